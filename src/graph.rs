@@ -1,0 +1,354 @@
+//! The petgraph view of the knowledge base: reference facts, every stored
+//! document's facts and annotations merged into one directed graph, with
+//! the lookups the query engine needs (by id, by normalized alias,
+//! neighbours by edge type, shortest path) and the derived `awaits` edges.
+//! Built once per open; read-only afterwards.
+
+use crate::model::{
+    Attr, DocumentMeta, EdgeFact, EdgeKind, FactBundle, Kind, NodeFact, Provenance, Request,
+    Section, Status, Value, Ymd,
+};
+use crate::reference::Gazetteer;
+use crate::text::normalize;
+use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
+use petgraph::visit::EdgeRef;
+use petgraph::Direction;
+use std::collections::{HashMap, HashSet, VecDeque};
+
+/// A merged node.
+#[derive(Debug, Clone)]
+pub struct NodeData {
+    pub id: String,
+    pub kind: Kind,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub attrs: Vec<Attr>,
+    pub sources: Vec<Provenance>,
+}
+
+impl NodeData {
+    /// First value of an attribute.
+    pub fn attr(&self, key: &str) -> Option<&Value> {
+        self.attrs.iter().find(|a| a.key == key).map(|a| &a.value)
+    }
+
+    /// All values of an attribute.
+    pub fn attrs_named<'a>(&'a self, key: &'a str) -> impl Iterator<Item = &'a Attr> + 'a {
+        self.attrs.iter().filter(move |a| a.key == key)
+    }
+}
+
+/// An edge in the view.
+#[derive(Debug, Clone)]
+pub struct EdgeData {
+    pub kind: EdgeKind,
+    pub attrs: Vec<Attr>,
+    pub prov: Provenance,
+    /// Derived by acta (e.g. `awaits`), not read from a source.
+    pub derived: bool,
+}
+
+/// Options for building the view.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ViewOptions {
+    /// Only what was known by this date: documents dated on or before it,
+    /// and no meeting or event that starts after it.
+    pub as_of: Option<Ymd>,
+}
+
+/// The graph view.
+#[derive(Debug, Clone, Default)]
+pub struct KnowledgeGraph {
+    pub graph: DiGraph<NodeData, EdgeData>,
+    by_id: HashMap<String, NodeIndex>,
+    by_alias: HashMap<String, Vec<NodeIndex>>,
+    /// Requests for responses, with their partial knowledge.
+    pub requests: Vec<Request>,
+    /// Documents in the view (text included, for citing sentences).
+    pub documents: Vec<DocumentMeta>,
+    /// Sections by (doc id, section id).
+    sections: HashMap<(String, String), Section>,
+    pub options: ViewOptions,
+}
+
+impl KnowledgeGraph {
+    /// Build the view from the gazetteer and document bundles.
+    pub fn build(gazetteer: &Gazetteer, bundles: &[FactBundle], options: ViewOptions) -> KnowledgeGraph {
+        let mut kg = KnowledgeGraph { options, ..KnowledgeGraph::default() };
+        let (ref_nodes, ref_edges) = gazetteer.facts();
+        let known = |b: &&FactBundle| match options.as_of {
+            None => true,
+            Some(d) => b.doc.date.is_some_and(|dd| dd.end <= d || dd.start <= d && dd.end > d),
+        };
+        let bundles: Vec<&FactBundle> = bundles.iter().filter(known).collect();
+        for n in ref_nodes.iter().chain(bundles.iter().flat_map(|b| b.nodes.iter())) {
+            kg.merge_node(n);
+        }
+        if let Some(d) = options.as_of {
+            kg.drop_future(d);
+        }
+        for e in ref_edges.iter().chain(bundles.iter().flat_map(|b| b.edges.iter())) {
+            kg.add_edge(e, false);
+        }
+        for b in &bundles {
+            kg.requests.extend(b.requests.iter().cloned());
+            kg.documents.push(b.doc.clone());
+            for s in &b.sections {
+                kg.sections.insert((b.doc.id.clone(), s.id.clone()), s.clone());
+            }
+        }
+        kg.derive_awaits();
+        kg
+    }
+
+    fn merge_node(&mut self, n: &NodeFact) {
+        let idx = match self.by_id.get(&n.id) {
+            Some(&i) => {
+                let node = &mut self.graph[i];
+                for a in &n.aliases {
+                    if !node.aliases.contains(a) {
+                        node.aliases.push(a.clone());
+                    }
+                }
+                node.attrs.extend(n.attrs.iter().cloned());
+                if !node.sources.contains(&n.prov) {
+                    node.sources.push(n.prov.clone());
+                }
+                i
+            }
+            None => {
+                let i = self.graph.add_node(NodeData {
+                    id: n.id.clone(),
+                    kind: n.kind,
+                    name: n.name.clone(),
+                    aliases: n.aliases.clone(),
+                    attrs: n.attrs.clone(),
+                    sources: vec![n.prov.clone()],
+                });
+                self.by_id.insert(n.id.clone(), i);
+                i
+            }
+        };
+        let mut keys: Vec<String> = n.aliases.iter().map(|a| normalize(a)).collect();
+        keys.push(normalize(&n.name));
+        keys.push(normalize(&n.id));
+        for k in keys {
+            let v = self.by_alias.entry(k).or_default();
+            if !v.contains(&idx) {
+                v.push(idx);
+            }
+        }
+    }
+
+    /// Remove meetings and events that start after `d` (not yet known).
+    fn drop_future(&mut self, d: Ymd) {
+        let future: Vec<NodeIndex> = self
+            .graph
+            .node_indices()
+            .filter(|&i| {
+                let n = &self.graph[i];
+                matches!(n.kind, Kind::Meeting | Kind::Event)
+                    && matches!(n.attr("date"), Some(Value::Date(dv)) if dv.start > d)
+            })
+            .collect();
+        let gone: HashSet<String> = future.iter().map(|&i| self.graph[i].id.clone()).collect();
+        self.graph.retain_nodes(|g, i| !gone.contains(&g[i].id));
+        self.reindex();
+    }
+
+    fn reindex(&mut self) {
+        self.by_id.clear();
+        self.by_alias.clear();
+        for i in self.graph.node_indices() {
+            let n = &self.graph[i];
+            self.by_id.insert(n.id.clone(), i);
+            let mut keys: Vec<String> = n.aliases.iter().map(|a| normalize(a)).collect();
+            keys.push(normalize(&n.name));
+            keys.push(normalize(&n.id));
+            for k in keys {
+                let v = self.by_alias.entry(k).or_default();
+                if !v.contains(&i) {
+                    v.push(i);
+                }
+            }
+        }
+    }
+
+    /// Add an edge whose ends exist; returns false (and adds nothing) when
+    /// an end is missing.
+    fn add_edge(&mut self, e: &EdgeFact, derived: bool) -> bool {
+        let (Some(&a), Some(&b)) = (self.by_id.get(&e.from), self.by_id.get(&e.to)) else {
+            return false;
+        };
+        self.graph.add_edge(a, b, EdgeData { kind: e.kind, attrs: e.attrs.clone(), prov: e.prov.clone(), derived });
+        true
+    }
+
+    /// Derive `awaits` edges: for each request not done, every country asked
+    /// and not named as having responded. When some respondents are unnamed,
+    /// the edge says so (`certain` = false).
+    fn derive_awaits(&mut self) {
+        let mut derived = Vec::new();
+        for r in &self.requests {
+            if r.status == Status::Done {
+                continue;
+            }
+            let uncertain = r.responded_unnamed.max > 0;
+            for c in &r.requested_from {
+                if r.responded_named.contains(c) {
+                    continue;
+                }
+                derived.push(EdgeFact {
+                    from: r.agreement.clone(),
+                    to: c.clone(),
+                    kind: EdgeKind::Awaits,
+                    attrs: vec![
+                        Attr { key: "request".into(), value: Value::Text(r.id.clone()), prov: r.prov.clone() },
+                        Attr { key: "certain".into(), value: Value::Bool(!uncertain), prov: r.prov.clone() },
+                    ],
+                    prov: r.prov.clone(),
+                });
+            }
+        }
+        for e in derived {
+            self.add_edge(&e, true);
+        }
+    }
+
+    /// Node index by id.
+    pub fn node(&self, id: &str) -> Option<NodeIndex> {
+        self.by_id.get(id).copied()
+    }
+
+    /// Node data by index.
+    pub fn data(&self, i: NodeIndex) -> &NodeData {
+        &self.graph[i]
+    }
+
+    /// Nodes whose id, name or an alias normalizes to the same key as `name`.
+    pub fn lookup(&self, name: &str) -> &[NodeIndex] {
+        self.by_alias.get(&normalize(name)).map_or(&[], Vec::as_slice)
+    }
+
+    /// Every normalized alias key with its nodes (for completion and
+    /// nearest-candidate suggestions).
+    pub fn aliases(&self) -> impl Iterator<Item = (&String, &Vec<NodeIndex>)> {
+        self.by_alias.iter()
+    }
+
+    /// Neighbours of `n` along edges of `kind` (any kind if `None`) in
+    /// direction `dir`, with the edge.
+    pub fn neighbours(
+        &self,
+        n: NodeIndex,
+        kind: Option<EdgeKind>,
+        dir: Direction,
+    ) -> impl Iterator<Item = (NodeIndex, EdgeIndex, &EdgeData)> + '_ {
+        self.graph.edges_directed(n, dir).filter(move |e| kind.is_none_or(|k| e.weight().kind == k)).map(
+            move |e| {
+                let other = if dir == Direction::Outgoing { e.target() } else { e.source() };
+                (other, e.id(), e.weight())
+            },
+        )
+    }
+
+    /// Shortest path between two nodes, ignoring edge direction and skipping
+    /// derived edges. Returns node indices from `a` to `b`.
+    pub fn shortest_path(&self, a: NodeIndex, b: NodeIndex) -> Option<Vec<NodeIndex>> {
+        let mut prev: HashMap<NodeIndex, NodeIndex> = HashMap::new();
+        let mut queue = VecDeque::from([a]);
+        let mut seen = HashSet::from([a]);
+        while let Some(n) = queue.pop_front() {
+            if n == b {
+                let mut path = vec![b];
+                let mut cur = b;
+                while let Some(&p) = prev.get(&cur) {
+                    path.push(p);
+                    cur = p;
+                }
+                path.reverse();
+                return Some(path);
+            }
+            for e in self.graph.edges_directed(n, Direction::Outgoing).chain(self.graph.edges_directed(n, Direction::Incoming)) {
+                if e.weight().derived {
+                    continue;
+                }
+                let other = if e.source() == n { e.target() } else { e.source() };
+                if seen.insert(other) {
+                    prev.insert(other, n);
+                    queue.push_back(other);
+                }
+            }
+        }
+        None
+    }
+
+    /// A section of a document.
+    pub fn section(&self, doc: &str, id: &str) -> Option<&Section> {
+        self.sections.get(&(doc.to_string(), id.to_string()))
+    }
+
+    /// The sentence a provenance points at, if it is extracted.
+    pub fn sentence(&self, prov: &Provenance) -> Option<&str> {
+        let Provenance::Extracted { doc, span, .. } = prov else { return None };
+        let d = self.documents.iter().find(|d| &d.id == doc)?;
+        d.text.get(span.start..span.end)
+    }
+
+    /// Node counts by kind and edge counts by type.
+    pub fn stats(&self) -> (Vec<(Kind, usize)>, Vec<(EdgeKind, usize)>) {
+        let mut nk: HashMap<Kind, usize> = HashMap::new();
+        for n in self.graph.node_weights() {
+            *nk.entry(n.kind).or_default() += 1;
+        }
+        let mut ek: HashMap<EdgeKind, usize> = HashMap::new();
+        for e in self.graph.edge_weights() {
+            *ek.entry(e.kind).or_default() += 1;
+        }
+        (
+            Kind::ALL.iter().map(|k| (*k, nk.get(k).copied().unwrap_or(0))).collect(),
+            EdgeKind::ALL.iter().map(|k| (*k, ek.get(k).copied().unwrap_or(0))).collect(),
+        )
+    }
+
+    /// Invariant problems: every edge of every bundle has both ends, and the
+    /// derived edges match the requests.
+    pub fn check(gazetteer: &Gazetteer, bundles: &[FactBundle]) -> Vec<String> {
+        let kg = KnowledgeGraph::build(gazetteer, bundles, ViewOptions::default());
+        let mut problems = Vec::new();
+        let (_, ref_edges) = gazetteer.facts();
+        let sources = ref_edges.iter().map(|e| ("reference".to_string(), e)).chain(
+            bundles.iter().flat_map(|b| b.edges.iter().map(|e| (b.doc.id.clone(), e))),
+        );
+        for (src, e) in sources {
+            for end in [&e.from, &e.to] {
+                if kg.node(end).is_none() {
+                    problems.push(format!("{src}: edge {} {} {} points to missing node {end}", e.from, e.kind, e.to));
+                }
+            }
+        }
+        for b in bundles {
+            for r in &b.requests {
+                for id in std::iter::once(&r.agreement).chain(&r.requested_from).chain(&r.responded_named) {
+                    if kg.node(id).is_none() {
+                        problems.push(format!("{}: request {} refers to missing node {id}", b.doc.id, r.id));
+                    }
+                }
+                let expected = if r.status == Status::Done {
+                    0
+                } else {
+                    r.requested_from.iter().filter(|c| !r.responded_named.contains(c)).count()
+                };
+                let actual = kg
+                    .graph
+                    .edge_weights()
+                    .filter(|e| e.kind == EdgeKind::Awaits && matches!(e.attrs.first(), Some(Attr { value: Value::Text(t), .. }) if t == &r.id))
+                    .count();
+                if expected != actual {
+                    problems.push(format!("request {}: {expected} awaits edges expected, {actual} derived", r.id));
+                }
+            }
+        }
+        problems
+    }
+}

@@ -1,0 +1,143 @@
+//! Ingestion: report bytes in, one [`FactBundle`] out.
+//!
+//! The steps, one module each: [`decode`] the bytes, [`structure`] the text
+//! into sections, [`extract`] mentions, dates, agreements and requests, and
+//! [`resolve`] names to canonical entities. Nothing here touches the store:
+//! the caller writes the bundle atomically.
+
+pub mod decode;
+pub mod extract;
+pub mod resolve;
+pub mod structure;
+
+use crate::model::{
+    document_id, section_id, Attr, DocumentMeta, EdgeFact, EdgeKind, FactBundle, Kind, NodeFact,
+    Provenance, Span, Value,
+};
+use crate::reference::Gazetteer;
+use sha2::{Digest, Sha256};
+
+/// What ingestion found, section by section, for `acta ingest --report`.
+#[derive(Debug, Clone, Default)]
+pub struct IngestReport {
+    pub doc_id: String,
+    pub encoding: String,
+    pub warnings: Vec<String>,
+    pub sections: Vec<extract::SectionNote>,
+}
+
+/// Why a file could not be ingested. Nothing is stored when this happens.
+#[derive(Debug, thiserror::Error)]
+pub enum IngestError {
+    #[error("{file}: {source}")]
+    Decode {
+        file: String,
+        #[source]
+        source: decode::DecodeError,
+    },
+    #[error("{file}: cannot derive a document id from the file name")]
+    NoId { file: String },
+}
+
+/// Document id from a file name: the slug of its stem
+/// (`informe-ppt-mexico-2003.txt` → `informe-ppt-mexico-2003`).
+pub fn doc_id_from_name(file: &str) -> String {
+    let name = std::path::Path::new(file)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or(file);
+    crate::text::slug(name)
+}
+
+/// Hex SHA-256 of a text.
+pub fn content_hash(text: &str) -> String {
+    let digest = Sha256::digest(text.as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Turn a report file's bytes into its facts.
+pub fn prepare(
+    file: &str,
+    bytes: &[u8],
+    gazetteer: &Gazetteer,
+) -> Result<(FactBundle, IngestReport), IngestError> {
+    let decoded = decode::decode(bytes)
+        .map_err(|source| IngestError::Decode { file: file.to_string(), source })?;
+    let doc_id = doc_id_from_name(file);
+    if doc_id.is_empty() {
+        return Err(IngestError::NoId { file: file.to_string() });
+    }
+    let text = structure::clean(&decoded.text);
+    let sections = structure::split(&text);
+    let extraction = extract::extract(&doc_id, &text, &sections, gazetteer);
+
+    let doc_node = document_id(&doc_id);
+    let whole = Provenance::Extracted {
+        doc: doc_id.clone(),
+        section: String::new(),
+        span: Span { start: 0, end: text.len() },
+    };
+    let title = extraction.title.clone().unwrap_or_else(|| doc_id.clone());
+    let mut nodes = vec![NodeFact {
+        id: doc_node.clone(),
+        kind: Kind::Document,
+        name: title.clone(),
+        aliases: vec![doc_id.clone(), file_name(file)],
+        attrs: vec![Attr {
+            key: "file".into(),
+            value: Value::Text(file_name(file)),
+            prov: whole.clone(),
+        }],
+        prov: whole,
+    }];
+    if let Some(date) = extraction.doc_date {
+        let prov = nodes[0].prov.clone();
+        nodes[0].attrs.push(Attr { key: "date".into(), value: Value::Date(date), prov });
+    }
+    let mut edges = Vec::new();
+    for s in &sections {
+        let prov = Provenance::Extracted { doc: doc_id.clone(), section: s.id.clone(), span: s.span };
+        let id = section_id(&doc_id, &s.id);
+        let mut attrs = vec![Attr { key: "number".into(), value: Value::Text(s.id.clone()), prov: prov.clone() }];
+        if !s.heading.is_empty() {
+            attrs.push(Attr { key: "heading".into(), value: Value::Text(s.heading.clone()), prov: prov.clone() });
+        }
+        let name = if s.heading.is_empty() { s.id.clone() } else { format!("{} {}", s.id, s.heading) };
+        nodes.push(NodeFact {
+            id: id.clone(),
+            kind: Kind::Section,
+            name,
+            aliases: vec![s.id.clone(), format!("{doc_id}/{}", s.id)],
+            attrs,
+            prov: prov.clone(),
+        });
+        let parent = s.parent.as_ref().map_or_else(|| doc_node.clone(), |p| section_id(&doc_id, p));
+        edges.push(EdgeFact { from: id, to: parent, kind: EdgeKind::PartOf, attrs: vec![], prov });
+    }
+    nodes.extend(extraction.nodes);
+    edges.extend(extraction.edges);
+    let meta = DocumentMeta {
+        id: doc_id.clone(),
+        title,
+        file: file_name(file),
+        hash: content_hash(&text),
+        date: extraction.doc_date,
+        encoding: decoded.encoding.to_string(),
+        text,
+    };
+    let report = IngestReport {
+        doc_id,
+        encoding: decoded.encoding.to_string(),
+        warnings: decoded.warning.into_iter().collect(),
+        sections: extraction.notes,
+    };
+    Ok((FactBundle { doc: meta, sections, nodes, edges, requests: extraction.requests }, report))
+}
+
+fn file_name(file: &str) -> String {
+    std::path::Path::new(file)
+        .file_name()
+        .and_then(|s| s.to_str())
+        .unwrap_or(file)
+        .to_string()
+}

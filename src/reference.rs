@@ -1,0 +1,367 @@
+//! The curated gazetteer in `data/reference/`: countries, the CRM meeting
+//! calendar and organizations, loaded from TOML and turned into reference
+//! facts. The files are compiled into the binary so acta works from any
+//! directory; they are data, not code, and each entry names its source.
+
+use crate::model::{
+    Attr, DateValue, EdgeFact, EdgeKind, Kind, NodeFact, Provenance, Value, Ymd,
+};
+use serde::Deserialize;
+
+const COUNTRIES: &str = include_str!("../data/reference/countries.toml");
+const MEETINGS: &str = include_str!("../data/reference/meetings.toml");
+const ORGANIZATIONS: &str = include_str!("../data/reference/organizations.toml");
+
+/// A country of the gazetteer.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Country {
+    pub iso: String,
+    pub name_es: String,
+    pub name_en: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub crm_member_since: Option<String>,
+    pub member_since_note: Option<String>,
+    #[serde(default)]
+    pub crm_observer: bool,
+    pub source: String,
+}
+
+impl Country {
+    /// Node id, e.g. `country:mx`.
+    pub fn id(&self) -> String {
+        format!("country:{}", self.iso.to_lowercase())
+    }
+
+    /// Every name this country goes by (Spanish, English, aliases, ISO code).
+    pub fn names(&self) -> Vec<String> {
+        let mut v = vec![self.name_es.clone(), self.name_en.clone()];
+        v.extend(self.aliases.iter().cloned());
+        v.push(self.iso.clone());
+        v
+    }
+
+    /// Date it joined the CRM, if it is a member.
+    pub fn member_since(&self) -> Option<Ymd> {
+        self.crm_member_since.as_deref().and_then(Ymd::parse_iso)
+    }
+}
+
+/// A meeting of the CRM calendar.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Meeting {
+    pub ordinal: u32,
+    pub body: String,
+    pub city: Option<String>,
+    #[serde(default)]
+    pub city_aliases: Vec<String>,
+    pub country: String,
+    pub start: Option<String>,
+    pub end: Option<String>,
+    pub unverified: Option<String>,
+    pub source: String,
+}
+
+impl Meeting {
+    /// Node id, e.g. `meeting:crm-07`.
+    pub fn id(&self) -> String {
+        meeting_id(&self.body, self.ordinal)
+    }
+
+    /// The meeting's dates with their precision.
+    pub fn date(&self) -> Option<DateValue> {
+        let start = DateValue::parse_iso(self.start.as_deref()?)?;
+        match self.end.as_deref().and_then(DateValue::parse_iso) {
+            Some(end) => Some(DateValue::range(start, end)),
+            None => Some(start),
+        }
+    }
+}
+
+/// Id of a numbered meeting of a body: `meeting:crm-07`.
+pub fn meeting_id(body: &str, ordinal: u32) -> String {
+    format!("meeting:{}-{:02}", crate::text::slug(body), ordinal)
+}
+
+/// Roman numeral for 1..=39.
+pub fn roman(n: u32) -> String {
+    const TABLE: [(u32, &str); 5] = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")];
+    let mut n = n;
+    let mut out = String::new();
+    for (v, s) in TABLE {
+        while n >= v {
+            out.push_str(s);
+            n -= v;
+        }
+    }
+    out
+}
+
+/// Ordinal value of a roman numeral (I..XXXIX), if it is one.
+pub fn from_roman(s: &str) -> Option<u32> {
+    let s = s.to_ascii_uppercase();
+    if s.is_empty() || !s.chars().all(|c| matches!(c, 'I' | 'V' | 'X')) {
+        return None;
+    }
+    (1..40).find(|&n| roman(n) == s)
+}
+
+/// Spanish ordinal words used in declarations ("Séptima Reunión").
+pub const SPANISH_ORDINALS: [&str; 12] = [
+    "primera", "segunda", "tercera", "cuarta", "quinta", "sexta", "septima", "octava",
+    "novena", "decima", "undecima", "duodecima",
+];
+
+/// An organization or body.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Organization {
+    pub key: String,
+    pub acronym: Option<String>,
+    pub name_es: String,
+    pub name_en: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub part_of: Option<String>,
+    pub source: String,
+}
+
+impl Organization {
+    /// Node id, e.g. `organization:oim`.
+    pub fn id(&self) -> String {
+        format!("organization:{}", self.key)
+    }
+
+    /// Every name it goes by.
+    pub fn names(&self) -> Vec<String> {
+        let mut v = Vec::new();
+        v.extend(self.acronym.iter().cloned());
+        v.push(self.name_es.clone());
+        v.push(self.name_en.clone());
+        v.extend(self.aliases.iter().cloned());
+        v
+    }
+
+    /// Display name: the acronym if it has one, else the Spanish name.
+    pub fn display(&self) -> String {
+        self.acronym.clone().unwrap_or_else(|| self.name_es.clone())
+    }
+}
+
+#[derive(Deserialize)]
+struct CountriesFile {
+    country: Vec<Country>,
+}
+#[derive(Deserialize)]
+struct MeetingsFile {
+    meeting: Vec<Meeting>,
+}
+#[derive(Deserialize)]
+struct OrganizationsFile {
+    organization: Vec<Organization>,
+}
+
+/// The whole gazetteer.
+#[derive(Debug, Clone)]
+pub struct Gazetteer {
+    pub countries: Vec<Country>,
+    pub meetings: Vec<Meeting>,
+    pub organizations: Vec<Organization>,
+}
+
+/// A gazetteer file that does not parse.
+#[derive(Debug, thiserror::Error)]
+#[error("reference data {file}: {message}")]
+pub struct ReferenceError {
+    pub file: &'static str,
+    pub message: String,
+}
+
+impl Gazetteer {
+    /// The gazetteer compiled into the binary from `data/reference/`.
+    pub fn bundled() -> Result<Gazetteer, ReferenceError> {
+        fn parse<T: serde::de::DeserializeOwned>(
+            file: &'static str,
+            text: &str,
+        ) -> Result<T, ReferenceError> {
+            toml::from_str(text).map_err(|e| ReferenceError { file, message: e.to_string() })
+        }
+        let c: CountriesFile = parse("countries.toml", COUNTRIES)?;
+        let m: MeetingsFile = parse("meetings.toml", MEETINGS)?;
+        let o: OrganizationsFile = parse("organizations.toml", ORGANIZATIONS)?;
+        Ok(Gazetteer { countries: c.country, meetings: m.meeting, organizations: o.organization })
+    }
+
+    /// Ids of the countries that were CRM members on `date`.
+    pub fn crm_members_on(&self, date: Ymd) -> Vec<String> {
+        self.countries
+            .iter()
+            .filter(|c| c.member_since().is_some_and(|s| s <= date))
+            .map(Country::id)
+            .collect()
+    }
+
+    /// The calendar entry of a numbered meeting, if the gazetteer has one.
+    pub fn meeting(&self, body: &str, ordinal: u32) -> Option<&Meeting> {
+        let body = crate::text::normalize(body);
+        self.meetings
+            .iter()
+            .find(|m| m.ordinal == ordinal && crate::text::normalize(&m.body) == body)
+    }
+
+    /// Display name and aliases for a numbered meeting of a body.
+    pub fn meeting_names(body: &str, ordinal: u32) -> (String, Vec<String>) {
+        let r = roman(ordinal);
+        let name = format!("{r} {body}");
+        let mut aliases = vec![
+            format!("{r} Reunión de la {body}"),
+            format!("{r} Reunión {body}"),
+            format!("{body} {ordinal}"),
+            format!("{body}-{ordinal}"),
+            format!("{r} Conferencia Regional sobre Migración"),
+        ];
+        if body == "CRM" {
+            aliases.push(format!("{r} Reunión de la Conferencia Regional sobre Migración"));
+            if let Some(word) = SPANISH_ORDINALS.get(ordinal as usize - 1) {
+                aliases.push(format!("{word} Reunión de la CRM"));
+            }
+            aliases.push(format!("{r} RCM"));
+            aliases.push(format!("RCM {ordinal}"));
+        }
+        (name, aliases)
+    }
+
+    /// The gazetteer as reference facts: nodes and edges.
+    pub fn facts(&self) -> (Vec<NodeFact>, Vec<EdgeFact>) {
+        let mut nodes = Vec::new();
+        let mut edges = Vec::new();
+        let prov = |source: &str| Provenance::Reference { source: source.to_string() };
+        let attr = |key: &str, value: Value, source: &str| Attr {
+            key: key.to_string(),
+            value,
+            prov: prov(source),
+        };
+        for c in &self.countries {
+            let mut attrs = vec![
+                attr("iso", Value::Text(c.iso.clone()), &c.source),
+                attr("name_en", Value::Text(c.name_en.clone()), &c.source),
+            ];
+            if c.crm_observer {
+                attrs.push(attr("crm_observer", Value::Bool(true), &c.source));
+            }
+            nodes.push(NodeFact {
+                id: c.id(),
+                kind: Kind::Country,
+                name: c.name_es.clone(),
+                aliases: c.names(),
+                attrs,
+                prov: prov(&c.source),
+            });
+            if let Some(since) = c.member_since() {
+                let mut attrs = vec![attr("since", Value::Date(DateValue::day(since)), &c.source)];
+                if let Some(note) = &c.member_since_note {
+                    attrs.push(attr("note", Value::Text(note.clone()), &c.source));
+                }
+                edges.push(EdgeFact {
+                    from: c.id(),
+                    to: "organization:crm".into(),
+                    kind: EdgeKind::MemberOf,
+                    attrs,
+                    prov: prov(&c.source),
+                });
+            }
+        }
+        for o in &self.organizations {
+            let mut attrs = vec![
+                attr("name_es", Value::Text(o.name_es.clone()), &o.source),
+                attr("name_en", Value::Text(o.name_en.clone()), &o.source),
+            ];
+            if let Some(a) = &o.acronym {
+                attrs.push(attr("acronym", Value::Text(a.clone()), &o.source));
+            }
+            nodes.push(NodeFact {
+                id: o.id(),
+                kind: Kind::Organization,
+                name: o.display(),
+                aliases: o.names(),
+                attrs,
+                prov: prov(&o.source),
+            });
+            if let Some(parent) = &o.part_of {
+                edges.push(EdgeFact {
+                    from: o.id(),
+                    to: format!("organization:{parent}"),
+                    kind: EdgeKind::PartOf,
+                    attrs: vec![],
+                    prov: prov(&o.source),
+                });
+            }
+        }
+        for m in &self.meetings {
+            let (name, mut aliases) = Gazetteer::meeting_names(&m.body, m.ordinal);
+            let mut attrs = vec![
+                attr("ordinal", Value::Int(i64::from(m.ordinal)), &m.source),
+                attr("body", Value::Text(m.body.clone()), &m.source),
+            ];
+            if let Some(d) = m.date() {
+                attrs.push(attr("date", Value::Date(d), &m.source));
+            }
+            if let Some(city) = &m.city {
+                attrs.push(attr("city", Value::Text(city.clone()), &m.source));
+                aliases.push(format!("{} {city}", roman(m.ordinal)));
+            }
+            for a in &m.city_aliases {
+                attrs.push(attr("city", Value::Text(a.clone()), &m.source));
+            }
+            if let Some(u) = &m.unverified {
+                attrs.push(attr("unverified", Value::Text(u.clone()), &m.source));
+            }
+            nodes.push(NodeFact {
+                id: m.id(),
+                kind: Kind::Meeting,
+                name,
+                aliases,
+                attrs,
+                prov: prov(&m.source),
+            });
+            edges.push(EdgeFact {
+                from: m.id(),
+                to: format!("country:{}", m.country.to_lowercase()),
+                kind: EdgeKind::HeldIn,
+                attrs: vec![],
+                prov: prov(&m.source),
+            });
+            edges.push(EdgeFact {
+                from: m.id(),
+                to: format!("organization:{}", crate::text::slug(&m.body)),
+                kind: EdgeKind::PartOf,
+                attrs: vec![],
+                prov: prov(&m.source),
+            });
+        }
+        (nodes, edges)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_gazetteer_loads() {
+        let g = Gazetteer::bundled().expect("bundled reference data parses");
+        assert_eq!(g.crm_members_on(Ymd::new(2003, 5, 1)).len(), 11);
+        assert_eq!(g.crm_members_on(Ymd::new(1999, 1, 28)).len(), 10);
+        let vii = g.meeting("crm", 7).expect("VII CRM in calendar");
+        assert_eq!(vii.date().map(|d| d.to_string()).as_deref(), Some("2002-05-30..2002-05-31"));
+        assert!(g.organizations.iter().any(|o| o.acronym.as_deref() == Some("SIEMCA")));
+    }
+
+    #[test]
+    fn roman_numerals() {
+        assert_eq!(roman(7), "VII");
+        assert_eq!(roman(19), "XIX");
+        assert_eq!(from_roman("viii"), Some(8));
+        assert_eq!(from_roman("IIII"), None);
+        assert_eq!(from_roman("CRM"), None);
+    }
+}

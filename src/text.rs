@@ -1,0 +1,128 @@
+//! Text normalization: the one function every name match goes through.
+//!
+//! `normalize` applies Unicode NFKD, strips combining marks, folds case and
+//! collapses white space, so that "México", "MEXICO" and " mexico " are the
+//! same key. Entity resolution, the alias index and query string matching all
+//! call it; nothing else in acta compares names.
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// Accent-, case- and spacing-insensitive key for a name or phrase.
+///
+/// ```
+/// use acta::text::normalize;
+/// assert_eq!(normalize("  MÉXICO "), "mexico");
+/// assert_eq!(normalize("República\tDominicana"), "republica dominicana");
+/// ```
+pub fn normalize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in s.nfkd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        if c.is_whitespace() {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        for l in c.to_lowercase() {
+            out.push(l);
+        }
+    }
+    out
+}
+
+/// A readable slug for ids: normalized, with runs of anything that is not a
+/// letter or digit turned into one `-`.
+///
+/// ```
+/// assert_eq!(acta::text::slug("Antigua, Guatemala"), "antigua-guatemala");
+/// ```
+pub fn slug(s: &str) -> String {
+    let mut out = String::new();
+    let mut dash = false;
+    for c in normalize(s).chars() {
+        if c.is_alphanumeric() {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.push(c);
+        } else {
+            dash = true;
+        }
+    }
+    out
+}
+
+/// True when `haystack` contains `needle` under [`normalize`], at word
+/// boundaries.
+pub fn contains_phrase(haystack_norm: &str, needle_norm: &str) -> bool {
+    if needle_norm.is_empty() {
+        return false;
+    }
+    let bytes = haystack_norm.as_bytes();
+    let mut from = 0;
+    while let Some(pos) = haystack_norm[from..].find(needle_norm) {
+        let start = from + pos;
+        let end = start + needle_norm.len();
+        let before_ok = haystack_norm[..start]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let after_ok = haystack_norm[end..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
+        if before_ok && after_ok {
+            return true;
+        }
+        from = start + haystack_norm[start..].chars().next().map_or(1, char::len_utf8);
+        if from >= bytes.len() {
+            break;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_key_for_every_spelling() {
+        for s in ["México", "Mexico", "MEXICO", "méxico", "  Me\u{301}xico  "] {
+            assert_eq!(normalize(s), "mexico", "{s}");
+        }
+        assert_eq!(normalize("Canadá"), normalize("CANADA"));
+        assert_eq!(normalize("Panamá"), "panama");
+        assert_eq!(normalize("República  Dominicana"), "republica dominicana");
+        assert_eq!(normalize("Presidencia Pro-Témpore"), "presidencia pro-tempore");
+    }
+
+    #[test]
+    fn idempotent() {
+        for s in ["Ñandú  Á", "ﬁ ligature", "VII   CRM", ""] {
+            let once = normalize(s);
+            assert_eq!(normalize(&once), once);
+        }
+    }
+
+    #[test]
+    fn phrase_at_word_boundaries() {
+        assert!(contains_phrase("la oim y cepal", "oim"));
+        assert!(!contains_phrase("la oimx y cepal", "oim"));
+        assert!(contains_phrase("trata de personas en", "trata de personas"));
+    }
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("Ciudad Guatemala"), "ciudad-guatemala");
+        assert_eq!(slug("--San José!"), "san-jose");
+    }
+}
