@@ -2,12 +2,17 @@
 //!
 //! The data flow, one module per step: [`text`] (normalization) →
 //! [`ingest`] (decode, structure, extract, resolve) → [`store`] (sled) →
-//! [`graph`] (petgraph view) → query → output.
+//! [`graph`] (petgraph view) → query → output. [`kb`] ties a store to the
+//! gazetteer; [`card`] and [`export`] render what the graph holds.
 
 #![forbid(unsafe_code)]
 
+pub mod card;
+pub mod error;
+pub mod export;
 pub mod graph;
 pub mod ingest;
+pub mod kb;
 pub mod model;
 pub mod reference;
 pub mod store;

@@ -1,0 +1,190 @@
+//! The knowledge base as a whole: a store, the gazetteer, and the
+//! operations the CLI and REPL call (ingest, build the graph view, check,
+//! export and import). Also where the database and bundled data live.
+
+use crate::error::Error;
+use crate::graph::{KnowledgeGraph, ViewOptions};
+use crate::ingest::{self, IngestReport};
+use crate::model::FactBundle;
+use crate::reference::Gazetteer;
+use crate::store::{PutOutcome, Store};
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+
+/// The default database location: `$ACTA_DB`, else `<data dir>/acta/kb`
+/// (e.g. `~/.local/share/acta/kb` on Linux), else `./.acta/kb`.
+pub fn default_db_path() -> PathBuf {
+    if let Some(p) = std::env::var_os("ACTA_DB").filter(|p| !p.is_empty()) {
+        return PathBuf::from(p);
+    }
+    dirs::data_dir().map_or_else(|| PathBuf::from(".acta/kb"), |d| d.join("acta").join("kb"))
+}
+
+/// The bundled data folder: `$ACTA_DATA`, else the `data/` folder of the
+/// source tree acta was built from.
+pub fn data_dir() -> PathBuf {
+    std::env::var_os("ACTA_DATA")
+        .filter(|p| !p.is_empty())
+        .map_or_else(
+            || PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/data")),
+            PathBuf::from,
+        )
+}
+
+/// The files of a folder with the given extension, sorted by name.
+pub fn files_in(dir: &Path, ext: &str) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|rd| {
+            rd.filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == ext))
+                .collect()
+        })
+        .unwrap_or_default();
+    v.sort();
+    v
+}
+
+/// An opened knowledge base.
+pub struct KnowledgeBase {
+    pub store: Store,
+    pub gazetteer: Gazetteer,
+}
+
+/// The whole knowledge base as one JSON document: the backup and exchange
+/// format (`acta export --format json`, `acta import`).
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Export {
+    pub format: String,
+    pub version: u32,
+    pub documents: Vec<FactBundle>,
+    pub annotations: Vec<serde_json::Value>,
+}
+
+const EXPORT_FORMAT: &str = "acta-export";
+const EXPORT_VERSION: u32 = 1;
+
+impl KnowledgeBase {
+    /// Open the knowledge base at `path`.
+    pub fn open(path: &Path) -> Result<KnowledgeBase, Error> {
+        let store = Store::open(path)?;
+        let gazetteer = Gazetteer::bundled().map_err(|e| Error::Data(e.to_string()))?;
+        Ok(KnowledgeBase { store, gazetteer })
+    }
+
+    /// Open the knowledge base at `path`; if it holds no documents yet,
+    /// build it from the bundled `data/documents/`. Returns what was loaded.
+    pub fn open_or_build(path: &Path) -> Result<(KnowledgeBase, Vec<String>), Error> {
+        let kb = KnowledgeBase::open(path)?;
+        let mut loaded = Vec::new();
+        if kb.store.document_count() == 0 {
+            for f in files_in(&data_dir().join("documents"), "txt") {
+                let (outcome, report) = kb.ingest_file(&f)?;
+                if !matches!(outcome, PutOutcome::Unchanged { .. }) {
+                    loaded.push(report.doc_id);
+                }
+            }
+        }
+        Ok((kb, loaded))
+    }
+
+    /// Ingest one report file.
+    pub fn ingest_file(&self, path: &Path) -> Result<(PutOutcome, IngestReport), Error> {
+        let shown = path.display().to_string();
+        if path.is_dir() {
+            return Err(Error::File {
+                path: shown,
+                message: "is a directory, not a report file".into(),
+            });
+        }
+        let bytes = std::fs::read(path).map_err(|e| Error::File {
+            path: shown.clone(),
+            message: io_message(&e),
+        })?;
+        self.ingest_bytes(&shown, &bytes)
+    }
+
+    /// Ingest a report given its name and bytes.
+    pub fn ingest_bytes(
+        &self,
+        name: &str,
+        bytes: &[u8],
+    ) -> Result<(PutOutcome, IngestReport), Error> {
+        let (bundle, report) = ingest::prepare(name, bytes, &self.gazetteer)?;
+        let outcome = self.store.put_document(&bundle)?;
+        Ok((outcome, report))
+    }
+
+    /// The graph view of everything stored.
+    pub fn graph(&self, options: ViewOptions) -> Result<KnowledgeGraph, Error> {
+        let bundles = self.store.documents()?;
+        Ok(KnowledgeGraph::build(&self.gazetteer, &bundles, options))
+    }
+
+    /// Every invariant problem found (empty when all is well).
+    pub fn check(&self) -> Result<Vec<String>, Error> {
+        let mut problems = self.store.check()?;
+        let bundles = self.store.documents()?;
+        problems.extend(KnowledgeGraph::check(&self.gazetteer, &bundles));
+        Ok(problems)
+    }
+
+    /// The whole knowledge base as JSON (pretty, deterministic).
+    pub fn export_json(&self) -> Result<String, Error> {
+        let annotations = self
+            .store
+            .annotations()?
+            .into_iter()
+            .map(|(seq, bytes)| {
+                serde_json::from_slice(&bytes)
+                    .map_err(|e| Error::Data(format!("annotation {seq} is not valid JSON: {e}")))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let export = Export {
+            format: EXPORT_FORMAT.into(),
+            version: EXPORT_VERSION,
+            documents: self.store.documents()?,
+            annotations,
+        };
+        serde_json::to_string_pretty(&export).map_err(|e| Error::Data(e.to_string()))
+    }
+
+    /// Load a JSON export into this knowledge base. Each document is written
+    /// atomically; the export is fully parsed before anything is written.
+    pub fn import_json(&self, name: &str, text: &str) -> Result<(usize, usize), Error> {
+        let export: Export = serde_json::from_str(text).map_err(|e| Error::File {
+            path: name.to_string(),
+            message: format!(
+                "not an acta export: {e} (line {}, column {})",
+                e.line(),
+                e.column()
+            ),
+        })?;
+        if export.format != EXPORT_FORMAT || export.version != EXPORT_VERSION {
+            return Err(Error::File {
+                path: name.to_string(),
+                message: format!(
+                    "export format {} version {} is not supported",
+                    export.format, export.version
+                ),
+            });
+        }
+        for d in &export.documents {
+            self.store.put_document(d)?;
+        }
+        for a in &export.annotations {
+            let bytes = serde_json::to_vec(a).map_err(|e| Error::Data(e.to_string()))?;
+            self.store.add_annotation(&bytes)?;
+        }
+        Ok((export.documents.len(), export.annotations.len()))
+    }
+}
+
+/// An I/O error in words, without Rust's "(os error 2)".
+pub fn io_message(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}
