@@ -15,5 +15,7 @@ pub mod ingest;
 pub mod kb;
 pub mod model;
 pub mod reference;
+pub mod repl;
+pub mod script;
 pub mod store;
 pub mod text;
