@@ -19,3 +19,4 @@ pub mod repl;
 pub mod script;
 pub mod store;
 pub mod text;
+pub mod trace;

@@ -93,11 +93,14 @@ pub enum EdgeKind {
     ProposedBy,
     Concerns,
     EvolvedInto,
+    /// Derived: two agreement nodes from different reports are the same
+    /// agreement (evidence and confidence in its attributes).
+    SameAs,
 }
 
 impl EdgeKind {
     /// Every edge kind, in display order.
-    pub const ALL: [EdgeKind; 15] = [
+    pub const ALL: [EdgeKind; 16] = [
         EdgeKind::PartOf,
         EdgeKind::Mentions,
         EdgeKind::AdoptedAt,
@@ -113,6 +116,7 @@ impl EdgeKind {
         EdgeKind::ProposedBy,
         EdgeKind::Concerns,
         EdgeKind::EvolvedInto,
+        EdgeKind::SameAs,
     ];
 
     /// The snake_case name used in queries and exports.
@@ -133,6 +137,7 @@ impl EdgeKind {
             EdgeKind::ProposedBy => "proposed_by",
             EdgeKind::Concerns => "concerns",
             EdgeKind::EvolvedInto => "evolved_into",
+            EdgeKind::SameAs => "same_as",
         }
     }
 
