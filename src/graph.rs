@@ -65,8 +65,11 @@ pub struct KnowledgeGraph {
     pub graph: DiGraph<NodeData, EdgeData>,
     by_id: HashMap<String, NodeIndex>,
     by_alias: HashMap<String, Vec<NodeIndex>>,
-    /// Requests for responses, with their partial knowledge.
+    /// Requests for responses with their partial knowledge, recomputed
+    /// across the reports of each thread (see [`crate::link`]).
     pub requests: Vec<Request>,
+    /// Every request as each report stated it, for history and `why`.
+    pub request_history: Vec<Request>,
     /// Documents in the view (text included, for citing sentences).
     pub documents: Vec<DocumentMeta>,
     /// Sections by (doc id, section id).
@@ -107,15 +110,90 @@ impl KnowledgeGraph {
             kg.add_edge(e, false);
         }
         for b in &bundles {
-            kg.requests.extend(b.requests.iter().cloned());
+            kg.request_history.extend(b.requests.iter().cloned());
             kg.documents.push(b.doc.clone());
             for s in &b.sections {
                 kg.sections
                     .insert((b.doc.id.clone(), s.id.clone()), s.clone());
             }
         }
+        kg.link_threads();
         kg.derive_awaits();
         kg
+    }
+
+    /// Link agreements across reports (`same_as`) and recompute requests
+    /// over each thread.
+    fn link_threads(&mut self) {
+        let doc_dates: HashMap<String, (i32, u8, u8)> = self
+            .documents
+            .iter()
+            .filter_map(|d| {
+                d.date
+                    .map(|dv| (d.id.clone(), (dv.end.year, dv.end.month, dv.end.day)))
+            })
+            .collect();
+        let doc_of = |p: &Provenance| match p {
+            Provenance::Extracted { doc, .. } => Some(doc.clone()),
+            _ => None,
+        };
+        let mut infos = Vec::new();
+        for i in self.graph.node_indices() {
+            let n = &self.graph[i];
+            if n.kind != Kind::Agreement {
+                continue;
+            }
+            let Some(doc) = n.sources.iter().find_map(doc_of) else {
+                continue;
+            };
+            let mut info = crate::link::AgreementInfo {
+                id: n.id.clone(),
+                date: doc_dates.get(doc.as_str()).copied(),
+                doc,
+                heading: n.name.clone(),
+                text: n.attr("text").map(ToString::to_string).unwrap_or_default(),
+                meetings: Default::default(),
+                concerns: Default::default(),
+            };
+            for e in self.graph.edges_directed(i, Direction::Outgoing) {
+                let target = self.graph[e.target()].id.clone();
+                match e.weight().kind {
+                    EdgeKind::AdoptedAt | EdgeKind::ReaffirmedAt => {
+                        info.meetings.insert(target);
+                    }
+                    EdgeKind::Concerns => {
+                        info.concerns.insert(target);
+                    }
+                    _ => {}
+                }
+            }
+            infos.push(info);
+        }
+        for e in crate::link::same_as_edges(&infos) {
+            self.add_edge(&e, true);
+        }
+        // Thread roots: union of agreements over same_as and evolved_into.
+        let mut root: HashMap<String, String> = HashMap::new();
+        for info in &infos {
+            if root.contains_key(&info.id) {
+                continue;
+            }
+            let Some(start) = self.node(&info.id) else {
+                continue;
+            };
+            let members = crate::trace::thread(self, start);
+            let mut ids: Vec<String> = members.iter().map(|&m| self.graph[m].id.clone()).collect();
+            ids.sort();
+            for id in &ids {
+                root.insert(id.clone(), ids[0].clone());
+            }
+        }
+        let dates = |r: &Request| match &r.prov {
+            Provenance::Extracted { doc, .. } => doc_dates.get(doc.as_str()).copied(),
+            _ => None,
+        };
+        let thread_of = |a: &str| root.get(a).cloned().unwrap_or_else(|| a.to_string());
+        self.requests = crate::link::merge_requests(&self.request_history, &thread_of, &dates);
     }
 
     fn merge_node(&mut self, n: &NodeFact) {
@@ -405,25 +483,30 @@ impl KnowledgeGraph {
                         ));
                     }
                 }
-                let expected = if r.status == Status::Done {
-                    0
-                } else {
-                    r.requested_from
-                        .iter()
-                        .filter(|c| !r.responded_named.contains(c))
-                        .count()
-                };
-                let actual = kg
-                    .graph
-                    .edge_weights()
-                    .filter(|e| e.kind == EdgeKind::Awaits && matches!(e.attrs.first(), Some(Attr { value: Value::Text(t), .. }) if t == &r.id))
-                    .count();
-                if expected != actual {
-                    problems.push(format!(
-                        "request {}: {expected} awaits edges expected, {actual} derived",
-                        r.id
-                    ));
-                }
+            }
+        }
+        for r in &kg.requests {
+            let expected = if r.status == Status::Done {
+                0
+            } else {
+                r.requested_from
+                    .iter()
+                    .filter(|c| !r.responded_named.contains(c))
+                    .count()
+            };
+            let actual = kg
+                .graph
+                .edge_weights()
+                .filter(|e| {
+                    e.kind == EdgeKind::Awaits
+                        && matches!(e.attrs.first(), Some(Attr { value: Value::Text(t), .. }) if t == &r.id)
+                })
+                .count();
+            if expected != actual {
+                problems.push(format!(
+                    "request {}: {expected} awaits edges expected, {actual} derived",
+                    r.id
+                ));
             }
         }
         problems

@@ -13,6 +13,7 @@ pub mod export;
 pub mod graph;
 pub mod ingest;
 pub mod kb;
+pub mod link;
 pub mod model;
 pub mod reference;
 pub mod repl;

@@ -47,20 +47,33 @@ pub struct Trace {
 }
 
 fn date_of(kg: &KnowledgeGraph, i: NodeIndex) -> Option<DateValue> {
-    kg.data(i).attrs.iter().find_map(|a| match (&a.key[..], &a.value) {
-        ("date", Value::Date(d)) => Some(*d),
-        _ => None,
-    })
+    kg.data(i)
+        .attrs
+        .iter()
+        .find_map(|a| match (&a.key[..], &a.value) {
+            ("date", Value::Date(d)) => Some(*d),
+            _ => None,
+        })
 }
 
 fn text_attr(kg: &KnowledgeGraph, i: NodeIndex, key: &str) -> Option<String> {
-    kg.data(i).attrs.iter().rev().find(|a| a.key == key).map(|a| a.value.to_string())
+    kg.data(i)
+        .attrs
+        .iter()
+        .rev()
+        .find(|a| a.key == key)
+        .map(|a| a.value.to_string())
 }
 
 /// Date of the document a provenance points into.
 fn report_date(kg: &KnowledgeGraph, prov: &Provenance) -> Option<DateValue> {
-    let Provenance::Extracted { doc, .. } = prov else { return None };
-    kg.documents.iter().find(|d| &d.id == doc).and_then(|d| d.date)
+    let Provenance::Extracted { doc, .. } = prov else {
+        return None;
+    };
+    kg.documents
+        .iter()
+        .find(|d| &d.id == doc)
+        .and_then(|d| d.date)
 }
 
 /// The agreements of a thread: `i` and everything reachable over
@@ -84,7 +97,12 @@ pub fn thread(kg: &KnowledgeGraph, i: NodeIndex) -> Vec<NodeIndex> {
 }
 
 fn names(kg: &KnowledgeGraph, ids: &[String]) -> Vec<String> {
-    ids.iter().map(|id| kg.node(id).map_or_else(|| id.clone(), |i| kg.data(i).name.clone())).collect()
+    ids.iter()
+        .map(|id| {
+            kg.node(id)
+                .map_or_else(|| id.clone(), |i| kg.data(i).name.clone())
+        })
+        .collect()
 }
 
 /// "10 of 11 members (1 unnamed responded)" and the like.
@@ -133,13 +151,29 @@ pub fn trace(kg: &KnowledgeGraph, agreement: NodeIndex) -> Trace {
                 _ => continue,
             };
             let node = kg.data(m);
-            let date = date_of(kg, m).or_else(|| (e.kind == EdgeKind::ProposedBy).then(|| report_date(kg, &e.prov)).flatten());
-            let countries = if node.kind == Kind::Country { vec![node.name.clone()] } else { Vec::new() };
+            let date = date_of(kg, m).or_else(|| {
+                (e.kind == EdgeKind::ProposedBy)
+                    .then(|| report_date(kg, &e.prov))
+                    .flatten()
+            });
+            let countries = if node.kind == Kind::Country {
+                vec![node.name.clone()]
+            } else {
+                Vec::new()
+            };
             steps.push(Step {
                 date,
                 what: what.into(),
                 at: (node.kind != Kind::Country).then(|| (node.name.clone(), node.id.clone())),
-                detail: format!("{what} {} {}", if e.kind == EdgeKind::ProposedBy { "by" } else { "at" }, node.name),
+                detail: format!(
+                    "{what} {} {}",
+                    if e.kind == EdgeKind::ProposedBy {
+                        "by"
+                    } else {
+                        "at"
+                    },
+                    node.name
+                ),
                 countries,
                 source: e.prov.clone(),
                 agreement: aid.clone(),
@@ -158,12 +192,17 @@ pub fn trace(kg: &KnowledgeGraph, agreement: NodeIndex) -> Trace {
                 agreement: aid.clone(),
             });
         }
-        for r in kg.requests.iter().filter(|r| r.agreement == aid) {
+        for r in kg.request_history.iter().filter(|r| r.agreement == aid) {
             steps.push(Step {
                 date: r.requested_on.or_else(|| report_date(kg, &r.prov)),
                 what: "request".into(),
                 at: None,
-                detail: format!("requested from {} ({} countries): {}", r.addressed_to, r.requested_from.len(), r.subject),
+                detail: format!(
+                    "requested from {} ({} countries): {}",
+                    r.addressed_to,
+                    r.requested_from.len(),
+                    r.subject
+                ),
                 countries: Vec::new(),
                 source: r.prov.clone(),
                 agreement: aid.clone(),
@@ -179,7 +218,11 @@ pub fn trace(kg: &KnowledgeGraph, agreement: NodeIndex) -> Trace {
                     agreement: aid.clone(),
                 });
             }
-            let verb = if r.status == Status::Done { "done" } else { "responses" };
+            let verb = if r.status == Status::Done {
+                "done"
+            } else {
+                "responses"
+            };
             steps.push(Step {
                 date: report_date(kg, &r.prov),
                 what: verb.into(),
@@ -201,29 +244,61 @@ pub fn trace(kg: &KnowledgeGraph, agreement: NodeIndex) -> Trace {
         }
     });
     let ids: BTreeSet<String> = members.iter().map(|&m| kg.data(m).id.clone()).collect();
-    let open_requests: Vec<&Request> =
-        kg.requests.iter().filter(|r| ids.contains(&r.agreement) && r.status != Status::Done).collect();
+    let open_requests: Vec<&Request> = kg
+        .requests
+        .iter()
+        .filter(|r| ids.contains(&r.agreement) && r.status != Status::Done)
+        .collect();
     let last_status = members
         .iter()
         .filter_map(|&m| {
-            kg.data(m).attrs.iter().filter(|a| a.key == "status").map(|a| (report_date(kg, &a.prov), a.value.to_string())).last()
+            kg.data(m)
+                .attrs
+                .iter()
+                .filter(|a| a.key == "status")
+                .map(|a| (report_date(kg, &a.prov), a.value.to_string()))
+                .last()
         })
         .max_by_key(|(d, _)| d.map(|d| d.end))
         .map(|(_, s)| s);
     let open: Vec<String> = open_requests
         .iter()
         .map(|r| {
-            let awaited: Vec<String> = r.requested_from.iter().filter(|c| !r.responded_named.contains(c)).cloned().collect();
+            let awaited: Vec<String> = r
+                .requested_from
+                .iter()
+                .filter(|c| !r.responded_named.contains(c))
+                .cloned()
+                .collect();
             let list = names(kg, &awaited).join(", ");
-            let qualifier = if r.responded_unnamed.max > 0 { "among" } else { "from" };
-            format!("{}: awaiting {} — {qualifier} {list}", r.subject, awaiting_phrase(r))
+            let qualifier = if r.responded_unnamed.max > 0 {
+                "among"
+            } else {
+                "from"
+            };
+            format!(
+                "{}: awaiting {} — {qualifier} {list}",
+                r.subject,
+                awaiting_phrase(r)
+            )
         })
         .collect();
-    let status = last_status.unwrap_or_else(|| if open.is_empty() { "no open request recorded".into() } else { "pending".into() });
+    let status = last_status.unwrap_or_else(|| {
+        if open.is_empty() {
+            "no open request recorded".into()
+        } else {
+            "pending".into()
+        }
+    });
     let first = kg.data(agreement);
     let mut thread_ids: Vec<(Option<DateValue>, String)> = members
         .iter()
-        .map(|&m| (kg.data(m).sources.iter().find_map(|p| report_date(kg, p)), kg.data(m).id.clone()))
+        .map(|&m| {
+            (
+                kg.data(m).sources.iter().find_map(|p| report_date(kg, p)),
+                kg.data(m).id.clone(),
+            )
+        })
         .collect();
     thread_ids.sort_by_key(|(d, id)| (d.map(|d| d.start), id.clone()));
     Trace {
@@ -244,7 +319,9 @@ impl Trace {
             let _ = writeln!(out, "thread: {}", self.thread.join(" → "));
         }
         for s in &self.steps {
-            let date = s.date.map_or_else(|| "undated".to_string(), |d| d.to_string());
+            let date = s
+                .date
+                .map_or_else(|| "undated".to_string(), |d| d.to_string());
             let _ = write!(out, "  {date:<24} {:<12} {}", s.what, s.detail);
             if !s.countries.is_empty() {
                 let _ = write!(out, " [{}]", s.countries.join(", "));
@@ -253,7 +330,11 @@ impl Trace {
             let _ = write!(out, "  {:<24} {:<12} source: {}", "", "", s.source);
             if let Some(sentence) = kg.sentence(&s.source) {
                 let words: Vec<&str> = sentence.split_whitespace().collect();
-                let short = if words.len() > 24 { format!("{} …", words[..24].join(" ")) } else { words.join(" ") };
+                let short = if words.len() > 24 {
+                    format!("{} …", words[..24].join(" "))
+                } else {
+                    words.join(" ")
+                };
                 let _ = write!(out, " “{short}”");
             }
             let _ = writeln!(out);
@@ -268,12 +349,22 @@ impl Trace {
     /// The thread as a Graphviz DOT picture of meetings and events.
     pub fn to_dot(&self) -> String {
         let esc = |s: &str| s.replace('\\', "\\\\").replace('"', "\\\"");
-        let mut out = String::from("digraph trace {\n  rankdir=LR;\n  node [shape=box, fontname=\"Helvetica\"];\n");
+        let mut out = String::from(
+            "digraph trace {\n  rankdir=LR;\n  node [shape=box, fontname=\"Helvetica\"];\n",
+        );
         let _ = writeln!(out, "  a [label=\"{}\", shape=ellipse];", esc(&self.name));
         let mut prev: Option<String> = None;
         for (n, s) in self.steps.iter().enumerate() {
-            let date = s.date.map_or_else(|| "undated".to_string(), |d| d.to_string());
-            let _ = writeln!(out, "  s{n} [label=\"{}\\n{}\\n{}\"];", esc(&date), esc(&s.what), esc(&s.at.as_ref().map_or(String::new(), |a| a.0.clone())));
+            let date = s
+                .date
+                .map_or_else(|| "undated".to_string(), |d| d.to_string());
+            let _ = writeln!(
+                out,
+                "  s{n} [label=\"{}\\n{}\\n{}\"];",
+                esc(&date),
+                esc(&s.what),
+                esc(&s.at.as_ref().map_or(String::new(), |a| a.0.clone()))
+            );
             let _ = writeln!(out, "  s{n} -> a [style=dotted, arrowhead=none];");
             if let Some(p) = prev {
                 let _ = writeln!(out, "  {p} -> s{n};");
@@ -289,9 +380,19 @@ impl Trace {
         let esc = |s: &str| s.replace('"', "'");
         let mut out = String::from("flowchart LR\n");
         for (n, s) in self.steps.iter().enumerate() {
-            let date = s.date.map_or_else(|| "undated".to_string(), |d| d.to_string());
-            let at = s.at.as_ref().map_or(String::new(), |a| format!("<br/>{}", a.0));
-            let _ = writeln!(out, "  s{n}[\"{}<br/>{}{}\"]", esc(&date), esc(&s.what), esc(&at));
+            let date = s
+                .date
+                .map_or_else(|| "undated".to_string(), |d| d.to_string());
+            let at =
+                s.at.as_ref()
+                    .map_or(String::new(), |a| format!("<br/>{}", a.0));
+            let _ = writeln!(
+                out,
+                "  s{n}[\"{}<br/>{}{}\"]",
+                esc(&date),
+                esc(&s.what),
+                esc(&at)
+            );
             if n > 0 {
                 let _ = writeln!(out, "  s{} --> s{n}", n - 1);
             }

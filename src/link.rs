@@ -1,0 +1,228 @@
+//! Threads across documents: links agreements of different reports that
+//! are the same agreement (`same_as`, with the evidence kept), and
+//! recomputes each request's responses from every report of its thread, so
+//! a later report that names a responder sharpens an earlier "1 unnamed".
+//! Runs inside the graph build; derived facts carry the provenance of the
+//! later report's sentence.
+
+use crate::model::{Attr, EdgeFact, EdgeKind, Provenance, Request, Status, Value};
+use crate::text::normalize;
+use std::collections::{BTreeSet, HashMap};
+
+/// What the linker needs to know of one agreement node.
+#[derive(Debug, Clone)]
+pub struct AgreementInfo {
+    pub id: String,
+    pub doc: String,
+    /// Report date, as a sortable key (year, month, day) of its end.
+    pub date: Option<(i32, u8, u8)>,
+    pub heading: String,
+    pub text: String,
+    /// Meetings it was adopted or reaffirmed at.
+    pub meetings: BTreeSet<String>,
+    /// Documents (quoted titles), projects and organizations it concerns.
+    pub concerns: BTreeSet<String>,
+}
+
+const STOPWORDS: &[&str] = &[
+    "de", "la", "el", "los", "las", "y", "en", "para", "por", "con", "del", "a", "al", "un", "una",
+    "que", "se", "su", "sus", "sobre", "como", "o", "e", "lo", "le", "les", "the", "of", "and",
+    "to",
+];
+
+fn words(s: &str) -> BTreeSet<String> {
+    normalize(s)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() > 2 && !STOPWORDS.contains(w))
+        .map(|w| w.to_string())
+        .collect()
+}
+
+/// Jaccard similarity of the content words of two texts.
+pub fn similarity(a: &str, b: &str) -> f64 {
+    let (a, b) = (words(a), words(b));
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let inter = a.intersection(&b).count();
+    inter as f64 / (a.len() + b.len() - inter) as f64
+}
+
+/// Evidence that two agreements are one, in words; empty when there is none.
+pub fn evidence(a: &AgreementInfo, b: &AgreementInfo) -> Vec<String> {
+    let mut ev = Vec::new();
+    let shared: Vec<&String> = a
+        .concerns
+        .intersection(&b.concerns)
+        .filter(|c| c.starts_with("document:"))
+        .collect();
+    if let Some(doc) = shared.first() {
+        ev.push(format!("both concern {doc}"));
+    }
+    let same_meeting: Vec<&String> = a.meetings.intersection(&b.meetings).collect();
+    let heading_sim = similarity(&a.heading, &b.heading);
+    if !same_meeting.is_empty() && heading_sim >= 0.5 {
+        ev.push(format!(
+            "same meeting ({}) and subject (heading similarity {heading_sim:.2})",
+            same_meeting[0]
+        ));
+    }
+    let text_sim = similarity(&a.text, &b.text);
+    if text_sim >= 0.6 {
+        ev.push(format!("same decision text (similarity {text_sim:.2})"));
+    }
+    ev
+}
+
+/// `same_as` edges from each later agreement to the earlier one it
+/// continues. Confidence is `certain` with two kinds of evidence or more,
+/// else `probable`.
+pub fn same_as_edges(agreements: &[AgreementInfo]) -> Vec<EdgeFact> {
+    let mut edges = Vec::new();
+    // Candidates share a meeting or a concern; bucket to avoid comparing all pairs.
+    let mut buckets: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, a) in agreements.iter().enumerate() {
+        for k in a.meetings.iter().chain(a.concerns.iter()) {
+            buckets.entry(k.as_str()).or_default().push(i);
+        }
+    }
+    let mut pairs: BTreeSet<(usize, usize)> = BTreeSet::new();
+    for list in buckets.values() {
+        if list.len() > 200 {
+            continue; // too common to be evidence of identity
+        }
+        for (x, &i) in list.iter().enumerate() {
+            for &j in &list[x + 1..] {
+                if agreements[i].doc != agreements[j].doc {
+                    pairs.insert((i.min(j), i.max(j)));
+                }
+            }
+        }
+    }
+    for (i, j) in pairs {
+        let (a, b) = (&agreements[i], &agreements[j]);
+        let ev = evidence(a, b);
+        if ev.is_empty() {
+            continue;
+        }
+        let (later, earlier) = if (b.date, &b.doc) >= (a.date, &a.doc) {
+            (b, a)
+        } else {
+            (a, b)
+        };
+        let confidence = if ev.len() >= 2 { "certain" } else { "probable" };
+        let prov = Provenance::Reference {
+            source: format!("derived by acta from {} and {}", earlier.doc, later.doc),
+        };
+        edges.push(EdgeFact {
+            from: later.id.clone(),
+            to: earlier.id.clone(),
+            kind: EdgeKind::SameAs,
+            attrs: vec![
+                Attr {
+                    key: "evidence".into(),
+                    value: Value::Text(ev.join("; ")),
+                    prov: prov.clone(),
+                },
+                Attr {
+                    key: "confidence".into(),
+                    value: Value::Text(confidence.into()),
+                    prov: prov.clone(),
+                },
+            ],
+            prov,
+        });
+    }
+    edges
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn similarity_is_jaccard_of_content_words() {
+        assert!(
+            (similarity("Capacitación coordinada", "capacitacion coordinada") - 1.0).abs() < 1e-9
+        );
+        assert!(
+            (similarity("plan de trabajo regional", "plan de trabajo consular") - 0.5).abs() < 1e-9
+        );
+        assert_eq!(similarity("", "algo"), 0.0);
+    }
+}
+
+/// Recompute requests across a thread. `thread_of` maps an agreement id to
+/// its thread's root id; `date_of` gives a request's report date key.
+/// Requests of one thread with similar subjects are one request over time:
+/// responders named anywhere are kept, the count of respondents never goes
+/// down, unnamed respondents become named as later reports name them, and a
+/// later report that closes the matter closes it. Returns the effective
+/// requests (one per group, under the earliest request's id and agreement,
+/// with the latest report's provenance).
+pub fn merge_requests(
+    requests: &[Request],
+    thread_of: &dyn Fn(&str) -> String,
+    date_of: &dyn Fn(&Request) -> Option<(i32, u8, u8)>,
+) -> Vec<Request> {
+    let mut groups: Vec<Vec<&Request>> = Vec::new();
+    let mut order: Vec<&Request> = requests.iter().collect();
+    order.sort_by_key(|r| (date_of(r), r.id.clone()));
+    for r in order {
+        let root = thread_of(&r.agreement);
+        let found = groups.iter_mut().find(|g| {
+            g[0].agreement != r.agreement
+                && thread_of(&g[0].agreement) == root
+                && similarity(&g[0].subject, &r.subject) >= 0.3
+        });
+        match found {
+            Some(g) => g.push(r),
+            None => groups.push(vec![r]),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|g| {
+            let first = g[0];
+            let last = g[g.len() - 1];
+            if g.len() == 1 {
+                return first.clone();
+            }
+            let mut named: Vec<String> = Vec::new();
+            for r in &g {
+                for c in &r.responded_named {
+                    if !named.contains(c) {
+                        named.push(c.clone());
+                    }
+                }
+            }
+            let total_min = g
+                .iter()
+                .map(|r| r.responded_named.len() as u32 + r.responded_unnamed.min)
+                .max()
+                .unwrap_or(0);
+            let latest_max = last.responded_named.len() as u32 + last.responded_unnamed.max;
+            let n = named.len() as u32;
+            let min = total_min.saturating_sub(n);
+            let max = latest_max.max(total_min).saturating_sub(n).max(min);
+            let status = if g.iter().any(|r| r.status == Status::Done) {
+                Status::Done
+            } else {
+                last.status
+            };
+            Request {
+                id: first.id.clone(),
+                agreement: first.agreement.clone(),
+                subject: first.subject.clone(),
+                requested_from: first.requested_from.clone(),
+                addressed_to: first.addressed_to.clone(),
+                requested_on: first.requested_on,
+                deadline: first.deadline.or(last.deadline),
+                responded_named: named,
+                responded_unnamed: crate::model::UnnamedCount { min, max },
+                status,
+                prov: last.prov.clone(),
+            }
+        })
+        .collect()
+}
