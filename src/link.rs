@@ -9,6 +9,9 @@ use crate::model::{Attr, EdgeFact, EdgeKind, Provenance, Request, Status, Value}
 use crate::text::normalize;
 use std::collections::{BTreeSet, HashMap};
 
+/// A report date as a sortable (year, month, day).
+pub type DateKey = (i32, u8, u8);
+
 /// What the linker needs to know of one agreement node.
 #[derive(Debug, Clone)]
 pub struct AgreementInfo {
@@ -136,22 +139,6 @@ pub fn same_as_edges(agreements: &[AgreementInfo]) -> Vec<EdgeFact> {
     edges
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn similarity_is_jaccard_of_content_words() {
-        assert!(
-            (similarity("Capacitación coordinada", "capacitacion coordinada") - 1.0).abs() < 1e-9
-        );
-        assert!(
-            (similarity("plan de trabajo regional", "plan de trabajo consular") - 0.5).abs() < 1e-9
-        );
-        assert_eq!(similarity("", "algo"), 0.0);
-    }
-}
-
 /// Recompute requests across a thread. `thread_of` maps an agreement id to
 /// its thread's root id; `date_of` gives a request's report date key.
 /// Requests of one thread with similar subjects are one request over time:
@@ -163,7 +150,7 @@ mod tests {
 pub fn merge_requests(
     requests: &[Request],
     thread_of: &dyn Fn(&str) -> String,
-    date_of: &dyn Fn(&Request) -> Option<(i32, u8, u8)>,
+    date_of: &dyn Fn(&Request) -> Option<DateKey>,
 ) -> Vec<Request> {
     let mut groups: Vec<Vec<&Request>> = Vec::new();
     let mut order: Vec<&Request> = requests.iter().collect();
@@ -225,4 +212,20 @@ pub fn merge_requests(
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn similarity_is_jaccard_of_content_words() {
+        assert!(
+            (similarity("Capacitación coordinada", "capacitacion coordinada") - 1.0).abs() < 1e-9
+        );
+        assert!(
+            (similarity("plan de trabajo regional", "plan de trabajo consular") - 0.5).abs() < 1e-9
+        );
+        assert_eq!(similarity("", "algo"), 0.0);
+    }
 }

@@ -255,9 +255,8 @@ pub fn trace(kg: &KnowledgeGraph, agreement: NodeIndex) -> Trace {
             kg.data(m)
                 .attrs
                 .iter()
-                .filter(|a| a.key == "status")
+                .rfind(|a| a.key == "status")
                 .map(|a| (report_date(kg, &a.prov), a.value.to_string()))
-                .last()
         })
         .max_by_key(|(d, _)| d.map(|d| d.end))
         .map(|(_, s)| s);
