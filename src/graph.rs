@@ -15,6 +15,11 @@ use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 use std::collections::{HashMap, HashSet, VecDeque};
 
+mod check;
+mod resolve;
+
+pub use resolve::{edit_distance, ResolveError};
+
 /// A merged node.
 #[derive(Debug, Clone)]
 pub struct NodeData {
@@ -117,86 +122,12 @@ impl KnowledgeGraph {
                     .insert((b.doc.id.clone(), s.id.clone()), s.clone());
             }
         }
-        kg.link_threads();
+        crate::link::link_threads(&mut kg);
         kg.derive_awaits();
         kg
     }
 
-    /// Link agreements across reports (`same_as`) and recompute requests
-    /// over each thread.
-    fn link_threads(&mut self) {
-        let doc_dates: HashMap<String, (i32, u8, u8)> = self
-            .documents
-            .iter()
-            .filter_map(|d| {
-                d.date
-                    .map(|dv| (d.id.clone(), (dv.end.year, dv.end.month, dv.end.day)))
-            })
-            .collect();
-        let doc_of = |p: &Provenance| match p {
-            Provenance::Extracted { doc, .. } => Some(doc.clone()),
-            _ => None,
-        };
-        let mut infos = Vec::new();
-        for i in self.graph.node_indices() {
-            let n = &self.graph[i];
-            if n.kind != Kind::Agreement {
-                continue;
-            }
-            let Some(doc) = n.sources.iter().find_map(doc_of) else {
-                continue;
-            };
-            let mut info = crate::link::AgreementInfo {
-                id: n.id.clone(),
-                date: doc_dates.get(doc.as_str()).copied(),
-                doc,
-                heading: n.name.clone(),
-                text: n.attr("text").map(ToString::to_string).unwrap_or_default(),
-                meetings: Default::default(),
-                concerns: Default::default(),
-            };
-            for e in self.graph.edges_directed(i, Direction::Outgoing) {
-                let target = self.graph[e.target()].id.clone();
-                match e.weight().kind {
-                    EdgeKind::AdoptedAt | EdgeKind::ReaffirmedAt => {
-                        info.meetings.insert(target);
-                    }
-                    EdgeKind::Concerns => {
-                        info.concerns.insert(target);
-                    }
-                    _ => {}
-                }
-            }
-            infos.push(info);
-        }
-        for e in crate::link::same_as_edges(&infos) {
-            self.add_edge(&e, true);
-        }
-        // Thread roots: union of agreements over same_as and evolved_into.
-        let mut root: HashMap<String, String> = HashMap::new();
-        for info in &infos {
-            if root.contains_key(&info.id) {
-                continue;
-            }
-            let Some(start) = self.node(&info.id) else {
-                continue;
-            };
-            let members = crate::trace::thread(self, start);
-            let mut ids: Vec<String> = members.iter().map(|&m| self.graph[m].id.clone()).collect();
-            ids.sort();
-            for id in &ids {
-                root.insert(id.clone(), ids[0].clone());
-            }
-        }
-        let dates = |r: &Request| match &r.prov {
-            Provenance::Extracted { doc, .. } => doc_dates.get(doc.as_str()).copied(),
-            _ => None,
-        };
-        let thread_of = |a: &str| root.get(a).cloned().unwrap_or_else(|| a.to_string());
-        self.requests = crate::link::merge_requests(&self.request_history, &thread_of, &dates);
-    }
-
-    fn merge_node(&mut self, n: &NodeFact) {
+    pub(crate) fn merge_node(&mut self, n: &NodeFact) {
         let idx = match self.by_id.get(&n.id) {
             Some(&i) => {
                 let node = &mut self.graph[i];
@@ -271,7 +202,7 @@ impl KnowledgeGraph {
 
     /// Add an edge whose ends exist; returns false (and adds nothing) when
     /// an end is missing.
-    fn add_edge(&mut self, e: &EdgeFact, derived: bool) -> bool {
+    pub(crate) fn add_edge(&mut self, e: &EdgeFact, derived: bool) -> bool {
         let (Some(&a), Some(&b)) = (self.by_id.get(&e.from), self.by_id.get(&e.to)) else {
             return false;
         };
@@ -445,173 +376,4 @@ impl KnowledgeGraph {
                 .collect(),
         )
     }
-
-    /// Invariant problems: every edge of every bundle has both ends, and the
-    /// derived edges match the requests.
-    pub fn check(gazetteer: &Gazetteer, bundles: &[FactBundle]) -> Vec<String> {
-        let kg = KnowledgeGraph::build(gazetteer, bundles, ViewOptions::default());
-        let mut problems = Vec::new();
-        let (_, ref_edges) = gazetteer.facts();
-        let sources = ref_edges
-            .iter()
-            .map(|e| ("reference".to_string(), e))
-            .chain(
-                bundles
-                    .iter()
-                    .flat_map(|b| b.edges.iter().map(|e| (b.doc.id.clone(), e))),
-            );
-        for (src, e) in sources {
-            for end in [&e.from, &e.to] {
-                if kg.node(end).is_none() {
-                    problems.push(format!(
-                        "{src}: edge {} {} {} points to missing node {end}",
-                        e.from, e.kind, e.to
-                    ));
-                }
-            }
-        }
-        for b in bundles {
-            for r in &b.requests {
-                for id in std::iter::once(&r.agreement)
-                    .chain(&r.requested_from)
-                    .chain(&r.responded_named)
-                {
-                    if kg.node(id).is_none() {
-                        problems.push(format!(
-                            "{}: request {} refers to missing node {id}",
-                            b.doc.id, r.id
-                        ));
-                    }
-                }
-            }
-        }
-        for r in &kg.requests {
-            let expected = if r.status == Status::Done {
-                0
-            } else {
-                r.requested_from
-                    .iter()
-                    .filter(|c| !r.responded_named.contains(c))
-                    .count()
-            };
-            let actual = kg
-                .graph
-                .edge_weights()
-                .filter(|e| {
-                    e.kind == EdgeKind::Awaits
-                        && matches!(e.attrs.first(), Some(Attr { value: Value::Text(t), .. }) if t == &r.id)
-                })
-                .count();
-            if expected != actual {
-                problems.push(format!(
-                    "request {}: {expected} awaits edges expected, {actual} derived",
-                    r.id
-                ));
-            }
-        }
-        problems
-    }
-}
-
-/// A reference to an entity that matches nothing, or more than one thing.
-#[derive(Debug, Clone, thiserror::Error)]
-pub enum ResolveError {
-    #[error("no entity is called \"{name}\"{}", suggest(.candidates))]
-    Unknown {
-        name: String,
-        candidates: Vec<String>,
-    },
-    #[error("\"{name}\" is ambiguous: it could be {}", .candidates.join(", "))]
-    Ambiguous {
-        name: String,
-        candidates: Vec<String>,
-    },
-}
-
-fn suggest(candidates: &[String]) -> String {
-    if candidates.is_empty() {
-        String::new()
-    } else {
-        format!("; nearest: {}", candidates.join(", "))
-    }
-}
-
-impl KnowledgeGraph {
-    /// Resolve a user's reference (id, name or alias, any accents or case)
-    /// to exactly one node, or say which candidates there are.
-    pub fn resolve(&self, name: &str) -> Result<NodeIndex, ResolveError> {
-        if let Some(i) = self.node(name.trim()) {
-            return Ok(i);
-        }
-        match self.lookup(name) {
-            [one] => Ok(*one),
-            [] => Err(ResolveError::Unknown {
-                name: name.to_string(),
-                candidates: self.nearest(name, 5),
-            }),
-            many => {
-                let mut candidates: Vec<String> = many
-                    .iter()
-                    .map(|&i| format!("{} ({})", self.graph[i].name, self.graph[i].id))
-                    .collect();
-                candidates.sort();
-                Err(ResolveError::Ambiguous {
-                    name: name.to_string(),
-                    candidates,
-                })
-            }
-        }
-    }
-
-    /// Up to `n` names closest to `name`: those containing it or contained
-    /// in it first, then by edit distance.
-    pub fn nearest(&self, name: &str, n: usize) -> Vec<String> {
-        let key = normalize(name);
-        let mut scored: Vec<(usize, String)> = self
-            .by_alias
-            .iter()
-            .filter_map(|(alias, idx)| {
-                let node = &self.graph[*idx.first()?];
-                let score = if alias.contains(&key)
-                    || (!alias.is_empty() && key.contains(alias.as_str()))
-                {
-                    alias.len().abs_diff(key.len())
-                } else {
-                    let d = edit_distance(alias, &key);
-                    if d > key.chars().count() / 2 + 1 {
-                        return None;
-                    }
-                    100 + d
-                };
-                Some((score, format!("{} ({})", node.name, node.id)))
-            })
-            .collect();
-        scored.sort();
-        let mut out: Vec<String> = Vec::new();
-        for (_, s) in scored {
-            if !out.contains(&s) {
-                out.push(s);
-            }
-            if out.len() == n {
-                break;
-            }
-        }
-        out
-    }
-}
-
-/// Levenshtein distance over characters.
-pub fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != *cb))
-                .min(prev[j + 1] + 1)
-                .min(cur[j] + 1);
-        }
-        prev = cur;
-    }
-    prev[b.len()]
 }

@@ -7,6 +7,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod annotate;
 pub mod card;
 pub mod error;
 pub mod export;

@@ -5,8 +5,11 @@
 //! Runs inside the graph build; derived facts carry the provenance of the
 //! later report's sentence.
 
-use crate::model::{Attr, EdgeFact, EdgeKind, Provenance, Request, Status, Value};
+use crate::graph::KnowledgeGraph;
+use crate::model::{Attr, EdgeFact, EdgeKind, Kind, Provenance, Request, Status, Value};
 use crate::text::normalize;
+use petgraph::visit::EdgeRef;
+use petgraph::Direction;
 use std::collections::{BTreeSet, HashMap};
 
 /// A report date as a sortable (year, month, day).
@@ -212,6 +215,80 @@ pub fn merge_requests(
             }
         })
         .collect()
+}
+
+/// Link agreements across reports (`same_as`) and recompute requests
+/// over each thread.
+pub(crate) fn link_threads(kg: &mut KnowledgeGraph) {
+    let doc_dates: HashMap<String, (i32, u8, u8)> = kg
+        .documents
+        .iter()
+        .filter_map(|d| {
+            d.date
+                .map(|dv| (d.id.clone(), (dv.end.year, dv.end.month, dv.end.day)))
+        })
+        .collect();
+    let doc_of = |p: &Provenance| match p {
+        Provenance::Extracted { doc, .. } => Some(doc.clone()),
+        _ => None,
+    };
+    let mut infos = Vec::new();
+    for i in kg.graph.node_indices() {
+        let n = &kg.graph[i];
+        if n.kind != Kind::Agreement {
+            continue;
+        }
+        let Some(doc) = n.sources.iter().find_map(doc_of) else {
+            continue;
+        };
+        let mut info = crate::link::AgreementInfo {
+            id: n.id.clone(),
+            date: doc_dates.get(doc.as_str()).copied(),
+            doc,
+            heading: n.name.clone(),
+            text: n.attr("text").map(ToString::to_string).unwrap_or_default(),
+            meetings: Default::default(),
+            concerns: Default::default(),
+        };
+        for e in kg.graph.edges_directed(i, Direction::Outgoing) {
+            let target = kg.graph[e.target()].id.clone();
+            match e.weight().kind {
+                EdgeKind::AdoptedAt | EdgeKind::ReaffirmedAt => {
+                    info.meetings.insert(target);
+                }
+                EdgeKind::Concerns => {
+                    info.concerns.insert(target);
+                }
+                _ => {}
+            }
+        }
+        infos.push(info);
+    }
+    for e in crate::link::same_as_edges(&infos) {
+        kg.add_edge(&e, true);
+    }
+    // Thread roots: union of agreements over same_as and evolved_into.
+    let mut root: HashMap<String, String> = HashMap::new();
+    for info in &infos {
+        if root.contains_key(&info.id) {
+            continue;
+        }
+        let Some(start) = kg.node(&info.id) else {
+            continue;
+        };
+        let members = crate::trace::thread(kg, start);
+        let mut ids: Vec<String> = members.iter().map(|&m| kg.graph[m].id.clone()).collect();
+        ids.sort();
+        for id in &ids {
+            root.insert(id.clone(), ids[0].clone());
+        }
+    }
+    let dates = |r: &Request| match &r.prov {
+        Provenance::Extracted { doc, .. } => doc_dates.get(doc.as_str()).copied(),
+        _ => None,
+    };
+    let thread_of = |a: &str| root.get(a).cloned().unwrap_or_else(|| a.to_string());
+    kg.requests = crate::link::merge_requests(&kg.request_history, &thread_of, &dates);
 }
 
 #[cfg(test)]
