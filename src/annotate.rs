@@ -5,7 +5,10 @@
 //! Records are stored as JSON in the store and applied when the graph view
 //! is built.
 
-use crate::model::{DateValue, EdgeKind, Kind};
+use crate::graph::KnowledgeGraph;
+use crate::model::{Attr, DateValue, EdgeFact, EdgeKind, Kind, NodeFact, Provenance, Value};
+use crate::text::normalize;
+use petgraph::graph::EdgeIndex;
 use serde::{Deserialize, Serialize};
 
 /// What an annotation does.
@@ -149,6 +152,329 @@ fn civil_from_days(z: i64) -> (i64, u32, u32) {
     let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
     let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
     (if m <= 2 { y + 1 } else { y }, m, d)
+}
+
+/// A fact hidden from answers by a retraction or rejection, kept with who
+/// and why for `why` and `trace`.
+#[derive(Debug, Clone)]
+pub struct Retracted {
+    /// The fact in words, e.g. `agreement:x/III adopted_at meeting:crm-07`.
+    pub fact: String,
+    /// Where the hidden fact came from.
+    pub prov: Provenance,
+    /// The annotation that hid it.
+    pub by: Annotation,
+}
+
+fn edge_matches(kg: &KnowledgeGraph, e: EdgeIndex, from: &str, kind: EdgeKind, to: &str) -> bool {
+    let Some((a, b)) = kg.graph.edge_endpoints(e) else {
+        return false;
+    };
+    let w = &kg.graph[e];
+    w.kind == kind
+        && (!w.derived || kind == EdgeKind::SameAs)
+        && kg.graph[a].id == from
+        && kg.graph[b].id == to
+}
+
+fn in_view(kg: &KnowledgeGraph, date: Option<DateValue>) -> bool {
+    match (kg.options.as_of, date) {
+        (Some(limit), Some(d)) => d.start <= limit,
+        _ => true,
+    }
+}
+
+/// Phase 1, before threads are linked: new nodes, attributes and edges, and
+/// retractions of extracted edges and attributes.
+pub(crate) fn apply_facts(kg: &mut KnowledgeGraph, annotations: &[Annotation]) {
+    for a in annotations {
+        let prov = a.provenance();
+        match (&a.action, &a.fact) {
+            (Action::Assert, Fact::Node { id, kind, name }) => kg.merge_node(&NodeFact {
+                id: id.clone(),
+                kind: *kind,
+                name: name.clone(),
+                aliases: vec![name.clone()],
+                attrs: vec![],
+                prov,
+            }),
+            (Action::Assert, Fact::Attr { node, key, value }) => {
+                if let Some(i) = kg.node(node) {
+                    kg.graph[i].attrs.push(Attr {
+                        key: key.clone(),
+                        value: Value::Text(value.clone()),
+                        prov,
+                    });
+                }
+            }
+            (Action::Retract, Fact::Attr { node, key, value }) => {
+                if let Some(i) = kg.node(node) {
+                    let n = &mut kg.graph[i];
+                    let norm = normalize(value);
+                    let (gone, kept): (Vec<Attr>, Vec<Attr>) = std::mem::take(&mut n.attrs)
+                        .into_iter()
+                        .partition(|x| &x.key == key && normalize(&x.value.to_string()) == norm);
+                    n.attrs = kept;
+                    for g in gone {
+                        kg.retracted.push(Retracted {
+                            fact: format!("{node}.{key} = {}", g.value),
+                            prov: g.prov,
+                            by: a.clone(),
+                        });
+                    }
+                }
+            }
+            (
+                Action::Assert,
+                Fact::Edge {
+                    from,
+                    kind,
+                    to,
+                    date,
+                },
+            ) if *kind != EdgeKind::SameAs => {
+                if !in_view(kg, *date) {
+                    continue;
+                }
+                let mut attrs = Vec::new();
+                if let Some(d) = date {
+                    attrs.push(Attr {
+                        key: "date".into(),
+                        value: Value::Date(*d),
+                        prov: prov.clone(),
+                    });
+                }
+                kg.add_edge(
+                    &EdgeFact {
+                        from: from.clone(),
+                        to: to.clone(),
+                        kind: *kind,
+                        attrs,
+                        prov,
+                    },
+                    false,
+                );
+            }
+            (Action::Retract, Fact::Edge { from, kind, to, .. }) if *kind != EdgeKind::SameAs => {
+                retract_edges(kg, a, from, *kind, to);
+            }
+            _ => {}
+        }
+    }
+}
+
+fn retract_edges(kg: &mut KnowledgeGraph, a: &Annotation, from: &str, kind: EdgeKind, to: &str) {
+    let hits: Vec<EdgeIndex> = kg
+        .graph
+        .edge_indices()
+        .filter(|&e| edge_matches(kg, e, from, kind, to))
+        .collect();
+    // Remove from the highest index down: petgraph swaps the last edge into a removed slot.
+    let mut hits = hits;
+    hits.sort_by(|x, y| y.cmp(x));
+    for e in hits {
+        if let Some(w) = kg.graph.remove_edge(e) {
+            kg.retracted.push(Retracted {
+                fact: format!("{from} {kind} {to}"),
+                prov: w.prov,
+                by: a.clone(),
+            });
+        }
+    }
+}
+
+/// Phase 2, after `same_as` links are derived: confirmations and
+/// rejections of links.
+pub(crate) fn apply_links(kg: &mut KnowledgeGraph, annotations: &[Annotation]) {
+    for a in annotations {
+        let Fact::Edge {
+            from,
+            kind: EdgeKind::SameAs,
+            to,
+            ..
+        } = &a.fact
+        else {
+            continue;
+        };
+        match a.action {
+            Action::Reject | Action::Retract => {
+                retract_edges(kg, a, from, EdgeKind::SameAs, to);
+                retract_edges(kg, a, to, EdgeKind::SameAs, from);
+            }
+            Action::Confirm | Action::Assert => {
+                let existing: Vec<EdgeIndex> = kg
+                    .graph
+                    .edge_indices()
+                    .filter(|&e| {
+                        edge_matches(kg, e, from, EdgeKind::SameAs, to)
+                            || edge_matches(kg, e, to, EdgeKind::SameAs, from)
+                    })
+                    .collect();
+                let confirmed = Attr {
+                    key: "confidence".into(),
+                    value: Value::Text(format!("confirmed by {}", a.author)),
+                    prov: a.provenance(),
+                };
+                if existing.is_empty() {
+                    kg.add_edge(
+                        &EdgeFact {
+                            from: from.clone(),
+                            to: to.clone(),
+                            kind: EdgeKind::SameAs,
+                            attrs: vec![confirmed],
+                            prov: a.provenance(),
+                        },
+                        false,
+                    );
+                } else {
+                    for e in existing {
+                        let w = &mut kg.graph[e];
+                        w.attrs.retain(|x| x.key != "confidence");
+                        w.attrs.push(confirmed.clone());
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Phase 3, after requests are recomputed: a response a researcher asserts
+/// names a respondent. Dated on or before the report that counted unnamed
+/// respondents, it is taken as one of them (the count of unnamed goes down);
+/// later, it is a new response.
+pub(crate) fn apply_responses(kg: &mut KnowledgeGraph, annotations: &[Annotation]) {
+    let report_end = |kg: &KnowledgeGraph, p: &Provenance| match p {
+        Provenance::Extracted { doc, .. } => kg
+            .documents
+            .iter()
+            .find(|d| &d.id == doc)
+            .and_then(|d| d.date)
+            .map(|d| d.end),
+        _ => None,
+    };
+    for a in annotations {
+        let (
+            Action::Assert,
+            Fact::Edge {
+                from,
+                kind: EdgeKind::Responded,
+                to,
+                date,
+            },
+        ) = (&a.action, &a.fact)
+        else {
+            continue;
+        };
+        if !in_view(kg, *date) {
+            continue;
+        }
+        let thread: Vec<String> = match kg.node(to) {
+            Some(i) => crate::trace::thread(kg, i)
+                .into_iter()
+                .map(|n| kg.graph[n].id.clone())
+                .collect(),
+            None => continue,
+        };
+        let ends: Vec<Option<crate::model::Ymd>> = kg
+            .requests
+            .iter()
+            .map(|r| report_end(kg, &r.prov))
+            .collect();
+        for (r, end) in kg.requests.iter_mut().zip(ends) {
+            if !thread.contains(&r.agreement)
+                || !r.requested_from.contains(from)
+                || r.responded_named.contains(from)
+            {
+                continue;
+            }
+            r.responded_named.push(from.clone());
+            let counted = match (date, end) {
+                (Some(d), Some(e)) => d.start <= e,
+                _ => true,
+            };
+            if counted && r.responded_unnamed.max > 0 {
+                r.responded_unnamed.max -= 1;
+                r.responded_unnamed.min = r
+                    .responded_unnamed
+                    .min
+                    .saturating_sub(1)
+                    .min(r.responded_unnamed.max);
+            }
+        }
+    }
+}
+
+/// Check an annotation against the current view before it is stored:
+/// its entities exist, a retracted fact exists, a date is not later than
+/// every source. Returns the reason it is refused.
+pub fn validate(kg: &KnowledgeGraph, a: &Annotation) -> Result<(), String> {
+    let exists = |id: &str| kg.node(id).is_some();
+    match &a.fact {
+        Fact::Node { id, .. } => {
+            if a.action == Action::Assert && exists(id) {
+                return Err(format!("{id} already exists"));
+            }
+        }
+        Fact::Attr { node, key, value } => {
+            let Some(i) = kg.node(node) else {
+                return Err(format!("no entity {node}"));
+            };
+            if a.action == Action::Retract {
+                let norm = normalize(value);
+                if !kg
+                    .data(i)
+                    .attrs
+                    .iter()
+                    .any(|x| &x.key == key && normalize(&x.value.to_string()) == norm)
+                {
+                    return Err(format!(
+                        "{node} has no attribute {key} = \"{value}\" to retract"
+                    ));
+                }
+            }
+        }
+        Fact::Edge {
+            from,
+            kind,
+            to,
+            date,
+        } => {
+            for id in [from, to] {
+                if !exists(id) {
+                    return Err(format!("no entity {id}"));
+                }
+            }
+            if *kind == EdgeKind::Awaits {
+                return Err("awaits is derived from requests and responses: assert or retract those instead".into());
+            }
+            let present = kg.graph.edge_indices().any(|e| {
+                edge_matches(kg, e, from, *kind, to)
+                    || (*kind == EdgeKind::SameAs && edge_matches(kg, e, to, *kind, from))
+            });
+            if matches!(a.action, Action::Retract | Action::Reject | Action::Confirm) && !present {
+                return Err(format!(
+                    "there is no fact {from} {kind} {to} to {}",
+                    a.action.as_str()
+                ));
+            }
+            if let Some(d) = date {
+                let latest = kg
+                    .documents
+                    .iter()
+                    .filter_map(|doc| doc.date.map(|dd| dd.end))
+                    .max();
+                let today = crate::model::Ymd::parse_iso(now_utc().get(..10).unwrap_or_default());
+                let limit = [latest, today].into_iter().flatten().max();
+                if limit.is_some_and(|l| d.start > l) || latest.is_some_and(|l| d.start > l) {
+                    return Err(format!(
+                        "the date {d} is later than every source (latest report: {})",
+                        latest.map_or("none".into(), |l| l.to_string())
+                    ));
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 //! neighbours by edge type, shortest path) and the derived `awaits` edges.
 //! Built once per open; read-only afterwards.
 
+use crate::annotate::{Annotation, Retracted};
 use crate::model::{
     Attr, DocumentMeta, EdgeFact, EdgeKind, FactBundle, Kind, NodeFact, Provenance, Request,
     Section, Status, Value, Ymd,
@@ -75,6 +76,10 @@ pub struct KnowledgeGraph {
     pub requests: Vec<Request>,
     /// Every request as each report stated it, for history and `why`.
     pub request_history: Vec<Request>,
+    /// Facts hidden by retractions and rejections, kept for `why` and `trace`.
+    pub retracted: Vec<Retracted>,
+    /// The annotations applied to this view.
+    pub annotations: Vec<Annotation>,
     /// Documents in the view (text included, for citing sentences).
     pub documents: Vec<DocumentMeta>,
     /// Sections by (doc id, section id).
@@ -87,6 +92,16 @@ impl KnowledgeGraph {
     pub fn build(
         gazetteer: &Gazetteer,
         bundles: &[FactBundle],
+        options: ViewOptions,
+    ) -> KnowledgeGraph {
+        KnowledgeGraph::build_with(gazetteer, bundles, &[], options)
+    }
+
+    /// Build the view from the gazetteer, document bundles and annotations.
+    pub fn build_with(
+        gazetteer: &Gazetteer,
+        bundles: &[FactBundle],
+        annotations: &[Annotation],
         options: ViewOptions,
     ) -> KnowledgeGraph {
         let mut kg = KnowledgeGraph {
@@ -105,6 +120,11 @@ impl KnowledgeGraph {
         {
             kg.merge_node(n);
         }
+        let (nodes, facts): (Vec<Annotation>, Vec<Annotation>) = annotations
+            .iter()
+            .cloned()
+            .partition(|a| matches!(a.fact, crate::annotate::Fact::Node { .. }));
+        crate::annotate::apply_facts(&mut kg, &nodes);
         if let Some(d) = options.as_of {
             kg.drop_future(d);
         }
@@ -114,6 +134,7 @@ impl KnowledgeGraph {
         {
             kg.add_edge(e, false);
         }
+        crate::annotate::apply_facts(&mut kg, &facts);
         for b in &bundles {
             kg.request_history.extend(b.requests.iter().cloned());
             kg.documents.push(b.doc.clone());
@@ -122,7 +143,9 @@ impl KnowledgeGraph {
                     .insert((b.doc.id.clone(), s.id.clone()), s.clone());
             }
         }
-        crate::link::link_threads(&mut kg);
+        crate::link::link_threads(&mut kg, annotations);
+        crate::annotate::apply_responses(&mut kg, annotations);
+        kg.annotations = annotations.to_vec();
         kg.derive_awaits();
         kg
     }

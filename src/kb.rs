@@ -2,6 +2,7 @@
 //! operations the CLI and REPL call (ingest, build the graph view, check,
 //! export and import). Also where the database and bundled data live.
 
+use crate::annotate::Annotation;
 use crate::error::Error;
 use crate::graph::{KnowledgeGraph, ViewOptions};
 use crate::ingest::{self, IngestReport};
@@ -118,7 +119,34 @@ impl KnowledgeBase {
     /// The graph view of everything stored.
     pub fn graph(&self, options: ViewOptions) -> Result<KnowledgeGraph, Error> {
         let bundles = self.store.documents()?;
-        Ok(KnowledgeGraph::build(&self.gazetteer, &bundles, options))
+        let annotations = self.annotations()?;
+        Ok(KnowledgeGraph::build_with(
+            &self.gazetteer,
+            &bundles,
+            &annotations,
+            options,
+        ))
+    }
+
+    /// The stored annotations, in the order they were made.
+    pub fn annotations(&self) -> Result<Vec<Annotation>, Error> {
+        self.store
+            .annotations()?
+            .into_iter()
+            .map(|(seq, bytes)| {
+                serde_json::from_slice(&bytes).map_err(|e| {
+                    Error::Data(format!("stored annotation {seq} cannot be read: {e}"))
+                })
+            })
+            .collect()
+    }
+
+    /// Validate an annotation against the current view and store it durably.
+    pub fn annotate(&self, annotation: &Annotation) -> Result<u64, Error> {
+        let view = self.graph(ViewOptions::default())?;
+        crate::annotate::validate(&view, annotation).map_err(Error::Data)?;
+        let bytes = serde_json::to_vec(annotation).map_err(|e| Error::Data(e.to_string()))?;
+        Ok(self.store.add_annotation(&bytes)?)
     }
 
     /// Every invariant problem found (empty when all is well).

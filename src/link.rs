@@ -219,7 +219,7 @@ pub fn merge_requests(
 
 /// Link agreements across reports (`same_as`) and recompute requests
 /// over each thread.
-pub(crate) fn link_threads(kg: &mut KnowledgeGraph) {
+pub(crate) fn link_threads(kg: &mut KnowledgeGraph, annotations: &[crate::annotate::Annotation]) {
     let doc_dates: HashMap<String, (i32, u8, u8)> = kg
         .documents
         .iter()
@@ -267,6 +267,7 @@ pub(crate) fn link_threads(kg: &mut KnowledgeGraph) {
     for e in crate::link::same_as_edges(&infos) {
         kg.add_edge(&e, true);
     }
+    crate::annotate::apply_links(kg, annotations);
     // Thread roots: union of agreements over same_as and evolved_into.
     let mut root: HashMap<String, String> = HashMap::new();
     for info in &infos {
