@@ -1,5 +1,104 @@
-//! The interactive REPL (rustyline): banner, persistent history, meta
-//! commands, and statements handed to the [`crate::session::Session`].
-//! Ctrl-C cancels the line, Ctrl-D quits.
+//! The interactive REPL (rustyline): a one-line banner, persistent history,
+//! completion and multi-line input from [`complete`], and statements handed
+//! to the [`Session`]. Ctrl-C cancels the line, Ctrl-D quits. Long answers
+//! page through `$PAGER`.
 
 pub mod complete;
+
+use crate::error::Error;
+use crate::session::Session;
+use complete::ActaHelper;
+use rustyline::error::ReadlineError;
+use rustyline::history::FileHistory;
+use rustyline::{CompletionType, Config, Editor};
+use std::io::Write;
+use std::path::PathBuf;
+
+/// Where the history is kept: `$ACTA_HISTORY`, else
+/// `<user data dir>/acta/history.txt`.
+pub fn history_path() -> Option<PathBuf> {
+    if let Some(p) = std::env::var_os("ACTA_HISTORY").filter(|p| !p.is_empty()) {
+        return Some(PathBuf::from(p));
+    }
+    dirs::data_dir().map(|d| d.join("acta").join("history.txt"))
+}
+
+/// Run the REPL until `:quit` or Ctrl-D.
+pub fn run(session: &mut Session) -> Result<(), Error> {
+    let config = Config::builder()
+        .completion_type(CompletionType::List)
+        .auto_add_history(true)
+        .max_history_size(10_000)
+        .map_err(|e| Error::Data(format!("cannot configure the line editor: {e}")))?
+        .build();
+    let mut editor: Editor<ActaHelper, FileHistory> =
+        Editor::with_config(config).map_err(|e| Error::Data(format!("cannot start the line editor: {e}")))?;
+    editor.set_helper(Some(ActaHelper::new(&session.kg)));
+    let history = history_path();
+    if let Some(h) = &history {
+        if let Some(dir) = h.parent() {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        let _ = editor.load_history(h);
+    }
+    println!("acta {} — {} · :help for help, Ctrl-D to quit", env!("CARGO_PKG_VERSION"), session.summary());
+    loop {
+        session.width = crate::output::terminal_width();
+        match editor.readline("acta> ") {
+            Ok(line) => {
+                if let Some(h) = &history {
+                    let _ = editor.append_history(h);
+                }
+                let text = line.replace("\\\n", "\n");
+                if text.trim().is_empty() {
+                    continue;
+                }
+                match session.execute(&text) {
+                    Ok(reply) => {
+                        page(&reply.stdout);
+                        if let Some(n) = reply.notice {
+                            println!("{n}");
+                        }
+                        if reply.quit {
+                            break;
+                        }
+                        if text.trim_start().starts_with(":ingest") || is_annotation(&text) {
+                            editor.set_helper(Some(ActaHelper::new(&session.kg)));
+                        }
+                    }
+                    Err(e) => println!("error: {e}"),
+                }
+            }
+            Err(ReadlineError::Interrupted) => continue,
+            Err(ReadlineError::Eof) => break,
+            Err(e) => return Err(Error::Data(format!("cannot read input: {e}"))),
+        }
+    }
+    Ok(())
+}
+
+fn is_annotation(text: &str) -> bool {
+    let first = text.split_whitespace().next().unwrap_or_default().to_ascii_lowercase();
+    matches!(first.as_str(), "assert" | "retract" | "confirm" | "reject")
+}
+
+/// Print text, through `$PAGER` when it is taller than the terminal.
+pub fn page(text: &str) {
+    let height = crate::output::terminal_height().unwrap_or(usize::MAX);
+    if text.lines().count() + 2 > height {
+        let pager = std::env::var("PAGER").ok().filter(|p| !p.trim().is_empty()).unwrap_or_else(|| "less -FRX".into());
+        let mut parts = pager.split_whitespace();
+        if let Some(cmd) = parts.next() {
+            if let Ok(mut child) = std::process::Command::new(cmd).args(parts).stdin(std::process::Stdio::piped()).spawn() {
+                if let Some(mut stdin) = child.stdin.take() {
+                    let _ = stdin.write_all(text.as_bytes());
+                }
+                if child.wait().is_ok() {
+                    return;
+                }
+            }
+        }
+    }
+    print!("{text}");
+    let _ = std::io::stdout().flush();
+}

@@ -1,0 +1,190 @@
+//! A working session over one knowledge base: the graph view (rebuilt after
+//! a change), the output settings, and the execution of one statement —
+//! a query, a `trace`, an annotation, or a `:meta` command. The REPL, `acta
+//! query` (one query, `-f` scripts, stdin) and `:load` all go through here,
+//! so the same text gives the same answer everywhere.
+
+use crate::error::Error;
+use crate::graph::{KnowledgeGraph, ViewOptions};
+use crate::kb::KnowledgeBase;
+use crate::output::{self, Format, RenderOptions};
+use crate::query::{self, QueryError};
+use std::path::Path;
+use std::time::Instant;
+
+/// What one statement produced: text for stdout, and a notice for the
+/// person (stderr in scripts).
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Reply {
+    pub stdout: String,
+    pub notice: Option<String>,
+    /// The statement asked to end the session (`:quit`).
+    pub quit: bool,
+}
+
+impl Reply {
+    fn out(text: String) -> Reply {
+        Reply { stdout: text, ..Reply::default() }
+    }
+    fn note(text: impl Into<String>) -> Reply {
+        Reply { notice: Some(text.into()), ..Reply::default() }
+    }
+}
+
+/// A session.
+pub struct Session {
+    pub kb: KnowledgeBase,
+    pub kg: KnowledgeGraph,
+    pub format: Format,
+    pub sources: bool,
+    pub timing: bool,
+    /// Width to fit tables to (the terminal's), if any.
+    pub width: Option<usize>,
+    /// Author of annotations made in this session.
+    pub author: String,
+}
+
+impl Session {
+    /// Open a session over a knowledge base (builds the graph view once).
+    pub fn new(kb: KnowledgeBase, author: String) -> Result<Session, Error> {
+        let kg = kb.graph(ViewOptions::default())?;
+        Ok(Session { kb, kg, format: Format::Table, sources: false, timing: false, width: None, author })
+    }
+
+    /// Rebuild the graph view after the knowledge base changed.
+    pub fn reload(&mut self) -> Result<(), Error> {
+        self.kg = self.kb.graph(ViewOptions::default())?;
+        Ok(())
+    }
+
+    /// A one-line summary of the corpus, for the banner.
+    pub fn summary(&self) -> String {
+        let (nodes, _) = self.kg.stats();
+        let count = |k: crate::model::Kind| nodes.iter().find(|(x, _)| *x == k).map_or(0, |(_, n)| *n);
+        let docs = self.kg.documents.len();
+        format!(
+            "{docs} document{}, {} sections, {} agreements, {} meetings, {} nodes, {} edges",
+            if docs == 1 { "" } else { "s" },
+            count(crate::model::Kind::Section),
+            count(crate::model::Kind::Agreement),
+            count(crate::model::Kind::Meeting),
+            self.kg.graph.node_count(),
+            self.kg.graph.edge_count()
+        )
+    }
+
+    fn render_options(&self) -> RenderOptions {
+        RenderOptions { sources: self.sources, width: self.width }
+    }
+
+    /// Execute one statement.
+    pub fn execute(&mut self, text: &str) -> Result<Reply, Error> {
+        let trimmed = text.trim();
+        if let Some(meta) = trimmed.strip_prefix(':') {
+            return self.meta(meta);
+        }
+        let started = Instant::now();
+        let answer = query::run_with(&self.kg, Some(&self.kb), trimmed).map_err(query_error)?;
+        let mut reply = Reply::out(output::render(&answer, self.format, self.render_options()));
+        if self.timing {
+            reply.notice = Some(format!("{} rows in {:.1} ms", answer.rows.len(), started.elapsed().as_secs_f64() * 1e3));
+        }
+        Ok(reply)
+    }
+
+    fn meta(&mut self, meta: &str) -> Result<Reply, Error> {
+        let (cmd, arg) = meta.split_once(char::is_whitespace).unwrap_or((meta, ""));
+        let arg = arg.trim();
+        let on_off = |arg: &str, name: &str| match arg {
+            "on" => Ok(true),
+            "off" => Ok(false),
+            other => Err(Error::Usage(format!(":{name} takes on or off, not `{other}`"))),
+        };
+        match cmd {
+            "q" | "quit" | "exit" => Ok(Reply { quit: true, ..Reply::default() }),
+            "help" | "h" | "?" => Ok(Reply::out(crate::help::topic(arg).map_err(Error::Usage)?)),
+            "schema" => Ok(Reply::out(self.schema())),
+            "format" => {
+                if arg.is_empty() {
+                    return Ok(Reply::note(format!("format: {}", self.format)));
+                }
+                self.format = arg.parse().map_err(Error::Usage)?;
+                Ok(Reply::note(format!("format: {}", self.format)))
+            }
+            "sources" => {
+                self.sources = on_off(arg, "sources")?;
+                Ok(Reply::note(format!("sources: {arg}")))
+            }
+            "timing" => {
+                self.timing = on_off(arg, "timing")?;
+                Ok(Reply::note(format!("timing: {arg}")))
+            }
+            "explain" => self.execute(&format!("explain {arg}")),
+            "load" => self.load(Path::new(arg)),
+            "ingest" => {
+                let (outcome, report) = self.kb.ingest_file(Path::new(arg))?;
+                self.reload()?;
+                let mut note = format!("{arg}: {outcome:?} {}", report.doc_id).to_lowercase();
+                for w in report.warnings {
+                    note.push_str(&format!("\nwarning: {w}"));
+                }
+                Ok(Reply::note(note))
+            }
+            "" => Err(Error::Usage("a meta command follows the colon: try :help".into())),
+            other => Err(Error::Usage(format!("unknown command :{other} (try :help)"))),
+        }
+    }
+
+    /// Run a script file statement by statement; the first error stops it
+    /// and names its line and column in the file.
+    pub fn load(&mut self, path: &Path) -> Result<Reply, Error> {
+        let shown = path.display().to_string();
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| Error::File { path: shown.clone(), message: crate::kb::io_message(&e) })?;
+        let mut all = Reply::default();
+        for st in crate::script::statements(&text) {
+            let r = self.execute(&st.text).map_err(|e| at_statement(e, &shown, &st))?;
+            all.stdout.push_str(&r.stdout);
+            if let Some(n) = r.notice {
+                all.notice = Some(all.notice.map_or(n.clone(), |a| format!("{a}\n{n}")));
+            }
+            if r.quit {
+                all.quit = true;
+                break;
+            }
+        }
+        Ok(all)
+    }
+
+    /// Kinds and edge types with their counts.
+    pub fn schema(&self) -> String {
+        let (nodes, edges) = self.kg.stats();
+        let mut s = String::from("node kinds:\n");
+        for (k, n) in nodes {
+            s.push_str(&format!("  {:<14}{n:>7}\n", k.as_str()));
+        }
+        s.push_str("edge types:\n");
+        for (k, n) in edges {
+            s.push_str(&format!("  {:<24}{n:>7}\n", k.as_str()));
+        }
+        s
+    }
+}
+
+/// A query error as the program's error (exit code 1), with the caret
+/// picture of where it happened.
+pub fn query_error(e: QueryError) -> Error {
+    Error::Data(e.to_string())
+}
+
+/// Re-anchor an error of one statement to its place in a script file.
+pub fn at_statement(e: Error, file: &str, st: &crate::script::Statement) -> Error {
+    match e {
+        Error::Data(msg) | Error::Usage(msg) => {
+            let (line, col) = crate::query::error::first_position(&msg)
+                .map_or((st.line, st.column), |(l, c)| st.position_in_file(l, c));
+            Error::Data(format!("{file}:{line}:{col}: {msg}"))
+        }
+        other => other,
+    }
+}
