@@ -14,6 +14,7 @@ pub mod graph;
 pub mod ingest;
 pub mod kb;
 pub mod model;
+pub mod query;
 pub mod reference;
 pub mod store;
 pub mod text;
