@@ -195,7 +195,10 @@ pub fn json(answer: &Answer) -> String {
         caveats: &answer.caveats,
     };
     let mut s = serde_json::to_string_pretty(&shape).unwrap_or_else(|e| {
-        format!("{{\"error\": {}}}", serde_json::Value::String(e.to_string()))
+        format!(
+            "{{\"error\": {}}}",
+            serde_json::Value::String(e.to_string())
+        )
     });
     s.push('\n');
     s

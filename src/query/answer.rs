@@ -14,7 +14,11 @@ pub enum Cell {
     Int(i64),
     Text(String),
     Date(DateValue),
-    Node { id: String, kind: Kind, name: String },
+    Node {
+        id: String,
+        kind: Kind,
+        name: String,
+    },
     Edge {
         kind: EdgeKind,
         from: String,

@@ -19,9 +19,17 @@ pub fn show(ctx: &Ctx<'_>, i: NodeIndex) -> Answer {
     let card = crate::card::render(ctx.kg, i, false);
     let d = ctx.kg.data(i);
     let mut a = Answer::new(&["entity", "kind", "card"]);
-    let sources = d.sources.iter().map(|p| ctx.source(p, d.kind != Kind::Section)).collect();
+    let sources = d
+        .sources
+        .iter()
+        .map(|p| ctx.source(p, d.kind != Kind::Section))
+        .collect();
     a.push(
-        vec![ctx.cell(&Val::Node(i)), Cell::Text(d.kind.to_string()), Cell::Text(card.clone())],
+        vec![
+            ctx.cell(&Val::Node(i)),
+            Cell::Text(d.kind.to_string()),
+            Cell::Text(card.clone()),
+        ],
         sources,
     );
     a.text = Some(card);
@@ -62,7 +70,10 @@ pub fn path(ctx: &Ctx<'_>, from: NodeIndex, to: NodeIndex) -> Answer {
                 sources.push(ctx.source(&e.prov, e.kind != EdgeKind::PartOf));
             }
         }
-        a.push(vec![Cell::Int(step as i64), ctx.cell(&Val::Node(*n)), via], sources);
+        a.push(
+            vec![Cell::Int(step as i64), ctx.cell(&Val::Node(*n)), via],
+            sources,
+        );
         prev = Some(*n);
     }
     a
@@ -73,17 +84,23 @@ fn names(ctx: &Ctx<'_>, ids: &[String]) -> String {
         return "none named".into();
     }
     ids.iter()
-        .map(|id| ctx.kg.node(id).map_or(id.clone(), |i| ctx.kg.data(i).name.clone()))
+        .map(|id| {
+            ctx.kg
+                .node(id)
+                .map_or(id.clone(), |i| ctx.kg.data(i).name.clone())
+        })
         .collect::<Vec<_>>()
         .join(", ")
 }
 
 /// `why <subject> <edge> <object>`.
 pub fn why(ctx: &Ctx<'_>, w: &Why) -> Result<Answer, QueryError> {
-    let (want_s, want_o): (&[Kind], &[Kind]) = if w.edge == EdgeKind::Awaits {
-        (&[Kind::Agreement], &[Kind::Country])
-    } else {
-        (&[], &[])
+    let (want_s, want_o): (&[Kind], &[Kind]) = match w.edge {
+        EdgeKind::Awaits | EdgeKind::RequestsResponseFrom => (&[Kind::Agreement], &[Kind::Country]),
+        EdgeKind::AdoptedAt | EdgeKind::ReaffirmedAt | EdgeKind::RecommendedAt => {
+            (&[Kind::Agreement], &[Kind::Meeting])
+        }
+        _ => (&[], &[]),
     };
     let s = resolve(ctx, &w.subject, want_s)?;
     let o = resolve(ctx, &w.object, want_o)?;
@@ -91,17 +108,35 @@ pub fn why(ctx: &Ctx<'_>, w: &Why) -> Result<Answer, QueryError> {
     let (sn, on) = (ctx.kg.data(s).name.clone(), ctx.kg.data(o).name.clone());
     let text = |t: &str| Cell::Text(t.to_string());
     if w.edge != EdgeKind::Awaits {
-        for e in ctx.kg.graph.edges_connecting(s, o).filter(|e| e.weight().kind == w.edge) {
+        for e in ctx
+            .kg
+            .graph
+            .edges_connecting(s, o)
+            .filter(|e| e.weight().kind == w.edge)
+        {
             let d = e.weight();
-            let origin = if d.derived { "derived" } else { d.prov.origin() };
+            let origin = if d.derived {
+                "derived"
+            } else {
+                d.prov.origin()
+            };
             a.push(
-                vec![text("fact"), Cell::Text(format!("{sn} {} {on} ({origin})", w.edge))],
+                vec![
+                    text("fact"),
+                    Cell::Text(format!("{sn} {} {on} ({origin})", w.edge)),
+                ],
                 vec![ctx.source(&d.prov, true)],
             );
         }
         if a.rows.is_empty() {
             a.push(
-                vec![text("no such fact"), Cell::Text(format!("the graph has no {} edge from {sn} to {on}", w.edge))],
+                vec![
+                    text("no such fact"),
+                    Cell::Text(format!(
+                        "the graph has no {} edge from {sn} to {on}",
+                        w.edge
+                    )),
+                ],
                 vec![],
             );
         }
@@ -117,7 +152,12 @@ pub fn why(ctx: &Ctx<'_>, w: &Why) -> Result<Answer, QueryError> {
     let sid = ctx.kg.data(s).id.clone();
     let oid = ctx.kg.data(o).id.clone();
     if awaited.is_empty() {
-        let requests: Vec<&Request> = ctx.kg.requests.iter().filter(|r| r.agreement == sid).collect();
+        let requests: Vec<&Request> = ctx
+            .kg
+            .requests
+            .iter()
+            .filter(|r| r.agreement == sid)
+            .collect();
         let reason = if requests.is_empty() {
             format!("no request for responses is recorded for {sn}")
         } else {
@@ -138,7 +178,10 @@ pub fn why(ctx: &Ctx<'_>, w: &Why) -> Result<Answer, QueryError> {
         };
         let sources = requests.iter().map(|r| ctx.source(&r.prov, true)).collect();
         a.push(
-            vec![text("no"), Cell::Text(format!("{sn} does not await {on}: {reason}"))],
+            vec![
+                text("no"),
+                Cell::Text(format!("{sn} does not await {on}: {reason}")),
+            ],
             sources,
         );
         return Ok(a);
@@ -175,17 +218,26 @@ pub fn why(ctx: &Ctx<'_>, w: &Why) -> Result<Answer, QueryError> {
         } else {
             format!(
                 "{sn} ({sid}), {}",
-                adopted.iter().map(|(t, _)| t.as_str()).collect::<Vec<_>>().join(", ")
+                adopted
+                    .iter()
+                    .map(|(t, _)| t.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             )
         };
-        row("agreement", detail, adopted.into_iter().map(|(_, s)| s).collect());
+        row(
+            "agreement",
+            detail,
+            adopted.into_iter().map(|(_, s)| s).collect(),
+        );
         row("request", r.subject.clone(), src.clone());
         if !r.addressed_to.is_empty() {
             row("addressed to", r.addressed_to.clone(), src.clone());
         }
         row(
             "requested on",
-            r.requested_on.map_or("not stated".into(), |d| d.to_string()),
+            r.requested_on
+                .map_or("not stated".into(), |d| d.to_string()),
             src.clone(),
         );
         if let Some(d) = r.deadline {
@@ -193,10 +245,18 @@ pub fn why(ctx: &Ctx<'_>, w: &Why) -> Result<Answer, QueryError> {
         }
         row(
             "asked",
-            format!("{} countries: {}", r.requested_from.len(), names(ctx, &r.requested_from)),
+            format!(
+                "{} countries: {}",
+                r.requested_from.len(),
+                names(ctx, &r.requested_from)
+            ),
             src.clone(),
         );
-        row("responded (named)", names(ctx, &r.responded_named), src.clone());
+        row(
+            "responded (named)",
+            names(ctx, &r.responded_named),
+            src.clone(),
+        );
         let u = r.responded_unnamed;
         let unnamed = match (u.min, u.max.max(u.min)) {
             (0, 0) => "none".to_string(),

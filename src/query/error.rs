@@ -172,7 +172,10 @@ mod tests {
         assert_eq!(e.position().as_deref(), Some("2:15"));
         let text = e.to_string();
         assert!(text.starts_with("syntax error at 2:15: expected `return`"));
-        assert!(text.ends_with("\n  where a.x = 1 retur a\n                ^^^^^"), "{text}");
+        assert!(
+            text.ends_with("\n  where a.x = 1 retur a\n                ^^^^^"),
+            "{text}"
+        );
     }
 
     #[test]

@@ -174,7 +174,11 @@ impl<'g> Ctx<'g> {
             let mut aggs = HashMap::new();
             if grouped {
                 let members: Vec<&Vec<Val>> = g.iter().map(|&i| &rows[i]).collect();
-                for e in items.iter().map(|i| &i.expr).chain(q.order.iter().map(|o| &o.expr)) {
+                for e in items
+                    .iter()
+                    .map(|i| &i.expr)
+                    .chain(q.order.iter().map(|o| &o.expr))
+                {
                     self.aggregates(e, vars, &members, &mut aggs)?;
                 }
             }
@@ -286,7 +290,10 @@ impl<'g> Ctx<'g> {
                 _ => return Ok(()),
             };
             let Some(arg) = arg else {
-                return Err(QueryError::invalid(format!("{name}() needs an argument"), e.span));
+                return Err(QueryError::invalid(
+                    format!("{name}() needs an argument"),
+                    e.span,
+                ));
             };
             let mut vals = Vec::new();
             for row in rows {
@@ -508,7 +515,10 @@ fn check(q: &PatternQuery, vars: &HashMap<String, usize>) -> Result<(), QueryErr
                             .chain(FUNCTIONS.iter().map(|(n, _)| *n))
                             .collect();
                         return Err(QueryError::invalid(
-                            format!("unknown function {name}(); functions are {}", known.join(", ")),
+                            format!(
+                                "unknown function {name}(); functions are {}",
+                                known.join(", ")
+                            ),
                             e.span,
                         ));
                     }

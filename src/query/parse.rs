@@ -125,7 +125,7 @@ fn precheck(text: &str) -> Result<(), QueryError> {
 // ---- accent folding -------------------------------------------------------------
 
 /// The query with accented letters folded to their ASCII base letter and
-/// stray combining marks removed, and for every byte of it the offset of
+/// combining accents after letters removed, and for every byte of it the offset of
 /// the byte of the original it came from.
 struct Folded {
     text: String,
@@ -137,7 +137,14 @@ fn fold(original: &str) -> Folded {
     let mut text = String::with_capacity(original.len());
     let mut map = Vec::with_capacity(original.len() + 1);
     for (o, c) in original.char_indices() {
-        if is_combining_mark(c) {
+        // An accent written as a separate mark after a letter folds away
+        // with it; a mark anywhere else (say, first in a string) is kept.
+        if is_combining_mark(c)
+            && text
+                .chars()
+                .next_back()
+                .is_some_and(|p| p.is_ascii_alphabetic())
+        {
             continue;
         }
         let mut base = None;
@@ -294,6 +301,7 @@ fn syntax_error(e: &pest::error::Error<Rule>, folded: &Folded, original: &str) -
     };
     let span = Span::new(start, end);
     let mut expected: Vec<String> = Vec::new();
+    let mut pattern_expected = false;
     let mut unexpected: Vec<String> = Vec::new();
     match &e.variant {
         ErrorVariant::ParsingError {
@@ -301,6 +309,28 @@ fn syntax_error(e: &pest::error::Error<Rule>, folded: &Folded, original: &str) -
             negatives,
         } => {
             for r in positives {
+                pattern_expected |= matches!(
+                    r,
+                    Rule::prop_map
+                        | Rule::prop_pair
+                        | Rule::node_labels
+                        | Rule::rel_detail
+                        | Rule::rel_types
+                        | Rule::hops
+                        | Rule::expr
+                        | Rule::term
+                        | Rule::list
+                        | Rule::literal
+                        | Rule::key_name
+                        | Rule::variable
+                        | Rule::return_item
+                        | Rule::order_item
+                        | Rule::path_pattern
+                        | Rule::node_pattern
+                        | Rule::rel_pattern
+                        | Rule::op_or
+                        | Rule::op_and
+                );
                 if let Some(d) = describe(*r) {
                     push_unique(&mut expected, d.to_string());
                 }
@@ -316,7 +346,9 @@ fn syntax_error(e: &pest::error::Error<Rule>, folded: &Folded, original: &str) -
         }
     }
     if let Some(attempts) = e.parse_attempts() {
-        if attempts.max_position == pos {
+        // Within patterns, closing brackets and commas are worth naming;
+        // in questions they only come from names, which may contain them.
+        if attempts.max_position == pos && pattern_expected {
             for t in attempts.expected_tokens() {
                 // Only closing brackets and commas: keywords and the rest
                 // are named rules, described above.
@@ -597,10 +629,7 @@ impl Builder<'_> {
     fn entity_ref(&self, p: Pair<'_, Rule>) -> Result<EntityRef, QueryError> {
         let span = self.span(&p);
         let rule = p.as_rule();
-        let inner = p
-            .into_inner()
-            .next()
-            .ok_or_else(|| internal(rule, span))?;
+        let inner = p.into_inner().next().ok_or_else(|| internal(rule, span))?;
         let s = self.span(&inner);
         Ok(match inner.as_rule() {
             Rule::string => EntityRef::Quoted(self.string(inner)?, s),
@@ -782,7 +811,7 @@ impl Builder<'_> {
                     for l in c.into_inner() {
                         let text = self.text(&l);
                         let kind = Kind::parse(text).ok_or_else(|| {
-                            QueryError::invalid(
+                            QueryError::syntax(
                                 format!(
                                     "`{text}` is not a node kind; kinds are {}",
                                     Kind::ALL.map(|k| k.as_str()).join(", ")
@@ -825,7 +854,7 @@ impl Builder<'_> {
                                 for l in d.into_inner() {
                                     let text = self.text(&l);
                                     let kind = EdgeKind::parse(text).ok_or_else(|| {
-                                        QueryError::invalid(
+                                        QueryError::syntax(
                                             format!(
                                                 "`{text}` is not an edge type; types are {}",
                                                 EdgeKind::ALL.map(|k| k.as_str()).join(", ")
@@ -946,9 +975,11 @@ impl Builder<'_> {
         Ok(match inner.as_rule() {
             Rule::date_lit => Literal::Date(self.date_lit(inner)?),
             Rule::string => Literal::Str(self.string(inner)?),
-            Rule::number => Literal::Int(self.text(&inner).parse().map_err(|_| {
-                QueryError::syntax("this number is too large", self.span(&inner))
-            })?),
+            Rule::number => {
+                Literal::Int(self.text(&inner).parse().map_err(|_| {
+                    QueryError::syntax("this number is too large", self.span(&inner))
+                })?)
+            }
             Rule::kw_true => Literal::Bool(true),
             Rule::kw_false => Literal::Bool(false),
             Rule::kw_null => Literal::Null,

@@ -47,7 +47,7 @@ pub fn compile(ctx: &Ctx<'_>, q: &Question) -> Result<Compiled, QueryError> {
             )
         }
         Question::Meetings { place, .. } => {
-            let tail = "return m as meeting, m.date as date, m.city as city order by date, meeting";
+            let tail = "return distinct m as meeting, m.date as date, m.city as city order by date, meeting";
             match place {
                 Place::Date(d) => {
                     format!("match (m:meeting) where m.date = {} {tail}", date_expr(d))
@@ -73,7 +73,7 @@ pub fn compile(ctx: &Ctx<'_>, q: &Question) -> Result<Compiled, QueryError> {
             };
             match (target, entity) {
                 (MentionTarget::Sections, Some(i)) => format!(
-                    "match (s:section)-[e:mentions]->(x {{id: {}}}) return s as section, sentence(e) as sentence order by section",
+                    "match (s:section)-[e:mentions]->(x {{id: {}}}) return distinct s as section, sentence(e) as sentence order by section",
                     id_of(ctx, i)
                 ),
                 (MentionTarget::Documents, Some(i)) => format!(
@@ -83,7 +83,7 @@ pub fn compile(ctx: &Ctx<'_>, q: &Question) -> Result<Compiled, QueryError> {
                 (MentionTarget::Sections, None) => {
                     let p = quote(what.text());
                     format!(
-                        "match (s:section) where s.text contains {p} return s as section, snippet(s.text, {p}) as sentence order by section"
+                        "match (s:section) where s.text contains {p} return distinct s as section, snippet(s.text, {p}) as sentence order by section"
                     )
                 }
                 (MentionTarget::Documents, None) => {
@@ -95,7 +95,7 @@ pub fn compile(ctx: &Ctx<'_>, q: &Question) -> Result<Compiled, QueryError> {
             }
         }
         Question::Events { from, to, .. } => format!(
-            "match (e:event|meeting) where e.date >= {} and e.date <= {} return e as event, e.kind as kind, e.type as type, e.date as date order by date, event",
+            "match (e:event|meeting) where e.date >= {} and e.date <= {} return distinct e as event, e.kind as kind, e.type as type, e.date as date order by date, event",
             date_expr(from),
             date_expr(to)
         ),

@@ -205,7 +205,10 @@ impl Ctx<'_> {
                 }
                 other => {
                     return Err(QueryError::type_error(
-                        format!("`in` needs a list on its right, not {}", self.describe(other)),
+                        format!(
+                            "`in` needs a list on its right, not {}",
+                            self.describe(other)
+                        ),
                         b.span,
                     ))
                 }
@@ -267,8 +270,12 @@ impl Ctx<'_> {
             (Val::Int(x), Val::Int(y)) => Some(x == y),
             (Val::Bool(x), Val::Bool(y)) => Some(x == y),
             (Val::Date(x), Val::Date(y)) => Some(x.start <= y.end && y.start <= x.end),
-            (Val::Date(_), Val::Int(y)) => self.equal(a, &Val::Date(DateValue::year(*y as i32)), span)?,
-            (Val::Int(x), Val::Date(_)) => self.equal(&Val::Date(DateValue::year(*x as i32)), b, span)?,
+            (Val::Date(_), Val::Int(y)) => {
+                self.equal(a, &Val::Date(DateValue::year(*y as i32)), span)?
+            }
+            (Val::Int(x), Val::Date(_)) => {
+                self.equal(&Val::Date(DateValue::year(*x as i32)), b, span)?
+            }
             (Val::Node(x), Val::Node(y)) => Some(x == y),
             (Val::Edge(x), Val::Edge(y)) => Some(x == y),
             _ => return Err(self.type_mismatch("compare", a, b, span)),
@@ -308,7 +315,13 @@ impl Ctx<'_> {
         })
     }
 
-    fn text_match(&self, op: BinOp, a: &Val, b: &Val, span: Span) -> Result<Option<bool>, QueryError> {
+    fn text_match(
+        &self,
+        op: BinOp,
+        a: &Val,
+        b: &Val,
+        span: Span,
+    ) -> Result<Option<bool>, QueryError> {
         Ok(match (a, b) {
             (Val::Null, _) | (_, Val::Null) => None,
             (Val::List(x), _) => {
@@ -399,7 +412,13 @@ impl Ctx<'_> {
         match key {
             "kind" => Val::Str(d.kind.as_str().into()),
             "derived" => Val::Bool(d.derived),
-            _ => many(d.attrs.iter().filter(|a| a.key == key).map(|a| Val::from(&a.value)).collect()),
+            _ => many(
+                d.attrs
+                    .iter()
+                    .filter(|a| a.key == key)
+                    .map(|a| Val::from(&a.value))
+                    .collect(),
+            ),
         }
     }
 
@@ -467,7 +486,9 @@ impl Ctx<'_> {
                 _ => Err(bad("a text and a phrase")),
             },
             "request_subject" | "awaiting" | "awaiting_note" => {
-                let Some(r) = self.request_of(arg).map_err(|()| bad("an awaits edge or a request id"))?
+                let Some(r) = self
+                    .request_of(arg)
+                    .map_err(|()| bad("an awaits edge or a request id"))?
                 else {
                     return Ok(Val::Null);
                 };
@@ -480,7 +501,10 @@ impl Ctx<'_> {
                     },
                 }))
             }
-            _ => Err(QueryError::invalid(format!("unknown function {name}()"), span)),
+            _ => Err(QueryError::invalid(
+                format!("unknown function {name}()"),
+                span,
+            )),
         }
     }
 
@@ -555,7 +579,16 @@ fn ord_holds(op: BinOp, o: Ordering) -> bool {
     }
 }
 
+/// One value, several (deduplicated: merged sources repeat them), or null.
 fn many(mut v: Vec<Val>) -> Val {
+    let mut seen = Vec::with_capacity(v.len());
+    v.retain(|x| {
+        let new = !seen.contains(x);
+        if new {
+            seen.push(x.clone());
+        }
+        new
+    });
     match v.len() {
         0 => Val::Null,
         1 => v.pop().unwrap_or(Val::Null),
@@ -613,7 +646,10 @@ pub fn awaiting_text(r: &Request) -> String {
         .iter()
         .filter(|c| r.responded_named.contains(c))
         .count() as u32;
-    let (min, max) = (r.responded_unnamed.min, r.responded_unnamed.max.max(r.responded_unnamed.min));
+    let (min, max) = (
+        r.responded_unnamed.min,
+        r.responded_unnamed.max.max(r.responded_unnamed.min),
+    );
     let most = asked.saturating_sub(named + min);
     let least = asked.saturating_sub(named + max);
     let mut parts = Vec::new();
@@ -643,7 +679,10 @@ pub fn awaiting_text(r: &Request) -> String {
 /// The caveat for a request whose respondents are not all named, or
 /// `None` when every respondent is named.
 pub fn awaiting_note(r: &Request) -> Option<String> {
-    let (min, max) = (r.responded_unnamed.min, r.responded_unnamed.max.max(r.responded_unnamed.min));
+    let (min, max) = (
+        r.responded_unnamed.min,
+        r.responded_unnamed.max.max(r.responded_unnamed.min),
+    );
     if max == 0 {
         return None;
     }
@@ -678,15 +717,26 @@ mod tests {
             responded_named: ids[..named].to_vec(),
             responded_unnamed: UnnamedCount { min, max },
             status: Status::Pending,
-            prov: Provenance::Reference { source: String::new() },
+            prov: Provenance::Reference {
+                source: String::new(),
+            },
         }
     }
 
     #[test]
     fn awaiting_texts() {
-        assert_eq!(awaiting_text(&request(11, 0, 1, 1)), "10 of 11 members (1 unnamed responded)");
-        assert_eq!(awaiting_text(&request(11, 0, 0, 0)), "11 of 11 members (none responded)");
-        assert_eq!(awaiting_text(&request(11, 0, 2, 2)), "9 of 11 members (2 unnamed responded)");
+        assert_eq!(
+            awaiting_text(&request(11, 0, 1, 1)),
+            "10 of 11 members (1 unnamed responded)"
+        );
+        assert_eq!(
+            awaiting_text(&request(11, 0, 0, 0)),
+            "11 of 11 members (none responded)"
+        );
+        assert_eq!(
+            awaiting_text(&request(11, 0, 2, 2)),
+            "9 of 11 members (2 unnamed responded)"
+        );
         assert_eq!(
             awaiting_text(&request(11, 0, 0, 5)),
             "at least 6 of 11 members (up to 5 unnamed responded)"
@@ -703,7 +753,10 @@ mod tests {
     #[test]
     fn snippets_find_the_sentence() {
         let t = "Primera frase. La trata de  Personas es grave. Otra.";
-        assert_eq!(snippet(t, "trata de personas"), Val::Str("La trata de Personas es grave.".into()));
+        assert_eq!(
+            snippet(t, "trata de personas"),
+            Val::Str("La trata de Personas es grave.".into())
+        );
         assert_eq!(snippet(t, "nada"), Val::Null);
     }
 }

@@ -65,15 +65,16 @@ pub fn compile(
 ) -> Result<(HashMap<String, usize>, Vec<SlotKind>, Vec<CClause>), QueryError> {
     let mut vars: HashMap<String, usize> = HashMap::new();
     let mut slots: Vec<SlotKind> = Vec::new();
-    let mut slot = |var: &Option<String>,
-                    kind: SlotKind,
-                    span|
-     -> Result<usize, QueryError> {
+    let mut slot = |var: &Option<String>, kind: SlotKind, span| -> Result<usize, QueryError> {
         if let Some(v) = var {
             if let Some(&s) = vars.get(v) {
                 if slots[s] != kind {
                     return Err(QueryError::invalid(
-                        format!("`{v}` is {} elsewhere but {} here", slots[s].word(), kind.word()),
+                        format!(
+                            "`{v}` is {} elsewhere but {} here",
+                            slots[s].word(),
+                            kind.word()
+                        ),
                         span,
                     ));
                 }
@@ -99,7 +100,10 @@ pub fn compile(
                 kinds: n.kinds.clone(),
                 props: n.props.clone(),
             };
-            let mut nodes = vec![node(&p.start, slot(&p.start.var, SlotKind::Node, p.start.span)?)];
+            let mut nodes = vec![node(
+                &p.start,
+                slot(&p.start.var, SlotKind::Node, p.start.span)?,
+            )];
             let mut rels = Vec::new();
             for (r, n) in &p.steps {
                 let kind = if r.hops.is_some() {
@@ -256,8 +260,7 @@ impl Ctx<'_> {
     fn edge_ok(&self, r: &CRel, e: EdgeIndex) -> bool {
         let d = &self.kg.graph[e];
         (r.kinds.is_empty() || r.kinds.contains(&d.kind))
-            && r
-                .props
+            && r.props
                 .iter()
                 .all(|(k, lit)| self.prop_equals(&self.edge_prop(e, k), lit))
     }
@@ -278,7 +281,11 @@ impl Ctx<'_> {
                 .edges_directed(n, dir)
                 .filter(|e| self.edge_ok(r, e.id()))
                 .map(|e| {
-                    let other = if dir == Outgoing { e.target() } else { e.source() };
+                    let other = if dir == Outgoing {
+                        e.target()
+                    } else {
+                        e.source()
+                    };
                     (other, e.id())
                 })
                 .collect();
