@@ -6,7 +6,8 @@
 use super::answer::{Answer, Cell, Source};
 use super::ast::Why;
 use super::error::QueryError;
-use super::eval::expr::{awaiting_note, awaiting_text, Val};
+use super::eval::expr::Val;
+use super::eval::functions::{awaiting_note, awaiting_text};
 use super::eval::Ctx;
 use super::questions::resolve;
 use crate::model::{EdgeKind, Kind, Request, Status};
@@ -147,7 +148,7 @@ pub fn why(ctx: &Ctx<'_>, w: &Why) -> Result<Answer, QueryError> {
         .graph
         .edges_connecting(s, o)
         .filter(|e| e.weight().kind == EdgeKind::Awaits)
-        .filter_map(|e| ctx.request_of(&Val::Edge(e.id())).ok().flatten())
+        .filter_map(|e| ctx.request_of(&Val::Edge(e.id())))
         .collect();
     let sid = ctx.kg.data(s).id.clone();
     let oid = ctx.kg.data(o).id.clone();

@@ -10,6 +10,7 @@
 //! bounded: a query that would exceed them fails with a clear message.
 
 pub mod expr;
+pub mod functions;
 pub mod pattern;
 
 use crate::graph::KnowledgeGraph;
@@ -17,7 +18,8 @@ use crate::model::{EdgeKind, Kind, Provenance, Request};
 use crate::query::answer::{Answer, Cell, Source};
 use crate::query::ast::{Expr, ExprKind, PatternQuery, Span, AGGREGATES};
 use crate::query::error::{ErrorKind, QueryError};
-use expr::{addr, is_agg, Env, Val, FUNCTIONS};
+use expr::{addr, is_agg, Env, Val};
+use functions::FUNCTIONS;
 use pattern::{CClause, SlotKind};
 use petgraph::graph::NodeIndex;
 use std::cell::Cell as StdCell;
@@ -424,8 +426,8 @@ impl<'g> Ctx<'g> {
             if self.kg.graph[e].kind != EdgeKind::Awaits {
                 continue;
             }
-            if let Ok(Some(r)) = self.request_of(&Val::Edge(e)) {
-                if let Some(note) = expr::awaiting_note(r) {
+            if let Some(r) = self.request_of(&Val::Edge(e)) {
+                if let Some(note) = functions::awaiting_note(r) {
                     let agreement = self
                         .kg
                         .node(&r.agreement)

@@ -59,10 +59,11 @@ pub struct CClause {
 /// Unbounded `*` stops here.
 const DEFAULT_MAX_HOPS: u32 = 10;
 
+/// Slots by variable name, what each slot holds, and the clauses.
+pub type Plan = (HashMap<String, usize>, Vec<SlotKind>, Vec<CClause>);
+
 /// Give every variable (and every anonymous node or edge) a slot.
-pub fn compile(
-    q: &PatternQuery,
-) -> Result<(HashMap<String, usize>, Vec<SlotKind>, Vec<CClause>), QueryError> {
+pub fn compile(q: &PatternQuery) -> Result<Plan, QueryError> {
     let mut vars: HashMap<String, usize> = HashMap::new();
     let mut slots: Vec<SlotKind> = Vec::new();
     let mut slot = |var: &Option<String>, kind: SlotKind, span| -> Result<usize, QueryError> {
