@@ -398,9 +398,18 @@ impl<'g> Ctx<'g> {
             }
         }
         if out.is_empty() {
+            // Nodes shown in the row, else the nodes its properties were
+            // read from.
             let mut nodes = Vec::new();
             for v in values {
                 collect_nodes(v, &mut nodes);
+            }
+            if nodes.is_empty() {
+                for row in rows {
+                    for v in row.iter() {
+                        collect_nodes(v, &mut nodes);
+                    }
+                }
             }
             for n in nodes {
                 let d = &self.kg.graph[n];
