@@ -28,7 +28,7 @@ struct QueryParser;
 pub const MAX_QUERY_BYTES: usize = 32 * 1024;
 /// Deepest nesting of `(`, `[` and `{` accepted.
 pub const MAX_NESTING: usize = 64;
-/// Most operators (`and`, `=`, `not`...) in one query.
+/// Most operators (`and`, `=`, `not`, `.key`, edges of a path) in one query.
 pub const MAX_OPERATORS: usize = 256;
 /// Largest upper bound of a variable-length edge pattern.
 pub const MAX_HOPS: u32 = 20;

@@ -145,6 +145,10 @@ fn limits_refuse_before_parsing() {
     let e = parse(&many).unwrap_err();
     assert_eq!(e.kind, ErrorKind::Limit);
     assert!(e.message.contains("operators"), "{e}");
+    let chain = format!("match (a) return a{}", ".x".repeat(5_000));
+    assert_eq!(parse(&chain).unwrap_err().kind, ErrorKind::Limit);
+    let path = format!("match (a){} return a", "-->()".repeat(1_000));
+    assert_eq!(parse(&path).unwrap_err().kind, ErrorKind::Limit);
     assert!(parse("").is_err());
     assert!(parse("   \n ").is_err());
 }

@@ -162,8 +162,8 @@ pub fn awaiting_text(r: &Request) -> String {
         r.responded_unnamed.min,
         r.responded_unnamed.max.max(r.responded_unnamed.min),
     );
-    let most = asked.saturating_sub(named + min);
-    let least = asked.saturating_sub(named + max);
+    let most = asked.saturating_sub(named.saturating_add(min));
+    let least = asked.saturating_sub(named.saturating_add(max));
     let mut parts = Vec::new();
     if named > 0 {
         parts.push(format!("{named} named responded"));

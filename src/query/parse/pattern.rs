@@ -85,6 +85,8 @@ impl Builder<'_> {
         };
         let mut steps = Vec::new();
         while let Some(r) = it.next() {
+            // Each edge is one level of the matcher's recursion.
+            self.count_op(self.span(&r))?;
             let rel = self.rel_pattern(r)?;
             let node = match it.next() {
                 Some(n) => self.node_pattern(n)?,
@@ -394,6 +396,8 @@ impl Builder<'_> {
         let atom = it.next().ok_or_else(|| internal(Rule::term, span))?;
         let mut e = self.atom(atom)?;
         for key in it {
+            // Property chains nest like operators: count them too.
+            self.count_op(self.span(&key))?;
             let k = self.ident(key)?;
             let s = Span::new(e.span.start, span.end);
             e = Expr::new(ExprKind::Prop(Box::new(e), k), s);
