@@ -14,6 +14,9 @@ pub enum Error {
     Ingest(#[from] IngestError),
     #[error(transparent)]
     Resolve(#[from] crate::graph::ResolveError),
+    /// A query that cannot be parsed or answered (exit code 1).
+    #[error(transparent)]
+    Query(#[from] crate::query::QueryError),
     #[error("{path}: {message}")]
     File { path: String, message: String },
     /// A query, statement or data problem, already worded for the user.

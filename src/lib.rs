@@ -2,7 +2,8 @@
 //!
 //! The data flow, one module per step: [`text`] (normalization) →
 //! [`ingest`] (decode, structure, extract, resolve) → [`store`] (sled) →
-//! [`graph`] (petgraph view) → query → output. [`kb`] ties a store to the
+//! [`graph`] (petgraph view) → [`query`] (grammar, questions, patterns) →
+//! [`output`] (table, JSON, CSV). [`kb`] ties a store to the
 //! gazetteer; [`card`] and [`export`] render what the graph holds.
 
 #![forbid(unsafe_code)]
@@ -16,6 +17,8 @@ pub mod ingest;
 pub mod kb;
 pub mod link;
 pub mod model;
+pub mod output;
+pub mod query;
 pub mod reference;
 pub mod repl;
 pub mod script;

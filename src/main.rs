@@ -57,6 +57,25 @@ enum Command {
     },
     /// Import a JSON export into the knowledge base.
     Import { file: PathBuf },
+    /// Answer one query: a question (`meetings in Guatemala`) or a pattern
+    /// (`match (a:agreement)-[:adopted_at]->(m) return a, m`).
+    Query {
+        /// The query text.
+        query: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = QueryFormat::Table)]
+        format: QueryFormat,
+        /// List each row's sources below the table.
+        #[arg(long)]
+        sources: bool,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum QueryFormat {
+    Table,
+    Json,
+    Csv,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -160,6 +179,25 @@ fn run(cli: Cli) -> Result<(), Error> {
             let (docs, notes) = kb.import_json(&shown, &text)?;
             eprintln!("imported {docs} documents and {notes} annotations");
             Ok(())
+        }
+        Command::Query {
+            query,
+            format,
+            sources,
+        } => {
+            let kb = open(cli.db)?;
+            let g = kb.graph(ViewOptions::default())?;
+            let answer = acta::query::run_with(&g, Some(&kb), &query)?;
+            let format = match format {
+                QueryFormat::Table => acta::output::Format::Table,
+                QueryFormat::Json => acta::output::Format::Json,
+                QueryFormat::Csv => acta::output::Format::Csv,
+            };
+            out(&acta::output::render(
+                &answer,
+                format,
+                acta::output::RenderOptions { sources },
+            ))
         }
     }
 }

@@ -1,0 +1,295 @@
+//! Rendering an [`Answer`] for people and programs: an aligned text table,
+//! JSON or CSV. Rendering never needs the graph.
+//!
+//! # JSON (stable shape)
+//!
+//! ```text
+//! {
+//!   "columns": ["agreement", "request", ...],
+//!   "rows":    [[<cell>, <cell>, ...], ...],
+//!   "sources": [[{"origin": "extracted", "doc": "informe-ppt-mexico-2003",
+//!                 "section": "IV.E(1)", "sentence": "…", "cite": "…"}, ...], ...],
+//!   "caveats": ["…", ...]
+//! }
+//! ```
+//!
+//! `sources[i]` belongs to `rows[i]`. `origin` is `extracted`, `reference`
+//! or `annotated`; `doc`, `section` and `sentence` are null unless the fact
+//! was extracted from a report; `cite` is always a one-line citation.
+//! A cell is `null`, `true`/`false`, a number, a string, a date as a
+//! string (`"2002-05-30..2002-05-31"`, `"2002-10"`, with ` (year inferred)`
+//! when the year was inferred), a node as `{"id", "kind", "name"}`, an edge
+//! as `{"kind", "from", "to"}` (node ids), or an array of cells.
+//!
+//! # CSV
+//!
+//! A header row with the column names, then one row per answer row
+//! (RFC 4180 quoting); nodes as `name (id)`, lists joined with `, `.
+//! Sources and caveats are not part of CSV.
+//!
+//! # Table
+//!
+//! Columns aligned by display width, a row count, caveats as `note:`
+//! lines, and with sources on, each row's sources below the table. An
+//! answer that carries a text rendering (an entity card, an explanation)
+//! prints that text instead of the table.
+
+use crate::export::csv_field;
+use crate::query::{Answer, Cell, Source};
+use serde::ser::{SerializeMap, SerializeSeq};
+use serde::{Serialize, Serializer};
+use std::fmt::Write;
+use unicode_width::UnicodeWidthStr;
+
+/// An output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    #[default]
+    Table,
+    Json,
+    Csv,
+}
+
+impl std::str::FromStr for Format {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Format, String> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "table" => Ok(Format::Table),
+            "json" => Ok(Format::Json),
+            "csv" => Ok(Format::Csv),
+            other => Err(format!("unknown format `{other}`: use table, json or csv")),
+        }
+    }
+}
+
+/// Options of the text table.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RenderOptions {
+    /// List each row's sources below the table.
+    pub sources: bool,
+}
+
+/// Render an answer in a format.
+pub fn render(answer: &Answer, format: Format, options: RenderOptions) -> String {
+    match format {
+        Format::Table => table(answer, options),
+        Format::Json => json(answer),
+        Format::Csv => csv(answer),
+    }
+}
+
+/// An aligned text table (or the answer's text), caveats, and sources.
+pub fn table(answer: &Answer, options: RenderOptions) -> String {
+    let mut out = String::new();
+    if let Some(text) = &answer.text {
+        out.push_str(text);
+        if !text.ends_with('\n') {
+            out.push('\n');
+        }
+    } else {
+        let cells: Vec<Vec<String>> = answer
+            .rows
+            .iter()
+            .map(|r| r.iter().map(|c| one_line(&c.text())).collect())
+            .collect();
+        let mut widths: Vec<usize> = answer.columns.iter().map(|c| c.width()).collect();
+        for row in &cells {
+            for (i, c) in row.iter().enumerate() {
+                if let Some(w) = widths.get_mut(i) {
+                    *w = (*w).max(c.width());
+                }
+            }
+        }
+        let line = |items: &[String]| -> String {
+            let mut s = String::new();
+            for (i, w) in widths.iter().enumerate() {
+                let c = items.get(i).map_or("", String::as_str);
+                if i > 0 {
+                    s.push_str(" | ");
+                }
+                s.push_str(c);
+                if i + 1 < widths.len() {
+                    s.push_str(&" ".repeat(w.saturating_sub(c.width())));
+                }
+            }
+            s.trim_end().to_string()
+        };
+        let _ = writeln!(out, "{}", line(&answer.columns));
+        let _ = writeln!(
+            out,
+            "{}",
+            widths
+                .iter()
+                .map(|w| "-".repeat(*w))
+                .collect::<Vec<_>>()
+                .join("-+-")
+        );
+        for row in &cells {
+            let _ = writeln!(out, "{}", line(row));
+        }
+        let n = answer.rows.len();
+        let _ = writeln!(out, "({n} row{})", if n == 1 { "" } else { "s" });
+    }
+    for c in &answer.caveats {
+        let _ = writeln!(out, "note: {c}");
+    }
+    if options.sources {
+        let mut any = false;
+        for (i, sources) in answer.sources.iter().enumerate() {
+            for s in sources {
+                if !any {
+                    out.push_str("sources:\n");
+                    any = true;
+                }
+                let _ = write!(out, "  [{}] {}", i + 1, s.cite);
+                if let Some(sentence) = &s.sentence {
+                    let _ = write!(out, ": “{sentence}”");
+                }
+                out.push('\n');
+            }
+        }
+    }
+    out
+}
+
+fn one_line(s: &str) -> String {
+    if s.contains(['\n', '\r', '\t']) {
+        s.split_whitespace().collect::<Vec<_>>().join(" ")
+    } else {
+        s.to_string()
+    }
+}
+
+/// CSV: a header and one line per row.
+pub fn csv(answer: &Answer) -> String {
+    let mut out = String::new();
+    let line = |items: Vec<String>| {
+        items
+            .iter()
+            .map(|s| csv_field(s))
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    out.push_str(&line(answer.columns.clone()));
+    out.push('\n');
+    for row in &answer.rows {
+        out.push_str(&line(row.iter().map(Cell::text).collect()));
+        out.push('\n');
+    }
+    out
+}
+
+/// JSON in the documented shape, pretty-printed, with a final newline.
+pub fn json(answer: &Answer) -> String {
+    #[derive(Serialize)]
+    struct Shape<'a> {
+        columns: &'a [String],
+        rows: &'a [Vec<Cell>],
+        sources: &'a [Vec<Source>],
+        caveats: &'a [String],
+    }
+    let shape = Shape {
+        columns: &answer.columns,
+        rows: &answer.rows,
+        sources: &answer.sources,
+        caveats: &answer.caveats,
+    };
+    let mut s = serde_json::to_string_pretty(&shape).unwrap_or_else(|e| {
+        format!(
+            "{{\"error\": {}}}",
+            serde_json::Value::String(e.to_string())
+        )
+    });
+    s.push('\n');
+    s
+}
+
+impl Serialize for Cell {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Cell::Null => s.serialize_unit(),
+            Cell::Bool(b) => s.serialize_bool(*b),
+            Cell::Int(i) => s.serialize_i64(*i),
+            Cell::Text(t) => s.serialize_str(t),
+            Cell::Date(d) => s.serialize_str(&d.to_string()),
+            Cell::Node { id, kind, name } => {
+                let mut m = s.serialize_map(Some(3))?;
+                m.serialize_entry("id", id)?;
+                m.serialize_entry("kind", kind.as_str())?;
+                m.serialize_entry("name", name)?;
+                m.end()
+            }
+            Cell::Edge { kind, from, to } => {
+                let mut m = s.serialize_map(Some(3))?;
+                m.serialize_entry("kind", kind.as_str())?;
+                m.serialize_entry("from", from)?;
+                m.serialize_entry("to", to)?;
+                m.end()
+            }
+            Cell::List(items) => {
+                let mut q = s.serialize_seq(Some(items.len()))?;
+                for i in items {
+                    q.serialize_element(i)?;
+                }
+                q.end()
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Kind;
+
+    fn sample() -> Answer {
+        let mut a = Answer::new(&["country", "n"]);
+        a.push(
+            vec![
+                Cell::Node {
+                    id: "country:mx".into(),
+                    kind: Kind::Country,
+                    name: "México".into(),
+                },
+                Cell::Int(2),
+            ],
+            vec![Source {
+                origin: "extracted",
+                doc: Some("d".into()),
+                section: Some("IV".into()),
+                sentence: Some("Una frase, con coma.".into()),
+                cite: "d §IV".into(),
+            }],
+        );
+        a.caveat("one caveat");
+        a
+    }
+
+    #[test]
+    fn table_aligns_by_display_width() {
+        let t = table(&sample(), RenderOptions { sources: true });
+        assert_eq!(
+            t,
+            "country                | n\n-----------------------+--\nMéxico (country:mx) | 2\n(1 row)\nnote: one caveat\nsources:\n  [1] d §IV: “Una frase, con coma.”\n"
+                .replace("-----------------------+--", "--------------------+--")
+                .replace("country                | n", "country             | n")
+        );
+    }
+
+    #[test]
+    fn json_has_the_documented_shape() {
+        let v: serde_json::Value = serde_json::from_str(&json(&sample())).unwrap();
+        assert_eq!(v["columns"][0], "country");
+        assert_eq!(v["rows"][0][0]["id"], "country:mx");
+        assert_eq!(v["rows"][0][1], 2);
+        assert_eq!(v["sources"][0][0]["section"], "IV");
+        assert_eq!(v["caveats"][0], "one caveat");
+    }
+
+    #[test]
+    fn csv_quotes_fields() {
+        let mut a = Answer::new(&["a"]);
+        a.push(vec![Cell::Text("x, \"y\"".into())], vec![]);
+        assert_eq!(csv(&a), "a\n\"x, \"\"y\"\"\"\n");
+    }
+}

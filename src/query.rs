@@ -1,0 +1,250 @@
+//! The query language: questions and patterns in, cited answers out.
+//!
+//! The stages, one module each: [`parse`] (grammar/query.pest → [`ast`]),
+//! [`questions`] (controlled-language questions → pattern queries, entity
+//! references → nodes), [`eval`] (patterns over the petgraph view),
+//! [`direct`] (`show`, `path`, `why`), and [`answer`] (the table, its
+//! sources and caveats). `crate::output` renders answers.
+//!
+//! ```
+//! use acta::graph::{KnowledgeGraph, ViewOptions};
+//! use acta::reference::Gazetteer;
+//! let kg = KnowledgeGraph::build(&Gazetteer::bundled().unwrap(), &[], ViewOptions::default());
+//! let a = acta::query::run(&kg, "meetings in Guatemala").unwrap();
+//! assert_eq!(a.columns, ["meeting", "date", "city"]);
+//! assert!(a.rows.iter().any(|r| r[0].text().contains("meeting:crm-07")));
+//! ```
+
+pub mod answer;
+pub mod ast;
+pub mod direct;
+pub mod error;
+pub mod eval;
+pub mod parse;
+pub mod questions;
+
+pub use answer::{Answer, Cell, Source};
+pub use error::{ErrorKind, QueryError};
+
+use crate::graph::{KnowledgeGraph, ViewOptions};
+use crate::model::{FactBundle, Ymd};
+use crate::reference::Gazetteer;
+use ast::{Body, Statement};
+use eval::Ctx;
+use questions::Compiled;
+
+/// A way to build the graph as it was known on a date, for `as of`.
+pub trait Views {
+    /// The view with only what was known by `date`.
+    fn view_as_of(&self, date: Ymd) -> Result<KnowledgeGraph, String>;
+}
+
+/// Views built from a gazetteer and document bundles (tests, tools).
+pub struct Bundles<'a> {
+    pub gazetteer: &'a Gazetteer,
+    pub bundles: &'a [FactBundle],
+}
+
+impl Views for Bundles<'_> {
+    fn view_as_of(&self, date: Ymd) -> Result<KnowledgeGraph, String> {
+        Ok(KnowledgeGraph::build(
+            self.gazetteer,
+            self.bundles,
+            ViewOptions { as_of: Some(date) },
+        ))
+    }
+}
+
+impl Views for crate::kb::KnowledgeBase {
+    fn view_as_of(&self, date: Ymd) -> Result<KnowledgeGraph, String> {
+        self.graph(ViewOptions { as_of: Some(date) })
+            .map_err(|e| e.to_string())
+    }
+}
+
+/// Parse and answer one query over `kg`. A query with `as of` needs
+/// [`run_with`] and a [`Views`].
+pub fn run(kg: &KnowledgeGraph, text: &str) -> Result<Answer, QueryError> {
+    run_with(kg, None, text)
+}
+
+/// Parse and answer one query; `views` answers `as of` queries.
+pub fn run_with(
+    kg: &KnowledgeGraph,
+    views: Option<&dyn Views>,
+    text: &str,
+) -> Result<Answer, QueryError> {
+    let statement = parse::parse(text)?;
+    run_statement(kg, views, &statement).map_err(|e| e.locate(text))
+}
+
+/// Answer a parsed statement. Errors carry spans into the statement's text
+/// but no line and column: call [`QueryError::locate`] with the text.
+pub fn run_statement(
+    kg: &KnowledgeGraph,
+    views: Option<&dyn Views>,
+    s: &Statement,
+) -> Result<Answer, QueryError> {
+    let dated;
+    let view = match &s.as_of {
+        None => kg,
+        Some(d) => {
+            let Some(views) = views else {
+                return Err(QueryError::new(
+                    ErrorKind::NoView,
+                    "`as of` needs the stored documents to rebuild the graph as of that date",
+                    Some(d.span),
+                ));
+            };
+            dated = views
+                .view_as_of(d.value.end)
+                .map_err(|e| QueryError::new(ErrorKind::NoView, e, Some(d.span)))?;
+            &dated
+        }
+    };
+    let ctx = Ctx::new(view);
+    let mut answer = if s.explain {
+        explain_answer(&ctx, s)?
+    } else {
+        match &s.body {
+            Body::Pattern(p) => ctx.run_pattern(p)?,
+            Body::Why(w) => direct::why(&ctx, w)?,
+            Body::Question(q) => match questions::compile(&ctx, q)? {
+                Compiled::Pattern(p) => {
+                    let mut a = ctx.run_pattern(&p)?;
+                    if a.rows.is_empty() {
+                        if let ast::Question::NotResponded { agreement, .. } = q {
+                            a.caveat(format!(
+                                "no open request for responses is recorded for {agreement}"
+                            ));
+                        }
+                    }
+                    a
+                }
+                Compiled::Show(i) => direct::show(&ctx, i),
+                Compiled::Path(a, b) => direct::path(&ctx, a, b),
+            },
+        }
+    };
+    if let Some(d) = &s.as_of {
+        answer.caveat(format!(
+            "as of {}: only documents dated on or before it, and no meeting or event after it",
+            d.value.end
+        ));
+    }
+    Ok(answer)
+}
+
+/// What `explain` shows for a statement: the pattern it runs (valid query
+/// text), or what it does when it is not a pattern.
+pub fn explain(
+    kg: &KnowledgeGraph,
+    views: Option<&dyn Views>,
+    text: &str,
+) -> Result<String, QueryError> {
+    let mut s = parse::parse(text)?;
+    s.explain = true;
+    let a = run_statement(kg, views, &s).map_err(|e| e.locate(text))?;
+    Ok(a.text.unwrap_or_default())
+}
+
+fn explain_answer(ctx: &Ctx<'_>, s: &Statement) -> Result<Answer, QueryError> {
+    let as_of = s
+        .as_of
+        .as_ref()
+        .map(|d| format!(" as of {d}"))
+        .unwrap_or_default();
+    let text = match &s.body {
+        Body::Pattern(p) => format!("{p}{as_of}"),
+        Body::Why(w) => format!(
+            "{w}{as_of}\n-- not a pattern: explains how the fact was reached, from the requests and edges behind it"
+        ),
+        Body::Question(q) => match questions::compile(ctx, q)? {
+            Compiled::Pattern(p) => format!("{p}{as_of}"),
+            Compiled::Show(i) => format!(
+                "{q}{as_of}\n-- not a pattern: shows the card of {}",
+                ctx.kg.data(i).id
+            ),
+            Compiled::Path(a, b) => format!(
+                "{q}{as_of}\n-- not a pattern: the shortest path from {} to {}, ignoring edge direction and derived edges",
+                ctx.kg.data(a).id,
+                ctx.kg.data(b).id
+            ),
+        },
+    };
+    let mut a = Answer::new(&["pattern"]);
+    a.push(vec![Cell::Text(text.clone())], vec![]);
+    a.text = Some(format!("{text}\n"));
+    Ok(a)
+}
+
+/// Keywords of the language, for completion and help.
+pub fn keywords() -> &'static [&'static str] {
+    &[
+        "match",
+        "optional",
+        "where",
+        "return",
+        "distinct",
+        "order",
+        "by",
+        "asc",
+        "desc",
+        "skip",
+        "limit",
+        "and",
+        "or",
+        "not",
+        "in",
+        "contains",
+        "starts",
+        "ends",
+        "with",
+        "is",
+        "null",
+        "true",
+        "false",
+        "as",
+        "count",
+        "collect",
+        "min",
+        "max",
+        "date",
+        "year",
+        "size",
+        "sorted",
+        "sentence",
+        "snippet",
+        "request_subject",
+        "awaiting",
+        "awaiting_note",
+        "explain",
+        "why",
+        "show",
+        "path",
+        "from",
+        "to",
+        "of",
+        "agreements",
+        "acuerdos",
+        "countries",
+        "países",
+        "meetings",
+        "reuniones",
+        "sections",
+        "secciones",
+        "documents",
+        "documentos",
+        "events",
+        "eventos",
+        "between",
+        "entre",
+        "mentioning",
+        "awaiting",
+        "pendientes",
+        "responses",
+        "respuesta",
+        "responded",
+        "respondido",
+    ]
+}

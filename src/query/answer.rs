@@ -1,0 +1,142 @@
+//! What a query returns: a table of values with, for every row, the
+//! sources it rests on, and caveats for the whole answer (partial
+//! knowledge, `as of` views). An [`Answer`] does not borrow the graph, so
+//! it can be rendered, stored or sent anywhere; `crate::output` renders it.
+
+use crate::model::{DateValue, EdgeKind, Kind, Provenance};
+use serde::Serialize;
+
+/// One value of an answer.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Text(String),
+    Date(DateValue),
+    Node {
+        id: String,
+        kind: Kind,
+        name: String,
+    },
+    Edge {
+        kind: EdgeKind,
+        from: String,
+        to: String,
+    },
+    List(Vec<Cell>),
+}
+
+impl Cell {
+    /// The cell as plain text, as tables and CSV show it: nodes as
+    /// `name (id)`, lists joined with `, `, null as the empty string.
+    pub fn text(&self) -> String {
+        match self {
+            Cell::Null => String::new(),
+            Cell::Bool(b) => b.to_string(),
+            Cell::Int(i) => i.to_string(),
+            Cell::Text(s) => s.clone(),
+            Cell::Date(d) => d.to_string(),
+            Cell::Node { id, name, .. } => {
+                if name.is_empty() || name == id {
+                    id.clone()
+                } else {
+                    format!("{name} ({id})")
+                }
+            }
+            Cell::Edge { kind, from, to } => format!("{from} -[{kind}]-> {to}"),
+            Cell::List(items) => items.iter().map(Cell::text).collect::<Vec<_>>().join(", "),
+        }
+    }
+}
+
+/// Where a row's facts come from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Source {
+    /// `extracted`, `reference` or `annotated`.
+    pub origin: &'static str,
+    /// Document id, for extracted facts.
+    pub doc: Option<String>,
+    /// Section id in the document's numbering, for extracted facts.
+    pub section: Option<String>,
+    /// The sentence the fact was read from, for extracted facts.
+    pub sentence: Option<String>,
+    /// A one-line citation: `doc §section`, the gazetteer's source, or the
+    /// annotation's author and reason.
+    pub cite: String,
+}
+
+impl Source {
+    /// A source from a provenance; `sentence` is looked up by the caller.
+    pub fn from_prov(prov: &Provenance, sentence: Option<&str>) -> Source {
+        let sentence = sentence.map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "));
+        match prov {
+            Provenance::Extracted { doc, section, .. } => Source {
+                origin: prov.origin(),
+                doc: Some(doc.clone()),
+                section: (!section.is_empty()).then(|| section.clone()),
+                sentence,
+                cite: if section.is_empty() {
+                    doc.clone()
+                } else {
+                    format!("{doc} §{section}")
+                },
+            },
+            Provenance::Reference { source } => Source {
+                origin: prov.origin(),
+                doc: None,
+                section: None,
+                sentence: None,
+                cite: format!("reference: {source}"),
+            },
+            Provenance::Annotated { .. } => Source {
+                origin: prov.origin(),
+                doc: None,
+                section: None,
+                sentence: None,
+                cite: prov.to_string(),
+            },
+        }
+    }
+}
+
+/// The answer to a query.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Answer {
+    /// Column names.
+    pub columns: Vec<String>,
+    /// Rows of cells, each as long as `columns`.
+    pub rows: Vec<Vec<Cell>>,
+    /// For each row, the sources it rests on (same length as `rows`).
+    pub sources: Vec<Vec<Source>>,
+    /// Things the reader must know to read the answer right: respondents
+    /// the sources do not name, the date of an `as of` view.
+    pub caveats: Vec<String>,
+    /// A text rendering for people that replaces the table in `table`
+    /// output (entity cards, explanations); JSON and CSV use the rows.
+    pub text: Option<String>,
+}
+
+impl Answer {
+    /// An answer with these columns and no rows.
+    pub fn new(columns: &[&str]) -> Answer {
+        Answer {
+            columns: columns.iter().map(|c| c.to_string()).collect(),
+            ..Answer::default()
+        }
+    }
+
+    /// Add a row with its sources.
+    pub fn push(&mut self, row: Vec<Cell>, sources: Vec<Source>) {
+        self.rows.push(row);
+        self.sources.push(sources);
+    }
+
+    /// Add a caveat once.
+    pub fn caveat(&mut self, text: impl Into<String>) {
+        let text = text.into();
+        if !self.caveats.contains(&text) {
+            self.caveats.push(text);
+        }
+    }
+}

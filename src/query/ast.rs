@@ -1,0 +1,352 @@
+//! The syntax tree of a query, with the byte span of every node in the
+//! original text, and a `Display` that prints valid query text: parsing the
+//! printed text gives the same tree (spans aside), which the tests use as
+//! the oracle ([`display`]). Questions print in their canonical English form; patterns
+//! print in canonical openCypher style (lower-case keywords, minimal
+//! parentheses).
+
+mod display;
+
+pub use display::{date_text, write_key, write_string, write_var, RESERVED};
+
+use crate::model::{DateValue, EdgeKind, Kind};
+
+/// Byte offsets `[start, end)` of a piece of the query text.
+///
+/// Spans never take part in equality: two trees are equal when they say the
+/// same thing, wherever it was written.
+#[derive(Debug, Clone, Copy, Default, Eq)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub const fn new(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+}
+
+impl PartialEq for Span {
+    fn eq(&self, _other: &Span) -> bool {
+        true
+    }
+}
+
+/// One query: a pattern, a question, or a `why` fact, optionally explained
+/// and optionally answered as of a date.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Statement {
+    pub explain: bool,
+    pub body: Body,
+    pub as_of: Option<DateLit>,
+    pub span: Span,
+}
+
+/// What a statement asks.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Body {
+    Pattern(PatternQuery),
+    Question(Question),
+    Why(Why),
+}
+
+/// A date written in a query: `2002-12-31`, `2002-12`, `date("2002")` or a
+/// year `2002` (in questions).
+#[derive(Debug, Clone, PartialEq)]
+pub struct DateLit {
+    pub value: DateValue,
+    pub span: Span,
+}
+
+/// A reference to an entity in a question.
+#[derive(Debug, Clone, PartialEq)]
+pub enum EntityRef {
+    /// `meeting:crm-07`
+    Id(String, Span),
+    /// `"VII CRM"` — a quoted name or phrase.
+    Quoted(String, Span),
+    /// `VII CRM`, `Costa Rica`, `IV.E(1)` — unquoted words.
+    Bare(String, Span),
+}
+
+impl EntityRef {
+    /// The text referred to (without quotes).
+    pub fn text(&self) -> &str {
+        match self {
+            EntityRef::Id(s, _) | EntityRef::Quoted(s, _) | EntityRef::Bare(s, _) => s,
+        }
+    }
+
+    pub fn span(&self) -> Span {
+        match self {
+            EntityRef::Id(_, s) | EntityRef::Quoted(_, s) | EntityRef::Bare(_, s) => *s,
+        }
+    }
+}
+
+/// Where meetings were held: a date (usually a year) or a place.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Place {
+    Date(DateLit),
+    Named(EntityRef),
+}
+
+/// What a mention question lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MentionTarget {
+    Sections,
+    Documents,
+}
+
+/// A question of the controlled language.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Question {
+    /// `agreements from VII CRM awaiting responses` (meeting optional).
+    Awaiting {
+        meeting: Option<EntityRef>,
+        span: Span,
+    },
+    /// `countries that have not responded to IV.E(1)`.
+    NotResponded { agreement: EntityRef, span: Span },
+    /// `meetings in Guatemala`, `meetings in 2002`.
+    Meetings { place: Place, span: Span },
+    /// `sections mentioning OIM`, `documents mentioning "trata de personas"`.
+    Mentioning {
+        target: MentionTarget,
+        what: EntityRef,
+        span: Span,
+    },
+    /// `events between 2002-08-01 and 2003-02-28`.
+    Events {
+        from: DateLit,
+        to: DateLit,
+        span: Span,
+    },
+    /// `path from Costa Rica to SIEMCA`.
+    Path {
+        from: EntityRef,
+        to: EntityRef,
+        span: Span,
+    },
+    /// `show Costa Rica`.
+    Show { entity: EntityRef, span: Span },
+}
+
+/// `why <entity> <edge> <entity>`, e.g. `why IV.E(1) awaits Honduras`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Why {
+    pub subject: EntityRef,
+    pub edge: EdgeKind,
+    pub object: EntityRef,
+    pub span: Span,
+}
+
+/// `match ... [optional match ...] return ... [order by ...] [skip n] [limit n]`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PatternQuery {
+    pub clauses: Vec<MatchClause>,
+    pub ret: Return,
+    pub order: Vec<OrderItem>,
+    pub skip: Option<u64>,
+    pub limit: Option<u64>,
+    pub span: Span,
+}
+
+/// `[optional] match <path>, <path> [where <expr>]`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MatchClause {
+    pub optional: bool,
+    pub paths: Vec<PathPattern>,
+    pub where_: Option<Expr>,
+    pub span: Span,
+}
+
+/// `(a)-[:x]->(b)<-[:y]-(c)`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PathPattern {
+    pub start: NodePattern,
+    pub steps: Vec<(RelPattern, NodePattern)>,
+    pub span: Span,
+}
+
+/// `(a:agreement|meeting {name: "VII CRM"})`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NodePattern {
+    pub var: Option<String>,
+    pub kinds: Vec<Kind>,
+    pub props: Vec<(String, Literal)>,
+    pub span: Span,
+}
+
+/// Direction of an edge pattern as written, left to right.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    /// `-[]->`
+    Right,
+    /// `<-[]-`
+    Left,
+    /// `-[]-`
+    Either,
+}
+
+/// `-[e:mentions|concerns*1..3 {certain: false}]->`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RelPattern {
+    pub var: Option<String>,
+    pub kinds: Vec<EdgeKind>,
+    pub dir: Direction,
+    /// Variable length: minimum and (optional) maximum number of edges.
+    pub hops: Option<(u32, Option<u32>)>,
+    pub props: Vec<(String, Literal)>,
+    pub span: Span,
+}
+
+/// `return [distinct] item, item`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Return {
+    pub distinct: bool,
+    pub items: Vec<ReturnItem>,
+    pub span: Span,
+}
+
+/// `expr [as alias]`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReturnItem {
+    pub expr: Expr,
+    pub alias: Option<String>,
+    pub span: Span,
+}
+
+impl ReturnItem {
+    /// The column name: the alias, else the expression as written.
+    pub fn column(&self) -> String {
+        self.alias.clone().unwrap_or_else(|| self.expr.to_string())
+    }
+}
+
+/// `expr [asc|desc]`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OrderItem {
+    pub expr: Expr,
+    pub desc: bool,
+    pub span: Span,
+}
+
+/// A literal value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Literal {
+    Str(String),
+    Int(i64),
+    Bool(bool),
+    Null,
+    Date(DateValue),
+}
+
+/// Binary operators, loosest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BinOp {
+    Or,
+    And,
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    In,
+    Contains,
+    StartsWith,
+    EndsWith,
+}
+
+impl BinOp {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BinOp::Or => "or",
+            BinOp::And => "and",
+            BinOp::Eq => "=",
+            BinOp::Ne => "<>",
+            BinOp::Lt => "<",
+            BinOp::Le => "<=",
+            BinOp::Gt => ">",
+            BinOp::Ge => ">=",
+            BinOp::In => "in",
+            BinOp::Contains => "contains",
+            BinOp::StartsWith => "starts with",
+            BinOp::EndsWith => "ends with",
+        }
+    }
+
+    /// Binding power: higher binds tighter.
+    pub fn precedence(self) -> u8 {
+        match self {
+            BinOp::Or => 1,
+            BinOp::And => 2,
+            _ => 4,
+        }
+    }
+}
+
+/// An expression with its span.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Expr {
+    pub kind: ExprKind,
+    pub span: Span,
+}
+
+/// The shapes of expressions.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExprKind {
+    Lit(Literal),
+    Var(String),
+    /// `a.name`
+    Prop(Box<Expr>, String),
+    /// `[1, 2]`
+    List(Vec<Expr>),
+    Not(Box<Expr>),
+    /// `x is null` (false) / `x is not null` (true)
+    IsNull(Box<Expr>, bool),
+    Binary(BinOp, Box<Expr>, Box<Expr>),
+    /// `count(*)`
+    CountStar,
+    /// `f([distinct] args)`; the name is lower-case.
+    Call {
+        name: String,
+        distinct: bool,
+        args: Vec<Expr>,
+    },
+}
+
+/// Names of the aggregate functions.
+pub const AGGREGATES: [&str; 4] = ["count", "collect", "min", "max"];
+
+impl Expr {
+    pub fn new(kind: ExprKind, span: Span) -> Expr {
+        Expr { kind, span }
+    }
+
+    /// True if this expression contains an aggregate call.
+    pub fn has_aggregate(&self) -> bool {
+        match &self.kind {
+            ExprKind::CountStar => true,
+            ExprKind::Call { name, args, .. } => {
+                AGGREGATES.contains(&name.as_str()) || args.iter().any(Expr::has_aggregate)
+            }
+            ExprKind::Lit(_) | ExprKind::Var(_) => false,
+            ExprKind::Prop(e, _) | ExprKind::Not(e) | ExprKind::IsNull(e, _) => e.has_aggregate(),
+            ExprKind::List(v) => v.iter().any(Expr::has_aggregate),
+            ExprKind::Binary(_, a, b) => a.has_aggregate() || b.has_aggregate(),
+        }
+    }
+
+    /// Binding power of the expression as printed.
+    pub(crate) fn precedence(&self) -> u8 {
+        match &self.kind {
+            ExprKind::Binary(op, _, _) => op.precedence(),
+            ExprKind::Not(_) => 3,
+            ExprKind::IsNull(..) => 5,
+            _ => 9,
+        }
+    }
+}

@@ -1,0 +1,405 @@
+//! `Display` for the syntax tree: valid query text that parses back to
+//! the same tree. Questions print in canonical English; patterns in
+//! lower-case openCypher style with the fewest parentheses precedence
+//! allows; names that are not plain identifiers, or are reserved words,
+//! get backticks.
+
+use super::*;
+use crate::model::DateValue;
+use std::fmt::{self, Display, Formatter, Write};
+
+/// Words that cannot be used as a variable without backticks.
+pub const RESERVED: [&str; 27] = [
+    "match",
+    "optional",
+    "where",
+    "return",
+    "order",
+    "by",
+    "skip",
+    "limit",
+    "and",
+    "or",
+    "not",
+    "no",
+    "in",
+    "contains",
+    "starts",
+    "ends",
+    "with",
+    "is",
+    "null",
+    "true",
+    "false",
+    "distinct",
+    "as",
+    "asc",
+    "desc",
+    "ascending",
+    "descending",
+];
+
+fn is_plain_ident(s: &str) -> bool {
+    let mut chars = s.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    (first == '_' || unicode_ident_start(first)) && chars.all(unicode_ident_continue)
+}
+
+fn unicode_ident_start(c: char) -> bool {
+    // XID_Start as pest sees it; alphabetic is a close, safe approximation
+    // for printing (anything else gets backticks).
+    c.is_alphabetic() && !is_combining(c)
+}
+
+fn unicode_ident_continue(c: char) -> bool {
+    c == '_' || (c.is_alphanumeric() && !is_combining(c))
+}
+
+fn is_combining(c: char) -> bool {
+    unicode_normalization::char::is_combining_mark(c)
+}
+
+/// Write a variable name, with backticks when it is not a plain identifier
+/// or is a reserved word.
+pub fn write_var(f: &mut impl Write, name: &str) -> fmt::Result {
+    let folded = crate::text::normalize(name);
+    if is_plain_ident(name) && !RESERVED.contains(&folded.as_str()) {
+        f.write_str(name)
+    } else {
+        write!(f, "`{name}`")
+    }
+}
+
+/// Write a property key (reserved words are fine after `.` and in maps).
+pub fn write_key(f: &mut impl Write, name: &str) -> fmt::Result {
+    if is_plain_ident(name) {
+        f.write_str(name)
+    } else {
+        write!(f, "`{name}`")
+    }
+}
+
+/// Write a string literal with double quotes and escapes.
+pub fn write_string(f: &mut impl Write, s: &str) -> fmt::Result {
+    f.write_char('"')?;
+    for c in s.chars() {
+        match c {
+            '"' => f.write_str("\\\"")?,
+            '\\' => f.write_str("\\\\")?,
+            '\n' => f.write_str("\\n")?,
+            '\t' => f.write_str("\\t")?,
+            '\r' => f.write_str("\\r")?,
+            c => f.write_char(c)?,
+        }
+    }
+    f.write_char('"')
+}
+
+/// A date as query text: `date("2002-12-31")`.
+pub fn date_text(d: &DateValue) -> String {
+    let plain = DateValue {
+        inferred: false,
+        ..*d
+    };
+    format!("date(\"{plain}\")")
+}
+
+impl Display for Literal {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        match self {
+            Literal::Str(s) => write_string(f, s),
+            Literal::Int(i) => write!(f, "{i}"),
+            Literal::Bool(b) => write!(f, "{b}"),
+            Literal::Null => f.write_str("null"),
+            Literal::Date(d) => f.write_str(&date_text(d)),
+        }
+    }
+}
+
+impl Display for Expr {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        let child = |f: &mut Formatter<'_>, e: &Expr, min: u8| -> fmt::Result {
+            if e.precedence() < min {
+                write!(f, "({e})")
+            } else {
+                write!(f, "{e}")
+            }
+        };
+        match &self.kind {
+            ExprKind::Lit(l) => write!(f, "{l}"),
+            ExprKind::Var(v) => write_var(f, v),
+            ExprKind::Prop(e, k) => {
+                child(f, e, 9)?;
+                f.write_char('.')?;
+                write_key(f, k)
+            }
+            ExprKind::List(items) => {
+                f.write_char('[')?;
+                for (i, e) in items.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(", ")?;
+                    }
+                    write!(f, "{e}")?;
+                }
+                f.write_char(']')
+            }
+            ExprKind::Not(e) => {
+                f.write_str("not ")?;
+                child(f, e, 3)
+            }
+            ExprKind::IsNull(e, not) => {
+                child(f, e, 6)?;
+                f.write_str(if *not { " is not null" } else { " is null" })
+            }
+            ExprKind::Binary(op, a, b) => {
+                let p = op.precedence();
+                // Left-associative: the left side may share the level of
+                // `and`/`or`; comparisons never chain without parentheses.
+                let left_min = if p >= 4 { p + 1 } else { p };
+                child(f, a, left_min)?;
+                write!(f, " {} ", op.as_str())?;
+                child(f, b, p + 1)
+            }
+            ExprKind::CountStar => f.write_str("count(*)"),
+            ExprKind::Call {
+                name,
+                distinct,
+                args,
+            } => {
+                f.write_str(name)?;
+                f.write_char('(')?;
+                if *distinct {
+                    f.write_str("distinct ")?;
+                }
+                for (i, e) in args.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(", ")?;
+                    }
+                    write!(f, "{e}")?;
+                }
+                f.write_char(')')
+            }
+        }
+    }
+}
+
+fn write_props(f: &mut Formatter<'_>, props: &[(String, Literal)]) -> fmt::Result {
+    if props.is_empty() {
+        return Ok(());
+    }
+    f.write_str(" {")?;
+    for (i, (k, v)) in props.iter().enumerate() {
+        if i > 0 {
+            f.write_str(", ")?;
+        }
+        write_key(f, k)?;
+        write!(f, ": {v}")?;
+    }
+    f.write_char('}')
+}
+
+impl Display for NodePattern {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        f.write_char('(')?;
+        if let Some(v) = &self.var {
+            write_var(f, v)?;
+        }
+        for (i, k) in self.kinds.iter().enumerate() {
+            f.write_char(if i == 0 { ':' } else { '|' })?;
+            f.write_str(k.as_str())?;
+        }
+        write_props(f, &self.props)?;
+        f.write_char(')')
+    }
+}
+
+impl Display for RelPattern {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        f.write_str(if self.dir == Direction::Left {
+            "<-"
+        } else {
+            "-"
+        })?;
+        let detail = self.var.is_some()
+            || !self.kinds.is_empty()
+            || self.hops.is_some()
+            || !self.props.is_empty();
+        if detail {
+            f.write_char('[')?;
+            if let Some(v) = &self.var {
+                write_var(f, v)?;
+            }
+            for (i, k) in self.kinds.iter().enumerate() {
+                f.write_char(if i == 0 { ':' } else { '|' })?;
+                f.write_str(k.as_str())?;
+            }
+            if let Some((min, max)) = self.hops {
+                write!(f, "*{min}..")?;
+                if let Some(max) = max {
+                    write!(f, "{max}")?;
+                }
+            }
+            write_props(f, &self.props)?;
+            f.write_char(']')?;
+        }
+        f.write_str(if self.dir == Direction::Right {
+            "->"
+        } else {
+            "-"
+        })
+    }
+}
+
+impl Display for PathPattern {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.start)?;
+        for (r, n) in &self.steps {
+            write!(f, "{r}{n}")?;
+        }
+        Ok(())
+    }
+}
+
+impl Display for MatchClause {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        if self.optional {
+            f.write_str("optional ")?;
+        }
+        f.write_str("match ")?;
+        for (i, p) in self.paths.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            write!(f, "{p}")?;
+        }
+        if let Some(w) = &self.where_ {
+            write!(f, " where {w}")?;
+        }
+        Ok(())
+    }
+}
+
+impl Display for PatternQuery {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        for c in &self.clauses {
+            write!(f, "{c} ")?;
+        }
+        f.write_str("return ")?;
+        if self.ret.distinct {
+            f.write_str("distinct ")?;
+        }
+        for (i, item) in self.ret.items.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            write!(f, "{}", item.expr)?;
+            if let Some(a) = &item.alias {
+                f.write_str(" as ")?;
+                write_var(f, a)?;
+            }
+        }
+        if !self.order.is_empty() {
+            f.write_str(" order by ")?;
+            for (i, o) in self.order.iter().enumerate() {
+                if i > 0 {
+                    f.write_str(", ")?;
+                }
+                write!(f, "{}", o.expr)?;
+                if o.desc {
+                    f.write_str(" desc")?;
+                }
+            }
+        }
+        if let Some(s) = self.skip {
+            write!(f, " skip {s}")?;
+        }
+        if let Some(l) = self.limit {
+            write!(f, " limit {l}")?;
+        }
+        Ok(())
+    }
+}
+
+impl Display for EntityRef {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        match self {
+            EntityRef::Id(s, _) | EntityRef::Bare(s, _) => f.write_str(s),
+            EntityRef::Quoted(s, _) => write_string(f, s),
+        }
+    }
+}
+
+impl Display for DateLit {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        let d = DateValue {
+            inferred: false,
+            ..self.value
+        };
+        match d.precision {
+            crate::model::Precision::Range => f.write_str(&date_text(&d)),
+            _ => write!(f, "{d}"),
+        }
+    }
+}
+
+impl Display for Question {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        match self {
+            Question::Awaiting { meeting, .. } => {
+                f.write_str("agreements ")?;
+                if let Some(m) = meeting {
+                    write!(f, "from {m} ")?;
+                }
+                f.write_str("awaiting responses from which countries")
+            }
+            Question::NotResponded { agreement, .. } => {
+                write!(f, "countries that have not responded to {agreement}")
+            }
+            Question::Meetings { place, .. } => match place {
+                Place::Date(d) => write!(f, "meetings in {d}"),
+                Place::Named(p) => write!(f, "meetings in {p}"),
+            },
+            Question::Mentioning { target, what, .. } => {
+                let t = match target {
+                    MentionTarget::Sections => "sections",
+                    MentionTarget::Documents => "documents",
+                };
+                write!(f, "{t} mentioning {what}")
+            }
+            Question::Events { from, to, .. } => write!(f, "events between {from} and {to}"),
+            Question::Path { from, to, .. } => write!(f, "path from {from} to {to}"),
+            Question::Show { entity, .. } => write!(f, "show {entity}"),
+        }
+    }
+}
+
+impl Display for Why {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        write!(f, "why {} {} {}", self.subject, self.edge, self.object)
+    }
+}
+
+impl Display for Body {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        match self {
+            Body::Pattern(p) => write!(f, "{p}"),
+            Body::Question(q) => write!(f, "{q}"),
+            Body::Why(w) => write!(f, "{w}"),
+        }
+    }
+}
+
+impl Display for Statement {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        if self.explain {
+            f.write_str("explain ")?;
+        }
+        write!(f, "{}", self.body)?;
+        if let Some(d) = &self.as_of {
+            write!(f, " as of {d}")?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,397 @@
+//! Path patterns: variables to row slots, and matching a path against the
+//! graph from its most selective node outwards. Single edges are matched
+//! one by one; variable-length edges enumerate trails (no edge twice)
+//! within their bounds. An edge is used at most once per path.
+
+use super::expr::Val;
+use super::{too_many_rows, Ctx, MAX_ROWS};
+use crate::model::{EdgeKind, Kind};
+use crate::query::ast::{Direction, Literal, NodePattern, PatternQuery, RelPattern};
+use crate::query::error::QueryError;
+use crate::text::normalize;
+use petgraph::graph::{EdgeIndex, NodeIndex};
+use petgraph::visit::EdgeRef;
+use std::collections::HashMap;
+
+/// What a slot holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SlotKind {
+    Node,
+    Edge,
+    /// A variable-length edge: a list of edges.
+    Edges,
+}
+
+impl SlotKind {
+    fn word(self) -> &'static str {
+        match self {
+            SlotKind::Node => "a node",
+            SlotKind::Edge => "an edge",
+            SlotKind::Edges => "a variable-length edge",
+        }
+    }
+}
+
+pub struct CNode {
+    slot: usize,
+    kinds: Vec<Kind>,
+    props: Vec<(String, Literal)>,
+}
+
+pub struct CRel {
+    slot: usize,
+    kinds: Vec<EdgeKind>,
+    dir: Direction,
+    hops: Option<(u32, Option<u32>)>,
+    props: Vec<(String, Literal)>,
+}
+
+pub struct CPath {
+    nodes: Vec<CNode>,
+    rels: Vec<CRel>,
+}
+
+pub struct CClause {
+    pub optional: bool,
+    pub paths: Vec<CPath>,
+}
+
+/// Unbounded `*` stops here.
+const DEFAULT_MAX_HOPS: u32 = 10;
+
+/// Slots by variable name, what each slot holds, and the clauses.
+pub type Plan = (HashMap<String, usize>, Vec<SlotKind>, Vec<CClause>);
+
+/// Give every variable (and every anonymous node or edge) a slot.
+pub fn compile(q: &PatternQuery) -> Result<Plan, QueryError> {
+    let mut vars: HashMap<String, usize> = HashMap::new();
+    let mut slots: Vec<SlotKind> = Vec::new();
+    let mut slot = |var: &Option<String>, kind: SlotKind, span| -> Result<usize, QueryError> {
+        if let Some(v) = var {
+            if let Some(&s) = vars.get(v) {
+                if slots[s] != kind {
+                    return Err(QueryError::invalid(
+                        format!(
+                            "`{v}` is {} elsewhere but {} here",
+                            slots[s].word(),
+                            kind.word()
+                        ),
+                        span,
+                    ));
+                }
+                if kind != SlotKind::Node {
+                    return Err(QueryError::invalid(
+                        format!("the edge variable `{v}` is used twice; name each edge once"),
+                        span,
+                    ));
+                }
+                return Ok(s);
+            }
+            vars.insert(v.clone(), slots.len());
+        }
+        slots.push(kind);
+        Ok(slots.len() - 1)
+    };
+    let mut clauses = Vec::new();
+    for c in &q.clauses {
+        let mut paths = Vec::new();
+        for p in &c.paths {
+            let node = |n: &NodePattern, slot: usize| CNode {
+                slot,
+                kinds: n.kinds.clone(),
+                props: n.props.clone(),
+            };
+            let mut nodes = vec![node(
+                &p.start,
+                slot(&p.start.var, SlotKind::Node, p.start.span)?,
+            )];
+            let mut rels = Vec::new();
+            for (r, n) in &p.steps {
+                let kind = if r.hops.is_some() {
+                    SlotKind::Edges
+                } else {
+                    SlotKind::Edge
+                };
+                rels.push(rel(r, slot(&r.var, kind, r.span)?));
+                nodes.push(node(n, slot(&n.var, SlotKind::Node, n.span)?));
+            }
+            paths.push(CPath { nodes, rels });
+        }
+        clauses.push(CClause {
+            optional: c.optional,
+            paths,
+        });
+    }
+    Ok((vars, slots, clauses))
+}
+
+fn rel(r: &RelPattern, slot: usize) -> CRel {
+    CRel {
+        slot,
+        kinds: r.kinds.clone(),
+        dir: r.dir,
+        hops: r.hops,
+        props: r.props.clone(),
+    }
+}
+
+/// One move of the expansion: along `rel`, from node `from` to node `to`
+/// (indices into the path), forwards (as written) or backwards.
+struct Move {
+    rel: usize,
+    from: usize,
+    to: usize,
+    forward: bool,
+}
+
+impl Ctx<'_> {
+    /// Extend `row` with every match of `path`, appending to `out`.
+    pub(super) fn match_path(
+        &self,
+        path: &CPath,
+        row: &[Val],
+        out: &mut Vec<Vec<Val>>,
+    ) -> Result<(), QueryError> {
+        // Anchor: the node with the fewest candidates.
+        let mut best = (usize::MAX, 0);
+        for (i, n) in path.nodes.iter().enumerate() {
+            let cost = self.cost(n, row);
+            if cost < best.0 {
+                best = (cost, i);
+            }
+        }
+        let anchor = best.1;
+        let mut moves = Vec::new();
+        for i in anchor..path.rels.len() {
+            moves.push(Move {
+                rel: i,
+                from: i,
+                to: i + 1,
+                forward: true,
+            });
+        }
+        for i in (0..anchor).rev() {
+            moves.push(Move {
+                rel: i,
+                from: i + 1,
+                to: i,
+                forward: false,
+            });
+        }
+        let a = &path.nodes[anchor];
+        for c in self.candidates(a, row) {
+            self.step()?;
+            if !self.node_ok(a, c, row) {
+                continue;
+            }
+            let mut r = row.to_vec();
+            r[a.slot] = Val::Node(c);
+            self.expand(path, &moves, 0, r, &mut Vec::new(), out)?;
+        }
+        Ok(())
+    }
+
+    fn cost(&self, n: &CNode, row: &[Val]) -> usize {
+        if !matches!(row[n.slot], Val::Null) {
+            return 0;
+        }
+        if n.props.iter().any(|(k, _)| k == "id") {
+            return 1;
+        }
+        if let Some((_, Literal::Str(name))) = n.props.iter().find(|(k, _)| k == "name") {
+            return self.kg.lookup(name).len();
+        }
+        if !n.kinds.is_empty() {
+            return n.kinds.iter().map(|k| self.nodes_of(*k).len()).sum();
+        }
+        self.kg.graph.node_count()
+    }
+
+    fn candidates(&self, n: &CNode, row: &[Val]) -> Vec<NodeIndex> {
+        match &row[n.slot] {
+            Val::Node(i) => return vec![*i],
+            Val::Null => {}
+            _ => return vec![],
+        }
+        if let Some((_, lit)) = n.props.iter().find(|(k, _)| k == "id") {
+            return match lit {
+                Literal::Str(id) => self.kg.node(id).into_iter().collect(),
+                _ => vec![],
+            };
+        }
+        if let Some((_, Literal::Str(name))) = n.props.iter().find(|(k, _)| k == "name") {
+            return self.kg.lookup(name).to_vec();
+        }
+        if !n.kinds.is_empty() {
+            return n
+                .kinds
+                .iter()
+                .flat_map(|k| self.nodes_of(*k).iter().copied())
+                .collect();
+        }
+        self.kg.graph.node_indices().collect()
+    }
+
+    /// Does node `i` fit pattern `n` (kinds, properties, earlier binding)?
+    fn node_ok(&self, n: &CNode, i: NodeIndex, row: &[Val]) -> bool {
+        match &row[n.slot] {
+            Val::Null => {}
+            Val::Node(b) if *b == i => {}
+            _ => return false,
+        }
+        let d = &self.kg.graph[i];
+        if !n.kinds.is_empty() && !n.kinds.contains(&d.kind) {
+            return false;
+        }
+        n.props.iter().all(|(k, lit)| match (k.as_str(), lit) {
+            ("id", Literal::Str(id)) => &d.id == id,
+            ("name", Literal::Str(name)) => {
+                let key = normalize(name);
+                normalize(&d.name) == key || d.aliases.iter().any(|a| normalize(a) == key)
+            }
+            _ => self.prop_equals(&self.node_prop(i, k), lit),
+        })
+    }
+
+    fn prop_equals(&self, v: &Val, lit: &Literal) -> bool {
+        let span = crate::query::ast::Span::default();
+        matches!(self.equal(v, &Val::from(lit), span), Ok(Some(true)))
+    }
+
+    fn edge_ok(&self, r: &CRel, e: EdgeIndex) -> bool {
+        let d = &self.kg.graph[e];
+        (r.kinds.is_empty() || r.kinds.contains(&d.kind))
+            && r.props
+                .iter()
+                .all(|(k, lit)| self.prop_equals(&self.edge_prop(e, k), lit))
+    }
+
+    /// Edges of `r` at `n` in the direction of travel, oldest first.
+    fn adjacent(&self, n: NodeIndex, r: &CRel, forward: bool) -> Vec<(NodeIndex, EdgeIndex)> {
+        use petgraph::Direction::{Incoming, Outgoing};
+        let dirs: &[petgraph::Direction] = match (r.dir, forward) {
+            (Direction::Right, true) | (Direction::Left, false) => &[Outgoing],
+            (Direction::Left, true) | (Direction::Right, false) => &[Incoming],
+            (Direction::Either, _) => &[Outgoing, Incoming],
+        };
+        let mut v = Vec::new();
+        for &dir in dirs {
+            let mut part: Vec<(NodeIndex, EdgeIndex)> = self
+                .kg
+                .graph
+                .edges_directed(n, dir)
+                .filter(|e| self.edge_ok(r, e.id()))
+                .map(|e| {
+                    let other = if dir == Outgoing {
+                        e.target()
+                    } else {
+                        e.source()
+                    };
+                    (other, e.id())
+                })
+                .collect();
+            part.reverse();
+            for p in part {
+                if !v.iter().any(|(_, e)| *e == p.1) {
+                    v.push(p);
+                }
+            }
+        }
+        v
+    }
+
+    fn expand(
+        &self,
+        path: &CPath,
+        moves: &[Move],
+        k: usize,
+        row: Vec<Val>,
+        used: &mut Vec<EdgeIndex>,
+        out: &mut Vec<Vec<Val>>,
+    ) -> Result<(), QueryError> {
+        let Some(m) = moves.get(k) else {
+            out.push(row);
+            if out.len() > MAX_ROWS {
+                return Err(too_many_rows());
+            }
+            return Ok(());
+        };
+        let Val::Node(from) = row[path.nodes[m.from].slot] else {
+            return Ok(());
+        };
+        let r = &path.rels[m.rel];
+        let to = &path.nodes[m.to];
+        match r.hops {
+            None => {
+                for (other, e) in self.adjacent(from, r, m.forward) {
+                    self.step()?;
+                    if used.contains(&e) || !self.node_ok(to, other, &row) {
+                        continue;
+                    }
+                    let mut next = row.clone();
+                    next[r.slot] = Val::Edge(e);
+                    next[to.slot] = Val::Node(other);
+                    used.push(e);
+                    self.expand(path, moves, k + 1, next, used, out)?;
+                    used.pop();
+                }
+            }
+            Some((min, max)) => {
+                let max = max.unwrap_or(DEFAULT_MAX_HOPS.max(min));
+                for (end, mut trail) in self.trails(from, r, m.forward, min, max, used)? {
+                    if !self.node_ok(to, end, &row) {
+                        continue;
+                    }
+                    if !m.forward {
+                        trail.reverse();
+                    }
+                    let mut next = row.clone();
+                    next[r.slot] = Val::List(trail.iter().map(|e| Val::Edge(*e)).collect());
+                    next[to.slot] = Val::Node(end);
+                    let before = used.len();
+                    used.extend(trail);
+                    self.expand(path, moves, k + 1, next, used, out)?;
+                    used.truncate(before);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Every trail of `min..=max` edges of `r` from `start`: its end node
+    /// and its edges in the order walked.
+    fn trails(
+        &self,
+        start: NodeIndex,
+        r: &CRel,
+        forward: bool,
+        min: u32,
+        max: u32,
+        used: &[EdgeIndex],
+    ) -> Result<Vec<(NodeIndex, Vec<EdgeIndex>)>, QueryError> {
+        let mut found = Vec::new();
+        let mut stack: Vec<(NodeIndex, Vec<EdgeIndex>)> = vec![(start, Vec::new())];
+        while let Some((n, trail)) = stack.pop() {
+            if trail.len() as u32 >= min {
+                found.push((n, trail.clone()));
+                if found.len() > MAX_ROWS {
+                    return Err(too_many_rows());
+                }
+            }
+            if trail.len() as u32 >= max {
+                continue;
+            }
+            let next = self.adjacent(n, r, forward);
+            for (other, e) in next.into_iter().rev() {
+                self.step()?;
+                if trail.contains(&e) || used.contains(&e) {
+                    continue;
+                }
+                let mut t = trail.clone();
+                t.push(e);
+                stack.push((other, t));
+            }
+        }
+        Ok(found)
+    }
+}

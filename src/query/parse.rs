@@ -1,0 +1,199 @@
+//! From query text to the syntax tree: limits checked on the raw text,
+//! accents folded for keyword matching, pest (grammar/query.pest) for the
+//! syntax, one builder function per rule, and syntax errors worded for a
+//! researcher (`expected a node pattern like (a:agreement)`), with the
+//! line and column of the original text.
+//!
+//! Submodules: [`errors`] words syntax errors, [`build`] turns pest pairs
+//! into statements and questions, [`pattern`] into patterns and
+//! expressions. Walking the pairs never unwraps: a pair that is not where
+//! the grammar puts it is reported as an internal error naming the rule.
+
+mod build;
+mod errors;
+mod pattern;
+
+use super::ast::{Span, Statement};
+use super::error::{ErrorKind, QueryError};
+use build::{first, internal, Builder};
+use pest::Parser;
+use std::cell::Cell;
+use std::sync::OnceLock;
+
+#[derive(pest_derive::Parser)]
+#[grammar = "../grammar/query.pest"]
+struct QueryParser;
+
+/// Longest query accepted, in bytes.
+pub const MAX_QUERY_BYTES: usize = 32 * 1024;
+/// Deepest nesting of `(`, `[` and `{` accepted.
+pub const MAX_NESTING: usize = 64;
+/// Most operators (`and`, `=`, `not`, `.key`, edges of a path) in one query.
+pub const MAX_OPERATORS: usize = 256;
+/// Largest upper bound of a variable-length edge pattern.
+pub const MAX_HOPS: u32 = 20;
+
+/// Parse one query.
+pub fn parse(text: &str) -> Result<Statement, QueryError> {
+    parse_unlocated(text).map_err(|e| e.locate(text))
+}
+
+fn parse_unlocated(text: &str) -> Result<Statement, QueryError> {
+    precheck(text)?;
+    let folded = fold(text);
+    enable_error_detail();
+    let mut pairs = QueryParser::parse(Rule::query, &folded.text)
+        .map_err(|e| errors::syntax_error(&e, &folded, text))?;
+    let b = Builder {
+        orig: text,
+        map: &folded.map,
+        ops: Cell::new(0),
+    };
+    let query = pairs
+        .next()
+        .ok_or_else(|| internal(Rule::query, Span::new(0, text.len())))?;
+    let statement = first(&b, query.into_inner(), Rule::statement, Rule::query)?;
+    b.statement(statement)
+}
+
+fn enable_error_detail() {
+    static ONCE: OnceLock<()> = OnceLock::new();
+    ONCE.get_or_init(|| pest::set_error_detail(true));
+}
+
+// ---- limits on the raw text ---------------------------------------------------
+
+/// Refuse input that would make the parser work too hard or recurse too
+/// deep, before pest sees it: overall length, bracket nesting (outside
+/// double-quoted strings) and the number of `not`s, which nest.
+fn precheck(text: &str) -> Result<(), QueryError> {
+    if text.len() > MAX_QUERY_BYTES {
+        return Err(QueryError::new(
+            ErrorKind::Limit,
+            format!(
+                "the query is {} bytes long; at most {MAX_QUERY_BYTES} are accepted",
+                text.len()
+            ),
+            None,
+        ));
+    }
+    if text.trim().is_empty() {
+        return Err(QueryError::syntax(
+            "the query is empty: ask a question (like `meetings in Guatemala`) or write a pattern (like `match (a:agreement) return a`)",
+            Span::new(0, text.len()),
+        ));
+    }
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    for (i, c) in text.char_indices() {
+        if in_string {
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => in_string = true,
+            '(' | '[' | '{' => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Err(QueryError::new(
+                        ErrorKind::Limit,
+                        format!("brackets nest more than {MAX_NESTING} deep"),
+                        Some(Span::new(i, i + 1)),
+                    ));
+                }
+            }
+            ')' | ']' | '}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    let nots = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.eq_ignore_ascii_case("not"))
+        .count();
+    if nots > MAX_NESTING {
+        return Err(QueryError::new(
+            ErrorKind::Limit,
+            format!("the query has {nots} `not`s; at most {MAX_NESTING} are accepted"),
+            None,
+        ));
+    }
+    Ok(())
+}
+
+// ---- accent folding -------------------------------------------------------------
+
+/// The query with accented letters folded to their ASCII base letter and
+/// combining accents after letters removed, and for every byte of it the offset of
+/// the byte of the original it came from.
+struct Folded {
+    text: String,
+    map: Vec<usize>,
+}
+
+fn fold(original: &str) -> Folded {
+    use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+    let mut text = String::with_capacity(original.len());
+    let mut map = Vec::with_capacity(original.len() + 1);
+    for (o, c) in original.char_indices() {
+        // An accent written as a separate mark after a letter folds away
+        // with it; a mark anywhere else (say, first in a string) is kept.
+        if is_combining_mark(c)
+            && text
+                .chars()
+                .next_back()
+                .is_some_and(|p| p.is_ascii_alphabetic())
+        {
+            continue;
+        }
+        let mut base = None;
+        let mut marks_only = true;
+        decompose_canonical(c, |d| {
+            if base.is_none() {
+                base = Some(d);
+            } else if !is_combining_mark(d) {
+                marks_only = false;
+            }
+        });
+        match base {
+            Some(b) if b != c && b.is_ascii_alphabetic() && marks_only => {
+                text.push(b);
+                map.push(o);
+            }
+            _ => {
+                text.push(c);
+                map.extend((0..c.len_utf8()).map(|k| o + k));
+            }
+        }
+    }
+    map.push(original.len());
+    Folded { text, map }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_keeps_a_map_to_the_original() {
+        let f = fold("reunión en PAÍSES");
+        assert_eq!(f.text, "reunion en PAISES");
+        assert_eq!(f.map.len(), f.text.len() + 1);
+        assert_eq!(f.map[6], "reunió".len());
+        let g = fold("Me\u{301}xico");
+        assert_eq!(g.text, "Mexico");
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_before_pest() {
+        let q = format!("match {}", "(".repeat(10_000));
+        let e = parse(&q).unwrap_err();
+        assert_eq!(e.kind, ErrorKind::Limit);
+        assert!(e.message.contains("nest"), "{e}");
+    }
+}

@@ -1,0 +1,334 @@
+//! From pest pairs to statements, questions, entity references, dates and
+//! strings; one builder function per rule. Patterns and expressions are in
+//! the sibling `pattern` module.
+
+use super::{Rule, MAX_OPERATORS};
+use crate::model::{DateValue, EdgeKind};
+use crate::query::ast::*;
+use crate::query::error::{ErrorKind, QueryError};
+use pest::iterators::{Pair, Pairs};
+use pest::pratt_parser::{Assoc, Op, PrattParser};
+use std::cell::Cell;
+use std::sync::OnceLock;
+
+pub(super) fn internal(rule: Rule, span: Span) -> QueryError {
+    QueryError::new(
+        ErrorKind::Invalid,
+        format!("internal parser error: unexpected shape of rule `{rule:?}`"),
+        Some(span),
+    )
+}
+
+/// The first pair of `rule` among `pairs`, or an internal error naming the
+/// parent rule.
+pub(super) fn first<'i>(
+    b: &Builder<'_>,
+    mut pairs: Pairs<'i, Rule>,
+    rule: Rule,
+    parent: Rule,
+) -> Result<Pair<'i, Rule>, QueryError> {
+    pairs
+        .find(|p| p.as_rule() == rule)
+        .ok_or_else(|| internal(parent, Span::new(0, b.orig.len())))
+}
+
+pub(super) struct Builder<'a> {
+    pub(super) orig: &'a str,
+    pub(super) map: &'a [usize],
+    pub(super) ops: Cell<usize>,
+}
+
+pub(super) fn pratt() -> &'static PrattParser<Rule> {
+    static P: OnceLock<PrattParser<Rule>> = OnceLock::new();
+    P.get_or_init(|| {
+        PrattParser::new()
+            .op(Op::infix(Rule::op_or, Assoc::Left))
+            .op(Op::infix(Rule::op_and, Assoc::Left))
+            .op(Op::prefix(Rule::op_not))
+            .op(Op::infix(Rule::op_eq, Assoc::Left)
+                | Op::infix(Rule::op_ne, Assoc::Left)
+                | Op::infix(Rule::op_lt, Assoc::Left)
+                | Op::infix(Rule::op_le, Assoc::Left)
+                | Op::infix(Rule::op_gt, Assoc::Left)
+                | Op::infix(Rule::op_ge, Assoc::Left)
+                | Op::infix(Rule::op_in, Assoc::Left)
+                | Op::infix(Rule::op_contains, Assoc::Left)
+                | Op::infix(Rule::op_starts_with, Assoc::Left)
+                | Op::infix(Rule::op_ends_with, Assoc::Left))
+            .op(Op::postfix(Rule::op_is_null) | Op::postfix(Rule::op_is_not_null))
+    })
+}
+
+impl Builder<'_> {
+    pub(super) fn span(&self, p: &Pair<'_, Rule>) -> Span {
+        let s = p.as_span();
+        let at = |i: usize| self.map.get(i).copied().unwrap_or(self.orig.len());
+        Span::new(at(s.start()), at(s.end()))
+    }
+
+    /// The original text of a pair (accents and all).
+    pub(super) fn text(&self, p: &Pair<'_, Rule>) -> &str {
+        let s = self.span(p);
+        self.orig.get(s.start..s.end).unwrap_or("")
+    }
+
+    pub(super) fn count_op(&self, span: Span) -> Result<(), QueryError> {
+        self.ops.set(self.ops.get() + 1);
+        if self.ops.get() > MAX_OPERATORS {
+            return Err(QueryError::new(
+                ErrorKind::Limit,
+                format!("the query has more than {MAX_OPERATORS} operators"),
+                Some(span),
+            ));
+        }
+        Ok(())
+    }
+
+    pub(super) fn statement(&self, p: Pair<'_, Rule>) -> Result<Statement, QueryError> {
+        let span = self.span(&p);
+        let mut explain = false;
+        let mut body = None;
+        let mut as_of = None;
+        for c in p.into_inner() {
+            match c.as_rule() {
+                Rule::kw_explain => explain = true,
+                Rule::pattern_query => body = Some(Body::Pattern(self.pattern_query(c)?)),
+                Rule::question => body = Some(Body::Question(self.question(c)?)),
+                Rule::why_fact => body = Some(Body::Why(self.why(c)?)),
+                Rule::as_of => {
+                    let d = first(self, c.into_inner(), Rule::q_date, Rule::as_of)?;
+                    as_of = Some(self.q_date(d)?);
+                }
+                _ => {}
+            }
+        }
+        let body = body.ok_or_else(|| internal(Rule::statement, span))?;
+        Ok(Statement {
+            explain,
+            body,
+            as_of,
+            span,
+        })
+    }
+
+    // ---- questions ----
+
+    pub(super) fn question(&self, p: Pair<'_, Rule>) -> Result<Question, QueryError> {
+        let span = self.span(&p);
+        let q = p
+            .into_inner()
+            .find(|c| {
+                matches!(
+                    c.as_rule(),
+                    Rule::q_awaiting
+                        | Rule::q_not_responded
+                        | Rule::q_meetings
+                        | Rule::q_mentioning
+                        | Rule::q_events
+                        | Rule::q_path
+                        | Rule::q_show
+                )
+            })
+            .ok_or_else(|| internal(Rule::question, span))?;
+        let rule = q.as_rule();
+        let qspan = self.span(&q);
+        let kids: Vec<Pair<'_, Rule>> = q.into_inner().collect();
+        let refs = |rule: Rule| -> Result<Vec<EntityRef>, QueryError> {
+            kids.iter()
+                .filter(|k| k.as_rule() == rule)
+                .map(|k| self.entity_ref(k.clone()))
+                .collect()
+        };
+        let dates = || -> Result<Vec<DateLit>, QueryError> {
+            kids.iter()
+                .filter(|k| k.as_rule() == Rule::q_date)
+                .map(|k| self.q_date(k.clone()))
+                .collect()
+        };
+        let one = |v: Vec<EntityRef>| v.into_iter().next().ok_or_else(|| internal(rule, qspan));
+        Ok(match rule {
+            Rule::q_awaiting => {
+                let meeting = match kids.iter().find(|k| k.as_rule() == Rule::q_from_meeting) {
+                    Some(m) => Some(self.entity_ref(first(
+                        self,
+                        m.clone().into_inner(),
+                        Rule::entity_ref,
+                        Rule::q_from_meeting,
+                    )?)?),
+                    None => None,
+                };
+                Question::Awaiting {
+                    meeting,
+                    span: qspan,
+                }
+            }
+            Rule::q_not_responded => Question::NotResponded {
+                agreement: one(refs(Rule::entity_ref)?)?,
+                span: qspan,
+            },
+            Rule::q_meetings => {
+                let place = match dates()?.into_iter().next() {
+                    Some(d) => Place::Date(d),
+                    None => Place::Named(one(refs(Rule::entity_ref)?)?),
+                };
+                Question::Meetings { place, span: qspan }
+            }
+            Rule::q_mentioning => {
+                let target = if kids.iter().any(|k| k.as_rule() == Rule::kw_documents) {
+                    MentionTarget::Documents
+                } else {
+                    MentionTarget::Sections
+                };
+                Question::Mentioning {
+                    target,
+                    what: one(refs(Rule::entity_ref)?)?,
+                    span: qspan,
+                }
+            }
+            Rule::q_events => {
+                let mut d = dates()?.into_iter();
+                match (d.next(), d.next()) {
+                    (Some(from), Some(to)) => Question::Events {
+                        from,
+                        to,
+                        span: qspan,
+                    },
+                    _ => return Err(internal(rule, qspan)),
+                }
+            }
+            Rule::q_path => {
+                let from = one(refs(Rule::path_start)?)?;
+                let to = one(refs(Rule::entity_ref)?)?;
+                Question::Path {
+                    from,
+                    to,
+                    span: qspan,
+                }
+            }
+            _ => Question::Show {
+                entity: one(refs(Rule::entity_ref)?)?,
+                span: qspan,
+            },
+        })
+    }
+
+    pub(super) fn why(&self, p: Pair<'_, Rule>) -> Result<Why, QueryError> {
+        let span = self.span(&p);
+        let mut refs = Vec::new();
+        let mut edge = None;
+        for c in p.into_inner() {
+            match c.as_rule() {
+                Rule::entity_ref => refs.push(self.entity_ref(c)?),
+                Rule::fact_edge => {
+                    let cspan = self.span(&c);
+                    let inner = c
+                        .into_inner()
+                        .next()
+                        .ok_or_else(|| internal(Rule::fact_edge, cspan))?;
+                    edge = Some(match inner.as_rule() {
+                        Rule::kw_awaits => EdgeKind::Awaits,
+                        _ => EdgeKind::parse(self.text(&inner))
+                            .ok_or_else(|| internal(Rule::edge_name, cspan))?,
+                    });
+                }
+                _ => {}
+            }
+        }
+        let mut refs = refs.into_iter();
+        match (refs.next(), edge, refs.next()) {
+            (Some(subject), Some(edge), Some(object)) => Ok(Why {
+                subject,
+                edge,
+                object,
+                span,
+            }),
+            _ => Err(internal(Rule::why_fact, span)),
+        }
+    }
+
+    /// An entity reference (`entity_ref` or `path_start`).
+    pub(super) fn entity_ref(&self, p: Pair<'_, Rule>) -> Result<EntityRef, QueryError> {
+        let span = self.span(&p);
+        let rule = p.as_rule();
+        let inner = p.into_inner().next().ok_or_else(|| internal(rule, span))?;
+        let s = self.span(&inner);
+        Ok(match inner.as_rule() {
+            Rule::string => EntityRef::Quoted(self.string(inner)?, s),
+            Rule::entity_id => EntityRef::Id(self.text(&inner).to_string(), s),
+            Rule::bare_name | Rule::bare_name_a => {
+                EntityRef::Bare(self.text(&inner).trim().to_string(), s)
+            }
+            other => return Err(internal(other, s)),
+        })
+    }
+
+    pub(super) fn q_date(&self, p: Pair<'_, Rule>) -> Result<DateLit, QueryError> {
+        let span = self.span(&p);
+        let inner = p
+            .into_inner()
+            .next()
+            .ok_or_else(|| internal(Rule::q_date, span))?;
+        match inner.as_rule() {
+            Rule::year => {
+                let y: i32 = self
+                    .text(&inner)
+                    .parse()
+                    .map_err(|_| QueryError::syntax("expected a year like 2002", span))?;
+                Ok(DateLit {
+                    value: DateValue::year(y),
+                    span,
+                })
+            }
+            _ => Ok(DateLit {
+                value: self.date_lit(inner)?,
+                span,
+            }),
+        }
+    }
+
+    pub(super) fn date_lit(&self, p: Pair<'_, Rule>) -> Result<DateValue, QueryError> {
+        let span = self.span(&p);
+        let inner = p
+            .into_inner()
+            .next()
+            .ok_or_else(|| internal(Rule::date_lit, span))?;
+        let text = match inner.as_rule() {
+            Rule::bare_date => self.text(&inner).to_string(),
+            _ => {
+                let s = first(self, inner.into_inner(), Rule::string, Rule::date_call)?;
+                self.string(s)?
+            }
+        };
+        DateValue::parse_iso(&text).ok_or_else(|| {
+            QueryError::syntax(
+                format!("`{text}` is not a date: write 2002-12-31, 2002-12 or 2002"),
+                span,
+            )
+        })
+    }
+
+    pub(super) fn string(&self, p: Pair<'_, Rule>) -> Result<String, QueryError> {
+        let span = self.span(&p);
+        let inner = p
+            .into_inner()
+            .next()
+            .ok_or_else(|| internal(Rule::string, span))?;
+        let raw = self.text(&inner);
+        let mut out = String::with_capacity(raw.len());
+        let mut chars = raw.chars();
+        while let Some(c) = chars.next() {
+            if c != '\\' {
+                out.push(c);
+                continue;
+            }
+            match chars.next() {
+                Some('n') => out.push('\n'),
+                Some('t') => out.push('\t'),
+                Some('r') => out.push('\r'),
+                Some(other) => out.push(other),
+                None => return Err(internal(Rule::string, span)),
+            }
+        }
+        Ok(out)
+    }
+}
