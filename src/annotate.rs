@@ -6,7 +6,7 @@
 //! is built.
 
 use crate::graph::KnowledgeGraph;
-use crate::model::{Attr, DateValue, EdgeFact, EdgeKind, Kind, NodeFact, Provenance, Value};
+use crate::model::{Attr, DateValue, EdgeFact, EdgeKind, Provenance, Value};
 use crate::text::normalize;
 use petgraph::graph::EdgeIndex;
 use serde::{Deserialize, Serialize};
@@ -49,12 +49,6 @@ pub enum Fact {
         key: String,
         value: String,
     },
-    /// A new node.
-    Node {
-        id: String,
-        kind: Kind,
-        name: String,
-    },
 }
 
 /// One annotation record.
@@ -80,7 +74,8 @@ impl Annotation {
         }
     }
 
-    /// The annotation as a statement that replays it.
+    /// The annotation as a statement that replays it, author and time
+    /// included.
     pub fn to_statement(&self) -> String {
         let quote = |s: &str| format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""));
         let mut s = format!("{} ", self.action.as_str());
@@ -93,14 +88,16 @@ impl Annotation {
             } => {
                 s.push_str(&format!("{from} {kind} {to}"));
                 if let Some(d) = date {
-                    s.push_str(&format!(" on {d}"));
+                    let text = match d.precision {
+                        crate::model::Precision::Range => crate::query::ast::date_text(d),
+                        _ if d.inferred => crate::query::ast::date_text(d),
+                        _ => d.to_string(),
+                    };
+                    s.push_str(&format!(" on {text}"));
                 }
             }
             Fact::Attr { node, key, value } => {
-                s.push_str(&format!("{node}.{key} = {}", quote(value)))
-            }
-            Fact::Node { id, kind, name } => {
-                s.push_str(&format!("{kind} {id} named {}", quote(name)))
+                s.push_str(&format!("{node} has {key} {}", quote(value)))
             }
         }
         if !self.source.is_empty() {
@@ -109,7 +106,11 @@ impl Annotation {
         if !self.reason.is_empty() {
             s.push_str(&format!(" because {}", quote(&self.reason)));
         }
-        s.push_str(&format!(" -- by {} at {}", self.author, self.at));
+        s.push_str(&format!(
+            " by {} at {}",
+            quote(&self.author),
+            quote(&self.at)
+        ));
         s
     }
 }
@@ -190,14 +191,6 @@ pub(crate) fn apply_facts(kg: &mut KnowledgeGraph, annotations: &[Annotation]) {
     for a in annotations {
         let prov = a.provenance();
         match (&a.action, &a.fact) {
-            (Action::Assert, Fact::Node { id, kind, name }) => kg.merge_node(&NodeFact {
-                id: id.clone(),
-                kind: *kind,
-                name: name.clone(),
-                aliases: vec![name.clone()],
-                attrs: vec![],
-                prov,
-            }),
             (Action::Assert, Fact::Attr { node, key, value }) => {
                 if let Some(i) = kg.node(node) {
                     kg.graph[i].attrs.push(Attr {
@@ -410,11 +403,6 @@ pub(crate) fn apply_responses(kg: &mut KnowledgeGraph, annotations: &[Annotation
 pub fn validate(kg: &KnowledgeGraph, a: &Annotation) -> Result<(), String> {
     let exists = |id: &str| kg.node(id).is_some();
     match &a.fact {
-        Fact::Node { id, .. } => {
-            if a.action == Action::Assert && exists(id) {
-                return Err(format!("{id} already exists"));
-            }
-        }
         Fact::Attr { node, key, value } => {
             let Some(i) = kg.node(node) else {
                 return Err(format!("no entity {node}"));
@@ -507,7 +495,7 @@ mod tests {
         assert_eq!(serde_json::from_str::<Annotation>(&json).unwrap(), a);
         assert_eq!(
             a.to_statement(),
-            "assert country:ca responded agreement:x/IV.E(1) on 2003-01-20 source \"email from the ST, 2003-01-21\" -- by ana at 2026-11-29T10:00:00Z"
+            "assert country:ca responded agreement:x/IV.E(1) on 2003-01-20 source \"email from the ST, 2003-01-21\" by \"ana\" at \"2026-11-29T10:00:00Z\""
         );
     }
 }

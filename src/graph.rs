@@ -120,11 +120,6 @@ impl KnowledgeGraph {
         {
             kg.merge_node(n);
         }
-        let (nodes, facts): (Vec<Annotation>, Vec<Annotation>) = annotations
-            .iter()
-            .cloned()
-            .partition(|a| matches!(a.fact, crate::annotate::Fact::Node { .. }));
-        crate::annotate::apply_facts(&mut kg, &nodes);
         if let Some(d) = options.as_of {
             kg.drop_future(d);
         }
@@ -134,7 +129,7 @@ impl KnowledgeGraph {
         {
             kg.add_edge(e, false);
         }
-        crate::annotate::apply_facts(&mut kg, &facts);
+        crate::annotate::apply_facts(&mut kg, annotations);
         for b in &bundles {
             kg.request_history.extend(b.requests.iter().cloned());
             kg.documents.push(b.doc.clone());

@@ -145,6 +145,11 @@ impl KnowledgeBase {
     pub fn annotate(&self, annotation: &Annotation) -> Result<u64, Error> {
         let view = self.graph(ViewOptions::default())?;
         crate::annotate::validate(&view, annotation).map_err(Error::Data)?;
+        self.store_annotation(annotation)
+    }
+
+    /// Store an annotation already validated against the current view.
+    pub fn store_annotation(&self, annotation: &Annotation) -> Result<u64, Error> {
         let bytes = serde_json::to_vec(annotation).map_err(|e| Error::Data(e.to_string()))?;
         Ok(self.store.add_annotation(&bytes)?)
     }

@@ -6,9 +6,10 @@
 use acta::error::Error;
 use acta::graph::ViewOptions;
 use acta::kb::{self, KnowledgeBase};
+use acta::session::Session;
 use acta::store::PutOutcome;
 use clap::{Parser, Subcommand, ValueEnum};
-use std::io::Write;
+use std::io::{IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -22,6 +23,9 @@ struct Cli {
     /// Knowledge base directory (default: $ACTA_DB, else the user's data directory).
     #[arg(long, global = true, env = "ACTA_DB")]
     db: Option<PathBuf>,
+    /// Author recorded with annotations (default: $ACTA_AUTHOR, else the user name).
+    #[arg(long, global = true)]
+    author: Option<String>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -54,21 +58,43 @@ enum Command {
         /// Write to this file (for csv: this directory) instead of stdout.
         #[arg(long, short)]
         out: Option<PathBuf>,
+        /// Export the annotations as a statement script instead of the graph.
+        #[arg(long)]
+        annotations: bool,
     },
     /// Import a JSON export into the knowledge base.
     Import { file: PathBuf },
-    /// Answer one query: a question (`meetings in Guatemala`) or a pattern
-    /// (`match (a:agreement)-[:adopted_at]->(m) return a, m`).
+    /// Answer queries: one given here, a script (-f), or statements on stdin.
     Query {
-        /// The query text.
-        query: String,
+        /// The query text (several may be separated by `;`).
+        query: Option<String>,
+        /// Run the statements of a script file (`;`-separated, `--` comments).
+        #[arg(long, short = 'f', conflicts_with = "query")]
+        file: Option<PathBuf>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = QueryFormat::Table)]
         format: QueryFormat,
         /// List each row's sources below the table.
         #[arg(long)]
         sources: bool,
+        /// Go on after a failing statement (the exit code is still 1).
+        #[arg(long)]
+        keep_going: bool,
     },
+    /// Open the interactive REPL.
+    Repl,
+    /// The chronology of an agreement across meetings and documents.
+    Trace {
+        /// The agreement: id, section number (IV.A) or name.
+        agreement: String,
+        #[arg(long, value_enum, default_value_t = TraceFormat::Text)]
+        format: TraceFormat,
+        /// Only what was known by this date (YYYY, YYYY-MM or YYYY-MM-DD).
+        #[arg(long)]
+        as_of: Option<String>,
+    },
+    /// List the stored annotations as the statements that make them.
+    Annotations,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -76,6 +102,26 @@ enum QueryFormat {
     Table,
     Json,
     Csv,
+    Tsv,
+}
+
+impl From<QueryFormat> for acta::output::Format {
+    fn from(f: QueryFormat) -> Self {
+        match f {
+            QueryFormat::Table => acta::output::Format::Table,
+            QueryFormat::Json => acta::output::Format::Json,
+            QueryFormat::Csv => acta::output::Format::Csv,
+            QueryFormat::Tsv => acta::output::Format::Tsv,
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum TraceFormat {
+    Text,
+    Json,
+    Dot,
+    Mermaid,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -137,9 +183,20 @@ fn out(text: &str) -> Result<(), Error> {
 }
 
 fn run(cli: Cli) -> Result<(), Error> {
+    let author = acta::annotate::default_author(cli.author.as_deref());
     let Some(command) = cli.command else {
-        let kb = open(cli.db)?;
-        return stats(&kb);
+        let interactive = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
+        let mut session = Session::new(open(cli.db)?, author)?;
+        if interactive {
+            return acta::repl::run(&mut session);
+        }
+        if std::io::stdin().is_terminal() {
+            return Err(Error::Usage(
+                "stdout is not a terminal: give a command (acta --help), or pipe queries into acta"
+                    .into(),
+            ));
+        }
+        return run_script(&mut session, &read_stdin()?, "<stdin>", false);
     };
     match command {
         Command::Ingest { files, report } => ingest(&open(cli.db)?, &files, report),
@@ -168,7 +225,21 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::Export {
             format,
             out: target,
-        } => export(&open(cli.db)?, format, target),
+            annotations,
+        } => {
+            let kb = open(cli.db)?;
+            if annotations {
+                let text = annotations_script(&kb)?;
+                return match target {
+                    Some(path) => std::fs::write(&path, text).map_err(|e| Error::File {
+                        path: path.display().to_string(),
+                        message: kb::io_message(&e),
+                    }),
+                    None => out(&text),
+                };
+            }
+            export(&kb, format, target)
+        }
         Command::Import { file } => {
             let kb = open(cli.db)?;
             let shown = file.display().to_string();
@@ -182,24 +253,132 @@ fn run(cli: Cli) -> Result<(), Error> {
         }
         Command::Query {
             query,
+            file,
             format,
             sources,
+            keep_going,
+        } => {
+            let mut session = Session::new(open(cli.db)?, author)?;
+            session.format = format.into();
+            session.sources = sources;
+            if std::io::stdout().is_terminal() {
+                session.width = acta::output::terminal_width();
+            }
+            match (query, file) {
+                (Some(q), _) => run_script(&mut session, &q, "<query>", keep_going),
+                (None, Some(f)) => {
+                    let shown = f.display().to_string();
+                    let text = std::fs::read_to_string(&f).map_err(|e| Error::File {
+                        path: shown.clone(),
+                        message: kb::io_message(&e),
+                    })?;
+                    run_script(&mut session, &text, &shown, keep_going)
+                }
+                (None, None) if !std::io::stdin().is_terminal() => {
+                    run_script(&mut session, &read_stdin()?, "<stdin>", keep_going)
+                }
+                (None, None) => Err(Error::Usage(
+                    "give a query, -f FILE, or queries on stdin".into(),
+                )),
+            }
+        }
+        Command::Repl => {
+            let mut session = Session::new(open(cli.db)?, author)?;
+            acta::repl::run(&mut session)
+        }
+        Command::Trace {
+            agreement,
+            format,
+            as_of,
         } => {
             let kb = open(cli.db)?;
-            let g = kb.graph(ViewOptions::default())?;
-            let answer = acta::query::run_with(&g, Some(&kb), &query)?;
-            let format = match format {
-                QueryFormat::Table => acta::output::Format::Table,
-                QueryFormat::Json => acta::output::Format::Json,
-                QueryFormat::Csv => acta::output::Format::Csv,
+            let as_of = match as_of {
+                Some(d) => Some(
+                    acta::model::DateValue::parse_iso(&d)
+                        .ok_or_else(|| {
+                            Error::Usage(format!(
+                                "--as-of {d}: expected YYYY, YYYY-MM or YYYY-MM-DD"
+                            ))
+                        })?
+                        .end,
+                ),
+                None => None,
             };
-            out(&acta::output::render(
-                &answer,
-                format,
-                acta::output::RenderOptions { sources },
-            ))
+            let g = kb.graph(ViewOptions { as_of })?;
+            let i = g.resolve(&agreement)?;
+            let t = acta::trace::trace(&g, i);
+            out(&match format {
+                TraceFormat::Text => t.to_text(&g),
+                TraceFormat::Json => {
+                    let mut s =
+                        serde_json::to_string_pretty(&t).map_err(|e| Error::Data(e.to_string()))?;
+                    s.push('\n');
+                    s
+                }
+                TraceFormat::Dot => t.to_dot(),
+                TraceFormat::Mermaid => t.to_mermaid(),
+            })
+        }
+        Command::Annotations => out(&annotations_script(&open(cli.db)?)?),
+    }
+}
+
+fn read_stdin() -> Result<String, Error> {
+    let mut text = String::new();
+    std::io::stdin()
+        .read_to_string(&mut text)
+        .map_err(|e| Error::File {
+            path: "<stdin>".into(),
+            message: format!("cannot read: {e}"),
+        })?;
+    Ok(text)
+}
+
+/// Run `;`-separated statements; results to stdout, notices to stderr. The
+/// first failing statement stops the script (unless `keep_going`) and is
+/// reported at its line and column.
+fn run_script(
+    session: &mut Session,
+    text: &str,
+    name: &str,
+    keep_going: bool,
+) -> Result<(), Error> {
+    let mut failures = 0;
+    for st in acta::script::statements(text) {
+        match session.execute(&st.text) {
+            Ok(reply) => {
+                out(&reply.stdout)?;
+                if let Some(n) = reply.notice {
+                    eprintln!("{n}");
+                }
+                if reply.quit {
+                    break;
+                }
+            }
+            Err(e) => {
+                let e = acta::session::at_statement(e, name, &st);
+                if !keep_going {
+                    return Err(e);
+                }
+                eprintln!("acta: {e}");
+                failures += 1;
+            }
         }
     }
+    if failures > 0 {
+        return Err(Error::Data(format!("{failures} statement(s) failed")));
+    }
+    Ok(())
+}
+
+fn annotations_script(kb: &KnowledgeBase) -> Result<String, Error> {
+    let mut text =
+        String::from("-- acta annotations, oldest first; replay with: acta query -f FILE\n");
+    for a in kb.annotations()? {
+        text.push_str(&a.to_statement());
+        text.push_str(";\n");
+    }
+    Ok(text)
 }
 
 fn ingest(kb: &KnowledgeBase, files: &[PathBuf], report: bool) -> Result<(), Error> {

@@ -1,5 +1,5 @@
-//! Rendering an [`Answer`] for people and programs: an aligned text table,
-//! JSON or CSV. Rendering never needs the graph.
+//! Rendering an [`Answer`] for people and programs: an aligned text table
+//! fitted to the terminal, JSON, CSV or TSV. Rendering never needs the graph.
 //!
 //! # JSON (stable shape)
 //!
@@ -48,6 +48,18 @@ pub enum Format {
     Table,
     Json,
     Csv,
+    Tsv,
+}
+
+impl std::fmt::Display for Format {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Format::Table => "table",
+            Format::Json => "json",
+            Format::Csv => "csv",
+            Format::Tsv => "tsv",
+        })
+    }
 }
 
 impl std::str::FromStr for Format {
@@ -57,7 +69,10 @@ impl std::str::FromStr for Format {
             "table" => Ok(Format::Table),
             "json" => Ok(Format::Json),
             "csv" => Ok(Format::Csv),
-            other => Err(format!("unknown format `{other}`: use table, json or csv")),
+            "tsv" => Ok(Format::Tsv),
+            other => Err(format!(
+                "unknown format `{other}`: use table, json, csv or tsv"
+            )),
         }
     }
 }
@@ -67,6 +82,91 @@ impl std::str::FromStr for Format {
 pub struct RenderOptions {
     /// List each row's sources below the table.
     pub sources: bool,
+    /// Fit the table to this many columns, wrapping long cells.
+    pub width: Option<usize>,
+}
+
+/// The terminal's width in columns, when stdout is a terminal.
+pub fn terminal_width() -> Option<usize> {
+    terminal_size::terminal_size().map(|(w, _)| usize::from(w.0))
+}
+
+/// The terminal's height in lines, when stdout is a terminal.
+pub fn terminal_height() -> Option<usize> {
+    terminal_size::terminal_size().map(|(_, h)| usize::from(h.0))
+}
+
+/// Split text into lines of at most `width` display columns, at spaces
+/// where possible.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    let mut cur = String::new();
+    for word in text.split(' ') {
+        let mut word = word.to_string();
+        loop {
+            let need = if cur.is_empty() {
+                word.width()
+            } else {
+                cur.width() + 1 + word.width()
+            };
+            if need <= width {
+                if !cur.is_empty() {
+                    cur.push(' ');
+                }
+                cur.push_str(&word);
+                break;
+            }
+            if !cur.is_empty() {
+                lines.push(std::mem::take(&mut cur));
+                continue;
+            }
+            // A word longer than the line: cut it by display width.
+            let mut head = String::new();
+            let mut rest = String::new();
+            for c in word.chars() {
+                if rest.is_empty() && head.width() + c.to_string().width() <= width {
+                    head.push(c);
+                } else {
+                    rest.push(c);
+                }
+            }
+            if head.is_empty() {
+                // A single character wider than the line.
+                let mut chars = word.chars();
+                head.extend(chars.next());
+                rest = chars.collect();
+            }
+            lines.push(head);
+            word = rest;
+            if word.is_empty() {
+                break;
+            }
+        }
+    }
+    if !cur.is_empty() || lines.is_empty() {
+        lines.push(cur);
+    }
+    lines
+}
+
+/// Shrink column widths so the row fits `total` (separators included),
+/// taking from the widest columns first; no column below 8.
+fn fit(widths: &mut [usize], total: usize) {
+    let sep = 3 * widths.len().saturating_sub(1);
+    loop {
+        let sum: usize = widths.iter().sum::<usize>() + sep;
+        if sum <= total {
+            return;
+        }
+        let Some((i, &w)) = widths.iter().enumerate().max_by_key(|&(_, w)| *w) else {
+            return;
+        };
+        if w <= 8 {
+            return;
+        }
+        widths[i] = (w - (sum - total).min(w - 8)).max(8);
+    }
 }
 
 /// Render an answer in a format.
@@ -75,6 +175,7 @@ pub fn render(answer: &Answer, format: Format, options: RenderOptions) -> String
         Format::Table => table(answer, options),
         Format::Json => json(answer),
         Format::Csv => csv(answer),
+        Format::Tsv => tsv(answer),
     }
 }
 
@@ -100,19 +201,35 @@ pub fn table(answer: &Answer, options: RenderOptions) -> String {
                 }
             }
         }
+        if let Some(total) = options.width {
+            fit(&mut widths, total);
+        }
         let line = |items: &[String]| -> String {
+            let wrapped: Vec<Vec<String>> = widths
+                .iter()
+                .enumerate()
+                .map(|(i, w)| wrap(items.get(i).map_or("", String::as_str), *w))
+                .collect();
+            let height = wrapped.iter().map(Vec::len).max().unwrap_or(1);
             let mut s = String::new();
-            for (i, w) in widths.iter().enumerate() {
-                let c = items.get(i).map_or("", String::as_str);
-                if i > 0 {
-                    s.push_str(" | ");
+            for l in 0..height {
+                let mut row = String::new();
+                for (i, w) in widths.iter().enumerate() {
+                    let c = wrapped[i].get(l).map_or("", String::as_str);
+                    if i > 0 {
+                        row.push_str(" | ");
+                    }
+                    row.push_str(c);
+                    if i + 1 < widths.len() {
+                        row.push_str(&" ".repeat(w.saturating_sub(c.width())));
+                    }
                 }
-                s.push_str(c);
-                if i + 1 < widths.len() {
-                    s.push_str(&" ".repeat(w.saturating_sub(c.width())));
+                if l > 0 {
+                    s.push('\n');
                 }
+                s.push_str(row.trim_end());
             }
-            s.trim_end().to_string()
+            s
         };
         let _ = writeln!(out, "{}", line(&answer.columns));
         let _ = writeln!(
@@ -174,6 +291,29 @@ pub fn csv(answer: &Answer) -> String {
     out.push('\n');
     for row in &answer.rows {
         out.push_str(&line(row.iter().map(Cell::text).collect()));
+        out.push('\n');
+    }
+    out
+}
+
+/// TSV: a header and one line per row; tabs and line breaks inside cells
+/// become spaces.
+pub fn tsv(answer: &Answer) -> String {
+    let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
+    let mut out = answer
+        .columns
+        .iter()
+        .map(|c| clean(c))
+        .collect::<Vec<_>>()
+        .join("\t");
+    out.push('\n');
+    for row in &answer.rows {
+        out.push_str(
+            &row.iter()
+                .map(|c| clean(&c.text()))
+                .collect::<Vec<_>>()
+                .join("\t"),
+        );
         out.push('\n');
     }
     out
@@ -267,7 +407,13 @@ mod tests {
 
     #[test]
     fn table_aligns_by_display_width() {
-        let t = table(&sample(), RenderOptions { sources: true });
+        let t = table(
+            &sample(),
+            RenderOptions {
+                sources: true,
+                width: None,
+            },
+        );
         assert_eq!(
             t,
             "country                | n\n-----------------------+--\nMéxico (country:mx) | 2\n(1 row)\nnote: one caveat\nsources:\n  [1] d §IV: “Una frase, con coma.”\n"

@@ -123,7 +123,13 @@ pub fn run_statement(
                 }
                 Compiled::Show(i) => direct::show(&ctx, i),
                 Compiled::Path(a, b) => direct::path(&ctx, a, b),
+                Compiled::Trace(i) => direct::trace(&ctx, i),
             },
+            Body::Annotate(_) => return Err(QueryError::new(
+                ErrorKind::Invalid,
+                "an annotation changes the knowledge base: run it in the REPL or with `acta query`",
+                Some(s.span),
+            )),
         }
     };
     if let Some(d) = &s.as_of {
@@ -170,7 +176,15 @@ fn explain_answer(ctx: &Ctx<'_>, s: &Statement) -> Result<Answer, QueryError> {
                 ctx.kg.data(a).id,
                 ctx.kg.data(b).id
             ),
+            Compiled::Trace(i) => format!(
+                "{q}{as_of}\n-- not a pattern: the chronology of {} and the agreements linked to it (same_as, evolved_into)",
+                ctx.kg.data(i).id
+            ),
         },
+        Body::Annotate(a) => format!(
+            "{a}\n-- not a pattern: stores a {} annotation with author, time, reason and source",
+            a.action.as_str()
+        ),
     };
     let mut a = Answer::new(&["pattern"]);
     a.push(vec![Cell::Text(text.clone())], vec![]);

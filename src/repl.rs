@@ -31,8 +31,8 @@ pub fn run(session: &mut Session) -> Result<(), Error> {
         .max_history_size(10_000)
         .map_err(|e| Error::Data(format!("cannot configure the line editor: {e}")))?
         .build();
-    let mut editor: Editor<ActaHelper, FileHistory> =
-        Editor::with_config(config).map_err(|e| Error::Data(format!("cannot start the line editor: {e}")))?;
+    let mut editor: Editor<ActaHelper, FileHistory> = Editor::with_config(config)
+        .map_err(|e| Error::Data(format!("cannot start the line editor: {e}")))?;
     editor.set_helper(Some(ActaHelper::new(&session.kg)));
     let history = history_path();
     if let Some(h) = &history {
@@ -41,7 +41,11 @@ pub fn run(session: &mut Session) -> Result<(), Error> {
         }
         let _ = editor.load_history(h);
     }
-    println!("acta {} — {} · :help for help, Ctrl-D to quit", env!("CARGO_PKG_VERSION"), session.summary());
+    println!(
+        "acta {} — {} · :help for help, Ctrl-D to quit",
+        env!("CARGO_PKG_VERSION"),
+        session.summary()
+    );
     loop {
         session.width = crate::output::terminal_width();
         match editor.readline("acta> ") {
@@ -78,7 +82,11 @@ pub fn run(session: &mut Session) -> Result<(), Error> {
 }
 
 fn is_annotation(text: &str) -> bool {
-    let first = text.split_whitespace().next().unwrap_or_default().to_ascii_lowercase();
+    let first = text
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
     matches!(first.as_str(), "assert" | "retract" | "confirm" | "reject")
 }
 
@@ -86,10 +94,17 @@ fn is_annotation(text: &str) -> bool {
 pub fn page(text: &str) {
     let height = crate::output::terminal_height().unwrap_or(usize::MAX);
     if text.lines().count() + 2 > height {
-        let pager = std::env::var("PAGER").ok().filter(|p| !p.trim().is_empty()).unwrap_or_else(|| "less -FRX".into());
+        let pager = std::env::var("PAGER")
+            .ok()
+            .filter(|p| !p.trim().is_empty())
+            .unwrap_or_else(|| "less -FRX".into());
         let mut parts = pager.split_whitespace();
         if let Some(cmd) = parts.next() {
-            if let Ok(mut child) = std::process::Command::new(cmd).args(parts).stdin(std::process::Stdio::piped()).spawn() {
+            if let Ok(mut child) = std::process::Command::new(cmd)
+                .args(parts)
+                .stdin(std::process::Stdio::piped())
+                .spawn()
+            {
                 if let Some(mut stdin) = child.stdin.take() {
                     let _ = stdin.write_all(text.as_bytes());
                 }

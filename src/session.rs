@@ -24,10 +24,16 @@ pub struct Reply {
 
 impl Reply {
     fn out(text: String) -> Reply {
-        Reply { stdout: text, ..Reply::default() }
+        Reply {
+            stdout: text,
+            ..Reply::default()
+        }
     }
     fn note(text: impl Into<String>) -> Reply {
-        Reply { notice: Some(text.into()), ..Reply::default() }
+        Reply {
+            notice: Some(text.into()),
+            ..Reply::default()
+        }
     }
 }
 
@@ -48,7 +54,15 @@ impl Session {
     /// Open a session over a knowledge base (builds the graph view once).
     pub fn new(kb: KnowledgeBase, author: String) -> Result<Session, Error> {
         let kg = kb.graph(ViewOptions::default())?;
-        Ok(Session { kb, kg, format: Format::Table, sources: false, timing: false, width: None, author })
+        Ok(Session {
+            kb,
+            kg,
+            format: Format::Table,
+            sources: false,
+            timing: false,
+            width: None,
+            author,
+        })
     }
 
     /// Rebuild the graph view after the knowledge base changed.
@@ -60,7 +74,8 @@ impl Session {
     /// A one-line summary of the corpus, for the banner.
     pub fn summary(&self) -> String {
         let (nodes, _) = self.kg.stats();
-        let count = |k: crate::model::Kind| nodes.iter().find(|(x, _)| *x == k).map_or(0, |(_, n)| *n);
+        let count =
+            |k: crate::model::Kind| nodes.iter().find(|(x, _)| *x == k).map_or(0, |(_, n)| *n);
         let docs = self.kg.documents.len();
         format!(
             "{docs} document{}, {} sections, {} agreements, {} meetings, {} nodes, {} edges",
@@ -74,7 +89,10 @@ impl Session {
     }
 
     fn render_options(&self) -> RenderOptions {
-        RenderOptions { sources: self.sources, width: self.width }
+        RenderOptions {
+            sources: self.sources,
+            width: self.width,
+        }
     }
 
     /// Execute one statement.
@@ -84,10 +102,21 @@ impl Session {
             return self.meta(meta);
         }
         let started = Instant::now();
-        let answer = query::run_with(&self.kg, Some(&self.kb), trimmed).map_err(query_error)?;
+        let statement = query::parse::parse(trimmed).map_err(query_error)?;
+        if let query::ast::Body::Annotate(a) = &statement.body {
+            if !statement.explain {
+                return self.annotate(a, trimmed);
+            }
+        }
+        let answer = query::run_statement(&self.kg, Some(&self.kb), &statement)
+            .map_err(|e| query_error(e.locate(trimmed)))?;
         let mut reply = Reply::out(output::render(&answer, self.format, self.render_options()));
         if self.timing {
-            reply.notice = Some(format!("{} rows in {:.1} ms", answer.rows.len(), started.elapsed().as_secs_f64() * 1e3));
+            reply.notice = Some(format!(
+                "{} rows in {:.1} ms",
+                answer.rows.len(),
+                started.elapsed().as_secs_f64() * 1e3
+            ));
         }
         Ok(reply)
     }
@@ -98,10 +127,15 @@ impl Session {
         let on_off = |arg: &str, name: &str| match arg {
             "on" => Ok(true),
             "off" => Ok(false),
-            other => Err(Error::Usage(format!(":{name} takes on or off, not `{other}`"))),
+            other => Err(Error::Usage(format!(
+                ":{name} takes on or off, not `{other}`"
+            ))),
         };
         match cmd {
-            "q" | "quit" | "exit" => Ok(Reply { quit: true, ..Reply::default() }),
+            "q" | "quit" | "exit" => Ok(Reply {
+                quit: true,
+                ..Reply::default()
+            }),
             "help" | "h" | "?" => Ok(Reply::out(crate::help::topic(arg).map_err(Error::Usage)?)),
             "schema" => Ok(Reply::out(self.schema())),
             "format" => {
@@ -130,20 +164,95 @@ impl Session {
                 }
                 Ok(Reply::note(note))
             }
-            "" => Err(Error::Usage("a meta command follows the colon: try :help".into())),
-            other => Err(Error::Usage(format!("unknown command :{other} (try :help)"))),
+            "" => Err(Error::Usage(
+                "a meta command follows the colon: try :help".into(),
+            )),
+            other => Err(Error::Usage(format!(
+                "unknown command :{other} (try :help)"
+            ))),
         }
+    }
+
+    /// Resolve, validate and store an annotation, then rebuild the view.
+    fn annotate(&mut self, a: &query::ast::AnnotationStmt, text: &str) -> Result<Reply, Error> {
+        use crate::annotate::{Annotation, Fact};
+        use query::ast::AnnFact;
+        let located = |e: QueryError| query_error(e.locate(text));
+        let ctx = query::eval::Ctx::new(&self.kg);
+        let id = |r: &query::ast::EntityRef| -> Result<String, Error> {
+            let i = query::questions::resolve(&ctx, r, &[]).map_err(located)?;
+            Ok(self.kg.data(i).id.clone())
+        };
+        let (fact, fact_span, date_span) = match &a.fact {
+            AnnFact::Edge {
+                from,
+                edge,
+                to,
+                date,
+                span,
+            } => (
+                Fact::Edge {
+                    from: id(from)?,
+                    kind: *edge,
+                    to: id(to)?,
+                    date: date.as_ref().map(|d| d.value),
+                },
+                *span,
+                date.as_ref().map(|d| d.span),
+            ),
+            AnnFact::Attr {
+                node,
+                key,
+                value,
+                span,
+            } => (
+                Fact::Attr {
+                    node: id(node)?,
+                    key: key.clone(),
+                    value: value.clone(),
+                },
+                *span,
+                None,
+            ),
+        };
+        let annotation = Annotation {
+            action: a.action,
+            fact,
+            author: a.by.clone().unwrap_or_else(|| self.author.clone()),
+            at: a.at.clone().unwrap_or_else(crate::annotate::now_utc),
+            reason: a.reason.clone().unwrap_or_default(),
+            source: a.source.clone().unwrap_or_default(),
+        };
+        if let Err(reason) = crate::annotate::validate(&self.kg, &annotation) {
+            let span = if reason.contains("date") {
+                date_span.unwrap_or(fact_span)
+            } else {
+                fact_span
+            };
+            let e = QueryError::new(query::ErrorKind::Invalid, reason, Some(span));
+            return Err(located(e));
+        }
+        let seq = self.kb.store_annotation(&annotation)?;
+        self.reload()?;
+        Ok(Reply::note(format!(
+            "annotation {seq} stored: {}",
+            annotation.to_statement()
+        )))
     }
 
     /// Run a script file statement by statement; the first error stops it
     /// and names its line and column in the file.
     pub fn load(&mut self, path: &Path) -> Result<Reply, Error> {
         let shown = path.display().to_string();
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| Error::File { path: shown.clone(), message: crate::kb::io_message(&e) })?;
+        let text = std::fs::read_to_string(path).map_err(|e| Error::File {
+            path: shown.clone(),
+            message: crate::kb::io_message(&e),
+        })?;
         let mut all = Reply::default();
         for st in crate::script::statements(&text) {
-            let r = self.execute(&st.text).map_err(|e| at_statement(e, &shown, &st))?;
+            let r = self
+                .execute(&st.text)
+                .map_err(|e| at_statement(e, &shown, &st))?;
             all.stdout.push_str(&r.stdout);
             if let Some(n) = r.notice {
                 all.notice = Some(all.notice.map_or(n.clone(), |a| format!("{a}\n{n}")));
@@ -174,17 +283,25 @@ impl Session {
 /// A query error as the program's error (exit code 1), with the caret
 /// picture of where it happened.
 pub fn query_error(e: QueryError) -> Error {
-    Error::Data(e.to_string())
+    Error::Query(e)
 }
 
-/// Re-anchor an error of one statement to its place in a script file.
+/// Re-anchor an error of one statement to its place in a script file: the
+/// line and column are counted in the file, and the file is named.
 pub fn at_statement(e: Error, file: &str, st: &crate::script::Statement) -> Error {
     match e {
-        Error::Data(msg) | Error::Usage(msg) => {
-            let (line, col) = crate::query::error::first_position(&msg)
-                .map_or((st.line, st.column), |(l, c)| st.position_in_file(l, c));
-            Error::Data(format!("{file}:{line}:{col}: {msg}"))
+        Error::Query(mut q) => {
+            if let Some(l) = q.location.as_mut() {
+                let (line, col) = st.position_in_file(l.line, l.col);
+                l.line = line;
+                l.col = col;
+            }
+            if st.line == 1 && st.column == 1 && file == "<query>" {
+                return Error::Query(q);
+            }
+            Error::Data(format!("{file}: {q}"))
         }
-        other => other,
+        other if file == "<query>" => other,
+        other => Error::Data(format!("{file}:{}:{}: {other}", st.line, st.column)),
     }
 }

@@ -311,8 +311,19 @@ pub fn trace(kg: &KnowledgeGraph, agreement: NodeIndex) -> Trace {
 }
 
 impl Trace {
-    /// The chronology as text, one step a line, each cited.
+    /// The chronology as text, one step a line, each cited, ending with
+    /// the status and what is open.
     pub fn to_text(&self, kg: &KnowledgeGraph) -> String {
+        let mut out = self.steps_text(kg);
+        let _ = writeln!(out, "status: {}", self.status);
+        for o in &self.open {
+            let _ = writeln!(out, "open: {o}");
+        }
+        out
+    }
+
+    /// The chronology as text without the closing status lines.
+    pub fn steps_text(&self, kg: &KnowledgeGraph) -> String {
         let mut out = format!("{} ({})\n", self.name, self.agreement);
         if self.thread.len() > 1 {
             let _ = writeln!(out, "thread: {}", self.thread.join(" → "));
@@ -337,10 +348,6 @@ impl Trace {
                 let _ = write!(out, " “{short}”");
             }
             let _ = writeln!(out);
-        }
-        let _ = writeln!(out, "status: {}", self.status);
-        for o in &self.open {
-            let _ = writeln!(out, "open: {o}");
         }
         out
     }

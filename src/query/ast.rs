@@ -49,6 +49,42 @@ pub enum Body {
     Pattern(PatternQuery),
     Question(Question),
     Why(Why),
+    /// `assert …`, `retract …`, `confirm …`, `reject …`.
+    Annotate(AnnotationStmt),
+}
+
+/// A researcher's annotation statement.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnnotationStmt {
+    pub action: crate::annotate::Action,
+    pub fact: AnnFact,
+    pub source: Option<String>,
+    pub reason: Option<String>,
+    /// Author given in the statement (`by "…"`), as replayed from a file.
+    pub by: Option<String>,
+    /// Timestamp given in the statement (`at "…"`).
+    pub at: Option<String>,
+    pub span: Span,
+}
+
+/// The fact an annotation statement names.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AnnFact {
+    /// `<from> <edge> [to] <to> [on <date>]`
+    Edge {
+        from: EntityRef,
+        edge: EdgeKind,
+        to: EntityRef,
+        date: Option<DateLit>,
+        span: Span,
+    },
+    /// `<node> has <key> "<value>"`
+    Attr {
+        node: EntityRef,
+        key: String,
+        value: String,
+        span: Span,
+    },
 }
 
 /// A date written in a query: `2002-12-31`, `2002-12`, `date("2002")` or a
@@ -131,6 +167,8 @@ pub enum Question {
     },
     /// `show Costa Rica`.
     Show { entity: EntityRef, span: Span },
+    /// `trace IV.A`.
+    Trace { agreement: EntityRef, span: Span },
 }
 
 /// `why <entity> <edge> <entity>`, e.g. `why IV.E(1) awaits Honduras`.

@@ -16,6 +16,29 @@ use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 
 /// `show <entity>`: the card as text, and one row for JSON and CSV.
+/// `trace <agreement>`: the chronology as text, and one row per step.
+pub fn trace(ctx: &Ctx<'_>, i: NodeIndex) -> Answer {
+    let t = crate::trace::trace(ctx.kg, i);
+    let mut a = Answer::new(&["date", "step", "what", "countries"]);
+    for s in &t.steps {
+        a.push(
+            vec![
+                s.date.map_or(Cell::Null, Cell::Date),
+                Cell::Text(s.what.clone()),
+                Cell::Text(s.detail.clone()),
+                Cell::List(s.countries.iter().map(|c| Cell::Text(c.clone())).collect()),
+            ],
+            vec![ctx.source(&s.source, true)],
+        );
+    }
+    a.caveat(format!("status: {}", t.status));
+    for o in &t.open {
+        a.caveat(format!("open: {o}"));
+    }
+    a.text = Some(t.steps_text(ctx.kg));
+    a
+}
+
 pub fn show(ctx: &Ctx<'_>, i: NodeIndex) -> Answer {
     let card = crate::card::render(ctx.kg, i, false);
     let d = ctx.kg.data(i);

@@ -20,6 +20,8 @@ pub enum Compiled {
     Show(NodeIndex),
     /// The shortest path between two entities.
     Path(NodeIndex, NodeIndex),
+    /// The chronology of an agreement.
+    Trace(NodeIndex),
 }
 
 /// Compile a question against the graph (entity references are resolved
@@ -106,6 +108,9 @@ pub fn compile(ctx: &Ctx<'_>, q: &Question) -> Result<Compiled, QueryError> {
             ))
         }
         Question::Show { entity, .. } => return Ok(Compiled::Show(resolve(ctx, entity, &[])?)),
+        Question::Trace { agreement, .. } => {
+            return Ok(Compiled::Trace(resolve(ctx, agreement, &[Kind::Agreement])?))
+        }
     };
     match super::parse::parse(&text)?.body {
         super::ast::Body::Pattern(p) => Ok(Compiled::Pattern(p)),

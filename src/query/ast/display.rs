@@ -371,6 +371,7 @@ impl Display for Question {
             Question::Events { from, to, .. } => write!(f, "events between {from} and {to}"),
             Question::Path { from, to, .. } => write!(f, "path from {from} to {to}"),
             Question::Show { entity, .. } => write!(f, "show {entity}"),
+            Question::Trace { agreement, .. } => write!(f, "trace {agreement}"),
         }
     }
 }
@@ -381,12 +382,53 @@ impl Display for Why {
     }
 }
 
+impl Display for AnnotationStmt {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        write!(f, "{} ", self.action.as_str())?;
+        match &self.fact {
+            AnnFact::Edge {
+                from,
+                edge,
+                to,
+                date,
+                ..
+            } => {
+                write!(f, "{from} {edge} {to}")?;
+                if let Some(d) = date {
+                    write!(f, " on {d}")?;
+                }
+            }
+            AnnFact::Attr {
+                node, key, value, ..
+            } => {
+                write!(f, "{node} has ")?;
+                write_key(f, key)?;
+                f.write_str(" ")?;
+                write_string(f, value)?;
+            }
+        }
+        for (kw, v) in [
+            ("source", &self.source),
+            ("because", &self.reason),
+            ("by", &self.by),
+            ("at", &self.at),
+        ] {
+            if let Some(v) = v {
+                write!(f, " {kw} ")?;
+                write_string(f, v)?;
+            }
+        }
+        Ok(())
+    }
+}
+
 impl Display for Body {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
         match self {
             Body::Pattern(p) => write!(f, "{p}"),
             Body::Question(q) => write!(f, "{q}"),
             Body::Why(w) => write!(f, "{w}"),
+            Body::Annotate(a) => write!(f, "{a}"),
         }
     }
 }

@@ -95,6 +95,7 @@ impl Builder<'_> {
                 Rule::pattern_query => body = Some(Body::Pattern(self.pattern_query(c)?)),
                 Rule::question => body = Some(Body::Question(self.question(c)?)),
                 Rule::why_fact => body = Some(Body::Why(self.why(c)?)),
+                Rule::annotation => body = Some(Body::Annotate(self.annotation(c)?)),
                 Rule::as_of => {
                     let d = first(self, c.into_inner(), Rule::q_date, Rule::as_of)?;
                     as_of = Some(self.q_date(d)?);
@@ -127,6 +128,7 @@ impl Builder<'_> {
                         | Rule::q_events
                         | Rule::q_path
                         | Rule::q_show
+                        | Rule::q_trace
                 )
             })
             .ok_or_else(|| internal(Rule::question, span))?;
@@ -205,11 +207,128 @@ impl Builder<'_> {
                     span: qspan,
                 }
             }
+            Rule::q_trace => Question::Trace {
+                agreement: one(refs(Rule::entity_ref)?)?,
+                span: qspan,
+            },
             _ => Question::Show {
                 entity: one(refs(Rule::entity_ref)?)?,
                 span: qspan,
             },
         })
+    }
+
+    pub(super) fn annotation(&self, p: Pair<'_, Rule>) -> Result<AnnotationStmt, QueryError> {
+        use crate::annotate::Action;
+        let span = self.span(&p);
+        let mut stmt = AnnotationStmt {
+            action: Action::Assert,
+            fact: AnnFact::Attr {
+                node: EntityRef::Bare(String::new(), span),
+                key: String::new(),
+                value: String::new(),
+                span,
+            },
+            source: None,
+            reason: None,
+            by: None,
+            at: None,
+            span,
+        };
+        let mut have_fact = false;
+        for c in p.into_inner() {
+            let cspan = self.span(&c);
+            match c.as_rule() {
+                Rule::ann_action => {
+                    let kw = c
+                        .into_inner()
+                        .next()
+                        .ok_or_else(|| internal(Rule::ann_action, cspan))?;
+                    stmt.action = match kw.as_rule() {
+                        Rule::kw_retract => Action::Retract,
+                        Rule::kw_confirm => Action::Confirm,
+                        Rule::kw_reject => Action::Reject,
+                        _ => Action::Assert,
+                    };
+                }
+                Rule::ann_edge => {
+                    let mut refs = Vec::new();
+                    let mut edge = None;
+                    let mut date = None;
+                    for k in c.into_inner() {
+                        match k.as_rule() {
+                            Rule::entity_ref => refs.push(self.entity_ref(k)?),
+                            Rule::edge_name => {
+                                edge = Some(
+                                    EdgeKind::parse(self.text(&k))
+                                        .ok_or_else(|| internal(Rule::edge_name, cspan))?,
+                                )
+                            }
+                            Rule::q_date => date = Some(self.q_date(k)?),
+                            _ => {}
+                        }
+                    }
+                    let mut refs = refs.into_iter();
+                    let (Some(from), Some(edge), Some(to)) = (refs.next(), edge, refs.next())
+                    else {
+                        return Err(internal(Rule::ann_edge, cspan));
+                    };
+                    stmt.fact = AnnFact::Edge {
+                        from,
+                        edge,
+                        to,
+                        date,
+                        span: cspan,
+                    };
+                    have_fact = true;
+                }
+                Rule::ann_attr => {
+                    let mut node = None;
+                    let mut key = None;
+                    let mut value = None;
+                    for k in c.into_inner() {
+                        match k.as_rule() {
+                            Rule::entity_ref => node = Some(self.entity_ref(k)?),
+                            Rule::key_name => {
+                                key = Some(self.text(&k).trim_matches('`').to_string())
+                            }
+                            Rule::string => value = Some(self.string(k)?),
+                            _ => {}
+                        }
+                    }
+                    let (Some(node), Some(key), Some(value)) = (node, key, value) else {
+                        return Err(internal(Rule::ann_attr, cspan));
+                    };
+                    stmt.fact = AnnFact::Attr {
+                        node,
+                        key,
+                        value,
+                        span: cspan,
+                    };
+                    have_fact = true;
+                }
+                Rule::ann_clause => {
+                    let inner = c
+                        .into_inner()
+                        .next()
+                        .ok_or_else(|| internal(Rule::ann_clause, cspan))?;
+                    let which = inner.as_rule();
+                    let s = first(self, inner.into_inner(), Rule::string, which)?;
+                    let v = Some(self.string(s)?);
+                    match which {
+                        Rule::ann_source => stmt.source = v,
+                        Rule::ann_because => stmt.reason = v,
+                        Rule::ann_by => stmt.by = v,
+                        _ => stmt.at = v,
+                    }
+                }
+                _ => {}
+            }
+        }
+        if !have_fact {
+            return Err(internal(Rule::annotation, span));
+        }
+        Ok(stmt)
     }
 
     pub(super) fn why(&self, p: Pair<'_, Rule>) -> Result<Why, QueryError> {
