@@ -110,9 +110,6 @@ impl ActaHelper {
                 | Kind::Agreement => {
                     words.push(n.name.clone());
                     words.push(n.id.clone());
-                    if n.kind == Kind::Meeting {
-                        words.extend(n.aliases.iter().cloned());
-                    }
                 }
                 Kind::Section | Kind::Document | Kind::Event => words.push(n.id.clone()),
             }

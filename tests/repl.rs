@@ -1,0 +1,80 @@
+//! The REPL in a real pseudo-terminal, as a researcher uses it: the banner,
+//! the headline question typed with a tab completion on the way, `:format
+//! json`, history recalled after a restart, and Ctrl-D to quit.
+
+use expectrl::{ControlCode, Eof, Session};
+use std::path::Path;
+use std::process::Command;
+use std::time::Duration;
+
+const SEED: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/data/documents/informe-ppt-mexico-2003.txt"
+);
+
+fn repl(db: &Path, history: &Path) -> Session {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_acta"));
+    cmd.arg("--db").arg(db).arg("repl");
+    cmd.env("ACTA_HISTORY", history)
+        .env("TERM", "xterm")
+        .env_remove("ACTA_DB")
+        .env("PAGER", "cat");
+    let mut s = Session::spawn(cmd).expect("spawn acta repl in a pty");
+    s.set_expect_timeout(Some(Duration::from_secs(30)));
+    s
+}
+
+#[test]
+fn a_researcher_session_in_a_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("kb");
+    let history = dir.path().join("history.txt");
+    let ingest = Command::new(env!("CARGO_BIN_EXE_acta"))
+        .arg("--db")
+        .arg(&db)
+        .args(["ingest", SEED])
+        .output()
+        .unwrap();
+    assert!(ingest.status.success());
+
+    let mut p = repl(&db, &history);
+    p.expect("1 document").unwrap();
+    p.expect(":help").unwrap();
+    p.expect("acta> ").unwrap();
+    // Tab completes the meeting's name in the middle of the question.
+    p.send("which agreements from VII C").unwrap();
+    p.send("\t").unwrap();
+    p.expect("VII CRM").unwrap();
+    p.send(" still await responses from which countries?")
+        .unwrap();
+    p.send("\r").unwrap();
+    p.expect("awaiting").unwrap();
+    p.expect("acta> ").unwrap();
+    p.send_line(":format json").unwrap();
+    p.expect("format: json").unwrap();
+    p.send_line("meetings in Guatemala").unwrap();
+    p.expect("\"columns\"").unwrap();
+    p.expect("meeting:crm-07").unwrap();
+    p.expect("acta> ").unwrap();
+    p.send(ControlCode::EndOfTransmission).unwrap();
+    p.expect(Eof).unwrap();
+
+    // After a restart, the last query is one Up-arrow away.
+    let mut p = repl(&db, &history);
+    p.expect("acta> ").unwrap();
+    p.send("\x1b[A").unwrap();
+    p.expect("meetings in Guatemala").unwrap();
+    p.send("\r").unwrap();
+    p.expect("VII CRM").unwrap();
+    p.expect("acta> ").unwrap();
+    // Ctrl-C cancels a half-typed line; the session goes on.
+    p.send("show Cana").unwrap();
+    p.send(ControlCode::EndOfText).unwrap();
+    p.expect("acta> ").unwrap();
+    p.send(ControlCode::EndOfTransmission).unwrap();
+    p.expect(Eof).unwrap();
+    let saved = std::fs::read_to_string(&history).unwrap();
+    assert!(
+        saved.contains("which agreements from VII CRM still await responses from which countries?")
+    );
+}
