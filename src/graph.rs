@@ -73,28 +73,43 @@ pub struct KnowledgeGraph {
 
 impl KnowledgeGraph {
     /// Build the view from the gazetteer and document bundles.
-    pub fn build(gazetteer: &Gazetteer, bundles: &[FactBundle], options: ViewOptions) -> KnowledgeGraph {
-        let mut kg = KnowledgeGraph { options, ..KnowledgeGraph::default() };
+    pub fn build(
+        gazetteer: &Gazetteer,
+        bundles: &[FactBundle],
+        options: ViewOptions,
+    ) -> KnowledgeGraph {
+        let mut kg = KnowledgeGraph {
+            options,
+            ..KnowledgeGraph::default()
+        };
         let (ref_nodes, ref_edges) = gazetteer.facts();
         let known = |b: &&FactBundle| match options.as_of {
             None => true,
-            Some(d) => b.doc.date.is_some_and(|dd| dd.end <= d || dd.start <= d && dd.end > d),
+            // Same as `end <= d || (start <= d && end > d)`: dated on or before `d`.
+            Some(d) => b.doc.date.is_some_and(|dd| dd.end <= d || dd.start <= d),
         };
         let bundles: Vec<&FactBundle> = bundles.iter().filter(known).collect();
-        for n in ref_nodes.iter().chain(bundles.iter().flat_map(|b| b.nodes.iter())) {
+        for n in ref_nodes
+            .iter()
+            .chain(bundles.iter().flat_map(|b| b.nodes.iter()))
+        {
             kg.merge_node(n);
         }
         if let Some(d) = options.as_of {
             kg.drop_future(d);
         }
-        for e in ref_edges.iter().chain(bundles.iter().flat_map(|b| b.edges.iter())) {
+        for e in ref_edges
+            .iter()
+            .chain(bundles.iter().flat_map(|b| b.edges.iter()))
+        {
             kg.add_edge(e, false);
         }
         for b in &bundles {
             kg.requests.extend(b.requests.iter().cloned());
             kg.documents.push(b.doc.clone());
             for s in &b.sections {
-                kg.sections.insert((b.doc.id.clone(), s.id.clone()), s.clone());
+                kg.sections
+                    .insert((b.doc.id.clone(), s.id.clone()), s.clone());
             }
         }
         kg.derive_awaits();
@@ -180,7 +195,16 @@ impl KnowledgeGraph {
         let (Some(&a), Some(&b)) = (self.by_id.get(&e.from), self.by_id.get(&e.to)) else {
             return false;
         };
-        self.graph.add_edge(a, b, EdgeData { kind: e.kind, attrs: e.attrs.clone(), prov: e.prov.clone(), derived });
+        self.graph.add_edge(
+            a,
+            b,
+            EdgeData {
+                kind: e.kind,
+                attrs: e.attrs.clone(),
+                prov: e.prov.clone(),
+                derived,
+            },
+        );
         true
     }
 
@@ -203,8 +227,16 @@ impl KnowledgeGraph {
                     to: c.clone(),
                     kind: EdgeKind::Awaits,
                     attrs: vec![
-                        Attr { key: "request".into(), value: Value::Text(r.id.clone()), prov: r.prov.clone() },
-                        Attr { key: "certain".into(), value: Value::Bool(!uncertain), prov: r.prov.clone() },
+                        Attr {
+                            key: "request".into(),
+                            value: Value::Text(r.id.clone()),
+                            prov: r.prov.clone(),
+                        },
+                        Attr {
+                            key: "certain".into(),
+                            value: Value::Bool(!uncertain),
+                            prov: r.prov.clone(),
+                        },
                     ],
                     prov: r.prov.clone(),
                 });
@@ -227,7 +259,9 @@ impl KnowledgeGraph {
 
     /// Nodes whose id, name or an alias normalizes to the same key as `name`.
     pub fn lookup(&self, name: &str) -> &[NodeIndex] {
-        self.by_alias.get(&normalize(name)).map_or(&[], Vec::as_slice)
+        self.by_alias
+            .get(&normalize(name))
+            .map_or(&[], Vec::as_slice)
     }
 
     /// Every normalized alias key with its nodes (for completion and
@@ -244,12 +278,17 @@ impl KnowledgeGraph {
         kind: Option<EdgeKind>,
         dir: Direction,
     ) -> impl Iterator<Item = (NodeIndex, EdgeIndex, &EdgeData)> + '_ {
-        self.graph.edges_directed(n, dir).filter(move |e| kind.is_none_or(|k| e.weight().kind == k)).map(
-            move |e| {
-                let other = if dir == Direction::Outgoing { e.target() } else { e.source() };
+        self.graph
+            .edges_directed(n, dir)
+            .filter(move |e| kind.is_none_or(|k| e.weight().kind == k))
+            .map(move |e| {
+                let other = if dir == Direction::Outgoing {
+                    e.target()
+                } else {
+                    e.source()
+                };
                 (other, e.id(), e.weight())
-            },
-        )
+            })
     }
 
     /// Shortest path between two nodes, ignoring edge direction and skipping
@@ -269,11 +308,19 @@ impl KnowledgeGraph {
                 path.reverse();
                 return Some(path);
             }
-            for e in self.graph.edges_directed(n, Direction::Outgoing).chain(self.graph.edges_directed(n, Direction::Incoming)) {
+            for e in self
+                .graph
+                .edges_directed(n, Direction::Outgoing)
+                .chain(self.graph.edges_directed(n, Direction::Incoming))
+            {
                 if e.weight().derived {
                     continue;
                 }
-                let other = if e.source() == n { e.target() } else { e.source() };
+                let other = if e.source() == n {
+                    e.target()
+                } else {
+                    e.source()
+                };
                 if seen.insert(other) {
                     prev.insert(other, n);
                     queue.push_back(other);
@@ -290,12 +337,15 @@ impl KnowledgeGraph {
 
     /// The sentence a provenance points at, if it is extracted.
     pub fn sentence(&self, prov: &Provenance) -> Option<&str> {
-        let Provenance::Extracted { doc, span, .. } = prov else { return None };
+        let Provenance::Extracted { doc, span, .. } = prov else {
+            return None;
+        };
         let d = self.documents.iter().find(|d| &d.id == doc)?;
         d.text.get(span.start..span.end)
     }
 
     /// Node counts by kind and edge counts by type.
+    #[allow(clippy::type_complexity)] // two plain count tables; a type alias would hide them
     pub fn stats(&self) -> (Vec<(Kind, usize)>, Vec<(EdgeKind, usize)>) {
         let mut nk: HashMap<Kind, usize> = HashMap::new();
         for n in self.graph.node_weights() {
@@ -306,8 +356,14 @@ impl KnowledgeGraph {
             *ek.entry(e.kind).or_default() += 1;
         }
         (
-            Kind::ALL.iter().map(|k| (*k, nk.get(k).copied().unwrap_or(0))).collect(),
-            EdgeKind::ALL.iter().map(|k| (*k, ek.get(k).copied().unwrap_or(0))).collect(),
+            Kind::ALL
+                .iter()
+                .map(|k| (*k, nk.get(k).copied().unwrap_or(0)))
+                .collect(),
+            EdgeKind::ALL
+                .iter()
+                .map(|k| (*k, ek.get(k).copied().unwrap_or(0)))
+                .collect(),
         )
     }
 
@@ -317,27 +373,44 @@ impl KnowledgeGraph {
         let kg = KnowledgeGraph::build(gazetteer, bundles, ViewOptions::default());
         let mut problems = Vec::new();
         let (_, ref_edges) = gazetteer.facts();
-        let sources = ref_edges.iter().map(|e| ("reference".to_string(), e)).chain(
-            bundles.iter().flat_map(|b| b.edges.iter().map(|e| (b.doc.id.clone(), e))),
-        );
+        let sources = ref_edges
+            .iter()
+            .map(|e| ("reference".to_string(), e))
+            .chain(
+                bundles
+                    .iter()
+                    .flat_map(|b| b.edges.iter().map(|e| (b.doc.id.clone(), e))),
+            );
         for (src, e) in sources {
             for end in [&e.from, &e.to] {
                 if kg.node(end).is_none() {
-                    problems.push(format!("{src}: edge {} {} {} points to missing node {end}", e.from, e.kind, e.to));
+                    problems.push(format!(
+                        "{src}: edge {} {} {} points to missing node {end}",
+                        e.from, e.kind, e.to
+                    ));
                 }
             }
         }
         for b in bundles {
             for r in &b.requests {
-                for id in std::iter::once(&r.agreement).chain(&r.requested_from).chain(&r.responded_named) {
+                for id in std::iter::once(&r.agreement)
+                    .chain(&r.requested_from)
+                    .chain(&r.responded_named)
+                {
                     if kg.node(id).is_none() {
-                        problems.push(format!("{}: request {} refers to missing node {id}", b.doc.id, r.id));
+                        problems.push(format!(
+                            "{}: request {} refers to missing node {id}",
+                            b.doc.id, r.id
+                        ));
                     }
                 }
                 let expected = if r.status == Status::Done {
                     0
                 } else {
-                    r.requested_from.iter().filter(|c| !r.responded_named.contains(c)).count()
+                    r.requested_from
+                        .iter()
+                        .filter(|c| !r.responded_named.contains(c))
+                        .count()
                 };
                 let actual = kg
                     .graph
@@ -345,7 +418,10 @@ impl KnowledgeGraph {
                     .filter(|e| e.kind == EdgeKind::Awaits && matches!(e.attrs.first(), Some(Attr { value: Value::Text(t), .. }) if t == &r.id))
                     .count();
                 if expected != actual {
-                    problems.push(format!("request {}: {expected} awaits edges expected, {actual} derived", r.id));
+                    problems.push(format!(
+                        "request {}: {expected} awaits edges expected, {actual} derived",
+                        r.id
+                    ));
                 }
             }
         }

@@ -61,11 +61,15 @@ pub fn prepare(
     bytes: &[u8],
     gazetteer: &Gazetteer,
 ) -> Result<(FactBundle, IngestReport), IngestError> {
-    let decoded = decode::decode(bytes)
-        .map_err(|source| IngestError::Decode { file: file.to_string(), source })?;
+    let decoded = decode::decode(bytes).map_err(|source| IngestError::Decode {
+        file: file.to_string(),
+        source,
+    })?;
     let doc_id = doc_id_from_name(file);
     if doc_id.is_empty() {
-        return Err(IngestError::NoId { file: file.to_string() });
+        return Err(IngestError::NoId {
+            file: file.to_string(),
+        });
     }
     let text = structure::clean(&decoded.text);
     let sections = structure::split(&text);
@@ -75,7 +79,10 @@ pub fn prepare(
     let whole = Provenance::Extracted {
         doc: doc_id.clone(),
         section: String::new(),
-        span: Span { start: 0, end: text.len() },
+        span: Span {
+            start: 0,
+            end: text.len(),
+        },
     };
     let title = extraction.title.clone().unwrap_or_else(|| doc_id.clone());
     let mut nodes = vec![NodeFact {
@@ -92,17 +99,37 @@ pub fn prepare(
     }];
     if let Some(date) = extraction.doc_date {
         let prov = nodes[0].prov.clone();
-        nodes[0].attrs.push(Attr { key: "date".into(), value: Value::Date(date), prov });
+        nodes[0].attrs.push(Attr {
+            key: "date".into(),
+            value: Value::Date(date),
+            prov,
+        });
     }
     let mut edges = Vec::new();
     for s in &sections {
-        let prov = Provenance::Extracted { doc: doc_id.clone(), section: s.id.clone(), span: s.span };
+        let prov = Provenance::Extracted {
+            doc: doc_id.clone(),
+            section: s.id.clone(),
+            span: s.span,
+        };
         let id = section_id(&doc_id, &s.id);
-        let mut attrs = vec![Attr { key: "number".into(), value: Value::Text(s.id.clone()), prov: prov.clone() }];
+        let mut attrs = vec![Attr {
+            key: "number".into(),
+            value: Value::Text(s.id.clone()),
+            prov: prov.clone(),
+        }];
         if !s.heading.is_empty() {
-            attrs.push(Attr { key: "heading".into(), value: Value::Text(s.heading.clone()), prov: prov.clone() });
+            attrs.push(Attr {
+                key: "heading".into(),
+                value: Value::Text(s.heading.clone()),
+                prov: prov.clone(),
+            });
         }
-        let name = if s.heading.is_empty() { s.id.clone() } else { format!("{} {}", s.id, s.heading) };
+        let name = if s.heading.is_empty() {
+            s.id.clone()
+        } else {
+            format!("{} {}", s.id, s.heading)
+        };
         nodes.push(NodeFact {
             id: id.clone(),
             kind: Kind::Section,
@@ -111,8 +138,17 @@ pub fn prepare(
             attrs,
             prov: prov.clone(),
         });
-        let parent = s.parent.as_ref().map_or_else(|| doc_node.clone(), |p| section_id(&doc_id, p));
-        edges.push(EdgeFact { from: id, to: parent, kind: EdgeKind::PartOf, attrs: vec![], prov });
+        let parent = s
+            .parent
+            .as_ref()
+            .map_or_else(|| doc_node.clone(), |p| section_id(&doc_id, p));
+        edges.push(EdgeFact {
+            from: id,
+            to: parent,
+            kind: EdgeKind::PartOf,
+            attrs: vec![],
+            prov,
+        });
     }
     nodes.extend(extraction.nodes);
     edges.extend(extraction.edges);
@@ -131,7 +167,16 @@ pub fn prepare(
         warnings: decoded.warning.into_iter().collect(),
         sections: extraction.notes,
     };
-    Ok((FactBundle { doc: meta, sections, nodes, edges, requests: extraction.requests }, report))
+    Ok((
+        FactBundle {
+            doc: meta,
+            sections,
+            nodes,
+            edges,
+            requests: extraction.requests,
+        },
+        report,
+    ))
 }
 
 fn file_name(file: &str) -> String {

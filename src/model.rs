@@ -175,7 +175,8 @@ impl Ymd {
 
     /// A valid date, or `None`.
     pub fn checked(year: i32, month: u8, day: u8) -> Option<Ymd> {
-        (1..=12).contains(&month)
+        (1..=12)
+            .contains(&month)
             .then_some(())
             .filter(|_| day >= 1 && day <= Ymd::days_in_month(year, month))
             .map(|_| Ymd { year, month, day })
@@ -221,7 +222,12 @@ pub struct DateValue {
 impl DateValue {
     /// A single day.
     pub fn day(d: Ymd) -> DateValue {
-        DateValue { start: d, end: d, precision: Precision::Day, inferred: false }
+        DateValue {
+            start: d,
+            end: d,
+            precision: Precision::Day,
+            inferred: false,
+        }
     }
 
     /// A whole month.
@@ -259,7 +265,10 @@ impl DateValue {
     pub fn parse_iso(s: &str) -> Option<DateValue> {
         let s = s.trim();
         if let Some((a, b)) = s.split_once("..") {
-            return Some(DateValue::range(DateValue::parse_iso(a)?, DateValue::parse_iso(b)?));
+            return Some(DateValue::range(
+                DateValue::parse_iso(a)?,
+                DateValue::parse_iso(b)?,
+            ));
         }
         let parts = s.split('-').count();
         let start = Ymd::parse_iso(s)?;
@@ -317,11 +326,20 @@ pub struct Span {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Provenance {
     /// Read from a report: document id, section id, sentence span.
-    Extracted { doc: String, section: String, span: Span },
+    Extracted {
+        doc: String,
+        section: String,
+        span: Span,
+    },
     /// From the curated gazetteer in `data/reference/`; `source` cites it.
     Reference { source: String },
     /// A researcher's assertion.
-    Annotated { author: String, at: String, reason: String, source: String },
+    Annotated {
+        author: String,
+        at: String,
+        reason: String,
+        source: String,
+    },
 }
 
 impl Provenance {
@@ -342,7 +360,12 @@ impl fmt::Display for Provenance {
                 write!(f, "{doc} §{section} [{}..{}]", span.start, span.end)
             }
             Provenance::Reference { source } => write!(f, "reference: {source}"),
-            Provenance::Annotated { author, at, reason, source } => {
+            Provenance::Annotated {
+                author,
+                at,
+                reason,
+                source,
+            } => {
                 write!(f, "annotated by {author} at {at}")?;
                 if !reason.is_empty() {
                     write!(f, ": {reason}")?;

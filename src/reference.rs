@@ -3,9 +3,7 @@
 //! facts. The files are compiled into the binary so acta works from any
 //! directory; they are data, not code, and each entry names its source.
 
-use crate::model::{
-    Attr, DateValue, EdgeFact, EdgeKind, Kind, NodeFact, Provenance, Value, Ymd,
-};
+use crate::model::{Attr, DateValue, EdgeFact, EdgeKind, Kind, NodeFact, Provenance, Value, Ymd};
 use serde::Deserialize;
 
 const COUNTRIES: &str = include_str!("../data/reference/countries.toml");
@@ -108,8 +106,18 @@ pub fn from_roman(s: &str) -> Option<u32> {
 
 /// Spanish ordinal words used in declarations ("Séptima Reunión").
 pub const SPANISH_ORDINALS: [&str; 12] = [
-    "primera", "segunda", "tercera", "cuarta", "quinta", "sexta", "septima", "octava",
-    "novena", "decima", "undecima", "duodecima",
+    "primera",
+    "segunda",
+    "tercera",
+    "cuarta",
+    "quinta",
+    "sexta",
+    "septima",
+    "octava",
+    "novena",
+    "decima",
+    "undecima",
+    "duodecima",
 ];
 
 /// An organization or body.
@@ -183,12 +191,19 @@ impl Gazetteer {
             file: &'static str,
             text: &str,
         ) -> Result<T, ReferenceError> {
-            toml::from_str(text).map_err(|e| ReferenceError { file, message: e.to_string() })
+            toml::from_str(text).map_err(|e| ReferenceError {
+                file,
+                message: e.to_string(),
+            })
         }
         let c: CountriesFile = parse("countries.toml", COUNTRIES)?;
         let m: MeetingsFile = parse("meetings.toml", MEETINGS)?;
         let o: OrganizationsFile = parse("organizations.toml", ORGANIZATIONS)?;
-        Ok(Gazetteer { countries: c.country, meetings: m.meeting, organizations: o.organization })
+        Ok(Gazetteer {
+            countries: c.country,
+            meetings: m.meeting,
+            organizations: o.organization,
+        })
     }
 
     /// Ids of the countries that were CRM members on `date`.
@@ -220,7 +235,9 @@ impl Gazetteer {
             format!("{r} Conferencia Regional sobre Migración"),
         ];
         if body == "CRM" {
-            aliases.push(format!("{r} Reunión de la Conferencia Regional sobre Migración"));
+            aliases.push(format!(
+                "{r} Reunión de la Conferencia Regional sobre Migración"
+            ));
             if let Some(word) = SPANISH_ORDINALS.get(ordinal as usize - 1) {
                 aliases.push(format!("{word} Reunión de la CRM"));
             }
@@ -234,7 +251,9 @@ impl Gazetteer {
     pub fn facts(&self) -> (Vec<NodeFact>, Vec<EdgeFact>) {
         let mut nodes = Vec::new();
         let mut edges = Vec::new();
-        let prov = |source: &str| Provenance::Reference { source: source.to_string() };
+        let prov = |source: &str| Provenance::Reference {
+            source: source.to_string(),
+        };
         let attr = |key: &str, value: Value, source: &str| Attr {
             key: key.to_string(),
             value,
@@ -352,8 +371,14 @@ mod tests {
         assert_eq!(g.crm_members_on(Ymd::new(2003, 5, 1)).len(), 11);
         assert_eq!(g.crm_members_on(Ymd::new(1999, 1, 28)).len(), 10);
         let vii = g.meeting("crm", 7).expect("VII CRM in calendar");
-        assert_eq!(vii.date().map(|d| d.to_string()).as_deref(), Some("2002-05-30..2002-05-31"));
-        assert!(g.organizations.iter().any(|o| o.acronym.as_deref() == Some("SIEMCA")));
+        assert_eq!(
+            vii.date().map(|d| d.to_string()).as_deref(),
+            Some("2002-05-30..2002-05-31")
+        );
+        assert!(g
+            .organizations
+            .iter()
+            .any(|o| o.acronym.as_deref() == Some("SIEMCA")));
     }
 
     #[test]

@@ -15,7 +15,11 @@ pub enum StoreError {
     #[error("the knowledge base at {path} is in use by another acta process (close it, or use --db to open another)")]
     Locked { path: PathBuf },
     #[error("the knowledge base at {path} has format version {found}, but this acta reads version {expected}: rebuild it from the documents or use a matching acta")]
-    UnknownVersion { path: PathBuf, found: u32, expected: u32 },
+    UnknownVersion {
+        path: PathBuf,
+        found: u32,
+        expected: u32,
+    },
     #[error("the knowledge base at {path} cannot be opened: {message}")]
     Unreadable { path: PathBuf, message: String },
     #[error("storage error: {0}")]
@@ -44,8 +48,14 @@ pub struct Store {
 impl Store {
     /// Open (or create) the knowledge base at `path`.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
-        let db = sled::Config::new().path(path).open().map_err(|e| open_error(path, e))?;
-        let store = Store { db, path: path.to_path_buf() };
+        let db = sled::Config::new()
+            .path(path)
+            .open()
+            .map_err(|e| open_error(path, e))?;
+        let store = Store {
+            db,
+            path: path.to_path_buf(),
+        };
         store.check_version()?;
         Ok(store)
     }
@@ -68,7 +78,8 @@ impl Store {
                 }
             }
             None if self.db.is_empty() => {
-                self.db.insert(keys::VERSION, &keys::FORMAT_VERSION.to_be_bytes())?;
+                self.db
+                    .insert(keys::VERSION, &keys::FORMAT_VERSION.to_be_bytes())?;
                 self.db.flush()?;
             }
             None => {
@@ -86,7 +97,9 @@ impl Store {
     /// no-op; a changed text under the same id replaces the old facts.
     pub fn put_document(&self, bundle: &FactBundle) -> Result<PutOutcome, StoreError> {
         if let Some(id) = self.db.get(keys::hash(&bundle.doc.hash))? {
-            return Ok(PutOutcome::Unchanged { id: String::from_utf8_lossy(&id).into_owned() });
+            return Ok(PutOutcome::Unchanged {
+                id: String::from_utf8_lossy(&id).into_owned(),
+            });
         }
         let mut batch = sled::Batch::default();
         let previous = self.document(&bundle.doc.id)?;
@@ -101,12 +114,18 @@ impl Store {
         batch.insert(keys::hash(&bundle.doc.hash), bundle.doc.id.as_bytes());
         self.db.apply_batch(batch)?;
         self.db.flush()?;
-        Ok(if previous.is_some() { PutOutcome::Replaced } else { PutOutcome::Added })
+        Ok(if previous.is_some() {
+            PutOutcome::Replaced
+        } else {
+            PutOutcome::Added
+        })
     }
 
     /// Remove a document and all its facts. Returns whether it existed.
     pub fn remove_document(&self, id: &str) -> Result<bool, StoreError> {
-        let Some(old) = self.document(id)? else { return Ok(false) };
+        let Some(old) = self.document(id)? else {
+            return Ok(false);
+        };
         let mut batch = sled::Batch::default();
         batch.remove(keys::doc(id));
         batch.remove(keys::hash(&old.doc.hash));
@@ -117,7 +136,10 @@ impl Store {
 
     /// One document's facts.
     pub fn document(&self, id: &str) -> Result<Option<FactBundle>, StoreError> {
-        self.db.get(keys::doc(id))?.map(|v| decode_bundle(id, &v)).transpose()
+        self.db
+            .get(keys::doc(id))?
+            .map(|v| decode_bundle(id, &v))
+            .transpose()
     }
 
     /// Every document's facts, in id order.
@@ -126,7 +148,10 @@ impl Store {
             .scan_prefix(keys::DOC_PREFIX)
             .map(|kv| {
                 let (k, v) = kv?;
-                decode_bundle(&String::from_utf8_lossy(keys::suffix(&k, keys::DOC_PREFIX)), &v)
+                decode_bundle(
+                    &String::from_utf8_lossy(keys::suffix(&k, keys::DOC_PREFIX)),
+                    &v,
+                )
             })
             .collect()
     }
@@ -189,7 +214,9 @@ impl Store {
                         problems.push(format!("document key {id} holds document {}", b.doc.id));
                     }
                     if crate::ingest::content_hash(&b.doc.text) != b.doc.hash {
-                        problems.push(format!("document {id}: stored hash does not match its text"));
+                        problems.push(format!(
+                            "document {id}: stored hash does not match its text"
+                        ));
                     }
                     hashes.insert(b.doc.hash.clone(), id);
                 }
@@ -203,11 +230,16 @@ impl Store {
             let h = String::from_utf8_lossy(keys::suffix(&k, keys::HASH_PREFIX)).into_owned();
             let id = String::from_utf8_lossy(&v).into_owned();
             if hashes.get(&h) != Some(&id) {
-                problems.push(format!("hash index entry {h} points to {id}, which does not have that text"));
+                problems.push(format!(
+                    "hash index entry {h} points to {id}, which does not have that text"
+                ));
             }
         }
         if indexed != hashes.len() {
-            problems.push(format!("{} documents but {indexed} hash index entries", hashes.len()));
+            problems.push(format!(
+                "{} documents but {indexed} hash index entries",
+                hashes.len()
+            ));
         }
         Ok(problems)
     }
@@ -229,8 +261,13 @@ fn decode_bundle(id: &str, bytes: &[u8]) -> Result<FactBundle, StoreError> {
 fn open_error(path: &Path, e: sled::Error) -> StoreError {
     let message = e.to_string();
     if message.contains("could not acquire lock") || message.contains("WouldBlock") {
-        StoreError::Locked { path: path.to_path_buf() }
+        StoreError::Locked {
+            path: path.to_path_buf(),
+        }
     } else {
-        StoreError::Unreadable { path: path.to_path_buf(), message }
+        StoreError::Unreadable {
+            path: path.to_path_buf(),
+            message,
+        }
     }
 }

@@ -82,7 +82,11 @@ pub fn contains_phrase(haystack_norm: &str, needle_norm: &str) -> bool {
         if before_ok && after_ok {
             return true;
         }
-        from = start + haystack_norm[start..].chars().next().map_or(1, char::len_utf8);
+        from = start
+            + haystack_norm[start..]
+                .chars()
+                .next()
+                .map_or(1, char::len_utf8);
         if from >= bytes.len() {
             break;
         }
@@ -102,7 +106,10 @@ mod tests {
         assert_eq!(normalize("Canadá"), normalize("CANADA"));
         assert_eq!(normalize("Panamá"), "panama");
         assert_eq!(normalize("República  Dominicana"), "republica dominicana");
-        assert_eq!(normalize("Presidencia Pro-Témpore"), "presidencia pro-tempore");
+        assert_eq!(
+            normalize("Presidencia Pro-Témpore"),
+            "presidencia pro-tempore"
+        );
     }
 
     #[test]

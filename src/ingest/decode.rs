@@ -44,7 +44,11 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         };
         let (text, _) = enc.decode_without_bom_handling(bytes);
         let name = enc.name();
-        (text.into_owned(), name, Some(format!("no BOM; decoded as {name} (guessed)")))
+        (
+            text.into_owned(),
+            name,
+            Some(format!("no BOM; decoded as {name} (guessed)")),
+        )
     } else {
         if bytes.contains(&0) {
             return Err(DecodeError::Binary("it contains NUL bytes".into()));
@@ -57,7 +61,11 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         )
     };
     check_text(&text)?;
-    Ok(Decoded { text, encoding, warning })
+    Ok(Decoded {
+        text,
+        encoding,
+        warning,
+    })
 }
 
 fn looks_like_utf16(bytes: &[u8]) -> bool {
@@ -118,7 +126,13 @@ mod tests {
     fn refuses_empty_and_binary() {
         assert_eq!(decode(b""), Err(DecodeError::Empty));
         assert_eq!(decode(b" \n\t "), Err(DecodeError::Blank));
-        assert!(matches!(decode(&[0x89, b'P', b'N', b'G', 0, 0, 1, 2, 0xff]), Err(DecodeError::Binary(_))));
-        assert!(matches!(decode(&[1u8, 2, 3, 4, 5, 6, 7, 8]), Err(DecodeError::Binary(_))));
+        assert!(matches!(
+            decode(&[0x89, b'P', b'N', b'G', 0, 0, 1, 2, 0xff]),
+            Err(DecodeError::Binary(_))
+        ));
+        assert!(matches!(
+            decode(&[1u8, 2, 3, 4, 5, 6, 7, 8]),
+            Err(DecodeError::Binary(_))
+        ));
     }
 }

@@ -59,7 +59,10 @@ fn push_trimmed(body: &str, base: usize, a: usize, b: usize, out: &mut Vec<Span>
     if piece.trim().is_empty() {
         return;
     }
-    out.push(Span { start: base + a + lead, end: base + b - trail });
+    out.push(Span {
+        start: base + a + lead,
+        end: base + b - trail,
+    });
 }
 
 /// Extract the facts of one document.
@@ -67,10 +70,16 @@ pub fn extract(doc: &str, text: &str, sections: &[Section], g: &Gazetteer) -> Ex
     let resolver = Resolver::from_gazetteer(g);
     let mut x = Extraction::default();
     for s in sections {
-        let mut note = SectionNote { section: s.id.clone(), ..SectionNote::default() };
+        let mut note = SectionNote {
+            section: s.id.clone(),
+            ..SectionNote::default()
+        };
         let sec = section_id(doc, &s.id);
         let mut seen: Vec<String> = Vec::new();
-        let heading_span = Span { start: s.span.start, end: s.body_start.min(s.span.end) };
+        let heading_span = Span {
+            start: s.span.start,
+            end: s.body_start.min(s.span.end),
+        };
         let mut spans = vec![heading_span];
         spans.extend(sentences(text, s.body_start.min(s.span.end), s.span.end));
         for span in spans {
@@ -84,12 +93,17 @@ pub fn extract(doc: &str, text: &str, sections: &[Section], g: &Gazetteer) -> Ex
                     to: id,
                     kind: EdgeKind::Mentions,
                     attrs: vec![],
-                    prov: Provenance::Extracted { doc: doc.into(), section: s.id.clone(), span },
+                    prov: Provenance::Extracted {
+                        doc: doc.into(),
+                        section: s.id.clone(),
+                        span,
+                    },
                 });
             }
         }
         if !seen.is_empty() {
-            note.extracted.push(format!("mentions: {}", seen.join(", ")));
+            note.extracted
+                .push(format!("mentions: {}", seen.join(", ")));
         }
         x.notes.push(note);
     }

@@ -45,12 +45,22 @@ impl Resolver {
     /// Add a name for an entity.
     pub fn add(&mut self, name: &str, id: &str, kind: Kind) {
         let normalized = normalize(name);
-        if normalized.is_empty() || self.names.iter().any(|n| n.normalized == normalized && n.id == id) {
+        if normalized.is_empty()
+            || self
+                .names
+                .iter()
+                .any(|n| n.normalized == normalized && n.id == id)
+        {
             return;
         }
-        self.names.push(Name { normalized, id: id.to_string(), kind });
+        self.names.push(Name {
+            normalized,
+            id: id.to_string(),
+            kind,
+        });
         // Longest names first, so "Estados Unidos Mexicanos" wins over "Estados Unidos".
-        self.names.sort_by(|a, b| b.normalized.len().cmp(&a.normalized.len()));
+        self.names
+            .sort_by_key(|n| std::cmp::Reverse(n.normalized.len()));
     }
 
     /// Ids of the entities mentioned in `text`, each once, in index order.
@@ -89,7 +99,14 @@ mod tests {
         let r = Resolver::from_gazetteer(&g);
         let m = r.mentions("auspiciados por los gobiernos de Canada, ESTADOS UNIDOS y México, con la OIM y CEPAL/CELADE");
         let ids: Vec<&str> = m.iter().map(|(id, _)| id.as_str()).collect();
-        for want in ["country:ca", "country:us", "country:mx", "organization:oim", "organization:cepal", "organization:celade"] {
+        for want in [
+            "country:ca",
+            "country:us",
+            "country:mx",
+            "organization:oim",
+            "organization:cepal",
+            "organization:celade",
+        ] {
             assert!(ids.contains(&want), "{want} in {ids:?}");
         }
     }

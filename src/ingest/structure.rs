@@ -34,7 +34,10 @@ fn patterns() -> &'static Patterns {
 /// characters, page-number fields, trailing blank lines.
 pub fn clean(text: &str) -> String {
     let t = text.replace("\r\n", "\n").replace('\r', "\n");
-    let t: String = t.chars().filter(|&c| c != '\u{FFFD}' && c != '\u{FEFF}').collect();
+    let t: String = t
+        .chars()
+        .filter(|&c| c != '\u{FFFD}' && c != '\u{FEFF}')
+        .collect();
     let t = patterns().page_field.replace_all(&t, "");
     t.trim_end().to_string()
 }
@@ -83,7 +86,10 @@ pub fn split(text: &str) -> Vec<Section> {
                 parent: o.parent,
                 heading: o.heading,
                 text: text[o.body_start..body_end].trim().to_string(),
-                span: Span { start: o.start, end: body_end },
+                span: Span {
+                    start: o.start,
+                    end: body_end,
+                },
                 body_start: o.body_start,
             });
         }
@@ -199,7 +205,10 @@ pub fn split(text: &str) -> Vec<Section> {
             parent: None,
             heading: String::new(),
             text: text.trim().to_string(),
-            span: Span { start: 0, end: text.len() },
+            span: Span {
+                start: 0,
+                end: text.len(),
+            },
             body_start: trimmed_start,
         }];
     }
@@ -210,7 +219,11 @@ pub fn split(text: &str) -> Vec<Section> {
 /// starts after it. Returns the heading and the body's offset in `rest`.
 fn split_heading(rest: &str) -> (String, usize) {
     let colon = rest.find(':');
-    let stop = rest.find(". ").or_else(|| rest.trim_end().ends_with('.').then(|| rest.trim_end().len() - 1));
+    let stop = rest.find(". ").or_else(|| {
+        rest.trim_end()
+            .ends_with('.')
+            .then(|| rest.trim_end().len() - 1)
+    });
     let cut = match (colon, stop) {
         (Some(c), Some(s)) => Some(c.min(s)),
         (c, s) => c.or(s),
@@ -242,7 +255,10 @@ mod tests {
         );
         let s = split(&text);
         let ids: Vec<&str> = s.iter().map(|s| s.id.as_str()).collect();
-        assert_eq!(ids, ["I", "II", "II.A", "II.A(1)", "II.A(2)", "II.B", "fn1"]);
+        assert_eq!(
+            ids,
+            ["I", "II", "II.A", "II.A(1)", "II.A(2)", "II.B", "fn1"]
+        );
         assert_eq!(s[0].heading, "Introducción");
         assert_eq!(s[0].text, "Texto uno.");
         assert_eq!(s[2].heading, "Programa");
