@@ -417,7 +417,11 @@ pub fn extract(
                         facts.edge(&id, p, EdgeKind::ProposedBy, vec![], &prov);
                     }
                 }
-                notes.push(format!("agreement {id}: {}", shorten(&text, 90)));
+                notes.push(format!(
+                    "agreement {}: {} ({id})",
+                    local(&id),
+                    shorten(&text, 90)
+                ));
                 found.push(Agreement {
                     id,
                     sentence: i,
@@ -437,7 +441,11 @@ pub fn extract(
                 if !a.meetings.contains(&(kind, m.clone())) {
                     a.meetings.push((kind, m.clone()));
                     facts.edge(&a.id, &m, kind, vec![], &prov);
-                    notes.push(format!("{} {kind} {} ({m})", a.id, (item.meeting_name)(&m)));
+                    notes.push(format!(
+                        "agreement {} {kind} {} ({m})",
+                        local(&a.id),
+                        (item.meeting_name)(&m)
+                    ));
                 }
             }
             touched.push((cue.start, target));
@@ -485,6 +493,11 @@ pub fn extract(
         }
     }
     found
+}
+
+/// The part of an id after the document: `IV.E(1)#2`.
+pub fn local(id: &str) -> &str {
+    id.rsplit_once('/').map_or(id, |(_, l)| l)
 }
 
 fn capitalize(s: &str) -> String {
@@ -545,7 +558,11 @@ pub fn finish(
             (Some((st, span)), _) => {
                 let prov = item.prov(facts, span);
                 facts.set_attr(&a.id, "status", Value::Text(st.as_str().into()), &prov);
-                notes.push(format!("{} status: {}", a.id, st.as_str()));
+                notes.push(format!(
+                    "agreement {} status: {}",
+                    local(&a.id),
+                    st.as_str()
+                ));
             }
             (None, true) => {
                 let span = item
@@ -559,7 +576,10 @@ pub fn finish(
                     Value::Text(Status::Pending.as_str().into()),
                     &prov,
                 );
-                notes.push(format!("{} status: pending (responses awaited)", a.id));
+                notes.push(format!(
+                    "agreement {} status: pending (responses awaited)",
+                    local(&a.id)
+                ));
             }
             (None, false) => uncertain.push(format!("{}: the report states no status", a.id)),
         }

@@ -324,11 +324,6 @@ pub fn display_month(d: &DateValue) -> String {
     }
 }
 
-/// True when a date spans more than one day.
-pub fn is_span(d: &DateValue) -> bool {
-    d.start != d.end
-}
-
 /// Width of a date in days (roughly): smaller is more precise.
 pub fn width(d: &DateValue) -> i64 {
     let f = |y: &Ymd| i64::from(y.year) * 372 + i64::from(y.month) * 31 + i64::from(y.day);

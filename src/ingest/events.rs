@@ -125,7 +125,10 @@ impl Context<'_> {
             facts.edge(id, &a, EdgeKind::FollowsUp, vec![], prov);
         }
         let when = date.map_or_else(|| "undated".to_string(), |d| d.to_string());
-        notes.push(format!("event {kind} {when} ({id})"));
+        let line = format!("event {kind} {when} ({id})");
+        if !notes.contains(&line) {
+            notes.push(line);
+        }
     }
 }
 

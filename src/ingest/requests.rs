@@ -429,7 +429,8 @@ pub fn extract(
             Addressee::Other(_) => String::new(),
         };
         let mut line = format!(
-            "request {id} to {} {} ({}): {} named and {} unnamed responded",
+            "request {} to {} {} ({}): {} named and {} unnamed responded",
+            super::agreements::local(&id),
             requested_from.len(),
             if matches!(o.addressee, Addressee::Members { .. }) {
                 "members"

@@ -6,7 +6,7 @@
 
 use crate::model::Kind;
 use crate::reference::Gazetteer;
-use crate::text::{contains_phrase, normalize, normalize_with_offsets};
+use crate::text::{normalize, normalize_with_offsets};
 use regex::Regex;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
@@ -240,11 +240,6 @@ impl Resolver {
             .chain(&self.extra)
             .filter(|x| x.normalized == n)
             .collect()
-    }
-
-    /// True when `text` contains the name under normalization.
-    pub fn contains(text: &str, name: &str) -> bool {
-        contains_phrase(&normalize(text), &normalize(name))
     }
 }
 
