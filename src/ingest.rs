@@ -5,9 +5,21 @@
 //! [`resolve`] names to canonical entities. Nothing here touches the store:
 //! the caller writes the bundle atomically.
 
+mod agreements;
+mod calendar;
+pub mod dates;
 pub mod decode;
+mod entities;
+mod events;
 pub mod extract;
+mod facts;
+mod front;
+mod meetings;
+mod quotes;
+mod requests;
 pub mod resolve;
+pub mod rules;
+mod sentence;
 pub mod structure;
 
 use crate::model::{

@@ -9,6 +9,7 @@ use serde::Deserialize;
 const COUNTRIES: &str = include_str!("../data/reference/countries.toml");
 const MEETINGS: &str = include_str!("../data/reference/meetings.toml");
 const ORGANIZATIONS: &str = include_str!("../data/reference/organizations.toml");
+const CITIES: &str = include_str!("../data/reference/cities.toml");
 
 /// A country of the gazetteer.
 #[derive(Debug, Clone, Deserialize)]
@@ -155,6 +156,36 @@ impl Organization {
     }
 }
 
+/// A city and the country it is in (geography, for `held_in`).
+#[derive(Debug, Clone, Deserialize)]
+pub struct City {
+    pub name: String,
+    /// ISO 3166-1 alpha-2 code of its country.
+    pub country: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub source: String,
+}
+
+impl City {
+    /// Id of the country it is in, e.g. `country:mx`.
+    pub fn country_id(&self) -> String {
+        format!("country:{}", self.country.to_lowercase())
+    }
+
+    /// Every name it goes by.
+    pub fn names(&self) -> Vec<String> {
+        let mut v = vec![self.name.clone()];
+        v.extend(self.aliases.iter().cloned());
+        v
+    }
+}
+
+#[derive(Deserialize)]
+struct CitiesFile {
+    city: Vec<City>,
+}
+
 #[derive(Deserialize)]
 struct CountriesFile {
     country: Vec<Country>,
@@ -174,6 +205,8 @@ pub struct Gazetteer {
     pub countries: Vec<Country>,
     pub meetings: Vec<Meeting>,
     pub organizations: Vec<Organization>,
+    /// Cities with their country, to place meetings.
+    pub cities: Vec<City>,
 }
 
 /// A gazetteer file that does not parse.
@@ -199,11 +232,21 @@ impl Gazetteer {
         let c: CountriesFile = parse("countries.toml", COUNTRIES)?;
         let m: MeetingsFile = parse("meetings.toml", MEETINGS)?;
         let o: OrganizationsFile = parse("organizations.toml", ORGANIZATIONS)?;
+        let t: CitiesFile = parse("cities.toml", CITIES)?;
         Ok(Gazetteer {
             countries: c.country,
             meetings: m.meeting,
             organizations: o.organization,
+            cities: t.city,
         })
+    }
+
+    /// The city a name refers to (any spelling), if the gazetteer knows it.
+    pub fn city(&self, name: &str) -> Option<&City> {
+        let key = crate::text::normalize(name);
+        self.cities
+            .iter()
+            .find(|c| c.names().iter().any(|n| crate::text::normalize(n) == key))
     }
 
     /// Ids of the countries that were CRM members on `date`.

@@ -37,6 +37,56 @@ pub fn normalize(s: &str) -> String {
     out
 }
 
+/// [`normalize`] that also says where each byte of the result came from:
+/// `offsets[i]` is the byte offset in `s` of the character that produced
+/// byte `i` of the normalized string (a collapsed space maps to the first
+/// white-space character of its run). `offsets` has one extra entry, `s.len()`,
+/// so that a match ending at the end of the normalized text maps back too.
+///
+/// ```
+/// let (n, map) = acta::text::normalize_with_offsets("Años  MÉXICO");
+/// assert_eq!(n, "anos mexico");
+/// let start = n.find("mexico").unwrap();
+/// assert_eq!(&"Años  MÉXICO"[map[start]..], "MÉXICO");
+/// ```
+pub fn normalize_with_offsets(s: &str) -> (String, Vec<usize>) {
+    let mut out = String::with_capacity(s.len());
+    let mut offsets = Vec::with_capacity(s.len() + 1);
+    let mut pending_space: Option<usize> = None;
+    for (at, c) in s.char_indices() {
+        if c.is_whitespace() {
+            if !out.is_empty() && pending_space.is_none() {
+                pending_space = Some(at);
+            }
+            continue;
+        }
+        let mut pieces: Vec<char> = Vec::new();
+        unicode_normalization::char::decompose_compatible(c, |d| pieces.push(d));
+        for d in pieces {
+            if is_combining_mark(d) {
+                continue;
+            }
+            if d.is_whitespace() {
+                if !out.is_empty() && pending_space.is_none() {
+                    pending_space = Some(at);
+                }
+                continue;
+            }
+            if let Some(space_at) = pending_space.take() {
+                out.push(' ');
+                offsets.push(space_at);
+            }
+            for l in d.to_lowercase() {
+                let before = out.len();
+                out.push(l);
+                offsets.extend(std::iter::repeat_n(at, out.len() - before));
+            }
+        }
+    }
+    offsets.push(s.len());
+    (out, offsets)
+}
+
 /// A readable slug for ids: normalized, with runs of anything that is not a
 /// letter or digit turned into one `-`.
 ///
@@ -125,6 +175,23 @@ mod tests {
         assert!(contains_phrase("la oim y cepal", "oim"));
         assert!(!contains_phrase("la oimx y cepal", "oim"));
         assert!(contains_phrase("trata de personas en", "trata de personas"));
+    }
+
+    #[test]
+    fn offsets_agree_with_normalize() {
+        for s in [
+            "México  y\tCANADÁ",
+            " ﬁ Ñandú ",
+            "a\u{301}b",
+            "",
+            "  ",
+            "東京 Ⅻ",
+        ] {
+            let (n, map) = normalize_with_offsets(s);
+            assert_eq!(n, normalize(s), "{s:?}");
+            assert_eq!(map.len(), n.len() + 1);
+            assert!(map.iter().all(|&o| s.is_char_boundary(o)));
+        }
     }
 
     #[test]

@@ -1,12 +1,37 @@
-//! Extraction: from a report's sections to facts. Finds sentences, and in
-//! each the entities it mentions (through [`super::resolve`]); every fact
-//! keeps the span of its sentence.
+//! Extraction: from a report's sections to facts. This module runs the
+//! finders in order and owns nothing else:
+//!
+//! 1. [`sentences`] of every section (plus its heading);
+//! 2. the report's date and title from its first section
+//!    ("el período ... noviembre 2002 – mayo 2003"), so that year-less
+//!    dates can be read;
+//! 3. per sentence: [`super::dates`], entity mentions ([`super::resolve`],
+//!    with acronyms the report defines and "esta Red" read in context,
+//!    [`super::entities`]), quotations ([`super::quotes`]) and meeting
+//!    references ([`super::meetings`]), resolved by the document's
+//!    [`super::calendar`];
+//! 4. per section: [`super::agreements`], [`super::requests`] and
+//!    [`super::events`], and a [`SectionNote`] of what was found and what
+//!    was uncertain.
+//!
+//! Every fact keeps the span of its sentence in the cleaned text.
 
+use super::calendar::Calendar;
+use super::dates::{self, DateContext};
+use super::entities;
+use super::facts::{shorten, Facts};
+use super::meetings::{self, Env, Target};
+use super::quotes::{self, Role};
 use super::resolve::Resolver;
+use super::sentence::{self, Sentence};
+use super::{agreements, events, front, requests};
 use crate::model::{
-    section_id, DateValue, EdgeFact, EdgeKind, NodeFact, Provenance, Request, Section, Span,
+    section_id, DateValue, EdgeFact, EdgeKind, Kind, NodeFact, Precision, Request, Section, Span,
+    Value, Ymd,
 };
 use crate::reference::Gazetteer;
+use crate::text::{contains_phrase, normalize, slug};
+use std::collections::HashMap;
 
 /// What was extracted from one section, in words, and what was uncertain.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -27,85 +52,474 @@ pub struct Extraction {
     pub notes: Vec<SectionNote>,
 }
 
-/// Spans of the sentences of `text[body]`: split after `.`, `?`, `!` or `;`
-/// followed by white space, and at blank lines.
+/// Spans of the sentences of `text[start..end]`: cut after `.`, `?`, `!`
+/// before white space (not after abbreviations or initials, not inside a
+/// closed quotation) and at blank lines.
 pub fn sentences(text: &str, start: usize, end: usize) -> Vec<Span> {
+    sentence::split(text, start, end)
+}
+
+/// The sentences of a section: its heading first (if it has one), then
+/// its body.
+fn section_sentences(text: &str, s: &Section) -> Vec<Sentence> {
     let mut out = Vec::new();
-    let body = &text[start..end];
-    let mut s = 0;
-    let bytes = body.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let boundary = match b {
-            b'.' | b'?' | b'!' => bytes.get(i + 1).is_none_or(|n| n.is_ascii_whitespace()),
-            b'\n' => bytes.get(i + 1).is_some_and(|&n| n == b'\n'),
-            _ => false,
-        };
-        if boundary {
-            push_trimmed(body, start, s, i + 1, &mut out);
-            s = i + 1;
+    let head_zone = text
+        .get(s.span.start..s.body_start.min(s.span.end))
+        .unwrap_or("");
+    if !s.heading.is_empty() {
+        if let Some(at) = head_zone.find(s.heading.as_str()) {
+            let start = s.span.start + at;
+            let span = Span {
+                start,
+                end: start + s.heading.len(),
+            };
+            out.push(Sentence::new(text, span, true, true));
         }
-        i += 1;
     }
-    push_trimmed(body, start, s, bytes.len(), &mut out);
+    let body_start = s.body_start.min(s.span.end);
+    let mut prev_end = body_start;
+    for span in sentences(text, body_start, s.span.end) {
+        let gap = text.get(prev_end..span.start).unwrap_or("");
+        let para_start = prev_end == body_start || gap.matches('\n').count() >= 2;
+        out.push(Sentence::new(text, span, false, para_start));
+        prev_end = span.end;
+    }
     out
 }
 
-fn push_trimmed(body: &str, base: usize, a: usize, b: usize, out: &mut Vec<Span>) {
-    let piece = &body[a..b];
-    let lead = piece.len() - piece.trim_start().len();
-    let trail = piece.len() - piece.trim_end().len();
-    if piece.trim().is_empty() {
-        return;
+/// Names of organizations and countries for display.
+struct Names {
+    short: HashMap<String, String>,
+    networks: Vec<String>,
+}
+
+impl Names {
+    fn new(g: &Gazetteer) -> Names {
+        let mut short: HashMap<String, String> = HashMap::new();
+        let mut networks = Vec::new();
+        for o in &g.organizations {
+            short.insert(o.id(), o.display());
+            if normalize(&o.name_es).starts_with("red ") {
+                networks.push(o.id());
+            }
+        }
+        for c in &g.countries {
+            short.insert(c.id(), c.name_es.clone());
+        }
+        Names { short, networks }
     }
-    out.push(Span {
-        start: base + a + lead,
-        end: base + b - trail,
-    });
+
+    fn get(&self, id: &str) -> String {
+        self.short
+            .get(id)
+            .cloned()
+            .unwrap_or_else(|| id.to_string())
+    }
 }
 
 /// Extract the facts of one document.
 pub fn extract(doc: &str, text: &str, sections: &[Section], g: &Gazetteer) -> Extraction {
-    let resolver = Resolver::from_gazetteer(g);
-    let mut x = Extraction::default();
-    for s in sections {
-        let mut note = SectionNote {
+    let base = Resolver::cached(g);
+    let mut names = Names::new(g);
+    let mut secs: Vec<Vec<Sentence>> = sections
+        .iter()
+        .map(|s| section_sentences(text, s))
+        .collect();
+    let mut notes: Vec<SectionNote> = sections
+        .iter()
+        .map(|s| SectionNote {
             section: s.id.clone(),
             ..SectionNote::default()
-        };
-        let sec = section_id(doc, &s.id);
-        let mut seen: Vec<String> = Vec::new();
-        let heading_span = Span {
-            start: s.span.start,
-            end: s.body_start.min(s.span.end),
-        };
-        let mut spans = vec![heading_span];
-        spans.extend(sentences(text, s.body_start.min(s.span.end), s.span.end));
-        for span in spans {
-            for (id, _kind) in resolver.mentions(&text[span.start..span.end]) {
-                if seen.contains(&id) {
-                    continue;
+        })
+        .collect();
+
+    // The report's date and title, from its first section (and the one
+    // after a title-only preamble).
+    let front_len = if sections.first().is_some_and(|s| s.id == "preamble") {
+        2
+    } else {
+        1
+    };
+    let mut front_sents: Vec<Sentence> = secs.iter().take(front_len).flatten().cloned().collect();
+    let (doc_date, title, front) = front::front_matter(&mut front_sents, text);
+    if let Some(n) = notes.first_mut() {
+        n.extracted.extend(front);
+    }
+    let mut anchor = doc_date.map(|d| d.end);
+    if anchor.is_none() {
+        // Read year-less dates against the latest year the text states.
+        let none = DateContext::default();
+        let year = secs
+            .iter()
+            .flatten()
+            .flat_map(|s| dates::find_normalized(&s.norm, &s.map, &none))
+            .filter_map(|d| d.value)
+            .map(|v| v.end.year)
+            .max();
+        anchor = year.map(|y| Ymd::new(y, 12, 31));
+        if let (Some(y), Some(n)) = (year, notes.first_mut()) {
+            n.uncertain
+                .push(format!("no report date; year-less dates read against {y}"));
+        }
+    }
+    let ctx = DateContext { anchor };
+
+    // Acronyms the report defines become names of their organizations.
+    let mut resolver = (*base).clone();
+    let mut facts = Facts::new(doc);
+    for (k, sents) in secs.iter().enumerate() {
+        for s in sents {
+            for d in entities::definitions(s) {
+                let known = resolver
+                    .lookup(&d.acronym)
+                    .into_iter()
+                    .chain(resolver.lookup(&d.long))
+                    .find(|n| n.kind == Kind::Organization)
+                    .map(|n| n.id.clone());
+                let id = known
+                    .clone()
+                    .unwrap_or_else(|| format!("organization:{}", slug(&d.acronym)));
+                let prov = facts.prov(&sections[k].id, s.span);
+                facts.node(
+                    &id,
+                    Kind::Organization,
+                    &d.acronym,
+                    &[d.acronym.clone(), d.long.clone()],
+                    &prov,
+                );
+                resolver.add(&d.acronym, &id, Kind::Organization);
+                resolver.add(&d.long, &id, Kind::Organization);
+                names
+                    .short
+                    .entry(id.clone())
+                    .or_insert_with(|| d.acronym.clone());
+                if normalize(&d.long).starts_with("red ") && !names.networks.contains(&id) {
+                    names.networks.push(id.clone());
                 }
-                seen.push(id.clone());
-                x.edges.push(EdgeFact {
-                    from: sec.clone(),
-                    to: id,
-                    kind: EdgeKind::Mentions,
-                    attrs: vec![],
-                    prov: Provenance::Extracted {
-                        doc: doc.into(),
-                        section: s.id.clone(),
-                        span,
-                    },
-                });
+                let line = if known.is_some() {
+                    format!("definition: {} = {} (alias of {id})", d.acronym, d.long)
+                } else {
+                    format!("new organization {id}: {} = {}", d.acronym, d.long)
+                };
+                notes[k].extracted.push(line);
             }
         }
-        if !seen.is_empty() {
-            note.extracted
-                .push(format!("mentions: {}", seen.join(", ")));
-        }
-        x.notes.push(note);
     }
-    x
+
+    // Dates, mentions and quotations of every sentence.
+    for (k, sents) in secs.iter_mut().enumerate() {
+        let network = section_network(sections, k, text, &resolver, &names);
+        let s0 = &sections[k];
+        let body = text
+            .get(s0.body_start.min(s0.span.end)..s0.span.end)
+            .unwrap_or("");
+        let (qs, unclosed) = quotes::scan(body);
+        let base_off = s0.body_start.min(s0.span.end);
+        for s in sents.iter_mut() {
+            s.dates = dates::find_normalized(&s.norm, &s.map, &ctx);
+            s.mentions = resolver.find(&s.text);
+            let extra = entities::contextual(s, network.as_deref());
+            s.mentions.extend(extra);
+            s.mentions.sort_by_key(|m| m.start);
+            let (own, own_unclosed) = if s.heading {
+                quotes::scan(&s.text)
+            } else {
+                let rel = |x: usize| x + base_off;
+                let inside: Vec<quotes::Quote> = qs
+                    .iter()
+                    .filter(|q| rel(q.start) >= s.span.start && rel(q.end) <= s.span.end)
+                    .map(|q| {
+                        let to_sentence = |x: usize| rel(x) - s.span.start;
+                        quotes::Quote {
+                            start: to_sentence(q.start),
+                            end: to_sentence(q.end),
+                            inner_start: to_sentence(q.inner_start),
+                            inner_end: to_sentence(q.inner_end),
+                        }
+                    })
+                    .collect();
+                let un: Vec<usize> = unclosed
+                    .iter()
+                    .map(|&u| rel(u))
+                    .filter(|&u| u >= s.span.start && u < s.span.end)
+                    .map(|u| u - s.span.start)
+                    .collect();
+                (inside, un)
+            };
+            s.quotes = own
+                .into_iter()
+                .map(|q| (q, quotes::classify(&s.text, &q)))
+                .collect();
+            s.unclosed = own_unclosed;
+        }
+    }
+
+    // Meetings: find, then give every reference its id.
+    let env = Env {
+        gazetteer: g,
+        resolver: &resolver,
+        dates: ctx,
+    };
+    let org_names: HashMap<String, String> = names
+        .short
+        .iter()
+        .filter(|(k, _)| k.starts_with("organization:"))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    let mut calendar = Calendar::new(g, org_names, doc_date);
+    for (k, sents) in secs.iter_mut().enumerate() {
+        for s in sents.iter_mut() {
+            s.meetings = meetings::find(s, &env);
+            let prov = facts.prov(&sections[k].id, s.span);
+            for r in &mut s.meetings {
+                calendar.register(r, &prov);
+            }
+        }
+    }
+    for (k, sents) in secs.iter_mut().enumerate() {
+        for s in sents.iter_mut() {
+            let future = meetings::future(s);
+            let prov = facts.prov(&sections[k].id, s.span);
+            let mut refs = std::mem::take(&mut s.meetings);
+            for r in &mut refs {
+                calendar.resolve(r, future, g, &prov);
+            }
+            s.meetings = refs;
+        }
+    }
+
+    // Section by section.
+    let mut state = events::State::default();
+    let meeting_date = |id: &str| calendar.date(id, g);
+    let meeting_name = |id: &str| {
+        calendar
+            .get(id)
+            .map_or_else(|| id.to_string(), |e| e.name.clone())
+    };
+    let short_name = |id: &str| names.get(id);
+    for (k, section) in sections.iter().enumerate() {
+        let sents = &secs[k];
+        let note = &mut notes[k];
+        mentions(doc, section, sents, &calendar, &resolver, &mut facts, note);
+        let item = agreements::Item {
+            doc,
+            section,
+            sentences: sents,
+            meeting_name: &meeting_name,
+        };
+        let mut found =
+            agreements::extract(&item, &mut facts, &mut note.extracted, &mut note.uncertain);
+        let rcx = requests::Context {
+            doc,
+            section,
+            sentences: sents,
+            gazetteer: g,
+            meeting_date: &meeting_date,
+            report_date: doc_date,
+            country_name: &short_name,
+        };
+        requests::extract(
+            &rcx,
+            &mut found,
+            &mut facts,
+            &mut note.extracted,
+            &mut note.uncertain,
+        );
+        let ecx = events::Context {
+            doc,
+            section,
+            sentences: sents,
+            agreements: &found,
+            env: &env,
+            meeting_date: &meeting_date,
+            short_name: &short_name,
+        };
+        events::extract(
+            &ecx,
+            &mut state,
+            &mut facts,
+            &mut note.extracted,
+            &mut note.uncertain,
+        );
+        agreements::finish(
+            &item,
+            &found,
+            &mut facts,
+            &mut note.extracted,
+            &mut note.uncertain,
+        );
+    }
+    calendar.emit(g, &mut facts);
+    Extraction {
+        title,
+        doc_date,
+        nodes: facts.nodes,
+        edges: facts.edges,
+        requests: facts.requests,
+        notes,
+    }
+}
+
+/// The network a section speaks of: the one its own heading or its
+/// parents' headings name.
+fn section_network(
+    sections: &[Section],
+    k: usize,
+    text: &str,
+    resolver: &Resolver,
+    names: &Names,
+) -> Option<String> {
+    let mut at = sections.get(k);
+    while let Some(s) = at {
+        let head = text
+            .get(s.span.start..s.body_start.min(s.span.end))
+            .unwrap_or("");
+        if let Some(m) = resolver
+            .find(head)
+            .into_iter()
+            .find(|m| names.networks.contains(&m.id))
+        {
+            return Some(m.id);
+        }
+        at = s
+            .parent
+            .as_ref()
+            .and_then(|p| sections.iter().find(|x| &x.id == p));
+    }
+    None
+}
+
+/// Mentions of a section: countries, organizations, meetings, people,
+/// documents; with notes on dates read and quotations left open.
+fn mentions(
+    doc: &str,
+    section: &Section,
+    sents: &[Sentence],
+    calendar: &Calendar,
+    resolver: &Resolver,
+    facts: &mut Facts,
+    note: &mut SectionNote,
+) {
+    let sec = section_id(doc, &section.id);
+    let mut seen: Vec<String> = Vec::new();
+    let mut meetings_seen: Vec<String> = Vec::new();
+    for s in sents {
+        let prov = facts.prov(&section.id, s.span);
+        for m in &s.mentions {
+            if !seen.contains(&m.id) {
+                seen.push(m.id.clone());
+                facts.edge(&sec, &m.id, EdgeKind::Mentions, vec![], &prov);
+            }
+        }
+        for r in &s.meetings {
+            match &r.id {
+                Some(id) => {
+                    if !meetings_seen.contains(id) {
+                        meetings_seen.push(id.clone());
+                        facts.edge(&sec, id, EdgeKind::Mentions, vec![], &prov);
+                        let name = calendar.get(id).map_or(id.as_str(), |e| e.name.as_str());
+                        note.extracted.push(format!("meeting: {name} ({id})"));
+                    }
+                    if let Some(how) = &r.how {
+                        note.uncertain
+                            .push(format!("\"{}\": {how}", s.slice(r.start, r.end)));
+                    }
+                    if r.date.is_some_and(|d| d.precision == Precision::Year) {
+                        note.uncertain.push(format!(
+                            "{id}: only the year is given; kept apart from the dated meetings of that year"
+                        ));
+                    }
+                }
+                None => note.uncertain.push(format!(
+                    "meeting reference not resolved: \"{}\"{}",
+                    s.slice(r.start, r.end),
+                    r.how.as_ref().map_or(String::new(), |h| format!(" ({h})"))
+                )),
+            }
+            if let (Target::Named { .. }, Some(id)) = (&r.target, &r.id) {
+                if let Some(c) = &r.country {
+                    facts.edge(id, c, EdgeKind::HeldIn, vec![], &prov);
+                }
+            }
+        }
+        // Later short mentions of a named conference.
+        for (id, aliases) in calendar.named() {
+            if meetings_seen.iter().any(|m| m == id) {
+                continue;
+            }
+            if aliases
+                .iter()
+                .any(|a| contains_phrase(&s.norm, &normalize(a)))
+            {
+                meetings_seen.push(id.to_string());
+                facts.edge(&sec, id, EdgeKind::Mentions, vec![], &prov);
+            }
+        }
+        for d in &s.dates {
+            match d.value {
+                Some(v) if v.inferred => note
+                    .uncertain
+                    .push(format!("date \"{}\" read as {v}", s.slice(d.start, d.end))),
+                None => note.uncertain.push(format!(
+                    "date \"{}\" has no year and none could be inferred",
+                    s.slice(d.start, d.end)
+                )),
+                _ => {}
+            }
+        }
+        for (q, role) in &s.quotes {
+            if *role != Role::Title {
+                continue;
+            }
+            let title = quotes::inner(&s.text, q);
+            let id = format!("document:{}", slug(&title));
+            facts.node(
+                &id,
+                Kind::Document,
+                &title,
+                std::slice::from_ref(&title),
+                &prov,
+            );
+            facts.edge(&sec, &id, EdgeKind::Mentions, vec![], &prov);
+            note.extracted
+                .push(format!("document: “{}” ({id})", shorten(&title, 70)));
+        }
+        for &u in &s.unclosed {
+            note.uncertain.push(format!(
+                "quotation not closed: {}",
+                shorten(s.slice(u, s.text.len()), 70)
+            ));
+        }
+        for p in entities::people(s, resolver) {
+            let id = format!("person:{}", slug(&p.name));
+            facts.node(
+                &id,
+                Kind::Person,
+                &p.name,
+                std::slice::from_ref(&p.name),
+                &prov,
+            );
+            if let Some(role) = &p.role {
+                facts.attr(&id, "role", Value::Text(role.clone()), &prov);
+            }
+            facts.edge(&sec, &id, EdgeKind::Mentions, vec![], &prov);
+            let represents = s.norm_before(p.start).contains("representacion");
+            if let Some(c) = s
+                .mentioned("country:")
+                .filter(|c| represents && c.end <= p.start)
+                .last()
+            {
+                facts.edge(&id, &c.id, EdgeKind::MemberOf, vec![], &prov);
+            }
+            note.extracted.push(format!(
+                "person: {} ({})",
+                p.name,
+                p.role.as_deref().unwrap_or("no role stated")
+            ));
+        }
+    }
+    if !seen.is_empty() {
+        note.extracted
+            .push(format!("mentions: {}", seen.join(", ")));
+    }
 }

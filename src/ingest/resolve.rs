@@ -1,11 +1,15 @@
 //! Resolution of names to canonical entities: an index from normalized
 //! alias to node id over the gazetteer (and any names a report defines),
 //! used to find mentions in text. All matching goes through
-//! [`crate::text::normalize`].
+//! [`crate::text::normalize`]; [`Resolver::find`] maps matches back to byte
+//! spans of the original text so that extraction can reason about word order.
 
 use crate::model::Kind;
 use crate::reference::Gazetteer;
-use crate::text::{contains_phrase, normalize};
+use crate::text::{normalize, normalize_with_offsets};
+use regex::Regex;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// One name an entity goes by.
 #[derive(Debug, Clone)]
@@ -13,12 +17,41 @@ pub struct Name {
     pub normalized: String,
     pub id: String,
     pub kind: Kind,
+    /// Written in capitals ("UN", "OIM"): found in prose only in capitals,
+    /// so that the acronym "UN" is not the article "un".
+    pub acronym: bool,
 }
 
-/// Alias index used to find entity mentions in text.
+/// A mention found in a text: byte span in the original text, entity id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub start: usize,
+    pub end: usize,
+    pub id: String,
+    pub kind: Kind,
+}
+
+/// Alias index used to find entity mentions in text. The gazetteer's names
+/// are compiled once into one regular expression; names added later (a
+/// report's own definitions) are searched one by one.
 #[derive(Debug, Clone, Default)]
 pub struct Resolver {
     names: Vec<Name>,
+    extra: Vec<Name>,
+    matcher: OnceLock<Matcher>,
+}
+
+/// The last resolver built, with the fingerprint of its gazetteer.
+type Cached = (u64, Arc<Resolver>);
+
+#[derive(Debug, Clone)]
+struct Matcher {
+    /// `\b(?:longest|...|shortest)\b` over the names that begin and end
+    /// with a letter or digit.
+    re: Option<Regex>,
+    by_name: HashMap<String, usize>,
+    /// Indexes of names the expression does not cover.
+    rest: Vec<usize>,
 }
 
 impl Resolver {
@@ -30,37 +63,101 @@ impl Resolver {
             for n in c.names() {
                 // Two-letter ISO codes are too ambiguous to find in prose.
                 if n.chars().count() > 2 {
-                    r.add(&n, &c.id(), Kind::Country);
+                    r.push(&n, &c.id(), Kind::Country);
                 }
             }
         }
         for o in &g.organizations {
             for n in o.names() {
-                r.add(&n, &o.id(), Kind::Organization);
+                r.push(&n, &o.id(), Kind::Organization);
             }
         }
+        r.sort();
         r
     }
 
-    /// Add a name for an entity.
-    pub fn add(&mut self, name: &str, id: &str, kind: Kind) {
-        let normalized = normalize(name);
-        if normalized.is_empty()
-            || self
-                .names
-                .iter()
-                .any(|n| n.normalized == normalized && n.id == id)
-        {
-            return;
+    /// The resolver for `g`, built once and reused while the gazetteer's
+    /// names stay the same (extraction runs it for every document).
+    pub fn cached(g: &Gazetteer) -> Arc<Resolver> {
+        static CACHE: OnceLock<Mutex<Option<Cached>>> = OnceLock::new();
+        let key = fingerprint(g);
+        let cache = CACHE.get_or_init(|| Mutex::new(None));
+        if let Ok(guard) = cache.lock() {
+            if let Some((k, r)) = guard.as_ref() {
+                if *k == key {
+                    return Arc::clone(r);
+                }
+            }
         }
-        self.names.push(Name {
+        let built = Resolver::from_gazetteer(g);
+        // Compile the index now, so that clones of the cached resolver share it.
+        built.matcher();
+        let built = Arc::new(built);
+        if let Ok(mut guard) = cache.lock() {
+            *guard = Some((key, Arc::clone(&built)));
+        }
+        built
+    }
+
+    fn make(&self, name: &str, id: &str, kind: Kind) -> Option<Name> {
+        let normalized = normalize(name);
+        let known = |n: &Name| n.normalized == normalized && n.id == id;
+        if normalized.is_empty() || self.names.iter().chain(&self.extra).any(known) {
+            return None;
+        }
+        let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+        let acronym = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+        Some(Name {
             normalized,
             id: id.to_string(),
             kind,
-        });
+            acronym,
+        })
+    }
+
+    fn push(&mut self, name: &str, id: &str, kind: Kind) {
+        if let Some(n) = self.make(name, id, kind) {
+            self.names.push(n);
+            self.matcher = OnceLock::new();
+        }
+    }
+
+    fn sort(&mut self) {
         // Longest names first, so "Estados Unidos Mexicanos" wins over "Estados Unidos".
         self.names
             .sort_by_key(|n| std::cmp::Reverse(n.normalized.len()));
+    }
+
+    /// Add a name for an entity (searched without rebuilding the index).
+    pub fn add(&mut self, name: &str, id: &str, kind: Kind) {
+        if let Some(n) = self.make(name, id, kind) {
+            self.extra.push(n);
+        }
+    }
+
+    fn matcher(&self) -> &Matcher {
+        self.matcher.get_or_init(|| {
+            let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+            let mut by_name = HashMap::new();
+            let mut alts = Vec::new();
+            let mut rest = Vec::new();
+            for (i, n) in self.names.iter().enumerate() {
+                if word(n.normalized.chars().next()) && word(n.normalized.chars().next_back()) {
+                    if by_name.insert(n.normalized.clone(), i).is_none() {
+                        alts.push(regex::escape(&n.normalized));
+                    }
+                } else {
+                    rest.push(i);
+                }
+            }
+            let re = (!alts.is_empty())
+                .then(|| Regex::new(&format!(r"\b(?:{})\b", alts.join("|"))).ok())
+                .flatten();
+            if re.is_none() {
+                rest = (0..self.names.len()).collect();
+            }
+            Matcher { re, by_name, rest }
+        })
     }
 
     /// Ids of the entities mentioned in `text`, each once, in index order.
@@ -68,25 +165,108 @@ impl Resolver {
     /// fine, but "Estados Unidos" inside "Estados Unidos Mexicanos") is not
     /// counted again.
     pub fn mentions(&self, text: &str) -> Vec<(String, Kind)> {
-        let mut hay = normalize(text);
         let mut found: Vec<(String, Kind)> = Vec::new();
-        for n in &self.names {
-            if contains_phrase(&hay, &n.normalized) {
-                if !found.iter().any(|(id, _)| id == &n.id) {
-                    found.push((n.id.clone(), n.kind));
-                }
-                // Blank out the match so shorter names inside it do not match.
-                hay = hay.replace(&n.normalized, &" ".repeat(n.normalized.len()));
+        for f in self.find(text) {
+            if !found.iter().any(|(id, _)| id == &f.id) {
+                found.push((f.id, f.kind));
             }
         }
         found
     }
 
+    /// Every mention in `text` with its byte span, in text order. Longer
+    /// names win over names inside them; matches are at word boundaries.
+    pub fn find(&self, text: &str) -> Vec<Found> {
+        let (hay, map) = normalize_with_offsets(text);
+        let m = self.matcher();
+        // Candidates (start, end, name) in the normalized text.
+        let mut cands: Vec<(usize, usize, &Name)> = Vec::new();
+        if let Some(re) = &m.re {
+            for x in re.find_iter(&hay) {
+                if let Some(&i) = m.by_name.get(x.as_str()) {
+                    cands.push((x.start(), x.end(), &self.names[i]));
+                }
+            }
+        }
+        for n in m.rest.iter().map(|&i| &self.names[i]).chain(&self.extra) {
+            let mut from = 0;
+            while let Some(pos) = hay.get(from..).and_then(|h| h.find(&n.normalized)) {
+                let start = from + pos;
+                let end = start + n.normalized.len();
+                from = start + hay[start..].chars().next().map_or(1, char::len_utf8);
+                if at_word_boundary(&hay, start, end) {
+                    cands.push((start, end, n));
+                }
+            }
+        }
+        // Longest names win where matches overlap.
+        cands.sort_by_key(|&(s, e, _)| (std::cmp::Reverse(e - s), s));
+        let mut taken: Vec<(usize, usize)> = Vec::new();
+        let mut out: Vec<Found> = Vec::new();
+        for (start, end, n) in cands {
+            if taken.iter().any(|&(a, b)| start < b && a < end) {
+                continue;
+            }
+            let (Some(&s), Some(&e)) = (map.get(start), map.get(end)) else {
+                continue;
+            };
+            if n.acronym
+                && !text
+                    .get(s..e)
+                    .is_some_and(|t| t.chars().all(|c| !c.is_lowercase()))
+            {
+                continue;
+            }
+            taken.push((start, end));
+            // `map[end]` is the start of the next normalized character;
+            // step back over white space so the span ends at the name.
+            let e = text.get(s..e).map_or(e, |t| s + t.trim_end().len());
+            out.push(Found {
+                start: s,
+                end: e,
+                id: n.id.clone(),
+                kind: n.kind,
+            });
+        }
+        out.sort_by_key(|f| (f.start, f.end));
+        out
+    }
+
     /// Ids whose names normalize to exactly `name`.
     pub fn lookup(&self, name: &str) -> Vec<&Name> {
         let n = normalize(name);
-        self.names.iter().filter(|x| x.normalized == n).collect()
+        self.names
+            .iter()
+            .chain(&self.extra)
+            .filter(|x| x.normalized == n)
+            .collect()
     }
+}
+
+fn at_word_boundary(hay: &str, start: usize, end: usize) -> bool {
+    let before_ok = hay[..start]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric());
+    let after_ok = hay[end..]
+        .chars()
+        .next()
+        .is_none_or(|c| !c.is_alphanumeric());
+    before_ok && after_ok
+}
+
+fn fingerprint(g: &Gazetteer) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for c in &g.countries {
+        c.iso.hash(&mut h);
+        c.names().hash(&mut h);
+    }
+    for o in &g.organizations {
+        o.key.hash(&mut h);
+        o.names().hash(&mut h);
+    }
+    h.finish()
 }
 
 #[cfg(test)]
@@ -109,5 +289,32 @@ mod tests {
         ] {
             assert!(ids.contains(&want), "{want} in {ids:?}");
         }
+    }
+
+    #[test]
+    fn spans_point_into_the_original_text() {
+        let g = Gazetteer::bundled().unwrap();
+        let r = Resolver::cached(&g);
+        assert!(r
+            .find("elaborar un borrador con la OIM")
+            .iter()
+            .all(|f| f.id != "organization:nu"));
+        let text = "Según Panamá y la  Organización Internacional para las Migraciones, el Plan Puebla-Panamá";
+        let found = r.find(text);
+        let got: Vec<(&str, &str)> = found
+            .iter()
+            .map(|f| (f.id.as_str(), &text[f.start..f.end]))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("country:pa", "Panamá"),
+                (
+                    "organization:oim",
+                    "Organización Internacional para las Migraciones"
+                ),
+                ("organization:plan-puebla-panama", "Plan Puebla-Panamá"),
+            ]
+        );
     }
 }

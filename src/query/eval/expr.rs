@@ -372,6 +372,32 @@ impl Ctx<'_> {
             "kind" => Val::Str(d.kind.as_str().into()),
             "aliases" => Val::List(d.aliases.iter().map(|a| Val::Str(a.clone())).collect()),
             "text" if matches!(d.kind, Kind::Section | Kind::Document) => self.node_text(n),
+            "date" => {
+                let dates: Vec<crate::model::DateValue> = d
+                    .attrs_named(key)
+                    .filter_map(|a| match &a.value {
+                        crate::model::Value::Date(dv) => Some(*dv),
+                        _ => None,
+                    })
+                    .collect();
+                // Sources that agree at different precisions (the calendar's
+                // 30-31 May, a report's "mayo 2002") give the most precise
+                // date; sources that disagree give every date.
+                let narrowest = dates.iter().min_by_key(|x| {
+                    (
+                        x.end.year,
+                        x.end.month,
+                        x.end.day,
+                        std::cmp::Reverse((x.start.year, x.start.month, x.start.day)),
+                    )
+                });
+                match narrowest {
+                    Some(n) if dates.iter().all(|x| x.start <= n.start && x.end >= n.end) => {
+                        Val::from(&crate::model::Value::Date(*n))
+                    }
+                    _ => many(d.attrs_named(key).map(|a| Val::from(&a.value)).collect()),
+                }
+            }
             _ => many(d.attrs_named(key).map(|a| Val::from(&a.value)).collect()),
         }
     }

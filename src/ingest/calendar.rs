@@ -1,0 +1,411 @@
+//! The document's meeting book: every meeting its references name, with a
+//! stable id (`meeting:crm-07` from the gazetteer numbering,
+//! `meeting:grcm-2002-10` for a body's meeting by month, `meeting:<title
+//! slug>-<year>` for a named conference), the most precise date and the
+//! place the text gives, and which meeting is "current" (the one the
+//! report is presented at: the body's meeting in the month of the report's
+//! date) and "previous" (the body's last dated meeting before it). It
+//! resolves undated references and writes the meeting nodes.
+
+use super::dates::{self, width};
+use super::facts::Facts;
+use super::meetings::{MeetingRef, Target};
+use super::rules;
+use crate::model::{DateValue, EdgeKind, Kind, Precision, Provenance, Value};
+use crate::reference::{meeting_id, Gazetteer};
+use crate::text::slug;
+use std::collections::HashMap;
+
+/// One meeting of the document.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub id: String,
+    pub name: String,
+    pub aliases: Vec<String>,
+    /// Organization the meeting is of.
+    pub body: Option<String>,
+    pub date: Option<(DateValue, Provenance)>,
+    pub city: Option<(String, Provenance)>,
+    pub countries: Vec<(String, Provenance)>,
+    pub prov: Provenance,
+    pub scheduled: bool,
+    /// Date taken from the report's own date, not from its text.
+    pub synthesized: bool,
+}
+
+/// The meeting book of one document.
+#[derive(Debug, Default)]
+pub struct Calendar {
+    pub entries: Vec<Entry>,
+    index: HashMap<String, usize>,
+    /// Display names of organizations (acronym or name).
+    names: HashMap<String, String>,
+    /// Full Spanish names of the gazetteer's organizations.
+    long: HashMap<String, String>,
+    report_date: Option<DateValue>,
+}
+
+fn key(body: &str) -> String {
+    body.strip_prefix("organization:")
+        .unwrap_or(body)
+        .to_string()
+}
+
+/// Id of a body's meeting on a date: month precision or finer gives
+/// `-YYYY-MM`, a bare year `-YYYY`.
+pub fn dated_id(body: &str, d: &DateValue) -> String {
+    format!("meeting:{}-{}", key(body), date_suffix(d))
+}
+
+/// `YYYY-MM`, or `YYYY` for a bare year.
+fn date_suffix(d: &DateValue) -> String {
+    match d.precision {
+        Precision::Year => format!("{:04}", d.start.year),
+        _ => format!("{:04}-{:02}", d.start.year, d.start.month),
+    }
+}
+
+/// Id of a named conference.
+pub fn named_id(title: &str, d: Option<&DateValue>) -> String {
+    let short = title.split(':').next().unwrap_or(title);
+    match d {
+        Some(d) => format!("meeting:{}-{}", slug(short), d.start.year),
+        None => format!("meeting:{}", slug(short)),
+    }
+}
+
+impl Calendar {
+    /// A calendar that names bodies as the gazetteer (and the report's own
+    /// definitions, in `names`) do.
+    pub fn new(
+        g: &Gazetteer,
+        names: HashMap<String, String>,
+        report_date: Option<DateValue>,
+    ) -> Calendar {
+        let mut all: HashMap<String, String> = g
+            .organizations
+            .iter()
+            .map(|o| (o.id(), o.display()))
+            .collect();
+        all.extend(names);
+        let long = g
+            .organizations
+            .iter()
+            .map(|o| (o.id(), o.name_es.clone()))
+            .collect();
+        Calendar {
+            names: all,
+            long,
+            report_date,
+            ..Calendar::default()
+        }
+    }
+
+    fn display(&self, body: &str) -> String {
+        self.names
+            .get(body)
+            .cloned()
+            .unwrap_or_else(|| key(body).to_uppercase())
+    }
+
+    fn entry(&mut self, id: &str, make: impl FnOnce() -> Entry) -> &mut Entry {
+        let i = match self.index.get(id) {
+            Some(&i) => i,
+            None => {
+                self.index.insert(id.to_string(), self.entries.len());
+                self.entries.push(make());
+                self.entries.len() - 1
+            }
+        };
+        &mut self.entries[i]
+    }
+
+    /// The entry with this id.
+    pub fn get(&self, id: &str) -> Option<&Entry> {
+        self.index.get(id).map(|&i| &self.entries[i])
+    }
+
+    /// Best date of a meeting: from the text, else from the gazetteer.
+    pub fn date(&self, id: &str, g: &Gazetteer) -> Option<DateValue> {
+        if let Some((d, _)) = self.get(id).and_then(|e| e.date.as_ref()) {
+            return Some(*d);
+        }
+        g.meetings
+            .iter()
+            .find(|m| m.id() == id)
+            .and_then(|m| m.date())
+    }
+
+    /// Record what a reference says about its meeting; numbered, dated and
+    /// named references get their id here.
+    pub fn register(&mut self, r: &mut MeetingRef, prov: &Provenance) {
+        let (id, name, aliases, body) = match &r.target {
+            Target::Numbered { body, ordinal } => {
+                let (name, aliases) = Gazetteer::meeting_names(body, *ordinal);
+                (
+                    meeting_id(body, *ordinal),
+                    name,
+                    aliases,
+                    Some(format!("organization:{}", slug(body))),
+                )
+            }
+            Target::Dated { body } => {
+                let Some(d) = r.date else { return };
+                let disp = self.display(body);
+                let when = dates::display_month(&d);
+                let mut aliases = vec![
+                    format!("{disp} de {when}"),
+                    format!("reunión del {disp} en {when}"),
+                    format!("reunión de la {disp} en {when}"),
+                    format!("{disp} {}", date_suffix(&d)),
+                ];
+                if let Some(l) = self.long.get(body).filter(|l| **l != disp) {
+                    aliases.push(format!("{l} {when}"));
+                }
+                (
+                    dated_id(body, &d),
+                    format!("{disp} {when}"),
+                    aliases,
+                    Some(body.clone()),
+                )
+            }
+            Target::Named { title } => {
+                let short = title.split(':').next().unwrap_or(title).trim().to_string();
+                let mut aliases = vec![title.clone(), short.clone()];
+                let words: Vec<&str> = short.split_whitespace().collect();
+                if words.len() > 2 && words[1].chars().next().is_some_and(char::is_uppercase) {
+                    aliases.push(format!("{} {}", words[0], words[1]));
+                }
+                (
+                    named_id(title, r.date.as_ref()),
+                    title.clone(),
+                    aliases,
+                    None,
+                )
+            }
+            Target::Current { .. } | Target::Undated { .. } => return,
+        };
+        r.id = Some(id.clone());
+        let scheduled = r.scheduled;
+        let e = self.entry(&id, || Entry {
+            id: id.clone(),
+            name,
+            aliases: Vec::new(),
+            body,
+            date: None,
+            city: None,
+            countries: Vec::new(),
+            prov: prov.clone(),
+            scheduled,
+            synthesized: false,
+        });
+        for a in aliases {
+            if !e.aliases.contains(&a) {
+                e.aliases.push(a);
+            }
+        }
+        e.scheduled &= scheduled;
+        if let Some(d) = r.date {
+            let better = match &e.date {
+                None => true,
+                Some((old, _)) => {
+                    width(&d) < width(old)
+                        || (old.inferred && !d.inferred && width(&d) <= width(old))
+                }
+            };
+            if better {
+                e.date = Some((d, prov.clone()));
+            }
+        }
+        if let (Some(c), None) = (&r.city, &e.city) {
+            e.city = Some((c.clone(), prov.clone()));
+        }
+        if let Some(c) = &r.country {
+            if !e.countries.iter().any(|(x, _)| x == c) {
+                e.countries.push((c.clone(), prov.clone()));
+            }
+        }
+    }
+
+    /// The body's meeting in the month of the report's date.
+    fn current_of(&self, body: &str) -> Option<&Entry> {
+        let rd = self.report_date?;
+        self.entries.iter().find(|e| {
+            e.body.as_deref() == Some(body)
+                && e.date.as_ref().is_some_and(|(d, _)| {
+                    d.precision != Precision::Year
+                        && (d.start.year, d.start.month) == (rd.end.year, rd.end.month)
+                })
+        })
+    }
+
+    /// The body's last dated meeting before the current one (or the
+    /// report's date).
+    fn previous_of(&self, body: &str, g: &Gazetteer) -> Option<&Entry> {
+        let limit = match self.current_of(body) {
+            Some(c) => c.date.as_ref().map(|(d, _)| d.start),
+            None => self.report_date.map(|d| d.end),
+        }?;
+        self.entries
+            .iter()
+            .filter(|e| e.body.as_deref() == Some(body) && !e.scheduled)
+            .filter_map(|e| {
+                let d = self.date(&e.id, g)?;
+                (d.precision != Precision::Year && d.start < limit).then_some((d.start, e))
+            })
+            .max_by_key(|(d, _)| *d)
+            .map(|(_, e)| e)
+    }
+
+    /// Give undated and current references their meeting. `future` says
+    /// the sentence speaks of what is to come.
+    pub fn resolve(&mut self, r: &mut MeetingRef, future: bool, g: &Gazetteer, prov: &Provenance) {
+        if r.id.is_some() {
+            return;
+        }
+        let (body, want_current) = match &r.target {
+            Target::Current { body: Some(b) } => (b.clone(), true),
+            Target::Current { body: None } => {
+                let any = rules::CURRENT_MEETING_BODIES
+                    .iter()
+                    .find_map(|b| self.current_of(b));
+                if let Some(e) = any {
+                    r.id = Some(e.id.clone());
+                    r.how = Some(format!(
+                        "\"esta reunión\" read as the meeting the report is for ({})",
+                        e.name
+                    ));
+                    return;
+                }
+                // The report's body: the first that holds meetings in it.
+                let body = rules::CURRENT_MEETING_BODIES.iter().find(|b| {
+                    self.entries
+                        .iter()
+                        .any(|e| e.body.as_deref() == Some(**b) && e.date.is_some())
+                });
+                match body {
+                    Some(b) if *b != "organization:crm" => (b.to_string(), true),
+                    _ => {
+                        r.how = Some(
+                            "\"esta reunión\": no meeting in the month of the report's date".into(),
+                        );
+                        return;
+                    }
+                }
+            }
+            Target::Undated { body } => (body.clone(), future),
+            _ => return,
+        };
+        if want_current {
+            if let Some(e) = self.current_of(&body) {
+                r.id = Some(e.id.clone());
+                r.how = Some(format!(
+                    "undated reference to the current meeting read as {}",
+                    e.name
+                ));
+                return;
+            }
+            // The report is for this body's meeting in its own month.
+            let Some(rd) = self.report_date else {
+                r.how = Some("current meeting not resolved: the report has no date".into());
+                return;
+            };
+            let mut d = DateValue::month(rd.end.year, rd.end.month);
+            d.inferred = true;
+            let mut synth = MeetingRef {
+                target: Target::Dated { body },
+                date: Some(d),
+                ..r.clone()
+            };
+            self.register(&mut synth, prov);
+            if let Some(id) = synth.id {
+                if let Some(&i) = self.index.get(&id) {
+                    self.entries[i].synthesized = true;
+                }
+                r.how = Some(format!(
+                    "current meeting dated from the report's date ({id})"
+                ));
+                r.id = Some(id);
+            }
+            return;
+        }
+        match self.previous_of(&body, g) {
+            Some(e) => {
+                r.how = Some(format!(
+                    "undated reference read as the previous meeting ({})",
+                    e.name
+                ));
+                r.id = Some(e.id.clone());
+            }
+            None => {
+                r.how = Some(format!(
+                    "undated meeting of {} not resolved",
+                    self.display(&body)
+                ))
+            }
+        }
+    }
+
+    /// Write the meeting nodes, their dates, places and bodies.
+    pub fn emit(&self, g: &Gazetteer, facts: &mut Facts) {
+        for e in &self.entries {
+            facts.node(&e.id, Kind::Meeting, &e.name, &e.aliases, &e.prov);
+            if let Some((d, p)) = &e.date {
+                facts.attr(&e.id, "date", Value::Date(*d), p);
+            }
+            if let Some((c, p)) = &e.city {
+                facts.attr(&e.id, "city", Value::Text(c.clone()), p);
+            }
+            if e.scheduled {
+                facts.attr(&e.id, "status", Value::Text("scheduled".into()), &e.prov);
+            }
+            if e.synthesized {
+                facts.attr(
+                    &e.id,
+                    "note",
+                    Value::Text(
+                        "date from the report's own date (the meeting it is presented at)".into(),
+                    ),
+                    &e.prov,
+                );
+            }
+            for (c, p) in &e.countries {
+                facts.edge(&e.id, c, EdgeKind::HeldIn, vec![], p);
+            }
+            let in_reference = g.meetings.iter().any(|m| m.id() == e.id);
+            if let (Some(body), false) = (&e.body, in_reference) {
+                facts.edge(&e.id, body, EdgeKind::PartOf, vec![], &e.prov);
+            }
+        }
+    }
+
+    /// Names of named conferences, to find later short mentions.
+    pub fn named(&self) -> impl Iterator<Item = (&str, &[String])> {
+        self.entries
+            .iter()
+            .filter(|e| e.body.is_none())
+            .map(|e| (e.id.as_str(), e.aliases.as_slice()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids() {
+        let oct = DateValue::parse_iso("2002-10-29..2002-10-31").expect("date");
+        assert_eq!(dated_id("organization:grcm", &oct), "meeting:grcm-2002-10");
+        assert_eq!(
+            dated_id("organization:grcm", &DateValue::year(2002)),
+            "meeting:grcm-2002"
+        );
+        assert_eq!(
+            named_id(
+                "Conferencia Hemisférica Sobre Migración Internacional: Derechos",
+                Some(&oct)
+            ),
+            "meeting:conferencia-hemisferica-sobre-migracion-internacional-2002"
+        );
+    }
+}

@@ -1,0 +1,464 @@
+//! Dates as Spanish reports write them, with their precision: days
+//! (`21 de agosto 2002`, `15/12/2002`), day ranges (`29-31 de octubre de
+//! 2002`, `8 y 9 de mayo`), months (`Setiembre 2001`), month ranges
+//! (`noviembre 2002 – mayo 2003`), quarters and years. A day or month
+//! without a year takes the year that puts it last on or before the
+//! report's date, and is marked `inferred`; `del presente año` is the
+//! report's year, also inferred. A date right after `al`, `antes del`,
+//! `a más tardar el`... is a deadline.
+//!
+//! Matching runs on normalized text ([`crate::text::normalize`]) and spans
+//! are given back in bytes of the original text.
+
+use super::rules::{self, compile};
+use crate::model::{DateValue, Precision, Ymd};
+use crate::text::normalize_with_offsets;
+use regex::{Captures, Regex};
+use std::sync::OnceLock;
+
+/// What year-less dates are read against.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DateContext {
+    /// The report's date (last day of its period): a year-less date is the
+    /// last such date on or before it.
+    pub anchor: Option<Ymd>,
+}
+
+/// A date found in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FoundDate {
+    /// Byte span in the original text.
+    pub start: usize,
+    pub end: usize,
+    /// `None` when the year could not be inferred (no report date).
+    pub value: Option<DateValue>,
+    /// Introduced by `al`, `antes del`, `a más tardar`...
+    pub deadline: bool,
+}
+
+#[derive(Clone, Copy)]
+enum Shape {
+    CrossRange,
+    DayRange,
+    Day,
+    Numeric,
+    Iso,
+    MonthRange,
+    MonthYear,
+    MonthRelative,
+    Part,
+    YearRange,
+    Year,
+    BareMonth,
+}
+
+struct Patterns {
+    shapes: Vec<(Regex, Shape)>,
+    deadline: Regex,
+}
+
+const M: &str = "(enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)";
+const Y: &str = r"((?:19|20)\d\d)";
+const REL: &str = r"(?:\s+(?:del?|en)\s+(?:el\s+)?(presente ano|ano en curso|este ano|ano pasado|ano anterior|proximo ano|ano proximo|ano siguiente)|\s+(pasado|proximo))";
+
+fn patterns() -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
+    P.get_or_init(|| {
+        let ys = format!(r"(?:\s*(?:de|del|,)?\s*(?:ano\s+)?{Y})?");
+        let sep = r"\s*(?:-|–|—|al|a|hasta el)\s*(?:el\s+)?";
+        let day = r"(\d{1,2})(?:o)?";
+        let shapes = vec![
+            (format!(r"\b{day}\s+de\s+{M}{ys}{sep}{day}\s+de\s+{M}{ys}(?:{REL})?\b"), Shape::CrossRange),
+            (format!(r"\b{day}\s*(?:-|–|—|al|a|y)\s*(?:el\s+)?{day}\s+de\s+{M}{ys}(?:{REL})?\b"), Shape::DayRange),
+            (format!(r"\b{day}\s+de\s+{M}{ys}(?:{REL})?\b"), Shape::Day),
+            (r"\b(\d{1,2})([/.-])(\d{1,2})[/.-](\d{4}|\d{2})\b".to_string(), Shape::Numeric),
+            (r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b".to_string(), Shape::Iso),
+            (format!(r"\b{M}(?:\s+(?:de\s+|del\s+)?{Y})?\s*(?:-|–|—|a|al|hasta|y)\s*(?:el mes de\s+)?{M}\s*(?:de\s+|del\s+)?{Y}\b"), Shape::MonthRange),
+            (format!(r"\b{M}\s*(?:de\s+|del\s+|,\s*)?(?:ano\s+)?{Y}\b"), Shape::MonthYear),
+            (format!(r"\b{M}{REL}\b"), Shape::MonthRelative),
+            (format!(r"\b(primer|segundo|tercer|cuarto)\s+(trimestre|semestre|cuatrimestre)\s+(?:de\s+|del\s+)?(?:ano\s+)?{Y}\b"), Shape::Part),
+            (format!(r"\b{Y}\s*(?:-|–|—|al|a)\s*{Y}\b"), Shape::YearRange),
+            (format!(r"\b(?:en|durante|el ano|del ano|desde|hasta)\s+(?:el\s+)?{Y}\b"), Shape::Year),
+            (format!(r"\b(?:en|de|desde|hasta|durante|para|el mes de)\s+{M}\b"), Shape::BareMonth),
+        ];
+        Patterns {
+            shapes: shapes.into_iter().map(|(p, s)| (compile(&p), s)).collect(),
+            deadline: compile(rules::DEADLINE_BEFORE),
+        }
+    })
+}
+
+/// Every date in `text`, in order, without overlaps (the longest reading
+/// wins where two start together).
+pub fn find(text: &str, ctx: &DateContext) -> Vec<FoundDate> {
+    let (norm, map) = normalize_with_offsets(text);
+    find_normalized(&norm, &map, ctx)
+}
+
+/// [`find`] over text already normalized with its offset map.
+pub fn find_normalized(norm: &str, map: &[usize], ctx: &DateContext) -> Vec<FoundDate> {
+    let p = patterns();
+    let mut cands: Vec<(usize, usize, Option<DateValue>)> = Vec::new();
+    for (re, shape) in &p.shapes {
+        for c in re.captures_iter(norm) {
+            let Some(m) = c.get(0) else { continue };
+            let mut start = m.start();
+            // Leading words the pattern needs but the date does not include.
+            if matches!(shape, Shape::BareMonth | Shape::Year) {
+                if let Some(g) = c.get(1) {
+                    start = g.start();
+                }
+            }
+            cands.push((start, m.end(), read(*shape, &c, ctx)));
+        }
+    }
+    cands.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
+    let mut out: Vec<FoundDate> = Vec::new();
+    let mut last_end = 0;
+    for (s, e, value) in cands {
+        if s < last_end {
+            continue;
+        }
+        last_end = e;
+        let deadline = p.deadline.is_match(&norm[..s]);
+        let (Some(&os), Some(&oe)) = (map.get(s), map.get(e)) else {
+            continue;
+        };
+        out.push(FoundDate {
+            start: os,
+            end: oe.max(os),
+            value,
+            deadline,
+        });
+    }
+    out
+}
+
+fn year_of(c: &Captures, i: usize) -> Option<i32> {
+    c.get(i).and_then(|m| m.as_str().parse().ok())
+}
+
+fn num(c: &Captures, i: usize) -> Option<u8> {
+    c.get(i).and_then(|m| m.as_str().parse().ok())
+}
+
+fn mon(c: &Captures, i: usize) -> Option<u8> {
+    c.get(i).and_then(|m| rules::month(m.as_str()))
+}
+
+/// The year a relative phrase names, against the anchor.
+fn relative_year(word: &str, ctx: &DateContext) -> Option<i32> {
+    let y = ctx.anchor?.year;
+    Some(match word {
+        "presente ano" | "ano en curso" | "este ano" => y,
+        "ano pasado" | "ano anterior" => y - 1,
+        "proximo ano" | "ano proximo" | "ano siguiente" => y + 1,
+        _ => return None,
+    })
+}
+
+/// Year for a day-month without one: the last on or before the anchor
+/// (or the first after it when `next`).
+fn infer_year(month: u8, day: u8, ctx: &DateContext, next: bool) -> Option<i32> {
+    let a = ctx.anchor?;
+    let y = a.year;
+    let this = (month, day) <= (a.month, a.day);
+    Some(match (next, this) {
+        (false, true) => y,
+        (false, false) => y - 1,
+        (true, true) => y + 1,
+        (true, false) => y,
+    })
+}
+
+fn day_value(y: i32, m: u8, d: u8, inferred: bool) -> Option<DateValue> {
+    let mut v = DateValue::day(Ymd::checked(y, m, d)?);
+    v.inferred = inferred;
+    Some(v)
+}
+
+fn month_value(y: i32, m: u8, inferred: bool) -> Option<DateValue> {
+    if !(1..=12).contains(&m) {
+        return None;
+    }
+    let mut v = DateValue::month(y, m);
+    v.inferred = inferred;
+    Some(v)
+}
+
+/// Year of a day or month: explicit, relative, or inferred.
+fn resolve_year(
+    explicit: Option<i32>,
+    rel: Option<&str>,
+    m: u8,
+    d: u8,
+    ctx: &DateContext,
+) -> Option<(i32, bool)> {
+    if let Some(y) = explicit {
+        return Some((y, false));
+    }
+    match rel {
+        Some("pasado") => infer_year(m, d, ctx, false).map(|y| (y, true)),
+        Some("proximo") => infer_year(m, d, ctx, true).map(|y| (y, true)),
+        Some(r) => relative_year(r, ctx).map(|y| (y, true)),
+        None => infer_year(m, d, ctx, false).map(|y| (y, true)),
+    }
+}
+
+fn rel_of<'a>(c: &'a Captures, a: usize, b: usize) -> Option<&'a str> {
+    c.get(a).or_else(|| c.get(b)).map(|m| m.as_str())
+}
+
+fn read(shape: Shape, c: &Captures, ctx: &DateContext) -> Option<DateValue> {
+    match shape {
+        Shape::CrossRange => {
+            // day1 month1 year1? day2 month2 year2? rel
+            let (d1, m1, d2, m2) = (num(c, 1)?, mon(c, 2)?, num(c, 4)?, mon(c, 5)?);
+            let (y2, inf2) = resolve_year(year_of(c, 6), rel_of(c, 7, 8), m2, d2, ctx)?;
+            let y1 = year_of(c, 3).unwrap_or(if m1 <= m2 { y2 } else { y2 - 1 });
+            let a = day_value(y1, m1, d1, inf2)?;
+            let b = day_value(y2, m2, d2, inf2)?;
+            (a.start <= b.start).then(|| DateValue::range(a, b))
+        }
+        Shape::DayRange => {
+            let (d1, d2, m) = (num(c, 1)?, num(c, 2)?, mon(c, 3)?);
+            let (y, inf) = resolve_year(year_of(c, 4), rel_of(c, 5, 6), m, d2, ctx)?;
+            let a = day_value(y, m, d1, inf)?;
+            let b = day_value(y, m, d2, inf)?;
+            (d1 < d2).then(|| DateValue::range(a, b))
+        }
+        Shape::Day => {
+            let (d, m) = (num(c, 1)?, mon(c, 2)?);
+            let (y, inf) = resolve_year(year_of(c, 3), rel_of(c, 4, 5), m, d, ctx)?;
+            day_value(y, m, d, inf)
+        }
+        Shape::Numeric => {
+            let (d, m) = (num(c, 1)?, num(c, 3)?);
+            let raw = c.get(4)?.as_str();
+            let y: i32 = raw.parse().ok()?;
+            let y = if raw.len() == 2 { 2000 + y } else { y };
+            if !(1900..2100).contains(&y) {
+                return None;
+            }
+            day_value(y, m, d, false)
+        }
+        Shape::Iso => day_value(year_of(c, 1)?, num(c, 2)?, num(c, 3)?, false),
+        Shape::MonthRange => {
+            let (m1, m2, y2) = (mon(c, 1)?, mon(c, 3)?, year_of(c, 4)?);
+            let y1 = year_of(c, 2).unwrap_or(if m1 <= m2 { y2 } else { y2 - 1 });
+            let a = month_value(y1, m1, false)?;
+            let b = month_value(y2, m2, false)?;
+            (a.start < b.start).then(|| DateValue::range(a, b))
+        }
+        Shape::MonthYear => month_value(year_of(c, 2)?, mon(c, 1)?, false),
+        Shape::MonthRelative => {
+            let m = mon(c, 1)?;
+            let (y, inf) = resolve_year(None, rel_of(c, 2, 3), m, 1, ctx)?;
+            month_value(y, m, inf)
+        }
+        Shape::Part => {
+            let y = year_of(c, 3)?;
+            let index: u8 = match c.get(1)?.as_str() {
+                "primer" => 0,
+                "segundo" => 1,
+                "tercer" => 2,
+                _ => 3,
+            };
+            let len: u8 = match c.get(2)?.as_str() {
+                "trimestre" => 3,
+                "cuatrimestre" => 4,
+                _ => 6,
+            };
+            let first = index * len + 1;
+            let last = first + len - 1;
+            if last > 12 {
+                return None;
+            }
+            let mut v =
+                DateValue::range(month_value(y, first, false)?, month_value(y, last, false)?);
+            v.precision = Precision::Range;
+            Some(v)
+        }
+        Shape::YearRange => {
+            let (a, b) = (year_of(c, 1)?, year_of(c, 2)?);
+            (a < b).then(|| DateValue::range(DateValue::year(a), DateValue::year(b)))
+        }
+        Shape::Year => Some(DateValue::year(year_of(c, 1)?)),
+        Shape::BareMonth => {
+            let m = mon(c, 1)?;
+            let (y, inf) = resolve_year(None, None, m, 1, ctx)?;
+            month_value(y, m, inf)
+        }
+    }
+}
+
+/// Read a whole string as one date (for parentheticals such as
+/// `(San José, marzo 2001)` and footnote lists), including a bare year.
+pub fn parse_one(text: &str, ctx: &DateContext) -> Option<DateValue> {
+    let t = text.trim().trim_end_matches(['.', ',', ';']);
+    if let Ok(y) = t.parse::<i32>() {
+        return (1900..2100).contains(&y).then(|| DateValue::year(y));
+    }
+    let found = find(t, ctx);
+    match found.as_slice() {
+        [d] if t.get(d.end..).is_some_and(|rest| rest.trim().is_empty())
+            && t.get(..d.start).is_some_and(|lead| {
+                matches!(
+                    crate::text::normalize(lead).as_str(),
+                    "" | "en" | "de" | "del"
+                )
+            }) =>
+        {
+            d.value
+        }
+        _ => None,
+    }
+}
+
+/// Spanish display of a date for names: "octubre 2002", "2002".
+pub fn display_month(d: &DateValue) -> String {
+    let m = usize::from(d.start.month.clamp(1, 12)) - 1;
+    match d.precision {
+        Precision::Year => d.start.year.to_string(),
+        _ => format!("{} {}", rules::MONTH_NAMES[m], d.start.year),
+    }
+}
+
+/// Width of a date in days (roughly): smaller is more precise.
+pub fn width(d: &DateValue) -> i64 {
+    let f = |y: &Ymd| i64::from(y.year) * 372 + i64::from(y.month) * 31 + i64::from(y.day);
+    f(&d.end) - f(&d.start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ctx() -> DateContext {
+        DateContext {
+            anchor: Some(Ymd::new(2003, 5, 31)),
+        }
+    }
+
+    fn one(text: &str) -> (String, DateValue, bool) {
+        let found = find(text, &ctx());
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        let d = found[0];
+        (
+            text[d.start..d.end].to_string(),
+            d.value.expect("resolved"),
+            d.deadline,
+        )
+    }
+
+    fn iso(s: &str) -> DateValue {
+        DateValue::parse_iso(s).expect("valid iso")
+    }
+
+    #[test]
+    fn days() {
+        let (t, v, _) = one("cartas el 21 de agosto 2002 a los países");
+        assert_eq!((t.as_str(), v), ("21 de agosto 2002", iso("2002-08-21")));
+        assert_eq!(one("el 3 de marzo de 2004.").1, iso("2004-03-03"));
+        assert_eq!(one("antes del 15/12/2002").1, iso("2002-12-15"));
+        assert_eq!(one("el 1º de julio del 2003").1, iso("2003-07-01"));
+        assert_eq!(one("vence 2004-01-31").1, iso("2004-01-31"));
+    }
+
+    #[test]
+    fn ranges() {
+        let (t, v, _) = one("realizada del 29-31 de octubre de 2002 en Antigua");
+        assert_eq!(t, "29-31 de octubre de 2002");
+        assert_eq!(v, iso("2002-10-29..2002-10-31"));
+        assert_eq!(
+            one("en Santiago, del 20-22 de noviembre 2002.").1,
+            iso("2002-11-20..2002-11-22")
+        );
+        assert_eq!(
+            one("del 3 al 5 de marzo de 2004").1,
+            iso("2004-03-03..2004-03-05")
+        );
+        assert_eq!(
+            one("del 30 de abril al 2 de mayo de 2003").1,
+            iso("2003-04-30..2003-05-02")
+        );
+        let (t, v, _) = one("el período que abarca desde noviembre 2002 – mayo 2003.");
+        assert_eq!(t, "noviembre 2002 – mayo 2003");
+        assert_eq!(
+            (v.start, v.end),
+            (Ymd::new(2002, 11, 1), Ymd::new(2003, 5, 31))
+        );
+        assert_eq!(v.precision, Precision::Range);
+        let v = one("para el período junio – octubre 2002").1;
+        assert_eq!(
+            (v.start, v.end),
+            (Ymd::new(2002, 6, 1), Ymd::new(2002, 10, 31))
+        );
+        assert_eq!(
+            one("para el primer trimestre de 2003").1,
+            iso("2003-01..2003-03")
+        );
+        assert_eq!(one("presupuesto 2003-2004").1, iso("2003..2004"));
+    }
+
+    #[test]
+    fn years_inferred_from_the_report_date() {
+        let (t, v, _) = one("El taller, que se realizó el 8 y 9 de mayo, y que");
+        assert_eq!(t, "8 y 9 de mayo");
+        assert_eq!(
+            (v.start, v.end, v.inferred),
+            (Ymd::new(2003, 5, 8), Ymd::new(2003, 5, 9), true)
+        );
+        let v = one("en su carta de seguimiento del 13 de febrero del presente año y").1;
+        assert_eq!((v.start, v.inferred), (Ymd::new(2003, 2, 13), true));
+        let v = one("la reunión de la red del 29 de octubre.").1;
+        assert_eq!((v.start, v.inferred), (Ymd::new(2002, 10, 29), true));
+        let v = one("la reunión de octubre de esta Red").1;
+        assert_eq!(
+            (v.start, v.precision, v.inferred),
+            (Ymd::new(2002, 10, 1), Precision::Month, true)
+        );
+        assert_eq!(
+            find("el 8 y 9 de mayo", &DateContext::default())[0].value,
+            None
+        );
+    }
+
+    #[test]
+    fn months_and_spellings() {
+        assert_eq!(one("se estableció en Setiembre 2001,").1, iso("2001-09"));
+        assert_eq!(one("en septiembre de 2001").1, iso("2001-09"));
+        assert_eq!(one("El GRCM de octubre 2002 consideró").1, iso("2002-10"));
+        assert_eq!(one("En octubre de 2002, el Sistema").1, iso("2002-10"));
+    }
+
+    #[test]
+    fn deadlines() {
+        let (_, v, deadline) = one("estadísticas al 15 de diciembre de 2002.");
+        assert_eq!((v, deadline), (iso("2002-12-15"), true));
+        assert!(one("a más tardar el 15/12/2004").2);
+        assert!(!one("el 21 de agosto 2002").2);
+    }
+
+    #[test]
+    fn several_and_none() {
+        let found = find(
+            "el 21 de agosto 2002 y de nuevo el 13 de febrero 2003 en",
+            &ctx(),
+        );
+        let v: Vec<_> = found.iter().filter_map(|d| d.value).collect();
+        assert_eq!(v, [iso("2002-08-21"), iso("2003-02-13")]);
+        assert!(find("41 gobiernos y 102 representantes, 45 días", &ctx()).is_empty());
+        assert!(find("el 31 de febrero de 2003", &ctx())
+            .iter()
+            .all(|d| d.value.is_none()));
+    }
+
+    #[test]
+    fn whole_strings() {
+        assert_eq!(parse_one(" 2002", &ctx()), Some(DateValue::year(2002)));
+        assert_eq!(parse_one("marzo 2001", &ctx()), Some(iso("2001-03")));
+        assert_eq!(parse_one("San José", &ctx()), None);
+        assert_eq!(display_month(&iso("2002-10")), "octubre 2002");
+    }
+}

@@ -1,0 +1,117 @@
+//! The report's own date and title, read from its first section: the
+//! date is the end of the period the report says it covers ("el período
+//! que abarca desde noviembre 2002 – mayo 2003" gives May 2003), else the
+//! latest date there; the title is a title-like first line ("INFORME DE LA
+//! PRESIDENCIA ...") or the report's own words ("El siguiente informe de la
+//! Presidencia Pro-Témpore acerca de ..."), with the period added.
+
+use super::dates::{self, DateContext};
+use super::rules::{self, compile};
+use super::sentence::Sentence;
+use crate::model::{DateValue, Precision, Ymd};
+use crate::text::normalize;
+use std::sync::OnceLock;
+
+fn period_cue() -> &'static regex::Regex {
+    static R: OnceLock<regex::Regex> = OnceLock::new();
+    R.get_or_init(|| compile(r"\bperiodo\b"))
+}
+
+/// The report's date (end of the period it covers) and a title, from its
+/// first section.
+pub fn front_matter(
+    first: &mut [Sentence],
+    text: &str,
+) -> (Option<DateValue>, Option<String>, Vec<String>) {
+    let none = DateContext::default();
+    let mut notes = Vec::new();
+    let mut period: Option<(DateValue, usize, usize, usize)> = None;
+    let mut latest: Option<DateValue> = None;
+    for (i, s) in first.iter_mut().enumerate() {
+        s.dates = dates::find_normalized(&s.norm, &s.map, &none);
+        for d in &s.dates {
+            let Some(v) = d.value else { continue };
+            if latest.is_none_or(|l| v.end > l.end) {
+                latest = Some(v);
+            }
+            let before = s.norm_before(d.start);
+            let near = before.len().saturating_sub(90);
+            let cue = before.get(near..).is_some_and(|b| period_cue().is_match(b));
+            if v.precision == Precision::Range && cue && period.is_none_or(|(p, ..)| v.end > p.end)
+            {
+                period = Some((v, i, d.start, d.end));
+            }
+        }
+    }
+    let doc_date = match (period, latest) {
+        (Some((p, ..)), _) => {
+            let e = p.end;
+            let whole_month = e.day == Ymd::days_in_month(e.year, e.month);
+            notes.push(format!("report date: end of the period it covers ({})", p));
+            Some(if whole_month {
+                DateValue::month(e.year, e.month)
+            } else {
+                DateValue::day(e)
+            })
+        }
+        (None, Some(l)) => {
+            notes.push("report date taken from the latest date of its first section".into());
+            Some(DateValue::month(l.end.year, l.end.month))
+        }
+        (None, None) => None,
+    };
+    let title =
+        first_line_title(text).or_else(|| title(first, period.map(|(_, i, a, b)| (i, a, b))));
+    (doc_date, title, notes)
+}
+
+fn title(first: &[Sentence], period: Option<(usize, usize, usize)>) -> Option<String> {
+    static R: OnceLock<(regex::Regex, regex::Regex)> = OnceLock::new();
+    let (cue, end) = R.get_or_init(|| (compile(rules::TITLE), compile(rules::TITLE_END)));
+    for (i, s) in first.iter().enumerate() {
+        let Some(c) = cue.captures(&s.norm) else {
+            continue;
+        };
+        let Some(t) = c.name("t") else { continue };
+        let stop = end
+            .find_at(&s.norm, t.end())
+            .map_or(s.norm.len(), |m| m.start());
+        let raw = s.slice(s.orig(t.start()), s.end_of(stop));
+        let mut out = capitalize(raw.trim());
+        if let Some((pi, a, b)) = period {
+            if pi == i && !out.contains(s.slice(a, b)) {
+                out.push_str(", ");
+                out.push_str(s.slice(a, b));
+            }
+        }
+        return Some(out.split_whitespace().collect::<Vec<_>>().join(" "));
+    }
+    None
+}
+
+fn first_line_title(text: &str) -> Option<String> {
+    let line = text.lines().map(str::trim).find(|l| !l.is_empty())?;
+    let n = normalize(line);
+    let titled = [
+        "informe",
+        "reporte",
+        "acta",
+        "declaracion",
+        "comunicado",
+        "memoria",
+    ]
+    .iter()
+    .any(|w| n.starts_with(w));
+    let shouting = line
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase)
+        && line.split_whitespace().count() >= 3;
+    ((titled || shouting) && line.chars().count() <= 200).then(|| line.to_string())
+}
+
+fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+}

@@ -1,0 +1,507 @@
+//! Meeting references in a sentence: numbered CRM meetings (`VII CRM`,
+//! `la VII Reunión de la CRM`, `Octava Reunión de la Conferencia Regional
+//! sobre Migración`), meetings of a body by date (`GRCM de octubre 2002`,
+//! `reunión del GRCM en octubre 2002`, `el GRCM, en su reunión de octubre
+//! 2002`, `su reunión del 28 de octubre 2002`, `reuniones del GRCM
+//! (Heredia, noviembre 2001; ...)`), the current meeting (`esta reunión`),
+//! undated ones (`el GRCM la respaldó`), and named conferences (a quoted
+//! or capitalized `Conferencia ...` with a date). Each reference carries
+//! the date and place written with it (`(San José, marzo 2001)`, `en
+//! Antigua, Guatemala`, `que se realizó en Santiago, Chile, del 20-22 de
+//! noviembre 2002`) and whether it is a destination ("asistentes a la VIII
+//! CRM") rather than a venue. [`super::calendar`] turns them into ids.
+
+mod tail;
+
+pub use tail::place;
+use tail::{parse_tail, Tail};
+
+use super::dates::DateContext;
+use super::quotes::{self, Role};
+use super::resolve::Resolver;
+use super::rules::{self, compile};
+use super::sentence::Sentence;
+use crate::model::{DateValue, Kind, Precision};
+use crate::reference::{from_roman, Gazetteer, SPANISH_ORDINALS};
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// What a reference points at, before the calendar gives it an id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// A numbered meeting of a body: `VII CRM`.
+    Numbered { body: String, ordinal: u32 },
+    /// A meeting of a body (organization id) on the reference's date.
+    Dated { body: String },
+    /// The meeting the report is presented at, of a body or of any.
+    Current { body: Option<String> },
+    /// A meeting of a body with no date: the previous one, or the current
+    /// one when the sentence speaks of the future.
+    Undated { body: String },
+    /// A named conference.
+    Named { title: String },
+}
+
+/// A meeting reference in a sentence (offsets relative to its text).
+#[derive(Debug, Clone, PartialEq)]
+pub struct MeetingRef {
+    pub start: usize,
+    pub end: usize,
+    pub target: Target,
+    pub date: Option<DateValue>,
+    pub city: Option<String>,
+    pub country: Option<String>,
+    /// Named as where something goes, not where it happened.
+    pub destination: bool,
+    /// A bare body mention ("el GRCM") read as its meeting.
+    pub weak: bool,
+    /// Announced for the future ("se ha programado una reunión").
+    pub scheduled: bool,
+    /// Meeting id, once the calendar has resolved the reference.
+    pub id: Option<String>,
+    /// How an undated or current reference was resolved, for the notes.
+    pub how: Option<String>,
+}
+
+impl MeetingRef {
+    fn new(start: usize, end: usize, target: Target) -> MeetingRef {
+        MeetingRef {
+            start,
+            end,
+            target,
+            date: None,
+            city: None,
+            country: None,
+            destination: false,
+            weak: false,
+            scheduled: false,
+            id: None,
+            how: None,
+        }
+    }
+}
+
+struct Patterns {
+    numbered: Regex,
+    named: Regex,
+    reunion_of: Regex,
+    reunion_before_date: Regex,
+    between_date_and_body: Regex,
+    current_prefix: Regex,
+    undated_context: Regex,
+    current_bare: Regex,
+    possessive: Regex,
+    destination: Regex,
+    scheduled_gap: Regex,
+}
+
+fn patterns() -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
+    P.get_or_init(|| {
+        let ordinals = SPANISH_ORDINALS.join("|");
+        Patterns {
+            numbered: compile(&format!(
+                r"\b(?P<ord>[ivx]{{1,6}}|{ordinals})\s+(?:(?:reunion|conferencia)(?:\s+(?:viceministerial|anual|ordinaria))?\s+(?:de\s+la\s+|del\s+)?)?(?P<body>crm|rcm|conferencia regional sobre migracion)\b"
+            )),
+            named: compile(
+                r"\b(?:Conferencia|Cumbre|Foro|Encuentro|Simposio|Congreso)(?:\s+(?:[A-ZÁÉÍÓÚÑ][\p{L}\-]*|de|del|la|las|los|el|sobre|para|y|en)){1,14}",
+            ),
+            reunion_of: compile(
+                r"\b(?P<r>reunion(?P<pl>es)?)\s+(?:(?:del?|de la)\s+)?(?:esta\s+|dicha\s+|la\s+|el\s+)?$",
+            ),
+            reunion_before_date: compile(r"\b(?P<r>reunion)\s+(?:del?\s+)?$"),
+            between_date_and_body: compile(r"^\s*(?:del?|de la|de esta|de dicha)\s*(?:la\s+|esta\s+)?$"),
+            current_prefix: compile(
+                r"\b(?P<c>esta|la actual|la presente|la misma)\s+reunion\s+(?:del?|de la|de esta)?\s*$",
+            ),
+            undated_context: compile(r"\b(?:curso del?|en el|durante el|por el)\s*$"),
+            current_bare: compile(rules::CURRENT_MEETING),
+            possessive: compile(r"\bsu\s+reunion\b"),
+            destination: compile(rules::DESTINATION),
+            scheduled_gap: compile(rules::SCHEDULED_GAP),
+        }
+    })
+}
+
+/// Where lookups happen: the gazetteer (cities), the document's resolver
+/// (countries by name) and the date context.
+pub struct Env<'a> {
+    pub gazetteer: &'a Gazetteer,
+    pub resolver: &'a Resolver,
+    pub dates: DateContext,
+}
+
+fn overlaps(refs: &[MeetingRef], a: usize, b: usize) -> bool {
+    refs.iter().any(|r| a < r.end && r.start < b)
+}
+
+fn with_tail(mut r: MeetingRef, t: &Tail) -> MeetingRef {
+    r.end = r.end.max(t.end);
+    r.date = r.date.or(t.date);
+    r.city = r.city.take().or_else(|| t.city.clone());
+    r.country = r.country.take().or_else(|| t.country.clone());
+    r
+}
+
+/// Every meeting reference in a sentence (its dates and mentions must be
+/// found first), in text order.
+pub fn find(s: &Sentence, env: &Env) -> Vec<MeetingRef> {
+    let p = patterns();
+    let mut refs: Vec<MeetingRef> = Vec::new();
+    // Numbered meetings.
+    for c in p.numbered.captures_iter(&s.norm) {
+        let (Some(m), Some(ord)) = (c.get(0), c.name("ord")) else {
+            continue;
+        };
+        let raw = s.slice(s.orig(ord.start()), s.end_of(ord.end()));
+        let ordinal = if raw.chars().all(|ch| matches!(ch, 'I' | 'V' | 'X')) {
+            from_roman(raw)
+        } else {
+            SPANISH_ORDINALS
+                .iter()
+                .position(|w| *w == ord.as_str())
+                .and_then(|i| u32::try_from(i + 1).ok())
+        };
+        let Some(ordinal) = ordinal else { continue };
+        let (start, end) = (s.orig(m.start()), s.end_of(m.end()));
+        let r = MeetingRef::new(
+            start,
+            end,
+            Target::Numbered {
+                body: "CRM".into(),
+                ordinal,
+            },
+        );
+        refs.push(with_tail(r, &parse_tail(s, end, env)));
+    }
+    // Named conferences: quoted, or capitalized with a date.
+    for (q, role) in &s.quotes {
+        if *role == Role::Meeting && !overlaps(&refs, q.start, q.end) {
+            let title = quotes::inner(&s.text, q);
+            let r = MeetingRef::new(q.start, q.end, Target::Named { title });
+            refs.push(with_tail(r, &parse_tail(s, q.end, env)));
+        }
+    }
+    for m in p.named.find_iter(&s.text) {
+        let mut text = m.as_str();
+        while let Some((head, last)) = text.rsplit_once(' ') {
+            if last.chars().next().is_some_and(char::is_uppercase) {
+                break;
+            }
+            text = head.trim_end();
+        }
+        let (a, b) = (m.start(), m.start() + text.len());
+        let in_org = s.mentions.iter().any(|x| a < x.end && x.start < b);
+        if in_org
+            || overlaps(&refs, a, b)
+            || !text.contains(' ')
+            || s.quotes.iter().any(|(q, _)| q.start <= a && b <= q.end)
+        {
+            continue;
+        }
+        let t = parse_tail(s, b, env);
+        if t.date.is_some() {
+            let r = MeetingRef::new(
+                a,
+                b,
+                Target::Named {
+                    title: text.to_string(),
+                },
+            );
+            refs.push(with_tail(r, &t));
+        }
+    }
+    // Meetings of a body.
+    for men in s.mentions.iter().filter(|m| m.kind == Kind::Organization) {
+        if overlaps(&refs, men.start, men.end) {
+            continue;
+        }
+        let body = men.id.clone();
+        let pre = s.norm_before(men.start);
+        let hosts_undated = rules::UNDATED_MEETING_BODIES.contains(&body.as_str());
+        if let Some(c) = p.current_prefix.captures(pre) {
+            let start = c.name("c").map_or(men.start, |x| s.orig(x.start()));
+            let mut r = MeetingRef::new(start, men.end, Target::Current { body: Some(body) });
+            r.end = men.end;
+            refs.push(r);
+            continue;
+        }
+        let reunion = p.reunion_of.captures(pre);
+        let plural = reunion.as_ref().is_some_and(|c| c.name("pl").is_some());
+        let start = reunion
+            .as_ref()
+            .and_then(|c| c.name("r"))
+            .map_or(men.start, |x| s.orig(x.start()));
+        let tail = parse_tail(s, men.end, env);
+        if !tail.list.is_empty() {
+            for (city, country, date) in &tail.list {
+                let mut r = MeetingRef::new(start, tail.end, Target::Dated { body: body.clone() });
+                r.date = Some(*date);
+                r.city.clone_from(city);
+                r.country.clone_from(country);
+                refs.push(r);
+            }
+            continue;
+        }
+        let meetingish = reunion.is_some() || hosts_undated;
+        let tail_date = tail
+            .date
+            .filter(|d| d.precision != Precision::Year || reunion.is_some());
+        if meetingish && tail_date.is_some() && !plural {
+            let r = MeetingRef::new(start, men.end, Target::Dated { body });
+            refs.push(with_tail(r, &tail));
+            continue;
+        }
+        // "la reunión de octubre de esta Red"
+        let before = s
+            .dates
+            .iter()
+            .rev()
+            .find(|d| d.end <= men.start && d.value.is_some());
+        if let Some(d) = before.filter(|d| {
+            p.between_date_and_body
+                .is_match(s.norm_between(d.end, men.start))
+                && p.reunion_before_date.is_match(s.norm_before(d.start))
+        }) {
+            let rs = p.reunion_before_date.captures(s.norm_before(d.start));
+            let start = rs
+                .and_then(|c| c.name("r"))
+                .map_or(d.start, |x| s.orig(x.start()));
+            let mut r = MeetingRef::new(start, men.end, Target::Dated { body });
+            r.date = d.value;
+            refs.push(with_tail(r, &tail));
+            continue;
+        }
+        if reunion.is_some() && !plural {
+            // "Para el 26 de mayo se ha programado una reunión de esta Red"
+            let sched = s.dates.iter().rev().find(|d| {
+                d.end <= start
+                    && d.value.is_some()
+                    && p.scheduled_gap.is_match(s.norm_between(d.end, start))
+            });
+            if let Some(d) = sched {
+                let mut r = MeetingRef::new(start, men.end, Target::Dated { body });
+                r.date = d.value;
+                r.scheduled = true;
+                refs.push(r);
+                continue;
+            }
+        }
+        if hosts_undated && !plural {
+            let strong = reunion.is_some() || p.undated_context.is_match(pre);
+            let mut r = MeetingRef::new(start, men.end, Target::Undated { body });
+            r.weak = !strong;
+            refs.push(r);
+        }
+    }
+    // "su reunión del 28 de octubre 2002": the subject's meeting.
+    for (a, b) in s.find(&p.possessive) {
+        if overlaps(&refs, a, b) {
+            continue;
+        }
+        let owner = s
+            .mentions
+            .iter()
+            .rev()
+            .find(|m| m.end <= a && m.kind == Kind::Organization);
+        let Some(owner) = owner else { continue };
+        let tail = parse_tail(s, b, env);
+        if tail.date.is_some() {
+            let r = MeetingRef::new(
+                a,
+                b,
+                Target::Dated {
+                    body: owner.id.clone(),
+                },
+            );
+            refs.push(with_tail(r, &tail));
+        }
+    }
+    // "esta reunión", "la actual reunión".
+    for (a, b) in s.find(&p.current_bare) {
+        if !overlaps(&refs, a, b) {
+            refs.push(MeetingRef::new(a, b, Target::Current { body: None }));
+        }
+    }
+    for r in &mut refs {
+        r.destination = p.destination.is_match(s.norm_before(r.start));
+    }
+    refs.sort_by_key(|r| r.start);
+    refs
+}
+
+/// True when the sentence speaks of the future or of something scheduled:
+/// an undated meeting in it is the current one.
+pub fn future(s: &Sentence) -> bool {
+    static R: OnceLock<(Regex, Regex)> = OnceLock::new();
+    let (norm, orig) = R.get_or_init(|| (compile(rules::FUTURE), compile(rules::FUTURE_ORIGINAL)));
+    norm.is_match(&s.norm) || orig.is_match(&s.text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::dates;
+    use crate::model::{Span, Ymd};
+
+    /// Text, target, date, country, destination.
+    type Row = (String, Target, Option<String>, Option<String>, bool);
+
+    fn refs(text: &str) -> Vec<Row> {
+        let g = Gazetteer::bundled().expect("gazetteer");
+        let resolver = Resolver::from_gazetteer(&g);
+        let env = Env {
+            gazetteer: &g,
+            resolver: &resolver,
+            dates: DateContext {
+                anchor: Some(Ymd::new(2003, 5, 31)),
+            },
+        };
+        let mut s = Sentence::new(
+            text,
+            Span {
+                start: 0,
+                end: text.len(),
+            },
+            false,
+            true,
+        );
+        s.dates = dates::find_normalized(&s.norm, &s.map, &env.dates);
+        s.mentions = resolver.find(&s.text);
+        let (qs, _) = quotes::scan(&s.text);
+        s.quotes = qs
+            .into_iter()
+            .map(|q| (q, quotes::classify(&s.text, &q)))
+            .collect();
+        find(&s, &env)
+            .into_iter()
+            .map(|r| {
+                let when = r.date.map(|d| d.to_string());
+                (
+                    s.slice(r.start, r.end).to_string(),
+                    r.target,
+                    when,
+                    r.country,
+                    r.destination,
+                )
+            })
+            .collect()
+    }
+
+    fn numbered(n: u32) -> Target {
+        Target::Numbered {
+            body: "CRM".into(),
+            ordinal: n,
+        }
+    }
+
+    fn grcm() -> Target {
+        Target::Dated {
+            body: "organization:grcm".into(),
+        }
+    }
+
+    #[test]
+    fn numbered_with_date_and_place() {
+        let r =
+            refs("En la VI Reunión de la CRM (San José, marzo 2001), los Viceministros aprobaron");
+        assert_eq!(
+            r,
+            [(
+                "VI Reunión de la CRM (San José, marzo 2001)".into(),
+                numbered(6),
+                Some("2001-03".into()),
+                Some("country:cr".into()),
+                false
+            )]
+        );
+        let r = refs("para remitirla a los Viceministros asistentes a la VIII CRM.");
+        assert_eq!((r[0].1.clone(), r[0].4), (numbered(8), true));
+        assert_eq!(
+            refs("en la Octava Reunión de la Conferencia Regional sobre Migración")[0].1,
+            numbered(8)
+        );
+        assert!(refs("vi la CRM ayer").is_empty());
+    }
+
+    #[test]
+    fn a_body_by_month() {
+        for text in [
+            "el GRCM de octubre 2002 consideró",
+            "la reunión del GRCM en octubre 2002 para",
+            "el GRCM, en su reunión de octubre 2002, formuló",
+        ] {
+            let r = refs(text);
+            assert_eq!(
+                (r[0].1.clone(), r[0].2.as_deref()),
+                (grcm(), Some("2002-10")),
+                "{text}"
+            );
+        }
+        let r = refs("la reunión del Grupo Regional de Consulta sobre Migración (GRCM), realizada del 29-31 de octubre de 2002  en Antigua, Guatemala, se");
+        assert_eq!(
+            (r[0].2.as_deref(), r[0].3.as_deref()),
+            (Some("2002-10-29..2002-10-31"), Some("country:gt"))
+        );
+        let listed = refs("las reuniones del GRCM (Heredia, noviembre 2001; Antigua, mayo 2002; y Ciudad Guatemala, 2002).");
+        let when: Vec<Option<String>> = listed.iter().map(|r| r.2.clone()).collect();
+        assert_eq!(
+            when,
+            [
+                Some("2001-11".into()),
+                Some("2002-05".into()),
+                Some("2002".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn current_undated_and_possessive() {
+        assert_eq!(
+            refs("durante la actual reunión del GRCM.")[0].1,
+            Target::Current {
+                body: Some("organization:grcm".into())
+            }
+        );
+        assert_eq!(
+            refs("previo a esta reunión y")[0].1,
+            Target::Current { body: None }
+        );
+        let r = refs("y el GRCM posteriormente la respaldó.");
+        assert_eq!(
+            r[0].1,
+            Target::Undated {
+                body: "organization:grcm".into()
+            }
+        );
+        let r = refs("La OIM recomendó esta actividad durante su reunión del 28 de octubre 2002 y");
+        assert_eq!(
+            (r[0].1.clone(), r[0].2.as_deref()),
+            (
+                Target::Dated {
+                    body: "organization:oim".into()
+                },
+                Some("2002-10-28")
+            )
+        );
+        assert!(
+            refs("la OIM en octubre 2002 publicó").is_empty(),
+            "an organization with a date is not a meeting"
+        );
+    }
+
+    #[test]
+    fn named_conference() {
+        let r = refs("en la “Conferencia Hemisférica Sobre Migración”, que se realizó en Santiago, Chile, del 20-22 de noviembre 2002.");
+        assert_eq!(
+            r[0].1,
+            Target::Named {
+                title: "Conferencia Hemisférica Sobre Migración".into()
+            }
+        );
+        assert_eq!(
+            (r[0].2.as_deref(), r[0].3.as_deref()),
+            (Some("2002-11-20..2002-11-22"), Some("country:cl"))
+        );
+    }
+}

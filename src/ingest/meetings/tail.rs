@@ -1,0 +1,186 @@
+//! What a report writes right after a meeting reference: its date, its
+//! place, or both, in either order and with filler words between
+//! ("(San José, marzo 2001)", "realizada del 29-31 de octubre de 2002 en
+//! Antigua, Guatemala", ", que se realizó en Santiago, Chile, del 20-22 de
+//! noviembre 2002", "(Heredia, noviembre 2001; Antigua, mayo 2002; ...)").
+
+use super::Env;
+use crate::ingest::dates;
+use crate::ingest::rules::{self, compile};
+use crate::ingest::sentence::Sentence;
+use crate::model::{DateValue, Kind};
+use regex::Regex;
+use std::sync::OnceLock;
+
+struct Patterns {
+    filler: Regex,
+    before_date: Regex,
+    place: Regex,
+}
+
+fn patterns() -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
+    P.get_or_init(|| {
+        let cap = r"[A-ZÁÉÍÓÚÑ][\p{L}.\-]*";
+        Patterns {
+            filler: compile(rules::MEETING_FILLER),
+            before_date: compile(r"^[\s,]*(?:(?:de|del|en|el|durante|entre|los dias|el dia)\s+)*$"),
+            place: compile(&format!(
+                r"^[\s,]*en\s+(?P<p>{cap}(?:\s+(?:de\s+|del\s+|la\s+)?{cap}){{0,3}}(?:\s*,\s*{cap}(?:\s+{cap}){{0,2}})?)"
+            )),
+        }
+    })
+}
+
+/// Date and place written after a meeting reference.
+#[derive(Debug, Default)]
+pub struct Tail {
+    pub end: usize,
+    pub date: Option<DateValue>,
+    pub city: Option<String>,
+    pub country: Option<String>,
+    pub list: Vec<(Option<String>, Option<String>, DateValue)>,
+}
+
+/// Resolve a place phrase ("Antigua, Guatemala", "Cancún", "El Salvador")
+/// to a city and a country id. `None` when nothing in it is known.
+pub fn place(phrase: &str, env: &Env) -> Option<(Option<String>, Option<String>)> {
+    let parts: Vec<&str> = phrase
+        .split(',')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let country_of = |p: &str| {
+        [p, p.trim_end_matches('.')].into_iter().find_map(|p| {
+            env.resolver
+                .lookup(p)
+                .into_iter()
+                .find(|n| n.kind == Kind::Country)
+                .map(|n| n.id.clone())
+        })
+    };
+    let first = *parts.first()?;
+    let (mut city, mut country) = (None, None);
+    if let Some(c) = country_of(first) {
+        country = Some(c);
+    } else if let Some((name, c)) = [first, first.trim_end_matches('.')]
+        .into_iter()
+        .find_map(|n| env.gazetteer.city(n).map(|c| (n, c)))
+    {
+        city = Some(name.to_string());
+        country = Some(c.country_id());
+    } else {
+        city = Some(first.to_string());
+    }
+    if let Some(c) = parts.get(1).and_then(|p| country_of(p)) {
+        country = Some(c);
+    }
+    country.is_some().then_some((city, country))
+}
+
+pub fn parse_tail(s: &Sentence, from: usize, env: &Env) -> Tail {
+    let p = patterns();
+    let mut t = Tail {
+        end: from,
+        ..Tail::default()
+    };
+    let mut pos = from;
+    for _ in 0..4 {
+        let npos = s.norm_at(pos);
+        let skip = s
+            .norm
+            .get(npos..)
+            .and_then(|r| p.filler.find(r))
+            .map_or(0, |m| m.end());
+        let nat = npos + skip;
+        let mut at = s.orig(nat).max(pos);
+        let raw = s.text.get(at..).unwrap_or("");
+        let text_rest = raw.trim_start_matches(|c: char| c.is_whitespace() || c == ',');
+        at += raw.len() - text_rest.len();
+        if let Some(inner) = text_rest.strip_prefix('(') {
+            let Some(close) = inner.find(')').filter(|&c| c < 200) else {
+                break;
+            };
+            let content = &inner[..close];
+            let after = at + 1 + close + 1;
+            if !content.is_empty()
+                && content
+                    .chars()
+                    .all(|c| c.is_uppercase() || c == '/' || c == '-')
+            {
+                pos = after;
+                t.end = after;
+                continue;
+            }
+            if content.contains(';') {
+                for item in content.split(';') {
+                    let item = item.trim();
+                    let item = item
+                        .strip_prefix("y ")
+                        .or_else(|| item.strip_prefix("e "))
+                        .unwrap_or(item);
+                    let (place_part, date_part) = match item.rsplit_once(',') {
+                        Some((a, b)) => (Some(a), b),
+                        None => (None, item),
+                    };
+                    let Some(d) = dates::parse_one(date_part, &env.dates) else {
+                        continue;
+                    };
+                    let (city, country) = place_part
+                        .and_then(|x| place(x, env))
+                        .unwrap_or_else(|| (place_part.map(|x| x.trim().to_string()), None));
+                    t.list.push((city, country, d));
+                }
+                if !t.list.is_empty() {
+                    t.end = after;
+                }
+                break;
+            }
+            let mut used = false;
+            for part in content.split(',') {
+                if let Some(d) = dates::parse_one(part, &env.dates) {
+                    t.date.get_or_insert(d);
+                    used = true;
+                }
+            }
+            let place_part = content.rsplit_once(',').map_or(content, |(a, _)| a);
+            if let Some((city, country)) = place(place_part, env) {
+                t.city = city;
+                t.country = country;
+                used = true;
+            }
+            if !used {
+                break;
+            }
+            pos = after;
+            t.end = after;
+            continue;
+        }
+        if t.date.is_none() {
+            let next = s
+                .dates
+                .iter()
+                .find(|d| d.start >= at && d.value.is_some() && !d.deadline);
+            if let Some(d) = next.filter(|d| p.before_date.is_match(s.norm_between(at, d.start))) {
+                t.date = d.value;
+                pos = d.end;
+                t.end = d.end;
+                continue;
+            }
+        }
+        if t.country.is_none() {
+            if let Some(c) = p.place.captures(text_rest) {
+                if let Some(found) = c.name("p").and_then(|m| place(m.as_str(), env)) {
+                    t.city = found.0;
+                    t.country = found.1;
+                    let end = at + c.get(0).map_or(0, |m| m.end());
+                    pos = end;
+                    t.end = end;
+                    continue;
+                }
+            }
+        }
+        break;
+    }
+    t
+}

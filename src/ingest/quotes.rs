@@ -1,0 +1,215 @@
+//! Quotations: find “curly”, «angle» and "straight" quotations in a
+//! paragraph and say what each holds: a document title, the wording of a
+//! decision, or the name of a meeting. An opening mark that never closes
+//! (reports have them) is reported, not followed: a quotation never runs
+//! past its paragraph or more than [`MAX_QUOTE`] bytes.
+
+use super::rules;
+use crate::text::normalize;
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// Longest quotation accepted, in bytes.
+pub const MAX_QUOTE: usize = 600;
+
+/// A closed quotation: byte offsets of the marks (`start` at the opening
+/// mark, `end` after the closing one) and of the text inside.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Quote {
+    pub start: usize,
+    pub end: usize,
+    pub inner_start: usize,
+    pub inner_end: usize,
+}
+
+/// What a quotation holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// A document title.
+    Title,
+    /// The words of a decision ("Reconocer la cooperación ...").
+    Decision,
+    /// The name of a conference or meeting.
+    Meeting,
+    /// Too short or not a title (a web page section, a phrase).
+    Other,
+}
+
+/// Quotations of `text` (one paragraph or more: blank lines end open
+/// quotations), and the offsets of opening marks that never close.
+pub fn scan(text: &str) -> (Vec<Quote>, Vec<usize>) {
+    let mut quotes = Vec::new();
+    let mut unclosed = Vec::new();
+    let mut curly: Vec<usize> = Vec::new();
+    let mut angle: Vec<usize> = Vec::new();
+    let mut straight: Option<usize> = None;
+    let mut newline_run = 0;
+    let flush = |open: &mut Vec<usize>, straight: &mut Option<usize>, un: &mut Vec<usize>| {
+        un.append(open);
+        un.extend(straight.take());
+    };
+    for (i, c) in text.char_indices() {
+        if c == '\n' {
+            newline_run += 1;
+            if newline_run >= 2 {
+                flush(&mut curly, &mut straight, &mut unclosed);
+                flush(&mut angle, &mut None, &mut unclosed);
+            }
+            continue;
+        }
+        if !c.is_whitespace() {
+            newline_run = 0;
+        }
+        let close = |open: &mut Vec<usize>, quotes: &mut Vec<Quote>, un: &mut Vec<usize>| {
+            if let Some(s) = open.pop() {
+                if i - s <= MAX_QUOTE {
+                    quotes.push(Quote {
+                        start: s,
+                        end: i + c.len_utf8(),
+                        inner_start: s + '“'.len_utf8(),
+                        inner_end: i,
+                    });
+                } else {
+                    un.push(s);
+                }
+            }
+        };
+        match c {
+            '“' => curly.push(i),
+            '”' => close(&mut curly, &mut quotes, &mut unclosed),
+            '«' => angle.push(i),
+            '»' => close(&mut angle, &mut quotes, &mut unclosed),
+            '"' => match straight.take() {
+                Some(s) if i - s <= MAX_QUOTE => quotes.push(Quote {
+                    start: s,
+                    end: i + 1,
+                    inner_start: s + 1,
+                    inner_end: i,
+                }),
+                Some(s) => {
+                    unclosed.push(s);
+                    straight = Some(i);
+                }
+                None => straight = Some(i),
+            },
+            _ => {}
+        }
+    }
+    flush(&mut curly, &mut straight, &mut unclosed);
+    flush(&mut angle, &mut None, &mut unclosed);
+    // '“', '«' are multi-byte, '"' is one byte: fix inner starts.
+    for q in &mut quotes {
+        let mark = text[q.start..].chars().next().map_or(1, char::len_utf8);
+        q.inner_start = q.start + mark;
+    }
+    quotes.sort_by_key(|q| q.start);
+    unclosed.sort_unstable();
+    (quotes, unclosed)
+}
+
+/// The title inside a quotation, without edge punctuation, with single
+/// spaces.
+pub fn inner(text: &str, q: &Quote) -> String {
+    let raw = text.get(q.inner_start..q.inner_end).unwrap_or("");
+    let t = raw.trim().trim_end_matches([',', '.', ';', ':']).trim();
+    t.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn not_title_before() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| rules::compile(rules::NOT_TITLE_BEFORE))
+}
+
+/// What the quotation `q` of `text` holds.
+pub fn classify(text: &str, q: &Quote) -> Role {
+    let inner = inner(text, q);
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    let Some(first) = words.first() else {
+        return Role::Other;
+    };
+    let first_norm = normalize(first.trim_matches(|c: char| !c.is_alphanumeric()));
+    let capitalized = first.chars().next().is_some_and(char::is_uppercase);
+    let before = normalize(text.get(..q.start).unwrap_or(""));
+    if capitalized
+        && first_norm.len() >= 5
+        && ["ar", "er", "ir"].iter().any(|e| first_norm.ends_with(e))
+        && !rules::NOT_INFINITIVES.contains(&first_norm.as_str())
+    {
+        return Role::Decision;
+    }
+    if words.len() < 2 || !capitalized || not_title_before().is_match(&before) {
+        return Role::Other;
+    }
+    if rules::MEETING_WORDS.contains(&first_norm.as_str()) {
+        return Role::Meeting;
+    }
+    Role::Title
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str) -> Vec<String> {
+        scan(s).0.iter().map(|q| inner(s, q)).collect()
+    }
+
+    #[test]
+    fn curly_straight_and_nested() {
+        let s = "el “Glosario de la CRM” y el \"Menores migrantes: derechos\" y «Otro Título»";
+        assert_eq!(
+            texts(s),
+            [
+                "Glosario de la CRM",
+                "Menores migrantes: derechos",
+                "Otro Título"
+            ]
+        );
+    }
+
+    #[test]
+    fn unbalanced_quote_closes_the_inner_one_only() {
+        let s = "agradecieron “la intervención de la RROCM respecto de los “Lineamientos Generales para la Protección”.  Este documento se publicó.\n\nOtro párrafo “con cita”.";
+        let (quotes, unclosed) = scan(s);
+        let got: Vec<String> = quotes.iter().map(|q| inner(s, q)).collect();
+        assert_eq!(
+            got,
+            ["Lineamientos Generales para la Protección", "con cita"]
+        );
+        assert_eq!(unclosed, [s.find('“').unwrap()]);
+    }
+
+    #[test]
+    fn roles() {
+        let role = |s: &str| classify(s, &scan(s).0[0]);
+        assert_eq!(
+            role("acordaron “Reconocer la cooperación fronteriza.”"),
+            Role::Decision
+        );
+        assert_eq!(
+            role("el documento titulado, “Marco de Ejecución del Programa”"),
+            Role::Title
+        );
+        assert_eq!(
+            role("en la “Conferencia Hemisférica Sobre Migración”"),
+            Role::Meeting
+        );
+        assert_eq!(
+            role("en la sección “Novedades” de la Secretaría"),
+            Role::Other
+        );
+        assert_eq!(role("sobre “Fronteras juxtapuestas”."), Role::Title);
+        assert_eq!(role("el “Taller Regional de Capacitación”"), Role::Title);
+    }
+
+    #[test]
+    fn never_panics_on_odd_marks() {
+        for s in ["”", "“", "\"", "“”", "a\"b\"c\"", "«»«", "“é”ñ\"", "“\n\n”"]
+        {
+            let (q, _) = scan(s);
+            for q in q {
+                let _ = classify(s, &q);
+            }
+        }
+    }
+}

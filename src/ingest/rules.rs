@@ -1,0 +1,583 @@
+//! The phrase tables that drive extraction, in one place: month names,
+//! number words, decision verbs, request and response phrases, status
+//! words, event nouns, role titles. Spanish first.
+//!
+//! Patterns are regular-expression fragments over *normalized* text
+//! ([`crate::text::normalize`]: lower case, accents stripped, spaces
+//! collapsed), so "Continúa pendiente" and "continua  pendiente" are one
+//! phrase. Adding a way of saying something is adding a row here; the
+//! modules that use a table compile it once (`OnceLock`).
+
+use crate::model::Status;
+use regex::Regex;
+
+/// Month names (normalized) with their number.
+#[rustfmt::skip]
+pub const MONTHS: &[(&str, u8)] = &[
+    ("enero", 1), ("febrero", 2), ("marzo", 3), ("abril", 4), ("mayo", 5),
+    ("junio", 6), ("julio", 7), ("agosto", 8), ("septiembre", 9), ("setiembre", 9),
+    ("octubre", 10), ("noviembre", 11), ("diciembre", 12),
+];
+
+/// Display names of the months, for node names ("GRCM octubre 2002").
+#[rustfmt::skip]
+pub const MONTH_NAMES: [&str; 12] = [
+    "enero", "febrero", "marzo", "abril", "mayo", "junio",
+    "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre",
+];
+
+/// Number words used to count countries ("dos países miembros").
+#[rustfmt::skip]
+pub const NUMBER_WORDS: &[(&str, u32)] = &[
+    ("un", 1), ("una", 1), ("uno", 1), ("dos", 2), ("tres", 3), ("cuatro", 4),
+    ("cinco", 5), ("seis", 6), ("siete", 7), ("ocho", 8), ("nueve", 9), ("diez", 10),
+    ("once", 11), ("doce", 12),
+];
+
+/// Value of a number word or numeral.
+pub fn number(word: &str) -> Option<u32> {
+    word.parse().ok().or_else(|| {
+        NUMBER_WORDS
+            .iter()
+            .find(|(w, _)| *w == word)
+            .map(|&(_, n)| n)
+    })
+}
+
+/// Month number of a normalized month name.
+pub fn month(word: &str) -> Option<u8> {
+    MONTHS.iter().find(|(w, _)| *w == word).map(|&(_, n)| n)
+}
+
+/// What a decision phrase does to an agreement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    /// A new decision taken at the meeting(s) named with it.
+    Adopted,
+    /// A recommendation formulated at the meeting(s).
+    Recommended,
+    /// The previous decision reaffirmed at the meeting(s).
+    Reaffirmed,
+    /// The previous decision backed at the meeting(s) ("el GRCM la
+    /// respaldó"): `adopted_at`, or a new agreement if there is none.
+    Endorsed,
+    /// The previous decision reshaped at the meeting(s): a new agreement
+    /// and `evolved_into` from the previous one.
+    Evolved,
+    /// An offer or proposal made at a meeting: not a decision, but it
+    /// claims the meeting named with it.
+    Proposed,
+}
+
+/// A decision phrase. `weak` phrases ("solicitó") count only when a
+/// meeting is named with them and their subject is not a secretariat.
+pub struct Cue {
+    pub pattern: &'static str,
+    pub decision: Decision,
+    pub weak: bool,
+}
+
+const fn cue(pattern: &'static str, decision: Decision, weak: bool) -> Cue {
+    Cue {
+        pattern,
+        decision,
+        weak,
+    }
+}
+
+/// Decision phrases, longest first where they share a start.
+pub const DECISIONS: &[Cue] = &[
+    cue(
+        r"(?:considero y )?aprob(?:o|aron) en forma de (?:una )?recomendacion",
+        Decision::Recommended,
+        false,
+    ),
+    cue(
+        r"(?:formul|emiti)(?:o|aron|eron) (?:una|la|sus?) recomendacion(?:es)?",
+        Decision::Recommended,
+        false,
+    ),
+    cue(
+        r"recomend(?:o|aron)|se recomendo|fue(?:ron)? recomendad[oa]s?",
+        Decision::Recommended,
+        false,
+    ),
+    cue(
+        r"tom(?:o|aron) (?:el|la|los|las) siguientes? (?:acuerdos?|decision(?:es)?)",
+        Decision::Adopted,
+        false,
+    ),
+    cue(r"aprob(?:o|aron)|se aprobo", Decision::Adopted, false),
+    cue(
+        r"decidi(?:o|eron)|se decidio|resolvi(?:o|eron)|se resolvio",
+        Decision::Adopted,
+        false,
+    ),
+    cue(
+        r"acord(?:o|aron)|se acordo|adopt(?:o|aron)",
+        Decision::Adopted,
+        false,
+    ),
+    cue(
+        r"se convino|convinieron|determinaron",
+        Decision::Adopted,
+        true,
+    ),
+    cue(
+        r"decision (?:vice)?ministerial|decision de los viceministros",
+        Decision::Adopted,
+        false,
+    ),
+    cue(
+        r"se (?:le |les )?solicito|(?:le |les )?solicit(?:o|aron)",
+        Decision::Adopted,
+        true,
+    ),
+    cue(
+        r"(?:encomend|comision)(?:o|aron)|instruy(?:o|eron)|se encomendo",
+        Decision::Adopted,
+        true,
+    ),
+    // A passive "fue aprobado" speaks of the decision named before it.
+    cue(
+        r"(?:la |lo |las |los )?respald(?:o|aron)|respaldad[oa]s? por|fue(?:ron)? (?:respaldad|aprobad|adoptad)[oa]s?|(?:la |lo )?endos(?:o|aron)",
+        Decision::Endorsed,
+        false,
+    ),
+    cue(
+        r"(?:fue(?:ron)? )?reafirmad[oa]s?|reafirm(?:o|aron)|se reafirmo|ratific(?:o|aron) (?:el|la|su) (?:acuerdo|decision)",
+        Decision::Reaffirmed,
+        false,
+    ),
+    cue(
+        r"fue(?:ron)? (?:perfeccionad|modificad|reformulad|ampliad|transformad)[oa]s?|se transformo",
+        Decision::Evolved,
+        false,
+    ),
+    cue(
+        r"(?:oferta|propuesta)(?: \w+){0,3}? (?:que )?(?:se )?(?:hizo|presento|formulo)",
+        Decision::Proposed,
+        false,
+    ),
+];
+
+/// Actors whose requests are follow-up, not decisions (a secretariat
+/// "solicitó" information; only meetings decide).
+pub const NON_DECIDING: &[&str] = &[
+    "organization:ppt",
+    "organization:st",
+    "organization:secretaria-virtual",
+];
+
+/// Bodies whose meetings reports name without a date ("el GRCM la
+/// respaldó"): such a mention is a reference to one of its meetings.
+pub const UNDATED_MEETING_BODIES: &[&str] = &["organization:grcm"];
+
+/// Bodies whose meeting a report is presented at, in order of preference,
+/// for "esta reunión".
+pub const CURRENT_MEETING_BODIES: &[&str] = &["organization:grcm", "organization:crm"];
+
+/// Text before a meeting that makes it a destination, not a venue
+/// ("a los Viceministros asistentes a la VIII CRM").
+pub const DESTINATION: &str = r"(?:asistentes?|asistan|remitir\w*(?: a los viceministros asistentes)?|se discutir(?:a|ia)|ser(?:a|ia) (?:discutid|considerad|presentad|sometid)[oa]s?|debera ser \w+d[oa]s?|en aproximacion de|para|esperara la consideracion de los viceministros|a considerar(?:se)?|a presentar(?:se)?)\s+(?:a|en|durante|para)?\s*(?:la|el|esta|su)?\s*$";
+
+/// Future or scheduled wording: an undated meeting in such a sentence is
+/// the current one, not the previous one.
+pub const FUTURE: &str = r"\b(?:se ha programado|esta programad[oa]|estan programad[oa]s|proxim[oa]|durante el curso de)\b";
+
+/// Verb endings of the future tense, on the original (accented) text.
+pub const FUTURE_ORIGINAL: &str = r"\b\w+r(?:á|án)\b";
+
+/// "esta reunión", "la actual reunión": the meeting the report is for.
+pub const CURRENT_MEETING: &str = r"\b(?:esta|la actual|la presente|la misma)\s+reunion\b";
+
+/// Words between a scheduled date and "reunión" ("Para el 26 de mayo se ha
+/// programado una reunión de esta Red").
+pub const SCHEDULED_GAP: &str = r"^\s*,?\s*(?:se ha programado|esta programada|se realizara|se llevara a cabo|se celebrara|tendra lugar)\s+(?:una|la)\s*$";
+
+/// Filler between a meeting and its date or place ("realizada del",
+/// "que se realizó en", "en su reunión de").
+pub const MEETING_FILLER: &str = r"^(?:\s|,)*(?:(?:que\s+se\s+(?:realizo|celebro|llevo\s+a\s+cabo|efectuo)|que\s+tuvo\s+lugar|realizad[ao]s?|celebrad[ao]s?|efectuad[ao]s?|llevad[ao]s?\s+a\s+cabo|reunid[ao]s?|en\s+su\s+reunion|en\s+su\s+sesion)(?:\s|,)*)?";
+
+/// Status phrases; the first that matches in a sentence wins.
+pub const STATUS: &[(&str, Status)] = &[
+    (
+        r"(?:continua|continuan|sigue|siguen|queda|quedan|esta|estan|permanece|permanecen) (?:aun )?pendientes?",
+        Status::Pending,
+    ),
+    (
+        r"aun (?:esta|estan|queda|quedan|sigue|siguen) pendientes?",
+        Status::Pending,
+    ),
+    (
+        r"aun no se (?:ha|han) (?:realizado|recibido|llevado a cabo|iniciado|concretado|cumplido)",
+        Status::Pending,
+    ),
+    (
+        r"no se (?:ha|han) (?:realizado|llevado a cabo|concretado|cumplido)",
+        Status::Pending,
+    ),
+    (
+        r"queda por realizar|esta por realizarse|dependera del?",
+        Status::Pending,
+    ),
+    (
+        r"en proceso|en curso|se esta en conversaciones|se esta (?:trabajando|elaborando|preparando|negociando)",
+        Status::InProgress,
+    ),
+    (
+        r"(?:ha|han) iniciado|esta considerando|siguen? trabajando|ya empezo|ya comenzo",
+        Status::InProgress,
+    ),
+    (
+        r"se realizo|se llevo a cabo|se celebro|tuvo lugar|fue realizad[oa]|se completo|se concluyo|se cumplio|fue(?:ron)? cumplid[oa]s?",
+        Status::Done,
+    ),
+];
+
+/// How many respondents a phrase counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Count {
+    /// Exactly this many, unnamed.
+    Exactly(u32),
+    /// The number is in the `n` group of the pattern.
+    Captured,
+    /// "not received from more than half": of n asked, at most
+    /// n − (⌊n/2⌋ + 1) answered.
+    LessThanHalf,
+    /// "most have answered".
+    Majority,
+    /// Everyone answered.
+    All,
+}
+
+/// Response-count phrases, most specific first.
+pub const RESPONSES: &[(&str, Count)] = &[
+    (
+        r"no se (?:ha|han) recibido (?:\w+ ){0,3}de mas de la mitad",
+        Count::LessThanHalf,
+    ),
+    (
+        r"con (?:una|la) (?:sola |unica )?excepcion\b(?: de uno)?",
+        Count::Exactly(1),
+    ),
+    (
+        r"no se (?:recibio|ha recibido|han recibido) (?:comunicacion|respuesta|informacion|comentario|observacion)(?:es)? alguna?s?",
+        Count::Exactly(0),
+    ),
+    (
+        r"no se (?:recibio|ha recibido|han recibido) ningun[ao]? (?:comunicacion|respuesta|informacion|comentario|observacion)",
+        Count::Exactly(0),
+    ),
+    (
+        r"no se (?:recibio|ha recibido|han recibido) (?:respuestas?|comunicacion(?:es)?)",
+        Count::Exactly(0),
+    ),
+    (
+        r"(?:ningun|ninguno de los) pais(?:es)?(?: miembros?)? (?:ha|han) (?:respondido|contestado|enviado|remitido)",
+        Count::Exactly(0),
+    ),
+    (
+        r"no (?:ha|han) habido (?:ninguna )?respuestas?",
+        Count::Exactly(0),
+    ),
+    (
+        r"la mayoria de los paises(?: miembros)? (?:ha|han) (?:respondido|contestado|enviado|remitido)",
+        Count::Majority,
+    ),
+    (
+        r"todos los paises(?: miembros)? (?:ya )?(?:ha|han) (?:respondido|contestado|enviado|remitido)",
+        Count::All,
+    ),
+    (
+        r"se (?:ha|han) recibido (?:respuestas?|informacion|comentarios|observaciones|contribuciones|estadisticas)(?: \w+){0,2} de (?P<n>\d{1,2}|una?|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce) (?:de los )?paises",
+        Count::Captured,
+    ),
+    (
+        r"\b(?P<n>\d{1,2}|una?|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce) (?:de los )?paises(?: miembros)? (?:ha|han|hayan) (?:respondido|contestado|enviado|remitido)",
+        Count::Captured,
+    ),
+];
+
+/// Verbs of answering: countries named with them responded.
+pub const RESPONDED: &str = r"\b(?:(?:ha|han) (?:respondido|contestado|enviado|remitido|entregado|suministrado|proporcionado|presentado)|respondi(?:o|eron)|contest(?:o|aron)|envi(?:o|aron)|remiti(?:o|eron)|entreg(?:o|aron)|se (?:ha|han|recibio|recibieron) (?:recibido )?(?:\w+ ){0,3}de)\b";
+
+/// "con excepción de Honduras": the named country answered.
+pub const EXCEPT_NAMED: &str = r"\bcon excepcion de\s*$";
+
+/// Phrases that ask for something.
+pub const REQUESTS: &[&str] = &[
+    r"se (?:le |les )?solicito",
+    r"(?:le |les )?solicit(?:o|aron|ando)(?:les|le)?",
+    r"se (?:le |les )?pidio|(?:le |les )?pidi(?:o|eron)|pidiendo(?:les|le)?",
+    r"se insta|inst(?:o|aron|aba|aban|ando)",
+    r"exhort(?:a|o|aron|aba|ando)",
+    r"acord(?:o|aron)(?:,[^,]{1,80},)? (?:suministrar|comunicar|enviar|presentar|remitir|entregar|proporcionar)\w*",
+    r"se convino (?:en )?que|convinieron (?:en )?(?:que|suministrar|enviar)",
+    r"se comprometieron a",
+];
+
+/// Phrases that repeat an earlier request instead of making a new one.
+pub const REITERATIONS: &str =
+    r"\b(?:reiter(?:o|aron) (?:la|su|esta) solicitud|volvi(?:o|eron) a solicitar)\b";
+
+/// Who a request is addressed to: the member countries as a group.
+pub const MEMBERS: &str = r"\b(?:paises|estados|gobiernos) miembros\b|\blos gobiernos\b|\blos paises de la (?:crm|conferencia)\b";
+
+/// Just before a date: the date is a deadline.
+pub const DEADLINE_BEFORE: &str = r"(?:\bal|a mas tardar el|\bantes del?|\bhasta el|\bpara el|fecha limite(?: del?)?|plazo (?:del?|hasta el))\s*$";
+
+/// "para esa misma fecha": the deadline named before.
+pub const SAME_DATE: &str = r"\b(?:esa|la) misma fecha\b";
+
+/// Nouns of dated correspondence, with the event type.
+pub const CORRESPONDENCE: &[(&str, &str)] = &[
+    (r"cartas?(?: de seguimiento)?", "letter"),
+    (r"oficios?", "letter"),
+    (r"notas? (?:diplomaticas?|verbal(?:es)?)", "note"),
+    (r"boletin(?:es)?", "bulletin"),
+    (r"(?:una|la|su|las|sus) circular(?:es)?", "circular"),
+    (r"correos? electronicos?", "email"),
+];
+
+/// "antes mencionada": the letter named before.
+pub const ANAPHORA: &str = r"\b(?:antes mencionad[oa]|mencionad[oa] anteriormente|dich[oa]|la misma|el mismo|esta carta|este boletin)\b";
+
+/// Spanish display names of event types, for node names.
+#[rustfmt::skip]
+pub const EVENT_NAMES: &[(&str, &str)] = &[
+    ("letter", "Carta"), ("note", "Nota"), ("bulletin", "Boletín"),
+    ("circular", "Circular"), ("email", "Correo electrónico"), ("deadline", "Plazo"),
+    ("workshop", "Taller"), ("seminar", "Seminario"), ("course", "Curso"),
+    ("application", "Solicitud"), ("presentation", "Presentación"), ("establishment", "Establecimiento"),
+    ("handover", "Traspaso de la Presidencia Pro-Témpore"),
+];
+
+/// Spanish name of an event type.
+pub fn event_name(kind: &str) -> &str {
+    EVENT_NAMES
+        .iter()
+        .find(|(k, _)| *k == kind)
+        .map_or(kind, |(_, n)| n)
+}
+
+/// Nouns of workshops and seminars, with the event type.
+pub const GATHERINGS: &[(&str, &str)] = &[
+    (r"taller(?:es)?", "workshop"),
+    (r"seminarios?", "seminar"),
+    (r"cursos? de capacitacion", "course"),
+];
+
+/// "este evento": the item's own workshop or seminar.
+pub const GATHERING_ANAPHORA: &str = r"\b(?:este|el|dicho) (?:evento|taller|seminario)\b";
+
+/// Other happenings, with the event type; the actor is the subject named
+/// before the phrase.
+pub const ACTIONS: &[(&str, &str)] = &[
+    (r"(?:remiti|present)(?:o|eron) su solicitud", "application"),
+    (
+        r"(?:hicieron|hizo|realizaron|realizo) una presentacion",
+        "presentation",
+    ),
+    (r"se establecio|fue establecid[oa]", "establishment"),
+];
+
+/// The handover of the Presidency Pro-Tempore.
+pub const HANDOVER: &str = r"\b(?:se traspasaron|traspas(?:o|aron)|traspaso (?:formal )?de|entreg(?:o|aron) la presidencia|asumio la presidencia)\b";
+
+/// At the end of a meeting ("Al concluir la reunión").
+pub const AT_END_OF: &str =
+    r"\bal (?:concluir|finalizar|clausurar|termino de|final de|cierre de)\b";
+
+/// The day before / after a meeting.
+pub const DAY_BEFORE: &str = r"\bel dia (?:antes|anterior)\s+(?:de|a)\s*(?:la|el)?\s*$";
+pub const DAY_AFTER: &str = r"\bel dia (?:despues|siguiente)\s+(?:de|a)\s*(?:la|el)?\s*$";
+
+/// Who proposed, offered or sponsored something: countries and
+/// organizations named right after.
+pub const PROPOSERS: &str = r"\b(?:propuest[oa]s? por|presentad[oa]s? por|ofrecid[oa]s? por|auspiciad[oa]s? por|patrocinad[oa]s? por|organizad[oa]s? por|la propuesta de|iniciativa de)\b";
+
+/// Title words for people ("el Subsecretario de Población, ..., Nombre").
+pub const ROLE_TITLES: &str = r"(?:Sub|Vice)?(?:[Ss]ecretari[oa]|[Mm]inistr[oa]|[Dd]irector(?:a)?|[Cc]oordinador(?:a)?|[Ee]mbajador(?:a)?|[Cc]omisionad[oa]|[Pp]residente|[Pp]residenta|[Cc]anciller|[Jj]ef[ea]|[Cc]ónsul|[Dd]elegad[oa]|[Vv]iceministr[oa]|[Ss]ubsecretari[oa])";
+
+/// Capitalized words that start no person's name.
+#[rustfmt::skip]
+pub const NOT_NAMES: &[&str] = &[
+    "gobierno",
+    "presidencia",
+    "secretaria",
+    "conferencia",
+    "reunion",
+    "red",
+    "programa",
+    "proyecto",
+    "estados",
+    "los",
+    "las",
+    "el",
+    "la",
+    "en",
+    "durante",
+    "grupo",
+    "comision",
+    "consejo",
+    "sistema",
+    "plan",
+    "taller",
+    "seminario",
+    "informe",
+    "viceministros",
+];
+
+/// Connector words inside a long name before its acronym
+/// ("Sistema de Información ... (SIEMCA)").
+pub const NAME_CONNECTORS: &[&str] = &[
+    "de", "del", "la", "las", "los", "el", "sobre", "para", "en", "y", "e", "a", "al",
+];
+
+/// Capitalized nouns ending like infinitives: a quotation starting with
+/// one is a title, not a decision ("Lugar", "Taller").
+#[rustfmt::skip]
+pub const NOT_INFINITIVES: &[&str] = &[
+    "lugar",
+    "hogar",
+    "militar",
+    "familiar",
+    "regular",
+    "particular",
+    "popular",
+    "nuclear",
+    "titular",
+    "escolar",
+    "similar",
+    "auxiliar",
+    "singular",
+    "circular",
+    "consular",
+    "bienestar",
+    "mujer",
+    "poder",
+    "taller",
+    "placer",
+    "deber",
+    "cancer",
+    "caracter",
+    "porvenir",
+    "mar",
+];
+
+/// Words opening a quoted or named meeting.
+pub const MEETING_WORDS: &[&str] = &[
+    "conferencia",
+    "reunion",
+    "cumbre",
+    "foro",
+    "encuentro",
+    "simposio",
+    "congreso",
+];
+
+/// Words right before a quotation that make it no document title.
+pub const NOT_TITLE_BEFORE: &str =
+    r"\b(?:seccion|pagina|sitio|apartado|rubro|taller|seminario|curso|evento)\s*$";
+
+/// Abbreviations that end in a period without ending a sentence.
+#[rustfmt::skip]
+pub const ABBREVIATIONS: &[&str] = &[
+    "sr", "sra", "srta", "dr", "dra", "lic", "ing", "arq", "prof", "no", "num", "pag", "p", "art",
+    "ud", "uds", "vol", "cap", "av", "dpto", "depto", "cf", "op", "cit", "ee.uu", "uu", "e.g",
+    "i.e",
+];
+
+/// Cue words that introduce the report's own title ("El siguiente informe
+/// de la Presidencia Pro-Témpore ...").
+pub const TITLE: &str = r"\b(?:el|este|presente|nuestro)\s+(?:siguiente\s+)?(?P<t>(?:informe|reporte|memoria)\s+(?:de|del)\s+)";
+
+/// Words that end a title taken from running text.
+pub const TITLE_END: &str =
+    r"\s+(?:se|que|el cual|la cual|es|tiene|presenta|abarca|cubre)\s|[,.;:]";
+
+/// Compile a table pattern; the tables are constants, so failure is a bug
+/// caught by the tests below.
+pub fn compile(pattern: &str) -> Regex {
+    Regex::new(pattern).unwrap_or_else(|e| panic!("rule table pattern {pattern:?}: {e}"))
+}
+
+/// Alternation of patterns as one word-bounded regex, each in a numbered
+/// group in table order.
+pub fn alternation<'a>(patterns: impl IntoIterator<Item = &'a str>) -> Regex {
+    let parts: Vec<String> = patterns
+        .into_iter()
+        .map(|p| format!(r"\b({p})\b"))
+        .collect();
+    compile(&parts.join("|"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::normalize;
+
+    #[test]
+    fn every_table_compiles() {
+        alternation(DECISIONS.iter().map(|c| c.pattern));
+        alternation(REQUESTS.iter().copied());
+        alternation(CORRESPONDENCE.iter().map(|c| c.0));
+        alternation(GATHERINGS.iter().map(|c| c.0));
+        alternation(ACTIONS.iter().map(|c| c.0));
+        for (p, _) in STATUS {
+            compile(p);
+        }
+        for (p, _) in RESPONSES {
+            compile(p);
+        }
+        for p in [
+            DESTINATION,
+            FUTURE,
+            FUTURE_ORIGINAL,
+            CURRENT_MEETING,
+            SCHEDULED_GAP,
+            MEETING_FILLER,
+            RESPONDED,
+            EXCEPT_NAMED,
+            REITERATIONS,
+            MEMBERS,
+            DEADLINE_BEFORE,
+            SAME_DATE,
+            ANAPHORA,
+            GATHERING_ANAPHORA,
+            HANDOVER,
+            AT_END_OF,
+            DAY_BEFORE,
+            DAY_AFTER,
+            PROPOSERS,
+            ROLE_TITLES,
+            NOT_TITLE_BEFORE,
+            TITLE,
+            TITLE_END,
+        ] {
+            compile(p);
+        }
+    }
+
+    #[test]
+    fn tables_are_written_normalized() {
+        for (w, _) in MONTHS {
+            assert_eq!(&normalize(w), w);
+        }
+        for (w, _) in NUMBER_WORDS {
+            assert_eq!(&normalize(w), w);
+        }
+        for w in NOT_NAMES.iter().chain(NOT_INFINITIVES).chain(MEETING_WORDS) {
+            assert_eq!(&normalize(w), w);
+        }
+    }
+
+    #[test]
+    fn numbers() {
+        assert_eq!(number("dos"), Some(2));
+        assert_eq!(number("11"), Some(11));
+        assert_eq!(number("varios"), None);
+        assert_eq!(month("setiembre"), Some(9));
+    }
+}

@@ -1,0 +1,217 @@
+//! The rules generalize: short passages in other words (other verbs, word
+//! order, date formats, named respondents) and a whole report in the genre
+//! that the rules were not written from.
+
+use super::common::Doc;
+use acta::model::{DateValue, EdgeKind, Kind, Precision, Status, UnnamedCount, Ymd};
+
+fn iso(s: &str) -> DateValue {
+    DateValue::parse_iso(s).expect("valid date")
+}
+
+#[test]
+fn other_verbs_numeric_dates_and_named_respondents() {
+    let d = Doc::text(
+        "informe-st-2004.txt",
+        "I.\nAntecedentes\nEl presente informe de la Secretaría Técnica cubre el período enero – marzo 2004.\n\
+         II.\nEstadísticas migratorias\n\
+         Los Viceministros, reunidos en la IX Reunión de la CRM celebrada en Panamá el 3 de marzo de 2004, \
+         resolvieron establecer un registro regional de flujos migratorios. \
+         Se solicitó a los países miembros enviar sus estadísticas antes del 15/12/2004. \
+         Hasta la fecha, solo Honduras y Panamá han enviado sus estadísticas.\n",
+    );
+    d.assert_consistent();
+    assert_eq!(d.bundle.doc.date, Some(iso("2004-03")));
+    assert_eq!(
+        d.bundle.doc.title,
+        "Informe de la Secretaría Técnica, enero – marzo 2004"
+    );
+    let a = "agreement:informe-st-2004/II";
+    assert!(d.has_edge(a, EdgeKind::AdoptedAt, "meeting:crm-09"));
+    assert_eq!(d.date("meeting:crm-09"), Some(iso("2004-03-03")));
+    assert!(d.has_edge("meeting:crm-09", EdgeKind::HeldIn, "country:pa"));
+    let [r] = d.bundle.requests.as_slice() else {
+        panic!("one request: {:?}", d.bundle.requests)
+    };
+    assert_eq!(r.agreement, a);
+    assert_eq!(r.deadline, Some(iso("2004-12-15")));
+    assert_eq!(r.requested_from.len(), 11);
+    assert_eq!(r.responded_named, ["country:hn", "country:pa"]);
+    assert_eq!(r.responded_unnamed, UnnamedCount { min: 0, max: 0 });
+    assert_eq!(r.status, Status::Pending);
+    assert!(d.has_edge("country:hn", EdgeKind::Responded, a));
+    assert!(d.has_edge(
+        "event:informe-st-2004/deadline-2004-12-15",
+        EdgeKind::FollowsUp,
+        a
+    ));
+}
+
+#[test]
+fn recommendation_then_approval_in_passive_voice() {
+    let d = Doc::text(
+        "acta-grcm.txt",
+        "III.\nCooperación consular\n\
+         A. Protocolo de repatriación:\n\
+         El GRCM, reunido en Tegucigalpa en noviembre de 2003, recomendó a los Viceministros adoptar el \
+         “Protocolo Regional de Repatriación Digna”. La propuesta fue presentada por Nicaragua. \
+         Fue aprobado por los Viceministros en la Octava Reunión de la Conferencia Regional sobre Migración.\n",
+    );
+    d.assert_consistent();
+    let a = "agreement:acta-grcm/III.A";
+    assert_eq!(d.ids(Kind::Agreement), d.set(&[a]));
+    assert!(d.has_edge(a, EdgeKind::RecommendedAt, "meeting:grcm-2003-11"));
+    assert!(d.has_edge(a, EdgeKind::AdoptedAt, "meeting:crm-08"));
+    assert!(d.has_edge(a, EdgeKind::ProposedBy, "country:ni"));
+    assert!(d.has_edge(
+        a,
+        EdgeKind::Concerns,
+        "document:protocolo-regional-de-repatriacion-digna"
+    ));
+    assert!(d.has_edge("meeting:grcm-2003-11", EdgeKind::HeldIn, "country:hn"));
+    assert_eq!(d.date("meeting:grcm-2003-11"), Some(iso("2003-11")));
+    assert_eq!(d.name(a), "Protocolo de repatriación");
+}
+
+#[test]
+fn a_letter_an_exception_named_and_a_meeting_missing_from_the_calendar() {
+    let d = Doc::text(
+        "seguimiento-2005.txt",
+        "IV.\nSeguimiento\n\
+         B. Manual de procedimientos:\n\
+         Durante la X CRM los Viceministros acordaron elaborar un manual regional de procedimientos consulares. \
+         Mediante nota diplomática del 12/01/2005, la Presidencia Pro-Témpore pidió a los países miembros sus \
+         observaciones a más tardar el 28 de febrero de 2005. Con excepción de Belice, ningún país ha respondido. \
+         El tema sigue pendiente.\n",
+    );
+    d.assert_consistent();
+    let a = "agreement:seguimiento-2005/IV.B";
+    // The X meeting is not in the gazetteer's calendar: the report's own reference makes the node.
+    assert!(d.has_node("meeting:crm-10", Kind::Meeting));
+    assert_eq!(d.name("meeting:crm-10"), "X CRM");
+    assert!(d.has_edge(a, EdgeKind::AdoptedAt, "meeting:crm-10"));
+    assert_eq!(d.text_attr(a, "status").as_deref(), Some("pending"));
+    let note = "event:seguimiento-2005/note-2005-01-12-ppt";
+    assert_eq!(d.date(note), Some(iso("2005-01-12")));
+    assert!(d.has_edge(note, EdgeKind::FollowsUp, a));
+    let [r] = d.bundle.requests.as_slice() else {
+        panic!("one request")
+    };
+    assert_eq!(
+        (r.requested_on, r.deadline),
+        (Some(iso("2005-01-12")), Some(iso("2005-02-28")))
+    );
+    assert_eq!(r.responded_named, ["country:bz"]);
+    assert_eq!(r.responded_unnamed, UnnamedCount { min: 0, max: 0 });
+}
+
+#[test]
+fn word_order_and_undated_meetings() {
+    // The venue after the verb; a bare "el GRCM" is the group's previous meeting.
+    let d = Doc::text(
+        "nota-2003.txt",
+        "I.\nIntroducción\nEste informe abarca el período junio – noviembre 2003.\n\
+         II.\nRetorno\nLos países miembros acordaron, en el GRCM de junio de 2003, enviar sus listas de contactos. \
+         El GRCM posteriormente lo reafirmó. Todos los países miembros han respondido.\n\
+         III.\nVisas\nSe aprobó en la reunión del GRCM de octubre 2003 un formato común de visa; \
+         la Presidencia Pro-Témpore lo distribuirá en esta reunión.\n",
+    );
+    d.assert_consistent();
+    assert!(d.has_edge(
+        "agreement:nota-2003/II",
+        EdgeKind::AdoptedAt,
+        "meeting:grcm-2003-06"
+    ));
+    assert!(d.has_edge(
+        "agreement:nota-2003/II",
+        EdgeKind::ReaffirmedAt,
+        "meeting:grcm-2003-10"
+    ));
+    assert!(d.has_edge(
+        "agreement:nota-2003/III",
+        EdgeKind::AdoptedAt,
+        "meeting:grcm-2003-10"
+    ));
+    // "esta reunión" is the GRCM in the month of the report's date.
+    assert!(d.has_edge(
+        "section:nota-2003/III",
+        EdgeKind::Mentions,
+        "meeting:grcm-2003-11"
+    ));
+    let [r] = d.bundle.requests.as_slice() else {
+        panic!("one request")
+    };
+    assert_eq!((r.status, r.responded_named.len()), (Status::Done, 11));
+}
+
+const UNSEEN: &str = "INFORME DE LA PRESIDENCIA PRO TÉMPORE DE PANAMÁ
+I.
+Introducción
+La Presidencia Pro Tempore presenta este informe de actividades correspondiente al período junio 2003 – abril 2004, \
+para su consideración en la reunión del Grupo Regional de Consulta sobre Migración de abril 2004.
+II.
+Seguimiento a la VIII Reunión de la CRM
+A.  Red de Funcionarios de Enlace de Protección Consular:
+Los Viceministros reunidos en Cancún, México, en la VIII CRM, decidieron fortalecer la Red de Funcionarios \
+de Enlace de Protección Consular. La Red sostuvo su reunión del 10 de noviembre de 2003 en Managua, Nicaragua. \
+La Presidencia envió el oficio del 2 de diciembre de 2003 a los países miembros solicitando los nombres de sus \
+enlaces; a la fecha, siete países han respondido.
+B.  Taller sobre trata de personas:
+El taller se realizó del 3 al 5 de marzo de 2004 en San Salvador, con el apoyo de la OIM y del ACNUR.
+C.  Comisión Centroamericana de Directores de Migración (OCAM):
+La OCAM informó sobre sus actividades. No hubo acuerdos.
+";
+
+#[test]
+fn a_report_nobody_has_seen() {
+    let d = Doc::text("informe-ppt-panama-2004.txt", UNSEEN);
+    d.assert_consistent();
+    assert_eq!(d.bundle.doc.date, Some(iso("2004-04")));
+    assert!(
+        d.bundle.doc.title.starts_with("Informe de actividades")
+            || d.bundle.doc.title.starts_with("INFORME"),
+        "{}",
+        d.bundle.doc.title
+    );
+    let meetings = d.ids(Kind::Meeting);
+    for m in [
+        "meeting:crm-08",
+        "meeting:grcm-2004-04",
+        "meeting:red-consular-2003-11",
+    ] {
+        assert!(meetings.contains(m), "{m} in {meetings:?}");
+    }
+    assert_eq!(
+        d.date("meeting:red-consular-2003-11"),
+        Some(iso("2003-11-10"))
+    );
+    assert!(d.has_edge(
+        "meeting:red-consular-2003-11",
+        EdgeKind::HeldIn,
+        "country:ni"
+    ));
+    let countries = d.mentioned("country:");
+    for c in ["country:pa", "country:mx", "country:ni"] {
+        assert!(countries.contains(c), "{c} in {countries:?}");
+    }
+    assert!(d.mentioned("organization:").contains("organization:acnur"));
+    let a = "agreement:informe-ppt-panama-2004/II.A";
+    assert!(d.has_edge(a, EdgeKind::AdoptedAt, "meeting:crm-08"));
+    let [r] = d.bundle.requests.as_slice() else {
+        panic!("one request: {:?}", d.bundle.requests)
+    };
+    assert_eq!(
+        (r.requested_from.len(), r.responded_unnamed),
+        (11, UnnamedCount { min: 7, max: 7 })
+    );
+    assert_eq!(r.requested_on, Some(iso("2003-12-02")));
+    let w = "event:informe-ppt-panama-2004/workshop-2004-03-03";
+    let date = d.date(w).expect("workshop date");
+    assert_eq!(
+        (date.start, date.end, date.precision),
+        (Ymd::new(2004, 3, 3), Ymd::new(2004, 3, 5), Precision::Range)
+    );
+    assert!(d.has_edge(w, EdgeKind::HeldIn, "country:sv"));
+    assert_eq!(d.text_attr(w, "status").as_deref(), Some("done"));
+    assert!(d.ids(Kind::Agreement).iter().all(|id| !id.contains("II.C")));
+}
