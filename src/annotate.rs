@@ -368,6 +368,7 @@ pub(crate) fn apply_responses(kg: &mut KnowledgeGraph, annotations: &[Annotation
                 .collect(),
             None => continue,
         };
+        let mut named: Vec<(String, String)> = Vec::new();
         let ends: Vec<Option<crate::model::Ymd>> = kg
             .requests
             .iter()
@@ -381,6 +382,7 @@ pub(crate) fn apply_responses(kg: &mut KnowledgeGraph, annotations: &[Annotation
                 continue;
             }
             r.responded_named.push(from.clone());
+            named.push((r.id.clone(), from.clone()));
             let counted = match (date, end) {
                 (Some(d), Some(e)) => d.start <= e,
                 _ => true,
@@ -394,6 +396,9 @@ pub(crate) fn apply_responses(kg: &mut KnowledgeGraph, annotations: &[Annotation
                     .min(r.responded_unnamed.max);
             }
         }
+        let prov = a.provenance();
+        kg.annotated_responses
+            .extend(named.into_iter().map(|(r, c)| (r, c, prov.clone())));
     }
 }
 

@@ -80,6 +80,8 @@ pub struct KnowledgeGraph {
     pub retracted: Vec<Retracted>,
     /// The annotations applied to this view.
     pub annotations: Vec<Annotation>,
+    /// Respondents named by annotations: (request id, country id, provenance).
+    pub annotated_responses: Vec<(String, String, Provenance)>,
     /// Documents in the view (text included, for citing sentences).
     pub documents: Vec<DocumentMeta>,
     /// Sections by (doc id, section id).
@@ -247,6 +249,18 @@ impl KnowledgeGraph {
                 continue;
             }
             let uncertain = r.responded_unnamed.max > 0;
+            // Respondents a researcher named: their annotations are part of
+            // every awaits edge of the request, so answers cite them.
+            let named_by: Vec<Attr> = self
+                .annotated_responses
+                .iter()
+                .filter(|(id, _, _)| id == &r.id)
+                .map(|(_, c, p)| Attr {
+                    key: "named_responder".into(),
+                    value: Value::Text(c.clone()),
+                    prov: p.clone(),
+                })
+                .collect();
             for c in &r.requested_from {
                 if r.responded_named.contains(c) {
                     continue;
@@ -266,7 +280,10 @@ impl KnowledgeGraph {
                             value: Value::Bool(!uncertain),
                             prov: r.prov.clone(),
                         },
-                    ],
+                    ]
+                    .into_iter()
+                    .chain(named_by.iter().cloned())
+                    .collect(),
                     prov: r.prov.clone(),
                 });
             }

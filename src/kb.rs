@@ -148,6 +148,25 @@ impl KnowledgeBase {
         self.store_annotation(annotation)
     }
 
+    /// Annotations that no longer match anything (their entities are gone,
+    /// or the fact they retract is no longer in any document), with why.
+    pub fn stale_annotations(&self) -> Result<Vec<(Annotation, String)>, Error> {
+        let bundles = self.store.documents()?;
+        let bare = KnowledgeGraph::build(&self.gazetteer, &bundles, ViewOptions::default());
+        let mut stale = Vec::new();
+        for a in self.annotations()? {
+            let mut probe = a.clone();
+            // Judge the fact, not the date: a later ingest cannot move "now".
+            if let crate::annotate::Fact::Edge { date, .. } = &mut probe.fact {
+                *date = None;
+            }
+            if let Err(reason) = crate::annotate::validate(&bare, &probe) {
+                stale.push((a, reason));
+            }
+        }
+        Ok(stale)
+    }
+
     /// Store an annotation already validated against the current view.
     pub fn store_annotation(&self, annotation: &Annotation) -> Result<u64, Error> {
         let bytes = serde_json::to_vec(annotation).map_err(|e| Error::Data(e.to_string()))?;

@@ -160,11 +160,13 @@ pub fn merge_requests(
     order.sort_by_key(|r| (date_of(r), r.id.clone()));
     for r in order {
         let root = thread_of(&r.agreement);
-        let found = groups.iter_mut().find(|g| {
-            g[0].agreement != r.agreement
-                && thread_of(&g[0].agreement) == root
-                && similarity(&g[0].subject, &r.subject) >= 0.3
-        });
+        let found = groups
+            .iter_mut()
+            .filter(|g| g[0].agreement != r.agreement && thread_of(&g[0].agreement) == root)
+            .map(|g| (similarity(&g[0].subject, &r.subject), g))
+            .filter(|(s, _)| *s >= 0.3)
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, g)| g);
         match found {
             Some(g) => g.push(r),
             None => groups.push(vec![r]),
@@ -290,6 +292,46 @@ pub(crate) fn link_threads(kg: &mut KnowledgeGraph, annotations: &[crate::annota
     };
     let thread_of = |a: &str| root.get(a).cloned().unwrap_or_else(|| a.to_string());
     kg.requests = crate::link::merge_requests(&kg.request_history, &thread_of, &dates);
+    close_done_threads(kg, &root, &doc_dates);
+}
+
+/// A later report that says a thread's matter is done closes every request
+/// of the thread; the earlier statements stay in the request history.
+fn close_done_threads(
+    kg: &mut KnowledgeGraph,
+    root: &HashMap<String, String>,
+    doc_dates: &HashMap<String, DateKey>,
+) {
+    // The latest status stated for each thread, by report date.
+    let mut latest: HashMap<String, (Option<DateKey>, Status)> = HashMap::new();
+    for i in kg.graph.node_indices() {
+        let n = &kg.graph[i];
+        if n.kind != Kind::Agreement {
+            continue;
+        }
+        let thread = root.get(&n.id).cloned().unwrap_or_else(|| n.id.clone());
+        for a in n.attrs.iter().filter(|a| a.key == "status") {
+            let status = match a.value.to_string().as_str() {
+                "done" => Status::Done,
+                "in progress" => Status::InProgress,
+                _ => Status::Pending,
+            };
+            let date = match &a.prov {
+                Provenance::Extracted { doc, .. } => doc_dates.get(doc).copied(),
+                _ => None,
+            };
+            let e = latest.entry(thread.clone()).or_insert((date, status));
+            if date >= e.0 {
+                *e = (date, status);
+            }
+        }
+    }
+    for r in &mut kg.requests {
+        let thread = root.get(&r.agreement).cloned().unwrap_or_else(|| r.agreement.clone());
+        if let Some((_, Status::Done)) = latest.get(&thread) {
+            r.status = Status::Done;
+        }
+    }
 }
 
 #[cfg(test)]

@@ -157,6 +157,15 @@ fn open(db: Option<PathBuf>) -> Result<KnowledgeBase, Error> {
         None => {
             let path = kb::default_db_path();
             let (kb, loaded) = KnowledgeBase::open_or_build(&path)?;
+            let kb = if loaded.is_empty() {
+                kb
+            } else {
+                let (kb, n) = acta::session::replay_annotations(kb, &kb::data_dir().join("annotations"))?;
+                if n > 0 {
+                    eprintln!("acta: replayed {n} annotations from data/annotations");
+                }
+                kb
+            };
             if !loaded.is_empty() {
                 eprintln!(
                     "acta: built the knowledge base at {} from the bundled reports: {}",
@@ -305,7 +314,14 @@ fn run(cli: Cli) -> Result<(), Error> {
                 None => None,
             };
             let g = kb.graph(ViewOptions { as_of })?;
-            let i = g.resolve(&agreement)?;
+            let ctx = acta::query::eval::Ctx::new(&g);
+            let reference = if agreement.contains(':') && !agreement.contains(' ') {
+                acta::query::ast::EntityRef::Id(agreement.clone(), acta::query::ast::Span::new(0, agreement.len()))
+            } else {
+                acta::query::ast::EntityRef::Bare(agreement.clone(), acta::query::ast::Span::new(0, agreement.len()))
+            };
+            let i = acta::query::questions::resolve(&ctx, &reference, &[acta::model::Kind::Agreement])
+                .map_err(|e| Error::Query(e.locate(&agreement)))?;
             let t = acta::trace::trace(&g, i);
             out(&match format {
                 TraceFormat::Text => t.to_text(&g),
@@ -383,6 +399,7 @@ fn annotations_script(kb: &KnowledgeBase) -> Result<String, Error> {
 
 fn ingest(kb: &KnowledgeBase, files: &[PathBuf], report: bool) -> Result<(), Error> {
     let mut failed = None;
+    let mut replaced = false;
     for f in files {
         match kb.ingest_file(f) {
             Ok((outcome, r)) => {
@@ -391,7 +408,10 @@ fn ingest(kb: &KnowledgeBase, files: &[PathBuf], report: bool) -> Result<(), Err
                 }
                 let what = match outcome {
                     PutOutcome::Added => "ingested".to_string(),
-                    PutOutcome::Replaced => "replaced the previous version of".to_string(),
+                    PutOutcome::Replaced => {
+                        replaced = true;
+                        "replaced the previous version of".to_string()
+                    }
                     PutOutcome::Unchanged { id } if id == r.doc_id => {
                         "unchanged (already stored)".to_string()
                     }
@@ -423,6 +443,11 @@ fn ingest(kb: &KnowledgeBase, files: &[PathBuf], report: bool) -> Result<(), Err
                 eprintln!("acta: {e}");
                 failed.get_or_insert(e);
             }
+        }
+    }
+    if replaced {
+        for (a, why) in kb.stale_annotations()? {
+            eprintln!("warning: annotation no longer matches: {} ({why})", a.to_statement());
         }
     }
     match failed {

@@ -188,11 +188,32 @@ pub fn table(answer: &Answer, options: RenderOptions) -> String {
             out.push('\n');
         }
     } else {
+        // † marks a row that rests on a researcher's annotation.
+        let annotated = |i: usize| {
+            answer
+                .sources
+                .get(i)
+                .is_some_and(|s| s.iter().any(|s| s.origin == "annotated"))
+        };
         let cells: Vec<Vec<String>> = answer
             .rows
             .iter()
-            .map(|r| r.iter().map(|c| one_line(&c.text())).collect())
+            .enumerate()
+            .map(|(i, r)| {
+                r.iter()
+                    .enumerate()
+                    .map(|(j, c)| {
+                        let t = one_line(&c.text());
+                        if j == 0 && annotated(i) {
+                            format!("{t} †")
+                        } else {
+                            t
+                        }
+                    })
+                    .collect()
+            })
             .collect();
+        let any_annotated = (0..answer.rows.len()).any(annotated);
         let mut widths: Vec<usize> = answer.columns.iter().map(|c| c.width()).collect();
         for row in &cells {
             for (i, c) in row.iter().enumerate() {
@@ -246,6 +267,9 @@ pub fn table(answer: &Answer, options: RenderOptions) -> String {
         }
         let n = answer.rows.len();
         let _ = writeln!(out, "({n} row{})", if n == 1 { "" } else { "s" });
+        if any_annotated {
+            let _ = writeln!(out, "† rests on a researcher's annotation (:sources on names it)");
+        }
     }
     for c in &answer.caveats {
         let _ = writeln!(out, "note: {c}");

@@ -7,6 +7,7 @@
 use crate::error::Error;
 use crate::graph::{KnowledgeGraph, ViewOptions};
 use crate::kb::KnowledgeBase;
+use crate::model::{EdgeKind, Kind};
 use crate::output::{self, Format, RenderOptions};
 use crate::query::{self, QueryError};
 use std::path::Path;
@@ -179,8 +180,12 @@ impl Session {
         use query::ast::AnnFact;
         let located = |e: QueryError| query_error(e.locate(text));
         let ctx = query::eval::Ctx::new(&self.kg);
-        let id = |r: &query::ast::EntityRef| -> Result<String, Error> {
-            let i = query::questions::resolve(&ctx, r, &[]).map_err(located)?;
+        // Prefer the kinds an edge joins (IV.E(1) is the agreement, not the
+        // section, in `responded to IV.E(1)`), else any entity of that name.
+        let id = |r: &query::ast::EntityRef, want: &[Kind]| -> Result<String, Error> {
+            let i = query::questions::resolve(&ctx, r, want)
+                .or_else(|_| query::questions::resolve(&ctx, r, &[]))
+                .map_err(located)?;
             Ok(self.kg.data(i).id.clone())
         };
         let (fact, fact_span, date_span) = match &a.fact {
@@ -192,9 +197,9 @@ impl Session {
                 span,
             } => (
                 Fact::Edge {
-                    from: id(from)?,
+                    from: id(from, edge_ends(*edge).0)?,
                     kind: *edge,
-                    to: id(to)?,
+                    to: id(to, edge_ends(*edge).1)?,
                     date: date.as_ref().map(|d| d.value),
                 },
                 *span,
@@ -207,7 +212,7 @@ impl Session {
                 span,
             } => (
                 Fact::Attr {
-                    node: id(node)?,
+                    node: id(node, &[])?,
                     key: key.clone(),
                     value: value.clone(),
                 },
@@ -277,6 +282,46 @@ impl Session {
             s.push_str(&format!("  {:<24}{n:>7}\n", k.as_str()));
         }
         s
+    }
+}
+
+/// Replay the annotation scripts of a folder (`data/annotations/*.aq`), in
+/// file-name order, into a knowledge base. Returns how many statements ran.
+pub fn replay_annotations(kb: KnowledgeBase, dir: &Path) -> Result<(KnowledgeBase, usize), Error> {
+    let files = crate::kb::files_in(dir, "aq");
+    if files.is_empty() {
+        return Ok((kb, 0));
+    }
+    let mut session = Session::new(kb, crate::annotate::default_author(None))?;
+    let mut count = 0;
+    for f in files {
+        let shown = f.display().to_string();
+        let text = std::fs::read_to_string(&f)
+            .map_err(|e| Error::File { path: shown.clone(), message: crate::kb::io_message(&e) })?;
+        for st in crate::script::statements(&text) {
+            session.execute(&st.text).map_err(|e| at_statement(e, &shown, &st))?;
+            count += 1;
+        }
+    }
+    Ok((session.kb, count))
+}
+
+/// The kinds an edge usually joins, for resolving annotation statements.
+fn edge_ends(kind: EdgeKind) -> (&'static [Kind], &'static [Kind]) {
+    use EdgeKind as E;
+    const A: &[Kind] = &[Kind::Agreement];
+    const M: &[Kind] = &[Kind::Meeting];
+    const C: &[Kind] = &[Kind::Country];
+    const ANY: &[Kind] = &[];
+    match kind {
+        E::Responded => (C, A),
+        E::AdoptedAt | E::ReaffirmedAt | E::RecommendedAt => (A, M),
+        E::RequestsResponseFrom | E::Awaits => (A, C),
+        E::SameAs | E::EvolvedInto => (A, A),
+        E::FollowsUp => (&[Kind::Event], A),
+        E::ProposedBy => (A, ANY),
+        E::HeldIn => (M, C),
+        _ => (ANY, ANY),
     }
 }
 

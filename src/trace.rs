@@ -30,6 +30,8 @@ pub struct Step {
     pub source: Provenance,
     /// The agreement node this step belongs to (thread member id).
     pub agreement: String,
+    /// Other sources that report the same step.
+    pub also: Vec<Provenance>,
 }
 
 /// The chronology of one agreement's thread.
@@ -39,6 +41,8 @@ pub struct Trace {
     pub name: String,
     /// Ids of the thread's agreements, oldest report first.
     pub thread: Vec<String>,
+    /// Countries that proposed or sponsored it.
+    pub proposed_by: Vec<String>,
     pub steps: Vec<Step>,
     /// Status as of the last source, in words.
     pub status: String,
@@ -147,7 +151,6 @@ pub fn trace(kg: &KnowledgeGraph, agreement: NodeIndex) -> Trace {
                 EdgeKind::ReaffirmedAt => "reaffirmed",
                 EdgeKind::RecommendedAt => "recommended",
                 EdgeKind::EvolvedInto => "replaced",
-                EdgeKind::ProposedBy => "proposed",
                 _ => continue,
             };
             let node = kg.data(m);
@@ -177,6 +180,7 @@ pub fn trace(kg: &KnowledgeGraph, agreement: NodeIndex) -> Trace {
                 countries,
                 source: e.prov.clone(),
                 agreement: aid.clone(),
+                also: Vec::new(),
             });
         }
         for (ev, _, e) in kg.neighbours(a, Some(EdgeKind::FollowsUp), Direction::Incoming) {
@@ -190,6 +194,45 @@ pub fn trace(kg: &KnowledgeGraph, agreement: NodeIndex) -> Trace {
                 countries: Vec::new(),
                 source: e.prov.clone(),
                 agreement: aid.clone(),
+                also: Vec::new(),
+            });
+        }
+        for r in kg.retracted.iter() {
+            let parts: Vec<&str> = r.fact.splitn(3, ' ').collect();
+            let [from, kind, to] = parts[..] else { continue };
+            if from != aid {
+                continue;
+            }
+            let target = kg.node(to);
+            let name = target.map_or_else(|| to.to_string(), |t| kg.data(t).name.clone());
+            let mut detail = format!(
+                "{kind} {name} — retracted by {} at {}",
+                r.by.author, r.by.at
+            );
+            if !r.by.reason.is_empty() {
+                detail.push_str(&format!(": {}", r.by.reason));
+            }
+            steps.push(Step {
+                date: target.and_then(|t| date_of(kg, t)),
+                what: "retracted".into(),
+                at: target.map(|t| (kg.data(t).name.clone(), kg.data(t).id.clone())),
+                detail,
+                countries: Vec::new(),
+                source: r.prov.clone(),
+                agreement: aid.clone(),
+                also: Vec::new(),
+            });
+        }
+        for a in kg.data(a).attrs.iter().filter(|x| x.key == "status") {
+            steps.push(Step {
+                date: report_date(kg, &a.prov),
+                what: "status".into(),
+                at: None,
+                detail: format!("reported {}", a.value),
+                countries: Vec::new(),
+                source: a.prov.clone(),
+                agreement: aid.clone(),
+                also: Vec::new(),
             });
         }
         for r in kg.request_history.iter().filter(|r| r.agreement == aid) {
@@ -206,8 +249,12 @@ pub fn trace(kg: &KnowledgeGraph, agreement: NodeIndex) -> Trace {
                 countries: Vec::new(),
                 source: r.prov.clone(),
                 agreement: aid.clone(),
+                also: Vec::new(),
             });
-            if let Some(d) = r.deadline {
+            let deadline_known = |d: DateValue, steps: &[Step]| {
+                steps.iter().any(|s| s.what == "deadline" && s.date == Some(d))
+            };
+            if let Some(d) = r.deadline.filter(|&d| !deadline_known(d, &steps)) {
                 steps.push(Step {
                     date: Some(d),
                     what: "deadline".into(),
@@ -216,6 +263,7 @@ pub fn trace(kg: &KnowledgeGraph, agreement: NodeIndex) -> Trace {
                     countries: Vec::new(),
                     source: r.prov.clone(),
                     agreement: aid.clone(),
+                    also: Vec::new(),
                 });
             }
             let verb = if r.status == Status::Done {
@@ -231,9 +279,23 @@ pub fn trace(kg: &KnowledgeGraph, agreement: NodeIndex) -> Trace {
                 countries: names(kg, &r.responded_named),
                 source: r.prov.clone(),
                 agreement: aid.clone(),
+                also: Vec::new(),
             });
         }
     }
+    // One step reported by several documents is one step with several sources.
+    let mut merged: Vec<Step> = Vec::new();
+    for s in steps {
+        match merged.iter_mut().find(|m| m.date == s.date && m.what == s.what && m.detail == s.detail) {
+            Some(m) => {
+                if m.source != s.source && !m.also.contains(&s.source) {
+                    m.also.push(s.source);
+                }
+            }
+            None => merged.push(s),
+        }
+    }
+    let mut steps = merged;
     steps.sort_by(|a, b| {
         let key = |s: &Step| s.date.map(|d| (d.start, d.end));
         match (key(a), key(b)) {
@@ -300,7 +362,17 @@ pub fn trace(kg: &KnowledgeGraph, agreement: NodeIndex) -> Trace {
         })
         .collect();
     thread_ids.sort_by_key(|(d, id)| (d.map(|d| d.start), id.clone()));
+    let mut proposed_by: Vec<String> = Vec::new();
+    for &m in &members {
+        for (c, _, _) in kg.neighbours(m, Some(EdgeKind::ProposedBy), Direction::Outgoing) {
+            let name = kg.data(c).name.clone();
+            if !proposed_by.contains(&name) {
+                proposed_by.push(name);
+            }
+        }
+    }
     Trace {
+        proposed_by,
         agreement: first.id.clone(),
         name: first.name.clone(),
         thread: thread_ids.into_iter().map(|(_, id)| id).collect(),
@@ -328,6 +400,9 @@ impl Trace {
         if self.thread.len() > 1 {
             let _ = writeln!(out, "thread: {}", self.thread.join(" → "));
         }
+        if !self.proposed_by.is_empty() {
+            let _ = writeln!(out, "proposed or sponsored by: {}", self.proposed_by.join(", "));
+        }
         for s in &self.steps {
             let date = s
                 .date
@@ -348,6 +423,9 @@ impl Trace {
                 let _ = write!(out, " “{short}”");
             }
             let _ = writeln!(out);
+            for a in &s.also {
+                let _ = writeln!(out, "  {:<24} {:<12} also: {a}", "", "");
+            }
         }
         out
     }

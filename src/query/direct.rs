@@ -151,6 +151,29 @@ pub fn why(ctx: &Ctx<'_>, w: &Why) -> Result<Answer, QueryError> {
                 ],
                 vec![ctx.source(&d.prov, true)],
             );
+            for attr in &d.attrs {
+                a.push(
+                    vec![text(&attr.key), Cell::Text(attr.value.to_string())],
+                    vec![ctx.source(&attr.prov, true)],
+                );
+            }
+        }
+        let (sid, oid) = (ctx.kg.data(s).id.clone(), ctx.kg.data(o).id.clone());
+        let wanted = format!("{sid} {} {oid}", w.edge);
+        for r in ctx.kg.retracted.iter().filter(|r| r.fact == wanted) {
+            let by = &r.by;
+            let mut detail = format!(
+                "{sn} {} {on} ({}), hidden by {} {} at {}",
+                w.edge,
+                r.prov.origin(),
+                by.author,
+                if by.action == crate::annotate::Action::Reject { "rejecting it" } else { "retracting it" },
+                by.at
+            );
+            if !by.reason.is_empty() {
+                detail.push_str(&format!(": {}", by.reason));
+            }
+            a.push(vec![text("retracted"), Cell::Text(detail)], vec![ctx.source(&r.prov, true)]);
         }
         if a.rows.is_empty() {
             a.push(

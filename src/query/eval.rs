@@ -395,6 +395,10 @@ impl<'g> Ctx<'g> {
             let d = &self.kg.graph[e];
             if d.kind != EdgeKind::PartOf {
                 add(self.source(&d.prov, true), &mut out);
+                // A researcher's annotation behind the edge is a source too.
+                for a in d.attrs.iter().filter(|a| a.prov.origin() == "annotated") {
+                    add(self.source(&a.prov, false), &mut out);
+                }
             }
         }
         if out.is_empty() {
