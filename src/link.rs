@@ -327,7 +327,10 @@ fn close_done_threads(
         }
     }
     for r in &mut kg.requests {
-        let thread = root.get(&r.agreement).cloned().unwrap_or_else(|| r.agreement.clone());
+        let thread = root
+            .get(&r.agreement)
+            .cloned()
+            .unwrap_or_else(|| r.agreement.clone());
         if let Some((_, Status::Done)) = latest.get(&thread) {
             r.status = Status::Done;
         }

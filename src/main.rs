@@ -160,7 +160,8 @@ fn open(db: Option<PathBuf>) -> Result<KnowledgeBase, Error> {
             let kb = if loaded.is_empty() {
                 kb
             } else {
-                let (kb, n) = acta::session::replay_annotations(kb, &kb::data_dir().join("annotations"))?;
+                let (kb, n) =
+                    acta::session::replay_annotations(kb, &kb::data_dir().join("annotations"))?;
                 if n > 0 {
                     eprintln!("acta: replayed {n} annotations from data/annotations");
                 }
@@ -316,12 +317,19 @@ fn run(cli: Cli) -> Result<(), Error> {
             let g = kb.graph(ViewOptions { as_of })?;
             let ctx = acta::query::eval::Ctx::new(&g);
             let reference = if agreement.contains(':') && !agreement.contains(' ') {
-                acta::query::ast::EntityRef::Id(agreement.clone(), acta::query::ast::Span::new(0, agreement.len()))
+                acta::query::ast::EntityRef::Id(
+                    agreement.clone(),
+                    acta::query::ast::Span::new(0, agreement.len()),
+                )
             } else {
-                acta::query::ast::EntityRef::Bare(agreement.clone(), acta::query::ast::Span::new(0, agreement.len()))
+                acta::query::ast::EntityRef::Bare(
+                    agreement.clone(),
+                    acta::query::ast::Span::new(0, agreement.len()),
+                )
             };
-            let i = acta::query::questions::resolve(&ctx, &reference, &[acta::model::Kind::Agreement])
-                .map_err(|e| Error::Query(e.locate(&agreement)))?;
+            let i =
+                acta::query::questions::resolve(&ctx, &reference, &[acta::model::Kind::Agreement])
+                    .map_err(|e| Error::Query(e.locate(&agreement)))?;
             let t = acta::trace::trace(&g, i);
             out(&match format {
                 TraceFormat::Text => t.to_text(&g),
@@ -447,7 +455,10 @@ fn ingest(kb: &KnowledgeBase, files: &[PathBuf], report: bool) -> Result<(), Err
     }
     if replaced {
         for (a, why) in kb.stale_annotations()? {
-            eprintln!("warning: annotation no longer matches: {} ({why})", a.to_statement());
+            eprintln!(
+                "warning: annotation no longer matches: {} ({why})",
+                a.to_statement()
+            );
         }
     }
     match failed {

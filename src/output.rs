@@ -268,7 +268,10 @@ pub fn table(answer: &Answer, options: RenderOptions) -> String {
         let n = answer.rows.len();
         let _ = writeln!(out, "({n} row{})", if n == 1 { "" } else { "s" });
         if any_annotated {
-            let _ = writeln!(out, "† rests on a researcher's annotation (:sources on names it)");
+            let _ = writeln!(
+                out,
+                "† rests on a researcher's annotation (:sources on names it)"
+            );
         }
     }
     for c in &answer.caveats {

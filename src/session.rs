@@ -296,10 +296,14 @@ pub fn replay_annotations(kb: KnowledgeBase, dir: &Path) -> Result<(KnowledgeBas
     let mut count = 0;
     for f in files {
         let shown = f.display().to_string();
-        let text = std::fs::read_to_string(&f)
-            .map_err(|e| Error::File { path: shown.clone(), message: crate::kb::io_message(&e) })?;
+        let text = std::fs::read_to_string(&f).map_err(|e| Error::File {
+            path: shown.clone(),
+            message: crate::kb::io_message(&e),
+        })?;
         for st in crate::script::statements(&text) {
-            session.execute(&st.text).map_err(|e| at_statement(e, &shown, &st))?;
+            session
+                .execute(&st.text)
+                .map_err(|e| at_statement(e, &shown, &st))?;
             count += 1;
         }
     }

@@ -199,7 +199,9 @@ pub fn trace(kg: &KnowledgeGraph, agreement: NodeIndex) -> Trace {
         }
         for r in kg.retracted.iter() {
             let parts: Vec<&str> = r.fact.splitn(3, ' ').collect();
-            let [from, kind, to] = parts[..] else { continue };
+            let [from, kind, to] = parts[..] else {
+                continue;
+            };
             if from != aid {
                 continue;
             }
@@ -252,7 +254,9 @@ pub fn trace(kg: &KnowledgeGraph, agreement: NodeIndex) -> Trace {
                 also: Vec::new(),
             });
             let deadline_known = |d: DateValue, steps: &[Step]| {
-                steps.iter().any(|s| s.what == "deadline" && s.date == Some(d))
+                steps
+                    .iter()
+                    .any(|s| s.what == "deadline" && s.date == Some(d))
             };
             if let Some(d) = r.deadline.filter(|&d| !deadline_known(d, &steps)) {
                 steps.push(Step {
@@ -286,7 +290,10 @@ pub fn trace(kg: &KnowledgeGraph, agreement: NodeIndex) -> Trace {
     // One step reported by several documents is one step with several sources.
     let mut merged: Vec<Step> = Vec::new();
     for s in steps {
-        match merged.iter_mut().find(|m| m.date == s.date && m.what == s.what && m.detail == s.detail) {
+        match merged
+            .iter_mut()
+            .find(|m| m.date == s.date && m.what == s.what && m.detail == s.detail)
+        {
             Some(m) => {
                 if m.source != s.source && !m.also.contains(&s.source) {
                     m.also.push(s.source);
@@ -401,7 +408,11 @@ impl Trace {
             let _ = writeln!(out, "thread: {}", self.thread.join(" → "));
         }
         if !self.proposed_by.is_empty() {
-            let _ = writeln!(out, "proposed or sponsored by: {}", self.proposed_by.join(", "));
+            let _ = writeln!(
+                out,
+                "proposed or sponsored by: {}",
+                self.proposed_by.join(", ")
+            );
         }
         for s in &self.steps {
             let date = s

@@ -167,13 +167,20 @@ pub fn why(ctx: &Ctx<'_>, w: &Why) -> Result<Answer, QueryError> {
                 w.edge,
                 r.prov.origin(),
                 by.author,
-                if by.action == crate::annotate::Action::Reject { "rejecting it" } else { "retracting it" },
+                if by.action == crate::annotate::Action::Reject {
+                    "rejecting it"
+                } else {
+                    "retracting it"
+                },
                 by.at
             );
             if !by.reason.is_empty() {
                 detail.push_str(&format!(": {}", by.reason));
             }
-            a.push(vec![text("retracted"), Cell::Text(detail)], vec![ctx.source(&r.prov, true)]);
+            a.push(
+                vec![text("retracted"), Cell::Text(detail)],
+                vec![ctx.source(&r.prov, true)],
+            );
         }
         if a.rows.is_empty() {
             a.push(

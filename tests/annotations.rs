@@ -1,0 +1,249 @@
+//! Researcher annotations: a named respondent sharpens the headline answer,
+//! a retraction hides a fact but `why` and `trace` keep it with reason and
+//! author, annotations survive rebuilds and re-ingests, and bad statements
+//! are refused with a column and a reason, leaving nothing half-applied.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const SEED: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/data/documents/informe-ppt-mexico-2003.txt"
+);
+const HEADLINE: &str = "which agreements from VII CRM still await responses from which countries?";
+const ASSERT_CA: &str =
+    "assert Canadá responded to IV.E(1) on 2003-01-20 source \"email from the ST, 2003-01-21\"";
+
+fn run(db: Option<&Path>, args: &[&str], env: &[(&str, &Path)]) -> Output {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_acta"));
+    if let Some(db) = db {
+        c.arg("--db").arg(db);
+    }
+    c.args(args).env_remove("ACTA_DB").env("ACTA_AUTHOR", "ana");
+    for (k, v) in env {
+        c.env(k, v);
+    }
+    c.output().expect("acta runs")
+}
+
+fn ok(o: Output) -> String {
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn seeded() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("kb");
+    ok(run(Some(&db), &["ingest", SEED], &[]));
+    (dir, db)
+}
+
+fn awaiting_of_iv_e1(db: &Path) -> Vec<String> {
+    let v: serde_json::Value = serde_json::from_str(&ok(run(
+        Some(db),
+        &["query", HEADLINE, "--format", "json"],
+        &[],
+    )))
+    .unwrap();
+    v["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| {
+            r[0]["id"]
+                .as_str()
+                .is_some_and(|id| id.ends_with("/IV.E(1)"))
+        })
+        .map(|r| r[2].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn a_named_respondent_sharpens_the_headline_answer() {
+    let (_d, db) = seeded();
+    assert_eq!(
+        awaiting_of_iv_e1(&db),
+        ["10 of 11 members (1 unnamed responded)"; 2]
+    );
+    let o = run(Some(&db), &["query", ASSERT_CA], &[]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("annotation 1 stored"));
+    assert_eq!(
+        awaiting_of_iv_e1(&db),
+        ["10 of 11 members (1 named responded)"; 2]
+    );
+    // Canadá is no longer awaited, and the answer names the annotation.
+    let v: serde_json::Value = serde_json::from_str(&ok(run(
+        Some(&db),
+        &[
+            "query",
+            "which countries have not responded to IV.E(1)?",
+            "--format",
+            "json",
+        ],
+        &[],
+    )))
+    .unwrap();
+    let rows = v["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 20, "10 awaited for each of the two requests");
+    assert!(rows.iter().all(|r| r[0]["id"] != "country:ca"));
+    let origins: Vec<&str> = v["sources"][0]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["origin"].as_str().unwrap())
+        .collect();
+    assert!(origins.contains(&"annotated"), "{origins:?}");
+    let table = ok(run(
+        Some(&db),
+        &["query", "which countries have not responded to IV.E(1)?"],
+        &[],
+    ));
+    assert!(table.contains(" †"));
+    assert!(table.contains("† rests on a researcher's annotation"));
+}
+
+#[test]
+fn a_retraction_hides_a_fact_but_why_and_trace_keep_it() {
+    let (_d, db) = seeded();
+    let adopted = "match (a:agreement)-[:adopted_at]->(m:meeting {id: \"meeting:crm-07\"}) return a.id order by a.id";
+    let before = ok(run(Some(&db), &["query", adopted, "--format", "csv"], &[]));
+    assert!(before.contains("agreement:informe-ppt-mexico-2003/III\n"));
+    ok(run(
+        Some(&db),
+        &[
+            "query",
+            "retract III adopted_at \"VII CRM\" because \"misread: it was the GRCM\"",
+        ],
+        &[],
+    ));
+    let after = ok(run(Some(&db), &["query", adopted, "--format", "csv"], &[]));
+    assert!(!after.contains("/III\n"));
+    assert_eq!(
+        before.lines().count(),
+        after.lines().count() + 1,
+        "only that fact is hidden"
+    );
+    let why = ok(run(
+        Some(&db),
+        &["query", "why III adopted_at \"VII CRM\""],
+        &[],
+    ));
+    assert!(why.contains("retracted"), "{why}");
+    assert!(why.contains("hidden by ana retracting it"));
+    assert!(why.contains("misread: it was the GRCM"));
+    let trace = ok(run(Some(&db), &["trace", "III"], &[]));
+    assert!(
+        trace.contains("retracted    adopted_at VII CRM — retracted by ana"),
+        "{trace}"
+    );
+    // The document still says it: the export keeps the extracted edge.
+    let export = ok(run(Some(&db), &["export"], &[]));
+    assert!(export.contains("\"kind\": \"AdoptedAt\""));
+}
+
+#[test]
+fn bad_statements_are_refused_with_a_column_and_nothing_is_applied() {
+    let (_d, db) = seeded();
+    let cases = [
+        (
+            "assert Atlantis responded to IV.E(1)",
+            "1:8",
+            "no entity is called \"Atlantis\"",
+        ),
+        (
+            "retract IV.E(1) adopted_at \"VIII CRM\" because \"x\"",
+            "1:9",
+            "there is no fact",
+        ),
+        (
+            "assert Canadá responded to IV.E(1) on 2031-01-01",
+            "1:39",
+            "later than every source",
+        ),
+    ];
+    for (statement, at, reason) in cases {
+        let o = run(Some(&db), &["query", statement], &[]);
+        assert_eq!(o.status.code(), Some(1), "{statement}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains(&format!("at {at}:")), "{statement}: {err}");
+        assert!(err.contains(reason), "{statement}: {err}");
+        assert!(err.contains('^'), "a caret under the column: {err}");
+    }
+    assert_eq!(
+        ok(run(Some(&db), &["annotations"], &[])).lines().count(),
+        1,
+        "only the header line"
+    );
+}
+
+#[test]
+fn annotations_survive_rebuilds_and_reingests() {
+    let (_d, db) = seeded();
+    ok(run(Some(&db), &["query", ASSERT_CA], &[]));
+    // Re-ingesting the same report keeps them.
+    ok(run(Some(&db), &["ingest", SEED], &[]));
+    assert_eq!(
+        awaiting_of_iv_e1(&db),
+        ["10 of 11 members (1 named responded)"; 2]
+    );
+
+    // Export them as a script into a data folder, then build a fresh default
+    // knowledge base from that folder: they are replayed.
+    let data = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(data.path().join("documents")).unwrap();
+    std::fs::create_dir_all(data.path().join("annotations")).unwrap();
+    std::fs::copy(
+        SEED,
+        data.path().join("documents/informe-ppt-mexico-2003.txt"),
+    )
+    .unwrap();
+    let script = data.path().join("annotations/team.aq");
+    ok(run(
+        Some(&db),
+        &["export", "--annotations", "--out", script.to_str().unwrap()],
+        &[],
+    ));
+    let home = tempfile::tempdir().unwrap();
+    let env = [
+        ("ACTA_DATA", data.path()),
+        ("XDG_DATA_HOME", home.path()),
+        ("HOME", home.path()),
+    ];
+    for _ in 0..2 {
+        let o = run(None, &["query", HEADLINE, "--format", "csv"], &env);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        assert!(String::from_utf8_lossy(&o.stderr).contains("replayed 1 annotations"));
+        assert!(String::from_utf8_lossy(&o.stdout).contains("10 of 11 members (1 named responded)"));
+        // Rebuild from scratch.
+        std::fs::remove_dir_all(home.path().join("acta")).unwrap();
+    }
+    let annotations = ok(run(Some(&db), &["annotations"], &[]));
+    assert!(annotations.contains("by \"ana\""), "{annotations}");
+}
+
+#[test]
+fn a_new_version_reports_annotations_that_no_longer_match() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("kb");
+    let v1 = dir.path().join("informe.txt");
+    std::fs::write(
+        &v1,
+        "I.\nIntroducción\nDurante la VII CRM, los Viceministros aprobaron un plan regional.\n",
+    )
+    .unwrap();
+    ok(run(Some(&db), &["ingest", v1.to_str().unwrap()], &[]));
+    ok(run(
+        Some(&db),
+        &[
+            "query",
+            "retract I adopted_at \"VII CRM\" because \"it was the GRCM\"",
+        ],
+        &[],
+    ));
+    std::fs::write(&v1, "I.\nIntroducción\nEl GRCM examinó el plan regional.\n").unwrap();
+    let o = run(Some(&db), &["ingest", v1.to_str().unwrap()], &[]);
+    assert!(o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("warning: annotation no longer matches: retract agreement:informe/I adopted_at meeting:crm-07"), "{err}");
+}
