@@ -150,22 +150,25 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
-/// Shrink column widths so the row fits `total` (separators included),
-/// taking from the widest columns first; no column below 8.
+/// Fit column widths into `total` columns (separators included): columns
+/// narrower than a fair share keep their width, the wide ones share what is
+/// left equally (water-filling); no column goes below 10.
 fn fit(widths: &mut [usize], total: usize) {
-    let sep = 3 * widths.len().saturating_sub(1);
-    loop {
-        let sum: usize = widths.iter().sum::<usize>() + sep;
-        if sum <= total {
-            return;
-        }
-        let Some((i, &w)) = widths.iter().enumerate().max_by_key(|&(_, w)| *w) else {
-            return;
-        };
-        if w <= 8 {
-            return;
-        }
-        widths[i] = (w - (sum - total).min(w - 8)).max(8);
+    let n = widths.len();
+    let sep = 3 * n.saturating_sub(1);
+    if widths.iter().sum::<usize>() + sep <= total || n == 0 {
+        return;
+    }
+    let mut avail = total.saturating_sub(sep);
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by_key(|&i| widths[i]);
+    let mut left = n;
+    for i in order {
+        let share = (avail / left.max(1)).max(10);
+        let w = widths[i].min(share);
+        widths[i] = w;
+        avail = avail.saturating_sub(w);
+        left -= 1;
     }
 }
 
@@ -203,7 +206,7 @@ pub fn table(answer: &Answer, options: RenderOptions) -> String {
                 r.iter()
                     .enumerate()
                     .map(|(j, c)| {
-                        let t = one_line(&c.text());
+                        let t = one_line(&table_text(c));
                         if j == 0 && annotated(i) {
                             format!("{t} †")
                         } else {
@@ -294,6 +297,22 @@ pub fn table(answer: &Answer, options: RenderOptions) -> String {
         }
     }
     out
+}
+
+/// A cell as a table shows it: lists of entities by name only (the ids are
+/// in JSON and CSV), everything else as [`Cell::text`].
+fn table_text(c: &Cell) -> String {
+    match c {
+        Cell::List(items) if items.iter().all(|i| matches!(i, Cell::Node { .. })) => items
+            .iter()
+            .map(|i| match i {
+                Cell::Node { name, .. } => name.clone(),
+                other => other.text(),
+            })
+            .collect::<Vec<_>>()
+            .join(", "),
+        other => other.text(),
+    }
 }
 
 fn one_line(s: &str) -> String {
