@@ -4,6 +4,7 @@
 //! [`ingest`] (decode, structure, extract, resolve) → [`store`] (sled) →
 //! [`graph`] (petgraph view) → query → output. [`kb`] ties a store to the
 //! gazetteer; [`card`] and [`export`] render what the graph holds.
+//! [`synth`] makes synthetic reports for tests and benchmarks.
 
 #![forbid(unsafe_code)]
 
@@ -16,4 +17,5 @@ pub mod kb;
 pub mod model;
 pub mod reference;
 pub mod store;
+pub mod synth;
 pub mod text;
