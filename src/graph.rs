@@ -81,78 +81,93 @@ impl KnowledgeGraph {
         bundles: &[FactBundle],
         options: ViewOptions,
     ) -> KnowledgeGraph {
+        let known = bundles
+            .iter()
+            .filter(|b| known_by(options, b))
+            .cloned()
+            .collect();
+        KnowledgeGraph::from_bundles(gazetteer, known, options)
+    }
+
+    /// Build the view, taking the bundles: their facts, texts and sections
+    /// move into the view instead of being copied (at open, the bundles are
+    /// read for the view alone).
+    pub fn from_bundles(
+        gazetteer: &Gazetteer,
+        bundles: Vec<FactBundle>,
+        options: ViewOptions,
+    ) -> KnowledgeGraph {
         let mut kg = KnowledgeGraph {
             options,
             ..KnowledgeGraph::default()
         };
         let (ref_nodes, ref_edges) = gazetteer.facts();
-        let known = |b: &&FactBundle| match options.as_of {
-            None => true,
-            Some(d) => b.doc.date.is_some_and(|dd| dd.start <= d),
-        };
-        let bundles: Vec<&FactBundle> = bundles.iter().filter(known).collect();
-        for n in ref_nodes
-            .iter()
-            .chain(bundles.iter().flat_map(|b| b.nodes.iter()))
-        {
+        let mut bundles: Vec<FactBundle> = bundles
+            .into_iter()
+            .filter(|b| known_by(options, b))
+            .collect();
+        for n in ref_nodes {
             kg.merge_node(n);
+        }
+        for b in &mut bundles {
+            for n in std::mem::take(&mut b.nodes) {
+                kg.merge_node(n);
+            }
         }
         if let Some(d) = options.as_of {
             kg.drop_future(d);
         }
-        for e in ref_edges
-            .iter()
-            .chain(bundles.iter().flat_map(|b| b.edges.iter()))
-        {
+        for e in ref_edges {
             kg.add_edge(e, false);
         }
-        for b in &bundles {
-            kg.requests.extend(b.requests.iter().cloned());
-            kg.documents.push(b.doc.clone());
-            for s in &b.sections {
-                kg.sections
-                    .insert((b.doc.id.clone(), s.id.clone()), s.clone());
+        for b in &mut bundles {
+            for e in std::mem::take(&mut b.edges) {
+                kg.add_edge(e, false);
             }
+        }
+        for b in bundles {
+            kg.requests.extend(b.requests);
+            for s in b.sections {
+                kg.sections.insert((b.doc.id.clone(), s.id.clone()), s);
+            }
+            kg.documents.push(b.doc);
         }
         kg.derive_awaits();
         kg
     }
 
-    fn merge_node(&mut self, n: &NodeFact) {
-        let idx = match self.by_id.get(&n.id) {
+    fn merge_node(&mut self, n: NodeFact) {
+        match self.by_id.get(&n.id) {
             Some(&i) => {
+                for k in n.aliases.iter().chain([&n.name, &n.id]) {
+                    index_alias(&mut self.by_alias, normalize(k), i, false);
+                }
                 let node = &mut self.graph[i];
-                for a in &n.aliases {
-                    if !node.aliases.contains(a) {
-                        node.aliases.push(a.clone());
+                for a in n.aliases {
+                    if !node.aliases.contains(&a) {
+                        node.aliases.push(a);
                     }
                 }
-                node.attrs.extend(n.attrs.iter().cloned());
+                node.attrs.extend(n.attrs);
                 if !node.sources.contains(&n.prov) {
-                    node.sources.push(n.prov.clone());
+                    node.sources.push(n.prov);
                 }
-                i
             }
             None => {
+                let id = n.id.clone();
                 let i = self.graph.add_node(NodeData {
-                    id: n.id.clone(),
+                    id: n.id,
                     kind: n.kind,
-                    name: n.name.clone(),
-                    aliases: n.aliases.clone(),
-                    attrs: n.attrs.clone(),
-                    sources: vec![n.prov.clone()],
+                    name: n.name,
+                    aliases: n.aliases,
+                    attrs: n.attrs,
+                    sources: vec![n.prov],
                 });
-                self.by_id.insert(n.id.clone(), i);
-                i
-            }
-        };
-        let mut keys: Vec<String> = n.aliases.iter().map(|a| normalize(a)).collect();
-        keys.push(normalize(&n.name));
-        keys.push(normalize(&n.id));
-        for k in keys {
-            let v = self.by_alias.entry(k).or_default();
-            if !v.contains(&idx) {
-                v.push(idx);
+                let node = &self.graph[i];
+                for k in node.aliases.iter().chain([&node.name, &node.id]) {
+                    index_alias(&mut self.by_alias, normalize(k), i, true);
+                }
+                self.by_id.insert(id, i);
             }
         }
     }
@@ -179,21 +194,15 @@ impl KnowledgeGraph {
         for i in self.graph.node_indices() {
             let n = &self.graph[i];
             self.by_id.insert(n.id.clone(), i);
-            let mut keys: Vec<String> = n.aliases.iter().map(|a| normalize(a)).collect();
-            keys.push(normalize(&n.name));
-            keys.push(normalize(&n.id));
-            for k in keys {
-                let v = self.by_alias.entry(k).or_default();
-                if !v.contains(&i) {
-                    v.push(i);
-                }
+            for k in n.aliases.iter().chain([&n.name, &n.id]) {
+                index_alias(&mut self.by_alias, normalize(k), i, true);
             }
         }
     }
 
     /// Add an edge whose ends exist; returns false (and adds nothing) when
     /// an end is missing.
-    fn add_edge(&mut self, e: &EdgeFact, derived: bool) -> bool {
+    fn add_edge(&mut self, e: EdgeFact, derived: bool) -> bool {
         let (Some(&a), Some(&b)) = (self.by_id.get(&e.from), self.by_id.get(&e.to)) else {
             return false;
         };
@@ -202,8 +211,8 @@ impl KnowledgeGraph {
             b,
             EdgeData {
                 kind: e.kind,
-                attrs: e.attrs.clone(),
-                prov: e.prov.clone(),
+                attrs: e.attrs,
+                prov: e.prov,
                 derived,
             },
         );
@@ -245,7 +254,7 @@ impl KnowledgeGraph {
             }
         }
         for e in derived {
-            self.add_edge(&e, true);
+            self.add_edge(e, true);
         }
     }
 
@@ -427,6 +436,35 @@ impl KnowledgeGraph {
             }
         }
         problems
+    }
+}
+
+/// Whether a document is known by the view's date, if it has one.
+fn known_by(options: ViewOptions, b: &FactBundle) -> bool {
+    match options.as_of {
+        None => true,
+        Some(d) => b.doc.date.is_some_and(|dd| dd.start <= d),
+    }
+}
+
+/// Add node `idx` to the nodes known by alias `key`, once. A `fresh` node
+/// (just added, or indexed in node order) has the largest index so far, so
+/// it can only be the last entry: no scan of lists that grow with the
+/// corpus, such as the one for section number "iv.a".
+fn index_alias(
+    by_alias: &mut HashMap<String, Vec<NodeIndex>>,
+    key: String,
+    idx: NodeIndex,
+    fresh: bool,
+) {
+    let v = by_alias.entry(key).or_default();
+    let known = if fresh {
+        v.last() == Some(&idx)
+    } else {
+        v.contains(&idx)
+    };
+    if !known {
+        v.push(idx);
     }
 }
 

@@ -77,7 +77,7 @@ impl KnowledgeBase {
     pub fn open_or_build(path: &Path) -> Result<(KnowledgeBase, Vec<String>), Error> {
         let kb = KnowledgeBase::open(path)?;
         let mut loaded = Vec::new();
-        if kb.store.document_count() == 0 {
+        if !kb.store.has_documents()? {
             for f in files_in(&data_dir().join("documents"), "txt") {
                 let (outcome, report) = kb.ingest_file(&f)?;
                 if !matches!(outcome, PutOutcome::Unchanged { .. }) {
@@ -118,7 +118,11 @@ impl KnowledgeBase {
     /// The graph view of everything stored.
     pub fn graph(&self, options: ViewOptions) -> Result<KnowledgeGraph, Error> {
         let bundles = self.store.documents()?;
-        Ok(KnowledgeGraph::build(&self.gazetteer, &bundles, options))
+        Ok(KnowledgeGraph::from_bundles(
+            &self.gazetteer,
+            bundles,
+            options,
+        ))
     }
 
     /// Every invariant problem found (empty when all is well).
