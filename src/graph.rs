@@ -305,20 +305,21 @@ impl KnowledgeGraph {
     /// Shortest path between two nodes, ignoring edge direction and skipping
     /// derived edges. Returns node indices from `a` to `b`.
     pub fn shortest_path(&self, a: NodeIndex, b: NodeIndex) -> Option<Vec<NodeIndex>> {
-        let mut prev: HashMap<NodeIndex, NodeIndex> = HashMap::new();
+        if a == b {
+            return Some(vec![a]);
+        }
+        // Breadth first, with per-node arrays (the view's indices are dense)
+        // and a stop as soon as `b` is reached rather than when it is taken
+        // from the queue: a country is mentioned by thousands of sections.
+        let count = self.graph.node_count();
+        if a.index() >= count || b.index() >= count {
+            return None;
+        }
+        let mut prev = vec![NodeIndex::end(); count];
+        let mut seen = vec![false; count];
+        seen[a.index()] = true;
         let mut queue = VecDeque::from([a]);
-        let mut seen = HashSet::from([a]);
         while let Some(n) = queue.pop_front() {
-            if n == b {
-                let mut path = vec![b];
-                let mut cur = b;
-                while let Some(&p) = prev.get(&cur) {
-                    path.push(p);
-                    cur = p;
-                }
-                path.reverse();
-                return Some(path);
-            }
             for e in self
                 .graph
                 .edges_directed(n, Direction::Outgoing)
@@ -332,10 +333,22 @@ impl KnowledgeGraph {
                 } else {
                     e.source()
                 };
-                if seen.insert(other) {
-                    prev.insert(other, n);
-                    queue.push_back(other);
+                if seen[other.index()] {
+                    continue;
                 }
+                seen[other.index()] = true;
+                prev[other.index()] = n;
+                if other == b {
+                    let mut path = vec![b];
+                    let mut cur = b;
+                    while cur != a {
+                        cur = prev[cur.index()];
+                        path.push(cur);
+                    }
+                    path.reverse();
+                    return Some(path);
+                }
+                queue.push_back(other);
             }
         }
         None
@@ -522,6 +535,8 @@ impl KnowledgeGraph {
     /// in it first, then by edit distance.
     pub fn nearest(&self, name: &str, n: usize) -> Vec<String> {
         let key = normalize(name);
+        let key_len = key.chars().count();
+        let limit = key_len / 2 + 1;
         let mut scored: Vec<(usize, String)> = self
             .by_alias
             .iter()
@@ -532,8 +547,13 @@ impl KnowledgeGraph {
                 {
                     alias.len().abs_diff(key.len())
                 } else {
+                    // The distance is at least the difference in length:
+                    // most of the (many) aliases are out of reach at once.
+                    if alias.chars().count().abs_diff(key_len) > limit {
+                        return None;
+                    }
                     let d = edit_distance(alias, &key);
-                    if d > key.chars().count() / 2 + 1 {
+                    if d > limit {
                         return None;
                     }
                     100 + d

@@ -274,7 +274,9 @@ const STATUS: [&str; 16] = [
 ];
 
 /// Sentences that carry no fact of their own but make up the bulk of a report.
-const FILLER: [&str; 20] = [
+const FILLER: [&str; 22] = [
+    "La Coordinadora del Proyecto SIEMCA complementará el informe con una presentación oral.",
+    "En lo referente al Proyecto Sistema de Información Estadística sobre las Migraciones en Centroamérica (SIEMCA), {o} y {o2} recién firmaron un acuerdo a fin de realizar un diagnóstico.",
     "La Presidencia Pro-Témpore sigue brindándole todo su apoyo y cooperación a este tema.",
     "Se insta a los otros países miembros a hacer lo mismo.",
     "Este es un tema de acción que se propuso dentro del borrador de plan de acción.",

@@ -115,6 +115,7 @@ fn synthetic_reports_ingest_cleanly_with_their_structure() {
     for org in [
         "oim",
         "cepal",
+        "siemca",
         "grcm",
         "crm",
         "ppt",
@@ -168,4 +169,72 @@ fn agreements_keep_their_quoted_titles_across_reports() {
     let b = titles(&synth::report(SEED, 38).1);
     let shared = a.intersection(&b).count();
     assert!(shared >= 5, "{shared} shared titles: {a:?} / {b:?}");
+}
+
+#[test]
+fn shortest_paths_on_a_synthetic_graph_are_shortest_and_real() {
+    use acta::graph::KnowledgeGraph;
+    use petgraph::graph::NodeIndex;
+    use petgraph::visit::EdgeRef;
+    use std::collections::VecDeque;
+
+    let g = acta::reference::Gazetteer::bundled().unwrap();
+    let bundles: Vec<_> = synth::corpus(SEED, 8)
+        .map(|(name, text)| acta::ingest::prepare(&name, text.as_bytes(), &g).unwrap().0)
+        .collect();
+    let kg = KnowledgeGraph::build(&g, &bundles, ViewOptions::default());
+    let neighbours = |n: NodeIndex| -> Vec<NodeIndex> {
+        kg.graph
+            .edges_directed(n, Direction::Outgoing)
+            .chain(kg.graph.edges_directed(n, Direction::Incoming))
+            .filter(|e| !e.weight().derived)
+            .map(|e| {
+                if e.source() == n {
+                    e.target()
+                } else {
+                    e.source()
+                }
+            })
+            .collect()
+    };
+    let distance = |a: NodeIndex, b: NodeIndex| -> Option<usize> {
+        let mut dist = vec![usize::MAX; kg.graph.node_count()];
+        dist[a.index()] = 0;
+        let mut queue = VecDeque::from([a]);
+        while let Some(n) = queue.pop_front() {
+            for m in neighbours(n) {
+                if dist[m.index()] == usize::MAX {
+                    dist[m.index()] = dist[n.index()] + 1;
+                    queue.push_back(m);
+                }
+            }
+        }
+        (dist[b.index()] != usize::MAX).then(|| dist[b.index()])
+    };
+    let ids = [
+        "country:bz",
+        "country:mx",
+        "organization:siemca",
+        "organization:oim",
+        "meeting:crm-07",
+        "document:informe-ppt-s7-00000-panama-1997",
+        "document:informe-ppt-s7-00007-nicaragua-2004",
+    ];
+    for a in ids {
+        for b in ids {
+            let (ia, ib) = (kg.node(a).unwrap(), kg.node(b).unwrap());
+            let path = kg.shortest_path(ia, ib);
+            assert_eq!(
+                path.as_ref().map(|p| p.len() - 1),
+                distance(ia, ib),
+                "{a} → {b}"
+            );
+            if let Some(p) = path {
+                assert_eq!((p[0], p[p.len() - 1]), (ia, ib));
+                for w in p.windows(2) {
+                    assert!(neighbours(w[0]).contains(&w[1]), "{a} → {b}: {p:?}");
+                }
+            }
+        }
+    }
 }
