@@ -1,31 +1,43 @@
-//! Extraction speed on the bundled report: the whole `prepare` (decode,
-//! structure, extract) and extraction alone. The regular expressions and
-//! the gazetteer's name index are built on first use, so the measured
-//! iterations show the steady state.
+//! Extraction throughput, in bytes of report per second: `ingest::prepare`
+//! (decode, structure, extract, resolve; no store) on the bundled report and
+//! on synthetic reports, and the structure step alone for comparison.
+//! Target: ≥ 20 MB/s.
 
-use acta::ingest::{extract, prepare, structure};
-use acta::reference::Gazetteer;
-use criterion::{black_box, criterion_group, criterion_main, Criterion};
+mod common;
 
-const REPORT: &str = include_str!("../data/documents/informe-ppt-mexico-2003.txt");
+use acta::ingest::{self, structure};
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use std::hint::black_box;
 
-fn bench(c: &mut Criterion) {
-    let g = Gazetteer::bundled().expect("bundled gazetteer");
-    c.bench_function("prepare bundled report", |b| {
+fn extract(c: &mut Criterion) {
+    let g = common::gazetteer();
+    let (name, bytes) = common::bundled();
+    let synthetic = common::synthetic(20);
+
+    let mut group = c.benchmark_group("extract");
+    group.throughput(Throughput::Bytes(bytes.len() as u64));
+    group.bench_function(BenchmarkId::new("prepare", "bundled"), |b| {
+        b.iter(|| ingest::prepare(&name, black_box(&bytes), &g).expect("ingests"))
+    });
+
+    group.throughput(Throughput::Bytes(common::total_bytes(&synthetic)));
+    group.bench_function(BenchmarkId::new("prepare", "synthetic-20"), |b| {
         b.iter(|| {
-            prepare(
-                "informe-ppt-mexico-2003.txt",
-                black_box(REPORT.as_bytes()),
-                &g,
-            )
+            for (name, text) in &synthetic {
+                black_box(ingest::prepare(name, text.as_bytes(), &g).expect("ingests"));
+            }
         })
     });
-    let text = structure::clean(REPORT);
-    let sections = structure::split(&text);
-    c.bench_function("extract bundled report", |b| {
-        b.iter(|| extract::extract("informe-ppt-mexico-2003", black_box(&text), &sections, &g))
+    group.bench_function(BenchmarkId::new("structure", "synthetic-20"), |b| {
+        b.iter(|| {
+            for (_, text) in &synthetic {
+                let clean = structure::clean(black_box(text));
+                black_box(structure::split(&clean));
+            }
+        })
     });
+    group.finish();
 }
 
-criterion_group!(benches, bench);
+criterion_group!(benches, extract);
 criterion_main!(benches);

@@ -238,7 +238,7 @@ pub(crate) fn apply_facts(kg: &mut KnowledgeGraph, annotations: &[Annotation]) {
                     });
                 }
                 kg.add_edge(
-                    &EdgeFact {
+                    EdgeFact {
                         from: from.clone(),
                         to: to.clone(),
                         kind: *kind,
@@ -310,7 +310,7 @@ pub(crate) fn apply_links(kg: &mut KnowledgeGraph, annotations: &[Annotation]) {
                 };
                 if existing.is_empty() {
                     kg.add_edge(
-                        &EdgeFact {
+                        EdgeFact {
                             from: from.clone(),
                             to: to.clone(),
                             kind: EdgeKind::SameAs,

@@ -96,13 +96,21 @@ impl KnowledgeGraph {
         bundles: &[FactBundle],
         options: ViewOptions,
     ) -> KnowledgeGraph {
-        KnowledgeGraph::build_with(gazetteer, bundles, &[], options)
+        let known = bundles
+            .iter()
+            .filter(|b| known_by(options, b))
+            .cloned()
+            .collect();
+        KnowledgeGraph::build_with(gazetteer, known, &[], options)
     }
 
-    /// Build the view from the gazetteer, document bundles and annotations.
+    /// Build the view from the gazetteer, document bundles and annotations,
+    /// taking the bundles: their facts, texts and sections move into the
+    /// view instead of being copied (at open, the bundles are read for the
+    /// view alone).
     pub fn build_with(
         gazetteer: &Gazetteer,
-        bundles: &[FactBundle],
+        bundles: Vec<FactBundle>,
         annotations: &[Annotation],
         options: ViewOptions,
     ) -> KnowledgeGraph {
@@ -111,34 +119,36 @@ impl KnowledgeGraph {
             ..KnowledgeGraph::default()
         };
         let (ref_nodes, ref_edges) = gazetteer.facts();
-        let known = |b: &&FactBundle| match options.as_of {
-            None => true,
-            Some(d) => b.doc.date.is_some_and(|dd| dd.start <= d),
-        };
-        let bundles: Vec<&FactBundle> = bundles.iter().filter(known).collect();
-        for n in ref_nodes
-            .iter()
-            .chain(bundles.iter().flat_map(|b| b.nodes.iter()))
-        {
+        let mut bundles: Vec<FactBundle> = bundles
+            .into_iter()
+            .filter(|b| known_by(options, b))
+            .collect();
+        for n in ref_nodes {
             kg.merge_node(n);
+        }
+        for b in &mut bundles {
+            for n in std::mem::take(&mut b.nodes) {
+                kg.merge_node(n);
+            }
         }
         if let Some(d) = options.as_of {
             kg.drop_future(d);
         }
-        for e in ref_edges
-            .iter()
-            .chain(bundles.iter().flat_map(|b| b.edges.iter()))
-        {
+        for e in ref_edges {
             kg.add_edge(e, false);
         }
-        crate::annotate::apply_facts(&mut kg, annotations);
-        for b in &bundles {
-            kg.request_history.extend(b.requests.iter().cloned());
-            kg.documents.push(b.doc.clone());
-            for s in &b.sections {
-                kg.sections
-                    .insert((b.doc.id.clone(), s.id.clone()), s.clone());
+        for b in &mut bundles {
+            for e in std::mem::take(&mut b.edges) {
+                kg.add_edge(e, false);
             }
+        }
+        crate::annotate::apply_facts(&mut kg, annotations);
+        for b in bundles {
+            kg.request_history.extend(b.requests);
+            for s in b.sections {
+                kg.sections.insert((b.doc.id.clone(), s.id.clone()), s);
+            }
+            kg.documents.push(b.doc);
         }
         crate::link::link_threads(&mut kg, annotations);
         crate::annotate::apply_responses(&mut kg, annotations);
@@ -147,41 +157,38 @@ impl KnowledgeGraph {
         kg
     }
 
-    pub(crate) fn merge_node(&mut self, n: &NodeFact) {
-        let idx = match self.by_id.get(&n.id) {
+    pub(crate) fn merge_node(&mut self, n: NodeFact) {
+        match self.by_id.get(&n.id) {
             Some(&i) => {
+                for k in n.aliases.iter().chain([&n.name, &n.id]) {
+                    index_alias(&mut self.by_alias, normalize(k), i, false);
+                }
                 let node = &mut self.graph[i];
-                for a in &n.aliases {
-                    if !node.aliases.contains(a) {
-                        node.aliases.push(a.clone());
+                for a in n.aliases {
+                    if !node.aliases.contains(&a) {
+                        node.aliases.push(a);
                     }
                 }
-                node.attrs.extend(n.attrs.iter().cloned());
+                node.attrs.extend(n.attrs);
                 if !node.sources.contains(&n.prov) {
-                    node.sources.push(n.prov.clone());
+                    node.sources.push(n.prov);
                 }
-                i
             }
             None => {
+                let id = n.id.clone();
                 let i = self.graph.add_node(NodeData {
-                    id: n.id.clone(),
+                    id: n.id,
                     kind: n.kind,
-                    name: n.name.clone(),
-                    aliases: n.aliases.clone(),
-                    attrs: n.attrs.clone(),
-                    sources: vec![n.prov.clone()],
+                    name: n.name,
+                    aliases: n.aliases,
+                    attrs: n.attrs,
+                    sources: vec![n.prov],
                 });
-                self.by_id.insert(n.id.clone(), i);
-                i
-            }
-        };
-        let mut keys: Vec<String> = n.aliases.iter().map(|a| normalize(a)).collect();
-        keys.push(normalize(&n.name));
-        keys.push(normalize(&n.id));
-        for k in keys {
-            let v = self.by_alias.entry(k).or_default();
-            if !v.contains(&idx) {
-                v.push(idx);
+                let node = &self.graph[i];
+                for k in node.aliases.iter().chain([&node.name, &node.id]) {
+                    index_alias(&mut self.by_alias, normalize(k), i, true);
+                }
+                self.by_id.insert(id, i);
             }
         }
     }
@@ -208,21 +215,15 @@ impl KnowledgeGraph {
         for i in self.graph.node_indices() {
             let n = &self.graph[i];
             self.by_id.insert(n.id.clone(), i);
-            let mut keys: Vec<String> = n.aliases.iter().map(|a| normalize(a)).collect();
-            keys.push(normalize(&n.name));
-            keys.push(normalize(&n.id));
-            for k in keys {
-                let v = self.by_alias.entry(k).or_default();
-                if !v.contains(&i) {
-                    v.push(i);
-                }
+            for k in n.aliases.iter().chain([&n.name, &n.id]) {
+                index_alias(&mut self.by_alias, normalize(k), i, true);
             }
         }
     }
 
     /// Add an edge whose ends exist; returns false (and adds nothing) when
     /// an end is missing.
-    pub(crate) fn add_edge(&mut self, e: &EdgeFact, derived: bool) -> bool {
+    pub(crate) fn add_edge(&mut self, e: EdgeFact, derived: bool) -> bool {
         let (Some(&a), Some(&b)) = (self.by_id.get(&e.from), self.by_id.get(&e.to)) else {
             return false;
         };
@@ -231,8 +232,8 @@ impl KnowledgeGraph {
             b,
             EdgeData {
                 kind: e.kind,
-                attrs: e.attrs.clone(),
-                prov: e.prov.clone(),
+                attrs: e.attrs,
+                prov: e.prov,
                 derived,
             },
         );
@@ -289,7 +290,7 @@ impl KnowledgeGraph {
             }
         }
         for e in derived {
-            self.add_edge(&e, true);
+            self.add_edge(e, true);
         }
     }
 
@@ -340,25 +341,26 @@ impl KnowledgeGraph {
     /// Shortest path between two nodes, ignoring edge direction and skipping
     /// derived edges. Returns node indices from `a` to `b`.
     pub fn shortest_path(&self, a: NodeIndex, b: NodeIndex) -> Option<Vec<NodeIndex>> {
-        let mut prev: HashMap<NodeIndex, NodeIndex> = HashMap::new();
+        if a == b {
+            return Some(vec![a]);
+        }
+        // Breadth first, with per-node arrays (the view's indices are dense)
+        // and a stop as soon as `b` is reached rather than when it is taken
+        // from the queue: a country is mentioned by thousands of sections.
+        let count = self.graph.node_count();
+        if a.index() >= count || b.index() >= count {
+            return None;
+        }
+        let mut prev = vec![NodeIndex::end(); count];
+        let mut seen = vec![false; count];
+        seen[a.index()] = true;
         let mut queue = VecDeque::from([a]);
-        let mut seen = HashSet::from([a]);
         while let Some(n) = queue.pop_front() {
-            if n == b {
-                let mut path = vec![b];
-                let mut cur = b;
-                while let Some(&p) = prev.get(&cur) {
-                    path.push(p);
-                    cur = p;
-                }
-                path.reverse();
-                return Some(path);
-            }
-            for e in self
+            let edges = self
                 .graph
                 .edges_directed(n, Direction::Outgoing)
-                .chain(self.graph.edges_directed(n, Direction::Incoming))
-            {
+                .chain(self.graph.edges_directed(n, Direction::Incoming));
+            for e in edges {
                 if e.weight().derived {
                     continue;
                 }
@@ -367,10 +369,22 @@ impl KnowledgeGraph {
                 } else {
                     e.source()
                 };
-                if seen.insert(other) {
-                    prev.insert(other, n);
-                    queue.push_back(other);
+                if seen[other.index()] {
+                    continue;
                 }
+                seen[other.index()] = true;
+                prev[other.index()] = n;
+                if other == b {
+                    let mut path = vec![b];
+                    let mut cur = b;
+                    while cur != a {
+                        cur = prev[cur.index()];
+                        path.push(cur);
+                    }
+                    path.reverse();
+                    return Some(path);
+                }
+                queue.push_back(other);
             }
         }
         None
@@ -410,5 +424,34 @@ impl KnowledgeGraph {
                 .map(|k| (*k, ek.get(k).copied().unwrap_or(0)))
                 .collect(),
         )
+    }
+}
+
+/// Whether a document is known by the view's date, if it has one.
+fn known_by(options: ViewOptions, b: &FactBundle) -> bool {
+    match options.as_of {
+        None => true,
+        Some(d) => b.doc.date.is_some_and(|dd| dd.start <= d),
+    }
+}
+
+/// Add node `idx` to the nodes known by alias `key`, once. A `fresh` node
+/// (just added, or indexed in node order) has the largest index so far, so
+/// it can only be the last entry: no scan of lists that grow with the
+/// corpus, such as the one for section number "iv.a".
+fn index_alias(
+    by_alias: &mut HashMap<String, Vec<NodeIndex>>,
+    key: String,
+    idx: NodeIndex,
+    fresh: bool,
+) {
+    let v = by_alias.entry(key).or_default();
+    let known = if fresh {
+        v.last() == Some(&idx)
+    } else {
+        v.contains(&idx)
+    };
+    if !known {
+        v.push(idx);
     }
 }

@@ -78,7 +78,7 @@ impl KnowledgeBase {
     pub fn open_or_build(path: &Path) -> Result<(KnowledgeBase, Vec<String>), Error> {
         let kb = KnowledgeBase::open(path)?;
         let mut loaded = Vec::new();
-        if kb.store.document_count() == 0 {
+        if !kb.store.has_documents()? {
             for f in files_in(&data_dir().join("documents"), "txt") {
                 let (outcome, report) = kb.ingest_file(&f)?;
                 if !matches!(outcome, PutOutcome::Unchanged { .. }) {
@@ -122,7 +122,7 @@ impl KnowledgeBase {
         let annotations = self.annotations()?;
         Ok(KnowledgeGraph::build_with(
             &self.gazetteer,
-            &bundles,
+            bundles,
             &annotations,
             options,
         ))

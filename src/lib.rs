@@ -5,6 +5,7 @@
 //! [`graph`] (petgraph view) → [`query`] (grammar, questions, patterns) →
 //! [`output`] (table, JSON, CSV). [`kb`] ties a store to the
 //! gazetteer; [`card`] and [`export`] render what the graph holds.
+//! [`synth`] makes synthetic reports for tests and benchmarks.
 
 #![forbid(unsafe_code)]
 
@@ -25,5 +26,6 @@ pub mod repl;
 pub mod script;
 pub mod session;
 pub mod store;
+pub mod synth;
 pub mod text;
 pub mod trace;

@@ -267,7 +267,7 @@ pub(crate) fn link_threads(kg: &mut KnowledgeGraph, annotations: &[crate::annota
         infos.push(info);
     }
     for e in crate::link::same_as_edges(&infos) {
-        kg.add_edge(&e, true);
+        kg.add_edge(e, true);
     }
     crate::annotate::apply_links(kg, annotations);
     // Thread roots: union of agreements over same_as and evolved_into.

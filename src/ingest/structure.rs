@@ -24,9 +24,12 @@ fn patterns() -> &'static Patterns {
         // "PAGE  \n7", "PAGE 7", "PAGE  " fields left by word processors.
         page_field: Regex::new(r"(?m)^[ \t]*PAGE[ \t]*(?:\r?\n[ \t]*)?\d*[ \t]*$")
             .expect("valid regex"),
-        roman: Regex::new(r"^\s*([IVX]{1,6})\.\s*(.*)$").expect("valid regex"),
-        letter: Regex::new(r"^\s*([A-Z])\.\s+(\S.*)$").expect("valid regex"),
-        item: Regex::new(r"^\s*\((\d{1,3})\)\s*(.*)$").expect("valid regex"),
+        // The numbering and the white space after it; the rest of the line
+        // is the heading (a letter needs some). Matching only the start
+        // keeps the regex engine off long body lines.
+        roman: Regex::new(r"^\s*([IVX]{1,6})\.\s*").expect("valid regex"),
+        letter: Regex::new(r"^\s*([A-Z])\.\s+").expect("valid regex"),
+        item: Regex::new(r"^\s*\((\d{1,3})\)\s*").expect("valid regex"),
     })
 }
 
@@ -133,15 +136,18 @@ pub fn split(text: &str) -> Vec<Section> {
             });
             continue;
         }
-        let found = if let Some(c) = p.roman.captures(line) {
-            Some((Level::Roman, c[1].to_string(), c[2].to_string()))
-        } else if let Some(c) = p.letter.captures(line).filter(|_| roman.is_some()) {
-            Some((Level::Letter, c[1].to_string(), c[2].to_string()))
+        let found = if !may_be_numbered(line) {
+            None
+        } else if let Some((label, rest)) = numbered(&p.roman, line) {
+            Some((Level::Roman, label, rest))
+        } else if let Some((label, rest)) =
+            numbered(&p.letter, line).filter(|(_, rest)| !rest.is_empty() && roman.is_some())
+        {
+            Some((Level::Letter, label, rest))
         } else {
-            p.item
-                .captures(line)
+            numbered(&p.item, line)
                 .filter(|_| roman.is_some())
-                .map(|c| (Level::Item, c[1].to_string(), c[2].to_string()))
+                .map(|(label, rest)| (Level::Item, label, rest))
         };
         let Some((level, label, rest)) = found else {
             if current.is_none() && !line.trim().is_empty() {
@@ -215,6 +221,26 @@ pub fn split(text: &str) -> Vec<Section> {
     sections
 }
 
+/// The label a numbering pattern captures and the rest of the line.
+fn numbered(re: &Regex, line: &str) -> Option<(String, String)> {
+    let c = re.captures(line)?;
+    let end = c.get(0)?.end();
+    Some((c[1].to_string(), line[end..].to_string()))
+}
+
+/// Whether a line can match one of the numbering patterns at all: a cheap
+/// test that spares most body lines the three regexes (after white space, a
+/// roman numeral starts with I, V or X, an item with `(`, a letter is an
+/// upper-case letter and a dot).
+fn may_be_numbered(line: &str) -> bool {
+    let b = line.trim_start().as_bytes();
+    match b.first() {
+        Some(b'I' | b'V' | b'X' | b'(') => true,
+        Some(c) if c.is_ascii_uppercase() => b.get(1) == Some(&b'.'),
+        _ => false,
+    }
+}
+
 /// A heading runs to the first `:` or sentence end on its line; the body
 /// starts after it. Returns the heading and the body's offset in `rest`.
 fn split_heading(rest: &str) -> (String, usize) {
@@ -270,6 +296,23 @@ mod tests {
         assert!(!text.contains("PAGE"));
         for sec in &s {
             assert!(text[sec.span.start..sec.span.end].contains(sec.text.as_str()));
+        }
+    }
+
+    #[test]
+    fn the_cheap_test_never_hides_a_numbered_line() {
+        let p = patterns();
+        let seed = include_str!("../../data/documents/informe-ppt-mexico-2003.txt");
+        let synthetic = crate::synth::report(5, 3).1;
+        let odd = "  IV.\n\u{a0}B.  Texto\n\t(12) x\nXX. y\nA.B\n(x)\n";
+        for line in [seed, synthetic.as_str(), odd]
+            .into_iter()
+            .flat_map(str::lines)
+        {
+            let numbered = [&p.roman, &p.letter, &p.item]
+                .iter()
+                .any(|re| numbered(re, line).is_some());
+            assert!(!numbered || may_be_numbered(line), "{line:?}");
         }
     }
 
