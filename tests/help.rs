@@ -5,7 +5,10 @@ use acta::kb::KnowledgeBase;
 use acta::session::Session;
 use std::path::Path;
 
-const SEED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/documents/informe-ppt-mexico-2003.txt");
+const SEED: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/data/documents/informe-ppt-mexico-2003.txt"
+);
 
 #[test]
 fn help_examples_run_on_the_bundled_report() {
@@ -14,11 +17,25 @@ fn help_examples_run_on_the_bundled_report() {
     kb.ingest_file(Path::new(SEED)).unwrap();
     let mut session = Session::new(kb, "test".into()).unwrap();
     for example in acta::help::EXAMPLES {
-        let reply = session.execute(example).unwrap_or_else(|e| panic!("{example}: {e}"));
-        assert!(!reply.stdout.contains("(0 rows)"), "{example} answered nothing:\n{}", reply.stdout);
+        let reply = session
+            .execute(example)
+            .unwrap_or_else(|e| panic!("{example}: {e}"));
+        assert!(
+            !reply.stdout.contains("(0 rows)"),
+            "{example} answered nothing:\n{}",
+            reply.stdout
+        );
         assert!(!reply.stdout.trim().is_empty(), "{example}");
     }
-    for topic in ["", "questions", "patterns", "entities", "output", "annotations", "examples"] {
+    for topic in [
+        "",
+        "questions",
+        "patterns",
+        "entities",
+        "output",
+        "annotations",
+        "examples",
+    ] {
         let r = session.execute(&format!(":help {topic}")).unwrap();
         assert!(r.stdout.len() > 100, "{topic}");
     }
