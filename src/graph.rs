@@ -300,14 +300,17 @@ impl KnowledgeGraph {
     }
 
     /// Neighbours of `n` along edges of `kind` (any kind if `None`) in
-    /// direction `dir`, with the edge.
+    /// direction `dir`, with the edge, in the order the edges were added:
+    /// the gazetteer's, then each report's in reading order. (petgraph
+    /// lists a node's edges newest first.)
     pub fn neighbours(
         &self,
         n: NodeIndex,
         kind: Option<EdgeKind>,
         dir: Direction,
     ) -> impl Iterator<Item = (NodeIndex, EdgeIndex, &EdgeData)> + '_ {
-        self.graph
+        let mut edges: Vec<(NodeIndex, EdgeIndex, &EdgeData)> = self
+            .graph
             .edges_directed(n, dir)
             .filter(move |e| kind.is_none_or(|k| e.weight().kind == k))
             .map(move |e| {
@@ -318,6 +321,9 @@ impl KnowledgeGraph {
                 };
                 (other, e.id(), e.weight())
             })
+            .collect();
+        edges.sort_by_key(|(_, e, _)| e.index());
+        edges.into_iter()
     }
 
     /// Shortest path between two nodes, ignoring edge direction and skipping
@@ -337,14 +343,17 @@ impl KnowledgeGraph {
                 path.reverse();
                 return Some(path);
             }
-            for e in self
+            // Outgoing edges first, each direction in the order the edges
+            // were added, so that of several shortest paths the one through
+            // the earliest evidence is found.
+            let mut edges: Vec<_> = self
                 .graph
                 .edges_directed(n, Direction::Outgoing)
                 .chain(self.graph.edges_directed(n, Direction::Incoming))
-            {
-                if e.weight().derived {
-                    continue;
-                }
+                .filter(|e| !e.weight().derived)
+                .collect();
+            edges.sort_by_key(|e| (e.source() != n, e.id().index()));
+            for e in edges {
                 let other = if e.source() == n {
                     e.target()
                 } else {

@@ -17,8 +17,9 @@
 //! or `annotated`; `doc`, `section` and `sentence` are null unless the fact
 //! was extracted from a report; `cite` is always a one-line citation.
 //! A cell is `null`, `true`/`false`, a number, a string, a date as a
-//! string (`"2002-05-30..2002-05-31"`, `"2002-10"`, with ` (year inferred)`
-//! when the year was inferred), a node as `{"id", "kind", "name"}`, an edge
+//! string (`"2002-05-30..2002-05-31"`, `"2002-10"`, with ` (inferred)`
+//! when part of it was inferred: a year the report leaves out, or a day read
+//! from "the day before the meeting"), a node as `{"id", "kind", "name"}`, an edge
 //! as `{"kind", "from", "to"}` (node ids), or an array of cells.
 //!
 //! # CSV
@@ -151,7 +152,8 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 }
 
 /// Shrink column widths so the row fits `total` (separators included),
-/// taking from the widest columns first; no column below 8.
+/// taking from the widest column, never below the next widest, so wide
+/// columns end up sharing the room evenly; no column below 8.
 fn fit(widths: &mut [usize], total: usize) {
     let sep = 3 * widths.len().saturating_sub(1);
     loop {
@@ -165,7 +167,15 @@ fn fit(widths: &mut [usize], total: usize) {
         if w <= 8 {
             return;
         }
-        widths[i] = (w - (sum - total).min(w - 8)).max(8);
+        let next = widths
+            .iter()
+            .enumerate()
+            .filter(|&(j, _)| j != i)
+            .map(|(_, &x)| x)
+            .max()
+            .unwrap_or(0);
+        let cut = (sum - total).min(w - next.max(8)).max(1);
+        widths[i] = w - cut;
     }
 }
 
@@ -420,6 +430,24 @@ mod tests {
                 .replace("-----------------------+--", "--------------------+--")
                 .replace("country                | n", "country             | n")
         );
+    }
+
+    #[test]
+    fn fitting_shares_the_room_among_wide_columns() {
+        // One very wide column must not be cut to nothing while another
+        // wide one keeps its width.
+        let mut w = vec![40, 200, 50, 300, 100];
+        fit(&mut w, 160);
+        assert_eq!(w.iter().sum::<usize>() + 12, 160, "{w:?}");
+        assert!(w.iter().all(|&x| (29..=30).contains(&x)), "{w:?}");
+        // Narrow columns are left alone.
+        let mut w = vec![5, 300, 6];
+        fit(&mut w, 80);
+        assert_eq!(w, [5, 63, 6]);
+        // Below 8 a column is not cut.
+        let mut w = vec![9, 9, 9];
+        fit(&mut w, 10);
+        assert_eq!(w, [8, 8, 8]);
     }
 
     #[test]
