@@ -318,14 +318,17 @@ impl KnowledgeGraph {
     }
 
     /// Neighbours of `n` along edges of `kind` (any kind if `None`) in
-    /// direction `dir`, with the edge.
+    /// direction `dir`, with the edge, in the order the edges were added:
+    /// the gazetteer's, then each report's in reading order. (petgraph
+    /// lists a node's edges newest first.)
     pub fn neighbours(
         &self,
         n: NodeIndex,
         kind: Option<EdgeKind>,
         dir: Direction,
     ) -> impl Iterator<Item = (NodeIndex, EdgeIndex, &EdgeData)> + '_ {
-        self.graph
+        let mut edges: Vec<(NodeIndex, EdgeIndex, &EdgeData)> = self
+            .graph
             .edges_directed(n, dir)
             .filter(move |e| kind.is_none_or(|k| e.weight().kind == k))
             .map(move |e| {
@@ -336,6 +339,9 @@ impl KnowledgeGraph {
                 };
                 (other, e.id(), e.weight())
             })
+            .collect();
+        edges.sort_by_key(|(_, e, _)| e.index());
+        edges.into_iter()
     }
 
     /// Shortest path between two nodes, ignoring edge direction and skipping
@@ -356,14 +362,17 @@ impl KnowledgeGraph {
         seen[a.index()] = true;
         let mut queue = VecDeque::from([a]);
         while let Some(n) = queue.pop_front() {
-            let edges = self
+            // Outgoing edges first, each direction in the order the edges
+            // were added, so that of several shortest paths the one through
+            // the earliest evidence is found.
+            let mut edges: Vec<_> = self
                 .graph
                 .edges_directed(n, Direction::Outgoing)
-                .chain(self.graph.edges_directed(n, Direction::Incoming));
+                .chain(self.graph.edges_directed(n, Direction::Incoming))
+                .filter(|e| !e.weight().derived)
+                .collect();
+            edges.sort_by_key(|e| (e.source() != n, e.id().index()));
             for e in edges {
-                if e.weight().derived {
-                    continue;
-                }
                 let other = if e.source() == n {
                     e.target()
                 } else {

@@ -92,8 +92,9 @@ Output:
   :format csv     RFC 4180 with a header     :format tsv   tab-separated
   :sources on     each row's sources: document, section, sentence
   :timing on      how long each answer took
-Shell: acta query '<query>' --format json|csv|tsv|table; acta query -f file.aq;
-queries on stdin. Results go to stdout, messages to stderr.
+Shell: acta query '<query>' --format json|csv|tsv|table [--width N];
+acta query -f file.aq; queries on stdin. Results go to stdout, messages to
+stderr.
 ";
 
 const ANNOTATIONS: &str = "\

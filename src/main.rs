@@ -80,6 +80,10 @@ enum Command {
         /// Go on after a failing statement (the exit code is still 1).
         #[arg(long)]
         keep_going: bool,
+        /// Fit tables to this many columns, wrapping long cells (default:
+        /// the terminal's width; not fitted when stdout is not a terminal).
+        #[arg(long, value_parser = clap::value_parser!(u16).range(20..))]
+        width: Option<u16>,
     },
     /// Open the interactive REPL.
     Repl,
@@ -267,11 +271,14 @@ fn run(cli: Cli) -> Result<(), Error> {
             format,
             sources,
             keep_going,
+            width,
         } => {
             let mut session = Session::new(open(cli.db)?, author)?;
             session.format = format.into();
             session.sources = sources;
-            if std::io::stdout().is_terminal() {
+            if let Some(w) = width {
+                session.width = Some(usize::from(w));
+            } else if std::io::stdout().is_terminal() {
                 session.width = acta::output::terminal_width();
             }
             match (query, file) {

@@ -294,7 +294,7 @@ impl fmt::Display for DateValue {
             Precision::Range => write!(f, "{}..{}", self.start, self.end)?,
         }
         if self.inferred {
-            f.write_str(" (year inferred)")?;
+            f.write_str(" (inferred)")?;
         }
         Ok(())
     }

@@ -17,8 +17,9 @@
 //! or `annotated`; `doc`, `section` and `sentence` are null unless the fact
 //! was extracted from a report; `cite` is always a one-line citation.
 //! A cell is `null`, `true`/`false`, a number, a string, a date as a
-//! string (`"2002-05-30..2002-05-31"`, `"2002-10"`, with ` (year inferred)`
-//! when the year was inferred), a node as `{"id", "kind", "name"}`, an edge
+//! string (`"2002-05-30..2002-05-31"`, `"2002-10"`, with ` (inferred)`
+//! when part of it was inferred: a year the report leaves out, or a day read
+//! from "the day before the meeting"), a node as `{"id", "kind", "name"}`, an edge
 //! as `{"kind", "from", "to"}` (node ids), or an array of cells.
 //!
 //! # CSV
@@ -466,6 +467,24 @@ mod tests {
                 .replace("-----------------------+--", "--------------------+--")
                 .replace("country                | n", "country             | n")
         );
+    }
+
+    #[test]
+    fn fitting_shares_the_room_among_wide_columns() {
+        // One very wide column must not be cut to nothing while another
+        // wide one keeps its width.
+        let mut w = vec![40, 200, 50, 300, 100];
+        fit(&mut w, 160);
+        assert_eq!(w.iter().sum::<usize>() + 12, 160, "{w:?}");
+        assert!(w.iter().all(|&x| (29..=30).contains(&x)), "{w:?}");
+        // Narrow columns are left alone.
+        let mut w = vec![5, 300, 6];
+        fit(&mut w, 80);
+        assert_eq!(w, [5, 63, 6]);
+        // A column is not cut below 10.
+        let mut w = vec![9, 12, 30];
+        fit(&mut w, 10);
+        assert_eq!(w, [9, 10, 10]);
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Query scripts (`acta query -f file.aq`, stdin, `:load`, annotation
-//! files): split into `;`-separated statements, with `--` comments removed
+//! files): split into `;`-separated statements, with `--` and `//` comments
+//! (the query grammar's own) removed
 //! and each statement's position kept, so an error inside statement 3 is
 //! reported at its line and column in the file.
 
@@ -23,7 +24,8 @@ impl Statement {
 }
 
 /// Split a script into statements. Quotes (`"…"`, `'…'`, `“…”`) protect
-/// `;` and `--`; a comment runs to the end of its line; blank statements are
+/// `;`, `--` and `//`; a comment (`--` or `//`) runs to the end of its line,
+/// and a `;` or an apostrophe inside it is just text; blank statements are
 /// dropped. Comments are replaced by spaces so columns stay true.
 pub fn statements(script: &str) -> Vec<Statement> {
     let mut out = Vec::new();
@@ -60,6 +62,10 @@ pub fn statements(script: &str) -> Vec<Statement> {
                 '"' | '\'' => quote = Some(c),
                 '“' => quote = Some('”'),
                 '-' if chars.peek() == Some(&'-') => {
+                    in_comment = true;
+                    continue;
+                }
+                '/' if chars.peek() == Some(&'/') => {
                     in_comment = true;
                     continue;
                 }
@@ -136,6 +142,21 @@ mod tests {
         assert_eq!((s[1].line, s[1].column), (3, 3));
         assert_eq!((s[2].line, s[2].column), (6, 1));
         assert_eq!(s[1].position_in_file(1, 6), (3, 8));
+    }
+
+    #[test]
+    fn slash_comments_hide_semicolons_and_apostrophes() {
+        // The golden cases start with `//` comment lines, as the grammar
+        // allows; a `;` or an apostrophe there must not cut the query.
+        let s = statements(
+            "// IV.E(1); one member answered\n// the gazetteer's calendar\nmeetings in 2002 // trailing; note\n",
+        );
+        let texts: Vec<&str> = s.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(texts, ["meetings in 2002"]);
+        assert_eq!((s[0].line, s[0].column), (3, 1));
+        let s = statements("show \"a // b; c\"; show agreement:x/IV.A");
+        let texts: Vec<&str> = s.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(texts, ["show \"a // b; c\"", "show agreement:x/IV.A"]);
     }
 
     #[test]

@@ -109,6 +109,23 @@ fn names(kg: &KnowledgeGraph, ids: &[String]) -> Vec<String> {
         .collect()
 }
 
+/// Where a request was made: the sentence its `requests_response_from`
+/// edges were read from (the sentence that asks). A request's own
+/// provenance is the sentence that counts the answers, which is the source
+/// of its status, not of the asking; it is the fallback when no edge
+/// records the request.
+pub fn asked_in(kg: &KnowledgeGraph, r: &Request) -> Provenance {
+    kg.graph
+        .edge_weights()
+        .find(|e| {
+            e.kind == EdgeKind::RequestsResponseFrom
+                && e.attrs
+                    .iter()
+                    .any(|a| a.key == "request" && matches!(&a.value, Value::Text(t) if *t == r.id))
+        })
+        .map_or_else(|| r.prov.clone(), |e| e.prov.clone())
+}
+
 /// "10 of 11 members (1 unnamed responded)" and the like.
 pub fn awaiting_phrase(r: &Request) -> String {
     let asked = r.requested_from.len() as u32;
@@ -238,6 +255,7 @@ pub fn trace(kg: &KnowledgeGraph, agreement: NodeIndex) -> Trace {
             });
         }
         for r in kg.request_history.iter().filter(|r| r.agreement == aid) {
+            let asked = asked_in(kg, r);
             steps.push(Step {
                 date: r.requested_on.or_else(|| report_date(kg, &r.prov)),
                 what: "request".into(),
@@ -249,7 +267,7 @@ pub fn trace(kg: &KnowledgeGraph, agreement: NodeIndex) -> Trace {
                     r.subject
                 ),
                 countries: Vec::new(),
-                source: r.prov.clone(),
+                source: asked.clone(),
                 agreement: aid.clone(),
                 also: Vec::new(),
             });
@@ -265,7 +283,7 @@ pub fn trace(kg: &KnowledgeGraph, agreement: NodeIndex) -> Trace {
                     at: None,
                     detail: format!("deadline for: {}", r.subject),
                     countries: Vec::new(),
-                    source: r.prov.clone(),
+                    source: asked.clone(),
                     agreement: aid.clone(),
                     also: Vec::new(),
                 });

@@ -1,8 +1,9 @@
 //! Golden answers over the bundled reports, through the real binary.
 //!
 //! Each `tests/golden/NAME.aq` holds one query (comments allowed; a
-//! leading `// format: json|csv|table` or `// sources: on` line sets the
-//! output) and `NAME.out` the exact expected output: stdout, or for a
+//! leading `// format: json|csv|table`, `// sources: on` or `// width: N`
+//! line sets the output; stdout is not a terminal, so a table is fitted to
+//! a width only when the case asks) and `NAME.out` the exact expected output: stdout, or for a
 //! failing query `exit: N` and stderr. A case without its `.out` fails;
 //! `ACTA_BLESS=1 cargo test --test golden` writes the missing or changed
 //! files for review. Nothing is skipped: no cases at all is a failure.
@@ -66,6 +67,8 @@ fn golden_answers() {
                 args.extend(["--format".to_string(), f.trim().to_string()]);
             } else if line == "// sources: on" {
                 args.push("--sources".to_string());
+            } else if let Some(w) = line.strip_prefix("// width:") {
+                args.extend(["--width".to_string(), w.trim().to_string()]);
             }
         }
         let args: Vec<&str> = args.iter().map(String::as_str).collect();

@@ -215,6 +215,12 @@ impl Calendar {
             };
             if better {
                 e.date = Some((d, prov.clone()));
+            } else if let Some((old, _)) = &mut e.date {
+                // "del 29 de octubre" (year inferred) and later "en octubre
+                // 2002": the stated month and year confirm the day's.
+                if old.inferred && !d.inferred && d.start <= old.start && old.end <= d.end {
+                    old.inferred = false;
+                }
             }
         }
         if let (Some(c), None) = (&r.city, &e.city) {

@@ -457,9 +457,15 @@ fn mentions(
         }
         for d in &s.dates {
             match d.value {
-                Some(v) if v.inferred => note
-                    .uncertain
-                    .push(format!("date \"{}\" read as {v}", s.slice(d.start, d.end))),
+                // A date of the text is inferred only in its year.
+                Some(v) if v.inferred => note.uncertain.push(format!(
+                    "date \"{}\" read as {} (year inferred)",
+                    s.slice(d.start, d.end),
+                    DateValue {
+                        inferred: false,
+                        ..v
+                    }
+                )),
                 None => note.uncertain.push(format!(
                     "date \"{}\" has no year and none could be inferred",
                     s.slice(d.start, d.end)

@@ -203,6 +203,10 @@ pub fn why(ctx: &Ctx<'_>, w: &Why) -> Result<Answer, QueryError> {
         .filter(|e| e.weight().kind == EdgeKind::Awaits)
         .filter_map(|e| ctx.request_of(&Val::Edge(e.id())))
         .collect();
+    // In the order the report makes the requests (petgraph lists parallel
+    // edges newest first).
+    let mut awaited = awaited;
+    awaited.sort_by_key(|r| ctx.kg.requests.iter().position(|x| x.id == r.id));
     let sid = ctx.kg.data(s).id.clone();
     let oid = ctx.kg.data(o).id.clone();
     if awaited.is_empty() {
@@ -241,6 +245,8 @@ pub fn why(ctx: &Ctx<'_>, w: &Why) -> Result<Answer, QueryError> {
         return Ok(a);
     }
     for r in awaited {
+        // The asking and its answers are usually different sentences.
+        let ask = vec![ctx.source(&crate::trace::asked_in(ctx.kg, r), true)];
         let src = vec![ctx.source(&r.prov, true)];
         let mut row = |step: &str, detail: String, sources: Vec<Source>| {
             a.push(vec![text(step), Cell::Text(detail)], sources);
@@ -252,18 +258,17 @@ pub fn why(ctx: &Ctx<'_>, w: &Why) -> Result<Answer, QueryError> {
         );
         let adopted: Vec<(String, Source)> = ctx
             .kg
-            .graph
-            .edges_directed(s, Direction::Outgoing)
-            .filter(|e| {
+            .neighbours(s, None, Direction::Outgoing)
+            .filter(|(_, _, e)| {
                 matches!(
-                    e.weight().kind,
+                    e.kind,
                     EdgeKind::AdoptedAt | EdgeKind::ReaffirmedAt | EdgeKind::RecommendedAt
                 )
             })
-            .map(|e| {
+            .map(|(m, _, e)| {
                 (
-                    format!("{} {}", e.weight().kind, ctx.kg.data(e.target()).name),
-                    ctx.source(&e.weight().prov, true),
+                    format!("{} {}", e.kind, ctx.kg.data(m).name),
+                    ctx.source(&e.prov, true),
                 )
             })
             .collect();
@@ -284,18 +289,18 @@ pub fn why(ctx: &Ctx<'_>, w: &Why) -> Result<Answer, QueryError> {
             detail,
             adopted.into_iter().map(|(_, s)| s).collect(),
         );
-        row("request", r.subject.clone(), src.clone());
+        row("request", r.subject.clone(), ask.clone());
         if !r.addressed_to.is_empty() {
-            row("addressed to", r.addressed_to.clone(), src.clone());
+            row("addressed to", r.addressed_to.clone(), ask.clone());
         }
         row(
             "requested on",
             r.requested_on
                 .map_or("not stated".into(), |d| d.to_string()),
-            src.clone(),
+            ask.clone(),
         );
         if let Some(d) = r.deadline {
-            row("deadline", d.to_string(), src.clone());
+            row("deadline", d.to_string(), ask.clone());
         }
         row(
             "asked",
@@ -304,7 +309,7 @@ pub fn why(ctx: &Ctx<'_>, w: &Why) -> Result<Answer, QueryError> {
                 r.requested_from.len(),
                 names(ctx, &r.requested_from)
             ),
-            src.clone(),
+            ask.clone(),
         );
         row(
             "responded (named)",
@@ -321,12 +326,21 @@ pub fn why(ctx: &Ctx<'_>, w: &Why) -> Result<Answer, QueryError> {
         row("responded (unnamed)", unnamed, src.clone());
         row("status", r.status.as_str().to_string(), src.clone());
         row("awaiting", awaiting_text(r), src.clone());
-        let so = if u.max > 0 {
-            format!(
-                "{on} was asked and is not named among the respondents; some responded without being named, so {on} may be one of them"
-            )
-        } else {
-            format!("{on} was asked and has not responded")
+        let asked_not_named = format!("{on} was asked and is not named among the respondents");
+        let so = match (u.min, u.max.max(u.min)) {
+            (0, 0) => format!("{on} was asked and has not responded"),
+            (1, 1) => format!(
+                "{asked_not_named}; one responded without being named, so it may have been {on}"
+            ),
+            (m, x) if m == x => format!(
+                "{asked_not_named}; {m} responded without being named, so {on} may be one of them"
+            ),
+            (0, x) => format!(
+                "{asked_not_named}; up to {x} may have responded without being named, so {on} may be one of them"
+            ),
+            (m, x) => format!(
+                "{asked_not_named}; {m} to {x} responded without being named, so {on} may be one of them"
+            ),
         };
         row("so", so, vec![]);
         if let Some(note) = awaiting_note(r) {

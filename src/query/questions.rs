@@ -182,6 +182,24 @@ pub fn resolve(ctx: &Ctx<'_>, r: &EntityRef, want: &[Kind]) -> Result<NodeIndex,
     }
     let text = r.text().trim();
     let mut found: Vec<NodeIndex> = kg.lookup(text).iter().copied().filter(fits).collect();
+    // A section number names the agreement of that section when there is
+    // one (`show IV.A` is the agreement's card; the section stays reachable
+    // by its id, `section:<doc>/IV.A`).
+    if want.is_empty() {
+        for f in &mut found {
+            let d = kg.data(*f);
+            if d.kind != Kind::Section {
+                continue;
+            }
+            let numbered = d.id.strip_prefix("section:").and_then(|rest| {
+                kg.node(&format!("agreement:{rest}"))
+                    .filter(|_| d.aliases.iter().any(|a| normalize(a) == normalize(text)))
+            });
+            if let Some(a) = numbered {
+                *f = a;
+            }
+        }
+    }
     let norm = normalize(text);
     if found.is_empty() {
         if let Some(rest) = ARTICLES.iter().find_map(|a| norm.strip_prefix(a)) {

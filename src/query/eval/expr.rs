@@ -402,6 +402,9 @@ impl Ctx<'_> {
         }
     }
 
+    /// The text of a section, or of an ingested document. A document a
+    /// report only refers to by title (its sources point into the report)
+    /// has no text of its own: it is not given the report's.
     fn node_text(&self, n: NodeIndex) -> Val {
         let d = &self.kg.graph[n];
         for s in &d.sources {
@@ -410,8 +413,10 @@ impl Ctx<'_> {
                     if let Some(sec) = self.kg.section(doc, section) {
                         return Val::Str(sec.text.clone());
                     }
-                } else if let Some(meta) = self.kg.documents.iter().find(|m| &m.id == doc) {
-                    return Val::Str(meta.text.clone());
+                } else if d.id == crate::model::document_id(doc) {
+                    if let Some(meta) = self.kg.documents.iter().find(|m| &m.id == doc) {
+                        return Val::Str(meta.text.clone());
+                    }
                 }
             }
         }
