@@ -254,6 +254,7 @@ pub fn keywords() -> &'static [&'static str] {
         "between",
         "entre",
         "mentioning",
+        "trace",
         "awaiting",
         "pendientes",
         "responses",

@@ -28,58 +28,6 @@ pub const META_COMMANDS: [&str; 12] = [
     ":examples",
 ];
 
-/// Query-language keywords offered by completion (English and Spanish).
-pub const KEYWORDS: [&str; 48] = [
-    "match",
-    "optional",
-    "where",
-    "return",
-    "order",
-    "by",
-    "limit",
-    "skip",
-    "distinct",
-    "count",
-    "collect",
-    "and",
-    "or",
-    "not",
-    "in",
-    "as",
-    "of",
-    "asc",
-    "desc",
-    "contains",
-    "starts",
-    "with",
-    "which",
-    "agreements",
-    "countries",
-    "meetings",
-    "sections",
-    "documents",
-    "events",
-    "mentioning",
-    "show",
-    "path",
-    "from",
-    "to",
-    "between",
-    "await",
-    "awaiting",
-    "responses",
-    "responded",
-    "held",
-    "explain",
-    "why",
-    "trace",
-    "acuerdos",
-    "pendientes",
-    "respuesta",
-    "reuniones",
-    "mencionando",
-];
-
 /// One completion candidate: what is inserted and its normalized key.
 #[derive(Debug, Clone)]
 struct Candidate {
@@ -97,7 +45,13 @@ impl ActaHelper {
     /// A helper whose entity names come from `kg`.
     pub fn new(kg: &KnowledgeGraph) -> ActaHelper {
         let mut words: Vec<String> = META_COMMANDS.iter().map(|s| s.to_string()).collect();
-        words.extend(KEYWORDS.iter().map(|s| s.to_string()));
+        words.extend(crate::query::keywords().iter().map(|s| s.to_string()));
+        words.extend(
+            [
+                "assert", "retract", "confirm", "reject", "because", "source",
+            ]
+            .map(String::from),
+        );
         words.extend(Kind::ALL.iter().map(|k| k.as_str().to_string()));
         words.extend(EdgeKind::ALL.iter().map(|k| k.as_str().to_string()));
         words.extend(["table", "json", "csv", "tsv", "on", "off"].map(String::from));
