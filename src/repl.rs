@@ -41,6 +41,11 @@ pub fn run(session: &mut Session) -> Result<(), Error> {
         }
         let _ = editor.load_history(h);
     }
+    // While a statement runs, Ctrl-C is a signal (not a key): it asks the
+    // evaluator to stop instead of ending the session.
+    let _ = ctrlc::set_handler(|| {
+        crate::query::eval::INTERRUPTED.store(true, std::sync::atomic::Ordering::Relaxed);
+    });
     println!(
         "acta {} — {} · :help for help, Ctrl-D to quit",
         env!("CARGO_PKG_VERSION"),
@@ -57,6 +62,7 @@ pub fn run(session: &mut Session) -> Result<(), Error> {
                 if text.trim().is_empty() {
                     continue;
                 }
+                crate::query::eval::INTERRUPTED.store(false, std::sync::atomic::Ordering::Relaxed);
                 match session.execute(&text) {
                     Ok(reply) => {
                         page(&reply.stdout);

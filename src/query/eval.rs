@@ -30,6 +30,10 @@ pub const MAX_ROWS: usize = 100_000;
 /// Most edge expansions a query may make.
 pub const MAX_STEPS: usize = 2_000_000;
 
+/// Set (by the REPL's Ctrl-C handler) to stop the evaluation under way;
+/// the evaluator checks it as it works and answers "interrupted".
+pub static INTERRUPTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 /// Evaluation context: the graph and the indexes the evaluator needs.
 pub struct Ctx<'g> {
     pub kg: &'g KnowledgeGraph,
@@ -60,6 +64,11 @@ impl<'g> Ctx<'g> {
     /// Count one unit of work; fail past [`MAX_STEPS`].
     pub fn step(&self) -> Result<(), QueryError> {
         self.steps.set(self.steps.get() + 1);
+        if self.steps.get() % 1024 == 0
+            && INTERRUPTED.swap(false, std::sync::atomic::Ordering::Relaxed)
+        {
+            return Err(QueryError::limit("interrupted (Ctrl-C)"));
+        }
         if self.steps.get() > MAX_STEPS {
             return Err(QueryError::limit(format!(
                 "the query explores more than {MAX_STEPS} edges; give kinds, an id or a name to its nodes, or a smaller upper bound to `*`"
