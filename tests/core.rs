@@ -8,7 +8,10 @@ use acta::store::{PutOutcome, Store, StoreError};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-const SEED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/documents/informe-ppt-mexico-2003.txt");
+const SEED: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/data/documents/informe-ppt-mexico-2003.txt"
+);
 
 fn acta(db: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_acta"))
@@ -39,9 +42,16 @@ fn seed_sections_follow_the_reports_numbering() {
     let (_d, path) = db();
     let kb = KnowledgeBase::open(&path).unwrap();
     kb.ingest_file(Path::new(SEED)).unwrap();
-    let bundle = kb.store.document("informe-ppt-mexico-2003").unwrap().unwrap();
-    let got: Vec<(&str, &str)> =
-        bundle.sections.iter().map(|s| (s.id.as_str(), s.heading.as_str())).collect();
+    let bundle = kb
+        .store
+        .document("informe-ppt-mexico-2003")
+        .unwrap()
+        .unwrap();
+    let got: Vec<(&str, &str)> = bundle
+        .sections
+        .iter()
+        .map(|s| (s.id.as_str(), s.heading.as_str()))
+        .collect();
     let expected = [
         ("I", "Introducción"),
         ("II", "Secretaría Técnica (ST) de la CRM"),
@@ -83,7 +93,9 @@ fn seed_sections_follow_the_reports_numbering() {
     assert!(!bundle.doc.text.contains("PAGE"));
     assert!(!bundle.doc.text.contains('\u{FFFD}'));
     let fn1 = bundle.sections.last().unwrap();
-    assert!(fn1.text.starts_with("Desde que la ST se estableció en Setiembre 2001"));
+    assert!(fn1
+        .text
+        .starts_with("Desde que la ST se estableció en Setiembre 2001"));
     // Item (3)'s text is its own, not its neighbours'.
     let e3 = bundle.sections.iter().find(|s| s.id == "IV.E(3)").unwrap();
     assert!(e3.text.starts_with("durante el GRCM de octubre 2002"));
@@ -100,7 +112,12 @@ fn ingesting_the_same_text_twice_keeps_one_copy() {
     assert!(stderr(&second).contains("unchanged"), "{}", stderr(&second));
     let stats = stdout(&acta(&path, &["stats"]));
     assert!(stats.contains("documents: 1\n"), "{stats}");
-    assert!(stats.lines().any(|l| l.split_whitespace().collect::<Vec<_>>() == ["section", "34"]), "{stats}");
+    assert!(
+        stats
+            .lines()
+            .any(|l| l.split_whitespace().collect::<Vec<_>>() == ["section", "34"]),
+        "{stats}"
+    );
 }
 
 #[test]
@@ -110,20 +127,36 @@ fn a_new_version_replaces_its_own_facts_and_nothing_else() {
     let a1 = "I.\nIntroducción\nLa OIM y México.\n";
     let a2 = "I.\nIntroducción\nLa CEPAL y Canadá.\n";
     let b = "I.\nOtro\nEl Salvador y Belice.\n";
-    assert_eq!(kb.ingest_bytes("a.txt", a1.as_bytes()).unwrap().0, PutOutcome::Added);
-    assert_eq!(kb.ingest_bytes("b.txt", b.as_bytes()).unwrap().0, PutOutcome::Added);
-    assert_eq!(kb.ingest_bytes("a.txt", a2.as_bytes()).unwrap().0, PutOutcome::Replaced);
+    assert_eq!(
+        kb.ingest_bytes("a.txt", a1.as_bytes()).unwrap().0,
+        PutOutcome::Added
+    );
+    assert_eq!(
+        kb.ingest_bytes("b.txt", b.as_bytes()).unwrap().0,
+        PutOutcome::Added
+    );
+    assert_eq!(
+        kb.ingest_bytes("a.txt", a2.as_bytes()).unwrap().0,
+        PutOutcome::Replaced
+    );
     let g = kb.graph(ViewOptions::default()).unwrap();
     let mentioned = |sec: &str| -> Vec<String> {
         let i = g.node(sec).unwrap();
         let mut v: Vec<String> = g
-            .neighbours(i, Some(acta::model::EdgeKind::Mentions), petgraph::Direction::Outgoing)
+            .neighbours(
+                i,
+                Some(acta::model::EdgeKind::Mentions),
+                petgraph::Direction::Outgoing,
+            )
             .map(|(o, _, _)| g.data(o).id.clone())
             .collect();
         v.sort();
         v
     };
-    assert_eq!(mentioned("section:a/I"), ["country:ca", "organization:cepal"]);
+    assert_eq!(
+        mentioned("section:a/I"),
+        ["country:ca", "organization:cepal"]
+    );
     assert_eq!(mentioned("section:b/I"), ["country:bz", "country:sv"]);
     assert_eq!(kb.store.document_count(), 2);
     assert!(kb.check().unwrap().is_empty());
@@ -135,7 +168,9 @@ fn a_failed_ingest_leaves_the_previous_state() {
     let dir = tempfile::tempdir().unwrap();
     let good = dir.path().join("informe.txt");
     std::fs::write(&good, "I.\nIntroducción\nLa OIM.\n").unwrap();
-    assert!(acta(&path, &["ingest", good.to_str().unwrap()]).status.success());
+    assert!(acta(&path, &["ingest", good.to_str().unwrap()])
+        .status
+        .success());
     let before = stdout(&acta(&path, &["export"]));
     // Same file name, now binary: refused, and the stored version stays.
     std::fs::write(&good, [0u8, 159, 146, 150, 0, 1, 2, 3]).unwrap();
@@ -151,7 +186,13 @@ fn bad_input_is_refused_with_the_file_named() {
     let empty = dir.path().join("empty.txt");
     std::fs::write(&empty, "").unwrap();
     let binary = dir.path().join("image.txt");
-    std::fs::write(&binary, [0x89u8, b'P', b'N', b'G', 0, 0, 0, 13, 0, 0, 0xff, 0xfe, 1, 2]).unwrap();
+    std::fs::write(
+        &binary,
+        [
+            0x89u8, b'P', b'N', b'G', 0, 0, 0, 13, 0, 0, 0xff, 0xfe, 1, 2,
+        ],
+    )
+    .unwrap();
     let missing = dir.path().join("missing.txt");
     let cases = [
         (empty.clone(), "empty"),
@@ -164,7 +205,10 @@ fn bad_input_is_refused_with_the_file_named() {
         assert_eq!(o.status.code(), Some(1), "{}", file.display());
         let err = stderr(&o);
         let first = err.lines().next().unwrap_or_default();
-        assert!(first.contains(file.to_str().unwrap()) && first.contains(reason), "{err}");
+        assert!(
+            first.contains(file.to_str().unwrap()) && first.contains(reason),
+            "{err}"
+        );
         assert!(stdout(&o).is_empty());
     }
     assert!(stdout(&acta(&path, &["stats"])).contains("documents: 0\n"));
@@ -177,7 +221,11 @@ fn a_database_in_use_is_a_clear_error_with_exit_code_3() {
     assert!(matches!(Store::open(&path), Err(StoreError::Locked { .. })));
     let o = acta(&path, &["stats"]);
     assert_eq!(o.status.code(), Some(3));
-    assert!(stderr(&o).contains("in use by another acta process"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("in use by another acta process"),
+        "{}",
+        stderr(&o)
+    );
     drop(held);
     assert!(acta(&path, &["stats"]).status.success());
 }
