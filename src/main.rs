@@ -454,6 +454,9 @@ fn ingest(kb: &KnowledgeBase, files: &[PathBuf], report: bool) -> Result<(), Err
                     out(&text)?;
                 }
             }
+            // A storage failure is not the file's fault, and the files after
+            // it would fail the same way: stop and report it (exit code 3).
+            Err(e @ Error::Store(_)) => return Err(e),
             Err(e) => {
                 eprintln!("acta: {e}");
                 failed.get_or_insert(e);

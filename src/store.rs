@@ -3,11 +3,31 @@
 //! its content-hash index entry in one atomic batch: after a crash a
 //! document is wholly present or wholly absent. Every mutating call flushes
 //! before it returns.
+//!
+//! Three guards around sled's own behaviour (see RELIABILITY.md):
+//! - one process at a time: [`Store::open`] takes an exclusive lock on
+//!   `acta.lock` in the database directory *before* sled touches any file
+//!   (sled writes its `conf` file before taking its own lock);
+//! - under that lock, snapshot files left half-written by an interrupted
+//!   open (`snap.*.generating`, after a kill or a full disk) are removed:
+//!   sled 0.34 would otherwise pick them as the newest snapshot and refuse
+//!   the database as corrupt forever. Recovery then starts from the previous
+//!   snapshot and the log, as if the interrupted open had never begun;
+//! - after a failed write (a full disk, an I/O error) the store refuses
+//!   further writes and skips sled's flush-on-drop: sled 0.34 can leave a
+//!   log buffer that never completes after a failed blob write, and flushing
+//!   it waits forever. Everything acknowledged before was flushed already.
 
 pub mod keys;
 
 use crate::model::FactBundle;
+use std::fs::File;
+use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// The lock file in the database directory, held while a store is open.
+pub const LOCK_FILE: &str = "acta.lock";
 
 /// A storage failure, with what to do about it in the message.
 #[derive(Debug, thiserror::Error)]
@@ -22,6 +42,14 @@ pub enum StoreError {
     },
     #[error("the knowledge base at {path} cannot be opened: {message}")]
     Unreadable { path: PathBuf, message: String },
+    #[error("the knowledge base at {path} is damaged ({message}): restore it from an export (`acta import`) into a new directory, or rebuild it from the documents")]
+    Damaged { path: PathBuf, message: String },
+    #[error("the disk holding the knowledge base at {path} is full: free some space and run the command again (what was stored before is kept)")]
+    DiskFull { path: PathBuf },
+    #[error("writing to the knowledge base at {path} failed: {message} (what was stored before is kept; `acta check` verifies it)")]
+    WriteFailed { path: PathBuf, message: String },
+    #[error("an earlier write to the knowledge base at {path} failed in this session, so nothing more is written: run acta again")]
+    Poisoned { path: PathBuf },
     #[error("storage error: {0}")]
     Sled(#[from] sled::Error),
     #[error("stored record {key} is corrupt: {message}")]
@@ -49,11 +77,19 @@ const CACHE_BYTES: u64 = 64 * 1024 * 1024;
 pub struct Store {
     db: sled::Db,
     path: PathBuf,
+    /// The exclusive lock on [`LOCK_FILE`], released when the store drops
+    /// (or the process dies: the kernel releases it, no stale lock remains).
+    _lock: File,
+    /// Set by a failed write: no more writes, and no flush on drop.
+    failed: AtomicBool,
 }
 
 impl Store {
-    /// Open (or create) the knowledge base at `path`.
+    /// Open (or create) the knowledge base at `path`. Another process
+    /// holding it open is [`StoreError::Locked`].
     pub fn open(path: &Path) -> Result<Store, StoreError> {
+        let lock = lock(path)?;
+        remove_interrupted_snapshots(path)?;
         let db = sled::Config::new()
             .path(path)
             .cache_capacity(CACHE_BYTES)
@@ -62,9 +98,69 @@ impl Store {
         let store = Store {
             db,
             path: path.to_path_buf(),
+            _lock: lock,
+            failed: AtomicBool::new(false),
         };
         store.check_version()?;
         Ok(store)
+    }
+
+    /// Refuse to write after a failed write (see the module docs).
+    fn writable(&self) -> Result<(), StoreError> {
+        if self.failed.load(Ordering::SeqCst) {
+            return Err(StoreError::Poisoned {
+                path: self.path.clone(),
+            });
+        }
+        Ok(())
+    }
+
+    /// The result of a sled write. Any failure poisons the store.
+    fn written<T>(&self, r: Result<T, sled::Error>) -> Result<T, StoreError> {
+        r.map_err(|e| match self.fail(e) {
+            StoreError::Sled(sled::Error::Io(io)) => StoreError::WriteFailed {
+                path: self.path.clone(),
+                message: io_words(&io),
+            },
+            StoreError::Sled(other) => StoreError::WriteFailed {
+                path: self.path.clone(),
+                message: other.to_string(),
+            },
+            full => full,
+        })
+    }
+
+    /// The result of a sled read. A failed read is poisonous too: sled 0.34
+    /// reports an earlier failed background write on the next call, reads
+    /// included.
+    fn read<T>(&self, r: Result<T, sled::Error>) -> Result<T, StoreError> {
+        r.map_err(|e| match self.fail(e) {
+            StoreError::Sled(sled::Error::Io(io)) => StoreError::Damaged {
+                path: self.path.clone(),
+                message: match io.kind() {
+                    io::ErrorKind::NotFound => "one of its data files is missing".into(),
+                    _ => io_words(&io),
+                },
+            },
+            other => other,
+        })
+    }
+
+    /// Poison the store and word the error.
+    fn fail(&self, e: sled::Error) -> StoreError {
+        self.failed.store(true, Ordering::SeqCst);
+        match e {
+            sled::Error::Io(io) if io.kind() == io::ErrorKind::StorageFull => {
+                StoreError::DiskFull {
+                    path: self.path.clone(),
+                }
+            }
+            sled::Error::Corruption { .. } => StoreError::Damaged {
+                path: self.path.clone(),
+                message: "sled found corrupted data".into(),
+            },
+            other => StoreError::Sled(other),
+        }
     }
 
     /// Where the database lives.
@@ -73,7 +169,7 @@ impl Store {
     }
 
     fn check_version(&self) -> Result<(), StoreError> {
-        match self.db.get(keys::VERSION)? {
+        match self.read(self.db.get(keys::VERSION))? {
             Some(v) => {
                 let found = <[u8; 4]>::try_from(v.as_ref()).map_or(u32::MAX, u32::from_be_bytes);
                 if found != keys::FORMAT_VERSION {
@@ -85,9 +181,11 @@ impl Store {
                 }
             }
             None if self.db.is_empty() => {
-                self.db
-                    .insert(keys::VERSION, &keys::FORMAT_VERSION.to_be_bytes())?;
-                self.db.flush()?;
+                self.written(
+                    self.db
+                        .insert(keys::VERSION, &keys::FORMAT_VERSION.to_be_bytes()),
+                )?;
+                self.written(self.db.flush())?;
             }
             None => {
                 return Err(StoreError::UnknownVersion {
@@ -103,7 +201,8 @@ impl Store {
     /// Store a document's facts, atomically. The same text again is a
     /// no-op; a changed text under the same id replaces the old facts.
     pub fn put_document(&self, bundle: &FactBundle) -> Result<PutOutcome, StoreError> {
-        if let Some(id) = self.db.get(keys::hash(&bundle.doc.hash))? {
+        self.writable()?;
+        if let Some(id) = self.read(self.db.get(keys::hash(&bundle.doc.hash)))? {
             return Ok(PutOutcome::Unchanged {
                 id: String::from_utf8_lossy(&id).into_owned(),
             });
@@ -119,8 +218,8 @@ impl Store {
         })?;
         batch.insert(keys::doc(&bundle.doc.id), value);
         batch.insert(keys::hash(&bundle.doc.hash), bundle.doc.id.as_bytes());
-        self.db.apply_batch(batch)?;
-        self.db.flush()?;
+        self.written(self.db.apply_batch(batch))?;
+        self.written(self.db.flush())?;
         Ok(if previous.is_some() {
             PutOutcome::Replaced
         } else {
@@ -130,21 +229,21 @@ impl Store {
 
     /// Remove a document and all its facts. Returns whether it existed.
     pub fn remove_document(&self, id: &str) -> Result<bool, StoreError> {
+        self.writable()?;
         let Some(old) = self.document(id)? else {
             return Ok(false);
         };
         let mut batch = sled::Batch::default();
         batch.remove(keys::doc(id));
         batch.remove(keys::hash(&old.doc.hash));
-        self.db.apply_batch(batch)?;
-        self.db.flush()?;
+        self.written(self.db.apply_batch(batch))?;
+        self.written(self.db.flush())?;
         Ok(true)
     }
 
     /// One document's facts.
     pub fn document(&self, id: &str) -> Result<Option<FactBundle>, StoreError> {
-        self.db
-            .get(keys::doc(id))?
+        self.read(self.db.get(keys::doc(id)))?
             .map(|v| decode_bundle(id, &v))
             .transpose()
     }
@@ -154,7 +253,7 @@ impl Store {
         self.db
             .scan_prefix(keys::DOC_PREFIX)
             .map(|kv| {
-                let (k, v) = kv?;
+                let (k, v) = self.read(kv)?;
                 decode_bundle(
                     &String::from_utf8_lossy(keys::suffix(&k, keys::DOC_PREFIX)),
                     &v,
@@ -186,7 +285,7 @@ impl Store {
         self.db
             .scan_prefix(keys::ANNOTATION_PREFIX)
             .map(|kv| {
-                let (k, v) = kv?;
+                let (k, v) = self.read(kv)?;
                 let seq = <[u8; 8]>::try_from(keys::suffix(&k, keys::ANNOTATION_PREFIX))
                     .map(u64::from_be_bytes)
                     .map_err(|_| StoreError::Corrupt {
@@ -200,23 +299,28 @@ impl Store {
 
     /// Append an annotation record, durably. Returns its sequence number.
     pub fn add_annotation(&self, record: &[u8]) -> Result<u64, StoreError> {
+        self.writable()?;
         let next = self
             .db
             .scan_prefix(keys::ANNOTATION_PREFIX)
             .keys()
             .next_back()
-            .transpose()?
+            .transpose()
+            .map_err(|e| self.fail(e))?
             .and_then(|k| <[u8; 8]>::try_from(keys::suffix(&k, keys::ANNOTATION_PREFIX)).ok())
             .map_or(1, |b| u64::from_be_bytes(b) + 1);
-        self.db.insert(keys::annotation(next), record)?;
-        self.db.flush()?;
+        self.written(self.db.insert(keys::annotation(next), record))?;
+        self.written(self.db.flush())?;
         Ok(next)
     }
 
     /// Remove an annotation record by sequence number.
     pub fn remove_annotation(&self, seq: u64) -> Result<bool, StoreError> {
-        let existed = self.db.remove(keys::annotation(seq))?.is_some();
-        self.db.flush()?;
+        self.writable()?;
+        let existed = self
+            .written(self.db.remove(keys::annotation(seq)))?
+            .is_some();
+        self.written(self.db.flush())?;
         Ok(existed)
     }
 
@@ -226,7 +330,7 @@ impl Store {
         let mut problems = Vec::new();
         let mut hashes = std::collections::BTreeMap::new();
         for kv in self.db.scan_prefix(keys::DOC_PREFIX) {
-            let (k, v) = kv?;
+            let (k, v) = self.read(kv)?;
             let id = String::from_utf8_lossy(keys::suffix(&k, keys::DOC_PREFIX)).into_owned();
             match decode_bundle(&id, &v) {
                 Ok(b) => {
@@ -245,7 +349,7 @@ impl Store {
         }
         let mut indexed = 0;
         for kv in self.db.scan_prefix(keys::HASH_PREFIX) {
-            let (k, v) = kv?;
+            let (k, v) = self.read(kv)?;
             indexed += 1;
             let h = String::from_utf8_lossy(keys::suffix(&k, keys::HASH_PREFIX)).into_owned();
             let id = String::from_utf8_lossy(&v).into_owned();
@@ -266,8 +370,86 @@ impl Store {
 
     /// Make everything written so far durable.
     pub fn flush(&self) -> Result<(), StoreError> {
-        self.db.flush()?;
+        self.writable()?;
+        self.written(self.db.flush())?;
         Ok(())
+    }
+}
+
+impl Drop for Store {
+    fn drop(&mut self) {
+        if self.failed.load(Ordering::SeqCst) {
+            // sled flushes when its last handle drops, and after a failed
+            // write that flush can wait forever. Keep one handle alive so it
+            // never runs; the process exits soon after, like a crash, which
+            // sled recovers from.
+            std::mem::forget(self.db.clone());
+        }
+    }
+}
+
+/// Take the exclusive lock of the database directory, creating it.
+fn lock(path: &Path) -> Result<File, StoreError> {
+    let unreadable = |e: &io::Error| StoreError::Unreadable {
+        path: path.to_path_buf(),
+        message: io_words(e),
+    };
+    if path.exists() && !path.is_dir() {
+        return Err(StoreError::Unreadable {
+            path: path.to_path_buf(),
+            message: "it is a file, not a directory".into(),
+        });
+    }
+    std::fs::create_dir_all(path).map_err(|e| unreadable(&e))?;
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(path.join(LOCK_FILE))
+        .map_err(|e| unreadable(&e))?;
+    match fs2::FileExt::try_lock_exclusive(&file) {
+        Ok(()) => Ok(file),
+        Err(e) if e.raw_os_error() == fs2::lock_contended_error().raw_os_error() => {
+            Err(StoreError::Locked {
+                path: path.to_path_buf(),
+            })
+        }
+        Err(e) => Err(unreadable(&e)),
+    }
+}
+
+/// Remove `snap.*.generating` files: snapshots whose writing was cut short.
+/// Only called with the directory lock held, so no process is writing one.
+fn remove_interrupted_snapshots(path: &Path) -> Result<(), StoreError> {
+    let entries = std::fs::read_dir(path).map_err(|e| StoreError::Unreadable {
+        path: path.to_path_buf(),
+        message: io_words(&e),
+    })?;
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with("snap.") && name.ends_with(".generating") {
+            std::fs::remove_file(entry.path()).map_err(|e| StoreError::Unreadable {
+                path: path.to_path_buf(),
+                message: format!(
+                    "cannot remove the interrupted snapshot {name}: {}",
+                    io_words(&e)
+                ),
+            })?;
+        }
+    }
+    Ok(())
+}
+
+/// An I/O error in words a user acts on.
+fn io_words(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::PermissionDenied => "permission denied".into(),
+        io::ErrorKind::ReadOnlyFilesystem => "the file system is read-only".into(),
+        io::ErrorKind::NotADirectory => "a part of the path is a file, not a directory".into(),
+        io::ErrorKind::StorageFull => "the disk is full".into(),
+        _ => e.to_string(),
     }
 }
 
@@ -281,13 +463,27 @@ fn decode_bundle(id: &str, bytes: &[u8]) -> Result<FactBundle, StoreError> {
 fn open_error(path: &Path, e: sled::Error) -> StoreError {
     let message = e.to_string();
     if message.contains("could not acquire lock") || message.contains("WouldBlock") {
-        StoreError::Locked {
+        return StoreError::Locked {
             path: path.to_path_buf(),
+        };
+    }
+    let message = match e {
+        sled::Error::Io(io) if io.kind() == io::ErrorKind::StorageFull => {
+            return StoreError::DiskFull {
+                path: path.to_path_buf(),
+            }
         }
-    } else {
-        StoreError::Unreadable {
-            path: path.to_path_buf(),
-            message,
+        sled::Error::Corruption { .. } => {
+            return StoreError::Damaged {
+                path: path.to_path_buf(),
+                message: "sled found corrupted data".into(),
+            }
         }
+        sled::Error::Io(io) => io_words(&io),
+        _ => message,
+    };
+    StoreError::Unreadable {
+        path: path.to_path_buf(),
+        message,
     }
 }

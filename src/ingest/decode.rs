@@ -34,7 +34,12 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         let name = enc.name();
         let warning = had_errors.then(|| format!("invalid {name} sequences were replaced"));
         (text.into_owned(), name, warning)
-    } else if let Ok(s) = std::str::from_utf8(bytes) {
+    } else if let Some(s) = std::str::from_utf8(bytes)
+        .ok()
+        .filter(|_| !(bytes.contains(&0) && looks_like_utf16(bytes)))
+    {
+        // (NUL bytes are valid UTF-8, so UTF-16 without a BOM and with only
+        // ASCII letters would pass as UTF-8 full of NULs: test for it first.)
         (s.to_string(), "UTF-8", None)
     } else if looks_like_utf16(bytes) {
         let enc = if bytes.iter().step_by(2).filter(|&&b| b == 0).count() > bytes.len() / 4 {
@@ -113,6 +118,27 @@ mod tests {
         }
         let d = decode(&b).unwrap();
         assert_eq!((d.text.as_str(), d.encoding), ("Panamá", "UTF-16LE"));
+    }
+
+    #[test]
+    fn utf16_without_bom_is_guessed_even_when_all_ascii() {
+        for (enc, name) in [(UTF_16LE, "UTF-16LE"), (UTF_16BE, "UTF-16BE")] {
+            for text in ["I.\nIntroduccion\nLa OIM y Mexico.\n", "Reunión en México."] {
+                let bytes: Vec<u8> = text
+                    .encode_utf16()
+                    .flat_map(|u| {
+                        if enc == UTF_16LE {
+                            u.to_le_bytes()
+                        } else {
+                            u.to_be_bytes()
+                        }
+                    })
+                    .collect();
+                let d = decode(&bytes).unwrap();
+                assert_eq!((d.text.as_str(), d.encoding), (text, name));
+                assert!(d.warning.unwrap().contains(name));
+            }
+        }
     }
 
     #[test]

@@ -9,6 +9,7 @@
 
 use crate::model::{Section, Span};
 use regex::Regex;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 struct Patterns {
@@ -70,6 +71,7 @@ pub fn split(text: &str) -> Vec<Section> {
     let mut in_footnotes = false;
     let mut footnote_count = 0;
     let mut pending_roman_heading: Option<(String, usize)> = None; // id, start
+    let mut ids = Ids::default();
 
     let mut offset = 0;
     let lines: Vec<(usize, &str)> = text
@@ -163,23 +165,27 @@ pub fn split(text: &str) -> Vec<Section> {
         };
         close(current.take(), start, &mut sections);
         let (id, parent) = match level {
-            Level::Roman => {
-                roman = Some(label.clone());
-                letter = None;
-                (label, None)
-            }
+            Level::Roman => (label, None),
             Level::Letter => {
                 let r = roman.clone().unwrap_or_default();
-                let id = format!("{r}.{label}");
-                letter = Some(id.clone());
-                (id, Some(r))
+                (format!("{r}.{label}"), Some(r))
             }
             Level::Item => {
                 let parent = letter.clone().or_else(|| roman.clone()).unwrap_or_default();
                 (format!("{parent}({label})"), Some(parent))
             }
         };
-        let id = unique_id(&sections, id);
+        // A number seen before (a second "I." in an annex) gets a suffix, and
+        // the subsections after it hang under it, not under the first one.
+        let id = ids.unique(id);
+        match level {
+            Level::Roman => {
+                roman = Some(id.clone());
+                letter = None;
+            }
+            Level::Letter => letter = Some(id.clone()),
+            Level::Item => {}
+        }
         if level == Level::Roman && rest.trim().is_empty() {
             pending_roman_heading = Some((id, start));
             continue;
@@ -260,14 +266,29 @@ fn split_heading(rest: &str) -> (String, usize) {
     }
 }
 
-fn unique_id(sections: &[Section], id: String) -> String {
-    if !sections.iter().any(|s| s.id == id) {
-        return id;
+/// The numbered ids given so far, and the next suffix to try for each, so
+/// that a report with thousands of repeated numbers stays linear.
+#[derive(Default)]
+struct Ids {
+    used: HashSet<String>,
+    next: HashMap<String, usize>,
+}
+
+impl Ids {
+    /// `id` itself if unused, else `id~2`, `id~3`, ...: the first unused.
+    fn unique(&mut self, id: String) -> String {
+        if self.used.insert(id.clone()) {
+            return id;
+        }
+        let n = self.next.entry(id.clone()).or_insert(2);
+        loop {
+            let candidate = format!("{id}~{n}");
+            *n += 1;
+            if self.used.insert(candidate.clone()) {
+                return candidate;
+            }
+        }
     }
-    (2..)
-        .map(|n| format!("{id}~{n}"))
-        .find(|candidate| !sections.iter().any(|s| &s.id == candidate))
-        .unwrap_or(id)
 }
 
 #[cfg(test)]
@@ -314,6 +335,28 @@ mod tests {
                 .any(|re| numbered(re, line).is_some());
             assert!(!numbered || may_be_numbered(line), "{line:?}");
         }
+    }
+
+    #[test]
+    fn repeated_numbers_get_suffixes_and_their_own_children() {
+        let text =
+            clean("I.\nUno\nA.  Tema: a.\nI.\nAnexo\nA.  Tema: b.\n(1)  Punto: c.\nI.\nOtro\n");
+        let s = split(&text);
+        let got: Vec<(&str, Option<&str>)> = s
+            .iter()
+            .map(|s| (s.id.as_str(), s.parent.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("I", None),
+                ("I.A", Some("I")),
+                ("I~2", None),
+                ("I~2.A", Some("I~2")),
+                ("I~2.A(1)", Some("I~2.A")),
+                ("I~3", None),
+            ]
+        );
     }
 
     #[test]

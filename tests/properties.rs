@@ -1,0 +1,171 @@
+//! Property tests (proptest): normalization is idempotent and never panics;
+//! decoding, cleaning and splitting arbitrary bytes never panics, and gives
+//! sections whose spans lie inside the text on char boundaries, whose text
+//! is the trimmed body of the span, with unique ids and parents that exist;
+//! `ingest::prepare` never panics on any bytes; export → import → export of
+//! random small corpora (with annotations) is the identity and passes check.
+//!
+//! The cargo-fuzz targets in `fuzz/` push the first three much further.
+
+use acta::ingest::{decode, structure};
+use acta::kb::KnowledgeBase;
+use acta::model::Section;
+use acta::reference::Gazetteer;
+use acta::text::normalize;
+use proptest::prelude::*;
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+fn gazetteer() -> &'static Gazetteer {
+    static G: OnceLock<Gazetteer> = OnceLock::new();
+    G.get_or_init(|| Gazetteer::bundled().expect("bundled gazetteer"))
+}
+
+/// The invariants every split must hold.
+fn check_sections(text: &str, sections: &[Section]) -> Result<(), TestCaseError> {
+    prop_assert!(!sections.is_empty(), "no sections");
+    let mut ids = HashSet::new();
+    for s in sections {
+        let (a, b) = (s.span.start, s.span.end);
+        prop_assert!(
+            a <= s.body_start && s.body_start <= b && b <= text.len(),
+            "{s:?}"
+        );
+        for at in [a, s.body_start, b] {
+            prop_assert!(
+                text.is_char_boundary(at),
+                "{at} is inside a character: {s:?}"
+            );
+        }
+        prop_assert_eq!(text[s.body_start..b].trim(), s.text.as_str());
+        if let Some(p) = &s.parent {
+            prop_assert!(
+                ids.contains(p.as_str()),
+                "parent {p} of {} is not an earlier section",
+                s.id
+            );
+        }
+        prop_assert!(ids.insert(s.id.as_str()), "duplicate id {}", s.id);
+    }
+    Ok(())
+}
+
+/// Lines of the genre, broken ones included, and arbitrary lines.
+fn line() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("I.".to_string()),
+        Just("IV.".to_string()),
+        Just("XII.  Título de sección".to_string()),
+        Just("VII. Asuntos generales: texto. Más texto.".to_string()),
+        Just("A.  Tema: cuerpo del tema.".to_string()),
+        Just("B. Otro tema. Sin dos puntos".to_string()),
+        Just("(1)  Punto uno: México y Canadá.".to_string()),
+        Just("(12)".to_string()),
+        Just("###".to_string()),
+        Just(String::new()),
+        Just("   ".to_string()),
+        Just("PAGE  ".to_string()),
+        Just("PAGE 7".to_string()),
+        Just("7".to_string()),
+        Just("La OIM, la CEPAL y Guatemala acordaron. ¿Sí? ¡No!".to_string()),
+        "[^\n\r]{0,40}",
+        "[IVX]{1,7}\\.[ \t]{0,3}[A-Za-zÁÉÍÓÚñ:. ]{0,20}",
+        "[ \t]*[A-Z]\\.[ \t]+[^\n]{0,20}",
+        "\\(\\d{1,4}\\)[^\n]{0,20}",
+    ]
+}
+
+fn report_text() -> impl Strategy<Value = String> {
+    (
+        prop::collection::vec(line(), 0..40),
+        prop::collection::vec(prop_oneof!["\n", "\r\n", "\r"], 40),
+    )
+        .prop_map(|(lines, endings)| {
+            lines
+                .iter()
+                .zip(endings.iter().cycle())
+                .map(|(l, e)| format!("{l}{e}"))
+                .collect()
+        })
+}
+
+proptest! {
+    #[test]
+    fn normalize_is_idempotent_on_any_string(s in any::<String>()) {
+        let once = normalize(&s);
+        prop_assert_eq!(normalize(&once), once);
+    }
+
+    #[test]
+    fn normalize_is_idempotent_on_spanish_text(
+        s in "[A-Za-zÁÉÍÓÚáéíóúÑñÜü¿¡ \t\n\u{a0}\u{301}\u{303}\u{308}ﬁ²ª·.,:;()-]{0,80}"
+    ) {
+        let once = normalize(&s);
+        prop_assert_eq!(normalize(&once), once.clone());
+        prop_assert!(!once.starts_with(' ') && !once.ends_with(' ') && !once.contains("  "));
+    }
+
+    #[test]
+    fn decode_clean_and_split_any_bytes(bytes in prop::collection::vec(any::<u8>(), 0..3000)) {
+        if let Ok(d) = decode::decode(&bytes) {
+            let text = structure::clean(&d.text);
+            check_sections(&text, &structure::split(&text))?;
+        }
+    }
+
+    #[test]
+    fn split_any_string_even_uncleaned(s in any::<String>()) {
+        check_sections(&s, &structure::split(&s))?;
+        let cleaned = structure::clean(&s);
+        check_sections(&cleaned, &structure::split(&cleaned))?;
+    }
+
+    #[test]
+    fn split_report_like_text(text in report_text()) {
+        let cleaned = structure::clean(&text);
+        check_sections(&cleaned, &structure::split(&cleaned))?;
+        check_sections(&text, &structure::split(&text))?;
+    }
+
+    #[test]
+    fn prepare_never_panics(
+        bytes in prop_oneof![
+            prop::collection::vec(any::<u8>(), 0..2000),
+            report_text().prop_map(String::into_bytes),
+        ]
+    ) {
+        if let Ok((bundle, _)) = acta::ingest::prepare("informe.txt", &bytes, gazetteer()) {
+            check_sections(&bundle.doc.text, &bundle.sections)?;
+            prop_assert_eq!(acta::ingest::content_hash(&bundle.doc.text), bundle.doc.hash);
+        }
+    }
+}
+
+proptest! {
+    // Each case opens two databases: fewer cases.
+    #![proptest_config(ProptestConfig { cases: 12, ..ProptestConfig::default() })]
+
+    #[test]
+    fn export_import_export_is_the_identity(
+        docs in prop::collection::vec(("[a-zñ0-9 _-]{1,10}", report_text()), 1..5),
+        notes in prop::collection::vec("[^\u{0}]{0,30}", 0..4),
+    ) {
+        let dir = tempfile::tempdir().unwrap();
+        let a = KnowledgeBase::open(&dir.path().join("a")).unwrap();
+        for (name, text) in &docs {
+            // Blank texts and names without letters are refused: fine.
+            let _ = a.ingest_bytes(&format!("{name}.txt"), text.as_bytes());
+        }
+        for n in &notes {
+            let record = serde_json::json!({ "by": "prueba", "note": n });
+            a.store.add_annotation(&serde_json::to_vec(&record).unwrap()).unwrap();
+        }
+        let first = a.export_json().unwrap();
+        let b = KnowledgeBase::open(&dir.path().join("b")).unwrap();
+        b.import_json("export.json", &first).unwrap();
+        let second = b.export_json().unwrap();
+        prop_assert_eq!(&first, &second);
+        prop_assert!(b.check().unwrap().is_empty());
+        prop_assert_eq!(a.store.document_count(), b.store.document_count());
+    }
+}
