@@ -224,9 +224,21 @@ impl KnowledgeBase {
         for d in &export.documents {
             self.store.put_document(d)?;
         }
+        // An annotation already stored (the same export imported twice, or
+        // an interrupted import run again) is not stored a second time.
+        let mut known: Vec<serde_json::Value> = self
+            .store
+            .annotations()?
+            .into_iter()
+            .filter_map(|(_, bytes)| serde_json::from_slice(&bytes).ok())
+            .collect();
         for a in &export.annotations {
+            if known.contains(a) {
+                continue;
+            }
             let bytes = serde_json::to_vec(a).map_err(|e| Error::Data(e.to_string()))?;
             self.store.add_annotation(&bytes)?;
+            known.push(a.clone());
         }
         Ok((export.documents.len(), export.annotations.len()))
     }

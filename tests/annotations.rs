@@ -247,3 +247,21 @@ fn a_new_version_reports_annotations_that_no_longer_match() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("warning: annotation no longer matches: retract agreement:informe/I adopted_at meeting:crm-07"), "{err}");
 }
+
+#[test]
+fn importing_an_export_twice_keeps_one_copy_of_each_annotation() {
+    let (dir, db) = seeded();
+    ok(run(Some(&db), &["query", ASSERT_CA], &[]));
+    let file = dir.path().join("kb.json");
+    std::fs::write(&file, ok(run(Some(&db), &["export"], &[]))).unwrap();
+    let fresh = dir.path().join("fresh");
+    for _ in 0..2 {
+        ok(run(Some(&fresh), &["import", file.to_str().unwrap()], &[]));
+    }
+    let listed = ok(run(Some(&fresh), &["annotations"], &[]));
+    assert_eq!(
+        listed.lines().filter(|l| l.starts_with("assert")).count(),
+        1,
+        "{listed}"
+    );
+}
