@@ -62,9 +62,28 @@ pub fn doc_id_from_name(file: &str) -> String {
 }
 
 /// Hex SHA-256 of a text.
+///
+/// The hash covers the pipeline that reads the text as well as the text:
+/// the same text is a no-op to re-ingest, but a new acta (new extraction
+/// rules) reads it again, so the bundled knowledge base follows upgrades.
 pub fn content_hash(text: &str) -> String {
-    let digest = Sha256::digest(text.as_bytes());
+    let mut hasher = Sha256::new();
+    hasher.update(PIPELINE.as_bytes());
+    hasher.update([0]);
+    hasher.update(text.as_bytes());
+    let digest = hasher.finalize();
     digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The version of the reading pipeline: the crate version and a revision
+/// bumped whenever extraction changes what it reads from the same text.
+pub const PIPELINE: &str = concat!("acta ", env!("CARGO_PKG_VERSION"), " extraction 1");
+
+/// The content hash a report file would be stored under, without running
+/// extraction (decode and clean only): to tell whether it is stored already.
+pub fn file_hash(bytes: &[u8]) -> Option<String> {
+    let decoded = decode::decode(bytes).ok()?;
+    Some(content_hash(&structure::clean(&decoded.text)))
 }
 
 /// Turn a report file's bytes into its facts.

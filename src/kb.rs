@@ -73,20 +73,30 @@ impl KnowledgeBase {
         Ok(KnowledgeBase { store, gazetteer })
     }
 
-    /// Open the knowledge base at `path`; if it holds no documents yet,
-    /// build it from the bundled `data/documents/`. Returns what was loaded.
-    pub fn open_or_build(path: &Path) -> Result<(KnowledgeBase, Vec<String>), Error> {
+    /// Open the knowledge base at `path` and bring the bundled reports of
+    /// `data/documents/` into it: all of them when it is new, and any that
+    /// changed (or that a newer acta reads differently) since. Returns the
+    /// documents loaded and whether the knowledge base was new.
+    pub fn open_or_build(path: &Path) -> Result<(KnowledgeBase, Vec<String>, bool), Error> {
         let kb = KnowledgeBase::open(path)?;
+        let fresh = !kb.store.has_documents()? && kb.store.annotations()?.is_empty();
         let mut loaded = Vec::new();
-        if !kb.store.has_documents()? {
-            for f in files_in(&data_dir().join("documents"), "txt") {
-                let (outcome, report) = kb.ingest_file(&f)?;
-                if !matches!(outcome, PutOutcome::Unchanged { .. }) {
-                    loaded.push(report.doc_id);
-                }
+        for f in files_in(&data_dir().join("documents"), "txt") {
+            let stored = std::fs::read(&f)
+                .ok()
+                .and_then(|b| crate::ingest::file_hash(&b))
+                .map(|h| kb.store.has_hash(&h))
+                .transpose()?
+                .unwrap_or(false);
+            if stored {
+                continue;
+            }
+            let (outcome, report) = kb.ingest_file(&f)?;
+            if !matches!(outcome, PutOutcome::Unchanged { .. }) {
+                loaded.push(report.doc_id);
             }
         }
-        Ok((kb, loaded))
+        Ok((kb, loaded, fresh))
     }
 
     /// Ingest one report file.

@@ -160,8 +160,8 @@ fn open(db: Option<PathBuf>) -> Result<KnowledgeBase, Error> {
         Some(path) => KnowledgeBase::open(&path),
         None => {
             let path = kb::default_db_path();
-            let (kb, loaded) = KnowledgeBase::open_or_build(&path)?;
-            let kb = if loaded.is_empty() {
+            let (kb, loaded, fresh) = KnowledgeBase::open_or_build(&path)?;
+            let kb = if !fresh {
                 kb
             } else {
                 let (kb, n) =
@@ -172,8 +172,9 @@ fn open(db: Option<PathBuf>) -> Result<KnowledgeBase, Error> {
                 kb
             };
             if !loaded.is_empty() {
+                let verb = if fresh { "built" } else { "updated" };
                 eprintln!(
-                    "acta: built the knowledge base at {} from the bundled reports: {}",
+                    "acta: {verb} the knowledge base at {} from the bundled reports: {}",
                     path.display(),
                     loaded.join(", ")
                 );

@@ -262,6 +262,11 @@ impl Store {
             .collect()
     }
 
+    /// Whether a text with this content hash is stored.
+    pub fn has_hash(&self, hex: &str) -> Result<bool, StoreError> {
+        Ok(self.db.contains_key(keys::hash(hex))?)
+    }
+
     /// Whether any document is stored. Reads one record, unlike
     /// [`Store::document_count`], which reads them all.
     pub fn has_documents(&self) -> Result<bool, StoreError> {

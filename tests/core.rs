@@ -290,3 +290,41 @@ fn check_passes_and_graph_exports_are_well_formed() {
     let gml = stdout(&acta(&path, &["export", "--format", "graphml"]));
     assert!(gml.contains("<graphml") && gml.trim_end().ends_with("</graphml>"));
 }
+
+#[test]
+fn the_default_knowledge_base_follows_the_bundled_reports() {
+    let data = tempfile::tempdir().unwrap();
+    let home = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(data.path().join("documents")).unwrap();
+    let doc = data.path().join("documents/informe.txt");
+    std::fs::write(&doc, "I.\nIntroducción\nLa OIM y México.\n").unwrap();
+    let run = || {
+        Command::new(env!("CARGO_BIN_EXE_acta"))
+            .args(["query", "sections mentioning Canadá", "--format", "csv"])
+            .env_remove("ACTA_DB")
+            .env("ACTA_DATA", data.path())
+            .env("XDG_DATA_HOME", home.path())
+            .env("HOME", home.path())
+            .output()
+            .unwrap()
+    };
+    let first = run();
+    assert!(first.status.success(), "{}", stderr(&first));
+    assert!(stderr(&first).contains("built the knowledge base"));
+    assert_eq!(stdout(&first), "section,sentence\n");
+    let again = run();
+    assert!(
+        stderr(&again).is_empty(),
+        "nothing to do: {}",
+        stderr(&again)
+    );
+    // A new version of the bundled report is read on the next start.
+    std::fs::write(&doc, "I.\nIntroducción\nLa OIM y Canadá.\n").unwrap();
+    let updated = run();
+    assert!(
+        stderr(&updated).contains("updated the knowledge base"),
+        "{}",
+        stderr(&updated)
+    );
+    assert!(stdout(&updated).contains("section:informe/I"));
+}
