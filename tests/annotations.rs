@@ -265,3 +265,48 @@ fn importing_an_export_twice_keeps_one_copy_of_each_annotation() {
         "{listed}"
     );
 }
+
+#[test]
+fn rejecting_a_probable_link_splits_the_thread_and_confirming_marks_it() {
+    let (dir, db) = seeded();
+    let later = format!(
+        "{}/tests/fixtures/conclusiones-grcm-2003-11.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    ok(run(Some(&db), &["ingest", &later], &[]));
+    let link = "agreement:conclusiones-grcm-2003-11/II.A same_as agreement:informe-ppt-mexico-2003/IV.E(1)";
+    assert!(ok(run(Some(&db), &["trace", "IV.E(1)"], &[])).contains("thread:"));
+    assert!(awaiting_of_iv_e1(&db).contains(&"10 of 11 members (1 named responded)".to_string()));
+
+    ok(run(
+        Some(&db),
+        &[
+            "query",
+            &format!("confirm {link} because \"same programme, checked\""),
+        ],
+        &[],
+    ));
+    let why = ok(run(Some(&db), &["query", &format!("why {link}")], &[]));
+    assert!(why.contains("confirmed by ana"), "{why}");
+
+    ok(run(
+        Some(&db),
+        &[
+            "query",
+            &format!("reject {link} because \"a different training programme\""),
+        ],
+        &[],
+    ));
+    assert!(!ok(run(Some(&db), &["trace", "IV.E(1)"], &[])).contains("thread:"));
+    assert_eq!(
+        awaiting_of_iv_e1(&db),
+        ["10 of 11 members (1 unnamed responded)"; 2]
+    );
+    let why = ok(run(Some(&db), &["query", &format!("why {link}")], &[]));
+    assert!(
+        why.contains("hidden by ana rejecting it")
+            && why.contains("a different training programme"),
+        "{why}"
+    );
+    drop(dir);
+}
