@@ -337,12 +337,7 @@ pub(crate) fn apply_links(kg: &mut KnowledgeGraph, annotations: &[Annotation]) {
 /// later, it is a new response.
 pub(crate) fn apply_responses(kg: &mut KnowledgeGraph, annotations: &[Annotation]) {
     let report_end = |kg: &KnowledgeGraph, p: &Provenance| match p {
-        Provenance::Extracted { doc, .. } => kg
-            .documents
-            .iter()
-            .find(|d| &d.id == doc)
-            .and_then(|d| d.date)
-            .map(|d| d.end),
+        Provenance::Extracted { doc, .. } => kg.document(doc).and_then(|d| d.date).map(|d| d.end),
         _ => None,
     };
     for a in annotations {

@@ -1,6 +1,7 @@
 //! Whole-graph exports for other tools: Graphviz DOT, GraphML, N-Triples
-//! (for any SPARQL store) and CSV node/edge files (for openCypher bulk
-//! loaders). The JSON backup format lives in [`crate::kb`].
+//! (for any SPARQL store) and CSV files of nodes, edges, requests and name
+//! keys (for openCypher bulk loaders and SQL databases). The JSON backup
+//! format lives in [`crate::kb`].
 
 use crate::graph::KnowledgeGraph;
 use crate::model::Value;
@@ -164,30 +165,93 @@ pub fn csv_field(s: &str) -> String {
     }
 }
 
-/// Nodes and edges as two CSV texts (`id,kind,name` and
-/// `from,to,type,derived,source`) for openCypher bulk loaders.
-pub fn csv(kg: &KnowledgeGraph) -> (String, String) {
-    let mut nodes = String::from("id,kind,name\n");
+/// The files of a CSV export, in the order they are written.
+pub const CSV_FILES: [&str; 4] = ["nodes.csv", "edges.csv", "requests.csv", "aliases.csv"];
+
+/// The graph as CSV files in `dir`, for openCypher bulk loaders and SQL
+/// databases ([`CSV_FILES`]), written as they are produced (a large view
+/// would otherwise be held twice, once as text):
+///
+/// - `nodes.csv`: `id,kind,name`;
+/// - `edges.csv`: `from,to,type,derived,source,request`, derived edges
+///   (`awaits`, `same_as`) included; `request` is the request id of an
+///   `awaits` or `requests_response_from` edge, else empty;
+/// - `requests.csv`: the requests for responses as acta answers from them
+///   (merged across each agreement's thread): `id,agreement,subject,status,
+///   requested_from,responded_named,unnamed_min,unnamed_max`, lists of
+///   country ids joined with `;`;
+/// - `aliases.csv`: `key,node`, every normalized name, alias and id of a
+///   node (see [`crate::text::normalize`]), which is how acta finds a node
+///   by name in any spelling.
+pub fn write_csv(kg: &KnowledgeGraph, dir: &std::path::Path) -> std::io::Result<()> {
+    use std::io::Write as _;
+    let create = |name: &str| -> std::io::Result<std::io::BufWriter<std::fs::File>> {
+        Ok(std::io::BufWriter::new(std::fs::File::create(
+            dir.join(name),
+        )?))
+    };
+    let mut out = create(CSV_FILES[0])?;
+    writeln!(out, "id,kind,name")?;
     for n in kg.graph.node_weights() {
-        let _ = writeln!(
-            nodes,
+        writeln!(
+            out,
             "{},{},{}",
             csv_field(&n.id),
             n.kind,
             csv_field(&n.name)
-        );
+        )?;
     }
-    let mut edges = String::from("from,to,type,derived,source\n");
+    out.flush()?;
+    let mut out = create(CSV_FILES[1])?;
+    writeln!(out, "from,to,type,derived,source,request")?;
     for e in kg.graph.edge_references() {
-        let _ = writeln!(
-            edges,
-            "{},{},{},{},{}",
+        let w = e.weight();
+        let request = w
+            .attrs
+            .iter()
+            .find(|a| a.key == "request")
+            .map(|a| a.value.to_string())
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "{},{},{},{},{},{}",
             csv_field(&kg.graph[e.source()].id),
             csv_field(&kg.graph[e.target()].id),
-            e.weight().kind,
-            e.weight().derived,
-            csv_field(&e.weight().prov.to_string())
-        );
+            w.kind,
+            w.derived,
+            csv_field(&w.prov.to_string()),
+            csv_field(&request)
+        )?;
     }
-    (nodes, edges)
+    out.flush()?;
+    let mut out = create(CSV_FILES[2])?;
+    writeln!(
+        out,
+        "id,agreement,subject,status,requested_from,responded_named,unnamed_min,unnamed_max"
+    )?;
+    for r in &kg.requests {
+        writeln!(
+            out,
+            "{},{},{},{},{},{},{},{}",
+            csv_field(&r.id),
+            csv_field(&r.agreement),
+            csv_field(&r.subject),
+            r.status.as_str(),
+            csv_field(&r.requested_from.join(";")),
+            csv_field(&r.responded_named.join(";")),
+            r.responded_unnamed.min,
+            r.responded_unnamed.max
+        )?;
+    }
+    out.flush()?;
+    let mut out = create(CSV_FILES[3])?;
+    writeln!(out, "key,node")?;
+    let mut keys: Vec<(&String, &Vec<petgraph::graph::NodeIndex>)> = kg.aliases().collect();
+    keys.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    for (key, nodes) in keys {
+        for &n in nodes {
+            writeln!(out, "{},{}", csv_field(key), csv_field(&kg.graph[n].id))?;
+        }
+    }
+    out.flush()
 }

@@ -11,6 +11,7 @@ use crate::model::{
 };
 use crate::reference::Gazetteer;
 use crate::text::normalize;
+use fxhash::{FxHashMap, FxHashSet};
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
@@ -69,8 +70,8 @@ pub type Stats = (Vec<(Kind, usize)>, Vec<(EdgeKind, usize)>);
 #[derive(Debug, Clone, Default)]
 pub struct KnowledgeGraph {
     pub graph: DiGraph<NodeData, EdgeData>,
-    by_id: HashMap<String, NodeIndex>,
-    by_alias: HashMap<String, Vec<NodeIndex>>,
+    by_id: FxHashMap<String, NodeIndex>,
+    by_alias: FxHashMap<String, Vec<NodeIndex>>,
     /// Requests for responses with their partial knowledge, recomputed
     /// across the reports of each thread (see [`crate::link`]).
     pub requests: Vec<Request>,
@@ -84,10 +85,25 @@ pub struct KnowledgeGraph {
     pub annotated_responses: Vec<(String, String, Provenance)>,
     /// Documents in the view (text included, for citing sentences).
     pub documents: Vec<DocumentMeta>,
+    /// Position in `documents` by document id: a citation looks up its
+    /// document without scanning ten thousand of them.
+    doc_index: FxHashMap<String, usize>,
     /// Sections by (doc id, section id).
-    sections: HashMap<(String, String), Section>,
+    sections: FxHashMap<(String, String), Section>,
+    /// Nodes by kind (indexed by `Kind as usize`), in graph order; the
+    /// query planner's candidates. Filled when the view is complete.
+    by_kind: Vec<Vec<NodeIndex>>,
+    /// Position in `requests` by request id, for `awaiting(w)` and kin.
+    request_index: FxHashMap<String, usize>,
+    /// While building: the sources of nodes merged from many documents (a
+    /// country named by every report), so that a merge does not scan a
+    /// list as long as the corpus. Empty once the view is built.
+    source_sets: FxHashMap<NodeIndex, FxHashSet<Provenance>>,
     pub options: ViewOptions,
 }
+
+/// A node's sources are checked through a set once they are this many.
+const SOURCE_SET_AFTER: usize = 16;
 
 impl KnowledgeGraph {
     /// Build the view from the gazetteer and document bundles.
@@ -131,6 +147,8 @@ impl KnowledgeGraph {
                 kg.merge_node(n);
             }
         }
+        // Keyed by node index: gone before `drop_future` renumbers nodes.
+        kg.source_sets = FxHashMap::default();
         if let Some(d) = options.as_of {
             kg.drop_future(d);
         }
@@ -148,13 +166,29 @@ impl KnowledgeGraph {
             for s in b.sections {
                 kg.sections.insert((b.doc.id.clone(), s.id.clone()), s);
             }
+            kg.doc_index.insert(b.doc.id.clone(), kg.documents.len());
             kg.documents.push(b.doc);
         }
         crate::link::link_threads(&mut kg, annotations);
         crate::annotate::apply_responses(&mut kg, annotations);
         kg.annotations = annotations.to_vec();
         kg.derive_awaits();
+        kg.index_kinds_and_requests();
         kg
+    }
+
+    /// The indexes of a finished view: nodes by kind, requests by id.
+    fn index_kinds_and_requests(&mut self) {
+        self.by_kind = vec![Vec::new(); Kind::ALL.len()];
+        for i in self.graph.node_indices() {
+            self.by_kind[self.graph[i].kind as usize].push(i);
+        }
+        self.request_index = self
+            .requests
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.id.clone(), i))
+            .collect();
     }
 
     pub(crate) fn merge_node(&mut self, n: NodeFact) {
@@ -170,7 +204,16 @@ impl KnowledgeGraph {
                     }
                 }
                 node.attrs.extend(n.attrs);
-                if !node.sources.contains(&n.prov) {
+                let known = if node.sources.len() < SOURCE_SET_AFTER {
+                    node.sources.contains(&n.prov)
+                } else {
+                    let set = self
+                        .source_sets
+                        .entry(i)
+                        .or_insert_with(|| node.sources.iter().cloned().collect());
+                    !set.insert(n.prov.clone())
+                };
+                if !known {
                     node.sources.push(n.prov);
                 }
             }
@@ -304,6 +347,23 @@ impl KnowledgeGraph {
         &self.graph[i]
     }
 
+    /// Nodes of a kind, in graph order.
+    pub fn nodes_of(&self, kind: Kind) -> &[NodeIndex] {
+        self.by_kind.get(kind as usize).map_or(&[], Vec::as_slice)
+    }
+
+    /// A document of the view by id.
+    pub fn document(&self, id: &str) -> Option<&DocumentMeta> {
+        self.doc_index.get(id).and_then(|&i| self.documents.get(i))
+    }
+
+    /// An effective request (see [`KnowledgeGraph::requests`]) by id.
+    pub fn request(&self, id: &str) -> Option<&Request> {
+        self.request_index
+            .get(id)
+            .and_then(|&i| self.requests.get(i))
+    }
+
     /// Nodes whose id, name or an alias normalizes to the same key as `name`.
     pub fn lookup(&self, name: &str) -> &[NodeIndex] {
         self.by_alias
@@ -409,8 +469,7 @@ impl KnowledgeGraph {
         let Provenance::Extracted { doc, span, .. } = prov else {
             return None;
         };
-        let d = self.documents.iter().find(|d| &d.id == doc)?;
-        d.text.get(span.start..span.end)
+        self.document(doc)?.text.get(span.start..span.end)
     }
 
     /// Node counts by kind and edge counts by type.
@@ -449,7 +508,7 @@ fn known_by(options: ViewOptions, b: &FactBundle) -> bool {
 /// it can only be the last entry: no scan of lists that grow with the
 /// corpus, such as the one for section number "iv.a".
 fn index_alias(
-    by_alias: &mut HashMap<String, Vec<NodeIndex>>,
+    by_alias: &mut FxHashMap<String, Vec<NodeIndex>>,
     key: String,
     idx: NodeIndex,
     fresh: bool,

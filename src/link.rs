@@ -56,6 +56,64 @@ pub fn similarity(a: &str, b: &str) -> f64 {
 
 /// Evidence that two agreements are one, in words; empty when there is none.
 pub fn evidence(a: &AgreementInfo, b: &AgreementInfo) -> Vec<String> {
+    let mut v = Vocabulary::default();
+    let wa = [v.set(&a.heading), v.set(&a.text)];
+    let wb = [v.set(&b.heading), v.set(&b.text)];
+    evidence_with(a, b, &wa, &wb)
+}
+
+/// Content words of a text as sorted, distinct ids of one [`Vocabulary`]:
+/// the set [`similarity`] compares, computed once per text instead of once
+/// per pair.
+type WordSet = Vec<u32>;
+
+/// Interns content words so that word sets are small sorted integer lists.
+#[derive(Default)]
+struct Vocabulary(HashMap<String, u32>);
+
+impl Vocabulary {
+    fn set(&mut self, s: &str) -> WordSet {
+        let mut v: Vec<u32> = words(s)
+            .into_iter()
+            .map(|w| {
+                let next = self.0.len() as u32;
+                *self.0.entry(w).or_insert(next)
+            })
+            .collect();
+        v.sort_unstable();
+        v
+    }
+}
+
+/// [`similarity`] of two texts given their word sets: the same counts, so
+/// the same value.
+fn jaccard(a: &[u32], b: &[u32]) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let (mut i, mut j, mut inter) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                inter += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    inter as f64 / (a.len() + b.len() - inter) as f64
+}
+
+/// [`evidence`] given the word sets of both agreements' headings and
+/// texts, computed beforehand.
+fn evidence_with(
+    a: &AgreementInfo,
+    b: &AgreementInfo,
+    wa: &[WordSet; 2],
+    wb: &[WordSet; 2],
+) -> Vec<String> {
     let mut ev = Vec::new();
     let shared: Vec<&String> = a
         .concerns
@@ -66,14 +124,14 @@ pub fn evidence(a: &AgreementInfo, b: &AgreementInfo) -> Vec<String> {
         ev.push(format!("both concern {doc}"));
     }
     let same_meeting: Vec<&String> = a.meetings.intersection(&b.meetings).collect();
-    let heading_sim = similarity(&a.heading, &b.heading);
+    let heading_sim = jaccard(&wa[0], &wb[0]);
     if !same_meeting.is_empty() && heading_sim >= 0.5 {
         ev.push(format!(
             "same meeting ({}) and subject (heading similarity {heading_sim:.2})",
             same_meeting[0]
         ));
     }
-    let text_sim = similarity(&a.text, &b.text);
+    let text_sim = jaccard(&wa[1], &wb[1]);
     if text_sim >= 0.6 {
         ev.push(format!("same decision text (similarity {text_sim:.2})"));
     }
@@ -105,9 +163,16 @@ pub fn same_as_edges(agreements: &[AgreementInfo]) -> Vec<EdgeFact> {
             }
         }
     }
+    // Each agreement's heading and text words, once: comparing pairs then
+    // costs a merge of two short integer lists, not two normalizations.
+    let mut vocabulary = Vocabulary::default();
+    let sets: Vec<[WordSet; 2]> = agreements
+        .iter()
+        .map(|a| [vocabulary.set(&a.heading), vocabulary.set(&a.text)])
+        .collect();
     for (i, j) in pairs {
         let (a, b) = (&agreements[i], &agreements[j]);
-        let ev = evidence(a, b);
+        let ev = evidence_with(a, b, &sets[i], &sets[j]);
         if ev.is_empty() {
             continue;
         }
@@ -156,20 +221,32 @@ pub fn merge_requests(
     date_of: &dyn Fn(&Request) -> Option<DateKey>,
 ) -> Vec<Request> {
     let mut groups: Vec<Vec<&Request>> = Vec::new();
+    // Groups by the thread root of their first request, in creation order:
+    // a request is compared only with the groups of its own thread (the
+    // same candidates, in the same order, as a scan of every group).
+    let mut by_root: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut vocabulary = Vocabulary::default();
+    let mut subjects: Vec<WordSet> = Vec::new();
     let mut order: Vec<&Request> = requests.iter().collect();
-    order.sort_by_key(|r| (date_of(r), r.id.clone()));
+    order.sort_by_cached_key(|r| (date_of(r), r.id.clone()));
     for r in order {
         let root = thread_of(&r.agreement);
-        let found = groups
-            .iter_mut()
-            .filter(|g| g[0].agreement != r.agreement && thread_of(&g[0].agreement) == root)
-            .map(|g| (similarity(&g[0].subject, &r.subject), g))
+        let words = vocabulary.set(&r.subject);
+        let candidates = by_root.entry(root).or_default();
+        let found = candidates
+            .iter()
+            .filter(|&&g| groups[g][0].agreement != r.agreement)
+            .map(|&g| (jaccard(&subjects[g], &words), g))
             .filter(|(s, _)| *s >= 0.3)
             .max_by(|a, b| a.0.total_cmp(&b.0))
             .map(|(_, g)| g);
         match found {
-            Some(g) => g.push(r),
-            None => groups.push(vec![r]),
+            Some(g) => groups[g].push(r),
+            None => {
+                candidates.push(groups.len());
+                groups.push(vec![r]);
+                subjects.push(words);
+            }
         }
     }
     groups

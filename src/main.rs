@@ -509,19 +509,20 @@ fn export(kb: &KnowledgeBase, format: ExportFormat, target: Option<PathBuf>) -> 
     let text = match format {
         ExportFormat::Json => kb.export_json()?,
         ExportFormat::Csv => {
-            let g = kb.graph(ViewOptions::default())?;
-            let (nodes, edges) = acta::export::csv(&g);
             let Some(dir) = target else {
                 return Err(Error::Usage(
-                    "--format csv writes two files: give a directory with --out DIR".into(),
+                    "--format csv writes several files (nodes.csv, edges.csv, requests.csv, aliases.csv): give a directory with --out DIR".into(),
                 ));
             };
+            let g = kb.graph(ViewOptions::default())?;
             std::fs::create_dir_all(&dir).map_err(|e| Error::File {
                 path: dir.display().to_string(),
                 message: kb::io_message(&e),
             })?;
-            write(&dir.join("nodes.csv"), &nodes)?;
-            return write(&dir.join("edges.csv"), &edges);
+            return acta::export::write_csv(&g, &dir).map_err(|e| Error::File {
+                path: dir.display().to_string(),
+                message: kb::io_message(&e),
+            });
         }
         other => {
             let g = kb.graph(ViewOptions::default())?;

@@ -74,22 +74,22 @@ fn report_date(kg: &KnowledgeGraph, prov: &Provenance) -> Option<DateValue> {
     let Provenance::Extracted { doc, .. } = prov else {
         return None;
     };
-    kg.documents
-        .iter()
-        .find(|d| &d.id == doc)
-        .and_then(|d| d.date)
+    kg.document(doc).and_then(|d| d.date)
 }
 
 /// The agreements of a thread: `i` and everything reachable over
 /// `same_as` and `evolved_into` edges in either direction.
 pub fn thread(kg: &KnowledgeGraph, i: NodeIndex) -> Vec<NodeIndex> {
     let mut seen = vec![i];
+    // Membership apart from the order: a thread can hold thousands of
+    // agreements, and `seen.contains` made the walk quadratic.
+    let mut members = std::collections::HashSet::from([i]);
     let mut stack = vec![i];
     while let Some(n) = stack.pop() {
         for dir in [Direction::Outgoing, Direction::Incoming] {
             for kind in [EdgeKind::SameAs, EdgeKind::EvolvedInto] {
                 for (o, _, _) in kg.neighbours(n, Some(kind), dir) {
-                    if kg.data(o).kind == Kind::Agreement && !seen.contains(&o) {
+                    if kg.data(o).kind == Kind::Agreement && members.insert(o) {
                         seen.push(o);
                         stack.push(o);
                     }

@@ -7,13 +7,8 @@
 //! across runs (e.g. a 10,000-report one that takes minutes to build), set
 //! `ACTA_BENCH_DB` to its directory: it is built there if empty and kept.
 //!
-//! ---- Query-language benches: not yet written ----
-//! After `src/query.rs` merges, `benches/query.rs` will time, over
-//! [`graph_of`] at `ACTA_BENCH_REPORTS`: the headline question (`which
-//! agreements from VII CRM still await responses from which countries?`),
-//! a two-hop pattern (`match (a:agreement)-[:adopted_at]->(m:meeting)...`),
-//! `trace <agreement>`, and a phrase search over sections. Register it in
-//! Cargo.toml beside the commented-out `[[bench]] name = "query"` entry.
+//! `benches/query.rs` times the query language over [`graph_of`] at
+//! `ACTA_BENCH_REPORTS` and over the bundled report.
 
 // Each bench binary compiles this module and uses part of it.
 #![allow(dead_code)]

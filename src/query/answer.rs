@@ -69,7 +69,7 @@ pub struct Source {
 impl Source {
     /// A source from a provenance; `sentence` is looked up by the caller.
     pub fn from_prov(prov: &Provenance, sentence: Option<&str>) -> Source {
-        let sentence = sentence.map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "));
+        let sentence = sentence.map(crate::query::eval::functions::squash);
         match prov {
             Provenance::Extracted { doc, section, .. } => Source {
                 origin: prov.origin(),

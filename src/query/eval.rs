@@ -20,9 +20,10 @@ use crate::query::ast::{Expr, ExprKind, PatternQuery, Span, AGGREGATES};
 use crate::query::error::{ErrorKind, QueryError};
 use expr::{addr, is_agg, Env, Val};
 use functions::FUNCTIONS;
+use fxhash::{FxHashMap, FxHashSet};
 use pattern::{CClause, SlotKind};
-use petgraph::graph::NodeIndex;
-use std::cell::Cell as StdCell;
+use petgraph::graph::{EdgeIndex, NodeIndex};
+use std::cell::{Cell as StdCell, RefCell};
 use std::collections::HashMap;
 
 /// Most rows a query may hold at any stage.
@@ -34,31 +35,72 @@ pub const MAX_STEPS: usize = 2_000_000;
 /// the evaluator checks it as it works and answers "interrupted".
 pub static INTERRUPTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
-/// Evaluation context: the graph and the indexes the evaluator needs.
+/// Evaluation context: the graph (which holds the indexes the evaluator
+/// needs, built once with the view rather than once per query) and the
+/// work done so far.
 pub struct Ctx<'g> {
     pub kg: &'g KnowledgeGraph,
-    pub requests: HashMap<&'g str, &'g Request>,
-    by_kind: HashMap<Kind, Vec<NodeIndex>>,
     steps: StdCell<usize>,
+    /// What this query has already worked out (pure functions of the
+    /// view, asked once per row of a group that can hold thousands): the
+    /// request behind an edge, and the text of a request function.
+    memo: RefCell<Memo<'g>>,
+}
+
+#[derive(Default)]
+struct Memo<'g> {
+    request_of_edge: FxHashMap<EdgeIndex, Option<&'g Request>>,
+    request_text: FxHashMap<(*const Request, &'static str), Val>,
 }
 
 impl<'g> Ctx<'g> {
     pub fn new(kg: &'g KnowledgeGraph) -> Ctx<'g> {
-        let mut by_kind: HashMap<Kind, Vec<NodeIndex>> = HashMap::new();
-        for i in kg.graph.node_indices() {
-            by_kind.entry(kg.graph[i].kind).or_default().push(i);
-        }
         Ctx {
             kg,
-            requests: kg.requests.iter().map(|r| (r.id.as_str(), r)).collect(),
-            by_kind,
             steps: StdCell::new(0),
+            memo: RefCell::default(),
         }
     }
 
+    /// The request behind edge `e`, computed by `f` the first time.
+    pub(crate) fn memo_request_of_edge(
+        &self,
+        e: EdgeIndex,
+        f: impl FnOnce() -> Option<&'g Request>,
+    ) -> Option<&'g Request> {
+        if let Some(r) = self.memo.borrow().request_of_edge.get(&e) {
+            return *r;
+        }
+        let r = f();
+        self.memo.borrow_mut().request_of_edge.insert(e, r);
+        r
+    }
+
+    /// The value of request function `name` for `r`, computed by `f` the
+    /// first time.
+    pub(crate) fn memo_request_text(
+        &self,
+        r: &'g Request,
+        name: &'static str,
+        f: impl FnOnce() -> Val,
+    ) -> Val {
+        let key = (r as *const Request, name);
+        if let Some(v) = self.memo.borrow().request_text.get(&key) {
+            return v.clone();
+        }
+        let v = f();
+        self.memo.borrow_mut().request_text.insert(key, v.clone());
+        v
+    }
+
     /// Nodes of a kind, in graph order.
-    pub fn nodes_of(&self, kind: Kind) -> &[NodeIndex] {
-        self.by_kind.get(&kind).map_or(&[], Vec::as_slice)
+    pub fn nodes_of(&self, kind: Kind) -> &'g [NodeIndex] {
+        self.kg.nodes_of(kind)
+    }
+
+    /// An effective request by id.
+    pub fn request(&self, id: &str) -> Option<&'g Request> {
+        self.kg.request(id)
     }
 
     /// Count one unit of work; fail past [`MAX_STEPS`].
@@ -146,7 +188,7 @@ impl<'g> Ctx<'g> {
         // Groups of row indices, in order of first appearance.
         let mut groups: Vec<Vec<usize>> = Vec::new();
         if grouped {
-            let mut index: HashMap<Vec<Val>, usize> = HashMap::new();
+            let mut index: FxHashMap<Vec<Val>, usize> = FxHashMap::default();
             for (ri, row) in rows.iter().enumerate() {
                 let env = Env {
                     vars,
@@ -229,7 +271,7 @@ impl<'g> Ctx<'g> {
             });
         }
         if q.ret.distinct {
-            let mut seen: HashMap<Vec<Val>, usize> = HashMap::new();
+            let mut seen: FxHashMap<Vec<Val>, usize> = FxHashMap::default();
             let mut kept: Vec<Out> = Vec::new();
             for o in outs {
                 match seen.get(&o.values) {
@@ -268,12 +310,20 @@ impl<'g> Ctx<'g> {
             columns,
             ..Answer::default()
         };
+        // What `Answer::caveat` does (each caveat once, in order), with a
+        // set: groups of thousands of rows give thousands of caveats.
+        let mut caveats: FxHashSet<String> = FxHashSet::default();
+        // A request's caveat is the same in every group: worded once.
+        let mut requests: FxHashSet<*const Request> = FxHashSet::default();
         for o in outs.into_iter().skip(skip).take(limit) {
             let members: Vec<&Vec<Val>> = o.group.iter().map(|&i| &rows[i]).collect();
             let cells = o.values.iter().map(|v| self.cell(v)).collect();
             answer.push(cells, self.sources(&members, &o.values));
-            for c in self.caveats(&members) {
-                answer.caveat(c);
+            for c in self.caveats(&members, &mut requests) {
+                if !caveats.contains(&c) {
+                    caveats.insert(c.clone());
+                    answer.caveats.push(c);
+                }
             }
         }
         Ok(answer)
@@ -307,6 +357,9 @@ impl<'g> Ctx<'g> {
                 ));
             };
             let mut vals = Vec::new();
+            // `distinct` keeps first appearances; a set spares scanning
+            // `vals` for each of thousands of rows.
+            let mut seen: FxHashSet<Val> = FxHashSet::default();
             for row in rows {
                 let env = Env {
                     vars,
@@ -315,7 +368,7 @@ impl<'g> Ctx<'g> {
                     aggs: None,
                 };
                 let v = self.eval(arg, &env)?;
-                if v != Val::Null && !(distinct && vals.contains(&v)) {
+                if v != Val::Null && (!distinct || seen.insert(v.clone())) {
                     vals.push(v);
                 }
             }
@@ -389,24 +442,36 @@ impl<'g> Ctx<'g> {
     fn sources(&self, rows: &[&Vec<Val>], values: &[Val]) -> Vec<Source> {
         const MAX: usize = 20;
         let mut out: Vec<Source> = Vec::new();
-        let add = |s: Source, out: &mut Vec<Source>| {
-            if out.len() < MAX && !out.contains(&s) {
-                out.push(s);
+        // A source is a function of its provenance and of whether it shows
+        // the sentence: each is built once, and none once `MAX` are found
+        // (a group of a count can bind thousands of edges).
+        let mut tried: FxHashSet<(&Provenance, bool)> = FxHashSet::default();
+        let mut add = |p: &'g Provenance, sentence: bool, out: &mut Vec<Source>| {
+            if out.len() < MAX && tried.insert((p, sentence)) {
+                let s = self.source(p, sentence);
+                if !out.contains(&s) {
+                    out.push(s);
+                }
             }
         };
+        let mut seen = FxHashSet::default();
         let mut edges = Vec::new();
-        for row in rows {
+        'rows: for row in rows {
             for v in row.iter() {
-                collect_edges(v, &mut edges);
-            }
-        }
-        for e in edges {
-            let d = &self.kg.graph[e];
-            if d.kind != EdgeKind::PartOf {
-                add(self.source(&d.prov, true), &mut out);
-                // A researcher's annotation behind the edge is a source too.
-                for a in d.attrs.iter().filter(|a| a.prov.origin() == "annotated") {
-                    add(self.source(&a.prov, false), &mut out);
+                edges.clear();
+                collect_edges(v, &mut edges, &mut seen);
+                for &e in &edges {
+                    if out.len() >= MAX {
+                        break 'rows;
+                    }
+                    let d = &self.kg.graph[e];
+                    if d.kind != EdgeKind::PartOf {
+                        add(&d.prov, true, &mut out);
+                        // A researcher's annotation behind the edge is a source too.
+                        for a in d.attrs.iter().filter(|a| a.prov.origin() == "annotated") {
+                            add(&a.prov, false, &mut out);
+                        }
+                    }
                 }
             }
         }
@@ -414,13 +479,14 @@ impl<'g> Ctx<'g> {
             // Nodes shown in the row, else the nodes its properties were
             // read from.
             let mut nodes = Vec::new();
+            let mut seen = FxHashSet::default();
             for v in values {
-                collect_nodes(v, &mut nodes);
+                collect_nodes(v, &mut nodes, &mut seen);
             }
             if nodes.is_empty() {
                 for row in rows {
                     for v in row.iter() {
-                        collect_nodes(v, &mut nodes);
+                        collect_nodes(v, &mut nodes, &mut seen);
                     }
                 }
             }
@@ -428,34 +494,43 @@ impl<'g> Ctx<'g> {
                 let d = &self.kg.graph[n];
                 let whole = matches!(d.kind, Kind::Section | Kind::Document);
                 if let Some(p) = d.sources.first() {
-                    add(self.source(p, !whole), &mut out);
+                    add(p, !whole, &mut out);
                 }
             }
         }
         out
     }
 
-    /// Caveats for the requests behind uncertain `awaits` edges in rows.
-    fn caveats(&self, rows: &[&Vec<Val>]) -> Vec<String> {
+    /// Caveats for the requests behind uncertain `awaits` edges in rows,
+    /// leaving out the requests already `done` (whose caveats the answer
+    /// has).
+    fn caveats(&self, rows: &[&Vec<Val>], done: &mut FxHashSet<*const Request>) -> Vec<String> {
         let mut edges = Vec::new();
+        let mut seen = FxHashSet::default();
         for row in rows {
             for v in row.iter() {
-                collect_edges(v, &mut edges);
+                collect_edges(v, &mut edges, &mut seen);
             }
         }
         let mut out = Vec::new();
+        let mut seen_text: FxHashSet<String> = FxHashSet::default();
         for e in edges {
             if self.kg.graph[e].kind != EdgeKind::Awaits {
                 continue;
             }
             if let Some(r) = self.request_of(&Val::Edge(e)) {
+                // The caveat depends on the request alone: one per request.
+                if !done.insert(r) {
+                    continue;
+                }
                 if let Some(note) = functions::awaiting_note(r) {
                     let agreement = self
                         .kg
                         .node(&r.agreement)
                         .map_or(r.agreement.clone(), |i| self.kg.graph[i].name.clone());
                     let c = format!("{agreement} ({}): {note}", r.subject);
-                    if !out.contains(&c) {
+                    if !seen_text.contains(&c) {
+                        seen_text.insert(c.clone());
                         out.push(c);
                     }
                 }
@@ -465,18 +540,20 @@ impl<'g> Ctx<'g> {
     }
 }
 
-fn collect_edges(v: &Val, out: &mut Vec<petgraph::graph::EdgeIndex>) {
+/// The edges in `v` not yet `seen`, in order of first appearance.
+fn collect_edges(v: &Val, out: &mut Vec<EdgeIndex>, seen: &mut FxHashSet<EdgeIndex>) {
     match v {
-        Val::Edge(e) if !out.contains(e) => out.push(*e),
-        Val::List(items) => items.iter().for_each(|i| collect_edges(i, out)),
+        Val::Edge(e) if seen.insert(*e) => out.push(*e),
+        Val::List(items) => items.iter().for_each(|i| collect_edges(i, out, seen)),
         _ => {}
     }
 }
 
-fn collect_nodes(v: &Val, out: &mut Vec<NodeIndex>) {
+/// The nodes in `v` not yet `seen`, in order of first appearance.
+fn collect_nodes(v: &Val, out: &mut Vec<NodeIndex>, seen: &mut FxHashSet<NodeIndex>) {
     match v {
-        Val::Node(n) if !out.contains(n) => out.push(*n),
-        Val::List(items) => items.iter().for_each(|i| collect_nodes(i, out)),
+        Val::Node(n) if seen.insert(*n) => out.push(*n),
+        Val::List(items) => items.iter().for_each(|i| collect_nodes(i, out, seen)),
         _ => {}
     }
 }

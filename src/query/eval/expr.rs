@@ -414,7 +414,7 @@ impl Ctx<'_> {
                         return Val::Str(sec.text.clone());
                     }
                 } else if d.id == crate::model::document_id(doc) {
-                    if let Some(meta) = self.kg.documents.iter().find(|m| &m.id == doc) {
+                    if let Some(meta) = self.kg.document(doc) {
                         return Val::Str(meta.text.clone());
                     }
                 }
@@ -477,14 +477,16 @@ impl Ctx<'_> {
         }
     }
 
-    fn node_key(&self, n: NodeIndex) -> (u8, String, usize, String) {
+    /// Document order (document, offset), else the normalized name; then
+    /// the id. Borrowed where it can be: `order by` compares keys often.
+    fn node_key(&self, n: NodeIndex) -> (u8, std::borrow::Cow<'_, str>, usize, &str) {
         let d = &self.kg.graph[n];
         for s in &d.sources {
             if let Provenance::Extracted { doc, span, .. } = s {
-                return (0, doc.clone(), span.start, d.id.clone());
+                return (0, doc.as_str().into(), span.start, &d.id);
             }
         }
-        (1, normalize(&d.name), 0, d.id.clone())
+        (1, normalize(&d.name).into(), 0, &d.id)
     }
 }
 

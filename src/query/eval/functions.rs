@@ -7,7 +7,7 @@
 
 use super::expr::Val;
 use super::Ctx;
-use crate::model::{DateValue, Request};
+use crate::model::{DateValue, Request, Value};
 use crate::query::ast::Span;
 use crate::query::error::QueryError;
 use crate::text::normalize;
@@ -25,7 +25,7 @@ pub const FUNCTIONS: [(&str, usize); 9] = [
     ("awaiting_note", 1),
 ];
 
-impl Ctx<'_> {
+impl<'g> Ctx<'g> {
     pub(super) fn call(&self, name: &str, args: &[Val], span: Span) -> Result<Val, QueryError> {
         let arg = args.first().unwrap_or(&Val::Null);
         let bad = |what: &str| {
@@ -94,13 +94,15 @@ impl Ctx<'_> {
                 let Some(r) = self.request_of(arg) else {
                     return Ok(Val::Null);
                 };
-                Ok(Val::Str(match name {
-                    "request_subject" => r.subject.clone(),
-                    "awaiting" => awaiting_text(r),
-                    _ => match awaiting_note(r) {
-                        Some(n) => n,
-                        None => return Ok(Val::Null),
-                    },
+                let name = match name {
+                    "request_subject" => "request_subject",
+                    "awaiting" => "awaiting",
+                    _ => "awaiting_note",
+                };
+                Ok(self.memo_request_text(r, name, || match name {
+                    "request_subject" => Val::Str(r.subject.clone()),
+                    "awaiting" => Val::Str(awaiting_text(r)),
+                    _ => awaiting_note(r).map_or(Val::Null, Val::Str),
                 }))
             }
             _ => Err(QueryError::invalid(
@@ -111,20 +113,41 @@ impl Ctx<'_> {
     }
 
     /// The request behind an `awaits` edge or a request id.
-    pub fn request_of(&self, v: &Val) -> Option<&Request> {
+    pub fn request_of(&self, v: &Val) -> Option<&'g Request> {
         match v {
-            Val::Str(id) => self.requests.get(id.as_str()).copied(),
-            Val::Edge(e) => match self.edge_prop(*e, "request") {
-                Val::Str(id) => self.requests.get(id.as_str()).copied(),
-                _ => None,
-            },
+            Val::Str(id) => self.request(id),
+            Val::Edge(e) => self.memo_request_of_edge(*e, || {
+                // What `edge_prop(e, "request")` gives, without copying it:
+                // one distinct value, which must be a string.
+                let mut values = self.kg.graph[*e]
+                    .attrs
+                    .iter()
+                    .filter(|a| a.key == "request")
+                    .map(|a| &a.value);
+                let first = values.next()?;
+                if values.any(|v| v != first) {
+                    return None;
+                }
+                match first {
+                    Value::Text(id) => self.request(id),
+                    _ => None,
+                }
+            }),
             _ => None,
         }
     }
 }
 
+/// Collapse white space to single spaces, trimmed.
 pub fn squash(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 /// The sentence of `text` that contains `phrase` (normalized), if any.

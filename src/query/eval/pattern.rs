@@ -9,6 +9,7 @@ use crate::model::{EdgeKind, Kind};
 use crate::query::ast::{Direction, Literal, NodePattern, PatternQuery, RelPattern};
 use crate::query::error::QueryError;
 use crate::text::normalize;
+use fxhash::FxHashSet;
 use petgraph::graph::{EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 use std::collections::HashMap;
@@ -291,10 +292,14 @@ impl Ctx<'_> {
                 })
                 .collect();
             part.reverse();
-            for p in part {
-                if !v.iter().any(|(_, e)| *e == p.1) {
-                    v.push(p);
-                }
+            if v.is_empty() {
+                // One direction lists each edge once: no need to look for
+                // it among the (thousands of) edges already taken.
+                v = part;
+            } else {
+                // Both directions list a self-loop twice: keep it once.
+                let taken: FxHashSet<EdgeIndex> = v.iter().map(|(_, e)| *e).collect();
+                v.extend(part.into_iter().filter(|p| !taken.contains(&p.1)));
             }
         }
         v
