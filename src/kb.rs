@@ -234,9 +234,10 @@ impl KnowledgeBase {
         for d in &export.documents {
             self.store.put_document(d)?;
         }
-        // An annotation already stored (the same export imported twice, or
-        // an interrupted import run again) is not stored a second time.
-        let mut known: Vec<serde_json::Value> = self
+        // An annotation already stored before this import (the same export
+        // imported twice, or an interrupted import run again) is not stored
+        // a second time; the export itself is taken as it is.
+        let known: Vec<serde_json::Value> = self
             .store
             .annotations()?
             .into_iter()
@@ -248,7 +249,6 @@ impl KnowledgeBase {
             }
             let bytes = serde_json::to_vec(a).map_err(|e| Error::Data(e.to_string()))?;
             self.store.add_annotation(&bytes)?;
-            known.push(a.clone());
         }
         Ok((export.documents.len(), export.annotations.len()))
     }
