@@ -24,7 +24,6 @@ use fxhash::{FxHashMap, FxHashSet};
 use pattern::{CClause, SlotKind};
 use petgraph::graph::{EdgeIndex, NodeIndex};
 use std::cell::{Cell as StdCell, RefCell};
-use std::collections::HashMap;
 
 /// Most rows a query may hold at any stage.
 pub const MAX_ROWS: usize = 100_000;
@@ -125,7 +124,7 @@ impl<'g> Ctx<'g> {
         &self,
         clause: &CClause,
         where_: Option<&Expr>,
-        vars: &HashMap<String, usize>,
+        vars: &FxHashMap<String, usize>,
         rows: Vec<Vec<Val>>,
     ) -> Result<Vec<Vec<Val>>, QueryError> {
         let mut out = Vec::new();
@@ -169,7 +168,7 @@ impl<'g> Ctx<'g> {
     fn project(
         &self,
         q: &PatternQuery,
-        vars: &HashMap<String, usize>,
+        vars: &FxHashMap<String, usize>,
         slots: &[SlotKind],
         rows: &[Vec<Val>],
     ) -> Result<Answer, QueryError> {
@@ -215,7 +214,7 @@ impl<'g> Ctx<'g> {
         let mut outs: Vec<Out> = Vec::with_capacity(groups.len());
         for g in groups {
             let first = g.first().map_or(&empty, |&i| &rows[i]);
-            let mut aggs = HashMap::new();
+            let mut aggs = FxHashMap::default();
             if grouped {
                 let members: Vec<&Vec<Val>> = g.iter().map(|&i| &rows[i]).collect();
                 for e in items
@@ -324,9 +323,9 @@ impl<'g> Ctx<'g> {
     fn aggregates(
         &self,
         e: &Expr,
-        vars: &HashMap<String, usize>,
+        vars: &FxHashMap<String, usize>,
         rows: &[&Vec<Val>],
-        out: &mut HashMap<usize, Val>,
+        out: &mut FxHashMap<usize, Val>,
     ) -> Result<(), QueryError> {
         if is_agg(e) {
             let (name, distinct, arg) = match &e.kind {
@@ -496,11 +495,20 @@ impl<'g> Ctx<'g> {
     /// leaving out the requests already `done` (whose caveats the answer
     /// has).
     fn caveats(&self, rows: &[&Vec<Val>], done: &mut FxHashSet<*const Request>) -> Vec<String> {
+        // Every edge of every row, repeats included: the caveat depends on
+        // the request alone and requests are deduplicated (`done`), so
+        // deduplicating thousands of edges first would only add work.
         let mut edges = Vec::new();
-        let mut seen = FxHashSet::default();
+        fn all_edges(v: &Val, out: &mut Vec<EdgeIndex>) {
+            match v {
+                Val::Edge(e) => out.push(*e),
+                Val::List(items) => items.iter().for_each(|i| all_edges(i, out)),
+                _ => {}
+            }
+        }
         for row in rows {
             for v in row.iter() {
-                collect_edges(v, &mut edges, &mut seen);
+                all_edges(v, &mut edges);
             }
         }
         let mut out = Vec::new();
@@ -568,7 +576,7 @@ fn children(e: &Expr) -> Vec<&Expr> {
 
 /// Static checks: variables defined, functions known with the right
 /// number of arguments, aggregates not nested and not in `where`.
-fn check(q: &PatternQuery, vars: &HashMap<String, usize>) -> Result<(), QueryError> {
+fn check(q: &PatternQuery, vars: &FxHashMap<String, usize>) -> Result<(), QueryError> {
     fn walk(
         e: &Expr,
         known: &dyn Fn(&str) -> bool,

@@ -8,9 +8,9 @@ use crate::model::{DateValue, Kind, Provenance, Value};
 use crate::query::ast::{BinOp, Expr, ExprKind, Literal, Span};
 use crate::query::error::QueryError;
 use crate::text::normalize;
+use fxhash::FxHashMap;
 use petgraph::graph::{EdgeIndex, NodeIndex};
 use std::cmp::Ordering;
-use std::collections::HashMap;
 
 /// A value during evaluation.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -28,11 +28,11 @@ pub enum Val {
 /// What an expression is evaluated against: the row's variables, the
 /// return columns (for `order by`), and precomputed aggregates.
 pub struct Env<'a> {
-    pub vars: &'a HashMap<String, usize>,
+    pub vars: &'a FxHashMap<String, usize>,
     pub row: &'a [Val],
     pub aliases: &'a [(String, Val)],
     /// Aggregate values by the address of their expression node.
-    pub aggs: Option<&'a HashMap<usize, Val>>,
+    pub aggs: Option<&'a FxHashMap<usize, Val>>,
 }
 
 impl From<&Value> for Val {
