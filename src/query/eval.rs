@@ -117,7 +117,8 @@ impl<'g> Ctx<'g> {
         for (clause, c) in clauses.iter().zip(&q.clauses) {
             rows = self.run_clause(clause, c.where_.as_ref(), &vars, rows)?;
         }
-        self.project(q, &vars, &slots, &rows)
+        let awaits = pattern::slots_that_may_hold(&clauses, slots.len(), EdgeKind::Awaits);
+        self.project(q, &vars, &slots, &awaits, &rows)
     }
 
     fn run_clause(
@@ -170,6 +171,7 @@ impl<'g> Ctx<'g> {
         q: &PatternQuery,
         vars: &FxHashMap<String, usize>,
         slots: &[SlotKind],
+        awaits: &[bool],
         rows: &[Vec<Val>],
     ) -> Result<Answer, QueryError> {
         let items = &q.ret.items;
@@ -309,7 +311,7 @@ impl<'g> Ctx<'g> {
             let members: Vec<&Vec<Val>> = o.group.iter().map(|&i| &rows[i]).collect();
             let cells = o.values.iter().map(|v| self.cell(v)).collect();
             answer.push(cells, self.sources(&members, &o.values));
-            for c in self.caveats(&members, &mut requests) {
+            for c in self.caveats(&members, awaits, &mut requests) {
                 if !caveats.contains(&c) {
                     caveats.insert(c.clone());
                     answer.caveats.push(c);
@@ -389,7 +391,7 @@ impl<'g> Ctx<'g> {
             Val::Null => Cell::Null,
             Val::Bool(b) => Cell::Bool(*b),
             Val::Int(i) => Cell::Int(*i),
-            Val::Str(s) => Cell::Text(s.clone()),
+            Val::Str(s) => Cell::Text(s.to_string()),
             Val::Date(d) => Cell::Date(*d),
             Val::Node(n) => {
                 let d = &self.kg.graph[*n];
@@ -494,7 +496,14 @@ impl<'g> Ctx<'g> {
     /// Caveats for the requests behind uncertain `awaits` edges in rows,
     /// leaving out the requests already `done` (whose caveats the answer
     /// has).
-    fn caveats(&self, rows: &[&Vec<Val>], done: &mut FxHashSet<*const Request>) -> Vec<String> {
+    /// Only the row slots marked in `awaits` can hold an `awaits` edge
+    /// (the others are nodes, or edges of other types).
+    fn caveats(
+        &self,
+        rows: &[&Vec<Val>],
+        awaits: &[bool],
+        done: &mut FxHashSet<*const Request>,
+    ) -> Vec<String> {
         // Every edge of every row, repeats included: the caveat depends on
         // the request alone and requests are deduplicated (`done`), so
         // deduplicating thousands of edges first would only add work.
@@ -507,7 +516,7 @@ impl<'g> Ctx<'g> {
             }
         }
         for row in rows {
-            for v in row.iter() {
+            for (v, _) in row.iter().zip(awaits).filter(|(_, &a)| a) {
                 all_edges(v, &mut edges);
             }
         }

@@ -125,6 +125,19 @@ pub fn compile(q: &PatternQuery) -> Result<Plan, QueryError> {
     Ok((vars, slots, clauses))
 }
 
+/// For each of `n` row slots, whether it may hold an edge of `kind` (or a
+/// list of them): the slot of a relationship whose types include it, or
+/// that has no type. Node slots hold no edges.
+pub fn slots_that_may_hold(clauses: &[CClause], n: usize, kind: EdgeKind) -> Vec<bool> {
+    let mut may = vec![false; n];
+    for r in clauses.iter().flat_map(|c| &c.paths).flat_map(|p| &p.rels) {
+        if r.kinds.is_empty() || r.kinds.contains(&kind) {
+            may[r.slot] = true;
+        }
+    }
+    may
+}
+
 fn rel(r: &RelPattern, slot: usize) -> CRel {
     CRel {
         slot,
