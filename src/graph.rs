@@ -95,6 +95,11 @@ pub struct KnowledgeGraph {
     by_kind: Vec<Vec<NodeIndex>>,
     /// Position in `requests` by request id, for `awaiting(w)` and kin.
     request_index: FxHashMap<String, usize>,
+    /// While building: each derived `awaits` edge with its `request` id.
+    awaits_request: Vec<(EdgeIndex, String)>,
+    /// The request of each derived `awaits` edge (what looking up its
+    /// `request` attribute gives), without hashing the id per row.
+    request_of_awaits: FxHashMap<EdgeIndex, usize>,
     /// While building: the sources of nodes merged from many documents (a
     /// country named by every report), so that a merge does not scan a
     /// list as long as the corpus. Empty once the view is built.
@@ -189,6 +194,10 @@ impl KnowledgeGraph {
             .enumerate()
             .map(|(i, r)| (r.id.clone(), i))
             .collect();
+        self.request_of_awaits = std::mem::take(&mut self.awaits_request)
+            .into_iter()
+            .filter_map(|(e, id)| Some((e, *self.request_index.get(&id)?)))
+            .collect();
     }
 
     pub(crate) fn merge_node(&mut self, n: NodeFact) {
@@ -267,10 +276,15 @@ impl KnowledgeGraph {
     /// Add an edge whose ends exist; returns false (and adds nothing) when
     /// an end is missing.
     pub(crate) fn add_edge(&mut self, e: EdgeFact, derived: bool) -> bool {
+        self.add_edge_index(e, derived).is_some()
+    }
+
+    /// [`KnowledgeGraph::add_edge`], giving the new edge's index.
+    fn add_edge_index(&mut self, e: EdgeFact, derived: bool) -> Option<EdgeIndex> {
         let (Some(&a), Some(&b)) = (self.by_id.get(&e.from), self.by_id.get(&e.to)) else {
-            return false;
+            return None;
         };
-        self.graph.add_edge(
+        Some(self.graph.add_edge(
             a,
             b,
             EdgeData {
@@ -279,8 +293,7 @@ impl KnowledgeGraph {
                 prov: e.prov,
                 derived,
             },
-        );
-        true
+        ))
     }
 
     /// Derive `awaits` edges: for each request not done, every country asked
@@ -333,7 +346,10 @@ impl KnowledgeGraph {
             }
         }
         for e in derived {
-            self.add_edge(e, true);
+            let request = e.attrs.first().map(|a| a.value.clone());
+            if let (Some(i), Some(Value::Text(id))) = (self.add_edge_index(e, true), request) {
+                self.awaits_request.push((i, id));
+            }
         }
     }
 
@@ -355,6 +371,15 @@ impl KnowledgeGraph {
     /// A document of the view by id.
     pub fn document(&self, id: &str) -> Option<&DocumentMeta> {
         self.doc_index.get(id).and_then(|&i| self.documents.get(i))
+    }
+
+    /// The request of a derived `awaits` edge, found without reading its
+    /// attributes: the same as [`KnowledgeGraph::request`] of its
+    /// `request` attribute. `None` for any other edge.
+    pub fn request_of_awaits(&self, e: EdgeIndex) -> Option<&Request> {
+        self.request_of_awaits
+            .get(&e)
+            .and_then(|&i| self.requests.get(i))
     }
 
     /// An effective request (see [`KnowledgeGraph::requests`]) by id.

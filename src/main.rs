@@ -3,6 +3,12 @@
 //! stderr, and maps errors to exit codes (0 ok, 1 query or data error,
 //! 2 usage, 3 database locked or unreadable).
 
+/// mimalloc: a view is millions of small allocations and an answer
+/// thousands; with glibc's allocator, opening, answering and exiting were
+/// up to twice as slow (see BENCHMARKS.md).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use acta::error::Error;
 use acta::graph::ViewOptions;
 use acta::kb::{self, KnowledgeBase};

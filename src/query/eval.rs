@@ -24,7 +24,6 @@ use fxhash::{FxHashMap, FxHashSet};
 use pattern::{CClause, SlotKind};
 use petgraph::graph::{EdgeIndex, NodeIndex};
 use std::cell::{Cell as StdCell, RefCell};
-use std::collections::HashMap;
 
 /// Most rows a query may hold at any stage.
 pub const MAX_ROWS: usize = 100_000;
@@ -127,14 +126,15 @@ impl<'g> Ctx<'g> {
         for (clause, c) in clauses.iter().zip(&q.clauses) {
             rows = self.run_clause(clause, c.where_.as_ref(), &vars, rows)?;
         }
-        self.project(q, &vars, &slots, &rows)
+        let awaits = pattern::slots_that_may_hold(&clauses, slots.len(), EdgeKind::Awaits);
+        self.project(q, &vars, &slots, &awaits, &rows)
     }
 
     fn run_clause(
         &self,
         clause: &CClause,
         where_: Option<&Expr>,
-        vars: &HashMap<String, usize>,
+        vars: &FxHashMap<String, usize>,
         rows: Vec<Vec<Val>>,
     ) -> Result<Vec<Vec<Val>>, QueryError> {
         let mut out = Vec::new();
@@ -178,8 +178,9 @@ impl<'g> Ctx<'g> {
     fn project(
         &self,
         q: &PatternQuery,
-        vars: &HashMap<String, usize>,
+        vars: &FxHashMap<String, usize>,
         slots: &[SlotKind],
+        awaits: &[bool],
         rows: &[Vec<Val>],
     ) -> Result<Answer, QueryError> {
         let items = &q.ret.items;
@@ -224,7 +225,7 @@ impl<'g> Ctx<'g> {
         let mut outs: Vec<Out> = Vec::with_capacity(groups.len());
         for g in groups {
             let first = g.first().map_or(&empty, |&i| &rows[i]);
-            let mut aggs = HashMap::new();
+            let mut aggs = FxHashMap::default();
             if grouped {
                 let members: Vec<&Vec<Val>> = g.iter().map(|&i| &rows[i]).collect();
                 for e in items
@@ -319,7 +320,7 @@ impl<'g> Ctx<'g> {
             let members: Vec<&Vec<Val>> = o.group.iter().map(|&i| &rows[i]).collect();
             let cells = o.values.iter().map(|v| self.cell(v)).collect();
             answer.push(cells, self.sources(&members, &o.values));
-            for c in self.caveats(&members, &mut requests) {
+            for c in self.caveats(&members, awaits, &mut requests) {
                 if !caveats.contains(&c) {
                     caveats.insert(c.clone());
                     answer.caveats.push(c);
@@ -333,9 +334,9 @@ impl<'g> Ctx<'g> {
     fn aggregates(
         &self,
         e: &Expr,
-        vars: &HashMap<String, usize>,
+        vars: &FxHashMap<String, usize>,
         rows: &[&Vec<Val>],
-        out: &mut HashMap<usize, Val>,
+        out: &mut FxHashMap<usize, Val>,
     ) -> Result<(), QueryError> {
         if is_agg(e) {
             let (name, distinct, arg) = match &e.kind {
@@ -399,7 +400,7 @@ impl<'g> Ctx<'g> {
             Val::Null => Cell::Null,
             Val::Bool(b) => Cell::Bool(*b),
             Val::Int(i) => Cell::Int(*i),
-            Val::Str(s) => Cell::Text(s.clone()),
+            Val::Str(s) => Cell::Text(s.to_string()),
             Val::Date(d) => Cell::Date(*d),
             Val::Node(n) => {
                 let d = &self.kg.graph[*n];
@@ -504,12 +505,28 @@ impl<'g> Ctx<'g> {
     /// Caveats for the requests behind uncertain `awaits` edges in rows,
     /// leaving out the requests already `done` (whose caveats the answer
     /// has).
-    fn caveats(&self, rows: &[&Vec<Val>], done: &mut FxHashSet<*const Request>) -> Vec<String> {
+    /// Only the row slots marked in `awaits` can hold an `awaits` edge
+    /// (the others are nodes, or edges of other types).
+    fn caveats(
+        &self,
+        rows: &[&Vec<Val>],
+        awaits: &[bool],
+        done: &mut FxHashSet<*const Request>,
+    ) -> Vec<String> {
+        // Every edge of every row, repeats included: the caveat depends on
+        // the request alone and requests are deduplicated (`done`), so
+        // deduplicating thousands of edges first would only add work.
         let mut edges = Vec::new();
-        let mut seen = FxHashSet::default();
+        fn all_edges(v: &Val, out: &mut Vec<EdgeIndex>) {
+            match v {
+                Val::Edge(e) => out.push(*e),
+                Val::List(items) => items.iter().for_each(|i| all_edges(i, out)),
+                _ => {}
+            }
+        }
         for row in rows {
-            for v in row.iter() {
-                collect_edges(v, &mut edges, &mut seen);
+            for (v, _) in row.iter().zip(awaits).filter(|(_, &a)| a) {
+                all_edges(v, &mut edges);
             }
         }
         let mut out = Vec::new();
@@ -577,7 +594,7 @@ fn children(e: &Expr) -> Vec<&Expr> {
 
 /// Static checks: variables defined, functions known with the right
 /// number of arguments, aggregates not nested and not in `where`.
-fn check(q: &PatternQuery, vars: &HashMap<String, usize>) -> Result<(), QueryError> {
+fn check(q: &PatternQuery, vars: &FxHashMap<String, usize>) -> Result<(), QueryError> {
     fn walk(
         e: &Expr,
         known: &dyn Fn(&str) -> bool,

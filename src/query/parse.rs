@@ -18,7 +18,7 @@ use super::error::{ErrorKind, QueryError};
 use build::{first, internal, Builder};
 use pest::Parser;
 use std::cell::Cell;
-use std::sync::OnceLock;
+use std::sync::Mutex;
 
 #[derive(pest_derive::Parser)]
 #[grammar = "../grammar/query.pest"]
@@ -41,9 +41,8 @@ pub fn parse(text: &str) -> Result<Statement, QueryError> {
 fn parse_unlocated(text: &str) -> Result<Statement, QueryError> {
     precheck(text)?;
     let folded = fold(text);
-    enable_error_detail();
-    let mut pairs = QueryParser::parse(Rule::query, &folded.text)
-        .map_err(|e| errors::syntax_error(&e, &folded, text))?;
+    let mut pairs =
+        parse_query(&folded.text).map_err(|e| errors::syntax_error(&e, &folded, text))?;
     let b = Builder {
         orig: text,
         map: &folded.map,
@@ -56,9 +55,21 @@ fn parse_unlocated(text: &str) -> Result<Statement, QueryError> {
     b.statement(statement)
 }
 
-fn enable_error_detail() {
-    static ONCE: OnceLock<()> = OnceLock::new();
-    ONCE.get_or_init(|| pest::set_error_detail(true));
+/// Parse with pest. pest's error detail (the rule stack behind each
+/// attempt, which the messages use) makes every parse record its attempts
+/// and costs more than the rest of a name lookup: a query is parsed
+/// without it, and only one that fails is parsed again with it, for the
+/// message. The detail switch is global, hence the lock around both.
+fn parse_query(text: &str) -> Result<pest::iterators::Pairs<'_, Rule>, pest::error::Error<Rule>> {
+    static DETAIL: Mutex<()> = Mutex::new(());
+    let _only_us = DETAIL.lock().unwrap_or_else(|e| e.into_inner());
+    pest::set_error_detail(false);
+    QueryParser::parse(Rule::query, text).or_else(|_| {
+        pest::set_error_detail(true);
+        let again = QueryParser::parse(Rule::query, text);
+        pest::set_error_detail(false);
+        again
+    })
 }
 
 // ---- limits on the raw text ---------------------------------------------------

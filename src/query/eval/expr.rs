@@ -8,17 +8,19 @@ use crate::model::{DateValue, Kind, Provenance, Value};
 use crate::query::ast::{BinOp, Expr, ExprKind, Literal, Span};
 use crate::query::error::QueryError;
 use crate::text::normalize;
+use fxhash::FxHashMap;
 use petgraph::graph::{EdgeIndex, NodeIndex};
 use std::cmp::Ordering;
-use std::collections::HashMap;
+use std::rc::Rc;
 
-/// A value during evaluation.
+/// A value during evaluation. Strings are shared (`Rc<str>`): a group of
+/// thousands of rows copies the same request subject into each row's key.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Val {
     Null,
     Bool(bool),
     Int(i64),
-    Str(String),
+    Str(Rc<str>),
     Date(DateValue),
     Node(NodeIndex),
     Edge(EdgeIndex),
@@ -28,17 +30,17 @@ pub enum Val {
 /// What an expression is evaluated against: the row's variables, the
 /// return columns (for `order by`), and precomputed aggregates.
 pub struct Env<'a> {
-    pub vars: &'a HashMap<String, usize>,
+    pub vars: &'a FxHashMap<String, usize>,
     pub row: &'a [Val],
     pub aliases: &'a [(String, Val)],
     /// Aggregate values by the address of their expression node.
-    pub aggs: Option<&'a HashMap<usize, Val>>,
+    pub aggs: Option<&'a FxHashMap<usize, Val>>,
 }
 
 impl From<&Value> for Val {
     fn from(v: &Value) -> Val {
         match v {
-            Value::Text(s) => Val::Str(s.clone()),
+            Value::Text(s) => Val::Str(s.as_str().into()),
             Value::Int(i) => Val::Int(*i),
             Value::Date(d) => Val::Date(*d),
             Value::Bool(b) => Val::Bool(*b),
@@ -49,7 +51,7 @@ impl From<&Value> for Val {
 impl From<&Literal> for Val {
     fn from(l: &Literal) -> Val {
         match l {
-            Literal::Str(s) => Val::Str(s.clone()),
+            Literal::Str(s) => Val::Str(s.as_str().into()),
             Literal::Int(i) => Val::Int(*i),
             Literal::Bool(b) => Val::Bool(*b),
             Literal::Null => Val::Null,
@@ -121,6 +123,11 @@ impl Ctx<'_> {
             }
             ExprKind::CountStar => Err(QueryError::invalid("misplaced count(*)", e.span)),
             ExprKind::Call { name, args, .. } => {
+                if let [arg] = args.as_slice() {
+                    // Most calls take one argument: no vector for it.
+                    let v = self.eval(arg, env)?;
+                    return self.call(name, std::slice::from_ref(&v), e.span);
+                }
                 let vals = args
                     .iter()
                     .map(|a| self.eval(a, env))
@@ -367,10 +374,15 @@ impl Ctx<'_> {
     pub fn node_prop(&self, n: NodeIndex, key: &str) -> Val {
         let d = &self.kg.graph[n];
         match key {
-            "id" => Val::Str(d.id.clone()),
-            "name" => Val::Str(d.name.clone()),
+            "id" => Val::Str(d.id.as_str().into()),
+            "name" => Val::Str(d.name.as_str().into()),
             "kind" => Val::Str(d.kind.as_str().into()),
-            "aliases" => Val::List(d.aliases.iter().map(|a| Val::Str(a.clone())).collect()),
+            "aliases" => Val::List(
+                d.aliases
+                    .iter()
+                    .map(|a| Val::Str(a.as_str().into()))
+                    .collect(),
+            ),
             "text" if matches!(d.kind, Kind::Section | Kind::Document) => self.node_text(n),
             "date" => {
                 let dates: Vec<crate::model::DateValue> = d
@@ -411,11 +423,11 @@ impl Ctx<'_> {
             if let Provenance::Extracted { doc, section, .. } = s {
                 if d.kind == Kind::Section {
                     if let Some(sec) = self.kg.section(doc, section) {
-                        return Val::Str(sec.text.clone());
+                        return Val::Str(sec.text.as_str().into());
                     }
                 } else if d.id == crate::model::document_id(doc) {
                     if let Some(meta) = self.kg.document(doc) {
-                        return Val::Str(meta.text.clone());
+                        return Val::Str(meta.text.as_str().into());
                     }
                 }
             }

@@ -67,12 +67,12 @@ impl<'g> Ctx<'g> {
                 Val::Edge(e) => self
                     .kg
                     .sentence(&self.kg.graph[*e].prov)
-                    .map_or(Val::Null, |s| Val::Str(squash(s))),
+                    .map_or(Val::Null, |s| Val::Str(squash(s).into())),
                 Val::Node(n) => self.kg.graph[*n]
                     .sources
                     .iter()
                     .find_map(|p| self.kg.sentence(p))
-                    .map_or(Val::Null, |s| Val::Str(squash(s))),
+                    .map_or(Val::Null, |s| Val::Str(squash(s).into())),
                 Val::List(items) => Val::List(
                     items
                         .iter()
@@ -100,9 +100,9 @@ impl<'g> Ctx<'g> {
                     _ => "awaiting_note",
                 };
                 Ok(self.memo_request_text(r, name, || match name {
-                    "request_subject" => Val::Str(r.subject.clone()),
-                    "awaiting" => Val::Str(awaiting_text(r)),
-                    _ => awaiting_note(r).map_or(Val::Null, Val::Str),
+                    "request_subject" => Val::Str(r.subject.as_str().into()),
+                    "awaiting" => Val::Str(awaiting_text(r).into()),
+                    _ => awaiting_note(r).map_or(Val::Null, |n| Val::Str(n.into())),
                 }))
             }
             _ => Err(QueryError::invalid(
@@ -117,6 +117,9 @@ impl<'g> Ctx<'g> {
         match v {
             Val::Str(id) => self.request(id),
             Val::Edge(e) => self.memo_request_of_edge(*e, || {
+                if let Some(r) = self.kg.request_of_awaits(*e) {
+                    return Some(r);
+                }
                 // What `edge_prop(e, "request")` gives, without copying it:
                 // one distinct value, which must be a string.
                 let mut values = self.kg.graph[*e]
@@ -164,7 +167,7 @@ pub fn snippet(text: &str, phrase: &str) -> Val {
         if end_of_sentence || i + 1 == bytes.len() {
             let piece = text.get(start..=i).unwrap_or("");
             if normalize(piece).contains(&p) {
-                return Val::Str(squash(piece));
+                return Val::Str(squash(piece).into());
             }
             start = i + 1;
         }

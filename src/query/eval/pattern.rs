@@ -9,10 +9,9 @@ use crate::model::{EdgeKind, Kind};
 use crate::query::ast::{Direction, Literal, NodePattern, PatternQuery, RelPattern};
 use crate::query::error::QueryError;
 use crate::text::normalize;
-use fxhash::FxHashSet;
+use fxhash::{FxHashMap, FxHashSet};
 use petgraph::graph::{EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
-use std::collections::HashMap;
 
 /// What a slot holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,11 +60,11 @@ pub struct CClause {
 const DEFAULT_MAX_HOPS: u32 = 10;
 
 /// Slots by variable name, what each slot holds, and the clauses.
-pub type Plan = (HashMap<String, usize>, Vec<SlotKind>, Vec<CClause>);
+pub type Plan = (FxHashMap<String, usize>, Vec<SlotKind>, Vec<CClause>);
 
 /// Give every variable (and every anonymous node or edge) a slot.
 pub fn compile(q: &PatternQuery) -> Result<Plan, QueryError> {
-    let mut vars: HashMap<String, usize> = HashMap::new();
+    let mut vars: FxHashMap<String, usize> = FxHashMap::default();
     let mut slots: Vec<SlotKind> = Vec::new();
     let mut slot = |var: &Option<String>, kind: SlotKind, span| -> Result<usize, QueryError> {
         if let Some(v) = var {
@@ -124,6 +123,19 @@ pub fn compile(q: &PatternQuery) -> Result<Plan, QueryError> {
         });
     }
     Ok((vars, slots, clauses))
+}
+
+/// For each of `n` row slots, whether it may hold an edge of `kind` (or a
+/// list of them): the slot of a relationship whose types include it, or
+/// that has no type. Node slots hold no edges.
+pub fn slots_that_may_hold(clauses: &[CClause], n: usize, kind: EdgeKind) -> Vec<bool> {
+    let mut may = vec![false; n];
+    for r in clauses.iter().flat_map(|c| &c.paths).flat_map(|p| &p.rels) {
+        if r.kinds.is_empty() || r.kinds.contains(&kind) {
+            may[r.slot] = true;
+        }
+    }
+    may
 }
 
 fn rel(r: &RelPattern, slot: usize) -> CRel {
