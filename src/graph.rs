@@ -63,6 +63,9 @@ pub struct ViewOptions {
     pub as_of: Option<Ymd>,
 }
 
+/// Edges by node, each with the node at its other end.
+type Adjacency = FxHashMap<NodeIndex, Vec<(NodeIndex, EdgeIndex)>>;
+
 /// Node counts by kind and edge counts by type.
 pub type Stats = (Vec<(Kind, usize)>, Vec<(EdgeKind, usize)>);
 
@@ -100,6 +103,13 @@ pub struct KnowledgeGraph {
     /// The request of each derived `awaits` edge (what looking up its
     /// `request` attribute gives), without hashing the id per row.
     request_of_awaits: FxHashMap<EdgeIndex, usize>,
+    /// While building: every `awaits` edge, in the order it was added.
+    awaits_added: Vec<EdgeIndex>,
+    /// `awaits` edges by node, outgoing and incoming, each list in the
+    /// order a walk of the node's edges gives them oldest first (see
+    /// [`KnowledgeGraph::awaits_adjacent`]). `None` when edges were
+    /// removed while building (retractions), which can reorder them.
+    awaits_adjacency: Option<[Adjacency; 2]>,
     /// While building: the sources of nodes merged from many documents (a
     /// country named by every report), so that a merge does not scan a
     /// list as long as the corpus. Empty once the view is built.
@@ -194,6 +204,19 @@ impl KnowledgeGraph {
             .enumerate()
             .map(|(i, r)| (r.id.clone(), i))
             .collect();
+        // An edge's index is its insertion rank unless edges were removed
+        // (a retraction moves the last edge into the gap): then no index.
+        let added = std::mem::take(&mut self.awaits_added);
+        self.awaits_adjacency = self.retracted.is_empty().then(|| {
+            let mut by_node: [Adjacency; 2] = Default::default();
+            for e in added {
+                if let Some((a, b)) = self.graph.edge_endpoints(e) {
+                    by_node[0].entry(a).or_default().push((b, e));
+                    by_node[1].entry(b).or_default().push((a, e));
+                }
+            }
+            by_node
+        });
         self.request_of_awaits = std::mem::take(&mut self.awaits_request)
             .into_iter()
             .filter_map(|(e, id)| Some((e, *self.request_index.get(&id)?)))
@@ -284,6 +307,10 @@ impl KnowledgeGraph {
         let (Some(&a), Some(&b)) = (self.by_id.get(&e.from), self.by_id.get(&e.to)) else {
             return None;
         };
+        if e.kind == EdgeKind::Awaits {
+            self.awaits_added
+                .push(EdgeIndex::new(self.graph.edge_count()));
+        }
         Some(self.graph.add_edge(
             a,
             b,
@@ -380,6 +407,21 @@ impl KnowledgeGraph {
         self.request_of_awaits
             .get(&e)
             .and_then(|&i| self.requests.get(i))
+    }
+
+    /// The `awaits` edges of `n` in direction `dir`, with the node at their
+    /// other end, in the order of a walk of `n`'s edges reversed (oldest
+    /// first), as the query engine lists adjacent edges: without walking
+    /// the dozens of other edges of an agreement or the hundred thousand
+    /// of a country. `None` if the view has no such index.
+    pub fn awaits_adjacent(
+        &self,
+        n: NodeIndex,
+        dir: Direction,
+    ) -> Option<&[(NodeIndex, EdgeIndex)]> {
+        let side = usize::from(dir == Direction::Incoming);
+        let index = self.awaits_adjacency.as_ref()?;
+        Some(index[side].get(&n).map_or(&[], Vec::as_slice))
     }
 
     /// An effective request (see [`KnowledgeGraph::requests`]) by id.
@@ -546,5 +588,50 @@ fn index_alias(
     };
     if !known {
         v.push(idx);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The awaits index lists what the query engine's walk of a node's
+    /// edges finds (awaits edges, oldest first), for every node.
+    #[test]
+    fn awaits_index_agrees_with_a_walk_of_the_edges() {
+        let g = Gazetteer::bundled().unwrap();
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data/documents");
+        let bundles: Vec<FactBundle> = crate::kb::files_in(std::path::Path::new(dir), "txt")
+            .iter()
+            .map(|p| {
+                let bytes = std::fs::read(p).unwrap();
+                crate::ingest::prepare(&p.display().to_string(), &bytes, &g)
+                    .unwrap()
+                    .0
+            })
+            .collect();
+        let kg = KnowledgeGraph::build(&g, &bundles, ViewOptions::default());
+        let mut seen = 0;
+        for n in kg.graph.node_indices() {
+            for dir in [Direction::Outgoing, Direction::Incoming] {
+                let mut walk: Vec<(NodeIndex, EdgeIndex)> = kg
+                    .graph
+                    .edges_directed(n, dir)
+                    .filter(|e| e.weight().kind == EdgeKind::Awaits)
+                    .map(|e| {
+                        let other = if dir == Direction::Outgoing {
+                            e.target()
+                        } else {
+                            e.source()
+                        };
+                        (other, e.id())
+                    })
+                    .collect();
+                walk.reverse();
+                seen += walk.len();
+                assert_eq!(kg.awaits_adjacent(n, dir), Some(walk.as_slice()));
+            }
+        }
+        assert!(seen > 0, "the bundled report has awaits edges");
     }
 }

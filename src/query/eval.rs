@@ -246,22 +246,34 @@ impl<'g> Ctx<'g> {
                 .iter()
                 .map(|i| self.eval(&i.expr, &env))
                 .collect::<Result<Vec<_>, _>>()?;
-            let aliases: Vec<(String, Val)> = columns
-                .iter()
-                .cloned()
-                .zip(values.iter().cloned())
-                .collect();
-            let env = Env {
-                vars,
-                row: first,
-                aliases: &aliases,
-                aggs: Some(&aggs),
-            };
+            // Order keys: a returned expression, or a column's name (what
+            // `eval` gives for it through the aliases), else evaluated with
+            // the columns as aliases, made only then.
+            let mut aliases: Option<Vec<(String, Val)>> = None;
             let mut keys = Vec::with_capacity(q.order.len());
             for o in &q.order {
-                let k = match items.iter().position(|i| i.expr == o.expr) {
-                    Some(c) => values[c].clone(),
-                    None => self.eval(&o.expr, &env)?,
+                let column = match &o.expr.kind {
+                    ExprKind::Var(name) => columns.iter().position(|c| c == name),
+                    _ => None,
+                };
+                let k = match (items.iter().position(|i| i.expr == o.expr), column) {
+                    (Some(c), _) | (None, Some(c)) => values[c].clone(),
+                    (None, None) => {
+                        let aliases = aliases.get_or_insert_with(|| {
+                            columns
+                                .iter()
+                                .cloned()
+                                .zip(values.iter().cloned())
+                                .collect()
+                        });
+                        let env = Env {
+                            vars,
+                            row: first,
+                            aliases,
+                            aggs: Some(&aggs),
+                        };
+                        self.eval(&o.expr, &env)?
+                    }
                 };
                 keys.push(k);
             }

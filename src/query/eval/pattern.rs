@@ -287,6 +287,12 @@ impl Ctx<'_> {
             (Direction::Left, true) | (Direction::Right, false) => &[Incoming],
             (Direction::Either, _) => &[Outgoing, Incoming],
         };
+        if let ([dir], [EdgeKind::Awaits], true) = (dirs, r.kinds.as_slice(), r.props.is_empty()) {
+            // The view indexes awaits edges, in the order built below.
+            if let Some(edges) = self.kg.awaits_adjacent(n, *dir) {
+                return edges.to_vec();
+            }
+        }
         let mut v = Vec::new();
         for &dir in dirs {
             let mut part: Vec<(NodeIndex, EdgeIndex)> = self
