@@ -101,8 +101,10 @@ pub struct KnowledgeGraph {
     /// While building: each derived `awaits` edge with its `request` id.
     awaits_request: Vec<(EdgeIndex, String)>,
     /// The request of each derived `awaits` edge (what looking up its
-    /// `request` attribute gives), without hashing the id per row.
-    request_of_awaits: FxHashMap<EdgeIndex, usize>,
+    /// `request` attribute gives), without hashing the id per row: the
+    /// position in `requests` of edge `base + k` at `k` (`u32::MAX` for
+    /// none). Derived edges are added last and together, so this is dense.
+    request_of_awaits: (usize, Vec<u32>),
     /// While building: every `awaits` edge, in the order it was added.
     awaits_added: Vec<EdgeIndex>,
     /// `awaits` edges by node, outgoing and incoming, each list in the
@@ -217,10 +219,20 @@ impl KnowledgeGraph {
             }
             by_node
         });
-        self.request_of_awaits = std::mem::take(&mut self.awaits_request)
-            .into_iter()
-            .filter_map(|(e, id)| Some((e, *self.request_index.get(&id)?)))
-            .collect();
+        let derived = std::mem::take(&mut self.awaits_request);
+        let base = derived.iter().map(|(e, _)| e.index()).min().unwrap_or(0);
+        let end = derived
+            .iter()
+            .map(|(e, _)| e.index() + 1)
+            .max()
+            .unwrap_or(0);
+        let mut table = vec![u32::MAX; end.saturating_sub(base)];
+        for (e, id) in derived {
+            if let Some(&i) = self.request_index.get(&id) {
+                table[e.index() - base] = u32::try_from(i).unwrap_or(u32::MAX);
+            }
+        }
+        self.request_of_awaits = (base, table);
     }
 
     pub(crate) fn merge_node(&mut self, n: NodeFact) {
@@ -404,9 +416,9 @@ impl KnowledgeGraph {
     /// attributes: the same as [`KnowledgeGraph::request`] of its
     /// `request` attribute. `None` for any other edge.
     pub fn request_of_awaits(&self, e: EdgeIndex) -> Option<&Request> {
-        self.request_of_awaits
-            .get(&e)
-            .and_then(|&i| self.requests.get(i))
+        let (base, table) = &self.request_of_awaits;
+        let i = *table.get(e.index().checked_sub(*base)?)?;
+        self.requests.get(usize::try_from(i).ok()?)
     }
 
     /// The `awaits` edges of `n` in direction `dir`, with the node at their

@@ -544,10 +544,13 @@ impl<'g> Ctx<'g> {
         let mut out = Vec::new();
         let mut seen_text: FxHashSet<String> = FxHashSet::default();
         for e in edges {
-            if self.kg.graph[e].kind != EdgeKind::Awaits {
-                continue;
-            }
-            if let Some(r) = self.request_of(&Val::Edge(e)) {
+            let request = match self.kg.request_of_awaits(e) {
+                // A derived awaits edge: no need to read the edge itself.
+                Some(r) => Some(r),
+                None if self.kg.graph[e].kind == EdgeKind::Awaits => self.request_of(&Val::Edge(e)),
+                None => continue,
+            };
+            if let Some(r) = request {
                 // The caveat depends on the request alone: one per request.
                 if !done.insert(r) {
                     continue;

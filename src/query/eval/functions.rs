@@ -116,26 +116,28 @@ impl<'g> Ctx<'g> {
     pub fn request_of(&self, v: &Val) -> Option<&'g Request> {
         match v {
             Val::Str(id) => self.request(id),
-            Val::Edge(e) => self.memo_request_of_edge(*e, || {
-                if let Some(r) = self.kg.request_of_awaits(*e) {
-                    return Some(r);
-                }
-                // What `edge_prop(e, "request")` gives, without copying it:
-                // one distinct value, which must be a string.
-                let mut values = self.kg.graph[*e]
-                    .attrs
-                    .iter()
-                    .filter(|a| a.key == "request")
-                    .map(|a| &a.value);
-                let first = values.next()?;
-                if values.any(|v| v != first) {
-                    return None;
-                }
-                match first {
-                    Value::Text(id) => self.request(id),
-                    _ => None,
-                }
-            }),
+            // A derived awaits edge's request is a table look-up away;
+            // other edges read their attributes once per query.
+            Val::Edge(e) => match self.kg.request_of_awaits(*e) {
+                Some(r) => Some(r),
+                None => self.memo_request_of_edge(*e, || {
+                    // What `edge_prop(e, "request")` gives, without copying it:
+                    // one distinct value, which must be a string.
+                    let mut values = self.kg.graph[*e]
+                        .attrs
+                        .iter()
+                        .filter(|a| a.key == "request")
+                        .map(|a| &a.value);
+                    let first = values.next()?;
+                    if values.any(|v| v != first) {
+                        return None;
+                    }
+                    match first {
+                        Value::Text(id) => self.request(id),
+                        _ => None,
+                    }
+                }),
+            },
             _ => None,
         }
     }

@@ -157,7 +157,7 @@ struct Move {
     forward: bool,
 }
 
-impl Ctx<'_> {
+impl<'g> Ctx<'g> {
     /// Extend `row` with every match of `path`, appending to `out`.
     pub(super) fn match_path(
         &self,
@@ -280,7 +280,12 @@ impl Ctx<'_> {
     }
 
     /// Edges of `r` at `n` in the direction of travel, oldest first.
-    fn adjacent(&self, n: NodeIndex, r: &CRel, forward: bool) -> Vec<(NodeIndex, EdgeIndex)> {
+    fn adjacent(
+        &self,
+        n: NodeIndex,
+        r: &CRel,
+        forward: bool,
+    ) -> std::borrow::Cow<'g, [(NodeIndex, EdgeIndex)]> {
         use petgraph::Direction::{Incoming, Outgoing};
         let dirs: &[petgraph::Direction] = match (r.dir, forward) {
             (Direction::Right, true) | (Direction::Left, false) => &[Outgoing],
@@ -290,7 +295,7 @@ impl Ctx<'_> {
         if let ([dir], [EdgeKind::Awaits], true) = (dirs, r.kinds.as_slice(), r.props.is_empty()) {
             // The view indexes awaits edges, in the order built below.
             if let Some(edges) = self.kg.awaits_adjacent(n, *dir) {
-                return edges.to_vec();
+                return edges.into();
             }
         }
         let mut v = Vec::new();
@@ -320,7 +325,7 @@ impl Ctx<'_> {
                 v.extend(part.into_iter().filter(|p| !taken.contains(&p.1)));
             }
         }
-        v
+        v.into()
     }
 
     fn expand(
@@ -346,7 +351,7 @@ impl Ctx<'_> {
         let to = &path.nodes[m.to];
         match r.hops {
             None => {
-                for (other, e) in self.adjacent(from, r, m.forward) {
+                for &(other, e) in self.adjacent(from, r, m.forward).iter() {
                     self.step()?;
                     if used.contains(&e) || !self.node_ok(to, other, &row) {
                         continue;
@@ -405,7 +410,7 @@ impl Ctx<'_> {
                 continue;
             }
             let next = self.adjacent(n, r, forward);
-            for (other, e) in next.into_iter().rev() {
+            for &(other, e) in next.iter().rev() {
                 self.step()?;
                 if trail.contains(&e) || used.contains(&e) {
                     continue;
