@@ -67,10 +67,10 @@ impl Annotation {
     /// The provenance this annotation gives the facts it asserts.
     pub fn provenance(&self) -> crate::model::Provenance {
         crate::model::Provenance::Annotated {
-            author: self.author.clone(),
-            at: self.at.clone(),
-            reason: self.reason.clone(),
-            source: self.source.clone(),
+            author: self.author.clone().into(),
+            at: self.at.clone().into(),
+            reason: self.reason.clone().into(),
+            source: self.source.clone().into(),
         }
     }
 
@@ -194,7 +194,7 @@ pub(crate) fn apply_facts(kg: &mut KnowledgeGraph, annotations: &[Annotation]) {
             (Action::Assert, Fact::Attr { node, key, value }) => {
                 if let Some(i) = kg.node(node) {
                     kg.graph[i].attrs.push(Attr {
-                        key: key.clone(),
+                        key: key.clone().into(),
                         value: Value::Text(value.clone()),
                         prov,
                     });
@@ -239,8 +239,8 @@ pub(crate) fn apply_facts(kg: &mut KnowledgeGraph, annotations: &[Annotation]) {
                 }
                 kg.add_edge(
                     EdgeFact {
-                        from: from.clone(),
-                        to: to.clone(),
+                        from: from.clone().into(),
+                        to: to.clone().into(),
                         kind: *kind,
                         attrs,
                         prov,
@@ -311,8 +311,8 @@ pub(crate) fn apply_links(kg: &mut KnowledgeGraph, annotations: &[Annotation]) {
                 if existing.is_empty() {
                     kg.add_edge(
                         EdgeFact {
-                            from: from.clone(),
-                            to: to.clone(),
+                            from: from.clone().into(),
+                            to: to.clone().into(),
                             kind: EdgeKind::SameAs,
                             attrs: vec![confirmed],
                             prov: a.provenance(),
@@ -356,7 +356,7 @@ pub(crate) fn apply_responses(kg: &mut KnowledgeGraph, annotations: &[Annotation
         if !in_view(kg, *date) {
             continue;
         }
-        let thread: Vec<String> = match kg.node(to) {
+        let thread: Vec<crate::model::Sym> = match kg.node(to) {
             Some(i) => crate::trace::thread(kg, i)
                 .into_iter()
                 .map(|n| kg.graph[n].id.clone())
@@ -369,15 +369,16 @@ pub(crate) fn apply_responses(kg: &mut KnowledgeGraph, annotations: &[Annotation
             .iter()
             .map(|r| report_end(kg, &r.prov))
             .collect();
+        let respondent = crate::model::Sym::new(from);
         for (r, end) in kg.requests.iter_mut().zip(ends) {
             if !thread.contains(&r.agreement)
-                || !r.requested_from.contains(from)
-                || r.responded_named.contains(from)
+                || !r.requested_from.contains(&respondent)
+                || r.responded_named.contains(&respondent)
             {
                 continue;
             }
-            r.responded_named.push(from.clone());
-            named.push((r.id.clone(), from.clone()));
+            r.responded_named.push(respondent.clone());
+            named.push((r.id.to_string(), from.clone()));
             let counted = match (date, end) {
                 (Some(d), Some(e)) => d.start <= e,
                 _ => true,

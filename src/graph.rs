@@ -7,7 +7,7 @@
 use crate::annotate::{Annotation, Retracted};
 use crate::model::{
     Attr, DocumentMeta, EdgeFact, EdgeKind, FactBundle, Kind, NodeFact, Provenance, Request,
-    Section, Status, Value, Ymd,
+    Section, Status, Sym, Value, Ymd,
 };
 use crate::reference::Gazetteer;
 use crate::text::normalize;
@@ -25,7 +25,7 @@ pub use resolve::{edit_distance, ResolveError};
 /// A merged node.
 #[derive(Debug, Clone)]
 pub struct NodeData {
-    pub id: String,
+    pub id: Sym,
     pub kind: Kind,
     pub name: String,
     pub aliases: Vec<String>,
@@ -73,7 +73,7 @@ pub type Stats = (Vec<(Kind, usize)>, Vec<(EdgeKind, usize)>);
 #[derive(Debug, Clone, Default)]
 pub struct KnowledgeGraph {
     pub graph: DiGraph<NodeData, EdgeData>,
-    by_id: FxHashMap<String, NodeIndex>,
+    by_id: FxHashMap<Sym, NodeIndex>,
     by_alias: FxHashMap<String, Vec<NodeIndex>>,
     /// Requests for responses with their partial knowledge, recomputed
     /// across the reports of each thread (see [`crate::link`]).
@@ -97,9 +97,9 @@ pub struct KnowledgeGraph {
     /// query planner's candidates. Filled when the view is complete.
     by_kind: Vec<Vec<NodeIndex>>,
     /// Position in `requests` by request id, for `awaiting(w)` and kin.
-    request_index: FxHashMap<String, usize>,
+    request_index: FxHashMap<Sym, usize>,
     /// While building: each derived `awaits` edge with its `request` id.
-    awaits_request: Vec<(EdgeIndex, String)>,
+    awaits_request: Vec<(EdgeIndex, Sym)>,
     /// The request of each derived `awaits` edge (what looking up its
     /// `request` attribute gives), without hashing the id per row: the
     /// position in `requests` of edge `base + k` at `k` (`u32::MAX` for
@@ -147,6 +147,7 @@ impl KnowledgeGraph {
         annotations: &[Annotation],
         options: ViewOptions,
     ) -> KnowledgeGraph {
+        let _interning = crate::sym::Interning::start();
         let mut kg = KnowledgeGraph {
             options,
             ..KnowledgeGraph::default()
@@ -238,7 +239,7 @@ impl KnowledgeGraph {
     pub(crate) fn merge_node(&mut self, n: NodeFact) {
         match self.by_id.get(&n.id) {
             Some(&i) => {
-                for k in n.aliases.iter().chain([&n.name, &n.id]) {
+                for k in n.aliases.iter().map(String::as_str).chain([n.name.as_str(), &n.id]) {
                     index_alias(&mut self.by_alias, normalize(k), i, false);
                 }
                 let node = &mut self.graph[i];
@@ -272,7 +273,7 @@ impl KnowledgeGraph {
                     sources: vec![n.prov],
                 });
                 let node = &self.graph[i];
-                for k in node.aliases.iter().chain([&node.name, &node.id]) {
+                for k in node.aliases.iter().map(String::as_str).chain([node.name.as_str(), &node.id]) {
                     index_alias(&mut self.by_alias, normalize(k), i, true);
                 }
                 self.by_id.insert(id, i);
@@ -291,7 +292,7 @@ impl KnowledgeGraph {
                     && matches!(n.attr("date"), Some(Value::Date(dv)) if dv.start > d)
             })
             .collect();
-        let gone: HashSet<String> = future.iter().map(|&i| self.graph[i].id.clone()).collect();
+        let gone: HashSet<Sym> = future.iter().map(|&i| self.graph[i].id.clone()).collect();
         self.graph.retain_nodes(|g, i| !gone.contains(&g[i].id));
         self.reindex();
     }
@@ -302,7 +303,7 @@ impl KnowledgeGraph {
         for i in self.graph.node_indices() {
             let n = &self.graph[i];
             self.by_id.insert(n.id.clone(), i);
-            for k in n.aliases.iter().chain([&n.name, &n.id]) {
+            for k in n.aliases.iter().map(String::as_str).chain([n.name.as_str(), &n.id]) {
                 index_alias(&mut self.by_alias, normalize(k), i, true);
             }
         }
@@ -361,14 +362,15 @@ impl KnowledgeGraph {
                 if r.responded_named.contains(c) {
                     continue;
                 }
-                derived.push(EdgeFact {
+                derived.push((
+                    EdgeFact {
                     from: r.agreement.clone(),
                     to: c.clone(),
                     kind: EdgeKind::Awaits,
                     attrs: vec![
                         Attr {
                             key: "request".into(),
-                            value: Value::Text(r.id.clone()),
+                            value: Value::Text(r.id.to_string()),
                             prov: r.prov.clone(),
                         },
                         Attr {
@@ -381,13 +383,14 @@ impl KnowledgeGraph {
                     .chain(named_by.iter().cloned())
                     .collect(),
                     prov: r.prov.clone(),
-                });
+                },
+                    r.id.clone(),
+                ));
             }
         }
-        for e in derived {
-            let request = e.attrs.first().map(|a| a.value.clone());
-            if let (Some(i), Some(Value::Text(id))) = (self.add_edge_index(e, true), request) {
-                self.awaits_request.push((i, id));
+        for (e, request) in derived {
+            if let Some(i) = self.add_edge_index(e, true) {
+                self.awaits_request.push((i, request));
             }
         }
     }

@@ -108,8 +108,8 @@ pub fn prepare(
 
     let doc_node = document_id(&doc_id);
     let whole = Provenance::Extracted {
-        doc: doc_id.clone(),
-        section: String::new(),
+        doc: doc_id.clone().into(),
+        section: "".into(),
         span: Span {
             start: 0,
             end: text.len(),
@@ -117,7 +117,7 @@ pub fn prepare(
     };
     let title = extraction.title.clone().unwrap_or_else(|| doc_id.clone());
     let mut nodes = vec![NodeFact {
-        id: doc_node.clone(),
+        id: doc_node.clone().into(),
         kind: Kind::Document,
         name: title.clone(),
         aliases: vec![doc_id.clone(), file_name(file)],
@@ -139,8 +139,8 @@ pub fn prepare(
     let mut edges = Vec::new();
     for s in &sections {
         let prov = Provenance::Extracted {
-            doc: doc_id.clone(),
-            section: s.id.clone(),
+            doc: doc_id.clone().into(),
+            section: s.id.clone().into(),
             span: s.span,
         };
         let id = section_id(&doc_id, &s.id);
@@ -162,7 +162,7 @@ pub fn prepare(
             format!("{} {}", s.id, s.heading)
         };
         nodes.push(NodeFact {
-            id: id.clone(),
+            id: id.clone().into(),
             kind: Kind::Section,
             name,
             aliases: vec![s.id.clone(), format!("{doc_id}/{}", s.id)],
@@ -174,8 +174,8 @@ pub fn prepare(
             .as_ref()
             .map_or_else(|| doc_node.clone(), |p| section_id(&doc_id, p));
         edges.push(EdgeFact {
-            from: id,
-            to: parent,
+            from: id.into(),
+            to: parent.into(),
             kind: EdgeKind::PartOf,
             attrs: vec![],
             prov,

@@ -128,6 +128,9 @@ impl KnowledgeBase {
 
     /// The graph view of everything stored.
     pub fn graph(&self, options: ViewOptions) -> Result<KnowledgeGraph, Error> {
+        // Ids and provenance parts read from ten thousand bundles repeat
+        // millions of times: one allocation each (see `crate::sym`).
+        let _interning = crate::sym::Interning::start();
         let bundles = self.store.documents()?;
         let annotations = self.annotations()?;
         Ok(KnowledgeGraph::build_with(

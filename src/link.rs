@@ -6,7 +6,7 @@
 //! later report's sentence.
 
 use crate::graph::KnowledgeGraph;
-use crate::model::{Attr, EdgeFact, EdgeKind, Kind, Provenance, Request, Status, Value};
+use crate::model::{Attr, EdgeFact, EdgeKind, Kind, Provenance, Request, Status, Sym, Value};
 use crate::text::normalize;
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
@@ -183,11 +183,11 @@ pub fn same_as_edges(agreements: &[AgreementInfo]) -> Vec<EdgeFact> {
         };
         let confidence = if ev.len() >= 2 { "certain" } else { "probable" };
         let prov = Provenance::Reference {
-            source: format!("derived by acta from {} and {}", earlier.doc, later.doc),
+            source: format!("derived by acta from {} and {}", earlier.doc, later.doc).into(),
         };
         edges.push(EdgeFact {
-            from: later.id.clone(),
-            to: earlier.id.clone(),
+            from: later.id.clone().into(),
+            to: earlier.id.clone().into(),
             kind: EdgeKind::SameAs,
             attrs: vec![
                 Attr {
@@ -257,7 +257,7 @@ pub fn merge_requests(
             if g.len() == 1 {
                 return first.clone();
             }
-            let mut named: Vec<String> = Vec::new();
+            let mut named: Vec<Sym> = Vec::new();
             for r in &g {
                 for c in &r.responded_named {
                     if !named.contains(c) {
@@ -321,16 +321,16 @@ pub(crate) fn link_threads(kg: &mut KnowledgeGraph, annotations: &[crate::annota
             continue;
         };
         let mut info = crate::link::AgreementInfo {
-            id: n.id.clone(),
+            id: n.id.to_string(),
             date: doc_dates.get(doc.as_str()).copied(),
-            doc,
+            doc: doc.to_string(),
             heading: n.name.clone(),
             text: n.attr("text").map(ToString::to_string).unwrap_or_default(),
             meetings: Default::default(),
             concerns: Default::default(),
         };
         for e in kg.graph.edges_directed(i, Direction::Outgoing) {
-            let target = kg.graph[e.target()].id.clone();
+            let target = kg.graph[e.target()].id.to_string();
             match e.weight().kind {
                 EdgeKind::AdoptedAt | EdgeKind::ReaffirmedAt => {
                     info.meetings.insert(target);
@@ -357,7 +357,7 @@ pub(crate) fn link_threads(kg: &mut KnowledgeGraph, annotations: &[crate::annota
             continue;
         };
         let members = crate::trace::thread(kg, start);
-        let mut ids: Vec<String> = members.iter().map(|&m| kg.graph[m].id.clone()).collect();
+        let mut ids: Vec<String> = members.iter().map(|&m| kg.graph[m].id.to_string()).collect();
         ids.sort();
         for id in &ids {
             root.insert(id.clone(), ids[0].clone());
@@ -386,7 +386,10 @@ fn close_done_threads(
         if n.kind != Kind::Agreement {
             continue;
         }
-        let thread = root.get(&n.id).cloned().unwrap_or_else(|| n.id.clone());
+        let thread = root
+            .get(n.id.as_str())
+            .cloned()
+            .unwrap_or_else(|| n.id.to_string());
         for a in n.attrs.iter().filter(|a| a.key == "status") {
             let status = match a.value.to_string().as_str() {
                 "done" => Status::Done,
@@ -394,7 +397,7 @@ fn close_done_threads(
                 _ => Status::Pending,
             };
             let date = match &a.prov {
-                Provenance::Extracted { doc, .. } => doc_dates.get(doc).copied(),
+                Provenance::Extracted { doc, .. } => doc_dates.get(doc.as_str()).copied(),
                 _ => None,
             };
             let e = latest.entry(thread.clone()).or_insert((date, status));
@@ -405,9 +408,9 @@ fn close_done_threads(
     }
     for r in &mut kg.requests {
         let thread = root
-            .get(&r.agreement)
+            .get(r.agreement.as_str())
             .cloned()
-            .unwrap_or_else(|| r.agreement.clone());
+            .unwrap_or_else(|| r.agreement.to_string());
         if let Some((_, Status::Done)) = latest.get(&thread) {
             r.status = Status::Done;
         }

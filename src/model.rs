@@ -6,6 +6,7 @@
 //! and the graph view merges them (with the reference gazetteer and
 //! annotations) into one graph. Nothing here knows about sled or petgraph.
 
+pub use crate::sym::Sym;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -331,19 +332,15 @@ pub struct Span {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Provenance {
     /// Read from a report: document id, section id, sentence span.
-    Extracted {
-        doc: String,
-        section: String,
-        span: Span,
-    },
+    Extracted { doc: Sym, section: Sym, span: Span },
     /// From the curated gazetteer in `data/reference/`; `source` cites it.
-    Reference { source: String },
+    Reference { source: Sym },
     /// A researcher's assertion.
     Annotated {
-        author: String,
-        at: String,
-        reason: String,
-        source: String,
+        author: Sym,
+        at: Sym,
+        reason: Sym,
+        source: Sym,
     },
 }
 
@@ -387,7 +384,7 @@ impl fmt::Display for Provenance {
 /// One attribute of a node or edge, with its provenance.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Attr {
-    pub key: String,
+    pub key: Sym,
     pub value: Value,
     pub prov: Provenance,
 }
@@ -397,7 +394,7 @@ pub struct Attr {
 /// merge into one node in the graph view.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NodeFact {
-    pub id: String,
+    pub id: Sym,
     pub kind: Kind,
     pub name: String,
     pub aliases: Vec<String>,
@@ -408,8 +405,8 @@ pub struct NodeFact {
 /// A typed, directed edge with its provenance.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EdgeFact {
-    pub from: String,
-    pub to: String,
+    pub from: Sym,
+    pub to: Sym,
     pub kind: EdgeKind,
     pub attrs: Vec<Attr>,
     pub prov: Provenance,
@@ -449,19 +446,19 @@ impl Status {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Request {
     /// Stable id, `request:<doc>/<section>#n`.
-    pub id: String,
+    pub id: Sym,
     /// The agreement the request follows up.
-    pub agreement: String,
+    pub agreement: Sym,
     /// What was requested, in the report's words.
     pub subject: String,
     /// Who was asked (country ids), as of `requested_on`.
-    pub requested_from: Vec<String>,
+    pub requested_from: Vec<Sym>,
     /// Group the request was addressed to, e.g. "member countries of the CRM".
     pub addressed_to: String,
     pub requested_on: Option<DateValue>,
     pub deadline: Option<DateValue>,
     /// Countries the sources name as having responded.
-    pub responded_named: Vec<String>,
+    pub responded_named: Vec<Sym>,
     /// Respondents counted but not named.
     pub responded_unnamed: UnnamedCount,
     pub status: Status,

@@ -295,10 +295,10 @@ impl Gazetteer {
         let mut nodes = Vec::new();
         let mut edges = Vec::new();
         let prov = |source: &str| Provenance::Reference {
-            source: source.to_string(),
+            source: source.into(),
         };
         let attr = |key: &str, value: Value, source: &str| Attr {
-            key: key.to_string(),
+            key: key.into(),
             value,
             prov: prov(source),
         };
@@ -311,7 +311,7 @@ impl Gazetteer {
                 attrs.push(attr("crm_observer", Value::Bool(true), &c.source));
             }
             nodes.push(NodeFact {
-                id: c.id(),
+                id: c.id().into(),
                 kind: Kind::Country,
                 name: c.name_es.clone(),
                 aliases: c.names(),
@@ -324,7 +324,7 @@ impl Gazetteer {
                     attrs.push(attr("note", Value::Text(note.clone()), &c.source));
                 }
                 edges.push(EdgeFact {
-                    from: c.id(),
+                    from: c.id().into(),
                     to: "organization:crm".into(),
                     kind: EdgeKind::MemberOf,
                     attrs,
@@ -341,7 +341,7 @@ impl Gazetteer {
                 attrs.push(attr("acronym", Value::Text(a.clone()), &o.source));
             }
             nodes.push(NodeFact {
-                id: o.id(),
+                id: o.id().into(),
                 kind: Kind::Organization,
                 name: o.display(),
                 aliases: o.names(),
@@ -350,8 +350,8 @@ impl Gazetteer {
             });
             if let Some(parent) = &o.part_of {
                 edges.push(EdgeFact {
-                    from: o.id(),
-                    to: format!("organization:{parent}"),
+                    from: o.id().into(),
+                    to: format!("organization:{parent}").into(),
                     kind: EdgeKind::PartOf,
                     attrs: vec![],
                     prov: prov(&o.source),
@@ -378,7 +378,7 @@ impl Gazetteer {
                 attrs.push(attr("unverified", Value::Text(u.clone()), &m.source));
             }
             nodes.push(NodeFact {
-                id: m.id(),
+                id: m.id().into(),
                 kind: Kind::Meeting,
                 name,
                 aliases,
@@ -386,15 +386,15 @@ impl Gazetteer {
                 prov: prov(&m.source),
             });
             edges.push(EdgeFact {
-                from: m.id(),
-                to: format!("country:{}", m.country.to_lowercase()),
+                from: m.id().into(),
+                to: format!("country:{}", m.country.to_lowercase()).into(),
                 kind: EdgeKind::HeldIn,
                 attrs: vec![],
                 prov: prov(&m.source),
             });
             edges.push(EdgeFact {
-                from: m.id(),
-                to: format!("organization:{}", crate::text::slug(&m.body)),
+                from: m.id().into(),
+                to: format!("organization:{}", crate::text::slug(&m.body)).into(),
                 kind: EdgeKind::PartOf,
                 attrs: vec![],
                 prov: prov(&m.source),

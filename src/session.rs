@@ -186,7 +186,7 @@ impl Session {
             let i = query::questions::resolve(&ctx, r, want)
                 .or_else(|_| query::questions::resolve(&ctx, r, &[]))
                 .map_err(located)?;
-            Ok(self.kg.data(i).id.clone())
+            Ok(self.kg.data(i).id.to_string())
         };
         let (fact, fact_span, date_span) = match &a.fact {
             AnnFact::Edge {

@@ -250,6 +250,9 @@ impl Store {
 
     /// Every document's facts, in id order.
     pub fn documents(&self) -> Result<Vec<FactBundle>, StoreError> {
+        // The bundles repeat node ids and provenance parts millions of
+        // times: one allocation each (see `crate::sym`).
+        let _interning = crate::sym::Interning::start();
         self.db
             .scan_prefix(keys::DOC_PREFIX)
             .map(|kv| {

@@ -6,7 +6,7 @@
 //! ends with the status as of the last source and what is still open.
 
 use crate::graph::KnowledgeGraph;
-use crate::model::{DateValue, EdgeKind, Kind, Provenance, Request, Status, Value};
+use crate::model::{DateValue, EdgeKind, Kind, Provenance, Request, Status, Sym, Value};
 use petgraph::graph::NodeIndex;
 use petgraph::Direction;
 use serde::Serialize;
@@ -100,11 +100,12 @@ pub fn thread(kg: &KnowledgeGraph, i: NodeIndex) -> Vec<NodeIndex> {
     seen
 }
 
-fn names(kg: &KnowledgeGraph, ids: &[String]) -> Vec<String> {
+fn names<S: AsRef<str>>(kg: &KnowledgeGraph, ids: &[S]) -> Vec<String> {
     ids.iter()
         .map(|id| {
+            let id = id.as_ref();
             kg.node(id)
-                .map_or_else(|| id.clone(), |i| kg.data(i).name.clone())
+                .map_or_else(|| id.to_string(), |i| kg.data(i).name.clone())
         })
         .collect()
 }
@@ -184,7 +185,7 @@ pub fn trace(kg: &KnowledgeGraph, agreement: NodeIndex) -> Trace {
             steps.push(Step {
                 date,
                 what: what.into(),
-                at: (node.kind != Kind::Country).then(|| (node.name.clone(), node.id.clone())),
+                at: (node.kind != Kind::Country).then(|| (node.name.clone(), node.id.to_string())),
                 detail: format!(
                     "{what} {} {}",
                     if e.kind == EdgeKind::ProposedBy {
@@ -196,7 +197,7 @@ pub fn trace(kg: &KnowledgeGraph, agreement: NodeIndex) -> Trace {
                 ),
                 countries,
                 source: e.prov.clone(),
-                agreement: aid.clone(),
+                agreement: aid.to_string(),
                 also: Vec::new(),
             });
         }
@@ -206,11 +207,11 @@ pub fn trace(kg: &KnowledgeGraph, agreement: NodeIndex) -> Trace {
             steps.push(Step {
                 date: date_of(kg, ev),
                 what: kind,
-                at: Some((node.name.clone(), node.id.clone())),
+                at: Some((node.name.clone(), node.id.to_string())),
                 detail: node.name.clone(),
                 countries: Vec::new(),
                 source: e.prov.clone(),
-                agreement: aid.clone(),
+                agreement: aid.to_string(),
                 also: Vec::new(),
             });
         }
@@ -234,11 +235,11 @@ pub fn trace(kg: &KnowledgeGraph, agreement: NodeIndex) -> Trace {
             steps.push(Step {
                 date: target.and_then(|t| date_of(kg, t)),
                 what: "retracted".into(),
-                at: target.map(|t| (kg.data(t).name.clone(), kg.data(t).id.clone())),
+                at: target.map(|t| (kg.data(t).name.clone(), kg.data(t).id.to_string())),
                 detail,
                 countries: Vec::new(),
                 source: r.prov.clone(),
-                agreement: aid.clone(),
+                agreement: aid.to_string(),
                 also: Vec::new(),
             });
         }
@@ -250,7 +251,7 @@ pub fn trace(kg: &KnowledgeGraph, agreement: NodeIndex) -> Trace {
                 detail: format!("reported {}", a.value),
                 countries: Vec::new(),
                 source: a.prov.clone(),
-                agreement: aid.clone(),
+                agreement: aid.to_string(),
                 also: Vec::new(),
             });
         }
@@ -268,7 +269,7 @@ pub fn trace(kg: &KnowledgeGraph, agreement: NodeIndex) -> Trace {
                 ),
                 countries: Vec::new(),
                 source: asked.clone(),
-                agreement: aid.clone(),
+                agreement: aid.to_string(),
                 also: Vec::new(),
             });
             let deadline_known = |d: DateValue, steps: &[Step]| {
@@ -284,7 +285,7 @@ pub fn trace(kg: &KnowledgeGraph, agreement: NodeIndex) -> Trace {
                     detail: format!("deadline for: {}", r.subject),
                     countries: Vec::new(),
                     source: asked.clone(),
-                    agreement: aid.clone(),
+                    agreement: aid.to_string(),
                     also: Vec::new(),
                 });
             }
@@ -300,7 +301,7 @@ pub fn trace(kg: &KnowledgeGraph, agreement: NodeIndex) -> Trace {
                 detail: format!("{}: awaiting {}", r.subject, awaiting_phrase(r)),
                 countries: names(kg, &r.responded_named),
                 source: r.prov.clone(),
-                agreement: aid.clone(),
+                agreement: aid.to_string(),
                 also: Vec::new(),
             });
         }
@@ -330,7 +331,7 @@ pub fn trace(kg: &KnowledgeGraph, agreement: NodeIndex) -> Trace {
             (None, None) => std::cmp::Ordering::Equal,
         }
     });
-    let ids: BTreeSet<String> = members.iter().map(|&m| kg.data(m).id.clone()).collect();
+    let ids: BTreeSet<Sym> = members.iter().map(|&m| kg.data(m).id.clone()).collect();
     let open_requests: Vec<&Request> = kg
         .requests
         .iter()
@@ -350,7 +351,7 @@ pub fn trace(kg: &KnowledgeGraph, agreement: NodeIndex) -> Trace {
     let open: Vec<String> = open_requests
         .iter()
         .map(|r| {
-            let awaited: Vec<String> = r
+            let awaited: Vec<Sym> = r
                 .requested_from
                 .iter()
                 .filter(|c| !r.responded_named.contains(c))
@@ -377,7 +378,7 @@ pub fn trace(kg: &KnowledgeGraph, agreement: NodeIndex) -> Trace {
         }
     });
     let first = kg.data(agreement);
-    let mut thread_ids: Vec<(Option<DateValue>, String)> = members
+    let mut thread_ids: Vec<(Option<DateValue>, Sym)> = members
         .iter()
         .map(|&m| {
             (
@@ -398,9 +399,9 @@ pub fn trace(kg: &KnowledgeGraph, agreement: NodeIndex) -> Trace {
     }
     Trace {
         proposed_by,
-        agreement: first.id.clone(),
+        agreement: first.id.to_string(),
         name: first.name.clone(),
-        thread: thread_ids.into_iter().map(|(_, id)| id).collect(),
+        thread: thread_ids.into_iter().map(|(_, id)| id.to_string()).collect(),
         steps,
         status,
         open,

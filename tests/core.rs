@@ -148,7 +148,7 @@ fn a_new_version_replaces_its_own_facts_and_nothing_else() {
                 Some(acta::model::EdgeKind::Mentions),
                 petgraph::Direction::Outgoing,
             )
-            .map(|(o, _, _)| g.data(o).id.clone())
+            .map(|(o, _, _)| g.data(o).id.to_string())
             .collect();
         v.sort();
         v

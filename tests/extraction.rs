@@ -518,7 +518,7 @@ fn requests_and_partial_responses() {
         stats
             .requested_from
             .iter()
-            .cloned()
+            .map(ToString::to_string)
             .collect::<BTreeSet<_>>(),
         members
     );
@@ -575,7 +575,7 @@ fn requests_and_partial_responses() {
     assert_eq!(summary, want);
     assert!(!r("IV.E(3)#1")
         .requested_from
-        .contains(&"country:cr".to_string()));
+        .contains(&"country:cr".into()));
     assert_eq!(r("V.A(2)#1").requested_on, Some(iso("2002-10-09")));
     assert!(d
         .bundle
@@ -591,9 +591,9 @@ fn requests_and_partial_responses() {
             e.kind == EdgeKind::RequestsResponseFrom
                 && e.attrs
                     .iter()
-                    .any(|at| at.value == Value::Text(stats.id.clone()))
+                    .any(|at| at.value == Value::Text(stats.id.to_string()))
         })
-        .map(|e| e.to.clone())
+        .map(|e| e.to.to_string())
         .collect();
     assert_eq!(asked, members);
 }
@@ -609,7 +609,7 @@ fn headline_question_is_answerable() {
     let from_vii: BTreeSet<String> = kg
         .neighbours(vii, None, petgraph::Direction::Incoming)
         .filter(|(_, _, e)| matches!(e.kind, EdgeKind::AdoptedAt | EdgeKind::ReaffirmedAt))
-        .map(|(n, _, _)| kg.data(n).id.clone())
+        .map(|(n, _, _)| kg.data(n).id.to_string())
         .collect();
     let awaiting: BTreeSet<String> = from_vii
         .iter()
@@ -629,7 +629,7 @@ fn headline_question_is_answerable() {
     let ive1 = kg.node(&a("IV.E(1)")).expect("IV.E(1)");
     let awaited: BTreeSet<String> = kg
         .neighbours(ive1, Some(EdgeKind::Awaits), petgraph::Direction::Outgoing)
-        .map(|(n, _, _)| kg.data(n).id.clone())
+        .map(|(n, _, _)| kg.data(n).id.to_string())
         .collect();
     assert_eq!(
         awaited.len(),

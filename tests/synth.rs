@@ -110,7 +110,7 @@ fn synthetic_reports_ingest_cleanly_with_their_structure() {
     }
     for (iso, _) in MEMBERS {
         let id = format!("country:{}", iso.to_lowercase());
-        assert!(mentioned.contains(&id), "{id} in {mentioned:?}");
+        assert!(mentioned.contains(id.as_str()), "{id} in {mentioned:?}");
     }
     for org in [
         "oim",
@@ -123,7 +123,7 @@ fn synthetic_reports_ingest_cleanly_with_their_structure() {
         "secretaria-virtual",
     ] {
         let id = format!("organization:{org}");
-        assert!(mentioned.contains(&id), "{id} in {mentioned:?}");
+        assert!(mentioned.contains(id.as_str()), "{id} in {mentioned:?}");
     }
     let mexico = g.node("country:mx").unwrap();
     let sections_on_mexico = g

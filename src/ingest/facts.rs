@@ -3,13 +3,15 @@
 //! kept once per (from, to, kind, attributes), requests, and per-section
 //! notes. Every fact it holds carries `Provenance::Extracted`.
 
-use crate::model::{Attr, EdgeFact, EdgeKind, Kind, NodeFact, Provenance, Request, Span, Value};
+use crate::model::{
+    Attr, EdgeFact, EdgeKind, Kind, NodeFact, Provenance, Request, Span, Sym, Value,
+};
 use std::collections::{HashMap, HashSet};
 
 /// Accumulated facts of one document.
 #[derive(Debug, Default)]
 pub struct Facts {
-    pub doc: String,
+    pub doc: Sym,
     pub nodes: Vec<NodeFact>,
     index: HashMap<String, usize>,
     pub edges: Vec<EdgeFact>,
@@ -20,7 +22,7 @@ pub struct Facts {
 impl Facts {
     pub fn new(doc: &str) -> Facts {
         Facts {
-            doc: doc.to_string(),
+            doc: Sym::new(doc),
             ..Facts::default()
         }
     }
@@ -29,7 +31,7 @@ impl Facts {
     pub fn prov(&self, section: &str, span: Span) -> Provenance {
         Provenance::Extracted {
             doc: self.doc.clone(),
-            section: section.to_string(),
+            section: section.into(),
             span,
         }
     }
@@ -55,7 +57,7 @@ impl Facts {
             None => {
                 self.index.insert(id.to_string(), self.nodes.len());
                 self.nodes.push(NodeFact {
-                    id: id.to_string(),
+                    id: id.into(),
                     kind,
                     name: name.to_string(),
                     aliases: aliases.to_vec(),
@@ -80,7 +82,7 @@ impl Facts {
             return;
         }
         n.attrs.push(Attr {
-            key: key.to_string(),
+            key: key.into(),
             value,
             prov: prov.clone(),
         });
@@ -92,7 +94,7 @@ impl Facts {
         let n = &mut self.nodes[i];
         n.attrs.retain(|a| a.key != key);
         n.attrs.push(Attr {
-            key: key.to_string(),
+            key: key.into(),
             value,
             prov: prov.clone(),
         });
@@ -128,8 +130,8 @@ impl Facts {
             return;
         }
         self.edges.push(EdgeFact {
-            from: from.to_string(),
-            to: to.to_string(),
+            from: from.into(),
+            to: to.into(),
             kind,
             attrs,
             prov: prov.clone(),
@@ -140,7 +142,7 @@ impl Facts {
 /// A text attribute.
 pub fn text_attr(key: &str, text: &str, prov: &Provenance) -> Attr {
     Attr {
-        key: key.to_string(),
+        key: key.into(),
         value: Value::Text(text.to_string()),
         prov: prov.clone(),
     }

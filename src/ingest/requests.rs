@@ -15,7 +15,7 @@ use super::facts::{shorten, text_attr, Facts};
 use super::rules::{self, compile, Count};
 use super::sentence::Sentence;
 use crate::model::{
-    DateValue, EdgeKind, Kind, Request, Section, Span, Status, UnnamedCount, Value, Ymd,
+    DateValue, EdgeKind, Kind, Request, Section, Span, Status, Sym, UnnamedCount, Value, Ymd,
 };
 use crate::reference::Gazetteer;
 use crate::text::normalize;
@@ -455,14 +455,14 @@ pub fn extract(
             ));
         }
         facts.requests.push(Request {
-            id,
-            agreement: agreement.id.clone(),
+            id: id.into(),
+            agreement: agreement.id.clone().into(),
             subject: o.subject.clone(),
-            requested_from,
+            requested_from: requested_from.iter().map(Sym::from).collect(),
             addressed_to,
             requested_on: o.requested_on,
             deadline: o.deadline,
-            responded_named: named,
+            responded_named: named.iter().map(Sym::from).collect(),
             responded_unnamed: unnamed,
             status,
             prov: told,

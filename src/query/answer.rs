@@ -73,11 +73,11 @@ impl Source {
         match prov {
             Provenance::Extracted { doc, section, .. } => Source {
                 origin: prov.origin(),
-                doc: Some(doc.clone()),
-                section: (!section.is_empty()).then(|| section.clone()),
+                doc: Some(doc.to_string()),
+                section: (!section.is_empty()).then(|| section.to_string()),
                 sentence,
                 cite: if section.is_empty() {
-                    doc.clone()
+                    doc.to_string()
                 } else {
                     format!("{doc} §{section}")
                 },

@@ -103,15 +103,16 @@ pub fn path(ctx: &Ctx<'_>, from: NodeIndex, to: NodeIndex) -> Answer {
     a
 }
 
-fn names(ctx: &Ctx<'_>, ids: &[String]) -> String {
+fn names<S: AsRef<str>>(ctx: &Ctx<'_>, ids: &[S]) -> String {
     if ids.is_empty() {
         return "none named".into();
     }
     ids.iter()
         .map(|id| {
+            let id = id.as_ref();
             ctx.kg
                 .node(id)
-                .map_or(id.clone(), |i| ctx.kg.data(i).name.clone())
+                .map_or_else(|| id.to_string(), |i| ctx.kg.data(i).name.clone())
         })
         .collect::<Vec<_>>()
         .join(", ")

@@ -417,7 +417,7 @@ impl<'g> Ctx<'g> {
             Val::Node(n) => {
                 let d = &self.kg.graph[*n];
                 Cell::Node {
-                    id: d.id.clone(),
+                    id: d.id.to_string(),
                     kind: d.kind,
                     name: d.name.clone(),
                 }
@@ -428,7 +428,7 @@ impl<'g> Ctx<'g> {
                     .graph
                     .edge_endpoints(*e)
                     .map_or((String::new(), String::new()), |(a, b)| {
-                        (self.kg.graph[a].id.clone(), self.kg.graph[b].id.clone())
+                        (self.kg.graph[a].id.to_string(), self.kg.graph[b].id.to_string())
                     });
                 Cell::Edge {
                     kind: self.kg.graph[*e].kind,
@@ -559,7 +559,7 @@ impl<'g> Ctx<'g> {
                     let agreement = self
                         .kg
                         .node(&r.agreement)
-                        .map_or(r.agreement.clone(), |i| self.kg.graph[i].name.clone());
+                        .map_or_else(|| r.agreement.to_string(), |i| self.kg.graph[i].name.clone());
                     let c = format!("{agreement} ({}): {note}", r.subject);
                     if !seen_text.contains(&c) {
                         seen_text.insert(c.clone());

@@ -63,9 +63,9 @@ impl ActaHelper {
                 | Kind::Person
                 | Kind::Agreement => {
                     words.push(n.name.clone());
-                    words.push(n.id.clone());
+                    words.push(n.id.to_string());
                 }
-                Kind::Section | Kind::Document | Kind::Event => words.push(n.id.clone()),
+                Kind::Section | Kind::Document | Kind::Event => words.push(n.id.to_string()),
             }
         }
         words.sort();

@@ -36,14 +36,14 @@ impl Doc {
             text: String::new(),
             sections: vec![],
             nodes: vec![NodeFact {
-                id: document_id(id),
+                id: document_id(id).into(),
                 kind: Kind::Document,
                 name: title.into(),
                 aliases: vec![id.into()],
                 attrs: vec![],
                 prov: Provenance::Extracted {
                     doc: id.into(),
-                    section: String::new(),
+                    section: "".into(),
                     span: Span { start: 0, end: 0 },
                 },
             }],
@@ -72,12 +72,12 @@ impl Doc {
             body_start,
         });
         let prov = Provenance::Extracted {
-            doc: self.id.clone(),
+            doc: self.id.clone().into(),
             section: id.into(),
             span,
         };
         self.nodes.push(NodeFact {
-            id: section_id(&self.id, id),
+            id: section_id(&self.id, id).into(),
             kind: Kind::Section,
             name: format!("{id} {heading}"),
             aliases: vec![id.into()],
@@ -100,7 +100,7 @@ impl Doc {
             .map(|i| s.body_start + i)
             .expect("needle in section");
         Provenance::Extracted {
-            doc: self.id.clone(),
+            doc: self.id.clone().into(),
             section: sec.into(),
             span: Span {
                 start: at,
@@ -160,14 +160,14 @@ impl Doc {
         prov: Provenance,
     ) {
         self.requests.push(Request {
-            id: format!("request:{}/{sec}#{n}", self.id),
+            id: format!("request:{}/{sec}#{n}", self.id).into(),
             agreement: agreement.into(),
             subject: subject.into(),
-            requested_from: from,
+            requested_from: from.iter().map(Sym::from).collect(),
             addressed_to: "países miembros de la CRM".into(),
             requested_on: on.and_then(DateValue::parse_iso),
             deadline: None,
-            responded_named: named.iter().map(|s| s.to_string()).collect(),
+            responded_named: named.iter().map(|s| Sym::from(*s)).collect(),
             responded_unnamed: UnnamedCount {
                 min: unnamed.0,
                 max: unnamed.1,

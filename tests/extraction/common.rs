@@ -46,7 +46,7 @@ impl Doc {
             .nodes
             .iter()
             .filter(|n| n.kind == kind)
-            .map(|n| n.id.clone())
+            .map(|n| n.id.to_string())
             .collect()
     }
 
@@ -91,7 +91,7 @@ impl Doc {
             .edges
             .iter()
             .filter(move |e| e.kind == kind)
-            .map(|e| (e.from.clone(), e.to.clone()))
+            .map(|e| (e.from.to_string(), e.to.to_string()))
     }
 
     pub fn has_edge(&self, from: &str, kind: EdgeKind, to: &str) -> bool {

@@ -245,7 +245,7 @@ mod tests {
     use crate::model::{Provenance, Status, UnnamedCount};
 
     fn request(asked: usize, named: usize, min: u32, max: u32) -> Request {
-        let ids: Vec<String> = (0..asked).map(|i| format!("country:{i}")).collect();
+        let ids: Vec<crate::model::Sym> = (0..asked).map(|i| format!("country:{i}").into()).collect();
         Request {
             id: "request:x".into(),
             agreement: "agreement:x".into(),
@@ -258,7 +258,7 @@ mod tests {
             responded_unnamed: UnnamedCount { min, max },
             status: Status::Pending,
             prov: Provenance::Reference {
-                source: String::new(),
+                source: "".into(),
             },
         }
     }
