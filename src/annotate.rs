@@ -162,7 +162,7 @@ pub struct Retracted {
     /// The fact in words, e.g. `agreement:x/III adopted_at meeting:crm-07`.
     pub fact: String,
     /// Where the hidden fact came from.
-    pub prov: Provenance,
+    pub prov: crate::model::Prov,
     /// The annotation that hid it.
     pub by: Annotation,
 }
@@ -196,7 +196,7 @@ pub(crate) fn apply_facts(kg: &mut KnowledgeGraph, annotations: &[Annotation]) {
                     kg.graph[i].attrs.push(Attr {
                         key: key.clone().into(),
                         value: Value::Text(value.clone()),
-                        prov,
+                        prov: prov.into(),
                     });
                 }
             }
@@ -234,7 +234,7 @@ pub(crate) fn apply_facts(kg: &mut KnowledgeGraph, annotations: &[Annotation]) {
                     attrs.push(Attr {
                         key: "date".into(),
                         value: Value::Date(*d),
-                        prov: prov.clone(),
+                        prov: prov.clone().into(),
                     });
                 }
                 kg.add_edge(
@@ -243,7 +243,7 @@ pub(crate) fn apply_facts(kg: &mut KnowledgeGraph, annotations: &[Annotation]) {
                         to: to.clone().into(),
                         kind: *kind,
                         attrs,
-                        prov,
+                        prov: prov.into(),
                     },
                     false,
                 );
@@ -306,7 +306,7 @@ pub(crate) fn apply_links(kg: &mut KnowledgeGraph, annotations: &[Annotation]) {
                 let confirmed = Attr {
                     key: "confidence".into(),
                     value: Value::Text(format!("confirmed by {}", a.author)),
-                    prov: a.provenance(),
+                    prov: a.provenance().into(),
                 };
                 if existing.is_empty() {
                     kg.add_edge(
@@ -315,7 +315,7 @@ pub(crate) fn apply_links(kg: &mut KnowledgeGraph, annotations: &[Annotation]) {
                             to: to.clone().into(),
                             kind: EdgeKind::SameAs,
                             attrs: vec![confirmed],
-                            prov: a.provenance(),
+                            prov: a.provenance().into(),
                         },
                         false,
                     );

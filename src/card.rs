@@ -28,7 +28,7 @@ pub fn render(kg: &KnowledgeGraph, i: NodeIndex, with_sources: bool) -> String {
         );
     }
     for a in &n.attrs {
-        let mark = if matches!(a.prov, Provenance::Annotated { .. }) {
+        let mark = if matches!(*a.prov, Provenance::Annotated { .. }) {
             " †"
         } else {
             ""
@@ -39,7 +39,7 @@ pub fn render(kg: &KnowledgeGraph, i: NodeIndex, with_sources: bool) -> String {
         }
     }
     if n.kind == Kind::Section {
-        if let Some(Provenance::Extracted { doc, section, .. }) = n.sources.first() {
+        if let Some(Provenance::Extracted { doc, section, .. }) = n.sources.first().map(|p| &**p) {
             if let Some(s) = kg.section(doc, section) {
                 let _ = writeln!(out, "  text:");
                 for line in s.text.lines().filter(|l| !l.trim().is_empty()) {

@@ -6,7 +6,7 @@
 
 use crate::annotate::{Annotation, Retracted};
 use crate::model::{
-    Attr, DocumentMeta, EdgeFact, EdgeKind, FactBundle, Kind, NodeFact, Provenance, Request,
+    Attr, DocumentMeta, EdgeFact, EdgeKind, FactBundle, Kind, NodeFact, Prov, Provenance, Request,
     Section, Status, Sym, Value, Ymd,
 };
 use crate::reference::Gazetteer;
@@ -30,7 +30,7 @@ pub struct NodeData {
     pub name: String,
     pub aliases: Vec<String>,
     pub attrs: Vec<Attr>,
-    pub sources: Vec<Provenance>,
+    pub sources: Vec<Prov>,
 }
 
 impl NodeData {
@@ -50,7 +50,7 @@ impl NodeData {
 pub struct EdgeData {
     pub kind: EdgeKind,
     pub attrs: Vec<Attr>,
-    pub prov: Provenance,
+    pub prov: Prov,
     /// Derived by acta (e.g. `awaits`), not read from a source.
     pub derived: bool,
 }
@@ -115,7 +115,7 @@ pub struct KnowledgeGraph {
     /// While building: the sources of nodes merged from many documents (a
     /// country named by every report), so that a merge does not scan a
     /// list as long as the corpus. Empty once the view is built.
-    source_sets: FxHashMap<NodeIndex, FxHashSet<Provenance>>,
+    source_sets: FxHashMap<NodeIndex, FxHashSet<Prov>>,
     pub options: ViewOptions,
 }
 
@@ -239,7 +239,12 @@ impl KnowledgeGraph {
     pub(crate) fn merge_node(&mut self, n: NodeFact) {
         match self.by_id.get(&n.id) {
             Some(&i) => {
-                for k in n.aliases.iter().map(String::as_str).chain([n.name.as_str(), &n.id]) {
+                for k in n
+                    .aliases
+                    .iter()
+                    .map(String::as_str)
+                    .chain([n.name.as_str(), &n.id])
+                {
                     index_alias(&mut self.by_alias, normalize(k), i, false);
                 }
                 let node = &mut self.graph[i];
@@ -273,7 +278,12 @@ impl KnowledgeGraph {
                     sources: vec![n.prov],
                 });
                 let node = &self.graph[i];
-                for k in node.aliases.iter().map(String::as_str).chain([node.name.as_str(), &node.id]) {
+                for k in node
+                    .aliases
+                    .iter()
+                    .map(String::as_str)
+                    .chain([node.name.as_str(), &node.id])
+                {
                     index_alias(&mut self.by_alias, normalize(k), i, true);
                 }
                 self.by_id.insert(id, i);
@@ -303,7 +313,12 @@ impl KnowledgeGraph {
         for i in self.graph.node_indices() {
             let n = &self.graph[i];
             self.by_id.insert(n.id.clone(), i);
-            for k in n.aliases.iter().map(String::as_str).chain([n.name.as_str(), &n.id]) {
+            for k in n
+                .aliases
+                .iter()
+                .map(String::as_str)
+                .chain([n.name.as_str(), &n.id])
+            {
                 index_alias(&mut self.by_alias, normalize(k), i, true);
             }
         }
@@ -355,7 +370,7 @@ impl KnowledgeGraph {
                 .map(|(_, c, p)| Attr {
                     key: "named_responder".into(),
                     value: Value::Text(c.clone()),
-                    prov: p.clone(),
+                    prov: p.clone().into(),
                 })
                 .collect();
             for c in &r.requested_from {
@@ -364,26 +379,26 @@ impl KnowledgeGraph {
                 }
                 derived.push((
                     EdgeFact {
-                    from: r.agreement.clone(),
-                    to: c.clone(),
-                    kind: EdgeKind::Awaits,
-                    attrs: vec![
-                        Attr {
-                            key: "request".into(),
-                            value: Value::Text(r.id.to_string()),
-                            prov: r.prov.clone(),
-                        },
-                        Attr {
-                            key: "certain".into(),
-                            value: Value::Bool(!uncertain),
-                            prov: r.prov.clone(),
-                        },
-                    ]
-                    .into_iter()
-                    .chain(named_by.iter().cloned())
-                    .collect(),
-                    prov: r.prov.clone(),
-                },
+                        from: r.agreement.clone(),
+                        to: c.clone(),
+                        kind: EdgeKind::Awaits,
+                        attrs: vec![
+                            Attr {
+                                key: "request".into(),
+                                value: Value::Text(r.id.to_string()),
+                                prov: r.prov.clone(),
+                            },
+                            Attr {
+                                key: "certain".into(),
+                                value: Value::Bool(!uncertain),
+                                prov: r.prov.clone(),
+                            },
+                        ]
+                        .into_iter()
+                        .chain(named_by.iter().cloned())
+                        .collect(),
+                        prov: r.prov.clone(),
+                    },
                     r.id.clone(),
                 ));
             }

@@ -124,9 +124,9 @@ pub fn prepare(
         attrs: vec![Attr {
             key: "file".into(),
             value: Value::Text(file_name(file)),
-            prov: whole.clone(),
+            prov: whole.clone().into(),
         }],
-        prov: whole,
+        prov: whole.into(),
     }];
     if let Some(date) = extraction.doc_date {
         let prov = nodes[0].prov.clone();
@@ -147,13 +147,13 @@ pub fn prepare(
         let mut attrs = vec![Attr {
             key: "number".into(),
             value: Value::Text(s.id.clone()),
-            prov: prov.clone(),
+            prov: prov.clone().into(),
         }];
         if !s.heading.is_empty() {
             attrs.push(Attr {
                 key: "heading".into(),
                 value: Value::Text(s.heading.clone()),
-                prov: prov.clone(),
+                prov: prov.clone().into(),
             });
         }
         let name = if s.heading.is_empty() {
@@ -167,7 +167,7 @@ pub fn prepare(
             name,
             aliases: vec![s.id.clone(), format!("{doc_id}/{}", s.id)],
             attrs,
-            prov: prov.clone(),
+            prov: prov.clone().into(),
         });
         let parent = s
             .parent
@@ -178,7 +178,7 @@ pub fn prepare(
             to: parent.into(),
             kind: EdgeKind::PartOf,
             attrs: vec![],
-            prov,
+            prov: prov.into(),
         });
     }
     nodes.extend(extraction.nodes);

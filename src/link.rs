@@ -193,15 +193,15 @@ pub fn same_as_edges(agreements: &[AgreementInfo]) -> Vec<EdgeFact> {
                 Attr {
                     key: "evidence".into(),
                     value: Value::Text(ev.join("; ")),
-                    prov: prov.clone(),
+                    prov: prov.clone().into(),
                 },
                 Attr {
                     key: "confidence".into(),
                     value: Value::Text(confidence.into()),
-                    prov: prov.clone(),
+                    prov: prov.clone().into(),
                 },
             ],
-            prov,
+            prov: prov.into(),
         });
     }
     edges
@@ -317,7 +317,7 @@ pub(crate) fn link_threads(kg: &mut KnowledgeGraph, annotations: &[crate::annota
         if n.kind != Kind::Agreement {
             continue;
         }
-        let Some(doc) = n.sources.iter().find_map(doc_of) else {
+        let Some(doc) = n.sources.iter().find_map(|p| doc_of(p)) else {
             continue;
         };
         let mut info = crate::link::AgreementInfo {
@@ -357,13 +357,16 @@ pub(crate) fn link_threads(kg: &mut KnowledgeGraph, annotations: &[crate::annota
             continue;
         };
         let members = crate::trace::thread(kg, start);
-        let mut ids: Vec<String> = members.iter().map(|&m| kg.graph[m].id.to_string()).collect();
+        let mut ids: Vec<String> = members
+            .iter()
+            .map(|&m| kg.graph[m].id.to_string())
+            .collect();
         ids.sort();
         for id in &ids {
             root.insert(id.clone(), ids[0].clone());
         }
     }
-    let dates = |r: &Request| match &r.prov {
+    let dates = |r: &Request| match &*r.prov {
         Provenance::Extracted { doc, .. } => doc_dates.get(doc.as_str()).copied(),
         _ => None,
     };
@@ -396,7 +399,7 @@ fn close_done_threads(
                 "in progress" => Status::InProgress,
                 _ => Status::Pending,
             };
-            let date = match &a.prov {
+            let date = match &*a.prov {
                 Provenance::Extracted { doc, .. } => doc_dates.get(doc.as_str()).copied(),
                 _ => None,
             };

@@ -6,7 +6,7 @@
 //! and the graph view merges them (with the reference gazetteer and
 //! annotations) into one graph. Nothing here knows about sled or petgraph.
 
-pub use crate::sym::Sym;
+pub use crate::sym::{Prov, Sym};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -386,7 +386,8 @@ impl fmt::Display for Provenance {
 pub struct Attr {
     pub key: Sym,
     pub value: Value,
-    pub prov: Provenance,
+    #[serde(deserialize_with = "crate::sym::shared_provenance")]
+    pub prov: Prov,
 }
 
 /// One source's contribution to a node. Several contributions with the same
@@ -399,7 +400,8 @@ pub struct NodeFact {
     pub name: String,
     pub aliases: Vec<String>,
     pub attrs: Vec<Attr>,
-    pub prov: Provenance,
+    #[serde(deserialize_with = "crate::sym::shared_provenance")]
+    pub prov: Prov,
 }
 
 /// A typed, directed edge with its provenance.
@@ -409,7 +411,8 @@ pub struct EdgeFact {
     pub to: Sym,
     pub kind: EdgeKind,
     pub attrs: Vec<Attr>,
-    pub prov: Provenance,
+    #[serde(deserialize_with = "crate::sym::shared_provenance")]
+    pub prov: Prov,
 }
 
 /// How many respondents a report counts without naming them: at least `min`,
@@ -462,7 +465,8 @@ pub struct Request {
     /// Respondents counted but not named.
     pub responded_unnamed: UnnamedCount,
     pub status: Status,
-    pub prov: Provenance,
+    #[serde(deserialize_with = "crate::sym::shared_provenance")]
+    pub prov: Prov,
 }
 
 /// Metadata of an ingested document.

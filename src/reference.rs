@@ -300,7 +300,7 @@ impl Gazetteer {
         let attr = |key: &str, value: Value, source: &str| Attr {
             key: key.into(),
             value,
-            prov: prov(source),
+            prov: prov(source).into(),
         };
         for c in &self.countries {
             let mut attrs = vec![
@@ -316,7 +316,7 @@ impl Gazetteer {
                 name: c.name_es.clone(),
                 aliases: c.names(),
                 attrs,
-                prov: prov(&c.source),
+                prov: prov(&c.source).into(),
             });
             if let Some(since) = c.member_since() {
                 let mut attrs = vec![attr("since", Value::Date(DateValue::day(since)), &c.source)];
@@ -328,7 +328,7 @@ impl Gazetteer {
                     to: "organization:crm".into(),
                     kind: EdgeKind::MemberOf,
                     attrs,
-                    prov: prov(&c.source),
+                    prov: prov(&c.source).into(),
                 });
             }
         }
@@ -346,7 +346,7 @@ impl Gazetteer {
                 name: o.display(),
                 aliases: o.names(),
                 attrs,
-                prov: prov(&o.source),
+                prov: prov(&o.source).into(),
             });
             if let Some(parent) = &o.part_of {
                 edges.push(EdgeFact {
@@ -354,7 +354,7 @@ impl Gazetteer {
                     to: format!("organization:{parent}").into(),
                     kind: EdgeKind::PartOf,
                     attrs: vec![],
-                    prov: prov(&o.source),
+                    prov: prov(&o.source).into(),
                 });
             }
         }
@@ -383,21 +383,21 @@ impl Gazetteer {
                 name,
                 aliases,
                 attrs,
-                prov: prov(&m.source),
+                prov: prov(&m.source).into(),
             });
             edges.push(EdgeFact {
                 from: m.id().into(),
                 to: format!("country:{}", m.country.to_lowercase()).into(),
                 kind: EdgeKind::HeldIn,
                 attrs: vec![],
-                prov: prov(&m.source),
+                prov: prov(&m.source).into(),
             });
             edges.push(EdgeFact {
                 from: m.id().into(),
                 to: format!("organization:{}", crate::text::slug(&m.body)).into(),
                 kind: EdgeKind::PartOf,
                 attrs: vec![],
-                prov: prov(&m.source),
+                prov: prov(&m.source).into(),
             });
         }
         (nodes, edges)

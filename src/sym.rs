@@ -6,8 +6,13 @@
 //! while reading stored bundles) with the same text shares one allocation.
 //! Without a guard, each `Sym` owns its text, as a `String` would.
 //!
-//! Serialized as a plain string, so stored data and exports do not change.
+//! Provenance is shared the same way ([`Prov`]): a mention and the edge
+//! and attributes read from the same sentence hold one copy of it.
+//!
+//! Serialized as a plain string (and a `Prov` as its provenance), so stored
+//! data and exports do not change.
 
+use crate::model::Provenance;
 use fxhash::FxHashSet;
 use serde::de::{self, Deserialize, Deserializer, Visitor};
 use serde::{Serialize, Serializer};
@@ -17,6 +22,9 @@ use std::fmt;
 use std::ops::Deref;
 use std::sync::Arc;
 
+/// A shared provenance; compares and hashes as the provenance.
+pub type Prov = Arc<Provenance>;
+
 /// A shared immutable string; compares, hashes and orders as its text.
 #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Sym(Arc<str>);
@@ -24,6 +32,8 @@ pub struct Sym(Arc<str>);
 thread_local! {
     /// The texts interned on this thread while an [`Interning`] guard lives.
     static TABLE: RefCell<Option<FxHashSet<Arc<str>>>> = const { RefCell::new(None) };
+    /// The provenances interned on this thread while the guard lives.
+    static PROVENANCES: RefCell<Option<FxHashSet<Prov>>> = const { RefCell::new(None) };
 }
 
 /// While alive, equal [`Sym`]s made on this thread share their text.
@@ -42,6 +52,7 @@ impl Interning {
             let outermost = t.is_none();
             if outermost {
                 *t = Some(FxHashSet::default());
+                PROVENANCES.with(|p| *p.borrow_mut() = Some(FxHashSet::default()));
             }
             Interning { outermost }
         })
@@ -52,6 +63,7 @@ impl Drop for Interning {
     fn drop(&mut self) {
         if self.outermost {
             TABLE.with(|t| *t.borrow_mut() = None);
+            PROVENANCES.with(|p| *p.borrow_mut() = None);
         }
     }
 }
@@ -76,6 +88,27 @@ impl Sym {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+}
+
+/// `p` as a [`Prov`], shared with an equal one if interning.
+pub fn share(p: Provenance) -> Prov {
+    PROVENANCES.with(|t| match t.borrow_mut().as_mut() {
+        Some(set) => match set.get(&p) {
+            Some(a) => Arc::clone(a),
+            None => {
+                let a = Arc::new(p);
+                set.insert(Arc::clone(&a));
+                a
+            }
+        },
+        None => Arc::new(p),
+    })
+}
+
+/// Deserialize a provenance into a [`Prov`] shared through [`share`]
+/// (serde's `deserialize_with` for the `prov` fields of the model).
+pub fn shared_provenance<'de, D: Deserializer<'de>>(d: D) -> Result<Prov, D::Error> {
+    Provenance::deserialize(d).map(share)
 }
 
 impl Deref for Sym {
@@ -207,7 +240,10 @@ mod tests {
         assert_eq!(a, b);
         assert!(!Arc::ptr_eq(&a.0, &b.0));
         let guard = Interning::start();
-        let (c, d) = (Sym::new("country:mx"), Sym::from(String::from("country:mx")));
+        let (c, d) = (
+            Sym::new("country:mx"),
+            Sym::from(String::from("country:mx")),
+        );
         assert!(Arc::ptr_eq(&c.0, &d.0));
         drop(guard);
         assert!(!Arc::ptr_eq(&c.0, &Sym::new("country:mx").0));
@@ -222,7 +258,10 @@ mod tests {
         let back: Sym = serde_json::from_str(&json).unwrap();
         assert_eq!(back, s);
         let bytes = bincode::serialize(&s).unwrap();
-        assert_eq!(bytes, bincode::serialize("agreement:informe/IV.E(1)").unwrap());
+        assert_eq!(
+            bytes,
+            bincode::serialize("agreement:informe/IV.E(1)").unwrap()
+        );
         let _guard = Interning::start();
         let x: Sym = bincode::deserialize(&bytes).unwrap();
         let y: Sym = bincode::deserialize(&bytes).unwrap();

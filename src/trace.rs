@@ -27,11 +27,11 @@ pub struct Step {
     /// Countries involved (display names).
     pub countries: Vec<String>,
     /// Where it was read.
-    pub source: Provenance,
+    pub source: crate::model::Prov,
     /// The agreement node this step belongs to (thread member id).
     pub agreement: String,
     /// Other sources that report the same step.
-    pub also: Vec<Provenance>,
+    pub also: Vec<crate::model::Prov>,
 }
 
 /// The chronology of one agreement's thread.
@@ -115,7 +115,7 @@ fn names<S: AsRef<str>>(kg: &KnowledgeGraph, ids: &[S]) -> Vec<String> {
 /// provenance is the sentence that counts the answers, which is the source
 /// of its status, not of the asking; it is the fallback when no edge
 /// records the request.
-pub fn asked_in(kg: &KnowledgeGraph, r: &Request) -> Provenance {
+pub fn asked_in(kg: &KnowledgeGraph, r: &Request) -> crate::model::Prov {
     kg.graph
         .edge_weights()
         .find(|e| {
@@ -401,7 +401,10 @@ pub fn trace(kg: &KnowledgeGraph, agreement: NodeIndex) -> Trace {
         proposed_by,
         agreement: first.id.to_string(),
         name: first.name.clone(),
-        thread: thread_ids.into_iter().map(|(_, id)| id.to_string()).collect(),
+        thread: thread_ids
+            .into_iter()
+            .map(|(_, id)| id.to_string())
+            .collect(),
         steps,
         status,
         open,

@@ -573,9 +573,7 @@ fn requests_and_partial_responses() {
     .map(|(a, b, c, d, e)| (a.to_string(), b.to_string(), c, d, e))
     .collect();
     assert_eq!(summary, want);
-    assert!(!r("IV.E(3)#1")
-        .requested_from
-        .contains(&"country:cr".into()));
+    assert!(!r("IV.E(3)#1").requested_from.contains(&"country:cr".into()));
     assert_eq!(r("V.A(2)#1").requested_on, Some(iso("2002-10-09")));
     assert!(d
         .bundle

@@ -62,7 +62,7 @@ impl Facts {
                     name: name.to_string(),
                     aliases: aliases.to_vec(),
                     attrs: Vec::new(),
-                    prov: prov.clone(),
+                    prov: prov.clone().into(),
                 });
             }
         }
@@ -84,7 +84,7 @@ impl Facts {
         n.attrs.push(Attr {
             key: key.into(),
             value,
-            prov: prov.clone(),
+            prov: prov.clone().into(),
         });
     }
 
@@ -96,7 +96,7 @@ impl Facts {
         n.attrs.push(Attr {
             key: key.into(),
             value,
-            prov: prov.clone(),
+            prov: prov.clone().into(),
         });
     }
 
@@ -134,7 +134,7 @@ impl Facts {
             to: to.into(),
             kind,
             attrs,
-            prov: prov.clone(),
+            prov: prov.clone().into(),
         });
     }
 }
@@ -144,7 +144,7 @@ pub fn text_attr(key: &str, text: &str, prov: &Provenance) -> Attr {
     Attr {
         key: key.into(),
         value: Value::Text(text.to_string()),
-        prov: prov.clone(),
+        prov: prov.clone().into(),
     }
 }
 

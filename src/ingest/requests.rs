@@ -465,7 +465,7 @@ pub fn extract(
             responded_named: named.iter().map(Sym::from).collect(),
             responded_unnamed: unnamed,
             status,
-            prov: told,
+            prov: told.into(),
         });
     }
     if let Some(o) = open {

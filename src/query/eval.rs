@@ -423,13 +423,15 @@ impl<'g> Ctx<'g> {
                 }
             }
             Val::Edge(e) => {
-                let (a, b) = self
-                    .kg
-                    .graph
-                    .edge_endpoints(*e)
-                    .map_or((String::new(), String::new()), |(a, b)| {
-                        (self.kg.graph[a].id.to_string(), self.kg.graph[b].id.to_string())
-                    });
+                let (a, b) = self.kg.graph.edge_endpoints(*e).map_or(
+                    (String::new(), String::new()),
+                    |(a, b)| {
+                        (
+                            self.kg.graph[a].id.to_string(),
+                            self.kg.graph[b].id.to_string(),
+                        )
+                    },
+                );
                 Cell::Edge {
                     kind: self.kg.graph[*e].kind,
                     from: a,
@@ -556,10 +558,10 @@ impl<'g> Ctx<'g> {
                     continue;
                 }
                 if let Some(note) = functions::awaiting_note(r) {
-                    let agreement = self
-                        .kg
-                        .node(&r.agreement)
-                        .map_or_else(|| r.agreement.to_string(), |i| self.kg.graph[i].name.clone());
+                    let agreement = self.kg.node(&r.agreement).map_or_else(
+                        || r.agreement.to_string(),
+                        |i| self.kg.graph[i].name.clone(),
+                    );
                     let c = format!("{agreement} ({}): {note}", r.subject);
                     if !seen_text.contains(&c) {
                         seen_text.insert(c.clone());

@@ -45,7 +45,8 @@ impl Doc {
                     doc: id.into(),
                     section: "".into(),
                     span: Span { start: 0, end: 0 },
-                },
+                }
+                .into(),
             }],
             edges: vec![],
             requests: vec![],
@@ -82,7 +83,7 @@ impl Doc {
             name: format!("{id} {heading}"),
             aliases: vec![id.into()],
             attrs: vec![],
-            prov: prov.clone(),
+            prov: prov.clone().into(),
         });
         let to = parent.map_or_else(|| document_id(&self.id), |p| section_id(&self.id, p));
         self.edge(&section_id(&self.id, id), &to, EdgeKind::PartOf, prov);
@@ -115,7 +116,7 @@ impl Doc {
             to: to.into(),
             kind,
             attrs: vec![],
-            prov,
+            prov: prov.into(),
         });
     }
 
@@ -133,7 +134,7 @@ impl Doc {
             .map(|(k, v)| Attr {
                 key: k.into(),
                 value: v,
-                prov: prov.clone(),
+                prov: prov.clone().into(),
             })
             .collect();
         self.nodes.push(NodeFact {
@@ -142,7 +143,7 @@ impl Doc {
             name: name.into(),
             aliases: aliases.iter().map(|a| a.to_string()).collect(),
             attrs,
-            prov,
+            prov: prov.into(),
         });
     }
 
@@ -173,7 +174,7 @@ impl Doc {
                 max: unnamed.1,
             },
             status: Status::Pending,
-            prov,
+            prov: prov.into(),
         });
     }
 

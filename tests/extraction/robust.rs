@@ -110,7 +110,7 @@ proptest! {
         if let Ok((bundle, _)) = acta::ingest::prepare("p.txt", text.as_bytes(), gazetteer()) {
             // Every span is a valid slice of the cleaned text.
             for e in &bundle.edges {
-                if let acta::model::Provenance::Extracted { span, .. } = &e.prov {
+                if let acta::model::Provenance::Extracted { span, .. } = &*e.prov {
                     prop_assert!(bundle.doc.text.get(span.start..span.end).is_some());
                 }
             }

@@ -420,7 +420,7 @@ impl Ctx<'_> {
     fn node_text(&self, n: NodeIndex) -> Val {
         let d = &self.kg.graph[n];
         for s in &d.sources {
-            if let Provenance::Extracted { doc, section, .. } = s {
+            if let Provenance::Extracted { doc, section, .. } = &**s {
                 if d.kind == Kind::Section {
                     if let Some(sec) = self.kg.section(doc, section) {
                         return Val::Str(sec.text.as_str().into());
@@ -494,7 +494,7 @@ impl Ctx<'_> {
     fn node_key(&self, n: NodeIndex) -> (u8, std::borrow::Cow<'_, str>, usize, &str) {
         let d = &self.kg.graph[n];
         for s in &d.sources {
-            if let Provenance::Extracted { doc, span, .. } = s {
+            if let Provenance::Extracted { doc, span, .. } = &**s {
                 return (0, doc.as_str().into(), span.start, &d.id);
             }
         }

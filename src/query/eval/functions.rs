@@ -245,7 +245,8 @@ mod tests {
     use crate::model::{Provenance, Status, UnnamedCount};
 
     fn request(asked: usize, named: usize, min: u32, max: u32) -> Request {
-        let ids: Vec<crate::model::Sym> = (0..asked).map(|i| format!("country:{i}").into()).collect();
+        let ids: Vec<crate::model::Sym> =
+            (0..asked).map(|i| format!("country:{i}").into()).collect();
         Request {
             id: "request:x".into(),
             agreement: "agreement:x".into(),
@@ -257,9 +258,7 @@ mod tests {
             responded_named: ids[..named].to_vec(),
             responded_unnamed: UnnamedCount { min, max },
             status: Status::Pending,
-            prov: Provenance::Reference {
-                source: "".into(),
-            },
+            prov: Provenance::Reference { source: "".into() }.into(),
         }
     }
 
