@@ -40,9 +40,9 @@ pub fn render(kg: &KnowledgeGraph, i: NodeIndex, with_sources: bool) -> String {
     }
     if n.kind == Kind::Section {
         if let Some(Provenance::Extracted { doc, section, .. }) = n.sources.first().map(|p| &**p) {
-            if let Some(s) = kg.section(doc, section) {
+            if let Some(text) = kg.section_text(doc, section) {
                 let _ = writeln!(out, "  text:");
-                for line in s.text.lines().filter(|l| !l.trim().is_empty()) {
+                for line in text.lines().filter(|l| !l.trim().is_empty()) {
                     let _ = writeln!(out, "    {}", line.trim());
                 }
             }

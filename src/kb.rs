@@ -131,14 +131,13 @@ impl KnowledgeBase {
         // Ids and provenance parts read from ten thousand bundles repeat
         // millions of times: one allocation each (see `crate::sym`).
         let _interning = crate::sym::Interning::start();
-        let bundles = self.store.documents()?;
         let annotations = self.annotations()?;
-        Ok(KnowledgeGraph::build_with(
+        Ok(KnowledgeGraph::build_streaming(
             &self.gazetteer,
-            bundles,
+            self.store.document_iter(),
             &annotations,
             options,
-        ))
+        )?)
     }
 
     /// The stored annotations, in the order they were made.

@@ -172,7 +172,7 @@ impl Store {
         match self.read(self.db.get(keys::VERSION))? {
             Some(v) => {
                 let found = <[u8; 4]>::try_from(v.as_ref()).map_or(u32::MAX, u32::from_be_bytes);
-                if found != keys::FORMAT_VERSION {
+                if !keys::READABLE_VERSIONS.contains(&found) {
                     return Err(StoreError::UnknownVersion {
                         path: self.path.clone(),
                         found,
@@ -212,11 +212,9 @@ impl Store {
         if let Some(old) = &previous {
             batch.remove(keys::hash(&old.doc.hash));
         }
-        let value = bincode::serialize(bundle).map_err(|e| StoreError::Corrupt {
-            key: bundle.doc.id.clone(),
-            message: e.to_string(),
-        })?;
+        let value = encode_bundle(bundle)?;
         batch.insert(keys::doc(&bundle.doc.id), value);
+        batch.insert(keys::VERSION, &keys::FORMAT_VERSION.to_be_bytes());
         batch.insert(keys::hash(&bundle.doc.hash), bundle.doc.id.as_bytes());
         self.written(self.db.apply_batch(batch))?;
         self.written(self.db.flush())?;
@@ -253,16 +251,19 @@ impl Store {
         // The bundles repeat node ids and provenance parts millions of
         // times: one allocation each (see `crate::sym`).
         let _interning = crate::sym::Interning::start();
-        self.db
-            .scan_prefix(keys::DOC_PREFIX)
-            .map(|kv| {
-                let (k, v) = self.read(kv)?;
-                decode_bundle(
-                    &String::from_utf8_lossy(keys::suffix(&k, keys::DOC_PREFIX)),
-                    &v,
-                )
-            })
-            .collect()
+        self.document_iter().collect()
+    }
+
+    /// Every stored document, read and decoded one at a time in id order
+    /// (what the graph view is built from without holding them all).
+    pub fn document_iter(&self) -> impl Iterator<Item = Result<FactBundle, StoreError>> + '_ {
+        self.db.scan_prefix(keys::DOC_PREFIX).map(|kv| {
+            let (k, v) = self.read(kv)?;
+            decode_bundle(
+                &String::from_utf8_lossy(keys::suffix(&k, keys::DOC_PREFIX)),
+                &v,
+            )
+        })
     }
 
     /// Whether a text with this content hash is stored.
@@ -461,11 +462,44 @@ fn io_words(e: &io::Error) -> String {
     }
 }
 
-fn decode_bundle(id: &str, bytes: &[u8]) -> Result<FactBundle, StoreError> {
-    bincode::deserialize(bytes).map_err(|e| StoreError::Corrupt {
-        key: format!("d/{id}"),
+/// A bundle as stored: [`keys::BUNDLE_MAGIC`], then the LZ4 block (with
+/// its size) of the bincode encoding. Ids and provenance repeat in every
+/// fact, so this is about a tenth of the bincode encoding.
+fn encode_bundle(bundle: &FactBundle) -> Result<Vec<u8>, StoreError> {
+    let raw = bincode::serialize(bundle).map_err(|e| StoreError::Corrupt {
+        key: bundle.doc.id.clone(),
         message: e.to_string(),
-    })
+    })?;
+    let mut value = keys::BUNDLE_MAGIC.to_vec();
+    value.extend(lz4_flex::compress_prepend_size(&raw));
+    Ok(value)
+}
+
+/// A stored bundle, compressed (format 2) or not (format 1).
+fn decode_bundle(id: &str, bytes: &[u8]) -> Result<FactBundle, StoreError> {
+    let corrupt = |message: String| StoreError::Corrupt {
+        key: format!("d/{id}"),
+        message,
+    };
+    match bytes.strip_prefix(keys::BUNDLE_MAGIC.as_slice()) {
+        Some(block) => {
+            // The size comes first; LZ4 expands at most 255 times, so a
+            // damaged size is refused rather than allocated.
+            let (size, data) = block
+                .split_first_chunk::<4>()
+                .map(|(n, data)| (u32::from_le_bytes(*n) as usize, data))
+                .ok_or_else(|| corrupt("compressed bundle is cut short".into()))?;
+            if size > data.len().saturating_mul(255).saturating_add(16) {
+                return Err(corrupt(format!(
+                    "compressed bundle claims {size} bytes from {}",
+                    data.len()
+                )));
+            }
+            let raw = lz4_flex::decompress(data, size).map_err(|e| corrupt(e.to_string()))?;
+            bincode::deserialize(&raw).map_err(|e| corrupt(e.to_string()))
+        }
+        None => bincode::deserialize(bytes).map_err(|e| corrupt(e.to_string())),
+    }
 }
 
 fn open_error(path: &Path, e: sled::Error) -> StoreError {
@@ -493,5 +527,61 @@ fn open_error(path: &Path, e: sled::Error) -> StoreError {
     StoreError::Unreadable {
         path: path.to_path_buf(),
         message,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bundle() -> FactBundle {
+        let g = crate::reference::Gazetteer::bundled().expect("gazetteer");
+        let text = "INFORME DE LA PRESIDENCIA\n\nI. Introducción\n\nLa VII Reunión de la CRM se celebró en Antigua, Guatemala, en mayo de 2002.\n";
+        crate::ingest::prepare("informe-prueba-2002.txt", text.as_bytes(), &g)
+            .expect("ingests")
+            .0
+    }
+
+    #[test]
+    fn bundles_are_stored_compressed_and_read_back_whole() {
+        let b = bundle();
+        let value = encode_bundle(&b).expect("encodes");
+        let plain = bincode::serialize(&b).expect("serializes");
+        assert!(value.starts_with(keys::BUNDLE_MAGIC));
+        assert!(value.len() < plain.len(), "{} < {}", value.len(), plain.len());
+        assert_eq!(decode_bundle(&b.doc.id, &value).expect("decodes"), b);
+    }
+
+    #[test]
+    fn a_format_1_database_is_read_and_upgraded_by_its_first_write() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let b = bundle();
+        {
+            let db = sled::open(dir.path()).expect("sled");
+            db.insert(keys::VERSION, &1u32.to_be_bytes()).expect("version");
+            db.insert(keys::doc(&b.doc.id), bincode::serialize(&b).expect("bincode"))
+                .expect("bundle");
+            db.insert(keys::hash(&b.doc.hash), b.doc.id.as_bytes())
+                .expect("hash");
+            db.flush().expect("flush");
+        }
+        let store = Store::open(dir.path()).expect("a format-1 database opens");
+        assert_eq!(store.documents().expect("reads"), vec![b.clone()]);
+        let mut other = b.clone();
+        other.doc.id = "informe-otro-2002".into();
+        other.doc.hash = "0".repeat(64);
+        store.put_document(&other).expect("writes");
+        let version = store.db.get(keys::VERSION).expect("reads").expect("set");
+        assert_eq!(version.as_ref(), &keys::FORMAT_VERSION.to_be_bytes());
+        assert_eq!(store.documents().expect("reads both").len(), 2);
+    }
+
+    #[test]
+    fn a_damaged_compressed_bundle_is_refused_not_allocated() {
+        let mut value = keys::BUNDLE_MAGIC.to_vec();
+        value.extend(u32::MAX.to_le_bytes());
+        value.extend([0u8; 8]);
+        let err = decode_bundle("x", &value).expect_err("refused");
+        assert!(err.to_string().contains("claims"), "{err}");
     }
 }

@@ -422,8 +422,8 @@ impl Ctx<'_> {
         for s in &d.sources {
             if let Provenance::Extracted { doc, section, .. } = &**s {
                 if d.kind == Kind::Section {
-                    if let Some(sec) = self.kg.section(doc, section) {
-                        return Val::Str(sec.text.as_str().into());
+                    if let Some(text) = self.kg.section_text(doc, section) {
+                        return Val::Str(text.into());
                     }
                 } else if d.id == crate::model::document_id(doc) {
                     if let Some(meta) = self.kg.document(doc) {

@@ -1,0 +1,437 @@
+//! Building the graph view: the gazetteer's facts, then each stored
+//! document's nodes and edges merged by id (streamed, one bundle at a time,
+//! so that opening ten thousand reports never holds them all at once),
+//! annotations applied, threads linked, `awaits` edges derived and the
+//! indexes of a finished view filled.
+
+use super::{Adjacency, EdgeData, KnowledgeGraph, NodeData, ViewOptions, SOURCE_SET_AFTER};
+use crate::annotate::Annotation;
+use crate::model::{Attr, EdgeFact, EdgeKind, FactBundle, Kind, NodeFact, Status, Sym, Value, Ymd};
+use crate::reference::Gazetteer;
+use crate::text::normalize;
+use fxhash::FxHashMap;
+use petgraph::graph::{EdgeIndex, NodeIndex};
+use std::collections::HashSet;
+
+impl KnowledgeGraph {
+    /// Build the view from the gazetteer and document bundles.
+    pub fn build(
+        gazetteer: &Gazetteer,
+        bundles: &[FactBundle],
+        options: ViewOptions,
+    ) -> KnowledgeGraph {
+        let known = bundles
+            .iter()
+            .filter(|b| known_by(options, b))
+            .cloned()
+            .collect();
+        KnowledgeGraph::build_with(gazetteer, known, &[], options)
+    }
+
+    /// Build the view from the gazetteer, document bundles and annotations,
+    /// taking the bundles: their facts, texts and sections move into the
+    /// view instead of being copied (at open, the bundles are read for the
+    /// view alone).
+    pub fn build_with(
+        gazetteer: &Gazetteer,
+        bundles: Vec<FactBundle>,
+        annotations: &[Annotation],
+        options: ViewOptions,
+    ) -> KnowledgeGraph {
+        let streamed = KnowledgeGraph::build_streaming(
+            gazetteer,
+            bundles.into_iter().map(Ok::<_, std::convert::Infallible>),
+            annotations,
+            options,
+        );
+        match streamed {
+            Ok(kg) => kg,
+            Err(never) => match never {},
+        }
+    }
+
+    /// Build the view from bundles read one at a time (see
+    /// [`crate::store::Store::document_iter`]): each bundle's facts are
+    /// merged and its text kept before the next is read, so the bundles
+    /// are never all in memory at once. The same view as
+    /// [`KnowledgeGraph::build_with`]: nodes and edges in the same order
+    /// (the gazetteer's, then each document's in turn; an edge whose end
+    /// a later document introduces is added after the last document).
+    /// Stops at the first bundle that cannot be read.
+    pub fn build_streaming<E>(
+        gazetteer: &Gazetteer,
+        bundles: impl Iterator<Item = Result<FactBundle, E>>,
+        annotations: &[Annotation],
+        options: ViewOptions,
+    ) -> Result<KnowledgeGraph, E> {
+        let _interning = crate::sym::Interning::start();
+        if options.as_of.is_some() {
+            // Dropping future meetings renumbers nodes before any edge is
+            // added: all the nodes first, as the bundles come.
+            let all = bundles.collect::<Result<Vec<_>, E>>()?;
+            return Ok(KnowledgeGraph::build_all_at_once(
+                gazetteer,
+                all,
+                annotations,
+                options,
+            ));
+        }
+        let mut kg = KnowledgeGraph {
+            options,
+            ..KnowledgeGraph::default()
+        };
+        let (ref_nodes, ref_edges) = gazetteer.facts();
+        for n in ref_nodes {
+            kg.merge_node(n);
+        }
+        let mut waiting: Vec<EdgeFact> = Vec::new();
+        for e in ref_edges {
+            kg.add_edge_or_wait(e, &mut waiting);
+        }
+        for b in bundles {
+            let b = b?;
+            for n in b.nodes {
+                kg.merge_node(n);
+            }
+            for e in b.edges {
+                kg.add_edge_or_wait(e, &mut waiting);
+            }
+            kg.keep_document(b.doc, b.sections, b.requests);
+        }
+        for e in waiting {
+            kg.add_edge(e, false);
+        }
+        kg.source_sets = FxHashMap::default();
+        kg.finish(annotations);
+        Ok(kg)
+    }
+
+    /// Add an edge whose ends are known, else keep it for later.
+    fn add_edge_or_wait(&mut self, e: EdgeFact, waiting: &mut Vec<EdgeFact>) {
+        if self.node(&e.from).is_some() && self.node(&e.to).is_some() {
+            self.add_edge(e, false);
+        } else {
+            waiting.push(e);
+        }
+    }
+
+    /// A document's text, sections and requests, kept in the view.
+    fn keep_document(
+        &mut self,
+        doc: crate::model::DocumentMeta,
+        sections: Vec<crate::model::Section>,
+        requests: Vec<crate::model::Request>,
+    ) {
+        self.request_history.extend(requests);
+        for mut s in sections {
+            let in_document =
+                doc.text.get(s.body_start..s.span.end).map(str::trim) == Some(&s.text);
+            if in_document {
+                s.text = String::new();
+            }
+            self.sections
+                .insert((doc.id.clone(), s.id.clone()), (s, in_document));
+        }
+        self.doc_index.insert(doc.id.clone(), self.documents.len());
+        self.documents.push(doc);
+    }
+
+    /// What follows the facts: annotations, threads, `awaits`, indexes.
+    fn finish(&mut self, annotations: &[Annotation]) {
+        crate::annotate::apply_facts(self, annotations);
+        crate::link::link_threads(self, annotations);
+        crate::annotate::apply_responses(self, annotations);
+        self.annotations = annotations.to_vec();
+        self.derive_awaits();
+        self.index_kinds_and_requests();
+    }
+
+    /// Every node first, then every edge: the build of an `as of` view,
+    /// which drops future meetings between the two.
+    fn build_all_at_once(
+        gazetteer: &Gazetteer,
+        bundles: Vec<FactBundle>,
+        annotations: &[Annotation],
+        options: ViewOptions,
+    ) -> KnowledgeGraph {
+        let mut kg = KnowledgeGraph {
+            options,
+            ..KnowledgeGraph::default()
+        };
+        let (ref_nodes, ref_edges) = gazetteer.facts();
+        let mut bundles: Vec<FactBundle> = bundles
+            .into_iter()
+            .filter(|b| known_by(options, b))
+            .collect();
+        for n in ref_nodes {
+            kg.merge_node(n);
+        }
+        for b in &mut bundles {
+            for n in std::mem::take(&mut b.nodes) {
+                kg.merge_node(n);
+            }
+        }
+        // Keyed by node index: gone before `drop_future` renumbers nodes.
+        kg.source_sets = FxHashMap::default();
+        if let Some(d) = options.as_of {
+            kg.drop_future(d);
+        }
+        for e in ref_edges {
+            kg.add_edge(e, false);
+        }
+        for b in &mut bundles {
+            for e in std::mem::take(&mut b.edges) {
+                kg.add_edge(e, false);
+            }
+        }
+        for b in bundles {
+            kg.keep_document(b.doc, b.sections, b.requests);
+        }
+        kg.finish(annotations);
+        kg
+    }
+
+    /// The indexes of a finished view: nodes by kind, requests by id.
+    fn index_kinds_and_requests(&mut self) {
+        self.by_kind = vec![Vec::new(); Kind::ALL.len()];
+        for i in self.graph.node_indices() {
+            self.by_kind[self.graph[i].kind as usize].push(i);
+        }
+        self.request_index = self
+            .requests
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.id.clone(), i))
+            .collect();
+        // An edge's index is its insertion rank unless edges were removed
+        // (a retraction moves the last edge into the gap): then no index.
+        let added = std::mem::take(&mut self.awaits_added);
+        self.awaits_adjacency = self.retracted.is_empty().then(|| {
+            let mut by_node: [Adjacency; 2] = Default::default();
+            for e in added {
+                if let Some((a, b)) = self.graph.edge_endpoints(e) {
+                    by_node[0].entry(a).or_default().push((b, e));
+                    by_node[1].entry(b).or_default().push((a, e));
+                }
+            }
+            by_node
+        });
+        let derived = std::mem::take(&mut self.awaits_request);
+        let base = derived.iter().map(|(e, _)| e.index()).min().unwrap_or(0);
+        let end = derived
+            .iter()
+            .map(|(e, _)| e.index() + 1)
+            .max()
+            .unwrap_or(0);
+        let mut table = vec![u32::MAX; end.saturating_sub(base)];
+        for (e, id) in derived {
+            if let Some(&i) = self.request_index.get(&id) {
+                table[e.index() - base] = u32::try_from(i).unwrap_or(u32::MAX);
+            }
+        }
+        self.request_of_awaits = (base, table);
+    }
+
+    pub(crate) fn merge_node(&mut self, n: NodeFact) {
+        match self.by_id.get(&n.id) {
+            Some(&i) => {
+                for k in n
+                    .aliases
+                    .iter()
+                    .map(String::as_str)
+                    .chain([n.name.as_str(), &n.id])
+                {
+                    index_alias(&mut self.by_alias, normalize(k), i, false);
+                }
+                let node = &mut self.graph[i];
+                for a in n.aliases {
+                    if !node.aliases.contains(&a) {
+                        node.aliases.push(a);
+                    }
+                }
+                node.attrs.extend(n.attrs);
+                let known = if node.sources.len() < SOURCE_SET_AFTER {
+                    node.sources.contains(&n.prov)
+                } else {
+                    let set = self
+                        .source_sets
+                        .entry(i)
+                        .or_insert_with(|| node.sources.iter().cloned().collect());
+                    !set.insert(n.prov.clone())
+                };
+                if !known {
+                    node.sources.push(n.prov);
+                }
+            }
+            None => {
+                let id = n.id.clone();
+                let i = self.graph.add_node(NodeData {
+                    id: n.id,
+                    kind: n.kind,
+                    name: n.name,
+                    aliases: n.aliases,
+                    attrs: n.attrs,
+                    sources: vec![n.prov],
+                });
+                let node = &self.graph[i];
+                for k in node
+                    .aliases
+                    .iter()
+                    .map(String::as_str)
+                    .chain([node.name.as_str(), &node.id])
+                {
+                    index_alias(&mut self.by_alias, normalize(k), i, true);
+                }
+                self.by_id.insert(id, i);
+            }
+        }
+    }
+
+    /// Remove meetings and events that start after `d` (not yet known).
+    fn drop_future(&mut self, d: Ymd) {
+        let future: Vec<NodeIndex> = self
+            .graph
+            .node_indices()
+            .filter(|&i| {
+                let n = &self.graph[i];
+                matches!(n.kind, Kind::Meeting | Kind::Event)
+                    && matches!(n.attr("date"), Some(Value::Date(dv)) if dv.start > d)
+            })
+            .collect();
+        let gone: HashSet<Sym> = future.iter().map(|&i| self.graph[i].id.clone()).collect();
+        self.graph.retain_nodes(|g, i| !gone.contains(&g[i].id));
+        self.reindex();
+    }
+
+    fn reindex(&mut self) {
+        self.by_id.clear();
+        self.by_alias.clear();
+        for i in self.graph.node_indices() {
+            let n = &self.graph[i];
+            self.by_id.insert(n.id.clone(), i);
+            for k in n
+                .aliases
+                .iter()
+                .map(String::as_str)
+                .chain([n.name.as_str(), &n.id])
+            {
+                index_alias(&mut self.by_alias, normalize(k), i, true);
+            }
+        }
+    }
+
+    /// Add an edge whose ends exist; returns false (and adds nothing) when
+    /// an end is missing.
+    pub(crate) fn add_edge(&mut self, e: EdgeFact, derived: bool) -> bool {
+        self.add_edge_index(e, derived).is_some()
+    }
+
+    /// [`KnowledgeGraph::add_edge`], giving the new edge's index.
+    fn add_edge_index(&mut self, e: EdgeFact, derived: bool) -> Option<EdgeIndex> {
+        let (Some(&a), Some(&b)) = (self.by_id.get(&e.from), self.by_id.get(&e.to)) else {
+            return None;
+        };
+        if e.kind == EdgeKind::Awaits {
+            self.awaits_added
+                .push(EdgeIndex::new(self.graph.edge_count()));
+        }
+        Some(self.graph.add_edge(
+            a,
+            b,
+            EdgeData {
+                kind: e.kind,
+                attrs: e.attrs,
+                prov: e.prov,
+                derived,
+            },
+        ))
+    }
+
+    /// Derive `awaits` edges: for each request not done, every country asked
+    /// and not named as having responded. When some respondents are unnamed,
+    /// the edge says so (`certain` = false).
+    fn derive_awaits(&mut self) {
+        let mut derived = Vec::new();
+        for r in &self.requests {
+            if r.status == Status::Done {
+                continue;
+            }
+            let uncertain = r.responded_unnamed.max > 0;
+            // Respondents a researcher named: their annotations are part of
+            // every awaits edge of the request, so answers cite them.
+            let named_by: Vec<Attr> = self
+                .annotated_responses
+                .iter()
+                .filter(|(id, _, _)| id == &r.id)
+                .map(|(_, c, p)| Attr {
+                    key: "named_responder".into(),
+                    value: Value::Text(c.clone()),
+                    prov: p.clone().into(),
+                })
+                .collect();
+            for c in &r.requested_from {
+                if r.responded_named.contains(c) {
+                    continue;
+                }
+                derived.push((
+                    EdgeFact {
+                        from: r.agreement.clone(),
+                        to: c.clone(),
+                        kind: EdgeKind::Awaits,
+                        attrs: vec![
+                            Attr {
+                                key: "request".into(),
+                                value: Value::Text(r.id.to_string()),
+                                prov: r.prov.clone(),
+                            },
+                            Attr {
+                                key: "certain".into(),
+                                value: Value::Bool(!uncertain),
+                                prov: r.prov.clone(),
+                            },
+                        ]
+                        .into_iter()
+                        .chain(named_by.iter().cloned())
+                        .collect(),
+                        prov: r.prov.clone(),
+                    },
+                    r.id.clone(),
+                ));
+            }
+        }
+        for (e, request) in derived {
+            if let Some(i) = self.add_edge_index(e, true) {
+                self.awaits_request.push((i, request));
+            }
+        }
+    }
+}
+
+/// Whether a document is known by the view's date, if it has one.
+fn known_by(options: ViewOptions, b: &FactBundle) -> bool {
+    match options.as_of {
+        None => true,
+        Some(d) => b.doc.date.is_some_and(|dd| dd.start <= d),
+    }
+}
+
+/// Add node `idx` to the nodes known by alias `key`, once. A `fresh` node
+/// (just added, or indexed in node order) has the largest index so far, so
+/// it can only be the last entry: no scan of lists that grow with the
+/// corpus, such as the one for section number "iv.a".
+fn index_alias(
+    by_alias: &mut FxHashMap<String, Vec<NodeIndex>>,
+    key: String,
+    idx: NodeIndex,
+    fresh: bool,
+) {
+    let v = by_alias.entry(key).or_default();
+    let known = if fresh {
+        v.last() == Some(&idx)
+    } else {
+        v.contains(&idx)
+    };
+    if !known {
+        v.push(idx);
+    }
+}
