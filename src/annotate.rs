@@ -157,7 +157,7 @@ fn civil_from_days(z: i64) -> (i64, u32, u32) {
 
 /// A fact hidden from answers by a retraction or rejection, kept with who
 /// and why for `why` and `trace`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Retracted {
     /// The fact in words, e.g. `agreement:x/III adopted_at meeting:crm-07`.
     pub fact: String,

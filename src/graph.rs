@@ -13,16 +13,18 @@ use fxhash::{FxHashMap, FxHashSet};
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
+use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, VecDeque};
 
 mod build;
 mod check;
 mod resolve;
+pub mod snapshot;
 
 pub use resolve::{edit_distance, ResolveError};
 
 /// A merged node.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct NodeData {
     pub id: Sym,
     pub kind: Kind,
@@ -45,7 +47,7 @@ impl NodeData {
 }
 
 /// An edge in the view.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct EdgeData {
     pub kind: EdgeKind,
     pub attrs: Vec<Attr>,
@@ -55,7 +57,7 @@ pub struct EdgeData {
 }
 
 /// Options for building the view.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize)]
 pub struct ViewOptions {
     /// Only what was known by this date: documents dated on or before it,
     /// and no meeting or event that starts after it.
@@ -69,7 +71,7 @@ type Adjacency = FxHashMap<NodeIndex, Vec<(NodeIndex, EdgeIndex)>>;
 pub type Stats = (Vec<(Kind, usize)>, Vec<(EdgeKind, usize)>);
 
 /// The graph view.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct KnowledgeGraph {
     pub graph: DiGraph<NodeData, EdgeData>,
     by_id: FxHashMap<Sym, NodeIndex>,
@@ -101,6 +103,7 @@ pub struct KnowledgeGraph {
     /// Position in `requests` by request id, for `awaiting(w)` and kin.
     request_index: FxHashMap<Sym, usize>,
     /// While building: each derived `awaits` edge with its `request` id.
+    #[serde(skip)]
     awaits_request: Vec<(EdgeIndex, Sym)>,
     /// The request of each derived `awaits` edge (what looking up its
     /// `request` attribute gives), without hashing the id per row: the
@@ -108,6 +111,7 @@ pub struct KnowledgeGraph {
     /// none). Derived edges are added last and together, so this is dense.
     request_of_awaits: (usize, Vec<u32>),
     /// While building: every `awaits` edge, in the order it was added.
+    #[serde(skip)]
     awaits_added: Vec<EdgeIndex>,
     /// `awaits` edges by node, outgoing and incoming, each list in the
     /// order a walk of the node's edges gives them oldest first (see
@@ -117,6 +121,7 @@ pub struct KnowledgeGraph {
     /// While building: the sources of nodes merged from many documents (a
     /// country named by every report), so that a merge does not scan a
     /// list as long as the corpus. Empty once the view is built.
+    #[serde(skip)]
     source_sets: FxHashMap<NodeIndex, FxHashSet<Prov>>,
     pub options: ViewOptions,
 }

@@ -4,7 +4,7 @@
 
 use crate::annotate::Annotation;
 use crate::error::Error;
-use crate::graph::{KnowledgeGraph, ViewOptions};
+use crate::graph::{snapshot, KnowledgeGraph, ViewOptions};
 use crate::ingest::{self, IngestReport};
 use crate::model::FactBundle;
 use crate::reference::Gazetteer;
@@ -131,13 +131,32 @@ impl KnowledgeBase {
         // Ids and provenance parts read from ten thousand bundles repeat
         // millions of times: one allocation each (see `crate::sym`).
         let _interning = crate::sym::Interning::start();
+        // The view of everything is saved after it is built and read back
+        // while nothing it was built from has changed (graph::snapshot).
+        let saved = match options.as_of {
+            None => Some(snapshot::fingerprint(
+                &self.store.fingerprint()?,
+                &self.gazetteer,
+            )),
+            Some(_) => None,
+        };
+        if let Some(kg) = saved.and_then(|f| snapshot::load(self.store.path(), &f)) {
+            return Ok(kg);
+        }
         let annotations = self.annotations()?;
-        Ok(KnowledgeGraph::build_streaming(
+        let kg = KnowledgeGraph::build_streaming(
             &self.gazetteer,
             self.store.document_iter(),
             &annotations,
             options,
-        )?)
+        )?;
+        if let Some(f) = saved {
+            // A cache: when it cannot be written the next open builds again.
+            if snapshot::save(self.store.path(), &f, &kg).is_err() {
+                snapshot::remove(self.store.path());
+            }
+        }
+        Ok(kg)
     }
 
     /// The stored annotations, in the order they were made.

@@ -386,7 +386,6 @@ impl fmt::Display for Provenance {
 pub struct Attr {
     pub key: Sym,
     pub value: Value,
-    #[serde(deserialize_with = "crate::sym::shared_provenance")]
     pub prov: Prov,
 }
 
@@ -400,7 +399,6 @@ pub struct NodeFact {
     pub name: String,
     pub aliases: Vec<String>,
     pub attrs: Vec<Attr>,
-    #[serde(deserialize_with = "crate::sym::shared_provenance")]
     pub prov: Prov,
 }
 
@@ -411,7 +409,6 @@ pub struct EdgeFact {
     pub to: Sym,
     pub kind: EdgeKind,
     pub attrs: Vec<Attr>,
-    #[serde(deserialize_with = "crate::sym::shared_provenance")]
     pub prov: Prov,
 }
 
@@ -465,7 +462,6 @@ pub struct Request {
     /// Respondents counted but not named.
     pub responded_unnamed: UnnamedCount,
     pub status: Status,
-    #[serde(deserialize_with = "crate::sym::shared_provenance")]
     pub prov: Prov,
 }
 

@@ -266,6 +266,25 @@ impl Store {
         })
     }
 
+    /// A digest of everything stored that the graph view is built from:
+    /// the format, each document's content hash and id, and every
+    /// annotation record. Equal digests, equal views (see
+    /// [`crate::graph::snapshot`]). Reads the small index records only.
+    pub fn fingerprint(&self) -> Result<[u8; 32], StoreError> {
+        use sha2::{Digest, Sha256};
+        let mut h = Sha256::new();
+        for prefix in [keys::VERSION, keys::HASH_PREFIX, keys::ANNOTATION_PREFIX] {
+            for kv in self.db.scan_prefix(prefix) {
+                let (k, v) = self.read(kv)?;
+                for part in [&k[..], &v[..]] {
+                    h.update((part.len() as u64).to_le_bytes());
+                    h.update(part);
+                }
+            }
+        }
+        Ok(h.finalize().into())
+    }
+
     /// Whether a text with this content hash is stored.
     pub fn has_hash(&self, hex: &str) -> Result<bool, StoreError> {
         Ok(self.db.contains_key(keys::hash(hex))?)
@@ -548,7 +567,12 @@ mod tests {
         let value = encode_bundle(&b).expect("encodes");
         let plain = bincode::serialize(&b).expect("serializes");
         assert!(value.starts_with(keys::BUNDLE_MAGIC));
-        assert!(value.len() < plain.len(), "{} < {}", value.len(), plain.len());
+        assert!(
+            value.len() < plain.len(),
+            "{} < {}",
+            value.len(),
+            plain.len()
+        );
         assert_eq!(decode_bundle(&b.doc.id, &value).expect("decodes"), b);
     }
 
@@ -558,9 +582,13 @@ mod tests {
         let b = bundle();
         {
             let db = sled::open(dir.path()).expect("sled");
-            db.insert(keys::VERSION, &1u32.to_be_bytes()).expect("version");
-            db.insert(keys::doc(&b.doc.id), bincode::serialize(&b).expect("bincode"))
-                .expect("bundle");
+            db.insert(keys::VERSION, &1u32.to_be_bytes())
+                .expect("version");
+            db.insert(
+                keys::doc(&b.doc.id),
+                bincode::serialize(&b).expect("bincode"),
+            )
+            .expect("bundle");
             db.insert(keys::hash(&b.doc.hash), b.doc.id.as_bytes())
                 .expect("hash");
             db.flush().expect("flush");

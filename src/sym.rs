@@ -10,9 +10,9 @@
 //! and attributes read from the same sentence hold one copy of it.
 //!
 //! Serialized as a plain string (and a `Prov` as its provenance), so stored
-//! data and exports do not change.
+//! data and exports do not change; inside a view snapshot (see
+//! [`tables`]), as an index into the snapshot's table of texts.
 
-use crate::model::Provenance;
 use fxhash::FxHashSet;
 use serde::de::{self, Deserialize, Deserializer, Visitor};
 use serde::{Serialize, Serializer};
@@ -22,8 +22,10 @@ use std::fmt;
 use std::ops::Deref;
 use std::sync::Arc;
 
-/// A shared provenance; compares and hashes as the provenance.
-pub type Prov = Arc<Provenance>;
+mod prov;
+pub mod tables;
+
+pub use prov::{share, Prov};
 
 /// A shared immutable string; compares, hashes and orders as its text.
 #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -32,8 +34,6 @@ pub struct Sym(Arc<str>);
 thread_local! {
     /// The texts interned on this thread while an [`Interning`] guard lives.
     static TABLE: RefCell<Option<FxHashSet<Arc<str>>>> = const { RefCell::new(None) };
-    /// The provenances interned on this thread while the guard lives.
-    static PROVENANCES: RefCell<Option<FxHashSet<Prov>>> = const { RefCell::new(None) };
 }
 
 /// While alive, equal [`Sym`]s made on this thread share their text.
@@ -52,7 +52,7 @@ impl Interning {
             let outermost = t.is_none();
             if outermost {
                 *t = Some(FxHashSet::default());
-                PROVENANCES.with(|p| *p.borrow_mut() = Some(FxHashSet::default()));
+                prov::start_interning();
             }
             Interning { outermost }
         })
@@ -63,7 +63,7 @@ impl Drop for Interning {
     fn drop(&mut self) {
         if self.outermost {
             TABLE.with(|t| *t.borrow_mut() = None);
-            PROVENANCES.with(|p| *p.borrow_mut() = None);
+            prov::stop_interning();
         }
     }
 }
@@ -84,31 +84,15 @@ impl Sym {
         })
     }
 
+    /// Where the shared text lives (the same for every clone).
+    pub(crate) fn address(&self) -> usize {
+        Arc::as_ptr(&self.0).cast::<u8>() as usize
+    }
+
     /// The text.
     pub fn as_str(&self) -> &str {
         &self.0
     }
-}
-
-/// `p` as a [`Prov`], shared with an equal one if interning.
-pub fn share(p: Provenance) -> Prov {
-    PROVENANCES.with(|t| match t.borrow_mut().as_mut() {
-        Some(set) => match set.get(&p) {
-            Some(a) => Arc::clone(a),
-            None => {
-                let a = Arc::new(p);
-                set.insert(Arc::clone(&a));
-                a
-            }
-        },
-        None => Arc::new(p),
-    })
-}
-
-/// Deserialize a provenance into a [`Prov`] shared through [`share`]
-/// (serde's `deserialize_with` for the `prov` fields of the model).
-pub fn shared_provenance<'de, D: Deserializer<'de>>(d: D) -> Result<Prov, D::Error> {
-    Provenance::deserialize(d).map(share)
 }
 
 impl Deref for Sym {
@@ -210,12 +194,19 @@ impl PartialEq<Sym> for str {
 
 impl Serialize for Sym {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.0)
+        match tables::sym_index(self) {
+            Some(i) => s.serialize_u32(i),
+            None => s.serialize_str(&self.0),
+        }
     }
 }
 
 impl<'de> Deserialize<'de> for Sym {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Sym, D::Error> {
+        if tables::reading() {
+            let i = u32::deserialize(d)?;
+            return tables::sym_at(i).ok_or_else(|| de::Error::custom("text index out of range"));
+        }
         struct SymVisitor;
         impl Visitor<'_> for SymVisitor {
             type Value = Sym;

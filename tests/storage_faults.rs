@@ -139,7 +139,7 @@ fn a_disk_that_fills_while_ingesting_is_a_clear_error_and_loses_nothing() {
     else {
         return;
     };
-    let (files, reference) = corpus(&work.path().join("corpus"), 8, 50_000);
+    let (files, reference) = corpus(&work.path().join("corpus"), 40, 50_000);
     let db = disk.dir.join("kb");
     let mut acked = Vec::new();
     let mut failed = Vec::new();

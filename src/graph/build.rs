@@ -144,6 +144,28 @@ impl KnowledgeGraph {
         self.annotations = annotations.to_vec();
         self.derive_awaits();
         self.index_kinds_and_requests();
+        self.shrink();
+    }
+
+    /// Give back the room lists grew into while facts were merged: at
+    /// 10,000 reports, hundreds of megabytes of spare capacity.
+    fn shrink(&mut self) {
+        for n in self.graph.node_weights_mut() {
+            n.attrs.shrink_to_fit();
+            n.aliases.shrink_to_fit();
+            n.sources.shrink_to_fit();
+        }
+        for e in self.graph.edge_weights_mut() {
+            e.attrs.shrink_to_fit();
+        }
+        for v in self.by_alias.values_mut() {
+            v.shrink_to_fit();
+        }
+        self.by_alias.shrink_to_fit();
+        self.by_id.shrink_to_fit();
+        self.request_history.shrink_to_fit();
+        self.requests.shrink_to_fit();
+        self.documents.shrink_to_fit();
     }
 
     /// Every node first, then every edge: the build of an `as of` view,

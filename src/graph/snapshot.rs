@@ -1,0 +1,337 @@
+//! The finished view saved next to the database (`view.snapshot`), so that
+//! opening a large knowledge base reads one file instead of decoding and
+//! merging every document, linking threads and deriving `awaits` again.
+//!
+//! A snapshot is a cache, never the record: it is used only when its
+//! fingerprint equals the one computed at open from what the view is built
+//! from (the stored documents' content hashes and annotations, the
+//! gazetteer, this build of acta); anything else (missing, older, damaged,
+//! cut short, unreadable) is ignored and the view is built from the
+//! documents, then saved again. It is written to a temporary file, synced
+//! and renamed, so a crash leaves the old snapshot or the new one. Failing
+//! to write one (read-only or full disk) only costs the next open its time.
+//!
+//! Layout: a header (`actaview`, version u32 LE, fingerprint, 32 bytes),
+//! the view in bincode with its ids and provenances as indexes (see
+//! [`crate::sym::tables`]), the provenances (their texts as indexes), the
+//! texts, and a footer: the three sections' lengths and CRC-32s (u64 and
+//! u32 LE each) and `actaview` again. Both directions stream: the view is
+//! never held twice, once as bytes and once as a graph. The tables come
+//! after the view because they are complete only once it is written; a
+//! reader seeks to them first.
+
+use super::KnowledgeGraph;
+use crate::model::{Prov, Provenance, Sym};
+use crate::sym::tables;
+use bincode::Options;
+use sha2::{Digest, Sha256};
+use std::fs::File;
+use std::io::{self, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+
+/// The snapshot's file name in the database folder.
+pub const FILE: &str = "view.snapshot";
+const MAGIC: &[u8; 8] = b"actaview";
+/// Bump when the view's types or the way it is built change.
+const VERSION: u32 = 1;
+const HEADER: usize = 8 + 4 + 32;
+
+/// The fingerprint of a view: the store's digest of its documents and
+/// annotations, the gazetteer's facts, and this build of acta (version,
+/// extraction pipeline, and the executable's size and time, so that a
+/// rebuilt acta never reads a view an older build made).
+pub fn fingerprint(store_digest: &[u8; 32], gazetteer: &crate::reference::Gazetteer) -> [u8; 32] {
+    let mut h = Sha256::new();
+    h.update(VERSION.to_le_bytes());
+    h.update(crate::ingest::PIPELINE.as_bytes());
+    h.update(store_digest);
+    if let Ok(facts) = bincode::serialize(&gazetteer.facts()) {
+        h.update(facts);
+    }
+    if let Some(meta) = std::env::current_exe()
+        .ok()
+        .and_then(|p| std::fs::metadata(p).ok())
+    {
+        h.update(meta.len().to_le_bytes());
+        if let Ok(t) = meta.modified() {
+            h.update(format!("{t:?}").as_bytes());
+        }
+    }
+    h.finalize().into()
+}
+
+fn path(dir: &Path) -> PathBuf {
+    dir.join(FILE)
+}
+
+/// Three sections: the view, the provenances, the texts.
+const SECTIONS: usize = 3;
+const FOOTER: usize = SECTIONS * 12 + 8;
+
+/// The view saved in `dir` with this fingerprint, if there is one that
+/// reads back whole.
+pub fn load(dir: &Path, fingerprint: &[u8; 32]) -> Option<KnowledgeGraph> {
+    let mut file = File::open(path(dir)).ok()?;
+    let size = file.metadata().ok()?.len();
+    let mut header = [0u8; HEADER];
+    file.read_exact(&mut header).ok()?;
+    if &header[..8] != MAGIC
+        || header[8..12] != VERSION.to_le_bytes()
+        || header[12..] != fingerprint[..]
+    {
+        return None;
+    }
+    let mut footer = [0u8; FOOTER];
+    file.seek(SeekFrom::Start(size.checked_sub(FOOTER as u64)?))
+        .ok()?;
+    file.read_exact(&mut footer).ok()?;
+    if &footer[SECTIONS * 12..] != MAGIC {
+        return None;
+    }
+    let mut parts = [(0u64, 0u32); SECTIONS];
+    for (i, part) in parts.iter_mut().enumerate() {
+        let at = i * 12;
+        *part = (
+            u64::from_le_bytes(footer[at..at + 8].try_into().ok()?),
+            u32::from_le_bytes(footer[at + 8..at + 12].try_into().ok()?),
+        );
+    }
+    let [(view_len, view_crc), (provs_len, provs_crc), (texts_len, texts_crc)] = parts;
+    let total = (HEADER + FOOTER) as u64;
+    if total
+        .checked_add(view_len)?
+        .checked_add(provs_len)?
+        .checked_add(texts_len)?
+        != size
+    {
+        return None;
+    }
+    let tables_at = HEADER as u64 + view_len;
+    let texts: Vec<String> = read_section(&mut file, tables_at + provs_len, texts_len, texts_crc)?;
+    let reading = tables::Reading::start(texts.iter().map(|t| Sym::new(t)).collect());
+    drop(texts);
+    let provenances: Vec<Provenance> = read_section(&mut file, tables_at, provs_len, provs_crc)?;
+    reading.set_provenances(provenances.into_iter().map(Prov::own).collect());
+    read_section(&mut file, HEADER as u64, view_len, view_crc)
+}
+
+/// Deserialize the section at `at`, `len` bytes long, checking its CRC.
+fn read_section<T: serde::de::DeserializeOwned>(
+    file: &mut File,
+    at: u64,
+    len: u64,
+    crc: u32,
+) -> Option<T> {
+    file.seek(SeekFrom::Start(at)).ok()?;
+    // Checksummed a buffer at a time, under the buffer: bincode reads
+    // a few bytes at a time.
+    let mut reader = BufReader::with_capacity(1 << 20, Crc::new((&*file).take(len)));
+    // The limit makes a damaged length an error, not an allocation.
+    let value = options()
+        .with_limit(len)
+        .deserialize_from(&mut reader)
+        .ok()?;
+    io::copy(&mut reader, &mut io::sink()).ok()?;
+    let (count, sum) = reader.into_inner().reset();
+    (count == len && sum == crc).then_some(value)
+}
+
+/// Save `kg` in `dir` under `fingerprint`, replacing any older snapshot.
+pub fn save(dir: &Path, fingerprint: &[u8; 32], kg: &KnowledgeGraph) -> io::Result<()> {
+    let tmp = dir.join(format!("{FILE}.tmp"));
+    let result = write(&tmp, fingerprint, kg).and_then(|()| std::fs::rename(&tmp, path(dir)));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+fn write(tmp: &Path, fingerprint: &[u8; 32], kg: &KnowledgeGraph) -> io::Result<()> {
+    let invalid = |e: bincode::Error| io::Error::new(io::ErrorKind::InvalidData, e.to_string());
+    let mut out = BufWriter::with_capacity(1 << 20, Crc::new(File::create(tmp)?));
+    out.write_all(MAGIC)?;
+    out.write_all(&VERSION.to_le_bytes())?;
+    out.write_all(fingerprint)?;
+    out.flush()?;
+    out.get_mut().reset();
+    let mut footer = Vec::with_capacity(FOOTER);
+    let mut end_section = |out: &mut BufWriter<Crc<File>>| -> io::Result<()> {
+        out.flush()?;
+        let (count, sum) = out.get_mut().reset();
+        footer.extend(count.to_le_bytes());
+        footer.extend(sum.to_le_bytes());
+        Ok(())
+    };
+    let writing = tables::Writing::start();
+    options().serialize_into(&mut out, kg).map_err(invalid)?;
+    end_section(&mut out)?;
+    let provenances = writing.provenances();
+    let plain: Vec<&Provenance> = provenances.iter().map(|p| &**p).collect();
+    options()
+        .serialize_into(&mut out, &plain)
+        .map_err(invalid)?;
+    end_section(&mut out)?;
+    let texts = writing.texts();
+    drop(writing);
+    let plain: Vec<&str> = texts.iter().map(Sym::as_str).collect();
+    options()
+        .serialize_into(&mut out, &plain)
+        .map_err(invalid)?;
+    end_section(&mut out)?;
+    footer.extend(MAGIC);
+    out.write_all(&footer)?;
+    let file = out.into_inner().map_err(|e| e.into_error())?.inner;
+    file.sync_all()
+}
+
+/// bincode's encoding as `bincode::serialize` writes it (fixed-size
+/// integers), as options that can take a limit.
+fn options() -> impl Options {
+    bincode::DefaultOptions::new().with_fixint_encoding()
+}
+
+/// A reader or writer that counts and checksums what passes through it.
+struct Crc<T> {
+    inner: T,
+    hasher: crc32fast::Hasher,
+    count: u64,
+}
+
+impl<T> Crc<T> {
+    fn new(inner: T) -> Crc<T> {
+        Crc {
+            inner,
+            hasher: crc32fast::Hasher::new(),
+            count: 0,
+        }
+    }
+
+    /// The byte count and checksum so far; both start again from zero.
+    fn reset(&mut self) -> (u64, u32) {
+        let hasher = std::mem::take(&mut self.hasher);
+        (std::mem::take(&mut self.count), hasher.finalize())
+    }
+}
+
+impl<T: Read> Read for Crc<T> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.hasher.update(&buf[..n]);
+        self.count += n as u64;
+        Ok(n)
+    }
+}
+
+impl<T: Write> Write for Crc<T> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.hasher.update(&buf[..n]);
+        self.count += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// Remove a saved view (when it can no longer be trusted to be current).
+pub fn remove(dir: &Path) {
+    let _ = std::fs::remove_file(path(dir));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::ViewOptions;
+    use crate::reference::Gazetteer;
+
+    fn view() -> KnowledgeGraph {
+        let g = Gazetteer::bundled().expect("gazetteer");
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data/documents");
+        let bundles: Vec<_> = crate::kb::files_in(Path::new(dir), "txt")
+            .iter()
+            .map(|p| {
+                let bytes = std::fs::read(p).expect("reads");
+                crate::ingest::prepare(&p.display().to_string(), &bytes, &g)
+                    .expect("ingests")
+                    .0
+            })
+            .collect();
+        KnowledgeGraph::build(&g, &bundles, ViewOptions::default())
+    }
+
+    /// Everything a query reads, in a deterministic order.
+    fn described(kg: &KnowledgeGraph) -> String {
+        let mut aliases: Vec<_> = kg.aliases().collect();
+        aliases.sort();
+        let sections: Vec<_> = kg
+            .graph
+            .node_weights()
+            .filter_map(|n| match &*n.sources[0] {
+                Provenance::Extracted { doc, section, .. } => {
+                    Some((doc.clone(), section.clone(), kg.section_text(doc, section)))
+                }
+                _ => None,
+            })
+            .collect();
+        let awaits: Vec<_> = kg
+            .graph
+            .node_indices()
+            .map(|n| kg.awaits_adjacent(n, petgraph::Direction::Outgoing))
+            .collect();
+        let requests_of: Vec<_> = kg
+            .graph
+            .edge_indices()
+            .map(|e| kg.request_of_awaits(e).map(|r| r.id.clone()))
+            .collect();
+        format!(
+            "{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{aliases:?}\n{sections:?}\n{awaits:?}\n{requests_of:?}\n{:?}",
+            kg.graph,
+            kg.requests,
+            kg.request_history,
+            kg.documents,
+            kg.annotations,
+            kg.stats()
+        )
+    }
+
+    #[test]
+    fn a_saved_view_reads_back_the_same() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let kg = view();
+        let f = [7u8; 32];
+        save(dir.path(), &f, &kg).expect("saves");
+        let back = load(dir.path(), &f).expect("loads");
+        assert_eq!(described(&back), described(&kg));
+        for n in kg.graph.node_weights() {
+            assert_eq!(back.node(&n.id), kg.node(&n.id), "{}", n.id);
+        }
+        assert!(
+            !dir.path().join(format!("{FILE}.tmp")).exists(),
+            "no temporary file left"
+        );
+    }
+
+    #[test]
+    fn another_fingerprint_or_a_damaged_file_is_not_used() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let f = [7u8; 32];
+        save(dir.path(), &f, &view()).expect("saves");
+        assert!(load(dir.path(), &[8u8; 32]).is_none(), "other fingerprint");
+        let file = dir.path().join(FILE);
+        let bytes = std::fs::read(&file).expect("reads");
+        for at in [HEADER + 10, bytes.len() / 2, bytes.len() - FOOTER - 3] {
+            let mut damaged = bytes.clone();
+            damaged[at] ^= 0x40;
+            std::fs::write(&file, &damaged).expect("writes");
+            assert!(load(dir.path(), &f).is_none(), "byte {at} flipped");
+        }
+        for len in [0, HEADER, bytes.len() / 2, bytes.len() - 1] {
+            std::fs::write(&file, &bytes[..len]).expect("writes");
+            assert!(load(dir.path(), &f).is_none(), "cut at {len}");
+        }
+        std::fs::write(&file, &bytes).expect("writes");
+        assert!(load(dir.path(), &f).is_some(), "whole again");
+    }
+}

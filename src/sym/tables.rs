@@ -1,0 +1,148 @@
+//! The tables of a view snapshot: while a snapshot is written, each
+//! [`Sym`] and [`Prov`] serializes as its index in a table of the texts
+//! and provenances met so far, written once after the body; while one is
+//! read, the tables come first and each index becomes a shared copy. Ten
+//! million provenances and the ids they name then cost one read each,
+//! with neither a string nor a hash per fact.
+
+use super::{Prov, Sym};
+use fxhash::FxHashMap;
+use std::cell::RefCell;
+
+enum Tables {
+    /// Keyed by address: the lists keep every entry alive, so an address
+    /// names one entry. Equal texts at two addresses (made apart, without
+    /// interning) take two entries, which costs room, not correctness.
+    Writing {
+        syms: FxHashMap<usize, u32>,
+        provs: FxHashMap<usize, u32>,
+        prov_list: Vec<Prov>,
+        sym_list: Vec<Sym>,
+    },
+    Reading {
+        syms: Vec<Sym>,
+        provs: Vec<Prov>,
+    },
+}
+
+thread_local! {
+    static TABLES: RefCell<Option<Tables>> = const { RefCell::new(None) };
+}
+
+/// While alive, [`Sym`]s and [`Prov`]s serialize as table indexes; gives
+/// the tables when done. Not nested.
+pub struct Writing(());
+
+impl Writing {
+    pub fn start() -> Writing {
+        TABLES.with(|t| {
+            *t.borrow_mut() = Some(Tables::Writing {
+                syms: FxHashMap::default(),
+                provs: FxHashMap::default(),
+                prov_list: Vec::new(),
+                sym_list: Vec::new(),
+            })
+        });
+        Writing(())
+    }
+
+    /// The provenances met so far, in index order (serializing them may
+    /// add texts: take the texts after).
+    pub fn provenances(&self) -> Vec<Prov> {
+        TABLES.with(|t| match &*t.borrow() {
+            Some(Tables::Writing { prov_list, .. }) => prov_list.clone(),
+            _ => Vec::new(),
+        })
+    }
+
+    /// The texts met so far, in index order.
+    pub fn texts(&self) -> Vec<Sym> {
+        TABLES.with(|t| match &*t.borrow() {
+            Some(Tables::Writing { sym_list, .. }) => sym_list.clone(),
+            _ => Vec::new(),
+        })
+    }
+}
+
+impl Drop for Writing {
+    fn drop(&mut self) {
+        TABLES.with(|t| *t.borrow_mut() = None);
+    }
+}
+
+/// While alive, [`Sym`]s and [`Prov`]s deserialize from table indexes.
+pub struct Reading(());
+
+impl Reading {
+    /// Start reading with the texts; provenances are added with
+    /// [`Reading::set_provenances`] once read (their texts are indexes).
+    pub fn start(syms: Vec<Sym>) -> Reading {
+        TABLES.with(|t| {
+            *t.borrow_mut() = Some(Tables::Reading {
+                syms,
+                provs: Vec::new(),
+            })
+        });
+        Reading(())
+    }
+
+    pub fn set_provenances(&self, list: Vec<Prov>) {
+        TABLES.with(|t| {
+            if let Some(Tables::Reading { provs, .. }) = &mut *t.borrow_mut() {
+                *provs = list;
+            }
+        });
+    }
+}
+
+impl Drop for Reading {
+    fn drop(&mut self) {
+        TABLES.with(|t| *t.borrow_mut() = None);
+    }
+}
+
+pub(super) fn reading() -> bool {
+    TABLES.with(|t| matches!(&*t.borrow(), Some(Tables::Reading { .. })))
+}
+
+pub(super) fn sym_index(s: &Sym) -> Option<u32> {
+    TABLES.with(|t| match &mut *t.borrow_mut() {
+        Some(Tables::Writing { syms, sym_list, .. }) => {
+            let next = u32::try_from(sym_list.len()).ok()?;
+            Some(*syms.entry(s.address()).or_insert_with(|| {
+                sym_list.push(s.clone());
+                next
+            }))
+        }
+        _ => None,
+    })
+}
+
+pub(super) fn prov_index(p: &Prov) -> Option<u32> {
+    TABLES.with(|t| match &mut *t.borrow_mut() {
+        Some(Tables::Writing {
+            provs, prov_list, ..
+        }) => {
+            let next = u32::try_from(prov_list.len()).ok()?;
+            Some(*provs.entry(p.address()).or_insert_with(|| {
+                prov_list.push(p.clone());
+                next
+            }))
+        }
+        _ => None,
+    })
+}
+
+pub(super) fn sym_at(i: u32) -> Option<Sym> {
+    TABLES.with(|t| match &*t.borrow() {
+        Some(Tables::Reading { syms, .. }) => syms.get(usize::try_from(i).ok()?).cloned(),
+        _ => None,
+    })
+}
+
+pub(super) fn prov_at(i: u32) -> Option<Prov> {
+    TABLES.with(|t| match &*t.borrow() {
+        Some(Tables::Reading { provs, .. }) => provs.get(usize::try_from(i).ok()?).cloned(),
+        _ => None,
+    })
+}
