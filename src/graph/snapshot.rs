@@ -38,8 +38,8 @@ const HEADER: usize = 8 + 4 + 32;
 
 /// The fingerprint of a view: the store's digest of its documents and
 /// annotations, the gazetteer's facts, and this build of acta (version,
-/// extraction pipeline, and the executable's size and time, so that a
-/// rebuilt acta never reads a view an older build made).
+/// extraction pipeline, and a hash of its sources made by `build.rs`, so
+/// that a changed acta never reads a view an older build made).
 pub fn fingerprint(store_digest: &[u8; 32], gazetteer: &crate::reference::Gazetteer) -> [u8; 32] {
     let mut h = Sha256::new();
     h.update(VERSION.to_le_bytes());
@@ -48,15 +48,7 @@ pub fn fingerprint(store_digest: &[u8; 32], gazetteer: &crate::reference::Gazett
     if let Ok(facts) = bincode::serialize(&gazetteer.facts()) {
         h.update(facts);
     }
-    if let Some(meta) = std::env::current_exe()
-        .ok()
-        .and_then(|p| std::fs::metadata(p).ok())
-    {
-        h.update(meta.len().to_le_bytes());
-        if let Ok(t) = meta.modified() {
-            h.update(format!("{t:?}").as_bytes());
-        }
-    }
+    h.update(env!("ACTA_SOURCE_HASH").as_bytes());
     h.finalize().into()
 }
 
