@@ -4,7 +4,9 @@
 //! [`ingest`] (decode, structure, extract, resolve) → [`store`] (sled) →
 //! [`graph`] (petgraph view) → [`query`] (grammar, questions, patterns) →
 //! [`output`] (table, JSON, CSV). [`kb`] ties a store to the
-//! gazetteer; [`card`] and [`export`] render what the graph holds.
+//! gazetteer and reads a saved view ([`graph::snapshot`]) when it is
+//! current; [`sym`] shares the ids and provenance that facts repeat;
+//! [`card`] and [`export`] render what the graph holds.
 //! [`synth`] makes synthetic reports for tests and benchmarks.
 
 #![forbid(unsafe_code)]
