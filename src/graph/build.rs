@@ -257,12 +257,7 @@ impl KnowledgeGraph {
     pub(crate) fn merge_node(&mut self, n: NodeFact) {
         match self.by_id.get(&n.id) {
             Some(&i) => {
-                for k in n
-                    .aliases
-                    .iter()
-                    .map(String::as_str)
-                    .chain([n.name.as_str(), &n.id])
-                {
+                for k in keys(&n.aliases, &n.name, &n.id) {
                     index_alias(&mut self.by_alias, normalize(k), i, false);
                 }
                 let node = &mut self.graph[i];
@@ -296,12 +291,7 @@ impl KnowledgeGraph {
                     sources: vec![n.prov],
                 });
                 let node = &self.graph[i];
-                for k in node
-                    .aliases
-                    .iter()
-                    .map(String::as_str)
-                    .chain([node.name.as_str(), &node.id])
-                {
+                for k in keys(&node.aliases, &node.name, &node.id) {
                     index_alias(&mut self.by_alias, normalize(k), i, true);
                 }
                 self.by_id.insert(id, i);
@@ -331,12 +321,7 @@ impl KnowledgeGraph {
         for i in self.graph.node_indices() {
             let n = &self.graph[i];
             self.by_id.insert(n.id.clone(), i);
-            for k in n
-                .aliases
-                .iter()
-                .map(String::as_str)
-                .chain([n.name.as_str(), &n.id])
-            {
+            for k in keys(&n.aliases, &n.name, &n.id) {
                 index_alias(&mut self.by_alias, normalize(k), i, true);
             }
         }
@@ -435,6 +420,11 @@ fn known_by(options: ViewOptions, b: &FactBundle) -> bool {
         None => true,
         Some(d) => b.doc.date.is_some_and(|dd| dd.start <= d),
     }
+}
+
+/// What a node is known by: its aliases, name and id.
+fn keys<'a>(aliases: &'a [String], name: &'a str, id: &'a str) -> impl Iterator<Item = &'a str> {
+    aliases.iter().map(String::as_str).chain([name, id])
 }
 
 /// Add node `idx` to the nodes known by alias `key`, once. A `fresh` node
