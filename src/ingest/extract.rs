@@ -217,7 +217,7 @@ pub fn extract(doc: &str, text: &str, sections: &[Section], g: &Gazetteer) -> Ex
         let base_off = s0.body_start.min(s0.span.end);
         for s in sents.iter_mut() {
             s.dates = dates::find_normalized(&s.norm, &s.map, &ctx);
-            s.mentions = resolver.find(&s.text);
+            s.mentions = resolver.find_normalized(&s.text, &s.norm, &s.map);
             let extra = entities::contextual(s, network.as_deref());
             s.mentions.extend(extra);
             s.mentions.sort_by_key(|m| m.start);

@@ -34,11 +34,17 @@ pub struct Found {
 /// Alias index used to find entity mentions in text. The gazetteer's names
 /// are compiled once into one regular expression; names added later (a
 /// report's own definitions) are searched one by one.
+///
+/// Cloning is cheap and keeps the compiled index: the names and the
+/// matcher are shared, so that every document's copy of the cached
+/// resolver searches with the same regex and its warm lazy-DFA cache (a
+/// cloned `Regex` starts with an empty cache, which every document paid
+/// to fill again).
 #[derive(Debug, Clone, Default)]
 pub struct Resolver {
-    names: Vec<Name>,
+    names: Arc<Vec<Name>>,
     extra: Vec<Name>,
-    matcher: OnceLock<Matcher>,
+    matcher: Arc<OnceLock<Matcher>>,
 }
 
 /// The last resolver built, with the fingerprint of its gazetteer.
@@ -117,15 +123,15 @@ impl Resolver {
 
     fn push(&mut self, name: &str, id: &str, kind: Kind) {
         if let Some(n) = self.make(name, id, kind) {
-            self.names.push(n);
-            self.matcher = OnceLock::new();
+            Arc::make_mut(&mut self.names).push(n);
+            self.matcher = Arc::default();
         }
     }
 
     fn sort(&mut self) {
         // Longest names first, so "Estados Unidos Mexicanos" wins over "Estados Unidos".
-        self.names
-            .sort_by_key(|n| std::cmp::Reverse(n.normalized.len()));
+        Arc::make_mut(&mut self.names).sort_by_key(|n| std::cmp::Reverse(n.normalized.len()));
+        self.matcher = Arc::default();
     }
 
     /// Add a name for an entity (searched without rebuilding the index).
@@ -178,11 +184,17 @@ impl Resolver {
     /// names win over names inside them; matches are at word boundaries.
     pub fn find(&self, text: &str) -> Vec<Found> {
         let (hay, map) = normalize_with_offsets(text);
+        self.find_normalized(text, &hay, &map)
+    }
+
+    /// [`Resolver::find`] over a text already normalized:
+    /// `(hay, map) == normalize_with_offsets(text)` (a sentence has both).
+    pub fn find_normalized(&self, text: &str, hay: &str, map: &[usize]) -> Vec<Found> {
         let m = self.matcher();
         // Candidates (start, end, name) in the normalized text.
         let mut cands: Vec<(usize, usize, &Name)> = Vec::new();
         if let Some(re) = &m.re {
-            for x in re.find_iter(&hay) {
+            for x in re.find_iter(hay) {
                 if let Some(&i) = m.by_name.get(x.as_str()) {
                     cands.push((x.start(), x.end(), &self.names[i]));
                 }
@@ -194,7 +206,7 @@ impl Resolver {
                 let start = from + pos;
                 let end = start + n.normalized.len();
                 from = start + hay[start..].chars().next().map_or(1, char::len_utf8);
-                if at_word_boundary(&hay, start, end) {
+                if at_word_boundary(hay, start, end) {
                     cands.push((start, end, n));
                 }
             }
