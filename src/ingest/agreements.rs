@@ -9,11 +9,11 @@
 //! about, and its status in the report's own words.
 
 use super::facts::{shorten, Facts};
+use super::pattern::Pattern;
 use super::quotes::{self, Role};
 use super::rules::{self, compile, Decision};
 use super::sentence::Sentence;
 use crate::model::{EdgeKind, Kind, Provenance, Section, Span, Status, Value};
-use regex::Regex;
 use std::sync::OnceLock;
 
 /// An agreement found in a section.
@@ -31,12 +31,12 @@ pub struct Agreement {
 }
 
 struct Patterns {
-    decisions: Regex,
-    statuses: Vec<(Regex, Status)>,
-    proposers: Regex,
-    list_gap: Regex,
-    gathering: Regex,
-    deciders: Regex,
+    decisions: Pattern,
+    statuses: Vec<(Pattern, Status)>,
+    proposers: Pattern,
+    list_gap: Pattern,
+    gathering: Pattern,
+    deciders: Pattern,
 }
 
 fn patterns() -> &'static Patterns {
@@ -151,7 +151,7 @@ fn words_between(s: &Sentence, a: usize, b: usize) -> usize {
 /// to the phrase after it ("Durante la VII CRM, los Viceministros
 /// aprobaron"), else to the nearest.
 fn assign(s: &Sentence, cues: &[Cue]) -> Vec<Vec<(String, bool)>> {
-    static BREAK: OnceLock<Regex> = OnceLock::new();
+    static BREAK: OnceLock<Pattern> = OnceLock::new();
     let brk = BREAK.get_or_init(|| compile(r"[,;]|\by\b|\be\b|\bpero\b|\bmientras\b"));
     let mut out: Vec<Vec<(String, bool)>> = vec![Vec::new(); cues.len()];
     for r in s.meetings.iter().filter(|r| !r.destination) {
@@ -261,7 +261,7 @@ fn clause_starts(
     cues: &[&Cue],
     venues: &[&Vec<(String, bool)>],
 ) -> Vec<(usize, usize)> {
-    static SEP: OnceLock<(Regex, Regex)> = OnceLock::new();
+    static SEP: OnceLock<(Pattern, Pattern)> = OnceLock::new();
     let (strong, weak) = SEP.get_or_init(|| {
         (
             compile(r"(?:,\s*asi que|;|,\s*y|,\s*pero|,\s*por lo que)\s+"),

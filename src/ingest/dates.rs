@@ -10,10 +10,11 @@
 //! Matching runs on normalized text ([`crate::text::normalize`]) and spans
 //! are given back in bytes of the original text.
 
+use super::pattern::Pattern;
 use super::rules::{self, compile};
 use crate::model::{DateValue, Precision, Ymd};
 use crate::text::normalize_with_offsets;
-use regex::{Captures, Regex};
+use regex::Captures;
 use std::sync::OnceLock;
 
 /// What year-less dates are read against.
@@ -52,39 +53,79 @@ enum Shape {
     BareMonth,
 }
 
-struct Patterns {
-    shapes: Vec<(Regex, Shape)>,
-    deadline: Regex,
+impl Shape {
+    /// What every match of the shape's pattern contains: a month name (the
+    /// month group), a digit (`\d`, a day or a year). A sentence without it
+    /// is not searched for the shape: most sentences have neither.
+    fn needs(self) -> (bool, bool) {
+        match self {
+            Shape::CrossRange
+            | Shape::DayRange
+            | Shape::Day
+            | Shape::MonthRange
+            | Shape::MonthYear => (true, true),
+            Shape::MonthRelative | Shape::BareMonth => (true, false),
+            Shape::Numeric | Shape::Iso | Shape::Part | Shape::YearRange | Shape::Year => {
+                (false, true)
+            }
+        }
+    }
 }
 
-const M: &str = "(enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)";
+struct Patterns {
+    shapes: Vec<(Pattern, Shape)>,
+    deadline: Pattern,
+    /// Any month name.
+    month: regex::Regex,
+}
+
+/// True when `text` may hold a `\d` of the patterns (any Unicode decimal
+/// digit; `char::is_numeric` covers them all).
+fn has_digit(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit())
+        || (!text.is_ascii() && text.chars().any(char::is_numeric))
+}
+
+const MONTH: &str = "(enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)";
 const Y: &str = r"((?:19|20)\d\d)";
 const REL: &str = r"(?:\s+(?:del?|en)\s+(?:el\s+)?(presente ano|ano en curso|este ano|ano pasado|ano anterior|proximo ano|ano proximo|ano siguiente)|\s+(pasado|proximo))";
 
+/// The shapes' patterns, with `month` for the month-name group.
+fn shape_patterns(month: &str) -> Vec<(String, Shape)> {
+    const M: &str = "{M}";
+    let ys = format!(r"(?:\s*(?:de|del|,)?\s*(?:ano\s+)?{Y})?");
+    let sep = r"\s*(?:-|–|—|al|a|hasta el)\s*(?:el\s+)?";
+    let day = r"(\d{1,2})(?:o)?";
+    #[rustfmt::skip]
+    let shapes = vec![
+        (format!(r"\b{day}\s+de\s+{M}{ys}{sep}{day}\s+de\s+{M}{ys}(?:{REL})?\b"), Shape::CrossRange),
+        (format!(r"\b{day}\s*(?:-|–|—|al|a|y)\s*(?:el\s+)?{day}\s+de\s+{M}{ys}(?:{REL})?\b"), Shape::DayRange),
+        (format!(r"\b{day}\s+de\s+{M}{ys}(?:{REL})?\b"), Shape::Day),
+        (r"\b(\d{1,2})([/.-])(\d{1,2})[/.-](\d{4}|\d{2})\b".to_string(), Shape::Numeric),
+        (r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b".to_string(), Shape::Iso),
+        (format!(r"\b{M}(?:\s+(?:de\s+|del\s+)?{Y})?\s*(?:-|–|—|a|al|hasta|y)\s*(?:el mes de\s+)?{M}\s*(?:de\s+|del\s+)?{Y}\b"), Shape::MonthRange),
+        (format!(r"\b{M}\s*(?:de\s+|del\s+|,\s*)?(?:ano\s+)?{Y}\b"), Shape::MonthYear),
+        (format!(r"\b{M}{REL}\b"), Shape::MonthRelative),
+        (format!(r"\b(primer|segundo|tercer|cuarto)\s+(trimestre|semestre|cuatrimestre)\s+(?:de\s+|del\s+)?(?:ano\s+)?{Y}\b"), Shape::Part),
+        (format!(r"\b{Y}\s*(?:-|–|—|al|a)\s*{Y}\b"), Shape::YearRange),
+        (format!(r"\b(?:en|durante|el ano|del ano|desde|hasta)\s+(?:el\s+)?{Y}\b"), Shape::Year),
+        (format!(r"\b(?:en|de|desde|hasta|durante|para|el mes de)\s+{M}\b"), Shape::BareMonth),
+    ];
+    shapes
+        .into_iter()
+        .map(|(p, shape)| (p.replace(M, month), shape))
+        .collect()
+}
+
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
-    P.get_or_init(|| {
-        let ys = format!(r"(?:\s*(?:de|del|,)?\s*(?:ano\s+)?{Y})?");
-        let sep = r"\s*(?:-|–|—|al|a|hasta el)\s*(?:el\s+)?";
-        let day = r"(\d{1,2})(?:o)?";
-        let shapes = vec![
-            (format!(r"\b{day}\s+de\s+{M}{ys}{sep}{day}\s+de\s+{M}{ys}(?:{REL})?\b"), Shape::CrossRange),
-            (format!(r"\b{day}\s*(?:-|–|—|al|a|y)\s*(?:el\s+)?{day}\s+de\s+{M}{ys}(?:{REL})?\b"), Shape::DayRange),
-            (format!(r"\b{day}\s+de\s+{M}{ys}(?:{REL})?\b"), Shape::Day),
-            (r"\b(\d{1,2})([/.-])(\d{1,2})[/.-](\d{4}|\d{2})\b".to_string(), Shape::Numeric),
-            (r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b".to_string(), Shape::Iso),
-            (format!(r"\b{M}(?:\s+(?:de\s+|del\s+)?{Y})?\s*(?:-|–|—|a|al|hasta|y)\s*(?:el mes de\s+)?{M}\s*(?:de\s+|del\s+)?{Y}\b"), Shape::MonthRange),
-            (format!(r"\b{M}\s*(?:de\s+|del\s+|,\s*)?(?:ano\s+)?{Y}\b"), Shape::MonthYear),
-            (format!(r"\b{M}{REL}\b"), Shape::MonthRelative),
-            (format!(r"\b(primer|segundo|tercer|cuarto)\s+(trimestre|semestre|cuatrimestre)\s+(?:de\s+|del\s+)?(?:ano\s+)?{Y}\b"), Shape::Part),
-            (format!(r"\b{Y}\s*(?:-|–|—|al|a)\s*{Y}\b"), Shape::YearRange),
-            (format!(r"\b(?:en|durante|el ano|del ano|desde|hasta)\s+(?:el\s+)?{Y}\b"), Shape::Year),
-            (format!(r"\b(?:en|de|desde|hasta|durante|para|el mes de)\s+{M}\b"), Shape::BareMonth),
-        ];
-        Patterns {
-            shapes: shapes.into_iter().map(|(p, s)| (compile(&p), s)).collect(),
-            deadline: compile(rules::DEADLINE_BEFORE),
-        }
+    P.get_or_init(|| Patterns {
+        shapes: shape_patterns(MONTH)
+            .into_iter()
+            .map(|(p, s)| (compile(&p), s))
+            .collect(),
+        deadline: compile(rules::DEADLINE_BEFORE),
+        month: regex::Regex::new(MONTH).expect("month names"),
     })
 }
 
@@ -99,7 +140,13 @@ pub fn find(text: &str, ctx: &DateContext) -> Vec<FoundDate> {
 pub fn find_normalized(norm: &str, map: &[usize], ctx: &DateContext) -> Vec<FoundDate> {
     let p = patterns();
     let mut cands: Vec<(usize, usize, Option<DateValue>)> = Vec::new();
+    let digit = has_digit(norm);
+    let month = p.month.is_match(norm);
     for (re, shape) in &p.shapes {
+        let (needs_month, needs_digit) = shape.needs();
+        if (needs_month && !month) || (needs_digit && !digit) {
+            continue;
+        }
         for c in re.captures_iter(norm) {
             let Some(m) = c.get(0) else { continue };
             let mut start = m.start();
@@ -338,6 +385,19 @@ mod tests {
         DateContext {
             anchor: Some(Ymd::new(2003, 5, 31)),
         }
+    }
+
+    #[test]
+    fn shapes_need_what_they_say() {
+        // With a long marker for the month group, a shape that needs a
+        // month name is gated on the marker alone: no match without it.
+        let marker = "(mmmmmmmm)";
+        for (p, shape) in shape_patterns(marker) {
+            let gate = compile(&p).gate();
+            let gated = gate == Some(vec!["mmmmmmmm".to_string()]);
+            assert_eq!(gated, shape.needs().0, "{p}: {gate:?}");
+        }
+        assert!(has_digit("el ٣ de mayo") && !has_digit("mayo"));
     }
 
     fn one(text: &str) -> (String, DateValue, bool) {

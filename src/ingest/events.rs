@@ -12,21 +12,21 @@ mod gathering;
 use super::agreements::Agreement;
 use super::facts::{shorten, Facts};
 use super::meetings::Env;
+use super::pattern::Pattern;
 use super::rules::{self, compile};
 use super::sentence::Sentence;
 use crate::model::{DateValue, EdgeKind, Kind, Provenance, Section, Value};
 use crate::text::{normalize, slug};
-use regex::Regex;
 use std::sync::OnceLock;
 
 struct Patterns {
-    correspondence: Regex,
-    anaphora: Regex,
-    actions: Regex,
-    handover: Regex,
-    at_end: Regex,
-    requestish: Regex,
-    same_date: Regex,
+    correspondence: Pattern,
+    anaphora: Pattern,
+    actions: Pattern,
+    handover: Pattern,
+    at_end: Pattern,
+    requestish: Pattern,
+    same_date: Pattern,
 }
 
 fn patterns() -> &'static Patterns {

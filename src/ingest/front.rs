@@ -6,14 +6,15 @@
 //! Presidencia Pro-Témpore acerca de ..."), with the period added.
 
 use super::dates::{self, DateContext};
+use super::pattern::Pattern;
 use super::rules::{self, compile};
 use super::sentence::Sentence;
 use crate::model::{DateValue, Precision, Ymd};
 use crate::text::normalize;
 use std::sync::OnceLock;
 
-fn period_cue() -> &'static regex::Regex {
-    static R: OnceLock<regex::Regex> = OnceLock::new();
+fn period_cue() -> &'static Pattern {
+    static R: OnceLock<Pattern> = OnceLock::new();
     R.get_or_init(|| compile(r"\bperiodo\b"))
 }
 
@@ -66,7 +67,7 @@ pub fn front_matter(
 }
 
 fn title(first: &[Sentence], period: Option<(usize, usize, usize)>) -> Option<String> {
-    static R: OnceLock<(regex::Regex, regex::Regex)> = OnceLock::new();
+    static R: OnceLock<(Pattern, Pattern)> = OnceLock::new();
     let (cue, end) = R.get_or_init(|| (compile(rules::TITLE), compile(rules::TITLE_END)));
     for (i, s) in first.iter().enumerate() {
         let Some(c) = cue.captures(&s.norm) else {

@@ -12,6 +12,7 @@
 
 use super::agreements::Agreement;
 use super::facts::{shorten, text_attr, Facts};
+use super::pattern::Pattern;
 use super::rules::{self, compile, Count};
 use super::sentence::Sentence;
 use crate::model::{
@@ -19,22 +20,21 @@ use crate::model::{
 };
 use crate::reference::Gazetteer;
 use crate::text::normalize;
-use regex::Regex;
 use std::sync::OnceLock;
 
 struct Patterns {
-    requests: Regex,
-    reiteration: Regex,
-    members: Regex,
-    responses: Vec<(Regex, Count)>,
-    responded: Regex,
-    except_named: Regex,
-    same_date: Regex,
-    only: Regex,
-    again: Regex,
-    this_information: Regex,
-    information: Regex,
-    subject_end: Regex,
+    requests: Pattern,
+    reiteration: Pattern,
+    members: Pattern,
+    responses: Vec<(Pattern, Count)>,
+    responded: Pattern,
+    except_named: Pattern,
+    same_date: Pattern,
+    only: Pattern,
+    again: Pattern,
+    this_information: Pattern,
+    information: Pattern,
+    subject_end: Pattern,
 }
 
 fn patterns() -> &'static Patterns {

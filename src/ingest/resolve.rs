@@ -4,10 +4,10 @@
 //! [`crate::text::normalize`]; [`Resolver::find`] maps matches back to byte
 //! spans of the original text so that extraction can reason about word order.
 
+use super::pattern::Pattern;
 use crate::model::Kind;
 use crate::reference::Gazetteer;
 use crate::text::{normalize, normalize_with_offsets};
-use regex::Regex;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
@@ -54,7 +54,7 @@ type Cached = (u64, Arc<Resolver>);
 struct Matcher {
     /// `\b(?:longest|...|shortest)\b` over the names that begin and end
     /// with a letter or digit.
-    re: Option<Regex>,
+    re: Option<Pattern>,
     by_name: HashMap<String, usize>,
     /// Indexes of names the expression does not cover.
     rest: Vec<usize>,
@@ -157,7 +157,7 @@ impl Resolver {
                 }
             }
             let re = (!alts.is_empty())
-                .then(|| Regex::new(&format!(r"\b(?:{})\b", alts.join("|"))).ok())
+                .then(|| Pattern::new(&format!(r"\b(?:{})\b", alts.join("|"))).ok())
                 .flatten();
             if re.is_none() {
                 rest = (0..self.names.len()).collect();

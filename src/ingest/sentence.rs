@@ -9,12 +9,12 @@
 
 use super::dates::FoundDate;
 use super::meetings::MeetingRef;
+use super::pattern::Pattern;
 use super::quotes::{self, Quote, Role};
 use super::resolve::Found;
 use super::rules;
 use crate::model::Span;
 use crate::text::normalize_with_offsets;
-use regex::Regex;
 
 /// Spans of the sentences of `text[start..end]`.
 pub fn split(text: &str, start: usize, end: usize) -> Vec<Span> {
@@ -191,7 +191,7 @@ impl Sentence {
     }
 
     /// Matches of `re` on the normalized text, as original spans.
-    pub fn find(&self, re: &Regex) -> Vec<(usize, usize)> {
+    pub fn find(&self, re: &Pattern) -> Vec<(usize, usize)> {
         re.find_iter(&self.norm)
             .map(|m| (self.orig(m.start()), self.end_of(m.end())))
             .collect()
@@ -286,7 +286,7 @@ mod tests {
         );
         assert_eq!(s.norm, "ano exito final");
         assert_eq!(s.norm_before(s.text.find("ÉXITO").unwrap()), "ano ");
-        let re = Regex::new("exito").unwrap();
+        let re = Pattern::new("exito").unwrap();
         let (a, b) = s.find(&re)[0];
         assert_eq!(s.slice(a, b), "ÉXITO");
         assert_eq!(s.norm_between(a, s.text.len()), "exito final");

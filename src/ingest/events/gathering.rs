@@ -8,19 +8,19 @@ use super::{date_key, Context};
 use crate::ingest::agreements;
 use crate::ingest::facts::{shorten, Facts};
 use crate::ingest::meetings;
+use crate::ingest::pattern::Pattern;
 use crate::ingest::rules::{self, compile};
 use crate::ingest::sentence::Sentence;
 use crate::model::{DateValue, EdgeKind, Status, Value, Ymd};
 use crate::text::slug;
-use regex::Regex;
 use std::sync::OnceLock;
 
 struct Patterns {
-    gatherings: Regex,
-    gathering_anaphora: Regex,
-    day_before: Regex,
-    day_after: Regex,
-    place: Regex,
+    gatherings: Pattern,
+    gathering_anaphora: Pattern,
+    day_before: Pattern,
+    day_after: Pattern,
+    place: Pattern,
 }
 
 fn patterns() -> &'static Patterns {

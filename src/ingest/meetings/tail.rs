@@ -6,16 +6,16 @@
 
 use super::Env;
 use crate::ingest::dates;
+use crate::ingest::pattern::Pattern;
 use crate::ingest::rules::{self, compile};
 use crate::ingest::sentence::Sentence;
 use crate::model::{DateValue, Kind};
-use regex::Regex;
 use std::sync::OnceLock;
 
 struct Patterns {
-    filler: Regex,
-    before_date: Regex,
-    place: Regex,
+    filler: Pattern,
+    before_date: Pattern,
+    place: Pattern,
 }
 
 fn patterns() -> &'static Patterns {
