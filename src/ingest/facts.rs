@@ -4,16 +4,17 @@
 //! notes. Every fact it holds carries `Provenance::Extracted`.
 
 use crate::model::{Attr, EdgeFact, EdgeKind, Kind, NodeFact, Provenance, Request, Span, Value};
-use std::collections::{HashMap, HashSet};
+use fxhash::{FxHashMap, FxHashSet};
+use std::fmt::Write;
 
 /// Accumulated facts of one document.
 #[derive(Debug, Default)]
 pub struct Facts {
     pub doc: String,
     pub nodes: Vec<NodeFact>,
-    index: HashMap<String, usize>,
+    index: FxHashMap<String, usize>,
     pub edges: Vec<EdgeFact>,
-    edge_keys: HashSet<String>,
+    edge_keys: FxHashSet<String>,
     pub requests: Vec<Request>,
 }
 
@@ -119,11 +120,18 @@ impl Facts {
         if from == to {
             return;
         }
-        let values: Vec<String> = attrs
-            .iter()
-            .map(|a| format!("{}={}", a.key, a.value))
-            .collect();
-        let key = format!("{from}\u{1}{to}\u{1}{kind}\u{1}{}", values.join("\u{1}"));
+        // "from␁to␁kind␁key=value␁key=value"
+        let mut key = String::with_capacity(from.len() + to.len() + 32);
+        for part in [from, to, kind.as_str()] {
+            key.push_str(part);
+            key.push('\u{1}');
+        }
+        for (i, a) in attrs.iter().enumerate() {
+            if i > 0 {
+                key.push('\u{1}');
+            }
+            let _ = write!(key, "{}={}", a.key, a.value);
+        }
         if !self.edge_keys.insert(key) {
             return;
         }
@@ -149,18 +157,24 @@ pub fn text_attr(key: &str, text: &str, prov: &Provenance) -> Attr {
 /// Cut `s` to at most `max` characters at a word boundary, with "…".
 pub fn shorten(s: &str, max: usize) -> String {
     let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if s.chars().count() <= max {
+    let total = s.chars().count();
+    if total <= max {
         return s;
     }
     let mut out = String::new();
+    // Characters in `out`, counted as it grows.
+    let mut len = 0;
     for w in s.split(' ') {
-        if out.chars().count() + w.chars().count() + 1 > max {
+        let n = w.chars().count();
+        if len + n + 1 > max {
             break;
         }
         if !out.is_empty() {
             out.push(' ');
+            len += 1;
         }
         out.push_str(w);
+        len += n;
     }
     if out.is_empty() {
         out = s.chars().take(max).collect();

@@ -18,10 +18,16 @@ use crate::text::normalize_with_offsets;
 
 /// Spans of the sentences of `text[start..end]`.
 pub fn split(text: &str, start: usize, end: usize) -> Vec<Span> {
+    let quoted = text.get(start..end).map(|b| quotes::scan(b).0);
+    split_quoted(text, start, end, quoted.as_deref().unwrap_or_default())
+}
+
+/// [`split`] with the quotations of `text[start..end]` already found
+/// (`quotes::scan` of it, which extraction needs as well).
+pub fn split_quoted(text: &str, start: usize, end: usize, quoted: &[Quote]) -> Vec<Span> {
     let Some(body) = text.get(start..end) else {
         return Vec::new();
     };
-    let (quoted, _) = quotes::scan(body);
     // A period inside a closed quotation ends no sentence, unless only the
     // closing mark follows it ("... contexto.”  En relación").
     let inside = |i: usize, len: usize| {
