@@ -4,11 +4,11 @@
 //! [`crate::text::normalize`]; [`Resolver::find`] maps matches back to byte
 //! spans of the original text so that extraction can reason about word order.
 
-use super::pattern::Pattern;
 use crate::model::Kind;
 use crate::reference::Gazetteer;
 use crate::text::{normalize, normalize_with_offsets};
-use std::collections::HashMap;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use std::collections::HashSet;
 use std::sync::{Arc, Mutex, OnceLock};
 
 /// One name an entity goes by.
@@ -52,11 +52,14 @@ type Cached = (u64, Arc<Resolver>);
 
 #[derive(Debug, Clone)]
 struct Matcher {
-    /// `\b(?:longest|...|shortest)\b` over the names that begin and end
-    /// with a letter or digit.
-    re: Option<Pattern>,
-    by_name: HashMap<String, usize>,
-    /// Indexes of names the expression does not cover.
+    /// The names that begin and end with a letter or digit, each spelling
+    /// once (the first, longest-first, name that has it), found as the
+    /// regex `\b(?:longest|...|shortest)\b` would find them: at the
+    /// leftmost word boundary where one ends at a word boundary, the
+    /// longest there, then on after it. The automaton reads a sentence in
+    /// one pass; the regex's prefilter stopped at every "st" of the text.
+    names: Option<(AhoCorasick, Vec<usize>)>,
+    /// Indexes of names the automaton does not cover.
     rest: Vec<usize>,
 }
 
@@ -144,25 +147,35 @@ impl Resolver {
     fn matcher(&self) -> &Matcher {
         self.matcher.get_or_init(|| {
             let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-            let mut by_name = HashMap::new();
-            let mut alts = Vec::new();
+            let mut seen = HashSet::new();
+            let mut spellings: Vec<&str> = Vec::new();
+            let mut index = Vec::new();
             let mut rest = Vec::new();
             for (i, n) in self.names.iter().enumerate() {
                 if word(n.normalized.chars().next()) && word(n.normalized.chars().next_back()) {
-                    if by_name.insert(n.normalized.clone(), i).is_none() {
-                        alts.push(regex::escape(&n.normalized));
+                    if seen.insert(n.normalized.as_str()) {
+                        spellings.push(&n.normalized);
+                        index.push(i);
                     }
                 } else {
                     rest.push(i);
                 }
             }
-            let re = (!alts.is_empty())
-                .then(|| Pattern::new(&format!(r"\b(?:{})\b", alts.join("|"))).ok())
+            let names = (!spellings.is_empty())
+                .then(|| {
+                    AhoCorasick::builder()
+                        .kind(Some(AhoCorasickKind::DFA))
+                        .build(&spellings)
+                        .ok()
+                })
                 .flatten();
-            if re.is_none() {
+            if names.is_none() {
                 rest = (0..self.names.len()).collect();
             }
-            Matcher { re, by_name, rest }
+            Matcher {
+                names: names.map(|ac| (ac, index)),
+                rest,
+            }
         })
     }
 
@@ -193,12 +206,8 @@ impl Resolver {
         let m = self.matcher();
         // Candidates (start, end, name) in the normalized text.
         let mut cands: Vec<(usize, usize, &Name)> = Vec::new();
-        if let Some(re) = &m.re {
-            for x in re.find_iter(hay) {
-                if let Some(&i) = m.by_name.get(x.as_str()) {
-                    cands.push((x.start(), x.end(), &self.names[i]));
-                }
-            }
+        for (start, end, i) in self.name_spans(hay) {
+            cands.push((start, end, &self.names[i]));
         }
         for n in m.rest.iter().map(|&i| &self.names[i]).chain(&self.extra) {
             let mut from = 0;
@@ -244,6 +253,29 @@ impl Resolver {
         out
     }
 
+    /// Matches of the automaton's names in `hay`: (start, end, index of
+    /// the name), in text order.
+    fn name_spans(&self, hay: &str) -> Vec<(usize, usize, usize)> {
+        let Some((ac, index)) = &self.matcher().names else {
+            return Vec::new();
+        };
+        let mut found: Vec<(usize, usize, usize)> = ac
+            .find_overlapping_iter(hay)
+            .filter(|x| word_boundary(hay, x.start()) && word_boundary(hay, x.end()))
+            .map(|x| (x.start(), x.end(), index[x.pattern().as_usize()]))
+            .collect();
+        found.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
+        let mut after = 0;
+        found.retain(|&(start, end, _)| {
+            let keep = start >= after;
+            if keep {
+                after = end;
+            }
+            keep
+        });
+        found
+    }
+
     /// Ids whose names normalize to exactly `name`.
     pub fn lookup(&self, name: &str) -> Vec<&Name> {
         let n = normalize(name);
@@ -253,6 +285,15 @@ impl Resolver {
             .filter(|x| x.normalized == n)
             .collect()
     }
+}
+
+/// Regex `\b` at `i`: a word character on one side only (Unicode word
+/// characters, as the regex crate reads them).
+fn word_boundary(hay: &str, i: usize) -> bool {
+    use regex_syntax::is_word_character as word;
+    let before = hay[..i].chars().next_back().is_some_and(word);
+    let after = hay[i..].chars().next().is_some_and(word);
+    before != after
 }
 
 fn at_word_boundary(hay: &str, start: usize, end: usize) -> bool {
@@ -300,6 +341,42 @@ mod tests {
             "organization:celade",
         ] {
             assert!(ids.contains(&want), "{want} in {ids:?}");
+        }
+    }
+
+    #[test]
+    fn names_are_found_as_the_alternation_regex_finds_them() {
+        let g = Gazetteer::bundled().unwrap();
+        let r = Resolver::cached(&g);
+        let m = r.matcher();
+        let spellings: Vec<String> = m
+            .names
+            .as_ref()
+            .map(|(_, index)| {
+                index
+                    .iter()
+                    .map(|&i| regex::escape(&r.names[i].normalized))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let re = regex::Regex::new(&format!(r"\b(?:{})\b", spellings.join("|"))).unwrap();
+        let report = include_str!("../../data/documents/informe-ppt-mexico-2003.txt");
+        let odd = [
+            "stst st_st ést stá mexicoß oim2 oim² «oim» crm-rcm",
+            "estados unidos mexicanos y estados unidos",
+            "",
+        ];
+        for t in report.lines().map(normalize).chain(odd.map(String::from)) {
+            let by_regex: Vec<(usize, usize, &str)> = re
+                .find_iter(&t)
+                .map(|x| (x.start(), x.end(), x.as_str()))
+                .collect();
+            let by_automaton: Vec<(usize, usize, &str)> = r
+                .name_spans(&t)
+                .into_iter()
+                .map(|(a, b, i)| (a, b, r.names[i].normalized.as_str()))
+                .collect();
+            assert_eq!(by_regex, by_automaton, "{t}");
         }
     }
 
