@@ -120,9 +120,10 @@ fn shape_patterns(month: &str) -> Vec<(String, Shape)> {
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {
+        // The month-name gates would repeat the check of `find_normalized`.
         shapes: shape_patterns(MONTH)
             .into_iter()
-            .map(|(p, s)| (compile(&p), s))
+            .map(|(p, s)| (Pattern::ungated(&p).expect("date pattern"), s))
             .collect(),
         deadline: compile(rules::DEADLINE_BEFORE),
         month: regex::Regex::new(MONTH).expect("month names"),

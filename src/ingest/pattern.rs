@@ -9,19 +9,23 @@
 //!   gate is derived, not written: a new row in [`super::rules`] gets its
 //!   own.
 //! - An **ASCII twin**: the same pattern with ASCII word boundaries
-//!   (`(?-u:\b)`), used on a text with no non-ASCII word character, where
-//!   it matches exactly what the Unicode `\b` does. Unicode `\b` stops the
-//!   regex crate's lazy DFA at the first non-ASCII byte ("—", "“" survive
-//!   normalization) and falls back to a slower engine.
+//!   (`(?-u:\b)`) and its classes cut down to the characters a text can
+//!   still hold, used on a text whose non-ASCII characters are neither
+//!   word characters nor white space ("“", "—", which survive
+//!   normalization). On such a text it matches exactly what the pattern
+//!   does. The pattern's Unicode `\b` stops the regex crate's lazy DFA at
+//!   the first non-ASCII byte and falls back to a slower engine, and its
+//!   Unicode `\w`, `\d`, `\p{L}` make the automaton that reads capture
+//!   groups thousands of states larger.
 
 use regex::{CaptureMatches, Captures, Match, Matches, Regex};
-use regex_syntax::hir::{Class, Hir, HirKind};
+use regex_syntax::hir::{Capture, Class, ClassUnicode, Hir, HirKind, Look, Repetition};
 
 /// A pattern compiled with its gate and ASCII twin.
 #[derive(Debug, Clone)]
 pub struct Pattern {
     re: Regex,
-    /// `re` with ASCII word boundaries, when it has word boundaries.
+    /// The ASCII twin, when it differs from `re`.
     ascii: Option<Regex>,
     /// Literals one of which every match contains, when they are worth a
     /// scan.
@@ -57,17 +61,26 @@ impl Pattern {
     /// Compile `pattern` (regex crate syntax).
     pub fn new(pattern: &str) -> Result<Pattern, regex::Error> {
         let re = Regex::new(pattern)?;
-        let ascii = match ascii_boundaries(pattern) {
-            Some(p) => Some(Regex::new(&p)?),
+        let hir = regex_syntax::Parser::new().parse(pattern).ok();
+        let ascii = match hir.as_ref().and_then(ascii_twin) {
+            Some(twin) => Some(Regex::new(&twin.to_string())?),
             None => None,
         };
-        let gate = regex_syntax::Parser::new()
-            .parse(pattern)
-            .ok()
-            .and_then(|hir| required(&hir))
+        let gate = hir
+            .as_ref()
+            .and_then(required)
             .filter(|lits| worth_a_scan(lits))
             .and_then(Gate::new);
         Ok(Pattern { re, ascii, gate })
+    }
+
+    /// [`Pattern::new`] without a gate, for a caller that checks what
+    /// the gate would (dates check for a month name once per sentence).
+    pub fn ungated(pattern: &str) -> Result<Pattern, regex::Error> {
+        Ok(Pattern {
+            gate: None,
+            ..Pattern::new(pattern)?
+        })
     }
 
     /// The pattern as written.
@@ -90,7 +103,7 @@ impl Pattern {
             return None;
         }
         match &self.ascii {
-            Some(ascii) if no_unicode_word(hay) => Some(ascii),
+            Some(ascii) if ascii_reads(hay) => Some(ascii),
             _ => Some(&self.re),
         }
     }
@@ -111,7 +124,7 @@ impl Pattern {
             return None;
         }
         match &self.ascii {
-            Some(ascii) if no_unicode_word(hay) => ascii.find_at(hay, start),
+            Some(ascii) if ascii_reads(hay) => ascii.find_at(hay, start),
             _ => self.re.find_at(hay, start),
         }
     }
@@ -141,41 +154,82 @@ impl Pattern {
     }
 }
 
-/// True when `hay` has no non-ASCII word character: there, an ASCII word
-/// boundary is exactly a Unicode one (a non-ASCII character is not a word
-/// character on either reading).
-fn no_unicode_word(hay: &str) -> bool {
+/// True when the ASCII twin reads `hay` as the pattern does: its
+/// non-ASCII characters (if any) are neither word characters nor white
+/// space, so a Unicode word boundary is an ASCII one and no class of the
+/// pattern could match them differently from the twin's.
+fn ascii_reads(hay: &str) -> bool {
     hay.is_ascii()
         || !hay
             .chars()
-            .any(|c| !c.is_ascii() && regex_syntax::is_word_character(c))
+            .any(|c| !c.is_ascii() && (regex_syntax::is_word_character(c) || c.is_whitespace()))
 }
 
-/// `pattern` with `\b` and `\B` made ASCII, or `None` if it has neither.
-fn ascii_boundaries(pattern: &str) -> Option<String> {
-    let mut out = String::with_capacity(pattern.len() + 16);
+/// The characters [`ascii_reads`] keeps out of a text: non-ASCII word
+/// characters and white space. The twin's classes may take them in or
+/// leave them out, whichever makes the class simpler.
+fn unread() -> ClassUnicode {
+    let perl = |p: &str| match regex_syntax::Parser::new().parse(p).map(Hir::into_kind) {
+        Ok(HirKind::Class(Class::Unicode(c))) => c,
+        _ => ClassUnicode::empty(),
+    };
+    let mut unread = perl(r"\w");
+    unread.union(&perl(r"\s"));
+    unread.difference(&perl(r"[\x00-\x7F]"));
+    unread
+}
+
+/// The pattern's ASCII twin: word boundaries made ASCII, classes made as
+/// simple as they can be on the texts it reads. `None` when that
+/// changes nothing.
+fn ascii_twin(hir: &Hir) -> Option<Hir> {
+    let unread = unread();
     let mut changed = false;
-    let mut chars = pattern.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
+    let twin = to_ascii(hir, &unread, &mut changed);
+    changed.then_some(twin)
+}
+
+fn to_ascii(hir: &Hir, unread: &ClassUnicode, changed: &mut bool) -> Hir {
+    let mut sub = |h: &Hir| Box::new(to_ascii(h, unread, changed));
+    match hir.kind() {
+        HirKind::Look(look) => {
+            let ascii = match look {
+                Look::WordUnicode => Look::WordAscii,
+                Look::WordUnicodeNegate => Look::WordAsciiNegate,
+                Look::WordStartUnicode => Look::WordStartAscii,
+                Look::WordEndUnicode => Look::WordEndAscii,
+                Look::WordStartHalfUnicode => Look::WordStartHalfAscii,
+                Look::WordEndHalfUnicode => Look::WordEndHalfAscii,
+                other => *other,
+            };
+            *changed |= ascii != *look;
+            Hir::look(ascii)
         }
-        match chars.next() {
-            Some(e @ ('b' | 'B')) => {
-                out.push_str("(?-u:\\");
-                out.push(e);
-                out.push(')');
-                changed = true;
-            }
-            Some(e) => {
-                out.push('\\');
-                out.push(e);
-            }
-            None => out.push('\\'),
+        HirKind::Class(Class::Unicode(cls)) => {
+            // `\w` without the non-ASCII letters, `[^,]` as it is.
+            let mut without = cls.clone();
+            without.difference(unread);
+            let mut with = cls.clone();
+            with.union(unread);
+            let simplest = [without, with, cls.clone()]
+                .into_iter()
+                .min_by_key(|c| c.ranges().len())
+                .unwrap_or_else(|| cls.clone());
+            *changed |= simplest != *cls;
+            Hir::class(Class::Unicode(simplest))
         }
+        HirKind::Repetition(rep) => Hir::repetition(Repetition {
+            sub: sub(&rep.sub),
+            ..rep.clone()
+        }),
+        HirKind::Capture(cap) => Hir::capture(Capture {
+            sub: sub(&cap.sub),
+            ..cap.clone()
+        }),
+        HirKind::Concat(hs) => Hir::concat(hs.iter().map(|h| *sub(h)).collect()),
+        HirKind::Alternation(hs) => Hir::alternation(hs.iter().map(|h| *sub(h)).collect()),
+        HirKind::Empty | HirKind::Literal(_) | HirKind::Class(Class::Bytes(_)) => hir.clone(),
     }
-    changed.then_some(out)
 }
 
 /// Most literals a set may hold (cross products and alternations beyond
@@ -383,30 +437,92 @@ mod tests {
             "ßsolicito solicitoß x",
             "",
             "se les solicitaron",
+            "se\u{a0}les solicito a 12 y ٣ países",
+            "“solicito”—solicito_ solicito2",
         ];
         for p in [
             r"\b(?:se (?:le |les )?solicito|(?:le |les )?solicit(?:o|aron))\b",
             r"\bsolicit\w*\B",
             r"(?:le |les )?solicit",
+            r"\b(?P<n>\d+|se)\s+(\w+)",
         ] {
-            let plain = Regex::new(p).expect("regex");
-            let fast = Pattern::new(p).expect("pattern");
-            for t in texts {
-                let a: Vec<(usize, usize)> =
-                    plain.find_iter(t).map(|m| (m.start(), m.end())).collect();
-                let b: Vec<(usize, usize)> =
-                    fast.find_iter(t).map(|m| (m.start(), m.end())).collect();
-                assert_eq!(a, b, "{p} on {t:?}");
-            }
+            assert_same(p, &texts);
+        }
+    }
+
+    /// The matches and groups of `Pattern` and of the plain regex agree.
+    fn assert_same<T: AsRef<str>>(p: &str, texts: &[T]) {
+        let spans = |c: Captures| -> Vec<Option<(usize, usize)>> {
+            c.iter().map(|m| m.map(|m| (m.start(), m.end()))).collect()
+        };
+        let plain = Regex::new(p).expect("regex");
+        let fast = Pattern::new(p).expect("pattern");
+        for t in texts.iter().map(AsRef::as_ref) {
+            let a: Vec<_> = plain.captures_iter(t).map(spans).collect();
+            let b: Vec<_> = fast.captures_iter(t).map(spans).collect();
+            assert_eq!(a, b, "{p} on {t:?}");
+            assert_eq!(plain.is_match(t), fast.is_match(t), "{p} on {t:?}");
         }
     }
 
     #[test]
-    fn boundaries_become_ascii_outside_escapes() {
-        assert_eq!(
-            ascii_boundaries(r"\bx\\b\B").as_deref(),
-            Some(r"(?-u:\b)x\\b(?-u:\B)")
+    fn rule_tables_match_as_written() {
+        use crate::ingest::rules::*;
+        let report = include_str!("../../data/documents/informe-ppt-mexico-2003.txt");
+        let mut texts: Vec<String> = Vec::new();
+        for line in report.lines().filter(|l| !l.trim().is_empty()) {
+            texts.push(line.to_string());
+            texts.push(crate::text::normalize(line));
+        }
+        let mut patterns: Vec<String> = vec![
+            alternation(DECISIONS.iter().map(|c| c.pattern))
+                .as_str()
+                .into(),
+            alternation(REQUESTS.iter().copied()).as_str().into(),
+            alternation(CORRESPONDENCE.iter().map(|c| c.0))
+                .as_str()
+                .into(),
+            alternation(ACTIONS.iter().map(|c| c.0)).as_str().into(),
+        ];
+        patterns.extend(STATUS.iter().map(|(p, _)| format!(r"\b(?:{p})\b")));
+        patterns.extend(RESPONSES.iter().map(|(p, _)| p.to_string()));
+        patterns.extend(
+            [
+                DESTINATION,
+                FUTURE,
+                FUTURE_ORIGINAL,
+                CURRENT_MEETING,
+                MEETING_FILLER,
+                RESPONDED,
+                REITERATIONS,
+                MEMBERS,
+                DEADLINE_BEFORE,
+                ANAPHORA,
+                HANDOVER,
+                PROPOSERS,
+                ROLE_TITLES,
+                TITLE,
+                TITLE_END,
+            ]
+            .map(str::to_string),
         );
-        assert_eq!(ascii_boundaries(r"a\d"), None);
+        for p in &patterns {
+            assert_same(p, &texts);
+        }
+    }
+
+    #[test]
+    fn twins_are_ascii() {
+        let twin = |p: &str| {
+            let hir = regex_syntax::Parser::new().parse(p).expect("pattern");
+            ascii_twin(&hir).map(|h| h.to_string())
+        };
+        assert_eq!(twin(r"\bx\B").as_deref(), Some(r"(?:(?-u:\b)x(?-u:\B))"));
+        assert_eq!(twin(r"a\\b"), None);
+        assert!(twin(r"(?P<n>\w+)\s").is_some_and(|t| !t.contains('\u{e9}')));
+        assert!(ascii_reads(
+            "“se les” — solicitó".replace('ó', "o").as_str()
+        ));
+        assert!(!ascii_reads("solicitó") && !ascii_reads("a\u{a0}b"));
     }
 }
