@@ -156,15 +156,28 @@ pub fn text_attr(key: &str, text: &str, prov: &Provenance) -> Attr {
 
 /// Cut `s` to at most `max` characters at a word boundary, with "…".
 pub fn shorten(s: &str, max: usize) -> String {
-    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let total = s.chars().count();
+    // `s` with single spaces, read only as far as the cut can reach: up
+    // to the first word that takes it past `max` characters.
+    let mut joined = String::new();
+    let mut total = 0;
+    for w in s.split_whitespace() {
+        if !joined.is_empty() {
+            joined.push(' ');
+            total += 1;
+        }
+        joined.push_str(w);
+        total += w.chars().count();
+        if total > max {
+            break;
+        }
+    }
     if total <= max {
-        return s;
+        return joined;
     }
     let mut out = String::new();
     // Characters in `out`, counted as it grows.
     let mut len = 0;
-    for w in s.split(' ') {
+    for w in joined.split(' ') {
         let n = w.chars().count();
         if len + n + 1 > max {
             break;
@@ -177,7 +190,7 @@ pub fn shorten(s: &str, max: usize) -> String {
         len += n;
     }
     if out.is_empty() {
-        out = s.chars().take(max).collect();
+        out = joined.chars().take(max).collect();
     }
     out.push('…');
     out
@@ -209,5 +222,8 @@ mod tests {
         assert_eq!(shorten("uno dos  tres", 20), "uno dos tres");
         assert_eq!(shorten("uno dos tres cuatro", 9), "uno dos…");
         assert_eq!(shorten("supercalifragilístico", 5), "super…");
+        assert_eq!(shorten(" uno  dos\ttres ", 12), "uno dos tres");
+        assert_eq!(shorten("uno dos tres", 11), "uno dos…");
+        assert_eq!(shorten("", 3), "");
     }
 }
