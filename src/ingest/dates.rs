@@ -53,22 +53,80 @@ enum Shape {
     BareMonth,
 }
 
-impl Shape {
-    /// What every match of the shape's pattern contains: a month name (the
-    /// month group), a digit (`\d`, a day or a year). A sentence without it
-    /// is not searched for the shape: most sentences have neither.
-    fn needs(self) -> (bool, bool) {
-        match self {
-            Shape::CrossRange
-            | Shape::DayRange
-            | Shape::Day
-            | Shape::MonthRange
-            | Shape::MonthYear => (true, true),
-            Shape::MonthRelative | Shape::BareMonth => (true, false),
-            Shape::Numeric | Shape::Iso | Shape::Part | Shape::YearRange | Shape::Year => {
-                (false, true)
-            }
+/// What a text has that date shapes need, checked once per sentence: a
+/// month name (the month group), a digit (`\d`), a year (`(?:19|20)\d\d`),
+/// digits around a separator (`\d[/.-]\d`). Digits are read as
+/// `char::is_numeric`, which every `\d` is.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct Has {
+    month: bool,
+    digit: bool,
+    year: bool,
+    separated: bool,
+}
+
+impl Has {
+    fn of(text: &str, month: &regex::Regex) -> Has {
+        let digit = text.bytes().any(|b| b.is_ascii_digit())
+            || (!text.is_ascii() && text.chars().any(char::is_numeric));
+        let year = digit
+            && text.match_indices(['1', '2']).any(|(i, _)| {
+                let rest = &text[i..];
+                (rest.starts_with("19") || rest.starts_with("20"))
+                    && rest[2..].chars().take(2).filter(|c| c.is_numeric()).count() == 2
+            });
+        let separated = digit && {
+            let mut last = [' '; 2];
+            text.chars().any(|c| {
+                let hit =
+                    last[0].is_numeric() && matches!(last[1], '/' | '.' | '-') && c.is_numeric();
+                last = [last[1], c];
+                hit
+            })
+        };
+        Has {
+            month: month.is_match(text),
+            digit,
+            year,
+            separated,
         }
+    }
+}
+
+impl Shape {
+    /// What every match of the shape's pattern contains. A sentence
+    /// without it is not searched for the shape: most sentences have no
+    /// month name and no digit.
+    fn needs(self) -> Has {
+        let month = |digit, year| Has {
+            month: true,
+            digit,
+            year,
+            separated: false,
+        };
+        let digits = |year, separated| Has {
+            month: false,
+            digit: true,
+            year,
+            separated,
+        };
+        match self {
+            Shape::CrossRange | Shape::DayRange | Shape::Day => month(true, false),
+            Shape::MonthRange | Shape::MonthYear => month(true, true),
+            Shape::MonthRelative | Shape::BareMonth => month(false, false),
+            Shape::Numeric => digits(false, true),
+            Shape::Iso => digits(true, true),
+            Shape::Part | Shape::YearRange | Shape::Year => digits(true, false),
+        }
+    }
+
+    /// True when a text that has `has` may hold the shape.
+    fn possible(self, has: Has) -> bool {
+        let n = self.needs();
+        (!n.month || has.month)
+            && (!n.digit || has.digit)
+            && (!n.year || has.year)
+            && (!n.separated || has.separated)
     }
 }
 
@@ -79,20 +137,15 @@ struct Patterns {
     month: regex::Regex,
 }
 
-/// True when `text` may hold a `\d` of the patterns (any Unicode decimal
-/// digit; `char::is_numeric` covers them all).
-fn has_digit(text: &str) -> bool {
-    text.bytes().any(|b| b.is_ascii_digit())
-        || (!text.is_ascii() && text.chars().any(char::is_numeric))
-}
-
 const MONTH: &str = "(enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)";
 const Y: &str = r"((?:19|20)\d\d)";
 const REL: &str = r"(?:\s+(?:del?|en)\s+(?:el\s+)?(presente ano|ano en curso|este ano|ano pasado|ano anterior|proximo ano|ano proximo|ano siguiente)|\s+(pasado|proximo))";
 
-/// The shapes' patterns, with `month` for the month-name group.
-fn shape_patterns(month: &str) -> Vec<(String, Shape)> {
+/// The shapes' patterns, with `month` for the month-name group and
+/// `year` for the year.
+fn shape_patterns(month: &str, year: &str) -> Vec<(String, Shape)> {
     const M: &str = "{M}";
+    const Y: &str = "{Y}";
     let ys = format!(r"(?:\s*(?:de|del|,)?\s*(?:ano\s+)?{Y})?");
     let sep = r"\s*(?:-|–|—|al|a|hasta el)\s*(?:el\s+)?";
     let day = r"(\d{1,2})(?:o)?";
@@ -102,7 +155,7 @@ fn shape_patterns(month: &str) -> Vec<(String, Shape)> {
         (format!(r"\b{day}\s*(?:-|–|—|al|a|y)\s*(?:el\s+)?{day}\s+de\s+{M}{ys}(?:{REL})?\b"), Shape::DayRange),
         (format!(r"\b{day}\s+de\s+{M}{ys}(?:{REL})?\b"), Shape::Day),
         (r"\b(\d{1,2})([/.-])(\d{1,2})[/.-](\d{4}|\d{2})\b".to_string(), Shape::Numeric),
-        (r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b".to_string(), Shape::Iso),
+        (format!(r"\b{Y}-(\d\d)-(\d\d)\b"), Shape::Iso),
         (format!(r"\b{M}(?:\s+(?:de\s+|del\s+)?{Y})?\s*(?:-|–|—|a|al|hasta|y)\s*(?:el mes de\s+)?{M}\s*(?:de\s+|del\s+)?{Y}\b"), Shape::MonthRange),
         (format!(r"\b{M}\s*(?:de\s+|del\s+|,\s*)?(?:ano\s+)?{Y}\b"), Shape::MonthYear),
         (format!(r"\b{M}{REL}\b"), Shape::MonthRelative),
@@ -113,17 +166,25 @@ fn shape_patterns(month: &str) -> Vec<(String, Shape)> {
     ];
     shapes
         .into_iter()
-        .map(|(p, shape)| (p.replace(M, month), shape))
+        .map(|(p, shape)| (p.replace(M, month).replace(Y, year), shape))
         .collect()
 }
 
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {
-        // The month-name gates would repeat the check of `find_normalized`.
-        shapes: shape_patterns(MONTH)
+        // A shape that needs a month name is gated on month names, which
+        // `find_normalized` checks once for all of them.
+        shapes: shape_patterns(MONTH, Y)
             .into_iter()
-            .map(|(p, s)| (Pattern::ungated(&p).expect("date pattern"), s))
+            .map(|(p, s)| {
+                let re = if s.needs().month {
+                    Pattern::ungated(&p).expect("date pattern")
+                } else {
+                    compile(&p)
+                };
+                (re, s)
+            })
             .collect(),
         deadline: compile(rules::DEADLINE_BEFORE),
         month: regex::Regex::new(MONTH).expect("month names"),
@@ -141,11 +202,9 @@ pub fn find(text: &str, ctx: &DateContext) -> Vec<FoundDate> {
 pub fn find_normalized(norm: &str, map: &[usize], ctx: &DateContext) -> Vec<FoundDate> {
     let p = patterns();
     let mut cands: Vec<(usize, usize, Option<DateValue>)> = Vec::new();
-    let digit = has_digit(norm);
-    let month = p.month.is_match(norm);
+    let has = Has::of(norm, &p.month);
     for (re, shape) in &p.shapes {
-        let (needs_month, needs_digit) = shape.needs();
-        if (needs_month && !month) || (needs_digit && !digit) {
+        if !shape.possible(has) {
             continue;
         }
         for c in re.captures_iter(norm) {
@@ -390,15 +449,26 @@ mod tests {
 
     #[test]
     fn shapes_need_what_they_say() {
-        // With a long marker for the month group, a shape that needs a
-        // month name is gated on the marker alone: no match without it.
-        let marker = "(mmmmmmmm)";
-        for (p, shape) in shape_patterns(marker) {
-            let gate = compile(&p).gate();
-            let gated = gate == Some(vec!["mmmmmmmm".to_string()]);
-            assert_eq!(gated, shape.needs().0, "{p}: {gate:?}");
+        // With a long marker for the month group (or the year), a shape
+        // that needs a month name (a year) is gated on the marker alone:
+        // no match without it.
+        let on = |p: &str, marker: &str| {
+            compile(p)
+                .gate()
+                .is_some_and(|g| g.iter().all(|l| l.contains(marker)))
+        };
+        for (p, shape) in shape_patterns("(mmmmmmmm)", Y) {
+            assert_eq!(on(&p, "mmmmmmmm"), shape.needs().month, "{p}");
         }
-        assert!(has_digit("el ٣ de mayo") && !has_digit("mayo"));
+        for (p, shape) in shape_patterns(MONTH, "(yyyyyyyy)") {
+            assert_eq!(on(&p, "yyyyyyyy"), shape.needs().year, "{p}");
+        }
+        let month = regex::Regex::new(MONTH).unwrap();
+        let has = |t: &str| Has::of(t, &month);
+        assert!(has("el ٣ de mayo").digit && !has("mayo").digit);
+        assert!(has("mayo 2002").year && has("en 19٣٣").year && !has("en 1 9").year);
+        assert!(has("15/12/02").separated && has("2002-10").separated);
+        assert!(!has("2002 - 10").separated && !has("2002.").separated);
     }
 
     fn one(text: &str) -> (String, DateValue, bool) {

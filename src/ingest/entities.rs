@@ -48,7 +48,7 @@ fn patterns() -> &'static Patterns {
 pub fn contextual(s: &Sentence, network: Option<&str>) -> Vec<Found> {
     let Some(id) = network else { return Vec::new() };
     let mut out = Vec::new();
-    for c in patterns().network.captures_iter(&s.norm) {
+    for c in patterns().network.captures_iter(s.hay()) {
         let Some(n) = c.name("n") else { continue };
         let (a, b) = (s.orig(n.start()), s.end_of(n.end()));
         if s.mentions.iter().any(|m| a < m.end && m.start < b) {

@@ -70,12 +70,12 @@ fn title(first: &[Sentence], period: Option<(usize, usize, usize)>) -> Option<St
     static R: OnceLock<(Pattern, Pattern)> = OnceLock::new();
     let (cue, end) = R.get_or_init(|| (compile(rules::TITLE), compile(rules::TITLE_END)));
     for (i, s) in first.iter().enumerate() {
-        let Some(c) = cue.captures(&s.norm) else {
+        let Some(c) = cue.captures(s.hay()) else {
             continue;
         };
         let Some(t) = c.name("t") else { continue };
         let stop = end
-            .find_at(&s.norm, t.end())
+            .find_at(s.hay(), t.end())
             .map_or(s.norm.len(), |m| m.start());
         let raw = s.slice(s.orig(t.start()), s.end_of(stop));
         let mut out = capitalize(raw.trim());

@@ -149,7 +149,7 @@ pub fn find(s: &Sentence, env: &Env) -> Vec<MeetingRef> {
     let p = patterns();
     let mut refs: Vec<MeetingRef> = Vec::new();
     // Numbered meetings.
-    for c in p.numbered.captures_iter(&s.norm) {
+    for c in p.numbered.captures_iter(s.hay()) {
         let (Some(m), Some(ord)) = (c.get(0), c.name("ord")) else {
             continue;
         };
@@ -260,10 +260,10 @@ pub fn find(s: &Sentence, env: &Env) -> Vec<MeetingRef> {
             .find(|d| d.end <= men.start && d.value.is_some());
         if let Some(d) = before.filter(|d| {
             p.between_date_and_body
-                .is_match(s.norm_between(d.end, men.start))
-                && p.reunion_before_date.is_match(s.norm_before(d.start))
+                .is_match(s.hay_between(d.end, men.start))
+                && p.reunion_before_date.is_match(s.hay_before(d.start))
         }) {
-            let rs = p.reunion_before_date.captures(s.norm_before(d.start));
+            let rs = p.reunion_before_date.captures(s.hay_before(d.start));
             let start = rs
                 .and_then(|c| c.name("r"))
                 .map_or(d.start, |x| s.orig(x.start()));
@@ -277,7 +277,7 @@ pub fn find(s: &Sentence, env: &Env) -> Vec<MeetingRef> {
             let sched = s.dates.iter().rev().find(|d| {
                 d.end <= start
                     && d.value.is_some()
-                    && p.scheduled_gap.is_match(s.norm_between(d.end, start))
+                    && p.scheduled_gap.is_match(s.hay_between(d.end, start))
             });
             if let Some(d) = sched {
                 let mut r = MeetingRef::new(start, men.end, Target::Dated { body });
@@ -324,7 +324,7 @@ pub fn find(s: &Sentence, env: &Env) -> Vec<MeetingRef> {
         }
     }
     for r in &mut refs {
-        r.destination = p.destination.is_match(s.norm_before(r.start));
+        r.destination = p.destination.is_match(s.hay_before(r.start));
     }
     refs.sort_by_key(|r| r.start);
     refs
@@ -335,7 +335,7 @@ pub fn find(s: &Sentence, env: &Env) -> Vec<MeetingRef> {
 pub fn future(s: &Sentence) -> bool {
     static R: OnceLock<Pattern> = OnceLock::new();
     let norm = R.get_or_init(|| compile(rules::FUTURE));
-    norm.is_match(&s.norm) || future_ending(&s.text)
+    norm.is_match(s.hay()) || future_ending(&s.text)
 }
 
 /// True where [`rules::FUTURE_ORIGINAL`] (`\b\w+r(?:á|án)\b`) matches,

@@ -4,10 +4,10 @@
 //! [`crate::text::normalize`]; [`Resolver::find`] maps matches back to byte
 //! spans of the original text so that extraction can reason about word order.
 
+use super::pattern::Literals;
 use crate::model::Kind;
 use crate::reference::Gazetteer;
 use crate::text::{normalize, normalize_with_offsets};
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use std::collections::HashSet;
 use std::sync::{Arc, Mutex, OnceLock};
 
@@ -58,7 +58,7 @@ struct Matcher {
     /// leftmost word boundary where one ends at a word boundary, the
     /// longest there, then on after it. The automaton reads a sentence in
     /// one pass; the regex's prefilter stopped at every "st" of the text.
-    names: Option<(AhoCorasick, Vec<usize>)>,
+    names: Option<(Literals, Vec<usize>)>,
     /// Indexes of names the automaton does not cover.
     rest: Vec<usize>,
 }
@@ -162,12 +162,7 @@ impl Resolver {
                 }
             }
             let names = (!spellings.is_empty())
-                .then(|| {
-                    AhoCorasick::builder()
-                        .kind(Some(AhoCorasickKind::DFA))
-                        .build(&spellings)
-                        .ok()
-                })
+                .then(|| Literals::new(&spellings))
                 .flatten();
             if names.is_none() {
                 rest = (0..self.names.len()).collect();
@@ -259,11 +254,12 @@ impl Resolver {
         let Some((ac, index)) = &self.matcher().names else {
             return Vec::new();
         };
-        let mut found: Vec<(usize, usize, usize)> = ac
-            .find_overlapping_iter(hay)
-            .filter(|x| word_boundary(hay, x.start()) && word_boundary(hay, x.end()))
-            .map(|x| (x.start(), x.end(), index[x.pattern().as_usize()]))
-            .collect();
+        let mut found: Vec<(usize, usize, usize)> = Vec::new();
+        ac.each(hay, |k, start, end| {
+            if word_boundary(hay, start) && word_boundary(hay, end) {
+                found.push((start, end, index[k]));
+            }
+        });
         found.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
         let mut after = 0;
         found.retain(|&(start, end, _)| {

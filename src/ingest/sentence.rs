@@ -9,7 +9,7 @@
 
 use super::dates::FoundDate;
 use super::meetings::MeetingRef;
-use super::pattern::Pattern;
+use super::pattern::{Hay, Pattern, Signature};
 use super::quotes::{self, Quote, Role};
 use super::resolve::Found;
 use super::rules;
@@ -137,6 +137,8 @@ pub struct Sentence {
     /// Normalized text, and for each of its bytes the offset in `text`.
     pub norm: String,
     pub map: Vec<usize>,
+    /// Which gate literals `norm` holds, for the patterns run on it.
+    pub sig: Signature,
     /// A section heading rather than a body sentence.
     pub heading: bool,
     /// First sentence of a paragraph.
@@ -154,11 +156,13 @@ impl Sentence {
     pub fn new(doc: &str, span: Span, heading: bool, para_start: bool) -> Sentence {
         let text = doc.get(span.start..span.end).unwrap_or("").to_string();
         let (norm, map) = normalize_with_offsets(&text);
+        let sig = Signature::of(&norm);
         Sentence {
             span,
             text,
             norm,
             map,
+            sig,
             heading,
             para_start,
             dates: Vec::new(),
@@ -196,9 +200,29 @@ impl Sentence {
         self.norm.get(self.norm_at(o)..).unwrap_or("")
     }
 
+    /// The normalized text, for patterns.
+    pub fn hay(&self) -> Hay<'_> {
+        Hay::signed(&self.norm, &self.sig)
+    }
+
+    /// [`Sentence::norm_before`], for patterns.
+    pub fn hay_before(&self, o: usize) -> Hay<'_> {
+        Hay::signed(self.norm_before(o), &self.sig)
+    }
+
+    /// [`Sentence::norm_after`], for patterns.
+    pub fn hay_after(&self, o: usize) -> Hay<'_> {
+        Hay::signed(self.norm_after(o), &self.sig)
+    }
+
+    /// [`Sentence::norm_between`], for patterns.
+    pub fn hay_between(&self, a: usize, b: usize) -> Hay<'_> {
+        Hay::signed(self.norm_between(a, b), &self.sig)
+    }
+
     /// Matches of `re` on the normalized text, as original spans.
     pub fn find(&self, re: &Pattern) -> Vec<(usize, usize)> {
-        re.find_iter(&self.norm)
+        re.find_iter(self.hay())
             .map(|m| (self.orig(m.start()), self.end_of(m.end())))
             .collect()
     }

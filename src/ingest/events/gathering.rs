@@ -45,7 +45,7 @@ pub fn gathering(
 ) {
     let p = patterns();
     fn mentions<'s>(p: &Patterns, s: &'s Sentence) -> Option<(regex::Captures<'s>, usize)> {
-        let c = p.gatherings.captures(&s.norm)?;
+        let c = p.gatherings.captures(s.hay())?;
         let k = (1..c.len()).find(|&k| c.get(k).is_some())?;
         Some((c, k))
     }
@@ -62,7 +62,7 @@ pub fn gathering(
         .iter()
         .enumerate()
         .filter(|(_, s)| {
-            !s.heading && (mentions(s).is_some() || p.gathering_anaphora.is_match(&s.norm))
+            !s.heading && (mentions(s).is_some() || p.gathering_anaphora.is_match(s.hay()))
         })
         .collect();
     let body_kind = body.iter().find_map(|(_, s)| {

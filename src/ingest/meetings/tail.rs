@@ -161,7 +161,7 @@ pub fn parse_tail(s: &Sentence, from: usize, env: &Env) -> Tail {
                 .dates
                 .iter()
                 .find(|d| d.start >= at && d.value.is_some() && !d.deadline);
-            if let Some(d) = next.filter(|d| p.before_date.is_match(s.norm_between(at, d.start))) {
+            if let Some(d) = next.filter(|d| p.before_date.is_match(s.hay_between(at, d.start))) {
                 t.date = d.value;
                 pos = d.end;
                 t.end = d.end;
