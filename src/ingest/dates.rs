@@ -10,7 +10,7 @@
 //! Matching runs on normalized text ([`crate::text::normalize`]) and spans
 //! are given back in bytes of the original text.
 
-use super::pattern::Pattern;
+use super::pattern::{Hay, Pattern};
 use super::rules::{self, compile};
 use crate::model::{DateValue, Precision, Ymd};
 use crate::text::normalize_with_offsets;
@@ -66,31 +66,46 @@ struct Has {
 }
 
 impl Has {
-    fn of(text: &str, month: &regex::Regex) -> Has {
-        let digit = text.bytes().any(|b| b.is_ascii_digit())
-            || (!text.is_ascii() && text.chars().any(char::is_numeric));
-        let year = digit
-            && text.match_indices(['1', '2']).any(|(i, _)| {
-                let rest = &text[i..];
-                (rest.starts_with("19") || rest.starts_with("20"))
-                    && rest[2..].chars().take(2).filter(|c| c.is_numeric()).count() == 2
-            });
-        let separated = digit && {
-            let mut last = [' '; 2];
-            text.chars().any(|c| {
-                let hit =
-                    last[0].is_numeric() && matches!(last[1], '/' | '.' | '-') && c.is_numeric();
-                last = [last[1], c];
-                hit
-            })
+    fn of(hay: Hay, month: &Pattern) -> Has {
+        let text = hay.text;
+        let (digit, year, separated) = if text.is_ascii() {
+            digits(text.as_bytes(), |b: &u8| b.is_ascii_digit(), |&b| b)
+        } else {
+            let chars: Vec<char> = text.chars().collect();
+            digits(
+                &chars,
+                |c: &char| c.is_numeric(),
+                |&c| u8::try_from(c).unwrap_or(0),
+            )
         };
         Has {
-            month: month.is_match(text),
+            month: month.is_match(hay),
             digit,
             year,
             separated,
         }
     }
+}
+
+/// Digit, year and separated digits (see [`Has`]) in a text's characters.
+fn digits<T>(
+    text: &[T],
+    numeric: impl Fn(&T) -> bool,
+    ascii: impl Fn(&T) -> u8,
+) -> (bool, bool, bool) {
+    let digit = text.iter().any(&numeric);
+    if !digit {
+        return (false, false, false);
+    }
+    let year = text.windows(4).any(|w| {
+        matches!((ascii(&w[0]), ascii(&w[1])), (b'1', b'9') | (b'2', b'0'))
+            && numeric(&w[2])
+            && numeric(&w[3])
+    });
+    let separated = text
+        .windows(3)
+        .any(|w| numeric(&w[0]) && matches!(ascii(&w[1]), b'/' | b'.' | b'-') && numeric(&w[2]));
+    (digit, year, separated)
 }
 
 impl Shape {
@@ -134,7 +149,7 @@ struct Patterns {
     shapes: Vec<(Pattern, Shape)>,
     deadline: Pattern,
     /// Any month name.
-    month: regex::Regex,
+    month: Pattern,
 }
 
 const MONTH: &str = "(enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)";
@@ -187,7 +202,7 @@ fn patterns() -> &'static Patterns {
             })
             .collect(),
         deadline: compile(rules::DEADLINE_BEFORE),
-        month: regex::Regex::new(MONTH).expect("month names"),
+        month: compile(MONTH),
     })
 }
 
@@ -198,16 +213,23 @@ pub fn find(text: &str, ctx: &DateContext) -> Vec<FoundDate> {
     find_normalized(&norm, &map, ctx)
 }
 
-/// [`find`] over text already normalized with its offset map.
-pub fn find_normalized(norm: &str, map: &[usize], ctx: &DateContext) -> Vec<FoundDate> {
+/// [`find`] over text already normalized with its offset map (a
+/// sentence's [`Sentence::hay`](super::sentence::Sentence::hay)).
+pub fn find_normalized<'h>(
+    norm: impl Into<Hay<'h>>,
+    map: &[usize],
+    ctx: &DateContext,
+) -> Vec<FoundDate> {
     let p = patterns();
+    let hay = norm.into();
+    let norm = hay.text;
     let mut cands: Vec<(usize, usize, Option<DateValue>)> = Vec::new();
-    let has = Has::of(norm, &p.month);
+    let has = Has::of(hay, &p.month);
     for (re, shape) in &p.shapes {
         if !shape.possible(has) {
             continue;
         }
-        for c in re.captures_iter(norm) {
+        for c in re.captures_iter(hay) {
             let Some(m) = c.get(0) else { continue };
             let mut start = m.start();
             // Leading words the pattern needs but the date does not include.
@@ -463,8 +485,8 @@ mod tests {
         for (p, shape) in shape_patterns(MONTH, "(yyyyyyyy)") {
             assert_eq!(on(&p, "yyyyyyyy"), shape.needs().year, "{p}");
         }
-        let month = regex::Regex::new(MONTH).unwrap();
-        let has = |t: &str| Has::of(t, &month);
+        let month = compile(MONTH);
+        let has = |t: &str| Has::of(t.into(), &month);
         assert!(has("el ٣ de mayo").digit && !has("mayo").digit);
         assert!(has("mayo 2002").year && has("en 19٣٣").year && !has("en 1 9").year);
         assert!(has("15/12/02").separated && has("2002-10").separated);

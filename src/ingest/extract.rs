@@ -164,7 +164,7 @@ pub fn extract(doc: &str, text: &str, sections: &[Section], g: &Gazetteer) -> Ex
         let year = secs
             .iter()
             .flatten()
-            .flat_map(|s| dates::find_normalized(&s.norm, &s.map, &none))
+            .flat_map(|s| dates::find_normalized(s.hay(), &s.map, &none))
             .filter_map(|d| d.value)
             .map(|v| v.end.year)
             .max();
@@ -225,7 +225,7 @@ pub fn extract(doc: &str, text: &str, sections: &[Section], g: &Gazetteer) -> Ex
         let (qs, unclosed) = &scans[k];
         let base_off = s0.body_start.min(s0.span.end);
         for s in sents.iter_mut() {
-            s.dates = dates::find_normalized(&s.norm, &s.map, &ctx);
+            s.dates = dates::find_normalized(s.hay(), &s.map, &ctx);
             s.mentions = resolver.find_normalized(&s.text, &s.norm, &s.map);
             let extra = entities::contextual(s, network.as_deref());
             s.mentions.extend(extra);

@@ -29,7 +29,7 @@ pub fn front_matter(
     let mut period: Option<(DateValue, usize, usize, usize)> = None;
     let mut latest: Option<DateValue> = None;
     for (i, s) in first.iter_mut().enumerate() {
-        s.dates = dates::find_normalized(&s.norm, &s.map, &none);
+        s.dates = dates::find_normalized(s.hay(), &s.map, &none);
         for d in &s.dates {
             let Some(v) = d.value else { continue };
             if latest.is_none_or(|l| v.end > l.end) {

@@ -381,7 +381,7 @@ mod tests {
             false,
             true,
         );
-        s.dates = dates::find_normalized(&s.norm, &s.map, &env.dates);
+        s.dates = dates::find_normalized(s.hay(), &s.map, &env.dates);
         s.mentions = resolver.find(&s.text);
         let (qs, _) = quotes::scan(&s.text);
         s.quotes = qs

@@ -6,9 +6,9 @@
 
 use super::pattern::Literals;
 use crate::model::Kind;
-use crate::reference::Gazetteer;
+use crate::reference::{City, Gazetteer};
 use crate::text::{normalize, normalize_with_offsets};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, OnceLock};
 
 /// One name an entity goes by.
@@ -45,6 +45,8 @@ pub struct Resolver {
     names: Arc<Vec<Name>>,
     extra: Vec<Name>,
     matcher: Arc<OnceLock<Matcher>>,
+    /// The gazetteer's cities by normalized name: the first city with it.
+    cities: Arc<(usize, HashMap<String, usize>)>,
 }
 
 /// The last resolver built, with the fingerprint of its gazetteer.
@@ -61,6 +63,8 @@ struct Matcher {
     names: Option<(Literals, Vec<usize>)>,
     /// Indexes of names the automaton does not cover.
     rest: Vec<usize>,
+    /// Indexes of the names with each normalized spelling, in order.
+    by_spelling: HashMap<String, Vec<usize>>,
 }
 
 impl Resolver {
@@ -82,7 +86,24 @@ impl Resolver {
             }
         }
         r.sort();
+        let mut cities = HashMap::new();
+        for (i, c) in g.cities.iter().enumerate() {
+            for n in c.names() {
+                cities.entry(normalize(&n)).or_insert(i);
+            }
+        }
+        r.cities = Arc::new((g.cities.len(), cities));
         r
+    }
+
+    /// [`Gazetteer::city`] through the index of the gazetteer the resolver
+    /// was made from (`g`).
+    pub fn city<'g>(&self, g: &'g Gazetteer, name: &str) -> Option<&'g City> {
+        let (count, index) = &*self.cities;
+        if *count != g.cities.len() || (index.is_empty() && !g.cities.is_empty()) {
+            return g.city(name);
+        }
+        index.get(&normalize(name)).and_then(|&i| g.cities.get(i))
     }
 
     /// The resolver for `g`, built once and reused while the gazetteer's
@@ -167,9 +188,14 @@ impl Resolver {
             if names.is_none() {
                 rest = (0..self.names.len()).collect();
             }
+            let mut by_spelling: HashMap<String, Vec<usize>> = HashMap::new();
+            for (i, n) in self.names.iter().enumerate() {
+                by_spelling.entry(n.normalized.clone()).or_default().push(i);
+            }
             Matcher {
                 names: names.map(|ac| (ac, index)),
                 rest,
+                by_spelling,
             }
         })
     }
@@ -275,10 +301,12 @@ impl Resolver {
     /// Ids whose names normalize to exactly `name`.
     pub fn lookup(&self, name: &str) -> Vec<&Name> {
         let n = normalize(name);
-        self.names
-            .iter()
-            .chain(&self.extra)
-            .filter(|x| x.normalized == n)
+        let known = self.matcher().by_spelling.get(&n);
+        known
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.names[i])
+            .chain(self.extra.iter().filter(|x| x.normalized == n))
             .collect()
     }
 }
@@ -314,6 +342,10 @@ fn fingerprint(g: &Gazetteer) -> u64 {
     for o in &g.organizations {
         o.key.hash(&mut h);
         o.names().hash(&mut h);
+    }
+    for c in &g.cities {
+        c.country.hash(&mut h);
+        c.names().hash(&mut h);
     }
     h.finish()
 }

@@ -39,27 +39,23 @@ pub fn split_quoted(text: &str, start: usize, end: usize, quoted: &[Quote]) -> V
                     .is_some_and(|rest| !rest.trim().is_empty())
         })
     };
-    let chars: Vec<(usize, char)> = body.char_indices().collect();
     let mut out = Vec::new();
     let mut from = 0;
-    let mut k = 0;
-    while k < chars.len() {
-        let (i, c) = chars[k];
+    for (i, c) in body.char_indices() {
         let mut cut: Option<usize> = None;
         match c {
             '.' | '?' | '!' | '…' if !inside(i, c.len_utf8()) => {
                 // Closing marks stay with the sentence.
-                let mut j = k + 1;
-                while j < chars.len() && matches!(chars[j].1, '”' | '"' | '»' | ')' | '’' | '\'')
-                {
-                    j += 1;
-                }
-                let next = chars.get(j).map(|&(_, n)| n);
-                let after = chars[j..]
-                    .iter()
-                    .map(|&(_, n)| n)
-                    .find(|n| !n.is_whitespace());
-                let at = chars.get(j).map_or(body.len(), |&(o, _)| o);
+                let rest = &body[i + c.len_utf8()..];
+                let marks: usize = rest
+                    .chars()
+                    .take_while(|n| matches!(n, '”' | '"' | '»' | ')' | '’' | '\''))
+                    .map(char::len_utf8)
+                    .sum();
+                let tail = &rest[marks..];
+                let next = tail.chars().next();
+                let after = tail.chars().find(|n| !n.is_whitespace());
+                let at = body.len() - tail.len();
                 let boundary = match next {
                     None => true,
                     Some(n) if n.is_whitespace() => {
@@ -67,17 +63,17 @@ pub fn split_quoted(text: &str, start: usize, end: usize, quoted: &[Quote]) -> V
                             && (abbreviation(body, i) || after.is_some_and(char::is_lowercase)))
                     }
                     // "miembros.También": a period glued to a capital.
-                    Some(n) => c == '.' && n.is_uppercase() && j == k + 1 && prev_is_lower(body, i),
+                    Some(n) => c == '.' && n.is_uppercase() && marks == 0 && prev_is_lower(body, i),
                 };
                 if boundary {
                     cut = Some(at);
                 }
             }
             '\n' => {
-                let blank = chars[k + 1..]
-                    .iter()
-                    .take_while(|&&(_, n)| n.is_whitespace())
-                    .any(|&(_, n)| n == '\n');
+                let blank = body[i + 1..]
+                    .chars()
+                    .take_while(|n| n.is_whitespace())
+                    .any(|n| n == '\n');
                 if blank {
                     cut = Some(i);
                 }
@@ -88,7 +84,6 @@ pub fn split_quoted(text: &str, start: usize, end: usize, quoted: &[Quote]) -> V
             push_trimmed(body, start, from, at, &mut out);
             from = at;
         }
-        k += 1;
     }
     push_trimmed(body, start, from, body.len(), &mut out);
     out

@@ -65,7 +65,7 @@ pub fn place(phrase: &str, env: &Env) -> Option<(Option<String>, Option<String>)
         country = Some(c);
     } else if let Some((name, c)) = [first, first.trim_end_matches('.')]
         .into_iter()
-        .find_map(|n| env.gazetteer.city(n).map(|c| (n, c)))
+        .find_map(|n| env.resolver.city(env.gazetteer, n).map(|c| (n, c)))
     {
         city = Some(name.to_string());
         country = Some(c.country_id());
