@@ -15,6 +15,7 @@ pub mod extract;
 mod facts;
 mod front;
 mod meetings;
+pub mod pattern;
 mod quotes;
 mod requests;
 pub mod resolve;

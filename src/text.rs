@@ -71,41 +71,93 @@ pub fn normalize(s: &str) -> String {
 /// assert_eq!(&"Años  MÉXICO"[map[start]..], "MÉXICO");
 /// ```
 pub fn normalize_with_offsets(s: &str) -> (String, Vec<usize>) {
-    let mut out = String::with_capacity(s.len());
-    let mut offsets = Vec::with_capacity(s.len() + 1);
-    let mut pending_space: Option<usize> = None;
-    for (at, c) in s.char_indices() {
-        if c.is_whitespace() {
-            if !out.is_empty() && pending_space.is_none() {
-                pending_space = Some(at);
+    let mut n = Offsets {
+        out: String::with_capacity(s.len()),
+        offsets: Vec::with_capacity(s.len() + 1),
+        pending_space: None,
+    };
+    let bytes = s.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let b = bytes[at];
+        if b.is_ascii() {
+            // Its own decomposition, and no mark: most of a Spanish text
+            // skips the decomposer.
+            let c = char::from(b);
+            if c.is_whitespace() {
+                n.space(at);
+            } else {
+                n.push_ascii(at, c);
             }
+            at += 1;
             continue;
         }
-        let mut pieces: Vec<char> = Vec::new();
-        unicode_normalization::char::decompose_compatible(c, |d| pieces.push(d));
-        for d in pieces {
-            if is_combining_mark(d) {
-                continue;
-            }
-            if d.is_whitespace() {
-                if !out.is_empty() && pending_space.is_none() {
-                    pending_space = Some(at);
-                }
-                continue;
-            }
-            if let Some(space_at) = pending_space.take() {
-                out.push(' ');
-                offsets.push(space_at);
-            }
-            for l in d.to_lowercase() {
-                let before = out.len();
-                out.push(l);
-                offsets.extend(std::iter::repeat_n(at, out.len() - before));
-            }
+        let c = s[at..].chars().next().unwrap_or_default();
+        if c.is_whitespace() {
+            n.space(at);
+        } else {
+            unicode_normalization::char::decompose_compatible(c, |d| n.push(at, d));
+        }
+        at += c.len_utf8();
+    }
+    n.offsets.push(s.len());
+    (n.out, n.offsets)
+}
+
+/// The state of [`normalize_with_offsets`].
+struct Offsets {
+    out: String,
+    offsets: Vec<usize>,
+    pending_space: Option<usize>,
+}
+
+impl Offsets {
+    /// White space at `at`: one space before the next character, if any
+    /// came before.
+    fn space(&mut self, at: usize) {
+        if !self.out.is_empty() && self.pending_space.is_none() {
+            self.pending_space = Some(at);
         }
     }
-    offsets.push(s.len());
-    (out, offsets)
+
+    /// A non-space ASCII character at `at`.
+    fn push_ascii(&mut self, at: usize, c: char) {
+        if let Some(space_at) = self.pending_space.take() {
+            self.out.push(' ');
+            self.offsets.push(space_at);
+        }
+        self.out.push(c.to_ascii_lowercase());
+        self.offsets.push(at);
+    }
+
+    /// One character of the decomposition of the character at `at`.
+    fn push(&mut self, at: usize, d: char) {
+        if d.is_ascii() {
+            if d.is_whitespace() {
+                self.space(at);
+            } else {
+                self.push_ascii(at, d);
+            }
+            return;
+        }
+        if is_combining_mark(d) {
+            return;
+        }
+        if d.is_whitespace() {
+            self.space(at);
+            return;
+        }
+        if let Some(space_at) = self.pending_space.take() {
+            self.out.push(' ');
+            self.offsets.push(space_at);
+        }
+        for l in d.to_lowercase() {
+            let before = self.out.len();
+            self.out.push(l);
+            self.offsets
+                .extend(std::iter::repeat_n(at, self.out.len() - before));
+        }
+    }
 }
 
 /// A readable slug for ids: normalized, with runs of anything that is not a

@@ -9,11 +9,11 @@
 //! about, and its status in the report's own words.
 
 use super::facts::{shorten, Facts};
+use super::pattern::Pattern;
 use super::quotes::{self, Role};
 use super::rules::{self, compile, Decision};
 use super::sentence::Sentence;
 use crate::model::{EdgeKind, Kind, Provenance, Section, Span, Status, Value};
-use regex::Regex;
 use std::sync::OnceLock;
 
 /// An agreement found in a section.
@@ -31,12 +31,12 @@ pub struct Agreement {
 }
 
 struct Patterns {
-    decisions: Regex,
-    statuses: Vec<(Regex, Status)>,
-    proposers: Regex,
-    list_gap: Regex,
-    gathering: Regex,
-    deciders: Regex,
+    decisions: Pattern,
+    statuses: Vec<(Pattern, Status)>,
+    proposers: Pattern,
+    list_gap: Pattern,
+    gathering: Pattern,
+    deciders: Pattern,
 }
 
 fn patterns() -> &'static Patterns {
@@ -56,13 +56,13 @@ pub fn status_of(s: &Sentence) -> Option<Status> {
     patterns()
         .statuses
         .iter()
-        .find(|(re, _)| re.is_match(&s.norm))
+        .find(|(re, _)| re.is_match(s.hay()))
         .map(|&(_, st)| st)
 }
 
 /// True when the sentence is about a workshop, seminar or event.
 pub fn about_gathering(s: &Sentence) -> bool {
-    patterns().gathering.is_match(&s.norm)
+    patterns().gathering.is_match(s.hay())
 }
 
 /// Countries and organizations listed right after `from` ("propuesto por
@@ -72,7 +72,7 @@ pub fn listed_after(s: &Sentence, from: usize) -> Vec<String> {
     let mut out = Vec::new();
     let mut at = from;
     for m in s.mentions.iter().filter(|m| m.start >= from) {
-        if !p.list_gap.is_match(s.norm_between(at, m.start)) {
+        if !p.list_gap.is_match(s.hay_between(at, m.start)) {
             break;
         }
         if !out.contains(&m.id) {
@@ -107,7 +107,7 @@ struct Cue {
 
 fn cues(s: &Sentence) -> Vec<Cue> {
     let mut out = Vec::new();
-    for c in patterns().decisions.captures_iter(&s.norm) {
+    for c in patterns().decisions.captures_iter(s.hay()) {
         let Some(i) = (1..c.len()).find(|&i| c.get(i).is_some()) else {
             continue;
         };
@@ -151,7 +151,7 @@ fn words_between(s: &Sentence, a: usize, b: usize) -> usize {
 /// to the phrase after it ("Durante la VII CRM, los Viceministros
 /// aprobaron"), else to the nearest.
 fn assign(s: &Sentence, cues: &[Cue]) -> Vec<Vec<(String, bool)>> {
-    static BREAK: OnceLock<Regex> = OnceLock::new();
+    static BREAK: OnceLock<Pattern> = OnceLock::new();
     let brk = BREAK.get_or_init(|| compile(r"[,;]|\by\b|\be\b|\bpero\b|\bmientras\b"));
     let mut out: Vec<Vec<(String, bool)>> = vec![Vec::new(); cues.len()];
     for r in s.meetings.iter().filter(|r| !r.destination) {
@@ -162,7 +162,7 @@ fn assign(s: &Sentence, cues: &[Cue]) -> Vec<Vec<(String, bool)>> {
             .rev()
             .find(|(_, c)| c.end <= r.start);
         let after = cues.iter().enumerate().find(|(_, c)| c.start >= r.end);
-        let close_before = before.filter(|(_, c)| !brk.is_match(s.norm_between(c.end, r.start)));
+        let close_before = before.filter(|(_, c)| !brk.is_match(s.hay_between(c.end, r.start)));
         let best = close_before
             .or(after)
             .or(before)
@@ -261,7 +261,7 @@ fn clause_starts(
     cues: &[&Cue],
     venues: &[&Vec<(String, bool)>],
 ) -> Vec<(usize, usize)> {
-    static SEP: OnceLock<(Regex, Regex)> = OnceLock::new();
+    static SEP: OnceLock<(Pattern, Pattern)> = OnceLock::new();
     let (strong, weak) = SEP.get_or_init(|| {
         (
             compile(r"(?:,\s*asi que|;|,\s*y|,\s*pero|,\s*por lo que)\s+"),
@@ -344,7 +344,7 @@ pub fn extract(
                 Decision::Reaffirmed | Decision::Endorsed => count == 0 && named,
                 Decision::Evolved | Decision::Recommended => named,
                 Decision::Adopted => {
-                    named || (!cue.weak && count == 0 && patterns().deciders.is_match(&s.norm))
+                    named || (!cue.weak && count == 0 && patterns().deciders.is_match(s.hay()))
                 }
             };
             count += usize::from(new);

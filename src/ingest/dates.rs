@@ -10,10 +10,11 @@
 //! Matching runs on normalized text ([`crate::text::normalize`]) and spans
 //! are given back in bytes of the original text.
 
+use super::pattern::{Hay, Pattern};
 use super::rules::{self, compile};
 use crate::model::{DateValue, Precision, Ymd};
 use crate::text::normalize_with_offsets;
-use regex::{Captures, Regex};
+use regex::Captures;
 use std::sync::OnceLock;
 
 /// What year-less dates are read against.
@@ -52,39 +53,156 @@ enum Shape {
     BareMonth,
 }
 
-struct Patterns {
-    shapes: Vec<(Regex, Shape)>,
-    deadline: Regex,
+/// What a text has that date shapes need, checked once per sentence: a
+/// month name (the month group), a digit (`\d`), a year (`(?:19|20)\d\d`),
+/// digits around a separator (`\d[/.-]\d`). Digits are read as
+/// `char::is_numeric`, which every `\d` is.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct Has {
+    month: bool,
+    digit: bool,
+    year: bool,
+    separated: bool,
 }
 
-const M: &str = "(enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)";
+impl Has {
+    fn of(hay: Hay, month: &Pattern) -> Has {
+        let text = hay.text;
+        let (digit, year, separated) = if text.is_ascii() {
+            digits(text.as_bytes(), |b: &u8| b.is_ascii_digit(), |&b| b)
+        } else {
+            let chars: Vec<char> = text.chars().collect();
+            digits(
+                &chars,
+                |c: &char| c.is_numeric(),
+                |&c| u8::try_from(c).unwrap_or(0),
+            )
+        };
+        Has {
+            month: month.is_match(hay),
+            digit,
+            year,
+            separated,
+        }
+    }
+}
+
+/// Digit, year and separated digits (see [`Has`]) in a text's characters.
+fn digits<T>(
+    text: &[T],
+    numeric: impl Fn(&T) -> bool,
+    ascii: impl Fn(&T) -> u8,
+) -> (bool, bool, bool) {
+    let digit = text.iter().any(&numeric);
+    if !digit {
+        return (false, false, false);
+    }
+    let year = text.windows(4).any(|w| {
+        matches!((ascii(&w[0]), ascii(&w[1])), (b'1', b'9') | (b'2', b'0'))
+            && numeric(&w[2])
+            && numeric(&w[3])
+    });
+    let separated = text
+        .windows(3)
+        .any(|w| numeric(&w[0]) && matches!(ascii(&w[1]), b'/' | b'.' | b'-') && numeric(&w[2]));
+    (digit, year, separated)
+}
+
+impl Shape {
+    /// What every match of the shape's pattern contains. A sentence
+    /// without it is not searched for the shape: most sentences have no
+    /// month name and no digit.
+    fn needs(self) -> Has {
+        let month = |digit, year| Has {
+            month: true,
+            digit,
+            year,
+            separated: false,
+        };
+        let digits = |year, separated| Has {
+            month: false,
+            digit: true,
+            year,
+            separated,
+        };
+        match self {
+            Shape::CrossRange | Shape::DayRange | Shape::Day => month(true, false),
+            Shape::MonthRange | Shape::MonthYear => month(true, true),
+            Shape::MonthRelative | Shape::BareMonth => month(false, false),
+            Shape::Numeric => digits(false, true),
+            Shape::Iso => digits(true, true),
+            Shape::Part | Shape::YearRange | Shape::Year => digits(true, false),
+        }
+    }
+
+    /// True when a text that has `has` may hold the shape.
+    fn possible(self, has: Has) -> bool {
+        let n = self.needs();
+        (!n.month || has.month)
+            && (!n.digit || has.digit)
+            && (!n.year || has.year)
+            && (!n.separated || has.separated)
+    }
+}
+
+struct Patterns {
+    shapes: Vec<(Pattern, Shape)>,
+    deadline: Pattern,
+    /// Any month name.
+    month: Pattern,
+}
+
+const MONTH: &str = "(enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)";
 const Y: &str = r"((?:19|20)\d\d)";
 const REL: &str = r"(?:\s+(?:del?|en)\s+(?:el\s+)?(presente ano|ano en curso|este ano|ano pasado|ano anterior|proximo ano|ano proximo|ano siguiente)|\s+(pasado|proximo))";
 
+/// The shapes' patterns, with `month` for the month-name group and
+/// `year` for the year.
+fn shape_patterns(month: &str, year: &str) -> Vec<(String, Shape)> {
+    const M: &str = "{M}";
+    const Y: &str = "{Y}";
+    let ys = format!(r"(?:\s*(?:de|del|,)?\s*(?:ano\s+)?{Y})?");
+    let sep = r"\s*(?:-|–|—|al|a|hasta el)\s*(?:el\s+)?";
+    let day = r"(\d{1,2})(?:o)?";
+    #[rustfmt::skip]
+    let shapes = vec![
+        (format!(r"\b{day}\s+de\s+{M}{ys}{sep}{day}\s+de\s+{M}{ys}(?:{REL})?\b"), Shape::CrossRange),
+        (format!(r"\b{day}\s*(?:-|–|—|al|a|y)\s*(?:el\s+)?{day}\s+de\s+{M}{ys}(?:{REL})?\b"), Shape::DayRange),
+        (format!(r"\b{day}\s+de\s+{M}{ys}(?:{REL})?\b"), Shape::Day),
+        (r"\b(\d{1,2})([/.-])(\d{1,2})[/.-](\d{4}|\d{2})\b".to_string(), Shape::Numeric),
+        (format!(r"\b{Y}-(\d\d)-(\d\d)\b"), Shape::Iso),
+        (format!(r"\b{M}(?:\s+(?:de\s+|del\s+)?{Y})?\s*(?:-|–|—|a|al|hasta|y)\s*(?:el mes de\s+)?{M}\s*(?:de\s+|del\s+)?{Y}\b"), Shape::MonthRange),
+        (format!(r"\b{M}\s*(?:de\s+|del\s+|,\s*)?(?:ano\s+)?{Y}\b"), Shape::MonthYear),
+        (format!(r"\b{M}{REL}\b"), Shape::MonthRelative),
+        (format!(r"\b(primer|segundo|tercer|cuarto)\s+(trimestre|semestre|cuatrimestre)\s+(?:de\s+|del\s+)?(?:ano\s+)?{Y}\b"), Shape::Part),
+        (format!(r"\b{Y}\s*(?:-|–|—|al|a)\s*{Y}\b"), Shape::YearRange),
+        (format!(r"\b(?:en|durante|el ano|del ano|desde|hasta)\s+(?:el\s+)?{Y}\b"), Shape::Year),
+        (format!(r"\b(?:en|de|desde|hasta|durante|para|el mes de)\s+{M}\b"), Shape::BareMonth),
+    ];
+    shapes
+        .into_iter()
+        .map(|(p, shape)| (p.replace(M, month).replace(Y, year), shape))
+        .collect()
+}
+
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
-    P.get_or_init(|| {
-        let ys = format!(r"(?:\s*(?:de|del|,)?\s*(?:ano\s+)?{Y})?");
-        let sep = r"\s*(?:-|–|—|al|a|hasta el)\s*(?:el\s+)?";
-        let day = r"(\d{1,2})(?:o)?";
-        let shapes = vec![
-            (format!(r"\b{day}\s+de\s+{M}{ys}{sep}{day}\s+de\s+{M}{ys}(?:{REL})?\b"), Shape::CrossRange),
-            (format!(r"\b{day}\s*(?:-|–|—|al|a|y)\s*(?:el\s+)?{day}\s+de\s+{M}{ys}(?:{REL})?\b"), Shape::DayRange),
-            (format!(r"\b{day}\s+de\s+{M}{ys}(?:{REL})?\b"), Shape::Day),
-            (r"\b(\d{1,2})([/.-])(\d{1,2})[/.-](\d{4}|\d{2})\b".to_string(), Shape::Numeric),
-            (r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b".to_string(), Shape::Iso),
-            (format!(r"\b{M}(?:\s+(?:de\s+|del\s+)?{Y})?\s*(?:-|–|—|a|al|hasta|y)\s*(?:el mes de\s+)?{M}\s*(?:de\s+|del\s+)?{Y}\b"), Shape::MonthRange),
-            (format!(r"\b{M}\s*(?:de\s+|del\s+|,\s*)?(?:ano\s+)?{Y}\b"), Shape::MonthYear),
-            (format!(r"\b{M}{REL}\b"), Shape::MonthRelative),
-            (format!(r"\b(primer|segundo|tercer|cuarto)\s+(trimestre|semestre|cuatrimestre)\s+(?:de\s+|del\s+)?(?:ano\s+)?{Y}\b"), Shape::Part),
-            (format!(r"\b{Y}\s*(?:-|–|—|al|a)\s*{Y}\b"), Shape::YearRange),
-            (format!(r"\b(?:en|durante|el ano|del ano|desde|hasta)\s+(?:el\s+)?{Y}\b"), Shape::Year),
-            (format!(r"\b(?:en|de|desde|hasta|durante|para|el mes de)\s+{M}\b"), Shape::BareMonth),
-        ];
-        Patterns {
-            shapes: shapes.into_iter().map(|(p, s)| (compile(&p), s)).collect(),
-            deadline: compile(rules::DEADLINE_BEFORE),
-        }
+    P.get_or_init(|| Patterns {
+        // A shape that needs a month name is gated on month names, which
+        // `find_normalized` checks once for all of them.
+        shapes: shape_patterns(MONTH, Y)
+            .into_iter()
+            .map(|(p, s)| {
+                let re = if s.needs().month {
+                    Pattern::ungated(&p).expect("date pattern")
+                } else {
+                    compile(&p)
+                };
+                (re, s)
+            })
+            .collect(),
+        deadline: compile(rules::DEADLINE_BEFORE),
+        month: compile(MONTH),
     })
 }
 
@@ -95,12 +213,23 @@ pub fn find(text: &str, ctx: &DateContext) -> Vec<FoundDate> {
     find_normalized(&norm, &map, ctx)
 }
 
-/// [`find`] over text already normalized with its offset map.
-pub fn find_normalized(norm: &str, map: &[usize], ctx: &DateContext) -> Vec<FoundDate> {
+/// [`find`] over text already normalized with its offset map (a
+/// sentence's [`Sentence::hay`](super::sentence::Sentence::hay)).
+pub fn find_normalized<'h>(
+    norm: impl Into<Hay<'h>>,
+    map: &[usize],
+    ctx: &DateContext,
+) -> Vec<FoundDate> {
     let p = patterns();
+    let hay = norm.into();
+    let norm = hay.text;
     let mut cands: Vec<(usize, usize, Option<DateValue>)> = Vec::new();
+    let has = Has::of(hay, &p.month);
     for (re, shape) in &p.shapes {
-        for c in re.captures_iter(norm) {
+        if !shape.possible(has) {
+            continue;
+        }
+        for c in re.captures_iter(hay) {
             let Some(m) = c.get(0) else { continue };
             let mut start = m.start();
             // Leading words the pattern needs but the date does not include.
@@ -338,6 +467,30 @@ mod tests {
         DateContext {
             anchor: Some(Ymd::new(2003, 5, 31)),
         }
+    }
+
+    #[test]
+    fn shapes_need_what_they_say() {
+        // With a long marker for the month group (or the year), a shape
+        // that needs a month name (a year) is gated on the marker alone:
+        // no match without it.
+        let on = |p: &str, marker: &str| {
+            compile(p)
+                .gate()
+                .is_some_and(|g| g.iter().all(|l| l.contains(marker)))
+        };
+        for (p, shape) in shape_patterns("(mmmmmmmm)", Y) {
+            assert_eq!(on(&p, "mmmmmmmm"), shape.needs().month, "{p}");
+        }
+        for (p, shape) in shape_patterns(MONTH, "(yyyyyyyy)") {
+            assert_eq!(on(&p, "yyyyyyyy"), shape.needs().year, "{p}");
+        }
+        let month = compile(MONTH);
+        let has = |t: &str| Has::of(t.into(), &month);
+        assert!(has("el ٣ de mayo").digit && !has("mayo").digit);
+        assert!(has("mayo 2002").year && has("en 19٣٣").year && !has("en 1 9").year);
+        assert!(has("15/12/02").separated && has("2002-10").separated);
+        assert!(!has("2002 - 10").separated && !has("2002.").separated);
     }
 
     fn one(text: &str) -> (String, DateValue, bool) {

@@ -6,20 +6,20 @@
 //! and quoted document titles. Gazetteer names themselves are found by
 //! [`super::resolve`].
 
+use super::pattern::Pattern;
 use super::resolve::{Found, Resolver};
 use super::rules::{self, compile};
 use super::sentence::Sentence;
 use crate::model::Kind;
 use crate::text::normalize;
-use regex::Regex;
 use std::sync::OnceLock;
 
 struct Patterns {
-    network: Regex,
-    acronym: Regex,
-    role_name: Regex,
-    name_role: Regex,
-    honorific: Regex,
+    network: Pattern,
+    acronym: Pattern,
+    role_name: Pattern,
+    name_role: Pattern,
+    honorific: Pattern,
 }
 
 const NAME: &str = r"[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+(?:\s+(?:de\s+la\s+|de\s+los\s+|del\s+|de\s+)?[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+){1,4}";
@@ -48,7 +48,7 @@ fn patterns() -> &'static Patterns {
 pub fn contextual(s: &Sentence, network: Option<&str>) -> Vec<Found> {
     let Some(id) = network else { return Vec::new() };
     let mut out = Vec::new();
-    for c in patterns().network.captures_iter(&s.norm) {
+    for c in patterns().network.captures_iter(s.hay()) {
         let Some(n) = c.name("n") else { continue };
         let (a, b) = (s.orig(n.start()), s.end_of(n.end()));
         if s.mentions.iter().any(|m| a < m.end && m.start < b) {

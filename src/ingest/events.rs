@@ -12,21 +12,21 @@ mod gathering;
 use super::agreements::Agreement;
 use super::facts::{shorten, Facts};
 use super::meetings::Env;
+use super::pattern::Pattern;
 use super::rules::{self, compile};
 use super::sentence::Sentence;
 use crate::model::{DateValue, EdgeKind, Kind, Provenance, Section, Value};
 use crate::text::{normalize, slug};
-use regex::Regex;
 use std::sync::OnceLock;
 
 struct Patterns {
-    correspondence: Regex,
-    anaphora: Regex,
-    actions: Regex,
-    handover: Regex,
-    at_end: Regex,
-    requestish: Regex,
-    same_date: Regex,
+    correspondence: Pattern,
+    anaphora: Pattern,
+    actions: Pattern,
+    handover: Pattern,
+    at_end: Pattern,
+    requestish: Pattern,
+    same_date: Pattern,
 }
 
 fn patterns() -> &'static Patterns {
@@ -155,7 +155,7 @@ pub fn extract(
         let prov = facts.prov(&cx.section.id, s.span);
         correspondence(cx, st, facts, notes, uncertain, i, s, &prov);
         // Deadlines of requests.
-        if p.requestish.is_match(&s.norm) {
+        if p.requestish.is_match(s.hay()) {
             for d in s.dates.iter().filter(|d| d.deadline) {
                 let Some(v) = d.value else { continue };
                 let id = format!("event:{}/deadline-{}", cx.doc, date_key(&v));
@@ -163,7 +163,7 @@ pub fn extract(
                 cx.event(facts, &id, &name, "deadline", Some(v), i, &prov, notes);
                 st.last_deadline = Some((id, v));
             }
-            if p.same_date.is_match(&s.norm) {
+            if p.same_date.is_match(s.hay()) {
                 if let Some((id, v)) = st.last_deadline.clone() {
                     cx.event(
                         facts,
@@ -179,7 +179,7 @@ pub fn extract(
             }
         }
         handover(cx, st, facts, notes, i, s, &prov);
-        for m in p.actions.captures_iter(&s.norm) {
+        for m in p.actions.captures_iter(s.hay()) {
             let Some(g) = (1..m.len()).find(|&k| m.get(k).is_some()) else {
                 continue;
             };
@@ -277,7 +277,7 @@ fn correspondence(
     let p = patterns();
     let hits: Vec<(usize, usize, &str)> = p
         .correspondence
-        .captures_iter(&s.norm)
+        .captures_iter(s.hay())
         .filter_map(|c| {
             let g = (1..c.len()).find(|&k| c.get(k).is_some())?;
             let m = c.get(g)?;
@@ -317,7 +317,7 @@ fn correspondence(
         let noun = s.slice(a, b).to_string();
         if dated.is_empty() {
             let refers_back =
-                p.anaphora.is_match(s.norm_after(b)) || p.anaphora.is_match(s.norm_before(a));
+                p.anaphora.is_match(s.hay_after(b)) || p.anaphora.is_match(s.hay_before(a));
             match (&st.last_letter, refers_back) {
                 (Some(id), true) => {
                     let id = id.clone();
@@ -368,7 +368,7 @@ fn handover(
     prov: &Provenance,
 ) {
     let p = patterns();
-    let Some(m) = p.handover.find(&s.norm) else {
+    let Some(m) = p.handover.find(s.hay()) else {
         return;
     };
     if !s.norm.contains("presidencia") {
@@ -397,7 +397,7 @@ fn handover(
     if date.is_none() {
         if let Some(r) = meeting {
             let md = r.id.as_deref().and_then(|id| (cx.meeting_date)(id));
-            date = match (md, p.at_end.is_match(s.norm_before(r.start))) {
+            date = match (md, p.at_end.is_match(s.hay_before(r.start))) {
                 (Some(d), true) => Some(DateValue {
                     inferred: true,
                     ..DateValue::day(d.end)

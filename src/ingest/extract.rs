@@ -60,8 +60,8 @@ pub fn sentences(text: &str, start: usize, end: usize) -> Vec<Span> {
 }
 
 /// The sentences of a section: its heading first (if it has one), then
-/// its body.
-fn section_sentences(text: &str, s: &Section) -> Vec<Sentence> {
+/// its body, whose quotations are `quoted`.
+fn section_sentences(text: &str, s: &Section, quoted: &[quotes::Quote]) -> Vec<Sentence> {
     let mut out = Vec::new();
     let head_zone = text
         .get(s.span.start..s.body_start.min(s.span.end))
@@ -78,13 +78,19 @@ fn section_sentences(text: &str, s: &Section) -> Vec<Sentence> {
     }
     let body_start = s.body_start.min(s.span.end);
     let mut prev_end = body_start;
-    for span in sentences(text, body_start, s.span.end) {
+    for span in sentence::split_quoted(text, body_start, s.span.end, quoted) {
         let gap = text.get(prev_end..span.start).unwrap_or("");
         let para_start = prev_end == body_start || gap.matches('\n').count() >= 2;
         out.push(Sentence::new(text, span, false, para_start));
         prev_end = span.end;
     }
     out
+}
+
+/// The body of a section (after its heading).
+fn body_of<'t>(text: &'t str, s: &Section) -> &'t str {
+    text.get(s.body_start.min(s.span.end)..s.span.end)
+        .unwrap_or("")
 }
 
 /// Names of organizations and countries for display.
@@ -121,9 +127,15 @@ impl Names {
 pub fn extract(doc: &str, text: &str, sections: &[Section], g: &Gazetteer) -> Extraction {
     let base = Resolver::cached(g);
     let mut names = Names::new(g);
+    // Quotations of each section's body, and its sentences.
+    let scans: Vec<(Vec<quotes::Quote>, Vec<usize>)> = sections
+        .iter()
+        .map(|s| quotes::scan(body_of(text, s)))
+        .collect();
     let mut secs: Vec<Vec<Sentence>> = sections
         .iter()
-        .map(|s| section_sentences(text, s))
+        .zip(&scans)
+        .map(|(s, (qs, _))| section_sentences(text, s, qs))
         .collect();
     let mut notes: Vec<SectionNote> = sections
         .iter()
@@ -152,7 +164,7 @@ pub fn extract(doc: &str, text: &str, sections: &[Section], g: &Gazetteer) -> Ex
         let year = secs
             .iter()
             .flatten()
-            .flat_map(|s| dates::find_normalized(&s.norm, &s.map, &none))
+            .flat_map(|s| dates::find_normalized(s.hay(), &s.map, &none))
             .filter_map(|d| d.value)
             .map(|v| v.end.year)
             .max();
@@ -210,14 +222,11 @@ pub fn extract(doc: &str, text: &str, sections: &[Section], g: &Gazetteer) -> Ex
     for (k, sents) in secs.iter_mut().enumerate() {
         let network = section_network(sections, k, text, &resolver, &names);
         let s0 = &sections[k];
-        let body = text
-            .get(s0.body_start.min(s0.span.end)..s0.span.end)
-            .unwrap_or("");
-        let (qs, unclosed) = quotes::scan(body);
+        let (qs, unclosed) = &scans[k];
         let base_off = s0.body_start.min(s0.span.end);
         for s in sents.iter_mut() {
-            s.dates = dates::find_normalized(&s.norm, &s.map, &ctx);
-            s.mentions = resolver.find(&s.text);
+            s.dates = dates::find_normalized(s.hay(), &s.map, &ctx);
+            s.mentions = resolver.find_normalized(&s.text, &s.norm, &s.map);
             let extra = entities::contextual(s, network.as_deref());
             s.mentions.extend(extra);
             s.mentions.sort_by_key(|m| m.start);

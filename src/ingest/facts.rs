@@ -6,16 +6,17 @@
 use crate::model::{
     Attr, EdgeFact, EdgeKind, Kind, NodeFact, Provenance, Request, Span, Sym, Value,
 };
-use std::collections::{HashMap, HashSet};
+use fxhash::{FxHashMap, FxHashSet};
+use std::fmt::Write;
 
 /// Accumulated facts of one document.
 #[derive(Debug, Default)]
 pub struct Facts {
     pub doc: Sym,
     pub nodes: Vec<NodeFact>,
-    index: HashMap<String, usize>,
+    index: FxHashMap<String, usize>,
     pub edges: Vec<EdgeFact>,
-    edge_keys: HashSet<String>,
+    edge_keys: FxHashSet<String>,
     pub requests: Vec<Request>,
 }
 
@@ -121,11 +122,18 @@ impl Facts {
         if from == to {
             return;
         }
-        let values: Vec<String> = attrs
-            .iter()
-            .map(|a| format!("{}={}", a.key, a.value))
-            .collect();
-        let key = format!("{from}\u{1}{to}\u{1}{kind}\u{1}{}", values.join("\u{1}"));
+        // "from␁to␁kind␁key=value␁key=value"
+        let mut key = String::with_capacity(from.len() + to.len() + 32);
+        for part in [from, to, kind.as_str()] {
+            key.push_str(part);
+            key.push('\u{1}');
+        }
+        for (i, a) in attrs.iter().enumerate() {
+            if i > 0 {
+                key.push('\u{1}');
+            }
+            let _ = write!(key, "{}={}", a.key, a.value);
+        }
         if !self.edge_keys.insert(key) {
             return;
         }
@@ -150,22 +158,41 @@ pub fn text_attr(key: &str, text: &str, prov: &Provenance) -> Attr {
 
 /// Cut `s` to at most `max` characters at a word boundary, with "…".
 pub fn shorten(s: &str, max: usize) -> String {
-    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if s.chars().count() <= max {
-        return s;
+    // `s` with single spaces, read only as far as the cut can reach: up
+    // to the first word that takes it past `max` characters.
+    let mut joined = String::new();
+    let mut total = 0;
+    for w in s.split_whitespace() {
+        if !joined.is_empty() {
+            joined.push(' ');
+            total += 1;
+        }
+        joined.push_str(w);
+        total += w.chars().count();
+        if total > max {
+            break;
+        }
+    }
+    if total <= max {
+        return joined;
     }
     let mut out = String::new();
-    for w in s.split(' ') {
-        if out.chars().count() + w.chars().count() + 1 > max {
+    // Characters in `out`, counted as it grows.
+    let mut len = 0;
+    for w in joined.split(' ') {
+        let n = w.chars().count();
+        if len + n + 1 > max {
             break;
         }
         if !out.is_empty() {
             out.push(' ');
+            len += 1;
         }
         out.push_str(w);
+        len += n;
     }
     if out.is_empty() {
-        out = s.chars().take(max).collect();
+        out = joined.chars().take(max).collect();
     }
     out.push('…');
     out
@@ -197,5 +224,8 @@ mod tests {
         assert_eq!(shorten("uno dos  tres", 20), "uno dos tres");
         assert_eq!(shorten("uno dos tres cuatro", 9), "uno dos…");
         assert_eq!(shorten("supercalifragilístico", 5), "super…");
+        assert_eq!(shorten(" uno  dos\ttres ", 12), "uno dos tres");
+        assert_eq!(shorten("uno dos tres", 11), "uno dos…");
+        assert_eq!(shorten("", 3), "");
     }
 }

@@ -6,14 +6,15 @@
 //! Presidencia Pro-Témpore acerca de ..."), with the period added.
 
 use super::dates::{self, DateContext};
+use super::pattern::Pattern;
 use super::rules::{self, compile};
 use super::sentence::Sentence;
 use crate::model::{DateValue, Precision, Ymd};
 use crate::text::normalize;
 use std::sync::OnceLock;
 
-fn period_cue() -> &'static regex::Regex {
-    static R: OnceLock<regex::Regex> = OnceLock::new();
+fn period_cue() -> &'static Pattern {
+    static R: OnceLock<Pattern> = OnceLock::new();
     R.get_or_init(|| compile(r"\bperiodo\b"))
 }
 
@@ -28,7 +29,7 @@ pub fn front_matter(
     let mut period: Option<(DateValue, usize, usize, usize)> = None;
     let mut latest: Option<DateValue> = None;
     for (i, s) in first.iter_mut().enumerate() {
-        s.dates = dates::find_normalized(&s.norm, &s.map, &none);
+        s.dates = dates::find_normalized(s.hay(), &s.map, &none);
         for d in &s.dates {
             let Some(v) = d.value else { continue };
             if latest.is_none_or(|l| v.end > l.end) {
@@ -66,15 +67,15 @@ pub fn front_matter(
 }
 
 fn title(first: &[Sentence], period: Option<(usize, usize, usize)>) -> Option<String> {
-    static R: OnceLock<(regex::Regex, regex::Regex)> = OnceLock::new();
+    static R: OnceLock<(Pattern, Pattern)> = OnceLock::new();
     let (cue, end) = R.get_or_init(|| (compile(rules::TITLE), compile(rules::TITLE_END)));
     for (i, s) in first.iter().enumerate() {
-        let Some(c) = cue.captures(&s.norm) else {
+        let Some(c) = cue.captures(s.hay()) else {
             continue;
         };
         let Some(t) = c.name("t") else { continue };
         let stop = end
-            .find_at(&s.norm, t.end())
+            .find_at(s.hay(), t.end())
             .map_or(s.norm.len(), |m| m.start());
         let raw = s.slice(s.orig(t.start()), s.end_of(stop));
         let mut out = capitalize(raw.trim());

@@ -4,9 +4,9 @@
 //! (reports have them) is reported, not followed: a quotation never runs
 //! past its paragraph or more than [`MAX_QUOTE`] bytes.
 
+use super::pattern::Pattern;
 use super::rules;
 use crate::text::normalize;
-use regex::Regex;
 use std::sync::OnceLock;
 
 /// Longest quotation accepted, in bytes.
@@ -115,8 +115,8 @@ pub fn inner(text: &str, q: &Quote) -> String {
     t.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn not_title_before() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
+fn not_title_before() -> &'static Pattern {
+    static R: OnceLock<Pattern> = OnceLock::new();
     R.get_or_init(|| rules::compile(rules::NOT_TITLE_BEFORE))
 }
 

@@ -12,6 +12,7 @@
 
 use super::agreements::Agreement;
 use super::facts::{shorten, text_attr, Facts};
+use super::pattern::Pattern;
 use super::rules::{self, compile, Count};
 use super::sentence::Sentence;
 use crate::model::{
@@ -19,22 +20,21 @@ use crate::model::{
 };
 use crate::reference::Gazetteer;
 use crate::text::normalize;
-use regex::Regex;
 use std::sync::OnceLock;
 
 struct Patterns {
-    requests: Regex,
-    reiteration: Regex,
-    members: Regex,
-    responses: Vec<(Regex, Count)>,
-    responded: Regex,
-    except_named: Regex,
-    same_date: Regex,
-    only: Regex,
-    again: Regex,
-    this_information: Regex,
-    information: Regex,
-    subject_end: Regex,
+    requests: Pattern,
+    reiteration: Pattern,
+    members: Pattern,
+    responses: Vec<(Pattern, Count)>,
+    responded: Pattern,
+    except_named: Pattern,
+    same_date: Pattern,
+    only: Pattern,
+    again: Pattern,
+    this_information: Pattern,
+    information: Pattern,
+    subject_end: Pattern,
 }
 
 fn patterns() -> &'static Patterns {
@@ -118,15 +118,15 @@ fn open_request(
             && m.kind == Kind::Organization
             && s.norm_between(cue_end, m.start).trim().len() <= 6
     });
-    let addressee = if p.members.is_match(s.norm_after(cue_start))
-        || p.members.is_match(s.norm_before(cue_start))
+    let addressee = if p.members.is_match(s.hay_after(cue_start))
+        || p.members.is_match(s.hay_before(cue_start))
     {
         Addressee::Members { except: recipients }
     } else if !recipients.is_empty() {
         Addressee::Countries(recipients)
     } else if let Some(o) = org_right_after {
         Addressee::Other(o.id.clone())
-    } else if prev.is_some_and(|x| p.members.is_match(&x.norm)) {
+    } else if prev.is_some_and(|x| p.members.is_match(x.hay())) {
         Addressee::Members { except: Vec::new() }
     } else {
         Addressee::Other(String::new())
@@ -150,7 +150,7 @@ fn open_request(
     );
     let requested_on = when
         .iter()
-        .filter(|(a, _, v)| v.is_some() && !p.again.is_match(s.norm_before(*a)))
+        .filter(|(a, _, v)| v.is_some() && !p.again.is_match(s.hay_before(*a)))
         .min_by_key(|(a, b, _)| {
             if *a >= cue_end {
                 s.slice(cue_end, *a).split_whitespace().count()
@@ -168,7 +168,7 @@ fn open_request(
         .find(|d| d.deadline && d.start >= cue_start)
         .and_then(|d| d.value)
         .or_else(|| {
-            if p.same_date.is_match(&s.norm) {
+            if p.same_date.is_match(s.hay()) {
                 last_deadline
             } else {
                 None
@@ -197,7 +197,7 @@ fn open_request(
         .to_string();
     // "solicitó dicha información": say which, from the sentence before.
     if p.this_information.is_match(&normalize(&subject)) {
-        if let Some(m) = prev.and_then(|x| p.information.find(&x.norm).map(|m| (x, m))) {
+        if let Some(m) = prev.and_then(|x| p.information.find(x.hay()).map(|m| (x, m))) {
             let (x, m) = m;
             let what = x.slice(x.orig(m.start()), x.end_of(m.end()));
             subject = format!("{subject} [{}]", what.trim_end_matches('.'));
@@ -223,11 +223,11 @@ struct Answer {
 fn answer(s: &Sentence) -> Option<Answer> {
     let p = patterns();
     let count = p.responses.iter().find_map(|(re, c)| {
-        re.captures(&s.norm)
+        re.captures(s.hay())
             .map(|cap| (*c, cap.name("n").and_then(|n| rules::number(n.as_str()))))
     });
     let mut named: Vec<String> = Vec::new();
-    let responded = p.responded.is_match(&s.norm);
+    let responded = p.responded.is_match(s.hay());
     for m in s.mentioned("country:") {
         let before = s.norm_before(m.start);
         let except = p.except_named.is_match(before);
@@ -242,7 +242,7 @@ fn answer(s: &Sentence) -> Option<Answer> {
     Some(Answer {
         count,
         named,
-        only: p.only.is_match(&s.norm),
+        only: p.only.is_match(s.hay()),
     })
 }
 
@@ -277,8 +277,8 @@ pub fn extract(
             .checked_sub(1)
             .and_then(|j| cx.sentences.get(j))
             .filter(|x| !x.heading);
-        let reiterates = p.reiteration.is_match(&s.norm);
-        if let Some(m) = p.requests.find(&s.norm) {
+        let reiterates = p.reiteration.is_match(s.hay());
+        if let Some(m) = p.requests.find(s.hay()) {
             if !reiterates || open.is_none() {
                 let (a, b) = (s.orig(m.start()), s.end_of(m.end()));
                 let o = open_request(s, a, b, prev, cx, last.as_ref(), last_deadline);

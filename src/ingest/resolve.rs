@@ -4,11 +4,11 @@
 //! [`crate::text::normalize`]; [`Resolver::find`] maps matches back to byte
 //! spans of the original text so that extraction can reason about word order.
 
+use super::pattern::Literals;
 use crate::model::Kind;
-use crate::reference::Gazetteer;
+use crate::reference::{City, Gazetteer};
 use crate::text::{normalize, normalize_with_offsets};
-use regex::Regex;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, OnceLock};
 
 /// One name an entity goes by.
@@ -34,11 +34,19 @@ pub struct Found {
 /// Alias index used to find entity mentions in text. The gazetteer's names
 /// are compiled once into one regular expression; names added later (a
 /// report's own definitions) are searched one by one.
+///
+/// Cloning is cheap and keeps the compiled index: the names and the
+/// matcher are shared, so that every document's copy of the cached
+/// resolver searches with the same regex and its warm lazy-DFA cache (a
+/// cloned `Regex` starts with an empty cache, which every document paid
+/// to fill again).
 #[derive(Debug, Clone, Default)]
 pub struct Resolver {
-    names: Vec<Name>,
+    names: Arc<Vec<Name>>,
     extra: Vec<Name>,
-    matcher: OnceLock<Matcher>,
+    matcher: Arc<OnceLock<Matcher>>,
+    /// The gazetteer's cities by normalized name: the first city with it.
+    cities: Arc<(usize, HashMap<String, usize>)>,
 }
 
 /// The last resolver built, with the fingerprint of its gazetteer.
@@ -46,12 +54,17 @@ type Cached = (u64, Arc<Resolver>);
 
 #[derive(Debug, Clone)]
 struct Matcher {
-    /// `\b(?:longest|...|shortest)\b` over the names that begin and end
-    /// with a letter or digit.
-    re: Option<Regex>,
-    by_name: HashMap<String, usize>,
-    /// Indexes of names the expression does not cover.
+    /// The names that begin and end with a letter or digit, each spelling
+    /// once (the first, longest-first, name that has it), found as the
+    /// regex `\b(?:longest|...|shortest)\b` would find them: at the
+    /// leftmost word boundary where one ends at a word boundary, the
+    /// longest there, then on after it. The automaton reads a sentence in
+    /// one pass; the regex's prefilter stopped at every "st" of the text.
+    names: Option<(Literals, Vec<usize>)>,
+    /// Indexes of names the automaton does not cover.
     rest: Vec<usize>,
+    /// Indexes of the names with each normalized spelling, in order.
+    by_spelling: HashMap<String, Vec<usize>>,
 }
 
 impl Resolver {
@@ -73,7 +86,24 @@ impl Resolver {
             }
         }
         r.sort();
+        let mut cities = HashMap::new();
+        for (i, c) in g.cities.iter().enumerate() {
+            for n in c.names() {
+                cities.entry(normalize(&n)).or_insert(i);
+            }
+        }
+        r.cities = Arc::new((g.cities.len(), cities));
         r
+    }
+
+    /// [`Gazetteer::city`] through the index of the gazetteer the resolver
+    /// was made from (`g`).
+    pub fn city<'g>(&self, g: &'g Gazetteer, name: &str) -> Option<&'g City> {
+        let (count, index) = &*self.cities;
+        if *count != g.cities.len() || (index.is_empty() && !g.cities.is_empty()) {
+            return g.city(name);
+        }
+        index.get(&normalize(name)).and_then(|&i| g.cities.get(i))
     }
 
     /// The resolver for `g`, built once and reused while the gazetteer's
@@ -117,15 +147,15 @@ impl Resolver {
 
     fn push(&mut self, name: &str, id: &str, kind: Kind) {
         if let Some(n) = self.make(name, id, kind) {
-            self.names.push(n);
-            self.matcher = OnceLock::new();
+            Arc::make_mut(&mut self.names).push(n);
+            self.matcher = Arc::default();
         }
     }
 
     fn sort(&mut self) {
         // Longest names first, so "Estados Unidos Mexicanos" wins over "Estados Unidos".
-        self.names
-            .sort_by_key(|n| std::cmp::Reverse(n.normalized.len()));
+        Arc::make_mut(&mut self.names).sort_by_key(|n| std::cmp::Reverse(n.normalized.len()));
+        self.matcher = Arc::default();
     }
 
     /// Add a name for an entity (searched without rebuilding the index).
@@ -138,25 +168,35 @@ impl Resolver {
     fn matcher(&self) -> &Matcher {
         self.matcher.get_or_init(|| {
             let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-            let mut by_name = HashMap::new();
-            let mut alts = Vec::new();
+            let mut seen = HashSet::new();
+            let mut spellings: Vec<&str> = Vec::new();
+            let mut index = Vec::new();
             let mut rest = Vec::new();
             for (i, n) in self.names.iter().enumerate() {
                 if word(n.normalized.chars().next()) && word(n.normalized.chars().next_back()) {
-                    if by_name.insert(n.normalized.clone(), i).is_none() {
-                        alts.push(regex::escape(&n.normalized));
+                    if seen.insert(n.normalized.as_str()) {
+                        spellings.push(&n.normalized);
+                        index.push(i);
                     }
                 } else {
                     rest.push(i);
                 }
             }
-            let re = (!alts.is_empty())
-                .then(|| Regex::new(&format!(r"\b(?:{})\b", alts.join("|"))).ok())
+            let names = (!spellings.is_empty())
+                .then(|| Literals::new(&spellings))
                 .flatten();
-            if re.is_none() {
+            if names.is_none() {
                 rest = (0..self.names.len()).collect();
             }
-            Matcher { re, by_name, rest }
+            let mut by_spelling: HashMap<String, Vec<usize>> = HashMap::new();
+            for (i, n) in self.names.iter().enumerate() {
+                by_spelling.entry(n.normalized.clone()).or_default().push(i);
+            }
+            Matcher {
+                names: names.map(|ac| (ac, index)),
+                rest,
+                by_spelling,
+            }
         })
     }
 
@@ -178,15 +218,17 @@ impl Resolver {
     /// names win over names inside them; matches are at word boundaries.
     pub fn find(&self, text: &str) -> Vec<Found> {
         let (hay, map) = normalize_with_offsets(text);
+        self.find_normalized(text, &hay, &map)
+    }
+
+    /// [`Resolver::find`] over a text already normalized:
+    /// `(hay, map) == normalize_with_offsets(text)` (a sentence has both).
+    pub fn find_normalized(&self, text: &str, hay: &str, map: &[usize]) -> Vec<Found> {
         let m = self.matcher();
         // Candidates (start, end, name) in the normalized text.
         let mut cands: Vec<(usize, usize, &Name)> = Vec::new();
-        if let Some(re) = &m.re {
-            for x in re.find_iter(&hay) {
-                if let Some(&i) = m.by_name.get(x.as_str()) {
-                    cands.push((x.start(), x.end(), &self.names[i]));
-                }
-            }
+        for (start, end, i) in self.name_spans(hay) {
+            cands.push((start, end, &self.names[i]));
         }
         for n in m.rest.iter().map(|&i| &self.names[i]).chain(&self.extra) {
             let mut from = 0;
@@ -194,7 +236,7 @@ impl Resolver {
                 let start = from + pos;
                 let end = start + n.normalized.len();
                 from = start + hay[start..].chars().next().map_or(1, char::len_utf8);
-                if at_word_boundary(&hay, start, end) {
+                if at_word_boundary(hay, start, end) {
                     cands.push((start, end, n));
                 }
             }
@@ -232,15 +274,50 @@ impl Resolver {
         out
     }
 
+    /// Matches of the automaton's names in `hay`: (start, end, index of
+    /// the name), in text order.
+    fn name_spans(&self, hay: &str) -> Vec<(usize, usize, usize)> {
+        let Some((ac, index)) = &self.matcher().names else {
+            return Vec::new();
+        };
+        let mut found: Vec<(usize, usize, usize)> = Vec::new();
+        ac.each(hay, |k, start, end| {
+            if word_boundary(hay, start) && word_boundary(hay, end) {
+                found.push((start, end, index[k]));
+            }
+        });
+        found.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
+        let mut after = 0;
+        found.retain(|&(start, end, _)| {
+            let keep = start >= after;
+            if keep {
+                after = end;
+            }
+            keep
+        });
+        found
+    }
+
     /// Ids whose names normalize to exactly `name`.
     pub fn lookup(&self, name: &str) -> Vec<&Name> {
         let n = normalize(name);
-        self.names
-            .iter()
-            .chain(&self.extra)
-            .filter(|x| x.normalized == n)
+        let known = self.matcher().by_spelling.get(&n);
+        known
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.names[i])
+            .chain(self.extra.iter().filter(|x| x.normalized == n))
             .collect()
     }
+}
+
+/// Regex `\b` at `i`: a word character on one side only (Unicode word
+/// characters, as the regex crate reads them).
+fn word_boundary(hay: &str, i: usize) -> bool {
+    use regex_syntax::is_word_character as word;
+    let before = hay[..i].chars().next_back().is_some_and(word);
+    let after = hay[i..].chars().next().is_some_and(word);
+    before != after
 }
 
 fn at_word_boundary(hay: &str, start: usize, end: usize) -> bool {
@@ -266,6 +343,10 @@ fn fingerprint(g: &Gazetteer) -> u64 {
         o.key.hash(&mut h);
         o.names().hash(&mut h);
     }
+    for c in &g.cities {
+        c.country.hash(&mut h);
+        c.names().hash(&mut h);
+    }
     h.finish()
 }
 
@@ -288,6 +369,42 @@ mod tests {
             "organization:celade",
         ] {
             assert!(ids.contains(&want), "{want} in {ids:?}");
+        }
+    }
+
+    #[test]
+    fn names_are_found_as_the_alternation_regex_finds_them() {
+        let g = Gazetteer::bundled().unwrap();
+        let r = Resolver::cached(&g);
+        let m = r.matcher();
+        let spellings: Vec<String> = m
+            .names
+            .as_ref()
+            .map(|(_, index)| {
+                index
+                    .iter()
+                    .map(|&i| regex::escape(&r.names[i].normalized))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let re = regex::Regex::new(&format!(r"\b(?:{})\b", spellings.join("|"))).unwrap();
+        let report = include_str!("../../data/documents/informe-ppt-mexico-2003.txt");
+        let odd = [
+            "stst st_st ést stá mexicoß oim2 oim² «oim» crm-rcm",
+            "estados unidos mexicanos y estados unidos",
+            "",
+        ];
+        for t in report.lines().map(normalize).chain(odd.map(String::from)) {
+            let by_regex: Vec<(usize, usize, &str)> = re
+                .find_iter(&t)
+                .map(|x| (x.start(), x.end(), x.as_str()))
+                .collect();
+            let by_automaton: Vec<(usize, usize, &str)> = r
+                .name_spans(&t)
+                .into_iter()
+                .map(|(a, b, i)| (a, b, r.names[i].normalized.as_str()))
+                .collect();
+            assert_eq!(by_regex, by_automaton, "{t}");
         }
     }
 

@@ -9,19 +9,25 @@
 
 use super::dates::FoundDate;
 use super::meetings::MeetingRef;
+use super::pattern::{Hay, Pattern, Signature};
 use super::quotes::{self, Quote, Role};
 use super::resolve::Found;
 use super::rules;
 use crate::model::Span;
 use crate::text::normalize_with_offsets;
-use regex::Regex;
 
 /// Spans of the sentences of `text[start..end]`.
 pub fn split(text: &str, start: usize, end: usize) -> Vec<Span> {
+    let quoted = text.get(start..end).map(|b| quotes::scan(b).0);
+    split_quoted(text, start, end, quoted.as_deref().unwrap_or_default())
+}
+
+/// [`split`] with the quotations of `text[start..end]` already found
+/// (`quotes::scan` of it, which extraction needs as well).
+pub fn split_quoted(text: &str, start: usize, end: usize, quoted: &[Quote]) -> Vec<Span> {
     let Some(body) = text.get(start..end) else {
         return Vec::new();
     };
-    let (quoted, _) = quotes::scan(body);
     // A period inside a closed quotation ends no sentence, unless only the
     // closing mark follows it ("... contexto.”  En relación").
     let inside = |i: usize, len: usize| {
@@ -33,27 +39,23 @@ pub fn split(text: &str, start: usize, end: usize) -> Vec<Span> {
                     .is_some_and(|rest| !rest.trim().is_empty())
         })
     };
-    let chars: Vec<(usize, char)> = body.char_indices().collect();
     let mut out = Vec::new();
     let mut from = 0;
-    let mut k = 0;
-    while k < chars.len() {
-        let (i, c) = chars[k];
+    for (i, c) in body.char_indices() {
         let mut cut: Option<usize> = None;
         match c {
             '.' | '?' | '!' | '…' if !inside(i, c.len_utf8()) => {
                 // Closing marks stay with the sentence.
-                let mut j = k + 1;
-                while j < chars.len() && matches!(chars[j].1, '”' | '"' | '»' | ')' | '’' | '\'')
-                {
-                    j += 1;
-                }
-                let next = chars.get(j).map(|&(_, n)| n);
-                let after = chars[j..]
-                    .iter()
-                    .map(|&(_, n)| n)
-                    .find(|n| !n.is_whitespace());
-                let at = chars.get(j).map_or(body.len(), |&(o, _)| o);
+                let rest = &body[i + c.len_utf8()..];
+                let marks: usize = rest
+                    .chars()
+                    .take_while(|n| matches!(n, '”' | '"' | '»' | ')' | '’' | '\''))
+                    .map(char::len_utf8)
+                    .sum();
+                let tail = &rest[marks..];
+                let next = tail.chars().next();
+                let after = tail.chars().find(|n| !n.is_whitespace());
+                let at = body.len() - tail.len();
                 let boundary = match next {
                     None => true,
                     Some(n) if n.is_whitespace() => {
@@ -61,17 +63,17 @@ pub fn split(text: &str, start: usize, end: usize) -> Vec<Span> {
                             && (abbreviation(body, i) || after.is_some_and(char::is_lowercase)))
                     }
                     // "miembros.También": a period glued to a capital.
-                    Some(n) => c == '.' && n.is_uppercase() && j == k + 1 && prev_is_lower(body, i),
+                    Some(n) => c == '.' && n.is_uppercase() && marks == 0 && prev_is_lower(body, i),
                 };
                 if boundary {
                     cut = Some(at);
                 }
             }
             '\n' => {
-                let blank = chars[k + 1..]
-                    .iter()
-                    .take_while(|&&(_, n)| n.is_whitespace())
-                    .any(|&(_, n)| n == '\n');
+                let blank = body[i + 1..]
+                    .chars()
+                    .take_while(|n| n.is_whitespace())
+                    .any(|n| n == '\n');
                 if blank {
                     cut = Some(i);
                 }
@@ -82,7 +84,6 @@ pub fn split(text: &str, start: usize, end: usize) -> Vec<Span> {
             push_trimmed(body, start, from, at, &mut out);
             from = at;
         }
-        k += 1;
     }
     push_trimmed(body, start, from, body.len(), &mut out);
     out
@@ -131,6 +132,8 @@ pub struct Sentence {
     /// Normalized text, and for each of its bytes the offset in `text`.
     pub norm: String,
     pub map: Vec<usize>,
+    /// Which gate literals `norm` holds, for the patterns run on it.
+    pub sig: Signature,
     /// A section heading rather than a body sentence.
     pub heading: bool,
     /// First sentence of a paragraph.
@@ -148,11 +151,13 @@ impl Sentence {
     pub fn new(doc: &str, span: Span, heading: bool, para_start: bool) -> Sentence {
         let text = doc.get(span.start..span.end).unwrap_or("").to_string();
         let (norm, map) = normalize_with_offsets(&text);
+        let sig = Signature::of(&norm);
         Sentence {
             span,
             text,
             norm,
             map,
+            sig,
             heading,
             para_start,
             dates: Vec::new(),
@@ -190,9 +195,29 @@ impl Sentence {
         self.norm.get(self.norm_at(o)..).unwrap_or("")
     }
 
+    /// The normalized text, for patterns.
+    pub fn hay(&self) -> Hay<'_> {
+        Hay::signed(&self.norm, &self.sig)
+    }
+
+    /// [`Sentence::norm_before`], for patterns.
+    pub fn hay_before(&self, o: usize) -> Hay<'_> {
+        Hay::signed(self.norm_before(o), &self.sig)
+    }
+
+    /// [`Sentence::norm_after`], for patterns.
+    pub fn hay_after(&self, o: usize) -> Hay<'_> {
+        Hay::signed(self.norm_after(o), &self.sig)
+    }
+
+    /// [`Sentence::norm_between`], for patterns.
+    pub fn hay_between(&self, a: usize, b: usize) -> Hay<'_> {
+        Hay::signed(self.norm_between(a, b), &self.sig)
+    }
+
     /// Matches of `re` on the normalized text, as original spans.
-    pub fn find(&self, re: &Regex) -> Vec<(usize, usize)> {
-        re.find_iter(&self.norm)
+    pub fn find(&self, re: &Pattern) -> Vec<(usize, usize)> {
+        re.find_iter(self.hay())
             .map(|m| (self.orig(m.start()), self.end_of(m.end())))
             .collect()
     }
@@ -286,7 +311,7 @@ mod tests {
         );
         assert_eq!(s.norm, "ano exito final");
         assert_eq!(s.norm_before(s.text.find("ÉXITO").unwrap()), "ano ");
-        let re = Regex::new("exito").unwrap();
+        let re = Pattern::new("exito").unwrap();
         let (a, b) = s.find(&re)[0];
         assert_eq!(s.slice(a, b), "ÉXITO");
         assert_eq!(s.norm_between(a, s.text.len()), "exito final");

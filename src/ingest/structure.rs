@@ -9,6 +9,7 @@
 
 use crate::model::{Section, Span};
 use regex::Regex;
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -37,12 +38,28 @@ fn patterns() -> &'static Patterns {
 /// Remove word-processor debris: carriage returns, BOMs, replacement
 /// characters, page-number fields, trailing blank lines.
 pub fn clean(text: &str) -> String {
-    let t = text.replace("\r\n", "\n").replace('\r', "\n");
-    let t: String = t
-        .chars()
-        .filter(|&c| c != '\u{FFFD}' && c != '\u{FEFF}')
-        .collect();
-    let t = patterns().page_field.replace_all(&t, "");
+    // Each step copies the text only when it has something to remove.
+    let mut t = Cow::Borrowed(text);
+    if t.contains('\r') {
+        t = Cow::Owned(t.replace("\r\n", "\n").replace('\r', "\n"));
+    }
+    if t.contains(['\u{FFFD}', '\u{FEFF}']) {
+        t = Cow::Owned(
+            t.chars()
+                .filter(|&c| c != '\u{FFFD}' && c != '\u{FEFF}')
+                .collect(),
+        );
+    }
+    // Every page field has "PAGE" in it.
+    if t.contains("PAGE") {
+        let removed = match patterns().page_field.replace_all(&t, "") {
+            Cow::Owned(x) => Some(x),
+            Cow::Borrowed(_) => None,
+        };
+        if let Some(x) = removed {
+            t = Cow::Owned(x);
+        }
+    }
     t.trim_end().to_string()
 }
 

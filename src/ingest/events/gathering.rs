@@ -8,19 +8,19 @@ use super::{date_key, Context};
 use crate::ingest::agreements;
 use crate::ingest::facts::{shorten, Facts};
 use crate::ingest::meetings;
+use crate::ingest::pattern::Pattern;
 use crate::ingest::rules::{self, compile};
 use crate::ingest::sentence::Sentence;
 use crate::model::{DateValue, EdgeKind, Status, Value, Ymd};
 use crate::text::slug;
-use regex::Regex;
 use std::sync::OnceLock;
 
 struct Patterns {
-    gatherings: Regex,
-    gathering_anaphora: Regex,
-    day_before: Regex,
-    day_after: Regex,
-    place: Regex,
+    gatherings: Pattern,
+    gathering_anaphora: Pattern,
+    day_before: Pattern,
+    day_after: Pattern,
+    place: Pattern,
 }
 
 fn patterns() -> &'static Patterns {
@@ -45,7 +45,7 @@ pub fn gathering(
 ) {
     let p = patterns();
     fn mentions<'s>(p: &Patterns, s: &'s Sentence) -> Option<(regex::Captures<'s>, usize)> {
-        let c = p.gatherings.captures(&s.norm)?;
+        let c = p.gatherings.captures(s.hay())?;
         let k = (1..c.len()).find(|&k| c.get(k).is_some())?;
         Some((c, k))
     }
@@ -62,7 +62,7 @@ pub fn gathering(
         .iter()
         .enumerate()
         .filter(|(_, s)| {
-            !s.heading && (mentions(s).is_some() || p.gathering_anaphora.is_match(&s.norm))
+            !s.heading && (mentions(s).is_some() || p.gathering_anaphora.is_match(s.hay()))
         })
         .collect();
     let body_kind = body.iter().find_map(|(_, s)| {

@@ -6,16 +6,16 @@
 
 use super::Env;
 use crate::ingest::dates;
+use crate::ingest::pattern::Pattern;
 use crate::ingest::rules::{self, compile};
 use crate::ingest::sentence::Sentence;
 use crate::model::{DateValue, Kind};
-use regex::Regex;
 use std::sync::OnceLock;
 
 struct Patterns {
-    filler: Regex,
-    before_date: Regex,
-    place: Regex,
+    filler: Pattern,
+    before_date: Pattern,
+    place: Pattern,
 }
 
 fn patterns() -> &'static Patterns {
@@ -65,7 +65,7 @@ pub fn place(phrase: &str, env: &Env) -> Option<(Option<String>, Option<String>)
         country = Some(c);
     } else if let Some((name, c)) = [first, first.trim_end_matches('.')]
         .into_iter()
-        .find_map(|n| env.gazetteer.city(n).map(|c| (n, c)))
+        .find_map(|n| env.resolver.city(env.gazetteer, n).map(|c| (n, c)))
     {
         city = Some(name.to_string());
         country = Some(c.country_id());
@@ -161,7 +161,7 @@ pub fn parse_tail(s: &Sentence, from: usize, env: &Env) -> Tail {
                 .dates
                 .iter()
                 .find(|d| d.start >= at && d.value.is_some() && !d.deadline);
-            if let Some(d) = next.filter(|d| p.before_date.is_match(s.norm_between(at, d.start))) {
+            if let Some(d) = next.filter(|d| p.before_date.is_match(s.hay_between(at, d.start))) {
                 t.date = d.value;
                 pos = d.end;
                 t.end = d.end;
