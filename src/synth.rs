@@ -196,6 +196,35 @@ fn cap(s: &str) -> String {
 /// assert_eq!(acta::synth::report(7, 0).1, text);
 /// ```
 pub fn report(seed: u64, index: usize) -> (String, String) {
+    let (name, text, _) = report_with_threads(seed, index);
+    (name, text)
+}
+
+/// The agreement a section of a synthetic report follows up: the ground
+/// truth that linking agreements across reports (`same_as`) is checked
+/// against.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ThreadOf {
+    /// The section's label as ingest numbers it: `II`, `IV.B`, `V.A(2)`.
+    pub label: String,
+    /// The agreement, the same in every report that follows it up:
+    /// `crm-07/3` for agreement 3 of the VII CRM, `crm-07/budget` for the
+    /// Technical Secretariat budget approved there.
+    pub thread: String,
+}
+
+/// [`report`] with the agreement each of its sections follows up (event
+/// sections, which follow up none, are left out). Only the opening
+/// decision of a section is that agreement: later decisions of the section
+/// (`IV.B#2`, a follow-up at a GRCM meeting) are not listed.
+///
+/// ```
+/// let (name, text, threads) = acta::synth::report_with_threads(7, 6);
+/// assert_eq!((name, text), acta::synth::report(7, 6));
+/// assert_eq!(threads[0].label, "II");
+/// assert_eq!(threads[0].thread, "crm-07/budget");
+/// ```
+pub fn report_with_threads(seed: u64, index: usize) -> (String, String, Vec<ThreadOf>) {
     let ordinal = upcoming_ordinal(index);
     let next = meeting(seed, ordinal);
     let prev = meeting(seed, ordinal - 1);
@@ -230,6 +259,10 @@ pub fn report(seed: u64, index: usize) -> (String, String) {
 
     // II. Secretaría Técnica
     w.section(2, "Secretaría Técnica (ST) de la CRM");
+    let mut threads = vec![ThreadOf {
+        label: "II".into(),
+        thread: format!("crm-{:02}/budget", prev.ordinal),
+    }];
     let crm_prev = w.crm(prev);
     let (d1, d2) = (w.date(), w.date());
     let g = w.grcm_prev();
@@ -245,13 +278,16 @@ pub fn report(seed: u64, index: usize) -> (String, String) {
 
     // Thematic sections: agreements of the last meeting first, then older
     // ones still followed up, then events, until the report is long enough.
-    let mut blocks: Vec<(usize, String, String)> = Vec::new();
+    // (area, heading, body, the agreement followed up).
+    let mut blocks: Vec<(usize, String, String, Option<String>)> = Vec::new();
     let mut size = w.out.len() + 1_500;
     let mut j = 0;
     while size < target {
         let block = if j < AGREEMENTS_PER_MEETING {
             j += 1;
-            w.agreement_block(prev, j - 1)
+            let (area, heading, body) = w.agreement_block(prev, j - 1);
+            let thread = format!("crm-{:02}/{}", prev.ordinal, j - 1);
+            (area, heading, body, Some(thread))
         } else if ordinal > 2 && w.rng.chance(60) {
             let older = w.rng.range(
                 ordinal.saturating_sub(5).max(1) as usize,
@@ -259,19 +295,23 @@ pub fn report(seed: u64, index: usize) -> (String, String) {
             );
             let m = meeting(seed, older as u32);
             let k = w.rng.below(AGREEMENTS_PER_MEETING);
-            w.agreement_block(m, k)
+            let (area, heading, body) = w.agreement_block(m, k);
+            (area, heading, body, Some(format!("crm-{older:02}/{k}")))
         } else {
-            w.event_block()
+            let (area, heading, body) = w.event_block();
+            (area, heading, body, None)
         };
         size += block.1.len() + block.2.len() + 8;
         blocks.push(block);
     }
     let mut numeral = 3;
     for (area, (heading, _)) in AREAS.iter().enumerate() {
-        let mine: Vec<&(usize, String, String)> = blocks.iter().filter(|b| b.0 == area).collect();
+        let mine: Vec<&(usize, String, String, Option<String>)> =
+            blocks.iter().filter(|b| b.0 == area).collect();
         if mine.is_empty() {
             continue;
         }
+        let section = roman(numeral);
         w.section(numeral, heading);
         numeral += 1;
         let mut letter = b'A';
@@ -296,10 +336,22 @@ pub fn report(seed: u64, index: usize) -> (String, String) {
                 );
                 for (k, b) in mine[i..i + n].iter().enumerate() {
                     let _ = write!(w.out, "({})  {}: {}\n\n", k + 1, b.1, b.2);
+                    if let Some(thread) = &b.3 {
+                        threads.push(ThreadOf {
+                            label: format!("{section}.{}({})", &label[..1], k + 1),
+                            thread: thread.clone(),
+                        });
+                    }
                 }
                 i += n;
             } else {
                 w.subsection(&label, &mine[i].1, &mine[i].2);
+                if let Some(thread) = &mine[i].3 {
+                    threads.push(ThreadOf {
+                        label: format!("{section}.{}", &label[..1]),
+                        thread: thread.clone(),
+                    });
+                }
                 i += 1;
             }
         }
@@ -345,7 +397,7 @@ pub fn report(seed: u64, index: usize) -> (String, String) {
         "informe-ppt-s{seed}-{index:05}-{}-{y1}.txt",
         crate::text::slug(host)
     );
-    (name, text)
+    (name, text, threads)
 }
 
 /// Reports `0..n` of `seed`, in order.
