@@ -1,0 +1,64 @@
+//! Tests of the stored form of bundles: compressed, read back whole,
+//! format 1 still readable, damaged sizes refused.
+
+use super::*;
+
+fn bundle() -> FactBundle {
+    let g = crate::reference::Gazetteer::bundled().expect("gazetteer");
+    let text = "INFORME DE LA PRESIDENCIA\n\nI. Introducción\n\nLa VII Reunión de la CRM se celebró en Antigua, Guatemala, en mayo de 2002.\n";
+    crate::ingest::prepare("informe-prueba-2002.txt", text.as_bytes(), &g)
+        .expect("ingests")
+        .0
+}
+
+#[test]
+fn bundles_are_stored_compressed_and_read_back_whole() {
+    let b = bundle();
+    let value = encode_bundle(&b).expect("encodes");
+    let plain = bincode::serialize(&b).expect("serializes");
+    assert!(value.starts_with(keys::BUNDLE_MAGIC));
+    assert!(
+        value.len() < plain.len(),
+        "{} < {}",
+        value.len(),
+        plain.len()
+    );
+    assert_eq!(decode_bundle(&b.doc.id, &value).expect("decodes"), b);
+}
+
+#[test]
+fn a_format_1_database_is_read_and_upgraded_by_its_first_write() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let b = bundle();
+    {
+        let db = sled::open(dir.path()).expect("sled");
+        db.insert(keys::VERSION, &1u32.to_be_bytes())
+            .expect("version");
+        db.insert(
+            keys::doc(&b.doc.id),
+            bincode::serialize(&b).expect("bincode"),
+        )
+        .expect("bundle");
+        db.insert(keys::hash(&b.doc.hash), b.doc.id.as_bytes())
+            .expect("hash");
+        db.flush().expect("flush");
+    }
+    let store = Store::open(dir.path()).expect("a format-1 database opens");
+    assert_eq!(store.documents().expect("reads"), vec![b.clone()]);
+    let mut other = b.clone();
+    other.doc.id = "informe-otro-2002".into();
+    other.doc.hash = "0".repeat(64);
+    store.put_document(&other).expect("writes");
+    let version = store.db.get(keys::VERSION).expect("reads").expect("set");
+    assert_eq!(version.as_ref(), &keys::FORMAT_VERSION.to_be_bytes());
+    assert_eq!(store.documents().expect("reads both").len(), 2);
+}
+
+#[test]
+fn a_damaged_compressed_bundle_is_refused_not_allocated() {
+    let mut value = keys::BUNDLE_MAGIC.to_vec();
+    value.extend(u32::MAX.to_le_bytes());
+    value.extend([0u8; 8]);
+    let err = decode_bundle("x", &value).expect_err("refused");
+    assert!(err.to_string().contains("claims"), "{err}");
+}
