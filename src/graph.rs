@@ -4,7 +4,7 @@
 //! neighbours by edge type, shortest path) and the derived `awaits` edges.
 //! Built once per open; read-only afterwards.
 
-use crate::annotate::{Annotation, Retracted};
+use crate::model::{Annotation, Retracted};
 use crate::model::{
     Attr, DocumentMeta, EdgeKind, Kind, Prov, Provenance, Request, Section, Sym, Value, Ymd,
 };
@@ -303,6 +303,46 @@ impl KnowledgeGraph {
             return None;
         };
         self.document(doc)?.text.get(span.start..span.end)
+    }
+
+    /// The agreements of a thread: `i` and everything reachable over
+    /// `same_as` and `evolved_into` edges in either direction.
+    pub fn thread(&self, i: NodeIndex) -> Vec<NodeIndex> {
+        let mut seen = vec![i];
+        // Membership apart from the order: a thread can hold thousands of
+        // agreements, and `seen.contains` made the walk quadratic.
+        let mut members = std::collections::HashSet::from([i]);
+        let mut stack = vec![i];
+        while let Some(n) = stack.pop() {
+            for dir in [Direction::Outgoing, Direction::Incoming] {
+                for kind in [EdgeKind::SameAs, EdgeKind::EvolvedInto] {
+                    for (o, _, _) in self.neighbours(n, Some(kind), dir) {
+                        if self.data(o).kind == Kind::Agreement && members.insert(o) {
+                            seen.push(o);
+                            stack.push(o);
+                        }
+                    }
+                }
+            }
+        }
+        seen
+    }
+
+    /// Where a request was made: the sentence its `requests_response_from`
+    /// edges were read from (the sentence that asks). A request's own
+    /// provenance is the sentence that counts the answers, which is the source
+    /// of its status, not of the asking; it is the fallback when no edge
+    /// records the request.
+    pub fn asked_in(&self, r: &Request) -> Prov {
+        self.graph
+            .edge_weights()
+            .find(|e| {
+                e.kind == EdgeKind::RequestsResponseFrom
+                    && e.attrs.iter().any(|a| {
+                        a.key == "request" && matches!(&a.value, Value::Text(t) if *t == r.id)
+                    })
+            })
+            .map_or_else(|| r.prov.clone(), |e| e.prov.clone())
     }
 
     /// Node counts by kind and edge counts by type.

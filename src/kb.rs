@@ -2,10 +2,10 @@
 //! operations the CLI and REPL call (ingest, build the graph view, check,
 //! export and import). Also where the database and bundled data live.
 
-use crate::annotate::Annotation;
 use crate::error::Error;
 use crate::graph::{snapshot, KnowledgeGraph, ViewOptions};
 use crate::ingest::{self, IngestReport};
+use crate::model::Annotation;
 use crate::model::FactBundle;
 use crate::reference::Gazetteer;
 use crate::store::{PutOutcome, Store};
@@ -129,8 +129,8 @@ impl KnowledgeBase {
     /// The graph view of everything stored.
     pub fn graph(&self, options: ViewOptions) -> Result<KnowledgeGraph, Error> {
         // Ids and provenance parts read from ten thousand bundles repeat
-        // millions of times: one allocation each (see `crate::sym`).
-        let _interning = crate::sym::Interning::start();
+        // millions of times: one allocation each (see `crate::model::sym`).
+        let _interning = crate::model::sym::Interning::start();
         // The view of everything is saved after it is built and read back
         // while nothing it was built from has changed (graph::snapshot).
         let saved = match options.as_of {
@@ -188,7 +188,7 @@ impl KnowledgeBase {
         for a in self.annotations()? {
             let mut probe = a.clone();
             // Judge the fact, not the date: a later ingest cannot move "now".
-            if let crate::annotate::Fact::Edge { date, .. } = &mut probe.fact {
+            if let crate::model::Fact::Edge { date, .. } = &mut probe.fact {
                 *date = None;
             }
             if let Err(reason) = crate::annotate::validate(&bare, &probe) {

@@ -176,7 +176,7 @@ impl Session {
 
     /// Resolve, validate and store an annotation, then rebuild the view.
     fn annotate(&mut self, a: &query::ast::AnnotationStmt, text: &str) -> Result<Reply, Error> {
-        use crate::annotate::{Annotation, Fact};
+        use crate::model::{Annotation, Fact};
         use query::ast::AnnFact;
         let located = |e: QueryError| query_error(e.locate(text));
         let ctx = query::eval::Ctx::new(&self.kg);

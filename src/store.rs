@@ -249,8 +249,8 @@ impl Store {
     /// Every document's facts, in id order.
     pub fn documents(&self) -> Result<Vec<FactBundle>, StoreError> {
         // The bundles repeat node ids and provenance parts millions of
-        // times: one allocation each (see `crate::sym`).
-        let _interning = crate::sym::Interning::start();
+        // times: one allocation each (see `crate::model::sym`).
+        let _interning = crate::model::sym::Interning::start();
         self.document_iter().collect()
     }
 

@@ -5,7 +5,7 @@
 //! indexes of a finished view filled.
 
 use super::{Adjacency, EdgeData, KnowledgeGraph, NodeData, ViewOptions, SOURCE_SET_AFTER};
-use crate::annotate::Annotation;
+use crate::model::Annotation;
 use crate::model::{Attr, EdgeFact, EdgeKind, FactBundle, Kind, NodeFact, Status, Sym, Value, Ymd};
 use crate::reference::Gazetteer;
 use crate::text::normalize;
@@ -64,7 +64,7 @@ impl KnowledgeGraph {
         annotations: &[Annotation],
         options: ViewOptions,
     ) -> Result<KnowledgeGraph, E> {
-        let _interning = crate::sym::Interning::start();
+        let _interning = crate::model::sym::Interning::start();
         if options.as_of.is_some() {
             // Dropping future meetings renumbers nodes before any edge is
             // added: all the nodes first, as the bundles come.

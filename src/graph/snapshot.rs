@@ -13,7 +13,7 @@
 //!
 //! Layout: a header (`actaview`, version u32 LE, fingerprint, 32 bytes),
 //! the view in bincode with its ids and provenances as indexes (see
-//! [`crate::sym::tables`]), the provenances (their texts as indexes), the
+//! [`crate::model::sym::tables`]), the provenances (their texts as indexes), the
 //! texts, and a footer: the three sections' lengths and CRC-32s (u64 and
 //! u32 LE each) and `actaview` again. Both directions stream: the view is
 //! never held twice, once as bytes and once as a graph. The tables come
@@ -21,8 +21,8 @@
 //! reader seeks to them first.
 
 use super::KnowledgeGraph;
+use crate::model::sym::tables;
 use crate::model::{Prov, Provenance, Sym};
-use crate::sym::tables;
 use bincode::Options;
 use sha2::{Digest, Sha256};
 use std::fs::File;
