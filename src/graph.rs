@@ -16,10 +16,8 @@ use petgraph::Direction;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, VecDeque};
 
-mod build;
-mod check;
+mod merge;
 mod resolve;
-pub mod snapshot;
 
 pub use resolve::{edit_distance, ResolveError};
 
@@ -365,52 +363,5 @@ impl KnowledgeGraph {
                 .map(|k| (*k, ek.get(k).copied().unwrap_or(0)))
                 .collect(),
         )
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::FactBundle;
-    use crate::reference::Gazetteer;
-
-    /// The awaits index lists what the query engine's walk of a node's
-    /// edges finds (awaits edges, oldest first), for every node.
-    #[test]
-    fn awaits_index_agrees_with_a_walk_of_the_edges() {
-        let g = Gazetteer::bundled().unwrap();
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data/documents");
-        let bundles: Vec<FactBundle> = crate::kb::files_in(std::path::Path::new(dir), "txt")
-            .iter()
-            .map(|p| {
-                let bytes = std::fs::read(p).unwrap();
-                crate::ingest::prepare(&p.display().to_string(), &bytes, &g)
-                    .unwrap()
-                    .0
-            })
-            .collect();
-        let kg = KnowledgeGraph::build(&g, &bundles, ViewOptions::default());
-        let mut seen = 0;
-        for n in kg.graph.node_indices() {
-            for dir in [Direction::Outgoing, Direction::Incoming] {
-                let mut walk: Vec<(NodeIndex, EdgeIndex)> = kg
-                    .graph
-                    .edges_directed(n, dir)
-                    .filter(|e| e.weight().kind == EdgeKind::Awaits)
-                    .map(|e| {
-                        let other = if dir == Direction::Outgoing {
-                            e.target()
-                        } else {
-                            e.source()
-                        };
-                        (other, e.id())
-                    })
-                    .collect();
-                walk.reverse();
-                seen += walk.len();
-                assert_eq!(kg.awaits_adjacent(n, dir), Some(walk.as_slice()));
-            }
-        }
-        assert!(seen > 0, "the bundled report has awaits edges");
     }
 }

@@ -3,13 +3,14 @@
 //! export and import). Also where the database and bundled data live.
 
 use crate::error::Error;
-use crate::graph::{snapshot, KnowledgeGraph, ViewOptions};
+use crate::graph::{KnowledgeGraph, ViewOptions};
 use crate::ingest::{self, IngestReport};
 use crate::model::Annotation;
 use crate::model::{FactBundle, Ymd};
 use crate::query::{self, ast::Statement, Answer};
 use crate::reference::Gazetteer;
 use crate::store::{PutOutcome, Store};
+use crate::view::{self, snapshot};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
@@ -133,7 +134,7 @@ impl KnowledgeBase {
         // millions of times: one allocation each (see `crate::model::sym`).
         let _interning = crate::model::sym::Interning::start();
         // The view of everything is saved after it is built and read back
-        // while nothing it was built from has changed (graph::snapshot).
+        // while nothing it was built from has changed (view::snapshot).
         let saved = match options.as_of {
             None => Some(snapshot::fingerprint(
                 &self.store.fingerprint()?,
@@ -145,7 +146,7 @@ impl KnowledgeBase {
             return Ok(kg);
         }
         let annotations = self.annotations()?;
-        let kg = KnowledgeGraph::build_streaming(
+        let kg = view::build_streaming(
             &self.gazetteer,
             self.store.document_iter(),
             &annotations,
@@ -184,7 +185,7 @@ impl KnowledgeBase {
     /// or the fact they retract is no longer in any document), with why.
     pub fn stale_annotations(&self) -> Result<Vec<(Annotation, String)>, Error> {
         let bundles = self.store.documents()?;
-        let bare = KnowledgeGraph::build(&self.gazetteer, &bundles, ViewOptions::default());
+        let bare = view::build(&self.gazetteer, &bundles, ViewOptions::default());
         let mut stale = Vec::new();
         for a in self.annotations()? {
             let mut probe = a.clone();
@@ -207,9 +208,9 @@ impl KnowledgeBase {
 
     /// Every invariant problem found (empty when all is well).
     pub fn check(&self) -> Result<Vec<String>, Error> {
-        let mut problems = self.store.check()?;
+        let mut problems = self.store.check(ingest::content_hash)?;
         let bundles = self.store.documents()?;
-        problems.extend(KnowledgeGraph::check(&self.gazetteer, &bundles));
+        problems.extend(view::check(&self.gazetteer, &bundles));
         Ok(problems)
     }
 
@@ -296,7 +297,7 @@ pub struct Bundles<'a> {
 
 impl Views for Bundles<'_> {
     fn view_as_of(&self, date: Ymd) -> Result<KnowledgeGraph, Error> {
-        Ok(KnowledgeGraph::build(
+        Ok(view::build(
             self.gazetteer,
             self.bundles,
             ViewOptions { as_of: Some(date) },

@@ -31,3 +31,4 @@ pub mod store;
 pub mod synth;
 pub mod text;
 pub mod trace;
+pub mod view;

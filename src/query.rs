@@ -9,7 +9,7 @@
 //! ```
 //! use acta::graph::{KnowledgeGraph, ViewOptions};
 //! use acta::reference::Gazetteer;
-//! let kg = KnowledgeGraph::build(&Gazetteer::bundled().unwrap(), &[], ViewOptions::default());
+//! let kg = acta::view::build(&Gazetteer::bundled().unwrap(), &[], ViewOptions::default());
 //! let a = acta::query::run(&kg, "meetings in Guatemala").unwrap();
 //! assert_eq!(a.columns, ["meeting", "date", "city"]);
 //! assert!(a.rows.iter().any(|r| r[0].text().contains("meeting:crm-07")));

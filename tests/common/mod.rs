@@ -583,7 +583,7 @@ fn early_doc(members: &[String]) -> FactBundle {
 /// The graph of both documents.
 pub fn graph() -> KnowledgeGraph {
     let g = Gazetteer::bundled().expect("gazetteer");
-    KnowledgeGraph::build(&g, &bundles(), ViewOptions::default())
+    acta::view::build(&g, &bundles(), ViewOptions::default())
 }
 
 /// Run a query with `as of` support over the fixture.
