@@ -12,7 +12,7 @@
 
 mod common;
 
-use acta::graph::{KnowledgeGraph, ViewOptions};
+use acta::graph::ViewOptions;
 use acta::kb::KnowledgeBase;
 use acta::store::Store;
 use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion};
@@ -53,7 +53,7 @@ fn open(c: &mut Criterion) {
         b.iter_custom(|iters| {
             timed(iters, || {
                 let kb = KnowledgeBase::open(&path).expect("opens");
-                let g = KnowledgeGraph::build_streaming(
+                let g = acta::view::build_streaming(
                     &kb.gazetteer,
                     kb.store.document_iter(),
                     &[],
@@ -78,7 +78,7 @@ fn open(c: &mut Criterion) {
     group.bench_function(BenchmarkId::new("graph-build", n), |b| {
         b.iter_batched(
             || bundles.clone(),
-            |bundles| KnowledgeGraph::build_with(&gazetteer, bundles, &[], ViewOptions::default()),
+            |bundles| acta::view::build_with(&gazetteer, bundles, &[], ViewOptions::default()),
             BatchSize::PerIteration,
         )
     });

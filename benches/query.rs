@@ -30,7 +30,7 @@ fn bundled_graph() -> KnowledgeGraph {
     let bundle = acta::ingest::prepare(&name, &bytes, &g)
         .expect("the bundled report ingests")
         .0;
-    KnowledgeGraph::build(&g, &[bundle], ViewOptions::default())
+    acta::view::build(&g, &[bundle], ViewOptions::default())
 }
 
 /// `trace` of the first agreement the headline question lists (the same

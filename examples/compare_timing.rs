@@ -122,10 +122,10 @@ fn run(a: Args) -> Result<(), String> {
         let query = q["query"]
             .as_str()
             .ok_or(format!("query {name} has no \"query\" text"))?;
-        let answer = match acta::query::run_with(&kg, Some(&kb), query) {
+        let answer = match acta::kb::answer(&kg, &kb, query) {
             Ok(a) => a,
             Err(e) => {
-                out.push(json!({"name": name, "query": query, "error": e.message}));
+                out.push(json!({"name": name, "query": query, "error": e.to_string()}));
                 continue;
             }
         };
@@ -134,9 +134,9 @@ fn run(a: Args) -> Result<(), String> {
         let began = Instant::now();
         while times.len() < a.runs && (times.len() < 3 || began.elapsed() < a.max) {
             let t = Instant::now();
-            let again = acta::query::run_with(&kg, Some(&kb), query);
+            let again = acta::kb::answer(&kg, &kb, query);
             times.push(t.elapsed());
-            std::hint::black_box(again).map_err(|e| e.message)?;
+            std::hint::black_box(again).map_err(|e| e.to_string())?;
         }
         let runs = times.len();
         let min = *times.iter().min().unwrap_or(&Duration::ZERO);

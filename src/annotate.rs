@@ -6,114 +6,11 @@
 //! is built.
 
 use crate::graph::KnowledgeGraph;
-use crate::model::{Attr, DateValue, EdgeFact, EdgeKind, Provenance, Value};
+use crate::model::{
+    Action, Annotation, Attr, DateValue, EdgeFact, EdgeKind, Fact, Provenance, Retracted, Value,
+};
 use crate::text::normalize;
 use petgraph::graph::EdgeIndex;
-use serde::{Deserialize, Serialize};
-
-/// What an annotation does.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Action {
-    Assert,
-    Retract,
-    Confirm,
-    Reject,
-}
-
-impl Action {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Action::Assert => "assert",
-            Action::Retract => "retract",
-            Action::Confirm => "confirm",
-            Action::Reject => "reject",
-        }
-    }
-}
-
-/// The fact an annotation is about. Node references are resolved ids.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
-pub enum Fact {
-    /// An edge `from -kind-> to`, optionally dated (a response's date).
-    Edge {
-        from: String,
-        kind: EdgeKind,
-        to: String,
-        date: Option<DateValue>,
-    },
-    /// An attribute value of a node.
-    Attr {
-        node: String,
-        key: String,
-        value: String,
-    },
-}
-
-/// One annotation record.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Annotation {
-    pub action: Action,
-    pub fact: Fact,
-    pub author: String,
-    /// RFC 3339 UTC timestamp of when it was made.
-    pub at: String,
-    pub reason: String,
-    pub source: String,
-}
-
-impl Annotation {
-    /// The provenance this annotation gives the facts it asserts.
-    pub fn provenance(&self) -> crate::model::Provenance {
-        crate::model::Provenance::Annotated {
-            author: self.author.clone().into(),
-            at: self.at.clone().into(),
-            reason: self.reason.clone().into(),
-            source: self.source.clone().into(),
-        }
-    }
-
-    /// The annotation as a statement that replays it, author and time
-    /// included.
-    pub fn to_statement(&self) -> String {
-        let quote = |s: &str| format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""));
-        let mut s = format!("{} ", self.action.as_str());
-        match &self.fact {
-            Fact::Edge {
-                from,
-                kind,
-                to,
-                date,
-            } => {
-                s.push_str(&format!("{from} {kind} {to}"));
-                if let Some(d) = date {
-                    let text = match d.precision {
-                        crate::model::Precision::Range => crate::query::ast::date_text(d),
-                        _ if d.inferred => crate::query::ast::date_text(d),
-                        _ => d.to_string(),
-                    };
-                    s.push_str(&format!(" on {text}"));
-                }
-            }
-            Fact::Attr { node, key, value } => {
-                s.push_str(&format!("{node} has {key} {}", quote(value)))
-            }
-        }
-        if !self.source.is_empty() {
-            s.push_str(&format!(" source {}", quote(&self.source)));
-        }
-        if !self.reason.is_empty() {
-            s.push_str(&format!(" because {}", quote(&self.reason)));
-        }
-        s.push_str(&format!(
-            " by {} at {}",
-            quote(&self.author),
-            quote(&self.at)
-        ));
-        s
-    }
-}
 
 /// The author of new annotations: `--author`, else `$ACTA_AUTHOR`, else the
 /// user name, else "unknown".
@@ -153,18 +50,6 @@ fn civil_from_days(z: i64) -> (i64, u32, u32) {
     let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
     let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
     (if m <= 2 { y + 1 } else { y }, m, d)
-}
-
-/// A fact hidden from answers by a retraction or rejection, kept with who
-/// and why for `why` and `trace`.
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
-pub struct Retracted {
-    /// The fact in words, e.g. `agreement:x/III adopted_at meeting:crm-07`.
-    pub fact: String,
-    /// Where the hidden fact came from.
-    pub prov: crate::model::Prov,
-    /// The annotation that hid it.
-    pub by: Annotation,
 }
 
 fn edge_matches(kg: &KnowledgeGraph, e: EdgeIndex, from: &str, kind: EdgeKind, to: &str) -> bool {
@@ -357,7 +242,8 @@ pub(crate) fn apply_responses(kg: &mut KnowledgeGraph, annotations: &[Annotation
             continue;
         }
         let thread: Vec<crate::model::Sym> = match kg.node(to) {
-            Some(i) => crate::trace::thread(kg, i)
+            Some(i) => kg
+                .thread(i)
                 .into_iter()
                 .map(|n| kg.graph[n].id.clone())
                 .collect(),
@@ -475,28 +361,5 @@ mod tests {
         assert_eq!(civil_from_days(0), (1970, 1, 1));
         assert_eq!(civil_from_days(11_016), (2000, 2, 29));
         assert_eq!(civil_from_days(20_786), (2026, 11, 29));
-    }
-
-    #[test]
-    fn records_round_trip_as_json() {
-        let a = Annotation {
-            action: Action::Assert,
-            fact: Fact::Edge {
-                from: "country:ca".into(),
-                kind: EdgeKind::Responded,
-                to: "agreement:x/IV.E(1)".into(),
-                date: DateValue::parse_iso("2003-01-20"),
-            },
-            author: "ana".into(),
-            at: "2026-11-29T10:00:00Z".into(),
-            reason: String::new(),
-            source: "email from the ST, 2003-01-21".into(),
-        };
-        let json = serde_json::to_string(&a).unwrap();
-        assert_eq!(serde_json::from_str::<Annotation>(&json).unwrap(), a);
-        assert_eq!(
-            a.to_statement(),
-            "assert country:ca responded agreement:x/IV.E(1) on 2003-01-20 source \"email from the ST, 2003-01-21\" by \"ana\" at \"2026-11-29T10:00:00Z\""
-        );
     }
 }

@@ -28,6 +28,15 @@ pub enum Error {
 }
 
 impl Error {
+    /// The error with the line, column and caret of a query error computed
+    /// from the query's text.
+    pub fn locate(self, text: &str) -> Error {
+        match self {
+            Error::Query(e) => Error::Query(e.locate(text)),
+            other => other,
+        }
+    }
+
     /// The process exit code for this error.
     pub fn exit_code(&self) -> i32 {
         match self {

@@ -4,7 +4,7 @@
 //! neighbours by edge type, shortest path) and the derived `awaits` edges.
 //! Built once per open; read-only afterwards.
 
-use crate::annotate::{Annotation, Retracted};
+use crate::model::{Annotation, Retracted};
 use crate::model::{
     Attr, DocumentMeta, EdgeKind, Kind, Prov, Provenance, Request, Section, Sym, Value, Ymd,
 };
@@ -16,10 +16,8 @@ use petgraph::Direction;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, VecDeque};
 
-mod build;
-mod check;
+mod merge;
 mod resolve;
-pub mod snapshot;
 
 pub use resolve::{edit_distance, ResolveError};
 
@@ -305,6 +303,46 @@ impl KnowledgeGraph {
         self.document(doc)?.text.get(span.start..span.end)
     }
 
+    /// The agreements of a thread: `i` and everything reachable over
+    /// `same_as` and `evolved_into` edges in either direction.
+    pub fn thread(&self, i: NodeIndex) -> Vec<NodeIndex> {
+        let mut seen = vec![i];
+        // Membership apart from the order: a thread can hold thousands of
+        // agreements, and `seen.contains` made the walk quadratic.
+        let mut members = std::collections::HashSet::from([i]);
+        let mut stack = vec![i];
+        while let Some(n) = stack.pop() {
+            for dir in [Direction::Outgoing, Direction::Incoming] {
+                for kind in [EdgeKind::SameAs, EdgeKind::EvolvedInto] {
+                    for (o, _, _) in self.neighbours(n, Some(kind), dir) {
+                        if self.data(o).kind == Kind::Agreement && members.insert(o) {
+                            seen.push(o);
+                            stack.push(o);
+                        }
+                    }
+                }
+            }
+        }
+        seen
+    }
+
+    /// Where a request was made: the sentence its `requests_response_from`
+    /// edges were read from (the sentence that asks). A request's own
+    /// provenance is the sentence that counts the answers, which is the source
+    /// of its status, not of the asking; it is the fallback when no edge
+    /// records the request.
+    pub fn asked_in(&self, r: &Request) -> Prov {
+        self.graph
+            .edge_weights()
+            .find(|e| {
+                e.kind == EdgeKind::RequestsResponseFrom
+                    && e.attrs.iter().any(|a| {
+                        a.key == "request" && matches!(&a.value, Value::Text(t) if *t == r.id)
+                    })
+            })
+            .map_or_else(|| r.prov.clone(), |e| e.prov.clone())
+    }
+
     /// Node counts by kind and edge counts by type.
     pub fn stats(&self) -> Stats {
         let mut nk: HashMap<Kind, usize> = HashMap::new();
@@ -325,52 +363,5 @@ impl KnowledgeGraph {
                 .map(|k| (*k, ek.get(k).copied().unwrap_or(0)))
                 .collect(),
         )
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::FactBundle;
-    use crate::reference::Gazetteer;
-
-    /// The awaits index lists what the query engine's walk of a node's
-    /// edges finds (awaits edges, oldest first), for every node.
-    #[test]
-    fn awaits_index_agrees_with_a_walk_of_the_edges() {
-        let g = Gazetteer::bundled().unwrap();
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data/documents");
-        let bundles: Vec<FactBundle> = crate::kb::files_in(std::path::Path::new(dir), "txt")
-            .iter()
-            .map(|p| {
-                let bytes = std::fs::read(p).unwrap();
-                crate::ingest::prepare(&p.display().to_string(), &bytes, &g)
-                    .unwrap()
-                    .0
-            })
-            .collect();
-        let kg = KnowledgeGraph::build(&g, &bundles, ViewOptions::default());
-        let mut seen = 0;
-        for n in kg.graph.node_indices() {
-            for dir in [Direction::Outgoing, Direction::Incoming] {
-                let mut walk: Vec<(NodeIndex, EdgeIndex)> = kg
-                    .graph
-                    .edges_directed(n, dir)
-                    .filter(|e| e.weight().kind == EdgeKind::Awaits)
-                    .map(|e| {
-                        let other = if dir == Direction::Outgoing {
-                            e.target()
-                        } else {
-                            e.source()
-                        };
-                        (other, e.id())
-                    })
-                    .collect();
-                walk.reverse();
-                seen += walk.len();
-                assert_eq!(kg.awaits_adjacent(n, dir), Some(walk.as_slice()));
-            }
-        }
-        assert!(seen > 0, "the bundled report has awaits edges");
     }
 }

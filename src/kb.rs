@@ -2,13 +2,15 @@
 //! operations the CLI and REPL call (ingest, build the graph view, check,
 //! export and import). Also where the database and bundled data live.
 
-use crate::annotate::Annotation;
 use crate::error::Error;
-use crate::graph::{snapshot, KnowledgeGraph, ViewOptions};
+use crate::graph::{KnowledgeGraph, ViewOptions};
 use crate::ingest::{self, IngestReport};
-use crate::model::FactBundle;
+use crate::model::Annotation;
+use crate::model::{FactBundle, Ymd};
+use crate::query::{self, ast::Statement, Answer};
 use crate::reference::Gazetteer;
 use crate::store::{PutOutcome, Store};
+use crate::view::{self, snapshot};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
@@ -129,10 +131,10 @@ impl KnowledgeBase {
     /// The graph view of everything stored.
     pub fn graph(&self, options: ViewOptions) -> Result<KnowledgeGraph, Error> {
         // Ids and provenance parts read from ten thousand bundles repeat
-        // millions of times: one allocation each (see `crate::sym`).
-        let _interning = crate::sym::Interning::start();
+        // millions of times: one allocation each (see `crate::model::sym`).
+        let _interning = crate::model::sym::Interning::start();
         // The view of everything is saved after it is built and read back
-        // while nothing it was built from has changed (graph::snapshot).
+        // while nothing it was built from has changed (view::snapshot).
         let saved = match options.as_of {
             None => Some(snapshot::fingerprint(
                 &self.store.fingerprint()?,
@@ -144,7 +146,7 @@ impl KnowledgeBase {
             return Ok(kg);
         }
         let annotations = self.annotations()?;
-        let kg = KnowledgeGraph::build_streaming(
+        let kg = view::build_streaming(
             &self.gazetteer,
             self.store.document_iter(),
             &annotations,
@@ -183,12 +185,12 @@ impl KnowledgeBase {
     /// or the fact they retract is no longer in any document), with why.
     pub fn stale_annotations(&self) -> Result<Vec<(Annotation, String)>, Error> {
         let bundles = self.store.documents()?;
-        let bare = KnowledgeGraph::build(&self.gazetteer, &bundles, ViewOptions::default());
+        let bare = view::build(&self.gazetteer, &bundles, ViewOptions::default());
         let mut stale = Vec::new();
         for a in self.annotations()? {
             let mut probe = a.clone();
             // Judge the fact, not the date: a later ingest cannot move "now".
-            if let crate::annotate::Fact::Edge { date, .. } = &mut probe.fact {
+            if let crate::model::Fact::Edge { date, .. } = &mut probe.fact {
                 *date = None;
             }
             if let Err(reason) = crate::annotate::validate(&bare, &probe) {
@@ -206,9 +208,9 @@ impl KnowledgeBase {
 
     /// Every invariant problem found (empty when all is well).
     pub fn check(&self) -> Result<Vec<String>, Error> {
-        let mut problems = self.store.check()?;
+        let mut problems = self.store.check(ingest::content_hash)?;
         let bundles = self.store.documents()?;
-        problems.extend(KnowledgeGraph::check(&self.gazetteer, &bundles));
+        problems.extend(view::check(&self.gazetteer, &bundles));
         Ok(problems)
     }
 
@@ -273,6 +275,59 @@ impl KnowledgeBase {
         }
         Ok((export.documents.len(), export.annotations.len()))
     }
+}
+
+/// A way to build the graph as it was known on a date, for `as of`.
+pub trait Views {
+    /// The view with only what was known by `date`.
+    fn view_as_of(&self, date: Ymd) -> Result<KnowledgeGraph, Error>;
+}
+
+impl Views for KnowledgeBase {
+    fn view_as_of(&self, date: Ymd) -> Result<KnowledgeGraph, Error> {
+        self.graph(ViewOptions { as_of: Some(date) })
+    }
+}
+
+/// Views built from a gazetteer and document bundles (tests, tools).
+pub struct Bundles<'a> {
+    pub gazetteer: &'a Gazetteer,
+    pub bundles: &'a [FactBundle],
+}
+
+impl Views for Bundles<'_> {
+    fn view_as_of(&self, date: Ymd) -> Result<KnowledgeGraph, Error> {
+        Ok(view::build(
+            self.gazetteer,
+            self.bundles,
+            ViewOptions { as_of: Some(date) },
+        ))
+    }
+}
+
+/// Parse and answer one query over `kg`, or, for a query `as of` a date,
+/// over the view `views` builds as of that date.
+pub fn answer(kg: &KnowledgeGraph, views: &dyn Views, text: &str) -> Result<Answer, Error> {
+    let statement = query::parse::parse(text)?;
+    answer_statement(kg, views, &statement).map_err(|e| e.locate(text))
+}
+
+/// [`answer`] for a parsed statement: query errors are not located yet
+/// (see [`Error::locate`]).
+pub fn answer_statement(
+    kg: &KnowledgeGraph,
+    views: &dyn Views,
+    statement: &Statement,
+) -> Result<Answer, Error> {
+    let dated;
+    let view = match &statement.as_of {
+        None => kg,
+        Some(d) => {
+            dated = views.view_as_of(d.value.end)?;
+            &dated
+        }
+    };
+    Ok(query::run_statement(view, statement)?)
 }
 
 /// An I/O error in words, without Rust's "(os error 2)".

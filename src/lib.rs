@@ -28,7 +28,7 @@ pub mod repl;
 pub mod script;
 pub mod session;
 pub mod store;
-pub mod sym;
 pub mod synth;
 pub mod text;
 pub mod trace;
+pub mod view;

@@ -396,7 +396,7 @@ pub fn merge_requests(
 
 /// Link agreements across reports (`same_as`) and recompute requests
 /// over each thread.
-pub(crate) fn link_threads(kg: &mut KnowledgeGraph, annotations: &[crate::annotate::Annotation]) {
+pub(crate) fn link_threads(kg: &mut KnowledgeGraph, annotations: &[crate::model::Annotation]) {
     let doc_dates: HashMap<String, (i32, u8, u8)> = kg
         .documents
         .iter()
@@ -468,7 +468,7 @@ pub(crate) fn link_threads(kg: &mut KnowledgeGraph, annotations: &[crate::annota
 
 /// Each thread's root (its least agreement id) for every agreement of a
 /// thread that holds one of `infos`: the agreements joined by `same_as` and
-/// `evolved_into` in either direction ([`crate::trace::thread`]), found
+/// `evolved_into` in either direction ([`KnowledgeGraph::thread`]), found
 /// with one pass over their edges instead of a walk from each agreement.
 fn thread_roots(kg: &KnowledgeGraph, infos: &[AgreementInfo]) -> HashMap<String, String> {
     let n = kg.graph.node_count();

@@ -1,14 +1,18 @@
 //! The graph model of DESIGN.md: node and edge kinds, readable ids, values,
-//! dates with precision, provenance, and the partial-knowledge record of a
-//! request for responses.
+//! dates with precision, provenance, the partial-knowledge record of a
+//! request for responses, and the record of a researcher's annotation.
 //!
 //! Ingestion produces a [`FactBundle`] per document; the store keeps bundles,
 //! and the graph view merges them (with the reference gazetteer and
 //! annotations) into one graph. Nothing here knows about sled or petgraph.
 
-pub use crate::sym::{Prov, Sym};
+mod annotation;
+pub mod sym;
+
+pub use annotation::{Action, Annotation, Fact, Retracted};
 use serde::{Deserialize, Serialize};
 use std::fmt;
+pub use sym::{Prov, Sym};
 
 /// Kind of a node.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

@@ -9,7 +9,7 @@
 //! ```
 //! use acta::graph::{KnowledgeGraph, ViewOptions};
 //! use acta::reference::Gazetteer;
-//! let kg = KnowledgeGraph::build(&Gazetteer::bundled().unwrap(), &[], ViewOptions::default());
+//! let kg = acta::view::build(&Gazetteer::bundled().unwrap(), &[], ViewOptions::default());
 //! let a = acta::query::run(&kg, "meetings in Guatemala").unwrap();
 //! assert_eq!(a.columns, ["meeting", "date", "city"]);
 //! assert!(a.rows.iter().any(|r| r[0].text().contains("meeting:crm-07")));
@@ -26,82 +26,33 @@ pub mod questions;
 pub use answer::{Answer, Cell, Source};
 pub use error::{ErrorKind, QueryError};
 
-use crate::graph::{KnowledgeGraph, ViewOptions};
-use crate::model::{FactBundle, Ymd};
-use crate::reference::Gazetteer;
+use crate::graph::KnowledgeGraph;
 use ast::{Body, Statement};
 use eval::Ctx;
 use questions::Compiled;
 
-/// A way to build the graph as it was known on a date, for `as of`.
-pub trait Views {
-    /// The view with only what was known by `date`.
-    fn view_as_of(&self, date: Ymd) -> Result<KnowledgeGraph, String>;
-}
-
-/// Views built from a gazetteer and document bundles (tests, tools).
-pub struct Bundles<'a> {
-    pub gazetteer: &'a Gazetteer,
-    pub bundles: &'a [FactBundle],
-}
-
-impl Views for Bundles<'_> {
-    fn view_as_of(&self, date: Ymd) -> Result<KnowledgeGraph, String> {
-        Ok(KnowledgeGraph::build(
-            self.gazetteer,
-            self.bundles,
-            ViewOptions { as_of: Some(date) },
-        ))
-    }
-}
-
-impl Views for crate::kb::KnowledgeBase {
-    fn view_as_of(&self, date: Ymd) -> Result<KnowledgeGraph, String> {
-        self.graph(ViewOptions { as_of: Some(date) })
-            .map_err(|e| e.to_string())
-    }
-}
-
-/// Parse and answer one query over `kg`. A query with `as of` needs
-/// [`run_with`] and a [`Views`].
+/// Parse and answer one query over `kg`. A query `as of` a date is
+/// answered only over a view built as of that date (see
+/// [`crate::kb::answer`], which builds it).
 pub fn run(kg: &KnowledgeGraph, text: &str) -> Result<Answer, QueryError> {
-    run_with(kg, None, text)
-}
-
-/// Parse and answer one query; `views` answers `as of` queries.
-pub fn run_with(
-    kg: &KnowledgeGraph,
-    views: Option<&dyn Views>,
-    text: &str,
-) -> Result<Answer, QueryError> {
     let statement = parse::parse(text)?;
-    run_statement(kg, views, &statement).map_err(|e| e.locate(text))
+    run_statement(kg, &statement).map_err(|e| e.locate(text))
 }
 
-/// Answer a parsed statement. Errors carry spans into the statement's text
-/// but no line and column: call [`QueryError::locate`] with the text.
-pub fn run_statement(
-    kg: &KnowledgeGraph,
-    views: Option<&dyn Views>,
-    s: &Statement,
-) -> Result<Answer, QueryError> {
-    let dated;
-    let view = match &s.as_of {
-        None => kg,
-        Some(d) => {
-            let Some(views) = views else {
-                return Err(QueryError::new(
-                    ErrorKind::NoView,
-                    "`as of` needs the stored documents to rebuild the graph as of that date",
-                    Some(d.span),
-                ));
-            };
-            dated = views
-                .view_as_of(d.value.end)
-                .map_err(|e| QueryError::new(ErrorKind::NoView, e, Some(d.span)))?;
-            &dated
+/// Answer a parsed statement over `view`, which for a statement `as of`
+/// a date must be the view as of that date. Errors carry spans into the
+/// statement's text but no line and column: call [`QueryError::locate`]
+/// with the text.
+pub fn run_statement(view: &KnowledgeGraph, s: &Statement) -> Result<Answer, QueryError> {
+    if let Some(d) = &s.as_of {
+        if view.options.as_of != Some(d.value.end) {
+            return Err(QueryError::new(
+                ErrorKind::NoView,
+                "`as of` needs the stored documents to rebuild the graph as of that date",
+                Some(d.span),
+            ));
         }
-    };
+    }
     let ctx = Ctx::new(view);
     let mut answer = if s.explain {
         explain_answer(&ctx, s)?
@@ -143,14 +94,10 @@ pub fn run_statement(
 
 /// What `explain` shows for a statement: the pattern it runs (valid query
 /// text), or what it does when it is not a pattern.
-pub fn explain(
-    kg: &KnowledgeGraph,
-    views: Option<&dyn Views>,
-    text: &str,
-) -> Result<String, QueryError> {
+pub fn explain(kg: &KnowledgeGraph, text: &str) -> Result<String, QueryError> {
     let mut s = parse::parse(text)?;
     s.explain = true;
-    let a = run_statement(kg, views, &s).map_err(|e| e.locate(text))?;
+    let a = run_statement(kg, &s).map_err(|e| e.locate(text))?;
     Ok(a.text.unwrap_or_default())
 }
 

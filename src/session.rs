@@ -109,8 +109,8 @@ impl Session {
                 return self.annotate(a, trimmed);
             }
         }
-        let answer = query::run_statement(&self.kg, Some(&self.kb), &statement)
-            .map_err(|e| query_error(e.locate(trimmed)))?;
+        let answer = crate::kb::answer_statement(&self.kg, &self.kb, &statement)
+            .map_err(|e| e.locate(trimmed))?;
         let mut reply = Reply::out(output::render(&answer, self.format, self.render_options()));
         if self.timing {
             reply.notice = Some(format!(
@@ -176,7 +176,7 @@ impl Session {
 
     /// Resolve, validate and store an annotation, then rebuild the view.
     fn annotate(&mut self, a: &query::ast::AnnotationStmt, text: &str) -> Result<Reply, Error> {
-        use crate::annotate::{Annotation, Fact};
+        use crate::model::{Annotation, Fact};
         use query::ast::AnnFact;
         let located = |e: QueryError| query_error(e.locate(text));
         let ctx = query::eval::Ctx::new(&self.kg);

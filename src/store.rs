@@ -249,8 +249,8 @@ impl Store {
     /// Every document's facts, in id order.
     pub fn documents(&self) -> Result<Vec<FactBundle>, StoreError> {
         // The bundles repeat node ids and provenance parts millions of
-        // times: one allocation each (see `crate::sym`).
-        let _interning = crate::sym::Interning::start();
+        // times: one allocation each (see `crate::model::sym`).
+        let _interning = crate::model::sym::Interning::start();
         self.document_iter().collect()
     }
 
@@ -269,7 +269,7 @@ impl Store {
     /// A digest of everything stored that the graph view is built from:
     /// the format, each document's content hash and id, and every
     /// annotation record. Equal digests, equal views (see
-    /// [`crate::graph::snapshot`]). Reads the small index records only.
+    /// [`crate::view::snapshot`]). Reads the small index records only.
     pub fn fingerprint(&self) -> Result<[u8; 32], StoreError> {
         use sha2::{Digest, Sha256};
         let mut h = Sha256::new();
@@ -353,8 +353,10 @@ impl Store {
     }
 
     /// Problems with the stored data: the content-hash index must agree
-    /// with the documents, and every record must decode.
-    pub fn check(&self) -> Result<Vec<String>, StoreError> {
+    /// with the documents, every record must decode, and each document's
+    /// stored hash must be `hash_of` its text (the hash is ingestion's:
+    /// the store only keeps it).
+    pub fn check(&self, hash_of: impl Fn(&str) -> String) -> Result<Vec<String>, StoreError> {
         let mut problems = Vec::new();
         let mut hashes = std::collections::BTreeMap::new();
         for kv in self.db.scan_prefix(keys::DOC_PREFIX) {
@@ -365,7 +367,7 @@ impl Store {
                     if b.doc.id != id {
                         problems.push(format!("document key {id} holds document {}", b.doc.id));
                     }
-                    if crate::ingest::content_hash(&b.doc.text) != b.doc.hash {
+                    if hash_of(&b.doc.text) != b.doc.hash {
                         problems.push(format!(
                             "document {id}: stored hash does not match its text"
                         ));

@@ -77,29 +77,6 @@ fn report_date(kg: &KnowledgeGraph, prov: &Provenance) -> Option<DateValue> {
     kg.document(doc).and_then(|d| d.date)
 }
 
-/// The agreements of a thread: `i` and everything reachable over
-/// `same_as` and `evolved_into` edges in either direction.
-pub fn thread(kg: &KnowledgeGraph, i: NodeIndex) -> Vec<NodeIndex> {
-    let mut seen = vec![i];
-    // Membership apart from the order: a thread can hold thousands of
-    // agreements, and `seen.contains` made the walk quadratic.
-    let mut members = std::collections::HashSet::from([i]);
-    let mut stack = vec![i];
-    while let Some(n) = stack.pop() {
-        for dir in [Direction::Outgoing, Direction::Incoming] {
-            for kind in [EdgeKind::SameAs, EdgeKind::EvolvedInto] {
-                for (o, _, _) in kg.neighbours(n, Some(kind), dir) {
-                    if kg.data(o).kind == Kind::Agreement && members.insert(o) {
-                        seen.push(o);
-                        stack.push(o);
-                    }
-                }
-            }
-        }
-    }
-    seen
-}
-
 fn names<S: AsRef<str>>(kg: &KnowledgeGraph, ids: &[S]) -> Vec<String> {
     ids.iter()
         .map(|id| {
@@ -108,23 +85,6 @@ fn names<S: AsRef<str>>(kg: &KnowledgeGraph, ids: &[S]) -> Vec<String> {
                 .map_or_else(|| id.to_string(), |i| kg.data(i).name.clone())
         })
         .collect()
-}
-
-/// Where a request was made: the sentence its `requests_response_from`
-/// edges were read from (the sentence that asks). A request's own
-/// provenance is the sentence that counts the answers, which is the source
-/// of its status, not of the asking; it is the fallback when no edge
-/// records the request.
-pub fn asked_in(kg: &KnowledgeGraph, r: &Request) -> crate::model::Prov {
-    kg.graph
-        .edge_weights()
-        .find(|e| {
-            e.kind == EdgeKind::RequestsResponseFrom
-                && e.attrs
-                    .iter()
-                    .any(|a| a.key == "request" && matches!(&a.value, Value::Text(t) if *t == r.id))
-        })
-        .map_or_else(|| r.prov.clone(), |e| e.prov.clone())
 }
 
 /// "10 of 11 members (1 unnamed responded)" and the like.
@@ -159,7 +119,7 @@ pub fn awaiting_phrase(r: &Request) -> String {
 
 /// Build the trace of an agreement.
 pub fn trace(kg: &KnowledgeGraph, agreement: NodeIndex) -> Trace {
-    let members = thread(kg, agreement);
+    let members = kg.thread(agreement);
     let mut steps = Vec::new();
     for &a in &members {
         let aid = kg.data(a).id.clone();
@@ -256,7 +216,7 @@ pub fn trace(kg: &KnowledgeGraph, agreement: NodeIndex) -> Trace {
             });
         }
         for r in kg.request_history.iter().filter(|r| r.agreement == aid) {
-            let asked = asked_in(kg, r);
+            let asked = kg.asked_in(r);
             steps.push(Step {
                 date: r.requested_on.or_else(|| report_date(kg, &r.prov)),
                 what: "request".into(),

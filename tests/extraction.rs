@@ -13,7 +13,7 @@ mod extraction {
     mod robust;
 }
 
-use acta::graph::{KnowledgeGraph, ViewOptions};
+use acta::graph::ViewOptions;
 use acta::model::{DateValue, EdgeKind, Kind, Precision, Provenance, Status, UnnamedCount, Value};
 use acta::reference::Gazetteer;
 use extraction::common::{Doc, DOC};
@@ -601,8 +601,8 @@ fn headline_question_is_answerable() {
     // Which agreements from VII CRM still await responses from which countries?
     let d = bundled();
     let g = Gazetteer::bundled().expect("gazetteer");
-    let kg = KnowledgeGraph::build(&g, std::slice::from_ref(&d.bundle), ViewOptions::default());
-    assert!(KnowledgeGraph::check(&g, std::slice::from_ref(&d.bundle)).is_empty());
+    let kg = acta::view::build(&g, std::slice::from_ref(&d.bundle), ViewOptions::default());
+    assert!(acta::view::check(&g, std::slice::from_ref(&d.bundle)).is_empty());
     let vii = kg.node("meeting:crm-07").expect("VII CRM");
     let from_vii: BTreeSet<String> = kg
         .neighbours(vii, None, petgraph::Direction::Incoming)

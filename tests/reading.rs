@@ -20,7 +20,7 @@ fn kg() -> &'static KnowledgeGraph {
         let bytes = std::fs::read(path).expect("bundled report");
         let (bundle, _) =
             acta::ingest::prepare("informe-ppt-mexico-2003.txt", &bytes, &g).expect("prepares");
-        KnowledgeGraph::build(&g, &[bundle], ViewOptions::default())
+        acta::view::build(&g, &[bundle], ViewOptions::default())
     })
 }
 

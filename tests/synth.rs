@@ -173,7 +173,6 @@ fn agreements_keep_their_quoted_titles_across_reports() {
 
 #[test]
 fn shortest_paths_on_a_synthetic_graph_are_shortest_and_real() {
-    use acta::graph::KnowledgeGraph;
     use petgraph::graph::NodeIndex;
     use petgraph::visit::EdgeRef;
     use std::collections::VecDeque;
@@ -182,7 +181,7 @@ fn shortest_paths_on_a_synthetic_graph_are_shortest_and_real() {
     let bundles: Vec<_> = synth::corpus(SEED, 8)
         .map(|(name, text)| acta::ingest::prepare(&name, text.as_bytes(), &g).unwrap().0)
         .collect();
-    let kg = KnowledgeGraph::build(&g, &bundles, ViewOptions::default());
+    let kg = acta::view::build(&g, &bundles, ViewOptions::default());
     let neighbours = |n: NodeIndex| -> Vec<NodeIndex> {
         kg.graph
             .edges_directed(n, Direction::Outgoing)

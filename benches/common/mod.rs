@@ -77,7 +77,7 @@ pub fn bundles(n: usize, g: &Gazetteer) -> Vec<FactBundle> {
 /// The graph view of synthetic reports `0..n`, built without a store.
 pub fn graph_of(n: usize) -> KnowledgeGraph {
     let g = gazetteer();
-    KnowledgeGraph::build(&g, &bundles(n, &g), ViewOptions::default())
+    acta::view::build(&g, &bundles(n, &g), ViewOptions::default())
 }
 
 /// A knowledge base on disk holding synthetic reports `0..reports`. Closed

@@ -56,7 +56,7 @@ pub enum Body {
 /// A researcher's annotation statement.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AnnotationStmt {
-    pub action: crate::annotate::Action,
+    pub action: crate::model::Action,
     pub fact: AnnFact,
     pub source: Option<String>,
     pub reason: Option<String>,

@@ -168,7 +168,7 @@ pub fn why(ctx: &Ctx<'_>, w: &Why) -> Result<Answer, QueryError> {
                 w.edge,
                 r.prov.origin(),
                 by.author,
-                if by.action == crate::annotate::Action::Reject {
+                if by.action == crate::model::Action::Reject {
                     "rejecting it"
                 } else {
                     "retracting it"
@@ -247,7 +247,7 @@ pub fn why(ctx: &Ctx<'_>, w: &Why) -> Result<Answer, QueryError> {
     }
     for r in awaited {
         // The asking and its answers are usually different sentences.
-        let ask = vec![ctx.source(&crate::trace::asked_in(ctx.kg, r), true)];
+        let ask = vec![ctx.source(&ctx.kg.asked_in(r), true)];
         let src = vec![ctx.source(&r.prov, true)];
         let mut row = |step: &str, detail: String, sources: Vec<Source>| {
             a.push(vec![text(step), Cell::Text(detail)], sources);

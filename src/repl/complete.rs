@@ -182,7 +182,7 @@ mod tests {
     use crate::reference::Gazetteer;
 
     fn helper() -> ActaHelper {
-        let kg = KnowledgeGraph::build(&Gazetteer::bundled().unwrap(), &[], ViewOptions::default());
+        let kg = crate::view::build(&Gazetteer::bundled().unwrap(), &[], ViewOptions::default());
         ActaHelper::new(&kg)
     }
 

@@ -8,8 +8,9 @@
 #![allow(dead_code)]
 
 use acta::graph::{KnowledgeGraph, ViewOptions};
+use acta::kb::Bundles;
 use acta::model::*;
-use acta::query::{Answer, Bundles, QueryError};
+use acta::query::{Answer, QueryError};
 use acta::reference::Gazetteer;
 
 pub const DOC: &str = "informe-ppt-mexico-2003";
@@ -582,7 +583,7 @@ fn early_doc(members: &[String]) -> FactBundle {
 /// The graph of both documents.
 pub fn graph() -> KnowledgeGraph {
     let g = Gazetteer::bundled().expect("gazetteer");
-    KnowledgeGraph::build(&g, &bundles(), ViewOptions::default())
+    acta::view::build(&g, &bundles(), ViewOptions::default())
 }
 
 /// Run a query with `as of` support over the fixture.
@@ -593,7 +594,10 @@ pub fn run(kg: &KnowledgeGraph, q: &str) -> Result<Answer, QueryError> {
         gazetteer: &g,
         bundles: &b,
     };
-    acta::query::run_with(kg, Some(&views), q)
+    acta::kb::answer(kg, &views, q).map_err(|e| match e {
+        acta::error::Error::Query(e) => e,
+        other => panic!("{q}: not a query error: {other}"),
+    })
 }
 
 /// Run a query that must succeed.

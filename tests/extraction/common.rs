@@ -130,7 +130,7 @@ impl Doc {
     /// Every node and edge end exists (in this document or the gazetteer).
     pub fn assert_consistent(&self) {
         let g = Gazetteer::bundled().expect("bundled gazetteer");
-        let problems = acta::graph::KnowledgeGraph::check(&g, std::slice::from_ref(&self.bundle));
+        let problems = acta::view::check(&g, std::slice::from_ref(&self.bundle));
         assert!(problems.is_empty(), "{problems:#?}");
     }
 }

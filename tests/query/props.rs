@@ -343,6 +343,6 @@ fn random_patterns_evaluate_without_panicking() {
             as_of: None,
             span: sp(),
         };
-        let _ = acta::query::run_statement(&kg, None, &q);
+        let _ = acta::query::run_statement(&kg, &q);
     }
 }

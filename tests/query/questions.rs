@@ -354,10 +354,7 @@ fn explain_prints_a_pattern_that_runs_to_the_same_answer() {
         let pattern = explained.text.clone().unwrap_or_default();
         assert!(pattern.starts_with("match "), "{q}: {pattern}");
         assert_eq!(ok(&kg, pattern.trim()), ok(&kg, q), "{q} vs {pattern}");
-        assert_eq!(
-            acta::query::explain(&kg, None, q).unwrap_or_default(),
-            pattern
-        );
+        assert_eq!(acta::query::explain(&kg, q).unwrap_or_default(), pattern);
     }
     let awaiting = ok(&kg, "explain agreements from VII CRM awaiting responses");
     assert!(awaiting

@@ -5,7 +5,7 @@
 //! get backticks.
 
 use super::*;
-use crate::model::DateValue;
+use crate::model::{Annotation, DateValue, Fact};
 use std::fmt::{self, Display, Formatter, Write};
 
 /// Words that cannot be used as a variable without backticks.
@@ -422,6 +422,52 @@ impl Display for AnnotationStmt {
     }
 }
 
+impl From<&Annotation> for AnnotationStmt {
+    /// The statement that replays a stored annotation: its entities by id,
+    /// its author and time given.
+    fn from(a: &Annotation) -> AnnotationStmt {
+        let at = Span::default();
+        let fact = match &a.fact {
+            Fact::Edge {
+                from,
+                kind,
+                to,
+                date,
+            } => AnnFact::Edge {
+                from: EntityRef::Id(from.clone(), at),
+                edge: *kind,
+                to: EntityRef::Id(to.clone(), at),
+                date: date.map(|value| DateLit { value, span: at }),
+                span: at,
+            },
+            Fact::Attr { node, key, value } => AnnFact::Attr {
+                node: EntityRef::Id(node.clone(), at),
+                key: key.clone(),
+                value: value.clone(),
+                span: at,
+            },
+        };
+        let given = |s: &str| (!s.is_empty()).then(|| s.to_string());
+        AnnotationStmt {
+            action: a.action,
+            fact,
+            source: given(&a.source),
+            reason: given(&a.reason),
+            by: Some(a.author.clone()),
+            at: Some(a.at.clone()),
+            span: at,
+        }
+    }
+}
+
+impl Annotation {
+    /// The annotation as a statement that replays it, author and time
+    /// included.
+    pub fn to_statement(&self) -> String {
+        AnnotationStmt::from(self).to_string()
+    }
+}
+
 impl Display for Body {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
         match self {
@@ -443,5 +489,35 @@ impl Display for Statement {
             write!(f, " as of {d}")?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Action, EdgeKind};
+
+    #[test]
+    fn annotations_print_as_the_statement_that_replays_them() {
+        let a = Annotation {
+            action: Action::Assert,
+            fact: Fact::Edge {
+                from: "country:ca".into(),
+                kind: EdgeKind::Responded,
+                to: "agreement:x/IV.E(1)".into(),
+                date: DateValue::parse_iso("2003-01-20"),
+            },
+            author: "ana".into(),
+            at: "2026-11-29T10:00:00Z".into(),
+            reason: String::new(),
+            source: "email from the ST, 2003-01-21".into(),
+        };
+        let text = a.to_statement();
+        assert_eq!(
+            text,
+            "assert country:ca responded agreement:x/IV.E(1) on 2003-01-20 source \"email from the ST, 2003-01-21\" by \"ana\" at \"2026-11-29T10:00:00Z\""
+        );
+        let parsed = crate::query::parse::parse(&text).unwrap();
+        assert_eq!(parsed.body, Body::Annotate(AnnotationStmt::from(&a)));
     }
 }

@@ -219,7 +219,7 @@ impl Builder<'_> {
     }
 
     pub(super) fn annotation(&self, p: Pair<'_, Rule>) -> Result<AnnotationStmt, QueryError> {
-        use crate::annotate::Action;
+        use crate::model::Action;
         let span = self.span(&p);
         let mut stmt = AnnotationStmt {
             action: Action::Assert,

@@ -1,113 +1,47 @@
-//! Building the graph view: the gazetteer's facts, then each stored
-//! document's nodes and edges merged by id (streamed, one bundle at a time,
-//! so that opening ten thousand reports never holds them all at once),
-//! annotations applied, threads linked, `awaits` edges derived and the
-//! indexes of a finished view filled.
+//! The operations a view is built with (in the order [`crate::view`]
+//! calls them): merge a node by id, add an edge, keep a document's text,
+//! sections and requests, drop what starts after an `as of` date, and
+//! seal the view: derive the `awaits` edges and fill the indexes of a
+//! finished view.
 
 use super::{Adjacency, EdgeData, KnowledgeGraph, NodeData, ViewOptions, SOURCE_SET_AFTER};
-use crate::annotate::Annotation;
-use crate::model::{Attr, EdgeFact, EdgeKind, FactBundle, Kind, NodeFact, Status, Sym, Value, Ymd};
-use crate::reference::Gazetteer;
+use crate::model::Kind;
+use crate::model::{
+    Annotation, Attr, DocumentMeta, EdgeFact, EdgeKind, NodeFact, Request, Section, Status, Sym,
+    Value, Ymd,
+};
 use crate::text::normalize;
 use fxhash::FxHashMap;
 use petgraph::graph::{EdgeIndex, NodeIndex};
 use std::collections::HashSet;
 
 impl KnowledgeGraph {
-    /// Build the view from the gazetteer and document bundles.
-    pub fn build(
-        gazetteer: &Gazetteer,
-        bundles: &[FactBundle],
-        options: ViewOptions,
-    ) -> KnowledgeGraph {
-        let known = bundles
-            .iter()
-            .filter(|b| known_by(options, b))
-            .cloned()
-            .collect();
-        KnowledgeGraph::build_with(gazetteer, known, &[], options)
-    }
-
-    /// Build the view from the gazetteer, document bundles and annotations,
-    /// taking the bundles: their facts, texts and sections move into the
-    /// view instead of being copied (at open, the bundles are read for the
-    /// view alone).
-    pub fn build_with(
-        gazetteer: &Gazetteer,
-        bundles: Vec<FactBundle>,
-        annotations: &[Annotation],
-        options: ViewOptions,
-    ) -> KnowledgeGraph {
-        let streamed = KnowledgeGraph::build_streaming(
-            gazetteer,
-            bundles.into_iter().map(Ok::<_, std::convert::Infallible>),
-            annotations,
-            options,
-        );
-        match streamed {
-            Ok(kg) => kg,
-            Err(never) => match never {},
-        }
-    }
-
-    /// Build the view from bundles read one at a time (see
-    /// [`crate::store::Store::document_iter`]): each bundle's facts are
-    /// merged and its text kept before the next is read, so the bundles
-    /// are never all in memory at once. The same view as
-    /// [`KnowledgeGraph::build_with`]: nodes and edges in the same order
-    /// (the gazetteer's, then each document's in turn; an edge whose end
-    /// a later document introduces is added after the last document).
-    /// Stops at the first bundle that cannot be read.
-    pub fn build_streaming<E>(
-        gazetteer: &Gazetteer,
-        bundles: impl Iterator<Item = Result<FactBundle, E>>,
-        annotations: &[Annotation],
-        options: ViewOptions,
-    ) -> Result<KnowledgeGraph, E> {
-        let _interning = crate::sym::Interning::start();
-        if options.as_of.is_some() {
-            // Dropping future meetings renumbers nodes before any edge is
-            // added: all the nodes first, as the bundles come.
-            let all = bundles.collect::<Result<Vec<_>, E>>()?;
-            return Ok(KnowledgeGraph::build_all_at_once(
-                gazetteer,
-                all,
-                annotations,
-                options,
-            ));
-        }
-        let mut kg = KnowledgeGraph {
+    /// An empty view to build.
+    pub(crate) fn empty(options: ViewOptions) -> KnowledgeGraph {
+        KnowledgeGraph {
             options,
             ..KnowledgeGraph::default()
-        };
-        let (ref_nodes, ref_edges) = gazetteer.facts();
-        for n in ref_nodes {
-            kg.merge_node(n);
         }
-        let mut waiting: Vec<EdgeFact> = Vec::new();
-        for e in ref_edges {
-            kg.add_edge_or_wait(e, &mut waiting);
-        }
-        for b in bundles {
-            let b = b?;
-            for n in b.nodes {
-                kg.merge_node(n);
-            }
-            for e in b.edges {
-                kg.add_edge_or_wait(e, &mut waiting);
-            }
-            kg.keep_document(b.doc, b.sections, b.requests);
-        }
-        for e in waiting {
-            kg.add_edge(e, false);
-        }
-        kg.source_sets = FxHashMap::default();
-        kg.finish(annotations);
-        Ok(kg)
+    }
+
+    /// The sources of merged nodes were checked through sets while facts
+    /// came in; they are keyed by node index, so they go before nodes are
+    /// renumbered and when the last fact is in.
+    pub(crate) fn forget_source_sets(&mut self) {
+        self.source_sets = FxHashMap::default();
+    }
+
+    /// Every fact is in, annotations applied and threads linked: keep the
+    /// annotations, derive `awaits`, fill the indexes, give back room.
+    pub(crate) fn seal(&mut self, annotations: &[Annotation]) {
+        self.annotations = annotations.to_vec();
+        self.derive_awaits();
+        self.index_kinds_and_requests();
+        self.shrink();
     }
 
     /// Add an edge whose ends are known, else keep it for later.
-    fn add_edge_or_wait(&mut self, e: EdgeFact, waiting: &mut Vec<EdgeFact>) {
+    pub(crate) fn add_edge_or_wait(&mut self, e: EdgeFact, waiting: &mut Vec<EdgeFact>) {
         if self.node(&e.from).is_some() && self.node(&e.to).is_some() {
             self.add_edge(e, false);
         } else {
@@ -116,11 +50,11 @@ impl KnowledgeGraph {
     }
 
     /// A document's text, sections and requests, kept in the view.
-    fn keep_document(
+    pub(crate) fn keep_document(
         &mut self,
-        doc: crate::model::DocumentMeta,
-        sections: Vec<crate::model::Section>,
-        requests: Vec<crate::model::Request>,
+        doc: DocumentMeta,
+        sections: Vec<Section>,
+        requests: Vec<Request>,
     ) {
         self.request_history.extend(requests);
         for mut s in sections {
@@ -134,17 +68,6 @@ impl KnowledgeGraph {
         }
         self.doc_index.insert(doc.id.clone(), self.documents.len());
         self.documents.push(doc);
-    }
-
-    /// What follows the facts: annotations, threads, `awaits`, indexes.
-    fn finish(&mut self, annotations: &[Annotation]) {
-        crate::annotate::apply_facts(self, annotations);
-        crate::link::link_threads(self, annotations);
-        crate::annotate::apply_responses(self, annotations);
-        self.annotations = annotations.to_vec();
-        self.derive_awaits();
-        self.index_kinds_and_requests();
-        self.shrink();
     }
 
     /// Give back the room lists grew into while facts were merged: at
@@ -166,51 +89,6 @@ impl KnowledgeGraph {
         self.request_history.shrink_to_fit();
         self.requests.shrink_to_fit();
         self.documents.shrink_to_fit();
-    }
-
-    /// Every node first, then every edge: the build of an `as of` view,
-    /// which drops future meetings between the two.
-    fn build_all_at_once(
-        gazetteer: &Gazetteer,
-        bundles: Vec<FactBundle>,
-        annotations: &[Annotation],
-        options: ViewOptions,
-    ) -> KnowledgeGraph {
-        let mut kg = KnowledgeGraph {
-            options,
-            ..KnowledgeGraph::default()
-        };
-        let (ref_nodes, ref_edges) = gazetteer.facts();
-        let mut bundles: Vec<FactBundle> = bundles
-            .into_iter()
-            .filter(|b| known_by(options, b))
-            .collect();
-        for n in ref_nodes {
-            kg.merge_node(n);
-        }
-        for b in &mut bundles {
-            for n in std::mem::take(&mut b.nodes) {
-                kg.merge_node(n);
-            }
-        }
-        // Keyed by node index: gone before `drop_future` renumbers nodes.
-        kg.source_sets = FxHashMap::default();
-        if let Some(d) = options.as_of {
-            kg.drop_future(d);
-        }
-        for e in ref_edges {
-            kg.add_edge(e, false);
-        }
-        for b in &mut bundles {
-            for e in std::mem::take(&mut b.edges) {
-                kg.add_edge(e, false);
-            }
-        }
-        for b in bundles {
-            kg.keep_document(b.doc, b.sections, b.requests);
-        }
-        kg.finish(annotations);
-        kg
     }
 
     /// The indexes of a finished view: nodes by kind, requests by id.
@@ -300,7 +178,7 @@ impl KnowledgeGraph {
     }
 
     /// Remove meetings and events that start after `d` (not yet known).
-    fn drop_future(&mut self, d: Ymd) {
+    pub(crate) fn drop_future(&mut self, d: Ymd) {
         let future: Vec<NodeIndex> = self
             .graph
             .node_indices()
@@ -411,14 +289,6 @@ impl KnowledgeGraph {
                 self.awaits_request.push((i, request));
             }
         }
-    }
-}
-
-/// Whether a document is known by the view's date, if it has one.
-fn known_by(options: ViewOptions, b: &FactBundle) -> bool {
-    match options.as_of {
-        None => true,
-        Some(d) => b.doc.date.is_some_and(|dd| dd.start <= d),
     }
 }
 

@@ -13,16 +13,16 @@
 //!
 //! Layout: a header (`actaview`, version u32 LE, fingerprint, 32 bytes),
 //! the view in bincode with its ids and provenances as indexes (see
-//! [`crate::sym::tables`]), the provenances (their texts as indexes), the
+//! [`crate::model::sym::tables`]), the provenances (their texts as indexes), the
 //! texts, and a footer: the three sections' lengths and CRC-32s (u64 and
 //! u32 LE each) and `actaview` again. Both directions stream: the view is
 //! never held twice, once as bytes and once as a graph. The tables come
 //! after the view because they are complete only once it is written; a
 //! reader seeks to them first.
 
-use super::KnowledgeGraph;
+use crate::graph::KnowledgeGraph;
+use crate::model::sym::tables;
 use crate::model::{Prov, Provenance, Sym};
-use crate::sym::tables;
 use bincode::Options;
 use sha2::{Digest, Sha256};
 use std::fs::File;
@@ -235,22 +235,9 @@ pub fn remove(dir: &Path) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::graph::ViewOptions;
-    use crate::reference::Gazetteer;
 
     fn view() -> KnowledgeGraph {
-        let g = Gazetteer::bundled().expect("gazetteer");
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data/documents");
-        let bundles: Vec<_> = crate::kb::files_in(Path::new(dir), "txt")
-            .iter()
-            .map(|p| {
-                let bytes = std::fs::read(p).expect("reads");
-                crate::ingest::prepare(&p.display().to_string(), &bytes, &g)
-                    .expect("ingests")
-                    .0
-            })
-            .collect();
-        KnowledgeGraph::build(&g, &bundles, ViewOptions::default())
+        crate::view::bundled()
     }
 
     /// Everything a query reads, in a deterministic order.

@@ -1,0 +1,109 @@
+//! The record of a researcher's annotation: what it does (assert,
+//! retract, confirm, reject), the fact it is about (resolved ids), and who
+//! made it, when, why and from what source; and the record of a fact an
+//! annotation hid. Stored as JSON; applied when the graph view is built
+//! (`annotate`); printed as the statement that replays it by the query
+//! layer (`Annotation::to_statement`).
+
+use super::{DateValue, EdgeKind, Prov, Provenance};
+use serde::{Deserialize, Serialize};
+
+/// What an annotation does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    Assert,
+    Retract,
+    Confirm,
+    Reject,
+}
+
+impl Action {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::Assert => "assert",
+            Action::Retract => "retract",
+            Action::Confirm => "confirm",
+            Action::Reject => "reject",
+        }
+    }
+}
+
+/// The fact an annotation is about. Node references are resolved ids.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Fact {
+    /// An edge `from -kind-> to`, optionally dated (a response's date).
+    Edge {
+        from: String,
+        kind: EdgeKind,
+        to: String,
+        date: Option<DateValue>,
+    },
+    /// An attribute value of a node.
+    Attr {
+        node: String,
+        key: String,
+        value: String,
+    },
+}
+
+/// One annotation record.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Annotation {
+    pub action: Action,
+    pub fact: Fact,
+    pub author: String,
+    /// RFC 3339 UTC timestamp of when it was made.
+    pub at: String,
+    pub reason: String,
+    pub source: String,
+}
+
+impl Annotation {
+    /// The provenance this annotation gives the facts it asserts.
+    pub fn provenance(&self) -> Provenance {
+        Provenance::Annotated {
+            author: self.author.clone().into(),
+            at: self.at.clone().into(),
+            reason: self.reason.clone().into(),
+            source: self.source.clone().into(),
+        }
+    }
+}
+
+/// A fact hidden from answers by a retraction or rejection, kept with who
+/// and why for `why` and `trace`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Retracted {
+    /// The fact in words, e.g. `agreement:x/III adopted_at meeting:crm-07`.
+    pub fact: String,
+    /// Where the hidden fact came from.
+    pub prov: Prov,
+    /// The annotation that hid it.
+    pub by: Annotation,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn records_round_trip_as_json() {
+        let a = Annotation {
+            action: Action::Assert,
+            fact: Fact::Edge {
+                from: "country:ca".into(),
+                kind: EdgeKind::Responded,
+                to: "agreement:x/IV.E(1)".into(),
+                date: DateValue::parse_iso("2003-01-20"),
+            },
+            author: "ana".into(),
+            at: "2026-11-29T10:00:00Z".into(),
+            reason: String::new(),
+            source: "email from the ST, 2003-01-21".into(),
+        };
+        let json = serde_json::to_string(&a).unwrap();
+        assert_eq!(serde_json::from_str::<Annotation>(&json).unwrap(), a);
+    }
+}

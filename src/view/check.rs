@@ -1,0 +1,73 @@
+//! The invariants `acta check` verifies on the graph: every edge's ends
+//! exist, requests refer to existing nodes, and the derived `awaits` edges
+//! agree with the requests.
+
+use crate::graph::ViewOptions;
+use crate::model::{Attr, EdgeKind, FactBundle, Status, Value};
+use crate::reference::Gazetteer;
+
+/// Invariant problems: every edge of every bundle has both ends, and the
+/// derived edges match the requests.
+pub fn check(gazetteer: &Gazetteer, bundles: &[FactBundle]) -> Vec<String> {
+    let kg = super::build(gazetteer, bundles, ViewOptions::default());
+    let mut problems = Vec::new();
+    let (_, ref_edges) = gazetteer.facts();
+    let sources = ref_edges
+        .iter()
+        .map(|e| ("reference".to_string(), e))
+        .chain(
+            bundles
+                .iter()
+                .flat_map(|b| b.edges.iter().map(|e| (b.doc.id.clone(), e))),
+        );
+    for (src, e) in sources {
+        for end in [&e.from, &e.to] {
+            if kg.node(end).is_none() {
+                problems.push(format!(
+                    "{src}: edge {} {} {} points to missing node {end}",
+                    e.from, e.kind, e.to
+                ));
+            }
+        }
+    }
+    for b in bundles {
+        for r in &b.requests {
+            for id in std::iter::once(&r.agreement)
+                .chain(&r.requested_from)
+                .chain(&r.responded_named)
+            {
+                if kg.node(id).is_none() {
+                    problems.push(format!(
+                        "{}: request {} refers to missing node {id}",
+                        b.doc.id, r.id
+                    ));
+                }
+            }
+        }
+    }
+    for r in &kg.requests {
+        let expected = if r.status == Status::Done {
+            0
+        } else {
+            r.requested_from
+                .iter()
+                .filter(|c| !r.responded_named.contains(c))
+                .count()
+        };
+        let actual = kg
+            .graph
+            .edge_weights()
+            .filter(|e| {
+                e.kind == EdgeKind::Awaits
+                    && matches!(e.attrs.first(), Some(Attr { value: Value::Text(t), .. }) if t == &r.id)
+            })
+            .count();
+        if expected != actual {
+            problems.push(format!(
+                "request {}: {expected} awaits edges expected, {actual} derived",
+                r.id
+            ));
+        }
+    }
+    problems
+}
