@@ -31,7 +31,13 @@ fn a_format_1_database_is_read_and_upgraded_by_its_first_write() {
     let dir = tempfile::tempdir().expect("temp dir");
     let b = bundle();
     {
-        let db = sled::open(dir.path()).expect("sled");
+        // No flusher thread: it would keep sled's file lock for up to a
+        // tick after the drop, and the open below would find it taken.
+        let db = sled::Config::new()
+            .path(dir.path())
+            .flush_every_ms(None)
+            .open()
+            .expect("sled");
         db.insert(keys::VERSION, &1u32.to_be_bytes())
             .expect("version");
         db.insert(
