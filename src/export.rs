@@ -1,7 +1,7 @@
 //! Whole-graph exports for other tools: Graphviz DOT, GraphML, N-Triples
 //! (for any SPARQL store) and CSV files of nodes, edges, requests and name
 //! keys (for openCypher bulk loaders and SQL databases). The JSON backup
-//! format lives in [`crate::kb`].
+//! format lives in `crate::kb`.
 
 use crate::graph::KnowledgeGraph;
 use crate::model::Value;
@@ -9,7 +9,7 @@ use petgraph::visit::EdgeRef;
 use std::fmt::Write;
 
 /// Base IRI of acta's N-Triples vocabulary.
-pub const BASE_IRI: &str = "https://acta.example/";
+pub(crate) const BASE_IRI: &str = "https://acta.example/";
 
 fn dot_escape(s: &str) -> String {
     s.replace('\\', "\\\\")
@@ -157,7 +157,7 @@ pub fn ntriples(kg: &KnowledgeGraph) -> String {
 }
 
 /// Quote a CSV field per RFC 4180.
-pub fn csv_field(s: &str) -> String {
+pub(crate) fn csv_field(s: &str) -> String {
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
@@ -166,10 +166,10 @@ pub fn csv_field(s: &str) -> String {
 }
 
 /// The files of a CSV export, in the order they are written.
-pub const CSV_FILES: [&str; 4] = ["nodes.csv", "edges.csv", "requests.csv", "aliases.csv"];
+pub(crate) const CSV_FILES: [&str; 4] = ["nodes.csv", "edges.csv", "requests.csv", "aliases.csv"];
 
 /// The graph as CSV files in `dir`, for openCypher bulk loaders and SQL
-/// databases ([`CSV_FILES`]), written as they are produced (a large view
+/// databases (`CSV_FILES`), written as they are produced (a large view
 /// would otherwise be held twice, once as text):
 ///
 /// - `nodes.csv`: `id,kind,name`;
@@ -181,7 +181,7 @@ pub const CSV_FILES: [&str; 4] = ["nodes.csv", "edges.csv", "requests.csv", "ali
 ///   requested_from,responded_named,unnamed_min,unnamed_max`, lists of
 ///   country ids joined with `;`;
 /// - `aliases.csv`: `key,node`, every normalized name, alias and id of a
-///   node (see [`crate::text::normalize`]), which is how acta finds a node
+///   node (see `crate::text::normalize`), which is how acta finds a node
 ///   by name in any spelling.
 pub fn write_csv(kg: &KnowledgeGraph, dir: &std::path::Path) -> std::io::Result<()> {
     use std::io::Write as _;

@@ -23,6 +23,8 @@
 
 use std::fmt::Write as _;
 
+#[cfg(test)]
+mod tests;
 mod vocabulary;
 mod writer;
 

@@ -8,19 +8,11 @@
 //! `ACTA_BLESS=1 cargo test --test golden` writes the missing or changed
 //! files for review. Nothing is skipped: no cases at all is a failure.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod common;
 
-fn acta(db: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_acta"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("ACTA_DB")
-        .env_remove("ACTA_DATA")
-        .output()
-        .expect("the acta binary runs")
-}
+use common::acta;
+
+use std::path::{Path, PathBuf};
 
 fn cases(dir: &Path) -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> = std::fs::read_dir(dir)

@@ -3,19 +3,11 @@
 //! golden cases pin some answers in full (`tests/golden/*-es.aq`); this
 //! checks every pair of the query-language reference.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod common;
 
-fn acta(db: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_acta"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("ACTA_DB")
-        .env_remove("ACTA_DATA")
-        .output()
-        .expect("the acta binary runs")
-}
+use common::acta;
+
+use std::path::{Path, PathBuf};
 
 /// English question, then its Spanish twins.
 const TWINS: &[&[&str]] = &[

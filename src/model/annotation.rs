@@ -76,8 +76,9 @@ impl Annotation {
 /// and why for `why` and `trace`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Retracted {
-    /// The fact in words, e.g. `agreement:x/III adopted_at meeting:crm-07`.
-    pub fact: String,
+    /// The fact as it stood: for an attribute, the value that was hidden;
+    /// for an edge, without a date.
+    pub fact: Fact,
     /// Where the hidden fact came from.
     pub prov: Prov,
     /// The annotation that hid it.

@@ -7,18 +7,18 @@ use super::answer::{Answer, Cell, Source};
 use super::ast::Why;
 use super::error::QueryError;
 use super::eval::expr::Val;
-use super::eval::functions::{awaiting_note, awaiting_text};
 use super::eval::Ctx;
 use super::questions::resolve;
-use crate::model::{EdgeKind, Kind, Request, Status};
+use crate::model::{Action, EdgeKind, Fact, Kind, Request, Retracted, Status};
+use crate::trace::Trace;
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 
 /// `show <entity>`: the card as text, and one row for JSON and CSV.
 /// `trace <agreement>`: the chronology as text, and one row per step.
-pub fn trace(ctx: &Ctx<'_>, i: NodeIndex) -> Answer {
-    let t = crate::trace::trace(ctx.kg, i);
+pub(crate) fn trace(ctx: &Ctx<'_>, i: NodeIndex) -> Answer {
+    let t = Trace::of(ctx.kg, i);
     let mut a = Answer::new(&["date", "step", "what", "countries"]);
     for s in &t.steps {
         a.push(
@@ -39,8 +39,8 @@ pub fn trace(ctx: &Ctx<'_>, i: NodeIndex) -> Answer {
     a
 }
 
-pub fn show(ctx: &Ctx<'_>, i: NodeIndex) -> Answer {
-    let card = crate::card::render(ctx.kg, i, false);
+pub(crate) fn show(ctx: &Ctx<'_>, i: NodeIndex) -> Answer {
+    let card = crate::card::card(ctx.kg, i, false);
     let d = ctx.kg.data(i);
     let mut a = Answer::new(&["entity", "kind", "card"]);
     let sources = d
@@ -61,7 +61,7 @@ pub fn show(ctx: &Ctx<'_>, i: NodeIndex) -> Answer {
 }
 
 /// `path from X to Y`: one row per node, with the edge that led to it.
-pub fn path(ctx: &Ctx<'_>, from: NodeIndex, to: NodeIndex) -> Answer {
+pub(crate) fn path(ctx: &Ctx<'_>, from: NodeIndex, to: NodeIndex) -> Answer {
     let mut a = Answer::new(&["step", "node", "via"]);
     let Some(nodes) = ctx.kg.shortest_path(from, to) else {
         a.caveat(format!(
@@ -108,18 +108,13 @@ fn names<S: AsRef<str>>(ctx: &Ctx<'_>, ids: &[S]) -> String {
         return "none named".into();
     }
     ids.iter()
-        .map(|id| {
-            let id = id.as_ref();
-            ctx.kg
-                .node(id)
-                .map_or_else(|| id.to_string(), |i| ctx.kg.data(i).name.clone())
-        })
+        .map(|id| ctx.kg.name_of(id.as_ref()))
         .collect::<Vec<_>>()
         .join(", ")
 }
 
 /// `why <subject> <edge> <object>`.
-pub fn why(ctx: &Ctx<'_>, w: &Why) -> Result<Answer, QueryError> {
+pub(crate) fn why(ctx: &Ctx<'_>, w: &Why) -> Result<Answer, QueryError> {
     let (want_s, want_o): (&[Kind], &[Kind]) = match w.edge {
         EdgeKind::Awaits | EdgeKind::RequestsResponseFrom => (&[Kind::Agreement], &[Kind::Country]),
         EdgeKind::AdoptedAt | EdgeKind::ReaffirmedAt | EdgeKind::RecommendedAt => {
@@ -160,15 +155,18 @@ pub fn why(ctx: &Ctx<'_>, w: &Why) -> Result<Answer, QueryError> {
             }
         }
         let (sid, oid) = (ctx.kg.data(s).id.clone(), ctx.kg.data(o).id.clone());
-        let wanted = format!("{sid} {} {oid}", w.edge);
-        for r in ctx.kg.retracted.iter().filter(|r| r.fact == wanted) {
+        let hidden = |r: &&Retracted| {
+            matches!(&r.fact, Fact::Edge { from, kind, to, .. }
+                if *from == *sid && *kind == w.edge && *to == *oid)
+        };
+        for r in ctx.kg.retracted.iter().filter(hidden) {
             let by = &r.by;
             let mut detail = format!(
                 "{sn} {} {on} ({}), hidden by {} {} at {}",
                 w.edge,
                 r.prov.origin(),
                 by.author,
-                if by.action == crate::model::Action::Reject {
+                if by.action == Action::Reject {
                     "rejecting it"
                 } else {
                     "retracting it"
@@ -326,7 +324,7 @@ pub fn why(ctx: &Ctx<'_>, w: &Why) -> Result<Answer, QueryError> {
         };
         row("responded (unnamed)", unnamed, src.clone());
         row("status", r.status.as_str().to_string(), src.clone());
-        row("awaiting", awaiting_text(r), src.clone());
+        row("awaiting", r.awaiting(), src.clone());
         let asked_not_named = format!("{on} was asked and is not named among the respondents");
         let so = match (u.min, u.max.max(u.min)) {
             (0, 0) => format!("{on} was asked and has not responded"),
@@ -344,7 +342,7 @@ pub fn why(ctx: &Ctx<'_>, w: &Why) -> Result<Answer, QueryError> {
             ),
         };
         row("so", so, vec![]);
-        if let Some(note) = awaiting_note(r) {
+        if let Some(note) = r.awaiting_note() {
             a.caveat(format!("{sn} ({}): {note}", r.subject));
         }
     }

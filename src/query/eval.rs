@@ -9,9 +9,9 @@
 //! rows ([`expr`] evaluates expressions). Work and result size are
 //! bounded: a query that would exceed them fails with a clear message.
 
-pub mod expr;
-pub mod functions;
-pub mod pattern;
+pub(crate) mod expr;
+pub(crate) mod functions;
+pub(crate) mod pattern;
 
 use crate::graph::KnowledgeGraph;
 use crate::model::{EdgeKind, Kind, Provenance, Request};
@@ -26,19 +26,20 @@ use petgraph::graph::{EdgeIndex, NodeIndex};
 use std::cell::{Cell as StdCell, RefCell};
 
 /// Most rows a query may hold at any stage.
-pub const MAX_ROWS: usize = 100_000;
+pub(crate) const MAX_ROWS: usize = 100_000;
 /// Most edge expansions a query may make.
-pub const MAX_STEPS: usize = 2_000_000;
+pub(crate) const MAX_STEPS: usize = 2_000_000;
 
 /// Set (by the REPL's Ctrl-C handler) to stop the evaluation under way;
 /// the evaluator checks it as it works and answers "interrupted".
-pub static INTERRUPTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+pub(crate) static INTERRUPTED: std::sync::atomic::AtomicBool =
+    std::sync::atomic::AtomicBool::new(false);
 
 /// Evaluation context: the graph (which holds the indexes the evaluator
 /// needs, built once with the view rather than once per query) and the
 /// work done so far.
-pub struct Ctx<'g> {
-    pub kg: &'g KnowledgeGraph,
+pub(crate) struct Ctx<'g> {
+    pub(crate) kg: &'g KnowledgeGraph,
     steps: StdCell<usize>,
     /// What this query has already worked out (pure functions of the
     /// view, asked once per row of a group that can hold thousands): the
@@ -53,7 +54,7 @@ struct Memo<'g> {
 }
 
 impl<'g> Ctx<'g> {
-    pub fn new(kg: &'g KnowledgeGraph) -> Ctx<'g> {
+    pub(crate) fn new(kg: &'g KnowledgeGraph) -> Ctx<'g> {
         Ctx {
             kg,
             steps: StdCell::new(0),
@@ -93,17 +94,17 @@ impl<'g> Ctx<'g> {
     }
 
     /// Nodes of a kind, in graph order.
-    pub fn nodes_of(&self, kind: Kind) -> &'g [NodeIndex] {
+    pub(crate) fn nodes_of(&self, kind: Kind) -> &'g [NodeIndex] {
         self.kg.nodes_of(kind)
     }
 
     /// An effective request by id.
-    pub fn request(&self, id: &str) -> Option<&'g Request> {
+    pub(crate) fn request(&self, id: &str) -> Option<&'g Request> {
         self.kg.request(id)
     }
 
     /// Count one unit of work; fail past [`MAX_STEPS`].
-    pub fn step(&self) -> Result<(), QueryError> {
+    pub(crate) fn step(&self) -> Result<(), QueryError> {
         self.steps.set(self.steps.get() + 1);
         if self.steps.get() % 1024 == 0
             && INTERRUPTED.swap(false, std::sync::atomic::Ordering::Relaxed)
@@ -119,7 +120,7 @@ impl<'g> Ctx<'g> {
     }
 
     /// Run a pattern query.
-    pub fn run_pattern(&self, q: &PatternQuery) -> Result<Answer, QueryError> {
+    pub(crate) fn run_pattern(&self, q: &PatternQuery) -> Result<Answer, QueryError> {
         let (vars, slots, clauses) = pattern::compile(q)?;
         check(q, &vars)?;
         let mut rows: Vec<Vec<Val>> = vec![vec![Val::Null; slots.len()]];
@@ -407,7 +408,7 @@ impl<'g> Ctx<'g> {
     }
 
     /// A value as an answer cell.
-    pub fn cell(&self, v: &Val) -> Cell {
+    pub(crate) fn cell(&self, v: &Val) -> Cell {
         match v {
             Val::Null => Cell::Null,
             Val::Bool(b) => Cell::Bool(*b),
@@ -443,7 +444,7 @@ impl<'g> Ctx<'g> {
     }
 
     /// A source for a provenance, with its sentence when it is extracted.
-    pub fn source(&self, prov: &Provenance, with_sentence: bool) -> Source {
+    pub(crate) fn source(&self, prov: &Provenance, with_sentence: bool) -> Source {
         let sentence = if with_sentence {
             self.kg.sentence(prov)
         } else {
@@ -557,7 +558,7 @@ impl<'g> Ctx<'g> {
                 if !done.insert(r) {
                     continue;
                 }
-                if let Some(note) = functions::awaiting_note(r) {
+                if let Some(note) = r.awaiting_note() {
                     let agreement = self.kg.node(&r.agreement).map_or_else(
                         || r.agreement.to_string(),
                         |i| self.kg.graph[i].name.clone(),
@@ -592,7 +593,7 @@ fn collect_nodes(v: &Val, out: &mut Vec<NodeIndex>, seen: &mut FxHashSet<NodeInd
     }
 }
 
-pub fn too_many_rows() -> QueryError {
+pub(crate) fn too_many_rows() -> QueryError {
     QueryError::limit(format!(
         "the query produces more than {MAX_ROWS} rows; narrow it with kinds, names or `where`"
     ))

@@ -13,7 +13,7 @@ use rustyline::validate::{ValidationContext, ValidationResult, Validator};
 use rustyline::{Context, Helper};
 
 /// Meta commands, as completed and listed by `:help`.
-pub const META_COMMANDS: [&str; 12] = [
+pub(crate) const META_COMMANDS: [&str; 12] = [
     ":help",
     ":schema",
     ":format",
@@ -36,14 +36,14 @@ struct Candidate {
 }
 
 /// Completion, hints and validation for the REPL.
-pub struct ActaHelper {
+pub(crate) struct ActaHelper {
     candidates: Vec<Candidate>,
     hinter: HistoryHinter,
 }
 
 impl ActaHelper {
     /// A helper whose entity names come from `kg`.
-    pub fn new(kg: &KnowledgeGraph) -> ActaHelper {
+    pub(crate) fn new(kg: &KnowledgeGraph) -> ActaHelper {
         let mut words: Vec<String> = META_COMMANDS.iter().map(|s| s.to_string()).collect();
         words.extend(crate::query::keywords().iter().map(|s| s.to_string()));
         words.extend(
@@ -86,7 +86,7 @@ impl ActaHelper {
 
     /// Completions for the text before the cursor: the longest suffix of
     /// whole words that starts some candidate, and the candidates it starts.
-    pub fn completions(&self, before: &str) -> (usize, Vec<String>) {
+    pub(crate) fn completions(&self, before: &str) -> (usize, Vec<String>) {
         let mut starts: Vec<usize> = before
             .char_indices()
             .filter(|&(i, c)| {

@@ -9,7 +9,7 @@ use crate::model::{Annotation, DateValue, Fact};
 use std::fmt::{self, Display, Formatter, Write};
 
 /// Words that cannot be used as a variable without backticks.
-pub const RESERVED: [&str; 27] = [
+pub(crate) const RESERVED: [&str; 27] = [
     "match",
     "optional",
     "where",
@@ -63,7 +63,7 @@ fn is_combining(c: char) -> bool {
 
 /// Write a variable name, with backticks when it is not a plain identifier
 /// or is a reserved word.
-pub fn write_var(f: &mut impl Write, name: &str) -> fmt::Result {
+pub(crate) fn write_var(f: &mut impl Write, name: &str) -> fmt::Result {
     let folded = crate::text::normalize(name);
     if is_plain_ident(name) && !RESERVED.contains(&folded.as_str()) {
         f.write_str(name)
@@ -73,7 +73,7 @@ pub fn write_var(f: &mut impl Write, name: &str) -> fmt::Result {
 }
 
 /// Write a property key (reserved words are fine after `.` and in maps).
-pub fn write_key(f: &mut impl Write, name: &str) -> fmt::Result {
+pub(crate) fn write_key(f: &mut impl Write, name: &str) -> fmt::Result {
     if is_plain_ident(name) {
         f.write_str(name)
     } else {
@@ -82,7 +82,7 @@ pub fn write_key(f: &mut impl Write, name: &str) -> fmt::Result {
 }
 
 /// Write a string literal with double quotes and escapes.
-pub fn write_string(f: &mut impl Write, s: &str) -> fmt::Result {
+pub(crate) fn write_string(f: &mut impl Write, s: &str) -> fmt::Result {
     f.write_char('"')?;
     for c in s.chars() {
         match c {
@@ -98,7 +98,7 @@ pub fn write_string(f: &mut impl Write, s: &str) -> fmt::Result {
 }
 
 /// A date as query text: `date("2002-12-31")`.
-pub fn date_text(d: &DateValue) -> String {
+pub(crate) fn date_text(d: &DateValue) -> String {
     let plain = DateValue {
         inferred: false,
         ..*d

@@ -13,7 +13,7 @@ use crate::query::error::QueryError;
 use crate::text::normalize;
 
 /// Scalar functions: name and number of arguments.
-pub const FUNCTIONS: [(&str, usize); 9] = [
+pub(crate) const FUNCTIONS: [(&str, usize); 9] = [
     ("date", 1),
     ("year", 1),
     ("size", 1),
@@ -101,8 +101,8 @@ impl<'g> Ctx<'g> {
                 };
                 Ok(self.memo_request_text(r, name, || match name {
                     "request_subject" => Val::Str(r.subject.as_str().into()),
-                    "awaiting" => Val::Str(awaiting_text(r).into()),
-                    _ => awaiting_note(r).map_or(Val::Null, |n| Val::Str(n.into())),
+                    "awaiting" => Val::Str(r.awaiting().into()),
+                    _ => r.awaiting_note().map_or(Val::Null, |n| Val::Str(n.into())),
                 }))
             }
             _ => Err(QueryError::invalid(
@@ -113,7 +113,7 @@ impl<'g> Ctx<'g> {
     }
 
     /// The request behind an `awaits` edge or a request id.
-    pub fn request_of(&self, v: &Val) -> Option<&'g Request> {
+    pub(crate) fn request_of(&self, v: &Val) -> Option<&'g Request> {
         match v {
             Val::Str(id) => self.request(id),
             // A derived awaits edge's request is a table look-up away;
@@ -144,7 +144,7 @@ impl<'g> Ctx<'g> {
 }
 
 /// Collapse white space to single spaces, trimmed.
-pub fn squash(s: &str) -> String {
+pub(crate) fn squash(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
         if !out.is_empty() {
@@ -156,7 +156,7 @@ pub fn squash(s: &str) -> String {
 }
 
 /// The sentence of `text` that contains `phrase` (normalized), if any.
-pub fn snippet(text: &str, phrase: &str) -> Val {
+pub(crate) fn snippet(text: &str, phrase: &str) -> Val {
     let p = normalize(phrase);
     if p.is_empty() {
         return Val::Null;
@@ -177,117 +177,9 @@ pub fn snippet(text: &str, phrase: &str) -> Val {
     Val::Null
 }
 
-/// "10 of 11 members (1 unnamed responded)": who is still awaited, from
-/// what a request records, never naming who the sources do not name.
-pub fn awaiting_text(r: &Request) -> String {
-    let asked = r.requested_from.len() as u32;
-    let named = r
-        .requested_from
-        .iter()
-        .filter(|c| r.responded_named.contains(c))
-        .count() as u32;
-    let (min, max) = (
-        r.responded_unnamed.min,
-        r.responded_unnamed.max.max(r.responded_unnamed.min),
-    );
-    let most = asked.saturating_sub(named.saturating_add(min));
-    let least = asked.saturating_sub(named.saturating_add(max));
-    let mut parts = Vec::new();
-    if named > 0 {
-        parts.push(format!("{named} named responded"));
-    }
-    if max > 0 {
-        parts.push(if min == max {
-            format!("{min} unnamed responded")
-        } else if min == 0 {
-            format!("up to {max} unnamed responded")
-        } else {
-            format!("{min} to {max} unnamed responded")
-        });
-    }
-    if parts.is_empty() {
-        parts.push("none responded".into());
-    }
-    let count = if least == most {
-        format!("{most} of {asked} members")
-    } else {
-        format!("at least {least} of {asked} members")
-    };
-    format!("{count} ({})", parts.join(", "))
-}
-
-/// The caveat for a request whose respondents are not all named, or
-/// `None` when every respondent is named.
-pub fn awaiting_note(r: &Request) -> Option<String> {
-    let (min, max) = (
-        r.responded_unnamed.min,
-        r.responded_unnamed.max.max(r.responded_unnamed.min),
-    );
-    if max == 0 {
-        return None;
-    }
-    let who = if min == max && min == 1 {
-        "the one that responded is not named in the sources; the countries listed may include it"
-            .to_string()
-    } else if min == max {
-        format!("the {min} that responded are not named in the sources; the countries listed may include them")
-    } else if min == 0 {
-        format!("up to {max} may have responded without being named in the sources; the countries listed may include them")
-    } else {
-        format!("{min} to {max} responded without being named in the sources; the countries listed may include them")
-    };
-    Some(who)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Provenance, Status, UnnamedCount};
-
-    fn request(asked: usize, named: usize, min: u32, max: u32) -> Request {
-        let ids: Vec<crate::model::Sym> =
-            (0..asked).map(|i| format!("country:{i}").into()).collect();
-        Request {
-            id: "request:x".into(),
-            agreement: "agreement:x".into(),
-            subject: "s".into(),
-            requested_from: ids.clone(),
-            addressed_to: String::new(),
-            requested_on: None,
-            deadline: None,
-            responded_named: ids[..named].to_vec(),
-            responded_unnamed: UnnamedCount { min, max },
-            status: Status::Pending,
-            prov: Provenance::Reference { source: "".into() }.into(),
-        }
-    }
-
-    #[test]
-    fn awaiting_texts() {
-        assert_eq!(
-            awaiting_text(&request(11, 0, 1, 1)),
-            "10 of 11 members (1 unnamed responded)"
-        );
-        assert_eq!(
-            awaiting_text(&request(11, 0, 0, 0)),
-            "11 of 11 members (none responded)"
-        );
-        assert_eq!(
-            awaiting_text(&request(11, 0, 2, 2)),
-            "9 of 11 members (2 unnamed responded)"
-        );
-        assert_eq!(
-            awaiting_text(&request(11, 0, 0, 5)),
-            "at least 6 of 11 members (up to 5 unnamed responded)"
-        );
-        assert_eq!(
-            awaiting_text(&request(11, 1, 1, 1)),
-            "9 of 11 members (1 named responded, 1 unnamed responded)"
-        );
-        assert_eq!(awaiting_note(&request(11, 0, 0, 0)), None);
-        assert!(awaiting_note(&request(11, 0, 1, 1))
-            .is_some_and(|n| n.starts_with("the one that responded is not named in the sources")));
-    }
 
     #[test]
     fn snippets_find_the_sentence() {
