@@ -23,6 +23,7 @@ pub(crate) mod parse;
 #[cfg(test)]
 mod props;
 pub(crate) mod questions;
+mod why;
 
 pub use answer::{Answer, Cell, Source};
 pub use error::{ErrorKind, Location, QueryError};
@@ -60,7 +61,7 @@ pub(crate) fn run_statement(view: &KnowledgeGraph, s: &Statement) -> Result<Answ
     } else {
         match &s.body {
             Body::Pattern(p) => ctx.run_pattern(p)?,
-            Body::Why(w) => direct::why(&ctx, w)?,
+            Body::Why(w) => why::why(&ctx, w)?,
             Body::Question(q) => match questions::compile(&ctx, q)? {
                 Compiled::Pattern(p) => {
                     let mut a = ctx.run_pattern(&p)?;
