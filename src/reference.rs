@@ -3,7 +3,9 @@
 //! facts. The files are compiled into the binary so acta works from any
 //! directory; they are data, not code, and each entry names its source.
 
-use crate::model::{Attr, DateValue, EdgeFact, EdgeKind, Kind, NodeFact, Provenance, Value, Ymd};
+use crate::model::{
+    Attr, DateValue, EdgeFact, EdgeKind, Kind, NodeFact, Prov, Provenance, Value, Ymd,
+};
 use serde::Deserialize;
 
 const COUNTRIES: &str = include_str!("../data/reference/countries.toml");
@@ -287,115 +289,150 @@ impl Gazetteer {
 
     /// The gazetteer as reference facts: nodes and edges.
     pub(crate) fn facts(&self) -> (Vec<NodeFact>, Vec<EdgeFact>) {
-        let mut nodes = Vec::new();
-        let mut edges = Vec::new();
-        let prov = |source: &str| Provenance::Reference {
-            source: source.into(),
-        };
-        let attr = |key: &str, value: Value, source: &str| Attr {
-            key: key.into(),
-            value,
-            prov: prov(source).into(),
-        };
+        let mut facts = (Vec::new(), Vec::new());
         for c in &self.countries {
-            let mut attrs = vec![
-                attr("iso", Value::Text(c.iso.clone()), &c.source),
-                attr("name_en", Value::Text(c.name_en.clone()), &c.source),
-            ];
-            if c.crm_observer {
-                attrs.push(attr("crm_observer", Value::Bool(true), &c.source));
-            }
-            nodes.push(NodeFact {
-                id: c.id().into(),
-                kind: Kind::Country,
-                name: c.name_es.clone(),
-                aliases: c.names(),
-                attrs,
-                prov: prov(&c.source).into(),
-            });
-            if let Some(since) = c.member_since() {
-                let mut attrs = vec![attr("since", Value::Date(DateValue::day(since)), &c.source)];
-                if let Some(note) = &c.member_since_note {
-                    attrs.push(attr("note", Value::Text(note.clone()), &c.source));
-                }
-                edges.push(EdgeFact {
-                    from: c.id().into(),
-                    to: "organization:crm".into(),
-                    kind: EdgeKind::MemberOf,
-                    attrs,
-                    prov: prov(&c.source).into(),
-                });
-            }
+            c.facts(&mut facts);
         }
         for o in &self.organizations {
-            let mut attrs = vec![
-                attr("name_es", Value::Text(o.name_es.clone()), &o.source),
-                attr("name_en", Value::Text(o.name_en.clone()), &o.source),
-            ];
-            if let Some(a) = &o.acronym {
-                attrs.push(attr("acronym", Value::Text(a.clone()), &o.source));
-            }
-            nodes.push(NodeFact {
-                id: o.id().into(),
-                kind: Kind::Organization,
-                name: o.display(),
-                aliases: o.names(),
-                attrs,
-                prov: prov(&o.source).into(),
-            });
-            if let Some(parent) = &o.part_of {
-                edges.push(EdgeFact {
-                    from: o.id().into(),
-                    to: format!("organization:{parent}").into(),
-                    kind: EdgeKind::PartOf,
-                    attrs: vec![],
-                    prov: prov(&o.source).into(),
-                });
-            }
+            o.facts(&mut facts);
         }
         for m in &self.meetings {
-            let (name, mut aliases) = Gazetteer::meeting_names(&m.body, m.ordinal);
-            let mut attrs = vec![
-                attr("ordinal", Value::Int(i64::from(m.ordinal)), &m.source),
-                attr("body", Value::Text(m.body.clone()), &m.source),
-            ];
-            if let Some(d) = m.date() {
-                attrs.push(attr("date", Value::Date(d), &m.source));
-            }
-            if let Some(city) = &m.city {
-                attrs.push(attr("city", Value::Text(city.clone()), &m.source));
-                aliases.push(format!("{} {city}", roman(m.ordinal)));
-            }
-            for a in &m.city_aliases {
-                attrs.push(attr("city", Value::Text(a.clone()), &m.source));
-            }
-            if let Some(u) = &m.unverified {
-                attrs.push(attr("unverified", Value::Text(u.clone()), &m.source));
-            }
-            nodes.push(NodeFact {
-                id: m.id().into(),
-                kind: Kind::Meeting,
-                name,
-                aliases,
-                attrs,
-                prov: prov(&m.source).into(),
-            });
-            edges.push(EdgeFact {
-                from: m.id().into(),
-                to: format!("country:{}", m.country.to_lowercase()).into(),
-                kind: EdgeKind::HeldIn,
-                attrs: vec![],
-                prov: prov(&m.source).into(),
-            });
-            edges.push(EdgeFact {
-                from: m.id().into(),
-                to: format!("organization:{}", crate::text::slug(&m.body)).into(),
-                kind: EdgeKind::PartOf,
-                attrs: vec![],
-                prov: prov(&m.source).into(),
-            });
+            m.facts(&mut facts);
         }
-        (nodes, edges)
+        facts
+    }
+}
+
+/// The facts of the gazetteer, as they are gathered.
+type Facts = (Vec<NodeFact>, Vec<EdgeFact>);
+
+/// The provenance of a gazetteer entry: its cited source.
+fn prov(source: &str) -> Prov {
+    Provenance::Reference {
+        source: source.into(),
+    }
+    .into()
+}
+
+/// An attribute read from a gazetteer entry.
+fn attr(key: &str, value: Value, source: &str) -> Attr {
+    Attr {
+        key: key.into(),
+        value,
+        prov: prov(source),
+    }
+}
+
+/// An edge of the gazetteer, without attributes.
+fn edge(from: String, kind: EdgeKind, to: String, source: &str) -> EdgeFact {
+    EdgeFact {
+        from: from.into(),
+        to: to.into(),
+        kind,
+        attrs: vec![],
+        prov: prov(source),
+    }
+}
+
+impl Country {
+    /// The country node, and its membership of the CRM with its date.
+    fn facts(&self, (nodes, edges): &mut Facts) {
+        let mut attrs = vec![
+            attr("iso", Value::Text(self.iso.clone()), &self.source),
+            attr("name_en", Value::Text(self.name_en.clone()), &self.source),
+        ];
+        if self.crm_observer {
+            attrs.push(attr("crm_observer", Value::Bool(true), &self.source));
+        }
+        nodes.push(NodeFact {
+            id: self.id().into(),
+            kind: Kind::Country,
+            name: self.name_es.clone(),
+            aliases: self.names(),
+            attrs,
+            prov: prov(&self.source),
+        });
+        if let Some(since) = self.member_since() {
+            let mut member = edge(
+                self.id(),
+                EdgeKind::MemberOf,
+                "organization:crm".into(),
+                &self.source,
+            );
+            member.attrs = vec![attr(
+                "since",
+                Value::Date(DateValue::day(since)),
+                &self.source,
+            )];
+            if let Some(note) = &self.member_since_note {
+                member
+                    .attrs
+                    .push(attr("note", Value::Text(note.clone()), &self.source));
+            }
+            edges.push(member);
+        }
+    }
+}
+
+impl Organization {
+    /// The organization node, and the body it is part of.
+    fn facts(&self, (nodes, edges): &mut Facts) {
+        let mut attrs = vec![
+            attr("name_es", Value::Text(self.name_es.clone()), &self.source),
+            attr("name_en", Value::Text(self.name_en.clone()), &self.source),
+        ];
+        if let Some(a) = &self.acronym {
+            attrs.push(attr("acronym", Value::Text(a.clone()), &self.source));
+        }
+        nodes.push(NodeFact {
+            id: self.id().into(),
+            kind: Kind::Organization,
+            name: self.display(),
+            aliases: self.names(),
+            attrs,
+            prov: prov(&self.source),
+        });
+        if let Some(parent) = &self.part_of {
+            let to = format!("organization:{parent}");
+            edges.push(edge(self.id(), EdgeKind::PartOf, to, &self.source));
+        }
+    }
+}
+
+impl Meeting {
+    /// The meeting node (with its date and city), where it was held and
+    /// the body it is a meeting of.
+    fn facts(&self, (nodes, edges): &mut Facts) {
+        let (name, mut aliases) = Gazetteer::meeting_names(&self.body, self.ordinal);
+        let mut attrs = vec![
+            attr("ordinal", Value::Int(i64::from(self.ordinal)), &self.source),
+            attr("body", Value::Text(self.body.clone()), &self.source),
+        ];
+        if let Some(d) = self.date() {
+            attrs.push(attr("date", Value::Date(d), &self.source));
+        }
+        if let Some(city) = &self.city {
+            attrs.push(attr("city", Value::Text(city.clone()), &self.source));
+            aliases.push(format!("{} {city}", roman(self.ordinal)));
+        }
+        for a in &self.city_aliases {
+            attrs.push(attr("city", Value::Text(a.clone()), &self.source));
+        }
+        if let Some(u) = &self.unverified {
+            attrs.push(attr("unverified", Value::Text(u.clone()), &self.source));
+        }
+        nodes.push(NodeFact {
+            id: self.id().into(),
+            kind: Kind::Meeting,
+            name,
+            aliases,
+            attrs,
+            prov: prov(&self.source),
+        });
+        let country = format!("country:{}", self.country.to_lowercase());
+        edges.push(edge(self.id(), EdgeKind::HeldIn, country, &self.source));
+        let body = format!("organization:{}", crate::text::slug(&self.body));
+        edges.push(edge(self.id(), EdgeKind::PartOf, body, &self.source));
     }
 }
 

@@ -63,25 +63,7 @@ impl<'g> Ctx<'g> {
                 }
                 _ => Err(bad("a list")),
             },
-            "sentence" => Ok(match arg {
-                Val::Edge(e) => self
-                    .kg
-                    .sentence(&self.kg.graph[*e].prov)
-                    .map_or(Val::Null, |s| Val::Str(squash(s).into())),
-                Val::Node(n) => self.kg.graph[*n]
-                    .sources
-                    .iter()
-                    .find_map(|p| self.kg.sentence(p))
-                    .map_or(Val::Null, |s| Val::Str(squash(s).into())),
-                Val::List(items) => Val::List(
-                    items
-                        .iter()
-                        .map(|i| self.call(name, std::slice::from_ref(i), span))
-                        .collect::<Result<_, _>>()?,
-                ),
-                Val::Null => Val::Null,
-                _ => return Err(bad("an edge or a node")),
-            }),
+            "sentence" => self.sentence_of(arg, span),
             "snippet" => match (arg, args.get(1).unwrap_or(&Val::Null)) {
                 (Val::Null, _) | (_, Val::Null) => Ok(Val::Null),
                 (Val::Str(text), Val::Str(phrase)) => Ok(snippet(text, phrase)),
@@ -91,25 +73,64 @@ impl<'g> Ctx<'g> {
                 if !matches!(arg, Val::Null | Val::Str(_) | Val::Edge(_)) {
                     return Err(bad("an awaits edge or a request id"));
                 }
-                let Some(r) = self.request_of(arg) else {
-                    return Ok(Val::Null);
-                };
-                let name = match name {
-                    "request_subject" => "request_subject",
-                    "awaiting" => "awaiting",
-                    _ => "awaiting_note",
-                };
-                Ok(self.memo_request_text(r, name, || match name {
-                    "request_subject" => Val::Str(r.subject.as_str().into()),
-                    "awaiting" => Val::Str(r.awaiting().into()),
-                    _ => r.awaiting_note().map_or(Val::Null, |n| Val::Str(n.into())),
-                }))
+                Ok(self.request_text(name, arg))
             }
             _ => Err(QueryError::invalid(
                 format!("unknown function {name}()"),
                 span,
             )),
         }
+    }
+
+    /// `sentence(x)`: the sentence an edge or a node was read from (each
+    /// item's, for a list).
+    fn sentence_of(&self, arg: &Val, span: Span) -> Result<Val, QueryError> {
+        let text = |s: &str| Val::Str(squash(s).into());
+        Ok(match arg {
+            Val::Edge(e) => self
+                .kg
+                .sentence(&self.kg.graph[*e].prov)
+                .map_or(Val::Null, text),
+            Val::Node(n) => self.kg.graph[*n]
+                .sources
+                .iter()
+                .find_map(|p| self.kg.sentence(p))
+                .map_or(Val::Null, text),
+            Val::List(items) => Val::List(
+                items
+                    .iter()
+                    .map(|i| self.sentence_of(i, span))
+                    .collect::<Result<_, _>>()?,
+            ),
+            Val::Null => Val::Null,
+            other => {
+                return Err(QueryError::type_error(
+                    format!(
+                        "sentence() needs an edge or a node, not {}",
+                        self.describe(other)
+                    ),
+                    span,
+                ))
+            }
+        })
+    }
+
+    /// `request_subject`, `awaiting` or `awaiting_note` of the request
+    /// behind `arg`, worked out once per query and request.
+    fn request_text(&self, name: &str, arg: &Val) -> Val {
+        let Some(r) = self.request_of(arg) else {
+            return Val::Null;
+        };
+        let name = match name {
+            "request_subject" => "request_subject",
+            "awaiting" => "awaiting",
+            _ => "awaiting_note",
+        };
+        self.memo_request_text(r, name, || match name {
+            "request_subject" => Val::Str(r.subject.as_str().into()),
+            "awaiting" => Val::Str(r.awaiting().into()),
+            _ => r.awaiting_note().map_or(Val::Null, |n| Val::Str(n.into())),
+        })
     }
 
     /// The request behind an `awaits` edge or a request id.
