@@ -24,6 +24,9 @@ pub(crate) mod parse;
 mod props;
 pub(crate) mod questions;
 mod why;
+mod words;
+
+pub(crate) use words::keywords;
 
 pub use answer::{Answer, Cell, Source};
 pub use error::{ErrorKind, Location, QueryError};
@@ -146,76 +149,4 @@ fn explain_answer(ctx: &Ctx<'_>, s: &Statement) -> Result<Answer, QueryError> {
     a.push(vec![Cell::Text(text.clone())], vec![]);
     a.text = Some(format!("{text}\n"));
     Ok(a)
-}
-
-/// Keywords of the language, for completion and help.
-pub(crate) fn keywords() -> &'static [&'static str] {
-    &[
-        "match",
-        "optional",
-        "where",
-        "return",
-        "distinct",
-        "order",
-        "by",
-        "asc",
-        "desc",
-        "skip",
-        "limit",
-        "and",
-        "or",
-        "not",
-        "in",
-        "contains",
-        "starts",
-        "ends",
-        "with",
-        "is",
-        "null",
-        "true",
-        "false",
-        "as",
-        "count",
-        "collect",
-        "min",
-        "max",
-        "date",
-        "year",
-        "size",
-        "sorted",
-        "sentence",
-        "snippet",
-        "request_subject",
-        "awaiting",
-        "awaiting_note",
-        "explain",
-        "why",
-        "show",
-        "path",
-        "from",
-        "to",
-        "of",
-        "agreements",
-        "acuerdos",
-        "countries",
-        "países",
-        "meetings",
-        "reuniones",
-        "sections",
-        "secciones",
-        "documents",
-        "documentos",
-        "events",
-        "eventos",
-        "between",
-        "entre",
-        "mentioning",
-        "trace",
-        "awaiting",
-        "pendientes",
-        "responses",
-        "respuesta",
-        "responded",
-        "respondido",
-    ]
 }

@@ -78,7 +78,7 @@ pub fn run(session: &mut Session) -> Result<(), Error> {
                         if reply.quit {
                             break;
                         }
-                        if text.trim_start().starts_with(":ingest") || is_annotation(&text) {
+                        if reply.changed {
                             editor.set_helper(Some(ActaHelper::new(&session.kg)));
                         }
                     }
@@ -96,15 +96,6 @@ pub fn run(session: &mut Session) -> Result<(), Error> {
         }
     }
     Ok(())
-}
-
-fn is_annotation(text: &str) -> bool {
-    let first = text
-        .split_whitespace()
-        .next()
-        .unwrap_or_default()
-        .to_ascii_lowercase();
-    matches!(first.as_str(), "assert" | "retract" | "confirm" | "reject")
 }
 
 /// Print text, through `$PAGER` when it is taller than the terminal.

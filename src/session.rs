@@ -25,6 +25,9 @@ pub struct Reply {
     pub notice: Option<String>,
     /// The statement asked to end the session (`:quit`).
     pub quit: bool,
+    /// The statement changed the knowledge base (an annotation, `:ingest`):
+    /// the view answered from is a new one.
+    pub changed: bool,
 }
 
 impl Reply {
@@ -40,6 +43,45 @@ impl Reply {
             ..Reply::default()
         }
     }
+    fn change(text: impl Into<String>) -> Reply {
+        Reply {
+            changed: true,
+            ..Reply::note(text)
+        }
+    }
+}
+
+/// The `:commands` of a session.
+#[derive(Debug, Clone, Copy)]
+enum Meta {
+    Help,
+    Schema,
+    Format,
+    Sources,
+    Timing,
+    Explain,
+    Load,
+    Ingest,
+    Quit,
+}
+
+/// Each `:command` with the names it answers to; the first is the one
+/// completion offers.
+const META: [(&[&str], Meta); 9] = [
+    (&["help", "h", "?"], Meta::Help),
+    (&["schema"], Meta::Schema),
+    (&["format"], Meta::Format),
+    (&["sources"], Meta::Sources),
+    (&["timing"], Meta::Timing),
+    (&["explain"], Meta::Explain),
+    (&["load"], Meta::Load),
+    (&["ingest"], Meta::Ingest),
+    (&["quit", "q", "exit"], Meta::Quit),
+];
+
+/// The `:commands`, as completion offers them.
+pub(crate) fn meta_commands() -> impl Iterator<Item = String> {
+    META.iter().map(|(names, _)| format!(":{}", names[0]))
 }
 
 /// A session.
@@ -138,36 +180,42 @@ impl Session {
                 given: other.to_string(),
             }),
         };
-        match cmd {
-            "q" | "quit" | "exit" => Ok(Reply {
+        let Some(&(_, command)) = META.iter().find(|(names, _)| names.contains(&cmd)) else {
+            return Err(if cmd.is_empty() {
+                Usage::NoMetaCommand
+            } else {
+                Usage::UnknownMetaCommand(cmd.to_string())
+            }
+            .into());
+        };
+        match command {
+            Meta::Quit => Ok(Reply {
                 quit: true,
                 ..Reply::default()
             }),
-            "help" | "h" | "?" => Ok(Reply::out(crate::help::topic(arg).map_err(Usage::from)?)),
-            "schema" => Ok(Reply::out(output::counts(
+            Meta::Help => Ok(Reply::out(crate::help::topic(arg).map_err(Usage::from)?)),
+            Meta::Schema => Ok(Reply::out(output::counts(
                 &self.kg.stats(),
                 "node kinds",
                 "edge types",
             ))),
-            "format" => {
+            Meta::Format => {
                 if !arg.is_empty() {
                     self.format = arg.parse().map_err(Usage::from)?;
                 }
                 Ok(Reply::note(format!("format: {}", self.format)))
             }
-            "sources" => {
+            Meta::Sources => {
                 self.sources = on_off(arg, "sources")?;
                 Ok(Reply::note(format!("sources: {arg}")))
             }
-            "timing" => {
+            Meta::Timing => {
                 self.timing = on_off(arg, "timing")?;
                 Ok(Reply::note(format!("timing: {arg}")))
             }
-            "explain" => self.execute(&format!("explain {arg}")),
-            "load" => self.load(Path::new(arg)),
-            "ingest" => self.ingest(Path::new(arg)),
-            "" => Err(Usage::NoMetaCommand.into()),
-            other => Err(Usage::UnknownMetaCommand(other.to_string()).into()),
+            Meta::Explain => self.execute(&format!("explain {arg}")),
+            Meta::Load => self.load(Path::new(arg)),
+            Meta::Ingest => self.ingest(Path::new(arg)),
         }
     }
 
@@ -179,14 +227,14 @@ impl Session {
         for w in report.warnings {
             note.push_str(&format!("\nwarning: {w}"));
         }
-        Ok(Reply::note(note))
+        Ok(Reply::change(note))
     }
 
     /// Make, validate and store an annotation, then open the view again.
     fn annotate(&mut self, a: &AnnotationStmt) -> Result<Reply, Error> {
         let (seq, annotation) = kb::annotate_statement(&self.kb, &self.kg, a, &self.author)?;
         self.reload()?;
-        Ok(Reply::note(format!(
+        Ok(Reply::change(format!(
             "annotation {seq} stored: {}",
             annotation.to_statement()
         )))
@@ -204,6 +252,7 @@ impl Session {
                 all.notice = Some(all.notice.take().map_or(n.clone(), |a| format!("{a}\n{n}")));
             }
             all.quit |= r.quit;
+            all.changed |= r.changed;
             Ok(())
         };
         self.run_script(&text, &shown, false, collect, |_| {})?;

@@ -12,22 +12,6 @@ use rustyline::hint::{Hinter, HistoryHinter};
 use rustyline::validate::{ValidationContext, ValidationResult, Validator};
 use rustyline::{Context, Helper};
 
-/// Meta commands, as completed and listed by `:help`.
-pub(crate) const META_COMMANDS: [&str; 12] = [
-    ":help",
-    ":schema",
-    ":format",
-    ":sources",
-    ":explain",
-    ":timing",
-    ":load",
-    ":ingest",
-    ":quit",
-    ":why",
-    ":trace",
-    ":examples",
-];
-
 /// One completion candidate: what is inserted and its normalized key.
 #[derive(Debug, Clone)]
 struct Candidate {
@@ -44,14 +28,8 @@ pub(crate) struct ActaHelper {
 impl ActaHelper {
     /// A helper whose entity names come from `kg`.
     pub(crate) fn new(kg: &KnowledgeGraph) -> ActaHelper {
-        let mut words: Vec<String> = META_COMMANDS.iter().map(|s| s.to_string()).collect();
-        words.extend(crate::query::keywords().iter().map(|s| s.to_string()));
-        words.extend(
-            [
-                "assert", "retract", "confirm", "reject", "because", "source",
-            ]
-            .map(String::from),
-        );
+        let mut words: Vec<String> = crate::session::meta_commands().collect();
+        words.extend(crate::query::keywords().iter().cloned());
         words.extend(Kind::ALL.iter().map(|k| k.as_str().to_string()));
         words.extend(EdgeKind::ALL.iter().map(|k| k.as_str().to_string()));
         words.extend(["table", "json", "csv", "tsv", "on", "off"].map(String::from));

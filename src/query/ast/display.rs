@@ -8,37 +8,6 @@ use super::*;
 use crate::model::{Annotation, DateValue, Fact};
 use std::fmt::{self, Display, Formatter, Write};
 
-/// Words that cannot be used as a variable without backticks.
-pub(crate) const RESERVED: [&str; 27] = [
-    "match",
-    "optional",
-    "where",
-    "return",
-    "order",
-    "by",
-    "skip",
-    "limit",
-    "and",
-    "or",
-    "not",
-    "no",
-    "in",
-    "contains",
-    "starts",
-    "ends",
-    "with",
-    "is",
-    "null",
-    "true",
-    "false",
-    "distinct",
-    "as",
-    "asc",
-    "desc",
-    "ascending",
-    "descending",
-];
-
 fn is_plain_ident(s: &str) -> bool {
     let mut chars = s.chars();
     let Some(first) = chars.next() else {
@@ -65,7 +34,7 @@ fn is_combining(c: char) -> bool {
 /// or is a reserved word.
 pub(crate) fn write_var(f: &mut impl Write, name: &str) -> fmt::Result {
     let folded = crate::text::normalize(name);
-    if is_plain_ident(name) && !RESERVED.contains(&folded.as_str()) {
+    if is_plain_ident(name) && !crate::query::words::reserved().contains(&folded) {
         f.write_str(name)
     } else {
         write!(f, "`{name}`")
