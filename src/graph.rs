@@ -175,6 +175,12 @@ impl KnowledgeGraph {
             .map(|e| (e.source(), e.target(), e.weight()))
     }
 
+    /// The requests for responses, with what every report of their
+    /// thread says of the answers.
+    pub fn requests(&self) -> &[Request] {
+        &self.requests
+    }
+
     /// The documents the view was built from (text included).
     pub fn documents(&self) -> &[DocumentMeta] {
         &self.documents

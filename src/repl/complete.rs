@@ -33,7 +33,7 @@ impl ActaHelper {
         words.extend(Kind::ALL.iter().map(|k| k.as_str().to_string()));
         words.extend(EdgeKind::ALL.iter().map(|k| k.as_str().to_string()));
         words.extend(["table", "json", "csv", "tsv", "on", "off"].map(String::from));
-        for n in kg.graph.node_weights() {
+        for n in kg.nodes().map(|i| kg.data(i)) {
             match n.kind {
                 Kind::Meeting
                 | Kind::Country
