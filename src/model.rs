@@ -10,6 +10,8 @@ mod annotation;
 mod request;
 pub mod sym;
 
+#[cfg(test)]
+pub(crate) use annotation::sample as sample_annotation;
 pub use annotation::{Action, Annotation, Fact, Retracted};
 pub use request::{Request, Status, UnnamedCount};
 use serde::{Deserialize, Serialize};

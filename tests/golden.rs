@@ -10,7 +10,7 @@
 
 mod common;
 
-use common::acta;
+use common::{acta, bundled};
 
 use std::path::{Path, PathBuf};
 
@@ -28,24 +28,7 @@ fn cases(dir: &Path) -> Vec<PathBuf> {
 #[test]
 fn golden_answers() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let db = tempfile::tempdir().expect("temp dir");
-    let db = db.path().join("kb");
-    let mut docs: Vec<PathBuf> = std::fs::read_dir(root.join("data/documents"))
-        .expect("bundled documents")
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    docs.sort();
-    let mut ingest = vec!["ingest"];
-    let names: Vec<String> = docs.iter().map(|d| d.display().to_string()).collect();
-    ingest.extend(names.iter().map(String::as_str));
-    let out = acta(&db, &ingest);
-    assert!(
-        out.status.success(),
-        "ingest failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let (_dir, db) = bundled();
 
     let bless = std::env::var_os("ACTA_BLESS").is_some_and(|v| v == "1");
     let cases = cases(&root.join("tests/golden"));

@@ -1,21 +1,13 @@
 //! Every example the REPL's `:help examples` shows runs on the bundled
 //! report without error and answers something; every help topic exists.
 
-use acta::KnowledgeBase;
-use acta::Session;
-use std::path::Path;
+mod common;
 
-const SEED: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/data/documents/informe-ppt-mexico-2003.txt"
-);
+use common::session;
 
 #[test]
 fn help_examples_run_on_the_bundled_report() {
-    let dir = tempfile::tempdir().unwrap();
-    let kb = KnowledgeBase::open(&dir.path().join("kb")).unwrap();
-    kb.ingest_file(Path::new(SEED)).unwrap();
-    let mut session = Session::new(kb, "test".into()).unwrap();
+    let (_dir, mut session) = session();
     // The examples as `:help examples` lists them, one a line.
     let listed = session.execute(":help examples").unwrap().stdout;
     let examples: Vec<&str> = listed

@@ -85,25 +85,31 @@ pub struct Retracted {
     pub by: Annotation,
 }
 
+/// An annotation of the kind a researcher makes, for tests.
+#[cfg(test)]
+pub(crate) fn sample() -> Annotation {
+    Annotation {
+        action: Action::Assert,
+        fact: Fact::Edge {
+            from: "country:ca".into(),
+            kind: EdgeKind::Responded,
+            to: "agreement:x/IV.E(1)".into(),
+            date: DateValue::parse_iso("2003-01-20"),
+        },
+        author: "ana".into(),
+        at: "2026-11-29T10:00:00Z".into(),
+        reason: String::new(),
+        source: "email from the ST, 2003-01-21".into(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn records_round_trip_as_json() {
-        let a = Annotation {
-            action: Action::Assert,
-            fact: Fact::Edge {
-                from: "country:ca".into(),
-                kind: EdgeKind::Responded,
-                to: "agreement:x/IV.E(1)".into(),
-                date: DateValue::parse_iso("2003-01-20"),
-            },
-            author: "ana".into(),
-            at: "2026-11-29T10:00:00Z".into(),
-            reason: String::new(),
-            source: "email from the ST, 2003-01-21".into(),
-        };
+        let a = sample();
         let json = serde_json::to_string(&a).unwrap();
         assert_eq!(serde_json::from_str::<Annotation>(&json).unwrap(), a);
     }

@@ -128,3 +128,32 @@ pub fn seeded() -> (tempfile::TempDir, PathBuf) {
     ok(acta(&path, &["ingest", SEED]));
     (dir, path)
 }
+
+/// A database holding every bundled report of `data/documents/`.
+pub fn bundled() -> (tempfile::TempDir, PathBuf) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let (dir, path) = db();
+    let mut docs: Vec<String> = std::fs::read_dir(root.join("data/documents"))
+        .expect("bundled documents")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .map(|p| p.display().to_string())
+        .collect();
+    docs.sort();
+    let mut ingest = vec!["ingest"];
+    ingest.extend(docs.iter().map(String::as_str));
+    let out = acta(&path, &ingest);
+    assert!(out.status.success(), "ingest failed: {}", stderr(&out));
+    (dir, path)
+}
+
+/// A session (what the REPL runs) over a knowledge base holding the
+/// bundled report.
+pub fn session() -> (tempfile::TempDir, acta::Session) {
+    let (dir, path) = db();
+    let kb = acta::KnowledgeBase::open(&path).expect("opens");
+    kb.ingest_file(Path::new(SEED)).expect("ingests");
+    let session = acta::Session::new(kb, "test".into()).expect("a session");
+    (dir, session)
+}

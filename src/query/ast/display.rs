@@ -464,23 +464,10 @@ impl Display for Statement {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Action, EdgeKind};
 
     #[test]
     fn annotations_print_as_the_statement_that_replays_them() {
-        let a = Annotation {
-            action: Action::Assert,
-            fact: Fact::Edge {
-                from: "country:ca".into(),
-                kind: EdgeKind::Responded,
-                to: "agreement:x/IV.E(1)".into(),
-                date: DateValue::parse_iso("2003-01-20"),
-            },
-            author: "ana".into(),
-            at: "2026-11-29T10:00:00Z".into(),
-            reason: String::new(),
-            source: "email from the ST, 2003-01-21".into(),
-        };
+        let a = crate::model::sample_annotation();
         let text = a.to_statement();
         assert_eq!(
             text,
