@@ -5,7 +5,7 @@
 
 mod common;
 
-use acta::kb::KnowledgeBase;
+use acta::KnowledgeBase;
 use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion, Throughput};
 
 const BATCH: usize = 20;

@@ -5,6 +5,7 @@
 
 mod common;
 
+use acta::graph::Reference;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use std::hint::black_box;
 
@@ -20,11 +21,17 @@ fn lookup(c: &mut Criterion) {
         });
     }
     group.bench_function(BenchmarkId::new("resolve", "Panama"), |b| {
-        b.iter(|| g.resolve(black_box("Panama")).expect("resolves"))
+        b.iter(|| {
+            g.resolve(Reference::of(black_box("Panama")), &[])
+                .expect("resolves")
+        })
     });
     group.sample_size(10);
     group.bench_function(BenchmarkId::new("resolve-unknown", n), |b| {
-        b.iter(|| g.resolve(black_box("Reunion de Ministros")).unwrap_err())
+        b.iter(|| {
+            g.resolve(Reference::of(black_box("Reunion de Ministros")), &[])
+                .unwrap_err()
+        })
     });
     group.finish();
 

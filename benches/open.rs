@@ -13,8 +13,8 @@
 mod common;
 
 use acta::graph::ViewOptions;
-use acta::kb::KnowledgeBase;
 use acta::store::Store;
+use acta::KnowledgeBase;
 use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -43,8 +43,10 @@ fn open(c: &mut Criterion) {
         b.iter_custom(|iters| {
             timed(iters, || {
                 let kb = KnowledgeBase::open(&path).expect("opens");
-                let g = kb.graph(ViewOptions::default()).expect("graph");
-                let answer = g.resolve("VII Reunión de la CRM").expect("resolves");
+                let g = kb.view().expect("graph");
+                let answer = g
+                    .resolve(acta::graph::Reference::of("VII Reunión de la CRM"), &[])
+                    .expect("resolves");
                 (kb, g, answer)
             })
         })
@@ -54,13 +56,15 @@ fn open(c: &mut Criterion) {
             timed(iters, || {
                 let kb = KnowledgeBase::open(&path).expect("opens");
                 let g = acta::view::build_streaming(
-                    &kb.gazetteer,
-                    kb.store.document_iter(),
+                    kb.gazetteer(),
+                    kb.store().document_iter(),
                     &[],
                     ViewOptions::default(),
                 )
                 .expect("reads");
-                let answer = g.resolve("VII Reunión de la CRM").expect("resolves");
+                let answer = g
+                    .resolve(acta::graph::Reference::of("VII Reunión de la CRM"), &[])
+                    .expect("resolves");
                 (kb, g, answer)
             })
         })

@@ -23,9 +23,8 @@
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-use acta::graph::ViewOptions;
-use acta::kb::KnowledgeBase;
 use acta::query::Cell;
+use acta::KnowledgeBase;
 use serde_json::{json, Value};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -110,9 +109,7 @@ fn run(a: Args) -> Result<(), String> {
 
     let start = Instant::now();
     let kb = KnowledgeBase::open(&a.db).map_err(|e| e.to_string())?;
-    let kg = kb
-        .graph(ViewOptions::default())
-        .map_err(|e| e.to_string())?;
+    let kg = kb.view().map_err(|e| e.to_string())?;
     let open = start.elapsed();
 
     let mut out = Vec::new();
@@ -122,7 +119,7 @@ fn run(a: Args) -> Result<(), String> {
         let query = q["query"]
             .as_str()
             .ok_or(format!("query {name} has no \"query\" text"))?;
-        let answer = match acta::kb::answer(&kg, &kb, query) {
+        let answer = match acta::answer(&kg, &kb, query) {
             Ok(a) => a,
             Err(e) => {
                 out.push(json!({"name": name, "query": query, "error": e.to_string()}));
@@ -134,7 +131,7 @@ fn run(a: Args) -> Result<(), String> {
         let began = Instant::now();
         while times.len() < a.runs && (times.len() < 3 || began.elapsed() < a.max) {
             let t = Instant::now();
-            let again = acta::kb::answer(&kg, &kb, query);
+            let again = acta::answer(&kg, &kb, query);
             times.push(t.elapsed());
             std::hint::black_box(again).map_err(|e| e.to_string())?;
         }
@@ -152,9 +149,9 @@ fn run(a: Args) -> Result<(), String> {
         }));
     }
     let report = json!({
-        "documents": kg.documents.len(),
-        "nodes": kg.graph.node_count(),
-        "edges": kg.graph.edge_count(),
+        "documents": kg.document_count(),
+        "nodes": kg.node_count(),
+        "edges": kg.edge_count(),
         "open_ms": ms(open),
         "first_answer_ms": first_answer.map(ms),
         "queries": out,

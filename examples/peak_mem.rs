@@ -21,8 +21,7 @@
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-use acta::graph::ViewOptions;
-use acta::kb::KnowledgeBase;
+use acta::KnowledgeBase;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::time::Instant;
@@ -93,7 +92,7 @@ fn mib(kib: u64) -> f64 {
 /// Ingest synthetic reports until the database holds `n`.
 fn build(db: &Path, n: usize, seed: u64) -> Result<(), String> {
     let kb = KnowledgeBase::open(db).map_err(|e| e.to_string())?;
-    let have = kb.store.document_count();
+    let have = kb.store().document_count();
     if have >= n {
         println!("build: the database already holds {have} reports");
         return Ok(());
@@ -143,11 +142,11 @@ fn run(a: Args) -> Result<(), String> {
     let start = Instant::now();
     let kb = KnowledgeBase::open(&db).map_err(|e| e.to_string())?;
     let opened = start.elapsed().as_secs_f64();
-    let g = kb
-        .graph(ViewOptions::default())
-        .map_err(|e| e.to_string())?;
+    let g = kb.view().map_err(|e| e.to_string())?;
     let built = start.elapsed().as_secs_f64() - opened;
-    let answer = g.resolve("VII CRM").map_err(|e| e.to_string())?;
+    let answer = g
+        .resolve(acta::graph::Reference::of("VII CRM"), &[])
+        .map_err(|e| e.to_string())?;
     let secs = start.elapsed().as_secs_f64();
     let (hwm, rss) = memory_kib();
     println!(
@@ -155,9 +154,9 @@ fn run(a: Args) -> Result<(), String> {
     );
     println!(
         "open: {} documents, {} nodes, {} edges; first answer ({}) in {secs:.2} s",
-        g.documents.len(),
-        g.graph.node_count(),
-        g.graph.edge_count(),
+        g.document_count(),
+        g.node_count(),
+        g.edge_count(),
         g.data(answer).id
     );
     println!(

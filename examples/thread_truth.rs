@@ -14,10 +14,9 @@
 //! thread), the threads each followed-up agreement is spread over, and the
 //! largest threads.
 
-use acta::graph::ViewOptions;
-use acta::kb::KnowledgeBase;
+use acta::graph::NodeIndex;
 use acta::model::{EdgeKind, Kind};
-use petgraph::visit::EdgeRef;
+use acta::KnowledgeBase;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -39,7 +38,7 @@ fn main() -> ExitCode {
         eprintln!("usage: thread_truth --db DIR [--seed N]");
         return ExitCode::from(2);
     };
-    let kg = match KnowledgeBase::open(&db).and_then(|kb| kb.graph(ViewOptions::default())) {
+    let kg = match KnowledgeBase::open(&db).and_then(|kb| kb.view()) {
         Ok(kg) => kg,
         Err(e) => {
             eprintln!("thread_truth: {e}");
@@ -48,8 +47,7 @@ fn main() -> ExitCode {
     };
 
     // Threads: union-find over same_as and evolved_into between agreements.
-    let g = &kg.graph;
-    let mut parent: Vec<usize> = (0..g.node_count()).collect();
+    let mut parent: Vec<usize> = (0..kg.node_count()).collect();
     fn find(p: &mut [usize], mut x: usize) -> usize {
         while p[x] != x {
             p[x] = p[p[x]];
@@ -57,31 +55,27 @@ fn main() -> ExitCode {
         }
         x
     }
-    let agreements: Vec<_> = g
-        .node_indices()
-        .filter(|&i| g[i].kind == Kind::Agreement)
-        .collect();
+    let is_agreement = |i: NodeIndex| kg.data(i).kind == Kind::Agreement;
+    let agreements: Vec<NodeIndex> = kg.nodes().filter(|&i| is_agreement(i)).collect();
     let mut same_as = 0usize;
-    for &i in &agreements {
-        for e in g.edges(i) {
-            let kind = e.weight().kind;
-            same_as += usize::from(kind == EdgeKind::SameAs);
-            if matches!(kind, EdgeKind::SameAs | EdgeKind::EvolvedInto)
-                && g[e.target()].kind == Kind::Agreement
-            {
-                let (a, b) = (
-                    find(&mut parent, i.index()),
-                    find(&mut parent, e.target().index()),
-                );
-                parent[a.max(b)] = a.min(b);
-            }
+    for (from, to, e) in kg.edges() {
+        if !is_agreement(from) {
+            continue;
+        }
+        same_as += usize::from(e.kind == EdgeKind::SameAs);
+        if matches!(e.kind, EdgeKind::SameAs | EdgeKind::EvolvedInto) && is_agreement(to) {
+            let (a, b) = (
+                find(&mut parent, from.index()),
+                find(&mut parent, to.index()),
+            );
+            parent[a.max(b)] = a.min(b);
         }
     }
 
     // The truth of each report the generator wrote, by section label.
     let prefix = format!("informe-ppt-s{seed}-");
     let mut truth: HashMap<String, String> = HashMap::new();
-    for d in &kg.documents {
+    for d in kg.documents() {
         let Some(index) =
             d.id.strip_prefix(&prefix)
                 .and_then(|r| r.get(..5)?.parse().ok())
@@ -104,7 +98,7 @@ fn main() -> ExitCode {
     for &i in &agreements {
         let r = find(&mut parent, i.index());
         *sizes.entry(r).or_default() += 1;
-        if let Some(t) = truth.get(g[i].id.as_str()) {
+        if let Some(t) = truth.get(kg.data(i).id.as_str()) {
             *both.entry((r, t.as_str())).or_default() += 1;
             *by_thread.entry(r).or_default() += 1;
             *by_truth.entry(t.as_str()).or_default() += 1;

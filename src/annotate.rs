@@ -8,6 +8,7 @@
 use crate::graph::KnowledgeGraph;
 use crate::model::{
     Action, Annotation, Attr, DateValue, EdgeFact, EdgeKind, Fact, Provenance, Retracted, Value,
+    Ymd,
 };
 use crate::text::normalize;
 use petgraph::graph::EdgeIndex;
@@ -23,7 +24,7 @@ pub fn default_author(flag: Option<&str>) -> String {
 }
 
 /// Now as an RFC 3339 UTC timestamp (seconds precision).
-pub fn now_utc() -> String {
+pub(crate) fn now_utc() -> String {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
@@ -95,7 +96,11 @@ pub(crate) fn apply_facts(kg: &mut KnowledgeGraph, annotations: &[Annotation]) {
                     n.attrs = kept;
                     for g in gone {
                         kg.retracted.push(Retracted {
-                            fact: format!("{node}.{key} = {}", g.value),
+                            fact: Fact::Attr {
+                                node: node.clone(),
+                                key: key.clone(),
+                                value: g.value.to_string(),
+                            },
                             prov: g.prov,
                             by: a.clone(),
                         });
@@ -153,7 +158,12 @@ fn retract_edges(kg: &mut KnowledgeGraph, a: &Annotation, from: &str, kind: Edge
     for e in hits {
         if let Some(w) = kg.graph.remove_edge(e) {
             kg.retracted.push(Retracted {
-                fact: format!("{from} {kind} {to}"),
+                fact: Fact::Edge {
+                    from: from.to_string(),
+                    kind,
+                    to: to.to_string(),
+                    date: None,
+                },
                 prov: w.prov,
                 by: a.clone(),
             });
@@ -284,29 +294,63 @@ pub(crate) fn apply_responses(kg: &mut KnowledgeGraph, annotations: &[Annotation
     }
 }
 
+/// Why an annotation is refused (or, stored earlier, no longer matches).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub(crate) enum AnnotationError {
+    #[error("no entity {0}")]
+    NoEntity(String),
+    #[error("{node} has no attribute {key} = \"{value}\" to retract")]
+    NoAttribute {
+        node: String,
+        key: String,
+        value: String,
+    },
+    #[error("awaits is derived from requests and responses: assert or retract those instead")]
+    Derived,
+    #[error("there is no fact {from} {kind} {to} to {}", .action.as_str())]
+    NoFact {
+        from: String,
+        kind: EdgeKind,
+        to: String,
+        action: Action,
+    },
+    #[error("the date {date} is later than every source (latest report: {})", .latest.map_or("none".into(), |l| l.to_string()))]
+    LaterThanSources {
+        date: DateValue,
+        latest: Option<Ymd>,
+    },
+}
+
+impl AnnotationError {
+    /// Whether the error is about the fact's date (not its entities).
+    pub(crate) fn about_date(&self) -> bool {
+        matches!(self, AnnotationError::LaterThanSources { .. })
+    }
+}
+
 /// Check an annotation against the current view before it is stored:
 /// its entities exist, a retracted fact exists, a date is not later than
-/// every source. Returns the reason it is refused.
-pub fn validate(kg: &KnowledgeGraph, a: &Annotation) -> Result<(), String> {
-    let exists = |id: &str| kg.node(id).is_some();
+/// every source.
+pub(crate) fn validate(kg: &KnowledgeGraph, a: &Annotation) -> Result<(), AnnotationError> {
     match &a.fact {
         Fact::Attr { node, key, value } => {
-            let Some(i) = kg.node(node) else {
-                return Err(format!("no entity {node}"));
-            };
-            if a.action == Action::Retract {
-                let norm = normalize(value);
-                if !kg
-                    .data(i)
-                    .attrs
-                    .iter()
-                    .any(|x| &x.key == key && normalize(&x.value.to_string()) == norm)
-                {
-                    return Err(format!(
-                        "{node} has no attribute {key} = \"{value}\" to retract"
-                    ));
-                }
+            let i = kg
+                .node(node)
+                .ok_or_else(|| AnnotationError::NoEntity(node.clone()))?;
+            let norm = normalize(value);
+            let held = kg
+                .data(i)
+                .attrs
+                .iter()
+                .any(|x| &x.key == key && normalize(&x.value.to_string()) == norm);
+            if a.action == Action::Retract && !held {
+                return Err(AnnotationError::NoAttribute {
+                    node: node.clone(),
+                    key: key.clone(),
+                    value: value.clone(),
+                });
             }
+            Ok(())
         }
         Fact::Edge {
             from,
@@ -314,40 +358,54 @@ pub fn validate(kg: &KnowledgeGraph, a: &Annotation) -> Result<(), String> {
             to,
             date,
         } => {
-            for id in [from, to] {
-                if !exists(id) {
-                    return Err(format!("no entity {id}"));
-                }
-            }
-            if *kind == EdgeKind::Awaits {
-                return Err("awaits is derived from requests and responses: assert or retract those instead".into());
-            }
-            let present = kg.graph.edge_indices().any(|e| {
-                edge_matches(kg, e, from, *kind, to)
-                    || (*kind == EdgeKind::SameAs && edge_matches(kg, e, to, *kind, from))
-            });
-            if matches!(a.action, Action::Retract | Action::Reject | Action::Confirm) && !present {
-                return Err(format!(
-                    "there is no fact {from} {kind} {to} to {}",
-                    a.action.as_str()
-                ));
-            }
-            if let Some(d) = date {
-                let latest = kg
-                    .documents
-                    .iter()
-                    .filter_map(|doc| doc.date.map(|dd| dd.end))
-                    .max();
-                let today = crate::model::Ymd::parse_iso(now_utc().get(..10).unwrap_or_default());
-                let limit = [latest, today].into_iter().flatten().max();
-                if limit.is_some_and(|l| d.start > l) || latest.is_some_and(|l| d.start > l) {
-                    return Err(format!(
-                        "the date {d} is later than every source (latest report: {})",
-                        latest.map_or("none".into(), |l| l.to_string())
-                    ));
-                }
-            }
+            validate_edge(kg, a.action, from, *kind, to)?;
+            date.map_or(Ok(()), |d| validate_date(kg, d))
         }
+    }
+}
+
+fn validate_edge(
+    kg: &KnowledgeGraph,
+    action: Action,
+    from: &str,
+    kind: EdgeKind,
+    to: &str,
+) -> Result<(), AnnotationError> {
+    for id in [from, to] {
+        if kg.node(id).is_none() {
+            return Err(AnnotationError::NoEntity(id.to_string()));
+        }
+    }
+    if kind == EdgeKind::Awaits {
+        return Err(AnnotationError::Derived);
+    }
+    let present = kg.graph.edge_indices().any(|e| {
+        edge_matches(kg, e, from, kind, to)
+            || (kind == EdgeKind::SameAs && edge_matches(kg, e, to, kind, from))
+    });
+    if matches!(action, Action::Retract | Action::Reject | Action::Confirm) && !present {
+        return Err(AnnotationError::NoFact {
+            from: from.to_string(),
+            kind,
+            to: to.to_string(),
+            action,
+        });
+    }
+    Ok(())
+}
+
+/// A date no later than the latest report (or, with no dated report,
+/// than today).
+fn validate_date(kg: &KnowledgeGraph, d: DateValue) -> Result<(), AnnotationError> {
+    let latest = kg
+        .documents
+        .iter()
+        .filter_map(|doc| doc.date.map(|dd| dd.end))
+        .max();
+    let today = Ymd::parse_iso(now_utc().get(..10).unwrap_or_default());
+    let limit = latest.or(today);
+    if limit.is_some_and(|l| d.start > l) {
+        return Err(AnnotationError::LaterThanSources { date: d, latest });
     }
     Ok(())
 }

@@ -9,8 +9,10 @@ use petgraph::Direction;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-/// Render the card of a node as text.
-pub fn render(kg: &KnowledgeGraph, i: NodeIndex, with_sources: bool) -> String {
+/// The card of a node as text (`show <entity>`): kind, names, attributes,
+/// neighbours by edge type, sources; with `with_sources`, the source of
+/// every attribute and edge and the sentences cited.
+pub fn card(kg: &KnowledgeGraph, i: NodeIndex, with_sources: bool) -> String {
     let n = kg.data(i);
     let mut out = String::new();
     let _ = writeln!(out, "{} ({})", n.name, n.id);

@@ -1,15 +1,14 @@
 //! Whole-graph exports for other tools: Graphviz DOT, GraphML, N-Triples
 //! (for any SPARQL store) and CSV files of nodes, edges, requests and name
 //! keys (for openCypher bulk loaders and SQL databases). The JSON backup
-//! format lives in [`crate::kb`].
+//! format lives in `crate::kb`.
 
 use crate::graph::KnowledgeGraph;
 use crate::model::Value;
-use petgraph::visit::EdgeRef;
 use std::fmt::Write;
 
 /// Base IRI of acta's N-Triples vocabulary.
-pub const BASE_IRI: &str = "https://acta.example/";
+pub(crate) const BASE_IRI: &str = "https://acta.example/";
 
 fn dot_escape(s: &str) -> String {
     s.replace('\\', "\\\\")
@@ -22,8 +21,8 @@ pub fn dot(kg: &KnowledgeGraph) -> String {
     let mut out = String::from(
         "digraph acta {\n  rankdir=LR;\n  node [shape=box, fontname=\"Helvetica\"];\n",
     );
-    for i in kg.graph.node_indices() {
-        let n = &kg.graph[i];
+    for i in kg.nodes() {
+        let n = kg.data(i);
         let _ = writeln!(
             out,
             "  \"{}\" [label=\"{}\\n({})\"];",
@@ -32,18 +31,14 @@ pub fn dot(kg: &KnowledgeGraph) -> String {
             n.kind
         );
     }
-    for e in kg.graph.edge_references() {
-        let style = if e.weight().derived {
-            ", style=dashed"
-        } else {
-            ""
-        };
+    for (from, to, e) in kg.edges() {
+        let style = if e.derived { ", style=dashed" } else { "" };
         let _ = writeln!(
             out,
             "  \"{}\" -> \"{}\" [label=\"{}\"{style}];",
-            dot_escape(&kg.graph[e.source()].id),
-            dot_escape(&kg.graph[e.target()].id),
-            e.weight().kind
+            dot_escape(&kg.data(from).id),
+            dot_escape(&kg.data(to).id),
+            e.kind
         );
     }
     out.push_str("}\n");
@@ -70,8 +65,8 @@ pub fn graphml(kg: &KnowledgeGraph) -> String {
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n  <key id=\"kind\" for=\"node\" attr.name=\"kind\" attr.type=\"string\"/>\n  <key id=\"name\" for=\"node\" attr.name=\"name\" attr.type=\"string\"/>\n  <key id=\"type\" for=\"edge\" attr.name=\"type\" attr.type=\"string\"/>\n  <key id=\"source\" for=\"edge\" attr.name=\"source\" attr.type=\"string\"/>\n  <graph id=\"acta\" edgedefault=\"directed\">\n",
     );
-    for i in kg.graph.node_indices() {
-        let n = &kg.graph[i];
+    for i in kg.nodes() {
+        let n = kg.data(i);
         let _ = writeln!(
             out,
             "    <node id=\"{}\"><data key=\"kind\">{}</data><data key=\"name\">{}</data></node>",
@@ -80,14 +75,14 @@ pub fn graphml(kg: &KnowledgeGraph) -> String {
             xml_escape(&n.name)
         );
     }
-    for e in kg.graph.edge_references() {
+    for (from, to, e) in kg.edges() {
         let _ = writeln!(
             out,
             "    <edge source=\"{}\" target=\"{}\"><data key=\"type\">{}</data><data key=\"source\">{}</data></edge>",
-            xml_escape(&kg.graph[e.source()].id),
-            xml_escape(&kg.graph[e.target()].id),
-            e.weight().kind,
-            xml_escape(&e.weight().prov.to_string())
+            xml_escape(&kg.data(from).id),
+            xml_escape(&kg.data(to).id),
+            e.kind,
+            xml_escape(&e.prov.to_string())
         );
     }
     out.push_str("  </graph>\n</graphml>\n");
@@ -127,8 +122,8 @@ pub fn ntriples(kg: &KnowledgeGraph) -> String {
     let mut out = String::new();
     let rdf_type = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>";
     let label = "<http://www.w3.org/2000/01/rdf-schema#label>";
-    for i in kg.graph.node_indices() {
-        let n = &kg.graph[i];
+    for i in kg.nodes() {
+        let n = kg.data(i);
         let s = iri(&n.id);
         let _ = writeln!(out, "<{s}> {rdf_type} <{BASE_IRI}kind/{}> .", n.kind);
         let _ = writeln!(out, "<{s}> {label} {} .", literal(&n.name));
@@ -144,20 +139,20 @@ pub fn ntriples(kg: &KnowledgeGraph) -> String {
             );
         }
     }
-    for e in kg.graph.edge_references() {
+    for (from, to, e) in kg.edges() {
         let _ = writeln!(
             out,
             "<{}> <{BASE_IRI}edge/{}> <{}> .",
-            iri(&kg.graph[e.source()].id),
-            e.weight().kind,
-            iri(&kg.graph[e.target()].id)
+            iri(&kg.data(from).id),
+            e.kind,
+            iri(&kg.data(to).id)
         );
     }
     out
 }
 
 /// Quote a CSV field per RFC 4180.
-pub fn csv_field(s: &str) -> String {
+pub(crate) fn csv_field(s: &str) -> String {
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
@@ -166,10 +161,10 @@ pub fn csv_field(s: &str) -> String {
 }
 
 /// The files of a CSV export, in the order they are written.
-pub const CSV_FILES: [&str; 4] = ["nodes.csv", "edges.csv", "requests.csv", "aliases.csv"];
+pub(crate) const CSV_FILES: [&str; 4] = ["nodes.csv", "edges.csv", "requests.csv", "aliases.csv"];
 
 /// The graph as CSV files in `dir`, for openCypher bulk loaders and SQL
-/// databases ([`CSV_FILES`]), written as they are produced (a large view
+/// databases (`CSV_FILES`), written as they are produced (a large view
 /// would otherwise be held twice, once as text):
 ///
 /// - `nodes.csv`: `id,kind,name`;
@@ -181,7 +176,7 @@ pub const CSV_FILES: [&str; 4] = ["nodes.csv", "edges.csv", "requests.csv", "ali
 ///   requested_from,responded_named,unnamed_min,unnamed_max`, lists of
 ///   country ids joined with `;`;
 /// - `aliases.csv`: `key,node`, every normalized name, alias and id of a
-///   node (see [`crate::text::normalize`]), which is how acta finds a node
+///   node (see `crate::text::normalize`), which is how acta finds a node
 ///   by name in any spelling.
 pub fn write_csv(kg: &KnowledgeGraph, dir: &std::path::Path) -> std::io::Result<()> {
     use std::io::Write as _;
@@ -192,7 +187,7 @@ pub fn write_csv(kg: &KnowledgeGraph, dir: &std::path::Path) -> std::io::Result<
     };
     let mut out = create(CSV_FILES[0])?;
     writeln!(out, "id,kind,name")?;
-    for n in kg.graph.node_weights() {
+    for n in kg.nodes().map(|i| kg.data(i)) {
         writeln!(
             out,
             "{},{},{}",
@@ -204,8 +199,8 @@ pub fn write_csv(kg: &KnowledgeGraph, dir: &std::path::Path) -> std::io::Result<
     out.flush()?;
     let mut out = create(CSV_FILES[1])?;
     writeln!(out, "from,to,type,derived,source,request")?;
-    for e in kg.graph.edge_references() {
-        let w = e.weight();
+    for (from, to, e) in kg.edges() {
+        let w = e;
         let request = w
             .attrs
             .iter()
@@ -215,8 +210,8 @@ pub fn write_csv(kg: &KnowledgeGraph, dir: &std::path::Path) -> std::io::Result<
         writeln!(
             out,
             "{},{},{},{},{},{}",
-            csv_field(&kg.graph[e.source()].id),
-            csv_field(&kg.graph[e.target()].id),
+            csv_field(&kg.data(from).id),
+            csv_field(&kg.data(to).id),
             w.kind,
             w.derived,
             csv_field(&w.prov.to_string()),
@@ -229,7 +224,7 @@ pub fn write_csv(kg: &KnowledgeGraph, dir: &std::path::Path) -> std::io::Result<
         out,
         "id,agreement,subject,status,requested_from,responded_named,unnamed_min,unnamed_max"
     )?;
-    for r in &kg.requests {
+    for r in kg.requests() {
         writeln!(
             out,
             "{},{},{},{},{},{},{},{}",
@@ -250,7 +245,7 @@ pub fn write_csv(kg: &KnowledgeGraph, dir: &std::path::Path) -> std::io::Result<
     keys.sort_unstable_by(|a, b| a.0.cmp(b.0));
     for (key, nodes) in keys {
         for &n in nodes {
-            writeln!(out, "{},{}", csv_field(key), csv_field(&kg.graph[n].id))?;
+            writeln!(out, "{},{}", csv_field(key), csv_field(&kg.data(n).id))?;
         }
     }
     out.flush()

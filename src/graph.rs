@@ -10,16 +10,21 @@ use crate::model::{
 };
 use crate::text::normalize;
 use fxhash::{FxHashMap, FxHashSet};
-use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
+use petgraph::graph::DiGraph;
 use petgraph::visit::EdgeRef;
-use petgraph::Direction;
+
+/// A node of the view, as its lookups return it; an edge, as walks do;
+/// the direction of a walk. Handles into one view, not ids: the same node
+/// has the same index only within the view it came from.
+pub use petgraph::graph::{EdgeIndex, NodeIndex};
+pub use petgraph::Direction;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, VecDeque};
 
 mod merge;
 mod resolve;
 
-pub use resolve::{edit_distance, ResolveError};
+pub use resolve::{Reference, ResolveError};
 
 /// A merged node.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -39,7 +44,7 @@ impl NodeData {
     }
 
     /// All values of an attribute.
-    pub fn attrs_named<'a>(&'a self, key: &'a str) -> impl Iterator<Item = &'a Attr> + 'a {
+    pub(crate) fn attrs_named<'a>(&'a self, key: &'a str) -> impl Iterator<Item = &'a Attr> + 'a {
         self.attrs.iter().filter(move |a| a.key == key)
     }
 }
@@ -65,28 +70,45 @@ pub struct ViewOptions {
 /// Edges by node, each with the node at its other end.
 type Adjacency = FxHashMap<NodeIndex, Vec<(NodeIndex, EdgeIndex)>>;
 
-/// Node counts by kind and edge counts by type.
-pub type Stats = (Vec<(Kind, usize)>, Vec<(EdgeKind, usize)>);
+/// Node counts by kind and edge counts by type, every kind and type listed
+/// in display order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stats {
+    /// Nodes of each kind.
+    pub nodes: Vec<(Kind, usize)>,
+    /// Edges of each type.
+    pub edges: Vec<(EdgeKind, usize)>,
+}
+
+impl Stats {
+    /// How many nodes are of `kind`.
+    pub fn nodes_of(&self, kind: Kind) -> usize {
+        self.nodes
+            .iter()
+            .find(|(k, _)| *k == kind)
+            .map_or(0, |(_, n)| *n)
+    }
+}
 
 /// The graph view.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct KnowledgeGraph {
-    pub graph: DiGraph<NodeData, EdgeData>,
+    pub(crate) graph: DiGraph<NodeData, EdgeData>,
     by_id: FxHashMap<Sym, NodeIndex>,
     by_alias: FxHashMap<String, Vec<NodeIndex>>,
     /// Requests for responses with their partial knowledge, recomputed
     /// across the reports of each thread (see [`crate::link`]).
-    pub requests: Vec<Request>,
+    pub(crate) requests: Vec<Request>,
     /// Every request as each report stated it, for history and `why`.
-    pub request_history: Vec<Request>,
+    pub(crate) request_history: Vec<Request>,
     /// Facts hidden by retractions and rejections, kept for `why` and `trace`.
-    pub retracted: Vec<Retracted>,
+    pub(crate) retracted: Vec<Retracted>,
     /// The annotations applied to this view.
-    pub annotations: Vec<Annotation>,
+    pub(crate) annotations: Vec<Annotation>,
     /// Respondents named by annotations: (request id, country id, provenance).
-    pub annotated_responses: Vec<(String, String, Provenance)>,
+    pub(crate) annotated_responses: Vec<(String, String, Provenance)>,
     /// Documents in the view (text included, for citing sentences).
-    pub documents: Vec<DocumentMeta>,
+    pub(crate) documents: Vec<DocumentMeta>,
     /// Position in `documents` by document id: a citation looks up its
     /// document without scanning ten thousand of them.
     doc_index: FxHashMap<String, usize>,
@@ -121,7 +143,7 @@ pub struct KnowledgeGraph {
     /// list as long as the corpus. Empty once the view is built.
     #[serde(skip)]
     source_sets: FxHashMap<NodeIndex, FxHashSet<Prov>>,
-    pub options: ViewOptions,
+    pub(crate) options: ViewOptions,
 }
 
 /// A node's sources are checked through a set once they are this many.
@@ -133,13 +155,44 @@ impl KnowledgeGraph {
         self.by_id.get(id).copied()
     }
 
+    /// The display name of the node with this id, or the id itself when
+    /// the view has no such node.
+    pub fn name_of(&self, id: &str) -> String {
+        self.node(id)
+            .map_or_else(|| id.to_string(), |i| self.data(i).name.clone())
+    }
+
+    /// Every node, in graph order.
+    pub fn nodes(&self) -> impl Iterator<Item = NodeIndex> + '_ {
+        self.graph.node_indices()
+    }
+
+    /// Every edge with its two ends (from, to), in the order edges were
+    /// added: the gazetteer's, each report's, then derived ones.
+    pub fn edges(&self) -> impl Iterator<Item = (NodeIndex, NodeIndex, &EdgeData)> + '_ {
+        self.graph
+            .edge_references()
+            .map(|e| (e.source(), e.target(), e.weight()))
+    }
+
+    /// The requests for responses, with what every report of their
+    /// thread says of the answers.
+    pub fn requests(&self) -> &[Request] {
+        &self.requests
+    }
+
+    /// The documents the view was built from (text included).
+    pub fn documents(&self) -> &[DocumentMeta] {
+        &self.documents
+    }
+
     /// Node data by index.
     pub fn data(&self, i: NodeIndex) -> &NodeData {
         &self.graph[i]
     }
 
     /// Nodes of a kind, in graph order.
-    pub fn nodes_of(&self, kind: Kind) -> &[NodeIndex] {
+    pub(crate) fn nodes_of(&self, kind: Kind) -> &[NodeIndex] {
         self.by_kind.get(kind as usize).map_or(&[], Vec::as_slice)
     }
 
@@ -151,7 +204,7 @@ impl KnowledgeGraph {
     /// The request of a derived `awaits` edge, found without reading its
     /// attributes: the same as [`KnowledgeGraph::request`] of its
     /// `request` attribute. `None` for any other edge.
-    pub fn request_of_awaits(&self, e: EdgeIndex) -> Option<&Request> {
+    pub(crate) fn request_of_awaits(&self, e: EdgeIndex) -> Option<&Request> {
         let (base, table) = &self.request_of_awaits;
         let i = *table.get(e.index().checked_sub(*base)?)?;
         self.requests.get(usize::try_from(i).ok()?)
@@ -162,7 +215,7 @@ impl KnowledgeGraph {
     /// first), as the query engine lists adjacent edges: without walking
     /// the dozens of other edges of an agreement or the hundred thousand
     /// of a country. `None` if the view has no such index.
-    pub fn awaits_adjacent(
+    pub(crate) fn awaits_adjacent(
         &self,
         n: NodeIndex,
         dir: Direction,
@@ -173,7 +226,7 @@ impl KnowledgeGraph {
     }
 
     /// An effective request (see [`KnowledgeGraph::requests`]) by id.
-    pub fn request(&self, id: &str) -> Option<&Request> {
+    pub(crate) fn request(&self, id: &str) -> Option<&Request> {
         self.request_index
             .get(id)
             .and_then(|&i| self.requests.get(i))
@@ -188,7 +241,7 @@ impl KnowledgeGraph {
 
     /// Every normalized alias key with its nodes (for completion and
     /// nearest-candidate suggestions).
-    pub fn aliases(&self) -> impl Iterator<Item = (&String, &Vec<NodeIndex>)> {
+    pub(crate) fn aliases(&self) -> impl Iterator<Item = (&String, &Vec<NodeIndex>)> {
         self.by_alias.iter()
     }
 
@@ -274,17 +327,8 @@ impl KnowledgeGraph {
         None
     }
 
-    /// A section of a document.
-    /// A section of a document: id, parent, heading and span. Its text
-    /// is [`KnowledgeGraph::section_text`].
-    pub fn section(&self, doc: &str, id: &str) -> Option<&Section> {
-        self.sections
-            .get(&(doc.to_string(), id.to_string()))
-            .map(|(s, _)| s)
-    }
-
     /// The body text of a section of a document.
-    pub fn section_text(&self, doc: &str, id: &str) -> Option<&str> {
+    pub(crate) fn section_text(&self, doc: &str, id: &str) -> Option<&str> {
         let (s, in_document) = self.sections.get(&(doc.to_string(), id.to_string()))?;
         if !in_document {
             return Some(&s.text);
@@ -331,7 +375,7 @@ impl KnowledgeGraph {
     /// provenance is the sentence that counts the answers, which is the source
     /// of its status, not of the asking; it is the fallback when no edge
     /// records the request.
-    pub fn asked_in(&self, r: &Request) -> Prov {
+    pub(crate) fn asked_in(&self, r: &Request) -> Prov {
         self.graph
             .edge_weights()
             .find(|e| {
@@ -353,15 +397,30 @@ impl KnowledgeGraph {
         for e in self.graph.edge_weights() {
             *ek.entry(e.kind).or_default() += 1;
         }
-        (
-            Kind::ALL
+        Stats {
+            nodes: Kind::ALL
                 .iter()
                 .map(|k| (*k, nk.get(k).copied().unwrap_or(0)))
                 .collect(),
-            EdgeKind::ALL
+            edges: EdgeKind::ALL
                 .iter()
                 .map(|k| (*k, ek.get(k).copied().unwrap_or(0)))
                 .collect(),
-        )
+        }
+    }
+
+    /// How many nodes the view holds.
+    pub fn node_count(&self) -> usize {
+        self.graph.node_count()
+    }
+
+    /// How many edges the view holds, derived ones included.
+    pub fn edge_count(&self) -> usize {
+        self.graph.edge_count()
+    }
+
+    /// How many documents the view was built from.
+    pub fn document_count(&self) -> usize {
+        self.documents.len()
     }
 }

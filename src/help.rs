@@ -4,7 +4,7 @@
 
 /// Example queries, one per line, shown by `:help examples` and checked by
 /// the tests.
-pub const EXAMPLES: &[&str] = &[
+pub(crate) const EXAMPLES: &[&str] = &[
     "which agreements from VII CRM still await responses from which countries?",
     "acuerdos de la VII CRM pendientes de respuesta",
     "which countries have not responded to IV.E(1)?",
@@ -109,8 +109,13 @@ a report says — a retraction hides a fact and keeps it for why and trace):
 The author is --author, else $ACTA_AUTHOR, else your user name.
 ";
 
+/// A help topic that does not exist.
+#[derive(Debug, thiserror::Error)]
+#[error("no help topic `{0}`: try questions, patterns, entities, output, annotations or examples")]
+pub struct UnknownTopic(String);
+
 /// The help text of a topic ("" for the overview).
-pub fn topic(name: &str) -> Result<String, String> {
+pub(crate) fn topic(name: &str) -> Result<String, UnknownTopic> {
     Ok(match crate::text::normalize(name).as_str() {
         "" => GENERAL.to_string(),
         "questions" | "question" | "preguntas" => QUESTIONS.to_string(),
@@ -127,10 +132,6 @@ pub fn topic(name: &str) -> Result<String, String> {
             }
             s
         }
-        other => {
-            return Err(format!(
-                "no help topic `{other}`: try questions, patterns, entities, output, annotations or examples"
-            ))
-        }
+        other => return Err(UnknownTopic(other.to_string())),
     })
 }

@@ -1,25 +1,25 @@
 //! Ingestion: report bytes in, one [`FactBundle`] out.
 //!
 //! The steps, one module each: [`decode`] the bytes, [`structure`] the text
-//! into sections, [`extract`] mentions, dates, agreements and requests, and
-//! [`resolve`] names to canonical entities. Nothing here touches the store:
+//! into sections, `extract` mentions, dates, agreements and requests, and
+//! `resolve` names to canonical entities. Nothing here touches the store:
 //! the caller writes the bundle atomically.
 
 mod agreements;
 mod calendar;
-pub mod dates;
+pub(crate) mod dates;
 pub mod decode;
 mod entities;
 mod events;
-pub mod extract;
+pub(crate) mod extract;
 mod facts;
 mod front;
 mod meetings;
-pub mod pattern;
+pub(crate) mod pattern;
 mod quotes;
 mod requests;
-pub mod resolve;
-pub mod rules;
+pub(crate) mod resolve;
+pub(crate) mod rules;
 mod sentence;
 pub mod structure;
 
@@ -28,6 +28,8 @@ use crate::model::{
     Provenance, Span, Value,
 };
 use crate::reference::Gazetteer;
+
+pub use extract::SectionNote;
 use sha2::{Digest, Sha256};
 
 /// What ingestion found, section by section, for `acta ingest --report`.

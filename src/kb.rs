@@ -1,15 +1,26 @@
-//! The knowledge base as a whole: a store, the gazetteer, and the
-//! operations the CLI and REPL call (ingest, build the graph view, check,
-//! export and import). Also where the database and bundled data live.
+//! The knowledge base as a whole: a store and the gazetteer, and what a
+//! user does with them — ingest reports, open the graph view (the saved
+//! one when it is current), ask it questions (building the dated view an
+//! `as of` needs, [`views`]), trace an agreement, annotate
+//! ([`annotation`]), check, export and import. Also where the database and
+//! the bundled data live.
 
+mod annotation;
+mod views;
+
+pub(crate) use annotation::annotate_statement;
+pub(crate) use views::answer_statement;
+pub use views::{answer, Bundles, Views};
+
+use crate::annotate;
 use crate::error::Error;
-use crate::graph::{KnowledgeGraph, ViewOptions};
+use crate::graph::{KnowledgeGraph, Reference, ViewOptions};
 use crate::ingest::{self, IngestReport};
-use crate::model::Annotation;
-use crate::model::{FactBundle, Ymd};
-use crate::query::{self, ast::Statement, Answer};
+use crate::model::{Annotation, Fact, FactBundle, Kind};
+use crate::query::Answer;
 use crate::reference::Gazetteer;
 use crate::store::{PutOutcome, Store};
+use crate::trace::Trace;
 use crate::view::{self, snapshot};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -35,7 +46,7 @@ pub fn data_dir() -> PathBuf {
 }
 
 /// The files of a folder with the given extension, sorted by name.
-pub fn files_in(dir: &Path, ext: &str) -> Vec<PathBuf> {
+pub(crate) fn files_in(dir: &Path, ext: &str) -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
         .map(|rd| {
             rd.filter_map(Result::ok)
@@ -48,19 +59,24 @@ pub fn files_in(dir: &Path, ext: &str) -> Vec<PathBuf> {
     v
 }
 
-/// An opened knowledge base.
+/// An opened knowledge base: the store (one process at a time holds it)
+/// and the gazetteer.
 pub struct KnowledgeBase {
-    pub store: Store,
-    pub gazetteer: Gazetteer,
+    store: Store,
+    gazetteer: Gazetteer,
 }
 
 /// The whole knowledge base as one JSON document: the backup and exchange
 /// format (`acta export --format json`, `acta import`).
 #[derive(Debug, Serialize, Deserialize)]
 pub struct Export {
+    /// Always `acta-export`.
     pub format: String,
+    /// The version of this format.
     pub version: u32,
+    /// Every stored document's facts.
     pub documents: Vec<FactBundle>,
+    /// Every stored annotation record, oldest first.
     pub annotations: Vec<serde_json::Value>,
 }
 
@@ -68,10 +84,10 @@ const EXPORT_FORMAT: &str = "acta-export";
 const EXPORT_VERSION: u32 = 1;
 
 impl KnowledgeBase {
-    /// Open the knowledge base at `path`.
+    /// Open the knowledge base at `path` (made if it does not exist).
     pub fn open(path: &Path) -> Result<KnowledgeBase, Error> {
         let store = Store::open(path)?;
-        let gazetteer = Gazetteer::bundled().map_err(|e| Error::Data(e.to_string()))?;
+        let gazetteer = Gazetteer::bundled()?;
         Ok(KnowledgeBase { store, gazetteer })
     }
 
@@ -86,7 +102,7 @@ impl KnowledgeBase {
         for f in files_in(&data_dir().join("documents"), "txt") {
             let stored = std::fs::read(&f)
                 .ok()
-                .and_then(|b| crate::ingest::file_hash(&b))
+                .and_then(|b| ingest::file_hash(&b))
                 .map(|h| kb.store.has_hash(&h))
                 .transpose()?
                 .unwrap_or(false);
@@ -101,19 +117,23 @@ impl KnowledgeBase {
         Ok((kb, loaded, fresh))
     }
 
+    /// The store: every document's facts and the annotation records.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// The gazetteer the knowledge base resolves names with.
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+
     /// Ingest one report file.
     pub fn ingest_file(&self, path: &Path) -> Result<(PutOutcome, IngestReport), Error> {
         let shown = path.display().to_string();
         if path.is_dir() {
-            return Err(Error::File {
-                path: shown,
-                message: "is a directory, not a report file".into(),
-            });
+            return Err(Error::NotAFile { path: shown });
         }
-        let bytes = std::fs::read(path).map_err(|e| Error::File {
-            path: shown.clone(),
-            message: io_message(&e),
-        })?;
+        let bytes = std::fs::read(path).map_err(|e| Error::io(&shown, e))?;
         self.ingest_bytes(&shown, &bytes)
     }
 
@@ -129,12 +149,18 @@ impl KnowledgeBase {
     }
 
     /// The graph view of everything stored.
-    pub fn graph(&self, options: ViewOptions) -> Result<KnowledgeGraph, Error> {
+    pub fn view(&self) -> Result<KnowledgeGraph, Error> {
+        self.view_with(ViewOptions::default())
+    }
+
+    /// The graph view of everything stored, or of what was known by a
+    /// date. The view of everything is saved after it is built and read
+    /// back while nothing it was built from has changed
+    /// (`crate::view::snapshot`).
+    pub fn view_with(&self, options: ViewOptions) -> Result<KnowledgeGraph, Error> {
         // Ids and provenance parts read from ten thousand bundles repeat
         // millions of times: one allocation each (see `crate::model::sym`).
         let _interning = crate::model::sym::Interning::start();
-        // The view of everything is saved after it is built and read back
-        // while nothing it was built from has changed (view::snapshot).
         let saved = match options.as_of {
             None => Some(snapshot::fingerprint(
                 &self.store.fingerprint()?,
@@ -145,13 +171,7 @@ impl KnowledgeBase {
         if let Some(kg) = saved.and_then(|f| snapshot::load(self.store.path(), &f)) {
             return Ok(kg);
         }
-        let annotations = self.annotations()?;
-        let kg = view::build_streaming(
-            &self.gazetteer,
-            self.store.document_iter(),
-            &annotations,
-            options,
-        )?;
+        let kg = self.build_view(options)?;
         if let Some(f) = saved {
             // A cache: when it cannot be written the next open builds again.
             if snapshot::save(self.store.path(), &f, &kg).is_err() {
@@ -161,24 +181,56 @@ impl KnowledgeBase {
         Ok(kg)
     }
 
+    /// The graph view built from the stored documents and annotations,
+    /// whether or not a saved one is current (what a changed knowledge
+    /// base costs to open).
+    pub fn build_view(&self, options: ViewOptions) -> Result<KnowledgeGraph, Error> {
+        let annotations = self.annotations()?;
+        Ok(view::build_streaming(
+            &self.gazetteer,
+            self.store.document_iter(),
+            &annotations,
+            options,
+        )?)
+    }
+
+    /// Answer one query over `view`; a query `as of` a date is answered
+    /// over the view of that date, built here.
+    pub fn query(&self, view: &KnowledgeGraph, text: &str) -> Result<Answer, Error> {
+        answer(view, self, text)
+    }
+
+    /// The chronology of an agreement, named as in a query (`IV.A`, its
+    /// name, or its id).
+    pub fn trace(&self, view: &KnowledgeGraph, agreement: &str) -> Result<Trace, Error> {
+        let i = view.resolve(Reference::of(agreement), &[Kind::Agreement])?;
+        Ok(Trace::of(view, i))
+    }
+
+    /// Make, validate against `view` and store an annotation statement
+    /// (`assert Canadá responded to IV.E(1) on 2003-01-20 source "…"`),
+    /// by `author` unless the statement names one. Returns its sequence
+    /// number and the record stored. The view does not show it until it
+    /// is opened again.
+    pub fn annotate(
+        &self,
+        view: &KnowledgeGraph,
+        statement: &str,
+        author: &str,
+    ) -> Result<(u64, Annotation), Error> {
+        annotation::annotate_text(self, view, statement, author)
+    }
+
     /// The stored annotations, in the order they were made.
     pub fn annotations(&self) -> Result<Vec<Annotation>, Error> {
         self.store
             .annotations()?
             .into_iter()
             .map(|(seq, bytes)| {
-                serde_json::from_slice(&bytes).map_err(|e| {
-                    Error::Data(format!("stored annotation {seq} cannot be read: {e}"))
-                })
+                serde_json::from_slice(&bytes)
+                    .map_err(|source| Error::StoredAnnotation { seq, source })
             })
             .collect()
-    }
-
-    /// Validate an annotation against the current view and store it durably.
-    pub fn annotate(&self, annotation: &Annotation) -> Result<u64, Error> {
-        let view = self.graph(ViewOptions::default())?;
-        crate::annotate::validate(&view, annotation).map_err(Error::Data)?;
-        self.store_annotation(annotation)
     }
 
     /// Annotations that no longer match anything (their entities are gone,
@@ -190,20 +242,21 @@ impl KnowledgeBase {
         for a in self.annotations()? {
             let mut probe = a.clone();
             // Judge the fact, not the date: a later ingest cannot move "now".
-            if let crate::model::Fact::Edge { date, .. } = &mut probe.fact {
+            if let Fact::Edge { date, .. } = &mut probe.fact {
                 *date = None;
             }
-            if let Err(reason) = crate::annotate::validate(&bare, &probe) {
-                stale.push((a, reason));
+            if let Err(why) = annotate::validate(&bare, &probe) {
+                stale.push((a, why.to_string()));
             }
         }
         Ok(stale)
     }
 
-    /// Store an annotation already validated against the current view.
-    pub fn store_annotation(&self, annotation: &Annotation) -> Result<u64, Error> {
-        let bytes = serde_json::to_vec(annotation).map_err(|e| Error::Data(e.to_string()))?;
-        Ok(self.store.add_annotation(&bytes)?)
+    /// Store an annotation already validated, durably.
+    fn store_annotation(&self, annotation: &Annotation) -> Result<u64, Error> {
+        Ok(self
+            .store
+            .add_annotation(&serde_json::to_vec(annotation)?)?)
     }
 
     /// Every invariant problem found (empty when all is well).
@@ -222,7 +275,7 @@ impl KnowledgeBase {
             .into_iter()
             .map(|(seq, bytes)| {
                 serde_json::from_slice(&bytes)
-                    .map_err(|e| Error::Data(format!("annotation {seq} is not valid JSON: {e}")))
+                    .map_err(|source| Error::StoredAnnotation { seq, source })
             })
             .collect::<Result<Vec<_>, _>>()?;
         let export = Export {
@@ -231,27 +284,21 @@ impl KnowledgeBase {
             documents: self.store.documents()?,
             annotations,
         };
-        serde_json::to_string_pretty(&export).map_err(|e| Error::Data(e.to_string()))
+        Ok(serde_json::to_string_pretty(&export)?)
     }
 
     /// Load a JSON export into this knowledge base. Each document is written
     /// atomically; the export is fully parsed before anything is written.
     pub fn import_json(&self, name: &str, text: &str) -> Result<(usize, usize), Error> {
-        let export: Export = serde_json::from_str(text).map_err(|e| Error::File {
+        let export: Export = serde_json::from_str(text).map_err(|source| Error::NotAnExport {
             path: name.to_string(),
-            message: format!(
-                "not an acta export: {e} (line {}, column {})",
-                e.line(),
-                e.column()
-            ),
+            source,
         })?;
         if export.format != EXPORT_FORMAT || export.version != EXPORT_VERSION {
-            return Err(Error::File {
+            return Err(Error::ExportVersion {
                 path: name.to_string(),
-                message: format!(
-                    "export format {} version {} is not supported",
-                    export.format, export.version
-                ),
+                format: export.format,
+                version: export.version,
             });
         }
         for d in &export.documents {
@@ -270,71 +317,8 @@ impl KnowledgeBase {
             if known.contains(a) {
                 continue;
             }
-            let bytes = serde_json::to_vec(a).map_err(|e| Error::Data(e.to_string()))?;
-            self.store.add_annotation(&bytes)?;
+            self.store.add_annotation(&serde_json::to_vec(a)?)?;
         }
         Ok((export.documents.len(), export.annotations.len()))
-    }
-}
-
-/// A way to build the graph as it was known on a date, for `as of`.
-pub trait Views {
-    /// The view with only what was known by `date`.
-    fn view_as_of(&self, date: Ymd) -> Result<KnowledgeGraph, Error>;
-}
-
-impl Views for KnowledgeBase {
-    fn view_as_of(&self, date: Ymd) -> Result<KnowledgeGraph, Error> {
-        self.graph(ViewOptions { as_of: Some(date) })
-    }
-}
-
-/// Views built from a gazetteer and document bundles (tests, tools).
-pub struct Bundles<'a> {
-    pub gazetteer: &'a Gazetteer,
-    pub bundles: &'a [FactBundle],
-}
-
-impl Views for Bundles<'_> {
-    fn view_as_of(&self, date: Ymd) -> Result<KnowledgeGraph, Error> {
-        Ok(view::build(
-            self.gazetteer,
-            self.bundles,
-            ViewOptions { as_of: Some(date) },
-        ))
-    }
-}
-
-/// Parse and answer one query over `kg`, or, for a query `as of` a date,
-/// over the view `views` builds as of that date.
-pub fn answer(kg: &KnowledgeGraph, views: &dyn Views, text: &str) -> Result<Answer, Error> {
-    let statement = query::parse::parse(text)?;
-    answer_statement(kg, views, &statement).map_err(|e| e.locate(text))
-}
-
-/// [`answer`] for a parsed statement: query errors are not located yet
-/// (see [`Error::locate`]).
-pub fn answer_statement(
-    kg: &KnowledgeGraph,
-    views: &dyn Views,
-    statement: &Statement,
-) -> Result<Answer, Error> {
-    let dated;
-    let view = match &statement.as_of {
-        None => kg,
-        Some(d) => {
-            dated = views.view_as_of(d.value.end)?;
-            &dated
-        }
-    };
-    Ok(query::run_statement(view, statement)?)
-}
-
-/// An I/O error in words, without Rust's "(os error 2)".
-pub fn io_message(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => e.to_string(),
     }
 }

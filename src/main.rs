@@ -9,14 +9,13 @@
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-use acta::error::Error;
-use acta::graph::ViewOptions;
-use acta::kb::{self, KnowledgeBase};
-use acta::session::Session;
+use acta::graph::{Reference, ViewOptions};
+use acta::model::DateValue;
 use acta::store::PutOutcome;
+use acta::{Error, KnowledgeBase, Session, Trace, Usage};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Read, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -161,87 +160,77 @@ fn main() -> ExitCode {
     }
 }
 
+/// Open the knowledge base of `--db`; without one, the default knowledge
+/// base, built from the bundled reports (and annotations) on first use and
+/// brought up to date with them after.
 fn open(db: Option<PathBuf>) -> Result<KnowledgeBase, Error> {
-    match db {
-        Some(path) => KnowledgeBase::open(&path),
-        None => {
-            let path = kb::default_db_path();
-            let (kb, loaded, fresh) = KnowledgeBase::open_or_build(&path)?;
-            let kb = if !fresh {
-                kb
-            } else {
-                let (kb, n) =
-                    acta::session::replay_annotations(kb, &kb::data_dir().join("annotations"))?;
-                if n > 0 {
-                    eprintln!("acta: replayed {n} annotations from data/annotations");
-                }
-                kb
-            };
-            if !loaded.is_empty() {
-                let verb = if fresh { "built" } else { "updated" };
-                eprintln!(
-                    "acta: {verb} the knowledge base at {} from the bundled reports: {}",
-                    path.display(),
-                    loaded.join(", ")
-                );
-            }
-            Ok(kb)
-        }
+    if let Some(path) = db {
+        return KnowledgeBase::open(&path);
     }
+    let path = acta::default_db_path();
+    let (kb, loaded, fresh) = KnowledgeBase::open_or_build(&path)?;
+    let kb = if fresh {
+        let (kb, n) = acta::replay_annotations(kb, &acta::data_dir().join("annotations"))?;
+        if n > 0 {
+            eprintln!("acta: replayed {n} annotations from data/annotations");
+        }
+        kb
+    } else {
+        kb
+    };
+    if !loaded.is_empty() {
+        let verb = if fresh { "built" } else { "updated" };
+        eprintln!(
+            "acta: {verb} the knowledge base at {} from the bundled reports: {}",
+            path.display(),
+            loaded.join(", ")
+        );
+    }
+    Ok(kb)
 }
 
+/// Write to stdout; a reader that went away (`| head`) is not an error.
 fn out(text: &str) -> Result<(), Error> {
     let mut stdout = std::io::stdout().lock();
     match stdout
         .write_all(text.as_bytes())
         .and_then(|()| stdout.flush())
     {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(Error::Data(format!("cannot write output: {e}")))
-        }
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Output(e)),
         _ => Ok(()),
     }
 }
 
+/// A file's text, or an error naming it.
+fn read(path: &Path) -> Result<String, Error> {
+    std::fs::read_to_string(path).map_err(|source| Error::Io {
+        path: path.display().to_string(),
+        source,
+    })
+}
+
+/// Write a file, or an error naming it.
+fn write(path: &Path, text: &str) -> Result<(), Error> {
+    std::fs::write(path, text).map_err(|source| Error::Io {
+        path: path.display().to_string(),
+        source,
+    })
+}
+
 fn run(cli: Cli) -> Result<(), Error> {
-    let author = acta::annotate::default_author(cli.author.as_deref());
+    let author = acta::default_author(cli.author.as_deref());
     let Some(command) = cli.command else {
-        let interactive = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
-        let mut session = Session::new(open(cli.db)?, author)?;
-        if interactive {
-            return acta::repl::run(&mut session);
-        }
-        if std::io::stdin().is_terminal() {
-            return Err(Error::Usage(
-                "stdout is not a terminal: give a command (acta --help), or pipe queries into acta"
-                    .into(),
-            ));
-        }
-        return run_script(&mut session, &read_stdin()?, "<stdin>", false);
+        return no_command(cli.db, author);
     };
     match command {
         Command::Ingest { files, report } => ingest(&open(cli.db)?, &files, report),
         Command::Stats => stats(&open(cli.db)?),
-        Command::Check => {
-            let kb = open(cli.db)?;
-            let problems = kb.check()?;
-            if problems.is_empty() {
-                out(&format!(
-                    "ok: {} documents, all invariants hold\n",
-                    kb.store.document_count()
-                ))
-            } else {
-                for p in &problems {
-                    eprintln!("problem: {p}");
-                }
-                Err(Error::Data(format!("{} problems found", problems.len())))
-            }
-        }
+        Command::Check => check(&open(cli.db)?),
         Command::Show { entity, sources } => {
             let kb = open(cli.db)?;
-            let g = kb.graph(ViewOptions::default())?;
-            let i = g.resolve(&entity)?;
-            out(&acta::card::render(&g, i, sources))
+            let view = kb.view()?;
+            let i = view.resolve(Reference::of(&entity), &[])?;
+            out(&acta::card(&view, i, sources))
         }
         Command::Export {
             format,
@@ -252,10 +241,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             if annotations {
                 let text = annotations_script(&kb)?;
                 return match target {
-                    Some(path) => std::fs::write(&path, text).map_err(|e| Error::File {
-                        path: path.display().to_string(),
-                        message: kb::io_message(&e),
-                    }),
+                    Some(path) => write(&path, &text),
                     None => out(&text),
                 };
             }
@@ -263,12 +249,7 @@ fn run(cli: Cli) -> Result<(), Error> {
         }
         Command::Import { file } => {
             let kb = open(cli.db)?;
-            let shown = file.display().to_string();
-            let text = std::fs::read_to_string(&file).map_err(|e| Error::File {
-                path: shown.clone(),
-                message: kb::io_message(&e),
-            })?;
-            let (docs, notes) = kb.import_json(&shown, &text)?;
+            let (docs, notes) = kb.import_json(&file.display().to_string(), &read(&file)?)?;
             eprintln!("imported {docs} documents and {notes} annotations");
             Ok(())
         }
@@ -283,91 +264,55 @@ fn run(cli: Cli) -> Result<(), Error> {
             let mut session = Session::new(open(cli.db)?, author)?;
             session.format = format.into();
             session.sources = sources;
-            if let Some(w) = width {
-                session.width = Some(usize::from(w));
-            } else if std::io::stdout().is_terminal() {
-                session.width = acta::output::terminal_width();
-            }
+            session.width = match width {
+                Some(w) => Some(usize::from(w)),
+                None if std::io::stdout().is_terminal() => acta::output::terminal_width(),
+                None => None,
+            };
             match (query, file) {
                 (Some(q), _) => run_script(&mut session, &q, "<query>", keep_going),
-                (None, Some(f)) => {
-                    let shown = f.display().to_string();
-                    let text = std::fs::read_to_string(&f).map_err(|e| Error::File {
-                        path: shown.clone(),
-                        message: kb::io_message(&e),
-                    })?;
-                    run_script(&mut session, &text, &shown, keep_going)
-                }
+                (None, Some(f)) => run_script(
+                    &mut session,
+                    &read(&f)?,
+                    &f.display().to_string(),
+                    keep_going,
+                ),
                 (None, None) if !std::io::stdin().is_terminal() => {
                     run_script(&mut session, &read_stdin()?, "<stdin>", keep_going)
                 }
-                (None, None) => Err(Error::Usage(
-                    "give a query, -f FILE, or queries on stdin".into(),
-                )),
+                (None, None) => Err(Usage::NoQuery.into()),
             }
         }
-        Command::Repl => {
-            let mut session = Session::new(open(cli.db)?, author)?;
-            acta::repl::run(&mut session)
-        }
+        Command::Repl => acta::repl::run(&mut Session::new(open(cli.db)?, author)?),
         Command::Trace {
             agreement,
             format,
             as_of,
-        } => {
-            let kb = open(cli.db)?;
-            let as_of = match as_of {
-                Some(d) => Some(
-                    acta::model::DateValue::parse_iso(&d)
-                        .ok_or_else(|| {
-                            Error::Usage(format!(
-                                "--as-of {d}: expected YYYY, YYYY-MM or YYYY-MM-DD"
-                            ))
-                        })?
-                        .end,
-                ),
-                None => None,
-            };
-            let g = kb.graph(ViewOptions { as_of })?;
-            let ctx = acta::query::eval::Ctx::new(&g);
-            let reference = if agreement.contains(':') && !agreement.contains(' ') {
-                acta::query::ast::EntityRef::Id(
-                    agreement.clone(),
-                    acta::query::ast::Span::new(0, agreement.len()),
-                )
-            } else {
-                acta::query::ast::EntityRef::Bare(
-                    agreement.clone(),
-                    acta::query::ast::Span::new(0, agreement.len()),
-                )
-            };
-            let i =
-                acta::query::questions::resolve(&ctx, &reference, &[acta::model::Kind::Agreement])
-                    .map_err(|e| Error::Query(e.locate(&agreement)))?;
-            let t = acta::trace::trace(&g, i);
-            out(&match format {
-                TraceFormat::Text => t.to_text(&g),
-                TraceFormat::Json => {
-                    let mut s =
-                        serde_json::to_string_pretty(&t).map_err(|e| Error::Data(e.to_string()))?;
-                    s.push('\n');
-                    s
-                }
-                TraceFormat::Dot => t.to_dot(),
-                TraceFormat::Mermaid => t.to_mermaid(),
-            })
-        }
+        } => trace(&open(cli.db)?, &agreement, format, as_of),
         Command::Annotations => out(&annotations_script(&open(cli.db)?)?),
     }
+}
+
+/// `acta` alone: the REPL in a terminal, else the statements on stdin.
+fn no_command(db: Option<PathBuf>, author: String) -> Result<(), Error> {
+    let interactive = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
+    let mut session = Session::new(open(db)?, author)?;
+    if interactive {
+        return acta::repl::run(&mut session);
+    }
+    if std::io::stdin().is_terminal() {
+        return Err(Usage::NotATerminal.into());
+    }
+    run_script(&mut session, &read_stdin()?, "<stdin>", false)
 }
 
 fn read_stdin() -> Result<String, Error> {
     let mut text = String::new();
     std::io::stdin()
         .read_to_string(&mut text)
-        .map_err(|e| Error::File {
+        .map_err(|source| Error::Io {
             path: "<stdin>".into(),
-            message: format!("cannot read: {e}"),
+            source,
         })?;
     Ok(text)
 }
@@ -381,32 +326,51 @@ fn run_script(
     name: &str,
     keep_going: bool,
 ) -> Result<(), Error> {
-    let mut failures = 0;
-    for st in acta::script::statements(text) {
-        match session.execute(&st.text) {
-            Ok(reply) => {
-                out(&reply.stdout)?;
-                if let Some(n) = reply.notice {
-                    eprintln!("{n}");
-                }
-                if reply.quit {
-                    break;
-                }
-            }
-            Err(e) => {
-                let e = acta::session::at_statement(e, name, &st);
-                if !keep_going {
-                    return Err(e);
-                }
-                eprintln!("acta: {e}");
-                failures += 1;
-            }
+    let reply = |r: acta::Reply| {
+        out(&r.stdout)?;
+        if let Some(n) = r.notice {
+            eprintln!("{n}");
         }
-    }
-    if failures > 0 {
-        return Err(Error::Data(format!("{failures} statement(s) failed")));
-    }
+        Ok(())
+    };
+    session.run_script(text, name, keep_going, reply, |e| eprintln!("acta: {e}"))?;
     Ok(())
+}
+
+/// `acta check`: every invariant, or the problems found.
+fn check(kb: &KnowledgeBase) -> Result<(), Error> {
+    let problems = kb.check()?;
+    if problems.is_empty() {
+        return out(&format!(
+            "ok: {} documents, all invariants hold\n",
+            kb.store().document_count()
+        ));
+    }
+    for p in &problems {
+        eprintln!("problem: {p}");
+    }
+    Err(Error::CheckFailed(problems.len()))
+}
+
+/// `acta trace`: an agreement's chronology in one of four formats.
+fn trace(
+    kb: &KnowledgeBase,
+    agreement: &str,
+    format: TraceFormat,
+    as_of: Option<String>,
+) -> Result<(), Error> {
+    let as_of = match as_of {
+        Some(d) => Some(DateValue::parse_iso(&d).ok_or(Usage::AsOf(d))?.end),
+        None => None,
+    };
+    let view = kb.view_with(ViewOptions { as_of })?;
+    let t: Trace = kb.trace(&view, agreement)?;
+    out(&match format {
+        TraceFormat::Text => t.to_text(&view),
+        TraceFormat::Json => serde_json::to_string_pretty(&t)? + "\n",
+        TraceFormat::Dot => t.to_dot(),
+        TraceFormat::Mermaid => t.to_mermaid(),
+    })
 }
 
 fn annotations_script(kb: &KnowledgeBase) -> Result<String, Error> {
@@ -419,6 +383,8 @@ fn annotations_script(kb: &KnowledgeBase) -> Result<String, Error> {
     Ok(text)
 }
 
+/// `acta ingest`: each file in turn; a file that cannot be read is
+/// reported and the others go on, a storage failure stops them all.
 fn ingest(kb: &KnowledgeBase, files: &[PathBuf], report: bool) -> Result<(), Error> {
     let mut failed = None;
     let mut replaced = false;
@@ -428,37 +394,15 @@ fn ingest(kb: &KnowledgeBase, files: &[PathBuf], report: bool) -> Result<(), Err
                 for w in &r.warnings {
                     eprintln!("warning: {}: {w}", f.display());
                 }
-                let what = match outcome {
-                    PutOutcome::Added => "ingested".to_string(),
-                    PutOutcome::Replaced => {
-                        replaced = true;
-                        "replaced the previous version of".to_string()
-                    }
-                    PutOutcome::Unchanged { id } if id == r.doc_id => {
-                        "unchanged (already stored)".to_string()
-                    }
-                    PutOutcome::Unchanged { id } => {
-                        format!("unchanged (same text already stored as {id})")
-                    }
-                };
-                eprintln!("{}: {what} {}", f.display(), r.doc_id);
+                replaced |= outcome == PutOutcome::Replaced;
+                eprintln!(
+                    "{}: {} {}",
+                    f.display(),
+                    outcome_words(&outcome, &r.doc_id),
+                    r.doc_id
+                );
                 if report {
-                    let mut text = format!(
-                        "== {} ({}, {} sections)\n",
-                        r.doc_id,
-                        r.encoding,
-                        r.sections.len()
-                    );
-                    for s in &r.sections {
-                        text.push_str(&format!("§{}\n", s.section));
-                        for e in &s.extracted {
-                            text.push_str(&format!("  + {e}\n"));
-                        }
-                        for u in &s.uncertain {
-                            text.push_str(&format!("  ? {u}\n"));
-                        }
-                    }
-                    out(&text)?;
+                    out(&ingest_report(&r))?;
                 }
             }
             // A storage failure is not the file's fault, and the files after
@@ -479,65 +423,74 @@ fn ingest(kb: &KnowledgeBase, files: &[PathBuf], report: bool) -> Result<(), Err
         }
     }
     match failed {
-        Some(e) => Err(Error::Data(format!("not every file was ingested ({e})"))),
+        Some(e) => Err(Error::NotAllIngested(Box::new(e))),
         None => Ok(()),
     }
 }
 
+/// What storing a report did, in words.
+fn outcome_words(outcome: &PutOutcome, doc_id: &str) -> String {
+    match outcome {
+        PutOutcome::Added => "ingested".to_string(),
+        PutOutcome::Replaced => "replaced the previous version of".to_string(),
+        PutOutcome::Unchanged { id } if id == doc_id => "unchanged (already stored)".to_string(),
+        PutOutcome::Unchanged { id } => format!("unchanged (same text already stored as {id})"),
+    }
+}
+
+/// `--report`: per section, what was extracted and what was uncertain.
+fn ingest_report(r: &acta::ingest::IngestReport) -> String {
+    let mut text = format!(
+        "== {} ({}, {} sections)\n",
+        r.doc_id,
+        r.encoding,
+        r.sections.len()
+    );
+    for s in &r.sections {
+        text.push_str(&format!("§{}\n", s.section));
+        for e in &s.extracted {
+            text.push_str(&format!("  + {e}\n"));
+        }
+        for u in &s.uncertain {
+            text.push_str(&format!("  ? {u}\n"));
+        }
+    }
+    text
+}
+
 fn stats(kb: &KnowledgeBase) -> Result<(), Error> {
-    let g = kb.graph(ViewOptions::default())?;
-    let (nodes, edges) = g.stats();
+    let view = kb.view()?;
     let mut text = format!(
         "knowledge base: {}\ndocuments: {}\nnodes: {}\nedges: {}\n",
-        kb.store.path().display(),
-        kb.store.document_count(),
-        g.graph.node_count(),
-        g.graph.edge_count()
+        kb.store().path().display(),
+        kb.store().document_count(),
+        view.node_count(),
+        view.edge_count()
     );
-    text.push_str("nodes by kind:\n");
-    for (k, n) in nodes {
-        text.push_str(&format!("  {:<14}{n:>7}\n", k.as_str()));
-    }
-    text.push_str("edges by type:\n");
-    for (k, n) in edges {
-        text.push_str(&format!("  {:<24}{n:>7}\n", k.as_str()));
-    }
+    text.push_str(&acta::output::counts(
+        &view.stats(),
+        "nodes by kind",
+        "edges by type",
+    ));
     out(&text)
 }
 
 fn export(kb: &KnowledgeBase, format: ExportFormat, target: Option<PathBuf>) -> Result<(), Error> {
-    let write = |path: &PathBuf, text: &str| {
-        std::fs::write(path, text).map_err(|e| Error::File {
-            path: path.display().to_string(),
-            message: kb::io_message(&e),
-        })
-    };
     let text = match format {
         ExportFormat::Json => kb.export_json()?,
         ExportFormat::Csv => {
-            let Some(dir) = target else {
-                return Err(Error::Usage(
-                    "--format csv writes several files (nodes.csv, edges.csv, requests.csv, aliases.csv): give a directory with --out DIR".into(),
-                ));
-            };
-            let g = kb.graph(ViewOptions::default())?;
-            std::fs::create_dir_all(&dir).map_err(|e| Error::File {
-                path: dir.display().to_string(),
-                message: kb::io_message(&e),
-            })?;
-            return acta::export::write_csv(&g, &dir).map_err(|e| Error::File {
-                path: dir.display().to_string(),
-                message: kb::io_message(&e),
-            });
+            let dir = target.ok_or(Usage::CsvNeedsDirectory)?;
+            let view = kb.view()?;
+            return std::fs::create_dir_all(&dir)
+                .and_then(|()| acta::export::write_csv(&view, &dir))
+                .map_err(|source| Error::Io {
+                    path: dir.display().to_string(),
+                    source,
+                });
         }
-        other => {
-            let g = kb.graph(ViewOptions::default())?;
-            match other {
-                ExportFormat::Dot => acta::export::dot(&g),
-                ExportFormat::Graphml => acta::export::graphml(&g),
-                _ => acta::export::ntriples(&g),
-            }
-        }
+        ExportFormat::Dot => acta::export::dot(&kb.view()?),
+        ExportFormat::Graphml => acta::export::graphml(&kb.view()?),
+        ExportFormat::Ntriples => acta::export::ntriples(&kb.view()?),
     };
     match target {
         Some(path) => write(&path, &text),

@@ -7,9 +7,13 @@
 //! annotations) into one graph. Nothing here knows about sled or petgraph.
 
 mod annotation;
+mod request;
 pub mod sym;
 
+#[cfg(test)]
+pub(crate) use annotation::sample as sample_annotation;
 pub use annotation::{Action, Annotation, Fact, Retracted};
+pub use request::{Request, Status, UnnamedCount};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 pub use sym::{Prov, Sym};
@@ -413,59 +417,6 @@ pub struct EdgeFact {
     pub to: Sym,
     pub kind: EdgeKind,
     pub attrs: Vec<Attr>,
-    pub prov: Prov,
-}
-
-/// How many respondents a report counts without naming them: at least `min`,
-/// at most `max` ("con una excepción" is 1..1; "más de la mitad no ha
-/// respondido" of 11 is 0..5).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct UnnamedCount {
-    pub min: u32,
-    pub max: u32,
-}
-
-/// Status of a request or agreement in the report's own words.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Status {
-    Pending,
-    InProgress,
-    Done,
-}
-
-impl Status {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Pending => "pending",
-            Status::InProgress => "in progress",
-            Status::Done => "done",
-        }
-    }
-}
-
-/// Partial knowledge of a request for responses: who was asked, who is
-/// named as having answered, and how many answered without being named.
-/// The graph view derives `awaits` edges from it and answers say
-/// "10 of 11 members (1 unnamed responded)", never a guessed name.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Request {
-    /// Stable id, `request:<doc>/<section>#n`.
-    pub id: Sym,
-    /// The agreement the request follows up.
-    pub agreement: Sym,
-    /// What was requested, in the report's words.
-    pub subject: String,
-    /// Who was asked (country ids), as of `requested_on`.
-    pub requested_from: Vec<Sym>,
-    /// Group the request was addressed to, e.g. "member countries of the CRM".
-    pub addressed_to: String,
-    pub requested_on: Option<DateValue>,
-    pub deadline: Option<DateValue>,
-    /// Countries the sources name as having responded.
-    pub responded_named: Vec<Sym>,
-    /// Respondents counted but not named.
-    pub responded_unnamed: UnnamedCount,
-    pub status: Status,
     pub prov: Prov,
 }
 

@@ -36,6 +36,7 @@
 //! prints that text instead of the table.
 
 use crate::export::csv_field;
+use crate::graph::Stats;
 use crate::query::{Answer, Cell, Source};
 use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
@@ -63,19 +64,36 @@ impl std::fmt::Display for Format {
     }
 }
 
+/// An output format that does not exist.
+#[derive(Debug, thiserror::Error)]
+#[error("unknown format `{0}`: use table, json, csv or tsv")]
+pub struct UnknownFormat(String);
+
 impl std::str::FromStr for Format {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Format, String> {
+    type Err = UnknownFormat;
+    fn from_str(s: &str) -> Result<Format, UnknownFormat> {
         match s.trim().to_ascii_lowercase().as_str() {
             "table" => Ok(Format::Table),
             "json" => Ok(Format::Json),
             "csv" => Ok(Format::Csv),
             "tsv" => Ok(Format::Tsv),
-            other => Err(format!(
-                "unknown format `{other}`: use table, json, csv or tsv"
-            )),
+            other => Err(UnknownFormat(other.to_string())),
         }
     }
+}
+
+/// Node and edge counts as two aligned lists under their headings
+/// (`:schema`, `acta stats`).
+pub fn counts(stats: &Stats, nodes_heading: &str, edges_heading: &str) -> String {
+    let mut s = format!("{nodes_heading}:\n");
+    for (k, n) in &stats.nodes {
+        let _ = writeln!(s, "  {:<14}{n:>7}", k.as_str());
+    }
+    let _ = writeln!(s, "{edges_heading}:");
+    for (k, n) in &stats.edges {
+        let _ = writeln!(s, "  {:<24}{n:>7}", k.as_str());
+    }
+    s
 }
 
 /// Options of the text table.
@@ -93,13 +111,13 @@ pub fn terminal_width() -> Option<usize> {
 }
 
 /// The terminal's height in lines, when stdout is a terminal.
-pub fn terminal_height() -> Option<usize> {
+pub(crate) fn terminal_height() -> Option<usize> {
     terminal_size::terminal_size().map(|(_, h)| usize::from(h.0))
 }
 
 /// Split text into lines of at most `width` display columns, at spaces
 /// where possible.
-pub fn wrap(text: &str, width: usize) -> Vec<String> {
+pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
     let width = width.max(1);
     let mut lines = Vec::new();
     let mut cur = String::new();
@@ -184,7 +202,7 @@ pub fn render(answer: &Answer, format: Format, options: RenderOptions) -> String
 }
 
 /// An aligned text table (or the answer's text), caveats, and sources.
-pub fn table(answer: &Answer, options: RenderOptions) -> String {
+pub(crate) fn table(answer: &Answer, options: RenderOptions) -> String {
     let mut out = String::new();
     if let Some(text) = &answer.text {
         out.push_str(text);
@@ -325,7 +343,7 @@ fn one_line(s: &str) -> String {
 }
 
 /// CSV: a header and one line per row.
-pub fn csv(answer: &Answer) -> String {
+pub(crate) fn csv(answer: &Answer) -> String {
     let mut out = String::new();
     let line = |items: Vec<String>| {
         items
@@ -345,7 +363,7 @@ pub fn csv(answer: &Answer) -> String {
 
 /// TSV: a header and one line per row; tabs and line breaks inside cells
 /// become spaces.
-pub fn tsv(answer: &Answer) -> String {
+pub(crate) fn tsv(answer: &Answer) -> String {
     let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
     let mut out = answer
         .columns
@@ -367,7 +385,7 @@ pub fn tsv(answer: &Answer) -> String {
 }
 
 /// JSON in the documented shape, pretty-printed, with a final newline.
-pub fn json(answer: &Answer) -> String {
+pub(crate) fn json(answer: &Answer) -> String {
     #[derive(Serialize)]
     struct Shape<'a> {
         columns: &'a [String],

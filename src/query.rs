@@ -1,30 +1,35 @@
 //! The query language: questions and patterns in, cited answers out.
 //!
-//! The stages, one module each: [`parse`] (grammar/query.pest → [`ast`]),
-//! [`questions`] (controlled-language questions → pattern queries, entity
-//! references → nodes), [`eval`] (patterns over the petgraph view),
-//! [`direct`] (`show`, `path`, `why`), and [`answer`] (the table, its
-//! sources and caveats). `crate::output` renders answers.
+//! The stages, one module each: `parse` (grammar/query.pest → `ast`),
+//! `questions` (controlled-language questions → pattern queries, entity
+//! references → nodes), `eval` (patterns over the graph view), `direct`
+//! (`show`, `path`, `why`, `trace`), and `answer` (the table, its sources
+//! and caveats). [`crate::output`] renders answers.
 //!
 //! ```
-//! use acta::graph::{KnowledgeGraph, ViewOptions};
-//! use acta::reference::Gazetteer;
-//! let kg = acta::view::build(&Gazetteer::bundled().unwrap(), &[], ViewOptions::default());
+//! use acta::graph::ViewOptions;
+//! let kg = acta::view::build(&acta::Gazetteer::bundled().unwrap(), &[], ViewOptions::default());
 //! let a = acta::query::run(&kg, "meetings in Guatemala").unwrap();
 //! assert_eq!(a.columns, ["meeting", "date", "city"]);
 //! assert!(a.rows.iter().any(|r| r[0].text().contains("meeting:crm-07")));
 //! ```
 
-pub mod answer;
-pub mod ast;
-pub mod direct;
-pub mod error;
-pub mod eval;
-pub mod parse;
-pub mod questions;
+mod answer;
+pub(crate) mod ast;
+mod direct;
+mod error;
+pub(crate) mod eval;
+pub(crate) mod parse;
+#[cfg(test)]
+mod props;
+pub(crate) mod questions;
+mod why;
+mod words;
+
+pub(crate) use words::keywords;
 
 pub use answer::{Answer, Cell, Source};
-pub use error::{ErrorKind, QueryError};
+pub use error::{ErrorKind, Location, QueryError};
 
 use crate::graph::KnowledgeGraph;
 use ast::{Body, Statement};
@@ -43,7 +48,7 @@ pub fn run(kg: &KnowledgeGraph, text: &str) -> Result<Answer, QueryError> {
 /// a date must be the view as of that date. Errors carry spans into the
 /// statement's text but no line and column: call [`QueryError::locate`]
 /// with the text.
-pub fn run_statement(view: &KnowledgeGraph, s: &Statement) -> Result<Answer, QueryError> {
+pub(crate) fn run_statement(view: &KnowledgeGraph, s: &Statement) -> Result<Answer, QueryError> {
     if let Some(d) = &s.as_of {
         if view.options.as_of != Some(d.value.end) {
             return Err(QueryError::new(
@@ -59,7 +64,7 @@ pub fn run_statement(view: &KnowledgeGraph, s: &Statement) -> Result<Answer, Que
     } else {
         match &s.body {
             Body::Pattern(p) => ctx.run_pattern(p)?,
-            Body::Why(w) => direct::why(&ctx, w)?,
+            Body::Why(w) => why::why(&ctx, w)?,
             Body::Question(q) => match questions::compile(&ctx, q)? {
                 Compiled::Pattern(p) => {
                     let mut a = ctx.run_pattern(&p)?;
@@ -90,6 +95,13 @@ pub fn run_statement(view: &KnowledgeGraph, s: &Statement) -> Result<Answer, Que
         ));
     }
     Ok(answer)
+}
+
+/// Ask the evaluation under way, on any thread, to stop: it fails with
+/// "interrupted (Ctrl-C)" soon after (the REPL calls this on Ctrl-C). An
+/// interruption asked while nothing runs stops the next evaluation.
+pub fn interrupt() {
+    eval::INTERRUPTED.store(true, std::sync::atomic::Ordering::Relaxed);
 }
 
 /// What `explain` shows for a statement: the pattern it runs (valid query
@@ -137,76 +149,4 @@ fn explain_answer(ctx: &Ctx<'_>, s: &Statement) -> Result<Answer, QueryError> {
     a.push(vec![Cell::Text(text.clone())], vec![]);
     a.text = Some(format!("{text}\n"));
     Ok(a)
-}
-
-/// Keywords of the language, for completion and help.
-pub fn keywords() -> &'static [&'static str] {
-    &[
-        "match",
-        "optional",
-        "where",
-        "return",
-        "distinct",
-        "order",
-        "by",
-        "asc",
-        "desc",
-        "skip",
-        "limit",
-        "and",
-        "or",
-        "not",
-        "in",
-        "contains",
-        "starts",
-        "ends",
-        "with",
-        "is",
-        "null",
-        "true",
-        "false",
-        "as",
-        "count",
-        "collect",
-        "min",
-        "max",
-        "date",
-        "year",
-        "size",
-        "sorted",
-        "sentence",
-        "snippet",
-        "request_subject",
-        "awaiting",
-        "awaiting_note",
-        "explain",
-        "why",
-        "show",
-        "path",
-        "from",
-        "to",
-        "of",
-        "agreements",
-        "acuerdos",
-        "countries",
-        "países",
-        "meetings",
-        "reuniones",
-        "sections",
-        "secciones",
-        "documents",
-        "documentos",
-        "events",
-        "eventos",
-        "between",
-        "entre",
-        "mentioning",
-        "trace",
-        "awaiting",
-        "pendientes",
-        "responses",
-        "respuesta",
-        "responded",
-        "respondido",
-    ]
 }

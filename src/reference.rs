@@ -3,7 +3,9 @@
 //! facts. The files are compiled into the binary so acta works from any
 //! directory; they are data, not code, and each entry names its source.
 
-use crate::model::{Attr, DateValue, EdgeFact, EdgeKind, Kind, NodeFact, Provenance, Value, Ymd};
+use crate::model::{
+    Attr, DateValue, EdgeFact, EdgeKind, Kind, NodeFact, Prov, Provenance, Value, Ymd,
+};
 use serde::Deserialize;
 
 const COUNTRIES: &str = include_str!("../data/reference/countries.toml");
@@ -13,27 +15,27 @@ const CITIES: &str = include_str!("../data/reference/cities.toml");
 
 /// A country of the gazetteer.
 #[derive(Debug, Clone, Deserialize)]
-pub struct Country {
-    pub iso: String,
-    pub name_es: String,
-    pub name_en: String,
+pub(crate) struct Country {
+    pub(crate) iso: String,
+    pub(crate) name_es: String,
+    pub(crate) name_en: String,
     #[serde(default)]
-    pub aliases: Vec<String>,
-    pub crm_member_since: Option<String>,
-    pub member_since_note: Option<String>,
+    pub(crate) aliases: Vec<String>,
+    pub(crate) crm_member_since: Option<String>,
+    pub(crate) member_since_note: Option<String>,
     #[serde(default)]
-    pub crm_observer: bool,
-    pub source: String,
+    pub(crate) crm_observer: bool,
+    pub(crate) source: String,
 }
 
 impl Country {
     /// Node id, e.g. `country:mx`.
-    pub fn id(&self) -> String {
+    pub(crate) fn id(&self) -> String {
         format!("country:{}", self.iso.to_lowercase())
     }
 
     /// Every name this country goes by (Spanish, English, aliases, ISO code).
-    pub fn names(&self) -> Vec<String> {
+    pub(crate) fn names(&self) -> Vec<String> {
         let mut v = vec![self.name_es.clone(), self.name_en.clone()];
         v.extend(self.aliases.iter().cloned());
         v.push(self.iso.clone());
@@ -41,34 +43,34 @@ impl Country {
     }
 
     /// Date it joined the CRM, if it is a member.
-    pub fn member_since(&self) -> Option<Ymd> {
+    pub(crate) fn member_since(&self) -> Option<Ymd> {
         self.crm_member_since.as_deref().and_then(Ymd::parse_iso)
     }
 }
 
 /// A meeting of the CRM calendar.
 #[derive(Debug, Clone, Deserialize)]
-pub struct Meeting {
-    pub ordinal: u32,
-    pub body: String,
-    pub city: Option<String>,
+pub(crate) struct Meeting {
+    pub(crate) ordinal: u32,
+    pub(crate) body: String,
+    pub(crate) city: Option<String>,
     #[serde(default)]
-    pub city_aliases: Vec<String>,
-    pub country: String,
-    pub start: Option<String>,
-    pub end: Option<String>,
-    pub unverified: Option<String>,
-    pub source: String,
+    pub(crate) city_aliases: Vec<String>,
+    pub(crate) country: String,
+    pub(crate) start: Option<String>,
+    pub(crate) end: Option<String>,
+    pub(crate) unverified: Option<String>,
+    pub(crate) source: String,
 }
 
 impl Meeting {
     /// Node id, e.g. `meeting:crm-07`.
-    pub fn id(&self) -> String {
+    pub(crate) fn id(&self) -> String {
         meeting_id(&self.body, self.ordinal)
     }
 
     /// The meeting's dates with their precision.
-    pub fn date(&self) -> Option<DateValue> {
+    pub(crate) fn date(&self) -> Option<DateValue> {
         let start = DateValue::parse_iso(self.start.as_deref()?)?;
         match self.end.as_deref().and_then(DateValue::parse_iso) {
             Some(end) => Some(DateValue::range(start, end)),
@@ -78,12 +80,12 @@ impl Meeting {
 }
 
 /// Id of a numbered meeting of a body: `meeting:crm-07`.
-pub fn meeting_id(body: &str, ordinal: u32) -> String {
+pub(crate) fn meeting_id(body: &str, ordinal: u32) -> String {
     format!("meeting:{}-{:02}", crate::text::slug(body), ordinal)
 }
 
 /// Roman numeral for 1..=39.
-pub fn roman(n: u32) -> String {
+pub(crate) fn roman(n: u32) -> String {
     const TABLE: [(u32, &str); 5] = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")];
     let mut n = n;
     let mut out = String::new();
@@ -97,7 +99,7 @@ pub fn roman(n: u32) -> String {
 }
 
 /// Ordinal value of a roman numeral (I..XXXIX), if it is one.
-pub fn from_roman(s: &str) -> Option<u32> {
+pub(crate) fn from_roman(s: &str) -> Option<u32> {
     let s = s.to_ascii_uppercase();
     if s.is_empty() || !s.chars().all(|c| matches!(c, 'I' | 'V' | 'X')) {
         return None;
@@ -106,7 +108,7 @@ pub fn from_roman(s: &str) -> Option<u32> {
 }
 
 /// Spanish ordinal words used in declarations ("Séptima Reunión").
-pub const SPANISH_ORDINALS: [&str; 12] = [
+pub(crate) const SPANISH_ORDINALS: [&str; 12] = [
     "primera",
     "segunda",
     "tercera",
@@ -123,25 +125,25 @@ pub const SPANISH_ORDINALS: [&str; 12] = [
 
 /// An organization or body.
 #[derive(Debug, Clone, Deserialize)]
-pub struct Organization {
-    pub key: String,
-    pub acronym: Option<String>,
-    pub name_es: String,
-    pub name_en: String,
+pub(crate) struct Organization {
+    pub(crate) key: String,
+    pub(crate) acronym: Option<String>,
+    pub(crate) name_es: String,
+    pub(crate) name_en: String,
     #[serde(default)]
-    pub aliases: Vec<String>,
-    pub part_of: Option<String>,
-    pub source: String,
+    pub(crate) aliases: Vec<String>,
+    pub(crate) part_of: Option<String>,
+    pub(crate) source: String,
 }
 
 impl Organization {
     /// Node id, e.g. `organization:oim`.
-    pub fn id(&self) -> String {
+    pub(crate) fn id(&self) -> String {
         format!("organization:{}", self.key)
     }
 
     /// Every name it goes by.
-    pub fn names(&self) -> Vec<String> {
+    pub(crate) fn names(&self) -> Vec<String> {
         let mut v = Vec::new();
         v.extend(self.acronym.iter().cloned());
         v.push(self.name_es.clone());
@@ -151,30 +153,33 @@ impl Organization {
     }
 
     /// Display name: the acronym if it has one, else the Spanish name.
-    pub fn display(&self) -> String {
+    pub(crate) fn display(&self) -> String {
         self.acronym.clone().unwrap_or_else(|| self.name_es.clone())
     }
 }
 
 /// A city and the country it is in (geography, for `held_in`).
 #[derive(Debug, Clone, Deserialize)]
-pub struct City {
-    pub name: String,
+pub(crate) struct City {
+    pub(crate) name: String,
     /// ISO 3166-1 alpha-2 code of its country.
-    pub country: String,
+    pub(crate) country: String,
     #[serde(default)]
-    pub aliases: Vec<String>,
-    pub source: String,
+    pub(crate) aliases: Vec<String>,
+    /// Required, so that every entry of `cities.toml` cites its source;
+    /// cities are attributes, not nodes, so no fact carries it yet.
+    #[allow(dead_code)]
+    pub(crate) source: String,
 }
 
 impl City {
     /// Id of the country it is in, e.g. `country:mx`.
-    pub fn country_id(&self) -> String {
+    pub(crate) fn country_id(&self) -> String {
         format!("country:{}", self.country.to_lowercase())
     }
 
     /// Every name it goes by.
-    pub fn names(&self) -> Vec<String> {
+    pub(crate) fn names(&self) -> Vec<String> {
         let mut v = vec![self.name.clone()];
         v.extend(self.aliases.iter().cloned());
         v
@@ -202,19 +207,19 @@ struct OrganizationsFile {
 /// The whole gazetteer.
 #[derive(Debug, Clone)]
 pub struct Gazetteer {
-    pub countries: Vec<Country>,
-    pub meetings: Vec<Meeting>,
-    pub organizations: Vec<Organization>,
+    pub(crate) countries: Vec<Country>,
+    pub(crate) meetings: Vec<Meeting>,
+    pub(crate) organizations: Vec<Organization>,
     /// Cities with their country, to place meetings.
-    pub cities: Vec<City>,
+    pub(crate) cities: Vec<City>,
 }
 
 /// A gazetteer file that does not parse.
 #[derive(Debug, thiserror::Error)]
 #[error("reference data {file}: {message}")]
 pub struct ReferenceError {
-    pub file: &'static str,
-    pub message: String,
+    pub(crate) file: &'static str,
+    pub(crate) message: String,
 }
 
 impl Gazetteer {
@@ -242,7 +247,7 @@ impl Gazetteer {
     }
 
     /// The city a name refers to (any spelling), if the gazetteer knows it.
-    pub fn city(&self, name: &str) -> Option<&City> {
+    pub(crate) fn city(&self, name: &str) -> Option<&City> {
         let key = crate::text::normalize(name);
         self.cities
             .iter()
@@ -258,16 +263,8 @@ impl Gazetteer {
             .collect()
     }
 
-    /// The calendar entry of a numbered meeting, if the gazetteer has one.
-    pub fn meeting(&self, body: &str, ordinal: u32) -> Option<&Meeting> {
-        let body = crate::text::normalize(body);
-        self.meetings
-            .iter()
-            .find(|m| m.ordinal == ordinal && crate::text::normalize(&m.body) == body)
-    }
-
     /// Display name and aliases for a numbered meeting of a body.
-    pub fn meeting_names(body: &str, ordinal: u32) -> (String, Vec<String>) {
+    pub(crate) fn meeting_names(body: &str, ordinal: u32) -> (String, Vec<String>) {
         let r = roman(ordinal);
         let name = format!("{r} {body}");
         let mut aliases = vec![
@@ -291,116 +288,151 @@ impl Gazetteer {
     }
 
     /// The gazetteer as reference facts: nodes and edges.
-    pub fn facts(&self) -> (Vec<NodeFact>, Vec<EdgeFact>) {
-        let mut nodes = Vec::new();
-        let mut edges = Vec::new();
-        let prov = |source: &str| Provenance::Reference {
-            source: source.into(),
-        };
-        let attr = |key: &str, value: Value, source: &str| Attr {
-            key: key.into(),
-            value,
-            prov: prov(source).into(),
-        };
+    pub(crate) fn facts(&self) -> (Vec<NodeFact>, Vec<EdgeFact>) {
+        let mut facts = (Vec::new(), Vec::new());
         for c in &self.countries {
-            let mut attrs = vec![
-                attr("iso", Value::Text(c.iso.clone()), &c.source),
-                attr("name_en", Value::Text(c.name_en.clone()), &c.source),
-            ];
-            if c.crm_observer {
-                attrs.push(attr("crm_observer", Value::Bool(true), &c.source));
-            }
-            nodes.push(NodeFact {
-                id: c.id().into(),
-                kind: Kind::Country,
-                name: c.name_es.clone(),
-                aliases: c.names(),
-                attrs,
-                prov: prov(&c.source).into(),
-            });
-            if let Some(since) = c.member_since() {
-                let mut attrs = vec![attr("since", Value::Date(DateValue::day(since)), &c.source)];
-                if let Some(note) = &c.member_since_note {
-                    attrs.push(attr("note", Value::Text(note.clone()), &c.source));
-                }
-                edges.push(EdgeFact {
-                    from: c.id().into(),
-                    to: "organization:crm".into(),
-                    kind: EdgeKind::MemberOf,
-                    attrs,
-                    prov: prov(&c.source).into(),
-                });
-            }
+            c.facts(&mut facts);
         }
         for o in &self.organizations {
-            let mut attrs = vec![
-                attr("name_es", Value::Text(o.name_es.clone()), &o.source),
-                attr("name_en", Value::Text(o.name_en.clone()), &o.source),
-            ];
-            if let Some(a) = &o.acronym {
-                attrs.push(attr("acronym", Value::Text(a.clone()), &o.source));
-            }
-            nodes.push(NodeFact {
-                id: o.id().into(),
-                kind: Kind::Organization,
-                name: o.display(),
-                aliases: o.names(),
-                attrs,
-                prov: prov(&o.source).into(),
-            });
-            if let Some(parent) = &o.part_of {
-                edges.push(EdgeFact {
-                    from: o.id().into(),
-                    to: format!("organization:{parent}").into(),
-                    kind: EdgeKind::PartOf,
-                    attrs: vec![],
-                    prov: prov(&o.source).into(),
-                });
-            }
+            o.facts(&mut facts);
         }
         for m in &self.meetings {
-            let (name, mut aliases) = Gazetteer::meeting_names(&m.body, m.ordinal);
-            let mut attrs = vec![
-                attr("ordinal", Value::Int(i64::from(m.ordinal)), &m.source),
-                attr("body", Value::Text(m.body.clone()), &m.source),
-            ];
-            if let Some(d) = m.date() {
-                attrs.push(attr("date", Value::Date(d), &m.source));
-            }
-            if let Some(city) = &m.city {
-                attrs.push(attr("city", Value::Text(city.clone()), &m.source));
-                aliases.push(format!("{} {city}", roman(m.ordinal)));
-            }
-            for a in &m.city_aliases {
-                attrs.push(attr("city", Value::Text(a.clone()), &m.source));
-            }
-            if let Some(u) = &m.unverified {
-                attrs.push(attr("unverified", Value::Text(u.clone()), &m.source));
-            }
-            nodes.push(NodeFact {
-                id: m.id().into(),
-                kind: Kind::Meeting,
-                name,
-                aliases,
-                attrs,
-                prov: prov(&m.source).into(),
-            });
-            edges.push(EdgeFact {
-                from: m.id().into(),
-                to: format!("country:{}", m.country.to_lowercase()).into(),
-                kind: EdgeKind::HeldIn,
-                attrs: vec![],
-                prov: prov(&m.source).into(),
-            });
-            edges.push(EdgeFact {
-                from: m.id().into(),
-                to: format!("organization:{}", crate::text::slug(&m.body)).into(),
-                kind: EdgeKind::PartOf,
-                attrs: vec![],
-                prov: prov(&m.source).into(),
-            });
+            m.facts(&mut facts);
         }
-        (nodes, edges)
+        facts
+    }
+}
+
+/// The facts of the gazetteer, as they are gathered.
+type Facts = (Vec<NodeFact>, Vec<EdgeFact>);
+
+/// The provenance of a gazetteer entry: its cited source.
+fn prov(source: &str) -> Prov {
+    Provenance::Reference {
+        source: source.into(),
+    }
+    .into()
+}
+
+/// An attribute read from a gazetteer entry.
+fn attr(key: &str, value: Value, source: &str) -> Attr {
+    Attr {
+        key: key.into(),
+        value,
+        prov: prov(source),
+    }
+}
+
+/// An edge of the gazetteer, without attributes.
+fn edge(from: String, kind: EdgeKind, to: String, source: &str) -> EdgeFact {
+    EdgeFact {
+        from: from.into(),
+        to: to.into(),
+        kind,
+        attrs: vec![],
+        prov: prov(source),
+    }
+}
+
+impl Country {
+    /// The country node, and its membership of the CRM with its date.
+    fn facts(&self, (nodes, edges): &mut Facts) {
+        let mut attrs = vec![
+            attr("iso", Value::Text(self.iso.clone()), &self.source),
+            attr("name_en", Value::Text(self.name_en.clone()), &self.source),
+        ];
+        if self.crm_observer {
+            attrs.push(attr("crm_observer", Value::Bool(true), &self.source));
+        }
+        nodes.push(NodeFact {
+            id: self.id().into(),
+            kind: Kind::Country,
+            name: self.name_es.clone(),
+            aliases: self.names(),
+            attrs,
+            prov: prov(&self.source),
+        });
+        if let Some(since) = self.member_since() {
+            let mut member = edge(
+                self.id(),
+                EdgeKind::MemberOf,
+                "organization:crm".into(),
+                &self.source,
+            );
+            member.attrs = vec![attr(
+                "since",
+                Value::Date(DateValue::day(since)),
+                &self.source,
+            )];
+            if let Some(note) = &self.member_since_note {
+                member
+                    .attrs
+                    .push(attr("note", Value::Text(note.clone()), &self.source));
+            }
+            edges.push(member);
+        }
+    }
+}
+
+impl Organization {
+    /// The organization node, and the body it is part of.
+    fn facts(&self, (nodes, edges): &mut Facts) {
+        let mut attrs = vec![
+            attr("name_es", Value::Text(self.name_es.clone()), &self.source),
+            attr("name_en", Value::Text(self.name_en.clone()), &self.source),
+        ];
+        if let Some(a) = &self.acronym {
+            attrs.push(attr("acronym", Value::Text(a.clone()), &self.source));
+        }
+        nodes.push(NodeFact {
+            id: self.id().into(),
+            kind: Kind::Organization,
+            name: self.display(),
+            aliases: self.names(),
+            attrs,
+            prov: prov(&self.source),
+        });
+        if let Some(parent) = &self.part_of {
+            let to = format!("organization:{parent}");
+            edges.push(edge(self.id(), EdgeKind::PartOf, to, &self.source));
+        }
+    }
+}
+
+impl Meeting {
+    /// The meeting node (with its date and city), where it was held and
+    /// the body it is a meeting of.
+    fn facts(&self, (nodes, edges): &mut Facts) {
+        let (name, mut aliases) = Gazetteer::meeting_names(&self.body, self.ordinal);
+        let mut attrs = vec![
+            attr("ordinal", Value::Int(i64::from(self.ordinal)), &self.source),
+            attr("body", Value::Text(self.body.clone()), &self.source),
+        ];
+        if let Some(d) = self.date() {
+            attrs.push(attr("date", Value::Date(d), &self.source));
+        }
+        if let Some(city) = &self.city {
+            attrs.push(attr("city", Value::Text(city.clone()), &self.source));
+            aliases.push(format!("{} {city}", roman(self.ordinal)));
+        }
+        for a in &self.city_aliases {
+            attrs.push(attr("city", Value::Text(a.clone()), &self.source));
+        }
+        if let Some(u) = &self.unverified {
+            attrs.push(attr("unverified", Value::Text(u.clone()), &self.source));
+        }
+        nodes.push(NodeFact {
+            id: self.id().into(),
+            kind: Kind::Meeting,
+            name,
+            aliases,
+            attrs,
+            prov: prov(&self.source),
+        });
+        let country = format!("country:{}", self.country.to_lowercase());
+        edges.push(edge(self.id(), EdgeKind::HeldIn, country, &self.source));
+        let body = format!("organization:{}", crate::text::slug(&self.body));
+        edges.push(edge(self.id(), EdgeKind::PartOf, body, &self.source));
     }
 }
 
@@ -413,7 +445,11 @@ mod tests {
         let g = Gazetteer::bundled().expect("bundled reference data parses");
         assert_eq!(g.crm_members_on(Ymd::new(2003, 5, 1)).len(), 11);
         assert_eq!(g.crm_members_on(Ymd::new(1999, 1, 28)).len(), 10);
-        let vii = g.meeting("crm", 7).expect("VII CRM in calendar");
+        let vii = g
+            .meetings
+            .iter()
+            .find(|m| crate::text::normalize(&m.body) == "crm" && m.ordinal == 7)
+            .expect("VII CRM in calendar");
         assert_eq!(
             vii.date().map(|d| d.to_string()).as_deref(),
             Some("2002-05-30..2002-05-31")

@@ -1,9 +1,9 @@
 //! The interactive REPL (rustyline): a one-line banner, persistent history,
-//! completion and multi-line input from [`complete`], and statements handed
+//! completion and multi-line input from `complete`, and statements handed
 //! to the [`Session`]. Ctrl-C cancels the line, Ctrl-D quits. Long answers
 //! page through `$PAGER`.
 
-pub mod complete;
+pub(crate) mod complete;
 
 use crate::error::Error;
 use crate::session::Session;
@@ -16,7 +16,7 @@ use std::path::PathBuf;
 
 /// Where the history is kept: `$ACTA_HISTORY`, else
 /// `<user data dir>/acta/history.txt`.
-pub fn history_path() -> Option<PathBuf> {
+pub(crate) fn history_path() -> Option<PathBuf> {
     if let Some(p) = std::env::var_os("ACTA_HISTORY").filter(|p| !p.is_empty()) {
         return Some(PathBuf::from(p));
     }
@@ -29,10 +29,16 @@ pub fn run(session: &mut Session) -> Result<(), Error> {
         .completion_type(CompletionType::List)
         .auto_add_history(true)
         .max_history_size(10_000)
-        .map_err(|e| Error::Data(format!("cannot configure the line editor: {e}")))?
+        .map_err(|source| Error::Terminal {
+            doing: "cannot configure the line editor",
+            source,
+        })?
         .build();
-    let mut editor: Editor<ActaHelper, FileHistory> = Editor::with_config(config)
-        .map_err(|e| Error::Data(format!("cannot start the line editor: {e}")))?;
+    let mut editor: Editor<ActaHelper, FileHistory> =
+        Editor::with_config(config).map_err(|source| Error::Terminal {
+            doing: "cannot start the line editor",
+            source,
+        })?;
     editor.set_helper(Some(ActaHelper::new(&session.kg)));
     let history = history_path();
     if let Some(h) = &history {
@@ -44,7 +50,7 @@ pub fn run(session: &mut Session) -> Result<(), Error> {
     // While a statement runs, Ctrl-C is a signal (not a key): it asks the
     // evaluator to stop instead of ending the session.
     let _ = ctrlc::set_handler(|| {
-        crate::query::eval::INTERRUPTED.store(true, std::sync::atomic::Ordering::Relaxed);
+        crate::query::interrupt();
     });
     println!(
         "acta {} — {} · :help for help, Ctrl-D to quit",
@@ -72,7 +78,7 @@ pub fn run(session: &mut Session) -> Result<(), Error> {
                         if reply.quit {
                             break;
                         }
-                        if text.trim_start().starts_with(":ingest") || is_annotation(&text) {
+                        if reply.changed {
                             editor.set_helper(Some(ActaHelper::new(&session.kg)));
                         }
                     }
@@ -81,23 +87,19 @@ pub fn run(session: &mut Session) -> Result<(), Error> {
             }
             Err(ReadlineError::Interrupted) => continue,
             Err(ReadlineError::Eof) => break,
-            Err(e) => return Err(Error::Data(format!("cannot read input: {e}"))),
+            Err(source) => {
+                return Err(Error::Terminal {
+                    doing: "cannot read input",
+                    source,
+                })
+            }
         }
     }
     Ok(())
 }
 
-fn is_annotation(text: &str) -> bool {
-    let first = text
-        .split_whitespace()
-        .next()
-        .unwrap_or_default()
-        .to_ascii_lowercase();
-    matches!(first.as_str(), "assert" | "retract" | "confirm" | "reject")
-}
-
 /// Print text, through `$PAGER` when it is taller than the terminal.
-pub fn page(text: &str) {
+pub(crate) fn page(text: &str) {
     let height = crate::output::terminal_height().unwrap_or(usize::MAX);
     if text.lines().count() + 2 > height {
         let pager = std::env::var("PAGER")

@@ -6,15 +6,15 @@
 
 /// One statement of a script and where it starts in the file (1-based).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Statement {
-    pub text: String,
-    pub line: usize,
-    pub column: usize,
+pub(crate) struct Statement {
+    pub(crate) text: String,
+    pub(crate) line: usize,
+    pub(crate) column: usize,
 }
 
 impl Statement {
     /// Map a 1-based line/column inside this statement's text to the file.
-    pub fn position_in_file(&self, line: usize, column: usize) -> (usize, usize) {
+    pub(crate) fn position_in_file(&self, line: usize, column: usize) -> (usize, usize) {
         if line <= 1 {
             (self.line, self.column + column.saturating_sub(1))
         } else {
@@ -27,7 +27,7 @@ impl Statement {
 /// `;`, `--` and `//`; a comment (`--` or `//`) runs to the end of its line,
 /// and a `;` or an apostrophe inside it is just text; blank statements are
 /// dropped. Comments are replaced by spaces so columns stay true.
-pub fn statements(script: &str) -> Vec<Statement> {
+pub(crate) fn statements(script: &str) -> Vec<Statement> {
     let mut out = Vec::new();
     let mut cur = String::new();
     let mut start: Option<(usize, usize)> = None;
@@ -100,7 +100,7 @@ fn push(out: &mut Vec<Statement>, cur: &mut String, start: &mut Option<(usize, u
 
 /// Whether an interactive line is unfinished: an open bracket or quote, or
 /// a trailing backslash. The REPL keeps reading lines while this holds.
-pub fn is_incomplete(input: &str) -> bool {
+pub(crate) fn is_incomplete(input: &str) -> bool {
     if input.trim_end().ends_with('\\') {
         return true;
     }

@@ -1,15 +1,17 @@
 //! A working session over one knowledge base: the graph view (rebuilt after
 //! a change), the output settings, and the execution of one statement —
-//! a query, a `trace`, an annotation, or a `:meta` command. The REPL, `acta
-//! query` (one query, `-f` scripts, stdin) and `:load` all go through here,
-//! so the same text gives the same answer everywhere.
+//! a query, a `trace`, an annotation, or a `:meta` command — or of a
+//! script of them. The REPL, `acta query` (one query, `-f` scripts, stdin),
+//! `:load` and the replay of `data/annotations/` all go through here, so
+//! the same text gives the same answer everywhere.
 
-use crate::error::Error;
-use crate::graph::{KnowledgeGraph, ViewOptions};
-use crate::kb::KnowledgeBase;
-use crate::model::{EdgeKind, Kind};
+use crate::error::{Error, Usage};
+use crate::graph::KnowledgeGraph;
+use crate::kb::{self, KnowledgeBase};
 use crate::output::{self, Format, RenderOptions};
-use crate::query::{self, QueryError};
+use crate::query::ast::{AnnotationStmt, Body};
+use crate::query::parse;
+use crate::script::{self, Statement};
 use std::path::Path;
 use std::time::Instant;
 
@@ -17,10 +19,15 @@ use std::time::Instant;
 /// person (stderr in scripts).
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Reply {
+    /// The answer, rendered.
     pub stdout: String,
+    /// A note for the person: what changed, how long it took.
     pub notice: Option<String>,
     /// The statement asked to end the session (`:quit`).
     pub quit: bool,
+    /// The statement changed the knowledge base (an annotation, `:ingest`):
+    /// the view answered from is a new one.
+    pub changed: bool,
 }
 
 impl Reply {
@@ -36,14 +43,56 @@ impl Reply {
             ..Reply::default()
         }
     }
+    fn change(text: impl Into<String>) -> Reply {
+        Reply {
+            changed: true,
+            ..Reply::note(text)
+        }
+    }
+}
+
+/// The `:commands` of a session.
+#[derive(Debug, Clone, Copy)]
+enum Meta {
+    Help,
+    Schema,
+    Format,
+    Sources,
+    Timing,
+    Explain,
+    Load,
+    Ingest,
+    Quit,
+}
+
+/// Each `:command` with the names it answers to; the first is the one
+/// completion offers.
+const META: [(&[&str], Meta); 9] = [
+    (&["help", "h", "?"], Meta::Help),
+    (&["schema"], Meta::Schema),
+    (&["format"], Meta::Format),
+    (&["sources"], Meta::Sources),
+    (&["timing"], Meta::Timing),
+    (&["explain"], Meta::Explain),
+    (&["load"], Meta::Load),
+    (&["ingest"], Meta::Ingest),
+    (&["quit", "q", "exit"], Meta::Quit),
+];
+
+/// The `:commands`, as completion offers them.
+pub(crate) fn meta_commands() -> impl Iterator<Item = String> {
+    META.iter().map(|(names, _)| format!(":{}", names[0]))
 }
 
 /// A session.
 pub struct Session {
-    pub kb: KnowledgeBase,
-    pub kg: KnowledgeGraph,
+    kb: KnowledgeBase,
+    pub(crate) kg: KnowledgeGraph,
+    /// How answers are rendered.
     pub format: Format,
+    /// Whether tables list each row's sources.
     pub sources: bool,
+    /// Whether each answer says how long it took.
     pub timing: bool,
     /// Width to fit tables to (the terminal's), if any.
     pub width: Option<usize>,
@@ -52,9 +101,9 @@ pub struct Session {
 }
 
 impl Session {
-    /// Open a session over a knowledge base (builds the graph view once).
+    /// Open a session over a knowledge base (opens the graph view once).
     pub fn new(kb: KnowledgeBase, author: String) -> Result<Session, Error> {
-        let kg = kb.graph(ViewOptions::default())?;
+        let kg = kb.view()?;
         Ok(Session {
             kb,
             kg,
@@ -66,26 +115,24 @@ impl Session {
         })
     }
 
-    /// Rebuild the graph view after the knowledge base changed.
-    pub fn reload(&mut self) -> Result<(), Error> {
-        self.kg = self.kb.graph(ViewOptions::default())?;
+    /// Open the view again after the knowledge base changed.
+    pub(crate) fn reload(&mut self) -> Result<(), Error> {
+        self.kg = self.kb.view()?;
         Ok(())
     }
 
     /// A one-line summary of the corpus, for the banner.
     pub fn summary(&self) -> String {
-        let (nodes, _) = self.kg.stats();
-        let count =
-            |k: crate::model::Kind| nodes.iter().find(|(x, _)| *x == k).map_or(0, |(_, n)| *n);
-        let docs = self.kg.documents.len();
+        let stats = self.kg.stats();
+        let docs = self.kg.document_count();
         format!(
             "{docs} document{}, {} sections, {} agreements, {} meetings, {} nodes, {} edges",
             if docs == 1 { "" } else { "s" },
-            count(crate::model::Kind::Section),
-            count(crate::model::Kind::Agreement),
-            count(crate::model::Kind::Meeting),
-            self.kg.graph.node_count(),
-            self.kg.graph.edge_count()
+            stats.nodes_of(crate::model::Kind::Section),
+            stats.nodes_of(crate::model::Kind::Agreement),
+            stats.nodes_of(crate::model::Kind::Meeting),
+            self.kg.node_count(),
+            self.kg.edge_count()
         )
     }
 
@@ -103,14 +150,14 @@ impl Session {
             return self.meta(meta);
         }
         let started = Instant::now();
-        let statement = query::parse::parse(trimmed).map_err(query_error)?;
-        if let query::ast::Body::Annotate(a) = &statement.body {
+        let statement = parse::parse(trimmed)?;
+        if let Body::Annotate(a) = &statement.body {
             if !statement.explain {
-                return self.annotate(a, trimmed);
+                return self.annotate(a).map_err(|e| e.locate(trimmed));
             }
         }
-        let answer = crate::kb::answer_statement(&self.kg, &self.kb, &statement)
-            .map_err(|e| e.locate(trimmed))?;
+        let answer =
+            kb::answer_statement(&self.kg, &self.kb, &statement).map_err(|e| e.locate(trimmed))?;
         let mut reply = Reply::out(output::render(&answer, self.format, self.render_options()));
         if self.timing {
             reply.notice = Some(format!(
@@ -125,170 +172,136 @@ impl Session {
     fn meta(&mut self, meta: &str) -> Result<Reply, Error> {
         let (cmd, arg) = meta.split_once(char::is_whitespace).unwrap_or((meta, ""));
         let arg = arg.trim();
-        let on_off = |arg: &str, name: &str| match arg {
+        let on_off = |arg: &str, command: &'static str| match arg {
             "on" => Ok(true),
             "off" => Ok(false),
-            other => Err(Error::Usage(format!(
-                ":{name} takes on or off, not `{other}`"
-            ))),
+            other => Err(Usage::OnOff {
+                command,
+                given: other.to_string(),
+            }),
         };
-        match cmd {
-            "q" | "quit" | "exit" => Ok(Reply {
+        let Some(&(_, command)) = META.iter().find(|(names, _)| names.contains(&cmd)) else {
+            return Err(if cmd.is_empty() {
+                Usage::NoMetaCommand
+            } else {
+                Usage::UnknownMetaCommand(cmd.to_string())
+            }
+            .into());
+        };
+        match command {
+            Meta::Quit => Ok(Reply {
                 quit: true,
                 ..Reply::default()
             }),
-            "help" | "h" | "?" => Ok(Reply::out(crate::help::topic(arg).map_err(Error::Usage)?)),
-            "schema" => Ok(Reply::out(self.schema())),
-            "format" => {
-                if arg.is_empty() {
-                    return Ok(Reply::note(format!("format: {}", self.format)));
+            Meta::Help => Ok(Reply::out(crate::help::topic(arg).map_err(Usage::from)?)),
+            Meta::Schema => Ok(Reply::out(output::counts(
+                &self.kg.stats(),
+                "node kinds",
+                "edge types",
+            ))),
+            Meta::Format => {
+                if !arg.is_empty() {
+                    self.format = arg.parse().map_err(Usage::from)?;
                 }
-                self.format = arg.parse().map_err(Error::Usage)?;
                 Ok(Reply::note(format!("format: {}", self.format)))
             }
-            "sources" => {
+            Meta::Sources => {
                 self.sources = on_off(arg, "sources")?;
                 Ok(Reply::note(format!("sources: {arg}")))
             }
-            "timing" => {
+            Meta::Timing => {
                 self.timing = on_off(arg, "timing")?;
                 Ok(Reply::note(format!("timing: {arg}")))
             }
-            "explain" => self.execute(&format!("explain {arg}")),
-            "load" => self.load(Path::new(arg)),
-            "ingest" => {
-                let (outcome, report) = self.kb.ingest_file(Path::new(arg))?;
-                self.reload()?;
-                let mut note = format!("{arg}: {outcome:?} {}", report.doc_id).to_lowercase();
-                for w in report.warnings {
-                    note.push_str(&format!("\nwarning: {w}"));
-                }
-                Ok(Reply::note(note))
-            }
-            "" => Err(Error::Usage(
-                "a meta command follows the colon: try :help".into(),
-            )),
-            other => Err(Error::Usage(format!(
-                "unknown command :{other} (try :help)"
-            ))),
+            Meta::Explain => self.execute(&format!("explain {arg}")),
+            Meta::Load => self.load(Path::new(arg)),
+            Meta::Ingest => self.ingest(Path::new(arg)),
         }
     }
 
-    /// Resolve, validate and store an annotation, then rebuild the view.
-    fn annotate(&mut self, a: &query::ast::AnnotationStmt, text: &str) -> Result<Reply, Error> {
-        use crate::model::{Annotation, Fact};
-        use query::ast::AnnFact;
-        let located = |e: QueryError| query_error(e.locate(text));
-        let ctx = query::eval::Ctx::new(&self.kg);
-        // Prefer the kinds an edge joins (IV.E(1) is the agreement, not the
-        // section, in `responded to IV.E(1)`), else any entity of that name.
-        let id = |r: &query::ast::EntityRef, want: &[Kind]| -> Result<String, Error> {
-            let i = query::questions::resolve(&ctx, r, want)
-                .or_else(|_| query::questions::resolve(&ctx, r, &[]))
-                .map_err(located)?;
-            Ok(self.kg.data(i).id.to_string())
-        };
-        let (fact, fact_span, date_span) = match &a.fact {
-            AnnFact::Edge {
-                from,
-                edge,
-                to,
-                date,
-                span,
-            } => (
-                Fact::Edge {
-                    from: id(from, edge_ends(*edge).0)?,
-                    kind: *edge,
-                    to: id(to, edge_ends(*edge).1)?,
-                    date: date.as_ref().map(|d| d.value),
-                },
-                *span,
-                date.as_ref().map(|d| d.span),
-            ),
-            AnnFact::Attr {
-                node,
-                key,
-                value,
-                span,
-            } => (
-                Fact::Attr {
-                    node: id(node, &[])?,
-                    key: key.clone(),
-                    value: value.clone(),
-                },
-                *span,
-                None,
-            ),
-        };
-        let annotation = Annotation {
-            action: a.action,
-            fact,
-            author: a.by.clone().unwrap_or_else(|| self.author.clone()),
-            at: a.at.clone().unwrap_or_else(crate::annotate::now_utc),
-            reason: a.reason.clone().unwrap_or_default(),
-            source: a.source.clone().unwrap_or_default(),
-        };
-        if let Err(reason) = crate::annotate::validate(&self.kg, &annotation) {
-            let span = if reason.contains("date") {
-                date_span.unwrap_or(fact_span)
-            } else {
-                fact_span
-            };
-            let e = QueryError::new(query::ErrorKind::Invalid, reason, Some(span));
-            return Err(located(e));
-        }
-        let seq = self.kb.store_annotation(&annotation)?;
+    /// `:ingest FILE`: add a report, open the view again.
+    fn ingest(&mut self, path: &Path) -> Result<Reply, Error> {
+        let (outcome, report) = self.kb.ingest_file(path)?;
         self.reload()?;
-        Ok(Reply::note(format!(
+        let mut note = format!("{}: {outcome:?} {}", path.display(), report.doc_id).to_lowercase();
+        for w in report.warnings {
+            note.push_str(&format!("\nwarning: {w}"));
+        }
+        Ok(Reply::change(note))
+    }
+
+    /// Make, validate and store an annotation, then open the view again.
+    fn annotate(&mut self, a: &AnnotationStmt) -> Result<Reply, Error> {
+        let (seq, annotation) = kb::annotate_statement(&self.kb, &self.kg, a, &self.author)?;
+        self.reload()?;
+        Ok(Reply::change(format!(
             "annotation {seq} stored: {}",
             annotation.to_statement()
         )))
     }
 
-    /// Run a script file statement by statement; the first error stops it
-    /// and names its line and column in the file.
-    pub fn load(&mut self, path: &Path) -> Result<Reply, Error> {
+    /// `:load FILE`: run a script file; the first error stops it and names
+    /// its line and column in the file.
+    fn load(&mut self, path: &Path) -> Result<Reply, Error> {
         let shown = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|e| Error::File {
-            path: shown.clone(),
-            message: crate::kb::io_message(&e),
-        })?;
+        let text = std::fs::read_to_string(path).map_err(|e| Error::io(&shown, e))?;
         let mut all = Reply::default();
-        for st in crate::script::statements(&text) {
-            let r = self
-                .execute(&st.text)
-                .map_err(|e| at_statement(e, &shown, &st))?;
+        let collect = |r: Reply| {
             all.stdout.push_str(&r.stdout);
             if let Some(n) = r.notice {
-                all.notice = Some(all.notice.map_or(n.clone(), |a| format!("{a}\n{n}")));
+                all.notice = Some(all.notice.take().map_or(n.clone(), |a| format!("{a}\n{n}")));
             }
-            if r.quit {
-                all.quit = true;
-                break;
-            }
-        }
+            all.quit |= r.quit;
+            all.changed |= r.changed;
+            Ok(())
+        };
+        self.run_script(&text, &shown, false, collect, |_| {})?;
         Ok(all)
     }
 
-    /// Kinds and edge types with their counts.
-    pub fn schema(&self) -> String {
-        let (nodes, edges) = self.kg.stats();
-        let mut s = String::from("node kinds:\n");
-        for (k, n) in nodes {
-            s.push_str(&format!("  {:<14}{n:>7}\n", k.as_str()));
+    /// Run the `;`-separated statements of a script (`--` comments) named
+    /// `name`, handing each reply to `reply`, until one asks to quit. A
+    /// failing statement stops the script and is returned, placed at its
+    /// line and column in the script; with `keep_going`, it is handed to
+    /// `failed` instead, the script goes on, and fails at its end. Returns
+    /// how many statements ran.
+    pub fn run_script(
+        &mut self,
+        text: &str,
+        name: &str,
+        keep_going: bool,
+        mut reply: impl FnMut(Reply) -> Result<(), Error>,
+        mut failed: impl FnMut(Error),
+    ) -> Result<usize, Error> {
+        let (mut ran, mut failures) = (0, 0);
+        for st in script::statements(text) {
+            ran += 1;
+            match self.execute(&st.text) {
+                Ok(r) => {
+                    let quit = r.quit;
+                    reply(r)?;
+                    if quit {
+                        break;
+                    }
+                }
+                Err(e) if keep_going => {
+                    failed(in_script(e, name, &st));
+                    failures += 1;
+                }
+                Err(e) => return Err(in_script(e, name, &st)),
+            }
         }
-        s.push_str("edge types:\n");
-        for (k, n) in edges {
-            s.push_str(&format!("  {:<24}{n:>7}\n", k.as_str()));
+        if failures > 0 {
+            return Err(Error::ScriptFailed(failures));
         }
-        s
+        Ok(ran)
     }
 }
 
 /// Replay the annotation scripts of a folder (`data/annotations/*.aq`), in
 /// file-name order, into a knowledge base. Returns how many statements ran.
 pub fn replay_annotations(kb: KnowledgeBase, dir: &Path) -> Result<(KnowledgeBase, usize), Error> {
-    let files = crate::kb::files_in(dir, "aq");
+    let files = kb::files_in(dir, "aq");
     if files.is_empty() {
         return Ok((kb, 0));
     }
@@ -296,61 +309,33 @@ pub fn replay_annotations(kb: KnowledgeBase, dir: &Path) -> Result<(KnowledgeBas
     let mut count = 0;
     for f in files {
         let shown = f.display().to_string();
-        let text = std::fs::read_to_string(&f).map_err(|e| Error::File {
-            path: shown.clone(),
-            message: crate::kb::io_message(&e),
-        })?;
-        for st in crate::script::statements(&text) {
-            session
-                .execute(&st.text)
-                .map_err(|e| at_statement(e, &shown, &st))?;
-            count += 1;
-        }
+        let text = std::fs::read_to_string(&f).map_err(|e| Error::io(&shown, e))?;
+        count += session.run_script(&text, &shown, false, |_| Ok(()), |_| {})?;
     }
     Ok((session.kb, count))
 }
 
-/// The kinds an edge usually joins, for resolving annotation statements.
-fn edge_ends(kind: EdgeKind) -> (&'static [Kind], &'static [Kind]) {
-    use EdgeKind as E;
-    const A: &[Kind] = &[Kind::Agreement];
-    const M: &[Kind] = &[Kind::Meeting];
-    const C: &[Kind] = &[Kind::Country];
-    const ANY: &[Kind] = &[];
-    match kind {
-        E::Responded => (C, A),
-        E::AdoptedAt | E::ReaffirmedAt | E::RecommendedAt => (A, M),
-        E::RequestsResponseFrom | E::Awaits => (A, C),
-        E::SameAs | E::EvolvedInto => (A, A),
-        E::FollowsUp => (&[Kind::Event], A),
-        E::ProposedBy => (A, ANY),
-        E::HeldIn => (M, C),
-        _ => (ANY, ANY),
-    }
-}
-
-/// A query error as the program's error (exit code 1), with the caret
-/// picture of where it happened.
-pub fn query_error(e: QueryError) -> Error {
-    Error::Query(e)
-}
-
-/// Re-anchor an error of one statement to its place in a script file: the
-/// line and column are counted in the file, and the file is named.
-pub fn at_statement(e: Error, file: &str, st: &crate::script::Statement) -> Error {
-    match e {
+/// Place an error of one statement in its script: a query error's line
+/// and column are counted in the file; the file is named, unless the
+/// script is the one query of `acta query '…'` and the error its own.
+fn in_script(e: Error, file: &str, st: &Statement) -> Error {
+    let e = match e {
         Error::Query(mut q) => {
             if let Some(l) = q.location.as_mut() {
-                let (line, col) = st.position_in_file(l.line, l.col);
-                l.line = line;
-                l.col = col;
+                (l.line, l.col) = st.position_in_file(l.line, l.col);
             }
             if st.line == 1 && st.column == 1 && file == "<query>" {
                 return Error::Query(q);
             }
-            Error::Data(format!("{file}: {q}"))
+            Error::Query(q)
         }
-        other if file == "<query>" => other,
-        other => Error::Data(format!("{file}:{}:{}: {other}", st.line, st.column)),
+        other if file == "<query>" => return other,
+        other => other,
+    };
+    Error::InScript {
+        file: file.to_string(),
+        line: st.line,
+        column: st.column,
+        source: Box::new(e),
     }
 }

@@ -18,7 +18,7 @@
 //!   log buffer that never completes after a failed blob write, and flushing
 //!   it waits forever. Everything acknowledged before was flushed already.
 
-pub mod keys;
+pub(crate) mod keys;
 
 use crate::model::FactBundle;
 use std::fs::File;
@@ -50,10 +50,17 @@ pub enum StoreError {
     WriteFailed { path: PathBuf, message: String },
     #[error("an earlier write to the knowledge base at {path} failed in this session, so nothing more is written: run acta again")]
     Poisoned { path: PathBuf },
-    #[error("storage error: {0}")]
-    Sled(#[from] sled::Error),
+    #[error("storage error at {path}: {message}")]
+    Backend { path: PathBuf, message: String },
     #[error("stored record {key} is corrupt: {message}")]
     Corrupt { key: String, message: String },
+}
+
+/// A failed sled call, before the caller words it as a read or a write.
+enum Failure {
+    Worded(StoreError),
+    Io(io::Error),
+    Other(String),
 }
 
 /// What `put_document` did.
@@ -118,15 +125,15 @@ impl Store {
     /// The result of a sled write. Any failure poisons the store.
     fn written<T>(&self, r: Result<T, sled::Error>) -> Result<T, StoreError> {
         r.map_err(|e| match self.fail(e) {
-            StoreError::Sled(sled::Error::Io(io)) => StoreError::WriteFailed {
+            Failure::Worded(e) => e,
+            Failure::Io(io) => StoreError::WriteFailed {
                 path: self.path.clone(),
                 message: io_words(&io),
             },
-            StoreError::Sled(other) => StoreError::WriteFailed {
+            Failure::Other(message) => StoreError::WriteFailed {
                 path: self.path.clone(),
-                message: other.to_string(),
+                message,
             },
-            full => full,
         })
     }
 
@@ -135,31 +142,37 @@ impl Store {
     /// included.
     fn read<T>(&self, r: Result<T, sled::Error>) -> Result<T, StoreError> {
         r.map_err(|e| match self.fail(e) {
-            StoreError::Sled(sled::Error::Io(io)) => StoreError::Damaged {
+            Failure::Worded(e) => e,
+            Failure::Io(io) => StoreError::Damaged {
                 path: self.path.clone(),
                 message: match io.kind() {
                     io::ErrorKind::NotFound => "one of its data files is missing".into(),
                     _ => io_words(&io),
                 },
             },
-            other => other,
+            Failure::Other(message) => StoreError::Backend {
+                path: self.path.clone(),
+                message,
+            },
         })
     }
 
-    /// Poison the store and word the error.
-    fn fail(&self, e: sled::Error) -> StoreError {
+    /// Poison the store and word what needs no context: a full disk,
+    /// corrupted data.
+    fn fail(&self, e: sled::Error) -> Failure {
         self.failed.store(true, Ordering::SeqCst);
         match e {
             sled::Error::Io(io) if io.kind() == io::ErrorKind::StorageFull => {
-                StoreError::DiskFull {
+                Failure::Worded(StoreError::DiskFull {
                     path: self.path.clone(),
-                }
+                })
             }
-            sled::Error::Corruption { .. } => StoreError::Damaged {
+            sled::Error::Corruption { .. } => Failure::Worded(StoreError::Damaged {
                 path: self.path.clone(),
                 message: "sled found corrupted data".into(),
-            },
-            other => StoreError::Sled(other),
+            }),
+            sled::Error::Io(io) => Failure::Io(io),
+            other => Failure::Other(other.to_string()),
         }
     }
 
@@ -225,20 +238,6 @@ impl Store {
         })
     }
 
-    /// Remove a document and all its facts. Returns whether it existed.
-    pub fn remove_document(&self, id: &str) -> Result<bool, StoreError> {
-        self.writable()?;
-        let Some(old) = self.document(id)? else {
-            return Ok(false);
-        };
-        let mut batch = sled::Batch::default();
-        batch.remove(keys::doc(id));
-        batch.remove(keys::hash(&old.doc.hash));
-        self.written(self.db.apply_batch(batch))?;
-        self.written(self.db.flush())?;
-        Ok(true)
-    }
-
     /// One document's facts.
     pub fn document(&self, id: &str) -> Result<Option<FactBundle>, StoreError> {
         self.read(self.db.get(keys::doc(id)))?
@@ -270,7 +269,7 @@ impl Store {
     /// the format, each document's content hash and id, and every
     /// annotation record. Equal digests, equal views (see
     /// [`crate::view::snapshot`]). Reads the small index records only.
-    pub fn fingerprint(&self) -> Result<[u8; 32], StoreError> {
+    pub(crate) fn fingerprint(&self) -> Result<[u8; 32], StoreError> {
         use sha2::{Digest, Sha256};
         let mut h = Sha256::new();
         for prefix in [keys::VERSION, keys::HASH_PREFIX, keys::ANNOTATION_PREFIX] {
@@ -286,20 +285,15 @@ impl Store {
     }
 
     /// Whether a text with this content hash is stored.
-    pub fn has_hash(&self, hex: &str) -> Result<bool, StoreError> {
-        Ok(self.db.contains_key(keys::hash(hex))?)
+    pub(crate) fn has_hash(&self, hex: &str) -> Result<bool, StoreError> {
+        self.read(self.db.contains_key(keys::hash(hex)))
     }
 
     /// Whether any document is stored. Reads one record, unlike
     /// [`Store::document_count`], which reads them all.
-    pub fn has_documents(&self) -> Result<bool, StoreError> {
-        Ok(self
-            .db
-            .scan_prefix(keys::DOC_PREFIX)
-            .keys()
-            .next()
-            .transpose()?
-            .is_some())
+    pub(crate) fn has_documents(&self) -> Result<bool, StoreError> {
+        let first = self.db.scan_prefix(keys::DOC_PREFIX).keys().next();
+        Ok(self.read(first.transpose())?.is_some())
     }
 
     /// Number of stored documents. Reads every document record (sled keeps
@@ -328,13 +322,14 @@ impl Store {
     /// Append an annotation record, durably. Returns its sequence number.
     pub fn add_annotation(&self, record: &[u8]) -> Result<u64, StoreError> {
         self.writable()?;
-        let next = self
+        let last = self
             .db
             .scan_prefix(keys::ANNOTATION_PREFIX)
             .keys()
             .next_back()
-            .transpose()
-            .map_err(|e| self.fail(e))?
+            .transpose();
+        let next = self
+            .written(last)?
             .and_then(|k| <[u8; 8]>::try_from(keys::suffix(&k, keys::ANNOTATION_PREFIX)).ok())
             .map_or(1, |b| u64::from_be_bytes(b) + 1);
         self.written(self.db.insert(keys::annotation(next), record))?;
@@ -342,21 +337,14 @@ impl Store {
         Ok(next)
     }
 
-    /// Remove an annotation record by sequence number.
-    pub fn remove_annotation(&self, seq: u64) -> Result<bool, StoreError> {
-        self.writable()?;
-        let existed = self
-            .written(self.db.remove(keys::annotation(seq)))?
-            .is_some();
-        self.written(self.db.flush())?;
-        Ok(existed)
-    }
-
     /// Problems with the stored data: the content-hash index must agree
     /// with the documents, every record must decode, and each document's
     /// stored hash must be `hash_of` its text (the hash is ingestion's:
     /// the store only keeps it).
-    pub fn check(&self, hash_of: impl Fn(&str) -> String) -> Result<Vec<String>, StoreError> {
+    pub(crate) fn check(
+        &self,
+        hash_of: impl Fn(&str) -> String,
+    ) -> Result<Vec<String>, StoreError> {
         let mut problems = Vec::new();
         let mut hashes = std::collections::BTreeMap::new();
         for kv in self.db.scan_prefix(keys::DOC_PREFIX) {

@@ -23,6 +23,8 @@
 
 use std::fmt::Write as _;
 
+#[cfg(test)]
+mod tests;
 mod vocabulary;
 mod writer;
 
@@ -237,10 +239,31 @@ pub fn report_with_threads(seed: u64, index: usize) -> (String, String, Vec<Thre
     };
     let target = w.rng.range(15_500, 24_000);
     let host = MEMBERS[next.host].1[0];
+    introduction(&mut w);
+    let mut threads = vec![secretariat(&mut w)];
+    let blocks = blocks(&mut w, ordinal, target);
+    let numeral = thematic_sections(&mut w, &blocks, &mut threads);
+    closing(&mut w, numeral);
+    // Spanish contracts "a el" and "de el" (but not "de El Salvador").
+    let mut text = w.out.replace(" a el ", " al ").replace(" de el ", " del ");
+    if w.rng.chance(5) {
+        // Some reports come from Windows editors.
+        text = text.replace('\n', "\r\n");
+    }
+    let name = format!(
+        "informe-ppt-s{seed}-{index:05}-{}-{}.txt",
+        crate::text::slug(host),
+        next.year
+    );
+    (name, text, threads)
+}
+
+/// I. Introducción: the handover at the last GRCM, the period reported.
+fn introduction(w: &mut Writer) {
+    let (next, prev) = (w.next, w.prev);
+    let host = MEMBERS[next.host].1[0];
     let prev_host = MEMBERS[prev.host].1[0];
     let (y0, y1) = (next.year - 1, next.year);
-
-    // I. Introducción
     w.section(1, "Introducción");
     let d = w.rng.range(20, 27);
     let intro = format!(
@@ -256,13 +279,18 @@ pub fn report_with_threads(seed: u64, index: usize) -> (String, String, Vec<Thre
         w.out,
         "La Presidencia Pro-Témpore destacará algunos aspectos de este informe en su presentación oral, según está contemplado en la agenda de {now}.\nResumen de Actividades \n"
     );
+}
 
-    // II. Secretaría Técnica
+/// II. Secretaría Técnica: the budget approved at the last CRM, and the
+/// letters asking for contributions. Returns the budget's thread.
+fn secretariat(w: &mut Writer) -> ThreadOf {
+    let (next, prev) = (w.next, w.prev);
+    let (y0, y1) = (next.year - 1, next.year);
     w.section(2, "Secretaría Técnica (ST) de la CRM");
-    let mut threads = vec![ThreadOf {
+    let thread = ThreadOf {
         label: "II".into(),
         thread: format!("crm-{:02}/budget", prev.ordinal),
-    }];
+    };
     let crm_prev = w.crm(prev);
     let (d1, d2) = (w.date(), w.date());
     let g = w.grcm_prev();
@@ -275,11 +303,18 @@ pub fn report_with_threads(seed: u64, index: usize) -> (String, String, Vec<Thre
         status,
         y1 + 1,
     );
+    thread
+}
 
-    // Thematic sections: agreements of the last meeting first, then older
-    // ones still followed up, then events, until the report is long enough.
-    // (area, heading, body, the agreement followed up).
-    let mut blocks: Vec<(usize, String, String, Option<String>)> = Vec::new();
+/// A thematic block: its area, heading, body, and the agreement it follows
+/// up (none for an event).
+type Block = (usize, String, String, Option<String>);
+
+/// The thematic blocks: agreements of the last meeting first, then older
+/// ones still followed up, then events, until the report is long enough.
+fn blocks(w: &mut Writer, ordinal: u32, target: usize) -> Vec<Block> {
+    let (seed, prev) = (w.seed, w.prev);
+    let mut blocks: Vec<Block> = Vec::new();
     let mut size = w.out.len() + 1_500;
     let mut j = 0;
     while size < target {
@@ -304,10 +339,16 @@ pub fn report_with_threads(seed: u64, index: usize) -> (String, String, Vec<Thre
         size += block.1.len() + block.2.len() + 8;
         blocks.push(block);
     }
+    blocks
+}
+
+/// The thematic sections, one per area with blocks, numbered from III;
+/// each block a lettered subsection, or a few of them numbered items of a
+/// network's activities. Returns the next section's numeral.
+fn thematic_sections(w: &mut Writer, blocks: &[Block], threads: &mut Vec<ThreadOf>) -> u32 {
     let mut numeral = 3;
     for (area, (heading, _)) in AREAS.iter().enumerate() {
-        let mine: Vec<&(usize, String, String, Option<String>)> =
-            blocks.iter().filter(|b| b.0 == area).collect();
+        let mine: Vec<&Block> = blocks.iter().filter(|b| b.0 == area).collect();
         if mine.is_empty() {
             continue;
         }
@@ -321,21 +362,9 @@ pub fn report_with_threads(seed: u64, index: usize) -> (String, String, Vec<Thre
             letter += 1;
             let rest = mine.len() - i;
             if rest >= 3 && (w.rng.chance(35) || letter > b'P') {
-                // A network's activities, as numbered items.
                 let n = w.rng.range(2, rest.min(6));
-                let net = if w.rng.chance(50) {
-                    "Actividades de la Red de Funcionarios de Enlace de Protección Consular"
-                } else {
-                    "Actividades de la Red de Funcionarios de Enlace para el Combate al Tráfico de Migrantes"
-                };
-                let d = w.rng.range(2, 28);
-                let _ = write!(
-                    w.out,
-                    "{label}  {net}:\nNota: Para el {d} de {} se ha programado una reunión de esta Red de Funcionarios de Enlace y durante el curso del GRCM se presentará el informe de dicha reunión.\n\n",
-                    w.month(next.month)
-                );
+                network(w, &label, &mine[i..i + n]);
                 for (k, b) in mine[i..i + n].iter().enumerate() {
-                    let _ = write!(w.out, "({})  {}: {}\n\n", k + 1, b.1, b.2);
                     if let Some(thread) = &b.3 {
                         threads.push(ThreadOf {
                             label: format!("{section}.{}({})", &label[..1], k + 1),
@@ -356,8 +385,31 @@ pub fn report_with_threads(seed: u64, index: usize) -> (String, String, Vec<Thre
             }
         }
     }
+    numeral
+}
 
-    // Asuntos generales, footnotes and word-processor debris.
+/// A network's activities: a lettered subsection of numbered items.
+fn network(w: &mut Writer, label: &str, items: &[&Block]) {
+    let net = if w.rng.chance(50) {
+        "Actividades de la Red de Funcionarios de Enlace de Protección Consular"
+    } else {
+        "Actividades de la Red de Funcionarios de Enlace para el Combate al Tráfico de Migrantes"
+    };
+    let d = w.rng.range(2, 28);
+    let _ = write!(
+        w.out,
+        "{label}  {net}:\nNota: Para el {d} de {} se ha programado una reunión de esta Red de Funcionarios de Enlace y durante el curso del GRCM se presentará el informe de dicha reunión.\n\n",
+        w.month(w.next.month)
+    );
+    for (k, b) in items.iter().enumerate() {
+        let _ = write!(w.out, "({})  {}: {}\n\n", k + 1, b.1, b.2);
+    }
+}
+
+/// Asuntos generales, footnotes and word-processor debris.
+fn closing(w: &mut Writer, numeral: u32) {
+    let (next, prev) = (w.next, w.prev);
+    let y0 = next.year - 1;
     w.section(numeral, "Asuntos generales");
     let orgs = [w.org(), w.org()];
     let next_ref = w.crm(next);
@@ -387,17 +439,6 @@ pub fn report_with_threads(seed: u64, index: usize) -> (String, String, Vec<Thre
     if w.rng.chance(50) {
         let _ = write!(w.out, "\n\n\n\nPAGE  \n{}\n", w.rng.range(5, 9));
     }
-    // Spanish contracts "a el" and "de el" (but not "de El Salvador").
-    let mut text = w.out.replace(" a el ", " al ").replace(" de el ", " del ");
-    if w.rng.chance(5) {
-        // Some reports come from Windows editors.
-        text = text.replace('\n', "\r\n");
-    }
-    let name = format!(
-        "informe-ppt-s{seed}-{index:05}-{}-{y1}.txt",
-        crate::text::slug(host)
-    );
-    (name, text, threads)
 }
 
 /// Reports `0..n` of `seed`, in order.

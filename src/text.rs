@@ -8,14 +8,10 @@
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
-/// Accent-, case- and spacing-insensitive key for a name or phrase.
-///
-/// ```
-/// use acta::text::normalize;
-/// assert_eq!(normalize("  MÉXICO "), "mexico");
-/// assert_eq!(normalize("República\tDominicana"), "republica dominicana");
-/// ```
-pub fn normalize(s: &str) -> String {
+/// Accent-, case- and spacing-insensitive key for a name or phrase:
+/// `"  MÉXICO "` → `mexico`, `"República\tDominicana"` → `republica
+/// dominicana`.
+pub(crate) fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
     let mut push = |c: char| {
@@ -63,14 +59,7 @@ pub fn normalize(s: &str) -> String {
 /// byte `i` of the normalized string (a collapsed space maps to the first
 /// white-space character of its run). `offsets` has one extra entry, `s.len()`,
 /// so that a match ending at the end of the normalized text maps back too.
-///
-/// ```
-/// let (n, map) = acta::text::normalize_with_offsets("Años  MÉXICO");
-/// assert_eq!(n, "anos mexico");
-/// let start = n.find("mexico").unwrap();
-/// assert_eq!(&"Años  MÉXICO"[map[start]..], "MÉXICO");
-/// ```
-pub fn normalize_with_offsets(s: &str) -> (String, Vec<usize>) {
+pub(crate) fn normalize_with_offsets(s: &str) -> (String, Vec<usize>) {
     let mut n = Offsets {
         out: String::with_capacity(s.len()),
         offsets: Vec::with_capacity(s.len() + 1),
@@ -161,12 +150,9 @@ impl Offsets {
 }
 
 /// A readable slug for ids: normalized, with runs of anything that is not a
-/// letter or digit turned into one `-`.
-///
-/// ```
-/// assert_eq!(acta::text::slug("Antigua, Guatemala"), "antigua-guatemala");
-/// ```
-pub fn slug(s: &str) -> String {
+/// letter or digit turned into one `-` (`Antigua, Guatemala` →
+/// `antigua-guatemala`).
+pub(crate) fn slug(s: &str) -> String {
     let mut out = String::new();
     let mut dash = false;
     for c in normalize(s).chars() {
@@ -185,7 +171,7 @@ pub fn slug(s: &str) -> String {
 
 /// True when `haystack` contains `needle` under [`normalize`], at word
 /// boundaries.
-pub fn contains_phrase(haystack_norm: &str, needle_norm: &str) -> bool {
+pub(crate) fn contains_phrase(haystack_norm: &str, needle_norm: &str) -> bool {
     if needle_norm.is_empty() {
         return false;
     }
@@ -222,6 +208,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn documented_examples() {
+        assert_eq!(normalize("  MÉXICO "), "mexico");
+        assert_eq!(normalize("República\tDominicana"), "republica dominicana");
+        let (n, map) = normalize_with_offsets("Años  MÉXICO");
+        assert_eq!(n, "anos mexico");
+        let start = n.find("mexico").unwrap();
+        assert_eq!(&"Años  MÉXICO"[map[start]..], "MÉXICO");
+        assert_eq!(slug("Antigua, Guatemala"), "antigua-guatemala");
+    }
+
+    #[test]
     fn one_key_for_every_spelling() {
         for s in ["México", "Mexico", "MEXICO", "méxico", "  Me\u{301}xico  "] {
             assert_eq!(normalize(s), "mexico", "{s}");
@@ -255,6 +252,21 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn normalize_is_idempotent_on_any_string(s in proptest::prelude::any::<String>()) {
+            let once = normalize(&s);
+            proptest::prop_assert_eq!(normalize(&once), once);
+        }
+
+        #[test]
+        fn normalize_is_idempotent_on_spanish_text(
+            s in "[A-Za-zÁÉÍÓÚáéíóúÑñÜü¿¡ \t\n\u{a0}\u{301}\u{303}\u{308}ﬁ²ª·.,:;()-]{0,80}"
+        ) {
+            let once = normalize(&s);
+            proptest::prop_assert_eq!(normalize(&once), once.clone());
+            proptest::prop_assert!(!once.starts_with(' ') && !once.ends_with(' ') && !once.contains("  "));
+        }
+
         #[test]
         fn ascii_runs_skip_nfkd_without_changing_the_result(
             chars in proptest::collection::vec(

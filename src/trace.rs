@@ -6,7 +6,9 @@
 //! ends with the status as of the last source and what is still open.
 
 use crate::graph::KnowledgeGraph;
-use crate::model::{DateValue, EdgeKind, Kind, Provenance, Request, Status, Sym, Value};
+use crate::model::{
+    DateValue, EdgeKind, Fact, Kind, Prov, Provenance, Request, Status, Sym, Value,
+};
 use petgraph::graph::NodeIndex;
 use petgraph::Direction;
 use serde::Serialize;
@@ -27,11 +29,11 @@ pub struct Step {
     /// Countries involved (display names).
     pub countries: Vec<String>,
     /// Where it was read.
-    pub source: crate::model::Prov,
+    pub source: Prov,
     /// The agreement node this step belongs to (thread member id).
-    pub agreement: String,
+    pub(crate) agreement: String,
     /// Other sources that report the same step.
-    pub also: Vec<crate::model::Prov>,
+    pub also: Vec<Prov>,
 }
 
 /// The chronology of one agreement's thread.
@@ -77,52 +79,76 @@ fn report_date(kg: &KnowledgeGraph, prov: &Provenance) -> Option<DateValue> {
     kg.document(doc).and_then(|d| d.date)
 }
 
-fn names<S: AsRef<str>>(kg: &KnowledgeGraph, ids: &[S]) -> Vec<String> {
-    ids.iter()
-        .map(|id| {
-            let id = id.as_ref();
-            kg.node(id)
-                .map_or_else(|| id.to_string(), |i| kg.data(i).name.clone())
-        })
-        .collect()
+impl Trace {
+    /// The chronology of `agreement` and every agreement linked to it by
+    /// `same_as` or `evolved_into`.
+    pub fn of(kg: &KnowledgeGraph, agreement: NodeIndex) -> Trace {
+        let members = kg.thread(agreement);
+        let mut steps = Steps {
+            kg,
+            list: Vec::new(),
+        };
+        for &a in &members {
+            steps.of_agreement(a);
+        }
+        let open = open_requests(kg, &members);
+        let status = last_status(kg, &members).unwrap_or_else(|| {
+            if open.is_empty() {
+                "no open request recorded".into()
+            } else {
+                "pending".into()
+            }
+        });
+        let first = kg.data(agreement);
+        Trace {
+            proposed_by: proposed_by(kg, &members),
+            agreement: first.id.to_string(),
+            name: first.name.clone(),
+            thread: thread_ids(kg, &members),
+            steps: steps.merged_by_date(),
+            status,
+            open,
+        }
+    }
 }
 
-/// "10 of 11 members (1 unnamed responded)" and the like.
-pub fn awaiting_phrase(r: &Request) -> String {
-    let asked = r.requested_from.len() as u32;
-    let named = r.responded_named.len() as u32;
-    let u = r.responded_unnamed;
-    let open_max = asked.saturating_sub(named + u.min);
-    let open_min = asked.saturating_sub(named + u.max);
-    let mut s = if open_min == open_max {
-        format!("{open_max} of {asked}")
-    } else {
-        format!("at least {open_min} of {asked}")
-    };
-    s.push_str(" members");
-    let mut notes = Vec::new();
-    if named > 0 {
-        notes.push(format!("{named} named responded"));
-    }
-    match (u.min, u.max) {
-        (0, 0) if named == 0 => notes.push("none responded".into()),
-        (0, 0) => {}
-        (a, b) if a == b => notes.push(format!("{a} unnamed responded")),
-        (0, b) => notes.push(format!("up to {b} unnamed responded")),
-        (a, b) => notes.push(format!("{a} to {b} unnamed responded")),
-    }
-    if !notes.is_empty() {
-        let _ = write!(s, " ({})", notes.join(", "));
-    }
-    s
+/// The steps of a thread, as they are found.
+struct Steps<'g> {
+    kg: &'g KnowledgeGraph,
+    list: Vec<Step>,
 }
 
-/// Build the trace of an agreement.
-pub fn trace(kg: &KnowledgeGraph, agreement: NodeIndex) -> Trace {
-    let members = kg.thread(agreement);
-    let mut steps = Vec::new();
-    for &a in &members {
-        let aid = kg.data(a).id.clone();
+impl Steps<'_> {
+    fn push(&mut self, agreement: &str, what: &str, detail: String, source: Prov) -> &mut Step {
+        self.list.push(Step {
+            date: None,
+            what: what.into(),
+            at: None,
+            detail,
+            countries: Vec::new(),
+            source,
+            agreement: agreement.to_string(),
+            also: Vec::new(),
+        });
+        let last = self.list.len() - 1;
+        &mut self.list[last]
+    }
+
+    /// Everything the sources say of one agreement of the thread.
+    fn of_agreement(&mut self, a: NodeIndex) {
+        let id = self.kg.data(a).id.clone();
+        self.meetings(a, &id);
+        self.follow_ups(a, &id);
+        self.retractions(&id);
+        self.statuses(a, &id);
+        for r in self.kg.request_history.iter().filter(|r| r.agreement == id) {
+            self.request(r, &id);
+        }
+    }
+
+    /// Where it was adopted, reaffirmed, recommended, and what replaced it.
+    fn meetings(&mut self, a: NodeIndex, id: &str) {
+        let kg = self.kg;
         for (m, _, e) in kg.neighbours(a, None, Direction::Outgoing) {
             let what = match e.kind {
                 EdgeKind::AdoptedAt => "adopted",
@@ -132,172 +158,156 @@ pub fn trace(kg: &KnowledgeGraph, agreement: NodeIndex) -> Trace {
                 _ => continue,
             };
             let node = kg.data(m);
-            let date = date_of(kg, m).or_else(|| {
-                (e.kind == EdgeKind::ProposedBy)
-                    .then(|| report_date(kg, &e.prov))
-                    .flatten()
-            });
-            let countries = if node.kind == Kind::Country {
-                vec![node.name.clone()]
+            let step = self.push(id, what, format!("{what} at {}", node.name), e.prov.clone());
+            step.date = date_of(kg, m);
+            if node.kind == Kind::Country {
+                step.countries = vec![node.name.clone()];
             } else {
-                Vec::new()
-            };
-            steps.push(Step {
-                date,
-                what: what.into(),
-                at: (node.kind != Kind::Country).then(|| (node.name.clone(), node.id.to_string())),
-                detail: format!(
-                    "{what} {} {}",
-                    if e.kind == EdgeKind::ProposedBy {
-                        "by"
-                    } else {
-                        "at"
-                    },
-                    node.name
-                ),
-                countries,
-                source: e.prov.clone(),
-                agreement: aid.to_string(),
-                also: Vec::new(),
-            });
+                step.at = Some((node.name.clone(), node.id.to_string()));
+            }
         }
+    }
+
+    /// Letters, workshops, bulletins and other events that follow it up.
+    fn follow_ups(&mut self, a: NodeIndex, id: &str) {
+        let kg = self.kg;
         for (ev, _, e) in kg.neighbours(a, Some(EdgeKind::FollowsUp), Direction::Incoming) {
             let node = kg.data(ev);
-            let kind = text_attr(kg, ev, "type").unwrap_or_else(|| node.kind.to_string());
-            steps.push(Step {
-                date: date_of(kg, ev),
-                what: kind,
-                at: Some((node.name.clone(), node.id.to_string())),
-                detail: node.name.clone(),
-                countries: Vec::new(),
-                source: e.prov.clone(),
-                agreement: aid.to_string(),
-                also: Vec::new(),
-            });
+            let what = text_attr(kg, ev, "type").unwrap_or_else(|| node.kind.to_string());
+            let step = self.push(id, &what, node.name.clone(), e.prov.clone());
+            step.date = date_of(kg, ev);
+            step.at = Some((node.name.clone(), node.id.to_string()));
         }
-        for r in kg.retracted.iter() {
-            let parts: Vec<&str> = r.fact.splitn(3, ' ').collect();
-            let [from, kind, to] = parts[..] else {
+    }
+
+    /// Its edges that an annotation hid, with who and why.
+    fn retractions(&mut self, id: &str) {
+        let kg = self.kg;
+        for r in &kg.retracted {
+            let Fact::Edge { from, kind, to, .. } = &r.fact else {
                 continue;
             };
-            if from != aid {
+            if from != id {
                 continue;
             }
             let target = kg.node(to);
-            let name = target.map_or_else(|| to.to_string(), |t| kg.data(t).name.clone());
             let mut detail = format!(
-                "{kind} {name} — retracted by {} at {}",
-                r.by.author, r.by.at
+                "{kind} {} — retracted by {} at {}",
+                kg.name_of(to),
+                r.by.author,
+                r.by.at
             );
             if !r.by.reason.is_empty() {
                 detail.push_str(&format!(": {}", r.by.reason));
             }
-            steps.push(Step {
-                date: target.and_then(|t| date_of(kg, t)),
-                what: "retracted".into(),
-                at: target.map(|t| (kg.data(t).name.clone(), kg.data(t).id.to_string())),
-                detail,
-                countries: Vec::new(),
-                source: r.prov.clone(),
-                agreement: aid.to_string(),
-                also: Vec::new(),
-            });
-        }
-        for a in kg.data(a).attrs.iter().filter(|x| x.key == "status") {
-            steps.push(Step {
-                date: report_date(kg, &a.prov),
-                what: "status".into(),
-                at: None,
-                detail: format!("reported {}", a.value),
-                countries: Vec::new(),
-                source: a.prov.clone(),
-                agreement: aid.to_string(),
-                also: Vec::new(),
-            });
-        }
-        for r in kg.request_history.iter().filter(|r| r.agreement == aid) {
-            let asked = kg.asked_in(r);
-            steps.push(Step {
-                date: r.requested_on.or_else(|| report_date(kg, &r.prov)),
-                what: "request".into(),
-                at: None,
-                detail: format!(
-                    "requested from {} ({} countries): {}",
-                    r.addressed_to,
-                    r.requested_from.len(),
-                    r.subject
-                ),
-                countries: Vec::new(),
-                source: asked.clone(),
-                agreement: aid.to_string(),
-                also: Vec::new(),
-            });
-            let deadline_known = |d: DateValue, steps: &[Step]| {
-                steps
-                    .iter()
-                    .any(|s| s.what == "deadline" && s.date == Some(d))
-            };
-            if let Some(d) = r.deadline.filter(|&d| !deadline_known(d, &steps)) {
-                steps.push(Step {
-                    date: Some(d),
-                    what: "deadline".into(),
-                    at: None,
-                    detail: format!("deadline for: {}", r.subject),
-                    countries: Vec::new(),
-                    source: asked.clone(),
-                    agreement: aid.to_string(),
-                    also: Vec::new(),
-                });
-            }
-            let verb = if r.status == Status::Done {
-                "done"
-            } else {
-                "responses"
-            };
-            steps.push(Step {
-                date: report_date(kg, &r.prov),
-                what: verb.into(),
-                at: None,
-                detail: format!("{}: awaiting {}", r.subject, awaiting_phrase(r)),
-                countries: names(kg, &r.responded_named),
-                source: r.prov.clone(),
-                agreement: aid.to_string(),
-                also: Vec::new(),
-            });
+            let step = self.push(id, "retracted", detail, r.prov.clone());
+            step.date = target.and_then(|t| date_of(kg, t));
+            step.at = target.map(|t| (kg.data(t).name.clone(), kg.data(t).id.to_string()));
         }
     }
-    // One step reported by several documents is one step with several sources.
-    let mut merged: Vec<Step> = Vec::new();
-    for s in steps {
-        match merged
-            .iter_mut()
-            .find(|m| m.date == s.date && m.what == s.what && m.detail == s.detail)
-        {
-            Some(m) => {
-                if m.source != s.source && !m.also.contains(&s.source) {
-                    m.also.push(s.source);
+
+    /// Its status as each report words it.
+    fn statuses(&mut self, a: NodeIndex, id: &str) {
+        let kg = self.kg;
+        for attr in kg.data(a).attrs.iter().filter(|x| x.key == "status") {
+            let detail = format!("reported {}", attr.value);
+            self.push(id, "status", detail, attr.prov.clone()).date = report_date(kg, &attr.prov);
+        }
+    }
+
+    /// A request for responses as one report states it: the asking, its
+    /// deadline (once per date), and the responses counted.
+    fn request(&mut self, r: &Request, id: &str) {
+        let kg = self.kg;
+        let asked = kg.asked_in(r);
+        let detail = format!(
+            "requested from {} ({} countries): {}",
+            r.addressed_to,
+            r.requested_from.len(),
+            r.subject
+        );
+        self.push(id, "request", detail, asked.clone()).date =
+            r.requested_on.or_else(|| report_date(kg, &r.prov));
+        let known = |d: DateValue, list: &[Step]| {
+            list.iter()
+                .any(|s| s.what == "deadline" && s.date == Some(d))
+        };
+        if let Some(d) = r.deadline.filter(|&d| !known(d, &self.list)) {
+            let detail = format!("deadline for: {}", r.subject);
+            self.push(id, "deadline", detail, asked).date = Some(d);
+        }
+        let what = if r.status == Status::Done {
+            "done"
+        } else {
+            "responses"
+        };
+        let detail = format!("{}: awaiting {}", r.subject, r.awaiting());
+        let step = self.push(id, what, detail, r.prov.clone());
+        step.date = report_date(kg, &r.prov);
+        step.countries = r.responded_named.iter().map(|c| kg.name_of(c)).collect();
+    }
+
+    /// One step reported by several documents is one step with several
+    /// sources; steps oldest first, undated last.
+    fn merged_by_date(self) -> Vec<Step> {
+        let mut merged: Vec<Step> = Vec::new();
+        for s in self.list {
+            match merged
+                .iter_mut()
+                .find(|m| m.date == s.date && m.what == s.what && m.detail == s.detail)
+            {
+                Some(m) => {
+                    if m.source != s.source && !m.also.contains(&s.source) {
+                        m.also.push(s.source);
+                    }
                 }
+                None => merged.push(s),
             }
-            None => merged.push(s),
         }
+        merged.sort_by(|a, b| {
+            let key = |s: &Step| s.date.map(|d| (d.start, d.end));
+            match (key(a), key(b)) {
+                (Some(x), Some(y)) => x.cmp(&y),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => std::cmp::Ordering::Equal,
+            }
+        });
+        merged
     }
-    let mut steps = merged;
-    steps.sort_by(|a, b| {
-        let key = |s: &Step| s.date.map(|d| (d.start, d.end));
-        match (key(a), key(b)) {
-            (Some(x), Some(y)) => x.cmp(&y),
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => std::cmp::Ordering::Equal,
-        }
-    });
+}
+
+/// What is still open in the thread, from whom.
+fn open_requests(kg: &KnowledgeGraph, members: &[NodeIndex]) -> Vec<String> {
     let ids: BTreeSet<Sym> = members.iter().map(|&m| kg.data(m).id.clone()).collect();
-    let open_requests: Vec<&Request> = kg
-        .requests
+    kg.requests
         .iter()
         .filter(|r| ids.contains(&r.agreement) && r.status != Status::Done)
-        .collect();
-    let last_status = members
+        .map(|r| {
+            let list = r
+                .requested_from
+                .iter()
+                .filter(|c| !r.responded_named.contains(c))
+                .map(|c| kg.name_of(c))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let qualifier = if r.responded_unnamed.max > 0 {
+                "among"
+            } else {
+                "from"
+            };
+            format!(
+                "{}: awaiting {} — {qualifier} {list}",
+                r.subject,
+                r.awaiting()
+            )
+        })
+        .collect()
+}
+
+/// The status the latest report gives any agreement of the thread.
+fn last_status(kg: &KnowledgeGraph, members: &[NodeIndex]) -> Option<String> {
+    members
         .iter()
         .filter_map(|&m| {
             kg.data(m)
@@ -307,38 +317,12 @@ pub fn trace(kg: &KnowledgeGraph, agreement: NodeIndex) -> Trace {
                 .map(|a| (report_date(kg, &a.prov), a.value.to_string()))
         })
         .max_by_key(|(d, _)| d.map(|d| d.end))
-        .map(|(_, s)| s);
-    let open: Vec<String> = open_requests
-        .iter()
-        .map(|r| {
-            let awaited: Vec<Sym> = r
-                .requested_from
-                .iter()
-                .filter(|c| !r.responded_named.contains(c))
-                .cloned()
-                .collect();
-            let list = names(kg, &awaited).join(", ");
-            let qualifier = if r.responded_unnamed.max > 0 {
-                "among"
-            } else {
-                "from"
-            };
-            format!(
-                "{}: awaiting {} — {qualifier} {list}",
-                r.subject,
-                awaiting_phrase(r)
-            )
-        })
-        .collect();
-    let status = last_status.unwrap_or_else(|| {
-        if open.is_empty() {
-            "no open request recorded".into()
-        } else {
-            "pending".into()
-        }
-    });
-    let first = kg.data(agreement);
-    let mut thread_ids: Vec<(Option<DateValue>, Sym)> = members
+        .map(|(_, s)| s)
+}
+
+/// The thread's agreements, oldest report first.
+fn thread_ids(kg: &KnowledgeGraph, members: &[NodeIndex]) -> Vec<String> {
+    let mut ids: Vec<(Option<DateValue>, Sym)> = members
         .iter()
         .map(|&m| {
             (
@@ -347,28 +331,22 @@ pub fn trace(kg: &KnowledgeGraph, agreement: NodeIndex) -> Trace {
             )
         })
         .collect();
-    thread_ids.sort_by_key(|(d, id)| (d.map(|d| d.start), id.clone()));
-    let mut proposed_by: Vec<String> = Vec::new();
-    for &m in &members {
+    ids.sort_by_key(|(d, id)| (d.map(|d| d.start), id.clone()));
+    ids.into_iter().map(|(_, id)| id.to_string()).collect()
+}
+
+/// Countries that proposed or sponsored an agreement of the thread.
+fn proposed_by(kg: &KnowledgeGraph, members: &[NodeIndex]) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for &m in members {
         for (c, _, _) in kg.neighbours(m, Some(EdgeKind::ProposedBy), Direction::Outgoing) {
             let name = kg.data(c).name.clone();
-            if !proposed_by.contains(&name) {
-                proposed_by.push(name);
+            if !names.contains(&name) {
+                names.push(name);
             }
         }
     }
-    Trace {
-        proposed_by,
-        agreement: first.id.to_string(),
-        name: first.name.clone(),
-        thread: thread_ids
-            .into_iter()
-            .map(|(_, id)| id.to_string())
-            .collect(),
-        steps,
-        status,
-        open,
-    }
+    names
 }
 
 impl Trace {
@@ -384,7 +362,7 @@ impl Trace {
     }
 
     /// The chronology as text without the closing status lines.
-    pub fn steps_text(&self, kg: &KnowledgeGraph) -> String {
+    pub(crate) fn steps_text(&self, kg: &KnowledgeGraph) -> String {
         let mut out = format!("{} ({})\n", self.name, self.agreement);
         if self.thread.len() > 1 {
             let _ = writeln!(out, "thread: {}", self.thread.join(" → "));

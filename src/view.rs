@@ -2,16 +2,16 @@
 //! base holds, in this order: the gazetteer's facts, then each document's
 //! nodes and edges merged by id (streamed, one bundle at a time, so that
 //! opening ten thousand reports never holds them all at once), then the
-//! annotations ([`crate::annotate`]) and the threads across reports
-//! ([`crate::link`]), and last the derived `awaits` edges and indexes.
-//! [`check`] verifies the invariants of a built view; [`snapshot`] saves a
+//! annotations (`crate::annotate`) and the threads across reports
+//! (`crate::link`), and last the derived `awaits` edges and indexes.
+//! [`check`] verifies the invariants of a built view; `snapshot` saves a
 //! finished view next to the database and reads it back.
 //!
 //! This is the one layer that knows every step of a build; the graph
 //! itself only offers the operations ([`crate::graph`]'s `merge.rs`).
 
 mod check;
-pub mod snapshot;
+pub(crate) mod snapshot;
 
 pub use check::check;
 

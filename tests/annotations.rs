@@ -3,32 +3,32 @@
 //! author, annotations survive rebuilds and re-ingests, and bad statements
 //! are refused with a column and a reason, leaving nothing half-applied.
 
+mod common;
+
+use common::{acta_cmd, ok, HEADLINE, SEED};
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-const SEED: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/data/documents/informe-ppt-mexico-2003.txt"
-);
-const HEADLINE: &str = "which agreements from VII CRM still await responses from which countries?";
 const ASSERT_CA: &str =
     "assert Canadá responded to IV.E(1) on 2003-01-20 source \"email from the ST, 2003-01-21\"";
 
+/// The binary as author `ana`; without a database, on the default one
+/// (which `env` places).
 fn run(db: Option<&Path>, args: &[&str], env: &[(&str, &Path)]) -> Output {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_acta"));
-    if let Some(db) = db {
-        c.arg("--db").arg(db);
-    }
-    c.args(args).env_remove("ACTA_DB").env("ACTA_AUTHOR", "ana");
+    let mut c = match db {
+        Some(db) => acta_cmd(db),
+        None => {
+            let mut c = Command::new(env!("CARGO_BIN_EXE_acta"));
+            c.env_remove("ACTA_DB");
+            c
+        }
+    };
+    c.args(args).env("ACTA_AUTHOR", "ana");
     for (k, v) in env {
         c.env(k, v);
     }
     c.output().expect("acta runs")
-}
-
-fn ok(o: Output) -> String {
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
 fn seeded() -> (tempfile::TempDir, PathBuf) {

@@ -7,6 +7,7 @@
 //! stale lock behind.
 #![cfg(unix)]
 
+mod common;
 mod faults;
 
 use faults::*;

@@ -2,40 +2,14 @@
 //! report, idempotent and replacing ingest, the lock and version errors,
 //! export/import round trips, and refusal of bad input.
 
-use acta::graph::ViewOptions;
-use acta::kb::KnowledgeBase;
+mod common;
+
+use common::{acta, db, stderr, stdout, SEED};
+
 use acta::store::{PutOutcome, Store, StoreError};
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-const SEED: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/data/documents/informe-ppt-mexico-2003.txt"
-);
-
-fn acta(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_acta"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("ACTA_DB")
-        .output()
-        .expect("the acta binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn db() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("kb");
-    (dir, path)
-}
+use acta::KnowledgeBase;
+use std::path::Path;
+use std::process::Command;
 
 #[test]
 fn seed_sections_follow_the_reports_numbering() {
@@ -43,7 +17,7 @@ fn seed_sections_follow_the_reports_numbering() {
     let kb = KnowledgeBase::open(&path).unwrap();
     kb.ingest_file(Path::new(SEED)).unwrap();
     let bundle = kb
-        .store
+        .store()
         .document("informe-ppt-mexico-2003")
         .unwrap()
         .unwrap();
@@ -139,7 +113,7 @@ fn a_new_version_replaces_its_own_facts_and_nothing_else() {
         kb.ingest_bytes("a.txt", a2.as_bytes()).unwrap().0,
         PutOutcome::Replaced
     );
-    let g = kb.graph(ViewOptions::default()).unwrap();
+    let g = kb.view().unwrap();
     let mentioned = |sec: &str| -> Vec<String> {
         let i = g.node(sec).unwrap();
         let mut v: Vec<String> = g
@@ -158,7 +132,7 @@ fn a_new_version_replaces_its_own_facts_and_nothing_else() {
         ["country:ca", "organization:cepal"]
     );
     assert_eq!(mentioned("section:b/I"), ["country:bz", "country:sv"]);
-    assert_eq!(kb.store.document_count(), 2);
+    assert_eq!(kb.store().document_count(), 2);
     assert!(kb.check().unwrap().is_empty());
 }
 
@@ -264,14 +238,23 @@ fn export_import_export_is_identical() {
 fn show_prints_a_section_with_heading_and_text() {
     let (_d, path) = db();
     assert!(acta(&path, &["ingest", SEED]).status.success());
-    for reference in ["IV.E(3)", "section:informe-ppt-mexico-2003/IV.E(3)"] {
-        let o = acta(&path, &["show", reference]);
-        assert!(o.status.success(), "{}", stderr(&o));
-        let card = stdout(&o);
-        assert!(card.contains("kind: section"));
-        assert!(card.contains("heading: Proyecto propuesto por Costa Rica"));
-        assert!(card.contains("Con una excepción, hasta el momento queda pendiente"));
-    }
+    let o = acta(&path, &["show", "section:informe-ppt-mexico-2003/IV.E(3)"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let card = stdout(&o);
+    assert!(card.contains("kind: section"));
+    assert!(card.contains("heading: Proyecto propuesto por Costa Rica"));
+    assert!(card.contains("Con una excepción, hasta el momento queda pendiente"));
+    // The section number names the agreement of that section, as it does
+    // in a query (`show IV.E(3)`); the section is reached by its id.
+    let o = acta(&path, &["show", "IV.E(3)"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let card = stdout(&o);
+    assert!(card.contains("(agreement:informe-ppt-mexico-2003/IV.E(3))"));
+    assert!(card.contains("kind: agreement"));
+    assert!(
+        card.contains("section:informe-ppt-mexico-2003/IV.E(3)"),
+        "{card}"
+    );
     let o = acta(&path, &["show", "Mexco"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("México (country:mx)"), "{}", stderr(&o));

@@ -13,6 +13,7 @@
 //! stderr; `ACTA_CRASH_SEED` and `ACTA_CRASH_TRIALS` vary the run).
 #![cfg(unix)]
 
+mod common;
 mod faults;
 
 use acta::model::FactBundle;

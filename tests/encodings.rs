@@ -9,10 +9,11 @@
 //! Empty, blank, binary and directory inputs are refused with a reason, and
 //! nothing is stored from a refused file.
 
+mod common;
 mod faults;
 
 use acta::model::FactBundle;
-use acta::reference::Gazetteer;
+use acta::Gazetteer;
 use encoding_rs::WINDOWS_1252;
 use faults::*;
 use std::path::Path;
@@ -284,8 +285,12 @@ fn ingest_big(bytes: usize, line: usize) {
     // Sections: unique ids, spans inside the text and on char boundaries.
     // (Read through the library: the JSON export of 50 MB, parsed into
     // serde_json values, would take many gigabytes.)
-    let kb = acta::kb::KnowledgeBase::open(&db).unwrap();
-    let grande = kb.store.document("grande").unwrap().expect("grande stored");
+    let kb = acta::KnowledgeBase::open(&db).unwrap();
+    let grande = kb
+        .store()
+        .document("grande")
+        .unwrap()
+        .expect("grande stored");
     let text = &grande.doc.text;
     assert!(
         grande.sections.len() > bytes / 2_000,
@@ -298,9 +303,9 @@ fn ingest_big(bytes: usize, line: usize) {
         let (a, b) = (s.span.start, s.span.end);
         assert!(a <= b && b <= text.len() && text.is_char_boundary(a) && text.is_char_boundary(b));
     }
-    let linea = kb.store.document("linea").unwrap().expect("linea stored");
+    let linea = kb.store().document("linea").unwrap().expect("linea stored");
     assert_eq!(linea.sections.len(), 1);
-    assert_eq!(kb.store.document_count(), 3);
+    assert_eq!(kb.store().document_count(), 3);
 }
 
 #[test]

@@ -15,7 +15,7 @@ mod extraction {
 
 use acta::graph::ViewOptions;
 use acta::model::{DateValue, EdgeKind, Kind, Precision, Provenance, Status, UnnamedCount, Value};
-use acta::reference::Gazetteer;
+use acta::Gazetteer;
 use extraction::common::{Doc, DOC};
 use std::collections::BTreeSet;
 

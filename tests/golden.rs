@@ -8,19 +8,11 @@
 //! `ACTA_BLESS=1 cargo test --test golden` writes the missing or changed
 //! files for review. Nothing is skipped: no cases at all is a failure.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod common;
 
-fn acta(db: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_acta"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("ACTA_DB")
-        .env_remove("ACTA_DATA")
-        .output()
-        .expect("the acta binary runs")
-}
+use common::{acta, bundled};
+
+use std::path::{Path, PathBuf};
 
 fn cases(dir: &Path) -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
@@ -36,24 +28,7 @@ fn cases(dir: &Path) -> Vec<PathBuf> {
 #[test]
 fn golden_answers() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let db = tempfile::tempdir().expect("temp dir");
-    let db = db.path().join("kb");
-    let mut docs: Vec<PathBuf> = std::fs::read_dir(root.join("data/documents"))
-        .expect("bundled documents")
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    docs.sort();
-    let mut ingest = vec!["ingest"];
-    let names: Vec<String> = docs.iter().map(|d| d.display().to_string()).collect();
-    ingest.extend(names.iter().map(String::as_str));
-    let out = acta(&db, &ingest);
-    assert!(
-        out.status.success(),
-        "ingest failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let (_dir, db) = bundled();
 
     let bless = std::env::var_os("ACTA_BLESS").is_some_and(|v| v == "1");
     let cases = cases(&root.join("tests/golden"));

@@ -1,22 +1,21 @@
 //! Every example the REPL's `:help examples` shows runs on the bundled
 //! report without error and answers something; every help topic exists.
 
-use acta::kb::KnowledgeBase;
-use acta::session::Session;
-use std::path::Path;
+mod common;
 
-const SEED: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/data/documents/informe-ppt-mexico-2003.txt"
-);
+use common::session;
 
 #[test]
 fn help_examples_run_on_the_bundled_report() {
-    let dir = tempfile::tempdir().unwrap();
-    let kb = KnowledgeBase::open(&dir.path().join("kb")).unwrap();
-    kb.ingest_file(Path::new(SEED)).unwrap();
-    let mut session = Session::new(kb, "test".into()).unwrap();
-    for example in acta::help::EXAMPLES {
+    let (_dir, mut session) = session();
+    // The examples as `:help examples` lists them, one a line.
+    let listed = session.execute(":help examples").unwrap().stdout;
+    let examples: Vec<&str> = listed
+        .lines()
+        .filter_map(|l| l.strip_prefix("  "))
+        .collect();
+    assert!(examples.len() > 5, "{listed}");
+    for example in examples {
         let reply = session
             .execute(example)
             .unwrap_or_else(|e| panic!("{example}: {e}"));

@@ -1,24 +1,15 @@
 //! Ctrl-C in the REPL sets a flag that stops the evaluation under way with
 //! a clear message, and the next query runs normally.
 
-use acta::kb::KnowledgeBase;
-use acta::session::Session;
-use std::path::Path;
-use std::sync::atomic::Ordering;
+mod common;
 
-const SEED: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/data/documents/informe-ppt-mexico-2003.txt"
-);
+use common::session;
 
 #[test]
 fn an_interrupted_evaluation_stops_with_a_message() {
-    let dir = tempfile::tempdir().unwrap();
-    let kb = KnowledgeBase::open(&dir.path().join("kb")).unwrap();
-    kb.ingest_file(Path::new(SEED)).unwrap();
-    let mut session = Session::new(kb, "test".into()).unwrap();
+    let (_dir, mut session) = session();
     let big = "match (a:section)-[*1..2]-(b) return count(*) as n";
-    acta::query::eval::INTERRUPTED.store(true, Ordering::Relaxed);
+    acta::query::interrupt();
     let err = session.execute(big).unwrap_err().to_string();
     assert!(err.contains("interrupted (Ctrl-C)"), "{err}");
     // The flag is consumed: the same query now runs to the end.

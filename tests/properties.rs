@@ -1,4 +1,4 @@
-//! Property tests (proptest): normalization is idempotent and never panics;
+//! Property tests (proptest; normalization's are in `src/text.rs`):
 //! decoding, cleaning and splitting arbitrary bytes never panics, and gives
 //! sections whose spans lie inside the text on char boundaries, whose text
 //! is the trimmed body of the span, with unique ids and parents that exist;
@@ -8,10 +8,9 @@
 //! The cargo-fuzz targets in `fuzz/` push the first three much further.
 
 use acta::ingest::{decode, structure};
-use acta::kb::KnowledgeBase;
 use acta::model::Section;
-use acta::reference::Gazetteer;
-use acta::text::normalize;
+use acta::Gazetteer;
+use acta::KnowledgeBase;
 use proptest::prelude::*;
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -91,21 +90,6 @@ fn report_text() -> impl Strategy<Value = String> {
 
 proptest! {
     #[test]
-    fn normalize_is_idempotent_on_any_string(s in any::<String>()) {
-        let once = normalize(&s);
-        prop_assert_eq!(normalize(&once), once);
-    }
-
-    #[test]
-    fn normalize_is_idempotent_on_spanish_text(
-        s in "[A-Za-zÁÉÍÓÚáéíóúÑñÜü¿¡ \t\n\u{a0}\u{301}\u{303}\u{308}ﬁ²ª·.,:;()-]{0,80}"
-    ) {
-        let once = normalize(&s);
-        prop_assert_eq!(normalize(&once), once.clone());
-        prop_assert!(!once.starts_with(' ') && !once.ends_with(' ') && !once.contains("  "));
-    }
-
-    #[test]
     fn decode_clean_and_split_any_bytes(bytes in prop::collection::vec(any::<u8>(), 0..3000)) {
         if let Ok(d) = decode::decode(&bytes) {
             let text = structure::clean(&d.text);
@@ -158,7 +142,7 @@ proptest! {
         }
         for n in &notes {
             let record = serde_json::json!({ "by": "prueba", "note": n });
-            a.store.add_annotation(&serde_json::to_vec(&record).unwrap()).unwrap();
+            a.store().add_annotation(&serde_json::to_vec(&record).unwrap()).unwrap();
         }
         let first = a.export_json().unwrap();
         let b = KnowledgeBase::open(&dir.path().join("b")).unwrap();
@@ -166,6 +150,6 @@ proptest! {
         let second = b.export_json().unwrap();
         prop_assert_eq!(&first, &second);
         prop_assert!(b.check().unwrap().is_empty());
-        prop_assert_eq!(a.store.document_count(), b.store.document_count());
+        prop_assert_eq!(a.store().document_count(), b.store().document_count());
     }
 }

@@ -4,7 +4,7 @@
 
 use acta::graph::{KnowledgeGraph, ViewOptions};
 use acta::query::{Answer, Cell};
-use acta::reference::Gazetteer;
+use acta::Gazetteer;
 use std::sync::OnceLock;
 
 const DOC: &str = "informe-ppt-mexico-2003";
@@ -69,7 +69,7 @@ fn trace_cites_where_a_request_is_made() {
     let i = kg
         .node(&format!("agreement:{DOC}/IV.A"))
         .expect("agreement IV.A");
-    let t = acta::trace::trace(kg, i);
+    let t = acta::Trace::of(kg, i);
     let sentence = |what: &str| {
         let s = t
             .steps

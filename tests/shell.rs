@@ -2,47 +2,14 @@
 //! stdin gives the same JSON; script errors name their line and column;
 //! CSV parses; stdout carries results only.
 
-use std::io::Write;
-use std::path::Path;
-use std::process::{Command, Output, Stdio};
+mod common;
 
-const SEED: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/data/documents/informe-ppt-mexico-2003.txt"
-);
-
-fn acta(db: &Path, args: &[&str], stdin: Option<&str>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_acta"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("ACTA_DB")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("acta runs");
-    if let Some(mut pipe) = child.stdin.take() {
-        if let Some(text) = stdin {
-            pipe.write_all(text.as_bytes()).unwrap();
-        }
-    }
-    child.wait_with_output().unwrap()
-}
-
-fn seeded() -> (tempfile::TempDir, std::path::PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("kb");
-    assert!(acta(&db, &["ingest", SEED], None).status.success());
-    (dir, db)
-}
-
-const HEADLINE: &str = "which agreements from VII CRM still await responses from which countries?";
+use common::{acta_in, seeded, HEADLINE};
 
 #[test]
 fn argument_script_and_stdin_give_the_same_json() {
     let (dir, db) = seeded();
-    let by_arg = acta(&db, &["query", HEADLINE, "--format", "json"], None);
+    let by_arg = acta_in(&db, &["query", HEADLINE, "--format", "json"], None);
     assert!(
         by_arg.status.success(),
         "{}",
@@ -50,12 +17,12 @@ fn argument_script_and_stdin_give_the_same_json() {
     );
     let file = dir.path().join("q.aq");
     std::fs::write(&file, format!("-- the headline question\n{HEADLINE};\n")).unwrap();
-    let by_file = acta(
+    let by_file = acta_in(
         &db,
         &["query", "-f", file.to_str().unwrap(), "--format", "json"],
         None,
     );
-    let by_stdin = acta(&db, &["query", "--format", "json"], Some(HEADLINE));
+    let by_stdin = acta_in(&db, &["query", "--format", "json"], Some(HEADLINE));
     assert_eq!(by_arg.stdout, by_file.stdout);
     assert_eq!(by_arg.stdout, by_stdin.stdout);
     let json: serde_json::Value = serde_json::from_slice(&by_arg.stdout).unwrap();
@@ -63,7 +30,7 @@ fn argument_script_and_stdin_give_the_same_json() {
         assert!(json.get(key).is_some(), "{key} in {json}");
     }
     // Plain `acta` with queries on stdin behaves like `acta query`.
-    let piped = acta(&db, &[], Some("meetings in Guatemala"));
+    let piped = acta_in(&db, &[], Some("meetings in Guatemala"));
     assert!(piped.status.success());
     assert!(String::from_utf8_lossy(&piped.stdout).contains("VII CRM (meeting:crm-07)"));
 }
@@ -77,7 +44,7 @@ fn a_syntax_error_on_line_3_stops_the_script_there() {
         "meetings in 2003;\n-- a comment\nmatch (a:agreement return a;\nmeetings in Guatemala;\n",
     )
     .unwrap();
-    let o = acta(&db, &["query", "-f", file.to_str().unwrap()], None);
+    let o = acta_in(&db, &["query", "-f", file.to_str().unwrap()], None);
     assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("bad.aq: syntax error at 3:20"), "{err}");
@@ -87,7 +54,7 @@ fn a_syntax_error_on_line_3_stops_the_script_there() {
         "the statement after the error ran: {out}"
     );
     // With --keep-going the rest runs, and the exit code still says it failed.
-    let o = acta(
+    let o = acta_in(
         &db,
         &["query", "-f", file.to_str().unwrap(), "--keep-going"],
         None,
@@ -99,7 +66,7 @@ fn a_syntax_error_on_line_3_stops_the_script_there() {
 #[test]
 fn csv_parses_and_stdout_holds_only_results() {
     let (_dir, db) = seeded();
-    let o = acta(
+    let o = acta_in(
         &db,
         &["query", "sections mentioning OIM", "--format", "csv"],
         None,
@@ -111,7 +78,7 @@ fn csv_parses_and_stdout_holds_only_results() {
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert!(rows.iter().all(|r| r.len() == headers.len()));
     // Settings and notices go to stderr, never into the results.
-    let o = acta(
+    let o = acta_in(
         &db,
         &["query", ":timing on; meetings in 2002", "--format", "tsv"],
         None,
@@ -127,20 +94,25 @@ fn csv_parses_and_stdout_holds_only_results() {
 fn exit_codes() {
     let (_dir, db) = seeded();
     assert_eq!(
-        acta(&db, &["query", "match (a) retur a"], None)
+        acta_in(&db, &["query", "match (a) retur a"], None)
             .status
             .code(),
         Some(1)
     );
     assert_eq!(
-        acta(&db, &["query", "show Atlantis"], None).status.code(),
+        acta_in(&db, &["query", "show Atlantis"], None)
+            .status
+            .code(),
         Some(1)
     );
     assert_eq!(
-        acta(&db, &["query", "--format", "xml", "x"], None)
+        acta_in(&db, &["query", "--format", "xml", "x"], None)
             .status
             .code(),
         Some(2)
     );
-    assert_eq!(acta(&db, &["no-such-command"], None).status.code(), Some(2));
+    assert_eq!(
+        acta_in(&db, &["no-such-command"], None).status.code(),
+        Some(2)
+    );
 }

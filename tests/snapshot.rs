@@ -2,33 +2,23 @@
 //! reads it and answers the same; a new report or annotation is never
 //! answered from an older view; a damaged snapshot is ignored and replaced.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-const SEED: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/data/documents/informe-ppt-mexico-2003.txt"
-);
+use common::{acta_cmd, ok, HEADLINE, SEED};
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
 const GRCM: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/tests/fixtures/conclusiones-grcm-2003-11.txt"
 );
-const HEADLINE: &str = "which agreements from VII CRM still await responses from which countries?";
-
 fn run(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_acta"))
-        .arg("--db")
-        .arg(db)
+    acta_cmd(db)
         .args(args)
-        .env_remove("ACTA_DB")
         .env("ACTA_AUTHOR", "ana")
         .output()
         .expect("acta runs")
-}
-
-fn ok(o: Output) -> String {
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
 fn headline(db: &Path) -> String {

@@ -11,6 +11,7 @@
 //! root (permission bits do not stop root), else a `chmod`.
 #![cfg(unix)]
 
+mod common;
 mod faults;
 
 use acta::model::FactBundle;

@@ -3,27 +3,14 @@
 //! a country that sent its statistics, a CRM declaration closing an item):
 //! the thread, the sharpened headline answer, and `as of` before and after.
 
+mod common;
+
+use common::{acta, ok, HEADLINE};
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
-const HEADLINE: &str = "which agreements from VII CRM still await responses from which countries?";
-
-fn acta(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_acta"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("ACTA_DB")
-        .output()
-        .expect("acta runs")
-}
-
-fn ok(o: Output) -> String {
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
 fn kb(with_later: bool) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("kb");

@@ -3,19 +3,9 @@
 //! golden cases pin some answers in full (`tests/golden/*-es.aq`); this
 //! checks every pair of the query-language reference.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod common;
 
-fn acta(db: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_acta"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("ACTA_DB")
-        .env_remove("ACTA_DATA")
-        .output()
-        .expect("the acta binary runs")
-}
+use common::{acta, bundled};
 
 /// English question, then its Spanish twins.
 const TWINS: &[&[&str]] = &[
@@ -63,25 +53,7 @@ const TWINS: &[&[&str]] = &[
 
 #[test]
 fn english_and_spanish_give_the_same_json() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let dir = tempfile::tempdir().expect("temp dir");
-    let db = dir.path().join("kb");
-    let mut docs: Vec<PathBuf> = std::fs::read_dir(root.join("data/documents"))
-        .expect("bundled documents")
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    docs.sort();
-    let names: Vec<String> = docs.iter().map(|d| d.display().to_string()).collect();
-    let mut ingest = vec!["ingest"];
-    ingest.extend(names.iter().map(String::as_str));
-    let out = acta(&db, &ingest);
-    assert!(
-        out.status.success(),
-        "ingest failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let (_dir, db) = bundled();
 
     let json = |q: &str| {
         let out = acta(&db, &["query", q, "--format", "json"]);

@@ -19,9 +19,9 @@
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use acta::graph::{KnowledgeGraph, ViewOptions};
-use acta::kb::KnowledgeBase;
 use acta::model::FactBundle;
-use acta::reference::Gazetteer;
+use acta::Gazetteer;
+use acta::KnowledgeBase;
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -100,7 +100,7 @@ pub fn bench_db(n: usize) -> BenchDb {
         }
     };
     let kb = KnowledgeBase::open(&path).expect("bench knowledge base opens");
-    let have = kb.store.document_count();
+    let have = kb.store().document_count();
     if have != n {
         assert!(
             have < n,

@@ -5,7 +5,7 @@
 //! the stored hash that of the text.
 #![no_main]
 
-use acta::reference::Gazetteer;
+use acta::Gazetteer;
 use libfuzzer_sys::fuzz_target;
 use std::sync::OnceLock;
 

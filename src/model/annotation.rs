@@ -76,12 +76,31 @@ impl Annotation {
 /// and why for `why` and `trace`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Retracted {
-    /// The fact in words, e.g. `agreement:x/III adopted_at meeting:crm-07`.
-    pub fact: String,
+    /// The fact as it stood: for an attribute, the value that was hidden;
+    /// for an edge, without a date.
+    pub fact: Fact,
     /// Where the hidden fact came from.
     pub prov: Prov,
     /// The annotation that hid it.
     pub by: Annotation,
+}
+
+/// An annotation of the kind a researcher makes, for tests.
+#[cfg(test)]
+pub(crate) fn sample() -> Annotation {
+    Annotation {
+        action: Action::Assert,
+        fact: Fact::Edge {
+            from: "country:ca".into(),
+            kind: EdgeKind::Responded,
+            to: "agreement:x/IV.E(1)".into(),
+            date: DateValue::parse_iso("2003-01-20"),
+        },
+        author: "ana".into(),
+        at: "2026-11-29T10:00:00Z".into(),
+        reason: String::new(),
+        source: "email from the ST, 2003-01-21".into(),
+    }
 }
 
 #[cfg(test)]
@@ -90,19 +109,7 @@ mod tests {
 
     #[test]
     fn records_round_trip_as_json() {
-        let a = Annotation {
-            action: Action::Assert,
-            fact: Fact::Edge {
-                from: "country:ca".into(),
-                kind: EdgeKind::Responded,
-                to: "agreement:x/IV.E(1)".into(),
-                date: DateValue::parse_iso("2003-01-20"),
-            },
-            author: "ana".into(),
-            at: "2026-11-29T10:00:00Z".into(),
-            reason: String::new(),
-            source: "email from the ST, 2003-01-21".into(),
-        };
+        let a = sample();
         let json = serde_json::to_string(&a).unwrap();
         assert_eq!(serde_json::from_str::<Annotation>(&json).unwrap(), a);
     }

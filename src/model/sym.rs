@@ -1,7 +1,7 @@
 //! Shared, immutable strings for what a large knowledge base repeats
 //! millions of times: node ids at both ends of every edge, the document and
 //! section of every provenance, attribute keys. A [`Sym`] is a reference-
-//! counted `str` (16 bytes, no allocation to copy); while an [`Interning`]
+//! counted `str` (16 bytes, no allocation to copy); while an `Interning`
 //! guard is alive on a thread, every `Sym` made there (by hand or by serde
 //! while reading stored bundles) with the same text shares one allocation.
 //! Without a guard, each `Sym` owns its text, as a `String` would.
@@ -11,7 +11,7 @@
 //!
 //! Serialized as a plain string (and a `Prov` as its provenance), so stored
 //! data and exports do not change; inside a view snapshot (see
-//! [`tables`]), as an index into the snapshot's table of texts.
+//! `tables`), as an index into the snapshot's table of texts.
 
 use fxhash::FxHashSet;
 use serde::de::{self, Deserialize, Deserializer, Visitor};
@@ -23,9 +23,9 @@ use std::ops::Deref;
 use std::sync::Arc;
 
 mod prov;
-pub mod tables;
+pub(crate) mod tables;
 
-pub use prov::{share, Prov};
+pub use prov::Prov;
 
 /// A shared immutable string; compares, hashes and orders as its text.
 #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -40,13 +40,13 @@ thread_local! {
 /// Nested guards share the outermost one's table; the table is dropped
 /// with the outermost guard (the `Sym`s keep their texts).
 #[must_use = "interning stops when the guard is dropped"]
-pub struct Interning {
+pub(crate) struct Interning {
     outermost: bool,
 }
 
 impl Interning {
     /// Start interning on this thread.
-    pub fn start() -> Interning {
+    pub(crate) fn start() -> Interning {
         TABLE.with(|t| {
             let mut t = t.borrow_mut();
             let outermost = t.is_none();

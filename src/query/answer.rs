@@ -68,7 +68,7 @@ pub struct Source {
 
 impl Source {
     /// A source from a provenance; `sentence` is looked up by the caller.
-    pub fn from_prov(prov: &Provenance, sentence: Option<&str>) -> Source {
+    pub(crate) fn from_prov(prov: &Provenance, sentence: Option<&str>) -> Source {
         let sentence = sentence.map(crate::query::eval::functions::squash);
         match prov {
             Provenance::Extracted { doc, section, .. } => Source {
@@ -119,7 +119,7 @@ pub struct Answer {
 
 impl Answer {
     /// An answer with these columns and no rows.
-    pub fn new(columns: &[&str]) -> Answer {
+    pub(crate) fn new(columns: &[&str]) -> Answer {
         Answer {
             columns: columns.iter().map(|c| c.to_string()).collect(),
             ..Answer::default()
@@ -127,13 +127,13 @@ impl Answer {
     }
 
     /// Add a row with its sources.
-    pub fn push(&mut self, row: Vec<Cell>, sources: Vec<Source>) {
+    pub(crate) fn push(&mut self, row: Vec<Cell>, sources: Vec<Source>) {
         self.rows.push(row);
         self.sources.push(sources);
     }
 
     /// Add a caveat once.
-    pub fn caveat(&mut self, text: impl Into<String>) {
+    pub(crate) fn caveat(&mut self, text: impl Into<String>) {
         let text = text.into();
         if !self.caveats.contains(&text) {
             self.caveats.push(text);

@@ -7,7 +7,7 @@
 
 mod display;
 
-pub use display::{date_text, write_key, write_string, write_var, RESERVED};
+pub(crate) use display::{date_text, write_string};
 
 use crate::model::{DateValue, EdgeKind, Kind};
 
@@ -16,13 +16,13 @@ use crate::model::{DateValue, EdgeKind, Kind};
 /// Spans never take part in equality: two trees are equal when they say the
 /// same thing, wherever it was written.
 #[derive(Debug, Clone, Copy, Default, Eq)]
-pub struct Span {
-    pub start: usize,
-    pub end: usize,
+pub(crate) struct Span {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
 }
 
 impl Span {
-    pub const fn new(start: usize, end: usize) -> Span {
+    pub(crate) const fn new(start: usize, end: usize) -> Span {
         Span { start, end }
     }
 }
@@ -36,16 +36,16 @@ impl PartialEq for Span {
 /// One query: a pattern, a question, or a `why` fact, optionally explained
 /// and optionally answered as of a date.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Statement {
-    pub explain: bool,
-    pub body: Body,
-    pub as_of: Option<DateLit>,
-    pub span: Span,
+pub(crate) struct Statement {
+    pub(crate) explain: bool,
+    pub(crate) body: Body,
+    pub(crate) as_of: Option<DateLit>,
+    pub(crate) span: Span,
 }
 
 /// What a statement asks.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Body {
+pub(crate) enum Body {
     Pattern(PatternQuery),
     Question(Question),
     Why(Why),
@@ -55,21 +55,21 @@ pub enum Body {
 
 /// A researcher's annotation statement.
 #[derive(Debug, Clone, PartialEq)]
-pub struct AnnotationStmt {
-    pub action: crate::model::Action,
-    pub fact: AnnFact,
-    pub source: Option<String>,
-    pub reason: Option<String>,
+pub(crate) struct AnnotationStmt {
+    pub(crate) action: crate::model::Action,
+    pub(crate) fact: AnnFact,
+    pub(crate) source: Option<String>,
+    pub(crate) reason: Option<String>,
     /// Author given in the statement (`by "…"`), as replayed from a file.
-    pub by: Option<String>,
+    pub(crate) by: Option<String>,
     /// Timestamp given in the statement (`at "…"`).
-    pub at: Option<String>,
-    pub span: Span,
+    pub(crate) at: Option<String>,
+    pub(crate) span: Span,
 }
 
 /// The fact an annotation statement names.
 #[derive(Debug, Clone, PartialEq)]
-pub enum AnnFact {
+pub(crate) enum AnnFact {
     /// `<from> <edge> [to] <to> [on <date>]`
     Edge {
         from: EntityRef,
@@ -90,14 +90,14 @@ pub enum AnnFact {
 /// A date written in a query: `2002-12-31`, `2002-12`, `date("2002")` or a
 /// year `2002` (in questions).
 #[derive(Debug, Clone, PartialEq)]
-pub struct DateLit {
-    pub value: DateValue,
-    pub span: Span,
+pub(crate) struct DateLit {
+    pub(crate) value: DateValue,
+    pub(crate) span: Span,
 }
 
 /// A reference to an entity in a question.
 #[derive(Debug, Clone, PartialEq)]
-pub enum EntityRef {
+pub(crate) enum EntityRef {
     /// `meeting:crm-07`
     Id(String, Span),
     /// `"VII CRM"` — a quoted name or phrase.
@@ -108,13 +108,13 @@ pub enum EntityRef {
 
 impl EntityRef {
     /// The text referred to (without quotes).
-    pub fn text(&self) -> &str {
+    pub(crate) fn text(&self) -> &str {
         match self {
             EntityRef::Id(s, _) | EntityRef::Quoted(s, _) | EntityRef::Bare(s, _) => s,
         }
     }
 
-    pub fn span(&self) -> Span {
+    pub(crate) fn span(&self) -> Span {
         match self {
             EntityRef::Id(_, s) | EntityRef::Quoted(_, s) | EntityRef::Bare(_, s) => *s,
         }
@@ -123,21 +123,21 @@ impl EntityRef {
 
 /// Where meetings were held: a date (usually a year) or a place.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Place {
+pub(crate) enum Place {
     Date(DateLit),
     Named(EntityRef),
 }
 
 /// What a mention question lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MentionTarget {
+pub(crate) enum MentionTarget {
     Sections,
     Documents,
 }
 
 /// A question of the controlled language.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Question {
+pub(crate) enum Question {
     /// `agreements from VII CRM awaiting responses` (meeting optional).
     Awaiting {
         meeting: Option<EntityRef>,
@@ -173,53 +173,53 @@ pub enum Question {
 
 /// `why <entity> <edge> <entity>`, e.g. `why IV.E(1) awaits Honduras`.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Why {
-    pub subject: EntityRef,
-    pub edge: EdgeKind,
-    pub object: EntityRef,
-    pub span: Span,
+pub(crate) struct Why {
+    pub(crate) subject: EntityRef,
+    pub(crate) edge: EdgeKind,
+    pub(crate) object: EntityRef,
+    pub(crate) span: Span,
 }
 
 /// `match ... [optional match ...] return ... [order by ...] [skip n] [limit n]`.
 #[derive(Debug, Clone, PartialEq)]
-pub struct PatternQuery {
-    pub clauses: Vec<MatchClause>,
-    pub ret: Return,
-    pub order: Vec<OrderItem>,
-    pub skip: Option<u64>,
-    pub limit: Option<u64>,
-    pub span: Span,
+pub(crate) struct PatternQuery {
+    pub(crate) clauses: Vec<MatchClause>,
+    pub(crate) ret: Return,
+    pub(crate) order: Vec<OrderItem>,
+    pub(crate) skip: Option<u64>,
+    pub(crate) limit: Option<u64>,
+    pub(crate) span: Span,
 }
 
 /// `[optional] match <path>, <path> [where <expr>]`.
 #[derive(Debug, Clone, PartialEq)]
-pub struct MatchClause {
-    pub optional: bool,
-    pub paths: Vec<PathPattern>,
-    pub where_: Option<Expr>,
-    pub span: Span,
+pub(crate) struct MatchClause {
+    pub(crate) optional: bool,
+    pub(crate) paths: Vec<PathPattern>,
+    pub(crate) where_: Option<Expr>,
+    pub(crate) span: Span,
 }
 
 /// `(a)-[:x]->(b)<-[:y]-(c)`.
 #[derive(Debug, Clone, PartialEq)]
-pub struct PathPattern {
-    pub start: NodePattern,
-    pub steps: Vec<(RelPattern, NodePattern)>,
-    pub span: Span,
+pub(crate) struct PathPattern {
+    pub(crate) start: NodePattern,
+    pub(crate) steps: Vec<(RelPattern, NodePattern)>,
+    pub(crate) span: Span,
 }
 
 /// `(a:agreement|meeting {name: "VII CRM"})`.
 #[derive(Debug, Clone, PartialEq)]
-pub struct NodePattern {
-    pub var: Option<String>,
-    pub kinds: Vec<Kind>,
-    pub props: Vec<(String, Literal)>,
-    pub span: Span,
+pub(crate) struct NodePattern {
+    pub(crate) var: Option<String>,
+    pub(crate) kinds: Vec<Kind>,
+    pub(crate) props: Vec<(String, Literal)>,
+    pub(crate) span: Span,
 }
 
 /// Direction of an edge pattern as written, left to right.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Direction {
+pub(crate) enum Direction {
     /// `-[]->`
     Right,
     /// `<-[]-`
@@ -230,50 +230,50 @@ pub enum Direction {
 
 /// `-[e:mentions|concerns*1..3 {certain: false}]->`.
 #[derive(Debug, Clone, PartialEq)]
-pub struct RelPattern {
-    pub var: Option<String>,
-    pub kinds: Vec<EdgeKind>,
-    pub dir: Direction,
+pub(crate) struct RelPattern {
+    pub(crate) var: Option<String>,
+    pub(crate) kinds: Vec<EdgeKind>,
+    pub(crate) dir: Direction,
     /// Variable length: minimum and (optional) maximum number of edges.
-    pub hops: Option<(u32, Option<u32>)>,
-    pub props: Vec<(String, Literal)>,
-    pub span: Span,
+    pub(crate) hops: Option<(u32, Option<u32>)>,
+    pub(crate) props: Vec<(String, Literal)>,
+    pub(crate) span: Span,
 }
 
 /// `return [distinct] item, item`.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Return {
-    pub distinct: bool,
-    pub items: Vec<ReturnItem>,
-    pub span: Span,
+pub(crate) struct Return {
+    pub(crate) distinct: bool,
+    pub(crate) items: Vec<ReturnItem>,
+    pub(crate) span: Span,
 }
 
 /// `expr [as alias]`.
 #[derive(Debug, Clone, PartialEq)]
-pub struct ReturnItem {
-    pub expr: Expr,
-    pub alias: Option<String>,
-    pub span: Span,
+pub(crate) struct ReturnItem {
+    pub(crate) expr: Expr,
+    pub(crate) alias: Option<String>,
+    pub(crate) span: Span,
 }
 
 impl ReturnItem {
     /// The column name: the alias, else the expression as written.
-    pub fn column(&self) -> String {
+    pub(crate) fn column(&self) -> String {
         self.alias.clone().unwrap_or_else(|| self.expr.to_string())
     }
 }
 
 /// `expr [asc|desc]`.
 #[derive(Debug, Clone, PartialEq)]
-pub struct OrderItem {
-    pub expr: Expr,
-    pub desc: bool,
-    pub span: Span,
+pub(crate) struct OrderItem {
+    pub(crate) expr: Expr,
+    pub(crate) desc: bool,
+    pub(crate) span: Span,
 }
 
 /// A literal value.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Literal {
+pub(crate) enum Literal {
     Str(String),
     Int(i64),
     Bool(bool),
@@ -283,7 +283,7 @@ pub enum Literal {
 
 /// Binary operators, loosest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BinOp {
+pub(crate) enum BinOp {
     Or,
     And,
     Eq,
@@ -299,7 +299,7 @@ pub enum BinOp {
 }
 
 impl BinOp {
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             BinOp::Or => "or",
             BinOp::And => "and",
@@ -317,7 +317,7 @@ impl BinOp {
     }
 
     /// Binding power: higher binds tighter.
-    pub fn precedence(self) -> u8 {
+    pub(crate) fn precedence(self) -> u8 {
         match self {
             BinOp::Or => 1,
             BinOp::And => 2,
@@ -328,14 +328,14 @@ impl BinOp {
 
 /// An expression with its span.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Expr {
-    pub kind: ExprKind,
-    pub span: Span,
+pub(crate) struct Expr {
+    pub(crate) kind: ExprKind,
+    pub(crate) span: Span,
 }
 
 /// The shapes of expressions.
 #[derive(Debug, Clone, PartialEq)]
-pub enum ExprKind {
+pub(crate) enum ExprKind {
     Lit(Literal),
     Var(String),
     /// `a.name`
@@ -357,15 +357,15 @@ pub enum ExprKind {
 }
 
 /// Names of the aggregate functions.
-pub const AGGREGATES: [&str; 4] = ["count", "collect", "min", "max"];
+pub(crate) const AGGREGATES: [&str; 4] = ["count", "collect", "min", "max"];
 
 impl Expr {
-    pub fn new(kind: ExprKind, span: Span) -> Expr {
+    pub(crate) fn new(kind: ExprKind, span: Span) -> Expr {
         Expr { kind, span }
     }
 
     /// True if this expression contains an aggregate call.
-    pub fn has_aggregate(&self) -> bool {
+    pub(crate) fn has_aggregate(&self) -> bool {
         match &self.kind {
             ExprKind::CountStar => true,
             ExprKind::Call { name, args, .. } => {

@@ -58,12 +58,16 @@ pub struct Location {
 pub struct QueryError {
     pub kind: ErrorKind,
     pub message: String,
-    pub span: Option<Span>,
+    pub(crate) span: Option<Span>,
     pub location: Option<Location>,
 }
 
 impl QueryError {
-    pub fn new(kind: ErrorKind, message: impl Into<String>, span: Option<Span>) -> QueryError {
+    pub(crate) fn new(
+        kind: ErrorKind,
+        message: impl Into<String>,
+        span: Option<Span>,
+    ) -> QueryError {
         QueryError {
             kind,
             message: message.into(),
@@ -72,23 +76,23 @@ impl QueryError {
         }
     }
 
-    pub fn syntax(message: impl Into<String>, span: Span) -> QueryError {
+    pub(crate) fn syntax(message: impl Into<String>, span: Span) -> QueryError {
         QueryError::new(ErrorKind::Syntax, message, Some(span))
     }
 
-    pub fn type_error(message: impl Into<String>, span: Span) -> QueryError {
+    pub(crate) fn type_error(message: impl Into<String>, span: Span) -> QueryError {
         QueryError::new(ErrorKind::Type, message, Some(span))
     }
 
-    pub fn invalid(message: impl Into<String>, span: Span) -> QueryError {
+    pub(crate) fn invalid(message: impl Into<String>, span: Span) -> QueryError {
         QueryError::new(ErrorKind::Invalid, message, Some(span))
     }
 
-    pub fn limit(message: impl Into<String>) -> QueryError {
+    pub(crate) fn limit(message: impl Into<String>) -> QueryError {
         QueryError::new(ErrorKind::Limit, message, None)
     }
 
-    pub fn resolve(e: &ResolveError, span: Span) -> QueryError {
+    pub(crate) fn resolve(e: &ResolveError, span: Span) -> QueryError {
         QueryError::new(ErrorKind::Resolve, e.to_string(), Some(span))
     }
 

@@ -9,36 +9,38 @@
 //! rows ([`expr`] evaluates expressions). Work and result size are
 //! bounded: a query that would exceed them fails with a clear message.
 
-pub mod expr;
-pub mod functions;
-pub mod pattern;
+mod check;
+pub(crate) mod expr;
+pub(crate) mod functions;
+pub(crate) mod pattern;
+mod project;
 
 use crate::graph::KnowledgeGraph;
 use crate::model::{EdgeKind, Kind, Provenance, Request};
 use crate::query::answer::{Answer, Cell, Source};
-use crate::query::ast::{Expr, ExprKind, PatternQuery, Span, AGGREGATES};
-use crate::query::error::{ErrorKind, QueryError};
-use expr::{addr, is_agg, Env, Val};
-use functions::FUNCTIONS;
+use crate::query::ast::{Expr, PatternQuery};
+use crate::query::error::QueryError;
+use expr::{Env, Val};
 use fxhash::{FxHashMap, FxHashSet};
-use pattern::{CClause, SlotKind};
+use pattern::CClause;
 use petgraph::graph::{EdgeIndex, NodeIndex};
 use std::cell::{Cell as StdCell, RefCell};
 
 /// Most rows a query may hold at any stage.
-pub const MAX_ROWS: usize = 100_000;
+pub(crate) const MAX_ROWS: usize = 100_000;
 /// Most edge expansions a query may make.
-pub const MAX_STEPS: usize = 2_000_000;
+pub(crate) const MAX_STEPS: usize = 2_000_000;
 
 /// Set (by the REPL's Ctrl-C handler) to stop the evaluation under way;
 /// the evaluator checks it as it works and answers "interrupted".
-pub static INTERRUPTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+pub(crate) static INTERRUPTED: std::sync::atomic::AtomicBool =
+    std::sync::atomic::AtomicBool::new(false);
 
 /// Evaluation context: the graph (which holds the indexes the evaluator
 /// needs, built once with the view rather than once per query) and the
 /// work done so far.
-pub struct Ctx<'g> {
-    pub kg: &'g KnowledgeGraph,
+pub(crate) struct Ctx<'g> {
+    pub(crate) kg: &'g KnowledgeGraph,
     steps: StdCell<usize>,
     /// What this query has already worked out (pure functions of the
     /// view, asked once per row of a group that can hold thousands): the
@@ -53,7 +55,7 @@ struct Memo<'g> {
 }
 
 impl<'g> Ctx<'g> {
-    pub fn new(kg: &'g KnowledgeGraph) -> Ctx<'g> {
+    pub(crate) fn new(kg: &'g KnowledgeGraph) -> Ctx<'g> {
         Ctx {
             kg,
             steps: StdCell::new(0),
@@ -93,17 +95,17 @@ impl<'g> Ctx<'g> {
     }
 
     /// Nodes of a kind, in graph order.
-    pub fn nodes_of(&self, kind: Kind) -> &'g [NodeIndex] {
+    pub(crate) fn nodes_of(&self, kind: Kind) -> &'g [NodeIndex] {
         self.kg.nodes_of(kind)
     }
 
     /// An effective request by id.
-    pub fn request(&self, id: &str) -> Option<&'g Request> {
+    pub(crate) fn request(&self, id: &str) -> Option<&'g Request> {
         self.kg.request(id)
     }
 
     /// Count one unit of work; fail past [`MAX_STEPS`].
-    pub fn step(&self) -> Result<(), QueryError> {
+    pub(crate) fn step(&self) -> Result<(), QueryError> {
         self.steps.set(self.steps.get() + 1);
         if self.steps.get() % 1024 == 0
             && INTERRUPTED.swap(false, std::sync::atomic::Ordering::Relaxed)
@@ -119,9 +121,9 @@ impl<'g> Ctx<'g> {
     }
 
     /// Run a pattern query.
-    pub fn run_pattern(&self, q: &PatternQuery) -> Result<Answer, QueryError> {
+    pub(crate) fn run_pattern(&self, q: &PatternQuery) -> Result<Answer, QueryError> {
         let (vars, slots, clauses) = pattern::compile(q)?;
-        check(q, &vars)?;
+        check::check(q, &vars)?;
         let mut rows: Vec<Vec<Val>> = vec![vec![Val::Null; slots.len()]];
         for (clause, c) in clauses.iter().zip(&q.clauses) {
             rows = self.run_clause(clause, c.where_.as_ref(), &vars, rows)?;
@@ -175,239 +177,8 @@ impl<'g> Ctx<'g> {
         Ok(out)
     }
 
-    fn project(
-        &self,
-        q: &PatternQuery,
-        vars: &FxHashMap<String, usize>,
-        slots: &[SlotKind],
-        awaits: &[bool],
-        rows: &[Vec<Val>],
-    ) -> Result<Answer, QueryError> {
-        let items = &q.ret.items;
-        let grouped = items.iter().any(|i| i.expr.has_aggregate())
-            || q.order.iter().any(|o| o.expr.has_aggregate());
-        // Groups of row indices, in order of first appearance.
-        let mut groups: Vec<Vec<usize>> = Vec::new();
-        if grouped {
-            let mut index: FxHashMap<Vec<Val>, usize> = FxHashMap::default();
-            for (ri, row) in rows.iter().enumerate() {
-                let env = Env {
-                    vars,
-                    row,
-                    aliases: &[],
-                    aggs: None,
-                };
-                let key = items
-                    .iter()
-                    .filter(|i| !i.expr.has_aggregate())
-                    .map(|i| self.eval(&i.expr, &env))
-                    .collect::<Result<Vec<_>, _>>()?;
-                let g = *index.entry(key).or_insert_with(|| {
-                    groups.push(Vec::new());
-                    groups.len() - 1
-                });
-                groups[g].push(ri);
-            }
-            if groups.is_empty() && items.iter().all(|i| i.expr.has_aggregate()) {
-                groups.push(Vec::new());
-            }
-        } else {
-            groups = (0..rows.len()).map(|i| vec![i]).collect();
-        }
-
-        let empty = vec![Val::Null; slots.len()];
-        let columns: Vec<String> = items.iter().map(|i| i.column()).collect();
-        struct Out {
-            values: Vec<Val>,
-            keys: Vec<Val>,
-            group: Vec<usize>,
-        }
-        let mut outs: Vec<Out> = Vec::with_capacity(groups.len());
-        for g in groups {
-            let first = g.first().map_or(&empty, |&i| &rows[i]);
-            let mut aggs = FxHashMap::default();
-            if grouped {
-                let members: Vec<&Vec<Val>> = g.iter().map(|&i| &rows[i]).collect();
-                for e in items
-                    .iter()
-                    .map(|i| &i.expr)
-                    .chain(q.order.iter().map(|o| &o.expr))
-                {
-                    self.aggregates(e, vars, &members, &mut aggs)?;
-                }
-            }
-            let env = Env {
-                vars,
-                row: first,
-                aliases: &[],
-                aggs: Some(&aggs),
-            };
-            let values = items
-                .iter()
-                .map(|i| self.eval(&i.expr, &env))
-                .collect::<Result<Vec<_>, _>>()?;
-            // Order keys: a returned expression, or a column's name (what
-            // `eval` gives for it through the aliases), else evaluated with
-            // the columns as aliases, made only then.
-            let mut aliases: Option<Vec<(String, Val)>> = None;
-            let mut keys = Vec::with_capacity(q.order.len());
-            for o in &q.order {
-                let column = match &o.expr.kind {
-                    ExprKind::Var(name) => columns.iter().position(|c| c == name),
-                    _ => None,
-                };
-                let k = match (items.iter().position(|i| i.expr == o.expr), column) {
-                    (Some(c), _) | (None, Some(c)) => values[c].clone(),
-                    (None, None) => {
-                        let aliases = aliases.get_or_insert_with(|| {
-                            columns
-                                .iter()
-                                .cloned()
-                                .zip(values.iter().cloned())
-                                .collect()
-                        });
-                        let env = Env {
-                            vars,
-                            row: first,
-                            aliases,
-                            aggs: Some(&aggs),
-                        };
-                        self.eval(&o.expr, &env)?
-                    }
-                };
-                keys.push(k);
-            }
-            outs.push(Out {
-                values,
-                keys,
-                group: g,
-            });
-        }
-        if q.ret.distinct {
-            let mut seen: FxHashMap<Vec<Val>, usize> = FxHashMap::default();
-            let mut kept: Vec<Out> = Vec::new();
-            for o in outs {
-                match seen.get(&o.values) {
-                    Some(&k) => kept[k].group.extend(o.group),
-                    None => {
-                        seen.insert(o.values.clone(), kept.len());
-                        kept.push(o);
-                    }
-                }
-            }
-            outs = kept;
-        }
-        if !q.order.is_empty() {
-            outs.sort_by(|a, b| {
-                for (i, o) in q.order.iter().enumerate() {
-                    let (x, y) = (&a.keys[i], &b.keys[i]);
-                    let ord = match (x, y) {
-                        (Val::Null, Val::Null) => std::cmp::Ordering::Equal,
-                        (Val::Null, _) => std::cmp::Ordering::Greater,
-                        (_, Val::Null) => std::cmp::Ordering::Less,
-                        _ if o.desc => self.order(y, x),
-                        _ => self.order(x, y),
-                    };
-                    if ord != std::cmp::Ordering::Equal {
-                        return ord;
-                    }
-                }
-                std::cmp::Ordering::Equal
-            });
-        }
-        let skip = usize::try_from(q.skip.unwrap_or(0)).unwrap_or(usize::MAX);
-        let limit = q
-            .limit
-            .map_or(usize::MAX, |l| usize::try_from(l).unwrap_or(usize::MAX));
-        let mut answer = Answer {
-            columns,
-            ..Answer::default()
-        };
-        // What `Answer::caveat` does (each caveat once, in order), with a
-        // set: groups of thousands of rows give thousands of caveats.
-        let mut caveats: FxHashSet<String> = FxHashSet::default();
-        // A request's caveat is the same in every group: worded once.
-        let mut requests: FxHashSet<*const Request> = FxHashSet::default();
-        for o in outs.into_iter().skip(skip).take(limit) {
-            let members: Vec<&Vec<Val>> = o.group.iter().map(|&i| &rows[i]).collect();
-            let cells = o.values.iter().map(|v| self.cell(v)).collect();
-            answer.push(cells, self.sources(&members, &o.values));
-            for c in self.caveats(&members, awaits, &mut requests) {
-                if !caveats.contains(&c) {
-                    caveats.insert(c.clone());
-                    answer.caveats.push(c);
-                }
-            }
-        }
-        Ok(answer)
-    }
-
-    /// Compute every aggregate in `e` over the rows of a group.
-    fn aggregates(
-        &self,
-        e: &Expr,
-        vars: &FxHashMap<String, usize>,
-        rows: &[&Vec<Val>],
-        out: &mut FxHashMap<usize, Val>,
-    ) -> Result<(), QueryError> {
-        if is_agg(e) {
-            let (name, distinct, arg) = match &e.kind {
-                ExprKind::CountStar => {
-                    out.insert(addr(e), Val::Int(rows.len() as i64));
-                    return Ok(());
-                }
-                ExprKind::Call {
-                    name,
-                    distinct,
-                    args,
-                } => (name.as_str(), *distinct, args.first()),
-                _ => return Ok(()),
-            };
-            let Some(arg) = arg else {
-                return Err(QueryError::invalid(
-                    format!("{name}() needs an argument"),
-                    e.span,
-                ));
-            };
-            let mut vals = Vec::new();
-            // `distinct` keeps first appearances; a set spares scanning
-            // `vals` for each of thousands of rows.
-            let mut seen: FxHashSet<Val> = FxHashSet::default();
-            for row in rows {
-                let env = Env {
-                    vars,
-                    row,
-                    aliases: &[],
-                    aggs: None,
-                };
-                let v = self.eval(arg, &env)?;
-                if v != Val::Null && (!distinct || seen.insert(v.clone())) {
-                    vals.push(v);
-                }
-            }
-            let v = match name {
-                "count" => Val::Int(vals.len() as i64),
-                "collect" => Val::List(vals),
-                "min" => vals
-                    .into_iter()
-                    .min_by(|a, b| self.order(a, b))
-                    .unwrap_or(Val::Null),
-                _ => vals
-                    .into_iter()
-                    .max_by(|a, b| self.order(a, b))
-                    .unwrap_or(Val::Null),
-            };
-            out.insert(addr(e), v);
-            return Ok(());
-        }
-        for c in children(e) {
-            self.aggregates(c, vars, rows, out)?;
-        }
-        Ok(())
-    }
-
     /// A value as an answer cell.
-    pub fn cell(&self, v: &Val) -> Cell {
+    pub(crate) fn cell(&self, v: &Val) -> Cell {
         match v {
             Val::Null => Cell::Null,
             Val::Bool(b) => Cell::Bool(*b),
@@ -443,7 +214,7 @@ impl<'g> Ctx<'g> {
     }
 
     /// A source for a provenance, with its sentence when it is extracted.
-    pub fn source(&self, prov: &Provenance, with_sentence: bool) -> Source {
+    pub(crate) fn source(&self, prov: &Provenance, with_sentence: bool) -> Source {
         let sentence = if with_sentence {
             self.kg.sentence(prov)
         } else {
@@ -557,7 +328,7 @@ impl<'g> Ctx<'g> {
                 if !done.insert(r) {
                     continue;
                 }
-                if let Some(note) = functions::awaiting_note(r) {
+                if let Some(note) = r.awaiting_note() {
                     let agreement = self.kg.node(&r.agreement).map_or_else(
                         || r.agreement.to_string(),
                         |i| self.kg.graph[i].name.clone(),
@@ -592,122 +363,8 @@ fn collect_nodes(v: &Val, out: &mut Vec<NodeIndex>, seen: &mut FxHashSet<NodeInd
     }
 }
 
-pub fn too_many_rows() -> QueryError {
+pub(crate) fn too_many_rows() -> QueryError {
     QueryError::limit(format!(
         "the query produces more than {MAX_ROWS} rows; narrow it with kinds, names or `where`"
     ))
-}
-
-/// Direct sub-expressions.
-fn children(e: &Expr) -> Vec<&Expr> {
-    match &e.kind {
-        ExprKind::Lit(_) | ExprKind::Var(_) | ExprKind::CountStar => vec![],
-        ExprKind::Prop(b, _) | ExprKind::Not(b) | ExprKind::IsNull(b, _) => vec![b],
-        ExprKind::List(v) => v.iter().collect(),
-        ExprKind::Binary(_, a, b) => vec![a, b],
-        ExprKind::Call { args, .. } => args.iter().collect(),
-    }
-}
-
-/// Static checks: variables defined, functions known with the right
-/// number of arguments, aggregates not nested and not in `where`.
-fn check(q: &PatternQuery, vars: &FxHashMap<String, usize>) -> Result<(), QueryError> {
-    fn walk(
-        e: &Expr,
-        known: &dyn Fn(&str) -> bool,
-        agg_ok: bool,
-        in_agg: bool,
-    ) -> Result<(), QueryError> {
-        match &e.kind {
-            ExprKind::Var(v) if !known(v) => {
-                return Err(QueryError::invalid(
-                    format!("`{v}` is not a variable of this query"),
-                    e.span,
-                ))
-            }
-            ExprKind::CountStar if !agg_ok || in_agg => {
-                return Err(misplaced_agg(e.span));
-            }
-            ExprKind::Call {
-                name,
-                distinct,
-                args,
-            } => {
-                let is_aggregate = AGGREGATES.contains(&name.as_str());
-                if is_aggregate && (!agg_ok || in_agg) {
-                    return Err(misplaced_agg(e.span));
-                }
-                let arity = if is_aggregate {
-                    Some(1)
-                } else {
-                    FUNCTIONS.iter().find(|(n, _)| n == name).map(|(_, a)| *a)
-                };
-                match arity {
-                    None => {
-                        let known: Vec<&str> = AGGREGATES
-                            .iter()
-                            .copied()
-                            .chain(FUNCTIONS.iter().map(|(n, _)| *n))
-                            .collect();
-                        return Err(QueryError::invalid(
-                            format!(
-                                "unknown function {name}(); functions are {}",
-                                known.join(", ")
-                            ),
-                            e.span,
-                        ));
-                    }
-                    Some(n) if n != args.len() => {
-                        return Err(QueryError::invalid(
-                            format!(
-                                "{name}() takes {n} argument{}, not {}",
-                                if n == 1 { "" } else { "s" },
-                                args.len()
-                            ),
-                            e.span,
-                        ))
-                    }
-                    _ => {}
-                }
-                if *distinct && !is_aggregate {
-                    return Err(QueryError::invalid(
-                        format!("`distinct` applies to count, collect, min and max, not {name}()"),
-                        e.span,
-                    ));
-                }
-                for a in args {
-                    walk(a, known, agg_ok, in_agg || is_aggregate)?;
-                }
-                return Ok(());
-            }
-            _ => {}
-        }
-        for c in children(e) {
-            walk(c, known, agg_ok, in_agg)?;
-        }
-        Ok(())
-    }
-    let defined = |v: &str| vars.contains_key(v);
-    for c in &q.clauses {
-        if let Some(w) = &c.where_ {
-            walk(w, &defined, false, false)?;
-        }
-    }
-    for i in &q.ret.items {
-        walk(&i.expr, &defined, true, false)?;
-    }
-    let aliases: Vec<String> = q.ret.items.iter().filter_map(|i| i.alias.clone()).collect();
-    let known = |v: &str| vars.contains_key(v) || aliases.iter().any(|a| a == v);
-    for o in &q.order {
-        walk(&o.expr, &known, true, false)?;
-    }
-    Ok(())
-}
-
-fn misplaced_agg(span: Span) -> QueryError {
-    QueryError::new(
-        ErrorKind::Invalid,
-        "aggregates (count, collect, min, max) belong in `return` or `order by`, and do not nest",
-        Some(span),
-    )
 }

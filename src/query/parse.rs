@@ -25,13 +25,13 @@ use std::sync::Mutex;
 struct QueryParser;
 
 /// Longest query accepted, in bytes.
-pub const MAX_QUERY_BYTES: usize = 32 * 1024;
+pub(crate) const MAX_QUERY_BYTES: usize = 32 * 1024;
 /// Deepest nesting of `(`, `[` and `{` accepted.
-pub const MAX_NESTING: usize = 64;
+pub(crate) const MAX_NESTING: usize = 64;
 /// Most operators (`and`, `=`, `not`, `.key`, edges of a path) in one query.
-pub const MAX_OPERATORS: usize = 256;
+pub(crate) const MAX_OPERATORS: usize = 256;
 /// Largest upper bound of a variable-length edge pattern.
-pub const MAX_HOPS: u32 = 20;
+pub(crate) const MAX_HOPS: u32 = 20;
 
 /// How many parsed statements each thread keeps.
 const PARSED_KEPT: usize = 64;
@@ -47,7 +47,7 @@ thread_local! {
 }
 
 /// Parse one query.
-pub fn parse(text: &str) -> Result<Statement, QueryError> {
+pub(crate) fn parse(text: &str) -> Result<Statement, QueryError> {
     let kept = PARSED.with(|p| {
         p.borrow()
             .iter()

@@ -12,22 +12,6 @@ use rustyline::hint::{Hinter, HistoryHinter};
 use rustyline::validate::{ValidationContext, ValidationResult, Validator};
 use rustyline::{Context, Helper};
 
-/// Meta commands, as completed and listed by `:help`.
-pub const META_COMMANDS: [&str; 12] = [
-    ":help",
-    ":schema",
-    ":format",
-    ":sources",
-    ":explain",
-    ":timing",
-    ":load",
-    ":ingest",
-    ":quit",
-    ":why",
-    ":trace",
-    ":examples",
-];
-
 /// One completion candidate: what is inserted and its normalized key.
 #[derive(Debug, Clone)]
 struct Candidate {
@@ -36,26 +20,20 @@ struct Candidate {
 }
 
 /// Completion, hints and validation for the REPL.
-pub struct ActaHelper {
+pub(crate) struct ActaHelper {
     candidates: Vec<Candidate>,
     hinter: HistoryHinter,
 }
 
 impl ActaHelper {
     /// A helper whose entity names come from `kg`.
-    pub fn new(kg: &KnowledgeGraph) -> ActaHelper {
-        let mut words: Vec<String> = META_COMMANDS.iter().map(|s| s.to_string()).collect();
-        words.extend(crate::query::keywords().iter().map(|s| s.to_string()));
-        words.extend(
-            [
-                "assert", "retract", "confirm", "reject", "because", "source",
-            ]
-            .map(String::from),
-        );
+    pub(crate) fn new(kg: &KnowledgeGraph) -> ActaHelper {
+        let mut words: Vec<String> = crate::session::meta_commands().collect();
+        words.extend(crate::query::keywords().iter().cloned());
         words.extend(Kind::ALL.iter().map(|k| k.as_str().to_string()));
         words.extend(EdgeKind::ALL.iter().map(|k| k.as_str().to_string()));
         words.extend(["table", "json", "csv", "tsv", "on", "off"].map(String::from));
-        for n in kg.graph.node_weights() {
+        for n in kg.nodes().map(|i| kg.data(i)) {
             match n.kind {
                 Kind::Meeting
                 | Kind::Country
@@ -86,7 +64,7 @@ impl ActaHelper {
 
     /// Completions for the text before the cursor: the longest suffix of
     /// whole words that starts some candidate, and the candidates it starts.
-    pub fn completions(&self, before: &str) -> (usize, Vec<String>) {
+    pub(crate) fn completions(&self, before: &str) -> (usize, Vec<String>) {
         let mut starts: Vec<usize> = before
             .char_indices()
             .filter(|&(i, c)| {

@@ -10,36 +10,36 @@
 //! All keys of one document (`d/` and `h/`) change in one atomic batch.
 
 /// The format this build writes.
-pub const FORMAT_VERSION: u32 = 2;
+pub(crate) const FORMAT_VERSION: u32 = 2;
 
 /// The formats this build reads: format 1 stored bundles uncompressed;
 /// a format-1 database becomes format 2 with its first write, in the same
 /// batch, and its older bundles stay readable.
-pub const READABLE_VERSIONS: std::ops::RangeInclusive<u32> = 1..=FORMAT_VERSION;
+pub(crate) const READABLE_VERSIONS: std::ops::RangeInclusive<u32> = 1..=FORMAT_VERSION;
 
 /// The first bytes of a compressed bundle. Read as format 1's first field
 /// (the length of the document id, a u64), they would be a length of
 /// 3.5 × 10^18 bytes, so no format-1 bundle starts with them.
-pub const BUNDLE_MAGIC: &[u8; 8] = b"\0acta-z1";
+pub(crate) const BUNDLE_MAGIC: &[u8; 8] = b"\0acta-z1";
 
-pub const VERSION: &[u8] = b"v";
-pub const DOC_PREFIX: &[u8] = b"d/";
-pub const HASH_PREFIX: &[u8] = b"h/";
-pub const ANNOTATION_PREFIX: &[u8] = b"n/";
+pub(crate) const VERSION: &[u8] = b"v";
+pub(crate) const DOC_PREFIX: &[u8] = b"d/";
+pub(crate) const HASH_PREFIX: &[u8] = b"h/";
+pub(crate) const ANNOTATION_PREFIX: &[u8] = b"n/";
 
-pub fn doc(id: &str) -> Vec<u8> {
+pub(crate) fn doc(id: &str) -> Vec<u8> {
     [DOC_PREFIX, id.as_bytes()].concat()
 }
 
-pub fn hash(hex: &str) -> Vec<u8> {
+pub(crate) fn hash(hex: &str) -> Vec<u8> {
     [HASH_PREFIX, hex.as_bytes()].concat()
 }
 
-pub fn annotation(seq: u64) -> Vec<u8> {
+pub(crate) fn annotation(seq: u64) -> Vec<u8> {
     [ANNOTATION_PREFIX, &seq.to_be_bytes()[..]].concat()
 }
 
 /// The doc id or hash after a prefix.
-pub fn suffix<'a>(key: &'a [u8], prefix: &[u8]) -> &'a [u8] {
+pub(crate) fn suffix<'a>(key: &'a [u8], prefix: &[u8]) -> &'a [u8] {
     key.strip_prefix(prefix).unwrap_or(key)
 }

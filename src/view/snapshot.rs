@@ -30,7 +30,7 @@ use std::io::{self, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 /// The snapshot's file name in the database folder.
-pub const FILE: &str = "view.snapshot";
+pub(crate) const FILE: &str = "view.snapshot";
 const MAGIC: &[u8; 8] = b"actaview";
 /// Bump when the view's types or the way it is built change.
 const VERSION: u32 = 1;
@@ -40,7 +40,10 @@ const HEADER: usize = 8 + 4 + 32;
 /// annotations, the gazetteer's facts, and this build of acta (version,
 /// extraction pipeline, and a hash of its sources made by `build.rs`, so
 /// that a changed acta never reads a view an older build made).
-pub fn fingerprint(store_digest: &[u8; 32], gazetteer: &crate::reference::Gazetteer) -> [u8; 32] {
+pub(crate) fn fingerprint(
+    store_digest: &[u8; 32],
+    gazetteer: &crate::reference::Gazetteer,
+) -> [u8; 32] {
     let mut h = Sha256::new();
     h.update(VERSION.to_le_bytes());
     h.update(crate::ingest::PIPELINE.as_bytes());
@@ -62,7 +65,7 @@ const FOOTER: usize = SECTIONS * 12 + 8;
 
 /// The view saved in `dir` with this fingerprint, if there is one that
 /// reads back whole.
-pub fn load(dir: &Path, fingerprint: &[u8; 32]) -> Option<KnowledgeGraph> {
+pub(crate) fn load(dir: &Path, fingerprint: &[u8; 32]) -> Option<KnowledgeGraph> {
     let mut file = File::open(path(dir)).ok()?;
     let size = file.metadata().ok()?.len();
     let mut header = [0u8; HEADER];
@@ -129,7 +132,7 @@ fn read_section<T: serde::de::DeserializeOwned>(
 }
 
 /// Save `kg` in `dir` under `fingerprint`, replacing any older snapshot.
-pub fn save(dir: &Path, fingerprint: &[u8; 32], kg: &KnowledgeGraph) -> io::Result<()> {
+pub(crate) fn save(dir: &Path, fingerprint: &[u8; 32], kg: &KnowledgeGraph) -> io::Result<()> {
     let tmp = dir.join(format!("{FILE}.tmp"));
     let result = write(&tmp, fingerprint, kg).and_then(|()| std::fs::rename(&tmp, path(dir)));
     if result.is_err() {
@@ -228,7 +231,7 @@ impl<T: Write> Write for Crc<T> {
 }
 
 /// Remove a saved view (when it can no longer be trusted to be current).
-pub fn remove(dir: &Path) {
+pub(crate) fn remove(dir: &Path) {
     let _ = std::fs::remove_file(path(dir));
 }
 

@@ -1,9 +1,9 @@
 //! Helpers: a prepared document and questions about its facts.
 
-use acta::ingest::extract::SectionNote;
 use acta::ingest::IngestReport;
+use acta::ingest::SectionNote;
 use acta::model::{DateValue, EdgeKind, FactBundle, Kind, NodeFact, Provenance, Value};
-use acta::reference::Gazetteer;
+use acta::Gazetteer;
 use std::collections::BTreeSet;
 
 /// Id of the bundled report.

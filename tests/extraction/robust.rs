@@ -3,7 +3,7 @@
 
 use super::common::Doc;
 use acta::model::{EdgeKind, Kind};
-use acta::reference::Gazetteer;
+use acta::Gazetteer;
 use proptest::prelude::*;
 use std::sync::OnceLock;
 

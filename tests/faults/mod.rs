@@ -1,93 +1,20 @@
 //! Helpers shared by the reliability tests (`crash`, `concurrency`,
-//! `encodings`, `storage_faults`, `properties`): running the real binary, a
-//! seeded PRNG, reports of the genre in any size, exports keyed by document,
-//! a watchdog for child processes, and child processes that are the test
+//! `encodings`, `storage_faults`), on top of `common` (the real binary
+//! under a watchdog): a seeded PRNG, reports of the genre in any size,
+//! exports keyed by document, and child processes that are the test
 //! binary itself in a helper role (see [`child_role`]).
 //!
 //! Each test file uses a different part of this module.
 #![allow(dead_code)]
 
-use acta::kb::Export;
+pub use crate::common::*;
 use acta::model::FactBundle;
 use acta::store::Store;
+use acta::Export;
 use std::collections::BTreeMap;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, ExitStatus, Output, Stdio};
-use std::thread::JoinHandle;
-use std::time::{Duration, Instant};
-
-/// A child that runs longer than this is hung: the watchdog kills it and the
-/// test fails. Generous, so a slow machine never trips it: it detects
-/// deadlocks, it does not measure speed.
-pub const HANG: Duration = Duration::from_secs(300);
-
-/// The real binary, with `--db` set and the user's `ACTA_DB` out of the way.
-pub fn acta_cmd(db: &Path) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_acta"));
-    c.arg("--db").arg(db).env_remove("ACTA_DB");
-    c
-}
-
-/// Run the binary to completion (under the watchdog).
-pub fn acta(db: &Path, args: &[&str]) -> Output {
-    let child = acta_cmd(db)
-        .args(args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the acta binary runs");
-    output_within(child, HANG)
-}
-
-/// Wait for a child with piped stdout and stderr; kill it and fail the test
-/// if it has not finished within `limit`.
-pub fn output_within(mut child: Child, limit: Duration) -> Output {
-    let out = drain(child.stdout.take());
-    let err = drain(child.stderr.take());
-    let status = wait_within(&mut child, limit);
-    Output {
-        status,
-        stdout: out.join().unwrap_or_default(),
-        stderr: err.join().unwrap_or_default(),
-    }
-}
-
-/// Read a pipe to its end on a thread, so a chatty child never blocks.
-pub fn drain<R: Read + Send + 'static>(pipe: Option<R>) -> JoinHandle<Vec<u8>> {
-    std::thread::spawn(move || {
-        let mut v = Vec::new();
-        if let Some(mut p) = pipe {
-            let _ = p.read_to_end(&mut v);
-        }
-        v
-    })
-}
-
-/// Wait for a child; kill it and fail the test if it hangs.
-pub fn wait_within(child: &mut Child, limit: Duration) -> ExitStatus {
-    let start = Instant::now();
-    loop {
-        if let Some(status) = child.try_wait().expect("wait for child") {
-            return status;
-        }
-        if start.elapsed() > limit {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("a child process hung (still running after {limit:?}): killed");
-        }
-        std::thread::sleep(Duration::from_millis(5));
-    }
-}
-
-pub fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-pub fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+use std::process::{Child, Command, Output, Stdio};
 
 /// No Rust panic reached the user (exit code 101, or the panic message).
 pub fn assert_no_panic(o: &Output, what: &str) {
@@ -128,13 +55,6 @@ pub fn documents_of(export: &[u8]) -> BTreeMap<String, FactBundle> {
         .into_iter()
         .map(|d| (d.doc.id.clone(), d))
         .collect()
-}
-
-/// A fresh temporary directory and a database path inside it.
-pub fn db() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("kb");
-    (dir, path)
 }
 
 /// The synthetic corpus's SplitMix64 (`acta::synth`), with the ranges the

@@ -1,12 +1,19 @@
 //! Error messages, pinned with their position and wording.
 
-use crate::common::{err, graph};
-use acta::query::{parse::parse, ErrorKind};
+use crate::fixture::{err, graph};
+use acta::graph::KnowledgeGraph;
+use acta::query::{Answer, ErrorKind, QueryError};
+
+/// Parse `q` (and answer it over an empty view): syntax errors and limits
+/// of the parser come before any answer.
+fn parse(q: &str) -> Result<Answer, QueryError> {
+    acta::query::run(&KnowledgeGraph::default(), q)
+}
 
 /// Parse `q`; the error must be at `pos` and contain `text`.
 fn syntax(q: &str, pos: &str, text: &str) {
     let e = match parse(q) {
-        Ok(s) => panic!("{q} parsed as {s}"),
+        Ok(s) => panic!("{q} parsed and answered {s:?}"),
         Err(e) => e,
     };
     assert_eq!(e.kind, ErrorKind::Syntax, "{e}");

@@ -1,6 +1,6 @@
 //! Pattern queries: one test per feature of the openCypher subset.
 
-use crate::common::{agreement, column, err, graph, ok, DOC};
+use crate::fixture::{agreement, column, err, graph, ok, DOC};
 use acta::query::{Cell, ErrorKind};
 
 #[test]

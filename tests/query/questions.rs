@@ -1,7 +1,7 @@
 //! Questions of the controlled language, their Spanish twins, `as of`,
 //! `explain` and `why`.
 
-use crate::common::{agreement, column, err, graph, ok, run, DOC, EARLY};
+use crate::fixture::{agreement, column, err, graph, ok, run, DOC, EARLY};
 use acta::query::{Answer, Cell, ErrorKind};
 
 /// Every query gives exactly the same answer.

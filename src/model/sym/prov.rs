@@ -29,7 +29,7 @@ pub(super) fn stop_interning() {
 }
 
 /// `p` as a [`Prov`], shared with an equal one if interning.
-pub fn share(p: Provenance) -> Prov {
+pub(crate) fn share(p: Provenance) -> Prov {
     PROVENANCES.with(|t| match t.borrow_mut().as_mut() {
         Some(set) => {
             let p = Prov(Arc::new(p));
@@ -47,7 +47,7 @@ pub fn share(p: Provenance) -> Prov {
 
 impl Prov {
     /// `p` as a [`Prov`] of its own, without interning.
-    pub fn own(p: Provenance) -> Prov {
+    pub(crate) fn own(p: Provenance) -> Prov {
         Prov(Arc::new(p))
     }
 

@@ -31,10 +31,10 @@ thread_local! {
 
 /// While alive, [`Sym`]s and [`Prov`]s serialize as table indexes; gives
 /// the tables when done. Not nested.
-pub struct Writing(());
+pub(crate) struct Writing(());
 
 impl Writing {
-    pub fn start() -> Writing {
+    pub(crate) fn start() -> Writing {
         TABLES.with(|t| {
             *t.borrow_mut() = Some(Tables::Writing {
                 syms: FxHashMap::default(),
@@ -48,7 +48,7 @@ impl Writing {
 
     /// The provenances met so far, in index order (serializing them may
     /// add texts: take the texts after).
-    pub fn provenances(&self) -> Vec<Prov> {
+    pub(crate) fn provenances(&self) -> Vec<Prov> {
         TABLES.with(|t| match &*t.borrow() {
             Some(Tables::Writing { prov_list, .. }) => prov_list.clone(),
             _ => Vec::new(),
@@ -56,7 +56,7 @@ impl Writing {
     }
 
     /// The texts met so far, in index order.
-    pub fn texts(&self) -> Vec<Sym> {
+    pub(crate) fn texts(&self) -> Vec<Sym> {
         TABLES.with(|t| match &*t.borrow() {
             Some(Tables::Writing { sym_list, .. }) => sym_list.clone(),
             _ => Vec::new(),
@@ -71,12 +71,12 @@ impl Drop for Writing {
 }
 
 /// While alive, [`Sym`]s and [`Prov`]s deserialize from table indexes.
-pub struct Reading(());
+pub(crate) struct Reading(());
 
 impl Reading {
     /// Start reading with the texts; provenances are added with
     /// [`Reading::set_provenances`] once read (their texts are indexes).
-    pub fn start(syms: Vec<Sym>) -> Reading {
+    pub(crate) fn start(syms: Vec<Sym>) -> Reading {
         TABLES.with(|t| {
             *t.borrow_mut() = Some(Tables::Reading {
                 syms,
@@ -86,7 +86,7 @@ impl Reading {
         Reading(())
     }
 
-    pub fn set_provenances(&self, list: Vec<Prov>) {
+    pub(crate) fn set_provenances(&self, list: Vec<Prov>) {
         TABLES.with(|t| {
             if let Some(Tables::Reading { provs, .. }) = &mut *t.borrow_mut() {
                 *provs = list;

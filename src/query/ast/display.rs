@@ -8,37 +8,6 @@ use super::*;
 use crate::model::{Annotation, DateValue, Fact};
 use std::fmt::{self, Display, Formatter, Write};
 
-/// Words that cannot be used as a variable without backticks.
-pub const RESERVED: [&str; 27] = [
-    "match",
-    "optional",
-    "where",
-    "return",
-    "order",
-    "by",
-    "skip",
-    "limit",
-    "and",
-    "or",
-    "not",
-    "no",
-    "in",
-    "contains",
-    "starts",
-    "ends",
-    "with",
-    "is",
-    "null",
-    "true",
-    "false",
-    "distinct",
-    "as",
-    "asc",
-    "desc",
-    "ascending",
-    "descending",
-];
-
 fn is_plain_ident(s: &str) -> bool {
     let mut chars = s.chars();
     let Some(first) = chars.next() else {
@@ -63,9 +32,9 @@ fn is_combining(c: char) -> bool {
 
 /// Write a variable name, with backticks when it is not a plain identifier
 /// or is a reserved word.
-pub fn write_var(f: &mut impl Write, name: &str) -> fmt::Result {
+pub(crate) fn write_var(f: &mut impl Write, name: &str) -> fmt::Result {
     let folded = crate::text::normalize(name);
-    if is_plain_ident(name) && !RESERVED.contains(&folded.as_str()) {
+    if is_plain_ident(name) && !crate::query::words::reserved().contains(&folded) {
         f.write_str(name)
     } else {
         write!(f, "`{name}`")
@@ -73,7 +42,7 @@ pub fn write_var(f: &mut impl Write, name: &str) -> fmt::Result {
 }
 
 /// Write a property key (reserved words are fine after `.` and in maps).
-pub fn write_key(f: &mut impl Write, name: &str) -> fmt::Result {
+pub(crate) fn write_key(f: &mut impl Write, name: &str) -> fmt::Result {
     if is_plain_ident(name) {
         f.write_str(name)
     } else {
@@ -82,7 +51,7 @@ pub fn write_key(f: &mut impl Write, name: &str) -> fmt::Result {
 }
 
 /// Write a string literal with double quotes and escapes.
-pub fn write_string(f: &mut impl Write, s: &str) -> fmt::Result {
+pub(crate) fn write_string(f: &mut impl Write, s: &str) -> fmt::Result {
     f.write_char('"')?;
     for c in s.chars() {
         match c {
@@ -98,7 +67,7 @@ pub fn write_string(f: &mut impl Write, s: &str) -> fmt::Result {
 }
 
 /// A date as query text: `date("2002-12-31")`.
-pub fn date_text(d: &DateValue) -> String {
+pub(crate) fn date_text(d: &DateValue) -> String {
     let plain = DateValue {
         inferred: false,
         ..*d
@@ -495,23 +464,10 @@ impl Display for Statement {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Action, EdgeKind};
 
     #[test]
     fn annotations_print_as_the_statement_that_replays_them() {
-        let a = Annotation {
-            action: Action::Assert,
-            fact: Fact::Edge {
-                from: "country:ca".into(),
-                kind: EdgeKind::Responded,
-                to: "agreement:x/IV.E(1)".into(),
-                date: DateValue::parse_iso("2003-01-20"),
-            },
-            author: "ana".into(),
-            at: "2026-11-29T10:00:00Z".into(),
-            reason: String::new(),
-            source: "email from the ST, 2003-01-21".into(),
-        };
+        let a = crate::model::sample_annotation();
         let text = a.to_statement();
         assert_eq!(
             text,

@@ -16,7 +16,7 @@ use std::rc::Rc;
 /// A value during evaluation. Strings are shared (`Rc<str>`): a group of
 /// thousands of rows copies the same request subject into each row's key.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum Val {
+pub(crate) enum Val {
     Null,
     Bool(bool),
     Int(i64),
@@ -29,12 +29,12 @@ pub enum Val {
 
 /// What an expression is evaluated against: the row's variables, the
 /// return columns (for `order by`), and precomputed aggregates.
-pub struct Env<'a> {
-    pub vars: &'a FxHashMap<String, usize>,
-    pub row: &'a [Val],
-    pub aliases: &'a [(String, Val)],
+pub(crate) struct Env<'a> {
+    pub(crate) vars: &'a FxHashMap<String, usize>,
+    pub(crate) row: &'a [Val],
+    pub(crate) aliases: &'a [(String, Val)],
     /// Aggregate values by the address of their expression node.
-    pub aggs: Option<&'a FxHashMap<usize, Val>>,
+    pub(crate) aggs: Option<&'a FxHashMap<usize, Val>>,
 }
 
 impl From<&Value> for Val {
@@ -62,7 +62,7 @@ impl From<&Literal> for Val {
 
 impl Ctx<'_> {
     /// What a value is, in words, for type errors.
-    pub fn describe(&self, v: &Val) -> String {
+    pub(crate) fn describe(&self, v: &Val) -> String {
         match v {
             Val::Null => "null".into(),
             Val::Bool(_) => "true/false".into(),
@@ -75,7 +75,7 @@ impl Ctx<'_> {
         }
     }
 
-    pub fn eval(&self, e: &Expr, env: &Env<'_>) -> Result<Val, QueryError> {
+    pub(crate) fn eval(&self, e: &Expr, env: &Env<'_>) -> Result<Val, QueryError> {
         match &e.kind {
             ExprKind::Lit(l) => Ok(Val::from(l)),
             ExprKind::Var(name) => {
@@ -138,7 +138,12 @@ impl Ctx<'_> {
     }
 
     /// A value as a condition: true, false or unknown (null).
-    pub fn truth(&self, v: &Val, span: Span, what: &str) -> Result<Option<bool>, QueryError> {
+    pub(crate) fn truth(
+        &self,
+        v: &Val,
+        span: Span,
+        what: &str,
+    ) -> Result<Option<bool>, QueryError> {
         match v {
             Val::Bool(b) => Ok(Some(*b)),
             Val::Null => Ok(None),
@@ -237,7 +242,7 @@ impl Ctx<'_> {
     /// Equality: strings compare normalized (accents, case, spacing), dates
     /// are equal when their spans overlap, a number equals a date in that
     /// year, a list equals a single value when any of its items does.
-    pub fn equal(&self, a: &Val, b: &Val, span: Span) -> Result<Option<bool>, QueryError> {
+    pub(crate) fn equal(&self, a: &Val, b: &Val, span: Span) -> Result<Option<bool>, QueryError> {
         Ok(match (a, b) {
             (Val::Null, _) | (_, Val::Null) => None,
             (Val::List(x), Val::List(y)) => {
@@ -350,7 +355,7 @@ impl Ctx<'_> {
     // ---- properties ----
 
     /// `x.key` for a node, an edge, a list of them, or null.
-    pub fn property(&self, v: &Val, key: &str, span: Span) -> Result<Val, QueryError> {
+    pub(crate) fn property(&self, v: &Val, key: &str, span: Span) -> Result<Val, QueryError> {
         match v {
             Val::Null => Ok(Val::Null),
             Val::Node(n) => Ok(self.node_prop(*n, key)),
@@ -371,7 +376,7 @@ impl Ctx<'_> {
     /// A node's property: `id`, `name`, `kind`, `aliases`, `text` (of a
     /// section or document), or any attribute (a list when it has several
     /// values).
-    pub fn node_prop(&self, n: NodeIndex, key: &str) -> Val {
+    pub(crate) fn node_prop(&self, n: NodeIndex, key: &str) -> Val {
         let d = &self.kg.graph[n];
         match key {
             "id" => Val::Str(d.id.as_str().into()),
@@ -436,7 +441,7 @@ impl Ctx<'_> {
     }
 
     /// An edge's property: `kind`, `derived`, or any attribute.
-    pub fn edge_prop(&self, e: EdgeIndex, key: &str) -> Val {
+    pub(crate) fn edge_prop(&self, e: EdgeIndex, key: &str) -> Val {
         let d = &self.kg.graph[e];
         match key {
             "kind" => Val::Str(d.kind.as_str().into()),
@@ -456,7 +461,7 @@ impl Ctx<'_> {
     /// The total order of `order by` and `sorted`: null last; strings
     /// normalized; dates by start then end; nodes in document order (facts
     /// read from a report) or by name; mixed kinds by kind.
-    pub fn order(&self, a: &Val, b: &Val) -> Ordering {
+    pub(crate) fn order(&self, a: &Val, b: &Val) -> Ordering {
         fn rank(v: &Val) -> u8 {
             match v {
                 Val::Bool(_) => 0,
@@ -530,7 +535,7 @@ fn many(mut v: Vec<Val>) -> Val {
 
 /// Collapse white space.
 /// True for `count(*)` and calls of count, collect, min, max.
-pub fn is_agg(e: &Expr) -> bool {
+pub(crate) fn is_agg(e: &Expr) -> bool {
     match &e.kind {
         ExprKind::CountStar => true,
         ExprKind::Call { name, .. } => crate::query::ast::AGGREGATES.contains(&name.as_str()),
@@ -539,6 +544,6 @@ pub fn is_agg(e: &Expr) -> bool {
 }
 
 /// Identity of an expression node (for precomputed aggregates).
-pub fn addr(e: &Expr) -> usize {
+pub(crate) fn addr(e: &Expr) -> usize {
     e as *const Expr as usize
 }

@@ -13,7 +13,7 @@ use crate::query::error::QueryError;
 use crate::text::normalize;
 
 /// Scalar functions: name and number of arguments.
-pub const FUNCTIONS: [(&str, usize); 9] = [
+pub(crate) const FUNCTIONS: [(&str, usize); 9] = [
     ("date", 1),
     ("year", 1),
     ("size", 1),
@@ -63,25 +63,7 @@ impl<'g> Ctx<'g> {
                 }
                 _ => Err(bad("a list")),
             },
-            "sentence" => Ok(match arg {
-                Val::Edge(e) => self
-                    .kg
-                    .sentence(&self.kg.graph[*e].prov)
-                    .map_or(Val::Null, |s| Val::Str(squash(s).into())),
-                Val::Node(n) => self.kg.graph[*n]
-                    .sources
-                    .iter()
-                    .find_map(|p| self.kg.sentence(p))
-                    .map_or(Val::Null, |s| Val::Str(squash(s).into())),
-                Val::List(items) => Val::List(
-                    items
-                        .iter()
-                        .map(|i| self.call(name, std::slice::from_ref(i), span))
-                        .collect::<Result<_, _>>()?,
-                ),
-                Val::Null => Val::Null,
-                _ => return Err(bad("an edge or a node")),
-            }),
+            "sentence" => self.sentence_of(arg, span),
             "snippet" => match (arg, args.get(1).unwrap_or(&Val::Null)) {
                 (Val::Null, _) | (_, Val::Null) => Ok(Val::Null),
                 (Val::Str(text), Val::Str(phrase)) => Ok(snippet(text, phrase)),
@@ -91,19 +73,7 @@ impl<'g> Ctx<'g> {
                 if !matches!(arg, Val::Null | Val::Str(_) | Val::Edge(_)) {
                     return Err(bad("an awaits edge or a request id"));
                 }
-                let Some(r) = self.request_of(arg) else {
-                    return Ok(Val::Null);
-                };
-                let name = match name {
-                    "request_subject" => "request_subject",
-                    "awaiting" => "awaiting",
-                    _ => "awaiting_note",
-                };
-                Ok(self.memo_request_text(r, name, || match name {
-                    "request_subject" => Val::Str(r.subject.as_str().into()),
-                    "awaiting" => Val::Str(awaiting_text(r).into()),
-                    _ => awaiting_note(r).map_or(Val::Null, |n| Val::Str(n.into())),
-                }))
+                Ok(self.request_text(name, arg))
             }
             _ => Err(QueryError::invalid(
                 format!("unknown function {name}()"),
@@ -112,8 +82,59 @@ impl<'g> Ctx<'g> {
         }
     }
 
+    /// `sentence(x)`: the sentence an edge or a node was read from (each
+    /// item's, for a list).
+    fn sentence_of(&self, arg: &Val, span: Span) -> Result<Val, QueryError> {
+        let text = |s: &str| Val::Str(squash(s).into());
+        Ok(match arg {
+            Val::Edge(e) => self
+                .kg
+                .sentence(&self.kg.graph[*e].prov)
+                .map_or(Val::Null, text),
+            Val::Node(n) => self.kg.graph[*n]
+                .sources
+                .iter()
+                .find_map(|p| self.kg.sentence(p))
+                .map_or(Val::Null, text),
+            Val::List(items) => Val::List(
+                items
+                    .iter()
+                    .map(|i| self.sentence_of(i, span))
+                    .collect::<Result<_, _>>()?,
+            ),
+            Val::Null => Val::Null,
+            other => {
+                return Err(QueryError::type_error(
+                    format!(
+                        "sentence() needs an edge or a node, not {}",
+                        self.describe(other)
+                    ),
+                    span,
+                ))
+            }
+        })
+    }
+
+    /// `request_subject`, `awaiting` or `awaiting_note` of the request
+    /// behind `arg`, worked out once per query and request.
+    fn request_text(&self, name: &str, arg: &Val) -> Val {
+        let Some(r) = self.request_of(arg) else {
+            return Val::Null;
+        };
+        let name = match name {
+            "request_subject" => "request_subject",
+            "awaiting" => "awaiting",
+            _ => "awaiting_note",
+        };
+        self.memo_request_text(r, name, || match name {
+            "request_subject" => Val::Str(r.subject.as_str().into()),
+            "awaiting" => Val::Str(r.awaiting().into()),
+            _ => r.awaiting_note().map_or(Val::Null, |n| Val::Str(n.into())),
+        })
+    }
+
     /// The request behind an `awaits` edge or a request id.
-    pub fn request_of(&self, v: &Val) -> Option<&'g Request> {
+    pub(crate) fn request_of(&self, v: &Val) -> Option<&'g Request> {
         match v {
             Val::Str(id) => self.request(id),
             // A derived awaits edge's request is a table look-up away;
@@ -144,7 +165,7 @@ impl<'g> Ctx<'g> {
 }
 
 /// Collapse white space to single spaces, trimmed.
-pub fn squash(s: &str) -> String {
+pub(crate) fn squash(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
         if !out.is_empty() {
@@ -156,7 +177,7 @@ pub fn squash(s: &str) -> String {
 }
 
 /// The sentence of `text` that contains `phrase` (normalized), if any.
-pub fn snippet(text: &str, phrase: &str) -> Val {
+pub(crate) fn snippet(text: &str, phrase: &str) -> Val {
     let p = normalize(phrase);
     if p.is_empty() {
         return Val::Null;
@@ -177,117 +198,9 @@ pub fn snippet(text: &str, phrase: &str) -> Val {
     Val::Null
 }
 
-/// "10 of 11 members (1 unnamed responded)": who is still awaited, from
-/// what a request records, never naming who the sources do not name.
-pub fn awaiting_text(r: &Request) -> String {
-    let asked = r.requested_from.len() as u32;
-    let named = r
-        .requested_from
-        .iter()
-        .filter(|c| r.responded_named.contains(c))
-        .count() as u32;
-    let (min, max) = (
-        r.responded_unnamed.min,
-        r.responded_unnamed.max.max(r.responded_unnamed.min),
-    );
-    let most = asked.saturating_sub(named.saturating_add(min));
-    let least = asked.saturating_sub(named.saturating_add(max));
-    let mut parts = Vec::new();
-    if named > 0 {
-        parts.push(format!("{named} named responded"));
-    }
-    if max > 0 {
-        parts.push(if min == max {
-            format!("{min} unnamed responded")
-        } else if min == 0 {
-            format!("up to {max} unnamed responded")
-        } else {
-            format!("{min} to {max} unnamed responded")
-        });
-    }
-    if parts.is_empty() {
-        parts.push("none responded".into());
-    }
-    let count = if least == most {
-        format!("{most} of {asked} members")
-    } else {
-        format!("at least {least} of {asked} members")
-    };
-    format!("{count} ({})", parts.join(", "))
-}
-
-/// The caveat for a request whose respondents are not all named, or
-/// `None` when every respondent is named.
-pub fn awaiting_note(r: &Request) -> Option<String> {
-    let (min, max) = (
-        r.responded_unnamed.min,
-        r.responded_unnamed.max.max(r.responded_unnamed.min),
-    );
-    if max == 0 {
-        return None;
-    }
-    let who = if min == max && min == 1 {
-        "the one that responded is not named in the sources; the countries listed may include it"
-            .to_string()
-    } else if min == max {
-        format!("the {min} that responded are not named in the sources; the countries listed may include them")
-    } else if min == 0 {
-        format!("up to {max} may have responded without being named in the sources; the countries listed may include them")
-    } else {
-        format!("{min} to {max} responded without being named in the sources; the countries listed may include them")
-    };
-    Some(who)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Provenance, Status, UnnamedCount};
-
-    fn request(asked: usize, named: usize, min: u32, max: u32) -> Request {
-        let ids: Vec<crate::model::Sym> =
-            (0..asked).map(|i| format!("country:{i}").into()).collect();
-        Request {
-            id: "request:x".into(),
-            agreement: "agreement:x".into(),
-            subject: "s".into(),
-            requested_from: ids.clone(),
-            addressed_to: String::new(),
-            requested_on: None,
-            deadline: None,
-            responded_named: ids[..named].to_vec(),
-            responded_unnamed: UnnamedCount { min, max },
-            status: Status::Pending,
-            prov: Provenance::Reference { source: "".into() }.into(),
-        }
-    }
-
-    #[test]
-    fn awaiting_texts() {
-        assert_eq!(
-            awaiting_text(&request(11, 0, 1, 1)),
-            "10 of 11 members (1 unnamed responded)"
-        );
-        assert_eq!(
-            awaiting_text(&request(11, 0, 0, 0)),
-            "11 of 11 members (none responded)"
-        );
-        assert_eq!(
-            awaiting_text(&request(11, 0, 2, 2)),
-            "9 of 11 members (2 unnamed responded)"
-        );
-        assert_eq!(
-            awaiting_text(&request(11, 0, 0, 5)),
-            "at least 6 of 11 members (up to 5 unnamed responded)"
-        );
-        assert_eq!(
-            awaiting_text(&request(11, 1, 1, 1)),
-            "9 of 11 members (1 named responded, 1 unnamed responded)"
-        );
-        assert_eq!(awaiting_note(&request(11, 0, 0, 0)), None);
-        assert!(awaiting_note(&request(11, 0, 1, 1))
-            .is_some_and(|n| n.starts_with("the one that responded is not named in the sources")));
-    }
 
     #[test]
     fn snippets_find_the_sentence() {

@@ -15,7 +15,7 @@ use petgraph::visit::EdgeRef;
 
 /// What a slot holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SlotKind {
+pub(crate) enum SlotKind {
     Node,
     Edge,
     /// A variable-length edge: a list of edges.
@@ -32,13 +32,13 @@ impl SlotKind {
     }
 }
 
-pub struct CNode {
+pub(crate) struct CNode {
     slot: usize,
     kinds: Vec<Kind>,
     props: Vec<(String, Literal)>,
 }
 
-pub struct CRel {
+pub(crate) struct CRel {
     slot: usize,
     kinds: Vec<EdgeKind>,
     dir: Direction,
@@ -46,24 +46,24 @@ pub struct CRel {
     props: Vec<(String, Literal)>,
 }
 
-pub struct CPath {
+pub(crate) struct CPath {
     nodes: Vec<CNode>,
     rels: Vec<CRel>,
 }
 
-pub struct CClause {
-    pub optional: bool,
-    pub paths: Vec<CPath>,
+pub(crate) struct CClause {
+    pub(crate) optional: bool,
+    pub(crate) paths: Vec<CPath>,
 }
 
 /// Unbounded `*` stops here.
 const DEFAULT_MAX_HOPS: u32 = 10;
 
 /// Slots by variable name, what each slot holds, and the clauses.
-pub type Plan = (FxHashMap<String, usize>, Vec<SlotKind>, Vec<CClause>);
+pub(crate) type Plan = (FxHashMap<String, usize>, Vec<SlotKind>, Vec<CClause>);
 
 /// Give every variable (and every anonymous node or edge) a slot.
-pub fn compile(q: &PatternQuery) -> Result<Plan, QueryError> {
+pub(crate) fn compile(q: &PatternQuery) -> Result<Plan, QueryError> {
     let mut vars: FxHashMap<String, usize> = FxHashMap::default();
     let mut slots: Vec<SlotKind> = Vec::new();
     let mut slot = |var: &Option<String>, kind: SlotKind, span| -> Result<usize, QueryError> {
@@ -128,7 +128,7 @@ pub fn compile(q: &PatternQuery) -> Result<Plan, QueryError> {
 /// For each of `n` row slots, whether it may hold an edge of `kind` (or a
 /// list of them): the slot of a relationship whose types include it, or
 /// that has no type. Node slots hold no edges.
-pub fn slots_that_may_hold(clauses: &[CClause], n: usize, kind: EdgeKind) -> Vec<bool> {
+pub(crate) fn slots_that_may_hold(clauses: &[CClause], n: usize, kind: EdgeKind) -> Vec<bool> {
     let mut may = vec![false; n];
     for r in clauses.iter().flat_map(|c| &c.paths).flat_map(|p| &p.rels) {
         if r.kinds.is_empty() || r.kinds.contains(&kind) {

@@ -252,59 +252,11 @@ impl Builder<'_> {
                     };
                 }
                 Rule::ann_edge => {
-                    let mut refs = Vec::new();
-                    let mut edge = None;
-                    let mut date = None;
-                    for k in c.into_inner() {
-                        match k.as_rule() {
-                            Rule::entity_ref => refs.push(self.entity_ref(k)?),
-                            Rule::edge_name => {
-                                edge = Some(
-                                    EdgeKind::parse(self.text(&k))
-                                        .ok_or_else(|| internal(Rule::edge_name, cspan))?,
-                                )
-                            }
-                            Rule::q_date => date = Some(self.q_date(k)?),
-                            _ => {}
-                        }
-                    }
-                    let mut refs = refs.into_iter();
-                    let (Some(from), Some(edge), Some(to)) = (refs.next(), edge, refs.next())
-                    else {
-                        return Err(internal(Rule::ann_edge, cspan));
-                    };
-                    stmt.fact = AnnFact::Edge {
-                        from,
-                        edge,
-                        to,
-                        date,
-                        span: cspan,
-                    };
+                    stmt.fact = self.ann_edge(c)?;
                     have_fact = true;
                 }
                 Rule::ann_attr => {
-                    let mut node = None;
-                    let mut key = None;
-                    let mut value = None;
-                    for k in c.into_inner() {
-                        match k.as_rule() {
-                            Rule::entity_ref => node = Some(self.entity_ref(k)?),
-                            Rule::key_name => {
-                                key = Some(self.text(&k).trim_matches('`').to_string())
-                            }
-                            Rule::string => value = Some(self.string(k)?),
-                            _ => {}
-                        }
-                    }
-                    let (Some(node), Some(key), Some(value)) = (node, key, value) else {
-                        return Err(internal(Rule::ann_attr, cspan));
-                    };
-                    stmt.fact = AnnFact::Attr {
-                        node,
-                        key,
-                        value,
-                        span: cspan,
-                    };
+                    stmt.fact = self.ann_attr(c)?;
                     have_fact = true;
                 }
                 Rule::ann_clause => {
@@ -329,6 +281,63 @@ impl Builder<'_> {
             return Err(internal(Rule::annotation, span));
         }
         Ok(stmt)
+    }
+
+    /// `<from> <edge> [to] <to> [on <date>]`.
+    fn ann_edge(&self, c: Pair<'_, Rule>) -> Result<AnnFact, QueryError> {
+        let cspan = self.span(&c);
+        let mut refs = Vec::new();
+        let mut edge = None;
+        let mut date = None;
+        for k in c.into_inner() {
+            match k.as_rule() {
+                Rule::entity_ref => refs.push(self.entity_ref(k)?),
+                Rule::edge_name => {
+                    edge = Some(
+                        EdgeKind::parse(self.text(&k))
+                            .ok_or_else(|| internal(Rule::edge_name, cspan))?,
+                    )
+                }
+                Rule::q_date => date = Some(self.q_date(k)?),
+                _ => {}
+            }
+        }
+        let mut refs = refs.into_iter();
+        let (Some(from), Some(edge), Some(to)) = (refs.next(), edge, refs.next()) else {
+            return Err(internal(Rule::ann_edge, cspan));
+        };
+        Ok(AnnFact::Edge {
+            from,
+            edge,
+            to,
+            date,
+            span: cspan,
+        })
+    }
+
+    /// `<node> has <key> "<value>"`.
+    fn ann_attr(&self, c: Pair<'_, Rule>) -> Result<AnnFact, QueryError> {
+        let cspan = self.span(&c);
+        let mut node = None;
+        let mut key = None;
+        let mut value = None;
+        for k in c.into_inner() {
+            match k.as_rule() {
+                Rule::entity_ref => node = Some(self.entity_ref(k)?),
+                Rule::key_name => key = Some(self.text(&k).trim_matches('`').to_string()),
+                Rule::string => value = Some(self.string(k)?),
+                _ => {}
+            }
+        }
+        let (Some(node), Some(key), Some(value)) = (node, key, value) else {
+            return Err(internal(Rule::ann_attr, cspan));
+        };
+        Ok(AnnFact::Attr {
+            node,
+            key,
+            value,
+            span: cspan,
+        })
     }
 
     pub(super) fn why(&self, p: Pair<'_, Rule>) -> Result<Why, QueryError> {

@@ -7,7 +7,9 @@ use super::{Folded, Rule};
 use crate::query::ast::Span;
 use crate::query::error::QueryError;
 
-/// What a rule stands for, in words, for "expected ..." messages.
+/// What a rule stands for, in words, for "expected ..." messages. One arm
+/// per rule of grammar/query.pest: a table kept beside the grammar, long
+/// because the grammar is, not because it decides much.
 pub(super) fn describe(rule: Rule) -> Option<&'static str> {
     use Rule::*;
     Some(match rule {
@@ -120,24 +122,7 @@ pub(super) fn syntax_error(
         InputLocation::Span((s, _)) => s,
     };
     let start = folded.map.get(pos).copied().unwrap_or(original.len());
-    // Underline the word (or character) found where something else was
-    // expected.
-    let rest = &original[start..];
-    let word_len = rest
-        .char_indices()
-        .find(|&(_, c)| c.is_whitespace())
-        .map_or(rest.len(), |(i, _)| i)
-        .min(40);
-    let end = if word_len == 0 {
-        start
-    } else {
-        let mut end = start + word_len;
-        while !original.is_char_boundary(end) {
-            end -= 1;
-        }
-        end
-    };
-    let span = Span::new(start, end);
+    let span = Span::new(start, word_end(original, start));
     let mut expected: Vec<String> = Vec::new();
     let mut pattern_expected = false;
     let mut unexpected: Vec<String> = Vec::new();
@@ -147,28 +132,7 @@ pub(super) fn syntax_error(
             negatives,
         } => {
             for r in positives {
-                pattern_expected |= matches!(
-                    r,
-                    Rule::prop_map
-                        | Rule::prop_pair
-                        | Rule::node_labels
-                        | Rule::rel_detail
-                        | Rule::rel_types
-                        | Rule::hops
-                        | Rule::expr
-                        | Rule::term
-                        | Rule::list
-                        | Rule::literal
-                        | Rule::key_name
-                        | Rule::variable
-                        | Rule::return_item
-                        | Rule::order_item
-                        | Rule::path_pattern
-                        | Rule::node_pattern
-                        | Rule::rel_pattern
-                        | Rule::op_or
-                        | Rule::op_and
-                );
+                pattern_expected |= in_pattern(*r);
                 if let Some(d) = describe(*r) {
                     push_unique(&mut expected, d.to_string());
                 }
@@ -200,7 +164,7 @@ pub(super) fn syntax_error(
     let found = if start >= original.len() {
         "the end of the query".to_string()
     } else {
-        format!("`{}`", &original[start..end])
+        format!("`{}`", &original[start..span.end])
     };
     let message = if !expected.is_empty() {
         format!("expected {}, found {found}", join_or(&expected))
@@ -210,6 +174,49 @@ pub(super) fn syntax_error(
         format!("unexpected {found}")
     };
     QueryError::syntax(message, span)
+}
+
+/// The end of the word (at most 40 bytes, on a character boundary) that
+/// starts at `start`: what the caret underlines.
+fn word_end(original: &str, start: usize) -> usize {
+    let rest = &original[start..];
+    let word_len = rest
+        .char_indices()
+        .find(|&(_, c)| c.is_whitespace())
+        .map_or(rest.len(), |(i, _)| i)
+        .min(40);
+    let mut end = start + word_len;
+    while !original.is_char_boundary(end) {
+        end -= 1;
+    }
+    end
+}
+
+/// Rules that are expected only inside a pattern, where a closing
+/// bracket or a comma is worth naming too.
+fn in_pattern(r: Rule) -> bool {
+    matches!(
+        r,
+        Rule::prop_map
+            | Rule::prop_pair
+            | Rule::node_labels
+            | Rule::rel_detail
+            | Rule::rel_types
+            | Rule::hops
+            | Rule::expr
+            | Rule::term
+            | Rule::list
+            | Rule::literal
+            | Rule::key_name
+            | Rule::variable
+            | Rule::return_item
+            | Rule::order_item
+            | Rule::path_pattern
+            | Rule::node_pattern
+            | Rule::rel_pattern
+            | Rule::op_or
+            | Rule::op_and
+    )
 }
 
 fn push_unique(v: &mut Vec<String>, s: String) {

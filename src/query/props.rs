@@ -1,10 +1,11 @@
 //! Property tests: printed trees parse back to the same tree, and no input
-//! makes the parser or the evaluator panic.
+//! makes the parser or the evaluator panic (over the view of the bundled
+//! report).
 
-use crate::common::graph;
-use acta::model::{DateValue, EdgeKind, Kind, Precision, Ymd};
-use acta::query::ast::*;
-use acta::query::parse::parse;
+use crate::graph::KnowledgeGraph;
+use crate::model::{DateValue, EdgeKind, Kind, Precision, Ymd};
+use crate::query::ast::*;
+use crate::query::parse::parse;
 use proptest::prelude::*;
 use proptest::sample::select;
 
@@ -322,7 +323,7 @@ proptest! {
         let q = words.join(" ");
         let _ = parse(&q);
         let kg = graph();
-        let _ = acta::query::run(&kg, &q);
+        let _ = crate::query::run(kg, &q);
     }
 }
 
@@ -343,6 +344,12 @@ fn random_patterns_evaluate_without_panicking() {
             as_of: None,
             span: sp(),
         };
-        let _ = acta::query::run_statement(&kg, &q);
+        let _ = crate::query::run_statement(kg, &q);
     }
+}
+
+/// The view every evaluation here runs over, built once.
+fn graph() -> &'static KnowledgeGraph {
+    static KG: std::sync::OnceLock<KnowledgeGraph> = std::sync::OnceLock::new();
+    KG.get_or_init(crate::view::bundled)
 }

@@ -1,14 +1,14 @@
-//! The synthetic corpus of `acta::synth`, as the benchmarks rely on it: the
+//! The synthetic corpus, as the benchmarks rely on it: the
 //! same seed gives the same bytes, reports have the bundled report's size
 //! and shape, they go through the real ingest pipeline without a problem,
 //! and they refer to the same agreements across reports.
 
-use acta::graph::ViewOptions;
-use acta::kb::KnowledgeBase;
-use acta::model::EdgeKind;
-use acta::reference::from_roman;
-use acta::store::PutOutcome;
-use acta::synth::{self, MEMBERS};
+use crate::graph::ViewOptions;
+use crate::kb::KnowledgeBase;
+use crate::model::EdgeKind;
+use crate::reference::from_roman;
+use crate::store::PutOutcome;
+use crate::synth::{self, MEMBERS};
 use petgraph::Direction;
 use regex::Regex;
 use std::collections::BTreeSet;
@@ -75,11 +75,11 @@ fn synthetic_reports_ingest_cleanly_with_their_structure() {
         assert!(report.warnings.is_empty(), "{name}: {:?}", report.warnings);
     }
     assert_eq!(kb.check().unwrap(), Vec::<String>::new());
-    assert_eq!(kb.store.document_count(), 20);
+    assert_eq!(kb.store().document_count(), 20);
 
     for (name, text) in &reports {
-        let id = acta::ingest::doc_id_from_name(name);
-        let bundle = kb.store.document(&id).unwrap().unwrap();
+        let id = crate::ingest::doc_id_from_name(name);
+        let bundle = kb.store().document(&id).unwrap().unwrap();
         let stored: Vec<&str> = bundle
             .sections
             .iter()
@@ -100,7 +100,7 @@ fn synthetic_reports_ingest_cleanly_with_their_structure() {
 
     // Every member country and the usual organizations are found, whatever
     // the spelling (México/Mexico, Panamá/Panama, República Dominicana...).
-    let g = kb.graph(ViewOptions::default()).unwrap();
+    let g = kb.view().unwrap();
     let mut mentioned = BTreeSet::new();
     for e in g.graph.edge_indices() {
         if g.graph[e].kind == EdgeKind::Mentions {
@@ -177,11 +177,15 @@ fn shortest_paths_on_a_synthetic_graph_are_shortest_and_real() {
     use petgraph::visit::EdgeRef;
     use std::collections::VecDeque;
 
-    let g = acta::reference::Gazetteer::bundled().unwrap();
+    let g = crate::Gazetteer::bundled().unwrap();
     let bundles: Vec<_> = synth::corpus(SEED, 8)
-        .map(|(name, text)| acta::ingest::prepare(&name, text.as_bytes(), &g).unwrap().0)
+        .map(|(name, text)| {
+            crate::ingest::prepare(&name, text.as_bytes(), &g)
+                .unwrap()
+                .0
+        })
         .collect();
-    let kg = acta::view::build(&g, &bundles, ViewOptions::default());
+    let kg = crate::view::build(&g, &bundles, ViewOptions::default());
     let neighbours = |n: NodeIndex| -> Vec<NodeIndex> {
         kg.graph
             .edges_directed(n, Direction::Outgoing)
