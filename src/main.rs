@@ -101,6 +101,9 @@ enum Command {
         /// Only what was known by this date (YYYY, YYYY-MM or YYYY-MM-DD).
         #[arg(long)]
         as_of: Option<String>,
+        /// Write to this file instead of standard output.
+        #[arg(short = 'o', long = "output")]
+        output: Option<PathBuf>,
     },
     /// List the stored annotations as the statements that make them.
     Annotations,
@@ -131,6 +134,8 @@ enum TraceFormat {
     Json,
     Dot,
     Mermaid,
+    /// A timeline picture: dated axis, one lane per actor, cited steps.
+    Svg,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -288,7 +293,8 @@ fn run(cli: Cli) -> Result<(), Error> {
             agreement,
             format,
             as_of,
-        } => trace(&open(cli.db)?, &agreement, format, as_of),
+            output,
+        } => trace(&open(cli.db)?, &agreement, format, as_of, output),
         Command::Annotations => out(&annotations_script(&open(cli.db)?)?),
     }
 }
@@ -358,6 +364,7 @@ fn trace(
     agreement: &str,
     format: TraceFormat,
     as_of: Option<String>,
+    output: Option<PathBuf>,
 ) -> Result<(), Error> {
     let as_of = match as_of {
         Some(d) => Some(DateValue::parse_iso(&d).ok_or(Usage::AsOf(d))?.end),
@@ -365,12 +372,17 @@ fn trace(
     };
     let view = kb.view_with(ViewOptions { as_of })?;
     let t: Trace = kb.trace(&view, agreement)?;
-    out(&match format {
+    let text = match format {
         TraceFormat::Text => t.to_text(&view),
         TraceFormat::Json => serde_json::to_string_pretty(&t)? + "\n",
         TraceFormat::Dot => t.to_dot(),
         TraceFormat::Mermaid => t.to_mermaid(),
-    })
+        TraceFormat::Svg => t.to_svg(),
+    };
+    match output {
+        Some(path) => write(&path, &text),
+        None => out(&text),
+    }
 }
 
 fn annotations_script(kb: &KnowledgeBase) -> Result<String, Error> {

@@ -15,6 +15,19 @@ use serde::Serialize;
 use std::collections::BTreeSet;
 use std::fmt::Write;
 
+mod layout;
+mod svg;
+
+/// Names of the lanes that are not an actor of the sources.
+pub(crate) mod lane {
+    /// Events whose sender the sources do not state.
+    pub(crate) const EVENTS: &str = "events";
+    /// Status as each report words it.
+    pub(crate) const STATUS: &str = "status reported";
+    /// Edges hidden by an annotation.
+    pub(crate) const ANNOTATIONS: &str = "annotations";
+}
+
 /// One step of the chronology.
 #[derive(Debug, Clone, Serialize)]
 pub struct Step {
@@ -34,6 +47,12 @@ pub struct Step {
     pub(crate) agreement: String,
     /// Other sources that report the same step.
     pub also: Vec<Prov>,
+    /// Who acted: the body that met, the sender of a letter, the addressees
+    /// of a request; one lane of the timeline picture.
+    pub lane: String,
+    /// For a request still open in the latest source: who is awaited.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub open: Option<String>,
 }
 
 /// The chronology of one agreement's thread.
@@ -69,6 +88,14 @@ fn text_attr(kg: &KnowledgeGraph, i: NodeIndex, key: &str) -> Option<String> {
         .rev()
         .find(|a| a.key == key)
         .map(|a| a.value.to_string())
+}
+
+/// The body a meeting belongs to (CRM, GRCM, ...), else its own name.
+fn body_of(kg: &KnowledgeGraph, meeting: NodeIndex) -> String {
+    kg.neighbours(meeting, Some(EdgeKind::PartOf), Direction::Outgoing)
+        .map(|(o, _, _)| kg.data(o).name.clone())
+        .next()
+        .unwrap_or_else(|| kg.data(meeting).name.clone())
 }
 
 /// Date of the document a provenance points into.
@@ -129,6 +156,8 @@ impl Steps<'_> {
             source,
             agreement: agreement.to_string(),
             also: Vec::new(),
+            lane: String::new(),
+            open: None,
         });
         let last = self.list.len() - 1;
         &mut self.list[last]
@@ -160,6 +189,7 @@ impl Steps<'_> {
             let node = kg.data(m);
             let step = self.push(id, what, format!("{what} at {}", node.name), e.prov.clone());
             step.date = date_of(kg, m);
+            step.lane = body_of(kg, m);
             if node.kind == Kind::Country {
                 step.countries = vec![node.name.clone()];
             } else {
@@ -177,6 +207,8 @@ impl Steps<'_> {
             let step = self.push(id, &what, node.name.clone(), e.prov.clone());
             step.date = date_of(kg, ev);
             step.at = Some((node.name.clone(), node.id.to_string()));
+            step.lane = text_attr(kg, ev, "sender")
+                .map_or_else(|| lane::EVENTS.to_string(), |s| kg.name_of(&s));
         }
     }
 
@@ -201,6 +233,7 @@ impl Steps<'_> {
                 detail.push_str(&format!(": {}", r.by.reason));
             }
             let step = self.push(id, "retracted", detail, r.prov.clone());
+            step.lane = lane::ANNOTATIONS.into();
             step.date = target.and_then(|t| date_of(kg, t));
             step.at = target.map(|t| (kg.data(t).name.clone(), kg.data(t).id.to_string()));
         }
@@ -211,7 +244,9 @@ impl Steps<'_> {
         let kg = self.kg;
         for attr in kg.data(a).attrs.iter().filter(|x| x.key == "status") {
             let detail = format!("reported {}", attr.value);
-            self.push(id, "status", detail, attr.prov.clone()).date = report_date(kg, &attr.prov);
+            let step = self.push(id, "status", detail, attr.prov.clone());
+            step.date = report_date(kg, &attr.prov);
+            step.lane = lane::STATUS.into();
         }
     }
 
@@ -226,15 +261,24 @@ impl Steps<'_> {
             r.requested_from.len(),
             r.subject
         );
-        self.push(id, "request", detail, asked.clone()).date =
-            r.requested_on.or_else(|| report_date(kg, &r.prov));
+        let addressees = format!("{} ({})", r.addressed_to, r.requested_from.len());
+        let open = kg
+            .request(&r.id)
+            .filter(|now| now.status != Status::Done)
+            .map(|now| format!("awaiting {}", now.awaiting()));
+        let step = self.push(id, "request", detail, asked.clone());
+        step.date = r.requested_on.or_else(|| report_date(kg, &r.prov));
+        step.lane = addressees.clone();
+        step.open = open;
         let known = |d: DateValue, list: &[Step]| {
             list.iter()
                 .any(|s| s.what == "deadline" && s.date == Some(d))
         };
         if let Some(d) = r.deadline.filter(|&d| !known(d, &self.list)) {
             let detail = format!("deadline for: {}", r.subject);
-            self.push(id, "deadline", detail, asked).date = Some(d);
+            let step = self.push(id, "deadline", detail, asked);
+            step.date = Some(d);
+            step.lane = addressees.clone();
         }
         let what = if r.status == Status::Done {
             "done"
@@ -244,6 +288,7 @@ impl Steps<'_> {
         let detail = format!("{}: awaiting {}", r.subject, r.awaiting());
         let step = self.push(id, what, detail, r.prov.clone());
         step.date = report_date(kg, &r.prov);
+        step.lane = addressees;
         step.countries = r.responded_named.iter().map(|c| kg.name_of(c)).collect();
     }
 
