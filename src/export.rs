@@ -4,11 +4,11 @@
 //! format lives in `crate::kb`.
 
 use crate::graph::KnowledgeGraph;
-use crate::model::Value;
 use std::fmt::Write;
 
-/// Base IRI of acta's N-Triples vocabulary.
-pub(crate) const BASE_IRI: &str = "https://acta.example/";
+mod rdf;
+
+pub use rdf::{nquads, ntriples};
 
 fn dot_escape(s: &str) -> String {
     s.replace('\\', "\\\\")
@@ -89,68 +89,6 @@ pub fn graphml(kg: &KnowledgeGraph) -> String {
     out
 }
 
-fn iri(id: &str) -> String {
-    let mut s = String::from(BASE_IRI);
-    for b in id.bytes() {
-        if b.is_ascii_alphanumeric() || b"-_.~/:".contains(&b) {
-            s.push(b as char);
-        } else {
-            let _ = write!(s, "%{b:02X}");
-        }
-    }
-    s
-}
-
-fn literal(s: &str) -> String {
-    let mut o = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' => o.push_str("\\\""),
-            '\\' => o.push_str("\\\\"),
-            '\n' => o.push_str("\\n"),
-            '\r' => o.push_str("\\r"),
-            c => o.push(c),
-        }
-    }
-    o.push('"');
-    o
-}
-
-/// The graph as N-Triples: a type and label per node, its attributes, and a
-/// triple per edge.
-pub fn ntriples(kg: &KnowledgeGraph) -> String {
-    let mut out = String::new();
-    let rdf_type = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>";
-    let label = "<http://www.w3.org/2000/01/rdf-schema#label>";
-    for i in kg.nodes() {
-        let n = kg.data(i);
-        let s = iri(&n.id);
-        let _ = writeln!(out, "<{s}> {rdf_type} <{BASE_IRI}kind/{}> .", n.kind);
-        let _ = writeln!(out, "<{s}> {label} {} .", literal(&n.name));
-        for a in &n.attrs {
-            let v = match &a.value {
-                Value::Text(t) => literal(t),
-                other => literal(&other.to_string()),
-            };
-            let _ = writeln!(
-                out,
-                "<{s}> <{BASE_IRI}attr/{}> {v} .",
-                crate::text::slug(&a.key)
-            );
-        }
-    }
-    for (from, to, e) in kg.edges() {
-        let _ = writeln!(
-            out,
-            "<{}> <{BASE_IRI}edge/{}> <{}> .",
-            iri(&kg.data(from).id),
-            e.kind,
-            iri(&kg.data(to).id)
-        );
-    }
-    out
-}
-
 /// Quote a CSV field per RFC 4180.
 pub(crate) fn csv_field(s: &str) -> String {
     if s.contains([',', '"', '\n', '\r']) {
@@ -163,14 +101,22 @@ pub(crate) fn csv_field(s: &str) -> String {
 /// The files of a CSV export, in the order they are written.
 pub(crate) const CSV_FILES: [&str; 4] = ["nodes.csv", "edges.csv", "requests.csv", "aliases.csv"];
 
+/// Header of `nodes.csv`, in the conventions of Neo4j's bulk importer.
+pub(crate) const NODES_HEADER: &str = "id:ID,:LABEL,name";
+/// Header of `edges.csv`, in the conventions of Neo4j's bulk importer.
+pub(crate) const EDGES_HEADER: &str = ":START_ID,:END_ID,:TYPE,derived:boolean,source,request";
+
 /// The graph as CSV files in `dir`, for openCypher bulk loaders and SQL
 /// databases (`CSV_FILES`), written as they are produced (a large view
-/// would otherwise be held twice, once as text):
+/// would otherwise be held twice, once as text). The node and edge files
+/// carry the header conventions of Neo4j's bulk importer, so
+/// `neo4j-admin database import full --nodes=nodes.csv
+/// --relationships=edges.csv` loads them as they are:
 ///
-/// - `nodes.csv`: `id,kind,name`;
-/// - `edges.csv`: `from,to,type,derived,source,request`, derived edges
-///   (`awaits`, `same_as`) included; `request` is the request id of an
-///   `awaits` or `requests_response_from` edge, else empty;
+/// - `nodes.csv`: `id:ID,:LABEL,name` (the label is the kind);
+/// - `edges.csv`: `:START_ID,:END_ID,:TYPE,derived:boolean,source,request`,
+///   derived edges (`awaits`, `same_as`) included; `request` is the
+///   request id of an `awaits` or `requests_response_from` edge, else empty;
 /// - `requests.csv`: the requests for responses as acta answers from them
 ///   (merged across each agreement's thread): `id,agreement,subject,status,
 ///   requested_from,responded_named,unnamed_min,unnamed_max`, lists of
@@ -186,7 +132,7 @@ pub fn write_csv(kg: &KnowledgeGraph, dir: &std::path::Path) -> std::io::Result<
         )?))
     };
     let mut out = create(CSV_FILES[0])?;
-    writeln!(out, "id,kind,name")?;
+    writeln!(out, "{NODES_HEADER}")?;
     for n in kg.nodes().map(|i| kg.data(i)) {
         writeln!(
             out,
@@ -198,7 +144,7 @@ pub fn write_csv(kg: &KnowledgeGraph, dir: &std::path::Path) -> std::io::Result<
     }
     out.flush()?;
     let mut out = create(CSV_FILES[1])?;
-    writeln!(out, "from,to,type,derived,source,request")?;
+    writeln!(out, "{EDGES_HEADER}")?;
     for (from, to, e) in kg.edges() {
         let w = e;
         let request = w

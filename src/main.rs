@@ -144,6 +144,8 @@ enum ExportFormat {
     Dot,
     Graphml,
     Ntriples,
+    /// N-Triples' facts, each in the named graph of its evidence.
+    Nquads,
     Csv,
 }
 
@@ -503,6 +505,7 @@ fn export(kb: &KnowledgeBase, format: ExportFormat, target: Option<PathBuf>) -> 
         ExportFormat::Dot => acta::export::dot(&kb.view()?),
         ExportFormat::Graphml => acta::export::graphml(&kb.view()?),
         ExportFormat::Ntriples => acta::export::ntriples(&kb.view()?),
+        ExportFormat::Nquads => acta::export::nquads(&kb.view()?),
     };
     match target {
         Some(path) => write(&path, &text),
