@@ -113,6 +113,10 @@ pub enum Usage {
     AsOf(String),
     #[error("--format csv writes several files (nodes.csv, edges.csv, requests.csv, aliases.csv): give a directory with --out DIR")]
     CsvNeedsDirectory,
+    #[error(
+        "`{0}` is neither a meeting nor an agreement: pictures (--format svg) are drawn of those"
+    )]
+    NoPicture(String),
 }
 
 impl Error {

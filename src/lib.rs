@@ -70,6 +70,7 @@ mod kb;
 mod link;
 pub mod model;
 pub mod output;
+pub mod picture;
 pub mod query;
 mod reference;
 pub mod repl;

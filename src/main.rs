@@ -55,6 +55,12 @@ enum Command {
         /// Show the source of every attribute and edge.
         #[arg(long)]
         sources: bool,
+        /// `svg`: a meeting's agreements with their status, an agreement's timeline.
+        #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
+        format: ShowFormat,
+        /// Write to this file instead of standard output.
+        #[arg(short = 'o', long = "output")]
+        output: Option<PathBuf>,
     },
     /// Export the whole graph.
     Export {
@@ -126,6 +132,12 @@ impl From<QueryFormat> for acta::output::Format {
             QueryFormat::Tsv => acta::output::Format::Tsv,
         }
     }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ShowFormat {
+    Text,
+    Svg,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -233,11 +245,23 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::Ingest { files, report } => ingest(&open(cli.db)?, &files, report),
         Command::Stats => stats(&open(cli.db)?),
         Command::Check => check(&open(cli.db)?),
-        Command::Show { entity, sources } => {
+        Command::Show {
+            entity,
+            sources,
+            format,
+            output,
+        } => {
             let kb = open(cli.db)?;
             let view = kb.view()?;
             let i = view.resolve(Reference::of(&entity), &[])?;
-            out(&acta::card(&view, i, sources))
+            let text = match format {
+                ShowFormat::Text => acta::card(&view, i, sources),
+                ShowFormat::Svg => show_svg(&kb, &view, i, &entity)?,
+            };
+            match output {
+                Some(path) => write(&path, &text),
+                None => out(&text),
+            }
         }
         Command::Export {
             format,
@@ -379,11 +403,27 @@ fn trace(
         TraceFormat::Json => serde_json::to_string_pretty(&t)? + "\n",
         TraceFormat::Dot => t.to_dot(),
         TraceFormat::Mermaid => t.to_mermaid(),
-        TraceFormat::Svg => t.to_svg(),
+        TraceFormat::Svg => acta::picture::timeline(&t),
     };
     match output {
         Some(path) => write(&path, &text),
         None => out(&text),
+    }
+}
+
+/// The picture of an entity: a meeting's agreements, an agreement's timeline.
+fn show_svg(
+    kb: &KnowledgeBase,
+    view: &acta::KnowledgeGraph,
+    i: petgraph::graph::NodeIndex,
+    entity: &str,
+) -> Result<String, Error> {
+    if let Some(svg) = acta::picture::meeting(view, i) {
+        return Ok(svg);
+    }
+    match kb.trace(view, entity) {
+        Ok(t) => Ok(acta::picture::timeline(&t)),
+        Err(_) => Err(Usage::NoPicture(entity.to_string()).into()),
     }
 }
 

@@ -15,9 +15,6 @@ use serde::Serialize;
 use std::collections::BTreeSet;
 use std::fmt::Write;
 
-mod layout;
-mod svg;
-
 /// Names of the lanes that are not an actor of the sources.
 pub(crate) mod lane {
     /// Events whose sender the sources do not state.

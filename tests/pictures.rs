@@ -160,3 +160,29 @@ fn dot_and_mermaid_carry_labels_and_dates_and_dot_renders() {
         assert!(drawn.contains("VI CRM"), "Graphviz drew the labels");
     }
 }
+
+#[test]
+fn a_meeting_picture_lists_its_agreements_with_their_status() {
+    let (_dir, db) = seeded();
+    let svg = ok(acta(&db, &["show", "VII CRM", "--format", "svg"]));
+    let statuses: Vec<&str> = svg
+        .split("<g class=\"agreement\" data-status=\"")
+        .skip(1)
+        .map(|g| g.split('"').next().unwrap_or(""))
+        .collect();
+    assert_eq!(statuses.len(), 8, "eight agreements of VII CRM in\n{svg}");
+    assert!(statuses.contains(&"pending") && statuses.contains(&"in progress"));
+    for row in [
+        "IV.A Programa para el Retorno de Migrantes Extra-regionales",
+        "in progress; awaiting 11 of 11 members (none responded)",
+        "V.A(2) Contactos con países extra-regionales",
+    ] {
+        assert!(svg.contains(row), "no “{row}” in\n{svg}");
+    }
+    // An agreement's picture is its timeline; a country has none.
+    let timeline = ok(acta(&db, &["show", "IV.A", "--format", "svg"]));
+    assert!(timeline.contains("adopted at VI CRM"));
+    let refused = acta(&db, &["show", "Canadá", "--format", "svg"]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("neither a meeting nor an agreement"));
+}

@@ -1,9 +1,10 @@
 //! Where everything of an agreement's timeline picture goes: the time
 //! axis, one lane per actor, a mark per dated step and its label, placed so
-//! that no two labels overlap. `svg.rs` only draws what this decides.
+//! that no two labels overlap. `timeline.rs` only draws what this decides.
 
-use super::{lane, Step, Trace};
+use super::text_width;
 use crate::model::{DateValue, Provenance, Ymd};
+use crate::trace::{lane, Step, Trace};
 
 /// Width of the whole picture, in user units (pixels at 100%).
 pub(crate) const WIDTH: f64 = 760.0;
@@ -11,39 +12,6 @@ pub(crate) const WIDTH: f64 = 760.0;
 pub(crate) const PLOT_LEFT: f64 = 178.0;
 /// Right margin.
 pub(crate) const PLOT_RIGHT: f64 = WIDTH - 16.0;
-/// Label font size; widths are estimated from it.
-pub(crate) const FONT: f64 = 10.0;
-/// Advance widths of Helvetica-Bold (and the metric-compatible Arial Bold
-/// and Liberation Sans Bold), in thousandths of an em, for ' '..='~'. Bold
-/// is the wider face, so every label line is measured with it.
-const BOLD_WIDTHS: [u16; 95] = [
-    278, 333, 474, 556, 556, 889, 722, 238, 333, 333, 389, 584, 278, 333, 278, 278, // ' '../
-    556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 333, 333, 584, 584, 584, 611, // 0..?
-    975, 722, 722, 722, 722, 667, 611, 778, 722, 278, 556, 722, 611, 833, 722, 778, // @..O
-    667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 333, 278, 333, 584, 556, // P.._
-    333, 556, 611, 556, 611, 556, 333, 611, 611, 278, 278, 556, 278, 889, 611, 611, // `..o
-    611, 611, 389, 556, 333, 611, 556, 778, 556, 556, 500, 389, 280, 389, 584, // p..~
-];
-
-/// Width of `text` at `FONT` in the bold face, with a 5% margin for a
-/// renderer that substitutes a slightly wider sans-serif. Accented letters
-/// count as their base letter; other characters as a full em.
-pub(crate) fn text_width(text: &str) -> f64 {
-    use unicode_normalization::UnicodeNormalization;
-    let units: u32 = text
-        .chars()
-        .map(|c| {
-            let base = c.nfd().next().unwrap_or(c);
-            match base {
-                ' '..='~' => u32::from(BOLD_WIDTHS[base as usize - 32]),
-                '·' => 278,
-                '§' => 556,
-                _ => 1000,
-            }
-        })
-        .sum();
-    f64::from(units) / 1000.0 * FONT * 1.05
-}
 /// Height of a two-line label, with its gap.
 const ROW_H: f64 = 28.0;
 /// Top of the first lane (title and axis above).
@@ -131,11 +99,7 @@ pub(crate) fn days(d: Ymd) -> i64 {
 
 /// Cut a line to `LINE_MAX` characters, with an ellipsis when cut.
 fn fit(text: &str) -> String {
-    if text.chars().count() <= LINE_MAX {
-        return text.to_string();
-    }
-    let cut: String = text.chars().take(LINE_MAX - 1).collect();
-    format!("{}…", cut.trim_end())
+    super::fit(text, LINE_MAX)
 }
 
 /// A citation short enough for a label: document and section.
@@ -335,13 +299,7 @@ pub(crate) fn layout(t: &Trace) -> Layout {
 
 /// The title, cut to what fits the width.
 fn fit_title(name: &str) -> String {
-    let max = ((WIDTH - 32.0) / (13.0 * 0.6)) as usize;
-    if name.chars().count() <= max {
-        name.to_string()
-    } else {
-        let cut: String = name.chars().take(max - 1).collect();
-        format!("{}…", cut.trim_end())
-    }
+    super::fit(name, ((WIDTH - 32.0) / (13.0 * 0.6)) as usize)
 }
 
 #[cfg(test)]
@@ -371,13 +329,6 @@ mod tests {
         };
         assert!(!a.intersects(&b));
         assert!(a.intersects(&c));
-    }
-
-    #[test]
-    fn widths_follow_the_face() {
-        assert!(text_width("WWW") > text_width("iii") * 3.0);
-        assert_eq!(text_width("é"), text_width("e"));
-        assert!(text_width("adopted at VI CRM") > 80.0);
     }
 
     #[test]

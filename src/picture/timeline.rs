@@ -4,8 +4,9 @@
 //! step, open requests as dashed bars to the last source. No external
 //! program: the layout (`layout.rs`) decides, this file writes SVG text.
 
-use super::layout::{self, Layout, Mark, FONT, PLOT_LEFT, PLOT_RIGHT, WIDTH};
-use super::Trace;
+use super::layout::{self, Layout, Mark, PLOT_LEFT, PLOT_RIGHT, WIDTH};
+use super::{esc, text_width, FONT};
+use crate::trace::Trace;
 use std::fmt::Write;
 
 /// Kinds of step with their own mark, in the legend's order.
@@ -20,23 +21,6 @@ const LEGEND: [(&str, &str); 9] = [
     ("status", "status reported"),
     ("retracted", "retracted"),
 ];
-
-/// Escape text for an SVG text node or attribute; control characters dropped.
-fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 /// The shape a step's kind is drawn with, centred on (x, y).
 fn shape(what: &str, x: f64, y: f64) -> String {
@@ -244,7 +228,7 @@ fn legend(out: &mut String, l: &Layout) {
             y + 3.5,
             esc(name)
         );
-        x += 20.0 + layout::text_width(name);
+        x += 20.0 + text_width(name);
     }
     let mut note = format!(
         "dashed bar: request still open at the last source ({})",
@@ -265,40 +249,27 @@ fn legend(out: &mut String, l: &Layout) {
     );
 }
 
-impl Trace {
-    /// The chronology as an SVG timeline (see the module comment).
-    pub fn to_svg(&self) -> String {
-        let l = layout::layout(self);
-        let mut out = String::new();
-        let _ = writeln!(
-            out,
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{WIDTH}\" height=\"{:.0}\" viewBox=\"0 0 {WIDTH} {:.0}\" font-family=\"Helvetica, Arial, &apos;Liberation Sans&apos;, sans-serif\" font-size=\"{FONT}\">",
-            l.height,
-            l.height
-        );
-        let _ = writeln!(
-            out,
-            "<title>{}</title>\n<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>",
-            esc(&l.title)
-        );
-        let _ = writeln!(
+/// The chronology as an SVG timeline (see the module comment).
+pub fn timeline(trace: &Trace) -> String {
+    let l = layout::layout(trace);
+    let mut out = super::open(WIDTH, l.height, &l.title);
+    let _ = writeln!(
             out,
             "<text x=\"16\" y=\"22\" font-size=\"13\" font-weight=\"bold\">{}</text>\n<text x=\"16\" y=\"38\" fill=\"#333\">{}</text>",
             esc(&l.title),
             esc(&l.subtitle)
         );
-        axis(&mut out, &l);
-        lanes(&mut out, &l);
-        for m in &l.marks {
-            mark(&mut out, m, l.until_x);
-        }
-        for m in &l.marks {
-            label(&mut out, m);
-        }
-        legend(&mut out, &l);
-        out.push_str("</svg>\n");
-        out
+    axis(&mut out, &l);
+    lanes(&mut out, &l);
+    for m in &l.marks {
+        mark(&mut out, m, l.until_x);
     }
+    for m in &l.marks {
+        label(&mut out, m);
+    }
+    legend(&mut out, &l);
+    out.push_str("</svg>\n");
+    out
 }
 
 #[cfg(test)]
@@ -306,6 +277,7 @@ mod tests {
     use super::*;
     use crate::model::{DateValue, Prov, Provenance, Span, Ymd};
     use crate::trace::Step;
+    use crate::trace::Trace;
 
     fn step(what: &str, lane: &str, day: u8, open: bool) -> Step {
         Step {
@@ -375,7 +347,7 @@ mod tests {
 
     #[test]
     fn text_is_escaped_and_open_requests_are_bars() {
-        let svg = crowded().to_svg();
+        let svg = timeline(&crowded());
         assert!(svg.contains("Programa &lt;de&gt; retorno &amp; más"));
         assert!(!svg.contains("<de>"));
         assert_eq!(svg.matches("class=\"open\"").count(), 10);
