@@ -87,6 +87,9 @@ pub enum Error {
     /// The command line or a `:command` was used wrongly (exit code 2).
     #[error(transparent)]
     Usage(#[from] Usage),
+    /// `acta serve` cannot listen (the port is taken, say).
+    #[error("cannot serve: {0}")]
+    Serve(String),
 }
 
 /// How the command line or a `:command` was used wrongly.

@@ -113,6 +113,13 @@ enum Command {
     },
     /// List the stored annotations as the statements that make them.
     Annotations,
+    /// A local, read-only web view (http://127.0.0.1:PORT/): questions,
+    /// cited answers, entity cards, timelines, documents.
+    Serve {
+        /// The port to listen on (127.0.0.1 only); 0 picks a free one.
+        #[arg(long, default_value_t = 8787)]
+        port: u16,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -322,6 +329,14 @@ fn run(cli: Cli) -> Result<(), Error> {
             output,
         } => trace(&open(cli.db)?, &agreement, format, as_of, output),
         Command::Annotations => out(&annotations_script(&open(cli.db)?)?),
+        Command::Serve { port } => {
+            let db = cli.db.clone().unwrap_or_else(acta::default_db_path);
+            // The default knowledge base is built on first use, as for any command.
+            drop(open(cli.db)?);
+            acta::serve(&db, port, |addr| {
+                eprintln!("acta serve: http://{addr}/ (read-only; Ctrl-C stops it)");
+            })
+        }
     }
 }
 

@@ -464,6 +464,7 @@ mod tests {
                 section: Some("IV".into()),
                 sentence: Some("Una frase, con coma.".into()),
                 cite: "d §IV".into(),
+                span: Some((0, 20)),
             }],
         );
         a.caveat("one caveat");

@@ -64,6 +64,10 @@ pub struct Source {
     /// A one-line citation: `doc §section`, the gazetteer's source, or the
     /// annotation's author and reason.
     pub cite: String,
+    /// Where the sentence is in the document's text (byte offsets), for
+    /// extracted facts; readers that show the text highlight it.
+    #[serde(skip)]
+    pub span: Option<(usize, usize)>,
 }
 
 impl Source {
@@ -71,8 +75,9 @@ impl Source {
     pub(crate) fn from_prov(prov: &Provenance, sentence: Option<&str>) -> Source {
         let sentence = sentence.map(crate::query::eval::functions::squash);
         match prov {
-            Provenance::Extracted { doc, section, .. } => Source {
+            Provenance::Extracted { doc, section, span } => Source {
                 origin: prov.origin(),
+                span: Some((span.start, span.end)),
                 doc: Some(doc.to_string()),
                 section: (!section.is_empty()).then(|| section.to_string()),
                 sentence,
@@ -88,6 +93,7 @@ impl Source {
                 section: None,
                 sentence: None,
                 cite: format!("reference: {source}"),
+                span: None,
             },
             Provenance::Annotated { .. } => Source {
                 origin: prov.origin(),
@@ -95,6 +101,7 @@ impl Source {
                 section: None,
                 sentence: None,
                 cite: prov.to_string(),
+                span: None,
             },
         }
     }
