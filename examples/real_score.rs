@@ -1,0 +1,57 @@
+//! Measures extraction on the real-document set and writes the table of
+//! `docs/extraction-quality.md`: `cargo run --release --example real_score`.
+//! With `--misses`, also prints what each document missed.
+
+#[path = "../tests/real/score.rs"]
+mod score;
+
+use std::fmt::Write as _;
+
+fn main() {
+    let docs = match score::run() {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("real_score: {e}");
+            std::process::exit(1);
+        }
+    };
+    let table = score::markdown(&docs);
+    let mut page = String::from(
+        "# Extraction quality on real documents\n\n\
+         Measured on `tests/real/` (texts modeled on public CRM documents and those of\n\
+         sister processes, with facts written by hand before running the extractor; see\n\
+         `tests/real/README.md`). Regenerate with\n\
+         `cargo run --release --example real_score`; `tests/real.rs` fails when a\n\
+         number drops below its floor.\n\n\
+         Recall: expected facts found. Precision: extracted facts that are expected.\n\
+         \"decisions on right meeting\": recall over all expected decisions, precision\n\
+         over the decisions found. A document date is right when it equals the\n\
+         expected one at the precision the text gives (a range counts by its last\n\
+         day); stating no date where the text states none is right.\n\n",
+    );
+    page.push_str(&table);
+    page.push_str("\n## What each document misses\n\n");
+    for d in &docs {
+        if d.misses.is_empty() {
+            continue;
+        }
+        let _ = writeln!(page, "- `{}`", d.name);
+        for m in &d.misses {
+            let _ = writeln!(page, "  - {}", m.replace('|', "\\|"));
+        }
+    }
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/extraction-quality.md");
+    if let Err(e) = std::fs::write(&path, page) {
+        eprintln!("real_score: {}: {e}", path.display());
+        std::process::exit(1);
+    }
+    print!("{table}");
+    if std::env::args().any(|a| a == "--misses") {
+        for d in &docs {
+            println!("{}", d.name);
+            for m in &d.misses {
+                println!("  {m}");
+            }
+        }
+    }
+}

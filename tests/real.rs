@@ -1,0 +1,57 @@
+//! The real-document set: the extractor against facts written by hand
+//! (`tests/real/*.toml`). Each category has a floor per language, set at
+//! the measured value: a change that reads less fails here. Raise a floor
+//! when extraction improves (`cargo run --release --example real_score`
+//! prints the numbers).
+
+#[path = "real/score.rs"]
+mod score;
+
+/// (language, category, recall floor %, precision floor %). A precision
+/// of nothing extracted is 100% and has floor 0 until something is read.
+const FLOORS: &[(&str, &str, f64, f64)] = &[
+    ("es", "decisions", 5.0, 40.0),
+    ("en", "decisions", 0.0, 0.0),
+    ("es", "decisions on right meeting", 0.0, 0.0),
+    ("en", "decisions on right meeting", 0.0, 0.0),
+    ("es", "requests", 0.0, 0.0),
+    ("en", "requests", 0.0, 0.0),
+    // Meetings, their city and dates and document dates: part B ("front").
+    ("es", "meetings", 24.0, 100.0),
+    ("en", "meetings", 7.0, 100.0),
+    ("es", "meetings with city+dates", 0.0, 0.0),
+    ("en", "meetings with city+dates", 0.0, 0.0),
+    ("es", "document dates", 20.0, 20.0),
+    ("en", "document dates", 11.0, 100.0),
+    ("es", "aliases", 75.0, 81.0),
+    ("en", "aliases", 31.0, 100.0),
+    ("es", "countries", 84.0, 100.0),
+    ("en", "countries", 55.0, 100.0),
+];
+
+#[test]
+fn real_documents_meet_their_floors() {
+    let docs = score::run().expect("the set reads");
+    assert!(docs.len() >= 15, "only {} documents", docs.len());
+    let totals = score::totals(&docs);
+    let mut low = Vec::new();
+    for &(lang, cat, recall, precision) in FLOORS {
+        let t = totals
+            .get(&(lang.to_string(), cat))
+            .copied()
+            .unwrap_or_default();
+        if t.recall() + 1e-9 < recall || t.precision() + 1e-9 < precision {
+            low.push(format!(
+                "{lang} {cat}: recall {:.1}% (floor {recall}), precision {:.1}% (floor {precision})",
+                t.recall(),
+                t.precision()
+            ));
+        }
+    }
+    assert!(
+        low.is_empty(),
+        "below floor:\n{}\n\n{}",
+        low.join("\n"),
+        score::markdown(&docs)
+    );
+}

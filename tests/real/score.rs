@@ -1,0 +1,566 @@
+//! Scores the extractor on the real-document set (`tests/real/*.txt`)
+//! against the facts written by hand in each paired `.toml` (format in
+//! `tests/real/README.md`): recall and precision per category, Spanish and
+//! English apart. Shared by `tests/real.rs` (floors) and
+//! `examples/real_score.rs` (the table in `docs/extraction-quality.md`).
+
+// Each includer uses part of it.
+#![allow(dead_code)]
+
+use acta::model::{DateValue, EdgeKind, FactBundle, Kind, Precision, Provenance, Value};
+use acta::Gazetteer;
+use serde::Deserialize;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use unicode_normalization::UnicodeNormalization;
+
+/// The folder of the set.
+pub fn folder() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/real")
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct Expected {
+    pub countries: Vec<String>,
+    pub document: ExpDoc,
+    pub meetings: Vec<ExpMeeting>,
+    pub decisions: Vec<ExpDecision>,
+    pub requests: Vec<ExpRequest>,
+    pub aliases: Vec<ExpAlias>,
+    pub not_aliases: Vec<ExpAlias>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ExpDoc {
+    pub language: String,
+    pub date: String,
+    pub meeting: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ExpMeeting {
+    pub key: String,
+    pub city: String,
+    pub start: String,
+    pub end: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ExpDecision {
+    pub label: String,
+    pub starts: String,
+    pub meeting: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ExpRequest {
+    pub starts: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ExpAlias {
+    pub acronym: String,
+    pub name: String,
+}
+
+/// Counts of one category: matched, expected, extracted.
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+pub struct Tally {
+    pub hit: u32,
+    pub expected: u32,
+    pub extracted: u32,
+}
+
+impl Tally {
+    fn add(&mut self, o: Tally) {
+        self.hit += o.hit;
+        self.expected += o.expected;
+        self.extracted += o.extracted;
+    }
+    /// Recall in percent (100 when nothing was expected).
+    pub fn recall(&self) -> f64 {
+        pct(self.hit, self.expected)
+    }
+    /// Precision in percent (100 when nothing was extracted).
+    pub fn precision(&self) -> f64 {
+        pct(self.hit, self.extracted)
+    }
+}
+
+fn pct(a: u32, b: u32) -> f64 {
+    if b == 0 {
+        100.0
+    } else {
+        100.0 * f64::from(a) / f64::from(b)
+    }
+}
+
+/// The categories, in table order.
+pub const CATEGORIES: [&str; 8] = [
+    "decisions",
+    "decisions on right meeting",
+    "requests",
+    "meetings",
+    "meetings with city+dates",
+    "document dates",
+    "aliases",
+    "countries",
+];
+
+/// The score of one document.
+#[derive(Debug, Default)]
+pub struct DocScore {
+    pub name: String,
+    pub lang: String,
+    pub tallies: BTreeMap<&'static str, Tally>,
+    /// Document date: "right", "wrong" or "missing".
+    pub date: &'static str,
+    /// What was missed or wrong, in words.
+    pub misses: Vec<String>,
+}
+
+/// Lower case, no accents, words separated by one space.
+pub fn norm(s: &str) -> String {
+    let plain: String = s
+        .nfd()
+        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+        .flat_map(char::to_lowercase)
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
+    plain.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The text of a provenance span in the document.
+fn span_text(b: &FactBundle, p: &Provenance) -> String {
+    match p {
+        Provenance::Extracted { span, .. } => {
+            b.doc.text.get(span.start..span.end).unwrap_or("").into()
+        }
+        _ => String::new(),
+    }
+}
+
+/// Meeting key as the `.toml` writes it (`meeting:rcgm-2003-12` → `grcm-2003-12`).
+fn meeting_key(id: &str) -> String {
+    let k = id.strip_prefix("meeting:").unwrap_or(id);
+    match k.strip_prefix("rcgm-") {
+        Some(rest) => format!("grcm-{rest}"),
+        None => k.to_string(),
+    }
+}
+
+/// One-to-one match of expected `starts` against extracted texts: each
+/// extracted text serves at most one expectation. Returns, per expectation,
+/// the index of the text it matched.
+fn match_starts(starts: &[&str], texts: &[String]) -> Vec<Option<usize>> {
+    let hay: Vec<String> = texts.iter().map(|t| norm(t)).collect();
+    let mut used = vec![false; texts.len()];
+    starts
+        .iter()
+        .map(|s| {
+            let key = norm(s);
+            let at = hay
+                .iter()
+                .enumerate()
+                .position(|(i, h)| !used[i] && !key.is_empty() && h.contains(&key))?;
+            used[at] = true;
+            Some(at)
+        })
+        .collect()
+}
+
+fn attr<'b>(b: &'b FactBundle, id: &str, key: &str) -> Option<&'b Value> {
+    b.nodes
+        .iter()
+        .filter(|n| n.id.as_str() == id)
+        .flat_map(|n| &n.attrs)
+        .find(|a| a.key == key)
+        .map(|a| &a.value)
+}
+
+/// ISO form of a date at the precision it has; a range gives its last day.
+pub fn iso(d: &DateValue) -> String {
+    match d.precision {
+        Precision::Day => d.start.to_string(),
+        Precision::Month => format!("{:04}-{:02}", d.start.year, d.start.month),
+        Precision::Year => format!("{:04}", d.start.year),
+        Precision::Range => d.end.to_string(),
+    }
+}
+
+fn decisions(b: &FactBundle, e: &Expected, out: &mut DocScore) {
+    let found: Vec<(&str, String)> = b
+        .nodes
+        .iter()
+        .filter(|n| n.kind == Kind::Agreement)
+        .map(|n| {
+            let text = match attr(b, &n.id, "text") {
+                Some(Value::Text(t)) => t.clone(),
+                _ => span_text(b, &n.prov),
+            };
+            (n.id.as_str(), text)
+        })
+        .collect();
+    let mut ids: Vec<&str> = Vec::new();
+    let mut texts: Vec<String> = Vec::new();
+    for (id, t) in found {
+        if !ids.contains(&id) {
+            ids.push(id);
+            texts.push(t);
+        }
+    }
+    let starts: Vec<&str> = e.decisions.iter().map(|d| d.starts.as_str()).collect();
+    let hits = match_starts(&starts, &texts);
+    let mut right = 0;
+    let mut matched = 0;
+    for (d, h) in e.decisions.iter().zip(&hits) {
+        let Some(i) = h else {
+            out.misses
+                .push(format!("decision {} missed: {}", d.label, d.starts));
+            continue;
+        };
+        matched += 1;
+        let at: Vec<String> = b
+            .edges
+            .iter()
+            .filter(|x| x.kind == EdgeKind::AdoptedAt && x.from.as_str() == ids[*i])
+            .map(|x| meeting_key(&x.to))
+            .collect();
+        if at.contains(&d.meeting) {
+            right += 1;
+        } else {
+            out.misses.push(format!(
+                "decision {} on {:?}, not {}",
+                d.label, at, d.meeting
+            ));
+        }
+    }
+    for (i, t) in texts.iter().enumerate() {
+        if !hits.contains(&Some(i)) {
+            out.misses.push(format!("extra decision: {}", short(t)));
+        }
+    }
+    let n = e.decisions.len() as u32;
+    out.tallies.insert(
+        "decisions",
+        Tally {
+            hit: matched,
+            expected: n,
+            extracted: texts.len() as u32,
+        },
+    );
+    out.tallies.insert(
+        "decisions on right meeting",
+        Tally {
+            hit: right,
+            expected: n,
+            extracted: matched,
+        },
+    );
+}
+
+fn short(t: &str) -> String {
+    let one = t.split_whitespace().collect::<Vec<_>>().join(" ");
+    one.chars().take(90).collect()
+}
+
+fn requests(b: &FactBundle, e: &Expected, out: &mut DocScore) {
+    let texts: Vec<String> = b.requests.iter().map(|r| span_text(b, &r.prov)).collect();
+    let starts: Vec<&str> = e.requests.iter().map(|r| r.starts.as_str()).collect();
+    let hits = match_starts(&starts, &texts);
+    for (r, h) in e.requests.iter().zip(&hits) {
+        if h.is_none() {
+            out.misses.push(format!("request missed: {}", r.starts));
+        }
+    }
+    for (i, t) in texts.iter().enumerate() {
+        if !hits.contains(&Some(i)) {
+            out.misses.push(format!("extra request: {}", short(t)));
+        }
+    }
+    out.tallies.insert(
+        "requests",
+        Tally {
+            hit: hits.iter().flatten().count() as u32,
+            expected: e.requests.len() as u32,
+            extracted: texts.len() as u32,
+        },
+    );
+}
+
+fn meetings(b: &FactBundle, e: &Expected, out: &mut DocScore) {
+    let found: BTreeSet<String> = b
+        .nodes
+        .iter()
+        .filter(|n| n.kind == Kind::Meeting)
+        .map(|n| n.id.to_string())
+        .chain(
+            b.edges
+                .iter()
+                .filter(|x| x.to.starts_with("meeting:"))
+                .map(|x| x.to.to_string()),
+        )
+        .collect();
+    let keys: BTreeSet<String> = found.iter().map(|id| meeting_key(id)).collect();
+    let want: BTreeSet<&str> = e.meetings.iter().map(|m| m.key.as_str()).collect();
+    let hit = want.iter().filter(|k| keys.contains(**k)).count() as u32;
+    for k in &want {
+        if !keys.contains(*k) {
+            out.misses.push(format!("meeting missed: {k}"));
+        }
+    }
+    for k in &keys {
+        if !want.contains(k.as_str()) {
+            out.misses.push(format!("extra meeting: {k}"));
+        }
+    }
+    out.tallies.insert(
+        "meetings",
+        Tally {
+            hit,
+            expected: want.len() as u32,
+            extracted: keys.len() as u32,
+        },
+    );
+    let mut t = Tally::default();
+    for m in e
+        .meetings
+        .iter()
+        .filter(|m| !m.city.is_empty() && !m.start.is_empty())
+    {
+        t.expected += 1;
+        let Some(id) = found.iter().find(|id| meeting_key(id) == m.key) else {
+            continue;
+        };
+        let city = match attr(b, id, "city") {
+            Some(Value::Text(c)) => c.clone(),
+            _ => String::new(),
+        };
+        let date = match attr(b, id, "date") {
+            Some(Value::Date(d)) => Some(*d),
+            _ => None,
+        };
+        if city.is_empty() || date.is_none() {
+            out.misses
+                .push(format!("meeting {} without city or dates", m.key));
+            continue;
+        }
+        t.extracted += 1;
+        let end = if m.end.is_empty() { &m.start } else { &m.end };
+        let same_dates =
+            date.is_some_and(|d| d.start.to_string() == m.start && d.end.to_string() == *end);
+        if norm(&city) == norm(&m.city) && same_dates {
+            t.hit += 1;
+        } else {
+            out.misses.push(format!(
+                "meeting {}: {city} {:?}, not {} {}..{end}",
+                m.key,
+                date.map(|d| format!("{}..{}", d.start, d.end)),
+                m.city,
+                m.start
+            ));
+        }
+    }
+    out.tallies.insert("meetings with city+dates", t);
+}
+
+fn document_date(b: &FactBundle, e: &Expected, out: &mut DocScore) {
+    let found = b.doc.date.map(|d| iso(&d));
+    let want = e.document.date.as_str();
+    out.date = match (&found, want) {
+        (None, "") => "right",
+        (None, _) => "missing",
+        (Some(f), w) if f == w => "right",
+        _ => "wrong",
+    };
+    if out.date != "right" {
+        out.misses.push(format!(
+            "document date {}: {:?}, not {want:?}",
+            out.date, found
+        ));
+    }
+    out.tallies.insert(
+        "document dates",
+        Tally {
+            hit: u32::from(out.date == "right"),
+            expected: 1,
+            extracted: u32::from(out.date != "missing"),
+        },
+    );
+}
+
+fn aliases(b: &FactBundle, e: &Expected, out: &mut DocScore) {
+    // Definitions read from the text: an organization node of this
+    // document that carries its acronym and its long name.
+    let mut found: Vec<(String, String)> = Vec::new();
+    for n in b.nodes.iter().filter(|n| n.kind == Kind::Organization) {
+        let Some((acr, rest)) = n.aliases.split_first() else {
+            continue;
+        };
+        for long in rest {
+            let pair = (norm(acr), norm(long));
+            if !found.contains(&pair) {
+                found.push(pair);
+            }
+        }
+    }
+    let want: Vec<(String, String)> = e
+        .aliases
+        .iter()
+        .map(|a| (norm(&a.acronym), norm(&a.name)))
+        .collect();
+    let hit = want.iter().filter(|w| found.contains(w)).count() as u32;
+    for (w, a) in want.iter().zip(&e.aliases) {
+        if !found.contains(w) {
+            out.misses
+                .push(format!("alias missed: {} = {}", a.acronym, a.name));
+        }
+    }
+    for f in &found {
+        if !want.contains(f) {
+            out.misses.push(format!("wrong alias: {} = {}", f.0, f.1));
+        }
+    }
+    out.tallies.insert(
+        "aliases",
+        Tally {
+            hit,
+            expected: want.len() as u32,
+            extracted: found.len() as u32,
+        },
+    );
+}
+
+fn countries(b: &FactBundle, e: &Expected, out: &mut DocScore) {
+    let found: BTreeSet<String> = b
+        .edges
+        .iter()
+        .filter(|x| x.kind == EdgeKind::Mentions && x.to.starts_with("country:"))
+        .map(|x| x.to.trim_start_matches("country:").to_string())
+        .collect();
+    let want: BTreeSet<String> = e.countries.iter().map(|c| c.to_lowercase()).collect();
+    let hit = want.intersection(&found).count() as u32;
+    for c in want.difference(&found) {
+        out.misses.push(format!("country missed: {c}"));
+    }
+    for c in found.difference(&want) {
+        out.misses.push(format!("extra country: {c}"));
+    }
+    out.tallies.insert(
+        "countries",
+        Tally {
+            hit,
+            expected: want.len() as u32,
+            extracted: found.len() as u32,
+        },
+    );
+}
+
+/// Score one document against its expected facts.
+pub fn score_doc(name: &str, bundle: &FactBundle, e: &Expected) -> DocScore {
+    let lang = if e.document.language.is_empty() {
+        name.split('-').next().unwrap_or("").to_string()
+    } else {
+        e.document.language.clone()
+    };
+    let mut out = DocScore {
+        name: name.to_string(),
+        lang,
+        ..DocScore::default()
+    };
+    decisions(bundle, e, &mut out);
+    requests(bundle, e, &mut out);
+    meetings(bundle, e, &mut out);
+    document_date(bundle, e, &mut out);
+    aliases(bundle, e, &mut out);
+    countries(bundle, e, &mut out);
+    out
+}
+
+/// Run the extractor on every document of the set and score it.
+pub fn run() -> Result<Vec<DocScore>, String> {
+    let g = Gazetteer::bundled().map_err(|e| format!("gazetteer: {e}"))?;
+    let dir = folder();
+    let mut names: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|d| d.ok().map(|d| d.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    names.sort();
+    let mut out = Vec::new();
+    for txt in names {
+        let name = txt
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("")
+            .to_string();
+        let bytes = std::fs::read(&txt).map_err(|e| format!("{name}: {e}"))?;
+        let spec = std::fs::read_to_string(txt.with_extension("toml"))
+            .map_err(|e| format!("{name}.toml: {e}"))?;
+        let e: Expected = toml::from_str(&spec).map_err(|e| format!("{name}.toml: {e}"))?;
+        let file = format!("{name}.txt");
+        let (bundle, _) =
+            acta::ingest::prepare(&file, &bytes, &g).map_err(|e| format!("{name}: {e}"))?;
+        out.push(score_doc(&name, &bundle, &e));
+    }
+    Ok(out)
+}
+
+/// Tallies summed per language ("es", "en") and category.
+pub fn totals(docs: &[DocScore]) -> BTreeMap<(String, &'static str), Tally> {
+    let mut out: BTreeMap<(String, &'static str), Tally> = BTreeMap::new();
+    for d in docs {
+        for (cat, t) in &d.tallies {
+            out.entry((d.lang.clone(), cat)).or_default().add(*t);
+        }
+    }
+    out
+}
+
+/// Document dates right, wrong and missing for one language.
+pub fn date_counts(docs: &[DocScore], lang: &str) -> (usize, usize, usize) {
+    let of = |what: &str| {
+        docs.iter()
+            .filter(|d| d.lang == lang && d.date == what)
+            .count()
+    };
+    (of("right"), of("wrong"), of("missing"))
+}
+
+/// The table of `docs/extraction-quality.md`.
+pub fn markdown(docs: &[DocScore]) -> String {
+    let t = totals(docs);
+    let mut s = String::new();
+    s.push_str("| category | es recall | es precision | en recall | en precision |\n");
+    s.push_str("|---|---|---|---|---|\n");
+    for cat in CATEGORIES {
+        s.push_str(&format!("| {cat} "));
+        for lang in ["es", "en"] {
+            let x = t.get(&(lang.to_string(), cat)).copied().unwrap_or_default();
+            s.push_str(&format!(
+                "| {:.0}% ({}/{}) | {:.0}% ({}/{}) ",
+                x.recall(),
+                x.hit,
+                x.expected,
+                x.precision(),
+                x.hit,
+                x.extracted
+            ));
+        }
+        s.push_str("|\n");
+    }
+    s.push('\n');
+    for lang in ["es", "en"] {
+        let (r, w, m) = date_counts(docs, lang);
+        s.push_str(&format!(
+            "Document dates ({lang}): {r} right, {w} wrong, {m} missing.\n"
+        ));
+    }
+    s
+}
