@@ -6,9 +6,11 @@
 //! the bundled data live.
 
 mod annotation;
+mod reader;
 mod views;
 
 pub(crate) use annotation::annotate_statement;
+pub use reader::{ReadAccess, SavedView};
 pub(crate) use views::answer_statement;
 pub use views::{answer, Bundles, Views};
 
@@ -161,24 +163,39 @@ impl KnowledgeBase {
         // Ids and provenance parts read from ten thousand bundles repeat
         // millions of times: one allocation each (see `crate::model::sym`).
         let _interning = crate::model::sym::Interning::start();
-        let saved = match options.as_of {
-            None => Some(snapshot::fingerprint(
-                &self.store.fingerprint()?,
-                &self.gazetteer,
-            )),
+        let digest = match options.as_of {
+            None => Some(self.store.fingerprint()?),
             Some(_) => None,
         };
+        let saved = digest.map(|d| snapshot::fingerprint(&d, &self.gazetteer));
         if let Some(kg) = saved.and_then(|f| snapshot::load(self.store.path(), &f)) {
+            if let Some(d) = &digest {
+                self.note_current(d);
+            }
             return Ok(kg);
         }
         let kg = self.build_view(options)?;
-        if let Some(f) = saved {
+        if let (Some(f), Some(d)) = (saved, &digest) {
             // A cache: when it cannot be written the next open builds again.
-            if snapshot::save(self.store.path(), &f, &kg).is_err() {
+            if snapshot::save(self.store.path(), &f, &kg).is_ok() {
+                self.note_current(d);
+            } else {
                 snapshot::remove(self.store.path());
             }
         }
         Ok(kg)
+    }
+
+    /// Tell readers in other processes that the saved view is of the
+    /// store as it is (`digest`), so they may answer from it.
+    fn note_current(&self, digest: &[u8; 32]) {
+        let dir = self.store.path();
+        if snapshot::built_from(dir).as_ref() != Some(digest) {
+            snapshot::note_built_from(dir, digest);
+        }
+        if crate::store::recorded_digest(dir).as_ref() != Some(digest) {
+            self.store.record_digest(digest);
+        }
     }
 
     /// The graph view built from the stored documents and annotations,

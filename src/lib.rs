@@ -87,7 +87,9 @@ pub use annotate::default_author;
 pub use card::card;
 pub use error::{Error, Usage};
 pub use graph::{KnowledgeGraph, ViewOptions};
-pub use kb::{answer, data_dir, default_db_path, Bundles, Export, KnowledgeBase, Views};
+pub use kb::{
+    answer, data_dir, default_db_path, Bundles, Export, KnowledgeBase, ReadAccess, SavedView, Views,
+};
 pub use query::{Answer, Cell, QueryError, Source};
 pub use reference::Gazetteer;
 pub use serve::serve;

@@ -12,7 +12,8 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use acta::graph::{Reference, ViewOptions};
 use acta::model::DateValue;
 use acta::store::PutOutcome;
-use acta::{Error, KnowledgeBase, Session, Trace, Usage};
+use acta::store::StoreError;
+use acta::{Error, KnowledgeBase, ReadAccess, Session, Trace, Usage};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -227,6 +228,34 @@ fn out(text: &str) -> Result<(), Error> {
     }
 }
 
+/// Open the knowledge base for a command that only reads: when another
+/// acta process holds it, answer from the view that process saved (saying
+/// so when it may be out of date) instead of waiting or failing.
+fn open_to_read(db: Option<PathBuf>) -> Result<ReadAccess, Error> {
+    // The default knowledge base follows the bundled reports: opening it
+    // checks them, which needs the store.
+    if let Some(saved) = db.as_deref().and_then(KnowledgeBase::current_saved_view) {
+        return Ok(ReadAccess::Saved(Box::new(saved)));
+    }
+    open_or_read(db)
+}
+
+/// Open the knowledge base for a session that may write (the REPL): the
+/// store when it is free, else read-only over the view its holder saved.
+fn open_or_read(db: Option<PathBuf>) -> Result<ReadAccess, Error> {
+    match open(db) {
+        Ok(kb) => Ok(ReadAccess::Store(kb)),
+        Err(Error::Store(StoreError::Locked { path, holder })) => {
+            let saved = KnowledgeBase::saved_view(&path, holder)?;
+            if let Some(note) = saved.staleness() {
+                eprintln!("acta: note: {note}");
+            }
+            Ok(ReadAccess::Saved(Box::new(saved)))
+        }
+        Err(e) => Err(e),
+    }
+}
+
 /// A file's text, or an error naming it.
 fn read(path: &Path) -> Result<String, Error> {
     std::fs::read_to_string(path).map_err(|source| Error::Io {
@@ -250,7 +279,7 @@ fn run(cli: Cli) -> Result<(), Error> {
     };
     match command {
         Command::Ingest { files, report } => ingest(&open(cli.db)?, &files, report),
-        Command::Stats => stats(&open(cli.db)?),
+        Command::Stats => stats(&open_to_read(cli.db)?),
         Command::Check => check(&open(cli.db)?),
         Command::Show {
             entity,
@@ -258,12 +287,12 @@ fn run(cli: Cli) -> Result<(), Error> {
             format,
             output,
         } => {
-            let kb = open(cli.db)?;
-            let view = kb.view()?;
+            let access = open_to_read(cli.db)?;
+            let view = access.view()?;
             let i = view.resolve(Reference::of(&entity), &[])?;
             let text = match format {
                 ShowFormat::Text => acta::card(&view, i, sources),
-                ShowFormat::Svg => show_svg(&kb, &view, i, &entity)?,
+                ShowFormat::Svg => show_svg(&view, i)?,
             };
             match output {
                 Some(path) => write(&path, &text),
@@ -299,7 +328,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             keep_going,
             width,
         } => {
-            let mut session = Session::new(open(cli.db)?, author)?;
+            let mut session = Session::reading(open_to_read(cli.db)?, author)?;
             session.format = format.into();
             session.sources = sources;
             session.width = match width {
@@ -321,13 +350,13 @@ fn run(cli: Cli) -> Result<(), Error> {
                 (None, None) => Err(Usage::NoQuery.into()),
             }
         }
-        Command::Repl => acta::repl::run(&mut Session::new(open(cli.db)?, author)?),
+        Command::Repl => acta::repl::run(&mut Session::reading(open_or_read(cli.db)?, author)?),
         Command::Trace {
             agreement,
             format,
             as_of,
             output,
-        } => trace(&open(cli.db)?, &agreement, format, as_of, output),
+        } => trace(&open_to_read(cli.db)?, &agreement, format, as_of, output),
         Command::Annotations => out(&annotations_script(&open(cli.db)?)?),
         Command::Serve { port } => {
             let db = cli.db.clone().unwrap_or_else(acta::default_db_path);
@@ -343,7 +372,12 @@ fn run(cli: Cli) -> Result<(), Error> {
 /// `acta` alone: the REPL in a terminal, else the statements on stdin.
 fn no_command(db: Option<PathBuf>, author: String) -> Result<(), Error> {
     let interactive = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
-    let mut session = Session::new(open(db)?, author)?;
+    let access = if interactive {
+        open_or_read(db)?
+    } else {
+        open_to_read(db)?
+    };
+    let mut session = Session::reading(access, author)?;
     if interactive {
         return acta::repl::run(&mut session);
     }
@@ -401,7 +435,7 @@ fn check(kb: &KnowledgeBase) -> Result<(), Error> {
 
 /// `acta trace`: an agreement's chronology in one of four formats.
 fn trace(
-    kb: &KnowledgeBase,
+    access: &ReadAccess,
     agreement: &str,
     format: TraceFormat,
     as_of: Option<String>,
@@ -411,8 +445,12 @@ fn trace(
         Some(d) => Some(DateValue::parse_iso(&d).ok_or(Usage::AsOf(d))?.end),
         None => None,
     };
-    let view = kb.view_with(ViewOptions { as_of })?;
-    let t: Trace = kb.trace(&view, agreement)?;
+    let view = match as_of {
+        Some(_) => std::borrow::Cow::Owned(access.store()?.view_with(ViewOptions { as_of })?),
+        None => access.view()?,
+    };
+    let i = view.resolve(Reference::of(agreement), &[acta::model::Kind::Agreement])?;
+    let t = Trace::of(&view, i);
     let text = match format {
         TraceFormat::Text => t.to_text(&view),
         TraceFormat::Json => serde_json::to_string_pretty(&t)? + "\n",
@@ -427,18 +465,13 @@ fn trace(
 }
 
 /// The picture of an entity: a meeting's agreements, an agreement's timeline.
-fn show_svg(
-    kb: &KnowledgeBase,
-    view: &acta::KnowledgeGraph,
-    i: petgraph::graph::NodeIndex,
-    entity: &str,
-) -> Result<String, Error> {
+fn show_svg(view: &acta::KnowledgeGraph, i: petgraph::graph::NodeIndex) -> Result<String, Error> {
     if let Some(svg) = acta::picture::meeting(view, i) {
         return Ok(svg);
     }
-    match kb.trace(view, entity) {
-        Ok(t) => Ok(acta::picture::timeline(&t)),
-        Err(_) => Err(Usage::NoPicture(entity.to_string()).into()),
+    match Trace::of_node(view, i) {
+        Some(t) => Ok(acta::picture::timeline(&t)),
+        None => Err(Usage::NoPicture(view.data(i).name.clone()).into()),
     }
 }
 
@@ -457,9 +490,11 @@ fn annotations_script(kb: &KnowledgeBase) -> Result<String, Error> {
 fn ingest(kb: &KnowledgeBase, files: &[PathBuf], report: bool) -> Result<(), Error> {
     let mut failed = None;
     let mut replaced = false;
+    let mut changed = false;
     for f in files {
         match kb.ingest_file(f) {
             Ok((outcome, r)) => {
+                changed |= !matches!(outcome, PutOutcome::Unchanged { .. });
                 for w in &r.warnings {
                     eprintln!("warning: {}: {w}", f.display());
                 }
@@ -490,6 +525,11 @@ fn ingest(kb: &KnowledgeBase, files: &[PathBuf], report: bool) -> Result<(), Err
                 a.to_statement()
             );
         }
+    }
+    if changed {
+        // Saved now, the view makes the next query as fast as any, and
+        // lets readers in other processes see what was ingested.
+        kb.view()?;
     }
     match failed {
         Some(e) => Err(Error::NotAllIngested(Box::new(e))),
@@ -527,12 +567,16 @@ fn ingest_report(r: &acta::ingest::IngestReport) -> String {
     text
 }
 
-fn stats(kb: &KnowledgeBase) -> Result<(), Error> {
-    let view = kb.view()?;
+fn stats(access: &ReadAccess) -> Result<(), Error> {
+    let view = access.view()?;
+    let path = match access {
+        ReadAccess::Store(kb) => kb.store().path().to_path_buf(),
+        ReadAccess::Saved(saved) => saved.path.clone(),
+    };
     let mut text = format!(
         "knowledge base: {}\ndocuments: {}\nnodes: {}\nedges: {}\n",
-        kb.store().path().display(),
-        kb.store().document_count(),
+        path.display(),
+        view.document_count(),
         view.node_count(),
         view.edge_count()
     );

@@ -57,6 +57,11 @@ pub fn run(session: &mut Session) -> Result<(), Error> {
         env!("CARGO_PKG_VERSION"),
         session.summary()
     );
+    if let Some(note) = session.read_only() {
+        println!(
+            "{note}: this session answers from the view it saved, and cannot ingest or annotate"
+        );
+    }
     loop {
         session.width = crate::output::terminal_width();
         match editor.readline("acta> ") {

@@ -7,12 +7,13 @@
 
 use crate::error::{Error, Usage};
 use crate::graph::KnowledgeGraph;
-use crate::kb::{self, KnowledgeBase};
+use crate::kb::{self, KnowledgeBase, ReadAccess, Views};
 use crate::output::{self, Format, RenderOptions};
 use crate::query::ast::{AnnotationStmt, Body};
 use crate::query::parse;
 use crate::script::{self, Statement};
-use std::path::Path;
+use crate::store::StoreError;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 /// What one statement produced: text for stdout, and a notice for the
@@ -86,7 +87,12 @@ pub(crate) fn meta_commands() -> impl Iterator<Item = String> {
 
 /// A session.
 pub struct Session {
-    kb: KnowledgeBase,
+    /// The store; `None` while this session reads a saved view without
+    /// it (then `held` says where, and who held the store if anyone did):
+    /// it is opened when a statement needs it (`as of`, annotations,
+    /// `:ingest`).
+    kb: Option<KnowledgeBase>,
+    held: Option<(PathBuf, Option<String>)>,
     pub(crate) kg: KnowledgeGraph,
     /// How answers are rendered.
     pub format: Format,
@@ -100,12 +106,46 @@ pub struct Session {
     pub author: String,
 }
 
+/// A session's store, opened now if it started from a saved view; the
+/// locked error naming the holder when another process has it.
+fn open_store<'a>(
+    kb: &'a mut Option<KnowledgeBase>,
+    held: &mut Option<(PathBuf, Option<String>)>,
+) -> Result<&'a KnowledgeBase, Error> {
+    if let Some((path, _)) = held.as_ref().filter(|_| kb.is_none()) {
+        *kb = Some(KnowledgeBase::open(path)?);
+        *held = None;
+    }
+    kb.as_ref().ok_or_else(no_store)
+}
+
+/// A session with neither a store nor a saved view's path: never made by
+/// the constructors, worded as a store that cannot be had.
+fn no_store() -> Error {
+    Error::Store(StoreError::Locked {
+        path: PathBuf::new(),
+        holder: None,
+    })
+}
+
+/// Views for `as of` while the session has no store: each opens the
+/// store for as long as it takes (the locked error when another process
+/// holds it).
+struct Held(PathBuf);
+
+impl Views for Held {
+    fn view_as_of(&self, date: crate::model::Ymd) -> Result<KnowledgeGraph, Error> {
+        KnowledgeBase::open(&self.0)?.view_as_of(date)
+    }
+}
+
 impl Session {
     /// Open a session over a knowledge base (opens the graph view once).
     pub fn new(kb: KnowledgeBase, author: String) -> Result<Session, Error> {
         let kg = kb.view()?;
         Ok(Session {
-            kb,
+            kb: Some(kb),
+            held: None,
             kg,
             format: Format::Table,
             sources: false,
@@ -115,9 +155,48 @@ impl Session {
         })
     }
 
+    /// A session over what a reader may open: the store, or the view
+    /// another process saved (then only reading: `as of`, annotations and
+    /// `:ingest` get the locked error, naming the holder).
+    pub fn reading(access: ReadAccess, author: String) -> Result<Session, Error> {
+        match access {
+            ReadAccess::Store(kb) => Session::new(kb, author),
+            ReadAccess::Saved(saved) => {
+                let saved = *saved;
+                Ok(Session {
+                    kb: None,
+                    held: Some((saved.path, saved.holder)),
+                    kg: saved.view,
+                    format: Format::Table,
+                    sources: false,
+                    timing: false,
+                    width: None,
+                    author,
+                })
+            }
+        }
+    }
+
+    /// Whether this session reads a view another process holds the store
+    /// of (a notice for the REPL's banner).
+    pub fn read_only(&self) -> Option<String> {
+        match &self.held {
+            Some((path, Some(holder))) => Some(format!(
+                "read-only: {holder} holds the knowledge base at {}",
+                path.display()
+            )),
+            _ => None,
+        }
+    }
+
+    /// The store (see [`open_store`]).
+    fn store(&mut self) -> Result<&KnowledgeBase, Error> {
+        open_store(&mut self.kb, &mut self.held)
+    }
+
     /// Open the view again after the knowledge base changed.
     pub(crate) fn reload(&mut self) -> Result<(), Error> {
-        self.kg = self.kb.view()?;
+        self.kg = self.store()?.view()?;
         Ok(())
     }
 
@@ -156,8 +235,13 @@ impl Session {
                 return self.annotate(a).map_err(|e| e.locate(trimmed));
             }
         }
+        let held = Held(self.held.clone().unwrap_or_default().0);
+        let views: &dyn Views = match &self.kb {
+            Some(kb) => kb,
+            None => &held,
+        };
         let answer =
-            kb::answer_statement(&self.kg, &self.kb, &statement).map_err(|e| e.locate(trimmed))?;
+            kb::answer_statement(&self.kg, views, &statement).map_err(|e| e.locate(trimmed))?;
         let mut reply = Reply::out(output::render(&answer, self.format, self.render_options()));
         if self.timing {
             reply.notice = Some(format!(
@@ -221,7 +305,7 @@ impl Session {
 
     /// `:ingest FILE`: add a report, open the view again.
     fn ingest(&mut self, path: &Path) -> Result<Reply, Error> {
-        let (outcome, report) = self.kb.ingest_file(path)?;
+        let (outcome, report) = self.store()?.ingest_file(path)?;
         self.reload()?;
         let mut note = format!("{}: {outcome:?} {}", path.display(), report.doc_id).to_lowercase();
         for w in report.warnings {
@@ -232,7 +316,8 @@ impl Session {
 
     /// Make, validate and store an annotation, then open the view again.
     fn annotate(&mut self, a: &AnnotationStmt) -> Result<Reply, Error> {
-        let (seq, annotation) = kb::annotate_statement(&self.kb, &self.kg, a, &self.author)?;
+        let kb = open_store(&mut self.kb, &mut self.held)?;
+        let (seq, annotation) = kb::annotate_statement(kb, &self.kg, a, &self.author)?;
         self.reload()?;
         Ok(Reply::change(format!(
             "annotation {seq} stored: {}",
@@ -312,7 +397,9 @@ pub fn replay_annotations(kb: KnowledgeBase, dir: &Path) -> Result<(KnowledgeBas
         let text = std::fs::read_to_string(&f).map_err(|e| Error::io(&shown, e))?;
         count += session.run_script(&text, &shown, false, |_| Ok(()), |_| {})?;
     }
-    Ok((session.kb, count))
+    session.store()?;
+    let kb = session.kb.take().ok_or_else(no_store)?;
+    Ok((kb, count))
 }
 
 /// Place an error of one statement in its script: a query error's line

@@ -19,6 +19,9 @@
 //!   it waits forever. Everything acknowledged before was flushed already.
 
 pub(crate) mod keys;
+mod readers;
+
+pub use readers::{recorded_digest, DIGEST_FILE};
 
 use crate::model::FactBundle;
 use std::fs::File;
@@ -32,8 +35,12 @@ pub const LOCK_FILE: &str = "acta.lock";
 /// A storage failure, with what to do about it in the message.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("the knowledge base at {path} is in use by another acta process (close it, or use --db to open another)")]
-    Locked { path: PathBuf },
+    #[error("the knowledge base at {path} is in use by another acta process{} (close it, or use --db to open another)", .holder.as_ref().map_or(String::new(), |h| format!(" ({h})")))]
+    Locked {
+        path: PathBuf,
+        /// Who holds it, as the holder wrote it: pid and command.
+        holder: Option<String>,
+    },
     #[error("the knowledge base at {path} has format version {found}, but this acta reads version {expected}: rebuild it from the documents or use a matching acta")]
     UnknownVersion {
         path: PathBuf,
@@ -89,6 +96,9 @@ pub struct Store {
     _lock: File,
     /// Set by a failed write: no more writes, and no flush on drop.
     failed: AtomicBool,
+    /// Set by the first write: the recorded digest is gone until a view
+    /// of the change is saved or the store closes (see `readers`).
+    changed: AtomicBool,
 }
 
 impl Store {
@@ -107,19 +117,34 @@ impl Store {
             path: path.to_path_buf(),
             _lock: lock,
             failed: AtomicBool::new(false),
+            changed: AtomicBool::new(false),
         };
         store.check_version()?;
         Ok(store)
     }
 
-    /// Refuse to write after a failed write (see the module docs).
+    /// Refuse to write after a failed write (see the module docs); on
+    /// the first write, tell readers the store is changing.
     fn writable(&self) -> Result<(), StoreError> {
         if self.failed.load(Ordering::SeqCst) {
             return Err(StoreError::Poisoned {
                 path: self.path.clone(),
             });
         }
+        if !self.changed.swap(true, Ordering::SeqCst) {
+            readers::forget_digest(&self.path);
+        }
         Ok(())
+    }
+
+    /// Record that the store's content is `digest` (its
+    /// [`Store::fingerprint`], just computed): readers may trust a view
+    /// saved of it.
+    pub(crate) fn record_digest(&self, digest: &[u8; 32]) {
+        if !self.failed.load(Ordering::SeqCst) {
+            readers::record_digest(&self.path, digest);
+            self.changed.store(false, Ordering::SeqCst);
+        }
     }
 
     /// The result of a sled write. Any failure poisons the store.
@@ -396,6 +421,13 @@ impl Store {
 
 impl Drop for Store {
     fn drop(&mut self) {
+        // The lock names no holder once it is let go.
+        let _ = self._lock.set_len(0);
+        if self.changed.load(Ordering::SeqCst) && !self.failed.load(Ordering::SeqCst) {
+            if let Ok(digest) = self.fingerprint() {
+                readers::record_digest(&self.path, &digest);
+            }
+        }
         if self.failed.load(Ordering::SeqCst) {
             // sled flushes when its last handle drops, and after a failed
             // write that flush can wait forever. Keep one handle alive so it
@@ -427,10 +459,14 @@ fn lock(path: &Path) -> Result<File, StoreError> {
         .open(path.join(LOCK_FILE))
         .map_err(|e| unreadable(&e))?;
     match fs2::FileExt::try_lock_exclusive(&file) {
-        Ok(()) => Ok(file),
+        Ok(()) => {
+            readers::name_holder(&file);
+            Ok(file)
+        }
         Err(e) if e.raw_os_error() == fs2::lock_contended_error().raw_os_error() => {
             Err(StoreError::Locked {
                 path: path.to_path_buf(),
+                holder: readers::holder(path),
             })
         }
         Err(e) => Err(unreadable(&e)),
@@ -516,6 +552,7 @@ fn open_error(path: &Path, e: sled::Error) -> StoreError {
     if message.contains("could not acquire lock") || message.contains("WouldBlock") {
         return StoreError::Locked {
             path: path.to_path_buf(),
+            holder: readers::holder(path),
         };
     }
     let message = match e {

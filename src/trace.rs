@@ -104,6 +104,11 @@ fn report_date(kg: &KnowledgeGraph, prov: &Provenance) -> Option<DateValue> {
 }
 
 impl Trace {
+    /// The chronology of node `i` when it is an agreement.
+    pub fn of_node(kg: &KnowledgeGraph, i: NodeIndex) -> Option<Trace> {
+        (kg.data(i).kind == Kind::Agreement).then(|| Trace::of(kg, i))
+    }
+
     /// The chronology of `agreement` and every agreement linked to it by
     /// `same_as` or `evolved_into`.
     pub fn of(kg: &KnowledgeGraph, agreement: NodeIndex) -> Trace {

@@ -233,6 +233,35 @@ impl<T: Write> Write for Crc<T> {
 /// Remove a saved view (when it can no longer be trusted to be current).
 pub(crate) fn remove(dir: &Path) {
     let _ = std::fs::remove_file(path(dir));
+    let _ = std::fs::remove_file(dir.join(BUILT_FROM));
+}
+
+/// The file that holds the store digest the saved view was built from,
+/// so that a process that cannot open the store (another holds it) can
+/// find the snapshot's fingerprint, and compare the digest with the
+/// store's recorded one (`crate::store::recorded_digest`).
+const BUILT_FROM: &str = "view.digest";
+
+/// Whether a saved view exists in `dir` (current or not).
+pub(crate) fn exists(dir: &Path) -> bool {
+    path(dir).is_file()
+}
+
+/// The store digest the saved view was built from, if recorded.
+pub(crate) fn built_from(dir: &Path) -> Option<[u8; 32]> {
+    std::fs::read(dir.join(BUILT_FROM)).ok()?.try_into().ok()
+}
+
+/// Record the store digest the saved view was built from (a temporary
+/// file renamed; on failure nothing is recorded).
+pub(crate) fn note_built_from(dir: &Path, digest: &[u8; 32]) {
+    let tmp = dir.join(format!("{BUILT_FROM}.tmp"));
+    let done =
+        std::fs::write(&tmp, digest).and_then(|()| std::fs::rename(&tmp, dir.join(BUILT_FROM)));
+    if done.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+        let _ = std::fs::remove_file(dir.join(BUILT_FROM));
+    }
 }
 
 #[cfg(test)]
