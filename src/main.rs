@@ -360,8 +360,14 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::Annotations => out(&annotations_script(&open(cli.db)?)?),
         Command::Serve { port } => {
             let db = cli.db.clone().unwrap_or_else(acta::default_db_path);
-            // The default knowledge base is built on first use, as for any command.
-            drop(open(cli.db)?);
+            // The default knowledge base is built on first use, as for any
+            // command (unless another process has it: then it is built).
+            if cli.db.is_none() {
+                match open(None) {
+                    Ok(_) | Err(Error::Store(StoreError::Locked { .. })) => {}
+                    Err(e) => return Err(e),
+                }
+            }
             acta::serve(&db, port, |addr| {
                 eprintln!("acta serve: http://{addr}/ (read-only; Ctrl-C stops it)");
             })

@@ -1,8 +1,9 @@
 //! `acta serve`: a local, read-only web view of a knowledge base, for
-//! people who never open a terminal. It binds to 127.0.0.1 only, reads the
-//! knowledge base once (the view, and every document's facts for `as of`
-//! views) and lets go of it, so a REPL or an ingest can run beside it;
-//! `/reload` reads it again. Pages are plain server-rendered HTML
+//! people who never open a terminal. It binds to 127.0.0.1 only and reads
+//! the view as any reader does (`crate::kb::reader`: the saved view
+//! without the store's lock when it is current), so a REPL or an ingest
+//! can run beside it; `/reload` reads it again. An `as of` view opens the
+//! store for as long as it takes. Pages are plain server-rendered HTML
 //! (`serve/pages.rs`, with maud, which escapes whatever it interpolates);
 //! `serve/url.rs` decodes query strings. Bad requests get 4xx pages.
 
@@ -11,9 +12,8 @@ mod url;
 
 use crate::error::Error;
 use crate::graph::{KnowledgeGraph, ViewOptions};
-use crate::kb::{Bundles, KnowledgeBase};
-use crate::model::FactBundle;
-use crate::reference::Gazetteer;
+use crate::kb::{KnowledgeBase, ReadAccess, Views};
+use crate::model::Ymd;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 use tiny_http::{Header, Method, Request, Response, Server};
@@ -22,33 +22,42 @@ use tiny_http::{Header, Method, Request, Response, Server};
 pub(crate) struct State {
     pub(crate) db: PathBuf,
     pub(crate) view: KnowledgeGraph,
-    pub(crate) gazetteer: Gazetteer,
-    pub(crate) bundles: Vec<FactBundle>,
+    /// What the page footer says of it: when the view may be out of date.
+    pub(crate) note: Option<String>,
     /// When it was read, for the page footer.
     pub(crate) read_at: SystemTime,
 }
 
 impl State {
-    /// Read the knowledge base at `db` and let go of it.
+    /// Read the knowledge base at `db` as a reader does, and let go of it.
     fn read(db: &Path) -> Result<State, Error> {
-        let kb = KnowledgeBase::open(db)?;
-        let view = kb.view_with(ViewOptions::default())?;
-        let bundles = kb.store().documents()?;
+        let (view, note) = match KnowledgeBase::open_to_read(db)? {
+            ReadAccess::Store(kb) => (kb.view_with(ViewOptions::default())?, None),
+            ReadAccess::Saved(saved) => {
+                let note = saved.staleness();
+                (saved.view, note)
+            }
+        };
         Ok(State {
             db: db.to_path_buf(),
             view,
-            gazetteer: kb.gazetteer().clone(),
-            bundles,
+            note,
             read_at: SystemTime::now(),
         })
     }
 
-    /// Views as of a date, built from the documents read.
-    pub(crate) fn views(&self) -> Bundles<'_> {
-        Bundles {
-            gazetteer: &self.gazetteer,
-            bundles: &self.bundles,
-        }
+    /// Views as of a date: each opens the store while it is built.
+    pub(crate) fn views(&self) -> AsOf<'_> {
+        AsOf(&self.db)
+    }
+}
+
+/// Views as of a date for the web view, built from the store.
+pub(crate) struct AsOf<'a>(&'a Path);
+
+impl Views for AsOf<'_> {
+    fn view_as_of(&self, date: Ymd) -> Result<KnowledgeGraph, Error> {
+        KnowledgeBase::open(self.0)?.view_as_of(date)
     }
 }
 

@@ -44,6 +44,7 @@ fn layout(state: &State, title: &str, body: Markup) -> String {
                 footer {
                     "Read-only view of " (state.db.display()) ": "
                     (state.view.document_count()) " document(s), read at Unix time " (read_at) "."
+                    @if let Some(note) = &state.note { br; (note) }
                 }
             }
         }
