@@ -8,14 +8,17 @@
 mod agreements;
 mod calendar;
 pub(crate) mod dates;
+mod decisions;
 pub mod decode;
 mod entities;
 mod events;
 pub(crate) mod extract;
 mod facts;
 mod front;
+mod listed;
 mod meetings;
 pub(crate) mod pattern;
+pub mod profile;
 mod quotes;
 mod requests;
 pub(crate) mod resolve;
@@ -37,6 +40,8 @@ use sha2::{Digest, Sha256};
 pub struct IngestReport {
     pub doc_id: String,
     pub encoding: String,
+    /// The language the document was read in (its reading profile).
+    pub language: String,
     pub warnings: Vec<String>,
     pub sections: Vec<extract::SectionNote>,
 }
@@ -89,11 +94,23 @@ pub fn file_hash(bytes: &[u8]) -> Option<String> {
     Some(content_hash(&structure::clean(&decoded.text)))
 }
 
-/// Turn a report file's bytes into its facts.
+/// Turn a report file's bytes into its facts, read with the bundled
+/// language profiles.
 pub fn prepare(
     file: &str,
     bytes: &[u8],
     gazetteer: &Gazetteer,
+) -> Result<(FactBundle, IngestReport), IngestError> {
+    prepare_with(file, bytes, gazetteer, profile::Profile::bundled())
+}
+
+/// [`prepare`] with these reading profiles (the document is read with
+/// the one whose language it is written in).
+pub fn prepare_with(
+    file: &str,
+    bytes: &[u8],
+    gazetteer: &Gazetteer,
+    profiles: &[profile::Profile],
 ) -> Result<(FactBundle, IngestReport), IngestError> {
     let decoded = decode::decode(bytes).map_err(|source| IngestError::Decode {
         file: file.to_string(),
@@ -107,7 +124,7 @@ pub fn prepare(
     }
     let text = structure::clean(&decoded.text);
     let sections = structure::split(&text);
-    let extraction = extract::extract(&doc_id, &text, &sections, gazetteer);
+    let extraction = extract::extract(&doc_id, &text, &sections, gazetteer, profiles);
 
     let doc_node = document_id(&doc_id);
     let whole = Provenance::Extracted {
@@ -198,6 +215,7 @@ pub fn prepare(
     let report = IngestReport {
         doc_id,
         encoding: decoded.encoding.to_string(),
+        language: extraction.language.clone(),
         warnings: decoded.warning.into_iter().collect(),
         sections: extraction.notes,
     };

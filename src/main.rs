@@ -556,9 +556,14 @@ fn outcome_words(outcome: &PutOutcome, doc_id: &str) -> String {
 /// `--report`: per section, what was extracted and what was uncertain.
 fn ingest_report(r: &acta::ingest::IngestReport) -> String {
     let mut text = format!(
-        "== {} ({}, {} sections)\n",
+        "== {} ({}, language {}, {} sections)\n",
         r.doc_id,
         r.encoding,
+        if r.language.is_empty() {
+            "unknown"
+        } else {
+            r.language.as_str()
+        },
         r.sections.len()
     );
     for s in &r.sections {

@@ -21,10 +21,11 @@ use super::dates::{self, DateContext};
 use super::entities;
 use super::facts::{shorten, Facts};
 use super::meetings::{self, Env, Target};
+use super::profile::{self, Profile};
 use super::quotes::{self, Role};
 use super::resolve::Resolver;
 use super::sentence::{self, Sentence};
-use super::{agreements, events, front, requests};
+use super::{agreements, decisions, events, front, listed, requests};
 use crate::model::{
     section_id, DateValue, EdgeFact, EdgeKind, Kind, NodeFact, Precision, Request, Section, Span,
     Value, Ymd,
@@ -44,6 +45,8 @@ pub struct SectionNote {
 /// Everything extraction found in one document.
 #[derive(Debug, Clone, Default)]
 pub struct Extraction {
+    /// Language of the profile the document was read with.
+    pub language: String,
     pub title: Option<String>,
     pub doc_date: Option<DateValue>,
     pub nodes: Vec<NodeFact>,
@@ -124,7 +127,14 @@ impl Names {
 }
 
 /// Extract the facts of one document.
-pub fn extract(doc: &str, text: &str, sections: &[Section], g: &Gazetteer) -> Extraction {
+pub fn extract(
+    doc: &str,
+    text: &str,
+    sections: &[Section],
+    g: &Gazetteer,
+    profiles: &[Profile],
+) -> Extraction {
+    let reading = profile::detect(text, profiles);
     let base = Resolver::cached(g);
     let mut names = Names::new(g);
     // Quotations of each section's body, and its sentences.
@@ -358,8 +368,16 @@ pub fn extract(doc: &str, text: &str, sections: &[Section], g: &Gazetteer) -> Ex
             &mut note.uncertain,
         );
     }
+    if let Some(p) = reading {
+        let items = decisions::find(text, &decisions::cues_for(p));
+        let found = listed::emit(doc, text, sections, &secs, &items, &mut facts);
+        if let Some(n) = notes.first_mut() {
+            n.extracted.extend(found);
+        }
+    }
     calendar.emit(g, &mut facts);
     Extraction {
+        language: reading.map(|p| p.language.clone()).unwrap_or_default(),
         title,
         doc_date,
         nodes: facts.nodes,

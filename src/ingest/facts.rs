@@ -69,6 +69,17 @@ impl Facts {
         }
     }
 
+    /// Keep only the nodes `keep` accepts.
+    pub fn retain_nodes(&mut self, keep: impl Fn(&NodeFact) -> bool) {
+        self.nodes.retain(keep);
+        self.index = self
+            .nodes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.id.to_string(), i))
+            .collect();
+    }
+
     /// The node with this id, if added.
     pub fn get(&self, id: &str) -> Option<&NodeFact> {
         self.index.get(id).map(|&i| &self.nodes[i])

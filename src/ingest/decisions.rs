@@ -1,0 +1,464 @@
+//! Decision lists: the numbered, lettered or bulleted items (or the plain
+//! lines) that follow a decision heading or verb of the document's
+//! language (`ACORDARON:`, `CONCLUSIONES 1. …`, `The Vice-Ministers agreed
+//! to:`, `CONCLUSIONS 1. a) …`). Each item is one decision. An item that
+//! ends in a colon and is followed by lettered items is a heading for
+//! them; one followed by an item of its own level is a heading only.
+//! The words come from the reading [`Profile`]; this module knows layout.
+
+use super::profile::{words, Profile};
+use crate::model::Span;
+use regex::Regex;
+
+/// One decision item.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    /// The label as printed, `1`, `a`, `1.a`; empty for bullets and lines.
+    pub label: String,
+    /// The item's text (marker left out) in the cleaned text.
+    pub span: Span,
+    /// The cue that opened its list.
+    pub cue: Span,
+}
+
+/// The patterns of one profile.
+pub struct Cues {
+    verb: Option<Regex>,
+    heading: Option<Regex>,
+    report_verb: Vec<String>,
+}
+
+/// A phrase in [`words`] form as a pattern over the original text: case,
+/// accents and the punctuation between words do not matter.
+fn phrase_pattern(phrase: &str) -> String {
+    let mut out = String::new();
+    for (i, w) in phrase.split(' ').enumerate() {
+        if i > 0 {
+            out.push_str(r"[\s\-–]+");
+        }
+        for c in w.chars() {
+            let class = match c {
+                'a' => "[aáàâ]",
+                'e' => "[eéèê]",
+                'i' => "[iíìî]",
+                'o' => "[oóòô]",
+                'u' => "[uúùüû]",
+                'n' => "[nñ]",
+                _ => "",
+            };
+            if class.is_empty() {
+                out.push_str(&regex::escape(&c.to_string()));
+            } else {
+                out.push_str(class);
+            }
+        }
+    }
+    out
+}
+
+fn alternation(list: &[String]) -> String {
+    let mut sorted: Vec<&String> = list.iter().collect();
+    sorted.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    sorted
+        .iter()
+        .map(|p| phrase_pattern(p))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+impl Cues {
+    pub fn new(p: &Profile) -> Cues {
+        let d = &p.decisions;
+        let verb = (!d.verbs.is_empty()).then(|| {
+            let fill = if d.fillers.is_empty() {
+                String::new()
+            } else {
+                format!(r"(?:\s+(?:{}))?", alternation(&d.fillers))
+            };
+            format!(r"(?i)\b(?:{})\b{fill}\s*:", alternation(&d.verbs))
+        });
+        let heading = (!d.headings.is_empty()).then(|| {
+            let h = alternation(&d.headings);
+            // A heading line, or a heading run into its first item.
+            format!(r"(?im)(?:^[ \t]*(?:{h})[ \t]*:?[ \t]*$|\b(?:{h})\b[ \t]*:?[ \t]+(?:1[.)]|a\))[ \t])")
+        });
+        Cues {
+            verb: verb.and_then(|v| Regex::new(&v).ok()),
+            heading: heading.and_then(|h| Regex::new(&h).ok()),
+            report_verb: p.lists.report_verb_endings.clone(),
+        }
+    }
+
+    /// True when a line holds a cue of its own ("Los Viceministros
+    /// decidieron:" after a heading).
+    fn is_cue_line(&self, line: &str) -> bool {
+        self.verb
+            .as_ref()
+            .is_some_and(|re| re.is_match(line) && line.trim_end().ends_with(':'))
+    }
+
+    /// Cue spans in the text, in order (a heading run into its first item
+    /// ends before the item).
+    fn find(&self, text: &str) -> Vec<Span> {
+        let mut out: Vec<Span> = Vec::new();
+        for re in [&self.verb, &self.heading].into_iter().flatten() {
+            for m in re.find_iter(text) {
+                let s = m.as_str();
+                let end = marker_at_end(s).map_or(m.end(), |k| m.start() + k);
+                out.push(Span {
+                    start: m.start(),
+                    end,
+                });
+            }
+        }
+        out.sort_by_key(|s| s.start);
+        out
+    }
+}
+
+/// The compiled cues of a profile, compiled once per profile.
+pub fn cues_for(p: &Profile) -> std::sync::Arc<Cues> {
+    use std::collections::HashMap;
+    use std::sync::{Arc, Mutex, OnceLock};
+    static CACHE: OnceLock<Mutex<HashMap<String, Arc<Cues>>>> = OnceLock::new();
+    let key = format!("{}{:?}{:?}", p.language, p.decisions, p.lists);
+    let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
+    let Ok(mut map) = cache.lock() else {
+        return Arc::new(Cues::new(p));
+    };
+    map.entry(key)
+        .or_insert_with(|| Arc::new(Cues::new(p)))
+        .clone()
+}
+
+/// Where a trailing first-item marker starts in a matched cue, if any.
+fn marker_at_end(s: &str) -> Option<usize> {
+    let t = s.trim_end();
+    let cut = t.rfind(|c: char| c.is_whitespace())? + 1;
+    let tail = &t[cut..];
+    (tail == "1." || tail == "1)" || tail == "a)").then_some(cut)
+}
+
+/// A list marker at the start of `line` (after indentation): its kind
+/// (`'1'` number, `'a'` letter, `'-'` bullet), label, and the byte where
+/// the item's text starts.
+fn marker(line: &str) -> Option<(char, String, usize)> {
+    let lead = line.len() - line.trim_start().len();
+    let t = &line[lead..];
+    let first = t.chars().next()?;
+    if matches!(first, '•' | '-' | '–' | '◦' | '▪' | '·' | '\u{f0b7}' | '*') {
+        let rest = &t[first.len_utf8()..];
+        let gap = rest.len() - rest.trim_start().len();
+        return (gap > 0).then(|| ('-', String::new(), lead + first.len_utf8() + gap));
+    }
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    let (kind, n) = if (1..=2).contains(&digits) {
+        ('1', digits)
+    } else if first.is_ascii_lowercase() {
+        ('a', 1)
+    } else {
+        return None;
+    };
+    let close = t[n..].chars().next()?;
+    let after = &t[n + 1..];
+    if !matches!(close, '.' | ')') || !after.starts_with([' ', '\t']) {
+        return None;
+    }
+    if kind == 'a' && close == '.' && !after.trim_start().starts_with(char::is_uppercase) {
+        return None;
+    }
+    let gap = after.len() - after.trim_start().len();
+    Some((kind, t[..n].to_string(), lead + n + 1 + gap))
+}
+
+/// A short line with no final stop: a heading inside or before a list.
+fn is_subheading(line: &str) -> bool {
+    let t = line.trim();
+    let n = t.split_whitespace().count();
+    (1..=6).contains(&n) && !t.ends_with(['.', ';', ',']) && marker(t).is_none()
+}
+
+struct Line<'t> {
+    start: usize,
+    text: &'t str,
+}
+
+fn lines_from(text: &str, from: usize, to: usize) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
+    let mut at = from;
+    for l in text.get(from..to).unwrap_or("").split_inclusive('\n') {
+        out.push(Line {
+            start: at,
+            text: l.trim_end_matches(['\n', '\r']),
+        });
+        at += l.len();
+    }
+    out
+}
+
+/// Every decision item of the text. A cue inside a list read already
+/// ("1. On the reports, the RCGM concluded:") belongs to that list.
+pub fn find(text: &str, cues: &Cues) -> Vec<Item> {
+    let mut out: Vec<Item> = Vec::new();
+    let mut done = 0;
+    for cue in cues.find(text) {
+        if cue.start < done {
+            continue;
+        }
+        let items = list_after(text, cue, text.len(), cues);
+        done = items.last().map_or(cue.end, |i| i.span.end);
+        out.extend(items);
+    }
+    out
+}
+
+/// The items of the list that follows one cue, up to `limit`.
+fn list_after(text: &str, cue: Span, limit: usize, cues: &Cues) -> Vec<Item> {
+    let lines = lines_from(text, cue.end, limit);
+    // The rest of the cue's own line: inline items ("… SUSTANTIVOS 1. …").
+    let first_rest = lines.first().map_or("", |l| l.text.trim());
+    let inline = !first_rest.is_empty();
+    let mut i = usize::from(!inline);
+    while lines.get(i).is_some_and(|l| {
+        l.text.trim().is_empty()
+            || is_subheading(l.text)
+            || (marker(l.text).is_none() && cues.is_cue_line(l.text))
+    }) {
+        i += 1;
+    }
+    let Some(first) = lines.get(i) else {
+        return Vec::new();
+    };
+    match marker(first.text) {
+        Some((kind, _, _)) => marked(text, &lines[i..], kind, cue, limit),
+        None if !inline
+            && text
+                .get(..cue.end)
+                .is_some_and(|c| c.trim_end().ends_with(':')) =>
+        {
+            plain(&lines[i..], cue, cues)
+        }
+        None => Vec::new(),
+    }
+}
+
+/// An unnumbered list: every line an item, until a blank line, a heading or
+/// a new sentence of the record.
+fn plain(lines: &[Line<'_>], cue: Span, cues: &Cues) -> Vec<Item> {
+    let mut out = Vec::new();
+    for l in lines {
+        let t = l.text.trim();
+        let first = words(t.split_whitespace().next().unwrap_or(""));
+        let report = cues
+            .report_verb
+            .iter()
+            .any(|e| !e.is_empty() && first.ends_with(e.as_str()));
+        if t.is_empty() || is_subheading(t) || report {
+            break;
+        }
+        let lead = l.text.len() - l.text.trim_start().len();
+        out.push(Item {
+            label: String::new(),
+            span: Span {
+                start: l.start + lead,
+                end: l.start + lead + t.len(),
+            },
+            cue,
+        });
+    }
+    out
+}
+
+/// Raw item of a marked list before headings are resolved.
+struct Raw {
+    kind: char,
+    label: String,
+    start: usize,
+    end: usize,
+}
+
+/// A marked list whose first marker is of `kind`.
+fn marked(text: &str, lines: &[Line<'_>], kind: char, cue: Span, limit: usize) -> Vec<Item> {
+    let mut raws: Vec<Raw> = Vec::new();
+    let mut blank = false;
+    for l in lines {
+        let t = l.text.trim();
+        if t.is_empty() {
+            blank = true;
+            continue;
+        }
+        if let Some((k, label, at)) = marker(l.text) {
+            if let Some(r) = raws.last_mut() {
+                r.end = l.start;
+            }
+            raws.push(Raw {
+                kind: k,
+                label,
+                start: l.start + at,
+                end: limit,
+            });
+            blank = false;
+            continue;
+        }
+        let open = raws.last().is_some_and(|r| {
+            text.get(r.start..l.start)
+                .is_some_and(|s| s.trim_end().ends_with(':'))
+        });
+        let stop = (blank && !open) || (t.len() > 3 && t == t.to_uppercase() && is_subheading(t));
+        if stop {
+            if let Some(r) = raws.last_mut() {
+                r.end = l.start;
+            }
+            break;
+        }
+        blank = false;
+    }
+    split_inline(text, &mut raws);
+    resolve(text, &raws, kind, cue)
+}
+
+/// Numbered items run together on one line ("1. Reconocer … 2. Adoptar …").
+fn split_inline(text: &str, raws: &mut Vec<Raw>) {
+    let mut out: Vec<Raw> = Vec::new();
+    for r in raws.drain(..) {
+        let mut cur = r;
+        while let Ok(n) = cur.label.parse::<u32>() {
+            let body = text.get(cur.start..cur.end).unwrap_or("");
+            let next = format!(" {}. ", n + 1);
+            let Some(at) = body.find(&next).filter(|&a| {
+                body[a + next.len()..].starts_with(char::is_uppercase)
+                    && body[..a].trim_end().ends_with(['.', ';', ':'])
+            }) else {
+                break;
+            };
+            let split = cur.start + at;
+            out.push(Raw {
+                kind: cur.kind,
+                label: cur.label.clone(),
+                start: cur.start,
+                end: split,
+            });
+            cur = Raw {
+                kind: cur.kind,
+                label: (n + 1).to_string(),
+                start: split + next.len(),
+                end: cur.end,
+            };
+        }
+        out.push(cur);
+    }
+    *raws = out;
+}
+
+/// Items of the top level are decisions; one ending in a colon heads its
+/// lettered children (which become the decisions) or, followed by an item
+/// of its own level, is a heading only.
+fn resolve(text: &str, raws: &[Raw], kind: char, cue: Span) -> Vec<Item> {
+    let mut out = Vec::new();
+    let mut k = 0;
+    while let Some(r) = raws.get(k) {
+        if r.kind != kind {
+            k += 1;
+            continue;
+        }
+        let children: Vec<&Raw> = raws[k + 1..]
+            .iter()
+            .take_while(|c| c.kind != kind)
+            .collect();
+        let own = text.get(r.start..r.end).unwrap_or("").trim_end();
+        let heading = own.ends_with(':');
+        let item = |label: String, x: &Raw, end: usize| Item {
+            label,
+            span: trimmed(text, x.start, end),
+            cue,
+        };
+        if heading && !children.is_empty() && children.iter().all(|c| c.kind == 'a') {
+            for c in &children {
+                out.push(item(format!("{}.{}", r.label, c.label), c, c.end));
+            }
+        } else if !heading || !children.is_empty() || tail_text(text, r) {
+            let end = children.last().map_or(r.end, |c| c.end);
+            out.push(item(r.label.clone(), r, end));
+        }
+        k += 1 + children.len();
+    }
+    out
+}
+
+/// True when an item ending in a colon is followed by plain paragraphs
+/// (they are its content) rather than by the next item at once.
+fn tail_text(text: &str, r: &Raw) -> bool {
+    let body = text.get(r.start..r.end).unwrap_or("").trim_end();
+    body.find(":\n")
+        .is_some_and(|at| !body[at + 1..].trim().is_empty())
+        || body.matches(':').count() > 1
+}
+
+fn trimmed(text: &str, start: usize, end: usize) -> Span {
+    let s = text.get(start..end).unwrap_or("");
+    let lead = s.len() - s.trim_start().len();
+    Span {
+        start: start + lead,
+        end: start + lead + s.trim().len(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn items(text: &str, lang: &str) -> Vec<(String, String)> {
+        let p = Profile::bundled()
+            .iter()
+            .find(|p| p.language == lang)
+            .cloned()
+            .unwrap_or_default();
+        find(text, &Cues::new(&p))
+            .into_iter()
+            .map(|i| (i.label, text[i.span.start..i.span.end].to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn numbered_after_a_verb() {
+        let t = "Los Viceministros acordaron:\n1. Aceptar el informe.\n2. Reconocer el\nesfuerzo de Honduras.\n";
+        let got = items(t, "es");
+        assert_eq!(got.len(), 2);
+        assert_eq!(
+            got[1],
+            ("2".into(), "Reconocer el\nesfuerzo de Honduras.".into())
+        );
+    }
+
+    #[test]
+    fn inline_after_a_heading() {
+        let t = "Texto. APROBARON PUNTOS SUSTANTIVOS 1. Reconocer algo. 2. Adoptar otra cosa. 3. Aceptar.";
+        let got = items(t, "es");
+        let labels: Vec<&str> = got.iter().map(|(l, _)| l.as_str()).collect();
+        assert_eq!(labels, ["1", "2", "3"]);
+    }
+
+    #[test]
+    fn lettered_children_of_a_heading_item() {
+        let t = "CONCLUSIONS\n1. On the reports, the RCGM concluded:\na) To accept the report.\nb) Take note of it.\n2. Thank the RNCOM.\n";
+        let got = items(t, "en");
+        let labels: Vec<&str> = got.iter().map(|(l, _)| l.as_str()).collect();
+        assert_eq!(labels, ["1.a", "1.b", "2"]);
+    }
+
+    #[test]
+    fn a_bare_heading_is_not_a_decision() {
+        let t =
+            "DECISIONES DE LOS VICEMINISTROS\nLos Viceministros decidieron:\n1. Aprobar el plan.\n";
+        assert_eq!(
+            items(t, "es"),
+            vec![("1".to_string(), "Aprobar el plan.".to_string())]
+        );
+    }
+
+    #[test]
+    fn plain_lines_until_a_new_sentence() {
+        let t = "En este sentido, acordaron:\nSometer la propuesta.\nSolicitar a la OIM un estudio.\nDestacaron las medidas.\n";
+        assert_eq!(items(t, "es").len(), 2);
+    }
+}

@@ -1,0 +1,157 @@
+//! Facts of decision lists ([`super::decisions`]): each item becomes an
+//! agreement `adopted_at` the document's own meeting, or at the meeting
+//! its cue sentence names ("En la VII CRM, los Viceministros acordaron:").
+//! What the sentence-level reading of agreements found inside an item is
+//! replaced by the item, and requests made inside an item follow it.
+
+use super::decisions::Item;
+use super::facts::{shorten, Facts};
+use super::sentence::Sentence;
+use crate::model::{section_id, EdgeKind, Kind, Section, Span, Sym, Value};
+use std::collections::HashSet;
+
+/// The meeting a document records: the first meeting its text resolves
+/// before `before` (its first decision cue), not one announced for later.
+pub fn own_meeting(secs: &[Vec<Sentence>], before: usize) -> Option<String> {
+    secs.iter()
+        .flatten()
+        .filter(|s| s.span.start < before)
+        .flat_map(|s| &s.meetings)
+        .find(|r| !r.scheduled && !r.destination && r.id.is_some())
+        .and_then(|r| r.id.clone())
+}
+
+/// The meeting the sentence holding `at` names, if any.
+fn meeting_at(secs: &[Vec<Sentence>], at: usize) -> Option<String> {
+    secs.iter()
+        .flatten()
+        .find(|s| s.span.start <= at && at < s.span.end.max(s.span.start + 1))
+        .and_then(|s| s.meetings.iter().find(|r| !r.scheduled && r.id.is_some()))
+        .and_then(|r| r.id.clone())
+}
+
+fn section_of(sections: &[Section], at: usize) -> &str {
+    sections
+        .iter()
+        .rev()
+        .find(|s| s.span.start <= at && at < s.span.end)
+        .map_or("", |s| s.id.as_str())
+}
+
+fn inside(outer: Span, inner: Span) -> bool {
+    inner.start < outer.end && outer.start < inner.end
+}
+
+/// Store the items as agreements; returns one line per item for the notes.
+pub fn emit(
+    doc: &str,
+    text: &str,
+    sections: &[Section],
+    secs: &[Vec<Sentence>],
+    items: &[Item],
+    facts: &mut Facts,
+) -> Vec<String> {
+    let Some(first) = items.first() else {
+        return Vec::new();
+    };
+    let own = own_meeting(secs, first.cue.start);
+    let mut notes = Vec::new();
+    let mut ids: Vec<(String, Span)> = Vec::new();
+    for (n, item) in items.iter().enumerate() {
+        let body = text.get(item.span.start..item.span.end).unwrap_or("");
+        let one: String = body.split_whitespace().collect::<Vec<_>>().join(" ");
+        let mut id = if item.label.is_empty() {
+            format!("agreement:{doc}/item-{}", n + 1)
+        } else {
+            format!("agreement:{doc}/item-{}", item.label)
+        };
+        if ids.iter().any(|(x, _)| *x == id) {
+            id = format!("{id}-{}", n + 1);
+        }
+        let section = section_of(sections, item.span.start);
+        let prov = facts.prov(section, item.span);
+        let label = if item.label.is_empty() {
+            shorten(&one, 70)
+        } else {
+            format!("{}. {}", item.label, shorten(&one, 70))
+        };
+        facts.node(
+            &id,
+            Kind::Agreement,
+            &label,
+            std::slice::from_ref(&label),
+            &prov,
+        );
+        facts.attr(&id, "text", Value::Text(one.clone()), &prov);
+        if !item.label.is_empty() {
+            facts.attr(&id, "label", Value::Text(item.label.clone()), &prov);
+        }
+        facts.edge(
+            &section_id(doc, section),
+            &id,
+            EdgeKind::Mentions,
+            vec![],
+            &prov,
+        );
+        let meeting = meeting_at(secs, item.cue.start).or_else(|| own.clone());
+        match &meeting {
+            Some(m) => {
+                facts.edge(&id, m, EdgeKind::AdoptedAt, vec![], &prov);
+                notes.push(format!(
+                    "decision {}: {} adopted_at {m}",
+                    item.label,
+                    shorten(&one, 60)
+                ));
+            }
+            None => notes.push(format!(
+                "decision {}: {} (the meeting that adopted it is not stated)",
+                item.label,
+                shorten(&one, 60)
+            )),
+        }
+        ids.push((id, item.span));
+    }
+    replace_sentence_agreements(facts, &ids);
+    notes
+}
+
+/// Agreements read sentence by sentence inside an item give way to the
+/// item; requests and edges that pointed at them point at the item.
+fn replace_sentence_agreements(facts: &mut Facts, items: &[(String, Span)]) {
+    let listed: HashSet<&str> = items.iter().map(|(id, _)| id.as_str()).collect();
+    let mut moved: Vec<(String, String)> = Vec::new();
+    for n in &facts.nodes {
+        if n.kind != Kind::Agreement || listed.contains(n.id.as_str()) {
+            continue;
+        }
+        let crate::model::Provenance::Extracted { span, .. } = &*n.prov else {
+            continue;
+        };
+        if let Some((to, _)) = items.iter().find(|(_, s)| inside(*s, *span)) {
+            moved.push((n.id.to_string(), to.clone()));
+        }
+    }
+    if moved.is_empty() {
+        return;
+    }
+    let target = |id: &str| {
+        moved
+            .iter()
+            .find(|(from, _)| from == id)
+            .map(|(_, to)| to.clone())
+    };
+    facts.retain_nodes(|n| target(&n.id).is_none());
+    facts.edges.retain(|e| {
+        target(&e.from).is_none() && !(e.kind == EdgeKind::Mentions && target(&e.to).is_some())
+    });
+    for e in &mut facts.edges {
+        if let Some(to) = target(&e.to) {
+            e.to = Sym::new(&to);
+        }
+    }
+    for r in &mut facts.requests {
+        if let Some(to) = target(&r.agreement) {
+            r.agreement = Sym::new(&to);
+        }
+    }
+}

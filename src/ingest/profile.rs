@@ -1,0 +1,241 @@
+//! Reading profiles: the words of a language that carry the structure of
+//! meeting records (decision headings and verbs, request verbs and their
+//! addressees, preamble markers, who decides), kept as data in
+//! `data/profiles/<lang>.toml` and embedded at build time. A profile holds
+//! words of a language, never facts about one document. Profiles for
+//! other languages or processes load from a folder ([`Profile::load_dir`])
+//! with no code change. The language of each document is detected from
+//! its frequent words ([`detect`]).
+
+use crate::text::normalize;
+use serde::Deserialize;
+use std::path::Path;
+use std::sync::OnceLock;
+
+/// The profiles bundled with acta, as TOML.
+const BUNDLED: [(&str, &str); 2] = [
+    ("es", include_str!("../../data/profiles/es.toml")),
+    ("en", include_str!("../../data/profiles/en.toml")),
+];
+
+/// One language's reading profile.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Profile {
+    /// ISO 639-1 code: `es`, `en`.
+    pub language: String,
+    /// Frequent words of running text, to detect the language.
+    pub common_words: Vec<String>,
+    pub decisions: Decisions,
+    pub requests: Requests,
+    pub preamble: Preamble,
+    pub bodies: Bodies,
+    pub lists: Lists,
+    /// Months, ordinals and date forms: the "front" pass (issue 14 part B)
+    /// gives this section its shape; until then it is kept as read.
+    pub dates: toml::Table,
+}
+
+/// How decisions are announced.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Decisions {
+    /// Lines that head a list of decisions (`ACORDARON:`, `CONCLUSIONS`).
+    pub headings: Vec<String>,
+    /// Verbs that introduce decisions (`acordaron`, `agreed to`).
+    pub verbs: Vec<String>,
+    /// Words between a verb and its colon (`lo siguiente`, `the following`).
+    pub fillers: Vec<String>,
+}
+
+/// How requests are made.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Requests {
+    pub verbs: Vec<String>,
+    /// `[phrase, addressee]`: "paises miembros" → "member countries".
+    pub addressees: Vec<[String; 2]>,
+}
+
+/// Words that open a consideration, not a decision.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Preamble {
+    pub markers: Vec<String>,
+}
+
+/// Who decides at a meeting.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Bodies {
+    pub roles: Vec<String>,
+}
+
+/// How lists are written.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Lists {
+    /// Endings of a line's first word that start a new sentence of the
+    /// record rather than an item of an unnumbered list.
+    pub report_verb_endings: Vec<String>,
+}
+
+impl Profile {
+    /// Read a profile from TOML.
+    pub fn parse(text: &str) -> Result<Profile, String> {
+        let mut p: Profile = toml::from_str(text).map_err(|e| e.to_string())?;
+        p.normalize();
+        Ok(p)
+    }
+
+    /// The bundled profiles (Spanish first).
+    pub fn bundled() -> &'static [Profile] {
+        static P: OnceLock<Vec<Profile>> = OnceLock::new();
+        P.get_or_init(|| {
+            BUNDLED
+                .iter()
+                .map(|(lang, text)| {
+                    Profile::parse(text).unwrap_or_else(|_| Profile {
+                        language: (*lang).to_string(),
+                        ..Profile::default()
+                    })
+                })
+                .collect()
+        })
+    }
+
+    /// Every `*.toml` profile of a folder, sorted by file name.
+    pub fn load_dir(dir: &Path) -> Result<Vec<Profile>, String> {
+        let mut files: Vec<_> = std::fs::read_dir(dir)
+            .map_err(|e| format!("{}: {e}", dir.display()))?
+            .filter_map(|d| d.ok().map(|d| d.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+            .collect();
+        files.sort();
+        files
+            .iter()
+            .map(|f| {
+                let text =
+                    std::fs::read_to_string(f).map_err(|e| format!("{}: {e}", f.display()))?;
+                Profile::parse(&text).map_err(|e| format!("{}: {e}", f.display()))
+            })
+            .collect()
+    }
+
+    /// Phrases in the form they are matched in ([`words`]).
+    fn normalize(&mut self) {
+        let all = [
+            &mut self.common_words,
+            &mut self.decisions.headings,
+            &mut self.decisions.verbs,
+            &mut self.decisions.fillers,
+            &mut self.requests.verbs,
+            &mut self.preamble.markers,
+            &mut self.bodies.roles,
+        ];
+        for list in all {
+            for w in list.iter_mut() {
+                *w = words(w);
+            }
+            list.retain(|w| !w.is_empty());
+        }
+        for pair in &mut self.requests.addressees {
+            pair[0] = words(&pair[0]);
+        }
+    }
+}
+
+/// The key phrases are matched on: normalized, every run of characters
+/// that are not letters or digits one space (`"Pro-Témpore:"` →
+/// `pro tempore`).
+pub fn words(s: &str) -> String {
+    let n = normalize(s);
+    let mapped: String = n
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
+    mapped.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// True when `phrase` (in [`words`] form) occurs in `hay` (in [`words`]
+/// form) as whole words.
+pub fn has_phrase(hay: &str, phrase: &str) -> bool {
+    find_phrase(hay, phrase).is_some()
+}
+
+/// Byte offset of the first whole-word occurrence of `phrase` in `hay`.
+pub fn find_phrase(hay: &str, phrase: &str) -> Option<usize> {
+    if phrase.is_empty() {
+        return None;
+    }
+    let mut from = 0;
+    while let Some(at) = hay.get(from..).and_then(|h| h.find(phrase)) {
+        let start = from + at;
+        let end = start + phrase.len();
+        let before = start == 0 || hay.as_bytes().get(start - 1) == Some(&b' ');
+        let after = end == hay.len() || hay.as_bytes().get(end) == Some(&b' ');
+        if before && after {
+            return Some(start);
+        }
+        from = start + 1;
+        while !hay.is_char_boundary(from) {
+            from += 1;
+        }
+    }
+    None
+}
+
+/// The profile whose frequent words a text uses most (the first profile
+/// when none occurs).
+pub fn detect<'p>(text: &str, profiles: &'p [Profile]) -> Option<&'p Profile> {
+    let sample: String = text.chars().take(20_000).collect();
+    let w = words(&sample);
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for t in w.split(' ') {
+        *counts.entry(t).or_default() += 1;
+    }
+    let mut best: Option<(&Profile, usize)> = None;
+    for p in profiles {
+        let n: usize = p
+            .common_words
+            .iter()
+            .map(|c| counts.get(c.as_str()).copied().unwrap_or(0))
+            .sum();
+        if best.is_none_or(|(_, b)| n > b) {
+            best = Some((p, n));
+        }
+    }
+    best.map(|(p, _)| p)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_profiles_parse() {
+        for (lang, text) in BUNDLED {
+            let p = Profile::parse(text).expect("bundled profile parses");
+            assert_eq!(p.language, lang);
+            assert!(!p.decisions.verbs.is_empty());
+            assert!(!p.requests.verbs.is_empty());
+        }
+    }
+
+    #[test]
+    fn language_is_detected() {
+        let p = Profile::bundled();
+        let es = "Los Viceministros acordaron que la Secretaría Técnica prepare un informe de las actividades.";
+        let en = "The Vice-Ministers agreed that the Technical Secretariat should prepare a report on its work.";
+        assert_eq!(detect(es, p).map(|p| p.language.as_str()), Some("es"));
+        assert_eq!(detect(en, p).map(|p| p.language.as_str()), Some("en"));
+    }
+
+    #[test]
+    fn phrases_match_whole_words() {
+        assert_eq!(words("ACORDARON:"), "acordaron");
+        assert!(has_phrase("los viceministros acordaron", "acordaron"));
+        assert!(!has_phrase("acordaronse", "acordaron"));
+        assert!(!has_phrase("x", ""));
+    }
+}
