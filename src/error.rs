@@ -39,6 +39,9 @@ pub enum Error {
     /// A directory given where a report file is expected.
     #[error("{path}: is a directory, not a report file")]
     NotAFile { path: String },
+    /// A FIFO, socket or device given where a report file is expected.
+    #[error("{path}: is not a regular file (a pipe or a device?): save the report to a file and ingest that")]
+    NotRegular { path: String },
     /// A file given to `acta import` that is not an export.
     #[error("{path}: not an acta export: {source} (line {}, column {})", .source.line(), .source.column())]
     NotAnExport {

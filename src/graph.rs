@@ -347,6 +347,20 @@ impl KnowledgeGraph {
         self.document(doc)?.text.get(span.start..span.end)
     }
 
+    /// The page (1-based) of a PDF that an extracted provenance's span
+    /// starts on; `None` for texts without pages.
+    pub fn page_of(&self, prov: &Provenance) -> Option<usize> {
+        let Provenance::Extracted { doc, span, .. } = prov else {
+            return None;
+        };
+        let node = self.node(&crate::model::document_id(doc))?;
+        let Some(Value::Text(starts)) = self.data(node).attr("page_starts") else {
+            return None;
+        };
+        let starts: Vec<usize> = starts.split(',').filter_map(|s| s.parse().ok()).collect();
+        crate::ingest::read::page_of(&starts, span.start)
+    }
+
     /// The agreements of a thread: `i` and everything reachable over
     /// `same_as` and `evolved_into` edges in either direction.
     pub fn thread(&self, i: NodeIndex) -> Vec<NodeIndex> {

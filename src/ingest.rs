@@ -1,6 +1,7 @@
 //! Ingestion: report bytes in, one [`FactBundle`] out.
 //!
-//! The steps, one module each: [`decode`] the bytes, [`structure`] the text
+//! The steps, one module each: [`read`] the file (text in any encoding,
+//! PDF, Word, OpenDocument, HTML; [`decode`] for text), [`structure`] the text
 //! into sections, `extract` mentions, dates, agreements and requests, and
 //! `resolve` names to canonical entities. Nothing here touches the store:
 //! the caller writes the bundle atomically.
@@ -20,6 +21,7 @@ mod meetings;
 pub(crate) mod pattern;
 pub mod profile;
 mod quotes;
+pub mod read;
 mod requests;
 pub(crate) mod resolve;
 pub(crate) mod rules;
@@ -53,7 +55,7 @@ pub enum IngestError {
     Decode {
         file: String,
         #[source]
-        source: decode::DecodeError,
+        source: read::ReadError,
     },
     #[error("{file}: cannot derive a document id from the file name")]
     NoId { file: String },
@@ -90,8 +92,41 @@ pub const PIPELINE: &str = concat!("acta ", env!("CARGO_PKG_VERSION"), " extract
 /// The content hash a report file would be stored under, without running
 /// extraction (decode and clean only): to tell whether it is stored already.
 pub fn file_hash(bytes: &[u8]) -> Option<String> {
-    let decoded = decode::decode(bytes).ok()?;
-    Some(content_hash(&structure::clean(&decoded.text)))
+    let decoded = read::read(bytes).ok()?;
+    Some(content_hash(&cleaned(&decoded).0))
+}
+
+/// The text that spans point into ([`structure::clean`]), and where its
+/// pages start: a paged text is cleaned page by page, each page keeping
+/// the white space that parted it from the next.
+fn cleaned(r: &read::Read) -> (String, Vec<usize>) {
+    if r.pages.is_empty() {
+        return (structure::clean(&r.text), Vec::new());
+    }
+    let mut text = String::with_capacity(r.text.len());
+    let mut starts = Vec::with_capacity(r.pages.len());
+    for (i, &start) in r.pages.iter().enumerate() {
+        let end = r.pages.get(i + 1).copied().unwrap_or(r.text.len());
+        let Some(page) = r.text.get(start..end) else {
+            return (structure::clean(&r.text), Vec::new());
+        };
+        starts.push(text.len());
+        text.push_str(&structure::clean(page));
+        text.push_str(&page[page.trim_end().len()..]);
+    }
+    let kept = text.trim_end().len();
+    text.truncate(kept);
+    starts.retain(|&s| s <= text.len());
+    (text, starts)
+}
+
+/// Page starts as stored on a document node: byte offsets, comma-separated.
+fn page_starts(pages: &[usize]) -> String {
+    pages
+        .iter()
+        .map(usize::to_string)
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 /// Turn a report file's bytes into its facts, read with the bundled
@@ -112,7 +147,7 @@ pub fn prepare_with(
     gazetteer: &Gazetteer,
     profiles: &[profile::Profile],
 ) -> Result<(FactBundle, IngestReport), IngestError> {
-    let decoded = decode::decode(bytes).map_err(|source| IngestError::Decode {
+    let decoded = read::read(bytes).map_err(|source| IngestError::Decode {
         file: file.to_string(),
         source,
     })?;
@@ -122,7 +157,7 @@ pub fn prepare_with(
             file: file.to_string(),
         });
     }
-    let text = structure::clean(&decoded.text);
+    let (text, pages) = cleaned(&decoded);
     let sections = structure::split(&text);
     let extraction = extract::extract(&doc_id, &text, &sections, gazetteer, profiles);
 
@@ -148,6 +183,19 @@ pub fn prepare_with(
         }],
         prov: whole.into(),
     }];
+    let prov = nodes[0].prov.clone();
+    let mut source = vec![("format", decoded.format.as_str().to_string())];
+    if !pages.is_empty() {
+        source.push(("page_count", pages.len().to_string()));
+        source.push(("page_starts", page_starts(&pages)));
+    }
+    for (key, value) in source {
+        nodes[0].attrs.push(Attr {
+            key: key.into(),
+            value: Value::Text(value),
+            prov: prov.clone(),
+        });
+    }
     if let Some(date) = extraction.doc_date {
         let prov = nodes[0].prov.clone();
         nodes[0].attrs.push(Attr {

@@ -61,6 +61,101 @@ pub(crate) fn files_in(dir: &Path, ext: &str) -> Vec<PathBuf> {
     v
 }
 
+/// File extensions of the formats acta reads (and of old formats it
+/// explains how to convert), for `acta ingest DIR`.
+const REPORT_EXTENSIONS: [&str; 11] = [
+    "txt", "text", "md", "pdf", "docx", "odt", "html", "htm", "xhtml", "doc", "rtf",
+];
+
+/// The files `acta ingest` is given, folders expanded: every file under
+/// a folder whose extension is a report format, in name order (hidden
+/// files and folders, and links to folders, left out); other files of a
+/// folder come back as skipped, with the reason. Files named directly are
+/// always tried.
+pub fn report_files(paths: &[PathBuf]) -> Vec<Result<PathBuf, (PathBuf, String)>> {
+    let mut out = Vec::new();
+    for path in paths {
+        if !path.is_dir() {
+            out.push(Ok(path.clone()));
+            continue;
+        }
+        let mut found = Vec::new();
+        let mut stack = vec![path.clone()];
+        while let Some(dir) = stack.pop() {
+            let Ok(entries) = std::fs::read_dir(&dir) else {
+                found.push(Err((dir, "the folder cannot be read".to_string())));
+                continue;
+            };
+            for entry in entries.filter_map(Result::ok) {
+                let p = entry.path();
+                let hidden = entry.file_name().to_string_lossy().starts_with('.');
+                let Ok(kind) = entry.file_type() else {
+                    continue;
+                };
+                if hidden {
+                    continue;
+                }
+                if kind.is_dir() {
+                    stack.push(p);
+                } else {
+                    let ext = p
+                        .extension()
+                        .map(|e| e.to_string_lossy().to_lowercase())
+                        .unwrap_or_default();
+                    if REPORT_EXTENSIONS.contains(&ext.as_str()) {
+                        found.push(Ok(p));
+                    } else if !kind.is_symlink() {
+                        let why = format!("not a report format acta reads (.{ext})");
+                        found.push(Err((p, why)));
+                    }
+                }
+            }
+        }
+        if found.is_empty() {
+            found.push(Err((path.clone(), "a folder with no report files".to_string())));
+        }
+        found.sort_by(|a, b| {
+            let key = |r: &Result<PathBuf, (PathBuf, String)>| match r {
+                Ok(p) | Err((p, _)) => p.clone(),
+            };
+            key(a).cmp(&key(b))
+        });
+        out.extend(found);
+    }
+    out
+}
+
+/// A report file's bytes: a regular file, within the size acta reads.
+pub(crate) fn read_report_file(path: &Path) -> Result<Vec<u8>, Error> {
+    use std::io::Read as _;
+    let shown = path.display().to_string();
+    let meta = std::fs::metadata(path).map_err(|e| Error::io(&shown, e))?;
+    if meta.is_dir() {
+        return Err(Error::NotAFile { path: shown });
+    }
+    if !meta.is_file() {
+        return Err(Error::NotRegular { path: shown });
+    }
+    let max = ingest::read::MAX_FILE_BYTES;
+    let too_large = |size: u64| {
+        Error::Ingest(ingest::IngestError::Decode {
+            file: shown.clone(),
+            source: ingest::read::ReadError::TooLarge { size, max },
+        })
+    };
+    if meta.len() > max {
+        return Err(too_large(meta.len()));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    std::fs::File::open(path)
+        .and_then(|f| f.take(max + 1).read_to_end(&mut bytes))
+        .map_err(|e| Error::io(&shown, e))?;
+    if bytes.len() as u64 > max {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
 /// An opened knowledge base: the store (one process at a time holds it)
 /// and the gazetteer.
 pub struct KnowledgeBase {
@@ -129,14 +224,12 @@ impl KnowledgeBase {
         &self.gazetteer
     }
 
-    /// Ingest one report file.
+    /// Ingest one report file. Only regular files are read (a FIFO or a
+    /// device would block or never end), and only up to
+    /// [`ingest::read::MAX_FILE_BYTES`].
     pub fn ingest_file(&self, path: &Path) -> Result<(PutOutcome, IngestReport), Error> {
-        let shown = path.display().to_string();
-        if path.is_dir() {
-            return Err(Error::NotAFile { path: shown });
-        }
-        let bytes = std::fs::read(path).map_err(|e| Error::io(&shown, e))?;
-        self.ingest_bytes(&shown, &bytes)
+        let bytes = read_report_file(path)?;
+        self.ingest_bytes(&path.display().to_string(), &bytes)
     }
 
     /// Ingest a report given its name and bytes.

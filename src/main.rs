@@ -38,8 +38,12 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Ingest report files (plain text; UTF-8, UTF-16 or Windows-1252).
+    /// Ingest reports: text (UTF-8, UTF-16, Windows-1252), PDF with a text
+    /// layer, Word .docx, OpenDocument .odt, HTML; folders are read whole.
+    /// Scanned or encrypted PDFs, old .doc and .rtf are refused with how
+    /// to convert them.
     Ingest {
+        /// Report files, or folders holding them.
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// Print, per section, what was extracted and what was uncertain.
@@ -493,24 +497,43 @@ fn annotations_script(kb: &KnowledgeBase) -> Result<String, Error> {
 
 /// `acta ingest`: each file in turn; a file that cannot be read is
 /// reported and the others go on, a storage failure stops them all.
-fn ingest(kb: &KnowledgeBase, files: &[PathBuf], report: bool) -> Result<(), Error> {
+fn ingest(kb: &KnowledgeBase, paths: &[PathBuf], report: bool) -> Result<(), Error> {
     let mut failed = None;
     let mut replaced = false;
     let mut changed = false;
+    let files = acta::report_files(paths);
+    let bar = progress(files.len());
+    let say = |line: String| match &bar {
+        Some(b) => b.println(line),
+        None => eprintln!("{line}"),
+    };
     for f in files {
-        match kb.ingest_file(f) {
+        if let Some(b) = &bar {
+            b.inc(1);
+        }
+        let f = match f {
+            Ok(f) => f,
+            Err((f, why)) => {
+                say(format!("{}: skipped: {why}", f.display()));
+                continue;
+            }
+        };
+        if let Some(b) = &bar {
+            b.set_message(f.display().to_string());
+        }
+        match kb.ingest_file(&f) {
             Ok((outcome, r)) => {
                 changed |= !matches!(outcome, PutOutcome::Unchanged { .. });
                 for w in &r.warnings {
-                    eprintln!("warning: {}: {w}", f.display());
+                    say(format!("warning: {}: {w}", f.display()));
                 }
                 replaced |= outcome == PutOutcome::Replaced;
-                eprintln!(
+                say(format!(
                     "{}: {} {}",
                     f.display(),
                     outcome_words(&outcome, &r.doc_id),
                     r.doc_id
-                );
+                ));
                 if report {
                     out(&ingest_report(&r))?;
                 }
@@ -519,10 +542,13 @@ fn ingest(kb: &KnowledgeBase, files: &[PathBuf], report: bool) -> Result<(), Err
             // it would fail the same way: stop and report it (exit code 3).
             Err(e @ Error::Store(_)) => return Err(e),
             Err(e) => {
-                eprintln!("acta: {e}");
+                say(format!("acta: {e}"));
                 failed.get_or_insert(e);
             }
         }
+    }
+    if let Some(b) = &bar {
+        b.finish_and_clear();
     }
     if replaced {
         for (a, why) in kb.stale_annotations()? {
@@ -541,6 +567,19 @@ fn ingest(kb: &KnowledgeBase, files: &[PathBuf], report: bool) -> Result<(), Err
         Some(e) => Err(Error::NotAllIngested(Box::new(e))),
         None => Ok(()),
     }
+}
+
+/// A progress bar on a terminal for more than a few files; none when
+/// stderr is not a terminal (scripts and logs get the lines alone).
+fn progress(files: usize) -> Option<indicatif::ProgressBar> {
+    if files < 3 || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new(files as u64);
+    if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} {wide_msg}") {
+        bar.set_style(style);
+    }
+    Some(bar)
 }
 
 /// What storing a report did, in words.

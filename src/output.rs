@@ -465,6 +465,7 @@ mod tests {
                 sentence: Some("Una frase, con coma.".into()),
                 cite: "d §IV".into(),
                 span: Some((0, 20)),
+                page: None,
             }],
         );
         a.caveat("one caveat");

@@ -431,6 +431,9 @@ impl Trace {
             }
             let _ = writeln!(out);
             let _ = write!(out, "  {:<24} {:<12} source: {}", "", "", s.source);
+            if let Some(p) = kg.page_of(&s.source) {
+                let _ = write!(out, " p. {p}");
+            }
             if let Some(sentence) = kg.sentence(&s.source) {
                 let words: Vec<&str> = sentence.split_whitespace().collect();
                 let short = if words.len() > 24 {

@@ -68,9 +68,21 @@ pub struct Source {
     /// extracted facts; readers that show the text highlight it.
     #[serde(skip)]
     pub span: Option<(usize, usize)>,
+    /// The page of a PDF the sentence is on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<usize>,
 }
 
 impl Source {
+    /// The source with the page its sentence is on, named in its citation.
+    pub(crate) fn on_page(mut self, page: Option<usize>) -> Source {
+        if let Some(p) = page {
+            self.cite = format!("{}, p. {p}", self.cite);
+            self.page = Some(p);
+        }
+        self
+    }
+
     /// A source from a provenance; `sentence` is looked up by the caller.
     pub(crate) fn from_prov(prov: &Provenance, sentence: Option<&str>) -> Source {
         let sentence = sentence.map(crate::query::eval::functions::squash);
@@ -78,6 +90,7 @@ impl Source {
             Provenance::Extracted { doc, section, span } => Source {
                 origin: prov.origin(),
                 span: Some((span.start, span.end)),
+                page: None,
                 doc: Some(doc.to_string()),
                 section: (!section.is_empty()).then(|| section.to_string()),
                 sentence,
@@ -94,6 +107,7 @@ impl Source {
                 sentence: None,
                 cite: format!("reference: {source}"),
                 span: None,
+                page: None,
             },
             Provenance::Annotated { .. } => Source {
                 origin: prov.origin(),
@@ -102,6 +116,7 @@ impl Source {
                 sentence: None,
                 cite: prov.to_string(),
                 span: None,
+                page: None,
             },
         }
     }

@@ -220,7 +220,7 @@ impl<'g> Ctx<'g> {
         } else {
             None
         };
-        Source::from_prov(prov, sentence)
+        Source::from_prov(prov, sentence).on_page(self.kg.page_of(prov))
     }
 
     /// Sources of an answer row: the edges its rows bound (structure edges

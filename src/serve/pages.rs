@@ -192,7 +192,7 @@ pub(crate) fn card(state: &State, e: String) -> Page {
         table {
             @for a in &n.attrs {
                 tr { th { (a.key) } td { (a.value.to_string()) }
-                     td { (citation(&Source::from_prov(&a.prov, kg.sentence(&a.prov)))) } }
+                     td { (citation(&Source::from_prov(&a.prov, kg.sentence(&a.prov)).on_page(kg.page_of(&a.prov)))) } }
             }
         }
         h2 { "Links" }
@@ -229,7 +229,7 @@ pub(crate) fn trace(state: &State, a: String) -> Page {
                 tr {
                     td { (s.date.map_or_else(|| "undated".to_string(), |d| d.to_string())) }
                     td { (s.what) } td { (s.detail) }
-                    td { (citation(&Source::from_prov(&s.source, kg.sentence(&s.source)))) }
+                    td { (citation(&Source::from_prov(&s.source, kg.sentence(&s.source)).on_page(kg.page_of(&s.source)))) }
                 }
             }
         }
