@@ -112,7 +112,10 @@ pub fn report_files(paths: &[PathBuf]) -> Vec<Result<PathBuf, (PathBuf, String)>
             }
         }
         if found.is_empty() {
-            found.push(Err((path.clone(), "a folder with no report files".to_string())));
+            found.push(Err((
+                path.clone(),
+                "a folder with no report files".to_string(),
+            )));
         }
         found.sort_by(|a, b| {
             let key = |r: &Result<PathBuf, (PathBuf, String)>| match r {

@@ -393,7 +393,10 @@ fn empty_blank_binary_and_directory_inputs_are_refused_and_store_nothing() {
         );
     }
     assert!(err.contains(": ingested otro"), "{err}");
-    let skipped = format!("{}: skipped: a folder with no report files", folder.display());
+    let skipped = format!(
+        "{}: skipped: a folder with no report files",
+        folder.display()
+    );
     assert!(err.lines().any(|l| l == skipped), "{err}");
     let after = exported_documents(&db, "after");
     assert_eq!(after.len(), before.len() + 1);

@@ -21,7 +21,7 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("en", "meetings", 7.0, 100.0),
     ("es", "meetings with city+dates", 0.0, 0.0),
     ("en", "meetings with city+dates", 0.0, 0.0),
-    ("es", "document dates", 20.0, 20.0),
+    ("es", "document dates", 70.0, 70.0),
     ("en", "document dates", 11.0, 100.0),
     ("es", "aliases", 75.0, 81.0),
     ("en", "aliases", 31.0, 100.0),

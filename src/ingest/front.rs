@@ -13,6 +13,52 @@ use crate::model::{DateValue, Precision, Ymd};
 use crate::text::normalize;
 use std::sync::OnceLock;
 
+/// Words saying that a meeting took place (the document records it).
+fn held_cue() -> &'static Pattern {
+    static R: OnceLock<Pattern> = OnceLock::new();
+    R.get_or_init(|| {
+        compile(
+            r"\b(se llevo a cabo|se celebro|se realizo|tuvo lugar|se reunieron|se reunio|sesiono|sesionaron|took place|was held|were held|met in|met at|convened)\b",
+        )
+    })
+}
+
+/// A date of one day, or of days of one month (a meeting's dates).
+fn days(v: &DateValue) -> bool {
+    v.precision == Precision::Day
+        || (v.precision == Precision::Range
+            && v.start.year == v.end.year
+            && v.start.month == v.end.month)
+}
+
+/// The last day of the meeting the document records: the first date of
+/// days in an opening sentence that says a meeting was held, else in a
+/// heading line that is a place and such a date (`Tela, República de
+/// Honduras, 6 y 7 de mayo de 2008`).
+fn meeting_day(first: &[Sentence]) -> Option<(DateValue, String)> {
+    let opening = || first.iter().take(8);
+    let held = opening().find_map(|s| {
+        held_cue().is_match(s.hay()).then_some(())?;
+        s.dates.iter().filter_map(|d| d.value).find(days)
+    });
+    let line = || {
+        opening().find_map(|s| {
+            let text = s.text.trim_end_matches(['.', ' ', '\n']);
+            let d = s
+                .dates
+                .iter()
+                .find(|d| d.value.as_ref().is_some_and(days))?;
+            let tail = text.len().saturating_sub(d.end);
+            (text.len() <= 100 && tail <= 2 && d.start > 0 && d.start <= 70).then_some(d.value)?
+        })
+    };
+    let v = held.or_else(line)?;
+    Some((
+        DateValue::day(v.end),
+        format!("document date: last day of the meeting it records ({v})"),
+    ))
+}
+
 fn period_cue() -> &'static Pattern {
     static R: OnceLock<Pattern> = OnceLock::new();
     R.get_or_init(|| compile(r"\bperiodo\b"))
@@ -44,7 +90,12 @@ pub fn front_matter(
             }
         }
     }
+    let held = meeting_day(first);
     let doc_date = match (period, latest) {
+        _ if held.is_some() => held.map(|(d, note)| {
+            notes.push(note);
+            d
+        }),
         (Some((p, ..)), _) => {
             let e = p.end;
             let whole_month = e.day == Ymd::days_in_month(e.year, e.month);
