@@ -1,4 +1,6 @@
-//! Dates as Spanish reports write them, with their precision: days
+//! Dates as Spanish and English reports write them, with their precision
+//! (English: `March 24, 2000`, `March 23rd and 24th, 2000`, `May 21-22,
+//! 2008`, `24 March 2000`, `March 2000`). Spanish: days
 //! (`21 de agosto 2002`, `15/12/2002`), day ranges (`29-31 de octubre de
 //! 2002`, `8 y 9 de mayo`), months (`Setiembre 2001`), month ranges
 //! (`noviembre 2002 – mayo 2003`), quarters and years. A day or month
@@ -51,6 +53,13 @@ enum Shape {
     YearRange,
     Year,
     BareMonth,
+    /// `March 23rd and 24th, 2000`, `May 21-22, 2008`.
+    EnDayRange,
+    /// `March 24, 2000`.
+    EnDay,
+    /// `23-24 March 2000`, `24 March 2000`.
+    EnDayFirstRange,
+    EnDayFirst,
 }
 
 /// What a text has that date shapes need, checked once per sentence: a
@@ -127,6 +136,9 @@ impl Shape {
         };
         match self {
             Shape::CrossRange | Shape::DayRange | Shape::Day => month(true, false),
+            Shape::EnDayRange | Shape::EnDay | Shape::EnDayFirstRange | Shape::EnDayFirst => {
+                month(true, true)
+            }
             Shape::MonthRange | Shape::MonthYear => month(true, true),
             Shape::MonthRelative | Shape::BareMonth => month(false, false),
             Shape::Numeric => digits(false, true),
@@ -152,7 +164,7 @@ struct Patterns {
     month: Pattern,
 }
 
-const MONTH: &str = "(enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)";
+const MONTH: &str = "(enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|january|february|march|april|may|june|july|august|september|october|november|december)";
 const Y: &str = r"((?:19|20)\d\d)";
 const REL: &str = r"(?:\s+(?:del?|en)\s+(?:el\s+)?(presente ano|ano en curso|este ano|ano pasado|ano anterior|proximo ano|ano proximo|ano siguiente)|\s+(pasado|proximo))";
 
@@ -164,10 +176,11 @@ fn shape_patterns(month: &str, year: &str) -> Vec<(String, Shape)> {
     let ys = format!(r"(?:\s*(?:de|del|,)?\s*(?:ano\s+)?{Y})?");
     let sep = r"\s*(?:-|–|—|al|a|hasta el)\s*(?:el\s+)?";
     let day = r"(\d{1,2})(?:o)?";
+    let eday = r"(\d{1,2})(?:st|nd|rd|th)?";
     #[rustfmt::skip]
     let shapes = vec![
         (format!(r"\b{day}\s+de\s+{M}{ys}{sep}{day}\s+de\s+{M}{ys}(?:{REL})?\b"), Shape::CrossRange),
-        (format!(r"\b{day}\s*(?:-|–|—|al|a|y)\s*(?:el\s+)?{day}\s+de\s+{M}{ys}(?:{REL})?\b"), Shape::DayRange),
+        (format!(r"\b{day}(?:\s*,\s*\d{{1,2}})*\s*,?\s*(?:-|–|—|al|a|y)\s*(?:el\s+)?{day}\s+de\s+{M}{ys}(?:{REL})?\b"), Shape::DayRange),
         (format!(r"\b{day}\s+de\s+{M}{ys}(?:{REL})?\b"), Shape::Day),
         (r"\b(\d{1,2})([/.-])(\d{1,2})[/.-](\d{4}|\d{2})\b".to_string(), Shape::Numeric),
         (format!(r"\b{Y}-(\d\d)-(\d\d)\b"), Shape::Iso),
@@ -178,6 +191,10 @@ fn shape_patterns(month: &str, year: &str) -> Vec<(String, Shape)> {
         (format!(r"\b{Y}\s*(?:-|–|—|al|a)\s*{Y}\b"), Shape::YearRange),
         (format!(r"\b(?:en|durante|el ano|del ano|desde|hasta)\s+(?:el\s+)?{Y}\b"), Shape::Year),
         (format!(r"\b(?:en|de|desde|hasta|durante|para|el mes de)\s+{M}\b"), Shape::BareMonth),
+        (format!(r"\b{M}\s+{eday}\s*(?:-|–|—|and|to)\s*{eday},?\s+{Y}\b"), Shape::EnDayRange),
+        (format!(r"\b{M}\s+{eday},?\s+{Y}\b"), Shape::EnDay),
+        (format!(r"\b{eday}\s*(?:-|–|—|and|to)\s*{eday}\s+(?:of\s+)?{M},?\s+{Y}\b"), Shape::EnDayFirstRange),
+        (format!(r"\b{eday}\s+(?:of\s+)?{M},?\s+{Y}\b"), Shape::EnDayFirst),
     ];
     shapes
         .into_iter()
@@ -418,7 +435,18 @@ fn read(shape: Shape, c: &Captures, ctx: &DateContext) -> Option<DateValue> {
             let (y, inf) = resolve_year(None, None, m, 1, ctx)?;
             month_value(y, m, inf)
         }
+        Shape::EnDayRange => english_range(year_of(c, 4)?, mon(c, 1)?, num(c, 2)?, num(c, 3)?),
+        Shape::EnDay => day_value(year_of(c, 3)?, mon(c, 1)?, num(c, 2)?, false),
+        Shape::EnDayFirstRange => english_range(year_of(c, 4)?, mon(c, 3)?, num(c, 1)?, num(c, 2)?),
+        Shape::EnDayFirst => day_value(year_of(c, 3)?, mon(c, 2)?, num(c, 1)?, false),
     }
+}
+
+/// Days `d1` to `d2` of one month.
+fn english_range(y: i32, m: u8, d1: u8, d2: u8) -> Option<DateValue> {
+    let a = day_value(y, m, d1, false)?;
+    let b = day_value(y, m, d2, false)?;
+    (d1 < d2).then(|| DateValue::range(a, b))
 }
 
 /// Read a whole string as one date (for parentheticals such as
@@ -575,6 +603,37 @@ mod tests {
             find("el 8 y 9 de mayo", &DateContext::default())[0].value,
             None
         );
+    }
+
+    #[test]
+    fn a_list_of_days_is_a_range() {
+        let found = find(
+            "SAN SALVADOR, EL SALVADOR 27, 28 Y 29 DE OCTUBRE DE 1999.",
+            &ctx(),
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        let v = found[0].value.expect("a value");
+        assert_eq!(v.to_string(), "1999-10-27..1999-10-29");
+    }
+
+    #[test]
+    fn english_dates() {
+        for (text, want) in [
+            (
+                "took place March 23rd and 24th, 2000, with",
+                "2000-03-23..2000-03-24",
+            ),
+            ("Washington, DC, March 24, 2000", "2000-03-24"),
+            ("held on May 21-22, 2008 in", "2008-05-21..2008-05-22"),
+            ("on 24 March 2000", "2000-03-24"),
+            ("on 23-24 March 2000", "2000-03-23..2000-03-24"),
+            ("in March 2000", "2000-03"),
+        ] {
+            let found = find(text, &ctx());
+            assert_eq!(found.len(), 1, "{text}: {found:?}");
+            let v = found[0].value.expect("a value");
+            assert_eq!(v.to_string(), want, "{text}");
+        }
     }
 
     #[test]

@@ -1,9 +1,14 @@
-//! The report's own date and title, read from its first section: the
-//! date is the end of the period the report says it covers ("el período
-//! que abarca desde noviembre 2002 – mayo 2003" gives May 2003), else the
-//! latest date there; the title is a title-like first line ("INFORME DE LA
-//! PRESIDENCIA ...") or the report's own words ("El siguiente informe de la
-//! Presidencia Pro-Témpore acerca de ..."), with the period added.
+//! The document's own date and title, read from its opening. The date is,
+//! in order: the end of the period a report says it covers ("el período
+//! que abarca desde noviembre 2002 – mayo 2003" gives May 2003; months, not
+//! a plan's span of years); else the last day of the meeting the document
+//! records (an opening sentence that says it took place, `se llevó a
+//! cabo`, `met on`, or a heading line of place and days); else none: a
+//! date the text gives for something else (a plan, a deadline, a workshop)
+//! is never taken as the document's. The title is a title-like first line
+//! ("INFORME DE LA PRESIDENCIA ...") or the report's own words ("El
+//! siguiente informe de la Presidencia Pro-Témpore acerca de ..."), with
+//! the period added.
 
 use super::dates::{self, DateContext};
 use super::pattern::Pattern;
@@ -18,7 +23,7 @@ fn held_cue() -> &'static Pattern {
     static R: OnceLock<Pattern> = OnceLock::new();
     R.get_or_init(|| {
         compile(
-            r"\b(se llevo a cabo|se celebro|se realizo|tuvo lugar|se reunieron|se reunio|sesiono|sesionaron|took place|was held|were held|met in|met at|convened)\b",
+            r"(\b(se llevo a cabo|se celebro|se realizo|tuvo lugar|se reunieron|se reunio|sesiono|sesionaron|celebrad[ao]|realizad[ao]|reunid[ao]s|llevad[ao] a cabo|took place|was held|were held|held (in|at|on)|convened)|met (on|in|at))\b",
         )
     })
 }
@@ -84,7 +89,15 @@ pub fn front_matter(
             let before = s.norm_before(d.start);
             let near = before.len().saturating_sub(90);
             let cue = before.get(near..).is_some_and(|b| period_cue().is_match(b));
-            if v.precision == Precision::Range && cue && period.is_none_or(|(p, ..)| v.end > p.end)
+            // A period a report covers: months, at most two years; not a
+            // plan's span of years (`2019-2025`) or a whole calendar year.
+            let months = (v.end.year - v.start.year) * 12 + i32::from(v.end.month)
+                - i32::from(v.start.month);
+            let reported = (1..24).contains(&months) && !(v.start.month == 1 && v.end.month == 12);
+            if v.precision == Precision::Range
+                && cue
+                && reported
+                && period.is_none_or(|(p, ..)| v.end > p.end)
             {
                 period = Some((v, i, d.start, d.end));
             }
@@ -92,10 +105,6 @@ pub fn front_matter(
     }
     let held = meeting_day(first);
     let doc_date = match (period, latest) {
-        _ if held.is_some() => held.map(|(d, note)| {
-            notes.push(note);
-            d
-        }),
         (Some((p, ..)), _) => {
             let e = p.end;
             let whole_month = e.day == Ymd::days_in_month(e.year, e.month);
@@ -106,11 +115,16 @@ pub fn front_matter(
                 DateValue::day(e)
             })
         }
-        (None, Some(l)) => {
-            notes.push("report date taken from the latest date of its first section".into());
-            Some(DateValue::month(l.end.year, l.end.month))
+        (None, _) if held.is_some() => held.map(|(d, note)| {
+            notes.push(note);
+            d
+        }),
+        // A date the text states for something else (a plan, a deadline,
+        // an event) is not the document's: no date is better than a wrong one.
+        (None, _) => {
+            notes.push("document date: not stated (no date line, no meeting it records, no period it covers)".into());
+            None
         }
-        (None, None) => None,
     };
     let title =
         first_line_title(text).or_else(|| title(first, period.map(|(_, i, a, b)| (i, a, b))));

@@ -18,6 +18,9 @@ pub const MONTHS: &[(&str, u8)] = &[
     ("enero", 1), ("febrero", 2), ("marzo", 3), ("abril", 4), ("mayo", 5),
     ("junio", 6), ("julio", 7), ("agosto", 8), ("septiembre", 9), ("setiembre", 9),
     ("octubre", 10), ("noviembre", 11), ("diciembre", 12),
+    ("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5),
+    ("june", 6), ("july", 7), ("august", 8), ("september", 9), ("october", 10),
+    ("november", 11), ("december", 12),
 ];
 
 /// Display names of the months, for node names ("GRCM octubre 2002").
