@@ -560,6 +560,9 @@ fn requests_and_partial_responses() {
         ("II#1", "II", 11, 0, 5),
         // "No se recibió comunicación alguna."
         ("IV.A#1", "IV.A", 11, 0, 0),
+        // "instó a los países miembros a seguir considerando ...": "no se
+        // había informado de ningún progreso" (issue 14).
+        ("IV.B#1", "IV.B", 11, 0, 0),
         ("IV.E(1)#1", "IV.E(1)", 11, 1, 1),
         ("IV.E(1)#2", "IV.E(1)", 11, 1, 1),
         // Comments to Costa Rica: asked of the other ten members.
@@ -622,7 +625,13 @@ fn headline_question_is_answerable() {
         .collect();
     assert_eq!(
         awaiting,
-        d.set(&[&a("II"), &a("IV.A"), &a("IV.E(1)"), &a("V.A(2)")])
+        d.set(&[
+            &a("II"),
+            &a("IV.A"),
+            &a("IV.B"),
+            &a("IV.E(1)"),
+            &a("V.A(2)")
+        ])
     );
     let ive1 = kg.node(&a("IV.E(1)")).expect("IV.E(1)");
     let awaited: BTreeSet<String> = kg

@@ -287,6 +287,10 @@ pub const RESPONSES: &[(&str, Count)] = &[
         Count::Exactly(0),
     ),
     (
+        r"no se (?:habia|habian|ha|han) (?:informado|reportado|comunicado) (?:de )?ningun[ao]? (?:progreso|avance|respuesta|resultado)s?",
+        Count::Exactly(0),
+    ),
+    (
         r"la mayoria de los paises(?: miembros)? (?:ha|han) (?:respondido|contestado|enviado|remitido)",
         Count::Majority,
     ),
