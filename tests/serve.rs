@@ -141,12 +141,40 @@ fn other_commands_run_while_it_serves() {
     let stats = ok(acta(&db, &["stats"]));
     assert!(stats.contains("documents: 1"), "{stats}");
     let answer = ok(acta(&db, &["query", HEADLINE]));
-    assert!(answer.contains("(5 rows)"), "{answer}");
+    assert!(answer.contains("(6 rows)"), "{answer}");
     assert_eq!(
         http(&s.addr, "GET", "/reload").0,
         200,
         "and it reads again afterwards"
     );
+    // Beside a REPL that holds the store, it starts, answers and reloads.
+    let mut repl = acta_cmd(&db)
+        .arg("repl")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("the REPL starts");
+    let start = std::time::Instant::now();
+    while !std::fs::read_to_string(db.join("acta.lock"))
+        .unwrap_or_default()
+        .ends_with("acta repl")
+    {
+        assert!(
+            start.elapsed() < common::HANG,
+            "the REPL never took the store"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let beside = serve(&db);
+    let (status, body) = http(&beside.addr, "GET", &format!("/?q={}", enc(HEADLINE)));
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body.matches("<tr class=\"row\">").count(), 6);
+    assert_eq!(http(&beside.addr, "GET", "/reload").0, 200);
+    if let Some(mut stdin) = repl.stdin.take() {
+        let _ = stdin.write_all(b":quit\n");
+    }
+    let _ = repl.wait();
 }
 
 /// A headless Chromium, or `None` (a failure when CI requires one).
@@ -212,7 +240,7 @@ fn in_a_browser_the_headline_answer_and_its_citations_work() {
     let s = serve(&db);
     let url = format!("http://{}/?q={}", s.addr, enc(HEADLINE));
     let dom = headless(&browser, &["--dump-dom"], &url);
-    assert_eq!(dom.matches("<tr class=\"row\">").count(), 5, "{dom}");
+    assert_eq!(dom.matches("<tr class=\"row\">").count(), 6, "{dom}");
     for agreement in [
         "Programa para el Retorno de Migrantes Extra-regionales",
         "Capacitación coordinada",
