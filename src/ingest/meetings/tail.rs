@@ -26,7 +26,7 @@ fn patterns() -> &'static Patterns {
             filler: compile(rules::MEETING_FILLER),
             before_date: compile(r"^[\s,]*(?:(?:de|del|en|el|durante|entre|los dias|el dia)\s+)*$"),
             place: compile(&format!(
-                r"^[\s,]*en\s+(?P<p>{cap}(?:\s+(?:de\s+|del\s+|la\s+)?{cap}){{0,3}}(?:\s*,\s*{cap}(?:\s+{cap}){{0,2}})?)"
+                r"^[\s,]*(?:en|in)\s+(?:la\s+|el\s+)?(?P<p>{cap}(?:\s+(?:de\s+|del\s+|la\s+)?{cap}){{0,3}}(?:\s*,\s*{cap}(?:\s+{cap}){{0,2}})?)"
             )),
         }
     })
