@@ -117,6 +117,8 @@ pub enum Usage {
     NoQuery,
     #[error("--as-of {0}: expected YYYY, YYYY-MM or YYYY-MM-DD")]
     AsOf(String),
+    #[error("--as-of {0}: not a date (no such day in the calendar)")]
+    NotADate(String),
     #[error("--format csv writes several files (nodes.csv, edges.csv, requests.csv, aliases.csv): give a directory with --out DIR")]
     CsvNeedsDirectory,
     #[error(

@@ -9,7 +9,7 @@
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-use acta::graph::{Reference, ViewOptions};
+use acta::graph::Reference;
 use acta::model::DateValue;
 use acta::store::PutOutcome;
 use acta::store::StoreError;
@@ -268,12 +268,29 @@ fn read(path: &Path) -> Result<String, Error> {
     })
 }
 
-/// Write a file, or an error naming it.
+/// Write a file whole or not at all: to a temporary file beside it,
+/// synced, then renamed over it, so a full disk or a kill never leaves a
+/// truncated file where an earlier one (a backup) was.
 fn write(path: &Path, text: &str) -> Result<(), Error> {
-    std::fs::write(path, text).map_err(|source| Error::Io {
+    use std::io::Write as _;
+    let fail = |source| Error::Io {
         path: path.display().to_string(),
         source,
-    })
+    };
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+    let tmp = path.with_file_name(format!(
+        ".{}.{}.tmp",
+        name.unwrap_or_else(|| "acta-output".into()),
+        std::process::id()
+    ));
+    let written = std::fs::File::create(&tmp)
+        .and_then(|mut f| f.write_all(text.as_bytes()).and_then(|()| f.sync_all()))
+        .and_then(|()| std::fs::rename(&tmp, path));
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(fail(e));
+    }
+    Ok(())
 }
 
 fn run(cli: Cli) -> Result<(), Error> {
@@ -452,11 +469,11 @@ fn trace(
     output: Option<PathBuf>,
 ) -> Result<(), Error> {
     let as_of = match as_of {
-        Some(d) => Some(DateValue::parse_iso(&d).ok_or(Usage::AsOf(d))?.end),
+        Some(d) => Some(as_of_date(d)?),
         None => None,
     };
     let view = match as_of {
-        Some(_) => std::borrow::Cow::Owned(access.store()?.view_with(ViewOptions { as_of })?),
+        Some(date) => std::borrow::Cow::Owned(access.view_as_of(date)?),
         None => access.view()?,
     };
     let i = view.resolve(Reference::of(agreement), &[acta::model::Kind::Agreement])?;
@@ -566,6 +583,26 @@ fn ingest(kb: &KnowledgeBase, paths: &[PathBuf], report: bool) -> Result<(), Err
     match failed {
         Some(e) => Err(Error::NotAllIngested(Box::new(e))),
         None => Ok(()),
+    }
+}
+
+/// An `--as-of` date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD` exactly (the last
+/// day it covers); a shape that fits but names no day is "not a date".
+fn as_of_date(d: String) -> Result<acta::model::Ymd, Error> {
+    let parts: Vec<&str> = d.split('-').collect();
+    let digits = |p: &str, n: usize| p.len() == n && p.bytes().all(|b| b.is_ascii_digit());
+    let shaped = match parts.as_slice() {
+        [y] => digits(y, 4),
+        [y, m] => digits(y, 4) && digits(m, 2),
+        [y, m, day] => digits(y, 4) && digits(m, 2) && digits(day, 2),
+        _ => false,
+    };
+    if !shaped {
+        return Err(Usage::AsOf(d).into());
+    }
+    match DateValue::parse_iso(&d) {
+        Some(v) => Ok(v.end),
+        None => Err(Usage::NotADate(d).into()),
     }
 }
 

@@ -68,11 +68,14 @@ impl ReadAccess {
         }
     }
 
-    /// The store, or the locked error for what needs it.
-    pub fn store(&self) -> Result<&KnowledgeBase, Error> {
+    /// The view as of `date`, which needs the store: opened now when
+    /// this access read a saved view (the locked error, naming the
+    /// holder, when another process has it).
+    pub fn view_as_of(&self, date: crate::model::Ymd) -> Result<KnowledgeGraph, Error> {
+        use super::Views;
         match self {
-            ReadAccess::Store(kb) => Ok(kb),
-            ReadAccess::Saved(saved) => Err(saved.locked()),
+            ReadAccess::Store(kb) => kb.view_as_of(date),
+            ReadAccess::Saved(saved) => KnowledgeBase::open(&saved.path)?.view_as_of(date),
         }
     }
 }

@@ -122,14 +122,33 @@ fn locate(query: &str, span: Span) -> Location {
     let before = &query[line_start..start];
     let col = before.chars().count() + 1;
     let under = &query[start..end.min(line_end).max(start)];
+    let whole = &query[line_start..line_end];
+    // A long line (a generated query, a pasted document) is shown as a
+    // window around the caret, never whole.
+    let (shown, before) = if whole.chars().count() > WINDOW * 3 {
+        let cut = before.chars().count().saturating_sub(WINDOW);
+        let head: String = before.chars().skip(cut).collect();
+        let head = if cut > 0 { format!("…{head}") } else { head };
+        let rest = &query[start..line_end];
+        let mut tail: String = rest.chars().take(WINDOW).collect();
+        if rest.chars().count() > WINDOW {
+            tail.push('…');
+        }
+        (format!("{head}{tail}"), head)
+    } else {
+        (whole.to_string(), before.to_string())
+    };
     Location {
         line,
         col,
-        line_text: query[line_start..line_end].to_string(),
-        caret_offset: UnicodeWidthStr::width(before),
-        caret_width: UnicodeWidthStr::width(under).max(1),
+        line_text: shown,
+        caret_offset: UnicodeWidthStr::width(before.as_str()),
+        caret_width: UnicodeWidthStr::width(under).clamp(1, WINDOW),
     }
 }
+
+/// Characters shown on each side of the caret when a query line is long.
+const WINDOW: usize = 40;
 
 fn floor_char(s: &str, mut i: usize) -> usize {
     while i > 0 && !s.is_char_boundary(i) {
@@ -155,7 +174,7 @@ impl fmt::Display for QueryError {
                     f,
                     "\n  {text}\n  {}{}",
                     " ".repeat(l.caret_offset),
-                    "^".repeat(l.caret_width.min(60))
+                    "^".repeat(l.caret_width.min(WINDOW))
                 )
             }
             None => write!(f, "{}: {}", self.kind.label(), self.message),
