@@ -151,6 +151,9 @@ fn marker(line: &str) -> Option<(char, String, usize)> {
         let gap = rest.len() - rest.trim_start().len();
         return (gap > 0).then(|| ('-', String::new(), lead + first.len_utf8() + gap));
     }
+    if let Some(inner) = t.strip_prefix('(') {
+        return parenthesized(inner).map(|(k, label, at)| (k, label, lead + 1 + at));
+    }
     let digits = t.chars().take_while(char::is_ascii_digit).count();
     let (kind, n) = if (1..=2).contains(&digits) {
         ('1', digits)
@@ -169,6 +172,27 @@ fn marker(line: &str) -> Option<(char, String, usize)> {
     }
     let gap = after.len() - after.trim_start().len();
     Some((kind, t[..n].to_string(), lead + n + 1 + gap))
+}
+
+/// A marker in parentheses, after its `(`: `(1)`, `(a)`, `(iv)`.
+fn parenthesized(inner: &str) -> Option<(char, String, usize)> {
+    let close = inner.find(')')?;
+    let label = &inner[..close];
+    let after = &inner[close + 1..];
+    if !after.starts_with([' ', '\t']) || label.is_empty() || label.len() > 4 {
+        return None;
+    }
+    let kind = if label.chars().all(|c| c.is_ascii_digit()) {
+        '1'
+    } else if label.chars().all(|c| matches!(c, 'i' | 'v' | 'x')) {
+        'i'
+    } else if label.len() == 1 && label.chars().all(|c| c.is_ascii_lowercase()) {
+        'a'
+    } else {
+        return None;
+    };
+    let gap = after.len() - after.trim_start().len();
+    Some((kind, label.to_string(), close + 1 + gap))
 }
 
 /// A short line with no final stop: a heading inside or before a list.
