@@ -6,6 +6,7 @@
 //! the caller writes the bundle atomically.
 
 mod agreements;
+mod asked;
 mod calendar;
 pub(crate) mod dates;
 mod decisions;

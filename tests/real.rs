@@ -14,8 +14,8 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("en", "decisions", 62.0, 88.0),
     ("es", "decisions on right meeting", 43.0, 64.0),
     ("en", "decisions on right meeting", 0.0, 0.0),
-    ("es", "requests", 0.0, 0.0),
-    ("en", "requests", 0.0, 0.0),
+    ("es", "requests", 26.0, 80.0),
+    ("en", "requests", 28.0, 100.0),
     // Meetings, their city and dates and document dates: part B ("front").
     ("es", "meetings", 24.0, 100.0),
     ("en", "meetings", 7.0, 100.0),

@@ -134,8 +134,8 @@ pub fn cues_for(p: &Profile) -> std::sync::Arc<Cues> {
 /// Where a trailing first-item marker starts in a matched cue, if any.
 fn marker_at_end(s: &str) -> Option<usize> {
     let t = s.trim_end();
-    let cut = t.rfind(|c: char| c.is_whitespace())? + 1;
-    let tail = &t[cut..];
+    let tail = t.split_whitespace().last()?;
+    let cut = t.len() - tail.len();
     (tail == "1." || tail == "1)" || tail == "a)").then_some(cut)
 }
 
@@ -162,9 +162,12 @@ fn marker(line: &str) -> Option<(char, String, usize)> {
     } else {
         return None;
     };
-    let close = t[n..].chars().next()?;
-    let after = &t[n + 1..];
-    if !matches!(close, '.' | ')') || !after.starts_with([' ', '\t']) {
+    let close = t.get(n..)?.chars().next()?;
+    if !matches!(close, '.' | ')') {
+        return None;
+    }
+    let after = t.get(n + 1..)?;
+    if !after.starts_with([' ', '\t']) {
         return None;
     }
     if kind == 'a' && close == '.' && !after.trim_start().starts_with(char::is_uppercase) {
@@ -484,5 +487,16 @@ mod tests {
     fn plain_lines_until_a_new_sentence() {
         let t = "En este sentido, acordaron:\nSometer la propuesta.\nSolicitar a la OIM un estudio.\nDestacaron las medidas.\n";
         assert_eq!(items(t, "es").len(), 2);
+    }
+
+    #[test]
+    fn markers_next_to_wide_characters_do_not_panic() {
+        for t in [
+            "ACORDARON:\n0🕴; x\n",
+            "ACORDARON: 1.\u{3000}1.\n",
+            "CONCLUSIONES\na€ b\n(ï) c\n",
+        ] {
+            let _ = items(t, "es");
+        }
     }
 }
