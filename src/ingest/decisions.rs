@@ -24,6 +24,7 @@ pub struct Item {
 /// The patterns of one profile.
 pub struct Cues {
     verb: Option<Regex>,
+    operative: Option<Regex>,
     heading: Option<Regex>,
     report_verb: Vec<String>,
 }
@@ -82,8 +83,17 @@ impl Cues {
             // A heading line, or a heading run into its first item.
             format!(r"(?im)(?:^[ \t]*(?:{h})[ \t]*:?[ \t]*$|\b(?:{h})\b[ \t]*:?[ \t]+(?:1[.)]|a\))[ \t])")
         });
+        // A numbered list opening with an operative verb: the cue is
+        // empty, just before its first marker.
+        let operative = (!d.operative.is_empty()).then(|| {
+            format!(
+                r"(?im)^[ \t]*1[.)][ \t]+(?:{})\b",
+                alternation(&d.operative)
+            )
+        });
         Cues {
             verb: verb.and_then(|v| Regex::new(&v).ok()),
+            operative: operative.and_then(|o| Regex::new(&o).ok()),
             heading: heading.and_then(|h| Regex::new(&h).ok()),
             report_verb: p.lists.report_verb_endings.clone(),
         }
@@ -108,6 +118,14 @@ impl Cues {
                 out.push(Span {
                     start: m.start(),
                     end,
+                });
+            }
+        }
+        if let Some(re) = &self.operative {
+            for m in re.find_iter(text) {
+                out.push(Span {
+                    start: m.start(),
+                    end: m.start(),
                 });
             }
         }
