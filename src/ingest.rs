@@ -7,6 +7,7 @@
 //! the caller writes the bundle atomically.
 
 mod agreements;
+mod asked;
 mod calendar;
 pub(crate) mod dates;
 mod decisions;
@@ -87,7 +88,7 @@ pub fn content_hash(text: &str) -> String {
 
 /// The version of the reading pipeline: the crate version and a revision
 /// bumped whenever extraction changes what it reads from the same text.
-pub const PIPELINE: &str = concat!("acta ", env!("CARGO_PKG_VERSION"), " extraction 1");
+pub const PIPELINE: &str = concat!("acta ", env!("CARGO_PKG_VERSION"), " extraction 2");
 
 /// The content hash a report file would be stored under, without running
 /// extraction (decode and clean only): to tell whether it is stored already.

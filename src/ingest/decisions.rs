@@ -24,6 +24,7 @@ pub struct Item {
 /// The patterns of one profile.
 pub struct Cues {
     verb: Option<Regex>,
+    operative: Option<Regex>,
     heading: Option<Regex>,
     report_verb: Vec<String>,
 }
@@ -82,8 +83,17 @@ impl Cues {
             // A heading line, or a heading run into its first item.
             format!(r"(?im)(?:^[ \t]*(?:{h})[ \t]*:?[ \t]*$|\b(?:{h})\b[ \t]*:?[ \t]+(?:1[.)]|a\))[ \t])")
         });
+        // A numbered list opening with an operative verb: the cue is
+        // empty, just before its first marker.
+        let operative = (!d.operative.is_empty()).then(|| {
+            format!(
+                r"(?im)^[ \t]*1[.)][ \t]+(?:{})\b",
+                alternation(&d.operative)
+            )
+        });
         Cues {
             verb: verb.and_then(|v| Regex::new(&v).ok()),
+            operative: operative.and_then(|o| Regex::new(&o).ok()),
             heading: heading.and_then(|h| Regex::new(&h).ok()),
             report_verb: p.lists.report_verb_endings.clone(),
         }
@@ -111,6 +121,14 @@ impl Cues {
                 });
             }
         }
+        if let Some(re) = &self.operative {
+            for m in re.find_iter(text) {
+                out.push(Span {
+                    start: m.start(),
+                    end: m.start(),
+                });
+            }
+        }
         out.sort_by_key(|s| s.start);
         out
     }
@@ -134,8 +152,8 @@ pub fn cues_for(p: &Profile) -> std::sync::Arc<Cues> {
 /// Where a trailing first-item marker starts in a matched cue, if any.
 fn marker_at_end(s: &str) -> Option<usize> {
     let t = s.trim_end();
-    let cut = t.rfind(|c: char| c.is_whitespace())? + 1;
-    let tail = &t[cut..];
+    let tail = t.split_whitespace().last()?;
+    let cut = t.len() - tail.len();
     (tail == "1." || tail == "1)" || tail == "a)").then_some(cut)
 }
 
@@ -151,6 +169,9 @@ fn marker(line: &str) -> Option<(char, String, usize)> {
         let gap = rest.len() - rest.trim_start().len();
         return (gap > 0).then(|| ('-', String::new(), lead + first.len_utf8() + gap));
     }
+    if let Some(inner) = t.strip_prefix('(') {
+        return parenthesized(inner).map(|(k, label, at)| (k, label, lead + 1 + at));
+    }
     let digits = t.chars().take_while(char::is_ascii_digit).count();
     let (kind, n) = if (1..=2).contains(&digits) {
         ('1', digits)
@@ -159,9 +180,12 @@ fn marker(line: &str) -> Option<(char, String, usize)> {
     } else {
         return None;
     };
-    let close = t[n..].chars().next()?;
-    let after = &t[n + 1..];
-    if !matches!(close, '.' | ')') || !after.starts_with([' ', '\t']) {
+    let close = t.get(n..)?.chars().next()?;
+    if !matches!(close, '.' | ')') {
+        return None;
+    }
+    let after = t.get(n + 1..)?;
+    if !after.starts_with([' ', '\t']) {
         return None;
     }
     if kind == 'a' && close == '.' && !after.trim_start().starts_with(char::is_uppercase) {
@@ -169,6 +193,27 @@ fn marker(line: &str) -> Option<(char, String, usize)> {
     }
     let gap = after.len() - after.trim_start().len();
     Some((kind, t[..n].to_string(), lead + n + 1 + gap))
+}
+
+/// A marker in parentheses, after its `(`: `(1)`, `(a)`, `(iv)`.
+fn parenthesized(inner: &str) -> Option<(char, String, usize)> {
+    let close = inner.find(')')?;
+    let label = &inner[..close];
+    let after = &inner[close + 1..];
+    if !after.starts_with([' ', '\t']) || label.is_empty() || label.len() > 4 {
+        return None;
+    }
+    let kind = if label.chars().all(|c| c.is_ascii_digit()) {
+        '1'
+    } else if label.chars().all(|c| matches!(c, 'i' | 'v' | 'x')) {
+        'i'
+    } else if label.len() == 1 && label.chars().all(|c| c.is_ascii_lowercase()) {
+        'a'
+    } else {
+        return None;
+    };
+    let gap = after.len() - after.trim_start().len();
+    Some((kind, label.to_string(), close + 1 + gap))
 }
 
 /// A short line with no final stop: a heading inside or before a list.
@@ -460,5 +505,16 @@ mod tests {
     fn plain_lines_until_a_new_sentence() {
         let t = "En este sentido, acordaron:\nSometer la propuesta.\nSolicitar a la OIM un estudio.\nDestacaron las medidas.\n";
         assert_eq!(items(t, "es").len(), 2);
+    }
+
+    #[test]
+    fn markers_next_to_wide_characters_do_not_panic() {
+        for t in [
+            "ACORDARON:\n0🕴; x\n",
+            "ACORDARON: 1.\u{3000}1.\n",
+            "CONCLUSIONES\na€ b\n(ï) c\n",
+        ] {
+            let _ = items(t, "es");
+        }
     }
 }

@@ -81,9 +81,6 @@ pub fn definitions(s: &Sentence) -> Vec<Definition> {
             continue;
         };
         let acronym = acr.as_str();
-        let Some(initial) = normalize(acronym).chars().next() else {
-            continue;
-        };
         let before = &s.text[..all.start()];
         // Walk back over capitalized words and connectors.
         let base = before.as_ptr() as usize;
@@ -100,17 +97,20 @@ pub fn definitions(s: &Sentence) -> Vec<Definition> {
             }
             words.push((start, w));
         }
-        // The long name starts at the farthest capitalized word with the
-        // acronym's initial.
-        let first = words.iter().rev().find(|(_, w)| {
-            normalize(w).starts_with(initial) && w.chars().next().is_some_and(char::is_uppercase)
-        });
-        let Some(&(start, _)) = first else { continue };
+        // The long name starts at the nearest word from which the name's
+        // words spell the acronym, within its paragraph.
+        let fits = |&&(start, w): &&(usize, &str)| {
+            let long = &before[start..];
+            w.starts_with(char::is_uppercase) && !long.contains("\n\n") && spells(acronym, long)
+        };
+        let Some(&(start, _)) = words.iter().find(fits) else {
+            continue;
+        };
         let long = before[start..]
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ");
-        if long.split(' ').count() < 2 {
+        if long.split(' ').count() < 2 || !long.starts_with(char::is_uppercase) {
             continue;
         }
         out.push(Definition {
@@ -121,6 +121,61 @@ pub fn definitions(s: &Sentence) -> Vec<Definition> {
         });
     }
     out
+}
+
+/// True when the words of `long` spell `acronym`: each word that is not
+/// a connector starts the next letters of the acronym and may give more of
+/// them in order ("Centroamérica" gives CA of SIEMCA); a connector gives
+/// its initial or nothing.
+fn spells(acronym: &str, long: &str) -> bool {
+    let acr: Vec<char> = normalize(acronym)
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect();
+    let words: Vec<String> = long
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '/')
+        .map(normalize)
+        .filter(|w| !w.is_empty())
+        .collect();
+    fits(&acr, &words, 0)
+}
+
+fn fits(acr: &[char], words: &[String], depth: usize) -> bool {
+    let Some((w, rest)) = words.split_first() else {
+        return acr.is_empty();
+    };
+    if depth > 24 {
+        return false;
+    }
+    let connector = rules::NAME_CONNECTORS.contains(&w.as_str());
+    if connector && fits(acr, rest, depth + 1) {
+        return true;
+    }
+    let letters: Vec<char> = w.chars().filter(|c| c.is_alphanumeric()).collect();
+    let (Some(&first), Some(&a0)) = (letters.first(), acr.first()) else {
+        return false;
+    };
+    if first != a0 {
+        return false;
+    }
+    // Take 1..k letters of the acronym from this word, in order.
+    let mut at = 1;
+    let mut k = 1;
+    loop {
+        if fits(&acr[k..], rest, depth + 1) {
+            return true;
+        }
+        let Some(&next) = acr.get(k) else {
+            return false;
+        };
+        match letters[at..].iter().position(|&c| c == next) {
+            Some(p) => {
+                at += p + 1;
+                k += 1;
+            }
+            None => return false,
+        }
+    }
 }
 
 /// A person named with a role.

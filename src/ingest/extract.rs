@@ -25,7 +25,7 @@ use super::profile::{self, Profile};
 use super::quotes::{self, Role};
 use super::resolve::Resolver;
 use super::sentence::{self, Sentence};
-use super::{agreements, decisions, events, front, listed, requests};
+use super::{agreements, asked, decisions, events, front, listed, requests};
 use crate::model::{
     section_id, DateValue, EdgeFact, EdgeKind, Kind, NodeFact, Precision, Request, Section, Span,
     Value, Ymd,
@@ -370,9 +370,11 @@ pub fn extract(
     }
     if let Some(p) = reading {
         let items = decisions::find(text, &decisions::cues_for(p));
-        let found = listed::emit(doc, text, sections, &secs, &items, &mut facts);
+        let (found, stored) = listed::emit(doc, text, sections, &secs, &items, &mut facts);
+        let asked = asked::emit(p, text, &secs, &stored, &mut facts);
         if let Some(n) = notes.first_mut() {
             n.extracted.extend(found);
+            n.extracted.extend(asked);
         }
     }
     calendar.emit(g, &mut facts);

@@ -42,7 +42,11 @@ fn inside(outer: Span, inner: Span) -> bool {
     inner.start < outer.end && outer.start < inner.end
 }
 
-/// Store the items as agreements; returns one line per item for the notes.
+/// Each item with its agreement id and section id.
+pub type Stored = Vec<(Item, String, String)>;
+
+/// Store the items as agreements; returns one line per item for the
+/// notes, and the items with their agreements.
 pub fn emit(
     doc: &str,
     text: &str,
@@ -50,13 +54,14 @@ pub fn emit(
     secs: &[Vec<Sentence>],
     items: &[Item],
     facts: &mut Facts,
-) -> Vec<String> {
+) -> (Vec<String>, Stored) {
     let Some(first) = items.first() else {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     };
     let own = own_meeting(secs, first.cue.start);
     let mut notes = Vec::new();
     let mut ids: Vec<(String, Span)> = Vec::new();
+    let mut stored = Vec::new();
     for (n, item) in items.iter().enumerate() {
         let body = text.get(item.span.start..item.span.end).unwrap_or("");
         let one: String = body.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -109,10 +114,11 @@ pub fn emit(
                 shorten(&one, 60)
             )),
         }
+        stored.push((item.clone(), id.clone(), section.to_string()));
         ids.push((id, item.span));
     }
     replace_sentence_agreements(facts, &ids);
-    notes
+    (notes, stored)
 }
 
 /// Agreements read sentence by sentence inside an item give way to the

@@ -46,6 +46,8 @@ pub struct Decisions {
     pub verbs: Vec<String>,
     /// Words between a verb and its colon (`lo siguiente`, `the following`).
     pub fillers: Vec<String>,
+    /// Verbs that open an operative paragraph (`Aprueba`, `Decides`).
+    pub operative: Vec<String>,
 }
 
 /// How requests are made.
@@ -129,6 +131,7 @@ impl Profile {
             &mut self.decisions.headings,
             &mut self.decisions.verbs,
             &mut self.decisions.fillers,
+            &mut self.decisions.operative,
             &mut self.requests.verbs,
             &mut self.preamble.markers,
             &mut self.bodies.roles,
