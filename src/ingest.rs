@@ -18,6 +18,7 @@ pub(crate) mod extract;
 mod facts;
 mod front;
 mod listed;
+mod meeting_ref;
 mod meetings;
 pub(crate) mod pattern;
 pub mod profile;

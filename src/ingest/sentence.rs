@@ -8,7 +8,7 @@
 //! relative to its text.
 
 use super::dates::FoundDate;
-use super::meetings::MeetingRef;
+use super::meeting_ref::MeetingRef;
 use super::pattern::{Hay, Pattern, Signature};
 use super::quotes::{self, Quote, Role};
 use super::resolve::Found;
