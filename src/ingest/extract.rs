@@ -369,7 +369,10 @@ pub fn extract(
         );
     }
     if let Some(p) = reading {
-        let items = decisions::find(text, &decisions::cues_for(p));
+        let mut items = decisions::find(text, &decisions::cues_for(p));
+        let prose = listed::prose(p, &secs, &items);
+        items.extend(prose);
+        items.sort_by_key(|i| i.span.start);
         let (found, stored) = listed::emit(doc, text, sections, &secs, &items, &mut facts);
         let asked = asked::emit(p, text, &secs, &stored, &mut facts);
         if let Some(n) = notes.first_mut() {

@@ -6,6 +6,7 @@
 
 use super::decisions::Item;
 use super::facts::{shorten, Facts};
+use super::profile::{has_phrase, words, Profile};
 use super::sentence::Sentence;
 use crate::model::{section_id, EdgeKind, Kind, Section, Span, Sym, Value};
 use std::collections::HashSet;
@@ -40,6 +41,27 @@ fn section_of(sections: &[Section], at: usize) -> &str {
 
 fn inside(outer: Span, inner: Span) -> bool {
     inner.start < outer.end && outer.start < inner.end
+}
+
+/// Sentences of running prose that record a decision with a phrase of
+/// the profile ("We agree to keep promoting …"), outside the lists.
+pub fn prose(p: &Profile, secs: &[Vec<Sentence>], items: &[Item]) -> Vec<Item> {
+    if p.decisions.prose.is_empty() {
+        return Vec::new();
+    }
+    secs.iter()
+        .flatten()
+        .filter(|s| !s.heading && !items.iter().any(|i| inside(i.span, s.span)))
+        .filter(|s| {
+            let w = words(&s.text);
+            p.decisions.prose.iter().any(|v| has_phrase(&w, v))
+        })
+        .map(|s| Item {
+            label: String::new(),
+            span: s.span,
+            cue: s.span,
+        })
+        .collect()
 }
 
 /// Each item with its agreement id and section id.

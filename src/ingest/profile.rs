@@ -48,6 +48,8 @@ pub struct Decisions {
     pub fillers: Vec<String>,
     /// Verbs that open an operative paragraph (`Aprueba`, `Decides`).
     pub operative: Vec<String>,
+    /// Phrases that record one decision in running prose (`agree to`).
+    pub prose: Vec<String>,
 }
 
 /// How requests are made.
@@ -132,6 +134,7 @@ impl Profile {
             &mut self.decisions.verbs,
             &mut self.decisions.fillers,
             &mut self.decisions.operative,
+            &mut self.decisions.prose,
             &mut self.requests.verbs,
             &mut self.preamble.markers,
             &mut self.bodies.roles,
