@@ -53,6 +53,16 @@ fn facts(b: &FactBundle) -> (BTreeSet<String>, BTreeSet<String>) {
     (nodes, edges)
 }
 
+/// A knowledge base holding one report, and its `stats` then.
+fn one_report_stored() -> (tempfile::TempDir, PathBuf, String) {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let db = dir.path().join("kb");
+    let text = text_of("es-crm-07-comunicado");
+    ok(acta(&db, &["ingest", text.to_str().expect("UTF-8")]));
+    let before = ok(acta(&db, &["stats"]));
+    (dir, db, before)
+}
+
 const STEMS: [&str; 3] = [
     "informe-ppt-mexico-2003",
     "es-crm-07-comunicado",
@@ -209,16 +219,7 @@ fn what_cannot_be_read_is_refused_with_what_to_do_and_nothing_is_stored() {
         assert!(e.to_string().contains(words), "{name}: {e}");
         assert!(!matches!(e, ReadError::Decode(_)), "{name}: {e}");
     }
-    let dir = tempfile::tempdir().expect("a temp dir");
-    let db = dir.path().join("kb");
-    ok(acta(
-        &db,
-        &[
-            "ingest",
-            text_of("es-crm-07-comunicado").to_str().expect("UTF-8"),
-        ],
-    ));
-    let before = ok(acta(&db, &["stats"]));
+    let (_dir, db, before) = one_report_stored();
     for (name, words) in refused {
         let o = acta(&db, &["ingest", fixture(name).to_str().expect("UTF-8")]);
         assert_eq!(o.status.code(), Some(1), "{name}: {}", stderr(&o));
@@ -259,16 +260,7 @@ fn truncated_and_bit_flipped_fixtures_never_panic() {
 
 #[test]
 fn only_regular_files_of_a_bounded_size_are_read() {
-    let dir = tempfile::tempdir().expect("a temp dir");
-    let db = dir.path().join("kb");
-    ok(acta(
-        &db,
-        &[
-            "ingest",
-            text_of("es-crm-07-comunicado").to_str().expect("UTF-8"),
-        ],
-    ));
-    let before = ok(acta(&db, &["stats"]));
+    let (dir, db, before) = one_report_stored();
     let fifo = dir.path().join("informe.txt");
     let made = std::process::Command::new("mkfifo").arg(&fifo).status();
     assert!(made.is_ok_and(|s| s.success()), "mkfifo");

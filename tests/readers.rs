@@ -10,7 +10,6 @@ mod faults;
 use faults::*;
 use std::io::Write;
 use std::process::Stdio;
-use std::time::{Duration, Instant};
 
 /// Not a test: the body of the helper child processes (see `common`).
 #[test]
@@ -18,34 +17,11 @@ fn child_role() {
     faults::child_role();
 }
 
-/// Wait until the lock file names a holder whose command is `command`.
-fn wait_for_holder(db: &std::path::Path, command: &str) -> String {
-    let start = Instant::now();
-    loop {
-        let text = std::fs::read_to_string(db.join("acta.lock")).unwrap_or_default();
-        if text.ends_with(command) {
-            return text;
-        }
-        assert!(
-            start.elapsed() < HANG,
-            "no {command} took the lock: {text:?}"
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    }
-}
-
 #[test]
 fn a_reader_answers_beside_an_open_repl_and_a_writer_is_told_who_holds_it() {
     let (_d, db) = seeded();
     let before = ok(acta(&db, &["query", "--format", "csv", HEADLINE]));
-    let mut repl = acta_cmd(&db)
-        .arg("repl")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("the REPL starts");
-    let holder = wait_for_holder(&db, "acta repl");
+    let (mut repl, holder) = spawn_repl(&db);
     assert!(
         holder.starts_with(&format!("pid {}", repl.id())),
         "{holder}"

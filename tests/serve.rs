@@ -148,24 +148,7 @@ fn other_commands_run_while_it_serves() {
         "and it reads again afterwards"
     );
     // Beside a REPL that holds the store, it starts, answers and reloads.
-    let mut repl = acta_cmd(&db)
-        .arg("repl")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("the REPL starts");
-    let start = std::time::Instant::now();
-    while !std::fs::read_to_string(db.join("acta.lock"))
-        .unwrap_or_default()
-        .ends_with("acta repl")
-    {
-        assert!(
-            start.elapsed() < common::HANG,
-            "the REPL never took the store"
-        );
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
+    let (mut repl, _) = common::spawn_repl(&db);
     let beside = serve(&db);
     let (status, body) = http(&beside.addr, "GET", &format!("/?q={}", enc(HEADLINE)));
     assert_eq!(status, 200, "{body}");

@@ -157,3 +157,33 @@ pub fn session() -> (tempfile::TempDir, acta::Session) {
     let session = acta::Session::new(kb, "test".into()).expect("a session");
     (dir, session)
 }
+
+/// `acta repl` on `db` with its stdin kept open, once it holds the store.
+pub fn spawn_repl(db: &Path) -> (Child, String) {
+    let repl = acta_cmd(db)
+        .arg("repl")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("the REPL starts");
+    let holder = wait_for_holder(db, "acta repl");
+    (repl, holder)
+}
+
+/// Wait until the lock file names a holder whose command is `command`;
+/// what it says (pid and command).
+pub fn wait_for_holder(db: &Path, command: &str) -> String {
+    let start = Instant::now();
+    loop {
+        let text = std::fs::read_to_string(db.join("acta.lock")).unwrap_or_default();
+        if text.ends_with(command) {
+            return text;
+        }
+        assert!(
+            start.elapsed() < HANG,
+            "no {command} took the lock: {text:?}"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
