@@ -36,6 +36,8 @@ pub(super) struct Builder<'a> {
     pub(super) orig: &'a str,
     pub(super) map: &'a [usize],
     pub(super) ops: Cell<usize>,
+    /// How many expressions the builder is inside of (see `expr`).
+    pub(super) depth: Cell<usize>,
 }
 
 pub(super) fn pratt() -> &'static PrattParser<Rule> {
