@@ -451,7 +451,7 @@ fn check(kb: &KnowledgeBase) -> Result<(), Error> {
     if problems.is_empty() {
         return out(&format!(
             "ok: {} documents, all invariants hold\n",
-            kb.store().document_count()
+            kb.store().document_count()?
         ));
     }
     for p in &problems {

@@ -1,11 +1,18 @@
 //! Hostile or unlucky input through the real binary: queries nested
-//! thousands deep with quotes of both kinds (an error, never an abort, and
-//! a message that shows a window of the query, not all of it), `--as-of`
-//! dates that are not dates, and `export --out` that replaces a file whole.
+//! thousands deep with quotes of both kinds (an error, never an abort, in
+//! a command or a REPL session, and a message that shows a window of the
+//! query, not all of it), `--as-of` dates that are not dates, `export
+//! --out` that replaces a file whole, and damaged blob files (a clear
+//! message and exit 3, never a loop).
 
 mod common;
+mod faults;
 
 use common::{acta, acta_in, ok, seeded, stderr, stdout};
+use faults::{strs, write_corpus, Rng};
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::time::Duration;
 
 #[test]
 fn deeply_nested_queries_are_errors_with_a_short_message() {
@@ -117,4 +124,123 @@ fn export_to_a_file_replaces_it_whole_and_leaves_nothing_behind() {
     );
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert_eq!(std::fs::read_to_string(&target).expect("reads"), "keep me");
+}
+
+#[test]
+fn stats_on_a_damaged_blob_stops_with_a_clear_message() {
+    let (_work, db) = damaged_blob();
+    let child = common::acta_cmd(&db)
+        .arg("stats")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("runs");
+    let o = common::output_within(child, Duration::from_secs(120));
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(3), "{err}");
+    assert!(err.contains("is damaged"), "{err}");
+    assert!(err.lines().count() < 5, "{err}");
+}
+
+/// Counting the documents of a damaged store stops at the first error
+/// (sled's iterator yields the same error again and again): each blob
+/// truncated, flipped or deleted in turn, with the API.
+#[test]
+fn counting_documents_in_a_damaged_store_stops_at_the_error() {
+    let (work, pristine) = stored_blobs();
+    let blobs = blob_files(&pristine);
+    for (i, blob) in blobs.iter().enumerate() {
+        for damage in ["truncate", "flip", "delete"] {
+            let db = work.path().join(format!("copy-{i}-{damage}"));
+            copy_dir(&pristine, &db);
+            let target = db.join("blobs").join(blob.file_name().expect("a name"));
+            damage_file(&target, damage);
+            let (tx, rx) = std::sync::mpsc::channel();
+            std::thread::spawn(move || {
+                let counted = acta::store::Store::open(&db).map(|s| s.document_count());
+                let _ = tx.send(format!("{counted:?}"));
+            });
+            let said = rx
+                .recv_timeout(Duration::from_secs(120))
+                .expect("counting the documents of a damaged store never ends");
+            // Refused as damaged, or (a blob sled no longer uses) all read.
+            assert!(
+                said.contains("Damaged") || said == "Ok(Ok(5))",
+                "{damage} blob {i}: {said}"
+            );
+        }
+    }
+}
+
+/// A knowledge base of five reports whose large ones sled keeps as blob
+/// files, opened once (so sled has saved its own snapshot and reads the
+/// blobs when asked, instead of recovering past them).
+fn stored_blobs() -> (tempfile::TempDir, PathBuf) {
+    let work = tempfile::tempdir().expect("temp dir");
+    let sizes = [3_000, 160_000, 3_000, 160_000, 6_000];
+    let files = strs(&write_corpus(
+        &work.path().join("c"),
+        &sizes,
+        &mut Rng::new(5),
+    ));
+    let db = work.path().join("kb");
+    let mut args = vec!["ingest"];
+    args.extend(files.iter().map(String::as_str));
+    ok(acta(&db, &args));
+    ok(acta(&db, &["check"]));
+    assert!(!blob_files(&db).is_empty(), "no blob file");
+    (work, db)
+}
+
+fn blob_files(db: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<_> = std::fs::read_dir(db.join("blobs"))
+        .expect("sled keeps the big reports as blob files")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .collect();
+    v.sort();
+    v
+}
+
+fn damage_file(path: &Path, how: &str) {
+    let mut data = std::fs::read(path).expect("reads");
+    match how {
+        "truncate" => data.truncate(data.len() / 2),
+        "flip" => {
+            let at = data.len() / 2;
+            data[at] ^= 0x10;
+        }
+        _ => {
+            std::fs::remove_file(path).expect("deletes");
+            return;
+        }
+    }
+    std::fs::write(path, data).expect("writes");
+}
+
+/// A stored knowledge base with every blob truncated and its saved view
+/// removed (so readers read the store).
+fn damaged_blob() -> (tempfile::TempDir, PathBuf) {
+    let (work, db) = stored_blobs();
+    for blob in blob_files(&db) {
+        damage_file(&blob, "truncate");
+    }
+    std::fs::remove_file(db.join("view.snapshot")).expect("a saved view");
+    (work, db)
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("a folder");
+    for e in std::fs::read_dir(from)
+        .expect("lists")
+        .filter_map(Result::ok)
+    {
+        let target = to.join(e.file_name());
+        if e.path().is_dir() {
+            copy_dir(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), target).expect("copies");
+        }
+    }
 }
