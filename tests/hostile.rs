@@ -270,3 +270,31 @@ fn a_table_with_a_huge_cell_is_drawn() {
         csv.len()
     );
 }
+
+/// The row limit counts rows that survive the `where`, not the cross
+/// product on the way: 160,000 combinations, no answer, no refusal; a
+/// product whose answer is too large is still refused.
+#[test]
+fn a_large_cross_product_with_a_small_answer_is_answered() {
+    let (_dir, db) = seeded();
+    let four = "match (a:agreement), (b:agreement), (c:agreement), (d:agreement)";
+    let none = format!("{four} where a.name = 'no such agreement' return a.name");
+    let o = ok(acta(&db, &["query", &none]));
+    assert!(o.contains("(0 rows)"), "{o}");
+    let few = format!("{four} where a = b and b = c and c = d return count(*) as n");
+    let o = ok(acta(&db, &["query", &few, "--format", "csv"]));
+    let n: usize = o
+        .lines()
+        .nth(1)
+        .and_then(|l| l.parse().ok())
+        .expect("a count");
+    assert!((1..1_000).contains(&n), "{o}");
+    let all = format!("{four} return a.name, b.name");
+    let o = acta(&db, &["query", &all]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("more than 100000 rows"),
+        "{}",
+        stderr(&o)
+    );
+}
