@@ -13,7 +13,7 @@ use acta::graph::Reference;
 use acta::model::DateValue;
 use acta::store::PutOutcome;
 use acta::store::StoreError;
-use acta::{Error, KnowledgeBase, ReadAccess, Session, Trace, Usage};
+use acta::{visible, Error, KnowledgeBase, ReadAccess, Session, Trace, Usage};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -185,7 +185,7 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("acta: {e}");
+            eprintln!("acta: {}", visible(&e.to_string()));
             ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(1))
         }
     }
@@ -221,8 +221,15 @@ fn open(db: Option<PathBuf>) -> Result<KnowledgeBase, Error> {
 }
 
 /// Write to stdout; a reader that went away (`| head`) is not an error.
+/// On a terminal, control characters are written out (see
+/// [`acta::visible`]); to a file or a pipe, the text is exact.
 fn out(text: &str) -> Result<(), Error> {
     let mut stdout = std::io::stdout().lock();
+    let text = if stdout.is_terminal() {
+        visible(text)
+    } else {
+        text.into()
+    };
     match stdout
         .write_all(text.as_bytes())
         .and_then(|()| stdout.flush())
@@ -437,11 +444,13 @@ fn run_script(
     let reply = |r: acta::Reply| {
         out(&r.stdout)?;
         if let Some(n) = r.notice {
-            eprintln!("{n}");
+            eprintln!("{}", visible(&n));
         }
         Ok(())
     };
-    session.run_script(text, name, keep_going, reply, |e| eprintln!("acta: {e}"))?;
+    session.run_script(text, name, keep_going, reply, |e| {
+        eprintln!("acta: {}", visible(&e.to_string()))
+    })?;
     Ok(())
 }
 
@@ -455,7 +464,7 @@ fn check(kb: &KnowledgeBase) -> Result<(), Error> {
         ));
     }
     for p in &problems {
-        eprintln!("problem: {p}");
+        eprintln!("problem: {}", visible(p));
     }
     Err(Error::CheckFailed(problems.len()))
 }
@@ -521,8 +530,8 @@ fn ingest(kb: &KnowledgeBase, paths: &[PathBuf], report: bool) -> Result<(), Err
     let files = acta::report_files(paths);
     let bar = progress(files.len());
     let say = |line: String| match &bar {
-        Some(b) => b.println(line),
-        None => eprintln!("{line}"),
+        Some(b) => b.println(visible(&line)),
+        None => eprintln!("{}", visible(&line)),
     };
     for f in files {
         if let Some(b) = &bar {

@@ -38,6 +38,7 @@
 use crate::export::csv_field;
 use crate::graph::Stats;
 use crate::query::{Answer, Cell, Source};
+use crate::text::visible;
 use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 use std::fmt::Write;
@@ -230,7 +231,7 @@ pub(crate) fn table(answer: &Answer, options: RenderOptions) -> String {
 fn table_until(answer: &Answer, options: RenderOptions, stop: impl Fn() -> bool) -> String {
     let mut out = String::new();
     if let Some(text) = &answer.text {
-        out.push_str(text);
+        out.push_str(&visible(text));
         if !text.ends_with('\n') {
             out.push('\n');
         }
@@ -331,7 +332,7 @@ fn table_until(answer: &Answer, options: RenderOptions, stop: impl Fn() -> bool)
         }
     }
     for c in &answer.caveats {
-        let _ = writeln!(out, "note: {c}");
+        let _ = writeln!(out, "note: {}", visible(c));
     }
     if options.sources {
         let mut any = false;
@@ -341,9 +342,9 @@ fn table_until(answer: &Answer, options: RenderOptions, stop: impl Fn() -> bool)
                     out.push_str("sources:\n");
                     any = true;
                 }
-                let _ = write!(out, "  [{}] {}", i + 1, s.cite);
+                let _ = write!(out, "  [{}] {}", i + 1, visible(&s.cite));
                 if let Some(sentence) = &s.sentence {
-                    let _ = write!(out, ": “{sentence}”");
+                    let _ = write!(out, ": “{}”", visible(sentence));
                 }
                 out.push('\n');
             }
@@ -368,11 +369,12 @@ fn table_text(c: &Cell) -> String {
     }
 }
 
+/// A cell on one line, its control characters written out.
 fn one_line(s: &str) -> String {
     if s.contains(['\n', '\r', '\t']) {
-        s.split_whitespace().collect::<Vec<_>>().join(" ")
+        visible(&s.split_whitespace().collect::<Vec<_>>().join(" ")).into_owned()
     } else {
-        s.to_string()
+        visible(s).into_owned()
     }
 }
 

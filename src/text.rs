@@ -4,6 +4,9 @@
 //! collapses white space, so that "México", "MEXICO" and " mexico " are the
 //! same key. Entity resolution, the alias index and query string matching all
 //! call it; nothing else in acta compares names.
+//!
+//! [`visible`] is the other direction: text about to be shown on a
+//! terminal, with its control characters written out.
 
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
@@ -203,9 +206,47 @@ pub(crate) fn contains_phrase(haystack_norm: &str, needle_norm: &str) -> bool {
     false
 }
 
+/// Text safe to show on a terminal: control characters (C0 but newline
+/// and tab, DEL, C1: what escape sequences such as `ESC[2J` or `ESC]0;`
+/// are made of) written as `\u{1b}`; other text as it is.
+pub fn visible(s: &str) -> std::borrow::Cow<'_, str> {
+    let hidden = |c: char| c.is_control() && c != '\n' && c != '\t';
+    if !s.contains(hidden) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if hidden(c) {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// The first control character of `s` that a stored name or note may not
+/// hold (any but newline and tab; none at all when `one_line`).
+pub(crate) fn control_char(s: &str, one_line: bool) -> Option<char> {
+    s.chars()
+        .find(|&c| c.is_control() && (one_line || (c != '\n' && c != '\t')))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_are_written_out() {
+        assert_eq!(
+            visible("Ana\u{1b}[2J\u{9b}x\n\ty"),
+            "Ana\\u{1b}[2J\\u{9b}x\n\ty"
+        );
+        assert!(matches!(visible("México"), std::borrow::Cow::Borrowed(_)));
+        assert_eq!(control_char("a\nb", false), None);
+        assert_eq!(control_char("a\nb", true), Some('\n'));
+        assert_eq!(control_char("a\u{7f}", false), Some('\u{7f}'));
+    }
 
     #[test]
     fn documented_examples() {

@@ -298,3 +298,78 @@ fn a_large_cross_product_with_a_small_answer_is_answered() {
         stderr(&o)
     );
 }
+
+/// Escape sequences: clear the screen, set the window title, a C1 CSI.
+const ESCAPES: &str = "\u{1b}[2J\u{1b}]0;pwned\u{7}\u{9b}";
+
+/// No control character but newline and tab reached the terminal.
+fn assert_shown_safely(text: &str, what: &str) {
+    let raw = text
+        .chars()
+        .find(|&c| c.is_control() && c != '\n' && c != '\t');
+    assert_eq!(raw, None, "{what}: a raw control character in {text:?}");
+}
+
+#[test]
+fn control_characters_are_kept_out_of_annotations() {
+    let (_dir, db) = seeded();
+    let base = "assert Canadá responded to IV.E(1) on 2003-01-20 source \"a letter\"";
+    let by = format!("{base} by \"\\u{{1b}}[2J\"");
+    let reason = format!("{base} because \"a call{ESCAPES}\"");
+    let author = format!("ana{ESCAPES}");
+    for (args, field) in [
+        (vec!["--author", author.as_str(), "query", base], "author"),
+        (vec!["query", by.as_str()], "author"),
+        (vec!["query", reason.as_str()], "reason"),
+    ] {
+        let o = acta(&db, &args);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(1), "{field}: {err}");
+        assert!(
+            err.contains(&format!("the {field} holds the control character")),
+            "{err}"
+        );
+        assert_shown_safely(&err, field);
+    }
+    assert_eq!(ok(acta(&db, &["annotations"])).lines().count(), 1);
+}
+
+/// A record stored before these checks (or written by another program)
+/// is listed, cited and quoted with its control characters written out.
+#[test]
+fn control_characters_in_stored_annotations_are_written_out() {
+    let (_dir, db) = seeded();
+    ok(acta(
+        &db,
+        &[
+            "query",
+            "assert Canadá responded to IV.E(1) source \"a letter\"",
+        ],
+    ));
+    {
+        let store = acta::store::Store::open(&db).expect("opens");
+        let (_, first) = store.annotations().expect("reads").remove(0);
+        let mut record: serde_json::Value = serde_json::from_slice(&first).expect("JSON");
+        record["author"] = format!("ana{ESCAPES}").into();
+        record["reason"] = format!("a call{ESCAPES}").into();
+        record["fact"]["from"] = "country:mx".into();
+        let bytes = serde_json::to_vec(&record).expect("JSON");
+        store.add_annotation(&bytes).expect("stores");
+    }
+    let listed = ok(acta(&db, &["annotations"]));
+    assert_shown_safely(&listed, "annotations");
+    assert!(listed.contains("ana\\u{1b}[2J"), "{listed}");
+    let q = "which countries have not responded to IV.E(1)?";
+    let table = ok(acta(&db, &["query", q, "--sources"]));
+    assert_shown_safely(&table, "--sources");
+    assert!(table.contains("by ana\\u{1b}[2J"), "{table}");
+    let o = acta(&db, &["query", &format!("show {ESCAPES}")]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_shown_safely(&stderr(&o), "an error message");
+    let o = acta_in(
+        &db,
+        &["repl"],
+        Some(&format!("show x{ESCAPES}\n:sources on\n{q}\n")),
+    );
+    assert_shown_safely(&stdout(&o), "the REPL");
+}
