@@ -17,6 +17,7 @@ mod events;
 pub(crate) mod extract;
 mod facts;
 mod front;
+pub mod likeness;
 mod listed;
 mod meeting_ref;
 mod meetings;
@@ -149,11 +150,31 @@ pub fn prepare_with(
     gazetteer: &Gazetteer,
     profiles: &[profile::Profile],
 ) -> Result<(FactBundle, IngestReport), IngestError> {
+    read_as(&doc_id_from_name(file), file, bytes, gazetteer, profiles)
+}
+
+/// [`prepare`], storing the document under `doc_id` rather than the id its
+/// file name gives (another reading of a stored document takes its place).
+pub fn prepare_as(
+    doc_id: &str,
+    file: &str,
+    bytes: &[u8],
+    gazetteer: &Gazetteer,
+) -> Result<(FactBundle, IngestReport), IngestError> {
+    read_as(doc_id, file, bytes, gazetteer, profile::Profile::bundled())
+}
+
+fn read_as(
+    doc_id: &str,
+    file: &str,
+    bytes: &[u8],
+    gazetteer: &Gazetteer,
+    profiles: &[profile::Profile],
+) -> Result<(FactBundle, IngestReport), IngestError> {
     let decoded = read::read(bytes).map_err(|source| IngestError::Decode {
         file: file.to_string(),
         source,
     })?;
-    let doc_id = doc_id_from_name(file);
     if doc_id.is_empty() {
         return Err(IngestError::NoId {
             file: file.to_string(),
@@ -161,59 +182,126 @@ pub fn prepare_with(
     }
     let (text, pages) = cleaned(&decoded);
     let sections = structure::split(&text);
-    let extraction = extract::extract(&doc_id, &text, &sections, gazetteer, profiles);
+    let extraction = extract::extract(doc_id, &text, &sections, gazetteer, profiles);
+    let title = extraction
+        .title
+        .clone()
+        .unwrap_or_else(|| doc_id.to_string());
+    let source = Source {
+        file,
+        bytes,
+        format: decoded.format,
+        pages: &pages,
+    };
+    let mut nodes = vec![document_node(
+        doc_id,
+        &title,
+        &text,
+        &source,
+        extraction.doc_date,
+    )];
+    let mut edges = Vec::new();
+    section_facts(doc_id, &sections, &mut nodes, &mut edges);
+    nodes.extend(extraction.nodes);
+    edges.extend(extraction.edges);
+    let meta = DocumentMeta {
+        id: doc_id.to_string(),
+        title,
+        file: file_name(file),
+        hash: content_hash(&text),
+        date: extraction.doc_date,
+        encoding: decoded.encoding.to_string(),
+        text,
+    };
+    let report = IngestReport {
+        doc_id: doc_id.to_string(),
+        encoding: decoded.encoding.to_string(),
+        language: extraction.language.clone(),
+        warnings: decoded.warning.into_iter().collect(),
+        sections: extraction.notes,
+    };
+    Ok((
+        FactBundle {
+            doc: meta,
+            sections,
+            nodes,
+            edges,
+            requests: extraction.requests,
+        },
+        report,
+    ))
+}
 
-    let doc_node = document_id(&doc_id);
-    let whole = Provenance::Extracted {
-        doc: doc_id.clone().into(),
+/// The file a document was read from, as its node records it.
+struct Source<'a> {
+    file: &'a str,
+    bytes: &'a [u8],
+    format: read::Format,
+    /// Where each page starts in the cleaned text (paged formats).
+    pages: &'a [usize],
+}
+
+/// The document's own node: its title, the file it was read from (name,
+/// format, SHA-256 of the file's bytes, pages) and its date.
+fn document_node(
+    doc_id: &str,
+    title: &str,
+    text: &str,
+    source: &Source,
+    date: Option<crate::model::DateValue>,
+) -> NodeFact {
+    let whole: crate::model::Prov = Provenance::Extracted {
+        doc: doc_id.into(),
         section: "".into(),
         span: Span {
             start: 0,
             end: text.len(),
         },
-    };
-    let title = extraction.title.clone().unwrap_or_else(|| doc_id.clone());
-    let mut nodes = vec![NodeFact {
-        id: doc_node.clone().into(),
+    }
+    .into();
+    let mut values = vec![
+        ("file", Value::Text(file_name(source.file))),
+        ("format", Value::Text(source.format.as_str().to_string())),
+        ("file_sha256", Value::Text(hex_sha256(source.bytes))),
+    ];
+    if !source.pages.is_empty() {
+        values.push(("page_count", Value::Text(source.pages.len().to_string())));
+        values.push(("page_starts", Value::Text(page_starts(source.pages))));
+    }
+    if let Some(date) = date {
+        values.push(("date", Value::Date(date)));
+    }
+    NodeFact {
+        id: document_id(doc_id).into(),
         kind: Kind::Document,
-        name: title.clone(),
-        aliases: vec![doc_id.clone(), file_name(file)],
-        attrs: vec![Attr {
-            key: "file".into(),
-            value: Value::Text(file_name(file)),
-            prov: whole.clone().into(),
-        }],
-        prov: whole.into(),
-    }];
-    let prov = nodes[0].prov.clone();
-    let mut source = vec![("format", decoded.format.as_str().to_string())];
-    if !pages.is_empty() {
-        source.push(("page_count", pages.len().to_string()));
-        source.push(("page_starts", page_starts(&pages)));
+        name: title.to_string(),
+        aliases: vec![doc_id.to_string(), file_name(source.file)],
+        attrs: values
+            .into_iter()
+            .map(|(key, value)| Attr {
+                key: key.into(),
+                value,
+                prov: whole.clone(),
+            })
+            .collect(),
+        prov: whole,
     }
-    for (key, value) in source {
-        nodes[0].attrs.push(Attr {
-            key: key.into(),
-            value: Value::Text(value),
-            prov: prov.clone(),
-        });
-    }
-    if let Some(date) = extraction.doc_date {
-        let prov = nodes[0].prov.clone();
-        nodes[0].attrs.push(Attr {
-            key: "date".into(),
-            value: Value::Date(date),
-            prov,
-        });
-    }
-    let mut edges = Vec::new();
-    for s in &sections {
+}
+
+/// A node per section, each part of its parent section or of the document.
+fn section_facts(
+    doc_id: &str,
+    sections: &[crate::model::Section],
+    nodes: &mut Vec<NodeFact>,
+    edges: &mut Vec<EdgeFact>,
+) {
+    for s in sections {
         let prov = Provenance::Extracted {
-            doc: doc_id.clone().into(),
+            doc: doc_id.into(),
             section: s.id.clone().into(),
             span: s.span,
         };
-        let id = section_id(&doc_id, &s.id);
+        let id = section_id(doc_id, &s.id);
         let mut attrs = vec![Attr {
             key: "number".into(),
             value: Value::Text(s.id.clone()),
@@ -242,7 +330,7 @@ pub fn prepare_with(
         let parent = s
             .parent
             .as_ref()
-            .map_or_else(|| doc_node.clone(), |p| section_id(&doc_id, p));
+            .map_or_else(|| document_id(doc_id), |p| section_id(doc_id, p));
         edges.push(EdgeFact {
             from: id.into(),
             to: parent.into(),
@@ -251,34 +339,14 @@ pub fn prepare_with(
             prov: prov.into(),
         });
     }
-    nodes.extend(extraction.nodes);
-    edges.extend(extraction.edges);
-    let meta = DocumentMeta {
-        id: doc_id.clone(),
-        title,
-        file: file_name(file),
-        hash: content_hash(&text),
-        date: extraction.doc_date,
-        encoding: decoded.encoding.to_string(),
-        text,
-    };
-    let report = IngestReport {
-        doc_id,
-        encoding: decoded.encoding.to_string(),
-        language: extraction.language.clone(),
-        warnings: decoded.warning.into_iter().collect(),
-        sections: extraction.notes,
-    };
-    Ok((
-        FactBundle {
-            doc: meta,
-            sections,
-            nodes,
-            edges,
-            requests: extraction.requests,
-        },
-        report,
-    ))
+}
+
+/// Hex SHA-256 of a file's bytes.
+fn hex_sha256(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 fn file_name(file: &str) -> String {

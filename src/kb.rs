@@ -7,6 +7,7 @@
 
 mod annotation;
 mod reader;
+mod twins;
 mod views;
 
 pub(crate) use annotation::annotate_statement;
@@ -242,8 +243,7 @@ impl KnowledgeBase {
         bytes: &[u8],
     ) -> Result<(PutOutcome, IngestReport), Error> {
         let (bundle, report) = ingest::prepare(name, bytes, &self.gazetteer)?;
-        let outcome = self.store.put_document(&bundle)?;
-        Ok((outcome, report))
+        self.put_reading(name, bytes, bundle, report)
     }
 
     /// The graph view of everything stored.
@@ -415,7 +415,8 @@ impl KnowledgeBase {
             });
         }
         for d in &export.documents {
-            self.store.put_document(d)?;
+            self.store
+                .put_read_document(d, twins::reading_of(d).as_ref())?;
         }
         // An annotation already stored before this import (the same export
         // imported twice, or an interrupted import run again) is not stored

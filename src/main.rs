@@ -41,7 +41,8 @@ enum Command {
     /// Ingest reports: text (UTF-8, UTF-16, Windows-1252), PDF with a text
     /// layer, Word .docx, OpenDocument .odt, HTML; folders are read whole.
     /// Scanned or encrypted PDFs, old .doc and .rtf are refused with how
-    /// to convert them.
+    /// to convert them. The same report in two formats is stored once (the
+    /// reading with more facts is kept).
     Ingest {
         /// Report files, or folders holding them.
         #[arg(required = true)]
@@ -549,16 +550,21 @@ fn ingest(kb: &KnowledgeBase, paths: &[PathBuf], report: bool) -> Result<(), Err
         }
         match kb.ingest_file(&f) {
             Ok((outcome, r)) => {
-                changed |= !matches!(outcome, PutOutcome::Unchanged { .. });
+                changed |= !matches!(
+                    outcome,
+                    PutOutcome::Unchanged { .. } | PutOutcome::OtherReading { .. }
+                );
                 for w in &r.warnings {
                     say(format!("warning: {}: {w}", f.display()));
                 }
-                replaced |= outcome == PutOutcome::Replaced;
+                replaced |= matches!(
+                    outcome,
+                    PutOutcome::Replaced | PutOutcome::RicherReading { .. }
+                );
                 say(format!(
-                    "{}: {} {}",
+                    "{}: {}",
                     f.display(),
-                    outcome_words(&outcome, &r.doc_id),
-                    r.doc_id
+                    outcome_words(&outcome, &r.doc_id)
                 ));
                 if report {
                     out(&ingest_report(&r))?;
@@ -628,13 +634,23 @@ fn progress(files: usize) -> Option<indicatif::ProgressBar> {
     Some(bar)
 }
 
-/// What storing a report did, in words.
+/// What storing a report did, in words, naming the document.
 fn outcome_words(outcome: &PutOutcome, doc_id: &str) -> String {
     match outcome {
-        PutOutcome::Added => "ingested".to_string(),
-        PutOutcome::Replaced => "replaced the previous version of".to_string(),
-        PutOutcome::Unchanged { id } if id == doc_id => "unchanged (already stored)".to_string(),
-        PutOutcome::Unchanged { id } => format!("unchanged (same text already stored as {id})"),
+        PutOutcome::Added => format!("ingested {doc_id}"),
+        PutOutcome::Replaced => format!("replaced the previous version of {doc_id}"),
+        PutOutcome::Unchanged { id } if id == doc_id => {
+            format!("unchanged (already stored) {doc_id}")
+        }
+        PutOutcome::Unchanged { id } => {
+            format!("unchanged (same text already stored as {id}) {doc_id}")
+        }
+        PutOutcome::OtherReading { id, kept } => {
+            format!("the same report as {id}, whose reading from {kept} holds more and is kept")
+        }
+        PutOutcome::RicherReading { id, previous } => format!(
+            "the same report as {id}; this reading holds more and replaces the one from {previous}"
+        ),
     }
 }
 

@@ -18,10 +18,13 @@
 //!   log buffer that never completes after a failed blob write, and flushing
 //!   it waits forever. Everything acknowledged before was flushed already.
 
+mod check;
 pub(crate) mod keys;
 mod readers;
+mod twins;
 
 pub use readers::{recorded_digest, DIGEST_FILE};
+pub use twins::{OtherReading, Reading};
 
 use crate::model::FactBundle;
 use std::fs::File;
@@ -79,6 +82,13 @@ pub enum PutOutcome {
     Unchanged { id: String },
     /// A new version replaced the document's previous facts.
     Replaced,
+    /// The same report as the stored document `id`, read from another
+    /// file; the stored reading (from a `kept` file) holds more and stays.
+    OtherReading { id: String, kept: String },
+    /// The same report as the stored document `id`, read from another
+    /// file; this reading holds more and took the place of the one read
+    /// from `previous`.
+    RicherReading { id: String, previous: String },
 }
 
 /// Bytes of sled's page cache. sled's default (1 GiB) fills up as a bulk
@@ -239,16 +249,33 @@ impl Store {
     /// Store a document's facts, atomically. The same text again is a
     /// no-op; a changed text under the same id replaces the old facts.
     pub fn put_document(&self, bundle: &FactBundle) -> Result<PutOutcome, StoreError> {
+        self.put_read_document(bundle, None)
+    }
+
+    /// [`Store::put_document`], keeping how the document was read and its
+    /// text's sketch (see [`Reading`]) in the same batch.
+    pub fn put_read_document(
+        &self,
+        bundle: &FactBundle,
+        reading: Option<&Reading>,
+    ) -> Result<PutOutcome, StoreError> {
         self.writable()?;
         if let Some(id) = self.read(self.db.get(keys::hash(&bundle.doc.hash)))? {
             return Ok(PutOutcome::Unchanged {
                 id: String::from_utf8_lossy(&id).into_owned(),
             });
         }
+        if let Some(other) = self.other_reading(&bundle.doc.hash)? {
+            return Ok(PutOutcome::Unchanged { id: other.id });
+        }
         let mut batch = sled::Batch::default();
         let previous = self.document(&bundle.doc.id)?;
         if let Some(old) = &previous {
             batch.remove(keys::hash(&old.doc.hash));
+        }
+        self.unindex_reading(&bundle.doc.id, &mut batch)?;
+        if let Some(r) = reading {
+            Store::index_reading(&bundle.doc.id, r, &mut batch)?;
         }
         let value = encode_bundle(bundle)?;
         batch.insert(keys::doc(&bundle.doc.id), value);
@@ -311,7 +338,8 @@ impl Store {
 
     /// Whether a text with this content hash is stored.
     pub(crate) fn has_hash(&self, hex: &str) -> Result<bool, StoreError> {
-        self.read(self.db.contains_key(keys::hash(hex)))
+        Ok(self.read(self.db.contains_key(keys::hash(hex)))?
+            || self.read(self.db.contains_key(keys::other(hex)))?)
     }
 
     /// Whether any document is stored. Reads one record, unlike
@@ -367,55 +395,6 @@ impl Store {
         self.written(self.db.insert(keys::annotation(next), record))?;
         self.written(self.db.flush())?;
         Ok(next)
-    }
-
-    /// Problems with the stored data: the content-hash index must agree
-    /// with the documents, every record must decode, and each document's
-    /// stored hash must be `hash_of` its text (the hash is ingestion's:
-    /// the store only keeps it).
-    pub(crate) fn check(
-        &self,
-        hash_of: impl Fn(&str) -> String,
-    ) -> Result<Vec<String>, StoreError> {
-        let mut problems = Vec::new();
-        let mut hashes = std::collections::BTreeMap::new();
-        for kv in self.db.scan_prefix(keys::DOC_PREFIX) {
-            let (k, v) = self.read(kv)?;
-            let id = String::from_utf8_lossy(keys::suffix(&k, keys::DOC_PREFIX)).into_owned();
-            match decode_bundle(&id, &v) {
-                Ok(b) => {
-                    if b.doc.id != id {
-                        problems.push(format!("document key {id} holds document {}", b.doc.id));
-                    }
-                    if hash_of(&b.doc.text) != b.doc.hash {
-                        problems.push(format!(
-                            "document {id}: stored hash does not match its text"
-                        ));
-                    }
-                    hashes.insert(b.doc.hash.clone(), id);
-                }
-                Err(e) => problems.push(e.to_string()),
-            }
-        }
-        let mut indexed = 0;
-        for kv in self.db.scan_prefix(keys::HASH_PREFIX) {
-            let (k, v) = self.read(kv)?;
-            indexed += 1;
-            let h = String::from_utf8_lossy(keys::suffix(&k, keys::HASH_PREFIX)).into_owned();
-            let id = String::from_utf8_lossy(&v).into_owned();
-            if hashes.get(&h) != Some(&id) {
-                problems.push(format!(
-                    "hash index entry {h} points to {id}, which does not have that text"
-                ));
-            }
-        }
-        if indexed != hashes.len() {
-            problems.push(format!(
-                "{} documents but {indexed} hash index entries",
-                hashes.len()
-            ));
-        }
-        Ok(problems)
     }
 
     /// Make everything written so far durable.

@@ -372,3 +372,199 @@ fn a_zip_bomb_and_deep_nesting_cost_bounded_work() {
     let r = read(html.as_bytes()).expect("HTML nested 200 deep reads");
     assert!(r.text.contains("Acuerdos de la VII CRM"));
 }
+
+#[test]
+fn the_same_report_under_other_names_is_one_document_and_the_richer_reading_stays() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    // Saved under names of their own: only the text tells they are one.
+    let files = [
+        (text_of("informe-ppt-mexico-2003"), "informe.txt"),
+        (
+            fixture("informe-ppt-mexico-2003.odt"),
+            "informe-guardado.odt",
+        ),
+        (fixture("informe-ppt-mexico-2003.pdf"), "descarga (1).pdf"),
+    ];
+    let mut paths = Vec::new();
+    for (from, name) in &files {
+        let to = dir.path().join(name);
+        std::fs::copy(from, &to).expect("copies");
+        paths.push(to.to_str().expect("UTF-8").to_string());
+    }
+    let db = dir.path().join("kb");
+    let said: Vec<String> = paths
+        .iter()
+        .map(|p| stderr(&ok_output(acta(&db, &["ingest", p]))))
+        .collect();
+    assert!(said[0].contains("ingested informe"), "{}", said[0]);
+    assert!(
+        said[1].contains("the same report as informe, whose reading from informe.txt (text) holds more and is kept"),
+        "an OpenDocument reading with the same facts adds nothing: {}",
+        said[1]
+    );
+    assert!(
+        said[2].contains("the same report as informe; this reading holds more and replaces the one from informe.txt (text)"),
+        "the PDF adds its pages: {}",
+        said[2]
+    );
+    let stats = ok(acta(&db, &["stats"]));
+    assert!(stats.contains("documents: 1"), "{stats}");
+    let doc = ok(acta(
+        &db,
+        &[
+            "query",
+            "--format",
+            "csv",
+            "match (d:document) where d.file <> '' return d.file, d.format, d.page_count",
+        ],
+    ));
+    assert_eq!(
+        doc,
+        "d.file,d.format,d.page_count\ndescarga (1).pdf,pdf,6\n"
+    );
+    let alone = tempfile::tempdir().expect("a temp dir");
+    let alone_db = alone.path().join("kb");
+    ok(acta(&alone_db, &["ingest", &paths[0]]));
+    let count = "match (a:agreement) return count(a) as n";
+    assert_eq!(
+        ok(acta(&db, &["query", count])),
+        ok(acta(&alone_db, &["query", count])),
+        "no fact is counted twice"
+    );
+    for p in &paths {
+        let again = stderr(&ok_output(acta(&db, &["ingest", p])));
+        assert!(again.contains("unchanged"), "{again}");
+    }
+    assert_eq!(ok(acta(&db, &["stats"])), stats);
+}
+
+#[test]
+fn every_document_keeps_its_file_format_and_hash() {
+    let (_dir, db, _) = one_report_stored();
+    let csv = ok(acta(
+        &db,
+        &[
+            "query",
+            "--format",
+            "csv",
+            "match (d:document) where d.file <> '' return d.file, d.format, d.file_sha256",
+        ],
+    ));
+    let bytes = std::fs::read(text_of("es-crm-07-comunicado")).expect("reads");
+    let hex: String = sha2_hex(&bytes);
+    assert_eq!(
+        csv,
+        format!("d.file,d.format,d.file_sha256\nes-crm-07-comunicado.txt,text,{hex}\n")
+    );
+}
+
+/// The output of a command that succeeded.
+fn ok_output(o: std::process::Output) -> std::process::Output {
+    assert!(o.status.success(), "{}", stderr(&o));
+    o
+}
+
+fn sha2_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// A PDF of these objects (numbered from 1; the first is the catalog),
+/// with a cross-reference table that finds them.
+fn pdf_of(objects: &[Vec<u8>]) -> Vec<u8> {
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::with_capacity(objects.len());
+    for (i, o) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
+        out.extend_from_slice(o);
+        out.extend_from_slice(b"\nendobj\n");
+    }
+    let xref = out.len();
+    out.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
+    for o in offsets {
+        out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    out
+}
+
+/// A one-page PDF's objects, its page tree given.
+fn one_page(pages: &str, resources: &str, more: &[&str]) -> Vec<Vec<u8>> {
+    let text = "BT /F1 12 Tf 72 712 Td (Los Viceministros acordaron aprobar el plan.) Tj ET";
+    let mut objects: Vec<Vec<u8>> = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        pages.to_string(),
+        format!("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources {resources} >>"),
+        format!("<< /Length {} >>\nstream\n{text}\nendstream", text.len()),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_string(),
+    ]
+    .into_iter()
+    .map(String::into_bytes)
+    .collect();
+    objects.extend(more.iter().map(|m| m.as_bytes().to_vec()));
+    objects
+}
+
+#[test]
+fn a_pdf_with_a_reference_loop_or_too_many_objects_is_refused_with_bounded_work() {
+    let fonts = "<< /Font << /F1 5 0 R >> >>";
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        (
+            "a page tree that holds itself",
+            pdf_of(&one_page(
+                "<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>",
+                fonts,
+                &[],
+            )),
+            "page tree is broken",
+        ),
+        (
+            "resources that hold themselves",
+            pdf_of(&one_page(
+                "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                "6 0 R",
+                &["<< /Font << /F1 5 0 R >> /Parent 6 0 R /Self 6 0 R >>"],
+            )),
+            "",
+        ),
+        (
+            "300,000 objects",
+            pdf_of(&one_page(
+                "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                fonts,
+                &["<</A 1>>"; 300_000],
+            )),
+            "declares 300006 objects",
+        ),
+    ];
+    let (_dir, db, _) = one_report_stored();
+    let dir = tempfile::tempdir().expect("a temp dir");
+    for (what, bytes, words) in cases {
+        let before = ok(acta(&db, &["stats"]));
+        let file = dir.path().join("hostil.pdf");
+        std::fs::write(&file, &bytes).expect("writes");
+        let o = acta(&db, &["ingest", file.to_str().expect("UTF-8")]);
+        let err = stderr(&o);
+        assert!(!err.contains("panicked"), "{what}: {err}");
+        if words.is_empty() {
+            // Read or refused, but answered: the loop is not followed forever.
+            assert!(matches!(o.status.code(), Some(0 | 1)), "{what}: {err}");
+        } else {
+            assert_eq!(o.status.code(), Some(1), "{what}: {err}");
+            assert!(err.contains(words), "{what}: {err}");
+            assert_eq!(ok(acta(&db, &["stats"])), before, "{what}: nothing stored");
+        }
+    }
+}

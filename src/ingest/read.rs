@@ -145,6 +145,30 @@ pub fn read(bytes: &[u8]) -> Result<Read, ReadError> {
     }
 }
 
+thread_local! {
+    /// Whether a panic on this thread is being caught by [`quietly`].
+    static QUIET: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Run a third-party reader that may panic on malformed input, catching
+/// the panic without its message on stderr (the caller reports the file
+/// as unreadable in its own words). Panics elsewhere print as before.
+pub(crate) fn quietly<T>(f: impl FnOnce() -> T) -> std::thread::Result<T> {
+    static HOOK: std::sync::Once = std::sync::Once::new();
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !QUIET.with(std::cell::Cell::get) {
+                previous(info);
+            }
+        }));
+    });
+    QUIET.with(|q| q.set(true));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    QUIET.with(|q| q.set(false));
+    result
+}
+
 /// The page (1-based) that byte `offset` of a text falls on, given where
 /// its pages start; `None` for texts without pages.
 pub fn page_of(pages: &[usize], offset: usize) -> Option<usize> {

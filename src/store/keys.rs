@@ -6,8 +6,12 @@
 //! | `d/<doc id>`                | [`BUNDLE_MAGIC`] + LZ4 of bincode [`crate::model::FactBundle`] (format 1: bincode alone) |
 //! | `h/<sha-256 hex>`           | doc id (content-hash index)         |
 //! | `n/<u64 big-endian seq>`    | JSON annotation record              |
+//! | `k/<doc id>`                | JSON [`super::Reading`]: how it was read, its text's sketch |
+//! | `b/<u64 band key><doc id>`  | empty: the sketch's bands, to find twins |
+//! | `a/<sha-256 hex>`           | JSON [`super::OtherReading`]: another reading of a stored document |
 //!
-//! All keys of one document (`d/` and `h/`) change in one atomic batch.
+//! All keys of one document (`d/`, `h/`, `k/`, `b/`) change in one atomic
+//! batch. `k/`, `b/` and `a/` are not part of what the view is built from.
 
 /// The format this build writes.
 pub(crate) const FORMAT_VERSION: u32 = 2;
@@ -26,6 +30,9 @@ pub(crate) const VERSION: &[u8] = b"v";
 pub(crate) const DOC_PREFIX: &[u8] = b"d/";
 pub(crate) const HASH_PREFIX: &[u8] = b"h/";
 pub(crate) const ANNOTATION_PREFIX: &[u8] = b"n/";
+pub(crate) const READING_PREFIX: &[u8] = b"k/";
+pub(crate) const BAND_PREFIX: &[u8] = b"b/";
+pub(crate) const OTHER_PREFIX: &[u8] = b"a/";
 
 pub(crate) fn doc(id: &str) -> Vec<u8> {
     [DOC_PREFIX, id.as_bytes()].concat()
@@ -33,6 +40,18 @@ pub(crate) fn doc(id: &str) -> Vec<u8> {
 
 pub(crate) fn hash(hex: &str) -> Vec<u8> {
     [HASH_PREFIX, hex.as_bytes()].concat()
+}
+
+pub(crate) fn reading(id: &str) -> Vec<u8> {
+    [READING_PREFIX, id.as_bytes()].concat()
+}
+
+pub(crate) fn band(key: u64) -> Vec<u8> {
+    [BAND_PREFIX, &key.to_be_bytes()[..]].concat()
+}
+
+pub(crate) fn other(hash: &str) -> Vec<u8> {
+    [OTHER_PREFIX, hash.as_bytes()].concat()
 }
 
 pub(crate) fn annotation(seq: u64) -> Vec<u8> {

@@ -7,9 +7,8 @@
 //! refused with what to do. The PDF crates can panic on malformed input:
 //! that is caught and reported as an unreadable file.
 
-use super::{join_wrapped, Format, Read, ReadError, MAX_TEXT_BYTES};
+use super::{join_wrapped, quietly, Format, Read, ReadError, MAX_TEXT_BYTES};
 use std::collections::HashMap;
-use std::panic::{catch_unwind, AssertUnwindSafe};
 
 /// Read a PDF's text, page by page.
 pub(super) fn read(bytes: &[u8]) -> Result<Read, ReadError> {
@@ -75,9 +74,43 @@ fn tidy(page: &str) -> String {
     out
 }
 
+/// The most objects a PDF may declare: a 100-page report has a few
+/// thousand; millions would cost gigabytes to load for nothing.
+const MAX_OBJECTS: u64 = 250_000;
+
+/// The number of objects the PDF declares (the largest `/Size` of its
+/// cross-reference trailers or streams), read without loading it.
+fn declared_objects(bytes: &[u8]) -> u64 {
+    let mut most = 0;
+    let mut rest = bytes;
+    while let Some(at) = rest.windows(5).position(|w| w == b"/Size") {
+        rest = &rest[at + 5..];
+        let digits: Vec<u8> = rest
+            .iter()
+            .skip_while(|b| b.is_ascii_whitespace())
+            .take_while(|b| b.is_ascii_digit())
+            .take(12)
+            .copied()
+            .collect();
+        if let Some(n) = std::str::from_utf8(&digits)
+            .ok()
+            .and_then(|d| d.parse().ok())
+        {
+            most = most.max(n);
+        }
+    }
+    most
+}
+
 /// The text of each page, or why there is none.
 fn extract(bytes: &[u8]) -> Result<Vec<String>, ReadError> {
-    let loaded = catch_unwind(AssertUnwindSafe(|| lopdf::Document::load_mem(bytes)));
+    let objects = declared_objects(bytes);
+    if objects > MAX_OBJECTS {
+        return Err(ReadError::Pdf(format!(
+            "it declares {objects} objects, more than a report has (acta reads at most {MAX_OBJECTS})"
+        )));
+    }
+    let loaded = quietly(|| lopdf::Document::load_mem(bytes));
     let doc = match loaded {
         Ok(Ok(doc)) => doc,
         Ok(Err(e)) => return Err(ReadError::Pdf(e.to_string())),
@@ -86,9 +119,12 @@ fn extract(bytes: &[u8]) -> Result<Vec<String>, ReadError> {
     let encrypted = doc.is_encrypted();
     let count = doc.get_pages().len();
     drop(doc);
-    let pages = catch_unwind(AssertUnwindSafe(|| {
-        pdf_extract::extract_text_from_mem_by_pages(bytes)
-    }));
+    if count == 0 && !encrypted {
+        return Err(ReadError::Pdf(
+            "no page can be found in it (its page tree is broken)".into(),
+        ));
+    }
+    let pages = quietly(|| pdf_extract::extract_text_from_mem_by_pages(bytes));
     match pages {
         Ok(Ok(pages)) if !pages.is_empty() || count == 0 => Ok(pages),
         Ok(Ok(_)) | Ok(Err(_)) if encrypted => Err(ReadError::Encrypted),

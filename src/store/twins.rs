@@ -1,0 +1,148 @@
+//! The records that tell a report already stored when it arrives again in
+//! another form (its PDF after its Word file, or under another name):
+//! per document, how it was read and a sketch of its text (`k/<id>`), the
+//! sketch's bands as keys to find candidates without reading every
+//! document (`b/<band>/<id>`), and the content hashes of the other readings
+//! of a stored document (`a/<hash>`), so that reading one again is a no-op.
+//! The store keeps these as given; what a sketch is, and when two are one
+//! report, is ingestion's business (`crate::ingest::likeness`).
+
+use super::{keys, Store, StoreError};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+
+/// How a stored document was read, and the sketch of its text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Reading {
+    /// The file it was read from.
+    pub file: String,
+    /// Its format (`pdf`, `docx`, …).
+    pub format: String,
+    /// How much was read from it: the number of facts.
+    pub richness: u64,
+    /// The MinHash sketch of its text.
+    pub sketch: Vec<u32>,
+    /// The sketch's band keys.
+    pub bands: Vec<u64>,
+}
+
+/// Another reading of a stored document, kept so it is known again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OtherReading {
+    /// The stored document it is a reading of.
+    pub id: String,
+    pub file: String,
+    pub format: String,
+}
+
+impl Store {
+    /// Stored documents that share a band with `bands`, with how each was
+    /// read.
+    pub fn twin_candidates(&self, bands: &[u64]) -> Result<Vec<(String, Reading)>, StoreError> {
+        let mut ids = BTreeSet::new();
+        for band in bands {
+            for k in self.db.scan_prefix(keys::band(*band)).keys() {
+                let k = self.read(k)?;
+                let id = keys::suffix(&k, &keys::band(*band));
+                ids.insert(String::from_utf8_lossy(id).into_owned());
+            }
+        }
+        let mut found = Vec::new();
+        for id in ids {
+            if let Some(r) = self.reading(&id)? {
+                found.push((id, r));
+            }
+        }
+        Ok(found)
+    }
+
+    /// How the document `id` was read, if that was recorded.
+    pub fn reading(&self, id: &str) -> Result<Option<Reading>, StoreError> {
+        let key = keys::reading(id);
+        match self.read(self.db.get(&key))? {
+            None => Ok(None),
+            Some(v) => serde_json::from_slice(&v)
+                .map(Some)
+                .map_err(|e| StoreError::Corrupt {
+                    key: String::from_utf8_lossy(&key).into_owned(),
+                    message: e.to_string(),
+                }),
+        }
+    }
+
+    /// Record that the text with content hash `hash` is another reading
+    /// of a stored document: storing it again is then a no-op.
+    pub fn add_other_reading(&self, hash: &str, other: &OtherReading) -> Result<(), StoreError> {
+        self.writable()?;
+        let value = serde_json::to_vec(other).map_err(|e| StoreError::Corrupt {
+            key: String::from_utf8_lossy(&keys::other(hash)).into_owned(),
+            message: e.to_string(),
+        })?;
+        self.written(self.db.insert(keys::other(hash), value))?;
+        self.written(self.db.flush())?;
+        Ok(())
+    }
+
+    /// The stored document that a text with content hash `hash` is
+    /// another reading of.
+    pub fn other_reading(&self, hash: &str) -> Result<Option<OtherReading>, StoreError> {
+        let key = keys::other(hash);
+        match self.read(self.db.get(&key))? {
+            None => Ok(None),
+            Some(v) => serde_json::from_slice(&v)
+                .map(Some)
+                .map_err(|e| StoreError::Corrupt {
+                    key: String::from_utf8_lossy(&key).into_owned(),
+                    message: e.to_string(),
+                }),
+        }
+    }
+
+    /// Every other reading recorded, with its content hash.
+    pub fn other_readings(&self) -> Result<Vec<(String, OtherReading)>, StoreError> {
+        let mut all = Vec::new();
+        for kv in self.db.scan_prefix(keys::OTHER_PREFIX) {
+            let (k, v) = self.read(kv)?;
+            let hash = String::from_utf8_lossy(keys::suffix(&k, keys::OTHER_PREFIX)).into_owned();
+            let other = serde_json::from_slice(&v).map_err(|e| StoreError::Corrupt {
+                key: String::from_utf8_lossy(&k).into_owned(),
+                message: e.to_string(),
+            })?;
+            all.push((hash, other));
+        }
+        Ok(all)
+    }
+
+    /// Into `batch`: the removal of document `id`'s reading and band keys
+    /// (it is being replaced).
+    pub(super) fn unindex_reading(
+        &self,
+        id: &str,
+        batch: &mut sled::Batch,
+    ) -> Result<(), StoreError> {
+        if let Some(old) = self.reading(id)? {
+            for band in &old.bands {
+                batch.remove([keys::band(*band), id.as_bytes().to_vec()].concat());
+            }
+            batch.remove(keys::reading(id));
+        }
+        Ok(())
+    }
+
+    /// Into `batch`: document `id`'s reading and its band keys.
+    pub(super) fn index_reading(
+        id: &str,
+        reading: &Reading,
+        batch: &mut sled::Batch,
+    ) -> Result<(), StoreError> {
+        let value = serde_json::to_vec(reading).map_err(|e| StoreError::Corrupt {
+            key: String::from_utf8_lossy(&keys::reading(id)).into_owned(),
+            message: e.to_string(),
+        })?;
+        for band in &reading.bands {
+            batch.insert([keys::band(*band), id.as_bytes().to_vec()].concat(), &[]);
+        }
+        batch.insert(keys::reading(id), value);
+        Ok(())
+    }
+}
