@@ -87,7 +87,7 @@ pub fn run(session: &mut Session) -> Result<(), Error> {
                             editor.set_helper(Some(ActaHelper::new(&session.kg)));
                         }
                     }
-                    Err(e) => println!("error: {}", crate::text::visible(&e.to_string())),
+                    Err(e) => println!("error: {}", crate::text::shown(&e.to_string())),
                 }
             }
             Err(ReadlineError::Interrupted) => continue,

@@ -489,6 +489,9 @@ fn io_words(e: &io::Error) -> String {
         io::ErrorKind::ReadOnlyFilesystem => "the file system is read-only".into(),
         io::ErrorKind::NotADirectory => "a part of the path is a file, not a directory".into(),
         io::ErrorKind::StorageFull => "the disk is full".into(),
+        io::ErrorKind::FileTooLarge => {
+            "a file would grow past the file-size limit (`ulimit -f`)".into()
+        }
         _ => e.to_string(),
     }
 }

@@ -1,9 +1,13 @@
-//! Hostile or unlucky input through the real binary: queries nested
-//! thousands deep with quotes of both kinds (an error, never an abort, in
-//! a command or a REPL session, and a message that shows a window of the
-//! query, not all of it), `--as-of` dates that are not dates, `export
-//! --out` that replaces a file whole, and damaged blob files (a clear
-//! message and exit 3, never a loop).
+//! Hostile or unlucky input through the real binary (issue 20): queries
+//! nested thousands deep with quotes of both kinds (an error, never an
+//! abort, in a command or a REPL session), error messages that quote a
+//! 30 KB query (elided, never whole), `--as-of` dates that are not dates,
+//! an empty `ACTA_DB`, `export --out` that replaces a file whole, damaged
+//! blob files (a clear message and exit 3, never a loop), a table cell of
+//! thousands of names (drawn in linear time), a cross product with a
+//! small answer (answered), escape sequences in annotations (refused, and
+//! written out when already stored), and the file-size limit (a message,
+//! not a silent SIGXFSZ).
 
 mod common;
 mod faults;
@@ -372,4 +376,100 @@ fn control_characters_in_stored_annotations_are_written_out() {
         Some(&format!("show x{ESCAPES}\n:sources on\n{q}\n")),
     );
     assert_shown_safely(&stdout(&o), "the REPL");
+}
+
+/// Every kind of message that quotes what was typed: a 30 KB name or word
+/// is shown as its head and tail, never whole.
+#[test]
+fn error_messages_never_echo_a_long_query_whole() {
+    let (_dir, db) = seeded();
+    let word = "x".repeat(30_000);
+    let words = "palabra ".repeat(3_700);
+    let queries = [
+        format!("show {word}"),
+        format!("show \"{word}\""),
+        format!("meetings in {words}"),
+        format!("why {word} awaits Honduras"),
+        format!("assert {words} responded to IV.E(1)"),
+        format!("path from {words} to SIEMCA"),
+        format!("which countries have not responded to {words}"),
+        format!("match (a:{word}) return a"),
+        format!("match (a) return {word}(a)"),
+        format!("match (a) return a.name order by {word}"),
+    ];
+    for q in &queries {
+        let o = acta(&db, &["query", q]);
+        assert_eq!(o.status.code(), Some(1), "{}", &q[..40]);
+        assert!(
+            stderr(&o).len() < 1_000,
+            "{}: {}",
+            &q[..40],
+            stderr(&o).len()
+        );
+    }
+    for command in ["trace", "show"] {
+        let o = acta(&db, &[command, &words]);
+        assert!(!o.status.success(), "{command}");
+        assert!(stderr(&o).len() < 1_000, "{command}: {}", stderr(&o).len());
+    }
+    let o = acta_in(&db, &["repl"], Some(&format!("{}\n", queries[0])));
+    assert!(stdout(&o).len() < 1_000, "the REPL: {}", stdout(&o).len());
+}
+
+/// An empty `ACTA_DB` is unset: `--db` wins, and without it the default
+/// knowledge base is used.
+#[test]
+fn an_empty_acta_db_counts_as_unset() {
+    let (dir, db) = seeded();
+    let o = common::acta_cmd(&db)
+        .env("ACTA_DB", "")
+        .arg("stats")
+        .output()
+        .expect("runs");
+    assert!(o.status.success(), "{}", stderr(&o));
+    let home = dir.path().join("home");
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_acta"))
+        .env("ACTA_DB", "")
+        .env_remove("ACTA_DATA")
+        .env("HOME", &home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .arg("stats")
+        .output()
+        .expect("runs");
+    assert!(o.status.success(), "{}", stderr(&o));
+    let default = home.join("data/acta/kb");
+    assert!(
+        stdout(&o).contains(&default.display().to_string()),
+        "{}",
+        stdout(&o)
+    );
+}
+
+/// A write past the file-size limit (`ulimit -f`) is a message and exit
+/// 3, not a silent death by SIGXFSZ; nothing is stored.
+#[cfg(unix)]
+#[test]
+fn the_file_size_limit_is_a_message() {
+    let work = tempfile::tempdir().expect("temp dir");
+    let big = strs(&write_corpus(
+        &work.path().join("c"),
+        &[900_000],
+        &mut Rng::new(9),
+    ));
+    let db = work.path().join("kb");
+    let o = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("ulimit -f 100 && exec \"$0\" --db \"$1\" ingest \"$2\"")
+        .arg(env!("CARGO_BIN_EXE_acta"))
+        .arg(&db)
+        .arg(&big[0])
+        .env_remove("ACTA_DB")
+        .env_remove("ACTA_DATA")
+        .output()
+        .expect("runs");
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(3), "{:?} {err}", o.status);
+    assert!(err.contains("file-size limit"), "{err}");
+    let o = ok(acta(&db, &["check"]));
+    assert!(o.starts_with("ok: 0 documents"), "{o}");
 }
