@@ -92,7 +92,7 @@ fn mib(kib: u64) -> f64 {
 /// Ingest synthetic reports until the database holds `n`.
 fn build(db: &Path, n: usize, seed: u64) -> Result<(), String> {
     let kb = KnowledgeBase::open(db).map_err(|e| e.to_string())?;
-    let have = kb.store().document_count();
+    let have = kb.store().document_count().map_err(|e| e.to_string())?;
     if have >= n {
         println!("build: the database already holds {have} reports");
         return Ok(());

@@ -10,7 +10,7 @@ use crate::model::{
     Action, Annotation, Attr, DateValue, EdgeFact, EdgeKind, Fact, Provenance, Retracted, Value,
     Ymd,
 };
-use crate::text::normalize;
+use crate::text::{control_char, normalize};
 use petgraph::graph::EdgeIndex;
 
 /// The author of new annotations: `--author`, else `$ACTA_AUTHOR`, else the
@@ -319,6 +319,8 @@ pub(crate) enum AnnotationError {
         date: DateValue,
         latest: Option<Ymd>,
     },
+    #[error("the {field} holds the control character U+{:04X}: names, times, reasons and sources are plain text", u32::from(*.found))]
+    ControlCharacter { field: &'static str, found: char },
 }
 
 impl AnnotationError {
@@ -332,6 +334,7 @@ impl AnnotationError {
 /// its entities exist, a retracted fact exists, a date is not later than
 /// every source.
 pub(crate) fn validate(kg: &KnowledgeGraph, a: &Annotation) -> Result<(), AnnotationError> {
+    plain_text(a)?;
     match &a.fact {
         Fact::Attr { node, key, value } => {
             let i = kg
@@ -362,6 +365,30 @@ pub(crate) fn validate(kg: &KnowledgeGraph, a: &Annotation) -> Result<(), Annota
             date.map_or(Ok(()), |d| validate_date(kg, d))
         }
     }
+}
+
+/// No control characters in what an annotation says in words (escape
+/// sequences in an author's name would be replayed on every terminal that
+/// lists it): none in the author and time, only newlines and tabs in the
+/// reason, source and attribute value.
+fn plain_text(a: &Annotation) -> Result<(), AnnotationError> {
+    let value = match &a.fact {
+        Fact::Attr { value, .. } => value.as_str(),
+        Fact::Edge { .. } => "",
+    };
+    let fields = [
+        ("author", a.author.as_str(), true),
+        ("time", a.at.as_str(), true),
+        ("reason", a.reason.as_str(), false),
+        ("source", a.source.as_str(), false),
+        ("value", value, false),
+    ];
+    for (field, text, one_line) in fields {
+        if let Some(found) = control_char(text, one_line) {
+            return Err(AnnotationError::ControlCharacter { field, found });
+        }
+    }
+    Ok(())
 }
 
 fn validate_edge(

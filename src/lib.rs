@@ -95,4 +95,5 @@ pub use query::{Answer, Cell, QueryError, Source};
 pub use reference::Gazetteer;
 pub use serve::serve;
 pub use session::{replay_annotations, Reply, Session};
+pub use text::{shown, visible};
 pub use trace::{Step, Trace};

@@ -13,7 +13,7 @@ use acta::graph::Reference;
 use acta::model::DateValue;
 use acta::store::PutOutcome;
 use acta::store::StoreError;
-use acta::{Error, KnowledgeBase, ReadAccess, Session, Trace, Usage};
+use acta::{shown, visible, Error, KnowledgeBase, ReadAccess, Session, Trace, Usage};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -27,7 +27,9 @@ use std::process::ExitCode;
 )]
 struct Cli {
     /// Knowledge base directory (default: $ACTA_DB, else the user's data directory).
-    #[arg(long, global = true, env = "ACTA_DB")]
+    /// An empty `ACTA_DB` counts as unset (read in `run`, not by clap,
+    /// which refuses an empty value).
+    #[arg(long, global = true)]
     db: Option<PathBuf>,
     /// Author recorded with annotations (default: $ACTA_AUTHOR, else the user name).
     #[arg(long, global = true)]
@@ -175,6 +177,7 @@ enum ExportFormat {
 }
 
 fn main() -> ExitCode {
+    ignore_file_size_signal();
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
@@ -186,11 +189,26 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("acta: {e}");
+            eprintln!("acta: {}", shown(&e.to_string()));
             ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(1))
         }
     }
 }
+
+/// A write past the file-size limit (`ulimit -f`) raises SIGXFSZ, which
+/// kills the process without a word by default. Ignored, the write fails
+/// with EFBIG instead, and the store reports it like any failed write.
+#[cfg(unix)]
+fn ignore_file_size_signal() {
+    // SAFETY: sets the disposition of one signal to "ignore" at start-up,
+    // before any thread exists; no handler runs, no Rust state is touched.
+    unsafe {
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+    }
+}
+
+#[cfg(not(unix))]
+fn ignore_file_size_signal() {}
 
 /// Open the knowledge base of `--db`; without one, the default knowledge
 /// base, built from the bundled reports (and annotations) on first use and
@@ -222,8 +240,15 @@ fn open(db: Option<PathBuf>) -> Result<KnowledgeBase, Error> {
 }
 
 /// Write to stdout; a reader that went away (`| head`) is not an error.
+/// On a terminal, control characters are written out (see
+/// [`acta::visible`]); to a file or a pipe, the text is exact.
 fn out(text: &str) -> Result<(), Error> {
     let mut stdout = std::io::stdout().lock();
+    let text = if stdout.is_terminal() {
+        visible(text)
+    } else {
+        text.into()
+    };
     match stdout
         .write_all(text.as_bytes())
         .and_then(|()| stdout.flush())
@@ -294,7 +319,12 @@ fn write(path: &Path, text: &str) -> Result<(), Error> {
     Ok(())
 }
 
-fn run(cli: Cli) -> Result<(), Error> {
+fn run(mut cli: Cli) -> Result<(), Error> {
+    if cli.db.is_none() {
+        cli.db = std::env::var_os("ACTA_DB")
+            .filter(|p| !p.is_empty())
+            .map(PathBuf::from);
+    }
     let author = acta::default_author(cli.author.as_deref());
     let Some(command) = cli.command else {
         return no_command(cli.db, author);
@@ -438,11 +468,13 @@ fn run_script(
     let reply = |r: acta::Reply| {
         out(&r.stdout)?;
         if let Some(n) = r.notice {
-            eprintln!("{n}");
+            eprintln!("{}", visible(&n));
         }
         Ok(())
     };
-    session.run_script(text, name, keep_going, reply, |e| eprintln!("acta: {e}"))?;
+    session.run_script(text, name, keep_going, reply, |e| {
+        eprintln!("acta: {}", shown(&e.to_string()))
+    })?;
     Ok(())
 }
 
@@ -452,11 +484,11 @@ fn check(kb: &KnowledgeBase) -> Result<(), Error> {
     if problems.is_empty() {
         return out(&format!(
             "ok: {} documents, all invariants hold\n",
-            kb.store().document_count()
+            kb.store().document_count()?
         ));
     }
     for p in &problems {
-        eprintln!("problem: {p}");
+        eprintln!("problem: {}", visible(p));
     }
     Err(Error::CheckFailed(problems.len()))
 }
@@ -522,8 +554,8 @@ fn ingest(kb: &KnowledgeBase, paths: &[PathBuf], report: bool) -> Result<(), Err
     let files = acta::report_files(paths);
     let bar = progress(files.len());
     let say = |line: String| match &bar {
-        Some(b) => b.println(line),
-        None => eprintln!("{line}"),
+        Some(b) => b.println(visible(&line)),
+        None => eprintln!("{}", visible(&line)),
     };
     for f in files {
         if let Some(b) = &bar {

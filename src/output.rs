@@ -38,6 +38,7 @@
 use crate::export::csv_field;
 use crate::graph::Stats;
 use crate::query::{Answer, Cell, Source};
+use crate::text::visible;
 use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 use std::fmt::Write;
@@ -116,48 +117,44 @@ pub(crate) fn terminal_height() -> Option<usize> {
 }
 
 /// Split text into lines of at most `width` display columns, at spaces
-/// where possible.
+/// where possible. Linear in the length of the text: widths are added up
+/// as the line grows, never measured again (a cell can hold the names of
+/// thousands of agreements).
 pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
     let width = width.max(1);
+    if text.width() <= width {
+        return vec![text.to_string()];
+    }
     let mut lines = Vec::new();
     let mut cur = String::new();
+    let mut cur_w = 0;
     for word in text.split(' ') {
-        let mut word = word.to_string();
+        let mut word = word;
+        let mut word_w = word.width();
         loop {
             let need = if cur.is_empty() {
-                word.width()
+                word_w
             } else {
-                cur.width() + 1 + word.width()
+                cur_w + 1 + word_w
             };
             if need <= width {
                 if !cur.is_empty() {
                     cur.push(' ');
                 }
-                cur.push_str(&word);
+                cur.push_str(word);
+                cur_w = need;
                 break;
             }
             if !cur.is_empty() {
                 lines.push(std::mem::take(&mut cur));
+                cur_w = 0;
                 continue;
             }
             // A word longer than the line: cut it by display width.
-            let mut head = String::new();
-            let mut rest = String::new();
-            for c in word.chars() {
-                if rest.is_empty() && head.width() + c.to_string().width() <= width {
-                    head.push(c);
-                } else {
-                    rest.push(c);
-                }
-            }
-            if head.is_empty() {
-                // A single character wider than the line.
-                let mut chars = word.chars();
-                head.extend(chars.next());
-                rest = chars.collect();
-            }
-            lines.push(head);
-            word = rest;
+            let (head, head_w) = cut(word, width);
+            lines.push(word[..head].to_string());
+            word = &word[head..];
+            word_w = word_w.saturating_sub(head_w);
             if word.is_empty() {
                 break;
             }
@@ -167,6 +164,25 @@ pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
         lines.push(cur);
     }
     lines
+}
+
+/// Where to cut `word` so its head fits in `width` columns: the byte
+/// length of the head (at least one character) and its width.
+fn cut(word: &str, width: usize) -> (usize, usize) {
+    use unicode_width::UnicodeWidthChar;
+    let mut head_w = 0;
+    for (i, c) in word.char_indices() {
+        let w = c.width().unwrap_or(0);
+        if head_w + w > width {
+            if i == 0 {
+                // A single character wider than the line.
+                return (c.len_utf8(), w);
+            }
+            return (i, head_w);
+        }
+        head_w += w;
+    }
+    (word.len(), head_w)
 }
 
 /// Fit column widths into `total` columns (separators included): columns
@@ -202,10 +218,20 @@ pub fn render(answer: &Answer, format: Format, options: RenderOptions) -> String
 }
 
 /// An aligned text table (or the answer's text), caveats, and sources.
+/// Ctrl-C in the REPL (the evaluator's interruption flag) stops it after
+/// the row being drawn.
 pub(crate) fn table(answer: &Answer, options: RenderOptions) -> String {
+    use std::sync::atomic::Ordering;
+    table_until(answer, options, || {
+        crate::query::eval::INTERRUPTED.swap(false, Ordering::Relaxed)
+    })
+}
+
+/// [`table`], asking `stop` before each row whether to stop there.
+fn table_until(answer: &Answer, options: RenderOptions, stop: impl Fn() -> bool) -> String {
     let mut out = String::new();
     if let Some(text) = &answer.text {
-        out.push_str(text);
+        out.push_str(&visible(text));
         if !text.ends_with('\n') {
             out.push('\n');
         }
@@ -284,11 +310,20 @@ pub(crate) fn table(answer: &Answer, options: RenderOptions) -> String {
                 .collect::<Vec<_>>()
                 .join("-+-")
         );
-        for row in &cells {
+        let n = answer.rows.len();
+        let mut shown = n;
+        for (k, row) in cells.iter().enumerate() {
+            if stop() {
+                shown = k;
+                break;
+            }
             let _ = writeln!(out, "{}", line(row));
         }
-        let n = answer.rows.len();
-        let _ = writeln!(out, "({n} row{})", if n == 1 { "" } else { "s" });
+        if shown < n {
+            let _ = writeln!(out, "(interrupted: {shown} of {n} rows shown)");
+        } else {
+            let _ = writeln!(out, "({n} row{})", if n == 1 { "" } else { "s" });
+        }
         if any_annotated {
             let _ = writeln!(
                 out,
@@ -297,7 +332,7 @@ pub(crate) fn table(answer: &Answer, options: RenderOptions) -> String {
         }
     }
     for c in &answer.caveats {
-        let _ = writeln!(out, "note: {c}");
+        let _ = writeln!(out, "note: {}", visible(c));
     }
     if options.sources {
         let mut any = false;
@@ -307,9 +342,9 @@ pub(crate) fn table(answer: &Answer, options: RenderOptions) -> String {
                     out.push_str("sources:\n");
                     any = true;
                 }
-                let _ = write!(out, "  [{}] {}", i + 1, s.cite);
+                let _ = write!(out, "  [{}] {}", i + 1, visible(&s.cite));
                 if let Some(sentence) = &s.sentence {
-                    let _ = write!(out, ": “{sentence}”");
+                    let _ = write!(out, ": “{}”", visible(sentence));
                 }
                 out.push('\n');
             }
@@ -334,11 +369,12 @@ fn table_text(c: &Cell) -> String {
     }
 }
 
+/// A cell on one line, its control characters written out.
 fn one_line(s: &str) -> String {
     if s.contains(['\n', '\r', '\t']) {
-        s.split_whitespace().collect::<Vec<_>>().join(" ")
+        visible(&s.split_whitespace().collect::<Vec<_>>().join(" ")).into_owned()
     } else {
-        s.to_string()
+        visible(s).into_owned()
     }
 }
 
@@ -487,6 +523,30 @@ mod tests {
                 .replace("-----------------------+--", "--------------------+--")
                 .replace("country                | n", "country             | n")
         );
+    }
+
+    #[test]
+    fn rendering_stops_when_asked() {
+        let mut a = sample();
+        let row = a.rows[0].clone();
+        a.push(row, Vec::new());
+        let asked = std::cell::Cell::new(0);
+        let t = table_until(&a, RenderOptions::default(), || {
+            asked.set(asked.get() + 1);
+            asked.get() > 1
+        });
+        assert!(t.contains("(interrupted: 1 of 2 rows shown)"), "{t}");
+    }
+
+    #[test]
+    fn wrapping_cuts_long_words_and_keeps_short_lines() {
+        assert_eq!(wrap("ab cd", 10), ["ab cd"]);
+        assert_eq!(wrap("ab cd ef", 5), ["ab cd", "ef"]);
+        assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+        assert_eq!(wrap("año ñandú", 3), ["año", "ñan", "dú"]);
+        assert_eq!(wrap("日本語", 1), ["日", "本", "語"]);
+        let long = "palabra ".repeat(50_000);
+        assert_eq!(wrap(&long, 80).len(), 5_000);
     }
 
     #[test]

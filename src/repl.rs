@@ -78,7 +78,7 @@ pub fn run(session: &mut Session) -> Result<(), Error> {
                     Ok(reply) => {
                         page(&reply.stdout);
                         if let Some(n) = reply.notice {
-                            println!("{n}");
+                            println!("{}", crate::text::visible(&n));
                         }
                         if reply.quit {
                             break;
@@ -87,7 +87,7 @@ pub fn run(session: &mut Session) -> Result<(), Error> {
                             editor.set_helper(Some(ActaHelper::new(&session.kg)));
                         }
                     }
-                    Err(e) => println!("error: {e}"),
+                    Err(e) => println!("error: {}", crate::text::shown(&e.to_string())),
                 }
             }
             Err(ReadlineError::Interrupted) => continue,
@@ -105,6 +105,7 @@ pub fn run(session: &mut Session) -> Result<(), Error> {
 
 /// Print text, through `$PAGER` when it is taller than the terminal.
 pub(crate) fn page(text: &str) {
+    let text = &*crate::text::visible(text);
     let height = crate::output::terminal_height().unwrap_or(usize::MAX);
     if text.lines().count() + 2 > height {
         let pager = std::env::var("PAGER")

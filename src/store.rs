@@ -349,10 +349,17 @@ impl Store {
         Ok(self.read(first.transpose())?.is_some())
     }
 
-    /// Number of stored documents. Reads every document record (sled keeps
-    /// no count): O(size of the database).
-    pub fn document_count(&self) -> usize {
-        self.db.scan_prefix(keys::DOC_PREFIX).count()
+    /// Number of stored documents. Reads every document key (sled keeps
+    /// no count): O(size of the database). Stops at the first error: on a
+    /// damaged store sled's iterator yields the same error again and again,
+    /// so counting its items would never end.
+    pub fn document_count(&self) -> Result<usize, StoreError> {
+        let mut n = 0;
+        for k in self.db.scan_prefix(keys::DOC_PREFIX).keys() {
+            self.read(k)?;
+            n += 1;
+        }
+        Ok(n)
     }
 
     /// Stored annotation records, in the order they were written.
@@ -482,6 +489,9 @@ fn io_words(e: &io::Error) -> String {
         io::ErrorKind::ReadOnlyFilesystem => "the file system is read-only".into(),
         io::ErrorKind::NotADirectory => "a part of the path is a file, not a directory".into(),
         io::ErrorKind::StorageFull => "the disk is full".into(),
+        io::ErrorKind::FileTooLarge => {
+            "a file would grow past the file-size limit (`ulimit -f`)".into()
+        }
         _ => e.to_string(),
     }
 }

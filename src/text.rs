@@ -4,6 +4,10 @@
 //! collapses white space, so that "México", "MEXICO" and " mexico " are the
 //! same key. Entity resolution, the alias index and query string matching all
 //! call it; nothing else in acta compares names.
+//!
+//! [`visible`] and [`shown`] are the other direction: text about to be
+//! shown on a terminal, with its control characters written out and (for
+//! messages) overlong lines elided.
 
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
@@ -203,9 +207,93 @@ pub(crate) fn contains_phrase(haystack_norm: &str, needle_norm: &str) -> bool {
     false
 }
 
+/// Text safe to show on a terminal: control characters (C0 but newline
+/// and tab, DEL, C1: what escape sequences such as `ESC[2J` or `ESC]0;`
+/// are made of) written as `\u{1b}`; other text as it is.
+pub fn visible(s: &str) -> std::borrow::Cow<'_, str> {
+    let hidden = |c: char| c.is_control() && c != '\n' && c != '\t';
+    if !s.contains(hidden) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if hidden(c) {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Each line of `s` at most `max` characters: a longer one keeps its
+/// head and tail around ` … `. For messages that quote what the user
+/// typed (a 30 KB name is not worth showing whole).
+pub(crate) fn elide_lines(s: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    let long = |l: &str| l.len() > max && l.chars().count() > max;
+    if !s.lines().any(long) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let keep = max.saturating_sub(3) / 2;
+    let lines: Vec<String> = s
+        .split('\n')
+        .map(|l| {
+            if !long(l) {
+                return l.to_string();
+            }
+            let n = l.chars().count();
+            let head: String = l.chars().take(keep).collect();
+            let tail: String = l.chars().skip(n - keep).collect();
+            format!("{head} … {tail}")
+        })
+        .collect();
+    std::borrow::Cow::Owned(lines.join("\n"))
+}
+
+/// What an error message becomes on a terminal: long lines elided (see
+/// [`elide_lines`]), control characters written out (see [`visible`]).
+pub fn shown(message: &str) -> String {
+    visible(&elide_lines(message, MESSAGE_LINE)).into_owned()
+}
+
+/// Longest line of an error message shown whole.
+const MESSAGE_LINE: usize = 300;
+
+/// The first control character of `s` that a stored name or note may not
+/// hold (any but newline and tab; none at all when `one_line`).
+pub(crate) fn control_char(s: &str, one_line: bool) -> Option<char> {
+    s.chars()
+        .find(|&c| c.is_control() && (one_line || (c != '\n' && c != '\t')))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_lines_are_elided() {
+        let long = format!(
+            "no entity is called \"{}\"; did you mean X?",
+            "x".repeat(30_000)
+        );
+        let e = elide_lines(&long, 300);
+        assert!(e.chars().count() <= 300, "{}", e.len());
+        assert!(e.starts_with("no entity is called \"xxx"));
+        assert!(e.ends_with("xxx\"; did you mean X?"));
+        assert_eq!(elide_lines("short\nlines", 300), "short\nlines");
+    }
+
+    #[test]
+    fn control_characters_are_written_out() {
+        assert_eq!(
+            visible("Ana\u{1b}[2J\u{9b}x\n\ty"),
+            "Ana\\u{1b}[2J\\u{9b}x\n\ty"
+        );
+        assert!(matches!(visible("México"), std::borrow::Cow::Borrowed(_)));
+        assert_eq!(control_char("a\nb", false), None);
+        assert_eq!(control_char("a\nb", true), Some('\n'));
+        assert_eq!(control_char("a\u{7f}", false), Some('\u{7f}'));
+    }
 
     #[test]
     fn documented_examples() {

@@ -100,7 +100,10 @@ pub fn bench_db(n: usize) -> BenchDb {
         }
     };
     let kb = KnowledgeBase::open(&path).expect("bench knowledge base opens");
-    let have = kb.store().document_count();
+    let have = kb
+        .store()
+        .document_count()
+        .expect("bench knowledge base reads");
     if have != n {
         assert!(
             have < n,

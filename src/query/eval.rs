@@ -22,7 +22,7 @@ use crate::query::ast::{Expr, PatternQuery};
 use crate::query::error::QueryError;
 use expr::{Env, Val};
 use fxhash::{FxHashMap, FxHashSet};
-use pattern::CClause;
+use pattern::{CClause, CPath};
 use petgraph::graph::{EdgeIndex, NodeIndex};
 use std::cell::{Cell as StdCell, RefCell};
 
@@ -132,6 +132,12 @@ impl<'g> Ctx<'g> {
         self.project(q, &vars, &slots, &awaits, &rows)
     }
 
+    /// The rows of one `match` clause (with its `where`) for each row so
+    /// far. Only rows that satisfy the `where` are held and counted against
+    /// [`MAX_ROWS`]: the paths of a clause are matched depth first and
+    /// each complete row is filtered as it is found, so a cross product
+    /// whose answer is small is not refused for its size (its work is
+    /// bounded by [`MAX_STEPS`] instead).
     fn run_clause(
         &self,
         clause: &CClause,
@@ -141,40 +147,53 @@ impl<'g> Ctx<'g> {
     ) -> Result<Vec<Vec<Val>>, QueryError> {
         let mut out = Vec::new();
         for row in rows {
-            let mut ext = vec![row.clone()];
-            for path in &clause.paths {
-                let mut next = Vec::new();
-                for r in &ext {
-                    self.match_path(path, r, &mut next)?;
-                }
-                ext = next;
-            }
-            if let Some(w) = where_ {
-                let mut kept = Vec::with_capacity(ext.len());
-                for r in ext {
-                    let env = Env {
-                        vars,
-                        row: &r,
-                        aliases: &[],
-                        aggs: None,
-                    };
-                    let v = self.eval(w, &env)?;
-                    if self.truth(&v, w.span, "where")? == Some(true) {
-                        kept.push(r);
-                    }
-                }
-                ext = kept;
-            }
-            if ext.is_empty() && clause.optional {
+            let before = out.len();
+            self.extend_paths(&clause.paths, where_, vars, row.clone(), &mut out)?;
+            if out.len() == before && clause.optional {
                 out.push(row);
-            } else {
-                out.extend(ext);
             }
             if out.len() > MAX_ROWS {
                 return Err(too_many_rows());
             }
         }
         Ok(out)
+    }
+
+    /// Extend `row` by a match of each of `paths` in turn; keep each
+    /// complete row for which `where_` holds.
+    fn extend_paths(
+        &self,
+        paths: &[CPath],
+        where_: Option<&Expr>,
+        vars: &FxHashMap<String, usize>,
+        row: Vec<Val>,
+        out: &mut Vec<Vec<Val>>,
+    ) -> Result<(), QueryError> {
+        let Some((path, rest)) = paths.split_first() else {
+            if let Some(w) = where_ {
+                let env = Env {
+                    vars,
+                    row: &row,
+                    aliases: &[],
+                    aggs: None,
+                };
+                let v = self.eval(w, &env)?;
+                if self.truth(&v, w.span, "where")? != Some(true) {
+                    return Ok(());
+                }
+            }
+            out.push(row);
+            if out.len() > MAX_ROWS {
+                return Err(too_many_rows());
+            }
+            return Ok(());
+        };
+        let mut matches = Vec::new();
+        self.match_path(path, &row, &mut matches)?;
+        for m in matches {
+            self.extend_paths(rest, where_, vars, m, out)?;
+        }
+        Ok(())
     }
 
     /// A value as an answer cell.

@@ -71,6 +71,13 @@ pub(crate) fn parse(text: &str) -> Result<Statement, QueryError> {
 
 fn parse_unlocated(text: &str) -> Result<Statement, QueryError> {
     precheck(text)?;
+    build(text)
+}
+
+/// Parse and build, with no check on the raw text: pest's stack guard and
+/// the builder's depth bound are what keep any input from recursing too
+/// deep.
+fn build(text: &str) -> Result<Statement, QueryError> {
     let folded = fold(text);
     let mut pairs =
         parse_query(&folded.text).map_err(|e| errors::syntax_error(&e, &folded, text))?;
@@ -78,6 +85,7 @@ fn parse_unlocated(text: &str) -> Result<Statement, QueryError> {
         orig: text,
         map: &folded.map,
         ops: Cell::new(0),
+        depth: Cell::new(0),
     };
     let query = pairs
         .next()
@@ -107,7 +115,9 @@ fn parse_query(text: &str) -> Result<pest::iterators::Pairs<'_, Rule>, pest::err
 
 /// Refuse input that would make the parser work too hard or recurse too
 /// deep, before pest sees it: overall length, bracket nesting (outside
-/// double-quoted strings) and the number of `not`s, which nest.
+/// strings) and the number of `not`s, which nest. A quick first filter
+/// only: a query can blind it (an apostrophe in a name looks like a
+/// quote), so the builder bounds the depth again, exactly.
 fn precheck(text: &str) -> Result<(), QueryError> {
     if text.len() > MAX_QUERY_BYTES {
         return Err(QueryError::new(
@@ -126,20 +136,25 @@ fn precheck(text: &str) -> Result<(), QueryError> {
         ));
     }
     let mut depth = 0usize;
-    let mut in_string = false;
+    // The quote that opened the string we are in, if any.
+    let mut in_string: Option<char> = None;
     let mut escaped = false;
+    let mut prev = ' ';
     for (i, c) in text.char_indices() {
-        if in_string {
+        let before = std::mem::replace(&mut prev, c);
+        if let Some(q) = in_string {
             match (escaped, c) {
                 (true, _) => escaped = false,
-                (false, '\\') => escaped = true,
-                (false, '"') => in_string = false,
+                (false, '\\') if q != '`' => escaped = true,
+                (false, c) if c == q => in_string = None,
                 _ => {}
             }
             continue;
         }
         match c {
-            '"' => in_string = true,
+            '"' | '`' => in_string = Some(c),
+            // An apostrophe inside a word (`d'Ivoire`) opens no string.
+            '\'' if !before.is_alphanumeric() => in_string = Some(c),
             '(' | '[' | '{' => {
                 depth += 1;
                 if depth > MAX_NESTING {
@@ -229,6 +244,30 @@ mod tests {
         assert_eq!(f.map[6], "reunió".len());
         let g = fold("Me\u{301}xico");
         assert_eq!(g.text, "Mexico");
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_by_the_parser_itself() {
+        for depth in [65, 1_000, 4_000] {
+            for (open, close) in [("(", ")"), ("[", "]"), ("f(", ")")] {
+                let q = format!(
+                    "match (a) where {}true{} return a",
+                    open.repeat(depth),
+                    close.repeat(depth)
+                );
+                let e = build(&q).unwrap_err();
+                assert_eq!(e.kind, ErrorKind::Limit, "{depth} {open}: {e}");
+                assert!(e.message.contains("nest"), "{e}");
+            }
+        }
+        let q = format!("match (a) where {}true return a", "no ".repeat(3_000));
+        assert_eq!(build(&q).unwrap_err().kind, ErrorKind::Limit);
+        let q = format!(
+            "match (a) where {}true{} return a",
+            "(".repeat(60),
+            ")".repeat(60)
+        );
+        assert!(build(&q).is_ok());
     }
 
     #[test]

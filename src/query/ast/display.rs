@@ -60,6 +60,9 @@ pub(crate) fn write_string(f: &mut impl Write, s: &str) -> fmt::Result {
             '\n' => f.write_str("\\n")?,
             '\t' => f.write_str("\\t")?,
             '\r' => f.write_str("\\r")?,
+            // Any other control character written out, never raw (an
+            // escape sequence in a stored name must not reach a terminal).
+            c if c.is_control() => write!(f, "\\u{{{:x}}}", u32::from(c))?,
             c => f.write_char(c)?,
         }
     }

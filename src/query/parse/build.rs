@@ -36,6 +36,8 @@ pub(super) struct Builder<'a> {
     pub(super) orig: &'a str,
     pub(super) map: &'a [usize],
     pub(super) ops: Cell<usize>,
+    /// How many expressions the builder is inside of (see `expr`).
+    pub(super) depth: Cell<usize>,
 }
 
 pub(super) fn pratt() -> &'static PrattParser<Rule> {
@@ -435,6 +437,18 @@ impl Builder<'_> {
         })
     }
 
+    /// The character of a `\u{hex}` escape, its `{` next in `chars`.
+    fn code_point(&self, chars: &mut std::str::Chars<'_>, span: Span) -> Result<char, QueryError> {
+        let rest = chars.as_str();
+        let close = rest.find('}').ok_or_else(|| internal(Rule::string, span))?;
+        let hex = rest.get(1..close).unwrap_or("");
+        *chars = rest[close + 1..].chars();
+        u32::from_str_radix(hex, 16)
+            .ok()
+            .and_then(char::from_u32)
+            .ok_or_else(|| QueryError::syntax(format!("`\\u{{{hex}}}` is not a character"), span))
+    }
+
     pub(super) fn string(&self, p: Pair<'_, Rule>) -> Result<String, QueryError> {
         let span = self.span(&p);
         let inner = p
@@ -453,6 +467,7 @@ impl Builder<'_> {
                 Some('n') => out.push('\n'),
                 Some('t') => out.push('\t'),
                 Some('r') => out.push('\r'),
+                Some('u') => out.push(self.code_point(&mut chars, span)?),
                 Some(other) => out.push(other),
                 None => return Err(internal(Rule::string, span)),
             }

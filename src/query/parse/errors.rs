@@ -3,9 +3,9 @@
 //! mapped back from the folded text to the original, and the offending
 //! word underlined.
 
-use super::{Folded, Rule};
+use super::{Folded, Rule, MAX_NESTING};
 use crate::query::ast::Span;
-use crate::query::error::QueryError;
+use crate::query::error::{ErrorKind, QueryError};
 
 /// What a rule stands for, in words, for "expected ..." messages. One arm
 /// per rule of grammar/query.pest: a table kept beside the grammar, long
@@ -142,6 +142,16 @@ pub(super) fn syntax_error(
                     push_unique(&mut unexpected, d.to_string());
                 }
             }
+        }
+        ErrorVariant::CustomError { message } if message.ends_with("limit reached") => {
+            // pest's own guard: the stack ran short or the work budget ran
+            // out, always from brackets nested deeper than the builder
+            // would accept anyway.
+            return QueryError::new(
+                ErrorKind::Limit,
+                format!("the query nests too deep to read (brackets may nest {MAX_NESTING} deep)"),
+                Some(Span::new(start, start + 1)),
+            );
         }
         ErrorVariant::CustomError { message } => {
             return QueryError::syntax(message.clone(), span);

@@ -3,7 +3,7 @@
 //! climbing (or < and < not < comparisons < is null).
 
 use super::build::{first, internal, pratt, Builder};
-use super::{Rule, MAX_HOPS};
+use super::{Rule, MAX_HOPS, MAX_NESTING};
 use crate::model::{EdgeKind, Kind};
 use crate::query::ast::*;
 use crate::query::error::{ErrorKind, QueryError};
@@ -341,7 +341,39 @@ impl Builder<'_> {
 
     // ---- expressions ----
 
+    /// An expression. Each one inside brackets (`(…)`, `[…]`, a function's
+    /// arguments) is one level deeper: the depth is bounded here, whatever
+    /// the check on the raw text let through, so no input recurses deeper
+    /// than [`MAX_NESTING`] levels in the builder or the evaluator.
     pub(super) fn expr(&self, p: Pair<'_, Rule>) -> Result<Expr, QueryError> {
+        let span = self.span(&p);
+        let depth = self.depth.get() + 1;
+        if depth > MAX_NESTING {
+            return Err(QueryError::new(
+                ErrorKind::Limit,
+                format!("brackets nest more than {MAX_NESTING} deep"),
+                Some(Span::new(span.start, span.start + 1)),
+            ));
+        }
+        // The precedence climber recurses once per `not` in a row.
+        let mut nots = p
+            .clone()
+            .into_inner()
+            .filter(|o| o.as_rule() == Rule::op_not);
+        if let Some(o) = nots.nth(MAX_NESTING) {
+            return Err(QueryError::new(
+                ErrorKind::Limit,
+                format!("more than {MAX_NESTING} `not`s in one condition"),
+                Some(self.span(&o)),
+            ));
+        }
+        self.depth.set(depth);
+        let e = self.climb(p);
+        self.depth.set(depth - 1);
+        e
+    }
+
+    fn climb(&self, p: Pair<'_, Rule>) -> Result<Expr, QueryError> {
         pratt()
             .map_primary(|t| self.term(t))
             .map_prefix(|op, rhs| {
