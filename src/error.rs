@@ -55,6 +55,10 @@ pub enum Error {
         format: String,
         version: u32,
     },
+    /// An export whose documents or annotations would store what cannot
+    /// be read back or does not hold together; nothing was imported.
+    #[error("{path}: not imported, nothing was stored: {}{}", .problems.iter().take(5).cloned().collect::<Vec<_>>().join("; "), if .problems.len() > 5 { format!("; and {} more", .problems.len() - 5) } else { String::new() })]
+    InvalidExport { path: String, problems: Vec<String> },
     /// A stored annotation record that does not decode.
     #[error("stored annotation {seq} cannot be read: {source}")]
     StoredAnnotation { seq: u64, source: serde_json::Error },

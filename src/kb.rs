@@ -6,6 +6,7 @@
 //! the bundled data live.
 
 mod annotation;
+mod import;
 mod reader;
 mod twins;
 mod views;
@@ -398,41 +399,5 @@ impl KnowledgeBase {
             annotations,
         };
         Ok(serde_json::to_string_pretty(&export)?)
-    }
-
-    /// Load a JSON export into this knowledge base. Each document is written
-    /// atomically; the export is fully parsed before anything is written.
-    pub fn import_json(&self, name: &str, text: &str) -> Result<(usize, usize), Error> {
-        let export: Export = serde_json::from_str(text).map_err(|source| Error::NotAnExport {
-            path: name.to_string(),
-            source,
-        })?;
-        if export.format != EXPORT_FORMAT || export.version != EXPORT_VERSION {
-            return Err(Error::ExportVersion {
-                path: name.to_string(),
-                format: export.format,
-                version: export.version,
-            });
-        }
-        for d in &export.documents {
-            self.store
-                .put_read_document(d, twins::reading_of(d).as_ref())?;
-        }
-        // An annotation already stored before this import (the same export
-        // imported twice, or an interrupted import run again) is not stored
-        // a second time; the export itself is taken as it is.
-        let known: Vec<serde_json::Value> = self
-            .store
-            .annotations()?
-            .into_iter()
-            .filter_map(|(_, bytes)| serde_json::from_slice(&bytes).ok())
-            .collect();
-        for a in &export.annotations {
-            if known.contains(a) {
-                continue;
-            }
-            self.store.add_annotation(&serde_json::to_vec(a)?)?;
-        }
-        Ok((export.documents.len(), export.annotations.len()))
     }
 }

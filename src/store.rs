@@ -19,6 +19,7 @@
 //!   it waits forever. Everything acknowledged before was flushed already.
 
 mod check;
+mod import;
 pub(crate) mod keys;
 mod readers;
 mod twins;
@@ -382,16 +383,7 @@ impl Store {
     /// Append an annotation record, durably. Returns its sequence number.
     pub fn add_annotation(&self, record: &[u8]) -> Result<u64, StoreError> {
         self.writable()?;
-        let last = self
-            .db
-            .scan_prefix(keys::ANNOTATION_PREFIX)
-            .keys()
-            .next_back()
-            .transpose();
-        let next = self
-            .written(last)?
-            .and_then(|k| <[u8; 8]>::try_from(keys::suffix(&k, keys::ANNOTATION_PREFIX)).ok())
-            .map_or(1, |b| u64::from_be_bytes(b) + 1);
+        let next = self.next_annotation_seq()?;
         self.written(self.db.insert(keys::annotation(next), record))?;
         self.written(self.db.flush())?;
         Ok(next)

@@ -13,7 +13,7 @@
 mod check;
 pub(crate) mod snapshot;
 
-pub use check::check;
+pub use check::{check, check_in};
 
 use crate::graph::{KnowledgeGraph, ViewOptions};
 use crate::model::{Annotation, EdgeFact, FactBundle};

@@ -2,7 +2,7 @@
 //! exist, requests refer to existing nodes, and the derived `awaits` edges
 //! agree with the requests.
 
-use crate::graph::ViewOptions;
+use crate::graph::{KnowledgeGraph, ViewOptions};
 use crate::model::{Attr, EdgeKind, FactBundle, Status, Value};
 use crate::reference::Gazetteer;
 
@@ -10,6 +10,11 @@ use crate::reference::Gazetteer;
 /// derived edges match the requests.
 pub fn check(gazetteer: &Gazetteer, bundles: &[FactBundle]) -> Vec<String> {
     let kg = super::build(gazetteer, bundles, ViewOptions::default());
+    check_in(&kg, gazetteer, bundles)
+}
+
+/// [`check`] over a view already built from (at least) `bundles`.
+pub fn check_in(kg: &KnowledgeGraph, gazetteer: &Gazetteer, bundles: &[FactBundle]) -> Vec<String> {
     let mut problems = Vec::new();
     let (_, ref_edges) = gazetteer.facts();
     let sources = ref_edges
