@@ -196,3 +196,70 @@ fn a_killed_import_leaves_all_of_the_export_or_none() {
     }
     eprintln!("import/killed: documents after each kill: {outcomes:?}");
 }
+
+/// Any JSON value, a few levels deep, with the words an export uses.
+fn any_json() -> impl proptest::strategy::Strategy<Value = Value> {
+    use proptest::prelude::*;
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        any::<f64>().prop_map(|f| json!(f)),
+        "[ -~\u{1b}\u{e9}]{0,12}".prop_map(Value::from),
+        prop::sample::select(vec![
+            "assert",
+            "edge",
+            "attr",
+            "Responded",
+            "country:ca",
+            "document:informe-ppt-mexico-2003",
+            "2026-11-29T10:00:00Z",
+            "acta-export",
+        ])
+        .prop_map(Value::from),
+    ];
+    leaf.prop_recursive(4, 48, 6, |inner| {
+        let keys = prop::sample::select(vec![
+            "action", "fact", "type", "from", "to", "kind", "author", "at", "reason", "source",
+            "node", "key", "value", "date", "doc", "id", "hash", "text", "nodes", "edges",
+        ]);
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..4).prop_map(Value::from),
+            prop::collection::btree_map(keys, inner, 0..6).prop_map(|m| Value::Object(
+                m.into_iter().map(|(k, v)| (k.to_string(), v)).collect()
+            )),
+        ]
+    })
+}
+
+proptest::proptest! {
+    // Each case imports into a knowledge base holding the bundled report.
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 48, ..Default::default() })]
+
+    #[test]
+    fn arbitrary_json_never_aborts_and_never_half_writes(
+        annotations in proptest::collection::vec(any_json(), 0..4),
+        documents in proptest::collection::vec(any_json(), 0..3),
+        keep_real in proptest::bool::ANY,
+    ) {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let kb = acta::KnowledgeBase::open(&dir.path().join("kb")).expect("opens");
+        let report = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/documents/informe-ppt-mexico-2003.txt");
+        kb.ingest_file(&report).expect("ingests");
+        let export: Value = serde_json::from_str(&kb.export_json().expect("exports")).expect("JSON");
+        let mut edited = export.clone();
+        edited["annotations"] = Value::from(annotations);
+        let mut docs: Vec<Value> = if keep_real {
+            edited["documents"].as_array().cloned().unwrap_or_default()
+        } else {
+            Vec::new()
+        };
+        docs.extend(documents);
+        edited["documents"] = Value::from(docs);
+        let before = kb.export_json().expect("exports");
+        if kb.import_json("x.json", &edited.to_string()).is_err() {
+            proptest::prop_assert_eq!(kb.export_json().expect("exports"), before);
+        }
+        proptest::prop_assert!(kb.check().expect("checks").is_empty());
+    }
+}
