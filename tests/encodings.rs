@@ -52,9 +52,14 @@ fn latin1(text: &str) -> Vec<u8> {
 }
 
 /// The stored document without the one field that names the encoding.
+/// A document's facts, without what belongs to the file rather than to
+/// the report: its encoding and the hash of its bytes.
 fn facts(doc: &FactBundle) -> FactBundle {
     let mut d = doc.clone();
     d.doc.encoding.clear();
+    for n in &mut d.nodes {
+        n.attrs.retain(|a| &*a.key != "file_sha256");
+    }
     d
 }
 
@@ -213,7 +218,7 @@ fn mixed_line_endings_give_the_same_sections_and_facts() {
         let mixed = with_mixed_endings(&text, &mut rng);
         assert!(mixed.contains('\r'));
         assert!(
-            unix == prepare("informe.txt", mixed.as_bytes()),
+            facts(&unix) == facts(&prepare("informe.txt", mixed.as_bytes())),
             "round {round}"
         );
     }
