@@ -539,7 +539,8 @@ fn annotations_script(kb: &KnowledgeBase) -> Result<String, Error> {
     let mut text =
         String::from("-- acta annotations, oldest first; replay with: acta query -f FILE\n");
     for a in kb.annotations()? {
-        text.push_str(&a.to_statement());
+        // Strings come escaped; an id from elsewhere is written out too.
+        text.push_str(&visible(&a.to_statement()));
         text.push_str(";\n");
     }
     Ok(text)
@@ -607,10 +608,11 @@ fn ingest(kb: &KnowledgeBase, paths: &[PathBuf], report: bool) -> Result<(), Err
     }
     if replaced {
         for (a, why) in kb.stale_annotations()? {
-            eprintln!(
+            let line = format!(
                 "warning: annotation no longer matches: {} ({why})",
                 a.to_statement()
             );
+            eprintln!("{}", visible(&line));
         }
     }
     if changed {
