@@ -377,14 +377,60 @@ pub(crate) fn links<'a>(
     if order.is_empty() {
         return Vec::new();
     }
+    let mut search = Search::of(agreements, order, sets);
+    let mut at = vec![0u32; agreements.len()];
+    for (p, &i) in order.iter().enumerate() {
+        at[i] = p as u32;
+    }
+    for &(a, b) in joined {
+        search.threads.union(at[a], at[b]);
+    }
+    let mut links = Vec::new();
+    let (mut chosen, mut candidates) = (Vec::new(), Vec::new());
+    for y in 0..order.len() as u32 {
+        search.earlier_of(y, &mut chosen, &mut candidates);
+        for &x in &chosen {
+            links.push(Link {
+                later: order[y as usize],
+                earlier: order[x as usize],
+                shared: search.shared(x, y),
+            });
+            search.threads.union(x, y);
+        }
+        search.index(y);
+    }
+    links
+}
+
+/// The agreements in `order` as the search sees them, with the ids their
+/// meetings and concerns (buckets), headings and texts were given.
+struct Numbered<'a> {
+    items: Vec<Item>,
+    buckets: Ids<&'a str>,
+    headings: Ids<&'a WordSet>,
+    texts: Ids<&'a WordSet>,
+}
+
+fn numbered<'a>(
+    agreements: &'a [AgreementInfo],
+    order: &[usize],
+    sets: &'a [[WordSet; 2]],
+) -> Numbered<'a> {
     let mut reports = Ids::new();
-    let mut buckets: Ids<&str> = Ids::new();
-    let mut headings: Ids<&'a WordSet> = Ids::new();
-    let mut texts: Ids<&'a WordSet> = Ids::new();
-    let mut items = Vec::with_capacity(order.len());
+    let mut n = Numbered {
+        items: Vec::with_capacity(order.len()),
+        buckets: Ids::new(),
+        headings: Ids::new(),
+        texts: Ids::new(),
+    };
+    let sorted = |mut v: Vec<u32>| {
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
     for &i in order {
         let a = &agreements[i];
-        let mut bucket = |k: &'a String| buckets.of(k.as_str());
+        let mut bucket = |k: &'a String| n.buckets.of(k.as_str());
         let meetings: Vec<u32> = a.meetings.iter().map(&mut bucket).collect();
         let documents: Vec<u32> = a
             .concerns
@@ -399,23 +445,23 @@ pub(crate) fn links<'a>(
                 .filter(|c| !c.starts_with("organization:"))
                 .map(&mut bucket),
         );
-        let sorted = |mut v: Vec<u32>| {
-            v.sort_unstable();
-            v.dedup();
-            v
-        };
-        items.push(Item {
+        n.items.push(Item {
             report: reports.of(a.doc.as_str()),
-            heading: headings.of(&sets[i][0]),
-            text: texts.of(&sets[i][1]),
+            heading: n.headings.of(&sets[i][0]),
+            text: n.texts.of(&sets[i][1]),
             meetings: sorted(meetings),
             documents: sorted(documents),
             text_buckets: sorted(text_buckets),
         });
     }
-    // Number buckets in the order of their names (node ids), so that the
-    // first bucket two agreements share is the one `BTreeSet` order gives
-    // first, as in `evidence`.
+    n
+}
+
+/// Number buckets in the order of their names (node ids), so that the
+/// first bucket two agreements share is the one `BTreeSet` order gives
+/// first, as in `evidence`; the items' lists renumbered. Returns the
+/// names by their new number.
+fn by_name<'a>(buckets: Ids<&'a str>, items: &mut [Item]) -> Vec<&'a str> {
     let mut bucket_names: Vec<&str> = vec![""; buckets.0.len()];
     for (name, id) in buckets.0 {
         bucket_names[id as usize] = name;
@@ -427,7 +473,7 @@ pub(crate) fn links<'a>(
         renumber[old as usize] = new as u32;
     }
     bucket_names.sort_unstable();
-    for item in &mut items {
+    for item in items {
         for list in [
             &mut item.meetings,
             &mut item.documents,
@@ -439,73 +485,74 @@ pub(crate) fn links<'a>(
             list.sort_unstable();
         }
     }
-    let distinct = |ids: Ids<&'a WordSet>| -> Vec<&'a WordSet> {
-        let mut v: Vec<&'a WordSet> = vec![&sets[0][0]; ids.0.len()];
-        for (s, id) in ids.0 {
-            v[id as usize] = s;
+    bucket_names
+}
+
+impl<'a> Search<'a> {
+    /// The search over the agreements in `order`, nothing indexed yet.
+    fn of(
+        agreements: &'a [AgreementInfo],
+        order: &[usize],
+        sets: &'a [[WordSet; 2]],
+    ) -> Search<'a> {
+        let Numbered {
+            mut items,
+            buckets,
+            headings,
+            texts,
+        } = numbered(agreements, order, sets);
+        let bucket_names = by_name(buckets, &mut items);
+        let distinct = |ids: Ids<&'a WordSet>| -> Vec<&'a WordSet> {
+            let mut v: Vec<&'a WordSet> = vec![&sets[0][0]; ids.0.len()];
+            for (s, id) in ids.0 {
+                v[id as usize] = s;
+            }
+            v
+        };
+        let headings = distinct(headings);
+        let texts: Vec<Vec<u32>> = distinct(texts).into_iter().cloned().collect();
+        let owned_headings: Vec<Vec<u32>> = headings.iter().map(|s| (*s).clone()).collect();
+        Search {
+            bucket_names,
+            similar_headings: similar_sets(&owned_headings, HEADING),
+            headings,
+            texts: by_rarity(&texts),
+            by_document: FxHashMap::default(),
+            by_heading: FxHashMap::default(),
+            in_bucket: FxHashMap::default(),
+            by_word: FxHashMap::default(),
+            indexed: FxHashMap::default(),
+            threads: Threads {
+                parent: (0..order.len() as u32).collect(),
+                documents: items.iter().map(|it| it.documents.clone()).collect(),
+            },
+            items,
         }
-        v
-    };
-    let headings = distinct(headings);
-    let texts: Vec<Vec<u32>> = distinct(texts).into_iter().cloned().collect();
-    let owned_headings: Vec<Vec<u32>> = headings.iter().map(|s| (*s).clone()).collect();
-    let mut search = Search {
-        bucket_names,
-        similar_headings: similar_sets(&owned_headings, HEADING),
-        headings,
-        texts: by_rarity(&texts),
-        by_document: FxHashMap::default(),
-        by_heading: FxHashMap::default(),
-        in_bucket: FxHashMap::default(),
-        by_word: FxHashMap::default(),
-        indexed: FxHashMap::default(),
-        threads: Threads {
-            parent: (0..order.len() as u32).collect(),
-            documents: items.iter().map(|it| it.documents.clone()).collect(),
-        },
-        items,
-    };
-    let mut at = vec![0u32; agreements.len()];
-    for (p, &i) in order.iter().enumerate() {
-        at[i] = p as u32;
-    }
-    for &(a, b) in joined {
-        search.threads.union(at[a], at[b]);
     }
 
-    let mut links = Vec::new();
-    let mut chosen: Vec<u32> = Vec::new();
-    let mut candidates: Vec<u32> = Vec::new();
-    for y in 0..order.len() as u32 {
+    /// Into `chosen`, the earlier agreements item `y` continues, latest
+    /// first: those of the nearest report sharing a document it concerns,
+    /// else the best by heading, else the best by text.
+    fn earlier_of(&mut self, y: u32, chosen: &mut Vec<u32>, candidates: &mut Vec<u32>) {
         chosen.clear();
-        let it = &search.items[y as usize];
+        let it = &self.items[y as usize];
         for d in &it.documents {
-            if let Some(list) = search.by_document.get(d) {
-                chosen.extend_from_slice(nearest_report(list, &search.items, it.report));
+            if let Some(list) = self.by_document.get(d) {
+                chosen.extend_from_slice(nearest_report(list, &self.items, it.report));
             }
         }
         if chosen.is_empty() {
             candidates.clear();
-            search.by_heading(y, &mut candidates);
-            let mut best = search.best(&candidates, y);
+            self.by_heading(y, candidates);
+            let mut best = self.best(candidates, y);
             if best.is_none() {
                 candidates.clear();
-                search.by_text(y, &mut candidates);
-                best = search.best(&candidates, y);
+                self.by_text(y, candidates);
+                best = self.best(candidates, y);
             }
             chosen.extend(best);
         }
         chosen.sort_unstable_by(|a, b| b.cmp(a));
         chosen.dedup();
-        for &x in &chosen {
-            links.push(Link {
-                later: order[y as usize],
-                earlier: order[x as usize],
-                shared: search.shared(x, y),
-            });
-            search.threads.union(x, y);
-        }
-        search.index(y);
     }
-    links
 }
