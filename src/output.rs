@@ -236,121 +236,127 @@ fn table_until(answer: &Answer, options: RenderOptions, stop: impl Fn() -> bool)
             out.push('\n');
         }
     } else {
-        // † marks a row that rests on a researcher's annotation.
-        let annotated = |i: usize| {
-            answer
-                .sources
-                .get(i)
-                .is_some_and(|s| s.iter().any(|s| s.origin == "annotated"))
-        };
-        let cells: Vec<Vec<String>> = answer
-            .rows
-            .iter()
-            .enumerate()
-            .map(|(i, r)| {
-                r.iter()
-                    .enumerate()
-                    .map(|(j, c)| {
-                        let t = one_line(&table_text(c));
-                        if j == 0 && annotated(i) {
-                            format!("{t} †")
-                        } else {
-                            t
-                        }
-                    })
-                    .collect()
-            })
-            .collect();
-        let any_annotated = (0..answer.rows.len()).any(annotated);
-        let mut widths: Vec<usize> = answer.columns.iter().map(|c| c.width()).collect();
-        for row in &cells {
-            for (i, c) in row.iter().enumerate() {
-                if let Some(w) = widths.get_mut(i) {
-                    *w = (*w).max(c.width());
-                }
-            }
-        }
-        if let Some(total) = options.width {
-            fit(&mut widths, total);
-        }
-        let line = |items: &[String]| -> String {
-            let wrapped: Vec<Vec<String>> = widths
-                .iter()
-                .enumerate()
-                .map(|(i, w)| wrap(items.get(i).map_or("", String::as_str), *w))
-                .collect();
-            let height = wrapped.iter().map(Vec::len).max().unwrap_or(1);
-            let mut s = String::new();
-            for l in 0..height {
-                let mut row = String::new();
-                for (i, w) in widths.iter().enumerate() {
-                    let c = wrapped[i].get(l).map_or("", String::as_str);
-                    if i > 0 {
-                        row.push_str(" | ");
-                    }
-                    row.push_str(c);
-                    if i + 1 < widths.len() {
-                        row.push_str(&" ".repeat(w.saturating_sub(c.width())));
-                    }
-                }
-                if l > 0 {
-                    s.push('\n');
-                }
-                s.push_str(row.trim_end());
-            }
-            s
-        };
-        let _ = writeln!(out, "{}", line(&answer.columns));
-        let _ = writeln!(
-            out,
-            "{}",
-            widths
-                .iter()
-                .map(|w| "-".repeat(*w))
-                .collect::<Vec<_>>()
-                .join("-+-")
-        );
-        let n = answer.rows.len();
-        let mut shown = n;
-        for (k, row) in cells.iter().enumerate() {
-            if stop() {
-                shown = k;
-                break;
-            }
-            let _ = writeln!(out, "{}", line(row));
-        }
-        if shown < n {
-            let _ = writeln!(out, "(interrupted: {shown} of {n} rows shown)");
-        } else {
-            let _ = writeln!(out, "({n} row{})", if n == 1 { "" } else { "s" });
-        }
-        if any_annotated {
-            let _ = writeln!(
-                out,
-                "† rests on a researcher's annotation (:sources on names it)"
-            );
-        }
+        grid(&mut out, answer, options, stop);
     }
     for c in &answer.caveats {
         let _ = writeln!(out, "note: {}", visible(c));
     }
     if options.sources {
-        let mut any = false;
-        for (i, sources) in answer.sources.iter().enumerate() {
-            for s in sources {
-                if !any {
-                    out.push_str("sources:\n");
-                    any = true;
-                }
-                let _ = write!(out, "  [{}] {}", i + 1, visible(&s.cite));
-                if let Some(sentence) = &s.sentence {
-                    let _ = write!(out, ": “{}”", visible(sentence));
-                }
-                out.push('\n');
+        sources(&mut out, answer);
+    }
+    out
+}
+
+/// The rows as a grid under a header, with the row count (or how many
+/// were drawn before `stop`) and a key to the † mark of annotated rows.
+fn grid(out: &mut String, answer: &Answer, options: RenderOptions, stop: impl Fn() -> bool) {
+    // † marks a row that rests on a researcher's annotation.
+    let annotated = |i: usize| {
+        answer
+            .sources
+            .get(i)
+            .is_some_and(|s| s.iter().any(|s| s.origin == "annotated"))
+    };
+    let cells: Vec<Vec<String>> = answer
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            r.iter()
+                .enumerate()
+                .map(|(j, c)| {
+                    let t = one_line(&table_text(c));
+                    if j == 0 && annotated(i) {
+                        format!("{t} †")
+                    } else {
+                        t
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    let mut widths: Vec<usize> = answer.columns.iter().map(|c| c.width()).collect();
+    for row in &cells {
+        for (i, c) in row.iter().enumerate() {
+            if let Some(w) = widths.get_mut(i) {
+                *w = (*w).max(c.width());
             }
         }
     }
-    out
+    if let Some(total) = options.width {
+        fit(&mut widths, total);
+    }
+    let _ = writeln!(out, "{}", grid_line(&widths, &answer.columns));
+    let ruler: Vec<String> = widths.iter().map(|w| "-".repeat(*w)).collect();
+    let _ = writeln!(out, "{}", ruler.join("-+-"));
+    let n = answer.rows.len();
+    let mut shown = n;
+    for (k, row) in cells.iter().enumerate() {
+        if stop() {
+            shown = k;
+            break;
+        }
+        let _ = writeln!(out, "{}", grid_line(&widths, row));
+    }
+    if shown < n {
+        let _ = writeln!(out, "(interrupted: {shown} of {n} rows shown)");
+    } else {
+        let _ = writeln!(out, "({n} row{})", if n == 1 { "" } else { "s" });
+    }
+    if (0..n).any(annotated) {
+        let _ = writeln!(
+            out,
+            "† rests on a researcher's annotation (:sources on names it)"
+        );
+    }
+}
+
+/// One row of the grid: each cell wrapped to its column's width, the
+/// columns side by side, as many lines as the tallest cell.
+fn grid_line(widths: &[usize], items: &[String]) -> String {
+    let wrapped: Vec<Vec<String>> = widths
+        .iter()
+        .enumerate()
+        .map(|(i, w)| wrap(items.get(i).map_or("", String::as_str), *w))
+        .collect();
+    let height = wrapped.iter().map(Vec::len).max().unwrap_or(1);
+    let mut s = String::new();
+    for l in 0..height {
+        let mut row = String::new();
+        for (i, w) in widths.iter().enumerate() {
+            let c = wrapped[i].get(l).map_or("", String::as_str);
+            if i > 0 {
+                row.push_str(" | ");
+            }
+            row.push_str(c);
+            if i + 1 < widths.len() {
+                row.push_str(&" ".repeat(w.saturating_sub(c.width())));
+            }
+        }
+        if l > 0 {
+            s.push('\n');
+        }
+        s.push_str(row.trim_end());
+    }
+    s
+}
+
+/// `--sources`: each row's citations, numbered by row.
+fn sources(out: &mut String, answer: &Answer) {
+    let mut any = false;
+    for (i, sources) in answer.sources.iter().enumerate() {
+        for s in sources {
+            if !any {
+                out.push_str("sources:\n");
+                any = true;
+            }
+            let _ = write!(out, "  [{}] {}", i + 1, visible(&s.cite));
+            if let Some(sentence) = &s.sentence {
+                let _ = write!(out, ": “{}”", visible(sentence));
+            }
+            out.push('\n');
+        }
+    }
 }
 
 /// A cell as a table shows it: lists of entities by name only (the ids are
