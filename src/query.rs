@@ -19,6 +19,7 @@ pub(crate) mod ast;
 mod direct;
 mod error;
 pub(crate) mod eval;
+mod known;
 pub(crate) mod parse;
 #[cfg(test)]
 mod props;
@@ -69,10 +70,8 @@ pub(crate) fn run_statement(view: &KnowledgeGraph, s: &Statement) -> Result<Answ
                 Compiled::Pattern(p) => {
                     let mut a = ctx.run_pattern(&p)?;
                     if a.rows.is_empty() {
-                        if let ast::Question::NotResponded { agreement, .. } = q {
-                            a.caveat(format!(
-                                "no open request for responses is recorded for {agreement}"
-                            ));
+                        if let Some(note) = known::empty_answer_note(&ctx, q) {
+                            a.caveat(note);
                         }
                     }
                     a

@@ -1,0 +1,68 @@
+//! Honest empty answers (issue 14, "Honest answers"): "(0 rows)" to a
+//! question about pending responses says *why* there are none: no document
+//! here covers the meeting, none records a request for its agreements, or
+//! the requests recorded name no country as owing a response. Whole
+//! answers are compared, as a researcher reads them.
+
+mod common;
+
+use common::{acta, db, ok};
+use std::path::Path;
+
+fn real(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/real")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+const EMPTY: &str = "agreement | request | awaiting | countries | note\n----------+---------+----------+-----------+-----\n(0 rows)\n";
+
+#[test]
+fn an_empty_answer_about_pending_responses_says_what_is_known() {
+    let (_d, kb) = db();
+    ok(acta(&kb, &["ingest", &real("es-crm-06-comunicado.txt")]));
+    let ask = |meeting: &str| {
+        ok(acta(
+            &kb,
+            &[
+                "query",
+                &format!(
+                    "which agreements from {meeting} still await responses from which countries?"
+                ),
+            ],
+        ))
+    };
+    assert_eq!(
+        ask("VI CRM"),
+        format!("{EMPTY}note: no document here records a request for responses to the 2 agreement(s) of VI CRM (documents covering it: es-crm-06-comunicado): nothing is known of pending responses, which is not the same as none pending\n")
+    );
+    assert_eq!(
+        ask("IX CRM"),
+        format!("{EMPTY}note: no document here covers IX CRM: nothing is known of its agreements or of responses to them\n")
+    );
+    assert_eq!(
+        ok(acta(&kb, &["query", "acuerdos pendientes de respuesta"])),
+        format!("{EMPTY}note: no document here records a request for responses: nothing is known of pending responses (which is not the same as none pending)\n")
+    );
+}
+
+#[test]
+fn an_open_request_that_names_no_country_is_not_hidden_by_an_empty_table() {
+    let (_d, kb) = db();
+    ok(acta(&kb, &["ingest", &real("es-crm-07-comunicado.txt")]));
+    let answer = ok(acta(
+        &kb,
+        &["query", "acuerdos de la VII CRM pendientes de respuesta"],
+    ));
+    assert!(answer.starts_with(EMPTY), "{answer}");
+    assert!(
+        answer.contains("note: 1 request(s) about agreements of VII CRM still open with no country named as owing a response: “Aceptar como documento de referencia"),
+        "{answer}"
+    );
+    assert!(
+        answer.contains("(documents covering it: es-crm-07-comunicado)"),
+        "{answer}"
+    );
+}
