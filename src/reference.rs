@@ -25,7 +25,15 @@ pub(crate) struct Country {
     pub(crate) member_since_note: Option<String>,
     #[serde(default)]
     pub(crate) crm_observer: bool,
+    /// Whether its ISO code names it in reports (true for the process's
+    /// own countries; two capitals such as LA or DE are words elsewhere).
+    #[serde(default = "yes")]
+    pub(crate) code_is_name: bool,
     pub(crate) source: String,
+}
+
+fn yes() -> bool {
+    true
 }
 
 impl Country {
@@ -38,7 +46,9 @@ impl Country {
     pub(crate) fn names(&self) -> Vec<String> {
         let mut v = vec![self.name_es.clone(), self.name_en.clone()];
         v.extend(self.aliases.iter().cloned());
-        v.push(self.iso.clone());
+        if self.code_is_name {
+            v.push(self.iso.clone());
+        }
         v
     }
 

@@ -20,6 +20,9 @@ pub struct Name {
     /// Written in capitals ("UN", "OIM"): found in prose only in capitals,
     /// so that the acronym "UN" is not the article "un".
     pub acronym: bool,
+    /// A country's name, written with a capital ("Malta", "Chad"): found
+    /// in prose only with one, so that "malta" (malt) is not the country.
+    pub proper: bool,
 }
 
 /// A mention found in a text: byte span in the original text, entity id.
@@ -137,11 +140,13 @@ impl Resolver {
         }
         let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
         let acronym = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+        let proper = kind == Kind::Country && letters.first().is_some_and(|c| c.is_uppercase());
         Some(Name {
             normalized,
             id: id.to_string(),
             kind,
             acronym,
+            proper,
         })
     }
 
@@ -256,6 +261,14 @@ impl Resolver {
                 && !text
                     .get(s..e)
                     .is_some_and(|t| t.chars().all(|c| !c.is_lowercase()))
+            {
+                continue;
+            }
+            if n.proper
+                && text
+                    .get(s..e)
+                    .and_then(|t| t.chars().find(|c| c.is_alphabetic()))
+                    .is_some_and(char::is_lowercase)
             {
                 continue;
             }

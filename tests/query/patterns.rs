@@ -212,7 +212,18 @@ fn strings_match_normalized() {
         [
             "Costa Rica",
             "Estados Unidos de América",
-            "República Dominicana"
+            "República Árabe Siria",
+            "República Centroafricana",
+            "República Checa",
+            "República de Corea",
+            "República de Mauricio",
+            "República de Moldova",
+            "República Democrática del Congo",
+            "República Democrática Popular Lao",
+            "República Dominicana",
+            "República Popular Democrática de Corea",
+            "República Unida de Tanzania",
+            "Sudáfrica"
         ]
     );
 }
