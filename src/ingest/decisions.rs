@@ -57,6 +57,12 @@ fn phrase_pattern(phrase: &str) -> String {
     out
 }
 
+/// What may come before a cue word: the start of the text or a character
+/// that is not part of a word. (Written out rather than as `\b`: a Unicode
+/// word boundary makes the regex engine fall back to its slowest search on
+/// any text with accents, and this ran on every document.)
+const BEFORE: &str = r"(?:^|[^\w])";
+
 fn alternation(list: &[String]) -> String {
     let mut sorted: Vec<&String> = list.iter().collect();
     sorted.sort_by_key(|s| std::cmp::Reverse(s.len()));
@@ -76,18 +82,18 @@ impl Cues {
             } else {
                 format!(r"(?:\s+(?:{}))?", alternation(&d.fillers))
             };
-            format!(r"(?i)\b(?:{})\b{fill}\s*:", alternation(&d.verbs))
+            format!(r"(?i){BEFORE}(?P<c>(?:{}){fill}\s*:)", alternation(&d.verbs))
         });
         let heading = (!d.headings.is_empty()).then(|| {
             let h = alternation(&d.headings);
             // A heading line, or a heading run into its first item.
-            format!(r"(?im)(?:^[ \t]*(?:{h})[ \t]*:?[ \t]*$|\b(?:{h})\b[ \t]*:?[ \t]+(?:1[.)]|a\))[ \t])")
+            format!(r"(?im)(?P<c>^[ \t]*(?:{h})[ \t]*:?[ \t]*$)|{BEFORE}(?P<r>(?:{h})[ \t]*:?[ \t]+(?:1[.)]|a\))[ \t])")
         });
         // A numbered list opening with an operative verb: the cue is
         // empty, just before its first marker.
         let operative = (!d.operative.is_empty()).then(|| {
             format!(
-                r"(?im)^[ \t]*1[.)][ \t]+(?:{})\b",
+                r"(?im)^[ \t]*1[.)][ \t]+(?:{})(?:[^\w]|$)",
                 alternation(&d.operative)
             )
         });
@@ -112,7 +118,10 @@ impl Cues {
     fn find(&self, text: &str) -> Vec<Span> {
         let mut out: Vec<Span> = Vec::new();
         for re in [&self.verb, &self.heading].into_iter().flatten() {
-            for m in re.find_iter(text) {
+            for caps in re.captures_iter(text) {
+                let Some(m) = caps.name("c").or_else(|| caps.name("r")) else {
+                    continue;
+                };
                 let s = m.as_str();
                 let end = marker_at_end(s).map_or(m.end(), |k| m.start() + k);
                 out.push(Span {
