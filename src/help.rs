@@ -47,6 +47,11 @@ Questions (English or Spanish keywords, optional `which`/`what`, `?`):
   which agreements from <meeting> still await responses from which countries?
   acuerdos de la <meeting> pendientes de respuesta
   which countries have not responded to <agreement>?
+  which countries responded to <agreement>?  ¿qué países respondieron al <...>?
+  what did <meeting> agree?                  ¿qué acordó la <meeting>?
+  where was <meeting> held?                  ¿dónde se realizó la <meeting>?
+  when was <meeting> held?                   fecha de la <meeting>
+  agreements about <entity | \"phrase\">      acuerdos sobre <...>
   meetings in <country | city | year>        reuniones en <...>
   meetings held in <city>
   sections mentioning <entity>               documents mentioning \"<phrase>\"

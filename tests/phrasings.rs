@@ -27,9 +27,11 @@ fn answer(session: &mut acta::Session, text: &str) -> Option<String> {
     (!out.is_empty()).then_some(out)
 }
 
-/// Share of phrasings passing (18/126 = 14% on 2026-12-04, before the
-/// question grammar of issue 16): raise as forms land, never lower.
-const FLOOR_PERCENT: usize = 14;
+/// Share of phrasings passing (18/126 = 14% on 2026-12-04 before the
+/// question forms of issue 16; 45/126 = 35% with what a meeting agreed,
+/// where and when it was held, who responded, agreements about): raise
+/// as forms land, never lower.
+const FLOOR_PERCENT: usize = 35;
 
 #[test]
 fn phrasings_give_the_canonical_answer() {

@@ -82,7 +82,10 @@ impl Cues {
             } else {
                 format!(r"(?:\s+(?:{}))?", alternation(&d.fillers))
             };
-            format!(r"(?i){BEFORE}(?P<c>(?:{}){fill}\s*:)", alternation(&d.verbs))
+            format!(
+                r"(?i){BEFORE}(?P<c>(?:{}){fill}\s*:)",
+                alternation(&d.verbs)
+            )
         });
         let heading = (!d.headings.is_empty()).then(|| {
             let h = alternation(&d.headings);

@@ -169,6 +169,30 @@ pub(crate) enum Question {
     Show { entity: EntityRef, span: Span },
     /// `trace IV.A`.
     Trace { agreement: EntityRef, span: Span },
+    /// One thing asked about one entity: what a meeting agreed, where and
+    /// when it was held, who responded to an agreement, which agreements
+    /// concern an entity or a phrase.
+    About {
+        about: About,
+        entity: EntityRef,
+        span: Span,
+    },
+}
+
+/// What a [`Question::About`] asks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum About {
+    /// `what did VII CRM agree`: the agreements adopted at a meeting.
+    Agreed,
+    /// `where was VII CRM held`: its city and country.
+    Place,
+    /// `when was VII CRM held`: its dates.
+    Date,
+    /// `countries that responded to V.A(2)`.
+    Responded,
+    /// `agreements about SIEMCA`: agreements that concern an entity, or
+    /// whose text holds a phrase.
+    Agreements,
 }
 
 /// `why <entity> <edge> <entity>`, e.g. `why IV.E(1) awaits Honduras`.

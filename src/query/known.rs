@@ -5,7 +5,7 @@
 //! request for its agreements, the answer says so, and names the documents
 //! that do cover the meeting, so the researcher knows what to add.
 
-use super::ast::Question;
+use super::ast::{About, Question};
 use super::eval::Ctx;
 use super::questions::resolve;
 use crate::graph::KnowledgeGraph;
@@ -41,6 +41,26 @@ pub(crate) fn empty_answer_note(ctx: &Ctx<'_>, q: &Question) -> Option<String> {
                     "every request for responses to {agreement} ({}) is recorded as answered or closed",
                     requests.len()
                 )
+            })
+        }
+        Question::About {
+            about: About::Responded,
+            entity,
+            ..
+        } => {
+            let i = resolve(ctx, entity, &[Kind::Agreement]).ok()?;
+            let id = &kg.data(i).id;
+            let requests: Vec<_> = kg.requests.iter().filter(|r| &r.agreement == id).collect();
+            if requests.is_empty() {
+                return Some(format!("no document here records a request for responses to {entity}"));
+            }
+            let (min, max) = requests.iter().fold((0, 0), |(a, b), r| {
+                (a + r.responded_unnamed.min, b + r.responded_unnamed.max)
+            });
+            Some(match (min, max) {
+                (0, 0) => format!("the documents name no country that responded to {entity}, and count none"),
+                (a, b) if a == b => format!("the documents name no country that responded to {entity}, but count {a} that did"),
+                (a, b) => format!("the documents name no country that responded to {entity}, but count {a} to {b} that did"),
             })
         }
         _ => None,

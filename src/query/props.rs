@@ -271,6 +271,17 @@ fn question() -> impl Strategy<Value = Question> {
             to,
             span: sp()
         }),
+        (0..5usize, entity()).prop_map(|(k, entity)| Question::About {
+            about: [
+                About::Agreed,
+                About::Place,
+                About::Date,
+                About::Responded,
+                About::Agreements
+            ][k],
+            entity,
+            span: sp(),
+        }),
         entity().prop_map(|entity| Question::Show { entity, span: sp() }),
     ]
 }

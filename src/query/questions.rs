@@ -3,7 +3,7 @@
 //! `explain` prints, which parses and runs on its own). `show` and `path`
 //! are answered directly: a card and a shortest path are not patterns.
 
-use super::ast::{write_string, EntityRef, MentionTarget, PatternQuery, Place, Question};
+use super::ast::{write_string, About, EntityRef, MentionTarget, PatternQuery, Place, Question};
 use super::error::{ErrorKind, QueryError};
 use super::eval::Ctx;
 use crate::graph::Reference;
@@ -108,6 +108,7 @@ pub(crate) fn compile(ctx: &Ctx<'_>, q: &Question) -> Result<Compiled, QueryErro
             ))
         }
         Question::Show { entity, .. } => return Ok(Compiled::Show(resolve(ctx, entity, &[])?)),
+        Question::About { about, entity, .. } => about_text(ctx, *about, entity)?,
         Question::Trace { agreement, .. } => {
             return Ok(Compiled::Trace(resolve(ctx, agreement, &[Kind::Agreement])?))
         }
@@ -178,4 +179,55 @@ pub(crate) fn reference(r: &EntityRef) -> Reference<'_> {
         EntityRef::Id(id, _) => Reference::Id(id),
         EntityRef::Quoted(t, _) | EntityRef::Bare(t, _) => Reference::Name(t),
     }
+}
+
+/// The pattern that answers one thing asked about one entity.
+fn about_text(ctx: &Ctx<'_>, about: About, entity: &EntityRef) -> Result<String, QueryError> {
+    Ok(match about {
+        About::Agreed => {
+            let id = id_of(ctx, resolve(ctx, entity, &[Kind::Meeting])?);
+            format!(
+                "match (a:agreement)-[:adopted_at|reaffirmed_at]->(m:meeting {{id: {id}}}) return distinct a as agreement order by agreement"
+            )
+        }
+        About::Place => {
+            let id = id_of(ctx, resolve(ctx, entity, &[Kind::Meeting])?);
+            format!(
+                "match (m:meeting {{id: {id}}}) optional match (m)-[:held_in]->(c:country) return distinct m as meeting, m.city as city, c as country"
+            )
+        }
+        About::Date => {
+            let id = id_of(ctx, resolve(ctx, entity, &[Kind::Meeting])?);
+            format!("match (m:meeting {{id: {id}}}) return m as meeting, m.date as date")
+        }
+        About::Responded => {
+            let id = id_of(ctx, resolve(ctx, entity, &[Kind::Agreement])?);
+            format!(
+                "match (c:country)-[:responded]->(a:agreement {{id: {id}}}) return distinct c as country order by country"
+            )
+        }
+        About::Agreements => {
+            let found = match entity {
+                EntityRef::Quoted(t, _) => match ctx.kg.lookup(t) {
+                    [one] => Some(*one),
+                    _ => None,
+                },
+                other => resolve(ctx, other, &[]).ok(),
+            };
+            match found {
+                // An agreement is about what the section that records it
+                // names.
+                Some(i) => format!(
+                    "match (s:section)-[:mentions]->(a:agreement), (s)-[:mentions]->(x {{id: {}}}) return distinct a as agreement order by agreement",
+                    id_of(ctx, i)
+                ),
+                None => {
+                    let p = quote(entity.text());
+                    format!(
+                        "match (s:section)-[:mentions]->(a:agreement) where s.text contains {p} return distinct a as agreement, snippet(s.text, {p}) as sentence order by agreement"
+                    )
+                }
+            }
+        }
+    })
 }

@@ -45,10 +45,12 @@ fn syntax_errors_say_what_was_expected_where() {
         "3:1",
         "expected an expression",
     );
+    // `agreements from <meeting>` asks what it agreed: an unknown name is
+    // an unknown entity, not a syntax error.
     syntax(
-        "agreements from VII CRM fnord",
-        "1:30",
-        "expected `awaiting responses` (or `pendientes de respuesta`), found the end of the query",
+        "agreements from VII CRM awaiting responses from fnord",
+        "1:49",
+        "expected `countries`, found `fnord`",
     );
     syntax("events between 2002-13-01 and 2003", "1:16", "not a date");
     syntax("match (a)<-[:held_in]->(b) return a", "1:10", "not both");

@@ -344,6 +344,13 @@ impl Display for Question {
             Question::Path { from, to, .. } => write!(f, "path from {from} to {to}"),
             Question::Show { entity, .. } => write!(f, "show {entity}"),
             Question::Trace { agreement, .. } => write!(f, "trace {agreement}"),
+            Question::About { about, entity, .. } => match about {
+                About::Agreed => write!(f, "agreements adopted at {entity}"),
+                About::Place => write!(f, "where was {entity} held"),
+                About::Date => write!(f, "when was {entity} held"),
+                About::Responded => write!(f, "countries that responded to {entity}"),
+                About::Agreements => write!(f, "agreements about {entity}"),
+            },
         }
     }
 }

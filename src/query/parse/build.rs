@@ -131,6 +131,11 @@ impl Builder<'_> {
                         | Rule::q_path
                         | Rule::q_show
                         | Rule::q_trace
+                        | Rule::q_responded
+                        | Rule::q_agreed
+                        | Rule::q_about
+                        | Rule::q_where
+                        | Rule::q_when
                 )
             })
             .ok_or_else(|| internal(Rule::question, span))?;
@@ -213,6 +218,20 @@ impl Builder<'_> {
                 agreement: one(refs(Rule::entity_ref)?)?,
                 span: qspan,
             },
+            Rule::q_responded | Rule::q_agreed | Rule::q_about | Rule::q_where | Rule::q_when => {
+                let about = match rule {
+                    Rule::q_responded => About::Responded,
+                    Rule::q_agreed => About::Agreed,
+                    Rule::q_about => About::Agreements,
+                    Rule::q_where => About::Place,
+                    _ => About::Date,
+                };
+                Question::About {
+                    about,
+                    entity: one(refs(Rule::entity_ref)?)?,
+                    span: qspan,
+                }
+            }
             _ => Question::Show {
                 entity: one(refs(Rule::entity_ref)?)?,
                 span: qspan,
