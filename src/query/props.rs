@@ -261,9 +261,17 @@ fn question() -> impl Strategy<Value = Question> {
             what,
             span: sp()
         }),
+        // The parser reads an event question's dates as their first and
+        // last days (`in October 2002` is both).
         (date_lit(), date_lit()).prop_map(|(from, to)| Question::Events {
-            from,
-            to,
+            from: DateLit {
+                value: DateValue::day(from.value.start),
+                span: sp()
+            },
+            to: DateLit {
+                value: DateValue::day(to.value.end),
+                span: sp()
+            },
             span: sp()
         }),
         (entity(), entity()).prop_map(|(from, to)| Question::Path {

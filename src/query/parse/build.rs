@@ -157,7 +157,10 @@ impl Builder<'_> {
         let one = |v: Vec<EntityRef>| v.into_iter().next().ok_or_else(|| internal(rule, qspan));
         Ok(match rule {
             Rule::q_awaiting => {
-                let meeting = match kids.iter().find(|k| k.as_rule() == Rule::q_from_meeting) {
+                let meeting = match kids
+                    .iter()
+                    .find(|k| matches!(k.as_rule(), Rule::q_from_meeting | Rule::q_meeting_first))
+                {
                     Some(m) => Some(self.entity_ref(first(
                         self,
                         m.clone().into_inner(),
@@ -195,11 +198,13 @@ impl Builder<'_> {
                 }
             }
             Rule::q_events => {
-                let mut d = dates()?.into_iter();
-                match (d.next(), d.next()) {
+                // From the first day of the first date to the last day of
+                // the last (`in October 2002` is both).
+                let d = dates()?;
+                match (d.first(), d.last()) {
                     (Some(from), Some(to)) => Question::Events {
-                        from,
-                        to,
+                        from: day_of(from, from.value.start),
+                        to: day_of(to, to.value.end),
                         span: qspan,
                     },
                     _ => return Err(internal(rule, qspan)),
@@ -404,7 +409,7 @@ impl Builder<'_> {
         Ok(match inner.as_rule() {
             Rule::string => EntityRef::Quoted(self.string(inner)?, s),
             Rule::entity_id => EntityRef::Id(self.text(&inner).to_string(), s),
-            Rule::bare_name | Rule::bare_name_a => {
+            Rule::bare_name | Rule::bare_name_a | Rule::meeting_name => {
                 EntityRef::Bare(self.text(&inner).trim().to_string(), s)
             }
             other => return Err(internal(other, s)),
@@ -418,6 +423,7 @@ impl Builder<'_> {
             .next()
             .ok_or_else(|| internal(Rule::q_date, span))?;
         match inner.as_rule() {
+            Rule::human_date => self.human_date(inner),
             Rule::year => {
                 let y: i32 = self
                     .text(&inner)
@@ -433,6 +439,32 @@ impl Builder<'_> {
                 span,
             }),
         }
+    }
+
+    /// `31 de diciembre de 2002`, `October 2002`, `the end of 2002`: read
+    /// as extraction reads dates in reports; `end of` is its last day.
+    fn human_date(&self, p: Pair<'_, Rule>) -> Result<DateLit, QueryError> {
+        let span = self.span(&p);
+        let text = self.text(&p);
+        let parts: Vec<Pair<'_, Rule>> = p.into_inner().collect();
+        // After `end of`, the date whose last day is meant.
+        let at_end = parts.iter().position(|k| k.as_rule() == Rule::kw_fin);
+        let date_words: Vec<&str> = parts
+            .iter()
+            .skip(at_end.map_or(0, |i| i + 2))
+            .map(|k| self.text(k))
+            .collect();
+        let read = crate::ingest::dates::parse_one(
+            &date_words.join(" "),
+            &crate::ingest::dates::DateContext::default(),
+        )
+        .ok_or_else(|| QueryError::syntax(format!("not a date: {text}"), span))?;
+        let value = if at_end.is_some() {
+            DateValue::day(read.end)
+        } else {
+            read
+        };
+        Ok(DateLit { value, span })
     }
 
     pub(super) fn date_lit(&self, p: Pair<'_, Rule>) -> Result<DateValue, QueryError> {
@@ -492,5 +524,13 @@ impl Builder<'_> {
             }
         }
         Ok(out)
+    }
+}
+
+/// A date literal for one day of `d` (kept at `d`'s place in the text).
+fn day_of(d: &DateLit, day: crate::model::Ymd) -> DateLit {
+    DateLit {
+        value: DateValue::day(day),
+        span: d.span,
     }
 }
