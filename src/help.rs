@@ -41,27 +41,25 @@ end it with Enter (an open bracket or quote, or a trailing \\, continues it).
   :quit              leave (or Ctrl-D); Ctrl-C cancels the line
 ";
 
-const QUESTIONS: &str = "\
-Questions (English or Spanish keywords, optional `which`/`what`, `?`):
-
-  which agreements from <meeting> still await responses from which countries?
-  acuerdos de la <meeting> pendientes de respuesta
-  which countries have not responded to <agreement>?
-  which countries responded to <agreement>?  ¿qué países respondieron al <...>?
-  what did <meeting> agree?                  ¿qué acordó la <meeting>?
-  where was <meeting> held?                  ¿dónde se realizó la <meeting>?
-  when was <meeting> held?                   fecha de la <meeting>
-  agreements about <entity | \"phrase\">      acuerdos sobre <...>
-  meetings in <country | city | year>        reuniones en <...>
-  meetings held in <city>
-  sections mentioning <entity>               documents mentioning \"<phrase>\"
-  show <entity>                              path from <entity> to <entity>
-  events between <date> and <date>           trace <agreement>
-  why <agreement> awaits <country>           explain <question>
-
-Any question or pattern may end with `as of <date>` (YYYY, YYYY-MM or
-YYYY-MM-DD) to answer with what was known by that date.
-";
+/// `:help questions`: every question form with an example in each
+/// language (the table the error for a question not understood also
+/// reads), and what any question may add.
+fn questions() -> String {
+    let mut text = String::from(
+        "Questions, in English or Spanish (question marks, accents and `the`/`la` optional):\n\n",
+    );
+    for (what, en, es) in crate::query::forms::FORMS {
+        text.push_str(&format!("  {what}\n    {en}\n    {es}\n"));
+    }
+    text.push_str(
+        "  how a fact was reached\n    why IV.E(1) awaits Honduras\n    por qué IV.E(1) espera Honduras\n\n\
+Any question or pattern may end with `as of <date>` to answer with what was\n\
+known by that date. Dates as people write them: 2002-12-31, 2002, 31 de\n\
+diciembre de 2002, October 2002, the end of 2002. `explain <question>` prints\n\
+the pattern a question runs.\n",
+    );
+    text
+}
 
 const PATTERNS: &str = "\
 Patterns (a subset of GQL / openCypher):
@@ -123,7 +121,7 @@ pub struct UnknownTopic(String);
 pub(crate) fn topic(name: &str) -> Result<String, UnknownTopic> {
     Ok(match crate::text::normalize(name).as_str() {
         "" => GENERAL.to_string(),
-        "questions" | "question" | "preguntas" => QUESTIONS.to_string(),
+        "questions" | "question" | "preguntas" => questions(),
         "patterns" | "pattern" | "match" => PATTERNS.to_string(),
         "entities" | "entity" | "names" => ENTITIES.to_string(),
         "output" | "format" | "formats" => OUTPUT.to_string(),

@@ -19,6 +19,7 @@ pub(crate) mod ast;
 mod direct;
 mod error;
 pub(crate) mod eval;
+pub(crate) mod forms;
 mod known;
 pub(crate) mod parse;
 #[cfg(test)]

@@ -6,6 +6,24 @@ mod common;
 use common::session;
 
 #[test]
+fn every_question_form_of_help_questions_is_understood() {
+    let (_dir, mut session) = session();
+    let listed = session.execute(":help questions").unwrap().stdout;
+    // Each form's examples, indented four spaces under its description.
+    let examples: Vec<&str> = listed
+        .lines()
+        .filter_map(|l| l.strip_prefix("    "))
+        .collect();
+    assert!(examples.len() >= 26, "{listed}");
+    for example in examples {
+        let reply = session
+            .execute(example)
+            .unwrap_or_else(|e| panic!("{example}: {e}"));
+        assert!(!reply.stdout.trim().is_empty(), "{example}");
+    }
+}
+
+#[test]
 fn help_examples_run_on_the_bundled_report() {
     let (_dir, mut session) = session();
     // The examples as `:help examples` lists them, one a line.

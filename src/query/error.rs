@@ -159,6 +159,12 @@ fn floor_char(s: &str, mut i: usize) -> usize {
 
 impl fmt::Display for QueryError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // A message's first line is the error; lines after it (what to
+        // try instead) come after the query and its caret.
+        let (first, hint) = match self.message.split_once('\n') {
+            Some((a, b)) => (a, Some(b)),
+            None => (self.message.as_str(), None),
+        };
         match &self.location {
             Some(l) => {
                 write!(
@@ -167,7 +173,7 @@ impl fmt::Display for QueryError {
                     self.kind.label(),
                     l.line,
                     l.col,
-                    self.message
+                    first
                 )?;
                 let text = l.line_text.replace('\t', " ");
                 write!(
@@ -175,10 +181,14 @@ impl fmt::Display for QueryError {
                     "\n  {text}\n  {}{}",
                     " ".repeat(l.caret_offset),
                     "^".repeat(l.caret_width.min(WINDOW))
-                )
+                )?;
             }
-            None => write!(f, "{}: {}", self.kind.label(), self.message),
+            None => write!(f, "{}: {}", self.kind.label(), first)?,
         }
+        if let Some(h) = hint {
+            write!(f, "\n{h}")?;
+        }
+        Ok(())
     }
 }
 

@@ -161,3 +161,23 @@ fn limits_refuse_before_parsing() {
     assert!(parse("").is_err());
     assert!(parse("   \n ").is_err());
 }
+
+#[test]
+fn a_question_not_understood_names_the_closest_forms_after_the_caret() {
+    let e = parse("¿qué países todavía deben contestar el acuerdo IV.E(1)?").unwrap_err();
+    let shown = e.to_string();
+    let lines: Vec<&str> = shown.lines().collect();
+    assert!(
+        lines[0].starts_with("syntax error at 1:21: expected `not`"),
+        "{shown}"
+    );
+    assert!(lines[2].trim_start().starts_with('^'), "{shown}");
+    assert_eq!(lines[3], "closest questions:", "{shown}");
+    assert_eq!(
+        lines[4],
+        "  countries that have not responded to an agreement: `¿qué países no han respondido al acuerdo IV.E(1)?`"
+    );
+    // A pattern's error names what the pattern needs, not questions.
+    let p = parse("match (a) retrun a").unwrap_err().to_string();
+    assert!(!p.contains("closest questions"), "{p}");
+}

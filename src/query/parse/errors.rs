@@ -183,6 +183,14 @@ pub(super) fn syntax_error(
     } else {
         format!("unexpected {found}")
     };
+    let mut message = message;
+    if !pattern_expected {
+        // What to try instead: printed after the query and its caret.
+        let close = crate::query::forms::closest(original, 3);
+        if !close.is_empty() {
+            message.push_str(&format!("\nclosest questions:\n  {}", close.join("\n  ")));
+        }
+    }
     QueryError::syntax(message, span)
 }
 

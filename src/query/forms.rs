@@ -1,0 +1,134 @@
+//! The question forms, each with an example in English and in Spanish:
+//! what `:help questions` could list, and what a question that is not
+//! understood is compared with, so the error names the closest forms
+//! instead of only the word where parsing stopped.
+
+use crate::text::normalize;
+use std::collections::BTreeSet;
+
+/// (what the form asks, English example, Spanish example).
+pub(crate) const FORMS: &[(&str, &str, &str)] = &[
+    (
+        "agreements of a meeting still awaiting responses",
+        "which agreements from VII CRM still await responses from which countries?",
+        "acuerdos de la VII CRM pendientes de respuesta",
+    ),
+    (
+        "countries that have not responded to an agreement",
+        "which countries have not responded to IV.E(1)?",
+        "¿qué países no han respondido al acuerdo IV.E(1)?",
+    ),
+    (
+        "countries that responded to an agreement",
+        "which countries responded to V.A(2)?",
+        "¿qué países respondieron al V.A(2)?",
+    ),
+    (
+        "what a meeting agreed",
+        "what did the VII CRM agree?",
+        "¿qué acordó la VII CRM?",
+    ),
+    (
+        "where a meeting was held",
+        "where was the VII CRM held?",
+        "¿dónde se realizó la VII CRM?",
+    ),
+    (
+        "when a meeting was held",
+        "when was the VII CRM held?",
+        "¿cuándo se celebró la VII CRM?",
+    ),
+    (
+        "agreements about an entity or a phrase",
+        "agreements about SIEMCA",
+        "acuerdos sobre la OIM",
+    ),
+    (
+        "meetings in a place or a year",
+        "meetings held in Guatemala",
+        "reuniones de 2002",
+    ),
+    (
+        "what happened in a period",
+        "what happened in October 2002?",
+        "¿qué pasó entre agosto de 2002 y febrero de 2003?",
+    ),
+    (
+        "sections or documents that mention something",
+        "documents mentioning \"trata de personas\"",
+        "secciones que mencionan a la OIM",
+    ),
+    (
+        "an agreement's chronology",
+        "how did IV.A evolve?",
+        "historia del acuerdo IV.A",
+    ),
+    ("an entity's card", "what is SIEMCA?", "¿qué es el SIEMCA?"),
+    (
+        "how two entities are connected",
+        "path from Costa Rica to SIEMCA",
+        "camino de Costa Rica a SIEMCA",
+    ),
+];
+
+/// Words that carry no form: articles, question words, names' glue.
+const FILLER: &[&str] = &[
+    "the", "a", "of", "to", "which", "what", "la", "el", "los", "las", "de", "del", "que", "al",
+    "a", "en", "in", "is", "es",
+];
+
+/// The words of the query language in `s` (names do not count: every
+/// example names some meeting or agreement).
+fn words(s: &str) -> BTreeSet<String> {
+    let keywords = super::keywords();
+    normalize(s)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() > 1 && !FILLER.contains(w))
+        .filter(|w| keywords.binary_search_by(|k| k.as_str().cmp(w)).is_ok())
+        .map(str::to_string)
+        .collect()
+}
+
+/// The forms closest to a question that was not understood (by the
+/// words they share with it), at most `n`, each as "what it asks: `example`".
+pub(crate) fn closest(question: &str, n: usize) -> Vec<String> {
+    let asked = words(question);
+    let mut scored: Vec<(usize, usize, String)> = Vec::new();
+    for (i, (what, en, es)) in FORMS.iter().enumerate() {
+        let (en_w, es_w) = (words(en), words(es));
+        let (shared_en, shared_es) = (
+            asked.intersection(&en_w).count(),
+            asked.intersection(&es_w).count(),
+        );
+        let (shared, example) = if shared_es > shared_en {
+            (shared_es, es)
+        } else {
+            (shared_en, en)
+        };
+        if shared > 0 {
+            scored.push((shared, i, format!("{what}: `{example}`")));
+        }
+    }
+    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    scored.into_iter().take(n).map(|(_, _, s)| s).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_question_not_understood_is_shown_the_forms_it_is_closest_to() {
+        let c = closest("¿qué países todavía deben contestar el acuerdo IV.E(1)?", 2);
+        assert_eq!(
+            c[0],
+            "countries that have not responded to an agreement: `¿qué países no han respondido al acuerdo IV.E(1)?`"
+        );
+        assert!(closest("zzz", 3).is_empty());
+        let m = closest("when did the meeting in Antigua happen", 3);
+        assert!(
+            m.iter().any(|s| s.starts_with("when a meeting was held")),
+            "{m:?}"
+        );
+    }
+}
