@@ -161,6 +161,10 @@ impl Builder<'_> {
                     .iter()
                     .find(|k| matches!(k.as_rule(), Rule::q_from_meeting | Rule::q_meeting_first))
                 {
+                    // `VII CRM pending agreements`: the meeting named first.
+                    Some(m) if m.as_rule() == Rule::q_meeting_first => {
+                        Some(self.entity_ref(m.clone())?)
+                    }
                     Some(m) => Some(self.entity_ref(first(
                         self,
                         m.clone().into_inner(),
