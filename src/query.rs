@@ -22,6 +22,7 @@ pub(crate) mod eval;
 pub(crate) mod forms;
 mod known;
 pub(crate) mod parse;
+mod pending;
 #[cfg(test)]
 mod props;
 pub(crate) mod questions;
@@ -80,6 +81,7 @@ pub(crate) fn run_statement(view: &KnowledgeGraph, s: &Statement) -> Result<Answ
                 Compiled::Show(i) => direct::show(&ctx, i),
                 Compiled::Path(a, b) => direct::path(&ctx, a, b),
                 Compiled::Trace(i) => direct::trace(&ctx, i),
+                Compiled::PendingOn(m, day) => pending::pending_on(&ctx, m, day),
             },
             Body::Annotate(_) => return Err(QueryError::new(
                 ErrorKind::Invalid,
@@ -134,6 +136,9 @@ fn explain_answer(ctx: &Ctx<'_>, s: &Statement) -> Result<Answer, QueryError> {
                 "{q}{as_of}\n-- not a pattern: the shortest path from {} to {}, ignoring edge direction and derived edges",
                 ctx.kg.data(a).id,
                 ctx.kg.data(b).id
+            ),
+            Compiled::PendingOn(_, day) => format!(
+                "{q}{as_of}\n-- not a pattern: each request's countries asked, less those known to have responded by {day}, from every document"
             ),
             Compiled::Trace(i) => format!(
                 "{q}{as_of}\n-- not a pattern: the chronology of {} and the agreements linked to it (same_as, evolved_into)",

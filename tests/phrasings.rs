@@ -29,10 +29,10 @@ fn answer(session: &mut acta::Session, text: &str) -> Option<String> {
 
 /// Share of phrasings passing (18/126 = 14% on 2026-12-04 before the
 /// question forms of issue 16; 45/126 = 35% with what a meeting agreed,
-/// where and when it was held, who responded, agreements about; 73/126 =
-/// 57% with word orders, `siguen`, dates as people write them, `how did
+/// where and when it was held, who responded, agreements about; 77/126 =
+/// 61% with word orders, `siguen`, dates as people write them, `how did
 /// … evolve`, `what is …`): raise as forms land, never lower.
-const FLOOR_PERCENT: usize = 57;
+const FLOOR_PERCENT: usize = 61;
 
 #[test]
 fn phrasings_give_the_canonical_answer() {

@@ -141,6 +141,9 @@ pub(crate) enum Question {
     /// `agreements from VII CRM awaiting responses` (meeting optional).
     Awaiting {
         meeting: Option<EntityRef>,
+        /// `… pending on 2002-12-31`: what was awaited on that day, from
+        /// every document (not `as of`).
+        on: Option<DateLit>,
         span: Span,
     },
     /// `countries that have not responded to IV.E(1)`.

@@ -236,9 +236,12 @@ fn date_lit() -> impl Strategy<Value = DateLit> {
 
 fn question() -> impl Strategy<Value = Question> {
     prop_oneof![
-        prop::option::of(entity()).prop_map(|meeting| Question::Awaiting {
-            meeting,
-            span: sp()
+        (prop::option::of(entity()), prop::option::of(date_lit())).prop_map(|(meeting, on)| {
+            Question::Awaiting {
+                meeting,
+                on,
+                span: sp(),
+            }
         }),
         entity().prop_map(|agreement| Question::NotResponded {
             agreement,

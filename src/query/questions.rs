@@ -22,12 +22,26 @@ pub(crate) enum Compiled {
     Path(NodeIndex, NodeIndex),
     /// The chronology of an agreement.
     Trace(NodeIndex),
+    /// What was awaited on a day, from every document (of one meeting's
+    /// agreements, or all).
+    PendingOn(Option<NodeIndex>, crate::model::Ymd),
 }
 
 /// Compile a question against the graph (entity references are resolved
 /// now, so the pattern names ids).
 pub(crate) fn compile(ctx: &Ctx<'_>, q: &Question) -> Result<Compiled, QueryError> {
     let text = match q {
+        Question::Awaiting {
+            meeting,
+            on: Some(day),
+            ..
+        } => {
+            let m = match meeting {
+                Some(m) => Some(resolve(ctx, m, &[Kind::Meeting])?),
+                None => None,
+            };
+            return Ok(Compiled::PendingOn(m, day.value.end));
+        }
         Question::Awaiting { meeting, .. } => {
             let head = match meeting {
                 Some(m) => {

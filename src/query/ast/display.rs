@@ -319,12 +319,16 @@ impl Display for DateLit {
 impl Display for Question {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
         match self {
-            Question::Awaiting { meeting, .. } => {
+            Question::Awaiting { meeting, on, .. } => {
                 f.write_str("agreements ")?;
                 if let Some(m) = meeting {
                     write!(f, "from {m} ")?;
                 }
-                f.write_str("awaiting responses from which countries")
+                f.write_str("awaiting responses from which countries")?;
+                match on {
+                    Some(d) => write!(f, " on {d}"),
+                    None => Ok(()),
+                }
             }
             Question::NotResponded { agreement, .. } => {
                 write!(f, "countries that have not responded to {agreement}")

@@ -173,8 +173,18 @@ impl Builder<'_> {
                     )?)?),
                     None => None,
                 };
+                let on = match kids.iter().find(|k| k.as_rule() == Rule::q_on) {
+                    Some(o) => Some(self.q_date(first(
+                        self,
+                        o.clone().into_inner(),
+                        Rule::q_date,
+                        Rule::q_on,
+                    )?)?),
+                    None => None,
+                };
                 Question::Awaiting {
                     meeting,
+                    on,
                     span: qspan,
                 }
             }
