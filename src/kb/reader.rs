@@ -95,7 +95,9 @@ impl KnowledgeBase {
         let _interning = crate::model::sym::Interning::start();
         // The holder renames a new snapshot into place and then records
         // what it was built from: between the two, the pair disagrees for
-        // a moment. Read them again rather than fail.
+        // a moment (longer on a loaded machine: a full test run beside a
+        // build made half a second too short). Read them again rather
+        // than fail, for up to five seconds.
         let mut tries = 0;
         let (view, built_from) = loop {
             let saved = snapshot::built_from(path).and_then(|d| {
@@ -103,7 +105,7 @@ impl KnowledgeBase {
             });
             match saved {
                 Some(found) => break found,
-                None if tries < 20 && snapshot::exists(path) => {
+                None if tries < 200 && snapshot::exists(path) => {
                     tries += 1;
                     std::thread::sleep(std::time::Duration::from_millis(25));
                 }
