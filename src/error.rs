@@ -102,6 +102,9 @@ pub enum Error {
 /// How the command line or a `:command` was used wrongly.
 #[derive(Debug, thiserror::Error)]
 pub enum Usage {
+    /// `:load` of a file that is not a query script.
+    #[error("{0}: `:load` runs query scripts (.aq files)")]
+    NotAScript(String),
     #[error(transparent)]
     HelpTopic(#[from] UnknownTopic),
     #[error(transparent)]

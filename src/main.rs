@@ -218,6 +218,9 @@ fn open(db: Option<PathBuf>) -> Result<KnowledgeBase, Error> {
         return KnowledgeBase::open(&path);
     }
     let path = acta::default_db_path();
+    if !path.exists() {
+        build_default(&path)?;
+    }
     let (kb, loaded, fresh) = KnowledgeBase::open_or_build(&path)?;
     let kb = if fresh {
         let (kb, n) = acta::replay_annotations(kb, &acta::data_dir().join("annotations"))?;
@@ -229,14 +232,52 @@ fn open(db: Option<PathBuf>) -> Result<KnowledgeBase, Error> {
         kb
     };
     if !loaded.is_empty() {
-        let verb = if fresh { "built" } else { "updated" };
         eprintln!(
-            "acta: {verb} the knowledge base at {} from the bundled reports: {}",
+            "acta: updated the knowledge base at {} from the bundled reports: {}",
             path.display(),
             loaded.join(", ")
         );
     }
     Ok(kb)
+}
+
+/// Build the default knowledge base (the bundled reports, then the team's
+/// annotation scripts) in a folder beside it, and move it into place only
+/// when whole: a script that fails leaves nothing half-built behind, and
+/// the next command tries again.
+fn build_default(path: &Path) -> Result<(), Error> {
+    let parent = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(parent).map_err(|source| Error::Io {
+        path: parent.display().to_string(),
+        source,
+    })?;
+    let name = path
+        .file_name()
+        .map_or("kb".into(), |n| n.to_string_lossy().into_owned());
+    let building = parent.join(format!(".{name}.building.{}", std::process::id()));
+    let built = (|| {
+        let (kb, loaded, _) = KnowledgeBase::open_or_build(&building)?;
+        let (kb, n) = acta::replay_annotations(kb, &acta::data_dir().join("annotations"))?;
+        kb.view()?;
+        drop(kb);
+        std::fs::rename(&building, path).map_err(|source| Error::Io {
+            path: path.display().to_string(),
+            source,
+        })?;
+        eprintln!(
+            "acta: built the knowledge base at {} from the bundled reports: {}",
+            path.display(),
+            loaded.join(", ")
+        );
+        if n > 0 {
+            eprintln!("acta: replayed {n} annotations from data/annotations");
+        }
+        Ok(())
+    })();
+    if built.is_err() {
+        let _ = std::fs::remove_dir_all(&building);
+    }
+    built
 }
 
 /// Write to stdout; a reader that went away (`| head`) is not an error.

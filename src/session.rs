@@ -10,7 +10,7 @@ use crate::graph::KnowledgeGraph;
 use crate::kb::{self, KnowledgeBase, ReadAccess, Views};
 use crate::output::{self, Format, RenderOptions};
 use crate::query::ast::{AnnotationStmt, Body};
-use crate::query::parse;
+use crate::query::{parse, ErrorKind, QueryError};
 use crate::script::{self, Statement};
 use crate::store::StoreError;
 use std::path::{Path, PathBuf};
@@ -329,6 +329,10 @@ impl Session {
     /// its line and column in the file.
     fn load(&mut self, path: &Path) -> Result<Reply, Error> {
         let shown = path.display().to_string();
+        // Scripts only: an error in another file would print its lines.
+        if path.extension().is_none_or(|e| e != "aq") {
+            return Err(Usage::NotAScript(shown).into());
+        }
         let text = std::fs::read_to_string(path).map_err(|e| Error::io(&shown, e))?;
         let mut all = Reply::default();
         let collect = |r: Reply| {
@@ -385,21 +389,63 @@ impl Session {
 
 /// Replay the annotation scripts of a folder (`data/annotations/*.aq`), in
 /// file-name order, into a knowledge base. Returns how many statements ran.
+///
+/// A shared annotation file may hold annotation statements (and comments)
+/// only: every file is read and checked before the first statement runs,
+/// and a query, a `:command` (`:ingest`, `:load`) or anything else is
+/// refused at its line, so that a colleague's file cannot make acta read
+/// other files into the knowledge base.
 pub fn replay_annotations(kb: KnowledgeBase, dir: &Path) -> Result<(KnowledgeBase, usize), Error> {
     let files = kb::files_in(dir, "aq");
     if files.is_empty() {
         return Ok((kb, 0));
     }
-    let mut session = Session::new(kb, crate::annotate::default_author(None))?;
-    let mut count = 0;
+    let mut scripts = Vec::new();
     for f in files {
         let shown = f.display().to_string();
         let text = std::fs::read_to_string(&f).map_err(|e| Error::io(&shown, e))?;
+        for st in script::statements(&text) {
+            only_annotation(&st.text).map_err(|e| in_script(e, &shown, &st))?;
+        }
+        scripts.push((shown, text));
+    }
+    let mut session = Session::new(kb, crate::annotate::default_author(None))?;
+    let mut count = 0;
+    for (shown, text) in scripts {
         count += session.run_script(&text, &shown, false, |_| Ok(()), |_| {})?;
     }
     session.store()?;
     let kb = session.kb.take().ok_or_else(no_store)?;
     Ok((kb, count))
+}
+
+/// An annotation statement, or why a statement of an annotation file is
+/// not one.
+fn only_annotation(text: &str) -> Result<(), Error> {
+    let refuse = |what: &str| {
+        let first_word = text.trim_start();
+        let start = text.len() - first_word.len();
+        let end = start
+            + first_word
+                .find(char::is_whitespace)
+                .unwrap_or(first_word.len());
+        Error::Query(
+            QueryError::new(
+                ErrorKind::Invalid,
+                format!("{what} in an annotation file: it may hold assert, retract, confirm and reject statements only"),
+                Some(crate::query::ast::Span::new(start, end)),
+            )
+            .locate(text),
+        )
+    };
+    if text.trim_start().starts_with(':') {
+        return Err(refuse("a :command"));
+    }
+    match parse::parse(text) {
+        Ok(s) if matches!(s.body, Body::Annotate(_)) && s.as_of.is_none() => Ok(()),
+        Ok(_) => Err(refuse("a query")),
+        Err(_) => Err(refuse("a statement acta cannot read")),
+    }
 }
 
 /// Place an error of one statement in its script: a query error's line

@@ -310,3 +310,72 @@ fn rejecting_a_probable_link_splits_the_thread_and_confirming_marks_it() {
     );
     drop(dir);
 }
+
+#[test]
+fn an_annotation_file_holds_annotations_only_and_a_failed_replay_builds_nothing() {
+    let data = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(data.path().join("documents")).unwrap();
+    std::fs::create_dir_all(data.path().join("annotations")).unwrap();
+    std::fs::copy(
+        SEED,
+        data.path().join("documents/informe-ppt-mexico-2003.txt"),
+    )
+    .unwrap();
+    let secret = data.path().join("secreto.txt");
+    std::fs::write(&secret, "contraseña: hunter2\n").unwrap();
+    let script = data.path().join("annotations/team.aq");
+    let assert = "assert Honduras responded to IV.E(1) source \"carta\";\n";
+    let home = tempfile::tempdir().unwrap();
+    let env = [
+        ("ACTA_DATA", data.path()),
+        ("XDG_DATA_HOME", home.path()),
+        ("HOME", home.path()),
+    ];
+    for (bad, words) in [
+        (
+            format!(":ingest {}", secret.display()),
+            "a :command in an annotation file",
+        ),
+        (
+            format!(":load {}", secret.display()),
+            "a :command in an annotation file",
+        ),
+        (
+            "match (a:agreement) return a".to_string(),
+            "a query in an annotation file",
+        ),
+    ] {
+        std::fs::write(&script, format!("{assert}{bad};\n")).unwrap();
+        let o = run(None, &["query", HEADLINE], &env);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(!o.status.success(), "{bad}: {err}");
+        assert!(
+            err.contains("team.aq") && err.contains(words),
+            "{bad}: {err}"
+        );
+        assert!(err.contains("at 2:1"), "{bad}: {err}");
+        assert!(!err.contains("hunter2"), "{err}");
+        let left: Vec<_> = std::fs::read_dir(home.path().join("acta"))
+            .map(|d| d.filter_map(Result::ok).map(|e| e.file_name()).collect())
+            .unwrap_or_default();
+        assert!(left.is_empty(), "{bad}: a failed replay left {left:?}");
+    }
+    std::fs::write(&script, assert).unwrap();
+    let o = run(None, &["query", HEADLINE, "--format", "csv"], &env);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{err}");
+    assert!(err.contains("replayed 1 annotations"), "{err}");
+    // `:load` runs scripts only, and never prints another file's lines.
+    let o = run(
+        None,
+        &["query", &format!(":load {}", secret.display())],
+        &env,
+    );
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(!o.status.success());
+    assert!(
+        err.contains("`:load` runs query scripts (.aq files)"),
+        "{err}"
+    );
+    assert!(!err.contains("hunter2"), "{err}");
+}
