@@ -380,6 +380,12 @@ fn plain_text(a: &Annotation) -> Result<(), AnnotationError> {
         ("author", a.author.as_str(), true),
         ("time", a.at.as_str(), true),
         ("reason", a.reason.as_str(), false),
+        (
+            "claimed author",
+            a.claimed_by.as_deref().unwrap_or(""),
+            true,
+        ),
+        ("claimed time", a.claimed_at.as_deref().unwrap_or(""), true),
         ("source", a.source.as_str(), false),
         ("value", value, false),
     ];

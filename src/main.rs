@@ -580,6 +580,12 @@ fn annotations_script(kb: &KnowledgeBase) -> Result<String, Error> {
     let mut text =
         String::from("-- acta annotations, oldest first; replay with: acta query -f FILE\n");
     for a in kb.annotations()? {
+        if a.claimed_by.is_some() || a.claimed_at.is_some() {
+            text.push_str(&visible(&format!(
+                "-- author and time as the statement claims them; recorded by {} at {}\n",
+                a.author, a.at
+            )));
+        }
         // Strings come escaped; an id from elsewhere is written out too.
         text.push_str(&visible(&a.to_statement()));
         text.push_str(";\n");

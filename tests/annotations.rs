@@ -379,3 +379,52 @@ fn an_annotation_file_holds_annotations_only_and_a_failed_replay_builds_nothing(
     );
     assert!(!err.contains("hunter2"), "{err}");
 }
+
+#[test]
+fn by_and_at_in_a_statement_are_claims_kept_apart_from_who_recorded_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("kb");
+    ok(run(Some(&db), &["ingest", SEED], &[]));
+    ok(run(
+        Some(&db),
+        &[
+            "--author",
+            "bob",
+            "query",
+            "assert Honduras responded to IV.E(1) source \"carta\" by \"ana\" at \"2003-01-20T10:00:00Z\"",
+        ],
+        &[],
+    ));
+    let export: serde_json::Value =
+        serde_json::from_str(&ok(run(Some(&db), &["export", "--format", "json"], &[]))).unwrap();
+    let a = &export["annotations"][0];
+    assert_eq!(a["author"], "bob", "who ran the command is recorded: {a}");
+    assert_eq!(a["claimed_by"], "ana");
+    assert_eq!(a["claimed_at"], "2003-01-20T10:00:00Z");
+    assert_ne!(
+        a["at"], "2003-01-20T10:00:00Z",
+        "the clock, not the claim: {a}"
+    );
+    let listed = ok(run(Some(&db), &["annotations"], &[]));
+    assert!(
+        listed.contains("-- author and time as the statement claims them; recorded by bob at "),
+        "{listed}"
+    );
+    assert!(
+        listed.contains("by \"ana\" at \"2003-01-20T10:00:00Z\""),
+        "{listed}"
+    );
+    let sources = ok(run(
+        Some(&db),
+        &[
+            "query",
+            "--sources",
+            "which countries have not responded to IV.E(1)?",
+        ],
+        &[],
+    ));
+    assert!(
+        sources.contains("annotated by ana (claimed; recorded by bob)"),
+        "{sources}"
+    );
+}

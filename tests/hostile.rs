@@ -323,7 +323,8 @@ fn control_characters_are_kept_out_of_annotations() {
     let author = format!("ana{ESCAPES}");
     for (args, field) in [
         (vec!["--author", author.as_str(), "query", base], "author"),
-        (vec!["query", by.as_str()], "author"),
+        // `by "…"` is the author the statement claims (kept apart).
+        (vec!["query", by.as_str()], "claimed author"),
         (vec!["query", reason.as_str()], "reason"),
     ] {
         let o = acta(&db, &args);

@@ -81,10 +81,14 @@ pub(crate) fn annotate_statement(
     let annotation = Annotation {
         action: a.action,
         fact,
-        author: a.by.clone().unwrap_or_else(|| author.to_string()),
-        at: a.at.clone().unwrap_or_else(now_utc),
+        // Who ran the command and when, always; what the statement says
+        // of its author and time is kept apart, as a claim.
+        author: author.to_string(),
+        at: now_utc(),
         reason: a.reason.clone().unwrap_or_default(),
         source: a.source.clone().unwrap_or_default(),
+        claimed_by: a.by.clone().filter(|by| by != author),
+        claimed_at: a.at.clone(),
     };
     if let Err(why) = annotate::validate(view, &annotation) {
         let span = match date_span {

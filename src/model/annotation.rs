@@ -58,14 +58,30 @@ pub struct Annotation {
     pub at: String,
     pub reason: String,
     pub source: String,
+    /// Who the statement said made it (`by "…"`), when that is not who
+    /// recorded it (`author`): kept apart and shown as claimed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub claimed_by: Option<String>,
+    /// When the statement said it was made (`at "…"`); `at` is when it
+    /// was recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub claimed_at: Option<String>,
 }
 
 impl Annotation {
     /// The provenance this annotation gives the facts it asserts.
     pub fn provenance(&self) -> Provenance {
+        let author = match &self.claimed_by {
+            Some(c) => format!("{c} (claimed; recorded by {})", self.author),
+            None => self.author.clone(),
+        };
+        let at = match &self.claimed_at {
+            Some(c) => format!("{c} (claimed; recorded {})", self.at),
+            None => self.at.clone(),
+        };
         Provenance::Annotated {
-            author: self.author.clone().into(),
-            at: self.at.clone().into(),
+            author: author.into(),
+            at: at.into(),
             reason: self.reason.clone().into(),
             source: self.source.clone().into(),
         }
@@ -100,6 +116,8 @@ pub(crate) fn sample() -> Annotation {
         at: "2026-11-29T10:00:00Z".into(),
         reason: String::new(),
         source: "email from the ST, 2003-01-21".into(),
+        claimed_by: None,
+        claimed_at: None,
     }
 }
 

@@ -436,8 +436,9 @@ impl From<&Annotation> for AnnotationStmt {
             fact,
             source: given(&a.source),
             reason: given(&a.reason),
-            by: Some(a.author.clone()),
-            at: Some(a.at.clone()),
+            // A claim replays as the claim it was.
+            by: Some(a.claimed_by.clone().unwrap_or_else(|| a.author.clone())),
+            at: Some(a.claimed_at.clone().unwrap_or_else(|| a.at.clone())),
             span: at,
         }
     }
