@@ -378,7 +378,35 @@ impl KnowledgeBase {
         let mut problems = self.store.check(ingest::content_hash)?;
         let bundles = self.store.documents()?;
         problems.extend(view::check(&self.gazetteer, &bundles));
+        drop(bundles);
+        problems.extend(self.check_saved_view()?);
         Ok(problems)
+    }
+
+    /// The saved view, when it claims to be of the store as it is, must
+    /// say what a view built from the store now says: a snapshot altered
+    /// (with its checksum recomputed) would otherwise serve wrong answers
+    /// while every other check passes.
+    fn check_saved_view(&self) -> Result<Option<String>, Error> {
+        let digest = self.store.fingerprint()?;
+        let saved = {
+            let _interning = crate::model::sym::Interning::start();
+            snapshot::load(
+                self.store.path(),
+                &snapshot::fingerprint(&digest, &self.gazetteer),
+            )
+        };
+        let Some(saved) = saved else {
+            return Ok(None);
+        };
+        let built = self.build_view(ViewOptions::default())?;
+        Ok((view::content_digest(&saved) != view::content_digest(&built)).then(|| {
+            format!(
+                "the saved view ({}) says something the store does not: it will be rebuilt when you remove it (`rm {}`)",
+                snapshot::FILE,
+                self.store.path().join(snapshot::FILE).display()
+            )
+        }))
     }
 
     /// The whole knowledge base as JSON (pretty, deterministic).
@@ -399,5 +427,40 @@ impl KnowledgeBase {
             annotations,
         };
         Ok(serde_json::to_string_pretty(&export)?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A saved view altered behind acta's back (its checksum made right)
+    /// serves a wrong city; `check` finds it by comparing it with a view
+    /// built from the store.
+    #[test]
+    fn check_finds_a_saved_view_that_disagrees_with_the_store() {
+        let dir = tempfile::tempdir().unwrap();
+        let kb = KnowledgeBase::open(&dir.path().join("kb")).unwrap();
+        let report = data_dir().join("documents/informe-ppt-mexico-2003.txt");
+        kb.ingest_file(&report).unwrap();
+        let mut kg = kb.view().unwrap();
+        assert_eq!(kb.check().unwrap(), Vec::<String>::new());
+        let i = kg.node("meeting:crm-07").unwrap();
+        for a in &mut kg.graph[i].attrs {
+            if &*a.key == "city" {
+                a.value = crate::model::Value::Text("Reikiavik".into());
+            }
+        }
+        let digest = kb.store.fingerprint().unwrap();
+        snapshot::save(
+            kb.store.path(),
+            &snapshot::fingerprint(&digest, &kb.gazetteer),
+            &kg,
+        )
+        .unwrap();
+        let problems = kb.check().unwrap();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0]
+            .contains("the saved view (view.snapshot) says something the store does not"));
     }
 }

@@ -325,6 +325,9 @@ impl Store {
     pub(crate) fn fingerprint(&self) -> Result<[u8; 32], StoreError> {
         use sha2::{Digest, Sha256};
         let mut h = Sha256::new();
+        // The blob files too: a saved view of a store whose blobs were
+        // damaged since is not current (rebuilding it meets the damage).
+        h.update(readers::blobs_stamp(&self.path).to_le_bytes());
         for prefix in [keys::VERSION, keys::HASH_PREFIX, keys::ANNOTATION_PREFIX] {
             for kv in self.db.scan_prefix(prefix) {
                 let (k, v) = self.read(kv)?;

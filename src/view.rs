@@ -13,7 +13,7 @@
 mod check;
 pub(crate) mod snapshot;
 
-pub use check::{check, check_in};
+pub use check::{check, check_in, content_digest};
 
 use crate::graph::{KnowledgeGraph, ViewOptions};
 use crate::model::{Annotation, EdgeFact, FactBundle};

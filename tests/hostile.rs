@@ -147,6 +147,33 @@ fn stats_on_a_damaged_blob_stops_with_a_clear_message() {
     assert!(err.lines().count() < 5, "{err}");
 }
 
+/// A blob damaged after the view was saved: a query no longer answers from
+/// the saved view as if nothing had happened (exit 0 while `check` said
+/// the store was damaged); it meets the damage and says so, and `check`
+/// says the same.
+#[test]
+fn a_saved_view_is_not_trusted_once_a_blob_is_damaged() {
+    let (_work, db) = stored_blobs();
+    assert!(db.join("view.snapshot").exists(), "a saved view");
+    ok(acta(
+        &db,
+        &["query", "match (d:document) return count(d) as n"],
+    ));
+    for blob in blob_files(&db) {
+        damage_file(&blob, "truncate");
+    }
+    for args in [
+        vec!["query", "match (d:document) return count(d) as n"],
+        vec!["stats"],
+        vec!["check"],
+    ] {
+        let o = acta(&db, &args);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(3), "{args:?}: {err}\n{}", stdout(&o));
+        assert!(err.contains("is damaged"), "{args:?}: {err}");
+    }
+}
+
 /// Counting the documents of a damaged store stops at the first error
 /// (sled's iterator yields the same error again and again): each blob
 /// truncated, flipped or deleted in turn, with the API.

@@ -54,17 +54,54 @@ pub(super) fn holder(path: &Path) -> Option<String> {
     (!text.is_empty()).then_some(text)
 }
 
-/// The store's digest as last recorded, if it is recorded.
+/// The store's digest as last recorded, if it is recorded and sled's blob
+/// files are as they were then: a blob truncated, changed or deleted since
+/// (a damaged disk, a careless copy) makes the record untrustworthy, so a
+/// reader opens the store and meets the damage instead of answering from
+/// a saved view as if nothing had happened.
 pub fn recorded_digest(dir: &Path) -> Option<[u8; 32]> {
     let bytes = std::fs::read(dir.join(DIGEST_FILE)).ok()?;
-    bytes.try_into().ok()
+    let (digest, stamp) = bytes.split_at_checked(32)?;
+    if !stamp.is_empty() && stamp != blobs_stamp(dir).to_le_bytes() {
+        return None;
+    }
+    digest.try_into().ok()
 }
 
-/// Record the store's digest (atomically: a temporary file renamed).
+/// A stamp of sled's blob files (the large records, each written once):
+/// their names, sizes and modification times, hashed. Blob files change
+/// only when sled writes a record, or when something damages them.
+pub(crate) fn blobs_stamp(dir: &Path) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut files: Vec<(String, u64, u128)> = std::fs::read_dir(dir.join("blobs"))
+        .map(|rd| {
+            rd.filter_map(Result::ok)
+                .filter_map(|e| {
+                    let m = e.metadata().ok()?;
+                    let t = m
+                        .modified()
+                        .ok()
+                        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                        .map_or(0, |d| d.as_nanos());
+                    Some((e.file_name().to_string_lossy().into_owned(), m.len(), t))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    files.hash(&mut h);
+    h.finish()
+}
+
+/// Record the store's digest and the stamp of its blob files
+/// (atomically: a temporary file renamed).
 pub(super) fn record_digest(dir: &Path, digest: &[u8; 32]) {
     let tmp = dir.join(format!("{DIGEST_FILE}.tmp"));
+    let mut bytes = digest.to_vec();
+    bytes.extend_from_slice(&blobs_stamp(dir).to_le_bytes());
     let done =
-        std::fs::write(&tmp, digest).and_then(|()| std::fs::rename(&tmp, dir.join(DIGEST_FILE)));
+        std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, dir.join(DIGEST_FILE)));
     if done.is_err() {
         let _ = std::fs::remove_file(&tmp);
         forget_digest(dir);

@@ -76,3 +76,51 @@ pub fn check_in(kg: &KnowledgeGraph, gazetteer: &Gazetteer, bundles: &[FactBundl
     }
     problems
 }
+
+/// A digest of what a view says: every node (id, kind, name, aliases,
+/// attributes with their values and sources) and every edge (ends, kind,
+/// attributes, source, whether derived), in a fixed order. Two views that
+/// answer every query alike have the same digest; `acta check` compares a
+/// saved view with one built from the store by it.
+pub fn content_digest(kg: &KnowledgeGraph) -> [u8; 32] {
+    use sha2::{Digest, Sha256};
+    let mut lines: Vec<String> = kg
+        .graph
+        .node_weights()
+        .map(|n| {
+            let mut attrs: Vec<String> = n
+                .attrs
+                .iter()
+                .map(|a| format!("{}={:?}@{:?}", a.key, a.value, a.prov))
+                .collect();
+            attrs.sort();
+            let mut aliases = n.aliases.clone();
+            aliases.sort();
+            format!("N {} {:?} {} {aliases:?} {attrs:?}", n.id, n.kind, n.name)
+        })
+        .collect();
+    for e in kg.graph.edge_indices() {
+        let (Some((a, b)), Some(w)) = (kg.graph.edge_endpoints(e), kg.graph.edge_weight(e)) else {
+            continue;
+        };
+        lines.push(format!(
+            "E {} {:?} {} {:?} {:?} {}",
+            kg.data(a).id,
+            w.kind,
+            kg.data(b).id,
+            w.attrs
+                .iter()
+                .map(|x| format!("{}={:?}", x.key, x.value))
+                .collect::<Vec<_>>(),
+            w.prov,
+            w.derived
+        ));
+    }
+    lines.sort();
+    let mut h = Sha256::new();
+    for l in &lines {
+        h.update(l.as_bytes());
+        h.update([b'\n']);
+    }
+    h.finalize().into()
+}
