@@ -32,7 +32,7 @@ fn answer(session: &mut acta::Session, text: &str) -> Option<String> {
 /// where and when it was held, who responded, agreements about; 77/126 =
 /// 61% with word orders, `siguen`, dates as people write them, `how did
 /// … evolve`, `what is …`): raise as forms land, never lower.
-const FLOOR_PERCENT: usize = 61;
+const FLOOR_PERCENT: usize = 63;
 
 #[test]
 fn phrasings_give_the_canonical_answer() {
@@ -54,11 +54,15 @@ fn phrasings_give_the_canonical_answer() {
             eprintln!("{}: no canonical answer", intent.name);
             continue;
         };
-        let ok = intent
-            .phrasings
-            .iter()
-            .filter(|p| answer(&mut session, p).as_deref() == Some(expected.as_str()))
-            .count();
+        let show = std::env::var_os("PHRASINGS_FAILED").is_some();
+        let mut ok = 0;
+        for p in &intent.phrasings {
+            if answer(&mut session, p).as_deref() == Some(expected.as_str()) {
+                ok += 1;
+            } else if show {
+                eprintln!("  failed: {p}");
+            }
+        }
         eprintln!("{}: {ok}/{}", intent.name, intent.phrasings.len());
         passed += ok;
     }

@@ -208,7 +208,7 @@ impl KnowledgeGraph {
                 year = w.parse::<i32>().ok();
             } else if let Ok(n) = w.parse::<u32>() {
                 ordinal = Some(n);
-            } else if let Some(n) = crate::reference::from_roman(w) {
+            } else if let Some(n) = crate::reference::from_roman(w).or_else(|| ordinal_word(w)) {
                 ordinal = Some(n);
             } else if body.is_none() {
                 body = Some(slug(w));
@@ -320,9 +320,35 @@ fn edit_distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
+/// English ordinal words, as in `the Seventh CRM`.
+const ENGLISH_ORDINALS: [&str; 12] = [
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "eleventh", "twelfth",
+];
+
+/// The number an ordinal word spells (`seventh`, `septima`, `septimo`),
+/// in English or Spanish (either gender), if it is one.
+fn ordinal_word(w: &str) -> Option<u32> {
+    let es = crate::reference::SPANISH_ORDINALS.iter().position(|o| {
+        *o == w
+            || (o.ends_with('a')
+                && o.strip_suffix('a').map(|s| format!("{s}o")).as_deref() == Some(w))
+    });
+    let n = es.or_else(|| ENGLISH_ORDINALS.iter().position(|o| *o == w))?;
+    u32::try_from(n + 1).ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ordinal_words_name_a_number_in_either_language() {
+        assert_eq!(ordinal_word("seventh"), Some(7));
+        assert_eq!(ordinal_word("septima"), Some(7));
+        assert_eq!(ordinal_word("septimo"), Some(7));
+        assert_eq!(ordinal_word("crm"), None);
+    }
 
     #[test]
     fn references_read_as_the_grammar_reads_them() {
