@@ -245,9 +245,14 @@ impl Builder<'_> {
                     Rule::q_where => About::Place,
                     _ => About::Date,
                 };
+                // `VII CRM agreements`: the meeting named first.
+                let mut named = refs(Rule::entity_ref)?;
+                if named.is_empty() {
+                    named = refs(Rule::q_meeting_first)?;
+                }
                 Question::About {
                     about,
-                    entity: one(refs(Rule::entity_ref)?)?,
+                    entity: one(named)?,
                     span: qspan,
                 }
             }
