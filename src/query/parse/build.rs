@@ -189,7 +189,7 @@ impl Builder<'_> {
                 }
             }
             Rule::q_not_responded => Question::NotResponded {
-                agreement: one(refs(Rule::entity_ref)?)?,
+                agreement: one([refs(Rule::entity_ref)?, refs(Rule::q_agreement_first)?].concat())?,
                 span: qspan,
             },
             Rule::q_meetings => {
@@ -428,7 +428,7 @@ impl Builder<'_> {
         Ok(match inner.as_rule() {
             Rule::string => EntityRef::Quoted(self.string(inner)?, s),
             Rule::entity_id => EntityRef::Id(self.text(&inner).to_string(), s),
-            Rule::bare_name | Rule::bare_name_a | Rule::meeting_name => {
+            Rule::bare_name | Rule::bare_name_a | Rule::agreement_num | Rule::meeting_name => {
                 EntityRef::Bare(self.text(&inner).trim().to_string(), s)
             }
             other => return Err(internal(other, s)),
