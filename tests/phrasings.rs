@@ -32,7 +32,7 @@ fn answer(session: &mut acta::Session, text: &str) -> Option<String> {
 /// where and when it was held, who responded, agreements about; 77/126 =
 /// 61% with word orders, `siguen`, dates as people write them, `how did
 /// … evolve`, `what is …`): raise as forms land, never lower.
-const FLOOR_PERCENT: usize = 67;
+const FLOOR_PERCENT: usize = 68;
 
 #[test]
 fn phrasings_give_the_canonical_answer() {

@@ -98,7 +98,7 @@ impl Builder<'_> {
                 Rule::question => body = Some(Body::Question(self.question(c)?)),
                 Rule::why_fact => body = Some(Body::Why(self.why(c)?)),
                 Rule::annotation => body = Some(Body::Annotate(self.annotation(c)?)),
-                Rule::as_of => {
+                Rule::as_of | Rule::known_lead => {
                     let d = first(self, c.into_inner(), Rule::q_date, Rule::as_of)?;
                     as_of = Some(self.q_date(d)?);
                 }
