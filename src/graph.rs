@@ -104,6 +104,7 @@ pub struct KnowledgeGraph {
     /// Facts hidden by retractions and rejections, kept for `why` and `trace`.
     pub(crate) retracted: Vec<Retracted>,
     /// The annotations applied to this view.
+    #[serde(with = "crate::model::annotations_as_json")]
     pub(crate) annotations: Vec<Annotation>,
     /// Respondents named by annotations: (request id, country id, provenance).
     pub(crate) annotated_responses: Vec<(String, String, Provenance)>,

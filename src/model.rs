@@ -10,6 +10,7 @@ mod annotation;
 mod request;
 pub mod sym;
 
+pub(crate) use annotation::as_json as annotations_as_json;
 #[cfg(test)]
 pub(crate) use annotation::sample as sample_annotation;
 pub use annotation::{Action, Annotation, Fact, Retracted};

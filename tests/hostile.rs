@@ -501,3 +501,30 @@ fn the_file_size_limit_is_a_message() {
     let o = ok(acta(&db, &["check"]));
     assert!(o.starts_with("ok: 0 documents"), "{o}");
 }
+
+/// Issue 20 item 11: a view with an annotation is saved and read back like
+/// any other (bincode could not read an annotation whose empty claim was
+/// left out, so every command after one annotation built the view again).
+#[test]
+fn a_view_with_an_annotation_is_read_back_not_built_again() {
+    let (_dir, db) = seeded();
+    ok(acta(
+        &db,
+        &[
+            "query",
+            "assert Canadá responded to IV.E(1) source \"a letter\"",
+        ],
+    ));
+    let first = ok(acta(&db, &["stats"]));
+    let snapshot = db.join("view.snapshot");
+    let written = std::fs::metadata(&snapshot).and_then(|m| m.modified());
+    let written = written.expect("the view with an annotation is saved");
+    std::thread::sleep(Duration::from_millis(1100));
+    assert_eq!(ok(acta(&db, &["stats"])), first);
+    let again = std::fs::metadata(&snapshot).and_then(|m| m.modified());
+    assert_eq!(
+        again.expect("still saved"),
+        written,
+        "the saved view was built again"
+    );
+}

@@ -132,3 +132,31 @@ mod tests {
         assert_eq!(serde_json::from_str::<Annotation>(&json).unwrap(), a);
     }
 }
+
+/// The annotations of a saved view (`crate::view::snapshot`), each written
+/// as its JSON record. bincode is not self-describing: it cannot read an
+/// internally tagged `Fact`, nor a `claimed_by` left out when empty, so a
+/// view with an annotation never loaded and every command built it again
+/// (issue 20 item 11).
+pub(crate) mod as_json {
+    use super::Annotation;
+    use serde::{de, ser, Deserialize, Deserializer, Serializer};
+
+    pub(crate) fn serialize<S: Serializer>(list: &[Annotation], s: S) -> Result<S::Ok, S::Error> {
+        let records = list
+            .iter()
+            .map(serde_json::to_string)
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(ser::Error::custom)?;
+        s.collect_seq(records)
+    }
+
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Vec<Annotation>, D::Error> {
+        Vec::<String>::deserialize(d)?
+            .iter()
+            .map(|r| serde_json::from_str(r).map_err(de::Error::custom))
+            .collect()
+    }
+}
