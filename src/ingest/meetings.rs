@@ -28,6 +28,21 @@ use std::sync::OnceLock;
 
 pub use super::meeting_ref::{MeetingRef, Target};
 
+/// English ordinal words, first to twelfth ("the Seventh RCM").
+const ENGLISH_ORDINALS: [&str; 12] = [
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "eleventh", "twelfth",
+];
+
+/// The number an ordinal word stands for, in Spanish or English.
+fn ordinal_word(w: &str) -> Option<u32> {
+    let i = SPANISH_ORDINALS
+        .iter()
+        .position(|x| *x == w)
+        .or_else(|| ENGLISH_ORDINALS.iter().position(|x| *x == w))?;
+    u32::try_from(i + 1).ok()
+}
+
 struct Patterns {
     numbered: Pattern,
     named: Pattern,
@@ -45,10 +60,10 @@ struct Patterns {
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| {
-        let ordinals = SPANISH_ORDINALS.join("|");
+        let ordinals = [SPANISH_ORDINALS.join("|"), ENGLISH_ORDINALS.join("|")].join("|");
         Patterns {
             numbered: compile(&format!(
-                r"\b(?P<ord>[ivx]{{1,6}}|{ordinals})\s+(?:(?:reunion|conferencia)(?:\s+(?:viceministerial|anual|ordinaria))?\s+(?:de\s+la\s+|del\s+)?)?(?P<body>crm|rcm|conferencia regional sobre migracion)\b"
+                r"\b(?P<ord>[ivx]{{1,6}}|{ordinals})\s+(?:(?:reunion|conferencia)(?:\s+(?:viceministerial|anual|ordinaria))?\s+(?:de\s+la\s+|del\s+)?)?(?P<body>crm|rcm|conferencia regional sobre migracion|regional conference on migration)\b"
             )),
             named: compile(
                 r"\b(?:Conferencia|Cumbre|Foro|Encuentro|Simposio|Congreso)(?:\s+(?:[A-ZÁÉÍÓÚÑ][\p{L}\-]*|de|del|la|las|los|el|sobre|para|y|en)){1,14}",
@@ -104,10 +119,7 @@ pub fn find(s: &Sentence, env: &Env) -> Vec<MeetingRef> {
         let ordinal = if raw.chars().all(|ch| matches!(ch, 'I' | 'V' | 'X')) {
             from_roman(raw)
         } else {
-            SPANISH_ORDINALS
-                .iter()
-                .position(|w| *w == ord.as_str())
-                .and_then(|i| u32::try_from(i + 1).ok())
+            ordinal_word(ord.as_str())
         };
         let Some(ordinal) = ordinal else { continue };
         let (start, end) = (s.orig(m.start()), s.end_of(m.end()));
