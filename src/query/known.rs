@@ -9,9 +9,8 @@ use super::ast::{About, Question};
 use super::eval::Ctx;
 use super::questions::resolve;
 use crate::graph::KnowledgeGraph;
-use crate::model::{EdgeKind, Kind, Provenance, Status};
+use crate::model::{Kind, Provenance, Status};
 use petgraph::graph::NodeIndex;
-use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 use std::collections::BTreeSet;
 
@@ -72,25 +71,13 @@ pub(crate) fn empty_answer_note(ctx: &Ctx<'_>, q: &Question) -> Option<String> {
 /// answered.
 fn meeting_note(kg: &KnowledgeGraph, m: NodeIndex) -> String {
     let name = &kg.data(m).name;
-    let agreements: BTreeSet<NodeIndex> = kg
-        .graph
-        .edges_directed(m, Direction::Incoming)
-        .filter(|e| {
-            matches!(
-                e.weight().kind,
-                EdgeKind::AdoptedAt | EdgeKind::ReaffirmedAt
-            )
-        })
-        .map(|e| e.source())
-        .filter(|a| kg.data(*a).kind == Kind::Agreement)
-        .collect();
+    let ids = super::pending::agreements_of(kg, m);
     let documents = covering(kg, m);
-    if agreements.is_empty() && documents.is_empty() {
+    if ids.is_empty() && documents.is_empty() {
         return format!(
             "no document here covers {name}: nothing is known of its agreements or of responses to them"
         );
     }
-    let ids: BTreeSet<&str> = agreements.iter().map(|a| &*kg.data(*a).id).collect();
     let requests: Vec<_> = kg
         .requests
         .iter()
@@ -104,7 +91,7 @@ fn meeting_note(kg: &KnowledgeGraph, m: NodeIndex) -> String {
     if requests.is_empty() {
         return format!(
             "no document here records a request for responses to the {} agreement(s) of {name}{read_from}: nothing is known of pending responses, which is not the same as none pending",
-            agreements.len()
+            ids.len()
         );
     }
     let open: Vec<String> = requests

@@ -47,7 +47,7 @@ pub(crate) fn pending_on(ctx: &Ctx<'_>, meeting: Option<NodeIndex>, day: Ymd) ->
 }
 
 /// The agreements adopted or reaffirmed at meeting `m`, by id.
-fn agreements_of(kg: &KnowledgeGraph, m: NodeIndex) -> BTreeSet<&str> {
+pub(super) fn agreements_of(kg: &KnowledgeGraph, m: NodeIndex) -> BTreeSet<&str> {
     kg.graph
         .edges_directed(m, Direction::Incoming)
         .filter(|e| {

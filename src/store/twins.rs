@@ -35,7 +35,28 @@ pub struct OtherReading {
     pub format: String,
 }
 
+/// A record under `key` that is not the JSON it should be.
+fn corrupt(key: &[u8], e: &serde_json::Error) -> StoreError {
+    StoreError::Corrupt {
+        key: String::from_utf8_lossy(key).into_owned(),
+        message: e.to_string(),
+    }
+}
+
 impl Store {
+    /// The JSON record under `key`, if there is one.
+    fn json_record<T: serde::de::DeserializeOwned>(
+        &self,
+        key: &[u8],
+    ) -> Result<Option<T>, StoreError> {
+        match self.read(self.db.get(key))? {
+            None => Ok(None),
+            Some(v) => serde_json::from_slice(&v)
+                .map(Some)
+                .map_err(|e| corrupt(key, &e)),
+        }
+    }
+
     /// Stored documents that share a band with `bands`, with how each was
     /// read.
     pub fn twin_candidates(&self, bands: &[u64]) -> Result<Vec<(String, Reading)>, StoreError> {
@@ -58,26 +79,14 @@ impl Store {
 
     /// How the document `id` was read, if that was recorded.
     pub fn reading(&self, id: &str) -> Result<Option<Reading>, StoreError> {
-        let key = keys::reading(id);
-        match self.read(self.db.get(&key))? {
-            None => Ok(None),
-            Some(v) => serde_json::from_slice(&v)
-                .map(Some)
-                .map_err(|e| StoreError::Corrupt {
-                    key: String::from_utf8_lossy(&key).into_owned(),
-                    message: e.to_string(),
-                }),
-        }
+        self.json_record(&keys::reading(id))
     }
 
     /// Record that the text with content hash `hash` is another reading
     /// of a stored document: storing it again is then a no-op.
     pub fn add_other_reading(&self, hash: &str, other: &OtherReading) -> Result<(), StoreError> {
         self.writable()?;
-        let value = serde_json::to_vec(other).map_err(|e| StoreError::Corrupt {
-            key: String::from_utf8_lossy(&keys::other(hash)).into_owned(),
-            message: e.to_string(),
-        })?;
+        let value = serde_json::to_vec(other).map_err(|e| corrupt(&keys::other(hash), &e))?;
         self.written(self.db.insert(keys::other(hash), value))?;
         self.written(self.db.flush())?;
         Ok(())
@@ -86,16 +95,7 @@ impl Store {
     /// The stored document that a text with content hash `hash` is
     /// another reading of.
     pub fn other_reading(&self, hash: &str) -> Result<Option<OtherReading>, StoreError> {
-        let key = keys::other(hash);
-        match self.read(self.db.get(&key))? {
-            None => Ok(None),
-            Some(v) => serde_json::from_slice(&v)
-                .map(Some)
-                .map_err(|e| StoreError::Corrupt {
-                    key: String::from_utf8_lossy(&key).into_owned(),
-                    message: e.to_string(),
-                }),
-        }
+        self.json_record(&keys::other(hash))
     }
 
     /// Every other reading recorded, with its content hash.
@@ -104,10 +104,7 @@ impl Store {
         for kv in self.db.scan_prefix(keys::OTHER_PREFIX) {
             let (k, v) = self.read(kv)?;
             let hash = String::from_utf8_lossy(keys::suffix(&k, keys::OTHER_PREFIX)).into_owned();
-            let other = serde_json::from_slice(&v).map_err(|e| StoreError::Corrupt {
-                key: String::from_utf8_lossy(&k).into_owned(),
-                message: e.to_string(),
-            })?;
+            let other = serde_json::from_slice(&v).map_err(|e| corrupt(&k, &e))?;
             all.push((hash, other));
         }
         Ok(all)
@@ -135,10 +132,7 @@ impl Store {
         reading: &Reading,
         batch: &mut sled::Batch,
     ) -> Result<(), StoreError> {
-        let value = serde_json::to_vec(reading).map_err(|e| StoreError::Corrupt {
-            key: String::from_utf8_lossy(&keys::reading(id)).into_owned(),
-            message: e.to_string(),
-        })?;
+        let value = serde_json::to_vec(reading).map_err(|e| corrupt(&keys::reading(id), &e))?;
         for band in &reading.bands {
             batch.insert([keys::band(*band), id.as_bytes().to_vec()].concat(), &[]);
         }
