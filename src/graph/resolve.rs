@@ -320,22 +320,10 @@ fn edit_distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
-/// English ordinal words, as in `the Seventh CRM`.
-const ENGLISH_ORDINALS: [&str; 12] = [
-    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-    "eleventh", "twelfth",
-];
-
 /// The number an ordinal word spells (`seventh`, `septima`, `septimo`),
-/// in English or Spanish (either gender), if it is one.
+/// from the ordinal words of the language profiles.
 fn ordinal_word(w: &str) -> Option<u32> {
-    let es = crate::reference::SPANISH_ORDINALS.iter().position(|o| {
-        *o == w
-            || (o.ends_with('a')
-                && o.strip_suffix('a').map(|s| format!("{s}o")).as_deref() == Some(w))
-    });
-    let n = es.or_else(|| ENGLISH_ORDINALS.iter().position(|o| *o == w))?;
-    u32::try_from(n + 1).ok()
+    crate::reference::series::ordinal_word(w)
 }
 
 #[cfg(test)]
