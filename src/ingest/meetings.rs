@@ -47,7 +47,7 @@ struct Patterns {
 /// first (spaces and hyphens match either).
 fn alternation<'a>(words: impl Iterator<Item = &'a str>) -> String {
     let mut ws: Vec<String> = words
-        .map(|w| crate::text::normalize(w))
+        .map(crate::text::normalize)
         .filter(|w| !w.is_empty())
         .collect();
     ws.sort_by_key(|w| std::cmp::Reverse(w.len()));
