@@ -17,7 +17,7 @@ mod show;
 use acta::store::StoreError;
 use acta::Error;
 use args::{Cli, Command};
-use open::{open, open_to_read};
+use open::{existing, open, open_existing, open_to_read};
 use std::path::PathBuf;
 
 /// Run the command `cli` names.
@@ -34,7 +34,7 @@ pub(crate) fn run(cli: Cli) -> Result<(), Error> {
     match command {
         Command::Ingest { files, report } => ingest::ingest(&open(db)?, &files, report),
         Command::Stats => inspect::stats(&open_to_read(db)?),
-        Command::Check => inspect::check(&open(db)?),
+        Command::Check => inspect::check(&open_existing(db)?),
         Command::Show {
             entity,
             sources,
@@ -51,26 +51,9 @@ pub(crate) fn run(cli: Cli) -> Result<(), Error> {
             format,
             out,
             annotations,
-        } => export::export(&open(db)?, format, out, annotations),
+        } => export::export(&open_existing(db)?, format, out, annotations),
         Command::Import { file } => export::import(&open(db)?, &file),
-        Command::Query {
-            query,
-            file,
-            format,
-            sources,
-            keep_going,
-            width,
-        } => {
-            let args = query::QueryArgs {
-                query,
-                file,
-                format,
-                sources,
-                keep_going,
-                width,
-            };
-            query::query(db, author, args)
-        }
+        Command::Query(args) => query::query(db, author, args),
         Command::Repl => query::repl(db, author),
         Command::Trace {
             agreement,
@@ -84,7 +67,7 @@ pub(crate) fn run(cli: Cli) -> Result<(), Error> {
             as_of,
             output.as_deref(),
         ),
-        Command::Annotations => export::annotations(&open(db)?),
+        Command::Annotations => export::annotations(&open_existing(db)?),
         Command::Serve { port } => serve(db, port),
     }
 }
@@ -92,6 +75,7 @@ pub(crate) fn run(cli: Cli) -> Result<(), Error> {
 /// `acta serve`: the web view over `--db`, or over the default knowledge
 /// base, built first if this is its first use.
 fn serve(db: Option<PathBuf>, port: u16) -> Result<(), Error> {
+    let db = existing(db)?;
     let path = db.clone().unwrap_or_else(acta::default_db_path);
     // The default knowledge base is built on first use, as for any
     // command (unless another process has it: then it is built).

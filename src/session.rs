@@ -104,6 +104,8 @@ pub struct Session {
     pub width: Option<usize>,
     /// Author of annotations made in this session.
     pub author: String,
+    /// The warning that the knowledge base holds no documents was given.
+    warned_empty: bool,
 }
 
 /// A session's store, opened now if it started from a saved view; the
@@ -152,6 +154,7 @@ impl Session {
             timing: false,
             width: None,
             author,
+            warned_empty: false,
         })
     }
 
@@ -172,6 +175,7 @@ impl Session {
                     timing: false,
                     width: None,
                     author,
+                    warned_empty: false,
                 })
             }
         }
@@ -250,7 +254,27 @@ impl Session {
                 started.elapsed().as_secs_f64() * 1e3
             ));
         }
+        if let Some(warning) = self.empty_warning() {
+            reply.notice = Some(match reply.notice {
+                Some(n) => format!("{warning}\n{n}"),
+                None => warning,
+            });
+        }
         Ok(reply)
+    }
+
+    /// The first answer from a knowledge base with no documents says so
+    /// (the rows stay as they are: the gazetteer's facts answer alone).
+    fn empty_warning(&mut self) -> Option<String> {
+        if self.warned_empty || self.kg.document_count() > 0 {
+            return None;
+        }
+        self.warned_empty = true;
+        Some(
+            "warning: the knowledge base holds no documents: answers come from the gazetteer \
+             alone (acta ingest FILE adds reports)"
+                .into(),
+        )
     }
 
     fn meta(&mut self, meta: &str) -> Result<Reply, Error> {

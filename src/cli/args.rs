@@ -2,7 +2,7 @@
 //! their arguments, and the formats each accepts, as clap reads them.
 //! Nothing here opens a knowledge base or prints: `cli::run` dispatches.
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 #[derive(Parser)]
@@ -69,27 +69,10 @@ pub(crate) enum Command {
     },
     /// Import a JSON export into the knowledge base.
     Import { file: PathBuf },
-    /// Answer queries: one given here, a script (-f), or statements on stdin.
-    Query {
-        /// The query text (several may be separated by `;`).
-        query: Option<String>,
-        /// Run the statements of a script file (`;`-separated, `--` comments).
-        #[arg(long, short = 'f', conflicts_with = "query")]
-        file: Option<PathBuf>,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = QueryFormat::Table)]
-        format: QueryFormat,
-        /// List each row's sources below the table.
-        #[arg(long)]
-        sources: bool,
-        /// Go on after a failing statement (the exit code is still 1).
-        #[arg(long)]
-        keep_going: bool,
-        /// Fit tables to this many columns, wrapping long cells (default:
-        /// the terminal's width; not fitted when stdout is not a terminal).
-        #[arg(long, value_parser = clap::value_parser!(u16).range(20..))]
-        width: Option<u16>,
-    },
+    /// Answer queries: one given here (or with -c), a script (-f), or
+    /// statements on stdin (`-`, or a pipe).
+    #[command(after_help = QUERY_HELP)]
+    Query(QueryArgs),
     /// Open the interactive REPL.
     Repl,
     /// The chronology of an agreement across meetings and documents.
@@ -114,6 +97,64 @@ pub(crate) enum Command {
         #[arg(long, default_value_t = 8787)]
         port: u16,
     },
+}
+
+/// How `acta query` reads statements and writes answers, below its options.
+const QUERY_HELP: &str = "\
+Statements: a statement ends at `;` or at the end of its line, as in a shell.
+It goes on to the next line only while it is unfinished: a bracket or a quote
+is open, or the line ends with `\\`; a pattern (`match ...`) until its
+`return`, then onto lines that start with a clause (where, return, order by,
+skip, limit) or after a line that ends with a comma or an operator; an
+annotation onto lines that start with source, because, by or at; any
+statement onto a line that starts with `as of`. `--` and `//` start comments.
+
+Examples:
+  acta query 'meetings in 2002'
+  acta query -c 'agreements of VII CRM' --format csv -o agreements.csv
+  acta query -f questions.aq --keep-going
+  printf 'meetings in 2002\\nmeetings in 2003\\n' | acta query -
+
+CSV, TSV and JSON carry every text whole (never cut with an ellipsis).
+With -o, the answers are written to a temporary file renamed over FILE when
+the statements have run; a failing statement leaves FILE as it was (with
+--keep-going, FILE holds the answers of the statements that ran).
+A knowledge base with no documents answers from the gazetteer alone, with a
+warning on stderr. --db PATH where PATH holds no knowledge base is an error
+(exit code 3) and creates nothing.
+
+Exit codes: 0 ok, 1 a statement failed, 2 usage, 3 knowledge base locked,
+missing or unreadable.";
+
+/// The arguments of `acta query`.
+#[derive(Args)]
+pub(crate) struct QueryArgs {
+    /// The statements to run (`;` or lines between them); `-` reads them
+    /// from stdin.
+    #[arg(value_name = "QUERY")]
+    pub(crate) query: Option<String>,
+    /// Run this query (or these `;`-separated statements), as given.
+    #[arg(short = 'c', long = "command", value_name = "QUERY", conflicts_with_all = ["query", "file"])]
+    pub(crate) command: Option<String>,
+    /// Run the statements of a script file (`-`: stdin); `--` comments.
+    #[arg(long, short = 'f', conflicts_with = "query")]
+    pub(crate) file: Option<PathBuf>,
+    /// Write the answers to FILE (whole, or not at all) instead of stdout.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = QueryFormat::Table)]
+    pub(crate) format: QueryFormat,
+    /// List each row's sources below the table.
+    #[arg(long)]
+    pub(crate) sources: bool,
+    /// Go on after a failing statement (the exit code is still 1).
+    #[arg(long)]
+    pub(crate) keep_going: bool,
+    /// Fit tables to this many columns, wrapping long cells (default:
+    /// the terminal's width; not fitted when stdout is not a terminal).
+    #[arg(long, value_parser = clap::value_parser!(u16).range(20..))]
+    pub(crate) width: Option<u16>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]

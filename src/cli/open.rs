@@ -3,7 +3,7 @@
 //! reports on first use and kept up to date with them; for a command that
 //! only reads, the view another process saved when that process holds it.
 
-use acta::store::StoreError;
+use acta::store::{Store, StoreError};
 use acta::{Error, KnowledgeBase, ReadAccess};
 use std::path::{Path, PathBuf};
 
@@ -84,12 +84,31 @@ fn build_in(building: &Path, path: &Path) -> Result<(), Error> {
 /// acta process holds it, answer from the view that process saved (saying
 /// so when it may be out of date) instead of waiting or failing.
 pub(crate) fn open_to_read(db: Option<PathBuf>) -> Result<ReadAccess, Error> {
+    let db = existing(db)?;
     // The default knowledge base follows the bundled reports: opening it
     // checks them, which needs the store.
     if let Some(saved) = db.as_deref().and_then(KnowledgeBase::current_saved_view) {
         return Ok(ReadAccess::Saved(Box::new(saved)));
     }
     open_or_read(db)
+}
+
+/// Open the knowledge base for a command that only reads but needs the
+/// store (`check`, `export`): one that `--db` names must exist.
+pub(crate) fn open_existing(db: Option<PathBuf>) -> Result<KnowledgeBase, Error> {
+    open(existing(db)?)
+}
+
+/// The knowledge base a command that only reads is given: a folder that
+/// `--db` names and that holds none is an error (exit code 3), not an
+/// empty knowledge base made there, so a mistyped path creates nothing.
+pub(crate) fn existing(db: Option<PathBuf>) -> Result<Option<PathBuf>, Error> {
+    match db {
+        Some(path) if !Store::exists(&path) => Err(Error::NoKnowledgeBase {
+            path: path.display().to_string(),
+        }),
+        db => Ok(db),
+    }
 }
 
 /// Open the knowledge base for a session that may write (the REPL): the

@@ -3,47 +3,44 @@
 //! statements on stdin). Results go to stdout, notices and errors to
 //! stderr; a failing statement is reported at its line and column.
 
-use super::args::QueryFormat;
-use super::io::{out, read, read_stdin};
+use super::args::QueryArgs;
+use super::io::{out, read, read_stdin, write};
 use super::open::{open_or_read, open_to_read};
 use acta::{shown, visible, Error, Reply, Session, Usage};
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-/// The arguments of `acta query`.
-pub(crate) struct QueryArgs {
-    pub(crate) query: Option<String>,
-    pub(crate) file: Option<PathBuf>,
-    pub(crate) format: QueryFormat,
-    pub(crate) sources: bool,
-    pub(crate) keep_going: bool,
-    pub(crate) width: Option<u16>,
-}
-
-/// `acta query`: the statements of the argument, of `-f FILE`, or of stdin.
+/// `acta query`: the statements of the argument (or `-c`), of `-f FILE`,
+/// or of stdin (`-`, `-f -`, or a pipe with no argument), answered to
+/// stdout or to `-o FILE`.
 pub(crate) fn query(db: Option<PathBuf>, author: String, args: QueryArgs) -> Result<(), Error> {
     let mut session = Session::reading(open_to_read(db)?, author)?;
     session.format = args.format.into();
     session.sources = args.sources;
     session.width = match args.width {
         Some(w) => Some(usize::from(w)),
-        None if std::io::stdout().is_terminal() => acta::output::terminal_width(),
+        None if args.output.is_none() && std::io::stdout().is_terminal() => {
+            acta::output::terminal_width()
+        }
         None => None,
     };
-    let keep_going = args.keep_going;
-    match (args.query, args.file) {
-        (Some(q), _) => run_script(&mut session, &q, "<query>", keep_going),
-        (None, Some(f)) => run_script(
-            &mut session,
-            &read(&f)?,
-            &f.display().to_string(),
-            keep_going,
-        ),
-        (None, None) if !std::io::stdin().is_terminal() => {
-            run_script(&mut session, &read_stdin()?, "<stdin>", keep_going)
-        }
-        (None, None) => Err(Usage::NoQuery.into()),
-    }
+    let stdin = || read_stdin().map(|text| (text, "<stdin>".to_string()));
+    let (text, name) = match (args.command, args.query, args.file) {
+        (Some(q), _, _) => (q, "<query>".to_string()),
+        (None, Some(q), _) if q == "-" => stdin()?,
+        (None, Some(q), _) => (q, "<query>".to_string()),
+        (None, None, Some(f)) if f.as_os_str() == "-" => stdin()?,
+        (None, None, Some(f)) => (read(&f)?, f.display().to_string()),
+        (None, None, None) if !std::io::stdin().is_terminal() => stdin()?,
+        (None, None, None) => return Err(Usage::NoQuery.into()),
+    };
+    run_script(
+        &mut session,
+        &text,
+        &name,
+        args.keep_going,
+        args.output.as_deref(),
+    )
 }
 
 /// `acta` alone: the REPL in a terminal, else the statements on stdin.
@@ -61,7 +58,7 @@ pub(crate) fn no_command(db: Option<PathBuf>, author: String) -> Result<(), Erro
     if std::io::stdin().is_terminal() {
         return Err(Usage::NotATerminal.into());
     }
-    run_script(&mut session, &read_stdin()?, "<stdin>", false)
+    run_script(&mut session, &read_stdin()?, "<stdin>", false, None)
 }
 
 /// `acta repl`: the REPL, read-only when another process holds the store.
@@ -69,24 +66,33 @@ pub(crate) fn repl(db: Option<PathBuf>, author: String) -> Result<(), Error> {
     acta::repl::run(&mut Session::reading(open_or_read(db)?, author)?)
 }
 
-/// Run `;`-separated statements; results to stdout, notices to stderr. The
+/// Run statements; answers to stdout (or, with `output`, to that file,
+/// written whole when the statements have run), notices to stderr. The
 /// first failing statement stops the script (unless `keep_going`) and is
-/// reported at its line and column.
+/// reported at its line and column; then `output` is left as it was.
 fn run_script(
     session: &mut Session,
     text: &str,
     name: &str,
     keep_going: bool,
+    output: Option<&Path>,
 ) -> Result<(), Error> {
+    let mut answers = String::new();
     let reply = |r: Reply| {
-        out(&r.stdout)?;
+        match output {
+            Some(_) => answers.push_str(&r.stdout),
+            None => out(&r.stdout)?,
+        }
         if let Some(n) = r.notice {
             eprintln!("{}", visible(&n));
         }
         Ok(())
     };
-    session.run_script(text, name, keep_going, reply, |e| {
+    let ran = session.run_script(text, name, keep_going, reply, |e| {
         eprintln!("acta: {}", shown(&e.to_string()))
-    })?;
-    Ok(())
+    });
+    if let (Some(path), Ok(_) | Err(Error::ScriptFailed(_))) = (output, &ran) {
+        write(path, &answers)?;
+    }
+    ran.map(|_| ())
 }
