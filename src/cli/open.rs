@@ -103,10 +103,18 @@ pub(crate) fn open_existing(db: Option<PathBuf>) -> Result<KnowledgeBase, Error>
 /// `--db` names and that holds none is an error (exit code 3), not an
 /// empty knowledge base made there, so a mistyped path creates nothing.
 pub(crate) fn existing(db: Option<PathBuf>) -> Result<Option<PathBuf>, Error> {
+    // A path through a file cannot be made: opening it says why, better.
+    let through_a_file = |path: &Path| {
+        path.ancestors()
+            .find(|a| a.exists())
+            .is_some_and(|a| !a.is_dir())
+    };
     match db {
-        Some(path) if !Store::exists(&path) => Err(Error::NoKnowledgeBase {
-            path: path.display().to_string(),
-        }),
+        Some(path) if !Store::exists(&path) && !through_a_file(&path) => {
+            Err(Error::NoKnowledgeBase {
+                path: path.display().to_string(),
+            })
+        }
         db => Ok(db),
     }
 }
