@@ -29,7 +29,7 @@ pub(crate) fn run(cli: Cli) -> Result<(), Error> {
     });
     let author = acta::default_author(cli.author.as_deref());
     let Some(command) = cli.command else {
-        return query::no_command(db, author);
+        return query::no_command(db, author, !cli.no_pager);
     };
     match command {
         Command::Ingest { files, report } => ingest::ingest(&open(db)?, &files, report),
@@ -54,7 +54,7 @@ pub(crate) fn run(cli: Cli) -> Result<(), Error> {
         } => export::export(&open_existing(db)?, format, out, annotations),
         Command::Import { file } => export::import(&open(db)?, &file),
         Command::Query(args) => query::query(db, author, args),
-        Command::Repl => query::repl(db, author),
+        Command::Repl => query::repl(db, author, !cli.no_pager),
         Command::Trace {
             agreement,
             format,

@@ -1,7 +1,7 @@
 //! The interactive REPL (rustyline): a one-line banner, persistent history,
 //! completion and multi-line input from `complete`, and statements handed
 //! to the [`Session`]. Ctrl-C cancels the line, Ctrl-D quits. Long answers
-//! page through `$PAGER`.
+//! page through `$PAGER` (never with `:pager off` or `acta --no-pager`).
 
 pub(crate) mod complete;
 
@@ -76,7 +76,12 @@ pub fn run(session: &mut Session) -> Result<(), Error> {
                 crate::query::eval::INTERRUPTED.store(false, std::sync::atomic::Ordering::Relaxed);
                 match session.execute(&text) {
                     Ok(reply) => {
-                        page(&reply.stdout);
+                        if session.pager {
+                            page(&reply.stdout);
+                        } else {
+                            print!("{}", crate::text::visible(&reply.stdout));
+                            let _ = std::io::stdout().flush();
+                        }
                         if let Some(n) = reply.notice {
                             println!("{}", crate::text::visible(&n));
                         }

@@ -60,6 +60,7 @@ enum Meta {
     Format,
     Sources,
     Timing,
+    Pager,
     Explain,
     Load,
     Ingest,
@@ -68,12 +69,13 @@ enum Meta {
 
 /// Each `:command` with the names it answers to; the first is the one
 /// completion offers.
-const META: [(&[&str], Meta); 9] = [
+const META: [(&[&str], Meta); 10] = [
     (&["help", "h", "?"], Meta::Help),
     (&["schema"], Meta::Schema),
     (&["format"], Meta::Format),
     (&["sources"], Meta::Sources),
     (&["timing"], Meta::Timing),
+    (&["pager"], Meta::Pager),
     (&["explain"], Meta::Explain),
     (&["load"], Meta::Load),
     (&["ingest"], Meta::Ingest),
@@ -102,6 +104,8 @@ pub struct Session {
     pub timing: bool,
     /// Width to fit tables to (the terminal's), if any.
     pub width: Option<usize>,
+    /// Whether the REPL pages answers taller than the terminal.
+    pub pager: bool,
     /// Author of annotations made in this session.
     pub author: String,
     /// The warning that the knowledge base holds no documents was given.
@@ -153,6 +157,7 @@ impl Session {
             sources: false,
             timing: false,
             width: None,
+            pager: true,
             author,
             warned_empty: false,
         })
@@ -174,6 +179,7 @@ impl Session {
                     sources: false,
                     timing: false,
                     width: None,
+                    pager: true,
                     author,
                     warned_empty: false,
                 })
@@ -320,6 +326,10 @@ impl Session {
             Meta::Timing => {
                 self.timing = on_off(arg, "timing")?;
                 Ok(Reply::note(format!("timing: {arg}")))
+            }
+            Meta::Pager => {
+                self.pager = on_off(arg, "pager")?;
+                Ok(Reply::note(format!("pager: {arg}")))
             }
             Meta::Explain => self.execute(&format!("explain {arg}")),
             Meta::Load => self.load(Path::new(arg)),

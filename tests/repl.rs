@@ -1,6 +1,7 @@
 //! The REPL in a real pseudo-terminal, as a researcher uses it: the banner,
 //! the headline question typed with a tab completion on the way, `:format
-//! json`, history recalled after a restart, and Ctrl-D to quit.
+//! json`, history recalled after a restart, Ctrl-D to quit, and the pager
+//! turned off (`:pager off`, `--no-pager`).
 
 use expectrl::{ControlCode, Eof, Session};
 use std::path::Path;
@@ -77,4 +78,59 @@ fn a_researcher_session_in_a_terminal() {
     assert!(
         saved.contains("which agreements from VII CRM still await responses from which countries?")
     );
+}
+
+/// The REPL with `PAGER` set to a command that marks each line it pages,
+/// and extra arguments before `repl`.
+fn repl_paged(db: &Path, history: &Path, args: &[&str]) -> Session {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_acta"));
+    cmd.arg("--db").arg(db).args(args).arg("repl");
+    cmd.env("ACTA_HISTORY", history)
+        .env("TERM", "xterm")
+        .env_remove("ACTA_DB")
+        .env("PAGER", "sed s/^/PAGED:/");
+    let mut s = Session::spawn(cmd).expect("spawn acta repl in a pty");
+    s.set_expect_timeout(Some(Duration::from_secs(30)));
+    s
+}
+
+#[test]
+fn the_pager_can_be_turned_off() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("kb");
+    let history = dir.path().join("history.txt");
+    let ingest = Command::new(env!("CARGO_BIN_EXE_acta"))
+        .arg("--db")
+        .arg(&db)
+        .args(["ingest", SEED])
+        .output()
+        .unwrap();
+    assert!(ingest.status.success());
+    // Taller than any terminal: one row per section.
+    let tall = "match (s:section) return s.id as id, 'row' as marker";
+    let mut p = repl_paged(&db, &history, &[]);
+    p.expect("acta> ").unwrap();
+    p.send_line(tall).unwrap();
+    p.expect("PAGED:").unwrap();
+    p.expect("acta> ").unwrap();
+    p.send_line(":pager off").unwrap();
+    p.expect("pager: off").unwrap();
+    p.expect("acta> ").unwrap();
+    p.send_line(format!("{tall} order by id desc")).unwrap();
+    let whole = p.expect(" rows)").unwrap();
+    let text = String::from_utf8_lossy(whole.before());
+    assert!(text.contains("| row"), "{text}");
+    assert!(!text.contains("PAGED:"), "{text}");
+    p.send(ControlCode::EndOfTransmission).unwrap();
+    p.expect(Eof).unwrap();
+    // `--no-pager` starts the session with the pager off.
+    let mut p = repl_paged(&db, &history, &["--no-pager"]);
+    p.expect("acta> ").unwrap();
+    p.send_line(tall).unwrap();
+    let whole = p.expect(" rows)").unwrap();
+    let text = String::from_utf8_lossy(whole.before());
+    assert!(text.contains("| row"), "{text}");
+    assert!(!text.contains("PAGED:"), "{text}");
+    p.send(ControlCode::EndOfTransmission).unwrap();
+    p.expect(Eof).unwrap();
 }

@@ -20,6 +20,10 @@ pub(crate) struct Cli {
     /// Author recorded with annotations (default: $ACTA_AUTHOR, else the user name).
     #[arg(long, global = true)]
     pub(crate) author: Option<String>,
+    /// In the REPL, print long answers whole instead of through $PAGER
+    /// (also `:pager off`).
+    #[arg(long, global = true)]
+    pub(crate) no_pager: bool,
     #[command(subcommand)]
     pub(crate) command: Option<Command>,
 }

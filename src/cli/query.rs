@@ -44,7 +44,7 @@ pub(crate) fn query(db: Option<PathBuf>, author: String, args: QueryArgs) -> Res
 }
 
 /// `acta` alone: the REPL in a terminal, else the statements on stdin.
-pub(crate) fn no_command(db: Option<PathBuf>, author: String) -> Result<(), Error> {
+pub(crate) fn no_command(db: Option<PathBuf>, author: String, pager: bool) -> Result<(), Error> {
     let interactive = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
     let access = if interactive {
         open_or_read(db)?
@@ -52,6 +52,7 @@ pub(crate) fn no_command(db: Option<PathBuf>, author: String) -> Result<(), Erro
         open_to_read(db)?
     };
     let mut session = Session::reading(access, author)?;
+    session.pager = pager;
     if interactive {
         return acta::repl::run(&mut session);
     }
@@ -61,9 +62,12 @@ pub(crate) fn no_command(db: Option<PathBuf>, author: String) -> Result<(), Erro
     run_script(&mut session, &read_stdin()?, "<stdin>", false, None)
 }
 
-/// `acta repl`: the REPL, read-only when another process holds the store.
-pub(crate) fn repl(db: Option<PathBuf>, author: String) -> Result<(), Error> {
-    acta::repl::run(&mut Session::reading(open_or_read(db)?, author)?)
+/// `acta repl`: the REPL, read-only when another process holds the store;
+/// long answers through `$PAGER` when `pager`.
+pub(crate) fn repl(db: Option<PathBuf>, author: String, pager: bool) -> Result<(), Error> {
+    let mut session = Session::reading(open_or_read(db)?, author)?;
+    session.pager = pager;
+    acta::repl::run(&mut session)
 }
 
 /// Run statements; answers to stdout (or, with `output`, to that file,
