@@ -2,10 +2,12 @@
 //! completion and multi-line input from `complete`, and statements handed
 //! to the [`Session`]. Ctrl-C cancels the line, Ctrl-D quits. Long answers
 //! page through `$PAGER` (never with `:pager off` or `acta --no-pager`).
+//! Errors are red and notes dim, unless `NO_COLOR` is set.
 
 pub(crate) mod complete;
 
 use crate::error::Error;
+use crate::output::{tint, Tint};
 use crate::session::Session;
 use complete::ActaHelper;
 use rustyline::error::ReadlineError;
@@ -83,7 +85,7 @@ pub fn run(session: &mut Session) -> Result<(), Error> {
                             let _ = std::io::stdout().flush();
                         }
                         if let Some(n) = reply.notice {
-                            println!("{}", crate::text::visible(&n));
+                            println!("{}", tint(&crate::text::visible(&n), Tint::Note, true));
                         }
                         if reply.quit {
                             break;
@@ -92,7 +94,10 @@ pub fn run(session: &mut Session) -> Result<(), Error> {
                             editor.set_helper(Some(ActaHelper::new(&session.kg)));
                         }
                     }
-                    Err(e) => println!("error: {}", crate::text::shown(&e.to_string())),
+                    Err(e) => {
+                        let line = format!("error: {}", crate::text::shown(&e.to_string()));
+                        println!("{}", tint(&line, Tint::Error, true));
+                    }
                 }
             }
             Err(ReadlineError::Interrupted) => continue,

@@ -1,7 +1,7 @@
 //! The REPL in a real pseudo-terminal, as a researcher uses it: the banner,
 //! the headline question typed with a tab completion on the way, `:format
 //! json`, history recalled after a restart, Ctrl-D to quit, and the pager
-//! turned off (`:pager off`, `--no-pager`).
+//! turned off (`:pager off`, `--no-pager`), errors in red unless `NO_COLOR`.
 
 use expectrl::{ControlCode, Eof, Session};
 use std::path::Path;
@@ -131,6 +131,53 @@ fn the_pager_can_be_turned_off() {
     let text = String::from_utf8_lossy(whole.before());
     assert!(text.contains("| row"), "{text}");
     assert!(!text.contains("PAGED:"), "{text}");
+    p.send(ControlCode::EndOfTransmission).unwrap();
+    p.expect(Eof).unwrap();
+}
+
+/// The REPL on the seeded database with `NO_COLOR` as given.
+fn repl_colour(db: &Path, history: &Path, no_color: Option<&str>) -> Session {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_acta"));
+    cmd.arg("--db").arg(db).arg("repl");
+    cmd.env("ACTA_HISTORY", history)
+        .env("TERM", "xterm")
+        .env_remove("ACTA_DB")
+        .env_remove("NO_COLOR")
+        .env("PAGER", "cat");
+    if let Some(v) = no_color {
+        cmd.env("NO_COLOR", v);
+    }
+    let mut s = Session::spawn(cmd).expect("spawn acta repl in a pty");
+    s.set_expect_timeout(Some(Duration::from_secs(30)));
+    s
+}
+
+#[test]
+fn errors_are_red_on_a_terminal_unless_no_color() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("kb");
+    let history = dir.path().join("history.txt");
+    let ingest = Command::new(env!("CARGO_BIN_EXE_acta"))
+        .arg("--db")
+        .arg(&db)
+        .args(["ingest", SEED])
+        .output()
+        .unwrap();
+    assert!(ingest.status.success());
+    let mut p = repl_colour(&db, &history, None);
+    p.expect("acta> ").unwrap();
+    p.send_line("show Atlantis").unwrap();
+    p.expect("\x1b[31merror:").unwrap();
+    p.expect("acta> ").unwrap();
+    p.send(ControlCode::EndOfTransmission).unwrap();
+    p.expect(Eof).unwrap();
+    let mut p = repl_colour(&db, &history, Some("1"));
+    p.expect("acta> ").unwrap();
+    p.send_line("show Atlantis").unwrap();
+    let seen = p.expect("error:").unwrap();
+    assert!(!String::from_utf8_lossy(seen.before()).ends_with("\x1b[31m"));
+    let rest = p.expect("acta> ").unwrap();
+    assert!(!String::from_utf8_lossy(rest.before()).contains("\x1b[31m"));
     p.send(ControlCode::EndOfTransmission).unwrap();
     p.expect(Eof).unwrap();
 }

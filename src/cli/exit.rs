@@ -1,9 +1,11 @@
 //! How `acta` ends: the exit code of a command line clap refused (2, or 0
 //! for `--help` and `--version`) and of a command's result (0 ok, 1 query
 //! or data error, 2 usage, 3 knowledge base locked, missing or unreadable),
-//! with the error on stderr.
+//! with the error on stderr (red on a terminal, unless `NO_COLOR` is set).
 
+use acta::output::{tint, Tint};
 use acta::{shown, Error};
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 /// The exit of a command line clap could not read (or `--help`): its
@@ -19,7 +21,11 @@ pub(crate) fn finished(result: Result<(), Error>) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("acta: {}", shown(&e.to_string()));
+            let line = format!("acta: {}", shown(&e.to_string()));
+            eprintln!(
+                "{}",
+                tint(&line, Tint::Error, std::io::stderr().is_terminal())
+            );
             ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(1))
         }
     }

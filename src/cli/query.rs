@@ -6,6 +6,7 @@
 use super::args::QueryArgs;
 use super::io::{out, read, read_stdin, write};
 use super::open::{open_or_read, open_to_read};
+use acta::output::{tint, Tint};
 use acta::{shown, visible, Error, Reply, Session, Usage};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -92,8 +93,10 @@ fn run_script(
         }
         Ok(())
     };
+    let terminal = std::io::stderr().is_terminal();
     let ran = session.run_script(text, name, keep_going, reply, |e| {
-        eprintln!("acta: {}", shown(&e.to_string()))
+        let line = format!("acta: {}", shown(&e.to_string()));
+        eprintln!("{}", tint(&line, Tint::Error, terminal));
     });
     if let (Some(path), Ok(_) | Err(Error::ScriptFailed(_))) = (output, &ran) {
         write(path, &answers)?;
