@@ -71,33 +71,8 @@ pub fn run(session: &mut Session) -> Result<(), Error> {
                 if let Some(h) = &history {
                     let _ = editor.append_history(h);
                 }
-                let text = line.replace("\\\n", "\n");
-                if text.trim().is_empty() {
-                    continue;
-                }
-                crate::query::eval::INTERRUPTED.store(false, std::sync::atomic::Ordering::Relaxed);
-                match session.execute(&text) {
-                    Ok(reply) => {
-                        if session.pager {
-                            page(&reply.stdout);
-                        } else {
-                            print!("{}", crate::text::visible(&reply.stdout));
-                            let _ = std::io::stdout().flush();
-                        }
-                        if let Some(n) = reply.notice {
-                            println!("{}", tint(&crate::text::visible(&n), Tint::Note, true));
-                        }
-                        if reply.quit {
-                            break;
-                        }
-                        if reply.changed {
-                            editor.set_helper(Some(ActaHelper::new(&session.kg)));
-                        }
-                    }
-                    Err(e) => {
-                        let line = format!("error: {}", crate::text::shown(&e.to_string()));
-                        println!("{}", tint(&line, Tint::Error, true));
-                    }
+                if run_input(session, &mut editor, &line) {
+                    break;
                 }
             }
             Err(ReadlineError::Interrupted) => continue,
@@ -111,6 +86,44 @@ pub fn run(session: &mut Session) -> Result<(), Error> {
         }
     }
     Ok(())
+}
+
+/// Run what was entered: each of its statements in turn, so that several
+/// lines pasted at once each run (as in a file: a line ends a statement
+/// unless it is unfinished). Answers and errors are printed; returns
+/// whether a statement asked to quit.
+fn run_input(
+    session: &mut Session,
+    editor: &mut Editor<ActaHelper, FileHistory>,
+    input: &str,
+) -> bool {
+    for st in crate::script::statements(input) {
+        crate::query::eval::INTERRUPTED.store(false, std::sync::atomic::Ordering::Relaxed);
+        match session.execute(&st.text) {
+            Ok(reply) => {
+                if session.pager {
+                    page(&reply.stdout);
+                } else {
+                    print!("{}", crate::text::visible(&reply.stdout));
+                    let _ = std::io::stdout().flush();
+                }
+                if let Some(n) = reply.notice {
+                    println!("{}", tint(&crate::text::visible(&n), Tint::Note, true));
+                }
+                if reply.quit {
+                    return true;
+                }
+                if reply.changed {
+                    editor.set_helper(Some(ActaHelper::new(&session.kg)));
+                }
+            }
+            Err(e) => {
+                let line = format!("error: {}", crate::text::shown(&e.to_string()));
+                println!("{}", tint(&line, Tint::Error, true));
+            }
+        }
+    }
+    false
 }
 
 /// Print text, through `$PAGER` when it is taller than the terminal.

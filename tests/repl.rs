@@ -121,6 +121,7 @@ fn the_pager_can_be_turned_off() {
     let text = String::from_utf8_lossy(whole.before());
     assert!(text.contains("| row"), "{text}");
     assert!(!text.contains("PAGED:"), "{text}");
+    p.expect("acta> ").unwrap();
     p.send(ControlCode::EndOfTransmission).unwrap();
     p.expect(Eof).unwrap();
     // `--no-pager` starts the session with the pager off.
@@ -131,6 +132,7 @@ fn the_pager_can_be_turned_off() {
     let text = String::from_utf8_lossy(whole.before());
     assert!(text.contains("| row"), "{text}");
     assert!(!text.contains("PAGED:"), "{text}");
+    p.expect("acta> ").unwrap();
     p.send(ControlCode::EndOfTransmission).unwrap();
     p.expect(Eof).unwrap();
 }
@@ -178,6 +180,36 @@ fn errors_are_red_on_a_terminal_unless_no_color() {
     assert!(!String::from_utf8_lossy(seen.before()).ends_with("\x1b[31m"));
     let rest = p.expect("acta> ").unwrap();
     assert!(!String::from_utf8_lossy(rest.before()).contains("\x1b[31m"));
+    p.send(ControlCode::EndOfTransmission).unwrap();
+    p.expect(Eof).unwrap();
+}
+
+#[test]
+fn pasted_lines_each_run_and_type_ahead_is_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("kb");
+    let history = dir.path().join("history.txt");
+    let ingest = Command::new(env!("CARGO_BIN_EXE_acta"))
+        .arg("--db")
+        .arg(&db)
+        .args(["ingest", SEED])
+        .output()
+        .unwrap();
+    assert!(ingest.status.success());
+    let mut p = repl(&db, &history);
+    // Typed before the first prompt appears: kept for it.
+    p.send(":format tsv\r").unwrap();
+    p.expect("format: tsv").unwrap();
+    // Three lines pasted at once (a terminal brackets a paste): each
+    // runs, in order, none dropped.
+    p.send(
+        "\x1b[200~meetings in 2003\rsections mentioning SIEMCA\rmeetings in Guatemala\x1b[201~\r",
+    )
+    .unwrap();
+    p.expect("meeting\tdate").unwrap();
+    p.expect("section\tsentence").unwrap();
+    p.expect("meeting:crm-07").unwrap();
+    p.expect("acta> ").unwrap();
     p.send(ControlCode::EndOfTransmission).unwrap();
     p.expect(Eof).unwrap();
 }
