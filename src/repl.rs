@@ -1,7 +1,8 @@
 //! The interactive REPL (rustyline): a one-line banner, persistent history,
-//! completion and multi-line input from `complete`, and statements handed
-//! to the [`Session`]. Ctrl-C cancels the line, Ctrl-D quits. Long answers
-//! page through `$PAGER` (never with `:pager off` or `acta --no-pager`).
+//! completion from `complete`, multi-line input after a continuation
+//! prompt, and statements handed to the [`Session`]. Ctrl-C cancels the
+//! input, Ctrl-D quits. Long answers page through `$PAGER` (never with
+//! `:pager off` or `acta --no-pager`).
 //! Errors are red and notes dim, unless `NO_COLOR` is set.
 
 pub(crate) mod complete;
@@ -29,7 +30,7 @@ pub(crate) fn history_path() -> Option<PathBuf> {
 pub fn run(session: &mut Session) -> Result<(), Error> {
     let config = Config::builder()
         .completion_type(CompletionType::List)
-        .auto_add_history(true)
+        .auto_add_history(false)
         .max_history_size(10_000)
         .map_err(|source| Error::Terminal {
             doing: "cannot configure the line editor",
@@ -66,17 +67,43 @@ pub fn run(session: &mut Session) -> Result<(), Error> {
     }
     loop {
         session.width = crate::output::terminal_width();
-        match editor.readline("acta> ") {
+        let Some(input) = read_input(&mut editor)? else {
+            break;
+        };
+        editor.add_history_entry(input.as_str()).ok();
+        if let Some(h) = &history {
+            let _ = editor.append_history(h);
+        }
+        if run_input(session, &mut editor, &input) {
+            break;
+        }
+    }
+    Ok(())
+}
+
+/// The prompt of a new statement, and of each line that continues one.
+const PROMPT: &str = "acta> ";
+const CONTINUED: &str = " ...> ";
+
+/// Read lines until the input is finished (no bracket or quote left
+/// open, no trailing `\`), the first after [`PROMPT`] and the rest after
+/// [`CONTINUED`]. Ctrl-C drops the unfinished input and starts again;
+/// `None` at Ctrl-D.
+fn read_input(editor: &mut Editor<ActaHelper, FileHistory>) -> Result<Option<String>, Error> {
+    let mut input = String::new();
+    loop {
+        let prompt = if input.is_empty() { PROMPT } else { CONTINUED };
+        match editor.readline(prompt) {
             Ok(line) => {
-                if let Some(h) = &history {
-                    let _ = editor.append_history(h);
+                input.push_str(&line);
+                if !crate::script::is_incomplete(&input) {
+                    return Ok(Some(input));
                 }
-                if run_input(session, &mut editor, &line) {
-                    break;
-                }
+                input.push('\n');
             }
-            Err(ReadlineError::Interrupted) => continue,
-            Err(ReadlineError::Eof) => break,
+            Err(ReadlineError::Interrupted) => input.clear(),
+            Err(ReadlineError::Eof) if input.is_empty() => return Ok(None),
+            Err(ReadlineError::Eof) => return Ok(Some(input)),
             Err(source) => {
                 return Err(Error::Terminal {
                     doing: "cannot read input",
@@ -85,7 +112,6 @@ pub fn run(session: &mut Session) -> Result<(), Error> {
             }
         }
     }
-    Ok(())
 }
 
 /// Run what was entered: each of its statements in turn, so that several

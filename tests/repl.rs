@@ -1,7 +1,8 @@
 //! The REPL in a real pseudo-terminal, as a researcher uses it: the banner,
 //! the headline question typed with a tab completion on the way, `:format
 //! json`, history recalled after a restart, Ctrl-D to quit, and the pager
-//! turned off (`:pager off`, `--no-pager`), errors in red unless `NO_COLOR`.
+//! turned off (`:pager off`, `--no-pager`), errors in red unless `NO_COLOR`,
+//! pasted lines each run, and a continuation prompt for unfinished input.
 
 use expectrl::{ControlCode, Eof, Session};
 use std::path::Path;
@@ -212,4 +213,38 @@ fn pasted_lines_each_run_and_type_ahead_is_kept() {
     p.expect("acta> ").unwrap();
     p.send(ControlCode::EndOfTransmission).unwrap();
     p.expect(Eof).unwrap();
+}
+
+#[test]
+fn an_unfinished_statement_gets_a_continuation_prompt() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("kb");
+    let history = dir.path().join("history.txt");
+    let ingest = Command::new(env!("CARGO_BIN_EXE_acta"))
+        .arg("--db")
+        .arg(&db)
+        .args(["ingest", SEED])
+        .output()
+        .unwrap();
+    assert!(ingest.status.success());
+    let mut p = repl(&db, &history);
+    p.expect("acta> ").unwrap();
+    p.send_line("match (m:meeting {name:").unwrap();
+    p.expect(" ...> ").unwrap();
+    p.send_line("\"VII CRM\"}) return m.date as date").unwrap();
+    p.expect("2002-05-30..2002-05-31").unwrap();
+    p.expect("acta> ").unwrap();
+    // Ctrl-C drops the unfinished statement: the next one stands alone.
+    p.send_line("show (").unwrap();
+    p.expect(" ...> ").unwrap();
+    p.send(ControlCode::EndOfText).unwrap();
+    p.expect("acta> ").unwrap();
+    p.send_line("meetings in Guatemala").unwrap();
+    p.expect("meeting:crm-07").unwrap();
+    p.expect("acta> ").unwrap();
+    p.send(ControlCode::EndOfTransmission).unwrap();
+    p.expect(Eof).unwrap();
+    // The whole statement is one history entry.
+    let saved = std::fs::read_to_string(&history).unwrap();
+    assert!(saved.contains("VII CRM"), "{saved}");
 }
