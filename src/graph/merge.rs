@@ -52,7 +52,7 @@ impl KnowledgeGraph {
     /// A document's text, sections and requests, kept in the view.
     pub(crate) fn keep_document(
         &mut self,
-        doc: DocumentMeta,
+        mut doc: DocumentMeta,
         sections: Vec<Section>,
         requests: Vec<Request>,
     ) {
@@ -67,6 +67,7 @@ impl KnowledgeGraph {
                 .insert((doc.id.clone(), s.id.clone()), (s, in_document));
         }
         self.doc_index.insert(doc.id.clone(), self.documents.len());
+        self.texts.push(std::mem::take(&mut doc.text));
         self.documents.push(doc);
     }
 

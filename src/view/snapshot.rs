@@ -11,16 +11,21 @@
 //! and renamed, so a crash leaves the old snapshot or the new one. Failing
 //! to write one (read-only or full disk) only costs the next open its time.
 //!
-//! Layout: a header (`actaview`, version u32 LE, fingerprint, 32 bytes),
+//! Layout: a header (`actaview`, version u32 LE, fingerprint, 32 bytes);
 //! the view in bincode with its ids and provenances as indexes (see
-//! [`crate::model::sym::tables`]), the provenances (their texts as indexes), the
-//! texts, and a footer: the three sections' lengths and CRC-32s (u64 and
-//! u32 LE each) and `actaview` again. Both directions stream: the view is
-//! never held twice, once as bytes and once as a graph. The tables come
-//! after the view because they are complete only once it is written; a
-//! reader seeks to them first.
+//! [`crate::model::sym::tables`]), its lists and maps each preceded by
+//! its length so that it is read into room allocated once (see
+//! `graph/saved.rs`); the provenances (their texts as indexes); the
+//! texts; each document's text length and CRC-32; the documents' texts
+//! one after another; and a footer: the five sections' lengths and
+//! CRC-32s (u64 and u32 LE each) and `actaview` again. Both directions
+//! stream: the view is never held twice, once as bytes and once as a
+//! graph. The tables come after the view because they are complete only
+//! once it is written; a reader seeks to them first. The documents'
+//! texts are checked at open and read one at a time when a query cites
+//! them (`graph/texts.rs`), never all held unless all are asked for.
 
-use crate::graph::KnowledgeGraph;
+use crate::graph::{KnowledgeGraph, Texts};
 use crate::model::sym::tables;
 use crate::model::{Prov, Provenance, Sym};
 use bincode::Options;
@@ -33,7 +38,7 @@ use std::path::{Path, PathBuf};
 pub(crate) const FILE: &str = "view.snapshot";
 const MAGIC: &[u8; 8] = b"actaview";
 /// Bump when the view's types or the way it is built change.
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 const HEADER: usize = 8 + 4 + 32;
 
 /// The fingerprint of a view: the store's digest of its documents and
@@ -59,12 +64,15 @@ fn path(dir: &Path) -> PathBuf {
     dir.join(FILE)
 }
 
-/// Three sections: the view, the provenances, the texts.
-const SECTIONS: usize = 3;
+/// Five sections: the view, the provenances, the texts of ids and
+/// provenances, each document's text length and CRC-32, the documents'
+/// texts.
+const SECTIONS: usize = 5;
 const FOOTER: usize = SECTIONS * 12 + 8;
 
 /// The view saved in `dir` with this fingerprint, if there is one that
-/// reads back whole.
+/// reads back whole. The documents' texts are checked, not read: the
+/// view reads each from the file when it is first asked for.
 pub(crate) fn load(dir: &Path, fingerprint: &[u8; 32]) -> Option<KnowledgeGraph> {
     let mut file = File::open(path(dir)).ok()?;
     let size = file.metadata().ok()?.len();
@@ -76,6 +84,44 @@ pub(crate) fn load(dir: &Path, fingerprint: &[u8; 32]) -> Option<KnowledgeGraph>
     {
         return None;
     }
+    let parts = read_footer(&mut file, size)?;
+    // Where each section starts.
+    let mut at = [0u64; SECTIONS];
+    let mut end = HEADER as u64;
+    for (i, (len, _)) in parts.iter().enumerate() {
+        at[i] = end;
+        end = end.checked_add(*len)?;
+    }
+    if end.checked_add(FOOTER as u64)? != size {
+        return None;
+    }
+    let [view, provs, syms, lengths, texts] = parts;
+    let symbols: Vec<String> = read_section(&mut file, at[2], syms)?;
+    let reading = tables::Reading::start(symbols.iter().map(|t| Sym::new(t)).collect());
+    drop(symbols);
+    let provenances: Vec<Provenance> = read_section(&mut file, at[1], provs)?;
+    reading.set_provenances(provenances.into_iter().map(Prov::own).collect());
+    reading.set_budget(view.0);
+    let mut kg: KnowledgeGraph = read_section(&mut file, at[0], view)?;
+    drop(reading);
+    let lengths: Vec<(u32, u32)> = read_section(&mut file, at[3], lengths)?;
+    let total: u64 = lengths.iter().map(|(len, _)| u64::from(*len)).sum();
+    if lengths.len() != kg.documents.len() || total != texts.0 {
+        return None;
+    }
+    file.seek(SeekFrom::Start(at[4])).ok()?;
+    let mut check = Crc::new((&file).take(texts.0));
+    io::copy(&mut check, &mut io::sink()).ok()?;
+    if check.reset() != texts {
+        return None;
+    }
+    kg.texts = Texts::saved(file, at[4], &lengths)?;
+    Some(kg)
+}
+
+/// The sections' lengths and CRC-32s, from the footer of a file of
+/// `size` bytes.
+fn read_footer(file: &mut File, size: u64) -> Option<[(u64, u32); SECTIONS]> {
     let mut footer = [0u8; FOOTER];
     file.seek(SeekFrom::Start(size.checked_sub(FOOTER as u64)?))
         .ok()?;
@@ -91,31 +137,14 @@ pub(crate) fn load(dir: &Path, fingerprint: &[u8; 32]) -> Option<KnowledgeGraph>
             u32::from_le_bytes(footer[at + 8..at + 12].try_into().ok()?),
         );
     }
-    let [(view_len, view_crc), (provs_len, provs_crc), (texts_len, texts_crc)] = parts;
-    let total = (HEADER + FOOTER) as u64;
-    if total
-        .checked_add(view_len)?
-        .checked_add(provs_len)?
-        .checked_add(texts_len)?
-        != size
-    {
-        return None;
-    }
-    let tables_at = HEADER as u64 + view_len;
-    let texts: Vec<String> = read_section(&mut file, tables_at + provs_len, texts_len, texts_crc)?;
-    let reading = tables::Reading::start(texts.iter().map(|t| Sym::new(t)).collect());
-    drop(texts);
-    let provenances: Vec<Provenance> = read_section(&mut file, tables_at, provs_len, provs_crc)?;
-    reading.set_provenances(provenances.into_iter().map(Prov::own).collect());
-    read_section(&mut file, HEADER as u64, view_len, view_crc)
+    Some(parts)
 }
 
 /// Deserialize the section at `at`, `len` bytes long, checking its CRC.
 fn read_section<T: serde::de::DeserializeOwned>(
     file: &mut File,
     at: u64,
-    len: u64,
-    crc: u32,
+    (len, crc): (u64, u32),
 ) -> Option<T> {
     file.seek(SeekFrom::Start(at)).ok()?;
     // Checksummed a buffer at a time, under the buffer: bincode reads
@@ -143,6 +172,12 @@ pub(crate) fn save(dir: &Path, fingerprint: &[u8; 32], kg: &KnowledgeGraph) -> i
 
 fn write(tmp: &Path, fingerprint: &[u8; 32], kg: &KnowledgeGraph) -> io::Result<()> {
     let invalid = |e: bincode::Error| io::Error::new(io::ErrorKind::InvalidData, e.to_string());
+    let unreadable = || {
+        io::Error::new(
+            io::ErrorKind::InvalidData,
+            "a document's text is unreadable",
+        )
+    };
     let mut out = BufWriter::with_capacity(1 << 20, Crc::new(File::create(tmp)?));
     out.write_all(MAGIC)?;
     out.write_all(&VERSION.to_le_bytes())?;
@@ -172,6 +207,20 @@ fn write(tmp: &Path, fingerprint: &[u8; 32], kg: &KnowledgeGraph) -> io::Result<
     options()
         .serialize_into(&mut out, &plain)
         .map_err(invalid)?;
+    end_section(&mut out)?;
+    let mut lengths = Vec::with_capacity(kg.texts.len());
+    for i in 0..kg.texts.len() {
+        let text = kg.texts.get(i).ok_or_else(unreadable)?;
+        let len = u32::try_from(text.len()).map_err(|_| unreadable())?;
+        lengths.push((len, crc32fast::hash(text.as_bytes())));
+    }
+    options()
+        .serialize_into(&mut out, &lengths)
+        .map_err(invalid)?;
+    end_section(&mut out)?;
+    for i in 0..kg.texts.len() {
+        out.write_all(kg.texts.get(i).ok_or_else(unreadable)?.as_bytes())?;
+    }
     end_section(&mut out)?;
     footer.extend(MAGIC);
     out.write_all(&footer)?;
@@ -296,8 +345,13 @@ mod tests {
             .edge_indices()
             .map(|e| kg.request_of_awaits(e).map(|r| r.id.clone()))
             .collect();
+        let texts: Vec<_> = kg
+            .documents()
+            .iter()
+            .map(|d| kg.document_text(&d.id))
+            .collect();
         format!(
-            "{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{aliases:?}\n{sections:?}\n{awaits:?}\n{requests_of:?}\n{:?}",
+            "{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{aliases:?}\n{sections:?}\n{awaits:?}\n{requests_of:?}\n{:?}\n{texts:?}",
             kg.graph,
             kg.requests,
             kg.request_history,
