@@ -21,11 +21,13 @@ pub use petgraph::Direction;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, VecDeque};
 
+mod cold;
 mod merge;
 mod resolve;
 mod saved;
 mod texts;
 
+pub(crate) use cold::{Cold, SavedFile};
 pub(crate) use texts::Texts;
 
 pub use resolve::{Reference, ResolveError};
@@ -70,6 +72,10 @@ pub struct ViewOptions {
     /// and no meeting or event that starts after it.
     pub as_of: Option<Ymd>,
 }
+
+/// Sections by (document id, section id), each with whether its body
+/// is left to the document's text (see [`KnowledgeGraph::section_text`]).
+pub(crate) type Sections = FxHashMap<(String, String), (Section, bool)>;
 
 /// Edges by node, each with the node at its other end.
 type Adjacency = FxHashMap<NodeIndex, Vec<(NodeIndex, EdgeIndex)>>;
@@ -130,8 +136,13 @@ pub struct KnowledgeGraph {
     /// Whether the section's text was left out (`true`): its body is the
     /// document's text at `body_start..span.end`, trimmed, and is read from
     /// there (see [`KnowledgeGraph::section_text`]) instead of being kept twice.
-    #[serde(deserialize_with = "saved::map::<_, _, _, _, 64>")]
-    sections: FxHashMap<(String, String), (Section, bool)>,
+    /// Saved in a snapshot section of their own, read when first asked
+    /// for (a query seldom reads a section's body).
+    #[serde(skip)]
+    pub(crate) sections: Cold<Sections>,
+    /// While building: the sections, until the view is sealed.
+    #[serde(skip)]
+    sections_building: Sections,
     /// Nodes by kind (indexed by `Kind as usize`), in graph order; the
     /// query planner's candidates. Filled when the view is complete.
     by_kind: Vec<Vec<NodeIndex>>,
@@ -354,7 +365,10 @@ impl KnowledgeGraph {
 
     /// The body text of a section of a document.
     pub(crate) fn section_text(&self, doc: &str, id: &str) -> Option<&str> {
-        let (s, in_document) = self.sections.get(&(doc.to_string(), id.to_string()))?;
+        let (s, in_document) = self
+            .sections
+            .get()
+            .get(&(doc.to_string(), id.to_string()))?;
         if !in_document {
             return Some(&s.text);
         }

@@ -5,9 +5,9 @@
 //! keeps it from then on. At 10,000 reports the texts are a fifth of the
 //! view; a query citing a dozen sentences reads a dozen texts.
 
-use std::fs::File;
+use super::SavedFile;
 use std::io::{Read, Seek, SeekFrom};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, OnceLock};
 
 /// One text per document, in the order of the view's documents.
 #[derive(Debug, Clone, Default)]
@@ -22,7 +22,7 @@ pub(crate) struct Texts {
 /// The texts' section of a snapshot file.
 #[derive(Debug)]
 struct Saved {
-    file: Mutex<File>,
+    file: SavedFile,
     /// Each text's offset in the file, length and CRC-32.
     spans: Vec<(u64, u32, u32)>,
 }
@@ -35,7 +35,7 @@ impl Texts {
 
     /// Texts to be read from `file` when asked for: each one's length and
     /// CRC-32, in order, from offset `at` on.
-    pub(crate) fn saved(file: File, at: u64, lengths: &[(u32, u32)]) -> Option<Texts> {
+    pub(crate) fn saved(file: SavedFile, at: u64, lengths: &[(u32, u32)]) -> Option<Texts> {
         let mut spans = Vec::with_capacity(lengths.len());
         let mut offset = at;
         for &(len, crc) in lengths {
@@ -44,10 +44,7 @@ impl Texts {
         }
         Some(Texts {
             cells: (0..spans.len()).map(|_| OnceLock::new()).collect(),
-            saved: Some(Arc::new(Saved {
-                file: Mutex::new(file),
-                spans,
-            })),
+            saved: Some(Arc::new(Saved { file, spans })),
         })
     }
 
