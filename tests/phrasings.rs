@@ -31,8 +31,14 @@ fn answer(session: &mut acta::Session, text: &str) -> Option<String> {
 /// question forms of issue 16; 45/126 = 35% with what a meeting agreed,
 /// where and when it was held, who responded, agreements about; 77/126 =
 /// 61% with word orders, `siguen`, dates as people write them, `how did
-/// … evolve`, `what is …`): raise as forms land, never lower.
-const FLOOR_PERCENT: usize = 68;
+/// … evolve`, `what is …`; 86/126 = 68% with ordinals and meeting-first
+/// orders; 126/126 = 100% with what a meeting recommended, who presided
+/// or hosted it, who held the Presidencia Pro-Témpore on a date, letters
+/// and follow-ups of an agreement, documents by title, what the PPT or
+/// the ST was asked to do, topics in the other language, and two
+/// phrasings that asked about another entity split into their own
+/// intents): raise as forms land, never lower.
+const FLOOR_PERCENT: usize = 100;
 
 #[test]
 fn phrasings_give_the_canonical_answer() {

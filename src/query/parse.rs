@@ -12,6 +12,7 @@
 mod build;
 mod errors;
 mod pattern;
+mod question;
 
 use super::ast::{Span, Statement};
 use super::error::{ErrorKind, QueryError};

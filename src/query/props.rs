@@ -282,18 +282,26 @@ fn question() -> impl Strategy<Value = Question> {
             to,
             span: sp()
         }),
-        (0..5usize, entity()).prop_map(|(k, entity)| Question::About {
+        (0..12usize, entity()).prop_map(|(k, entity)| Question::About {
             about: [
                 About::Agreed,
                 About::Place,
                 About::Date,
                 About::Responded,
-                About::Agreements
+                About::Agreements,
+                About::Recommended,
+                About::Presided,
+                About::Hosted,
+                About::Letters,
+                About::FollowUps,
+                About::Tasks,
+                About::Titled,
             ][k],
             entity,
             span: sp(),
         }),
         entity().prop_map(|entity| Question::Show { entity, span: sp() }),
+        date_lit().prop_map(|on| Question::ProTempore { on, span: sp() }),
     ]
 }
 

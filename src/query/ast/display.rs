@@ -354,7 +354,17 @@ impl Display for Question {
                 About::Date => write!(f, "when was {entity} held"),
                 About::Responded => write!(f, "countries that responded to {entity}"),
                 About::Agreements => write!(f, "agreements about {entity}"),
+                About::Recommended => write!(f, "recommendations of {entity}"),
+                About::Presided => write!(f, "who presided {entity}"),
+                About::Hosted => write!(f, "who hosted {entity}"),
+                About::Letters => write!(f, "letters about {entity}"),
+                About::FollowUps => write!(f, "follow-ups of {entity}"),
+                About::Tasks => write!(f, "tasks of {entity}"),
+                About::Titled => write!(f, "documents titled {entity}"),
             },
+            Question::ProTempore { on, .. } => {
+                write!(f, "who held the pro tempore presidency on {on}")
+            }
         }
     }
 }
