@@ -45,6 +45,10 @@ const FLOOR_PERCENT: usize = 100;
 /// lower.
 const MORE_FLOOR_PERCENT: usize = 100;
 
+/// Share of the third set (tests/phrasings/third.toml, written before the
+/// grammar was extended for it) that passes: raise, never lower.
+const THIRD_FLOOR_PERCENT: usize = 47;
+
 /// The share of `file`'s phrasings (in tests/phrasings/) that give their
 /// intent's canonical answer, as (passed, total).
 fn score(session: &mut acta::Session, file: &str) -> (usize, usize) {
@@ -84,6 +88,7 @@ fn phrasings_give_the_canonical_answer() {
     for (file, floor) in [
         ("phrasings.toml", FLOOR_PERCENT),
         ("more.toml", MORE_FLOOR_PERCENT),
+        ("third.toml", THIRD_FLOOR_PERCENT),
     ] {
         let (passed, total) = score(&mut session, file);
         let percent = passed * 100 / total.max(1);
