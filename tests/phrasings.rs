@@ -47,7 +47,7 @@ const MORE_FLOOR_PERCENT: usize = 100;
 
 /// Share of the third set (tests/phrasings/third.toml, written before the
 /// grammar was extended for it) that passes: raise, never lower.
-const THIRD_FLOOR_PERCENT: usize = 47;
+const THIRD_FLOOR_PERCENT: usize = 100;
 
 /// The share of `file`'s phrasings (in tests/phrasings/) that give their
 /// intent's canonical answer, as (passed, total).

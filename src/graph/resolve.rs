@@ -334,8 +334,26 @@ fn ordinal_word(w: &str) -> Option<u32> {
             || (o.ends_with('a')
                 && o.strip_suffix('a').map(|s| format!("{s}o")).as_deref() == Some(w))
     });
-    let n = es.or_else(|| ENGLISH_ORDINALS.iter().position(|o| *o == w))?;
-    u32::try_from(n + 1).ok()
+    let n = es.or_else(|| ENGLISH_ORDINALS.iter().position(|o| *o == w));
+    match n {
+        Some(n) => u32::try_from(n + 1).ok(),
+        None => numbered_ordinal(w),
+    }
+}
+
+/// An ordinal written with digits and a suffix: `7th`, `1st`, `7a`,
+/// `7ma`, `3ra`, `8vo` (`7ª` and `7º` arrive as `7a` and `7o`).
+fn numbered_ordinal(w: &str) -> Option<u32> {
+    const SUFFIXES: [&str; 16] = [
+        "st", "nd", "rd", "th", "a", "o", "ra", "ro", "da", "do", "ta", "to", "ma", "mo", "va",
+        "vo",
+    ];
+    let digits = w.find(|c: char| !c.is_ascii_digit())?;
+    let (n, suffix) = w.split_at(digits);
+    if n.is_empty() || !SUFFIXES.contains(&suffix) {
+        return None;
+    }
+    n.parse().ok()
 }
 
 #[cfg(test)]
@@ -348,6 +366,11 @@ mod tests {
         assert_eq!(ordinal_word("septima"), Some(7));
         assert_eq!(ordinal_word("septimo"), Some(7));
         assert_eq!(ordinal_word("crm"), None);
+        assert_eq!(ordinal_word("7th"), Some(7));
+        assert_eq!(ordinal_word("7a"), Some(7));
+        assert_eq!(ordinal_word("3ra"), Some(3));
+        assert_eq!(ordinal_word("7x"), None);
+        assert_eq!(ordinal_word("th"), None);
     }
 
     #[test]

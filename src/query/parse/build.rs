@@ -279,9 +279,11 @@ impl Builder<'_> {
         Ok(match inner.as_rule() {
             Rule::string => EntityRef::Quoted(self.string(inner)?, s),
             Rule::entity_id => EntityRef::Id(self.text(&inner).to_string(), s),
-            Rule::bare_name | Rule::bare_name_a | Rule::agreement_num | Rule::meeting_name => {
-                EntityRef::Bare(self.text(&inner).trim().to_string(), s)
-            }
+            Rule::bare_name
+            | Rule::bare_name_a
+            | Rule::agreement_num
+            | Rule::meeting_name
+            | Rule::acronym => EntityRef::Bare(self.text(&inner).trim().to_string(), s),
             other => return Err(internal(other, s)),
         })
     }
@@ -319,10 +321,10 @@ impl Builder<'_> {
         let parts: Vec<Pair<'_, Rule>> = p.into_inner().collect();
         // After `end of`, the date whose last day is meant.
         let at_end = parts.iter().position(|k| k.as_rule() == Rule::kw_fin);
-        let date_words: Vec<&str> = parts
+        let date_words: Vec<String> = parts
             .iter()
             .skip(at_end.map_or(0, |i| i + 2))
-            .map(|k| self.text(k))
+            .map(|k| full_month(self.text(k)))
             .collect();
         let read = crate::ingest::dates::parse_one(
             &date_words.join(" "),
@@ -395,4 +397,33 @@ impl Builder<'_> {
         }
         Ok(out)
     }
+}
+
+/// A month's abbreviation (`Aug`, `ago.`, `Sept`) as its full name, as the
+/// date reader knows them; any other word as it is.
+fn full_month(word: &str) -> String {
+    const SHORT: [(&str, &str); 17] = [
+        ("jan", "enero"),
+        ("ene", "enero"),
+        ("feb", "febrero"),
+        ("mar", "marzo"),
+        ("apr", "abril"),
+        ("abr", "abril"),
+        ("jun", "junio"),
+        ("jul", "julio"),
+        ("aug", "agosto"),
+        ("ago", "agosto"),
+        ("sep", "septiembre"),
+        ("sept", "septiembre"),
+        ("oct", "octubre"),
+        ("nov", "noviembre"),
+        ("dec", "diciembre"),
+        ("dic", "diciembre"),
+        ("may", "mayo"),
+    ];
+    let key = crate::text::normalize(word.trim_end_matches('.'));
+    SHORT
+        .iter()
+        .find(|(short, _)| *short == key)
+        .map_or_else(|| word.to_string(), |(_, full)| (*full).to_string())
 }

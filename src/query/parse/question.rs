@@ -63,6 +63,7 @@ impl Builder<'_> {
                 self.refs(&f, Rule::entity_ref)?,
                 self.refs(&f, Rule::q_meeting_first)?,
                 self.refs(&f, Rule::q_agreement_first)?,
+                self.refs(&f, Rule::q_name_first)?,
             ]
             .concat();
             return Ok(Question::About {
@@ -137,7 +138,14 @@ impl Builder<'_> {
                 span,
             },
             _ => Question::Show {
-                entity: one(f, self.refs(f, Rule::entity_ref)?)?,
+                entity: one(
+                    f,
+                    [
+                        self.refs(f, Rule::entity_ref)?,
+                        self.refs(f, Rule::q_name_first)?,
+                    ]
+                    .concat(),
+                )?,
                 span,
             },
         })
