@@ -139,6 +139,10 @@ pub(crate) enum Question {
     /// `agreements from VII CRM awaiting responses` (meeting optional).
     Awaiting {
         meeting: Option<EntityRef>,
+        /// The entity is named as who owes the responses (`… awaiting
+        /// responses from X`): a meeting (its agreements) or a country.
+        /// Otherwise (`agreements from X …`) it is a meeting.
+        owing: bool,
         /// `… pending on 2002-12-31`: what was awaited on that day, from
         /// every document (not `as of`).
         on: Option<DateLit>,
@@ -213,6 +217,18 @@ pub(crate) enum About {
     /// `documents titled "Marco de Ejecución"`: documents by (part of)
     /// their title.
     Titled,
+    /// `members of CRM`: the countries that are members of a body.
+    Members,
+    /// `who attended VII CRM`: no attendance list is recorded, so the
+    /// members of the body that held the meeting, said so.
+    Attended,
+    /// `status of IV.A`: an agreement's status.
+    Status,
+    /// `proposals of Costa Rica`: what an entity proposed.
+    Proposals,
+    /// `meetings that adopted IV.E(1)`: where and when an agreement was
+    /// adopted or reaffirmed.
+    AdoptedAt,
 }
 
 /// `why <entity> <edge> <entity>`, e.g. `why IV.E(1) awaits Honduras`.

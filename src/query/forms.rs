@@ -79,6 +79,36 @@ pub(crate) const FORMS: &[(&str, &str, &str)] = &[
         "¿qué documentos se titulan Glosario?",
     ),
     (
+        "the members of a body",
+        "which countries are members of the CRM?",
+        "países miembros de la CRM",
+    ),
+    (
+        "who attended a meeting (the members of its body: no attendance is recorded)",
+        "who attended the VII CRM?",
+        "¿qué países participaron en la VII CRM?",
+    ),
+    (
+        "an agreement's status",
+        "what is the status of IV.A?",
+        "¿en qué estado está el acuerdo IV.A?",
+    ),
+    (
+        "what a country or organization proposed",
+        "what did Costa Rica propose?",
+        "¿qué propuso Costa Rica?",
+    ),
+    (
+        "where and when an agreement was adopted",
+        "at which meeting was IV.E(1) adopted?",
+        "¿cuándo se aprobó el acuerdo IV.E(1)?",
+    ),
+    (
+        "what a country has still to answer",
+        "which agreements still await a response from Honduras?",
+        "respuestas pendientes de Honduras",
+    ),
+    (
         "agreements about an entity or a phrase",
         "agreements about SIEMCA",
         "acuerdos sobre la OIM",

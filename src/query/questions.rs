@@ -8,6 +8,7 @@
 mod follow;
 mod patterns;
 mod presidency;
+mod records;
 mod topics;
 mod tree;
 
@@ -51,8 +52,16 @@ pub(crate) fn compile(ctx: &Ctx<'_>, q: &Question) -> Result<Compiled, QueryErro
             };
             return Ok(Compiled::PendingOn(m, day.value.end));
         }
-        Question::Awaiting { meeting, .. } => match meeting {
-            Some(m) => patterns::awaiting(Some(&id_of(ctx, resolve(ctx, m, &[Kind::Meeting])?))),
+        Question::Awaiting { meeting, owing, .. } => match meeting {
+            // `… awaiting responses from Honduras`: what a country owes.
+            Some(m) => match resolve(ctx, m, &[Kind::Meeting]) {
+                Ok(i) => patterns::awaiting(Some(&id_of(ctx, i))),
+                Err(e) if !owing => return Err(e),
+                Err(e) => match resolve(ctx, m, &[Kind::Country]) {
+                    Ok(c) => records::owed_by(&id_of(ctx, c)),
+                    Err(_) => return Err(e),
+                },
+            },
             None => patterns::awaiting(None),
         },
         Question::NotResponded { agreement, .. } => {
@@ -233,6 +242,11 @@ fn about_pattern(
         About::FollowUps => follow::follow_ups(&of(Kind::Agreement)?, false),
         About::Tasks => follow::tasks(&id_of(ctx, resolve(ctx, entity, &[])?)),
         About::Titled => follow::titled(entity.text()),
+        About::Members => records::members(&id_of(ctx, resolve(ctx, entity, &[])?)),
+        About::Attended => records::attended(&of(Kind::Meeting)?),
+        About::Status => records::status(&of(Kind::Agreement)?),
+        About::Proposals => records::proposals(&id_of(ctx, resolve(ctx, entity, &[])?)),
+        About::AdoptedAt => records::adopted_at(&of(Kind::Agreement)?),
         // An agreement is about what the section that records it names.
         About::Agreements => match named(ctx, entity, false)? {
             Some(i) => patterns::agreements_naming(&id_of(ctx, i)),

@@ -23,6 +23,11 @@ const ABOUT: &[(Rule, About)] = &[
     (Rule::q_followups, About::FollowUps),
     (Rule::q_asked, About::Tasks),
     (Rule::q_titled, About::Titled),
+    (Rule::q_members, About::Members),
+    (Rule::q_attended, About::Attended),
+    (Rule::q_status, About::Status),
+    (Rule::q_proposed, About::Proposals),
+    (Rule::q_adopted_at, About::AdoptedAt),
 ];
 
 /// The other question forms.
@@ -153,11 +158,15 @@ impl Builder<'_> {
 
     /// `agreements from <meeting> awaiting responses [on <date>]`.
     fn awaiting(&self, f: &Form<'_>) -> Result<Question, QueryError> {
-        let meeting = match f
-            .kids
-            .iter()
-            .find(|k| matches!(k.as_rule(), Rule::q_from_meeting | Rule::q_meeting_first))
-        {
+        let named = f.kids.iter().find(|k| {
+            matches!(
+                k.as_rule(),
+                Rule::q_from_meeting | Rule::q_meeting_first | Rule::q_debtor | Rule::q_from_debtor
+            )
+        });
+        let owing =
+            named.is_some_and(|k| matches!(k.as_rule(), Rule::q_debtor | Rule::q_from_debtor));
+        let meeting = match named {
             // `VII CRM pending agreements`: the meeting named first.
             Some(m) if m.as_rule() == Rule::q_meeting_first => Some(self.entity_ref(m.clone())?),
             Some(m) => Some(self.entity_ref(first(
@@ -179,6 +188,7 @@ impl Builder<'_> {
         };
         Ok(Question::Awaiting {
             meeting,
+            owing,
             on,
             span: f.span,
         })

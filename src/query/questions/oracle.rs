@@ -6,6 +6,7 @@
 use super::follow;
 use super::patterns::{self, Held};
 use super::presidency::{self, When};
+use super::records;
 use crate::model::DateValue;
 use crate::query::ast::{Body, PatternQuery};
 
@@ -115,6 +116,12 @@ fn the_new_forms_print_as_patterns_that_parse_back() {
         presidency::holder(When::Meeting(M), false),
         presidency::holder(When::Day(&day), true),
         presidency::holder(When::Day(&day), false),
+        records::members("organization:crm"),
+        records::attended(M),
+        records::status(A),
+        records::proposals("country:cr"),
+        records::adopted_at(A),
+        records::owed_by("country:hn"),
     ] {
         assert_eq!(parsed(&p.to_string()), p, "round trip of {p}");
     }
