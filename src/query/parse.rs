@@ -23,6 +23,7 @@ use std::sync::Mutex;
 
 #[derive(pest_derive::Parser)]
 #[grammar = "../grammar/query.pest"]
+#[grammar = "../grammar/questions.pest"]
 struct QueryParser;
 
 /// Longest query accepted, in bytes.
