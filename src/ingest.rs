@@ -17,6 +17,7 @@ mod events;
 pub(crate) mod extract;
 mod facts;
 mod front;
+mod header;
 pub mod likeness;
 mod listed;
 mod meeting_ref;

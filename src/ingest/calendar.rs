@@ -9,6 +9,7 @@
 
 use super::dates::{self, width};
 use super::facts::Facts;
+use super::header::Held;
 use super::meetings::{MeetingRef, Target};
 use super::rules;
 use crate::model::{DateValue, EdgeKind, Kind, Precision, Provenance, Value};
@@ -349,6 +350,36 @@ impl Calendar {
                     self.display(&body)
                 ))
             }
+        }
+    }
+
+    /// Where and when the document's own meeting was held, from its
+    /// opening ([`super::header`]): fills a city the references did not
+    /// give, and days where they gave none or only the month that holds
+    /// them.
+    pub fn held(&mut self, id: &str, held: &Held, prov: &Provenance) {
+        let Some(&i) = self.index.get(id) else { return };
+        let e = &mut self.entries[i];
+        if let (None, Some(c)) = (&e.city, &held.city) {
+            e.city = Some((c.clone(), prov.clone()));
+        }
+        if let Some(c) = &held.country {
+            if !e.countries.iter().any(|(x, _)| x == c) && e.countries.is_empty() {
+                e.countries.push((c.clone(), prov.clone()));
+            }
+        }
+        let Some(d) = held.date else { return };
+        let better = match &e.date {
+            None => true,
+            Some((old, _)) => {
+                old.precision != Precision::Day
+                    && old.precision != Precision::Range
+                    && old.start <= d.start
+                    && d.end <= old.end
+            }
+        };
+        if better {
+            e.date = Some((d, prov.clone()));
         }
     }
 

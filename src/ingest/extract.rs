@@ -25,7 +25,7 @@ use super::profile::{self, Profile};
 use super::quotes::{self, Role};
 use super::resolve::Resolver;
 use super::sentence::{self, Sentence};
-use super::{agreements, asked, decisions, events, front, listed, requests};
+use super::{agreements, asked, decisions, events, front, header, listed, requests, rules};
 use crate::model::{
     section_id, DateValue, EdgeFact, EdgeKind, Kind, NodeFact, Precision, Request, Section, Span,
     Value, Ymd,
@@ -162,8 +162,13 @@ pub fn extract(
     } else {
         1
     };
+    // Decision lists: the opening ends where the first one begins.
+    let mut items: Vec<decisions::Item> = reading
+        .map(|p| decisions::find(text, &decisions::cues_for(p)))
+        .unwrap_or_default();
+    let opening_end = items.first().map_or(text.len(), |i| i.cue.start);
     let mut front_sents: Vec<Sentence> = secs.iter().take(front_len).flatten().cloned().collect();
-    let (doc_date, title, front) = front::front_matter(&mut front_sents, text);
+    let (doc_date, title, front) = front::front_matter(&mut front_sents, text, opening_end);
     if let Some(n) = notes.first_mut() {
         n.extracted.extend(front);
     }
@@ -278,6 +283,7 @@ pub fn extract(
         gazetteer: g,
         resolver: &resolver,
         dates: ctx,
+        profiles,
     };
     let org_names: HashMap<String, String> = names
         .short
@@ -306,6 +312,18 @@ pub fn extract(
             s.meetings = refs;
         }
     }
+
+    // Where the document's own meeting was held.
+    let (own, own_held) = own_meeting_held(
+        text,
+        sections,
+        &secs,
+        &items,
+        &env,
+        &mut calendar,
+        &facts,
+        &mut notes,
+    );
 
     // Section by section.
     let mut state = events::State::default();
@@ -369,11 +387,18 @@ pub fn extract(
         );
     }
     if let Some(p) = reading {
-        let mut items = decisions::find(text, &decisions::cues_for(p));
         let prose = listed::prose(p, &secs, &items);
         items.extend(prose);
         items.sort_by_key(|i| i.span.start);
-        let (found, stored) = listed::emit(doc, text, sections, &secs, &items, &mut facts);
+        let (found, stored) = listed::emit(
+            doc,
+            text,
+            sections,
+            &secs,
+            &items,
+            own.as_deref(),
+            &mut facts,
+        );
         let asked = asked::emit(p, text, &secs, &stored, &mut facts);
         if let Some(n) = notes.first_mut() {
             n.extracted.extend(found);
@@ -381,6 +406,17 @@ pub fn extract(
         }
     }
     calendar.emit(g, &mut facts);
+    // A document that states no date of its own is dated by the last day
+    // of the meeting its opening says it records.
+    let doc_date = doc_date.or_else(|| {
+        let held = own_held?;
+        if let Some(n) = notes.first_mut() {
+            n.extracted.push(format!(
+                "document date: last day of the meeting it records ({held})"
+            ));
+        }
+        Some(DateValue::day(held.end))
+    });
     Extraction {
         language: reading.map(|p| p.language.clone()).unwrap_or_default(),
         title,
@@ -390,6 +426,81 @@ pub fn extract(
         requests: facts.requests,
         notes,
     }
+}
+
+/// Give the document's own meeting (the first it names in its opening,
+/// before its first decision) the place and days its opening states.
+/// When the opening names no meeting but a body that meets and days
+/// (`MEETING OF THE REGIONAL CONSULTATION GROUP ON MIGRATION (RCGM)` /
+/// `San Salvador, El Salvador, December 2-3, 2003`), that body's meeting
+/// on those days is the document's. Returns the own meeting's id.
+#[allow(clippy::too_many_arguments)]
+fn own_meeting_held(
+    text: &str,
+    sections: &[Section],
+    secs: &[Vec<Sentence>],
+    items: &[decisions::Item],
+    env: &Env,
+    calendar: &mut Calendar,
+    facts: &Facts,
+    notes: &mut [SectionNote],
+) -> (Option<String>, Option<DateValue>) {
+    let limit = items.first().map_or(text.len(), |i| i.cue.start);
+    let opening: Vec<Sentence> = secs.iter().flatten().take(12).cloned().collect();
+    let cue = front::held_cue();
+    let held = header::read(text, &opening, limit, env, |s| cue.is_match(s.hay()));
+    let named = listed::own_meeting(secs, limit);
+    let (own, held) = match (named, held) {
+        (Some(own), Some(held)) => (own, held),
+        (None, Some(held)) => {
+            // A body written as meeting ("Meeting of the RCGM"), else the
+            // first body in a sentence that says a meeting took place.
+            let bodies = || {
+                opening
+                    .iter()
+                    .filter(|s| s.span.start < limit)
+                    .flat_map(|s| s.mentions.iter().map(move |m| (s, m)))
+                    .filter(|(_, m)| rules::UNDATED_MEETING_BODIES.contains(&m.id.as_str()))
+            };
+            let Some((_, body)) = bodies()
+                .find(|(s, m)| meetings::meeting_of(s, m.start))
+                .or_else(|| {
+                    bodies().find(|(s, m)| s.find(cue).first().is_some_and(|&(at, _)| m.end <= at))
+                })
+            else {
+                return (None, None);
+            };
+            let mut r = meetings::MeetingRef::new(
+                body.start,
+                body.end,
+                Target::Dated {
+                    body: body.id.clone(),
+                },
+            );
+            r.date = held.date;
+            let prov = facts.prov(listed::section_of(sections, held.span.start), held.span);
+            calendar.register(&mut r, &prov);
+            let Some(id) = r.id else {
+                return (None, None);
+            };
+            (id, held)
+        }
+        (named, None) => return (named, None),
+    };
+    let prov = facts.prov(listed::section_of(sections, held.span.start), held.span);
+    calendar.held(&own, &held, &prov);
+    if let Some(n) = notes.first_mut() {
+        n.extracted.push(format!(
+            "the document's own meeting {own} held in {} on {}",
+            held.city.as_deref().unwrap_or("(place not stated)"),
+            held.date
+                .map_or_else(|| "(days not stated)".to_string(), |d| d.to_string())
+        ));
+    }
+    let days = held
+        .date
+        .filter(|d| matches!(d.precision, Precision::Day | Precision::Range));
+    (Some(own), days)
 }
 
 /// The network a section speaks of: the one its own heading or its

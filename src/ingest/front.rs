@@ -19,7 +19,7 @@ use crate::text::normalize;
 use std::sync::OnceLock;
 
 /// Words saying that a meeting took place (the document records it).
-fn held_cue() -> &'static Pattern {
+pub(super) fn held_cue() -> &'static Pattern {
     static R: OnceLock<Pattern> = OnceLock::new();
     R.get_or_init(|| {
         compile(
@@ -64,6 +64,9 @@ fn meeting_day(first: &[Sentence]) -> Option<(DateValue, String)> {
     ))
 }
 
+/// How many sentences of the first section make its opening.
+const OPENING_SENTENCES: usize = 6;
+
 fn period_cue() -> &'static Pattern {
     static R: OnceLock<Pattern> = OnceLock::new();
     R.get_or_init(|| compile(r"\bperiodo\b"))
@@ -74,6 +77,7 @@ fn period_cue() -> &'static Pattern {
 pub fn front_matter(
     first: &mut [Sentence],
     text: &str,
+    opening_end: usize,
 ) -> (Option<DateValue>, Option<String>, Vec<String>) {
     let none = DateContext::default();
     let mut notes = Vec::new();
@@ -81,6 +85,9 @@ pub fn front_matter(
     let mut latest: Option<DateValue> = None;
     for (i, s) in first.iter_mut().enumerate() {
         s.dates = dates::find_normalized(s.hay(), &s.map, &none);
+        // The period a report covers is stated in its opening, not in
+        // a decision that mentions another report's period.
+        let opening = i < OPENING_SENTENCES && s.span.start < opening_end;
         for d in &s.dates {
             let Some(v) = d.value else { continue };
             if latest.is_none_or(|l| v.end > l.end) {
@@ -95,6 +102,7 @@ pub fn front_matter(
                 - i32::from(v.start.month);
             let reported = (1..24).contains(&months) && !(v.start.month == 1 && v.end.month == 12);
             if v.precision == Precision::Range
+                && opening
                 && cue
                 && reported
                 && period.is_none_or(|(p, ..)| v.end > p.end)

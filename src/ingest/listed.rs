@@ -31,7 +31,7 @@ fn meeting_at(secs: &[Vec<Sentence>], at: usize) -> Option<String> {
         .and_then(|r| r.id.clone())
 }
 
-fn section_of(sections: &[Section], at: usize) -> &str {
+pub(super) fn section_of(sections: &[Section], at: usize) -> &str {
     sections
         .iter()
         .rev()
@@ -75,12 +75,13 @@ pub fn emit(
     sections: &[Section],
     secs: &[Vec<Sentence>],
     items: &[Item],
+    own: Option<&str>,
     facts: &mut Facts,
 ) -> (Vec<String>, Stored) {
     let Some(first) = items.first() else {
         return (Vec::new(), Vec::new());
     };
-    let own = own_meeting(secs, first.cue.start);
+    let own = own_meeting(secs, first.cue.start).or_else(|| own.map(str::to_string));
     let mut notes = Vec::new();
     let mut ids: Vec<(String, Span)> = Vec::new();
     let mut stored = Vec::new();

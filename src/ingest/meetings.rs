@@ -13,7 +13,7 @@
 
 mod tail;
 
-pub use tail::place;
+pub use tail::{is_abbreviation, place};
 use tail::{parse_tail, Tail};
 
 use super::dates::DateContext;
@@ -69,7 +69,7 @@ fn patterns() -> &'static Patterns {
                 r"\b(?:Conferencia|Cumbre|Foro|Encuentro|Simposio|Congreso)(?:\s+(?:[A-ZÁÉÍÓÚÑ][\p{L}\-]*|de|del|la|las|los|el|sobre|para|y|en)){1,14}",
             ),
             reunion_of: compile(
-                r"\b(?P<r>reunion(?P<pl>es)?)\s+(?:(?:del?|de la)\s+)?(?:esta\s+|dicha\s+|la\s+|el\s+)?$",
+                r"\b(?P<r>(?:reunion|meeting)(?P<pl>es|s)?)\s+(?:(?:del?|de la|of)\s+)?(?:esta\s+|dicha\s+|la\s+|el\s+|the\s+|this\s+)?$",
             ),
             reunion_before_date: compile(r"\b(?P<r>reunion)\s+(?:del?\s+)?$"),
             between_date_and_body: compile(r"^\s*(?:del?|de la|de esta|de dicha)\s*(?:la\s+|esta\s+)?$"),
@@ -85,12 +85,20 @@ fn patterns() -> &'static Patterns {
     })
 }
 
+/// True when the words before `at` say "meeting of" (`Reunión del`,
+/// `Meeting of the`): the body named at `at` is meeting.
+pub fn meeting_of(s: &Sentence, at: usize) -> bool {
+    patterns().reunion_of.is_match(s.norm_before(at))
+}
+
 /// Where lookups happen: the gazetteer (cities), the document's resolver
 /// (countries by name) and the date context.
 pub struct Env<'a> {
     pub gazetteer: &'a Gazetteer,
     pub resolver: &'a Resolver,
     pub dates: DateContext,
+    /// The reading profiles: how places are written.
+    pub profiles: &'a [super::profile::Profile],
 }
 
 fn overlaps(refs: &[MeetingRef], a: usize, b: usize) -> bool {
@@ -330,6 +338,7 @@ mod tests {
             dates: DateContext {
                 anchor: Some(Ymd::new(2003, 5, 31)),
             },
+            profiles: crate::ingest::profile::Profile::bundled(),
         };
         let mut s = Sentence::new(
             text,

@@ -30,6 +30,7 @@ pub struct Profile {
     pub requests: Requests,
     pub preamble: Preamble,
     pub bodies: Bodies,
+    pub places: Places,
     pub lists: Lists,
     /// Months, ordinals and date forms: the "front" pass (issue 14 part B)
     /// gives this section its shape; until then it is kept as read.
@@ -66,6 +67,16 @@ pub struct Requests {
 #[serde(default, deny_unknown_fields)]
 pub struct Preamble {
     pub markers: Vec<String>,
+}
+
+/// How places are written.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Places {
+    /// Words before the place where a meeting was held (`en la ciudad de`).
+    pub before: Vec<String>,
+    /// Formal words before a country's name (`República de`).
+    pub country_prefixes: Vec<String>,
 }
 
 /// Who decides at a meeting.
@@ -138,6 +149,8 @@ impl Profile {
             &mut self.requests.verbs,
             &mut self.preamble.markers,
             &mut self.bodies.roles,
+            &mut self.places.before,
+            &mut self.places.country_prefixes,
         ];
         for list in all {
             for w in list.iter_mut() {

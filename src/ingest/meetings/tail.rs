@@ -7,6 +7,7 @@
 use super::Env;
 use crate::ingest::dates;
 use crate::ingest::pattern::Pattern;
+use crate::ingest::profile::words;
 use crate::ingest::rules::{self, compile};
 use crate::ingest::sentence::Sentence;
 use crate::model::{DateValue, Kind};
@@ -51,7 +52,18 @@ pub fn place(phrase: &str, env: &Env) -> Option<(Option<String>, Option<String>)
         .filter(|p| !p.is_empty())
         .collect();
     let country_of = |p: &str| {
-        [p, p.trim_end_matches('.')].into_iter().find_map(|p| {
+        let w = words(p);
+        let formal = env
+            .profiles
+            .iter()
+            .flat_map(|pr| &pr.places.country_prefixes)
+            .filter_map(|x| w.strip_prefix(x.as_str())?.strip_prefix(' '));
+        let spellings: Vec<String> = [p, p.trim_end_matches('.')]
+            .into_iter()
+            .chain(formal)
+            .map(str::to_string)
+            .collect();
+        spellings.iter().find_map(|p| {
             env.resolver
                 .lookup(p)
                 .into_iter()
@@ -60,6 +72,14 @@ pub fn place(phrase: &str, env: &Env) -> Option<(Option<String>, Option<String>)
         })
     };
     let first = *parts.first()?;
+    // `Washington, DC, United States`: the abbreviation stays with the city.
+    let joined = match parts.get(1) {
+        Some(abbr) if is_abbreviation(abbr) && country_of(abbr).is_none() => {
+            Some(format!("{first}, {abbr}"))
+        }
+        _ => None,
+    };
+    let second = if joined.is_some() { 2 } else { 1 };
     let (mut city, mut country) = (None, None);
     if let Some(c) = country_of(first) {
         country = Some(c);
@@ -72,10 +92,19 @@ pub fn place(phrase: &str, env: &Env) -> Option<(Option<String>, Option<String>)
     } else {
         city = Some(first.to_string());
     }
-    if let Some(c) = parts.get(1).and_then(|p| country_of(p)) {
+    if let Some(c) = parts.get(second).and_then(|p| country_of(p)) {
         country = Some(c);
     }
+    if joined.is_some() && city.is_some() {
+        city = joined;
+    }
     country.is_some().then_some((city, country))
+}
+
+/// `DC`, `D.C.`: a short abbreviation that belongs to the city before it.
+pub fn is_abbreviation(p: &str) -> bool {
+    let letters: String = p.chars().filter(|c| *c != '.').collect();
+    (1..=3).contains(&letters.len()) && letters.chars().all(|c| c.is_ascii_uppercase())
 }
 
 pub fn parse_tail(s: &Sentence, from: usize, env: &Env) -> Tail {

@@ -1,0 +1,362 @@
+//! Where and when the meeting a document records was held, read from the
+//! document's opening: a heading line of place and days (`Managua,
+//! Nicaragua, 29 - 31 de octubre de 2007`), a place line next to a line of
+//! days (`Managua, Nicaragua` / `June 24-25, 2014`), or the opening
+//! sentence that says the meeting took place (`se celebró en San
+//! Salvador, El Salvador, el 28 y 29 de enero de 1999`, `took place in
+//! Washington, DC, ... March 23rd and 24th, 2000`). Only the opening is
+//! read (before the first decision and within its first lines), so a
+//! date or place written later for another meeting is never taken.
+
+use super::dates::{self, DateContext};
+use super::meetings::{is_abbreviation, place, Env};
+use super::profile::words;
+use super::sentence::Sentence;
+use crate::model::{DateValue, Precision, Span};
+
+/// How far the opening reaches: its first lines of text.
+const OPENING_LINES: usize = 14;
+/// The longest line read as a heading of place and days.
+const HEADING_LINE: usize = 120;
+
+/// The place and days of the meeting a document records.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Held {
+    pub city: Option<String>,
+    pub country: Option<String>,
+    pub date: Option<DateValue>,
+    /// The text that says so.
+    pub span: Span,
+}
+
+/// A date of one day, or of days of one month (a meeting's dates).
+fn days(v: &DateValue) -> bool {
+    v.precision == Precision::Day
+        || (v.precision == Precision::Range
+            && v.start.year == v.end.year
+            && v.start.month == v.end.month)
+}
+
+/// The non-empty lines of the opening, with their byte offsets, up to
+/// `limit` (the first decision).
+fn opening_lines(text: &str, limit: usize) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        if start >= limit || out.len() >= OPENING_LINES {
+            break;
+        }
+        let t = line.trim();
+        if !t.is_empty() {
+            let lead = line.len() - line.trim_start().len();
+            out.push((start + lead, t));
+        }
+    }
+    out
+}
+
+/// A line's place before a date that ends the line: `Managua, Nicaragua,
+/// 29 - 31 de octubre de 2007`, `Sucre – , 22nd and 23rd November 2018`.
+fn place_and_days(line: &str, env: &Env) -> Option<(Option<String>, Option<String>, DateValue)> {
+    if line.len() > HEADING_LINE {
+        return None;
+    }
+    let found = dates::find(line, &env.dates);
+    let d = found.last()?;
+    let v = d.value.filter(days)?;
+    let tail = line
+        .get(d.end..)?
+        .trim_matches(|c: char| c == '.' || c.is_whitespace());
+    if !tail.is_empty() || d.start == 0 {
+        return None;
+    }
+    let lead = line.get(..d.start)?;
+    let (city, country) = place_phrase(lead, env)?;
+    Some((city, country, v))
+}
+
+/// A line that is only days (`June 24-25, 2014`, `21 June 2017`).
+fn only_days(line: &str, ctx: &DateContext) -> Option<DateValue> {
+    (line.len() <= 40)
+        .then(|| dates::parse_one(line, ctx))
+        .flatten()
+        .filter(days)
+}
+
+/// A line that is only a place (`Managua, Nicaragua`, `Bali, Indonesia`).
+fn only_place(line: &str, env: &Env) -> Option<(Option<String>, Option<String>)> {
+    if line.len() > 60 || line.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let (city, country) = place_phrase(line, env)?;
+    // The whole line must be the place: "City, Country", nothing else.
+    let parts = line.split(',').filter(|p| !p.trim().is_empty()).count();
+    (parts <= 3 && city.is_some()).then_some((city, country))
+}
+
+/// Capitalize a place written in capitals (`SAN SALVADOR` → `San Salvador`).
+fn title_case(s: &str) -> String {
+    if s.chars().any(char::is_lowercase) {
+        return s.to_string();
+    }
+    s.split(' ')
+        .map(|w| {
+            let mut cs = w.chars();
+            match cs.next() {
+                Some(f) => f
+                    .to_uppercase()
+                    .chain(cs.flat_map(char::to_lowercase))
+                    .collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<String>>()
+        .join(" ")
+}
+
+/// Read a place from a phrase of comma-separated parts: from the first
+/// part on which [`place`] knows a city followed by its country, a known
+/// city, or a country (`En el Palacio Itamaraty, Brasilia, República
+/// Federativa de Brasil` gives Brasilia).
+pub fn place_phrase(phrase: &str, env: &Env) -> Option<(Option<String>, Option<String>)> {
+    let parts: Vec<&str> = phrase
+        .split(',')
+        .map(|p| {
+            p.trim()
+                .trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
+        })
+        .filter(|p| !p.is_empty())
+        .collect();
+    (0..parts.len()).find_map(|i| {
+        let (city, country) = place(&parts[i..].join(", "), env)?;
+        Some((city.map(|c| title_case(&c)), country))
+    })
+}
+
+/// The place after `en`/`in` in an opening sentence that says the
+/// meeting was held, and the days it gives.
+fn held_sentence(s: &Sentence, env: &Env) -> Option<Held> {
+    let v = s.dates.iter().filter_map(|d| d.value).find(days)?;
+    let mut before: Vec<&str> = env
+        .profiles
+        .iter()
+        .flat_map(|p| &p.places.before)
+        .map(String::as_str)
+        .collect();
+    before.sort_by_key(|b| std::cmp::Reverse(b.len()));
+    let mut found = None;
+    for (i, _) in s.text.match_indices(char::is_whitespace) {
+        let rest = s.text.get(i..).unwrap_or("").trim_start();
+        let head: String = rest.chars().take(40).collect();
+        let w = words(&head);
+        let Some(b) = before.iter().find(|b| w.starts_with(&format!("{b} "))) else {
+            continue;
+        };
+        // Skip as many words of the text as the phrase has.
+        let n = b.split(' ').count();
+        let after = rest
+            .splitn(n + 1, char::is_whitespace)
+            .nth(n)
+            .unwrap_or("")
+            .trim_start();
+        if !after.chars().next().is_some_and(char::is_uppercase) {
+            continue;
+        }
+        // The place runs to the first word in lower case that is not a
+        // joining word, or to a date.
+        let end = place_end(after);
+        if let Some(p) = place_phrase(&after[..end], env) {
+            found = Some(p);
+            break;
+        }
+    }
+    let (city, country) = found.unwrap_or((None, None));
+    Some(Held {
+        city,
+        country,
+        date: Some(v),
+        span: s.span,
+    })
+}
+
+/// Where a place phrase ends: before a word in lower case that does not
+/// join a name (`de`, `del`, `la`), or before a digit.
+fn place_end(after: &str) -> usize {
+    let mut end = 0;
+    for (i, w) in after.split_inclusive([' ', '\n']).scan(0, |at, w| {
+        let s = *at;
+        *at += w.len();
+        Some((s, w))
+    }) {
+        let word = w.trim().trim_matches(|c: char| c == ',' || c == ';');
+        let lower_start = word.chars().next().is_some_and(char::is_lowercase);
+        let joining = matches!(word, "de" | "del" | "la" | "las" | "los" | "of" | "the");
+        if word.chars().next().is_some_and(|c| c.is_ascii_digit()) || (lower_start && !joining) {
+            break;
+        }
+        end = i + w.len();
+        if w.trim_end().ends_with(['.', ';']) && !is_abbreviation(word) {
+            break;
+        }
+    }
+    end.min(after.len())
+}
+
+/// The place and days of the meeting the document records, from its
+/// opening (before `limit`, the first decision). `held` tells which
+/// sentences say that a meeting took place.
+pub fn read(
+    text: &str,
+    opening: &[Sentence],
+    limit: usize,
+    env: &Env,
+    held: impl Fn(&Sentence) -> bool,
+) -> Option<Held> {
+    let lines = opening_lines(text, limit);
+    let mut line_found: Option<Held> = None;
+    for (k, &(at, line)) in lines.iter().enumerate() {
+        if let Some((city, country, v)) = place_and_days(line, env) {
+            line_found = Some(Held {
+                city,
+                country,
+                date: Some(v),
+                span: Span {
+                    start: at,
+                    end: at + line.len(),
+                },
+            });
+            break;
+        }
+        let Some((city, country)) = only_place(line, env) else {
+            continue;
+        };
+        let near = |j: usize| {
+            lines
+                .get(j)
+                .and_then(|&(a, l)| Some((a, l, only_days(l, &env.dates)?)))
+        };
+        let other = near(k + 1).or_else(|| k.checked_sub(1).and_then(near));
+        if let Some((a, l, v)) = other {
+            let (s, e) = (at.min(a), (at + line.len()).max(a + l.len()));
+            line_found = Some(Held {
+                city,
+                country,
+                date: Some(v),
+                span: Span { start: s, end: e },
+            });
+            break;
+        }
+    }
+    let sentence = opening
+        .iter()
+        .filter(|s| s.span.start < limit)
+        .filter(|s| held(s))
+        .find_map(|s| held_sentence(s, env));
+    merge(line_found, sentence)
+}
+
+/// The heading line and the opening sentence together: the widest days
+/// where one holds the other (a date line gives the last day, the
+/// sentence all of them), the place from whichever names one.
+fn merge(line: Option<Held>, sentence: Option<Held>) -> Option<Held> {
+    match (line, sentence) {
+        (Some(mut l), Some(s)) => {
+            if let (Some(a), Some(b)) = (l.date, s.date) {
+                if b.start <= a.start && a.end <= b.end {
+                    l.date = Some(b);
+                }
+            }
+            if l.city.is_none() {
+                l.city = s.city;
+                l.country = l.country.or(s.country);
+            }
+            Some(l)
+        }
+        (l, s) => l.or(s),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::profile::Profile;
+    use crate::ingest::resolve::Resolver;
+    use crate::reference::Gazetteer;
+
+    /// City and days (as `start..end`) read from a document's opening.
+    fn held(text: &str) -> Option<(Option<String>, String)> {
+        let g = Gazetteer::bundled().expect("gazetteer");
+        let resolver = Resolver::from_gazetteer(&g);
+        let env = Env {
+            gazetteer: &g,
+            resolver: &resolver,
+            dates: DateContext::default(),
+            profiles: Profile::bundled(),
+        };
+        let span = Span {
+            start: 0,
+            end: text.len(),
+        };
+        let mut s = Sentence::new(text, span, false, true);
+        s.dates = dates::find_normalized(s.hay(), &s.map, &env.dates);
+        let h = read(text, &[s], text.len(), &env, |s| {
+            super::super::front::held_cue().is_match(s.hay())
+        })?;
+        let d = h.date?;
+        Some((h.city, format!("{}..{}", d.start, d.end)))
+    }
+
+    #[test]
+    fn a_heading_line_of_place_and_days() {
+        let text = "REUNION DEL GRUPO REGIONAL DE CONSULTA SOBRE MIGRACIÓN (GRCM)\nManagua, Nicaragua, 29 - 31 de octubre de 2007\nEl Grupo sesionó.";
+        assert_eq!(
+            held(text),
+            Some((Some("Managua".into()), "2007-10-29..2007-10-31".into()))
+        );
+        let formal = "Tela, República de Honduras, 6 y 7 de mayo de 2008\nTexto.";
+        assert_eq!(
+            held(formal),
+            Some((Some("Tela".into()), "2008-05-06..2008-05-07".into()))
+        );
+    }
+
+    #[test]
+    fn a_place_line_next_to_a_line_of_days() {
+        let text = "Meeting of the Group\nManagua, Nicaragua\nJune 24-25, 2014\nThe Group met.";
+        assert_eq!(
+            held(text),
+            Some((Some("Managua".into()), "2014-06-24..2014-06-25".into()))
+        );
+    }
+
+    #[test]
+    fn the_sentence_that_says_the_meeting_took_place() {
+        let text = "The Fifth Conference took place in Washington, DC, United States of America, March 23rd and 24th, 2000, with the participation of Belize.";
+        assert_eq!(
+            held(text),
+            Some((
+                Some("Washington, DC".into()),
+                "2000-03-23..2000-03-24".into()
+            ))
+        );
+        let es = "El Grupo se reunió del 29 al 31 de octubre de 2007 en la ciudad de Managua, Nicaragua, con representantes de Belice.";
+        assert_eq!(
+            held(es),
+            Some((Some("Managua".into()), "2007-10-29..2007-10-31".into()))
+        );
+    }
+
+    #[test]
+    fn a_plan_or_a_period_is_not_a_meeting() {
+        assert_eq!(
+            held("Plan de trabajo\n2019-2025\nRed de Funcionarios"),
+            None
+        );
+        assert_eq!(
+            held("Informe del periodo enero - diciembre de 2007 que presenta la Secretaría."),
+            None
+        );
+    }
+}
