@@ -53,6 +53,11 @@ const THIRD_FLOOR_PERCENT: usize = 100;
 /// with no form when it was written) that passes: raise, never lower.
 const FOURTH_FLOOR_PERCENT: usize = 100;
 
+/// Share of the fifth set (tests/phrasings/fifth.toml: other entities and
+/// styles, written before the grammar was extended for it): raise, never
+/// lower.
+const FIFTH_FLOOR_PERCENT: usize = 43;
+
 /// The share of `file`'s phrasings (in tests/phrasings/) that give their
 /// intent's canonical answer, as (passed, total).
 fn score(session: &mut acta::Session, file: &str) -> (usize, usize) {
@@ -94,6 +99,7 @@ fn phrasings_give_the_canonical_answer() {
         ("more.toml", MORE_FLOOR_PERCENT),
         ("third.toml", THIRD_FLOOR_PERCENT),
         ("fourth.toml", FOURTH_FLOOR_PERCENT),
+        ("fifth.toml", FIFTH_FLOOR_PERCENT),
     ] {
         let (passed, total) = score(&mut session, file);
         let percent = passed * 100 / total.max(1);
