@@ -336,6 +336,11 @@ mod tests {
         assert_eq!(ordinal_word("septima"), Some(7));
         assert_eq!(ordinal_word("septimo"), Some(7));
         assert_eq!(ordinal_word("crm"), None);
+        assert_eq!(ordinal_word("7th"), Some(7));
+        assert_eq!(ordinal_word("7a"), Some(7));
+        assert_eq!(ordinal_word("3ra"), Some(3));
+        assert_eq!(ordinal_word("7x"), None);
+        assert_eq!(ordinal_word("th"), None);
     }
 
     #[test]

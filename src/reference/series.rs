@@ -91,24 +91,31 @@ pub(crate) fn ordinal_words() -> &'static [(String, u32)] {
     })
 }
 
-/// The number an ordinal word spells (`séptima`, `seventh`, `7th`).
+/// The number an ordinal word spells (`séptima`, `seventh`), or an
+/// ordinal written with digits and a suffix (`7th`, `1st`, `7a`, `7ma`,
+/// `3ra`, `8vo`; `7ª` and `7º` arrive as `7a` and `7o`).
 pub(crate) fn ordinal_word(w: &str) -> Option<u32> {
     let n = normalize(w);
-    if let Some(num) = n
-        .strip_suffix("th")
-        .or_else(|| n.strip_suffix("st"))
-        .or_else(|| n.strip_suffix("nd"))
-        .or_else(|| n.strip_suffix("rd"))
-        .or_else(|| n.strip_suffix('a'))
-        .or_else(|| n.strip_suffix('o'))
-        .and_then(|d| d.trim_end_matches('.').parse::<u32>().ok())
-    {
-        return (1..100).contains(&num).then_some(num);
+    if let Some(num) = numbered_ordinal(&n) {
+        return Some(num);
     }
     ordinal_words()
         .iter()
         .find(|(x, _)| *x == n)
         .map(|&(_, k)| k)
+}
+
+fn numbered_ordinal(w: &str) -> Option<u32> {
+    const SUFFIXES: [&str; 16] = [
+        "st", "nd", "rd", "th", "a", "o", "ra", "ro", "da", "do", "ta", "to", "ma", "mo", "va",
+        "vo",
+    ];
+    let digits = w.find(|c: char| !c.is_ascii_digit())?;
+    let (n, suffix) = w.split_at(digits);
+    if n.is_empty() || !SUFFIXES.contains(&suffix.trim_end_matches('.')) {
+        return None;
+    }
+    n.parse().ok().filter(|k| (1..100).contains(k))
 }
 
 #[cfg(test)]
