@@ -134,7 +134,10 @@ fn run_input(
                     let _ = std::io::stdout().flush();
                 }
                 if let Some(n) = reply.notice {
-                    println!("{}", tint(&crate::text::visible(&n), Tint::Note, true));
+                    println!(
+                        "{}",
+                        tint(&crate::text::visible(&n), Tint::Note, stdout_terminal())
+                    );
                 }
                 if reply.quit {
                     return true;
@@ -145,11 +148,18 @@ fn run_input(
             }
             Err(e) => {
                 let line = format!("error: {}", crate::text::shown(&e.to_string()));
-                println!("{}", tint(&line, Tint::Error, true));
+                println!("{}", tint(&line, Tint::Error, stdout_terminal()));
             }
         }
     }
     false
+}
+
+/// Whether answers go to a terminal (colour only then: a REPL fed by a
+/// pipe writes plain text).
+fn stdout_terminal() -> bool {
+    use std::io::IsTerminal;
+    std::io::stdout().is_terminal()
 }
 
 /// Print text, through `$PAGER` when it is taller than the terminal.

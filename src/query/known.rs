@@ -103,6 +103,11 @@ fn meeting_note(kg: &KnowledgeGraph, m: NodeIndex) -> String {
     } else {
         format!(" (documents covering it: {})", documents.join(", "))
     };
+    if ids.is_empty() {
+        return format!(
+            "no agreement of {name} is recorded here{read_from}: nothing is known of its agreements or of responses to them"
+        );
+    }
     if requests.is_empty() {
         return format!(
             "no document here records a request for responses to the {} agreement(s) of {name}{read_from}: nothing is known of pending responses, which is not the same as none pending",
