@@ -111,7 +111,8 @@ is open, or the line ends with `\\`; a pattern (`match ...`) until its
 `return`, then onto lines that start with a clause (where, return, order by,
 skip, limit) or after a line that ends with a comma or an operator; an
 annotation onto lines that start with source, because, by or at; any
-statement onto a line that starts with `as of`. `--` and `//` start comments.
+statement onto a line that starts with `as of`. A blank line ends a statement
+unless a bracket or a quote is open. `--` and `//` start comments.
 
 Examples:
   acta query 'meetings in 2002'
