@@ -180,6 +180,14 @@ fn pasted_lines_each_run_and_type_ahead_is_kept() {
     p.expect("section\tsentence").unwrap();
     p.expect("meeting:crm-07").unwrap();
     p.expect("acta> ").unwrap();
+    // Without bracketed paste (or typed ahead faster than answers come),
+    // the lines arrive in one read: none is dropped either.
+    p.send("meetings in 2003\rsections mentioning SIEMCA\rshow IV.A\r")
+        .unwrap();
+    p.expect("VIII CRM").unwrap();
+    p.expect("VI.A Proyecto SIEMCA").unwrap();
+    p.expect("agreement:informe-ppt-mexico-2003/IV.A").unwrap();
+    p.expect("acta> ").unwrap();
     p.send(ControlCode::EndOfTransmission).unwrap();
     p.expect(Eof).unwrap();
 }
