@@ -26,7 +26,8 @@
 //!
 //! A header row with the column names, then one row per answer row
 //! (RFC 4180 quoting); nodes as `name (id)`, lists joined with `, `.
-//! Sources and caveats are not part of CSV.
+//! Sources and caveats are not part of CSV (a session says the caveats
+//! as notices: stderr in scripts).
 //!
 //! # Table
 //!

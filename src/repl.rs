@@ -14,7 +14,7 @@ use complete::ActaHelper;
 use rustyline::error::ReadlineError;
 use rustyline::history::FileHistory;
 use rustyline::{CompletionType, Config, Editor};
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 /// Where the history is kept: `$ACTA_HISTORY`, else
@@ -123,6 +123,7 @@ fn run_input(
     editor: &mut Editor<ActaHelper, FileHistory>,
     input: &str,
 ) -> bool {
+    let terminal = std::io::stdout().is_terminal();
     for st in crate::script::statements(input) {
         crate::query::eval::INTERRUPTED.store(false, std::sync::atomic::Ordering::Relaxed);
         match session.execute(&st.text) {
@@ -134,10 +135,7 @@ fn run_input(
                     let _ = std::io::stdout().flush();
                 }
                 if let Some(n) = reply.notice {
-                    println!(
-                        "{}",
-                        tint(&crate::text::visible(&n), Tint::Note, stdout_terminal())
-                    );
+                    println!("{}", tint(&crate::text::visible(&n), Tint::Note, terminal));
                 }
                 if reply.quit {
                     return true;
@@ -148,18 +146,11 @@ fn run_input(
             }
             Err(e) => {
                 let line = format!("error: {}", crate::text::shown(&e.to_string()));
-                println!("{}", tint(&line, Tint::Error, stdout_terminal()));
+                println!("{}", tint(&line, Tint::Error, terminal));
             }
         }
     }
     false
-}
-
-/// Whether answers go to a terminal (colour only then: a REPL fed by a
-/// pipe writes plain text).
-fn stdout_terminal() -> bool {
-    use std::io::IsTerminal;
-    std::io::stdout().is_terminal()
 }
 
 /// Print text, through `$PAGER` when it is taller than the terminal.

@@ -11,7 +11,7 @@
 //! `limit`, `and`, `or`, an arrow) or after a line that ends with a comma or
 //! an operator; an annotation onto lines that start with `source`,
 //! `because`, `by` or `at`; any statement onto a line that starts with
-//! `as of`.
+//! `as of`. A blank line ends a statement unless a bracket or quote is open.
 
 /// One statement of a script and where it starts in the file (1-based).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -93,6 +93,25 @@ struct Splitter {
     /// Brackets open: `(`, `[`, `{` less their closers.
     depth: i64,
     in_comment: bool,
+    /// Where the statement's current line starts in `cur`.
+    line_from: usize,
+    /// What kind of statement `cur` is, from its first word.
+    head: Head,
+    /// A pattern's `return` has been seen.
+    returned: bool,
+}
+
+/// The kinds of statement that go on over lines of their own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Head {
+    /// No word yet.
+    Unknown,
+    /// `match …` or `optional match …`.
+    Pattern,
+    /// `assert`, `retract`, `confirm`, `reject`.
+    Annotation,
+    /// A question, a `:command`, anything else.
+    Other,
 }
 
 impl Default for Splitter {
@@ -108,6 +127,9 @@ impl Default for Splitter {
             escaped: false,
             depth: 0,
             in_comment: false,
+            line_from: 0,
+            head: Head::Unknown,
+            returned: false,
         }
     }
 }
@@ -171,14 +193,65 @@ impl Splitter {
         if self.start.is_none() {
             return;
         }
-        if self.depth > 0 || continues(&self.cur, rest) {
+        self.read_line();
+        if self.depth > 0 || self.continues(rest) {
             if self.cur.trim_end().ends_with('\\') {
                 let at = self.cur.trim_end().len() - 1;
                 self.cur.replace_range(at..=at, " ");
             }
             self.cur.push('\n');
+            self.line_from = self.cur.len();
         } else {
             self.end();
+        }
+    }
+
+    /// Take note of the statement's line just ended: the statement's kind
+    /// (from its first word), and a pattern's `return`. Only this line is
+    /// read, so a statement of many lines costs no more than its length.
+    fn read_line(&mut self) {
+        let line = words(self.cur.get(self.line_from..).unwrap_or(""));
+        if self.head == Head::Unknown {
+            self.head = match line.iter().find(|w| *w != "explain").map(String::as_str) {
+                None => Head::Unknown,
+                Some("match" | "optional") => Head::Pattern,
+                Some("assert" | "retract" | "confirm" | "reject") => Head::Annotation,
+                Some(_) => Head::Other,
+            };
+        }
+        self.returned |= line.iter().any(|w| w == "return");
+    }
+
+    /// Whether the statement goes on to the next line of `rest`: its first
+    /// line that is not a comment (a blank line ends a statement).
+    fn continues(&self, rest: &str) -> bool {
+        let so_far = self.cur.trim_end();
+        if so_far.ends_with('\\') {
+            return true;
+        }
+        let Some(next) = rest
+            .lines()
+            .map(str::trim_start)
+            .take(MAX_COMMENT_LINES)
+            .find(|l| !l.starts_with("--") && !l.starts_with("//"))
+            .filter(|l| !l.is_empty())
+        else {
+            return false;
+        };
+        let next_words = words(next);
+        let next_word = next_words.first().map_or("", String::as_str);
+        if next_word == "as" && next_words.get(1).is_some_and(|w| w == "of") {
+            return true;
+        }
+        match self.head {
+            Head::Pattern => {
+                !self.returned
+                    || PATTERN_GOES_ON.contains(&next_word)
+                    || next.starts_with(['-', '<', ','])
+                    || so_far.ends_with([',', '-', '>', '<', '=', '+', '*', '|'])
+            }
+            Head::Annotation => ANNOTATION_GOES_ON.contains(&next_word),
+            Head::Unknown | Head::Other => false,
         }
     }
 
@@ -193,6 +266,9 @@ impl Splitter {
         self.cur.clear();
         self.depth = 0;
         self.prev = None;
+        self.line_from = 0;
+        self.head = Head::Unknown;
+        self.returned = false;
     }
 }
 
@@ -204,42 +280,9 @@ const PATTERN_GOES_ON: [&str; 8] = [
 /// Words that start a line carrying an annotation on.
 const ANNOTATION_GOES_ON: [&str; 4] = ["source", "because", "by", "at"];
 
-/// Whether the statement `so_far` goes on to the next line of `rest` (its
-/// first line that is neither blank nor a comment).
-fn continues(so_far: &str, rest: &str) -> bool {
-    if so_far.trim_end().ends_with('\\') {
-        return true;
-    }
-    let Some(next) = rest
-        .lines()
-        .map(str::trim_start)
-        .find(|l| !l.is_empty() && !l.starts_with("--") && !l.starts_with("//"))
-    else {
-        return false;
-    };
-    let next_words = words(next);
-    let next_word = next_words.first().map_or("", String::as_str);
-    if next_word == "as" && next_words.get(1).is_some_and(|w| w == "of") {
-        return true;
-    }
-    let mine = words(so_far);
-    let first = mine
-        .iter()
-        .find(|w| *w != "explain")
-        .map_or("", String::as_str);
-    match first {
-        "match" | "optional" => {
-            !mine.iter().any(|w| w == "return")
-                || PATTERN_GOES_ON.contains(&next_word)
-                || next.starts_with(['-', '<', ','])
-                || so_far
-                    .trim_end()
-                    .ends_with([',', '-', '>', '<', '=', '+', '*', '|'])
-        }
-        "assert" | "retract" | "confirm" | "reject" => ANNOTATION_GOES_ON.contains(&next_word),
-        _ => false,
-    }
-}
+/// How many comment lines a statement reaches over to the line that
+/// carries it on.
+const MAX_COMMENT_LINES: usize = 64;
 
 /// The words of a line, lowercased (letters and digits only).
 fn words(text: &str) -> Vec<String> {
@@ -384,6 +427,32 @@ meetings in 2003"#;
         );
         assert_eq!(s[0].position_in_file(3, 1), (3, 1));
         assert_eq!((s[4].line, s[4].column), (12, 1));
+    }
+
+    #[test]
+    fn a_blank_line_ends_an_unfinished_pattern() {
+        assert_eq!(
+            texts("match (a:agreement)\n\nreturn a\nmeetings in 2002"),
+            ["match (a:agreement)", "return a", "meetings in 2002"]
+        );
+    }
+
+    #[test]
+    fn long_scripts_split_in_linear_time() {
+        // A pattern that never returns, over many lines, and many blank and
+        // comment lines: each line is read a bounded number of times.
+        let lines = 200_000;
+        let mut script = String::from("match (a:agreement)\n");
+        script.push_str(&"where a.x = 1\n".repeat(lines));
+        script.push_str(&"\n-- note\n".repeat(lines));
+        let started = std::time::Instant::now();
+        let s = statements(&script);
+        assert_eq!(s.len(), 1);
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(20),
+            "{:?}",
+            started.elapsed()
+        );
     }
 
     #[test]

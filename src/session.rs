@@ -44,6 +44,13 @@ impl Reply {
             ..Reply::default()
         }
     }
+    /// Put `text` first among the notices.
+    fn add_notice(&mut self, text: String) {
+        self.notice = Some(match self.notice.take() {
+            Some(n) => format!("{text}\n{n}"),
+            None => text,
+        });
+    }
     fn change(text: impl Into<String>) -> Reply {
         Reply {
             changed: true,
@@ -260,11 +267,15 @@ impl Session {
                 started.elapsed().as_secs_f64() * 1e3
             ));
         }
+        // CSV and TSV have no place for caveats ("no document here covers
+        // III CRM"): they go to the person, so an empty file is never silent.
+        if matches!(self.format, Format::Csv | Format::Tsv) {
+            for caveat in answer.caveats.iter().rev() {
+                reply.add_notice(format!("note: {caveat}"));
+            }
+        }
         if let Some(warning) = self.empty_warning() {
-            reply.notice = Some(match reply.notice {
-                Some(n) => format!("{warning}\n{n}"),
-                None => warning,
-            });
+            reply.add_notice(warning);
         }
         Ok(reply)
     }

@@ -24,7 +24,7 @@ pub(crate) mod keys;
 mod readers;
 mod twins;
 
-pub use readers::{recorded_digest, DIGEST_FILE};
+pub(crate) use readers::recorded_digest;
 pub use twins::{OtherReading, Reading};
 
 use crate::model::FactBundle;
@@ -34,7 +34,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 /// The lock file in the database directory, held while a store is open.
-pub const LOCK_FILE: &str = "acta.lock";
+pub(crate) const LOCK_FILE: &str = "acta.lock";
 
 /// A storage failure, with what to do about it in the message.
 #[derive(Debug, thiserror::Error)]
@@ -261,7 +261,7 @@ impl Store {
 
     /// [`Store::put_document`], keeping how the document was read and its
     /// text's sketch (see [`Reading`]) in the same batch.
-    pub fn put_read_document(
+    pub(crate) fn put_read_document(
         &self,
         bundle: &FactBundle,
         reading: Option<&Reading>,

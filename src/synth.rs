@@ -30,7 +30,7 @@ mod writer;
 
 use writer::Writer;
 
-pub use vocabulary::MEMBERS;
+pub(crate) use vocabulary::MEMBERS;
 use vocabulary::*;
 
 /// SplitMix64 (Steele, Lea and Flood 2014): a tiny, fast, seedable PRNG,
@@ -45,7 +45,7 @@ impl SplitMix64 {
     }
 
     /// A generator for one stream of a seed (e.g. one report, one meeting).
-    pub fn stream(seed: u64, a: u64, b: u64) -> SplitMix64 {
+    pub(crate) fn stream(seed: u64, a: u64, b: u64) -> SplitMix64 {
         let mut r = SplitMix64(seed ^ a.wrapping_mul(0xA076_1D64_78BD_642F));
         let x = r.next_u64() ^ b.wrapping_mul(0xE703_7ED1_A0B4_28DB);
         SplitMix64(x)
@@ -169,10 +169,10 @@ fn agreement(seed: u64, ordinal: u32, j: usize) -> Agreement {
 }
 
 /// Number of agreements each synthetic CRM meeting adopts.
-pub const AGREEMENTS_PER_MEETING: usize = 8;
+pub(crate) const AGREEMENTS_PER_MEETING: usize = 8;
 
 /// The meeting a report prepares: `2 + index % 38` (II..XXXIX CRM).
-pub fn upcoming_ordinal(index: usize) -> u32 {
+pub(crate) fn upcoming_ordinal(index: usize) -> u32 {
     2 + (index % 38) as u32
 }
 

@@ -5,7 +5,7 @@
 //! pasted lines each run, and a continuation prompt for unfinished input.
 
 use expectrl::{ControlCode, Eof, Session};
-use std::path::Path;
+use std::path::PathBuf;
 use std::process::Command;
 use std::time::Duration;
 
@@ -14,20 +14,15 @@ const SEED: &str = concat!(
     "/data/documents/informe-ppt-mexico-2003.txt"
 );
 
-fn repl(db: &Path, history: &Path) -> Session {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_acta"));
-    cmd.arg("--db").arg(db).arg("repl");
-    cmd.env("ACTA_HISTORY", history)
-        .env("TERM", "xterm")
-        .env_remove("ACTA_DB")
-        .env("PAGER", "cat");
-    let mut s = Session::spawn(cmd).expect("spawn acta repl in a pty");
-    s.set_expect_timeout(Some(Duration::from_secs(30)));
-    s
+/// A knowledge base holding the bundled report, and a history file, in a
+/// temporary folder.
+struct Seeded {
+    _dir: tempfile::TempDir,
+    db: PathBuf,
+    history: PathBuf,
 }
 
-#[test]
-fn a_researcher_session_in_a_terminal() {
+fn seeded() -> Seeded {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("kb");
     let history = dir.path().join("history.txt");
@@ -38,8 +33,40 @@ fn a_researcher_session_in_a_terminal() {
         .output()
         .unwrap();
     assert!(ingest.status.success());
+    Seeded {
+        _dir: dir,
+        db,
+        history,
+    }
+}
 
-    let mut p = repl(&db, &history);
+/// `acta [args] repl` in a pseudo-terminal, with `PAGER=cat` and
+/// `NO_COLOR` unset unless `env` says otherwise.
+fn repl_with(kb: &Seeded, args: &[&str], env: &[(&str, &str)]) -> Session {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_acta"));
+    cmd.arg("--db").arg(&kb.db).args(args).arg("repl");
+    cmd.env("ACTA_HISTORY", &kb.history)
+        .env("TERM", "xterm")
+        .env_remove("ACTA_DB")
+        .env_remove("NO_COLOR")
+        .env("PAGER", "cat");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let mut s = Session::spawn(cmd).expect("spawn acta repl in a pty");
+    s.set_expect_timeout(Some(Duration::from_secs(30)));
+    s
+}
+
+fn repl(kb: &Seeded) -> Session {
+    repl_with(kb, &[], &[])
+}
+
+#[test]
+fn a_researcher_session_in_a_terminal() {
+    let kb = seeded();
+
+    let mut p = repl(&kb);
     p.expect("1 document").unwrap();
     p.expect(":help").unwrap();
     p.expect("acta> ").unwrap();
@@ -62,7 +89,7 @@ fn a_researcher_session_in_a_terminal() {
     p.expect(Eof).unwrap();
 
     // After a restart, the last query is one Up-arrow away.
-    let mut p = repl(&db, &history);
+    let mut p = repl(&kb);
     p.expect("acta> ").unwrap();
     p.send("\x1b[A").unwrap();
     p.expect("meetings in Guatemala").unwrap();
@@ -75,41 +102,18 @@ fn a_researcher_session_in_a_terminal() {
     p.expect("acta> ").unwrap();
     p.send(ControlCode::EndOfTransmission).unwrap();
     p.expect(Eof).unwrap();
-    let saved = std::fs::read_to_string(&history).unwrap();
+    let saved = std::fs::read_to_string(&kb.history).unwrap();
     assert!(
         saved.contains("which agreements from VII CRM still await responses from which countries?")
     );
 }
 
-/// The REPL with `PAGER` set to a command that marks each line it pages,
-/// and extra arguments before `repl`.
-fn repl_paged(db: &Path, history: &Path, args: &[&str]) -> Session {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_acta"));
-    cmd.arg("--db").arg(db).args(args).arg("repl");
-    cmd.env("ACTA_HISTORY", history)
-        .env("TERM", "xterm")
-        .env_remove("ACTA_DB")
-        .env("PAGER", "sed s/^/PAGED:/");
-    let mut s = Session::spawn(cmd).expect("spawn acta repl in a pty");
-    s.set_expect_timeout(Some(Duration::from_secs(30)));
-    s
-}
-
 #[test]
 fn the_pager_can_be_turned_off() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("kb");
-    let history = dir.path().join("history.txt");
-    let ingest = Command::new(env!("CARGO_BIN_EXE_acta"))
-        .arg("--db")
-        .arg(&db)
-        .args(["ingest", SEED])
-        .output()
-        .unwrap();
-    assert!(ingest.status.success());
+    let kb = seeded();
     // Taller than any terminal: one row per section.
     let tall = "match (s:section) return s.id as id, 'row' as marker";
-    let mut p = repl_paged(&db, &history, &[]);
+    let mut p = repl_with(&kb, &[], &[("PAGER", "sed s/^/PAGED:/")]);
     p.expect("acta> ").unwrap();
     p.send_line(tall).unwrap();
     p.expect("PAGED:").unwrap();
@@ -126,7 +130,7 @@ fn the_pager_can_be_turned_off() {
     p.send(ControlCode::EndOfTransmission).unwrap();
     p.expect(Eof).unwrap();
     // `--no-pager` starts the session with the pager off.
-    let mut p = repl_paged(&db, &history, &["--no-pager"]);
+    let mut p = repl_with(&kb, &["--no-pager"], &[("PAGER", "sed s/^/PAGED:/")]);
     p.expect("acta> ").unwrap();
     p.send_line(tall).unwrap();
     let whole = p.expect(" rows)").unwrap();
@@ -138,43 +142,17 @@ fn the_pager_can_be_turned_off() {
     p.expect(Eof).unwrap();
 }
 
-/// The REPL on the seeded database with `NO_COLOR` as given.
-fn repl_colour(db: &Path, history: &Path, no_color: Option<&str>) -> Session {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_acta"));
-    cmd.arg("--db").arg(db).arg("repl");
-    cmd.env("ACTA_HISTORY", history)
-        .env("TERM", "xterm")
-        .env_remove("ACTA_DB")
-        .env_remove("NO_COLOR")
-        .env("PAGER", "cat");
-    if let Some(v) = no_color {
-        cmd.env("NO_COLOR", v);
-    }
-    let mut s = Session::spawn(cmd).expect("spawn acta repl in a pty");
-    s.set_expect_timeout(Some(Duration::from_secs(30)));
-    s
-}
-
 #[test]
 fn errors_are_red_on_a_terminal_unless_no_color() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("kb");
-    let history = dir.path().join("history.txt");
-    let ingest = Command::new(env!("CARGO_BIN_EXE_acta"))
-        .arg("--db")
-        .arg(&db)
-        .args(["ingest", SEED])
-        .output()
-        .unwrap();
-    assert!(ingest.status.success());
-    let mut p = repl_colour(&db, &history, None);
+    let kb = seeded();
+    let mut p = repl(&kb);
     p.expect("acta> ").unwrap();
     p.send_line("show Atlantis").unwrap();
     p.expect("\x1b[31merror:").unwrap();
     p.expect("acta> ").unwrap();
     p.send(ControlCode::EndOfTransmission).unwrap();
     p.expect(Eof).unwrap();
-    let mut p = repl_colour(&db, &history, Some("1"));
+    let mut p = repl_with(&kb, &[], &[("NO_COLOR", "1")]);
     p.expect("acta> ").unwrap();
     p.send_line("show Atlantis").unwrap();
     let seen = p.expect("error:").unwrap();
@@ -187,17 +165,8 @@ fn errors_are_red_on_a_terminal_unless_no_color() {
 
 #[test]
 fn pasted_lines_each_run_and_type_ahead_is_kept() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("kb");
-    let history = dir.path().join("history.txt");
-    let ingest = Command::new(env!("CARGO_BIN_EXE_acta"))
-        .arg("--db")
-        .arg(&db)
-        .args(["ingest", SEED])
-        .output()
-        .unwrap();
-    assert!(ingest.status.success());
-    let mut p = repl(&db, &history);
+    let kb = seeded();
+    let mut p = repl(&kb);
     // Typed before the first prompt appears: kept for it.
     p.send(":format tsv\r").unwrap();
     p.expect("format: tsv").unwrap();
@@ -211,23 +180,22 @@ fn pasted_lines_each_run_and_type_ahead_is_kept() {
     p.expect("section\tsentence").unwrap();
     p.expect("meeting:crm-07").unwrap();
     p.expect("acta> ").unwrap();
+    // Without bracketed paste (or typed ahead faster than answers come),
+    // the lines arrive in one read: none is dropped either.
+    p.send("meetings in 2003\rsections mentioning SIEMCA\rshow IV.A\r")
+        .unwrap();
+    p.expect("VIII CRM").unwrap();
+    p.expect("VI.A Proyecto SIEMCA").unwrap();
+    p.expect("agreement:informe-ppt-mexico-2003/IV.A").unwrap();
+    p.expect("acta> ").unwrap();
     p.send(ControlCode::EndOfTransmission).unwrap();
     p.expect(Eof).unwrap();
 }
 
 #[test]
 fn an_unfinished_statement_gets_a_continuation_prompt() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("kb");
-    let history = dir.path().join("history.txt");
-    let ingest = Command::new(env!("CARGO_BIN_EXE_acta"))
-        .arg("--db")
-        .arg(&db)
-        .args(["ingest", SEED])
-        .output()
-        .unwrap();
-    assert!(ingest.status.success());
-    let mut p = repl(&db, &history);
+    let kb = seeded();
+    let mut p = repl(&kb);
     p.expect("acta> ").unwrap();
     p.send_line("match (m:meeting {name:").unwrap();
     p.expect(" ...> ").unwrap();
@@ -245,6 +213,6 @@ fn an_unfinished_statement_gets_a_continuation_prompt() {
     p.send(ControlCode::EndOfTransmission).unwrap();
     p.expect(Eof).unwrap();
     // The whole statement is one history entry.
-    let saved = std::fs::read_to_string(&history).unwrap();
+    let saved = std::fs::read_to_string(&kb.history).unwrap();
     assert!(saved.contains("VII CRM"), "{saved}");
 }

@@ -2,8 +2,9 @@
 //! in `-f` files and on stdin (`;` too; brackets, quotes and a pattern's
 //! clauses carry one on); `acta query -` reads stdin, `-c` runs one query,
 //! `-o FILE` writes the answers whole; CSV, TSV and JSON carry whole texts;
-//! an empty knowledge base warns; `--db` naming no knowledge base is exit
-//! code 3 and creates nothing.
+//! an empty knowledge base warns, and so does a meeting no document covers
+//! in CSV and TSV (which have no room for caveats); `--db` naming no
+//! knowledge base is exit code 3 and creates nothing.
 
 mod common;
 
@@ -207,6 +208,27 @@ fn an_empty_knowledge_base_warns_on_stderr_and_answers_the_same() {
     let (_d2, seeded) = seeded();
     let o = acta(&seeded, &["query", "meetings in 2002"]);
     assert!(!stderr(&o).contains("no documents"), "{}", stderr(&o));
+}
+
+#[test]
+fn a_meeting_no_document_covers_is_said_on_stderr_in_csv_and_tsv() {
+    let (_dir, db) = seeded();
+    let q = "which agreements from III CRM still await responses from which countries?";
+    for format in ["csv", "tsv"] {
+        let o = acta(&db, &["query", q, "--format", format]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert_eq!(
+            stdout(&o).lines().count(),
+            1,
+            "only the header: {}",
+            stdout(&o)
+        );
+        assert!(
+            stderr(&o).contains("no document here covers III CRM"),
+            "{format}: {}",
+            stderr(&o)
+        );
+    }
 }
 
 #[test]

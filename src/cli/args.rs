@@ -111,7 +111,8 @@ is open, or the line ends with `\\`; a pattern (`match ...`) until its
 `return`, then onto lines that start with a clause (where, return, order by,
 skip, limit) or after a line that ends with a comma or an operator; an
 annotation onto lines that start with source, because, by or at; any
-statement onto a line that starts with `as of`. `--` and `//` start comments.
+statement onto a line that starts with `as of`. A blank line ends a statement
+unless a bracket or a quote is open. `--` and `//` start comments.
 
 Examples:
   acta query 'meetings in 2002'
@@ -119,7 +120,8 @@ Examples:
   acta query -f questions.aq --keep-going
   printf 'meetings in 2002\\nmeetings in 2003\\n' | acta query -
 
-CSV, TSV and JSON carry every text whole (never cut with an ellipsis).
+CSV, TSV and JSON carry every text whole (never cut with an ellipsis); CSV
+and TSV print an answer's caveats on stderr.
 With -o, the answers are written to a temporary file renamed over FILE when
 the statements have run; a failing statement leaves FILE as it was (with
 --keep-going, FILE holds the answers of the statements that ran).

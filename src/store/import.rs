@@ -10,7 +10,7 @@ impl Store {
     /// annotation records, all in one atomic batch. A document whose text
     /// is stored already is left as it is; one under a stored id replaces
     /// it. Returns the number of documents written.
-    pub fn put_all(
+    pub(crate) fn put_all(
         &self,
         documents: &[(FactBundle, Option<Reading>)],
         annotations: &[Vec<u8>],

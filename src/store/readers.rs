@@ -14,7 +14,7 @@ use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::Path;
 
 /// The store's digest file in the database directory.
-pub const DIGEST_FILE: &str = "store.digest";
+pub(crate) const DIGEST_FILE: &str = "store.digest";
 
 /// Write who holds the lock into the (locked) lock file: pid and command.
 pub(super) fn name_holder(mut lock: &File) {
@@ -59,7 +59,7 @@ pub(super) fn holder(path: &Path) -> Option<String> {
 /// (a damaged disk, a careless copy) makes the record untrustworthy, so a
 /// reader opens the store and meets the damage instead of answering from
 /// a saved view as if nothing had happened.
-pub fn recorded_digest(dir: &Path) -> Option<[u8; 32]> {
+pub(crate) fn recorded_digest(dir: &Path) -> Option<[u8; 32]> {
     let bytes = std::fs::read(dir.join(DIGEST_FILE)).ok()?;
     let (digest, stamp) = bytes.split_at_checked(32)?;
     if !stamp.is_empty() && stamp != blobs_stamp(dir).to_le_bytes() {

@@ -59,7 +59,10 @@ impl Store {
 
     /// Stored documents that share a band with `bands`, with how each was
     /// read.
-    pub fn twin_candidates(&self, bands: &[u64]) -> Result<Vec<(String, Reading)>, StoreError> {
+    pub(crate) fn twin_candidates(
+        &self,
+        bands: &[u64],
+    ) -> Result<Vec<(String, Reading)>, StoreError> {
         let mut ids = BTreeSet::new();
         for band in bands {
             for k in self.db.scan_prefix(keys::band(*band)).keys() {
@@ -84,7 +87,11 @@ impl Store {
 
     /// Record that the text with content hash `hash` is another reading
     /// of a stored document: storing it again is then a no-op.
-    pub fn add_other_reading(&self, hash: &str, other: &OtherReading) -> Result<(), StoreError> {
+    pub(crate) fn add_other_reading(
+        &self,
+        hash: &str,
+        other: &OtherReading,
+    ) -> Result<(), StoreError> {
         self.writable()?;
         let value = serde_json::to_vec(other).map_err(|e| corrupt(&keys::other(hash), &e))?;
         self.written(self.db.insert(keys::other(hash), value))?;
@@ -94,12 +101,12 @@ impl Store {
 
     /// The stored document that a text with content hash `hash` is
     /// another reading of.
-    pub fn other_reading(&self, hash: &str) -> Result<Option<OtherReading>, StoreError> {
+    pub(crate) fn other_reading(&self, hash: &str) -> Result<Option<OtherReading>, StoreError> {
         self.json_record(&keys::other(hash))
     }
 
     /// Every other reading recorded, with its content hash.
-    pub fn other_readings(&self) -> Result<Vec<(String, OtherReading)>, StoreError> {
+    pub(crate) fn other_readings(&self) -> Result<Vec<(String, OtherReading)>, StoreError> {
         let mut all = Vec::new();
         for kv in self.db.scan_prefix(keys::OTHER_PREFIX) {
             let (k, v) = self.read(kv)?;

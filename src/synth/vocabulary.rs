@@ -4,7 +4,7 @@
 
 /// The eleven CRM member countries: ISO code and the spellings reports use
 /// (the first is the usual one).
-pub const MEMBERS: [(&str, &[&str]); 11] = [
+pub(crate) const MEMBERS: [(&str, &[&str]); 11] = [
     ("BZ", &["Belice"]),
     ("CA", &["Canadá", "Canada"]),
     ("CR", &["Costa Rica"]),
