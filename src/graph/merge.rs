@@ -229,7 +229,7 @@ impl KnowledgeGraph {
             b,
             EdgeData {
                 kind: e.kind,
-                attrs: e.attrs,
+                attrs: e.attrs.into(),
                 prov: e.prov,
                 derived,
             },
