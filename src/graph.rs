@@ -22,12 +22,14 @@ use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, VecDeque};
 pub use thin_vec::ThinVec;
 
+mod aliases;
 mod cold;
 mod merge;
 mod resolve;
 mod saved;
 mod texts;
 
+use aliases::AliasIndex;
 pub(crate) use cold::{Cold, SavedFile};
 pub(crate) use texts::Texts;
 
@@ -110,8 +112,12 @@ pub struct KnowledgeGraph {
     pub(crate) graph: DiGraph<NodeData, EdgeData>,
     #[serde(deserialize_with = "saved::map::<_, _, _, _, 8>")]
     by_id: FxHashMap<Sym, NodeIndex>,
+    /// Nodes by normalized alias key while the view is built (and in a
+    /// finished view too large for `alias_index`).
     #[serde(deserialize_with = "saved::map::<_, _, _, _, 16>")]
     by_alias: FxHashMap<String, Vec<NodeIndex>>,
+    /// Nodes by normalized alias key in a finished view, compact.
+    alias_index: AliasIndex,
     /// Requests for responses with their partial knowledge, recomputed
     /// across the reports of each thread (see [`crate::link`]).
     pub(crate) requests: Vec<Request>,
@@ -273,15 +279,20 @@ impl KnowledgeGraph {
 
     /// Nodes whose id, name or an alias normalizes to the same key as `name`.
     pub fn lookup(&self, name: &str) -> &[NodeIndex] {
-        self.by_alias
-            .get(&normalize(name))
-            .map_or(&[], Vec::as_slice)
+        let key = normalize(name);
+        match self.by_alias.get(&key) {
+            Some(nodes) => nodes,
+            None => self.alias_index.get(&key),
+        }
     }
 
     /// Every normalized alias key with its nodes (for completion and
     /// nearest-candidate suggestions).
-    pub(crate) fn aliases(&self) -> impl Iterator<Item = (&String, &Vec<NodeIndex>)> {
-        self.by_alias.iter()
+    pub(crate) fn aliases(&self) -> impl Iterator<Item = (&str, &[NodeIndex])> {
+        self.by_alias
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_slice()))
+            .chain(self.alias_index.iter())
     }
 
     /// Neighbours of `n` along edges of `kind` (any kind if `None`) in

@@ -40,6 +40,10 @@ impl KnowledgeGraph {
         self.sections = super::Cold::built(sections);
         self.derive_awaits();
         self.index_kinds_and_requests();
+        if let Some(index) = super::AliasIndex::from_map(&self.by_alias) {
+            self.alias_index = index;
+            self.by_alias = FxHashMap::default();
+        }
         self.shrink();
     }
 
