@@ -112,6 +112,9 @@ pub struct KnowledgeGraph {
     pub(crate) graph: DiGraph<NodeData, EdgeData>,
     #[serde(deserialize_with = "saved::map::<_, _, _, _, 8>")]
     by_id: FxHashMap<Sym, NodeIndex>,
+    /// Nodes by id in a finished view: every node, sorted by id, searched
+    /// by binary search (4 bytes a node, nothing to hash when read back).
+    id_order: Vec<NodeIndex>,
     /// Nodes by normalized alias key while the view is built (and in a
     /// finished view too large for `alias_index`).
     #[serde(deserialize_with = "saved::map::<_, _, _, _, 16>")]
@@ -188,7 +191,14 @@ const SOURCE_SET_AFTER: usize = 16;
 impl KnowledgeGraph {
     /// Node index by id.
     pub fn node(&self, id: &str) -> Option<NodeIndex> {
-        self.by_id.get(id).copied()
+        if let Some(&i) = self.by_id.get(id) {
+            return Some(i);
+        }
+        let at = self
+            .id_order
+            .partition_point(|&i| self.graph.node_weight(i).is_some_and(|n| *n.id < *id));
+        let i = *self.id_order.get(at)?;
+        (self.graph.node_weight(i)?.id == *id).then_some(i)
     }
 
     /// The display name of the node with this id, or the id itself when
