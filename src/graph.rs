@@ -20,13 +20,16 @@ pub use petgraph::graph::{EdgeIndex, NodeIndex};
 pub use petgraph::Direction;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, VecDeque};
+pub use thin_vec::ThinVec;
 
+mod aliases;
 mod cold;
 mod merge;
 mod resolve;
 mod saved;
 mod texts;
 
+use aliases::AliasIndex;
 pub(crate) use cold::{Cold, SavedFile};
 pub(crate) use texts::Texts;
 
@@ -59,7 +62,9 @@ impl NodeData {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct EdgeData {
     pub kind: EdgeKind,
-    pub attrs: Vec<Attr>,
+    /// Most edges have none: a list that is one pointer wide keeps each of
+    /// the millions of edges 16 bytes smaller than a `Vec` would.
+    pub attrs: ThinVec<Attr>,
     pub prov: Prov,
     /// Derived by acta (e.g. `awaits`), not read from a source.
     pub derived: bool,
@@ -107,8 +112,15 @@ pub struct KnowledgeGraph {
     pub(crate) graph: DiGraph<NodeData, EdgeData>,
     #[serde(deserialize_with = "saved::map::<_, _, _, _, 8>")]
     by_id: FxHashMap<Sym, NodeIndex>,
+    /// Nodes by id in a finished view: every node, sorted by id, searched
+    /// by binary search (4 bytes a node, nothing to hash when read back).
+    id_order: Vec<NodeIndex>,
+    /// Nodes by normalized alias key while the view is built (and in a
+    /// finished view too large for `alias_index`).
     #[serde(deserialize_with = "saved::map::<_, _, _, _, 16>")]
     by_alias: FxHashMap<String, Vec<NodeIndex>>,
+    /// Nodes by normalized alias key in a finished view, compact.
+    alias_index: AliasIndex,
     /// Requests for responses with their partial knowledge, recomputed
     /// across the reports of each thread (see [`crate::link`]).
     pub(crate) requests: Vec<Request>,
@@ -179,7 +191,14 @@ const SOURCE_SET_AFTER: usize = 16;
 impl KnowledgeGraph {
     /// Node index by id.
     pub fn node(&self, id: &str) -> Option<NodeIndex> {
-        self.by_id.get(id).copied()
+        if let Some(&i) = self.by_id.get(id) {
+            return Some(i);
+        }
+        let at = self
+            .id_order
+            .partition_point(|&i| self.graph.node_weight(i).is_some_and(|n| *n.id < *id));
+        let i = *self.id_order.get(at)?;
+        (self.graph.node_weight(i)?.id == *id).then_some(i)
     }
 
     /// The display name of the node with this id, or the id itself when
@@ -270,15 +289,20 @@ impl KnowledgeGraph {
 
     /// Nodes whose id, name or an alias normalizes to the same key as `name`.
     pub fn lookup(&self, name: &str) -> &[NodeIndex] {
-        self.by_alias
-            .get(&normalize(name))
-            .map_or(&[], Vec::as_slice)
+        let key = normalize(name);
+        match self.by_alias.get(&key) {
+            Some(nodes) => nodes,
+            None => self.alias_index.get(&key),
+        }
     }
 
     /// Every normalized alias key with its nodes (for completion and
     /// nearest-candidate suggestions).
-    pub(crate) fn aliases(&self) -> impl Iterator<Item = (&String, &Vec<NodeIndex>)> {
-        self.by_alias.iter()
+    pub(crate) fn aliases(&self) -> impl Iterator<Item = (&str, &[NodeIndex])> {
+        self.by_alias
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_slice()))
+            .chain(self.alias_index.iter())
     }
 
     /// Neighbours of `n` along edges of `kind` (any kind if `None`) in

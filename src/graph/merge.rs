@@ -40,6 +40,14 @@ impl KnowledgeGraph {
         self.sections = super::Cold::built(sections);
         self.derive_awaits();
         self.index_kinds_and_requests();
+        if let Some(index) = super::AliasIndex::from_map(&self.by_alias) {
+            self.alias_index = index;
+            self.by_alias = FxHashMap::default();
+        }
+        let mut order: Vec<NodeIndex> = self.graph.node_indices().collect();
+        order.sort_unstable_by(|&a, &b| self.graph[a].id.cmp(&self.graph[b].id));
+        self.id_order = order;
+        self.by_id = FxHashMap::default();
         self.shrink();
     }
 
@@ -217,7 +225,7 @@ impl KnowledgeGraph {
 
     /// [`KnowledgeGraph::add_edge`], giving the new edge's index.
     fn add_edge_index(&mut self, e: EdgeFact, derived: bool) -> Option<EdgeIndex> {
-        let (Some(&a), Some(&b)) = (self.by_id.get(&e.from), self.by_id.get(&e.to)) else {
+        let (Some(a), Some(b)) = (self.node(&e.from), self.node(&e.to)) else {
             return None;
         };
         if e.kind == EdgeKind::Awaits {
@@ -229,7 +237,7 @@ impl KnowledgeGraph {
             b,
             EdgeData {
                 kind: e.kind,
-                attrs: e.attrs,
+                attrs: e.attrs.into(),
                 prov: e.prov,
                 derived,
             },

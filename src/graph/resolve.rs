@@ -255,9 +255,7 @@ impl KnowledgeGraph {
             .aliases()
             .filter_map(|(alias, idx)| {
                 let node = *idx.first()?;
-                let score = if alias.contains(&key)
-                    || (!alias.is_empty() && key.contains(alias.as_str()))
-                {
+                let score = if alias.contains(&key) || (!alias.is_empty() && key.contains(alias)) {
                     alias.len().abs_diff(key.len())
                 } else {
                     // The distance is at least the difference in length:
