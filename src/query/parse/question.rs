@@ -146,7 +146,14 @@ impl Builder<'_> {
                 span,
             },
             Rule::q_trace => Question::Trace {
-                agreement: one(f, self.refs(f, Rule::entity_ref)?)?,
+                agreement: one(
+                    f,
+                    [
+                        self.refs(f, Rule::entity_ref)?,
+                        self.refs(f, Rule::q_agreement_first)?,
+                    ]
+                    .concat(),
+                )?,
                 span,
             },
             _ => Question::Show {
