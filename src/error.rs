@@ -74,6 +74,10 @@ pub enum Error {
         doing: &'static str,
         source: rustyline::error::ReadlineError,
     },
+    /// `--db` names a folder that holds no knowledge base, for a command
+    /// that only reads (exit code 3); nothing was created there.
+    #[error("{path}: no knowledge base here (acta --db PATH ingest FILE makes one)")]
+    NoKnowledgeBase { path: String },
     /// `acta check` found problems (each reported before).
     #[error("{0} problems found")]
     CheckFailed(usize),
@@ -138,7 +142,7 @@ impl Error {
     /// The process exit code for this error.
     pub fn exit_code(&self) -> i32 {
         match self {
-            Error::Store(_) => 3,
+            Error::Store(_) | Error::NoKnowledgeBase { .. } => 3,
             Error::Usage(_) => 2,
             Error::InScript { source, .. } | Error::NotAllIngested(source) => source.exit_code(),
             _ => 1,

@@ -21,8 +21,14 @@ pub use petgraph::Direction;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, VecDeque};
 
+mod cold;
 mod merge;
 mod resolve;
+mod saved;
+mod texts;
+
+pub(crate) use cold::{Cold, SavedFile};
+pub(crate) use texts::Texts;
 
 pub use resolve::{Reference, ResolveError};
 
@@ -67,6 +73,10 @@ pub struct ViewOptions {
     pub as_of: Option<Ymd>,
 }
 
+/// Sections by (document id, section id), each with whether its body
+/// is left to the document's text (see [`KnowledgeGraph::section_text`]).
+pub(crate) type Sections = FxHashMap<(String, String), (Section, bool)>;
+
 /// Edges by node, each with the node at its other end.
 type Adjacency = FxHashMap<NodeIndex, Vec<(NodeIndex, EdgeIndex)>>;
 
@@ -93,8 +103,11 @@ impl Stats {
 /// The graph view.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct KnowledgeGraph {
+    #[serde(with = "saved")]
     pub(crate) graph: DiGraph<NodeData, EdgeData>,
+    #[serde(deserialize_with = "saved::map::<_, _, _, _, 8>")]
     by_id: FxHashMap<Sym, NodeIndex>,
+    #[serde(deserialize_with = "saved::map::<_, _, _, _, 16>")]
     by_alias: FxHashMap<String, Vec<NodeIndex>>,
     /// Requests for responses with their partial knowledge, recomputed
     /// across the reports of each thread (see [`crate::link`]).
@@ -108,20 +121,33 @@ pub struct KnowledgeGraph {
     pub(crate) annotations: Vec<Annotation>,
     /// Respondents named by annotations: (request id, country id, provenance).
     pub(crate) annotated_responses: Vec<(String, String, Provenance)>,
-    /// Documents in the view (text included, for citing sentences).
+    /// Documents in the view, their texts apart (in `texts`).
     pub(crate) documents: Vec<DocumentMeta>,
+    /// Each document's text, for citing sentences: in the order of
+    /// `documents`, saved in a snapshot section of their own and read
+    /// back only when asked for.
+    #[serde(skip)]
+    pub(crate) texts: Texts,
     /// Position in `documents` by document id: a citation looks up its
     /// document without scanning ten thousand of them.
+    #[serde(deserialize_with = "saved::map::<_, _, _, _, 16>")]
     doc_index: FxHashMap<String, usize>,
     /// Sections by (doc id, section id).
     /// Whether the section's text was left out (`true`): its body is the
     /// document's text at `body_start..span.end`, trimmed, and is read from
     /// there (see [`KnowledgeGraph::section_text`]) instead of being kept twice.
-    sections: FxHashMap<(String, String), (Section, bool)>,
+    /// Saved in a snapshot section of their own, read when first asked
+    /// for (a query seldom reads a section's body).
+    #[serde(skip)]
+    pub(crate) sections: Cold<Sections>,
+    /// While building: the sections, until the view is sealed.
+    #[serde(skip)]
+    sections_building: Sections,
     /// Nodes by kind (indexed by `Kind as usize`), in graph order; the
     /// query planner's candidates. Filled when the view is complete.
     by_kind: Vec<Vec<NodeIndex>>,
     /// Position in `requests` by request id, for `awaiting(w)` and kin.
+    #[serde(deserialize_with = "saved::map::<_, _, _, _, 12>")]
     request_index: FxHashMap<Sym, usize>,
     /// While building: each derived `awaits` edge with its `request` id.
     #[serde(skip)]
@@ -182,9 +208,18 @@ impl KnowledgeGraph {
         &self.requests
     }
 
-    /// The documents the view was built from (text included).
+    /// The documents the view was built from, without their texts (their
+    /// `text` is empty: see [`KnowledgeGraph::document_text`]).
     pub fn documents(&self) -> &[DocumentMeta] {
         &self.documents
+    }
+
+    /// The cleaned text of a document of the view, which spans point into
+    /// (read from the saved view the first time it is asked for). `None`
+    /// when there is no such document, or its saved text does not read
+    /// back whole.
+    pub fn document_text(&self, id: &str) -> Option<&str> {
+        self.doc_index.get(id).and_then(|&i| self.texts.get(i))
     }
 
     /// Node data by index.
@@ -330,12 +365,14 @@ impl KnowledgeGraph {
 
     /// The body text of a section of a document.
     pub(crate) fn section_text(&self, doc: &str, id: &str) -> Option<&str> {
-        let (s, in_document) = self.sections.get(&(doc.to_string(), id.to_string()))?;
+        let (s, in_document) = self
+            .sections
+            .get()
+            .get(&(doc.to_string(), id.to_string()))?;
         if !in_document {
             return Some(&s.text);
         }
-        self.document(doc)?
-            .text
+        self.document_text(doc)?
             .get(s.body_start..s.span.end)
             .map(str::trim)
     }
@@ -345,7 +382,7 @@ impl KnowledgeGraph {
         let Provenance::Extracted { doc, span, .. } = prov else {
             return None;
         };
-        self.document(doc)?.text.get(span.start..span.end)
+        self.document_text(doc)?.get(span.start..span.end)
     }
 
     /// The page (1-based) of a PDF that an extracted provenance's span

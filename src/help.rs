@@ -30,12 +30,13 @@ end it with Enter (an open bracket or quote, or a trailing \\, continues it).
   :help questions    researcher questions in English or Spanish
   :help patterns     graph patterns (GQL / openCypher style)
   :help entities     how to name meetings, countries, agreements
-  :help output       formats, sources, timing
+  :help output       formats, sources, timing, pager
   :help annotations  assert, retract, confirm, reject
   :help examples     questions to try
 
   :schema            kinds and edge types with counts
   :format table|json|csv|tsv   :sources on|off   :timing on|off
+  :pager on|off      long answers through $PAGER, or printed whole
   :explain <query>   the pattern a question compiles to
   :load <file>       run a script     :ingest <file>   add a report
   :quit              leave (or Ctrl-D); Ctrl-C cancels the line
@@ -95,9 +96,10 @@ Output:
   :format csv     RFC 4180 with a header     :format tsv   tab-separated
   :sources on     each row's sources: document, section, sentence
   :timing on      how long each answer took
-Shell: acta query '<query>' --format json|csv|tsv|table [--width N];
-acta query -f file.aq; queries on stdin. Results go to stdout, messages to
-stderr.
+  :pager off      print long answers whole instead of through $PAGER
+Shell: acta query '<query>' --format json|csv|tsv|table [--width N]
+[-o FILE]; acta query -f file.aq; acta query - (statements on stdin, a line
+each). Results go to stdout, messages to stderr.
 ";
 
 const ANNOTATIONS: &str = "\

@@ -1,11 +1,14 @@
 //! The interactive REPL (rustyline): a one-line banner, persistent history,
-//! completion and multi-line input from `complete`, and statements handed
-//! to the [`Session`]. Ctrl-C cancels the line, Ctrl-D quits. Long answers
-//! page through `$PAGER`.
+//! completion from `complete`, multi-line input after a continuation
+//! prompt, and statements handed to the [`Session`]. Ctrl-C cancels the
+//! input, Ctrl-D quits. Long answers page through `$PAGER` (never with
+//! `:pager off` or `acta --no-pager`).
+//! Errors are red and notes dim, unless `NO_COLOR` is set.
 
 pub(crate) mod complete;
 
 use crate::error::Error;
+use crate::output::{tint, Tint};
 use crate::session::Session;
 use complete::ActaHelper;
 use rustyline::error::ReadlineError;
@@ -27,7 +30,7 @@ pub(crate) fn history_path() -> Option<PathBuf> {
 pub fn run(session: &mut Session) -> Result<(), Error> {
     let config = Config::builder()
         .completion_type(CompletionType::List)
-        .auto_add_history(true)
+        .auto_add_history(false)
         .max_history_size(10_000)
         .map_err(|source| Error::Terminal {
             doing: "cannot configure the line editor",
@@ -64,34 +67,43 @@ pub fn run(session: &mut Session) -> Result<(), Error> {
     }
     loop {
         session.width = crate::output::terminal_width();
-        match editor.readline("acta> ") {
+        let Some(input) = read_input(&mut editor)? else {
+            break;
+        };
+        editor.add_history_entry(input.as_str()).ok();
+        if let Some(h) = &history {
+            let _ = editor.append_history(h);
+        }
+        if run_input(session, &mut editor, &input) {
+            break;
+        }
+    }
+    Ok(())
+}
+
+/// The prompt of a new statement, and of each line that continues one.
+const PROMPT: &str = "acta> ";
+const CONTINUED: &str = " ...> ";
+
+/// Read lines until the input is finished (no bracket or quote left
+/// open, no trailing `\`), the first after [`PROMPT`] and the rest after
+/// [`CONTINUED`]. Ctrl-C drops the unfinished input and starts again;
+/// `None` at Ctrl-D.
+fn read_input(editor: &mut Editor<ActaHelper, FileHistory>) -> Result<Option<String>, Error> {
+    let mut input = String::new();
+    loop {
+        let prompt = if input.is_empty() { PROMPT } else { CONTINUED };
+        match editor.readline(prompt) {
             Ok(line) => {
-                if let Some(h) = &history {
-                    let _ = editor.append_history(h);
+                input.push_str(&line);
+                if !crate::script::is_incomplete(&input) {
+                    return Ok(Some(input));
                 }
-                let text = line.replace("\\\n", "\n");
-                if text.trim().is_empty() {
-                    continue;
-                }
-                crate::query::eval::INTERRUPTED.store(false, std::sync::atomic::Ordering::Relaxed);
-                match session.execute(&text) {
-                    Ok(reply) => {
-                        page(&reply.stdout);
-                        if let Some(n) = reply.notice {
-                            println!("{}", crate::text::visible(&n));
-                        }
-                        if reply.quit {
-                            break;
-                        }
-                        if reply.changed {
-                            editor.set_helper(Some(ActaHelper::new(&session.kg)));
-                        }
-                    }
-                    Err(e) => println!("error: {}", crate::text::shown(&e.to_string())),
-                }
+                input.push('\n');
             }
-            Err(ReadlineError::Interrupted) => continue,
-            Err(ReadlineError::Eof) => break,
+            Err(ReadlineError::Interrupted) => input.clear(),
+            Err(ReadlineError::Eof) if input.is_empty() => return Ok(None),
+            Err(ReadlineError::Eof) => return Ok(Some(input)),
             Err(source) => {
                 return Err(Error::Terminal {
                     doing: "cannot read input",
@@ -100,7 +112,44 @@ pub fn run(session: &mut Session) -> Result<(), Error> {
             }
         }
     }
-    Ok(())
+}
+
+/// Run what was entered: each of its statements in turn, so that several
+/// lines pasted at once each run (as in a file: a line ends a statement
+/// unless it is unfinished). Answers and errors are printed; returns
+/// whether a statement asked to quit.
+fn run_input(
+    session: &mut Session,
+    editor: &mut Editor<ActaHelper, FileHistory>,
+    input: &str,
+) -> bool {
+    for st in crate::script::statements(input) {
+        crate::query::eval::INTERRUPTED.store(false, std::sync::atomic::Ordering::Relaxed);
+        match session.execute(&st.text) {
+            Ok(reply) => {
+                if session.pager {
+                    page(&reply.stdout);
+                } else {
+                    print!("{}", crate::text::visible(&reply.stdout));
+                    let _ = std::io::stdout().flush();
+                }
+                if let Some(n) = reply.notice {
+                    println!("{}", tint(&crate::text::visible(&n), Tint::Note, true));
+                }
+                if reply.quit {
+                    return true;
+                }
+                if reply.changed {
+                    editor.set_helper(Some(ActaHelper::new(&session.kg)));
+                }
+            }
+            Err(e) => {
+                let line = format!("error: {}", crate::text::shown(&e.to_string()));
+                println!("{}", tint(&line, Tint::Error, true));
+            }
+        }
+    }
+    false
 }
 
 /// Print text, through `$PAGER` when it is taller than the terminal.

@@ -60,6 +60,7 @@ enum Meta {
     Format,
     Sources,
     Timing,
+    Pager,
     Explain,
     Load,
     Ingest,
@@ -68,12 +69,13 @@ enum Meta {
 
 /// Each `:command` with the names it answers to; the first is the one
 /// completion offers.
-const META: [(&[&str], Meta); 9] = [
+const META: [(&[&str], Meta); 10] = [
     (&["help", "h", "?"], Meta::Help),
     (&["schema"], Meta::Schema),
     (&["format"], Meta::Format),
     (&["sources"], Meta::Sources),
     (&["timing"], Meta::Timing),
+    (&["pager"], Meta::Pager),
     (&["explain"], Meta::Explain),
     (&["load"], Meta::Load),
     (&["ingest"], Meta::Ingest),
@@ -102,8 +104,12 @@ pub struct Session {
     pub timing: bool,
     /// Width to fit tables to (the terminal's), if any.
     pub width: Option<usize>,
+    /// Whether the REPL pages answers taller than the terminal.
+    pub pager: bool,
     /// Author of annotations made in this session.
     pub author: String,
+    /// The warning that the knowledge base holds no documents was given.
+    warned_empty: bool,
 }
 
 /// A session's store, opened now if it started from a saved view; the
@@ -151,7 +157,9 @@ impl Session {
             sources: false,
             timing: false,
             width: None,
+            pager: true,
             author,
+            warned_empty: false,
         })
     }
 
@@ -171,7 +179,9 @@ impl Session {
                     sources: false,
                     timing: false,
                     width: None,
+                    pager: true,
                     author,
+                    warned_empty: false,
                 })
             }
         }
@@ -250,7 +260,27 @@ impl Session {
                 started.elapsed().as_secs_f64() * 1e3
             ));
         }
+        if let Some(warning) = self.empty_warning() {
+            reply.notice = Some(match reply.notice {
+                Some(n) => format!("{warning}\n{n}"),
+                None => warning,
+            });
+        }
         Ok(reply)
+    }
+
+    /// The first answer from a knowledge base with no documents says so
+    /// (the rows stay as they are: the gazetteer's facts answer alone).
+    fn empty_warning(&mut self) -> Option<String> {
+        if self.warned_empty || self.kg.document_count() > 0 {
+            return None;
+        }
+        self.warned_empty = true;
+        Some(
+            "warning: the knowledge base holds no documents: answers come from the gazetteer \
+             alone (acta ingest FILE adds reports)"
+                .into(),
+        )
     }
 
     fn meta(&mut self, meta: &str) -> Result<Reply, Error> {
@@ -296,6 +326,10 @@ impl Session {
             Meta::Timing => {
                 self.timing = on_off(arg, "timing")?;
                 Ok(Reply::note(format!("timing: {arg}")))
+            }
+            Meta::Pager => {
+                self.pager = on_off(arg, "pager")?;
+                Ok(Reply::note(format!("pager: {arg}")))
             }
             Meta::Explain => self.execute(&format!("explain {arg}")),
             Meta::Load => self.load(Path::new(arg)),

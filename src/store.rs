@@ -113,6 +113,12 @@ pub struct Store {
 }
 
 impl Store {
+    /// Whether `path` holds a knowledge base (the files sled writes when
+    /// it creates one), without opening or creating anything.
+    pub fn exists(path: &Path) -> bool {
+        path.join("conf").is_file() || path.join("db").is_file()
+    }
+
     /// Open (or create) the knowledge base at `path`. Another process
     /// holding it open is [`StoreError::Locked`].
     pub fn open(path: &Path) -> Result<Store, StoreError> {

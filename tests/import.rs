@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::{acta, bundled, db, ok, stderr};
+use common::{acta, bundled, db, empty, ok, stderr};
 use serde_json::{json, Value};
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -122,7 +122,7 @@ fn an_export_that_would_store_what_cannot_be_read_back_is_refused_whole() {
         ),
     ];
     for (case, edit, words) in cases {
-        let (_d, target) = db();
+        let (_d, target) = empty();
         let before = ok(acta(&target, &["stats"]));
         let mut export = good.clone();
         edit(&mut export, &annotation);

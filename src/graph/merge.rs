@@ -35,6 +35,9 @@ impl KnowledgeGraph {
     /// annotations, derive `awaits`, fill the indexes, give back room.
     pub(crate) fn seal(&mut self, annotations: &[Annotation]) {
         self.annotations = annotations.to_vec();
+        let mut sections = std::mem::take(&mut self.sections_building);
+        sections.shrink_to_fit();
+        self.sections = super::Cold::built(sections);
         self.derive_awaits();
         self.index_kinds_and_requests();
         self.shrink();
@@ -52,7 +55,7 @@ impl KnowledgeGraph {
     /// A document's text, sections and requests, kept in the view.
     pub(crate) fn keep_document(
         &mut self,
-        doc: DocumentMeta,
+        mut doc: DocumentMeta,
         sections: Vec<Section>,
         requests: Vec<Request>,
     ) {
@@ -63,10 +66,11 @@ impl KnowledgeGraph {
             if in_document {
                 s.text = String::new();
             }
-            self.sections
+            self.sections_building
                 .insert((doc.id.clone(), s.id.clone()), (s, in_document));
         }
         self.doc_index.insert(doc.id.clone(), self.documents.len());
+        self.texts.push(std::mem::take(&mut doc.text));
         self.documents.push(doc);
     }
 

@@ -320,40 +320,10 @@ fn edit_distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
-/// English ordinal words, as in `the Seventh CRM`.
-const ENGLISH_ORDINALS: [&str; 12] = [
-    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-    "eleventh", "twelfth",
-];
-
 /// The number an ordinal word spells (`seventh`, `septima`, `septimo`),
-/// in English or Spanish (either gender), if it is one.
+/// from the ordinal words of the language profiles.
 fn ordinal_word(w: &str) -> Option<u32> {
-    let es = crate::reference::SPANISH_ORDINALS.iter().position(|o| {
-        *o == w
-            || (o.ends_with('a')
-                && o.strip_suffix('a').map(|s| format!("{s}o")).as_deref() == Some(w))
-    });
-    let n = es.or_else(|| ENGLISH_ORDINALS.iter().position(|o| *o == w));
-    match n {
-        Some(n) => u32::try_from(n + 1).ok(),
-        None => numbered_ordinal(w),
-    }
-}
-
-/// An ordinal written with digits and a suffix: `7th`, `1st`, `7a`,
-/// `7ma`, `3ra`, `8vo` (`7ª` and `7º` arrive as `7a` and `7o`).
-fn numbered_ordinal(w: &str) -> Option<u32> {
-    const SUFFIXES: [&str; 16] = [
-        "st", "nd", "rd", "th", "a", "o", "ra", "ro", "da", "do", "ta", "to", "ma", "mo", "va",
-        "vo",
-    ];
-    let digits = w.find(|c: char| !c.is_ascii_digit())?;
-    let (n, suffix) = w.split_at(digits);
-    if n.is_empty() || !SUFFIXES.contains(&suffix) {
-        return None;
-    }
-    n.parse().ok()
+    crate::reference::series::ordinal_word(w)
 }
 
 #[cfg(test)]

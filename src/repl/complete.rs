@@ -9,7 +9,7 @@ use crate::text::normalize;
 use rustyline::completion::{Completer, Pair};
 use rustyline::highlight::Highlighter;
 use rustyline::hint::{Hinter, HistoryHinter};
-use rustyline::validate::{ValidationContext, ValidationResult, Validator};
+use rustyline::validate::Validator;
 use rustyline::{Context, Helper};
 
 /// One completion candidate: what is inserted and its normalized key.
@@ -141,15 +141,9 @@ impl Hinter for ActaHelper {
 
 impl Highlighter for ActaHelper {}
 
-impl Validator for ActaHelper {
-    fn validate(&self, ctx: &mut ValidationContext) -> rustyline::Result<ValidationResult> {
-        Ok(if crate::script::is_incomplete(ctx.input()) {
-            ValidationResult::Incomplete
-        } else {
-            ValidationResult::Valid(None)
-        })
-    }
-}
+/// Every line is accepted as typed: the REPL itself reads the lines that
+/// continue an unfinished statement, after a continuation prompt.
+impl Validator for ActaHelper {}
 
 impl Helper for ActaHelper {}
 

@@ -122,6 +122,14 @@ pub fn db() -> (tempfile::TempDir, PathBuf) {
     (dir, path)
 }
 
+/// An empty knowledge base (made by the library: a command that only
+/// reads refuses a `--db` that holds none).
+pub fn empty() -> (tempfile::TempDir, PathBuf) {
+    let (dir, path) = db();
+    drop(acta::KnowledgeBase::open(&path).expect("an empty knowledge base"));
+    (dir, path)
+}
+
 /// A database holding the bundled report.
 pub fn seeded() -> (tempfile::TempDir, PathBuf) {
     let (dir, path) = db();
