@@ -56,7 +56,11 @@ const FOURTH_FLOOR_PERCENT: usize = 100;
 /// Share of the fifth set (tests/phrasings/fifth.toml: other entities and
 /// styles, written before the grammar was extended for it): raise, never
 /// lower.
-const FIFTH_FLOOR_PERCENT: usize = 43;
+const FIFTH_FLOOR_PERCENT: usize = 96;
+
+/// Share of the sixth set (tests/phrasings/sixth.toml: search-box style,
+/// written before the grammar was extended for it): raise, never lower.
+const SIXTH_FLOOR_PERCENT: usize = 96;
 
 /// The share of `file`'s phrasings (in tests/phrasings/) that give their
 /// intent's canonical answer, as (passed, total).
@@ -100,6 +104,7 @@ fn phrasings_give_the_canonical_answer() {
         ("third.toml", THIRD_FLOOR_PERCENT),
         ("fourth.toml", FOURTH_FLOOR_PERCENT),
         ("fifth.toml", FIFTH_FLOOR_PERCENT),
+        ("sixth.toml", SIXTH_FLOOR_PERCENT),
     ] {
         let (passed, total) = score(&mut session, file);
         let percent = passed * 100 / total.max(1);

@@ -106,4 +106,25 @@ mod tests {
         }
         assert_eq!(reserved().len(), 27, "{:?}", reserved());
     }
+
+    /// PEG tries a keyword's spellings in order and never comes back: a
+    /// spelling before a longer one it starts with (`document` before
+    /// `documento`) would make the longer one unreachable.
+    #[test]
+    fn no_spelling_hides_a_longer_one_after_it() {
+        for (rule, words) in spellings() {
+            if *rule == "kw_why" {
+                // `por que` is a sequence of two words, tried whole.
+                continue;
+            }
+            for (i, short) in words.iter().enumerate() {
+                for long in &words[i + 1..] {
+                    assert!(
+                        !(long.starts_with(short.as_str()) && long != short),
+                        "{rule}: `{short}` hides `{long}`"
+                    );
+                }
+            }
+        }
+    }
 }

@@ -283,19 +283,27 @@ impl Builder<'_> {
             | Rule::bare_name_a
             | Rule::agreement_num
             | Rule::meeting_name
-            | Rule::acronym => EntityRef::Bare(self.text(&inner).trim().to_string(), s),
+            | Rule::acronym
+            | Rule::title_words => EntityRef::Bare(self.text(&inner).trim().to_string(), s),
             other => return Err(internal(other, s)),
         })
     }
 
     pub(super) fn q_date(&self, p: Pair<'_, Rule>) -> Result<DateLit, QueryError> {
         let span = self.span(&p);
+        // `the year 2002`: the words before the year say nothing more.
         let inner = p
             .into_inner()
-            .next()
+            .find(|k| {
+                matches!(
+                    k.as_rule(),
+                    Rule::date_lit | Rule::part_date | Rule::human_date | Rule::year
+                )
+            })
             .ok_or_else(|| internal(Rule::q_date, span))?;
         match inner.as_rule() {
             Rule::human_date => self.human_date(inner),
+            Rule::part_date => self.part_date(inner),
             Rule::year => {
                 let y: i32 = self
                     .text(&inner)
@@ -315,6 +323,56 @@ impl Builder<'_> {
 
     /// `31 de diciembre de 2002`, `October 2002`, `the end of 2002`: read
     /// as extraction reads dates in reports; `end of` is its last day.
+    /// `the second half of 2002`, `el primer trimestre de 2003`.
+    fn part_date(&self, p: Pair<'_, Rule>) -> Result<DateLit, QueryError> {
+        let span = self.span(&p);
+        let (mut nth, mut months, mut year) = (0u8, 6u8, None);
+        for k in p.into_inner() {
+            match k.as_rule() {
+                Rule::kw_first => nth = 1,
+                Rule::kw_second => nth = 2,
+                Rule::kw_third => nth = 3,
+                Rule::kw_fourth => nth = 4,
+                Rule::kw_quarter => months = 3,
+                Rule::year => year = self.text(&k).parse::<i32>().ok(),
+                _ => {}
+            }
+        }
+        let (Some(y), true) = (year, nth >= 1 && u32::from(nth) * u32::from(months) <= 12) else {
+            return Err(QueryError::syntax("not a part of a year", span));
+        };
+        let first = (nth - 1) * months + 1;
+        let value = DateValue::range(
+            DateValue::month(y, first),
+            DateValue::month(y, first + months - 1),
+        );
+        Ok(DateLit { value, span })
+    }
+
+    /// A month with no year (`between July and December 2002`), in the
+    /// year of the date after it (the year before, if it is a later month).
+    pub(super) fn month_before(
+        &self,
+        p: &Pair<'_, Rule>,
+        to: &DateLit,
+    ) -> Result<DateLit, QueryError> {
+        let span = self.span(p);
+        let word = full_month(self.text(p));
+        let read = |y: i32| {
+            crate::ingest::dates::parse_one(
+                &format!("{word} {y}"),
+                &crate::ingest::dates::DateContext::default(),
+            )
+        };
+        let year = to.value.end.year;
+        let value = match read(year) {
+            Some(d) if d.start > to.value.end => read(year - 1),
+            other => other,
+        }
+        .ok_or_else(|| QueryError::syntax(format!("not a month: {word}"), span))?;
+        Ok(DateLit { value, span })
+    }
+
     fn human_date(&self, p: Pair<'_, Rule>) -> Result<DateLit, QueryError> {
         let span = self.span(&p);
         let text = self.text(&p);

@@ -69,6 +69,7 @@ impl Builder<'_> {
                 self.refs(&f, Rule::q_meeting_first)?,
                 self.refs(&f, Rule::q_agreement_first)?,
                 self.refs(&f, Rule::q_name_first)?,
+                self.refs(&f, Rule::q_title_first)?,
             ]
             .concat();
             return Ok(Question::About {
@@ -123,7 +124,13 @@ impl Builder<'_> {
             Rule::q_events => {
                 // From the first day of the first date to the last day of
                 // the last (`in October 2002` is both).
-                let d = self.dates(f)?;
+                let mut d = self.dates(f)?;
+                // `between July and December 2002`: July of 2002.
+                let month = f.kids.iter().find(|k| k.as_rule() == Rule::q_month_only);
+                if let (Some(m), Some(to)) = (month, d.last()) {
+                    let from = self.month_before(m, to)?;
+                    d.insert(0, from);
+                }
                 match (d.first(), d.last()) {
                     (Some(from), Some(to)) => Question::Events {
                         from: day_of(from, from.value.start),
@@ -139,7 +146,14 @@ impl Builder<'_> {
                 span,
             },
             Rule::q_trace => Question::Trace {
-                agreement: one(f, self.refs(f, Rule::entity_ref)?)?,
+                agreement: one(
+                    f,
+                    [
+                        self.refs(f, Rule::entity_ref)?,
+                        self.refs(f, Rule::q_agreement_first)?,
+                    ]
+                    .concat(),
+                )?,
                 span,
             },
             _ => Question::Show {
