@@ -121,13 +121,20 @@ fn title_case(s: &str) -> String {
 /// city, or a country (`En el Palacio Itamaraty, Brasilia, República
 /// Federativa de Brasil` gives Brasilia).
 pub fn place_phrase(phrase: &str, env: &Env) -> Option<(Option<String>, Option<String>)> {
+    let venue = |p: &str| {
+        let w = words(p);
+        env.profiles
+            .iter()
+            .flat_map(|pr| &pr.places.venues)
+            .any(|v| w == *v || w.starts_with(&format!("{v} ")))
+    };
     let parts: Vec<&str> = phrase
         .split(',')
         .map(|p| {
             p.trim()
                 .trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
         })
-        .filter(|p| !p.is_empty())
+        .filter(|p| !p.is_empty() && !venue(p))
         .collect();
     (0..parts.len()).find_map(|i| {
         let (city, country) = place(&parts[i..].join(", "), env)?;
@@ -336,6 +343,12 @@ mod tests {
         assert_eq!(
             held(text),
             Some((Some("Managua".into()), "2007-10-29..2007-10-31".into()))
+        );
+        let region =
+            "REUNIÓN DEL GRCM\nTapachula, Chiapas, México, 18 y 19 de mayo de 2010\nTexto.";
+        assert_eq!(
+            held(region),
+            Some((Some("Tapachula".into()), "2010-05-18..2010-05-19".into()))
         );
         let formal = "Tela, República de Honduras, 6 y 7 de mayo de 2008\nTexto.";
         assert_eq!(

@@ -79,6 +79,8 @@ pub struct Places {
     pub before: Vec<String>,
     /// Formal words before a country's name (`República de`).
     pub country_prefixes: Vec<String>,
+    /// Words that open a building's name (`Palacio`, `Hotel`).
+    pub venues: Vec<String>,
 }
 
 /// Who decides at a meeting.
@@ -153,6 +155,7 @@ impl Profile {
             &mut self.bodies.roles,
             &mut self.places.before,
             &mut self.places.country_prefixes,
+            &mut self.places.venues,
         ];
         for list in all {
             for w in list.iter_mut() {

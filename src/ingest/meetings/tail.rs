@@ -79,7 +79,12 @@ pub fn place(phrase: &str, env: &Env) -> Option<(Option<String>, Option<String>)
         }
         _ => None,
     };
-    let second = if joined.is_some() { 2 } else { 1 };
+    // `Tapachula, Chiapas, México`: a state or province between the city
+    // and its country.
+    let region = joined.is_none()
+        && parts.get(1).is_some_and(|p| country_of(p).is_none())
+        && parts.get(2).is_some_and(|p| country_of(p).is_some());
+    let second = if joined.is_some() || region { 2 } else { 1 };
     let (mut city, mut country) = (None, None);
     if let Some(c) = country_of(first) {
         country = Some(c);
