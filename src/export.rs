@@ -187,7 +187,7 @@ pub fn write_csv(kg: &KnowledgeGraph, dir: &std::path::Path) -> std::io::Result<
     out.flush()?;
     let mut out = create(CSV_FILES[3])?;
     writeln!(out, "key,node")?;
-    let mut keys: Vec<(&String, &Vec<petgraph::graph::NodeIndex>)> = kg.aliases().collect();
+    let mut keys: Vec<(&str, &[petgraph::graph::NodeIndex])> = kg.aliases().collect();
     keys.sort_unstable_by(|a, b| a.0.cmp(b.0));
     for (key, nodes) in keys {
         for &n in nodes {

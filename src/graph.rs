@@ -20,9 +20,18 @@ pub use petgraph::graph::{EdgeIndex, NodeIndex};
 pub use petgraph::Direction;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, VecDeque};
+pub use thin_vec::ThinVec;
 
+mod aliases;
+mod cold;
 mod merge;
 mod resolve;
+mod saved;
+mod texts;
+
+use aliases::AliasIndex;
+pub(crate) use cold::{Cold, SavedFile};
+pub(crate) use texts::Texts;
 
 pub use resolve::{Reference, ResolveError};
 
@@ -53,7 +62,9 @@ impl NodeData {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct EdgeData {
     pub kind: EdgeKind,
-    pub attrs: Vec<Attr>,
+    /// Most edges have none: a list that is one pointer wide keeps each of
+    /// the millions of edges 16 bytes smaller than a `Vec` would.
+    pub attrs: ThinVec<Attr>,
     pub prov: Prov,
     /// Derived by acta (e.g. `awaits`), not read from a source.
     pub derived: bool,
@@ -66,6 +77,10 @@ pub struct ViewOptions {
     /// and no meeting or event that starts after it.
     pub as_of: Option<Ymd>,
 }
+
+/// Sections by (document id, section id), each with whether its body
+/// is left to the document's text (see [`KnowledgeGraph::section_text`]).
+pub(crate) type Sections = FxHashMap<(String, String), (Section, bool)>;
 
 /// Edges by node, each with the node at its other end.
 type Adjacency = FxHashMap<NodeIndex, Vec<(NodeIndex, EdgeIndex)>>;
@@ -93,9 +108,19 @@ impl Stats {
 /// The graph view.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct KnowledgeGraph {
+    #[serde(with = "saved")]
     pub(crate) graph: DiGraph<NodeData, EdgeData>,
+    #[serde(deserialize_with = "saved::map::<_, _, _, _, 8>")]
     by_id: FxHashMap<Sym, NodeIndex>,
+    /// Nodes by id in a finished view: every node, sorted by id, searched
+    /// by binary search (4 bytes a node, nothing to hash when read back).
+    id_order: Vec<NodeIndex>,
+    /// Nodes by normalized alias key while the view is built (and in a
+    /// finished view too large for `alias_index`).
+    #[serde(deserialize_with = "saved::map::<_, _, _, _, 16>")]
     by_alias: FxHashMap<String, Vec<NodeIndex>>,
+    /// Nodes by normalized alias key in a finished view, compact.
+    alias_index: AliasIndex,
     /// Requests for responses with their partial knowledge, recomputed
     /// across the reports of each thread (see [`crate::link`]).
     pub(crate) requests: Vec<Request>,
@@ -108,20 +133,33 @@ pub struct KnowledgeGraph {
     pub(crate) annotations: Vec<Annotation>,
     /// Respondents named by annotations: (request id, country id, provenance).
     pub(crate) annotated_responses: Vec<(String, String, Provenance)>,
-    /// Documents in the view (text included, for citing sentences).
+    /// Documents in the view, their texts apart (in `texts`).
     pub(crate) documents: Vec<DocumentMeta>,
+    /// Each document's text, for citing sentences: in the order of
+    /// `documents`, saved in a snapshot section of their own and read
+    /// back only when asked for.
+    #[serde(skip)]
+    pub(crate) texts: Texts,
     /// Position in `documents` by document id: a citation looks up its
     /// document without scanning ten thousand of them.
+    #[serde(deserialize_with = "saved::map::<_, _, _, _, 16>")]
     doc_index: FxHashMap<String, usize>,
     /// Sections by (doc id, section id).
     /// Whether the section's text was left out (`true`): its body is the
     /// document's text at `body_start..span.end`, trimmed, and is read from
     /// there (see [`KnowledgeGraph::section_text`]) instead of being kept twice.
-    sections: FxHashMap<(String, String), (Section, bool)>,
+    /// Saved in a snapshot section of their own, read when first asked
+    /// for (a query seldom reads a section's body).
+    #[serde(skip)]
+    pub(crate) sections: Cold<Sections>,
+    /// While building: the sections, until the view is sealed.
+    #[serde(skip)]
+    sections_building: Sections,
     /// Nodes by kind (indexed by `Kind as usize`), in graph order; the
     /// query planner's candidates. Filled when the view is complete.
     by_kind: Vec<Vec<NodeIndex>>,
     /// Position in `requests` by request id, for `awaiting(w)` and kin.
+    #[serde(deserialize_with = "saved::map::<_, _, _, _, 12>")]
     request_index: FxHashMap<Sym, usize>,
     /// While building: each derived `awaits` edge with its `request` id.
     #[serde(skip)]
@@ -153,7 +191,14 @@ const SOURCE_SET_AFTER: usize = 16;
 impl KnowledgeGraph {
     /// Node index by id.
     pub fn node(&self, id: &str) -> Option<NodeIndex> {
-        self.by_id.get(id).copied()
+        if let Some(&i) = self.by_id.get(id) {
+            return Some(i);
+        }
+        let at = self
+            .id_order
+            .partition_point(|&i| self.graph.node_weight(i).is_some_and(|n| *n.id < *id));
+        let i = *self.id_order.get(at)?;
+        (self.graph.node_weight(i)?.id == *id).then_some(i)
     }
 
     /// The display name of the node with this id, or the id itself when
@@ -182,9 +227,18 @@ impl KnowledgeGraph {
         &self.requests
     }
 
-    /// The documents the view was built from (text included).
+    /// The documents the view was built from, without their texts (their
+    /// `text` is empty: see [`KnowledgeGraph::document_text`]).
     pub fn documents(&self) -> &[DocumentMeta] {
         &self.documents
+    }
+
+    /// The cleaned text of a document of the view, which spans point into
+    /// (read from the saved view the first time it is asked for). `None`
+    /// when there is no such document, or its saved text does not read
+    /// back whole.
+    pub fn document_text(&self, id: &str) -> Option<&str> {
+        self.doc_index.get(id).and_then(|&i| self.texts.get(i))
     }
 
     /// Node data by index.
@@ -235,15 +289,20 @@ impl KnowledgeGraph {
 
     /// Nodes whose id, name or an alias normalizes to the same key as `name`.
     pub fn lookup(&self, name: &str) -> &[NodeIndex] {
-        self.by_alias
-            .get(&normalize(name))
-            .map_or(&[], Vec::as_slice)
+        let key = normalize(name);
+        match self.by_alias.get(&key) {
+            Some(nodes) => nodes,
+            None => self.alias_index.get(&key),
+        }
     }
 
     /// Every normalized alias key with its nodes (for completion and
     /// nearest-candidate suggestions).
-    pub(crate) fn aliases(&self) -> impl Iterator<Item = (&String, &Vec<NodeIndex>)> {
-        self.by_alias.iter()
+    pub(crate) fn aliases(&self) -> impl Iterator<Item = (&str, &[NodeIndex])> {
+        self.by_alias
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_slice()))
+            .chain(self.alias_index.iter())
     }
 
     /// Neighbours of `n` along edges of `kind` (any kind if `None`) in
@@ -330,12 +389,14 @@ impl KnowledgeGraph {
 
     /// The body text of a section of a document.
     pub(crate) fn section_text(&self, doc: &str, id: &str) -> Option<&str> {
-        let (s, in_document) = self.sections.get(&(doc.to_string(), id.to_string()))?;
+        let (s, in_document) = self
+            .sections
+            .get()
+            .get(&(doc.to_string(), id.to_string()))?;
         if !in_document {
             return Some(&s.text);
         }
-        self.document(doc)?
-            .text
+        self.document_text(doc)?
             .get(s.body_start..s.span.end)
             .map(str::trim)
     }
@@ -345,7 +406,7 @@ impl KnowledgeGraph {
         let Provenance::Extracted { doc, span, .. } = prov else {
             return None;
         };
-        self.document(doc)?.text.get(span.start..span.end)
+        self.document_text(doc)?.get(span.start..span.end)
     }
 
     /// The page (1-based) of a PDF that an extracted provenance's span

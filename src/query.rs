@@ -75,6 +75,8 @@ pub(crate) fn run_statement(view: &KnowledgeGraph, s: &Statement) -> Result<Answ
                         if let Some(note) = known::empty_answer_note(&ctx, q) {
                             a.caveat(note);
                         }
+                    } else if let Some(note) = known::answer_note(q) {
+                        a.caveat(note);
                     }
                     a
                 }

@@ -8,6 +8,8 @@ use crate::model::{
 };
 use serde::Deserialize;
 
+pub(crate) mod series;
+
 const COUNTRIES: &str = include_str!("../data/reference/countries.toml");
 const MEETINGS: &str = include_str!("../data/reference/meetings.toml");
 const ORGANIZATIONS: &str = include_str!("../data/reference/organizations.toml");
@@ -282,9 +284,18 @@ impl Gazetteer {
             format!("{r} Reunión {body}"),
             format!("{body} {ordinal}"),
             format!("{body}-{ordinal}"),
-            format!("{r} Conferencia Regional sobre Migración"),
         ];
+        if body != "CRM" {
+            let names = series::by_name(body).map_or(&[][..], |s| s.names.as_slice());
+            aliases.extend(
+                names
+                    .iter()
+                    .filter(|n| *n != body)
+                    .map(|n| format!("{r} {n}")),
+            );
+        }
         if body == "CRM" {
+            aliases.push(format!("{r} Conferencia Regional sobre Migración"));
             aliases.push(format!(
                 "{r} Reunión de la Conferencia Regional sobre Migración"
             ));

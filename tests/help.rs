@@ -14,7 +14,7 @@ fn every_question_form_of_help_questions_is_understood() {
         .lines()
         .filter_map(|l| l.strip_prefix("    "))
         .collect();
-    assert!(examples.len() >= 26, "{listed}");
+    assert!(examples.len() >= 54, "{listed}");
     for example in examples {
         let reply = session
             .execute(example)

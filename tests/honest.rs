@@ -22,7 +22,10 @@ const EMPTY: &str = "agreement | request | awaiting | countries | note\n--------
 #[test]
 fn an_empty_answer_about_pending_responses_says_what_is_known() {
     let (_d, kb) = db();
-    ok(acta(&kb, &["ingest", &real("es-crm-06-comunicado.txt")]));
+    ok(acta(
+        &kb,
+        &["ingest", &real("es-grcm-2008-05-conclusiones.txt")],
+    ));
     let ask = |meeting: &str| {
         ok(acta(
             &kb,
@@ -35,8 +38,13 @@ fn an_empty_answer_about_pending_responses_says_what_is_known() {
         ))
     };
     assert_eq!(
-        ask("VI CRM"),
-        format!("{EMPTY}note: no document here records a request for responses to the 2 agreement(s) of VI CRM (documents covering it: es-crm-06-comunicado): nothing is known of pending responses, which is not the same as none pending\n")
+        ask("GRCM mayo 2008"),
+        format!("{EMPTY}note: no document here records a request for responses to the 3 agreement(s) of GRCM mayo 2008 (documents covering it: es-grcm-2008-05-conclusiones): nothing is known of pending responses, which is not the same as none pending\n")
+    );
+    ok(acta(&kb, &["ingest", &real("es-crm-19-declaracion.txt")]));
+    assert_eq!(
+        ask("XIX CRM"),
+        format!("{EMPTY}note: no agreement of XIX CRM is recorded here (documents covering it: es-crm-19-declaracion): nothing is known of its agreements or of responses to them\n")
     );
     assert_eq!(
         ask("IX CRM"),
@@ -57,8 +65,15 @@ fn an_open_request_that_names_no_country_is_not_hidden_by_an_empty_table() {
         &["query", "acuerdos de la VII CRM pendientes de respuesta"],
     ));
     assert!(answer.starts_with(EMPTY), "{answer}");
+    // The decision that asks the Presidencia Pro-Témpore, and the
+    // Vice-Ministers' call on the member countries in the communiqué's
+    // prose: both open, neither naming a country.
     assert!(
-        answer.contains("note: 1 request(s) about agreements of VII CRM still open with no country named as owing a response: “Aceptar como documento de referencia"),
+        answer.contains("note: 2 request(s) about agreements of VII CRM still open with no country named as owing a response: “Aceptar como documento de referencia"),
+        "{answer}"
+    );
+    assert!(
+        answer.contains("“instaron a los países miembros de la CRM a seguir ofreciendo su apoyo.” (asked of: member countries)"),
         "{answer}"
     );
     assert!(

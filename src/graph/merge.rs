@@ -35,8 +35,19 @@ impl KnowledgeGraph {
     /// annotations, derive `awaits`, fill the indexes, give back room.
     pub(crate) fn seal(&mut self, annotations: &[Annotation]) {
         self.annotations = annotations.to_vec();
+        let mut sections = std::mem::take(&mut self.sections_building);
+        sections.shrink_to_fit();
+        self.sections = super::Cold::built(sections);
         self.derive_awaits();
         self.index_kinds_and_requests();
+        if let Some(index) = super::AliasIndex::from_map(&self.by_alias) {
+            self.alias_index = index;
+            self.by_alias = FxHashMap::default();
+        }
+        let mut order: Vec<NodeIndex> = self.graph.node_indices().collect();
+        order.sort_unstable_by(|&a, &b| self.graph[a].id.cmp(&self.graph[b].id));
+        self.id_order = order;
+        self.by_id = FxHashMap::default();
         self.shrink();
     }
 
@@ -52,7 +63,7 @@ impl KnowledgeGraph {
     /// A document's text, sections and requests, kept in the view.
     pub(crate) fn keep_document(
         &mut self,
-        doc: DocumentMeta,
+        mut doc: DocumentMeta,
         sections: Vec<Section>,
         requests: Vec<Request>,
     ) {
@@ -63,10 +74,11 @@ impl KnowledgeGraph {
             if in_document {
                 s.text = String::new();
             }
-            self.sections
+            self.sections_building
                 .insert((doc.id.clone(), s.id.clone()), (s, in_document));
         }
         self.doc_index.insert(doc.id.clone(), self.documents.len());
+        self.texts.push(std::mem::take(&mut doc.text));
         self.documents.push(doc);
     }
 
@@ -213,7 +225,7 @@ impl KnowledgeGraph {
 
     /// [`KnowledgeGraph::add_edge`], giving the new edge's index.
     fn add_edge_index(&mut self, e: EdgeFact, derived: bool) -> Option<EdgeIndex> {
-        let (Some(&a), Some(&b)) = (self.by_id.get(&e.from), self.by_id.get(&e.to)) else {
+        let (Some(a), Some(b)) = (self.node(&e.from), self.node(&e.to)) else {
             return None;
         };
         if e.kind == EdgeKind::Awaits {
@@ -225,7 +237,7 @@ impl KnowledgeGraph {
             b,
             EdgeData {
                 kind: e.kind,
-                attrs: e.attrs,
+                attrs: e.attrs.into(),
                 prov: e.prov,
                 derived,
             },

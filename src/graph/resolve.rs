@@ -255,9 +255,7 @@ impl KnowledgeGraph {
             .aliases()
             .filter_map(|(alias, idx)| {
                 let node = *idx.first()?;
-                let score = if alias.contains(&key)
-                    || (!alias.is_empty() && key.contains(alias.as_str()))
-                {
+                let score = if alias.contains(&key) || (!alias.is_empty() && key.contains(alias)) {
                     alias.len().abs_diff(key.len())
                 } else {
                     // The distance is at least the difference in length:
@@ -320,22 +318,10 @@ fn edit_distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
-/// English ordinal words, as in `the Seventh CRM`.
-const ENGLISH_ORDINALS: [&str; 12] = [
-    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-    "eleventh", "twelfth",
-];
-
 /// The number an ordinal word spells (`seventh`, `septima`, `septimo`),
-/// in English or Spanish (either gender), if it is one.
+/// from the ordinal words of the language profiles.
 fn ordinal_word(w: &str) -> Option<u32> {
-    let es = crate::reference::SPANISH_ORDINALS.iter().position(|o| {
-        *o == w
-            || (o.ends_with('a')
-                && o.strip_suffix('a').map(|s| format!("{s}o")).as_deref() == Some(w))
-    });
-    let n = es.or_else(|| ENGLISH_ORDINALS.iter().position(|o| *o == w))?;
-    u32::try_from(n + 1).ok()
+    crate::reference::series::ordinal_word(w)
 }
 
 #[cfg(test)]
@@ -348,6 +334,11 @@ mod tests {
         assert_eq!(ordinal_word("septima"), Some(7));
         assert_eq!(ordinal_word("septimo"), Some(7));
         assert_eq!(ordinal_word("crm"), None);
+        assert_eq!(ordinal_word("7th"), Some(7));
+        assert_eq!(ordinal_word("7a"), Some(7));
+        assert_eq!(ordinal_word("3ra"), Some(3));
+        assert_eq!(ordinal_word("7x"), None);
+        assert_eq!(ordinal_word("th"), None);
     }
 
     #[test]

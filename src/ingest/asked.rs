@@ -150,3 +150,149 @@ fn overlaps(p: &crate::model::Prov, span: Span) -> bool {
         _ => false,
     }
 }
+
+/// Requests made in running prose, outside the decision lists: a sentence
+/// whose subject is a body that decides (`Los Viceministros ...
+/// instaron a los países miembros de la CRM a ...`, `The Vice-Ministers
+/// ... urged member countries of the RCM to ...`) records a call of the
+/// meeting. It becomes an agreement of the document's own meeting (marked
+/// `form = request`) with its request; the text states no answers, so
+/// none is recorded.
+pub fn in_prose(p: &Profile, cx: &Prose, secs: &[Vec<Sentence>], facts: &mut Facts) -> Vec<String> {
+    let mut notes = Vec::new();
+    let mut n = 0;
+    for s in secs.iter().flatten().filter(|s| !s.heading) {
+        // Inside a decision item, or read already as an agreement or a
+        // request (the report reader's): not a call in prose.
+        let read = facts
+            .nodes
+            .iter()
+            .filter(|n| n.kind == crate::model::Kind::Agreement)
+            .any(|n| overlaps(&n.prov, s.span));
+        let in_item = cx
+            .items
+            .iter()
+            .any(|(i, ..)| i.span.start < s.span.end && s.span.start < i.span.end);
+        if read || in_item || facts.requests.iter().any(|r| overlaps(&r.prov, s.span)) {
+            continue;
+        }
+        let w = words(&s.text);
+        let Some((at, verb)) = p
+            .requests
+            .verbs
+            .iter()
+            .filter_map(|v| find_phrase(&w, v).map(|at| (at, v)))
+            .min_by_key(|(at, _)| *at)
+        else {
+            continue;
+        };
+        let before = w.get(..at).unwrap_or("");
+        let decided = p
+            .bodies
+            .roles
+            .iter()
+            .any(|r| find_phrase(before, r).is_some());
+        let preamble = p.preamble.markers.iter().any(|m| w.starts_with(m.as_str()));
+        if !decided || preamble {
+            continue;
+        }
+        let after = w.get(at + verb.len()..).unwrap_or("").trim();
+        let Some(who) = addressee(p, s, after) else {
+            continue;
+        };
+        n += 1;
+        // The call itself: from the verb to the end of the sentence.
+        let from = find_phrase(&s.norm, verb).map_or(0, |k| s.orig(k));
+        let span = Span {
+            start: s.span.start + from,
+            end: s.span.end,
+        };
+        let clause: String = s
+            .text
+            .get(from..)
+            .unwrap_or("")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let section = super::listed::section_of(cx.sections, span.start);
+        let prov = facts.prov(section, span);
+        let agreement = format!("agreement:{}/request-{n}", cx.doc);
+        let name = shorten(&clause, 70);
+        facts.node(
+            &agreement,
+            crate::model::Kind::Agreement,
+            &name,
+            std::slice::from_ref(&name),
+            &prov,
+        );
+        facts.attr(
+            &agreement,
+            "text",
+            crate::model::Value::Text(clause.clone()),
+            &prov,
+        );
+        facts.attr(
+            &agreement,
+            "form",
+            crate::model::Value::Text("request".into()),
+            &prov,
+        );
+        facts.edge(
+            &crate::model::section_id(cx.doc, section),
+            &agreement,
+            EdgeKind::Mentions,
+            vec![],
+            &prov,
+        );
+        if let Some(m) = cx.own {
+            facts.edge(&agreement, m, EdgeKind::AdoptedAt, vec![], &prov);
+        }
+        let id = format!("request:{}/request-{n}", cx.doc);
+        let asked: Vec<&String> = who
+            .named
+            .iter()
+            .filter(|c| c.starts_with("country:"))
+            .collect();
+        for c in &asked {
+            facts.edge(
+                &agreement,
+                c,
+                EdgeKind::RequestsResponseFrom,
+                vec![text_attr("request", &id, &prov)],
+                &prov,
+            );
+        }
+        notes.push(format!(
+            "request in prose to {}: {} (answers not stated)",
+            who.to,
+            shorten(&clause, 70)
+        ));
+        facts.requests.push(Request {
+            id: Sym::new(&id),
+            agreement: Sym::new(&agreement),
+            subject: clause,
+            requested_from: asked.iter().map(|c| Sym::new(c.as_str())).collect(),
+            addressed_to: who.to,
+            requested_on: None,
+            deadline: None,
+            responded_named: Vec::new(),
+            responded_unnamed: UnnamedCount {
+                min: 0,
+                max: u32::try_from(asked.len()).unwrap_or(u32::MAX),
+            },
+            status: Status::Pending,
+            prov: prov.into(),
+        });
+    }
+    notes
+}
+
+/// What [`in_prose`] reads beside the sentences.
+pub struct Prose<'a> {
+    pub doc: &'a str,
+    pub sections: &'a [crate::model::Section],
+    /// The decision items (their requests are read by [`emit`]).
+    pub items: &'a [(Item, String, String)],
+    /// The document's own meeting.
+    pub own: Option<&'a str>,
+}

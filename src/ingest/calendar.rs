@@ -371,11 +371,18 @@ impl Calendar {
         let Some(d) = held.date else { return };
         let better = match &e.date {
             None => true,
+            // A month that holds the days, or one day of them (a date
+            // line gives the last day, the opening all of them).
             Some((old, _)) => {
-                old.precision != Precision::Day
+                let coarser = old.precision != Precision::Day
                     && old.precision != Precision::Range
                     && old.start <= d.start
-                    && d.end <= old.end
+                    && d.end <= old.end;
+                let one_of = old.precision == Precision::Day
+                    && d.precision == Precision::Range
+                    && d.start <= old.start
+                    && old.end <= d.end;
+                coarser || one_of
             }
         };
         if better {

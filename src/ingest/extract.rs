@@ -399,7 +399,14 @@ pub fn extract(
             own.as_deref(),
             &mut facts,
         );
-        let asked = asked::emit(p, text, &secs, &stored, &mut facts);
+        let mut asked = asked::emit(p, text, &secs, &stored, &mut facts);
+        let called = asked::Prose {
+            doc,
+            sections,
+            items: &stored,
+            own: own.as_deref(),
+        };
+        asked.extend(asked::in_prose(p, &called, &secs, &mut facts));
         if let Some(n) = notes.first_mut() {
             n.extracted.extend(found);
             n.extracted.extend(asked);

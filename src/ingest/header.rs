@@ -131,14 +131,36 @@ pub fn place_phrase(phrase: &str, env: &Env) -> Option<(Option<String>, Option<S
         .collect();
     (0..parts.len()).find_map(|i| {
         let (city, country) = place(&parts[i..].join(", "), env)?;
+        if city.as_deref().is_some_and(|c| !name_like(c)) {
+            return None;
+        }
         Some((city.map(|c| title_case(&c)), country))
     })
+}
+
+/// A city's name: at most four words, each capitalized or a joining word
+/// (`San José`, `Ciudad de Panamá`), not a phrase of running text.
+fn name_like(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 4
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                || matches!(*w, "de" | "del" | "la" | "las" | "los" | "of" | "the")
+        })
 }
 
 /// The place after `en`/`in` in an opening sentence that says the
 /// meeting was held, and the days it gives.
 fn held_sentence(s: &Sentence, env: &Env) -> Option<Held> {
-    let v = s.dates.iter().filter_map(|d| d.value).find(days)?;
+    // The days of the meeting: a range where the sentence gives one (a
+    // date line caught in the same sentence gives only the last day).
+    let mut all = s.dates.iter().filter_map(|d| d.value).filter(days);
+    let first = all.next()?;
+    let v = std::iter::once(first)
+        .chain(all)
+        .find(|d| d.precision == Precision::Range)
+        .unwrap_or(first);
     let mut before: Vec<&str> = env
         .profiles
         .iter()

@@ -23,25 +23,11 @@ use super::resolve::Resolver;
 use super::rules::{self, compile};
 use super::sentence::Sentence;
 use crate::model::{Kind, Precision};
-use crate::reference::{from_roman, Gazetteer, SPANISH_ORDINALS};
+use crate::reference::series::{self, ordinal_word};
+use crate::reference::{from_roman, Gazetteer};
 use std::sync::OnceLock;
 
 pub use super::meeting_ref::{MeetingRef, Target};
-
-/// English ordinal words, first to twelfth ("the Seventh RCM").
-const ENGLISH_ORDINALS: [&str; 12] = [
-    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-    "eleventh", "twelfth",
-];
-
-/// The number an ordinal word stands for, in Spanish or English.
-fn ordinal_word(w: &str) -> Option<u32> {
-    let i = SPANISH_ORDINALS
-        .iter()
-        .position(|x| *x == w)
-        .or_else(|| ENGLISH_ORDINALS.iter().position(|x| *x == w))?;
-    u32::try_from(i + 1).ok()
-}
 
 struct Patterns {
     numbered: Pattern,
@@ -57,14 +43,53 @@ struct Patterns {
     scheduled_gap: Pattern,
 }
 
+/// Words of a profile as a regex alternation over normalized text, longest
+/// first (spaces and hyphens match either).
+fn alternation<'a>(words: impl Iterator<Item = &'a str>) -> String {
+    let mut ws: Vec<String> = words
+        .map(crate::text::normalize)
+        .filter(|w| !w.is_empty())
+        .collect();
+    ws.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    ws.dedup();
+    ws.iter()
+        .map(|w| {
+            w.split([' ', '-'])
+                .filter(|p| !p.is_empty())
+                .map(regex_syntax::escape)
+                .collect::<Vec<_>>()
+                .join(r"[\s\-]+")
+        })
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// A numbered meeting of a series: an ordinal (roman, a word of the
+/// language profiles, `7th`), optional meeting words, the series' name
+/// (`data/series/*.toml`).
+fn numbered_pattern() -> String {
+    let all = series::bundled();
+    let ordinals = alternation(series::ordinal_words().iter().map(|(w, _)| w.as_str()));
+    let words = alternation(
+        all.iter()
+            .flat_map(|s| &s.meeting_words)
+            .map(String::as_str),
+    );
+    let names = alternation(
+        all.iter()
+            .flat_map(|s| s.names.iter().chain(std::iter::once(&s.acronym)))
+            .map(String::as_str),
+    );
+    format!(
+        r"\b(?P<ord>[ivx]{{1,6}}|\d{{1,2}}(?:st|nd|rd|th)|{ordinals})\s+(?:(?:{words})\s+(?:de\s+la\s+|del\s+|of\s+the\s+|of\s+)?)?(?P<body>{names})\b"
+    )
+}
+
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| {
-        let ordinals = [SPANISH_ORDINALS.join("|"), ENGLISH_ORDINALS.join("|")].join("|");
         Patterns {
-            numbered: compile(&format!(
-                r"\b(?P<ord>[ivx]{{1,6}}|{ordinals})\s+(?:(?:reunion|conferencia)(?:\s+(?:viceministerial|anual|ordinaria))?\s+(?:de\s+la\s+|del\s+)?)?(?P<body>crm|rcm|conferencia regional sobre migracion|regional conference on migration)\b"
-            )),
+            numbered: compile(&numbered_pattern()),
             named: compile(
                 r"\b(?:Conferencia|Cumbre|Foro|Encuentro|Simposio|Congreso)(?:\s+(?:[A-ZÁÉÍÓÚÑ][\p{L}\-]*|de|del|la|las|los|el|sobre|para|y|en)){1,14}",
             ),
@@ -130,12 +155,15 @@ pub fn find(s: &Sentence, env: &Env) -> Vec<MeetingRef> {
             ordinal_word(ord.as_str())
         };
         let Some(ordinal) = ordinal else { continue };
+        let Some(series) = c.name("body").and_then(|b| series::by_name(b.as_str())) else {
+            continue;
+        };
         let (start, end) = (s.orig(m.start()), s.end_of(m.end()));
         let r = MeetingRef::new(
             start,
             end,
             Target::Numbered {
-                body: "CRM".into(),
+                body: series.acronym.clone(),
                 ordinal,
             },
         );

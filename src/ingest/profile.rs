@@ -31,6 +31,8 @@ pub struct Profile {
     pub preamble: Preamble,
     pub bodies: Bodies,
     pub places: Places,
+    /// Ordinal words, read by [`crate::reference`] for meeting names.
+    pub ordinals: toml::Table,
     pub lists: Lists,
     /// Months, ordinals and date forms: the "front" pass (issue 14 part B)
     /// gives this section its shape; until then it is kept as read.

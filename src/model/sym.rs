@@ -84,6 +84,13 @@ impl Sym {
         })
     }
 
+    /// A symbol with its own copy of `s`, never looked up in the
+    /// interning table (for texts known to be distinct, as a snapshot's
+    /// table of texts is).
+    pub(crate) fn own(s: &str) -> Sym {
+        Sym(Arc::from(s))
+    }
+
     /// Where the shared text lives (the same for every clone).
     pub(crate) fn address(&self) -> usize {
         Arc::as_ptr(&self.0).cast::<u8>() as usize

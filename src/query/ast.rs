@@ -7,8 +7,6 @@
 
 mod display;
 
-pub(crate) use display::{date_text, write_string};
-
 use crate::model::{DateValue, EdgeKind, Kind};
 
 /// Byte offsets `[start, end)` of a piece of the query text.
@@ -141,6 +139,10 @@ pub(crate) enum Question {
     /// `agreements from VII CRM awaiting responses` (meeting optional).
     Awaiting {
         meeting: Option<EntityRef>,
+        /// The entity is named as who owes the responses (`… awaiting
+        /// responses from X`): a meeting (its agreements) or a country.
+        /// Otherwise (`agreements from X …`) it is a meeting.
+        owing: bool,
         /// `… pending on 2002-12-31`: what was awaited on that day, from
         /// every document (not `as of`).
         on: Option<DateLit>,
@@ -172,6 +174,9 @@ pub(crate) enum Question {
     Show { entity: EntityRef, span: Span },
     /// `trace IV.A`.
     Trace { agreement: EntityRef, span: Span },
+    /// `who held the pro tempore presidency on 2003-01-01`: the country
+    /// that held it then, from the handovers recorded.
+    ProTempore { on: DateLit, span: Span },
     /// One thing asked about one entity: what a meeting agreed, where and
     /// when it was held, who responded to an agreement, which agreements
     /// concern an entity or a phrase.
@@ -196,6 +201,34 @@ pub(crate) enum About {
     /// `agreements about SIEMCA`: agreements that concern an entity, or
     /// whose text holds a phrase.
     Agreements,
+    /// `recommendations of GRCM octubre 2002`: what a meeting recommended.
+    Recommended,
+    /// `who presided GRCM octubre 2002`: who held the presidency then.
+    Presided,
+    /// `who hosted VII CRM`: the country it was held in.
+    Hosted,
+    /// `letters about IV.A`: the letters that follow an agreement up.
+    Letters,
+    /// `follow-ups of IV.E(1)`: every event that follows an agreement up.
+    FollowUps,
+    /// `tasks of PPT`: the agreements that name an organization (what it
+    /// was asked to do).
+    Tasks,
+    /// `documents titled "Marco de Ejecución"`: documents by (part of)
+    /// their title.
+    Titled,
+    /// `members of CRM`: the countries that are members of a body.
+    Members,
+    /// `who attended VII CRM`: no attendance list is recorded, so the
+    /// members of the body that held the meeting, said so.
+    Attended,
+    /// `status of IV.A`: an agreement's status.
+    Status,
+    /// `proposals of Costa Rica`: what an entity proposed.
+    Proposals,
+    /// `meetings that adopted IV.E(1)`: where and when an agreement was
+    /// adopted or reaffirmed.
+    AdoptedAt,
 }
 
 /// `why <entity> <edge> <entity>`, e.g. `why IV.E(1) awaits Honduras`.

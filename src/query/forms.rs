@@ -39,6 +39,76 @@ pub(crate) const FORMS: &[(&str, &str, &str)] = &[
         "¿cuándo se celebró la VII CRM?",
     ),
     (
+        "what a meeting recommended",
+        "what did the GRCM of October 2002 recommend?",
+        "¿qué recomendó el GRCM de octubre de 2002?",
+    ),
+    (
+        "who presided a meeting (the Presidencia Pro-Témpore then)",
+        "who presided the GRCM of October 2002?",
+        "¿quién presidió el GRCM de octubre 2002?",
+    ),
+    (
+        "who held the Presidencia Pro-Témpore on a date",
+        "who held the Presidencia Pro-Témpore on 2003-01-01?",
+        "¿quién ejercía la PPT a fines de 2002?",
+    ),
+    (
+        "who hosted a meeting",
+        "who hosted the VII CRM?",
+        "¿qué país fue sede de la VII CRM?",
+    ),
+    (
+        "letters about an agreement",
+        "which letters were sent about IV.A?",
+        "cartas de seguimiento del acuerdo IV.A",
+    ),
+    (
+        "every follow-up of an agreement",
+        "what happened after IV.E(1) was adopted?",
+        "¿qué seguimiento tuvo el IV.E(1)?",
+    ),
+    (
+        "what an organization was asked to do",
+        "what was the Technical Secretariat asked to do?",
+        "¿qué se le encomendó a la Presidencia Pro-Témpore?",
+    ),
+    (
+        "documents by (part of) their title",
+        "documents titled \"Marco de Ejecución\"",
+        "¿qué documentos se titulan Glosario?",
+    ),
+    (
+        "the members of a body",
+        "which countries are members of the CRM?",
+        "países miembros de la CRM",
+    ),
+    (
+        "who attended a meeting (the members of its body: no attendance is recorded)",
+        "who attended the VII CRM?",
+        "¿qué países participaron en la VII CRM?",
+    ),
+    (
+        "an agreement's status",
+        "what is the status of IV.A?",
+        "¿en qué estado está el acuerdo IV.A?",
+    ),
+    (
+        "what a country or organization proposed",
+        "what did Costa Rica propose?",
+        "¿qué propuso Costa Rica?",
+    ),
+    (
+        "where and when an agreement was adopted",
+        "at which meeting was IV.E(1) adopted?",
+        "¿cuándo se aprobó el acuerdo IV.E(1)?",
+    ),
+    (
+        "what a country has still to answer",
+        "which agreements still await a response from Honduras?",
+        "respuestas pendientes de Honduras",
+    ),
+    (
         "agreements about an entity or a phrase",
         "agreements about SIEMCA",
         "acuerdos sobre la OIM",

@@ -14,6 +14,21 @@ use petgraph::graph::NodeIndex;
 use petgraph::Direction;
 use std::collections::BTreeSet;
 
+/// What a non-empty answer to `q` needs said with it: that it is read
+/// from something else than the question names.
+pub(crate) fn answer_note(q: &Question) -> Option<String> {
+    match q {
+        Question::About {
+            about: About::Attended,
+            entity,
+            ..
+        } => Some(format!(
+            "the documents here record no attendance list for {entity}: these are the members of the body that held it"
+        )),
+        _ => None,
+    }
+}
+
 /// What an empty answer to `q` means, when it does not simply mean
 /// "none": a note to print under it.
 pub(crate) fn empty_answer_note(ctx: &Ctx<'_>, q: &Question) -> Option<String> {
@@ -88,6 +103,11 @@ fn meeting_note(kg: &KnowledgeGraph, m: NodeIndex) -> String {
     } else {
         format!(" (documents covering it: {})", documents.join(", "))
     };
+    if ids.is_empty() {
+        return format!(
+            "no agreement of {name} is recorded here{read_from}: nothing is known of its agreements or of responses to them"
+        );
+    }
     if requests.is_empty() {
         return format!(
             "no document here records a request for responses to the {} agreement(s) of {name}{read_from}: nothing is known of pending responses, which is not the same as none pending",

@@ -12,6 +12,7 @@
 mod build;
 mod errors;
 mod pattern;
+mod question;
 
 use super::ast::{Span, Statement};
 use super::error::{ErrorKind, QueryError};
@@ -22,6 +23,7 @@ use std::sync::Mutex;
 
 #[derive(pest_derive::Parser)]
 #[grammar = "../grammar/query.pest"]
+#[grammar = "../grammar/questions.pest"]
 struct QueryParser;
 
 /// Longest query accepted, in bytes.

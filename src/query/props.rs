@@ -236,13 +236,17 @@ fn date_lit() -> impl Strategy<Value = DateLit> {
 
 fn question() -> impl Strategy<Value = Question> {
     prop_oneof![
-        (prop::option::of(entity()), prop::option::of(date_lit())).prop_map(|(meeting, on)| {
-            Question::Awaiting {
+        (
+            prop::option::of(entity()),
+            prop::option::of(date_lit()),
+            any::<bool>()
+        )
+            .prop_map(|(meeting, on, owing)| Question::Awaiting {
+                owing: owing && meeting.is_some(),
                 meeting,
                 on,
                 span: sp(),
-            }
-        }),
+            }),
         entity().prop_map(|agreement| Question::NotResponded {
             agreement,
             span: sp()
@@ -282,18 +286,31 @@ fn question() -> impl Strategy<Value = Question> {
             to,
             span: sp()
         }),
-        (0..5usize, entity()).prop_map(|(k, entity)| Question::About {
+        (0..17usize, entity()).prop_map(|(k, entity)| Question::About {
             about: [
                 About::Agreed,
                 About::Place,
                 About::Date,
                 About::Responded,
-                About::Agreements
+                About::Agreements,
+                About::Recommended,
+                About::Presided,
+                About::Hosted,
+                About::Letters,
+                About::FollowUps,
+                About::Tasks,
+                About::Titled,
+                About::Members,
+                About::Attended,
+                About::Status,
+                About::Proposals,
+                About::AdoptedAt,
             ][k],
             entity,
             span: sp(),
         }),
         entity().prop_map(|entity| Question::Show { entity, span: sp() }),
+        date_lit().prop_map(|on| Question::ProTempore { on, span: sp() }),
     ]
 }
 

@@ -1,14 +1,24 @@
 //! Controlled-language questions: entity references resolved against the
-//! graph, and each question compiled to a pattern query (the text that
-//! `explain` prints, which parses and runs on its own). `show` and `path`
-//! are answered directly: a card and a shortest path are not patterns.
+//! graph, and each question compiled straight to the syntax tree of a
+//! pattern query (which `explain` prints, and which parses and runs on its
+//! own). `show`, `path`, `trace` and `pending on` are answered directly:
+//! a card, a shortest path, a chronology and a dated reading are not
+//! patterns.
 
-use super::ast::{write_string, About, EntityRef, MentionTarget, PatternQuery, Place, Question};
+mod follow;
+mod patterns;
+mod presidency;
+mod records;
+mod topics;
+mod tree;
+
+use super::ast::{About, EntityRef, MentionTarget, PatternQuery, Place, Question};
 use super::error::{ErrorKind, QueryError};
 use super::eval::Ctx;
 use crate::graph::Reference;
-use crate::model::Kind;
+use crate::model::{DateValue, Kind};
 use crate::text::slug;
+use patterns::Held;
 use petgraph::graph::NodeIndex;
 
 /// A question made ready to run.
@@ -30,7 +40,7 @@ pub(crate) enum Compiled {
 /// Compile a question against the graph (entity references are resolved
 /// now, so the pattern names ids).
 pub(crate) fn compile(ctx: &Ctx<'_>, q: &Question) -> Result<Compiled, QueryError> {
-    let text = match q {
+    let pattern = match q {
         Question::Awaiting {
             meeting,
             on: Some(day),
@@ -42,79 +52,39 @@ pub(crate) fn compile(ctx: &Ctx<'_>, q: &Question) -> Result<Compiled, QueryErro
             };
             return Ok(Compiled::PendingOn(m, day.value.end));
         }
-        Question::Awaiting { meeting, .. } => {
-            let head = match meeting {
-                Some(m) => {
-                    let id = id_of(ctx, resolve(ctx, m, &[Kind::Meeting])?);
-                    format!(
-                        "match (a:agreement)-[:adopted_at|reaffirmed_at]->(m:meeting {{id: {id}}}), (a)-[w:awaits]->(c:country)"
-                    )
-                }
-                None => "match (a:agreement)-[w:awaits]->(c:country)".to_string(),
-            };
-            format!(
-                "{head} return a as agreement, request_subject(w) as request, awaiting(w) as awaiting, collect(distinct c) as countries, awaiting_note(w) as note order by agreement, request"
-            )
-        }
+        Question::Awaiting { meeting, owing, .. } => match meeting {
+            // `… awaiting responses from Honduras`: what a country owes.
+            Some(m) => match resolve(ctx, m, &[Kind::Meeting]) {
+                Ok(i) => patterns::awaiting(Some(&id_of(ctx, i))),
+                Err(e) if !owing => return Err(e),
+                Err(e) => match resolve(ctx, m, &[Kind::Country]) {
+                    Ok(c) => records::owed_by(&id_of(ctx, c)),
+                    Err(_) => return Err(e),
+                },
+            },
+            None => patterns::awaiting(None),
+        },
         Question::NotResponded { agreement, .. } => {
-            let id = id_of(ctx, resolve(ctx, agreement, &[Kind::Agreement])?);
-            format!(
-                "match (a:agreement {{id: {id}}})-[w:awaits]->(c:country) return c as country, request_subject(w) as request, awaiting_note(w) as note order by request, country"
-            )
+            patterns::not_responded(&id_of(ctx, resolve(ctx, agreement, &[Kind::Agreement])?))
         }
-        Question::Meetings { place, .. } => {
-            let tail = "return distinct m as meeting, m.date as date, m.city as city order by date, meeting";
-            match place {
-                Place::Date(d) => {
-                    format!("match (m:meeting) where m.date = {} {tail}", date_expr(d))
-                }
-                Place::Named(p) => match place_of(ctx, p)? {
-                    PlaceMatch::Country(i) => format!(
-                        "match (m:meeting)-[:held_in]->(c:country {{id: {}}}) {tail}",
-                        id_of(ctx, i)
-                    ),
-                    PlaceMatch::City(city) => {
-                        format!("match (m:meeting) where m.city = {} {tail}", quote(&city))
-                    }
-                },
-            }
-        }
+        Question::Meetings { place, .. } => match place {
+            Place::Date(d) => patterns::meetings(Held::On(&d.value)),
+            Place::Named(p) => match place_of(ctx, p)? {
+                PlaceMatch::Country(i) => patterns::meetings(Held::Country(&id_of(ctx, i))),
+                PlaceMatch::City(city) => patterns::meetings(Held::City(&city)),
+            },
+        },
         Question::Mentioning { target, what, .. } => {
-            let entity = match what {
-                EntityRef::Quoted(t, _) => match ctx.kg.lookup(t) {
-                    [one] => Some(*one),
-                    _ => None,
-                },
-                other => Some(resolve(ctx, other, &[])?),
-            };
-            match (target, entity) {
-                (MentionTarget::Sections, Some(i)) => format!(
-                    "match (s:section)-[e:mentions]->(x {{id: {}}}) return distinct s as section, sentence(e) as sentence order by section",
-                    id_of(ctx, i)
-                ),
-                (MentionTarget::Documents, Some(i)) => format!(
-                    "match (s:section)-[:mentions]->(x {{id: {}}}), (s)-[:part_of*1..6]->(d:document) return d as document, collect(distinct s) as sections order by document",
-                    id_of(ctx, i)
-                ),
-                (MentionTarget::Sections, None) => {
-                    let p = quote(what.text());
-                    format!(
-                        "match (s:section) where s.text contains {p} return distinct s as section, snippet(s.text, {p}) as sentence order by section"
-                    )
-                }
-                (MentionTarget::Documents, None) => {
-                    let p = quote(what.text());
-                    format!(
-                        "match (d:document) where d.text contains {p} return d as document, snippet(d.text, {p}) as sentence order by document"
-                    )
+            let documents = *target == MentionTarget::Documents;
+            match (documents, named(ctx, what, true)?) {
+                (false, Some(i)) => patterns::sections_mentioning(&id_of(ctx, i)),
+                (true, Some(i)) => patterns::documents_mentioning(&id_of(ctx, i)),
+                (_, None) => {
+                    in_either_language(ctx, what.text(), |p| patterns::text_holding(documents, p))?
                 }
             }
         }
-        Question::Events { from, to, .. } => format!(
-            "match (e:event|meeting) where e.date >= {} and e.date <= {} return distinct e as event, e.kind as kind, e.type as type, e.date as date order by date, event",
-            date_expr(from),
-            date_expr(to)
-        ),
+        Question::Events { from, to, .. } => patterns::events(&from.value, &to.value),
         Question::Path { from, to, .. } => {
             return Ok(Compiled::Path(
                 resolve(ctx, from, &[])?,
@@ -122,33 +92,78 @@ pub(crate) fn compile(ctx: &Ctx<'_>, q: &Question) -> Result<Compiled, QueryErro
             ))
         }
         Question::Show { entity, .. } => return Ok(Compiled::Show(resolve(ctx, entity, &[])?)),
-        Question::About { about, entity, .. } => about_text(ctx, *about, entity)?,
+        Question::About { about, entity, .. } => about_pattern(ctx, *about, entity)?,
         Question::Trace { agreement, .. } => {
-            return Ok(Compiled::Trace(resolve(ctx, agreement, &[Kind::Agreement])?))
+            return Ok(Compiled::Trace(resolve(
+                ctx,
+                agreement,
+                &[Kind::Agreement],
+            )?))
+        }
+        Question::ProTempore { on, .. } => {
+            let day = DateValue::day(on.value.end);
+            let when = presidency::When::Day(&day);
+            first_answered(
+                ctx,
+                vec![
+                    presidency::holder(when, true),
+                    presidency::holder(when, false),
+                ],
+            )?
         }
     };
-    match super::parse::parse(&text)?.body {
-        super::ast::Body::Pattern(p) => Ok(Compiled::Pattern(p)),
-        _ => Err(QueryError::new(
+    Ok(Compiled::Pattern(pattern))
+}
+
+/// The first of `candidates` that has an answer over the graph, else the
+/// first (whose empty answer is then the answer).
+fn first_answered(
+    ctx: &Ctx<'_>,
+    candidates: Vec<PatternQuery>,
+) -> Result<PatternQuery, QueryError> {
+    for p in &candidates {
+        if !ctx.run_pattern(p)?.rows.is_empty() {
+            return Ok(p.clone());
+        }
+    }
+    candidates.into_iter().next().ok_or_else(|| {
+        QueryError::new(
             ErrorKind::Invalid,
-            format!("internal error: a question compiled to `{text}`"),
+            "internal error: a question with no pattern",
             None,
-        )),
+        )
+    })
+}
+
+/// The pattern for a phrase, or for the same topic in the other language
+/// when the phrase finds nothing and the topic list has it.
+fn in_either_language(
+    ctx: &Ctx<'_>,
+    phrase: &str,
+    pattern: impl Fn(&str) -> PatternQuery,
+) -> Result<PatternQuery, QueryError> {
+    match topics::other_language(phrase) {
+        Some(other) => first_answered(ctx, vec![pattern(phrase), pattern(other)]),
+        None => Ok(pattern(phrase)),
     }
 }
 
-fn date_expr(d: &super::ast::DateLit) -> String {
-    super::ast::date_text(&d.value)
-}
-
-fn quote(s: &str) -> String {
-    let mut out = String::new();
-    let _ = write_string(&mut out, s);
-    out
+/// The one node a reference names, if it names one: a quoted reference
+/// is a phrase unless it is exactly one name; an unquoted one must
+/// resolve (`strict`) or is a phrase too.
+fn named(ctx: &Ctx<'_>, r: &EntityRef, strict: bool) -> Result<Option<NodeIndex>, QueryError> {
+    Ok(match r {
+        EntityRef::Quoted(t, _) => match ctx.kg.lookup(t) {
+            [one] => Some(*one),
+            _ => None,
+        },
+        other if strict => Some(resolve(ctx, other, &[])?),
+        other => resolve(ctx, other, &[]).ok(),
+    })
 }
 
 fn id_of(ctx: &Ctx<'_>, i: NodeIndex) -> String {
-    quote(&ctx.kg.data(i).id)
+    ctx.kg.data(i).id.to_string()
 }
 
 enum PlaceMatch {
@@ -196,52 +211,49 @@ pub(crate) fn reference(r: &EntityRef) -> Reference<'_> {
 }
 
 /// The pattern that answers one thing asked about one entity.
-fn about_text(ctx: &Ctx<'_>, about: About, entity: &EntityRef) -> Result<String, QueryError> {
+fn about_pattern(
+    ctx: &Ctx<'_>,
+    about: About,
+    entity: &EntityRef,
+) -> Result<PatternQuery, QueryError> {
+    let of = |kind: Kind| -> Result<String, QueryError> {
+        Ok(id_of(ctx, resolve(ctx, entity, &[kind])?))
+    };
     Ok(match about {
-        About::Agreed => {
-            let id = id_of(ctx, resolve(ctx, entity, &[Kind::Meeting])?);
-            format!(
-                "match (a:agreement)-[:adopted_at|reaffirmed_at]->(m:meeting {{id: {id}}}) return distinct a as agreement order by agreement"
-            )
+        About::Agreed => patterns::agreed(&of(Kind::Meeting)?, false),
+        About::Recommended => patterns::agreed(&of(Kind::Meeting)?, true),
+        About::Place => patterns::place(&of(Kind::Meeting)?),
+        About::Date => patterns::dates(&of(Kind::Meeting)?),
+        About::Hosted => patterns::hosted(&of(Kind::Meeting)?),
+        About::Presided => {
+            let m = of(Kind::Meeting)?;
+            let when = presidency::When::Meeting(&m);
+            first_answered(
+                ctx,
+                vec![
+                    presidency::presided_by(&m),
+                    presidency::holder(when, true),
+                    presidency::holder(when, false),
+                ],
+            )?
         }
-        About::Place => {
-            let id = id_of(ctx, resolve(ctx, entity, &[Kind::Meeting])?);
-            format!(
-                "match (m:meeting {{id: {id}}}) optional match (m)-[:held_in]->(c:country) return distinct m as meeting, m.city as city, c as country"
-            )
-        }
-        About::Date => {
-            let id = id_of(ctx, resolve(ctx, entity, &[Kind::Meeting])?);
-            format!("match (m:meeting {{id: {id}}}) return m as meeting, m.date as date")
-        }
-        About::Responded => {
-            let id = id_of(ctx, resolve(ctx, entity, &[Kind::Agreement])?);
-            format!(
-                "match (c:country)-[:responded]->(a:agreement {{id: {id}}}) return distinct c as country order by country"
-            )
-        }
-        About::Agreements => {
-            let found = match entity {
-                EntityRef::Quoted(t, _) => match ctx.kg.lookup(t) {
-                    [one] => Some(*one),
-                    _ => None,
-                },
-                other => resolve(ctx, other, &[]).ok(),
-            };
-            match found {
-                // An agreement is about what the section that records it
-                // names.
-                Some(i) => format!(
-                    "match (s:section)-[:mentions]->(a:agreement), (s)-[:mentions]->(x {{id: {}}}) return distinct a as agreement order by agreement",
-                    id_of(ctx, i)
-                ),
-                None => {
-                    let p = quote(entity.text());
-                    format!(
-                        "match (s:section)-[:mentions]->(a:agreement) where s.text contains {p} return distinct a as agreement, snippet(s.text, {p}) as sentence order by agreement"
-                    )
-                }
-            }
-        }
+        About::Responded => patterns::responded(&of(Kind::Agreement)?),
+        About::Letters => follow::follow_ups(&of(Kind::Agreement)?, true),
+        About::FollowUps => follow::follow_ups(&of(Kind::Agreement)?, false),
+        About::Tasks => follow::tasks(&id_of(ctx, resolve(ctx, entity, &[])?)),
+        About::Titled => follow::titled(entity.text()),
+        About::Members => records::members(&id_of(ctx, resolve(ctx, entity, &[])?)),
+        About::Attended => records::attended(&of(Kind::Meeting)?),
+        About::Status => records::status(&of(Kind::Agreement)?),
+        About::Proposals => records::proposals(&id_of(ctx, resolve(ctx, entity, &[])?)),
+        About::AdoptedAt => records::adopted_at(&of(Kind::Agreement)?),
+        // An agreement is about what the section that records it names.
+        About::Agreements => match named(ctx, entity, false)? {
+            Some(i) => patterns::agreements_naming(&id_of(ctx, i)),
+            None => in_either_language(ctx, entity.text(), patterns::agreements_holding)?,
+        },
     })
 }
+
+#[cfg(test)]
+mod oracle;

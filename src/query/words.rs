@@ -1,6 +1,6 @@
-//! The words of the query language, read from `grammar/query.pest` itself
-//! (its `kw_*` rules, and the `reserved` rule that keeps keywords from
-//! being variables) and from the evaluator's function table: one source,
+//! The words of the query language, read from the grammar itself
+//! (`grammar/query.pest` and `grammar/questions.pest`: their `kw_*` rules,
+//! and the `reserved` rule that keeps keywords from being variables) and from the evaluator's function table: one source,
 //! so completion and the printer of variable names cannot drift from the
 //! grammar.
 
@@ -9,7 +9,11 @@ use super::eval::functions::FUNCTIONS;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-const GRAMMAR: &str = include_str!("../../grammar/query.pest");
+const GRAMMAR: &str = concat!(
+    include_str!("../../grammar/query.pest"),
+    "\n",
+    include_str!("../../grammar/questions.pest")
+);
 
 /// Every spelling of each `kw_*` rule (`kw_agreements` → `agreements`,
 /// `acuerdos`), lower case, in the grammar's order.
@@ -101,5 +105,26 @@ mod tests {
             assert!(!reserved().iter().any(|k| k == w), "{w} is not reserved");
         }
         assert_eq!(reserved().len(), 27, "{:?}", reserved());
+    }
+
+    /// PEG tries a keyword's spellings in order and never comes back: a
+    /// spelling before a longer one it starts with (`document` before
+    /// `documento`) would make the longer one unreachable.
+    #[test]
+    fn no_spelling_hides_a_longer_one_after_it() {
+        for (rule, words) in spellings() {
+            if *rule == "kw_why" {
+                // `por que` is a sequence of two words, tried whole.
+                continue;
+            }
+            for (i, short) in words.iter().enumerate() {
+                for long in &words[i + 1..] {
+                    assert!(
+                        !(long.starts_with(short.as_str()) && long != short),
+                        "{rule}: `{short}` hides `{long}`"
+                    );
+                }
+            }
+        }
     }
 }

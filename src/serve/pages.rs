@@ -253,7 +253,7 @@ pub(crate) fn trace_svg(state: &State, a: String) -> Page {
 /// `/doc?d=&s=&e=`: a document's text, the cited span highlighted and
 /// scrolled into view (the link's `#hl`).
 pub(crate) fn document(state: &State, d: String, s: Option<String>, e: Option<String>) -> Page {
-    let Some(doc) = state.view.document(&d) else {
+    let (Some(doc), Some(text)) = (state.view.document(&d), state.view.document_text(&d)) else {
         return message(
             state,
             404,
@@ -261,7 +261,6 @@ pub(crate) fn document(state: &State, d: String, s: Option<String>, e: Option<St
             &format!("no document is called {d:?}"),
         );
     };
-    let text = doc.text.as_str();
     let span = match (s, e) {
         (None, None) => None,
         (Some(s), Some(e)) => match (s.parse::<usize>(), e.parse::<usize>()) {

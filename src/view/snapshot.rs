@@ -11,29 +11,38 @@
 //! and renamed, so a crash leaves the old snapshot or the new one. Failing
 //! to write one (read-only or full disk) only costs the next open its time.
 //!
-//! Layout: a header (`actaview`, version u32 LE, fingerprint, 32 bytes),
+//! Layout: a header (`actaview`, version u32 LE, fingerprint, 32 bytes);
 //! the view in bincode with its ids and provenances as indexes (see
-//! [`crate::model::sym::tables`]), the provenances (their texts as indexes), the
-//! texts, and a footer: the three sections' lengths and CRC-32s (u64 and
-//! u32 LE each) and `actaview` again. Both directions stream: the view is
-//! never held twice, once as bytes and once as a graph. The tables come
-//! after the view because they are complete only once it is written; a
-//! reader seeks to them first.
+//! [`crate::model::sym::tables`]), its lists and maps each preceded by
+//! its length so that it is read into room allocated once (see
+//! `graph/saved.rs`); the provenances (their texts as indexes); the
+//! texts; the documents' sections; each document's text length and CRC-32; the documents' texts
+//! one after another; and a footer: the six sections' lengths and
+//! CRC-32s (u64 and u32 LE each) and `actaview` again. Both directions
+//! stream: the view is never held twice, once as bytes and once as a
+//! graph. The tables come after the view because they are complete only
+//! once it is written; a reader seeks to them first. The documents'
+//! texts are checked at open and read one at a time when a query cites
+//! them (`graph/texts.rs`), never all held unless all are asked for; the
+//! sections are checked at open and read when first asked for
+//! (`graph/cold.rs`).
 
-use crate::graph::KnowledgeGraph;
+use crate::graph::{Cold, KnowledgeGraph, SavedFile, Texts};
 use crate::model::sym::tables;
 use crate::model::{Prov, Provenance, Sym};
 use bincode::Options;
 use sha2::{Digest, Sha256};
 use std::fs::File;
 use std::io::{self, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
+use std::marker::PhantomData;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 /// The snapshot's file name in the database folder.
 pub(crate) const FILE: &str = "view.snapshot";
 const MAGIC: &[u8; 8] = b"actaview";
 /// Bump when the view's types or the way it is built change.
-const VERSION: u32 = 1;
+const VERSION: u32 = 3;
 const HEADER: usize = 8 + 4 + 32;
 
 /// The fingerprint of a view: the store's digest of its documents and
@@ -59,12 +68,15 @@ fn path(dir: &Path) -> PathBuf {
     dir.join(FILE)
 }
 
-/// Three sections: the view, the provenances, the texts.
-const SECTIONS: usize = 3;
+/// Six sections: the view, the provenances, the texts of ids and
+/// provenances, the documents' sections, each document's text length and
+/// CRC-32, the documents' texts.
+const SECTIONS: usize = 6;
 const FOOTER: usize = SECTIONS * 12 + 8;
 
 /// The view saved in `dir` with this fingerprint, if there is one that
-/// reads back whole.
+/// reads back whole. The documents' texts are checked, not read: the
+/// view reads each from the file when it is first asked for.
 pub(crate) fn load(dir: &Path, fingerprint: &[u8; 32]) -> Option<KnowledgeGraph> {
     let mut file = File::open(path(dir)).ok()?;
     let size = file.metadata().ok()?.len();
@@ -76,6 +88,52 @@ pub(crate) fn load(dir: &Path, fingerprint: &[u8; 32]) -> Option<KnowledgeGraph>
     {
         return None;
     }
+    let parts = read_footer(&mut file, size)?;
+    // Where each section starts.
+    let mut at = [0u64; SECTIONS];
+    let mut end = HEADER as u64;
+    for (i, (len, _)) in parts.iter().enumerate() {
+        at[i] = end;
+        end = end.checked_add(*len)?;
+    }
+    if end.checked_add(FOOTER as u64)? != size {
+        return None;
+    }
+    let [view, provs, syms, sections, lengths, texts] = parts;
+    // Each list read straight into its final form: neither the texts
+    // nor the provenances are ever held twice.
+    let symbols = read_section(&mut file, at[2], syms, |s: String| Sym::own(&s))?;
+    let reading = tables::Reading::start(symbols);
+    let provenances = read_section(&mut file, at[1], provs, Prov::own)?;
+    reading.set_provenances(provenances);
+    reading.set_budget(view.0);
+    let mut kg: KnowledgeGraph = read_value(&mut file, at[0], view)?;
+    drop(reading);
+    let lengths: Vec<(u32, u32)> = read_value(&mut file, at[4], lengths)?;
+    let total: u64 = lengths.iter().map(|(len, _)| u64::from(*len)).sum();
+    if lengths.len() != kg.documents.len() || total != texts.0 {
+        return None;
+    }
+    // Checked now, read when asked for.
+    check(&mut file, at[3], sections)?;
+    check(&mut file, at[5], texts)?;
+    let file: SavedFile = Arc::new(Mutex::new(file));
+    kg.sections = Cold::saved(Arc::clone(&file), at[3], sections.0);
+    kg.texts = Texts::saved(file, at[5], &lengths)?;
+    Some(kg)
+}
+
+/// Whether the section at `at` has the length and CRC-32 it should.
+fn check(file: &mut File, at: u64, (len, crc): (u64, u32)) -> Option<()> {
+    file.seek(SeekFrom::Start(at)).ok()?;
+    let mut reader = Crc::new((&*file).take(len));
+    io::copy(&mut reader, &mut io::sink()).ok()?;
+    (reader.reset() == (len, crc)).then_some(())
+}
+
+/// The sections' lengths and CRC-32s, from the footer of a file of
+/// `size` bytes.
+fn read_footer(file: &mut File, size: u64) -> Option<[(u64, u32); SECTIONS]> {
     let mut footer = [0u8; FOOTER];
     file.seek(SeekFrom::Start(size.checked_sub(FOOTER as u64)?))
         .ok()?;
@@ -91,40 +149,80 @@ pub(crate) fn load(dir: &Path, fingerprint: &[u8; 32]) -> Option<KnowledgeGraph>
             u32::from_le_bytes(footer[at + 8..at + 12].try_into().ok()?),
         );
     }
-    let [(view_len, view_crc), (provs_len, provs_crc), (texts_len, texts_crc)] = parts;
-    let total = (HEADER + FOOTER) as u64;
-    if total
-        .checked_add(view_len)?
-        .checked_add(provs_len)?
-        .checked_add(texts_len)?
-        != size
-    {
-        return None;
-    }
-    let tables_at = HEADER as u64 + view_len;
-    let texts: Vec<String> = read_section(&mut file, tables_at + provs_len, texts_len, texts_crc)?;
-    let reading = tables::Reading::start(texts.iter().map(|t| Sym::new(t)).collect());
-    drop(texts);
-    let provenances: Vec<Provenance> = read_section(&mut file, tables_at, provs_len, provs_crc)?;
-    reading.set_provenances(provenances.into_iter().map(Prov::own).collect());
-    read_section(&mut file, HEADER as u64, view_len, view_crc)
+    Some(parts)
 }
 
 /// Deserialize the section at `at`, `len` bytes long, checking its CRC.
-fn read_section<T: serde::de::DeserializeOwned>(
+fn read_value<T: serde::de::DeserializeOwned>(
     file: &mut File,
     at: u64,
-    len: u64,
-    crc: u32,
+    section: (u64, u32),
 ) -> Option<T> {
+    read_with(file, at, section, PhantomData)
+}
+
+/// Read the list in the section at `at` into room allocated once, each
+/// entry as `make` makes it from what was written.
+fn read_section<T, U, F>(file: &mut File, at: u64, section: (u64, u32), make: F) -> Option<Vec<U>>
+where
+    T: for<'de> serde::de::Deserialize<'de>,
+    F: FnMut(T) -> U,
+{
+    struct Each<T, F>(F, PhantomData<T>, usize);
+    impl<'de, T, U, F> serde::de::DeserializeSeed<'de> for Each<T, F>
+    where
+        T: serde::de::Deserialize<'de>,
+        F: FnMut(T) -> U,
+    {
+        type Value = Vec<U>;
+        fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Vec<U>, D::Error> {
+            d.deserialize_seq(self)
+        }
+    }
+    impl<'de, T, U, F> serde::de::Visitor<'de> for Each<T, F>
+    where
+        T: serde::de::Deserialize<'de>,
+        F: FnMut(T) -> U,
+    {
+        type Value = Vec<U>;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a list")
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(
+            mut self,
+            mut seq: A,
+        ) -> Result<Vec<U>, A::Error> {
+            let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(self.2));
+            while let Some(x) = seq.next_element::<T>()? {
+                out.push((self.0)(x));
+            }
+            Ok(out)
+        }
+    }
+    // Every entry takes 8 bytes at least (a text's length, a provenance's
+    // tag and first index).
+    let most = usize::try_from(section.0 / 8).unwrap_or(usize::MAX);
+    read_with(file, at, section, Each(make, PhantomData, most))
+}
+
+/// Deserialize the section at `at`, `len` bytes long, with `seed`,
+/// checking its CRC.
+fn read_with<'de, S: serde::de::DeserializeSeed<'de>>(
+    file: &mut File,
+    at: u64,
+    (len, crc): (u64, u32),
+    seed: S,
+) -> Option<S::Value> {
     file.seek(SeekFrom::Start(at)).ok()?;
     // Checksummed a buffer at a time, under the buffer: bincode reads
     // a few bytes at a time.
     let mut reader = BufReader::with_capacity(1 << 20, Crc::new((&*file).take(len)));
     // The limit makes a damaged length an error, not an allocation.
-    let value = options()
-        .with_limit(len)
-        .deserialize_from(&mut reader)
+    let value = seed
+        .deserialize(&mut bincode::Deserializer::with_reader(
+            &mut reader,
+            options().with_limit(len),
+        ))
         .ok()?;
     io::copy(&mut reader, &mut io::sink()).ok()?;
     let (count, sum) = reader.into_inner().reset();
@@ -143,6 +241,12 @@ pub(crate) fn save(dir: &Path, fingerprint: &[u8; 32], kg: &KnowledgeGraph) -> i
 
 fn write(tmp: &Path, fingerprint: &[u8; 32], kg: &KnowledgeGraph) -> io::Result<()> {
     let invalid = |e: bincode::Error| io::Error::new(io::ErrorKind::InvalidData, e.to_string());
+    let unreadable = || {
+        io::Error::new(
+            io::ErrorKind::InvalidData,
+            "a document's text is unreadable",
+        )
+    };
     let mut out = BufWriter::with_capacity(1 << 20, Crc::new(File::create(tmp)?));
     out.write_all(MAGIC)?;
     out.write_all(&VERSION.to_le_bytes())?;
@@ -172,6 +276,24 @@ fn write(tmp: &Path, fingerprint: &[u8; 32], kg: &KnowledgeGraph) -> io::Result<
     options()
         .serialize_into(&mut out, &plain)
         .map_err(invalid)?;
+    end_section(&mut out)?;
+    options()
+        .serialize_into(&mut out, kg.sections.get())
+        .map_err(invalid)?;
+    end_section(&mut out)?;
+    let mut lengths = Vec::with_capacity(kg.texts.len());
+    for i in 0..kg.texts.len() {
+        let text = kg.texts.get(i).ok_or_else(unreadable)?;
+        let len = u32::try_from(text.len()).map_err(|_| unreadable())?;
+        lengths.push((len, crc32fast::hash(text.as_bytes())));
+    }
+    options()
+        .serialize_into(&mut out, &lengths)
+        .map_err(invalid)?;
+    end_section(&mut out)?;
+    for i in 0..kg.texts.len() {
+        out.write_all(kg.texts.get(i).ok_or_else(unreadable)?.as_bytes())?;
+    }
     end_section(&mut out)?;
     footer.extend(MAGIC);
     out.write_all(&footer)?;
@@ -296,8 +418,13 @@ mod tests {
             .edge_indices()
             .map(|e| kg.request_of_awaits(e).map(|r| r.id.clone()))
             .collect();
+        let texts: Vec<_> = kg
+            .documents()
+            .iter()
+            .map(|d| kg.document_text(&d.id))
+            .collect();
         format!(
-            "{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{aliases:?}\n{sections:?}\n{awaits:?}\n{requests_of:?}\n{:?}",
+            "{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{aliases:?}\n{sections:?}\n{awaits:?}\n{requests_of:?}\n{:?}\n{texts:?}",
             kg.graph,
             kg.requests,
             kg.request_history,
@@ -332,7 +459,20 @@ mod tests {
         assert!(load(dir.path(), &[8u8; 32]).is_none(), "other fingerprint");
         let file = dir.path().join(FILE);
         let bytes = std::fs::read(&file).expect("reads");
-        for at in [HEADER + 10, bytes.len() / 2, bytes.len() - FOOTER - 3] {
+        // A byte in the middle of each section, read at open or later.
+        let parts = read_footer(&mut File::open(&file).expect("opens"), bytes.len() as u64)
+            .expect("a footer");
+        let mut middles = Vec::new();
+        let mut start = HEADER;
+        for (len, _) in parts {
+            let len = usize::try_from(len).expect("fits");
+            middles.push(start + len / 2);
+            start += len;
+        }
+        for at in [HEADER + 10, bytes.len() / 2, bytes.len() - FOOTER - 3]
+            .into_iter()
+            .chain(middles)
+        {
             let mut damaged = bytes.clone();
             damaged[at] ^= 0x40;
             std::fs::write(&file, &damaged).expect("writes");

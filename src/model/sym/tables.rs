@@ -22,6 +22,8 @@ enum Tables {
     Reading {
         syms: Vec<Sym>,
         provs: Vec<Prov>,
+        /// Bytes of the section being read (see [`capacity`]).
+        budget: usize,
     },
 }
 
@@ -81,6 +83,7 @@ impl Reading {
             *t.borrow_mut() = Some(Tables::Reading {
                 syms,
                 provs: Vec::new(),
+                budget: 0,
             })
         });
         Reading(())
@@ -93,6 +96,29 @@ impl Reading {
             }
         });
     }
+
+    /// The length in bytes of the section about to be read, which bounds
+    /// what a length read from it may preallocate (see [`capacity`]).
+    pub(crate) fn set_budget(&self, bytes: u64) {
+        TABLES.with(|t| {
+            if let Some(Tables::Reading { budget, .. }) = &mut *t.borrow_mut() {
+                *budget = usize::try_from(bytes).unwrap_or(usize::MAX);
+            }
+        });
+    }
+}
+
+/// How many entries to allocate room for at once, before reading a list
+/// or map said to hold `hint` entries of at least `min_bytes` bytes each
+/// in the section being read: all of them, when the section can hold
+/// them (a damaged length then costs an error, not a huge allocation);
+/// none outside a snapshot read.
+pub(crate) fn capacity(hint: Option<usize>, min_bytes: usize) -> usize {
+    let budget = TABLES.with(|t| match &*t.borrow() {
+        Some(Tables::Reading { budget, .. }) => *budget,
+        _ => 0,
+    });
+    hint.unwrap_or(0).min(budget / min_bytes.max(1))
 }
 
 impl Drop for Reading {

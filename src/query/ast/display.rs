@@ -319,12 +319,19 @@ impl Display for DateLit {
 impl Display for Question {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
         match self {
-            Question::Awaiting { meeting, on, .. } => {
-                f.write_str("agreements ")?;
-                if let Some(m) = meeting {
-                    write!(f, "from {m} ")?;
+            Question::Awaiting {
+                meeting, on, owing, ..
+            } => {
+                match (meeting, owing) {
+                    (Some(m), true) => write!(f, "agreements awaiting responses from {m}")?,
+                    (Some(m), false) => write!(
+                        f,
+                        "agreements from {m} awaiting responses from which countries"
+                    )?,
+                    (None, _) => {
+                        f.write_str("agreements awaiting responses from which countries")?
+                    }
                 }
-                f.write_str("awaiting responses from which countries")?;
                 match on {
                     Some(d) => write!(f, " on {d}"),
                     None => Ok(()),
@@ -354,7 +361,22 @@ impl Display for Question {
                 About::Date => write!(f, "when was {entity} held"),
                 About::Responded => write!(f, "countries that responded to {entity}"),
                 About::Agreements => write!(f, "agreements about {entity}"),
+                About::Recommended => write!(f, "recommendations of {entity}"),
+                About::Presided => write!(f, "who presided {entity}"),
+                About::Hosted => write!(f, "who hosted {entity}"),
+                About::Letters => write!(f, "letters about {entity}"),
+                About::FollowUps => write!(f, "follow-ups of {entity}"),
+                About::Tasks => write!(f, "tasks of {entity}"),
+                About::Titled => write!(f, "documents titled {entity}"),
+                About::Members => write!(f, "members of {entity}"),
+                About::Attended => write!(f, "who attended {entity}"),
+                About::Status => write!(f, "status of {entity}"),
+                About::Proposals => write!(f, "proposals of {entity}"),
+                About::AdoptedAt => write!(f, "meetings that adopted {entity}"),
             },
+            Question::ProTempore { on, .. } => {
+                write!(f, "who held the pro tempore presidency on {on}")
+            }
         }
     }
 }

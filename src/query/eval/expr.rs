@@ -431,8 +431,8 @@ impl Ctx<'_> {
                         return Val::Str(text.into());
                     }
                 } else if d.id == crate::model::document_id(doc) {
-                    if let Some(meta) = self.kg.document(doc) {
-                        return Val::Str(meta.text.as_str().into());
+                    if let Some(text) = self.kg.document_text(doc) {
+                        return Val::Str(text.into());
                     }
                 }
             }

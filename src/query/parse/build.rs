@@ -114,155 +114,6 @@ impl Builder<'_> {
         })
     }
 
-    // ---- questions ----
-
-    pub(super) fn question(&self, p: Pair<'_, Rule>) -> Result<Question, QueryError> {
-        let span = self.span(&p);
-        let q = p
-            .into_inner()
-            .find(|c| {
-                matches!(
-                    c.as_rule(),
-                    Rule::q_awaiting
-                        | Rule::q_not_responded
-                        | Rule::q_meetings
-                        | Rule::q_mentioning
-                        | Rule::q_events
-                        | Rule::q_path
-                        | Rule::q_show
-                        | Rule::q_trace
-                        | Rule::q_responded
-                        | Rule::q_agreed
-                        | Rule::q_about
-                        | Rule::q_where
-                        | Rule::q_when
-                )
-            })
-            .ok_or_else(|| internal(Rule::question, span))?;
-        let rule = q.as_rule();
-        let qspan = self.span(&q);
-        let kids: Vec<Pair<'_, Rule>> = q.into_inner().collect();
-        let refs = |rule: Rule| -> Result<Vec<EntityRef>, QueryError> {
-            kids.iter()
-                .filter(|k| k.as_rule() == rule)
-                .map(|k| self.entity_ref(k.clone()))
-                .collect()
-        };
-        let dates = || -> Result<Vec<DateLit>, QueryError> {
-            kids.iter()
-                .filter(|k| k.as_rule() == Rule::q_date)
-                .map(|k| self.q_date(k.clone()))
-                .collect()
-        };
-        let one = |v: Vec<EntityRef>| v.into_iter().next().ok_or_else(|| internal(rule, qspan));
-        Ok(match rule {
-            Rule::q_awaiting => {
-                let meeting = match kids
-                    .iter()
-                    .find(|k| matches!(k.as_rule(), Rule::q_from_meeting | Rule::q_meeting_first))
-                {
-                    // `VII CRM pending agreements`: the meeting named first.
-                    Some(m) if m.as_rule() == Rule::q_meeting_first => {
-                        Some(self.entity_ref(m.clone())?)
-                    }
-                    Some(m) => Some(self.entity_ref(first(
-                        self,
-                        m.clone().into_inner(),
-                        Rule::entity_ref,
-                        Rule::q_from_meeting,
-                    )?)?),
-                    None => None,
-                };
-                let on = match kids.iter().find(|k| k.as_rule() == Rule::q_on) {
-                    Some(o) => Some(self.q_date(first(
-                        self,
-                        o.clone().into_inner(),
-                        Rule::q_date,
-                        Rule::q_on,
-                    )?)?),
-                    None => None,
-                };
-                Question::Awaiting {
-                    meeting,
-                    on,
-                    span: qspan,
-                }
-            }
-            Rule::q_not_responded => Question::NotResponded {
-                agreement: one([refs(Rule::entity_ref)?, refs(Rule::q_agreement_first)?].concat())?,
-                span: qspan,
-            },
-            Rule::q_meetings => {
-                let place = match dates()?.into_iter().next() {
-                    Some(d) => Place::Date(d),
-                    None => Place::Named(one(refs(Rule::entity_ref)?)?),
-                };
-                Question::Meetings { place, span: qspan }
-            }
-            Rule::q_mentioning => {
-                let target = if kids.iter().any(|k| k.as_rule() == Rule::kw_documents) {
-                    MentionTarget::Documents
-                } else {
-                    MentionTarget::Sections
-                };
-                Question::Mentioning {
-                    target,
-                    what: one(refs(Rule::entity_ref)?)?,
-                    span: qspan,
-                }
-            }
-            Rule::q_events => {
-                // From the first day of the first date to the last day of
-                // the last (`in October 2002` is both).
-                let d = dates()?;
-                match (d.first(), d.last()) {
-                    (Some(from), Some(to)) => Question::Events {
-                        from: day_of(from, from.value.start),
-                        to: day_of(to, to.value.end),
-                        span: qspan,
-                    },
-                    _ => return Err(internal(rule, qspan)),
-                }
-            }
-            Rule::q_path => {
-                let from = one(refs(Rule::path_start)?)?;
-                let to = one(refs(Rule::entity_ref)?)?;
-                Question::Path {
-                    from,
-                    to,
-                    span: qspan,
-                }
-            }
-            Rule::q_trace => Question::Trace {
-                agreement: one(refs(Rule::entity_ref)?)?,
-                span: qspan,
-            },
-            Rule::q_responded | Rule::q_agreed | Rule::q_about | Rule::q_where | Rule::q_when => {
-                let about = match rule {
-                    Rule::q_responded => About::Responded,
-                    Rule::q_agreed => About::Agreed,
-                    Rule::q_about => About::Agreements,
-                    Rule::q_where => About::Place,
-                    _ => About::Date,
-                };
-                // `VII CRM agreements`: the meeting named first.
-                let mut named = refs(Rule::entity_ref)?;
-                if named.is_empty() {
-                    named = refs(Rule::q_meeting_first)?;
-                }
-                Question::About {
-                    about,
-                    entity: one(named)?,
-                    span: qspan,
-                }
-            }
-            _ => Question::Show {
-                entity: one(refs(Rule::entity_ref)?)?,
-                span: qspan,
-            },
-        })
-    }
-
     pub(super) fn annotation(&self, p: Pair<'_, Rule>) -> Result<AnnotationStmt, QueryError> {
         use crate::model::Action;
         let span = self.span(&p);
@@ -428,21 +279,31 @@ impl Builder<'_> {
         Ok(match inner.as_rule() {
             Rule::string => EntityRef::Quoted(self.string(inner)?, s),
             Rule::entity_id => EntityRef::Id(self.text(&inner).to_string(), s),
-            Rule::bare_name | Rule::bare_name_a | Rule::agreement_num | Rule::meeting_name => {
-                EntityRef::Bare(self.text(&inner).trim().to_string(), s)
-            }
+            Rule::bare_name
+            | Rule::bare_name_a
+            | Rule::agreement_num
+            | Rule::meeting_name
+            | Rule::acronym
+            | Rule::title_words => EntityRef::Bare(self.text(&inner).trim().to_string(), s),
             other => return Err(internal(other, s)),
         })
     }
 
     pub(super) fn q_date(&self, p: Pair<'_, Rule>) -> Result<DateLit, QueryError> {
         let span = self.span(&p);
+        // `the year 2002`: the words before the year say nothing more.
         let inner = p
             .into_inner()
-            .next()
+            .find(|k| {
+                matches!(
+                    k.as_rule(),
+                    Rule::date_lit | Rule::part_date | Rule::human_date | Rule::year
+                )
+            })
             .ok_or_else(|| internal(Rule::q_date, span))?;
         match inner.as_rule() {
             Rule::human_date => self.human_date(inner),
+            Rule::part_date => self.part_date(inner),
             Rule::year => {
                 let y: i32 = self
                     .text(&inner)
@@ -462,16 +323,66 @@ impl Builder<'_> {
 
     /// `31 de diciembre de 2002`, `October 2002`, `the end of 2002`: read
     /// as extraction reads dates in reports; `end of` is its last day.
+    /// `the second half of 2002`, `el primer trimestre de 2003`.
+    fn part_date(&self, p: Pair<'_, Rule>) -> Result<DateLit, QueryError> {
+        let span = self.span(&p);
+        let (mut nth, mut months, mut year) = (0u8, 6u8, None);
+        for k in p.into_inner() {
+            match k.as_rule() {
+                Rule::kw_first => nth = 1,
+                Rule::kw_second => nth = 2,
+                Rule::kw_third => nth = 3,
+                Rule::kw_fourth => nth = 4,
+                Rule::kw_quarter => months = 3,
+                Rule::year => year = self.text(&k).parse::<i32>().ok(),
+                _ => {}
+            }
+        }
+        let (Some(y), true) = (year, nth >= 1 && u32::from(nth) * u32::from(months) <= 12) else {
+            return Err(QueryError::syntax("not a part of a year", span));
+        };
+        let first = (nth - 1) * months + 1;
+        let value = DateValue::range(
+            DateValue::month(y, first),
+            DateValue::month(y, first + months - 1),
+        );
+        Ok(DateLit { value, span })
+    }
+
+    /// A month with no year (`between July and December 2002`), in the
+    /// year of the date after it (the year before, if it is a later month).
+    pub(super) fn month_before(
+        &self,
+        p: &Pair<'_, Rule>,
+        to: &DateLit,
+    ) -> Result<DateLit, QueryError> {
+        let span = self.span(p);
+        let word = full_month(self.text(p));
+        let read = |y: i32| {
+            crate::ingest::dates::parse_one(
+                &format!("{word} {y}"),
+                &crate::ingest::dates::DateContext::default(),
+            )
+        };
+        let year = to.value.end.year;
+        let value = match read(year) {
+            Some(d) if d.start > to.value.end => read(year - 1),
+            other => other,
+        }
+        .ok_or_else(|| QueryError::syntax(format!("not a month: {word}"), span))?;
+        Ok(DateLit { value, span })
+    }
+
     fn human_date(&self, p: Pair<'_, Rule>) -> Result<DateLit, QueryError> {
         let span = self.span(&p);
         let text = self.text(&p);
         let parts: Vec<Pair<'_, Rule>> = p.into_inner().collect();
         // After `end of`, the date whose last day is meant.
         let at_end = parts.iter().position(|k| k.as_rule() == Rule::kw_fin);
-        let date_words: Vec<&str> = parts
+        let date_words: Vec<String> = parts
             .iter()
             .skip(at_end.map_or(0, |i| i + 2))
-            .map(|k| self.text(k))
+            .map(|k| full_month(self.text(k)))
             .collect();
         let read = crate::ingest::dates::parse_one(
             &date_words.join(" "),
@@ -546,10 +457,31 @@ impl Builder<'_> {
     }
 }
 
-/// A date literal for one day of `d` (kept at `d`'s place in the text).
-fn day_of(d: &DateLit, day: crate::model::Ymd) -> DateLit {
-    DateLit {
-        value: DateValue::day(day),
-        span: d.span,
-    }
+/// A month's abbreviation (`Aug`, `ago.`, `Sept`) as its full name, as the
+/// date reader knows them; any other word as it is.
+fn full_month(word: &str) -> String {
+    const SHORT: [(&str, &str); 17] = [
+        ("jan", "enero"),
+        ("ene", "enero"),
+        ("feb", "febrero"),
+        ("mar", "marzo"),
+        ("apr", "abril"),
+        ("abr", "abril"),
+        ("jun", "junio"),
+        ("jul", "julio"),
+        ("aug", "agosto"),
+        ("ago", "agosto"),
+        ("sep", "septiembre"),
+        ("sept", "septiembre"),
+        ("oct", "octubre"),
+        ("nov", "noviembre"),
+        ("dec", "diciembre"),
+        ("dic", "diciembre"),
+        ("may", "mayo"),
+    ];
+    let key = crate::text::normalize(word.trim_end_matches('.'));
+    SHORT
+        .iter()
+        .find(|(short, _)| *short == key)
+        .map_or_else(|| word.to_string(), |(_, full)| (*full).to_string())
 }

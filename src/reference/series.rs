@@ -1,0 +1,142 @@
+//! Series profiles (`data/series/*.toml`): the names of a process (the
+//! CRM, the South American Conference on Migration, ...) and the words
+//! that name its numbered meetings ("VII Reunión de la CRM", "Fifth
+//! Regional Conference on Migration"), and the ordinal words of each
+//! language (`data/profiles/*.toml`, `[ordinals]`). Names and words only:
+//! what happened at a meeting is never here.
+
+use crate::text::normalize;
+use serde::Deserialize;
+use std::sync::OnceLock;
+
+/// The bundled series profiles.
+const SERIES: [&str; 2] = [
+    include_str!("../../data/series/crm.toml"),
+    include_str!("../../data/series/csm.toml"),
+];
+
+/// The bundled language profiles, read here for their ordinal words only.
+const LANGUAGES: [&str; 2] = [
+    include_str!("../../data/profiles/es.toml"),
+    include_str!("../../data/profiles/en.toml"),
+];
+
+/// A process whose meetings are numbered.
+#[derive(Debug, Clone, Deserialize)]
+pub(crate) struct Series {
+    /// How meeting names write it (`VII CRM`); meeting ids are its slug
+    /// and the ordinal (`meeting:crm-07`).
+    pub(crate) acronym: String,
+    /// Names that follow an ordinal to name one of its meetings.
+    pub(crate) names: Vec<String>,
+    /// Words that may stand between the ordinal and the name.
+    #[serde(default)]
+    pub(crate) meeting_words: Vec<String>,
+}
+
+/// The series profiles bundled with acta. A profile that does not parse
+/// is left out (a test checks that every bundled one parses).
+pub(crate) fn bundled() -> &'static [Series] {
+    static S: OnceLock<Vec<Series>> = OnceLock::new();
+    S.get_or_init(|| {
+        SERIES
+            .iter()
+            .filter_map(|t| toml::from_str(t).ok())
+            .collect()
+    })
+}
+
+/// The series a name belongs to (`RCM`, `Conferencia Suramericana sobre
+/// Migraciones`), compared without case or accents.
+pub(crate) fn by_name(name: &str) -> Option<&'static Series> {
+    let n = normalize(name);
+    bundled()
+        .iter()
+        .find(|s| normalize(&s.acronym) == n || s.names.iter().any(|x| normalize(x) == n))
+}
+
+#[derive(Deserialize)]
+struct Language {
+    #[serde(default)]
+    ordinals: Ordinals,
+}
+
+#[derive(Default, Deserialize)]
+struct Ordinals {
+    /// Spellings of 1, 2, 3, ... in order.
+    #[serde(default)]
+    words: Vec<Vec<String>>,
+}
+
+/// Every ordinal word of the bundled languages with its number, normalized.
+pub(crate) fn ordinal_words() -> &'static [(String, u32)] {
+    static W: OnceLock<Vec<(String, u32)>> = OnceLock::new();
+    W.get_or_init(|| {
+        let mut out = Vec::new();
+        for text in LANGUAGES {
+            let Ok(lang) = toml::from_str::<Language>(text) else {
+                continue;
+            };
+            for (i, spellings) in lang.ordinals.words.iter().enumerate() {
+                let Ok(n) = u32::try_from(i + 1) else {
+                    continue;
+                };
+                out.extend(spellings.iter().map(|w| (normalize(w), n)));
+            }
+        }
+        // Longest first, so a regex alternation prefers "decimo septimo"
+        // over "decimo".
+        out.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        out
+    })
+}
+
+/// The number an ordinal word spells (`séptima`, `seventh`), or an
+/// ordinal written with digits and a suffix (`7th`, `1st`, `7a`, `7ma`,
+/// `3ra`, `8vo`; `7ª` and `7º` arrive as `7a` and `7o`).
+pub(crate) fn ordinal_word(w: &str) -> Option<u32> {
+    let n = normalize(w);
+    if let Some(num) = numbered_ordinal(&n) {
+        return Some(num);
+    }
+    ordinal_words()
+        .iter()
+        .find(|(x, _)| *x == n)
+        .map(|&(_, k)| k)
+}
+
+fn numbered_ordinal(w: &str) -> Option<u32> {
+    const SUFFIXES: [&str; 16] = [
+        "st", "nd", "rd", "th", "a", "o", "ra", "ro", "da", "do", "ta", "to", "ma", "mo", "va",
+        "vo",
+    ];
+    let digits = w.find(|c: char| !c.is_ascii_digit())?;
+    let (n, suffix) = w.split_at(digits);
+    if n.is_empty() || !SUFFIXES.contains(&suffix.trim_end_matches('.')) {
+        return None;
+    }
+    n.parse().ok().filter(|k| (1..100).contains(k))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_series_and_ordinals_parse() {
+        assert_eq!(bundled().len(), SERIES.len());
+        assert_eq!(
+            by_name("Regional Conference on Migration").map(|s| s.acronym.as_str()),
+            Some("CRM")
+        );
+        assert_eq!(
+            by_name("Conferencia Suramericana sobre Migraciones").map(|s| s.acronym.as_str()),
+            Some("CSM")
+        );
+        assert_eq!(ordinal_word("Séptima"), Some(7));
+        assert_eq!(ordinal_word("seventh"), Some(7));
+        assert_eq!(ordinal_word("quinto"), Some(5));
+        assert_eq!(ordinal_word("21st"), Some(21));
+        assert_eq!(ordinal_word("word"), None);
+    }
+}
