@@ -36,6 +36,10 @@
 //! answer that carries a text rendering (an entity card, an explanation)
 //! prints that text instead of the table.
 
+mod colour;
+
+pub use colour::{tint, Tint};
+
 use crate::export::csv_field;
 use crate::graph::Stats;
 use crate::query::{Answer, Cell, Source};
@@ -96,30 +100,6 @@ pub fn counts(stats: &Stats, nodes_heading: &str, edges_heading: &str) -> String
         let _ = writeln!(s, "  {:<24}{n:>7}", k.as_str());
     }
     s
-}
-
-/// A colour for a message to a person: errors and notes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tint {
-    /// Red.
-    Error,
-    /// Dim.
-    Note,
-}
-
-/// `text` in `tint` when it goes to a terminal and `NO_COLOR` is unset or
-/// empty (<https://no-color.org>); otherwise the text as it is, so pipes,
-/// files and logs never get escape codes.
-pub fn tint(text: &str, tint: Tint, terminal: bool) -> String {
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    if !terminal || no_color {
-        return text.to_string();
-    }
-    let code = match tint {
-        Tint::Error => "31",
-        Tint::Note => "2",
-    };
-    format!("\x1b[{code}m{text}\x1b[0m")
 }
 
 /// Options of the text table.
@@ -606,11 +586,6 @@ mod tests {
         assert_eq!(v["rows"][0][1], 2);
         assert_eq!(v["sources"][0][0]["section"], "IV");
         assert_eq!(v["caveats"][0], "one caveat");
-    }
-
-    #[test]
-    fn tints_only_on_a_terminal() {
-        assert_eq!(tint("acta: no", Tint::Error, false), "acta: no");
     }
 
     #[test]

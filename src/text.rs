@@ -251,7 +251,7 @@ pub(crate) fn elide_lines(s: &str, max: usize) -> std::borrow::Cow<'_, str> {
 }
 
 /// What an error message becomes on a terminal: long lines elided (see
-/// [`elide_lines`]), control characters written out (see [`visible`]).
+/// `elide_lines`), control characters written out (see [`visible`]).
 pub fn shown(message: &str) -> String {
     visible(&elide_lines(message, MESSAGE_LINE)).into_owned()
 }
