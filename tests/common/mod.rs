@@ -59,7 +59,11 @@ pub fn acta_in(db: &Path, args: &[&str], stdin: Option<&str>) -> Output {
         // acta may exit before reading its input (a refused --db): the
         // pipe is then closed, which is its answer, not the test's failure.
         if let Err(e) = pipe.write_all(text.as_bytes()) {
-            assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "writes stdin: {e}");
+            assert_eq!(
+                e.kind(),
+                std::io::ErrorKind::BrokenPipe,
+                "writes stdin: {e}"
+            );
         }
     }
     output_within(child, HANG)
