@@ -28,8 +28,9 @@ pub enum Cell {
 }
 
 impl Cell {
-    /// The cell as plain text, as tables and CSV show it: nodes as
-    /// `name (id)`, lists joined with `, `, null as the empty string.
+    /// The cell as plain text, as tables show it: nodes as `name (id)`,
+    /// lists joined with `, `, null as the empty string. (CSV, TSV and
+    /// JSON records split nodes and lists: `crate::output`.)
     pub fn text(&self) -> String {
         match self {
             Cell::Null => String::new(),
