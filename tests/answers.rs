@@ -280,3 +280,29 @@ fn tsv_and_json_records_hold_the_csv_table() {
         }
     }
 }
+
+/// Two lists in one row (a meeting's city names and its aliases) are
+/// stacked: one row per city, then one per alias, the other list empty;
+/// never their cross product.
+#[test]
+fn two_lists_in_a_row_are_stacked_not_crossed() {
+    let (_dir, db) = bundled();
+    let q = "match (m:meeting {id: \"meeting:crm-07\"}) \
+             return m as meeting, m.city as city, m.aliases as aliases";
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(acta(&db, &["query", "--format", "json", q]))).expect("JSON");
+    let cities = json["rows"][0][1].as_array().expect("cities").len();
+    let aliases = json["rows"][0][2].as_array().expect("aliases").len();
+    assert!(cities > 1 && aliases > 1, "two lists to test with: {json}");
+    let out = ok(acta(&db, &["query", "--format", "csv", q]));
+    let mut reader = csv::Reader::from_reader(out.as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("a record")).collect();
+    assert_eq!(rows.len(), cities + aliases, "{out}");
+    for r in &rows {
+        assert_eq!(&r[0], "meeting:crm-07");
+        assert!(
+            r[2].is_empty() != r[3].is_empty(),
+            "a city or an alias: {r:?}"
+        );
+    }
+}
