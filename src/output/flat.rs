@@ -8,7 +8,8 @@
 //! list columns gives one row per value of each, the other list columns
 //! empty in it (never a cross product, which would pair values the answer
 //! does not pair); an empty list gives one row with the cell empty, so no
-//! answer row disappears. Texts are never cut; dates are as in tables
+//! answer row disappears. A name the header already has gets `_2`, `_3` …
+//! Texts are never cut; dates are as in tables
 //! (`2002-05-30..2002-05-31`, `(inferred)` appended); an edge is
 //! `from -[kind]-> to` (node ids).
 
@@ -86,7 +87,24 @@ pub(crate) fn header(answer: &Answer) -> Vec<String> {
         }
         header.push(c.clone());
     }
-    header
+    unique(header)
+}
+
+/// Names made unique: a name seen before gets `_2`, `_3` … (a query may
+/// return two columns of one name, or one named like another's id), so
+/// JSON records have distinct keys and pandas no mangled columns.
+fn unique(names: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(names.len());
+    for n in names {
+        let mut name = n.clone();
+        let mut k = 1;
+        while out.contains(&name) {
+            k += 1;
+            name = format!("{n}_{k}");
+        }
+        out.push(name);
+    }
+    out
 }
 
 /// The answer as a flat table (see the module's documentation).
@@ -364,6 +382,16 @@ mod tests {
         assert_eq!(t.rows.len(), 5, "2 + 3 rows, not 2 × 3: {t:?}");
         assert_eq!(csv(&a).lines().nth(1), Some("1,A,"));
         assert_eq!(csv(&a).lines().nth(3), Some("1,,d1"));
+    }
+
+    #[test]
+    fn header_names_are_unique() {
+        let mut a = Answer::new(&["x", "x_id", "x"]).of_entities(&["x"]);
+        a.push(
+            vec![node("country:mx", "México"), Cell::Null, Cell::Null],
+            vec![],
+        );
+        assert_eq!(header(&a), ["x_id", "x", "x_id_2", "x_id_3", "x_2"]);
     }
 
     #[test]
