@@ -34,6 +34,7 @@ pub struct Profile {
     /// Ordinal words, read by [`crate::reference`] for meeting names.
     pub ordinals: toml::Table,
     pub lists: Lists,
+    pub documents: Documents,
     /// Months, ordinals and date forms: the "front" pass (issue 14 part B)
     /// gives this section its shape; until then it is kept as read.
     pub dates: toml::Table,
@@ -107,7 +108,33 @@ pub struct Lists {
     pub report_verb_endings: Vec<String>,
 }
 
+/// What kinds of document a text says it is.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Documents {
+    /// Words of a heading that name a record a meeting adopts or issues
+    /// (`comunicado`, `conclusions`): such a document is dated by the
+    /// meeting it records; a news page that tells of a meeting is not.
+    pub records: Vec<String>,
+}
+
 impl Profile {
+    /// True when one of the first `lines` lines of `text`, a heading (a
+    /// short line), names a record ([`Documents::records`]).
+    pub fn names_record(&self, text: &str, lines: usize) -> bool {
+        text.lines()
+            .filter(|l| !l.trim().is_empty())
+            .take(lines)
+            .filter(|l| l.chars().count() <= 120)
+            .any(|l| {
+                let w = words(l);
+                self.documents
+                    .records
+                    .iter()
+                    .any(|r| find_phrase(&w, r).is_some())
+            })
+    }
+
     /// Read a profile from TOML.
     pub fn parse(text: &str) -> Result<Profile, String> {
         let mut p: Profile = toml::from_str(text).map_err(|e| e.to_string())?;
