@@ -202,8 +202,8 @@ fn blanked(text: &str) -> String {
         let ident_before = i > 0 && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'_');
         let end = if rest.starts_with("//") {
             rest.find('\n').unwrap_or(rest.len())
-        } else if rest.starts_with("/*") {
-            rest[2..].find("*/").map_or(rest.len(), |j| j + 4)
+        } else if let Some(inside) = rest.strip_prefix("/*") {
+            inside.find("*/").map_or(rest.len(), |j| j + 4)
         } else if !ident_before && (rest.starts_with("r#") || rest.starts_with("r\"")) {
             let hashes = rest[1..].bytes().take_while(|&c| c == b'#').count();
             let close = format!("\"{}", "#".repeat(hashes));
@@ -217,9 +217,9 @@ fn blanked(text: &str) -> String {
                 j += if rest.as_bytes()[j] == b'\\' { 2 } else { 1 };
             }
             (j + 1).min(rest.len())
-        } else if rest.starts_with('\'') {
+        } else if let Some(after) = rest.strip_prefix('\'') {
             // A char literal ('{', '\'', '\u{7b}'), not a lifetime ('a).
-            match rest[1..].chars().next() {
+            match after.chars().next() {
                 Some('\\') => rest[3..].find('\'').map_or(1, |j| j + 4),
                 Some(c) if rest[1 + c.len_utf8()..].starts_with('\'') => 2 + c.len_utf8(),
                 _ => 1,
