@@ -1,6 +1,6 @@
 //! From query text to the syntax tree: limits checked on the raw text,
-//! accents folded for keyword matching, pest (grammar/query.pest) for the
-//! syntax, one builder function per rule, and syntax errors worded for a
+//! accents folded for keyword matching, pest (`src/query/grammar/`) for
+//! the syntax, one builder function per rule, and syntax errors worded for a
 //! researcher (`expected a node pattern like (a:agreement)`), with the
 //! line and column of the original text.
 //!
@@ -22,8 +22,8 @@ use std::cell::Cell;
 use std::sync::Mutex;
 
 #[derive(pest_derive::Parser)]
-#[grammar = "../grammar/query.pest"]
-#[grammar = "../grammar/questions.pest"]
+#[grammar = "query/grammar/query.pest"]
+#[grammar = "query/grammar/questions.pest"]
 struct QueryParser;
 
 /// Longest query accepted, in bytes.
