@@ -41,9 +41,9 @@ const PARSED_KEPT: usize = 64;
 thread_local! {
     /// The statements parsed last, by text, most recent last. A parse is a
     /// pure function of the text; scripts, REPL sessions and benchmarks ask
-    /// the same queries again, and a question compiles to the same pattern
-    /// text each time it is asked of the same view (as SQL drivers keep
-    /// prepared statements by text).
+    /// the same queries again (as SQL drivers keep prepared statements by
+    /// text). Questions are compiled to their patterns as trees, never as
+    /// text to parse again.
     static PARSED: std::cell::RefCell<Vec<(String, Statement)>> =
         const { std::cell::RefCell::new(Vec::new()) };
 }
