@@ -32,16 +32,20 @@ impl Sketch {
         if words.is_empty() {
             return None;
         }
-        let mut mins = vec![u32::MAX; SKETCH_LEN];
+        let mut mins = [u32::MAX; SKETCH_LEN];
+        let mut seen = fxhash::FxHashSet::default();
         for shingle in words.windows(3.min(words.len())) {
             let base = fnv(shingle);
-            for (i, m) in mins.iter_mut().enumerate() {
-                let h =
-                    (mix(base ^ SEEDS[i % SEEDS.len()].wrapping_mul(i as u64 + 1)) >> 32) as u32;
-                *m = (*m).min(h);
+            // A shingle seen before cannot lower any minimum: boilerplate
+            // repeats, and each new one costs 64 hashes.
+            if !seen.insert(base) {
+                continue;
+            }
+            for (m, salt) in mins.iter_mut().zip(SALTS) {
+                *m = (*m).min((mix(base ^ salt) >> 32) as u32);
             }
         }
-        Some(Sketch(mins))
+        Some(Sketch(mins.to_vec()))
     }
 
     /// The estimated share of shingles two texts have in common (0 to 1).
@@ -92,6 +96,18 @@ fn mix(mut z: u64) -> u64 {
     z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
     z ^ (z >> 31)
 }
+
+/// What each of the [`SKETCH_LEN`] hash functions mixes into a
+/// shingle's hash: its seed times its number (from 1).
+const SALTS: [u64; SKETCH_LEN] = {
+    let mut salts = [0u64; SKETCH_LEN];
+    let mut i = 0;
+    while i < SKETCH_LEN {
+        salts[i] = SEEDS[i % SEEDS.len()].wrapping_mul(i as u64 + 1);
+        i += 1;
+    }
+    salts
+};
 
 /// Seeds of the hash functions (any fixed odd numbers).
 const SEEDS: [u64; 4] = [
