@@ -16,6 +16,24 @@ const BAND_ROWS: usize = 4;
 /// The estimated share of shingles above which two texts are one report.
 pub const SAME_REPORT: f64 = 0.8;
 
+/// Bands two sketches as alike as [`SAME_REPORT`] share at least: at
+/// most `(1 - SAME_REPORT) * SKETCH_LEN` numbers differ (12 of 64), and
+/// each breaks at most one band (of 16): 4. A store reads the records of
+/// documents that share this many bands only; the others cannot be as
+/// alike.
+pub const BANDS_SHARED: usize = {
+    let bands = SKETCH_LEN / BAND_ROWS;
+    // Numbers that must be equal: the ceiling of SAME_REPORT * SKETCH_LEN
+    // (52 of 64; checked in the tests below).
+    let equal = (SKETCH_LEN * 4).div_ceil(5);
+    let differ = SKETCH_LEN - equal;
+    if bands > differ {
+        bands - differ
+    } else {
+        1
+    }
+};
+
 /// A text's sketch: for each of [`SKETCH_LEN`] hash functions, the least
 /// hash of any of its shingles.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -149,6 +167,28 @@ mod tests {
         .unwrap();
         assert!(txt.likeness(&other) < 0.3, "{}", txt.likeness(&other));
         assert!(txt.bands().iter().zip(pdf.bands()).any(|(a, b)| *a == b));
+    }
+
+    #[test]
+    fn twins_share_the_bands_a_store_asks_for() {
+        let equal = (SKETCH_LEN * 4).div_ceil(5);
+        assert!(equal as f64 / SKETCH_LEN as f64 >= SAME_REPORT);
+        assert!(((equal - 1) as f64 / SKETCH_LEN as f64) < SAME_REPORT);
+        assert_eq!(BANDS_SHARED, 4);
+        // The least alike twins: 12 numbers differ, one in each of 12 bands.
+        let a = Sketch((0..SKETCH_LEN as u32).collect());
+        let mut b = a.clone();
+        for band in 0..12 {
+            b.0[band * BAND_ROWS] += 1000;
+        }
+        assert!(a.likeness(&b) >= SAME_REPORT);
+        let shared = a
+            .bands()
+            .iter()
+            .zip(b.bands())
+            .filter(|(x, y)| **x == *y)
+            .count();
+        assert_eq!(shared, BANDS_SHARED);
     }
 
     #[test]
