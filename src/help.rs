@@ -92,8 +92,10 @@ An unknown or ambiguous name is an error that lists the nearest candidates.
 const OUTPUT: &str = "\
 Output:
   :format table   aligned columns fitted to the terminal (default)
-  :format json    {\"columns\", \"rows\", \"sources\", \"caveats\"}
+  :format json    {\"columns\", \"rows\", \"sources\", \"caveats\", \"records\"}
   :format csv     RFC 4180 with a header     :format tsv   tab-separated
+                  an entity as two columns (country_id, country), one row
+                  per value of a list; every form's columns: docs/answers.md
   :sources on     each row's sources: document, section, sentence
   :timing on      how long each answer took
   :pager off      print long answers whole instead of through $PAGER

@@ -1,5 +1,6 @@
 //! Rendering an [`Answer`] for people and programs: an aligned text table
 //! fitted to the terminal, JSON, CSV or TSV. Rendering never needs the graph.
+//! The columns of each question form are listed in `docs/answers.md`.
 //!
 //! # JSON (stable shape)
 //!
@@ -9,7 +10,9 @@
 //!   "rows":    [[<cell>, <cell>, ...], ...],
 //!   "sources": [[{"origin": "extracted", "doc": "informe-ppt-mexico-2003",
 //!                 "section": "IV.E(1)", "sentence": "…", "cite": "…"}, ...], ...],
-//!   "caveats": ["…", ...]
+//!   "caveats": ["…", ...],
+//!   "records": [{"agreement_id": "agreement:…", "agreement": "…",
+//!                "request": "…", ...}, ...]
 //! }
 //! ```
 //!
@@ -21,31 +24,38 @@
 //! when part of it was inferred: a year the report leaves out, or a day read
 //! from "the day before the meeting"), a node as `{"id", "kind", "name"}`, an edge
 //! as `{"kind", "from", "to"}` (node ids), or an array of cells.
+//! `records` is the answer as the flat table CSV writes: one object per
+//! CSV row, keyed by the CSV header, each value a scalar (`null`, a
+//! boolean, a number or a string), so `pandas.DataFrame(doc["records"])`
+//! or R's `jsonlite::fromJSON(file)$records` is a data frame as is.
 //!
-//! # CSV
+//! # CSV and TSV
 //!
-//! A header row with the column names, then one row per answer row
-//! (RFC 4180 quoting); nodes as `name (id)`, lists joined with `, `.
-//! Sources and caveats are not part of CSV (a session says the caveats
-//! as notices: stderr in scripts).
+//! The flat table of `flat`: a header row, then one row per value. A
+//! column that holds entities is two, `<column>_id` and `<column>` (the
+//! name); a list is unnested, one row per value (several lists in a row
+//! are stacked, never crossed; see `flat`). CSV quotes as RFC 4180, TSV
+//! turns tabs and line breaks in a cell into spaces. Sources and caveats
+//! are not part of CSV (a session says the caveats as notices: stderr in
+//! scripts).
 //!
 //! # Table
 //!
 //! Columns aligned by display width, a row count, caveats as `note:`
 //! lines, and with sources on, each row's sources below the table. An
 //! answer that carries a text rendering (an entity card, an explanation)
-//! prints that text instead of the table.
+//! prints that text instead of the table. Nodes show as `name (id)`, lists
+//! joined with `, `.
 
 mod colour;
+mod flat;
 
 pub use colour::{tint, Tint};
+pub(crate) use flat::{csv, json, tsv};
 
-use crate::export::csv_field;
 use crate::graph::Stats;
-use crate::query::{Answer, Cell, Source};
+use crate::query::{Answer, Cell};
 use crate::text::visible;
-use serde::ser::{SerializeMap, SerializeSeq};
-use serde::{Serialize, Serializer};
 use std::fmt::Write;
 use unicode_width::UnicodeWidthStr;
 
@@ -389,110 +399,11 @@ fn one_line(s: &str) -> String {
     }
 }
 
-/// CSV: a header and one line per row.
-pub(crate) fn csv(answer: &Answer) -> String {
-    let mut out = String::new();
-    let line = |items: Vec<String>| {
-        items
-            .iter()
-            .map(|s| csv_field(s))
-            .collect::<Vec<_>>()
-            .join(",")
-    };
-    out.push_str(&line(answer.columns.clone()));
-    out.push('\n');
-    for row in &answer.rows {
-        out.push_str(&line(row.iter().map(Cell::text).collect()));
-        out.push('\n');
-    }
-    out
-}
-
-/// TSV: a header and one line per row; tabs and line breaks inside cells
-/// become spaces.
-pub(crate) fn tsv(answer: &Answer) -> String {
-    let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
-    let mut out = answer
-        .columns
-        .iter()
-        .map(|c| clean(c))
-        .collect::<Vec<_>>()
-        .join("\t");
-    out.push('\n');
-    for row in &answer.rows {
-        out.push_str(
-            &row.iter()
-                .map(|c| clean(&c.text()))
-                .collect::<Vec<_>>()
-                .join("\t"),
-        );
-        out.push('\n');
-    }
-    out
-}
-
-/// JSON in the documented shape, pretty-printed, with a final newline.
-pub(crate) fn json(answer: &Answer) -> String {
-    #[derive(Serialize)]
-    struct Shape<'a> {
-        columns: &'a [String],
-        rows: &'a [Vec<Cell>],
-        sources: &'a [Vec<Source>],
-        caveats: &'a [String],
-    }
-    let shape = Shape {
-        columns: &answer.columns,
-        rows: &answer.rows,
-        sources: &answer.sources,
-        caveats: &answer.caveats,
-    };
-    let mut s = serde_json::to_string_pretty(&shape).unwrap_or_else(|e| {
-        format!(
-            "{{\"error\": {}}}",
-            serde_json::Value::String(e.to_string())
-        )
-    });
-    s.push('\n');
-    s
-}
-
-impl Serialize for Cell {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Cell::Null => s.serialize_unit(),
-            Cell::Bool(b) => s.serialize_bool(*b),
-            Cell::Int(i) => s.serialize_i64(*i),
-            Cell::Text(t) => s.serialize_str(t),
-            Cell::Date(d) => s.serialize_str(&d.to_string()),
-            Cell::Node { id, kind, name } => {
-                let mut m = s.serialize_map(Some(3))?;
-                m.serialize_entry("id", id)?;
-                m.serialize_entry("kind", kind.as_str())?;
-                m.serialize_entry("name", name)?;
-                m.end()
-            }
-            Cell::Edge { kind, from, to } => {
-                let mut m = s.serialize_map(Some(3))?;
-                m.serialize_entry("kind", kind.as_str())?;
-                m.serialize_entry("from", from)?;
-                m.serialize_entry("to", to)?;
-                m.end()
-            }
-            Cell::List(items) => {
-                let mut q = s.serialize_seq(Some(items.len()))?;
-                for i in items {
-                    q.serialize_element(i)?;
-                }
-                q.end()
-            }
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::Kind;
+    use crate::query::Source;
 
     fn sample() -> Answer {
         let mut a = Answer::new(&["country", "n"]);
@@ -576,22 +487,5 @@ mod tests {
         let mut w = vec![9, 12, 30];
         fit(&mut w, 10);
         assert_eq!(w, [9, 10, 10]);
-    }
-
-    #[test]
-    fn json_has_the_documented_shape() {
-        let v: serde_json::Value = serde_json::from_str(&json(&sample())).unwrap();
-        assert_eq!(v["columns"][0], "country");
-        assert_eq!(v["rows"][0][0]["id"], "country:mx");
-        assert_eq!(v["rows"][0][1], 2);
-        assert_eq!(v["sources"][0][0]["section"], "IV");
-        assert_eq!(v["caveats"][0], "one caveat");
-    }
-
-    #[test]
-    fn csv_quotes_fields() {
-        let mut a = Answer::new(&["a"]);
-        a.push(vec![Cell::Text("x, \"y\"".into())], vec![]);
-        assert_eq!(csv(&a), "a\n\"x, \"\"y\"\"\"\n");
     }
 }

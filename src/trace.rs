@@ -38,6 +38,8 @@ pub struct Step {
     pub detail: String,
     /// Countries involved (display names).
     pub countries: Vec<String>,
+    /// The same countries' ids, in the same order.
+    pub country_ids: Vec<String>,
     /// Where it was read.
     pub source: Prov,
     /// The agreement node this step belongs to (thread member id).
@@ -155,6 +157,7 @@ impl Steps<'_> {
             at: None,
             detail,
             countries: Vec::new(),
+            country_ids: Vec::new(),
             source,
             agreement: agreement.to_string(),
             also: Vec::new(),
@@ -194,6 +197,7 @@ impl Steps<'_> {
             step.lane = body_of(kg, m);
             if node.kind == Kind::Country {
                 step.countries = vec![node.name.clone()];
+                step.country_ids = vec![node.id.to_string()];
             } else {
                 step.at = Some((node.name.clone(), node.id.to_string()));
             }
@@ -292,6 +296,7 @@ impl Steps<'_> {
         step.date = report_date(kg, &r.prov);
         step.lane = addressees;
         step.countries = r.responded_named.iter().map(|c| kg.name_of(c)).collect();
+        step.country_ids = r.responded_named.iter().map(|c| c.to_string()).collect();
     }
 
     /// One step reported by several documents is one step with several

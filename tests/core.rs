@@ -294,7 +294,7 @@ fn the_default_knowledge_base_follows_the_bundled_reports() {
     let first = run();
     assert!(first.status.success(), "{}", stderr(&first));
     assert!(stderr(&first).contains("built the knowledge base"));
-    assert_eq!(stdout(&first), "section,sentence\n");
+    assert_eq!(stdout(&first), "section_id,section,sentence\n");
     let again = run();
     assert!(
         stderr(&again).is_empty(),

@@ -166,18 +166,19 @@ fn csv_tsv_and_json_carry_whole_texts() {
         sentences.iter().any(|s| s.chars().count() > 200),
         "a long sentence to test with: {sentences:?}"
     );
+    // CSV and TSV: the section's id and name, then the sentence.
     let csv_out = ok(acta(&db, &["query", q, "--format", "csv"]));
     let mut reader = csv::Reader::from_reader(csv_out.as_bytes());
     let from_csv: Vec<String> = reader
         .records()
-        .map(|r| r.unwrap()[1].to_string())
+        .map(|r| r.unwrap()[2].to_string())
         .collect();
     assert_eq!(from_csv, sentences);
     let tsv_out = ok(acta(&db, &["query", q, "--format", "tsv"]));
     let from_tsv: Vec<String> = tsv_out
         .lines()
         .skip(1)
-        .map(|l| l.split('\t').nth(1).unwrap().to_string())
+        .map(|l| l.split('\t').nth(2).unwrap().to_string())
         .collect();
     assert_eq!(from_tsv, sentences);
     for s in &sentences {
@@ -202,7 +203,7 @@ fn an_empty_knowledge_base_warns_on_stderr_and_answers_the_same() {
     );
     // The rows are those of the gazetteer, as without the warning.
     let rows = stdout(&o);
-    assert!(rows.starts_with("meeting\t"), "{rows}");
+    assert!(rows.starts_with("meeting_id\tmeeting\t"), "{rows}");
     assert!(rows.contains("VII CRM"), "{rows}");
     // A knowledge base with documents says nothing of the kind.
     let (_d2, seeded) = seeded();

@@ -74,7 +74,7 @@ fn csv_parses_and_stdout_holds_only_results() {
     assert!(o.status.success());
     let mut reader = csv::Reader::from_reader(o.stdout.as_slice());
     let headers = reader.headers().unwrap().clone();
-    assert_eq!(&headers, vec!["section", "sentence"]);
+    assert_eq!(&headers, vec!["section_id", "section", "sentence"]);
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert!(rows.iter().all(|r| r.len() == headers.len()));
     // Settings and notices go to stderr, never into the results.
@@ -85,7 +85,7 @@ fn csv_parses_and_stdout_holds_only_results() {
     );
     assert!(o.status.success());
     let out = String::from_utf8_lossy(&o.stdout);
-    assert!(out.starts_with("meeting\t"), "{out}");
+    assert!(out.starts_with("meeting_id\tmeeting\t"), "{out}");
     assert!(!out.contains("timing"));
     assert!(String::from_utf8_lossy(&o.stderr).contains("rows in"));
 }

@@ -121,7 +121,9 @@ Examples:
   printf 'meetings in 2002\\nmeetings in 2003\\n' | acta query -
 
 CSV, TSV and JSON carry every text whole (never cut with an ellipsis); CSV
-and TSV print an answer's caveats on stderr.
+and TSV give an entity two columns (country_id, country) and a list one row
+per value (docs/answers.md lists every question form's columns), and print
+an answer's caveats on stderr.
 With -o, the answers are written to a temporary file renamed over FILE when
 the statements have run; a failing statement leaves FILE as it was (with
 --keep-going, FILE holds the answers of the statements that ran).

@@ -60,6 +60,77 @@ fn clip(s: &Sentence, item: Span) -> Option<Span> {
     (start < end).then_some(Span { start, end })
 }
 
+/// The request a sentence (in [`words`] form `w`) of a decision item
+/// makes, if any: a request verb with its addressee; a verb of sending
+/// something to an organ ("To send the TS the information"), which asks
+/// the member countries; an organ with a task to come ("The TS will write
+/// to ...", "la ST elaborará").
+fn request_in(p: &Profile, s: &Sentence, w: &str) -> Option<Addressed> {
+    let first = |list: &[String]| {
+        list.iter()
+            .filter_map(|v| find_phrase(w, v).map(|at| (at, v.len())))
+            .min_by_key(|(at, _)| *at)
+    };
+    if let Some((at, len)) = first(&p.requests.verbs) {
+        let after = w.get(at + len..).unwrap_or("").trim();
+        if let Some(who) = addressee(p, s, after) {
+            return Some(who);
+        }
+    }
+    if let Some((at, len)) = first(&p.requests.deliver) {
+        let after = w.get(at + len..).unwrap_or("").trim();
+        if addressee(p, s, after).is_some_and(|who| who.named.is_empty() && is_organ(p, &who.to)) {
+            return Some(Addressed {
+                to: "member countries".into(),
+                named: Vec::new(),
+            });
+        }
+    }
+    organ_task(p, s, w)
+}
+
+/// True when the profile's addressee `to` is an organ (not the members).
+fn is_organ(p: &Profile, to: &str) -> bool {
+    to != "member countries" && p.requests.addressees.iter().any(|pair| pair[1] == to)
+}
+
+/// An organ followed by a verb of the future: a task given to it.
+fn organ_task(p: &Profile, s: &Sentence, w: &str) -> Option<Addressed> {
+    let lower = s.text.to_lowercase();
+    for [phrase, to] in p
+        .requests
+        .addressees
+        .iter()
+        .filter(|pair| is_organ(p, &pair[1]))
+    {
+        let Some(at) = find_phrase(w, phrase) else {
+            continue;
+        };
+        let next = w
+            .get(at + phrase.len()..)
+            .unwrap_or("")
+            .split(' ')
+            .nth(1)
+            .unwrap_or("");
+        let will = p.requests.future.iter().any(|f| f == next);
+        let ending = p.requests.future_endings.iter().any(|e| {
+            let plain = words(e);
+            next.len() > plain.len() + 2
+                && next.ends_with(&plain)
+                && next
+                    .get(..next.len() - plain.len())
+                    .is_some_and(|stem| lower.contains(&format!("{stem}{e}")))
+        });
+        if will || ending {
+            return Some(Addressed {
+                to: to.clone(),
+                named: Vec::new(),
+            });
+        }
+    }
+    None
+}
+
 /// Store the requests of the items (`ids[k]` is the agreement of
 /// `items[k]`); returns one line per request for the notes.
 pub fn emit(
@@ -80,36 +151,12 @@ pub fn emit(
                 continue; // Read already, with its answers.
             }
             let w = words(text.get(span.start..span.end).unwrap_or(""));
-            let Some((at, verb)) = p
-                .requests
-                .verbs
-                .iter()
-                .filter_map(|v| find_phrase(&w, v).map(|at| (at, v)))
-                .min_by_key(|(at, _)| *at)
-            else {
-                continue;
-            };
-            let after = w.get(at + verb.len()..).unwrap_or("").trim();
-            let Some(who) = addressee(p, s, after) else {
+            let Some(who) = request_in(p, s, &w) else {
                 continue;
             };
             n += 1;
             let id = format!("request:{agreement}#{n}").replacen("agreement:", "", 1);
             let prov = facts.prov(section, span);
-            let asked: Vec<&String> = who
-                .named
-                .iter()
-                .filter(|c| c.starts_with("country:"))
-                .collect();
-            for c in &asked {
-                facts.edge(
-                    agreement,
-                    c,
-                    EdgeKind::RequestsResponseFrom,
-                    vec![text_attr("request", &id, &prov)],
-                    &prov,
-                );
-            }
             let subject = text
                 .get(span.start..span.end)
                 .unwrap_or("")
@@ -121,25 +168,53 @@ pub fn emit(
                 who.to,
                 shorten(&subject, 70)
             ));
-            facts.requests.push(Request {
-                id: Sym::new(&id),
-                agreement: Sym::new(agreement),
-                subject,
-                requested_from: asked.iter().map(|c| Sym::new(c.as_str())).collect(),
-                addressed_to: who.to,
-                requested_on: None,
-                deadline: None,
-                responded_named: Vec::new(),
-                responded_unnamed: UnnamedCount {
-                    min: 0,
-                    max: u32::try_from(asked.len()).unwrap_or(u32::MAX),
-                },
-                status: Status::Pending,
-                prov: prov.into(),
-            });
+            push_request(facts, &id, agreement, subject, who, &prov);
         }
     }
     notes
+}
+
+/// Record a request of `agreement` to `who`: an edge to each country
+/// asked and the request itself, with no answer (the text states none),
+/// so the count of unnamed respondents runs from none to all asked.
+fn push_request(
+    facts: &mut Facts,
+    id: &str,
+    agreement: &str,
+    subject: String,
+    who: Addressed,
+    prov: &crate::model::Provenance,
+) {
+    let asked: Vec<String> = who
+        .named
+        .into_iter()
+        .filter(|c| c.starts_with("country:"))
+        .collect();
+    for c in &asked {
+        facts.edge(
+            agreement,
+            c,
+            EdgeKind::RequestsResponseFrom,
+            vec![text_attr("request", id, prov)],
+            prov,
+        );
+    }
+    facts.requests.push(Request {
+        id: Sym::new(id),
+        agreement: Sym::new(agreement),
+        subject,
+        requested_from: asked.iter().map(|c| Sym::new(c.as_str())).collect(),
+        addressed_to: who.to,
+        requested_on: None,
+        deadline: None,
+        responded_named: Vec::new(),
+        responded_unnamed: UnnamedCount {
+            min: 0,
+            max: u32::try_from(asked.len()).unwrap_or(u32::MAX),
+        },
+        status: Status::Pending,
+        prov: prov.clone().into(),
+    });
 }
 
 fn overlaps(p: &crate::model::Prov, span: Span) -> bool {
@@ -161,7 +236,13 @@ fn overlaps(p: &crate::model::Prov, span: Span) -> bool {
 pub fn in_prose(p: &Profile, cx: &Prose, secs: &[Vec<Sentence>], facts: &mut Facts) -> Vec<String> {
     let mut notes = Vec::new();
     let mut n = 0;
+    // Whether the sentence before names a body that decides.
+    let mut subject_before = false;
+    let mut seen = std::collections::HashSet::new();
+    let role_in = |hay: &str| p.bodies.roles.iter().any(|r| find_phrase(hay, r).is_some());
     for s in secs.iter().flatten().filter(|s| !s.heading) {
+        let w = words(&s.text);
+        let subject_carried = std::mem::replace(&mut subject_before, role_in(&w));
         // Inside a decision item, or read already as an agreement or a
         // request (the report reader's): not a call in prose.
         let read = facts
@@ -173,10 +254,13 @@ pub fn in_prose(p: &Profile, cx: &Prose, secs: &[Vec<Sentence>], facts: &mut Fac
             .items
             .iter()
             .any(|(i, ..)| i.span.start < s.span.end && s.span.start < i.span.end);
-        if read || in_item || facts.requests.iter().any(|r| overlaps(&r.prov, s.span)) {
+        let asked_already = facts.requests.iter().any(|r| {
+            let subject = words(&r.subject);
+            overlaps(&r.prov, s.span) || (!subject.is_empty() && w.contains(&subject))
+        });
+        if read || in_item || asked_already {
             continue;
         }
-        let w = words(&s.text);
         let Some((at, verb)) = p
             .requests
             .verbs
@@ -187,11 +271,9 @@ pub fn in_prose(p: &Profile, cx: &Prose, secs: &[Vec<Sentence>], facts: &mut Fac
             continue;
         };
         let before = w.get(..at).unwrap_or("");
-        let decided = p
-            .bodies
-            .roles
-            .iter()
-            .any(|r| find_phrase(before, r).is_some());
+        // "A la vez, exhortaron ...": the subject of the sentence before.
+        let carried = subject_carried && before.split(' ').filter(|x| !x.is_empty()).count() <= 3;
+        let decided = role_in(before) || carried;
         let preamble = p.preamble.markers.iter().any(|m| w.starts_with(m.as_str()));
         if !decided || preamble {
             continue;
@@ -200,7 +282,6 @@ pub fn in_prose(p: &Profile, cx: &Prose, secs: &[Vec<Sentence>], facts: &mut Fac
         let Some(who) = addressee(p, s, after) else {
             continue;
         };
-        n += 1;
         // The call itself: from the verb to the end of the sentence.
         let from = find_phrase(&s.norm, verb).map_or(0, |k| s.orig(k));
         let span = Span {
@@ -214,6 +295,10 @@ pub fn in_prose(p: &Profile, cx: &Prose, secs: &[Vec<Sentence>], facts: &mut Fac
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ");
+        if !seen.insert(clause.clone()) {
+            continue; // The same words again (a summary above the story).
+        }
+        n += 1;
         let section = super::listed::section_of(cx.sections, span.start);
         let prov = facts.prov(section, span);
         let agreement = format!("agreement:{}/request-{n}", cx.doc);
@@ -248,41 +333,12 @@ pub fn in_prose(p: &Profile, cx: &Prose, secs: &[Vec<Sentence>], facts: &mut Fac
             facts.edge(&agreement, m, EdgeKind::AdoptedAt, vec![], &prov);
         }
         let id = format!("request:{}/request-{n}", cx.doc);
-        let asked: Vec<&String> = who
-            .named
-            .iter()
-            .filter(|c| c.starts_with("country:"))
-            .collect();
-        for c in &asked {
-            facts.edge(
-                &agreement,
-                c,
-                EdgeKind::RequestsResponseFrom,
-                vec![text_attr("request", &id, &prov)],
-                &prov,
-            );
-        }
         notes.push(format!(
             "request in prose to {}: {} (answers not stated)",
             who.to,
             shorten(&clause, 70)
         ));
-        facts.requests.push(Request {
-            id: Sym::new(&id),
-            agreement: Sym::new(&agreement),
-            subject: clause,
-            requested_from: asked.iter().map(|c| Sym::new(c.as_str())).collect(),
-            addressed_to: who.to,
-            requested_on: None,
-            deadline: None,
-            responded_named: Vec::new(),
-            responded_unnamed: UnnamedCount {
-                min: 0,
-                max: u32::try_from(asked.len()).unwrap_or(u32::MAX),
-            },
-            status: Status::Pending,
-            prov: prov.into(),
-        });
+        push_request(facts, &id, &agreement, clause, who, &prov);
     }
     notes
 }

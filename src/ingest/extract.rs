@@ -462,17 +462,21 @@ fn own_meeting_held(
         (None, Some(held)) => {
             // A body written as meeting ("Meeting of the RCGM"), else the
             // first body in a sentence that says a meeting took place.
+            // Any organization may be written as meeting; only a body
+            // known to meet is taken from a "took place" sentence.
             let bodies = || {
                 opening
                     .iter()
                     .filter(|s| s.span.start < limit)
                     .flat_map(|s| s.mentions.iter().map(move |m| (s, m)))
-                    .filter(|(_, m)| rules::UNDATED_MEETING_BODIES.contains(&m.id.as_str()))
+                    .filter(|(_, m)| m.kind == Kind::Organization)
             };
             let Some((_, body)) = bodies()
                 .find(|(s, m)| meetings::meeting_of(s, m.start))
                 .or_else(|| {
-                    bodies().find(|(s, m)| s.find(cue).first().is_some_and(|&(at, _)| m.end <= at))
+                    bodies()
+                        .filter(|(_, m)| rules::UNDATED_MEETING_BODIES.contains(&m.id.as_str()))
+                        .find(|(s, m)| s.find(cue).first().is_some_and(|&(at, _)| m.end <= at))
                 })
             else {
                 return (None, None);

@@ -62,6 +62,14 @@ pub struct Requests {
     pub verbs: Vec<String>,
     /// `[phrase, addressee]`: "paises miembros" → "member countries".
     pub addressees: Vec<[String; 2]>,
+    /// Verbs of sending something to an organ (`send`, `hacer llegar`):
+    /// an item that says so asks the member countries to send it.
+    pub deliver: Vec<String>,
+    /// Words after an organ that give it a task to come (`will`).
+    pub future: Vec<String>,
+    /// Endings of a verb after an organ that give it a task to come
+    /// (`rá`, `rán`: "la ST elaborará").
+    pub future_endings: Vec<String>,
 }
 
 /// Words that open a consideration, not a decision.

@@ -286,6 +286,7 @@ mod tests {
             at: Some(("Carta de seguimiento PPT <2002>".into(), "event:x".into())),
             detail: "detail & more".into(),
             countries: Vec::new(),
+            country_ids: Vec::new(),
             source: Prov::own(Provenance::Extracted {
                 doc: "informe".into(),
                 section: "IV.A".into(),

@@ -28,8 +28,9 @@ pub enum Cell {
 }
 
 impl Cell {
-    /// The cell as plain text, as tables and CSV show it: nodes as
-    /// `name (id)`, lists joined with `, `, null as the empty string.
+    /// The cell as plain text, as tables show it: nodes as `name (id)`,
+    /// lists joined with `, `, null as the empty string. (CSV, TSV and
+    /// JSON records split nodes and lists: `crate::output`.)
     pub fn text(&self) -> String {
         match self {
             Cell::Null => String::new(),
@@ -46,6 +47,15 @@ impl Cell {
             }
             Cell::Edge { kind, from, to } => format!("{from} -[{kind}]-> {to}"),
             Cell::List(items) => items.iter().map(Cell::text).collect::<Vec<_>>().join(", "),
+        }
+    }
+
+    /// Whether the cell is a node, or a list with a node in it.
+    pub fn holds_node(&self) -> bool {
+        match self {
+            Cell::Node { .. } => true,
+            Cell::List(items) => items.iter().any(Cell::holds_node),
+            _ => false,
         }
     }
 }
@@ -137,6 +147,11 @@ pub struct Answer {
     /// A text rendering for people that replaces the table in `table`
     /// output (entity cards, explanations); JSON and CSV use the rows.
     pub text: Option<String>,
+    /// For each column, whether it holds entities (nodes, or lists of
+    /// them), known from the query itself so an answer with no rows has
+    /// the same CSV header (`<column>_id`, `<column>`) as one with rows.
+    /// Shorter than `columns` means `false` for the rest.
+    pub entities: Vec<bool>,
 }
 
 impl Answer {
@@ -146,6 +161,27 @@ impl Answer {
             columns: columns.iter().map(|c| c.to_string()).collect(),
             ..Answer::default()
         }
+    }
+
+    /// The answer with the columns named in `columns` marked as holding
+    /// entities.
+    pub(crate) fn of_entities(mut self, columns: &[&str]) -> Answer {
+        self.entities = self
+            .columns
+            .iter()
+            .map(|c| columns.contains(&c.as_str()))
+            .collect();
+        self
+    }
+
+    /// Whether column `i` holds entities, by the query ([`Answer::entities`])
+    /// or, should the query not say, because a row holds one there.
+    pub fn is_entity_column(&self, i: usize) -> bool {
+        self.entities.get(i).copied().unwrap_or(false)
+            || self
+                .rows
+                .iter()
+                .any(|r| r.get(i).is_some_and(Cell::holds_node))
     }
 
     /// Add a row with its sources.

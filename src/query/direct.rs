@@ -16,14 +16,22 @@ use petgraph::Direction;
 /// `trace <agreement>`: the chronology as text, and one row per step.
 pub(crate) fn trace(ctx: &Ctx<'_>, i: NodeIndex) -> Answer {
     let t = Trace::of(ctx.kg, i);
-    let mut a = Answer::new(&["date", "step", "what", "countries"]);
+    let mut a = Answer::new(&["date", "step", "what", "countries"]).of_entities(&["countries"]);
     for s in &t.steps {
         a.push(
             vec![
                 s.date.map_or(Cell::Null, Cell::Date),
                 Cell::Text(s.what.clone()),
                 Cell::Text(s.detail.clone()),
-                Cell::List(s.countries.iter().map(|c| Cell::Text(c.clone())).collect()),
+                Cell::List(
+                    s.country_ids
+                        .iter()
+                        .map(|id| match ctx.kg.node(id) {
+                            Some(n) => ctx.cell(&Val::Node(n)),
+                            None => Cell::Text(id.clone()),
+                        })
+                        .collect(),
+                ),
             ],
             vec![ctx.source(&s.source, true)],
         );
@@ -39,7 +47,7 @@ pub(crate) fn trace(ctx: &Ctx<'_>, i: NodeIndex) -> Answer {
 pub(crate) fn show(ctx: &Ctx<'_>, i: NodeIndex) -> Answer {
     let card = crate::card::card(ctx.kg, i, false);
     let d = ctx.kg.data(i);
-    let mut a = Answer::new(&["entity", "kind", "card"]);
+    let mut a = Answer::new(&["entity", "kind", "card"]).of_entities(&["entity"]);
     let sources = d
         .sources
         .iter()
@@ -59,7 +67,7 @@ pub(crate) fn show(ctx: &Ctx<'_>, i: NodeIndex) -> Answer {
 
 /// `path from X to Y`: one row per node, with the edge that led to it.
 pub(crate) fn path(ctx: &Ctx<'_>, from: NodeIndex, to: NodeIndex) -> Answer {
-    let mut a = Answer::new(&["step", "node", "via"]);
+    let mut a = Answer::new(&["step", "node", "via"]).of_entities(&["node"]);
     let Some(nodes) = ctx.kg.shortest_path(from, to) else {
         a.caveat(format!(
             "no path links {} and {} (derived edges such as `awaits` are not followed)",

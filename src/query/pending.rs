@@ -21,7 +21,8 @@ use std::collections::BTreeSet;
 pub(crate) fn pending_on(ctx: &Ctx<'_>, meeting: Option<NodeIndex>, day: Ymd) -> Answer {
     let kg = ctx.kg;
     let of_meeting: Option<BTreeSet<&str>> = meeting.map(|m| agreements_of(kg, m));
-    let mut a = Answer::new(&["agreement", "request", "awaiting", "countries", "note"]);
+    let mut a = Answer::new(&["agreement", "request", "awaiting", "countries", "note"])
+        .of_entities(&["agreement", "countries"]);
     for r in &kg.requests {
         if of_meeting
             .as_ref()

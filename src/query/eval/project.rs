@@ -28,6 +28,8 @@ struct Projection<'q> {
     vars: &'q FxHashMap<String, usize>,
     rows: &'q [Vec<Val>],
     columns: Vec<String>,
+    /// Which columns hold nodes (see [`yields_nodes`]).
+    entities: Vec<bool>,
     grouped: bool,
     /// The row of a group with no rows (`count(*)` of nothing).
     empty: Vec<Val>,
@@ -49,6 +51,12 @@ impl Ctx<'_> {
             vars,
             rows,
             columns: q.ret.items.iter().map(|i| i.column()).collect(),
+            entities: q
+                .ret
+                .items
+                .iter()
+                .map(|i| yields_nodes(&i.expr, vars, slots))
+                .collect(),
             grouped: q.ret.items.iter().any(|i| i.expr.has_aggregate())
                 || q.order.iter().any(|o| o.expr.has_aggregate()),
             empty: vec![Val::Null; slots.len()],
@@ -195,6 +203,7 @@ impl Ctx<'_> {
             .map_or(usize::MAX, |l| usize::try_from(l).unwrap_or(usize::MAX));
         let mut answer = Answer {
             columns: p.columns,
+            entities: p.entities,
             ..Answer::default()
         };
         // What `Answer::caveat` does (each caveat once, in order), with a
@@ -278,6 +287,25 @@ impl Ctx<'_> {
             self.aggregates(c, vars, rows, out)?;
         }
         Ok(())
+    }
+}
+
+/// Whether `e` yields nodes (or lists of them), read from the query alone:
+/// a variable of a node pattern, an aggregate or `sorted` of one, a list
+/// literal holding one. Answers mark these columns, so CSV gives them an
+/// id and a name column even when no row came back.
+fn yields_nodes(e: &Expr, vars: &FxHashMap<String, usize>, slots: &[SlotKind]) -> bool {
+    match &e.kind {
+        ExprKind::Var(v) => vars
+            .get(v)
+            .and_then(|&s| slots.get(s))
+            .is_some_and(|k| matches!(k, SlotKind::Node)),
+        ExprKind::Call { name, args, .. } => {
+            matches!(name.as_str(), "collect" | "min" | "max" | "sorted")
+                && args.first().is_some_and(|a| yields_nodes(a, vars, slots))
+        }
+        ExprKind::List(items) => items.iter().any(|a| yields_nodes(a, vars, slots)),
+        _ => false,
     }
 }
 
