@@ -306,11 +306,12 @@ impl KnowledgeBase {
     /// base costs to open).
     pub fn build_view(&self, options: ViewOptions) -> Result<KnowledgeGraph, Error> {
         let annotations = self.annotations()?;
-        Ok(view::build_streaming(
+        Ok(view::build_spooled(
             &self.gazetteer,
             self.store.document_iter(),
             &annotations,
             options,
+            Some(self.store.path()),
         )?)
     }
 

@@ -51,12 +51,14 @@ use crate::graph::KnowledgeGraph;
 use crate::model::{Attr, EdgeFact, EdgeKind, Kind, Provenance, Request, Status, Sym, Value};
 use crate::text::normalize;
 use fxhash::FxHashMap;
+pub(crate) use ids::Ids;
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 use std::collections::{BTreeSet, HashMap};
 
 mod continues;
+mod ids;
 mod join;
 #[cfg(test)]
 mod linking_tests;
@@ -74,9 +76,9 @@ pub struct AgreementInfo {
     pub heading: String,
     pub text: String,
     /// Meetings it was adopted or reaffirmed at.
-    pub meetings: BTreeSet<String>,
+    pub meetings: Ids,
     /// Documents (quoted titles), projects and organizations it concerns.
-    pub concerns: BTreeSet<String>,
+    pub concerns: Ids,
 }
 
 const STOPWORDS: &[&str] = &[
@@ -409,7 +411,14 @@ pub(crate) fn link_threads(kg: &mut KnowledgeGraph, annotations: &[crate::model:
         Provenance::Extracted { doc, .. } => Some(doc.clone()),
         _ => None,
     };
-    let mut infos = Vec::new();
+    // Room for every agreement at once: the list is large at 10,000
+    // reports and is alive while threads are linked.
+    let count = kg
+        .graph
+        .node_weights()
+        .filter(|n| n.kind == Kind::Agreement)
+        .count();
+    let mut infos = Vec::with_capacity(count);
     // `evolved_into` links between agreements, by position in `infos` and
     // target node: a thread the search must not split or join wrongly.
     let mut evolved: Vec<(usize, NodeIndex)> = Vec::new();

@@ -69,6 +69,19 @@ pub fn build_streaming<E>(
     annotations: &[Annotation],
     options: ViewOptions,
 ) -> Result<KnowledgeGraph, E> {
+    build_spooled(gazetteer, bundles, annotations, options, None)
+}
+
+/// [`build_streaming`], the documents' texts written to an unnamed file
+/// in `spool` (the database folder) as they come instead of held: read
+/// back from there when cited or saved (see `graph/texts.rs`).
+pub(crate) fn build_spooled<E>(
+    gazetteer: &Gazetteer,
+    bundles: impl Iterator<Item = Result<FactBundle, E>>,
+    annotations: &[Annotation],
+    options: ViewOptions,
+    spool: Option<&std::path::Path>,
+) -> Result<KnowledgeGraph, E> {
     let _interning = crate::model::sym::Interning::start();
     if options.as_of.is_some() {
         // Dropping future meetings renumbers nodes before any edge is
@@ -77,6 +90,9 @@ pub fn build_streaming<E>(
         return Ok(build_all_at_once(gazetteer, all, annotations, options));
     }
     let mut kg = KnowledgeGraph::empty(options);
+    if let Some(dir) = spool {
+        kg.texts = crate::graph::Texts::spooled_in(dir);
+    }
     let (ref_nodes, ref_edges) = gazetteer.facts();
     for n in ref_nodes {
         kg.merge_node(n);

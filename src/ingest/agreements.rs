@@ -225,6 +225,19 @@ fn decision_text(sents: &[Sentence], i: usize, cue_end: usize) -> (String, Vec<u
     (s.text.clone(), vec![i])
 }
 
+/// True when a decision phrase ends its sentence and nothing follows it
+/// ("DECISIONES DE LOS VICEMINISTROS Los Viceministros decidieron" where
+/// the annex is cut): no decision is stated.
+fn says_nothing(sents: &[Sentence], i: usize, cue_end: usize) -> bool {
+    let s = &sents[i];
+    let rest = s.slice(cue_end, s.text.len());
+    let empty = rest
+        .trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | '.'))
+        .is_empty();
+    let next = sents.get(i + 1).is_some_and(|n| !n.heading);
+    empty && !next && !s.quotes.iter().any(|(q, _)| q.start >= cue_end)
+}
+
 /// Context for writing an item's agreements.
 pub struct Item<'a> {
     pub doc: &'a str,
@@ -347,6 +360,7 @@ pub fn extract(
                     named || (!cue.weak && count == 0 && patterns().deciders.is_match(s.hay()))
                 }
             };
+            let new = new && !says_nothing(item.sentences, i, cue.end);
             count += usize::from(new);
             creates.push(new);
         }

@@ -429,7 +429,13 @@ fn resolve(text: &str, raws: &[Raw], kind: char, cue: Span) -> Vec<Item> {
             span: trimmed(text, x.start, end),
             cue,
         };
-        if heading && !children.is_empty() && children.iter().all(|c| c.kind == 'a') {
+        let lettered = !children.is_empty() && children.iter().all(|c| c.kind == 'a');
+        if lettered && !heading && own.ends_with('.') {
+            // "2. To thank Guatemala … a) To take note of …": the item is a
+            // decision of its own, and so is each lettered one after it.
+            out.push(item(r.label.clone(), r, r.end));
+        }
+        if lettered && (heading || own.ends_with('.')) {
             for c in &children {
                 out.push(item(format!("{}.{}", r.label, c.label), c, c.end));
             }

@@ -16,6 +16,24 @@ const BAND_ROWS: usize = 4;
 /// The estimated share of shingles above which two texts are one report.
 pub const SAME_REPORT: f64 = 0.8;
 
+/// Bands two sketches as alike as [`SAME_REPORT`] share at least: at
+/// most `(1 - SAME_REPORT) * SKETCH_LEN` numbers differ (12 of 64), and
+/// each breaks at most one band (of 16): 4. A store reads the records of
+/// documents that share this many bands only; the others cannot be as
+/// alike.
+pub const BANDS_SHARED: usize = {
+    let bands = SKETCH_LEN / BAND_ROWS;
+    // Numbers that must be equal: the ceiling of SAME_REPORT * SKETCH_LEN
+    // (52 of 64; checked in the tests below).
+    let equal = (SKETCH_LEN * 4).div_ceil(5);
+    let differ = SKETCH_LEN - equal;
+    if bands > differ {
+        bands - differ
+    } else {
+        1
+    }
+};
+
 /// A text's sketch: for each of [`SKETCH_LEN`] hash functions, the least
 /// hash of any of its shingles.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,16 +50,20 @@ impl Sketch {
         if words.is_empty() {
             return None;
         }
-        let mut mins = vec![u32::MAX; SKETCH_LEN];
+        let mut mins = [u32::MAX; SKETCH_LEN];
+        let mut seen = fxhash::FxHashSet::default();
         for shingle in words.windows(3.min(words.len())) {
             let base = fnv(shingle);
-            for (i, m) in mins.iter_mut().enumerate() {
-                let h =
-                    (mix(base ^ SEEDS[i % SEEDS.len()].wrapping_mul(i as u64 + 1)) >> 32) as u32;
-                *m = (*m).min(h);
+            // A shingle seen before cannot lower any minimum: boilerplate
+            // repeats, and each new one costs 64 hashes.
+            if !seen.insert(base) {
+                continue;
+            }
+            for (m, salt) in mins.iter_mut().zip(SALTS) {
+                *m = (*m).min((mix(base ^ salt) >> 32) as u32);
             }
         }
-        Some(Sketch(mins))
+        Some(Sketch(mins.to_vec()))
     }
 
     /// The estimated share of shingles two texts have in common (0 to 1).
@@ -93,6 +115,18 @@ fn mix(mut z: u64) -> u64 {
     z ^ (z >> 31)
 }
 
+/// What each of the [`SKETCH_LEN`] hash functions mixes into a
+/// shingle's hash: its seed times its number (from 1).
+const SALTS: [u64; SKETCH_LEN] = {
+    let mut salts = [0u64; SKETCH_LEN];
+    let mut i = 0;
+    while i < SKETCH_LEN {
+        salts[i] = SEEDS[i % SEEDS.len()].wrapping_mul(i as u64 + 1);
+        i += 1;
+    }
+    salts
+};
+
 /// Seeds of the hash functions (any fixed odd numbers).
 const SEEDS: [u64; 4] = [
     0x2545_f491_4f6c_dd1d,
@@ -133,6 +167,28 @@ mod tests {
         .unwrap();
         assert!(txt.likeness(&other) < 0.3, "{}", txt.likeness(&other));
         assert!(txt.bands().iter().zip(pdf.bands()).any(|(a, b)| *a == b));
+    }
+
+    #[test]
+    fn twins_share_the_bands_a_store_asks_for() {
+        let equal = (SKETCH_LEN * 4).div_ceil(5);
+        assert!(equal as f64 / SKETCH_LEN as f64 >= SAME_REPORT);
+        assert!(((equal - 1) as f64 / SKETCH_LEN as f64) < SAME_REPORT);
+        assert_eq!(BANDS_SHARED, 4);
+        // The least alike twins: 12 numbers differ, one in each of 12 bands.
+        let a = Sketch((0..SKETCH_LEN as u32).collect());
+        let mut b = a.clone();
+        for band in 0..12 {
+            b.0[band * BAND_ROWS] += 1000;
+        }
+        assert!(a.likeness(&b) >= SAME_REPORT);
+        let shared = a
+            .bands()
+            .iter()
+            .zip(b.bands())
+            .filter(|(x, y)| **x == *y)
+            .count();
+        assert_eq!(shared, BANDS_SHARED);
     }
 
     #[test]

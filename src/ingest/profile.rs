@@ -254,12 +254,23 @@ impl Profile {
 /// that are not letters or digits one space (`"Pro-Témpore:"` →
 /// `pro tempore`).
 pub fn words(s: &str) -> String {
+    // One pass, one string: runs of anything but letters and digits
+    // become one space, none at either end.
     let n = normalize(s);
-    let mapped: String = n
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
-        .collect();
-    mapped.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(n.len());
+    let mut gap = false;
+    for c in n.chars() {
+        if c.is_alphanumeric() {
+            if gap && !out.is_empty() {
+                out.push(' ');
+            }
+            gap = false;
+            out.push(c);
+        } else {
+            gap = true;
+        }
+    }
+    out
 }
 
 /// True when `phrase` (in [`words`] form) occurs in `hay` (in [`words`]

@@ -8,7 +8,7 @@
 
 use super::KnowledgeBase;
 use crate::error::Error;
-use crate::ingest::likeness::{Sketch, SAME_REPORT};
+use crate::ingest::likeness::{self, Sketch, SAME_REPORT};
 use crate::ingest::{self, IngestReport};
 use crate::model::{FactBundle, Value};
 use crate::store::{OtherReading, PutOutcome, Reading};
@@ -64,7 +64,10 @@ impl KnowledgeBase {
     fn twin_of(&self, reading: &Reading) -> Result<Option<(String, Reading)>, Error> {
         let mine = Sketch(reading.sketch.clone());
         let mut best: Option<(f64, String, Reading)> = None;
-        for (id, r) in self.store.twin_candidates(&reading.bands)? {
+        for (id, r) in self
+            .store
+            .twin_candidates(&reading.bands, likeness::BANDS_SHARED)?
+        {
             let likeness = mine.likeness(&Sketch(r.sketch.clone()));
             if likeness >= SAME_REPORT && best.as_ref().is_none_or(|(b, ..)| likeness > *b) {
                 best = Some((likeness, id, r));

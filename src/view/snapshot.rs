@@ -282,8 +282,10 @@ fn write(tmp: &Path, fingerprint: &[u8; 32], kg: &KnowledgeGraph) -> io::Result<
         .map_err(invalid)?;
     end_section(&mut out)?;
     let mut lengths = Vec::with_capacity(kg.texts.len());
+    // Each text read (from a spool or an older snapshot) without being
+    // kept: the view stays as small as it was.
     for i in 0..kg.texts.len() {
-        let text = kg.texts.get(i).ok_or_else(unreadable)?;
+        let text = kg.texts.read(i).ok_or_else(unreadable)?;
         let len = u32::try_from(text.len()).map_err(|_| unreadable())?;
         lengths.push((len, crc32fast::hash(text.as_bytes())));
     }
@@ -292,7 +294,7 @@ fn write(tmp: &Path, fingerprint: &[u8; 32], kg: &KnowledgeGraph) -> io::Result<
         .map_err(invalid)?;
     end_section(&mut out)?;
     for i in 0..kg.texts.len() {
-        out.write_all(kg.texts.get(i).ok_or_else(unreadable)?.as_bytes())?;
+        out.write_all(kg.texts.read(i).ok_or_else(unreadable)?.as_bytes())?;
     }
     end_section(&mut out)?;
     footer.extend(MAGIC);
