@@ -18,7 +18,7 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // fourth batch added 2026-12-04 (was 84, 93)
     ("en", "decisions", 84.0, 90.0),
     // fourth batch added 2026-12-04 (was 65, 90)
-    ("es", "decisions on right meeting", 60.0, 87.0),
+    ("es", "decisions on right meeting", 62.0, 90.0),
     // fourth batch added 2026-12-04 (was 84, 100)
     ("en", "decisions on right meeting", 80.0, 93.0),
     ("es", "requests", 55.0, 90.0),

@@ -390,6 +390,9 @@ pub fn extract(
             &mut note.uncertain,
         );
     }
+    if let Some(m) = own.as_deref().filter(|_| items.is_empty()) {
+        adopt_unplaced(&mut facts, m);
+    }
     if let Some(p) = reading {
         let prose = listed::prose(p, &secs, &items);
         items.extend(prose);
@@ -516,6 +519,33 @@ fn own_meeting_held(
         .date
         .filter(|d| matches!(d.precision, Precision::Day | Precision::Range));
     (Some(own), days)
+}
+
+/// In a text with no decision list that tells of one meeting (a
+/// communiqué in prose, a news page), an agreement read from a sentence
+/// that names no meeting was reached at the document's own meeting.
+fn adopt_unplaced(facts: &mut Facts, own: &str) {
+    let placed = |id: &str, facts: &Facts| {
+        facts.edges.iter().any(|e| {
+            e.from.as_str() == id
+                && matches!(
+                    e.kind,
+                    EdgeKind::AdoptedAt | EdgeKind::RecommendedAt | EdgeKind::ReaffirmedAt
+                )
+        }) || facts
+            .edges
+            .iter()
+            .any(|e| e.to.as_str() == id && e.kind == EdgeKind::EvolvedInto)
+    };
+    let unplaced: Vec<(String, crate::model::Provenance)> = facts
+        .nodes
+        .iter()
+        .filter(|n| n.kind == Kind::Agreement && !placed(n.id.as_str(), facts))
+        .map(|n| (n.id.to_string(), (*n.prov).clone()))
+        .collect();
+    for (id, prov) in unplaced {
+        facts.edge(&id, own, EdgeKind::AdoptedAt, vec![], &prov);
+    }
 }
 
 /// The network a section speaks of: the one its own heading or its
