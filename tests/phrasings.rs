@@ -62,6 +62,12 @@ const FIFTH_FLOOR_PERCENT: usize = 96;
 /// written before the grammar was extended for it): raise, never lower.
 const SIXTH_FLOOR_PERCENT: usize = 96;
 
+/// Share of the seventh set (tests/phrasings/seventh.toml: researchers'
+/// questions with context, typos, abbreviations, negations and time
+/// phrases, written before the grammar was extended for it; 40/80 = 50% at
+/// first): raise, never lower.
+const SEVENTH_FLOOR_PERCENT: usize = 50;
+
 /// The share of `file`'s phrasings (in tests/phrasings/) that give their
 /// intent's canonical answer, as (passed, total).
 fn score(session: &mut acta::Session, file: &str) -> (usize, usize) {
@@ -105,6 +111,7 @@ fn phrasings_give_the_canonical_answer() {
         ("fourth.toml", FOURTH_FLOOR_PERCENT),
         ("fifth.toml", FIFTH_FLOOR_PERCENT),
         ("sixth.toml", SIXTH_FLOOR_PERCENT),
+        ("seventh.toml", SEVENTH_FLOOR_PERCENT),
     ] {
         let (passed, total) = score(&mut session, file);
         let percent = passed * 100 / total.max(1);
