@@ -66,7 +66,7 @@ const SIXTH_FLOOR_PERCENT: usize = 96;
 /// questions with context, typos, abbreviations, negations and time
 /// phrases, written before the grammar was extended for it; 40/80 = 50% at
 /// first): raise, never lower.
-const SEVENTH_FLOOR_PERCENT: usize = 50;
+const SEVENTH_FLOOR_PERCENT: usize = 66;
 
 /// The share of `file`'s phrasings (in tests/phrasings/) that give their
 /// intent's canonical answer, as (passed, total).
