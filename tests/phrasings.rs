@@ -60,13 +60,13 @@ const FIFTH_FLOOR_PERCENT: usize = 96;
 
 /// Share of the sixth set (tests/phrasings/sixth.toml: search-box style,
 /// written before the grammar was extended for it): raise, never lower.
-const SIXTH_FLOOR_PERCENT: usize = 96;
+const SIXTH_FLOOR_PERCENT: usize = 98;
 
 /// Share of the seventh set (tests/phrasings/seventh.toml: researchers'
 /// questions with context, typos, abbreviations, negations and time
 /// phrases, written before the grammar was extended for it; 40/80 = 50% at
 /// first): raise, never lower.
-const SEVENTH_FLOOR_PERCENT: usize = 66;
+const SEVENTH_FLOOR_PERCENT: usize = 95;
 
 /// The share of `file`'s phrasings (in tests/phrasings/) that give their
 /// intent's canonical answer, as (passed, total).

@@ -254,10 +254,32 @@ fn join(ws: &[Word]) -> String {
         .join(" ")
 }
 
+/// Words that make a statement a pattern or an annotation, never a
+/// question: such statements are parsed as typed, so a slip in them is
+/// reported, not guessed at.
+const NOT_QUESTIONS: [&str; 7] = [
+    "match",
+    "assert",
+    "retract",
+    "confirm",
+    "afirmar",
+    "retirar",
+    "confirmar",
+];
+
+/// Whether `text` reads as one question (no pattern or annotation
+/// keyword, one line).
+fn is_question(text: &str) -> bool {
+    !text.contains('\n')
+        && !words(text)
+            .iter()
+            .any(|w| NOT_QUESTIONS.contains(&w.key.as_str()))
+}
+
 /// The question with meetings and bodies named as the knowledge base
 /// names them (see the module's doc); the text itself when nothing changes.
 pub(super) fn names(text: &str) -> String {
-    if text.trim_start().to_lowercase().starts_with("match") || text.contains('\n') {
+    if !is_question(text) {
         return text.to_string();
     }
     let mut ws = replace_phrases(words(text), &BODIES);
@@ -353,6 +375,9 @@ fn one_slip(a: &str, b: &str) -> Option<u8> {
 /// The question read loosely, for when it does not parse as typed (see
 /// the module's doc); the text itself when nothing changes.
 pub(super) fn loose(text: &str) -> String {
+    if !is_question(text) {
+        return text.to_string();
+    }
     let ws = words(text);
     let start = question_start(&ws);
     let mut out: Vec<String> = Vec::with_capacity(ws.len());
