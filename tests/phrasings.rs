@@ -65,8 +65,9 @@ const SIXTH_FLOOR_PERCENT: usize = 98;
 /// Share of the seventh set (tests/phrasings/seventh.toml: researchers'
 /// questions with context, typos, abbreviations, negations and time
 /// phrases, written before the grammar was extended for it; 40/80 = 50% at
-/// first): raise, never lower.
-const SEVENTH_FLOOR_PERCENT: usize = 95;
+/// first, 77/80 = 96% with the rewording of src/query/parse/reword.rs and
+/// the forms it asked for): raise, never lower.
+const SEVENTH_FLOOR_PERCENT: usize = 96;
 
 /// The share of `file`'s phrasings (in tests/phrasings/) that give their
 /// intent's canonical answer, as (passed, total).

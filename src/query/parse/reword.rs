@@ -393,7 +393,43 @@ pub(super) fn loose(text: &str) -> String {
             None => out.push(format!("{lead}{}", w.text)),
         }
     }
-    out.join(" ")
+    date_to_body(out).join(" ")
+}
+
+/// `what did the GRCM recommend in October 2002`: a date at the end of the
+/// question that names a body's meeting moves right after the body's
+/// acronym (`the GRCM October 2002 recommend`), where it is part of the
+/// meeting's name.
+fn date_to_body(mut ws: Vec<String>) -> Vec<String> {
+    let keys: Vec<String> = words(&ws.join(" ")).into_iter().map(|w| w.key).collect();
+    let n = keys.len();
+    if n < 4 || !is_year(&keys[n - 1]) {
+        return ws;
+    }
+    let month = crate::ingest::rules::month(&keys[n - 2]).is_some();
+    let from = if month { n - 3 } else { n - 2 };
+    if !["in", "en", "de", "of"].contains(&keys[from].as_str()) {
+        return ws;
+    }
+    let Some(body) = (from.saturating_sub(4)..from.saturating_sub(1))
+        .rev()
+        .find(|&i| acronym(&keys[i]).is_some())
+    else {
+        return ws;
+    };
+    let date: Vec<String> = ws.drain(from..).skip(1).collect();
+    let end = tail(date.last().map_or("", String::as_str)).to_string();
+    let date: Vec<String> = date
+        .iter()
+        .map(|d| d.trim_end_matches(['?', '!', ',', ';', ':']).to_string())
+        .collect();
+    if let Some(last) = ws.last_mut() {
+        last.push_str(&end);
+    }
+    for (k, d) in date.into_iter().enumerate() {
+        ws.insert(body + 1 + k, d);
+    }
+    ws
 }
 
 #[cfg(test)]

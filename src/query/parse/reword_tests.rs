@@ -42,4 +42,12 @@ fn context_and_slips_are_read_loosely() {
     assert_eq!(loose("acuerdos pendeintes"), "acuerdos pendientes");
     assert_eq!(loose("what's still open"), "what is still open");
     assert_eq!(loose("agreements about Chile"), "agreements about Chile");
+    assert_eq!(
+        loose("what did the GRCM recommend in October 2002?"),
+        "what did the GRCM October 2002 recommend?"
+    );
+    assert_eq!(
+        loose("meetings of the CRM in 2002"),
+        "meetings of the CRM in 2002"
+    );
 }
