@@ -77,11 +77,7 @@ pub fn card(kg: &KnowledgeGraph, i: NodeIndex, with_sources: bool) -> String {
             .sentence(s)
             .filter(|_| with_sources && n.kind != Kind::Section)
         {
-            let _ = writeln!(
-                out,
-                "      “{}”",
-                sentence.split_whitespace().collect::<Vec<_>>().join(" ")
-            );
+            let _ = writeln!(out, "      “{}”", crate::text::squash(sentence));
         }
     }
     out

@@ -14,8 +14,8 @@ mod open;
 mod query;
 mod show;
 
-use acta::store::StoreError;
 use acta::Error;
+use acta::StoreError;
 use args::{Cli, Command};
 use open::{existing, open, open_existing, open_to_read};
 use std::path::PathBuf;

@@ -98,9 +98,12 @@ pub enum Error {
     /// The command line or a `:command` was used wrongly (exit code 2).
     #[error(transparent)]
     Usage(#[from] Usage),
-    /// `acta serve` cannot listen (the port is taken, say).
-    #[error("cannot serve: {0}")]
-    Serve(String),
+    /// `acta serve` cannot listen on `port` (it is taken, say).
+    #[error("cannot serve: {source}")]
+    Serve {
+        port: u16,
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
 }
 
 /// How the command line or a `:command` was used wrongly.

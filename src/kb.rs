@@ -186,6 +186,12 @@ const EXPORT_FORMAT: &str = "acta-export";
 const EXPORT_VERSION: u32 = 1;
 
 impl KnowledgeBase {
+    /// Whether `path` holds a knowledge base (a reader opens only one that
+    /// does: [`KnowledgeBase::open`] would make one).
+    pub fn exists(path: &Path) -> bool {
+        Store::exists(path)
+    }
+
     /// Open the knowledge base at `path` (made if it does not exist).
     pub fn open(path: &Path) -> Result<KnowledgeBase, Error> {
         let store = Store::open(path)?;

@@ -40,13 +40,19 @@
 //! ```
 //!
 //! The data flow, one module per step (see ARCHITECTURE.md): `text`
-//! (normalization) → [`ingest`] (decode, structure, extract, resolve) →
-//! [`store`] (sled) → [`view`] (builds the [`graph`]) → [`query`]
-//! (grammar, questions, patterns) → [`output`] (table, JSON, CSV), with
-//! the [`KnowledgeBase`] tying store, gazetteer and views together and a
+//! (normalization) → `ingest` (decode, structure, extract, resolve) →
+//! `store` (sled) → `view` (builds the [`graph`]) → [`query`] (grammar,
+//! questions, patterns) → [`output`] (table, JSON, CSV), with the
+//! [`KnowledgeBase`] tying store, gazetteer and views together and a
 //! [`Session`] running statements for the REPL ([`repl`]) and the command
-//! line. [`model`] is the vocabulary every step shares; [`synth`] writes
-//! synthetic reports for tests and benchmarks.
+//! line. [`model`] is the vocabulary every step shares; [`export`] and
+//! [`picture`] write a view as other formats and as SVG.
+//!
+//! The steps behind the knowledge base (`ingest`, `store`, `view`) and the
+//! writer of synthetic reports (`synth`) are public only for this crate's
+//! tests, benchmarks, examples and fuzz targets, and hidden from these
+//! docs: they are no part of the embedding API and change without notice.
+//! Their errors and outcomes, which the API returns, are re-exported here.
 
 #![forbid(unsafe_code)]
 #![warn(unreachable_pub)]
@@ -62,6 +68,7 @@ mod help;
 // unused (`extract::sentences`, `sentence::split`, `Pattern::as_str` and
 // `gate`, `Resolver::mentions`, `rules::FUTURE_ORIGINAL`), is settled there.
 #[allow(unreachable_pub, dead_code)]
+#[doc(hidden)]
 pub mod ingest;
 mod kb;
 // Threads across reports belong to issue 14 too; their test-only
@@ -77,23 +84,29 @@ pub mod repl;
 mod script;
 mod serve;
 mod session;
+#[doc(hidden)]
 pub mod store;
+#[doc(hidden)]
 pub mod synth;
 mod text;
 mod trace;
+#[doc(hidden)]
 pub mod view;
 
 pub use annotate::default_author;
 pub use card::card;
 pub use error::{Error, Usage};
 pub use graph::{KnowledgeGraph, ViewOptions};
+pub use help::UnknownTopic;
+pub use ingest::{IngestError, IngestReport};
 pub use kb::{
     answer, data_dir, default_db_path, report_files, Bundles, Export, KnowledgeBase, ReadAccess,
     SavedView, Views,
 };
 pub use query::{Answer, Cell, QueryError, Source};
-pub use reference::Gazetteer;
+pub use reference::{Gazetteer, ReferenceError};
 pub use serve::serve;
 pub use session::{replay_annotations, Reply, Session};
+pub use store::{PutOutcome, StoreError};
 pub use text::{shown, visible};
 pub use trace::{Step, Trace};

@@ -1,6 +1,6 @@
 //! The query language: questions and patterns in, cited answers out.
 //!
-//! The stages, one module each: `parse` (grammar/query.pest → `ast`),
+//! The stages, one module each: `parse` (`grammar/*.pest` → `ast`),
 //! `questions` (controlled-language questions → pattern queries, entity
 //! references → nodes), `eval` (patterns over the graph view), `direct`
 //! (`show`, `path`, `why`, `trace`), and `answer` (the table, its sources

@@ -83,7 +83,8 @@ impl Page {
 /// once the socket is bound.
 pub fn serve(db: &Path, port: u16, listening: impl FnOnce(&str)) -> Result<(), Error> {
     let mut state = State::read(db)?;
-    let server = Server::http(("127.0.0.1", port)).map_err(|e| Error::Serve(e.to_string()))?;
+    let server =
+        Server::http(("127.0.0.1", port)).map_err(|source| Error::Serve { port, source })?;
     let addr = server
         .server_addr()
         .to_ip()
@@ -133,7 +134,7 @@ fn route(state: &State, request: &Request) -> Page {
     };
     let params = match url::parse_query(query) {
         Ok(p) => p,
-        Err(e) => return pages::message(state, 400, "Bad request", &e),
+        Err(e) => return pages::message(state, 400, "Bad request", &e.to_string()),
     };
     let get = |key: &str| url::param(&params, key);
     match path {

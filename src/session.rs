@@ -156,18 +156,7 @@ impl Session {
     /// Open a session over a knowledge base (opens the graph view once).
     pub fn new(kb: KnowledgeBase, author: String) -> Result<Session, Error> {
         let kg = kb.view()?;
-        Ok(Session {
-            kb: Some(kb),
-            held: None,
-            kg,
-            format: Format::Table,
-            sources: false,
-            timing: false,
-            width: None,
-            pager: true,
-            author,
-            warned_empty: false,
-        })
+        Ok(Session::over(Some(kb), None, kg, author))
     }
 
     /// A session over what a reader may open: the store, or the view
@@ -178,19 +167,31 @@ impl Session {
             ReadAccess::Store(kb) => Session::new(kb, author),
             ReadAccess::Saved(saved) => {
                 let saved = *saved;
-                Ok(Session {
-                    kb: None,
-                    held: Some((saved.path, saved.holder)),
-                    kg: saved.view,
-                    format: Format::Table,
-                    sources: false,
-                    timing: false,
-                    width: None,
-                    pager: true,
-                    author,
-                    warned_empty: false,
-                })
+                let held = Some((saved.path, saved.holder));
+                Ok(Session::over(None, held, saved.view, author))
             }
+        }
+    }
+
+    /// A session with the default settings (a table, no sources, no
+    /// timing, the terminal's width, the pager on).
+    fn over(
+        kb: Option<KnowledgeBase>,
+        held: Option<(PathBuf, Option<String>)>,
+        kg: KnowledgeGraph,
+        author: String,
+    ) -> Session {
+        Session {
+            kb,
+            held,
+            kg,
+            format: Format::Table,
+            sources: false,
+            timing: false,
+            width: None,
+            pager: true,
+            author,
+            warned_empty: false,
         }
     }
 

@@ -153,6 +153,18 @@ impl Offsets {
     }
 }
 
+/// Collapse white space to single spaces, trimmed.
+pub(crate) fn squash(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
 /// A readable slug for ids: normalized, with runs of anything that is not a
 /// letter or digit turned into one `-` (`Antigua, Guatemala` →
 /// `antigua-guatemala`).

@@ -4,7 +4,7 @@
 //! opening ten thousand reports never holds them all at once), then the
 //! annotations (`crate::annotate`) and the threads across reports
 //! (`crate::link`), and last the derived `awaits` edges and indexes.
-//! [`check`] verifies the invariants of a built view; `snapshot` saves a
+//! `check` verifies the invariants of a built view; `snapshot` saves a
 //! finished view next to the database and reads it back.
 //!
 //! This is the one layer that knows every step of a build; the graph

@@ -190,14 +190,7 @@ fn annotations_survive_rebuilds_and_reingests() {
 
     // Export them as a script into a data folder, then build a fresh default
     // knowledge base from that folder: they are replayed.
-    let data = tempfile::tempdir().unwrap();
-    std::fs::create_dir_all(data.path().join("documents")).unwrap();
-    std::fs::create_dir_all(data.path().join("annotations")).unwrap();
-    std::fs::copy(
-        SEED,
-        data.path().join("documents/informe-ppt-mexico-2003.txt"),
-    )
-    .unwrap();
+    let data = data_folder();
     let script = data.path().join("annotations/team.aq");
     ok(run(
         Some(&db),
@@ -313,14 +306,7 @@ fn rejecting_a_probable_link_splits_the_thread_and_confirming_marks_it() {
 
 #[test]
 fn an_annotation_file_holds_annotations_only_and_a_failed_replay_builds_nothing() {
-    let data = tempfile::tempdir().unwrap();
-    std::fs::create_dir_all(data.path().join("documents")).unwrap();
-    std::fs::create_dir_all(data.path().join("annotations")).unwrap();
-    std::fs::copy(
-        SEED,
-        data.path().join("documents/informe-ppt-mexico-2003.txt"),
-    )
-    .unwrap();
+    let data = data_folder();
     let secret = data.path().join("secreto.txt");
     std::fs::write(&secret, "contraseña: hunter2\n").unwrap();
     let script = data.path().join("annotations/team.aq");
@@ -427,4 +413,18 @@ fn by_and_at_in_a_statement_are_claims_kept_apart_from_who_recorded_it() {
         sources.contains("annotated by ana (claimed; recorded by bob)"),
         "{sources}"
     );
+}
+
+/// A data folder (`ACTA_DATA`) holding the bundled report and an empty
+/// `annotations/` folder.
+fn data_folder() -> tempfile::TempDir {
+    let data = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(data.path().join("documents")).unwrap();
+    std::fs::create_dir_all(data.path().join("annotations")).unwrap();
+    std::fs::copy(
+        SEED,
+        data.path().join("documents/informe-ppt-mexico-2003.txt"),
+    )
+    .unwrap();
+    data
 }

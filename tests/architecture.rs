@@ -1,6 +1,7 @@
 //! The layering of ARCHITECTURE.md, enforced: each module of `src/`
 //! imports only modules of lower layers, every module has a layer, and no
-//! two files of one module import each other in a circle.
+//! two files of one module import each other in a circle. And no function
+//! of `src/` runs over 80 lines unless its doc comment says why it is long.
 //!
 //! The layer table is read from ARCHITECTURE.md itself (the rows of its
 //! "Layers" table), so the map and this test cannot disagree. Imports are
@@ -96,6 +97,148 @@ fn no_circles_between_files_of_a_module() {
         circles.is_empty(),
         "files that import each other in a circle: {circles:?}"
     );
+}
+
+/// Functions may run this long; a longer one says why in its doc comment
+/// (a sentence with the word "long": "long because the grammar is").
+const LONGEST: usize = 80;
+
+/// Folders whose functions an open issue is rebuilding: ingestion becomes
+/// passes over reading profiles (issue 14), which splits its long
+/// functions by pass.
+const REBUILT: &[&str] = &["src/ingest"];
+
+#[test]
+fn long_functions_say_why() {
+    let mut paths = Vec::new();
+    walk(&Path::new(ROOT).join("src"), &mut paths);
+    let mut problems = Vec::new();
+    for path in paths {
+        let shown = path
+            .strip_prefix(ROOT)
+            .unwrap_or(&path)
+            .display()
+            .to_string();
+        if REBUILT.iter().any(|r| shown.starts_with(r)) {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).expect("reads");
+        let lines: Vec<&str> = text.lines().collect();
+        for (name, first, last) in functions(&blanked(&text)) {
+            let doc = lines[..first]
+                .iter()
+                .rev()
+                .map(|l| l.trim())
+                .take_while(|l| l.starts_with("///") || l.starts_with("#["))
+                .any(|l| l.starts_with("///") && l.contains("long"));
+            if last - first + 1 > LONGEST && !doc {
+                problems.push(format!(
+                    "{shown}:{} {name}: {} lines",
+                    first + 1,
+                    last - first + 1
+                ));
+            }
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "functions over {LONGEST} lines whose doc comment does not say why they are long \
+         (split them by what each part decides):\n  {}",
+        problems.join("\n  ")
+    );
+}
+
+/// Every function of the code with its body: name, first and last line
+/// (counted from 0).
+fn functions(code: &str) -> Vec<(String, usize, usize)> {
+    let bytes = code.as_bytes();
+    let line_of = |at: usize| bytes[..at].iter().filter(|&&b| b == b'\n').count();
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(at) = code[from..].find("fn ").map(|i| i + from) {
+        from = at + 3;
+        let boundary = at == 0 || !(bytes[at - 1].is_ascii_alphanumeric() || bytes[at - 1] == b'_');
+        let rest = &code[from..];
+        let len = rest
+            .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .unwrap_or(rest.len());
+        if !boundary || len == 0 {
+            continue;
+        }
+        let Some(open) = rest.find(['{', ';']).map(|i| i + from) else {
+            break;
+        };
+        if bytes[open] == b';' {
+            continue; // a declaration without a body
+        }
+        let mut depth = 0usize;
+        let mut close = open;
+        for (i, &b) in bytes.iter().enumerate().skip(open) {
+            match b {
+                b'{' => depth += 1,
+                b'}' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        close = i;
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+        out.push((rest[..len].to_string(), line_of(at), line_of(close)));
+    }
+    out
+}
+
+/// The code with comments, strings (raw ones too) and char literals
+/// blanked out, lines kept where they were: braces left are the code's.
+fn blanked(text: &str) -> String {
+    let b = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < b.len() {
+        let rest = &text[i..];
+        let ident_before = i > 0 && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'_');
+        let end = if rest.starts_with("//") {
+            rest.find('\n').unwrap_or(rest.len())
+        } else if let Some(inside) = rest.strip_prefix("/*") {
+            inside.find("*/").map_or(rest.len(), |j| j + 4)
+        } else if !ident_before && (rest.starts_with("r#") || rest.starts_with("r\"")) {
+            let hashes = rest[1..].bytes().take_while(|&c| c == b'#').count();
+            let close = format!("\"{}", "#".repeat(hashes));
+            let body = 1 + hashes + 1;
+            rest[body..]
+                .find(&close)
+                .map_or(rest.len(), |j| body + j + close.len())
+        } else if rest.starts_with('"') {
+            let mut j = 1;
+            while j < rest.len() && rest.as_bytes()[j] != b'"' {
+                j += if rest.as_bytes()[j] == b'\\' { 2 } else { 1 };
+            }
+            (j + 1).min(rest.len())
+        } else if let Some(after) = rest.strip_prefix('\'') {
+            // A char literal ('{', '\'', '\u{7b}'), not a lifetime ('a).
+            match after.chars().next() {
+                Some('\\') => rest[3..].find('\'').map_or(1, |j| j + 4),
+                Some(c) if rest[1 + c.len_utf8()..].starts_with('\'') => 2 + c.len_utf8(),
+                _ => 1,
+            }
+        } else {
+            let n = rest.chars().next().map_or(1, char::len_utf8);
+            out.push_str(&rest[..n]);
+            i += n;
+            continue;
+        };
+        let end = end.min(rest.len());
+        out.extend(
+            rest[..end]
+                .chars()
+                .map(|c| if c == '\n' { '\n' } else { ' ' }),
+        );
+        i += end.max(1);
+    }
+    out
 }
 
 /// Module name → layer number, from the "Layers" table of ARCHITECTURE.md:

@@ -8,24 +8,13 @@
 //! The graph is the bundled report's, built without a database, so what
 //! parses is also evaluated (within the evaluator's limits).
 
-use acta::graph::{KnowledgeGraph, ViewOptions};
-use acta::Gazetteer;
+mod common;
+
+use acta::KnowledgeGraph;
 use proptest::prelude::*;
-use std::sync::OnceLock;
 
 fn kg() -> &'static KnowledgeGraph {
-    static KG: OnceLock<KnowledgeGraph> = OnceLock::new();
-    KG.get_or_init(|| {
-        let g = Gazetteer::bundled().expect("bundled gazetteer");
-        let path = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/data/documents/informe-ppt-mexico-2003.txt"
-        );
-        let bytes = std::fs::read(path).expect("bundled report");
-        let (bundle, _) =
-            acta::ingest::prepare("informe-ppt-mexico-2003.txt", &bytes, &g).expect("prepares");
-        acta::view::build(&g, &[bundle], ViewOptions::default())
-    })
+    common::seed_graph()
 }
 
 /// The pieces hostile queries are made of.

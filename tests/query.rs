@@ -1,6 +1,7 @@
 //! Integration tests of the query language on a hand-built graph
 //! (`query/fixture.rs`): one binary, one module per concern.
 
+mod common;
 #[path = "query/fixture.rs"]
 mod fixture;
 

@@ -2,39 +2,20 @@
 //! pinned after its fix. The graph is built from the real report (no
 //! database), and each test names the report's words that decide it.
 
-use acta::graph::{KnowledgeGraph, ViewOptions};
+mod common;
+
 use acta::query::{Answer, Cell};
-use acta::Gazetteer;
-use std::sync::OnceLock;
+use acta::KnowledgeGraph;
+use common::column;
 
 const DOC: &str = "informe-ppt-mexico-2003";
 
 fn kg() -> &'static KnowledgeGraph {
-    static KG: OnceLock<KnowledgeGraph> = OnceLock::new();
-    KG.get_or_init(|| {
-        let g = Gazetteer::bundled().expect("bundled gazetteer");
-        let path = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/data/documents/informe-ppt-mexico-2003.txt"
-        );
-        let bytes = std::fs::read(path).expect("bundled report");
-        let (bundle, _) =
-            acta::ingest::prepare("informe-ppt-mexico-2003.txt", &bytes, &g).expect("prepares");
-        acta::view::build(&g, &[bundle], ViewOptions::default())
-    })
+    common::seed_graph()
 }
 
 fn ok(q: &str) -> Answer {
     acta::query::run(kg(), q).unwrap_or_else(|e| panic!("{q}: {e}"))
-}
-
-fn column(a: &Answer, name: &str) -> Vec<String> {
-    let i = a
-        .columns
-        .iter()
-        .position(|c| c == name)
-        .unwrap_or_else(|| panic!("no column {name} in {:?}", a.columns));
-    a.rows.iter().map(|r| r[i].text()).collect()
 }
 
 /// The sentence the first source of row `row` cites.

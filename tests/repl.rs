@@ -4,15 +4,12 @@
 //! turned off (`:pager off`, `--no-pager`), errors in red unless `NO_COLOR`,
 //! pasted lines each run, and a continuation prompt for unfinished input.
 
+mod common;
+
 use expectrl::{ControlCode, Eof, Session};
 use std::path::PathBuf;
 use std::process::Command;
 use std::time::Duration;
-
-const SEED: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/data/documents/informe-ppt-mexico-2003.txt"
-);
 
 /// A knowledge base holding the bundled report, and a history file, in a
 /// temporary folder.
@@ -23,16 +20,8 @@ struct Seeded {
 }
 
 fn seeded() -> Seeded {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("kb");
+    let (dir, db) = common::seeded();
     let history = dir.path().join("history.txt");
-    let ingest = Command::new(env!("CARGO_BIN_EXE_acta"))
-        .arg("--db")
-        .arg(&db)
-        .args(["ingest", SEED])
-        .output()
-        .unwrap();
-    assert!(ingest.status.success());
     Seeded {
         _dir: dir,
         db,
@@ -62,6 +51,22 @@ fn repl(kb: &Seeded) -> Session {
     repl_with(kb, &[], &[])
 }
 
+/// At the prompt, Ctrl-D ends the session.
+fn quit(p: &mut Session) {
+    p.expect("acta> ").unwrap();
+    p.send(ControlCode::EndOfTransmission).unwrap();
+    p.expect(Eof).unwrap();
+}
+
+/// The answer to `query`, up to its row count, shown whole: not paged.
+fn not_paged(p: &mut Session, query: &str) {
+    p.send_line(query).unwrap();
+    let whole = p.expect(" rows)").unwrap();
+    let text = String::from_utf8_lossy(whole.before());
+    assert!(text.contains("| row"), "{text}");
+    assert!(!text.contains("PAGED:"), "{text}");
+}
+
 #[test]
 fn a_researcher_session_in_a_terminal() {
     let kb = seeded();
@@ -84,9 +89,7 @@ fn a_researcher_session_in_a_terminal() {
     p.send_line("meetings in Guatemala").unwrap();
     p.expect("\"columns\"").unwrap();
     p.expect("meeting:crm-07").unwrap();
-    p.expect("acta> ").unwrap();
-    p.send(ControlCode::EndOfTransmission).unwrap();
-    p.expect(Eof).unwrap();
+    quit(&mut p);
 
     // After a restart, the last query is one Up-arrow away.
     let mut p = repl(&kb);
@@ -99,9 +102,7 @@ fn a_researcher_session_in_a_terminal() {
     // Ctrl-C cancels a half-typed line; the session goes on.
     p.send("show Cana").unwrap();
     p.send(ControlCode::EndOfText).unwrap();
-    p.expect("acta> ").unwrap();
-    p.send(ControlCode::EndOfTransmission).unwrap();
-    p.expect(Eof).unwrap();
+    quit(&mut p);
     let saved = std::fs::read_to_string(&kb.history).unwrap();
     assert!(
         saved.contains("which agreements from VII CRM still await responses from which countries?")
@@ -121,25 +122,13 @@ fn the_pager_can_be_turned_off() {
     p.send_line(":pager off").unwrap();
     p.expect("pager: off").unwrap();
     p.expect("acta> ").unwrap();
-    p.send_line(format!("{tall} order by id desc")).unwrap();
-    let whole = p.expect(" rows)").unwrap();
-    let text = String::from_utf8_lossy(whole.before());
-    assert!(text.contains("| row"), "{text}");
-    assert!(!text.contains("PAGED:"), "{text}");
-    p.expect("acta> ").unwrap();
-    p.send(ControlCode::EndOfTransmission).unwrap();
-    p.expect(Eof).unwrap();
+    not_paged(&mut p, &format!("{tall} order by id desc"));
+    quit(&mut p);
     // `--no-pager` starts the session with the pager off.
     let mut p = repl_with(&kb, &["--no-pager"], &[("PAGER", "sed s/^/PAGED:/")]);
     p.expect("acta> ").unwrap();
-    p.send_line(tall).unwrap();
-    let whole = p.expect(" rows)").unwrap();
-    let text = String::from_utf8_lossy(whole.before());
-    assert!(text.contains("| row"), "{text}");
-    assert!(!text.contains("PAGED:"), "{text}");
-    p.expect("acta> ").unwrap();
-    p.send(ControlCode::EndOfTransmission).unwrap();
-    p.expect(Eof).unwrap();
+    not_paged(&mut p, tall);
+    quit(&mut p);
 }
 
 #[test]
@@ -149,9 +138,7 @@ fn errors_are_red_on_a_terminal_unless_no_color() {
     p.expect("acta> ").unwrap();
     p.send_line("show Atlantis").unwrap();
     p.expect("\x1b[31merror:").unwrap();
-    p.expect("acta> ").unwrap();
-    p.send(ControlCode::EndOfTransmission).unwrap();
-    p.expect(Eof).unwrap();
+    quit(&mut p);
     let mut p = repl_with(&kb, &[], &[("NO_COLOR", "1")]);
     p.expect("acta> ").unwrap();
     p.send_line("show Atlantis").unwrap();
@@ -187,9 +174,7 @@ fn pasted_lines_each_run_and_type_ahead_is_kept() {
     p.expect("VIII CRM").unwrap();
     p.expect("VI.A Proyecto SIEMCA").unwrap();
     p.expect("agreement:informe-ppt-mexico-2003/IV.A").unwrap();
-    p.expect("acta> ").unwrap();
-    p.send(ControlCode::EndOfTransmission).unwrap();
-    p.expect(Eof).unwrap();
+    quit(&mut p);
 }
 
 #[test]
@@ -209,9 +194,7 @@ fn an_unfinished_statement_gets_a_continuation_prompt() {
     p.expect("acta> ").unwrap();
     p.send_line("meetings in Guatemala").unwrap();
     p.expect("meeting:crm-07").unwrap();
-    p.expect("acta> ").unwrap();
-    p.send(ControlCode::EndOfTransmission).unwrap();
-    p.expect(Eof).unwrap();
+    quit(&mut p);
     // The whole statement is one history entry.
     let saved = std::fs::read_to_string(&kb.history).unwrap();
     assert!(saved.contains("VII CRM"), "{saved}");

@@ -3,9 +3,8 @@
 //! which failures stop the run (the store's) and which do not (a file's).
 
 use super::io::out;
-use acta::ingest::IngestReport;
-use acta::store::PutOutcome;
 use acta::{visible, Error, KnowledgeBase};
+use acta::{IngestReport, PutOutcome};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 

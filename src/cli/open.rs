@@ -3,7 +3,7 @@
 //! reports on first use and kept up to date with them; for a command that
 //! only reads, the view another process saved when that process holds it.
 
-use acta::store::{Store, StoreError};
+use acta::StoreError;
 use acta::{Error, KnowledgeBase, ReadAccess};
 use std::path::{Path, PathBuf};
 
@@ -110,7 +110,7 @@ pub(crate) fn existing(db: Option<PathBuf>) -> Result<Option<PathBuf>, Error> {
             .is_some_and(|a| !a.is_dir())
     };
     match db {
-        Some(path) if !Store::exists(&path) && !through_a_file(&path) => {
+        Some(path) if !KnowledgeBase::exists(&path) && !through_a_file(&path) => {
             Err(Error::NoKnowledgeBase {
                 path: path.display().to_string(),
             })

@@ -200,10 +200,8 @@ impl KnowledgeGraph {
             .collect();
         let (mut body, mut year, mut month, mut ordinal) = (None, None, None, None);
         for w in words {
-            if let Some(m) = MONTHS.iter().position(|(es, en)| {
-                *es == w || *en == w || (w == "setiembre" && *es == "septiembre")
-            }) {
-                month = Some(m + 1);
+            if let Some(m) = crate::ingest::rules::month(w) {
+                month = Some(usize::from(m));
             } else if w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()) {
                 year = w.parse::<i32>().ok();
             } else if let Ok(n) = w.parse::<u32>() {
@@ -285,22 +283,6 @@ impl KnowledgeGraph {
         out
     }
 }
-
-/// Month names in Spanish and English, for meetings named in words.
-const MONTHS: [(&str, &str); 12] = [
-    ("enero", "january"),
-    ("febrero", "february"),
-    ("marzo", "march"),
-    ("abril", "april"),
-    ("mayo", "may"),
-    ("junio", "june"),
-    ("julio", "july"),
-    ("agosto", "august"),
-    ("septiembre", "september"),
-    ("octubre", "october"),
-    ("noviembre", "november"),
-    ("diciembre", "december"),
-];
 
 /// Levenshtein distance over characters.
 fn edit_distance(a: &str, b: &str) -> usize {

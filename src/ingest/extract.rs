@@ -168,7 +168,11 @@ pub fn extract(
         .unwrap_or_default();
     let opening_end = items.first().map_or(text.len(), |i| i.cue.start);
     let mut front_sents: Vec<Sentence> = secs.iter().take(front_len).flatten().cloned().collect();
-    let (doc_date, title, front) = front::front_matter(&mut front_sents, text, opening_end);
+    // A record of a meeting (it has decisions, or its heading says what it
+    // is) is dated by the meeting; a page that tells of one is not.
+    let records = !items.is_empty() || reading.is_some_and(|p| p.names_record(text, 3));
+    let (doc_date, title, front) =
+        front::front_matter(&mut front_sents, text, opening_end, records);
     if let Some(n) = notes.first_mut() {
         n.extracted.extend(front);
     }
@@ -416,7 +420,7 @@ pub fn extract(
     // A document that states no date of its own is dated by the last day
     // of the meeting its opening says it records.
     let doc_date = doc_date.or_else(|| {
-        let held = own_held?;
+        let held = own_held.filter(|_| records)?;
         if let Some(n) = notes.first_mut() {
             n.extracted.push(format!(
                 "document date: last day of the meeting it records ({held})"

@@ -40,24 +40,40 @@ fn days(v: &DateValue) -> bool {
 /// days in an opening sentence that says a meeting was held, else in a
 /// heading line that is a place and such a date (`Tela, República de
 /// Honduras, 6 y 7 de mayo de 2008`).
-fn meeting_day(first: &[Sentence]) -> Option<(DateValue, String)> {
+fn meeting_day(first: &[Sentence], records: bool) -> Option<(DateValue, String)> {
     let opening = || first.iter().take(8);
-    let held = opening().find_map(|s| {
-        held_cue().is_match(s.hay()).then_some(())?;
-        s.dates.iter().filter_map(|d| d.value).find(days)
-    });
-    let line = || {
+    let held = || {
         opening().find_map(|s| {
+            held_cue().is_match(s.hay()).then_some(())?;
+            s.dates.iter().filter_map(|d| d.value).find(days)
+        })
+    };
+    // `alone`: also a line of a date alone at the top ("29 March 1996").
+    let line = |alone_ok: bool| {
+        opening().enumerate().find_map(|(i, s)| {
             let text = s.text.trim_end_matches(['.', ' ', '\n']);
             let d = s
                 .dates
                 .iter()
                 .find(|d| d.value.as_ref().is_some_and(days))?;
             let tail = text.len().saturating_sub(d.end);
-            (text.len() <= 100 && tail <= 2 && d.start > 0 && d.start <= 70).then_some(d.value)?
+            // A press dateline runs into its story: "MÉXICO, 02 de diciembre
+            // de 2021.- Al abrir ...".
+            let dash = text.get(d.end..).is_some_and(|t| {
+                t.starts_with(".-") || t.starts_with(". -") || t.starts_with(" -")
+            });
+            let placed = d.start > 0 && d.start <= 70;
+            let alone = alone_ok && d.start == 0 && i < 3;
+            let short = text.len() <= 100 && tail <= 2;
+            ((short && (placed || alone)) || (dash && placed)).then_some(d.value)?
         })
     };
-    let v = held.or_else(line)?;
+    // A page that tells of a meeting is not dated by it; a record the
+    // meeting adopts or issues is, before a date alone at its top (the
+    // day a site posted it).
+    let v = line(false)
+        .or_else(|| if records { held() } else { None })
+        .or_else(|| line(true))?;
     Some((
         DateValue::day(v.end),
         format!("document date: last day of the meeting it records ({v})"),
@@ -78,6 +94,7 @@ pub fn front_matter(
     first: &mut [Sentence],
     text: &str,
     opening_end: usize,
+    records: bool,
 ) -> (Option<DateValue>, Option<String>, Vec<String>) {
     let none = DateContext::default();
     let mut notes = Vec::new();
@@ -111,7 +128,7 @@ pub fn front_matter(
             }
         }
     }
-    let held = meeting_day(first);
+    let held = meeting_day(first, records);
     let doc_date = match (period, latest) {
         (Some((p, ..)), _) => {
             let e = p.end;

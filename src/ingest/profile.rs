@@ -31,9 +31,10 @@ pub struct Profile {
     pub preamble: Preamble,
     pub bodies: Bodies,
     pub places: Places,
-    /// Ordinal words, read by [`crate::reference`] for meeting names.
+    /// Ordinal words, read by `crate::reference` for meeting names.
     pub ordinals: toml::Table,
     pub lists: Lists,
+    pub documents: Documents,
     /// Months, ordinals and date forms: the "front" pass (issue 14 part B)
     /// gives this section its shape; until then it is kept as read.
     pub dates: toml::Table,
@@ -107,10 +108,70 @@ pub struct Lists {
     pub report_verb_endings: Vec<String>,
 }
 
+/// A profile that could not be read: which file, and why.
+#[derive(Debug)]
+pub struct ProfileError {
+    /// The file or folder, when the profile came from one.
+    pub path: Option<std::path::PathBuf>,
+    pub reason: ProfileProblem,
+}
+
+/// Why a profile could not be read.
+#[derive(Debug)]
+pub enum ProfileProblem {
+    /// The folder or file could not be read.
+    Io(std::io::Error),
+    /// The TOML is malformed or names a field profiles do not have.
+    Toml(toml::de::Error),
+}
+
+impl std::fmt::Display for ProfileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if let Some(p) = &self.path {
+            write!(f, "reading profile {}: ", p.display())?;
+        }
+        match &self.reason {
+            ProfileProblem::Io(e) => write!(f, "{e}"),
+            ProfileProblem::Toml(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl std::error::Error for ProfileError {}
+
+/// What kinds of document a text says it is.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Documents {
+    /// Words of a heading that name a record a meeting adopts or issues
+    /// (`comunicado`, `conclusions`): such a document is dated by the
+    /// meeting it records; a news page that tells of a meeting is not.
+    pub records: Vec<String>,
+}
+
 impl Profile {
+    /// True when one of the first `lines` lines of `text`, a heading (a
+    /// short line), names a record ([`Documents::records`]).
+    pub fn names_record(&self, text: &str, lines: usize) -> bool {
+        text.lines()
+            .filter(|l| !l.trim().is_empty())
+            .take(lines)
+            .filter(|l| l.chars().count() <= 120)
+            .any(|l| {
+                let w = words(l);
+                self.documents
+                    .records
+                    .iter()
+                    .any(|r| find_phrase(&w, r).is_some())
+            })
+    }
+
     /// Read a profile from TOML.
-    pub fn parse(text: &str) -> Result<Profile, String> {
-        let mut p: Profile = toml::from_str(text).map_err(|e| e.to_string())?;
+    pub fn parse(text: &str) -> Result<Profile, ProfileError> {
+        let mut p: Profile = toml::from_str(text).map_err(|e| ProfileError {
+            path: None,
+            reason: ProfileProblem::Toml(e),
+        })?;
         p.normalize();
         Ok(p)
     }
@@ -132,9 +193,16 @@ impl Profile {
     }
 
     /// Every `*.toml` profile of a folder, sorted by file name.
-    pub fn load_dir(dir: &Path) -> Result<Vec<Profile>, String> {
+    pub fn load_dir(dir: &Path) -> Result<Vec<Profile>, ProfileError> {
+        let io = |path: &Path| {
+            let path = path.to_path_buf();
+            move |e| ProfileError {
+                path: Some(path),
+                reason: ProfileProblem::Io(e),
+            }
+        };
         let mut files: Vec<_> = std::fs::read_dir(dir)
-            .map_err(|e| format!("{}: {e}", dir.display()))?
+            .map_err(io(dir))?
             .filter_map(|d| d.ok().map(|d| d.path()))
             .filter(|p| p.extension().is_some_and(|x| x == "toml"))
             .collect();
@@ -142,9 +210,11 @@ impl Profile {
         files
             .iter()
             .map(|f| {
-                let text =
-                    std::fs::read_to_string(f).map_err(|e| format!("{}: {e}", f.display()))?;
-                Profile::parse(&text).map_err(|e| format!("{}: {e}", f.display()))
+                let text = std::fs::read_to_string(f).map_err(io(f))?;
+                Profile::parse(&text).map_err(|e| ProfileError {
+                    path: Some(f.clone()),
+                    ..e
+                })
             })
             .collect()
     }
@@ -159,6 +229,9 @@ impl Profile {
             &mut self.decisions.operative,
             &mut self.decisions.prose,
             &mut self.requests.verbs,
+            &mut self.requests.deliver,
+            &mut self.requests.future,
+            &mut self.documents.records,
             &mut self.preamble.markers,
             &mut self.bodies.roles,
             &mut self.places.before,

@@ -147,26 +147,21 @@ mod tests {
 
     #[test]
     fn awaiting_phrases() {
-        assert_eq!(
-            request(11, 0, 1, 1).awaiting(),
-            "10 of 11 members (1 unnamed responded)"
-        );
-        assert_eq!(
-            request(11, 0, 0, 0).awaiting(),
-            "11 of 11 members (none responded)"
-        );
-        assert_eq!(
-            request(11, 0, 2, 2).awaiting(),
-            "9 of 11 members (2 unnamed responded)"
-        );
-        assert_eq!(
-            request(11, 0, 0, 5).awaiting(),
-            "at least 6 of 11 members (up to 5 unnamed responded)"
-        );
-        assert_eq!(
-            request(11, 1, 1, 1).awaiting(),
-            "9 of 11 members (1 named responded, 1 unnamed responded)"
-        );
+        for ((named, min, max), phrase) in [
+            ((0, 1, 1), "10 of 11 members (1 unnamed responded)"),
+            ((0, 0, 0), "11 of 11 members (none responded)"),
+            ((0, 2, 2), "9 of 11 members (2 unnamed responded)"),
+            (
+                (0, 0, 5),
+                "at least 6 of 11 members (up to 5 unnamed responded)",
+            ),
+            (
+                (1, 1, 1),
+                "9 of 11 members (1 named responded, 1 unnamed responded)",
+            ),
+        ] {
+            assert_eq!(request(11, named, min, max).awaiting(), phrase);
+        }
         assert_eq!(request(11, 0, 0, 0).awaiting_note(), None);
         assert!(request(11, 0, 1, 1)
             .awaiting_note()

@@ -238,37 +238,10 @@ pub(crate) fn layout(t: &Trace) -> Layout {
     let mut marks = Vec::new();
     let mut top = LANES_TOP;
     for name in lane_order(&steps) {
-        let mark_y = top + 14.0;
-        let mut rows: Vec<Vec<Rect>> = Vec::new();
-        let mut pending: Vec<(Mark, usize)> = Vec::new();
-        for (s, d) in dated.iter().filter(|(s, _)| s.lane == name) {
-            let lines = label_lines(s, d);
-            let w = lines.iter().map(|l| text_width(l)).fold(0.0, f64::max) + 4.0;
-            let mx = x(days(d.start));
-            let lx = (mx - 4.0).min(PLOT_RIGHT - w).max(PLOT_LEFT - 40.0);
-            let want = Rect {
-                x: lx,
-                y: 0.0,
-                w,
-                h: ROW_H - 4.0,
-            };
-            let row = place(&mut rows, want);
-            let mark = Mark {
-                what: s.what.clone(),
-                x: mx,
-                x_end: x(days(d.end)),
-                y: mark_y,
-                open: s.open.is_some(),
-                lines,
-                label: want,
-            };
-            pending.push((mark, row));
-        }
-        for (mut mark, row) in pending {
-            mark.label.y = mark_y + 12.0 + row as f64 * ROW_H;
-            marks.push(mark);
-        }
-        let height = 12.0 + 14.0 + rows.len() as f64 * ROW_H;
+        let in_lane = dated.iter().filter(|(s, _)| s.lane == name);
+        let (lane_marks, rows) = lane(in_lane, top + 14.0, &x);
+        marks.extend(lane_marks);
+        let height = 12.0 + 14.0 + rows as f64 * ROW_H;
         lanes.push(Lane { name, top, height });
         top += height;
     }
@@ -295,6 +268,42 @@ pub(crate) fn layout(t: &Trace) -> Layout {
         undated,
         height: top + 56.0,
     }
+}
+
+/// The marks of one lane, their line at `mark_y`, each label on the
+/// first row below where it does not overlap another; and how many rows
+/// the labels took.
+fn lane<'a>(
+    steps: impl Iterator<Item = &'a (&'a Step, DateValue)>,
+    mark_y: f64,
+    x: &impl Fn(i64) -> f64,
+) -> (Vec<Mark>, usize) {
+    let mut rows: Vec<Vec<Rect>> = Vec::new();
+    let mut marks = Vec::new();
+    for (s, d) in steps {
+        let lines = label_lines(s, d);
+        let w = lines.iter().map(|l| text_width(l)).fold(0.0, f64::max) + 4.0;
+        let mx = x(days(d.start));
+        let lx = (mx - 4.0).min(PLOT_RIGHT - w).max(PLOT_LEFT - 40.0);
+        let mut label = Rect {
+            x: lx,
+            y: 0.0,
+            w,
+            h: ROW_H - 4.0,
+        };
+        let row = place(&mut rows, label);
+        label.y = mark_y + 12.0 + row as f64 * ROW_H;
+        marks.push(Mark {
+            what: s.what.clone(),
+            x: mx,
+            x_end: x(days(d.end)),
+            y: mark_y,
+            open: s.open.is_some(),
+            lines,
+            label,
+        });
+    }
+    (marks, rows.len())
 }
 
 /// The title, cut to what fits the width.

@@ -95,7 +95,7 @@ impl Source {
 
     /// A source from a provenance; `sentence` is looked up by the caller.
     pub(crate) fn from_prov(prov: &Provenance, sentence: Option<&str>) -> Source {
-        let sentence = sentence.map(crate::query::eval::functions::squash);
+        let sentence = sentence.map(crate::text::squash);
         match prov {
             Provenance::Extracted { doc, section, span } => Source {
                 origin: prov.origin(),

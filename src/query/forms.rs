@@ -150,7 +150,7 @@ const FILLER: &[&str] = &[
 /// The words of the query language in `s` (names do not count: every
 /// example names some meeting or agreement).
 fn words(s: &str) -> BTreeSet<String> {
-    let keywords = super::keywords();
+    let keywords = super::words::keywords();
     normalize(s)
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.len() > 1 && !FILLER.contains(w))

@@ -1,6 +1,6 @@
 //! From query text to the syntax tree: limits checked on the raw text,
-//! accents folded for keyword matching, pest (grammar/query.pest) for the
-//! syntax, one builder function per rule, and syntax errors worded for a
+//! accents folded for keyword matching, pest (`src/query/grammar/`) for
+//! the syntax, one builder function per rule, and syntax errors worded for a
 //! researcher (`expected a node pattern like (a:agreement)`), with the
 //! line and column of the original text.
 //!
@@ -23,8 +23,8 @@ use std::cell::Cell;
 use std::sync::Mutex;
 
 #[derive(pest_derive::Parser)]
-#[grammar = "../grammar/query.pest"]
-#[grammar = "../grammar/questions.pest"]
+#[grammar = "query/grammar/query.pest"]
+#[grammar = "query/grammar/questions.pest"]
 struct QueryParser;
 
 /// Longest query accepted, in bytes.
@@ -42,9 +42,9 @@ const PARSED_KEPT: usize = 64;
 thread_local! {
     /// The statements parsed last, by text, most recent last. A parse is a
     /// pure function of the text; scripts, REPL sessions and benchmarks ask
-    /// the same queries again, and a question compiles to the same pattern
-    /// text each time it is asked of the same view (as SQL drivers keep
-    /// prepared statements by text).
+    /// the same queries again (as SQL drivers keep prepared statements by
+    /// text). Questions are compiled to their patterns as trees, never as
+    /// text to parse again.
     static PARSED: std::cell::RefCell<Vec<(String, Statement)>> =
         const { std::cell::RefCell::new(Vec::new()) };
 }

@@ -1,6 +1,7 @@
 //! The words of the query language, read from the grammar itself
-//! (`grammar/query.pest` and `grammar/questions.pest`: their `kw_*` rules,
-//! and the `reserved` rule that keeps keywords from being variables) and from the evaluator's function table: one source,
+//! (`grammar/query.pest` and `grammar/questions.pest` of this module:
+//! their `kw_*` rules, and the `reserved` rule that keeps keywords from
+//! being variables) and from the evaluator's function table: one source,
 //! so completion and the printer of variable names cannot drift from the
 //! grammar.
 
@@ -10,9 +11,9 @@ use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 const GRAMMAR: &str = concat!(
-    include_str!("../../grammar/query.pest"),
+    include_str!("grammar/query.pest"),
     "\n",
-    include_str!("../../grammar/questions.pest")
+    include_str!("grammar/questions.pest")
 );
 
 /// Every spelling of each `kw_*` rule (`kw_agreements` → `agreements`,

@@ -2,9 +2,20 @@
 //! (`+` is a space, `%XX` a byte, the result UTF-8) and the encoding of a
 //! value put into a link.
 
+/// A query string that does not decode: what a 400 page says.
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+pub(crate) enum BadQuery {
+    /// `%` not followed by two hex digits, in the part given.
+    #[error("bad percent-escape in {0:?}")]
+    PercentEscape(String),
+    /// The decoded bytes are not UTF-8.
+    #[error("the query string is not UTF-8")]
+    NotUtf8,
+}
+
 /// The `key=value` pairs of a query string, decoded; a malformed one is an
 /// error that says which.
-pub(crate) fn parse_query(query: &str) -> Result<Vec<(String, String)>, String> {
+pub(crate) fn parse_query(query: &str) -> Result<Vec<(String, String)>, BadQuery> {
     query
         .split('&')
         .filter(|pair| !pair.is_empty())
@@ -24,7 +35,7 @@ pub(crate) fn param(params: &[(String, String)], key: &str) -> Option<String> {
         .filter(|v| !v.is_empty())
 }
 
-fn decode(s: &str) -> Result<String, String> {
+fn decode(s: &str) -> Result<String, BadQuery> {
     let mut bytes = Vec::with_capacity(s.len());
     let mut it = s.bytes();
     while let Some(b) = it.next() {
@@ -38,12 +49,12 @@ fn decode(s: &str) -> Result<String, String> {
                         .and_then(|x| u8::from_str_radix(x, 16).ok()),
                     _ => None,
                 };
-                bytes.push(byte.ok_or_else(|| format!("bad percent-escape in {s:?}"))?);
+                bytes.push(byte.ok_or_else(|| BadQuery::PercentEscape(s.to_string()))?);
             }
             b => bytes.push(b),
         }
     }
-    String::from_utf8(bytes).map_err(|_| "the query string is not UTF-8".to_string())
+    String::from_utf8(bytes).map_err(|_| BadQuery::NotUtf8)
 }
 
 /// `s` percent-encoded for a query string value.
@@ -69,8 +80,11 @@ mod tests {
         assert_eq!(param(&p, "q").as_deref(), Some("acuerdos de la VII CRM?"));
         assert_eq!(param(&p, "as_of"), None);
         assert_eq!(param(&p, "x"), None);
-        assert!(parse_query("q=%ZZ").is_err());
-        assert!(parse_query("q=%C3").is_err());
+        assert_eq!(
+            parse_query("q=%ZZ"),
+            Err(BadQuery::PercentEscape("%ZZ".into()))
+        );
+        assert_eq!(parse_query("q=%C3"), Err(BadQuery::NotUtf8));
         assert_eq!(
             decode(&encode("IV.E(1) «é» &<")).as_deref(),
             Ok("IV.E(1) «é» &<")

@@ -60,20 +60,8 @@ pub(super) const ORGS: [&str; 12] = [
     "la CEPAL/CELADE",
 ];
 
-pub(super) const MONTHS: [&str; 12] = [
-    "enero",
-    "febrero",
-    "marzo",
-    "abril",
-    "mayo",
-    "junio",
-    "julio",
-    "agosto",
-    "septiembre",
-    "octubre",
-    "noviembre",
-    "diciembre",
-];
+/// The months as the reports write them: the reader's own names.
+pub(super) use crate::ingest::rules::MONTH_NAMES as MONTHS;
 
 /// Thematic areas: a roman section each, and the topics of its agreements.
 pub(super) const AREAS: [(&str, &[&str]); 6] = [

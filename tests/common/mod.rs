@@ -2,7 +2,8 @@
 //! `ACTA_DB` and `ACTA_DATA` out of the way, and a watchdog that fails the
 //! test instead of hanging it), its output as text, and a knowledge base
 //! seeded with the bundled report. Every test file that drives the binary
-//! uses these.
+//! uses these; tests that query in-process share the bundled report's
+//! graph ([`seed_graph`]) and read answers by column ([`column`]).
 #![allow(dead_code)]
 
 use std::io::{Read, Write};
@@ -202,4 +203,27 @@ pub fn wait_for_holder(db: &Path, command: &str) -> String {
         );
         std::thread::sleep(Duration::from_millis(20));
     }
+}
+
+/// The bundled report's graph, built in-process without a database, once
+/// per test binary.
+pub fn seed_graph() -> &'static acta::KnowledgeGraph {
+    static KG: std::sync::OnceLock<acta::KnowledgeGraph> = std::sync::OnceLock::new();
+    KG.get_or_init(|| {
+        let g = acta::Gazetteer::bundled().expect("bundled gazetteer");
+        let bytes = std::fs::read(SEED).expect("bundled report");
+        let (bundle, _) =
+            acta::ingest::prepare("informe-ppt-mexico-2003.txt", &bytes, &g).expect("prepares");
+        acta::view::build(&g, &[bundle], acta::ViewOptions::default())
+    })
+}
+
+/// The cells of one column of an answer, as text.
+pub fn column(a: &acta::Answer, name: &str) -> Vec<String> {
+    let i = a
+        .columns
+        .iter()
+        .position(|c| c == name)
+        .unwrap_or_else(|| panic!("no column {name} in {:?}", a.columns));
+    a.rows.iter().map(|r| r[i].text()).collect()
 }

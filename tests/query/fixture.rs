@@ -616,12 +616,4 @@ pub fn err(kg: &KnowledgeGraph, q: &str) -> QueryError {
     }
 }
 
-/// The cells of one column as text.
-pub fn column(a: &Answer, name: &str) -> Vec<String> {
-    let i = a
-        .columns
-        .iter()
-        .position(|c| c == name)
-        .unwrap_or_else(|| panic!("no column {name} in {:?}", a.columns));
-    a.rows.iter().map(|r| r[i].text()).collect()
-}
+pub use crate::common::column;

@@ -199,6 +199,10 @@ fn decisions(b: &FactBundle, e: &Expected, out: &mut DocScore) {
         .nodes
         .iter()
         .filter(|n| n.kind == Kind::Agreement)
+        // A call made in prose ("instaron a los países miembros a ...") is
+        // stored as an agreement of form `request` so that its request has
+        // something to hang on; it is scored as a request, not a decision.
+        .filter(|n| !matches!(attr(b, &n.id, "form"), Some(Value::Text(f)) if f == "request"))
         .map(|n| {
             let text = match attr(b, &n.id, "text") {
                 Some(Value::Text(t)) => t.clone(),

@@ -10,7 +10,7 @@ use super::Ctx;
 use crate::model::{DateValue, Request, Value};
 use crate::query::ast::Span;
 use crate::query::error::QueryError;
-use crate::text::normalize;
+use crate::text::{normalize, squash};
 
 /// Scalar functions: name and number of arguments.
 pub(crate) const FUNCTIONS: [(&str, usize); 9] = [
@@ -162,18 +162,6 @@ impl<'g> Ctx<'g> {
             _ => None,
         }
     }
-}
-
-/// Collapse white space to single spaces, trimmed.
-pub(crate) fn squash(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for w in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(w);
-    }
-    out
 }
 
 /// The sentence of `text` that contains `phrase` (normalized), if any.

@@ -8,8 +8,8 @@ use crate::query::ast::Span;
 use crate::query::error::{ErrorKind, QueryError};
 
 /// What a rule stands for, in words, for "expected ..." messages. One arm
-/// per rule of grammar/query.pest: a table kept beside the grammar, long
-/// because the grammar is, not because it decides much.
+/// per rule of the grammar (`src/query/grammar/`): a table kept beside
+/// the grammar, long because the grammar is, not because it decides much.
 pub(super) fn describe(rule: Rule) -> Option<&'static str> {
     use Rule::*;
     Some(match rule {
@@ -123,26 +123,15 @@ pub(super) fn syntax_error(
     };
     let start = folded.map.get(pos).copied().unwrap_or(original.len());
     let span = Span::new(start, word_end(original, start));
-    let mut expected: Vec<String> = Vec::new();
-    let mut pattern_expected = false;
-    let mut unexpected: Vec<String> = Vec::new();
-    match &e.variant {
+    let (mut expected, unexpected, pattern_expected) = match &e.variant {
         ErrorVariant::ParsingError {
             positives,
             negatives,
-        } => {
-            for r in positives {
-                pattern_expected |= in_pattern(*r);
-                if let Some(d) = describe(*r) {
-                    push_unique(&mut expected, d.to_string());
-                }
-            }
-            for r in negatives {
-                if let Some(d) = describe(*r) {
-                    push_unique(&mut unexpected, d.to_string());
-                }
-            }
-        }
+        } => (
+            described(positives),
+            described(negatives),
+            positives.iter().any(|r| in_pattern(*r)),
+        ),
         ErrorVariant::CustomError { message } if message.ends_with("limit reached") => {
             // pest's own guard: the stack ran short or the work budget ran
             // out, always from brackets nested deeper than the builder
@@ -156,7 +145,7 @@ pub(super) fn syntax_error(
         ErrorVariant::CustomError { message } => {
             return QueryError::syntax(message.clone(), span);
         }
-    }
+    };
     if let Some(attempts) = e.parse_attempts() {
         // Within patterns, closing brackets and commas are worth naming;
         // in questions they only come from names, which may contain them.
@@ -192,6 +181,15 @@ pub(super) fn syntax_error(
         }
     }
     QueryError::syntax(message, span)
+}
+
+/// The rules' words (see [`describe`]), each once, in the rules' order.
+fn described(rules: &[Rule]) -> Vec<String> {
+    let mut words = Vec::new();
+    for d in rules.iter().filter_map(|r| describe(*r)) {
+        push_unique(&mut words, d.to_string());
+    }
+    words
 }
 
 /// The end of the word (at most 40 bytes, on a character boundary) that

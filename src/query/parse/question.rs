@@ -95,14 +95,7 @@ impl Builder<'_> {
                 span,
             },
             Rule::q_not_responded => Question::NotResponded {
-                agreement: one(
-                    f,
-                    [
-                        self.refs(f, Rule::entity_ref)?,
-                        self.refs(f, Rule::q_agreement_first)?,
-                    ]
-                    .concat(),
-                )?,
+                agreement: self.named(f, Rule::q_agreement_first)?,
                 span,
             },
             Rule::q_meetings => {
@@ -121,53 +114,50 @@ impl Builder<'_> {
                 what: one(f, self.refs(f, Rule::entity_ref)?)?,
                 span,
             },
-            Rule::q_events => {
-                // From the first day of the first date to the last day of
-                // the last (`in October 2002` is both).
-                let mut d = self.dates(f)?;
-                // `between July and December 2002`: July of 2002.
-                let month = f.kids.iter().find(|k| k.as_rule() == Rule::q_month_only);
-                if let (Some(m), Some(to)) = (month, d.last()) {
-                    let from = self.month_before(m, to)?;
-                    d.insert(0, from);
-                }
-                match (d.first(), d.last()) {
-                    (Some(from), Some(to)) => Question::Events {
-                        from: day_of(from, from.value.start),
-                        to: day_of(to, to.value.end),
-                        span,
-                    },
-                    _ => return Err(internal(f.rule, span)),
-                }
-            }
+            Rule::q_events => self.events(f)?,
             Rule::q_path => Question::Path {
                 from: one(f, self.refs(f, Rule::path_start)?)?,
                 to: one(f, self.refs(f, Rule::entity_ref)?)?,
                 span,
             },
             Rule::q_trace => Question::Trace {
-                agreement: one(
-                    f,
-                    [
-                        self.refs(f, Rule::entity_ref)?,
-                        self.refs(f, Rule::q_agreement_first)?,
-                    ]
-                    .concat(),
-                )?,
+                agreement: self.named(f, Rule::q_agreement_first)?,
                 span,
             },
             _ => Question::Show {
-                entity: one(
-                    f,
-                    [
-                        self.refs(f, Rule::entity_ref)?,
-                        self.refs(f, Rule::q_name_first)?,
-                    ]
-                    .concat(),
-                )?,
+                entity: self.named(f, Rule::q_name_first)?,
                 span,
             },
         })
+    }
+
+    /// The one entity a form names, written as a name (`entity_ref`) or
+    /// in the form's own way of putting it first (`first`).
+    fn named(&self, f: &Form<'_>, first: Rule) -> Result<EntityRef, QueryError> {
+        one(
+            f,
+            [self.refs(f, Rule::entity_ref)?, self.refs(f, first)?].concat(),
+        )
+    }
+
+    /// `events between <date> and <date>`: from the first day of the
+    /// first date to the last day of the last (`in October 2002` is both).
+    fn events(&self, f: &Form<'_>) -> Result<Question, QueryError> {
+        let mut d = self.dates(f)?;
+        // `between July and December 2002`: July of 2002.
+        let month = f.kids.iter().find(|k| k.as_rule() == Rule::q_month_only);
+        if let (Some(m), Some(to)) = (month, d.last()) {
+            let from = self.month_before(m, to)?;
+            d.insert(0, from);
+        }
+        match (d.first(), d.last()) {
+            (Some(from), Some(to)) => Ok(Question::Events {
+                from: day_of(from, from.value.start),
+                to: day_of(to, to.value.end),
+                span: f.span,
+            }),
+            _ => Err(internal(f.rule, f.span)),
+        }
     }
 
     /// `agreements from <meeting> awaiting responses [on <date>]`.

@@ -1,7 +1,9 @@
 //! The patterns of the questions about what followed an agreement and
 //! what an organization was asked to do, and of documents by title.
 
-use super::tree::{bin, by, clause, col, node, node_id, path, prop, query, rel, step, text, var};
+use super::tree::{
+    bin, by, clause, col, listing, node, node_id, path, prop, query, rel, step, text, var,
+};
 use crate::model::{EdgeKind as E, Kind as K};
 use crate::query::ast::{BinOp, PatternQuery};
 
@@ -40,12 +42,9 @@ pub(crate) fn tasks(id: &str) -> PatternQuery {
         rel(None, &[E::Concerns]),
         node_id("x", &[], id),
     );
-    query(
-        vec![clause(false, vec![p], None)],
-        true,
+    listing(
+        p,
         vec![col(var("a"), "agreement"), col(prop("a", "text"), "text")],
-        vec![by("agreement", false)],
-        None,
     )
 }
 

@@ -3,7 +3,7 @@
 //! is this tree, and it parses back to itself.
 
 use super::tree::{all, bin, by, call, clause, col, date, node, node_id, prop, query, rel, step};
-use super::tree::{path, text, var};
+use super::tree::{listing, path, text, var};
 use crate::model::{DateValue, EdgeKind as E, Kind as K};
 use crate::query::ast::{BinOp, PatternQuery};
 
@@ -211,13 +211,7 @@ pub(crate) fn agreed(meeting: &str, recommended: bool) -> PatternQuery {
     } else {
         adopted_at(meeting)
     };
-    query(
-        vec![clause(false, vec![p], None)],
-        true,
-        vec![col(var("a"), "agreement")],
-        vec![by("agreement", false)],
-        None,
-    )
+    listing(p, vec![col(var("a"), "agreement")])
 }
 
 /// A meeting's city and country.
@@ -285,13 +279,7 @@ pub(crate) fn responded(agreement: &str) -> PatternQuery {
         rel(None, &[E::Responded]),
         node_id("a", &[K::Agreement], agreement),
     );
-    query(
-        vec![clause(false, vec![p], None)],
-        true,
-        vec![col(var("c"), "country")],
-        vec![by("country", false)],
-        None,
-    )
+    listing(p, vec![col(var("c"), "country")])
 }
 
 /// The agreements whose section names an entity.

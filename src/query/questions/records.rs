@@ -2,7 +2,9 @@
 //! participants, an agreement's status and where it was adopted, what an
 //! entity proposed, and what a country still owes.
 
-use super::tree::{by, call, clause, col, node, node_id, path, prop, query, rel, step, var};
+use super::tree::{
+    by, call, clause, col, listing, node, node_id, path, prop, query, rel, step, var,
+};
 use crate::model::{EdgeKind as E, Kind as K};
 use crate::query::ast::PatternQuery;
 
@@ -13,13 +15,7 @@ pub(crate) fn members(body: &str) -> PatternQuery {
         rel(None, &[E::MemberOf]),
         node_id("o", &[], body),
     );
-    query(
-        vec![clause(false, vec![p], None)],
-        true,
-        vec![col(var("c"), "member")],
-        vec![by("member", false)],
-        None,
-    )
+    listing(p, vec![col(var("c"), "member")])
 }
 
 /// The members of the body (up to three levels up) that held a meeting:
@@ -76,12 +72,9 @@ pub(crate) fn proposals(id: &str) -> PatternQuery {
         rel(None, &[E::ProposedBy]),
         node_id("c", &[], id),
     );
-    query(
-        vec![clause(false, vec![p], None)],
-        true,
+    listing(
+        p,
         vec![col(var("x"), "proposal"), col(prop("x", "kind"), "kind")],
-        vec![by("proposal", false)],
-        None,
     )
 }
 

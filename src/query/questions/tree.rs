@@ -150,3 +150,19 @@ pub(crate) fn query(
         span: NOWHERE,
     }
 }
+
+/// `match p return distinct items order by` the first item: a list of
+/// what one step finds.
+pub(crate) fn listing(p: PathPattern, items: Vec<ReturnItem>) -> PatternQuery {
+    let first = items
+        .first()
+        .and_then(|i| i.alias.clone())
+        .unwrap_or_default();
+    query(
+        vec![clause(false, vec![p], None)],
+        true,
+        items,
+        vec![by(&first, false)],
+        None,
+    )
+}
