@@ -60,7 +60,14 @@ const FIFTH_FLOOR_PERCENT: usize = 96;
 
 /// Share of the sixth set (tests/phrasings/sixth.toml: search-box style,
 /// written before the grammar was extended for it): raise, never lower.
-const SIXTH_FLOOR_PERCENT: usize = 96;
+const SIXTH_FLOOR_PERCENT: usize = 98;
+
+/// Share of the seventh set (tests/phrasings/seventh.toml: researchers'
+/// questions with context, typos, abbreviations, negations and time
+/// phrases, written before the grammar was extended for it; 40/80 = 50% at
+/// first, 77/80 = 96% with the rewording of src/query/parse/reword.rs and
+/// the forms it asked for): raise, never lower.
+const SEVENTH_FLOOR_PERCENT: usize = 96;
 
 /// The share of `file`'s phrasings (in tests/phrasings/) that give their
 /// intent's canonical answer, as (passed, total).
@@ -105,6 +112,7 @@ fn phrasings_give_the_canonical_answer() {
         ("fourth.toml", FOURTH_FLOOR_PERCENT),
         ("fifth.toml", FIFTH_FLOOR_PERCENT),
         ("sixth.toml", SIXTH_FLOOR_PERCENT),
+        ("seventh.toml", SEVENTH_FLOOR_PERCENT),
     ] {
         let (passed, total) = score(&mut session, file);
         let percent = passed * 100 / total.max(1);

@@ -13,6 +13,7 @@ mod build;
 mod errors;
 mod pattern;
 mod question;
+mod reword;
 
 use super::ast::{Span, Statement};
 use super::error::{ErrorKind, QueryError};
@@ -60,7 +61,7 @@ pub(crate) fn parse(text: &str) -> Result<Statement, QueryError> {
     if let Some(s) = kept {
         return Ok(s);
     }
-    let s = parse_unlocated(text).map_err(|e| e.locate(text))?;
+    let s = parse_reworded(text).map_err(|e| e.locate(text))?;
     PARSED.with(|p| {
         let mut p = p.borrow_mut();
         if p.len() == PARSED_KEPT {
@@ -69,6 +70,25 @@ pub(crate) fn parse(text: &str) -> Result<Statement, QueryError> {
         p.push((text.to_string(), s.clone()));
     });
     Ok(s)
+}
+
+/// Parse a question as typed with its names reworded ([`reword::names`]),
+/// then as typed, then read loosely ([`reword::loose`]); the first error
+/// (on the text as typed) when none parses.
+fn parse_reworded(text: &str) -> Result<Statement, QueryError> {
+    let named = reword::names(text);
+    let typed = if named == text {
+        parse_unlocated(text)
+    } else {
+        parse_unlocated(&named).or_else(|_| parse_unlocated(text))
+    };
+    typed.or_else(|e| {
+        let loose = reword::names(&reword::loose(&named));
+        if loose == named {
+            return Err(e);
+        }
+        parse_unlocated(&loose).map_err(|_| e)
+    })
 }
 
 fn parse_unlocated(text: &str) -> Result<Statement, QueryError> {

@@ -281,6 +281,7 @@ impl Builder<'_> {
             Rule::entity_id => EntityRef::Id(self.text(&inner).to_string(), s),
             Rule::bare_name
             | Rule::bare_name_a
+            | Rule::bare_name_n
             | Rule::agreement_num
             | Rule::meeting_name
             | Rule::acronym

@@ -165,14 +165,25 @@ impl Builder<'_> {
         let named = f.kids.iter().find(|k| {
             matches!(
                 k.as_rule(),
-                Rule::q_from_meeting | Rule::q_meeting_first | Rule::q_debtor | Rule::q_from_debtor
+                Rule::q_from_meeting
+                    | Rule::q_meeting_first
+                    | Rule::q_debtor
+                    | Rule::q_debtor_n
+                    | Rule::q_from_debtor
             )
         });
-        let owing =
-            named.is_some_and(|k| matches!(k.as_rule(), Rule::q_debtor | Rule::q_from_debtor));
+        let owing = named.is_some_and(|k| {
+            matches!(
+                k.as_rule(),
+                Rule::q_debtor | Rule::q_debtor_n | Rule::q_from_debtor
+            )
+        });
         let meeting = match named {
-            // `VII CRM pending agreements`: the meeting named first.
-            Some(m) if m.as_rule() == Rule::q_meeting_first => Some(self.entity_ref(m.clone())?),
+            // `VII CRM pending agreements`: the meeting named first;
+            // `agreements in which Honduras has not responded`.
+            Some(m) if matches!(m.as_rule(), Rule::q_meeting_first | Rule::q_debtor_n) => {
+                Some(self.entity_ref(m.clone())?)
+            }
             Some(m) => Some(self.entity_ref(first(
                 self,
                 m.clone().into_inner(),

@@ -1,0 +1,53 @@
+//! Tests of the rewording of questions (src/query/parse/reword.rs).
+
+use super::*;
+
+#[test]
+fn meetings_and_bodies_are_named_as_the_knowledge_base_names_them() {
+    assert_eq!(names("when was the 8th RCM"), "when was the VIII CRM");
+    assert_eq!(
+        names("pending agreements vii crm"),
+        "pending agreements VII CRM"
+    );
+    assert_eq!(
+        names("decisions of the seventh Regional Conference on Migration?"),
+        "decisions of the VII CRM?"
+    );
+    assert_eq!(names("acuerdos de la CRM 7"), "acuerdos de la VII CRM");
+    assert_eq!(
+        names("pendientes del GRCM de oct 2002"),
+        "pendientes del GRCM de octubre 2002"
+    );
+    assert_eq!(
+        names("Which of the seventh RCM's agreements"),
+        "Which of the VII CRM agreements"
+    );
+    assert_eq!(names("who replied to V.A.3?"), "who replied to V.A(3)?");
+    assert_eq!(names("meetings in 2002"), "meetings in 2002");
+    assert_eq!(names("match (a) return a"), "match (a) return a");
+}
+
+#[test]
+fn context_and_slips_are_read_loosely() {
+    assert_eq!(
+        loose("For my thesis I need the list of agreements"),
+        "the list of agreements"
+    );
+    assert_eq!(
+        loose("vos sabes cuando fue la VIII CRM?"),
+        "cuando fue la VIII CRM?"
+    );
+    assert_eq!(loose("¿vos sabés cuándo fue?"), "¿cuándo fue?");
+    assert_eq!(loose("wich countries"), "which countries");
+    assert_eq!(loose("acuerdos pendeintes"), "acuerdos pendientes");
+    assert_eq!(loose("what's still open"), "what is still open");
+    assert_eq!(loose("agreements about Chile"), "agreements about Chile");
+    assert_eq!(
+        loose("what did the GRCM recommend in October 2002?"),
+        "what did the GRCM October 2002 recommend?"
+    );
+    assert_eq!(
+        loose("meetings of the CRM in 2002"),
+        "meetings of the CRM in 2002"
+    );
+}
