@@ -16,7 +16,14 @@
 //! - after a failed write (a full disk, an I/O error) the store refuses
 //!   further writes and skips sled's flush-on-drop: sled 0.34 can leave a
 //!   log buffer that never completes after a failed blob write, and flushing
-//!   it waits forever. Everything acknowledged before was flushed already.
+//!   it waits forever. Everything acknowledged before was flushed already;
+//! - sled's background flusher thread is off. It also cleans old log
+//!   segments, rewriting pages, and when such a rewrite fails (a full disk)
+//!   the thread logs the error and stops without telling anyone: the store
+//!   did not know it had failed, and the flush when the store closed then
+//!   waited for ever (an `acta ingest` on a filling disk hung now and then).
+//!   Without the thread every write, segment cleaning included, happens in
+//!   a call of acta's, whose error poisons the store.
 
 mod check;
 mod import;
@@ -127,6 +134,10 @@ impl Store {
         let db = sled::Config::new()
             .path(path)
             .cache_capacity(CACHE_BYTES)
+            // No background flusher thread: every write is flushed by the
+            // call that made it, and a write that fails in that thread is
+            // never reported to acta (see the module docs).
+            .flush_every_ms(None)
             .open()
             .map_err(|e| open_error(path, e))?;
         let store = Store {
