@@ -26,6 +26,7 @@
 //!   a call of acta's, whose error poisons the store.
 
 mod check;
+mod copy;
 mod import;
 pub(crate) mod keys;
 mod readers;
@@ -117,6 +118,9 @@ pub struct Store {
     /// Set by the first write: the recorded digest is gone until a view
     /// of the change is saved or the store closes (see `readers`).
     changed: AtomicBool,
+    /// The scratch copy sled runs on when the disk was full (see
+    /// [`Store::open_to_read`]); dropped after `db`.
+    copy: Option<copy::Scratch>,
 }
 
 impl Store {
@@ -131,8 +135,38 @@ impl Store {
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         let lock = lock(path)?;
         remove_interrupted_snapshots(path)?;
+        Store::start(path, lock, None)
+    }
+
+    /// Open the knowledge base at `path` to read it. When its disk is so
+    /// full that sled cannot open it (sled writes on open), open a copy in
+    /// the temporary directory instead (see `copy.rs`): reading works,
+    /// every write is refused as the full disk it is, and
+    /// [`Store::read_from_copy`] says so.
+    pub fn open_to_read(path: &Path) -> Result<Store, StoreError> {
+        match Store::open(path) {
+            Err(full @ StoreError::DiskFull { .. }) => {
+                let lock = lock(path)?;
+                remove_interrupted_snapshots(path)?;
+                match copy::make(path) {
+                    Ok(scratch) => Store::start(path, lock, Some(scratch)),
+                    Err(_) => Err(full),
+                }
+            }
+            other => other,
+        }
+    }
+
+    /// Where the copy read in place of a full disk is (see
+    /// [`Store::open_to_read`]), if this store is one.
+    pub fn read_from_copy(&self) -> Option<&Path> {
+        self.copy.as_ref().map(copy::Scratch::dir)
+    }
+
+    /// Open sled on `path`, or on its scratch copy, under `lock`.
+    fn start(path: &Path, lock: File, copy: Option<copy::Scratch>) -> Result<Store, StoreError> {
         let db = sled::Config::new()
-            .path(path)
+            .path(copy.as_ref().map_or(path, copy::Scratch::dir))
             .cache_capacity(CACHE_BYTES)
             // No background flusher thread: every write is flushed by the
             // call that made it, and a write that fails in that thread is
@@ -146,6 +180,7 @@ impl Store {
             _lock: lock,
             failed: AtomicBool::new(false),
             changed: AtomicBool::new(false),
+            copy,
         };
         store.check_version()?;
         Ok(store)
@@ -154,6 +189,11 @@ impl Store {
     /// Refuse to write after a failed write (see the module docs); on
     /// the first write, tell readers the store is changing.
     fn writable(&self) -> Result<(), StoreError> {
+        if self.copy.is_some() {
+            return Err(StoreError::DiskFull {
+                path: self.path.clone(),
+            });
+        }
         if self.failed.load(Ordering::SeqCst) {
             return Err(StoreError::Poisoned {
                 path: self.path.clone(),
