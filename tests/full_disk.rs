@@ -4,7 +4,8 @@
 //! another disk all answer, through the real binary, exactly as they do
 //! once there is space again; notes say how (a copy read in place of the
 //! full disk; a view built but not saved), and writing is still refused
-//! with the full-disk message.
+//! with the full-disk message; an export onto the full disk fails and
+//! leaves the backup it would have replaced whole.
 //!
 //! The full disk is a real one, a small tmpfs mounted by the test: that
 //! needs root (or CAP_SYS_ADMIN); elsewhere the test prints `SKIPPED: ...`
@@ -97,6 +98,7 @@ fn a_full_disk_leaves_reading_and_exporting_working() {
     let o = acta(&db, &["ingest", SEED, &corpus[0].display().to_string()]);
     assert!(o.status.success(), "{}", stderr(&o));
     let before = scratch_copies();
+    std::fs::write(disk.dir.join("backup.json"), "an older backup").unwrap();
     // The disk fills; a write fails on it (and leaves the saved view of
     // the store as it was before that write, no longer to be trusted).
     let filler = fill(&disk.dir);
@@ -122,6 +124,20 @@ fn a_full_disk_leaves_reading_and_exporting_working() {
     assert_no_panic(&o, "assert on a full disk");
     assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
     assert!(stderr(&o).contains(FULL), "{}", stderr(&o));
+    // An export onto the full disk fails, and the backup it would have
+    // replaced stays whole (issue 20, item 6).
+    let backup = disk.dir.join("backup.json");
+    let o = acta(&db, &["export", "--out", &backup.display().to_string()]);
+    assert_no_panic(&o, "export onto a full disk");
+    assert!(!o.status.success(), "{}", stderr(&o));
+    assert_eq!(std::fs::read_to_string(&backup).unwrap(), "an older backup");
+    let left: Vec<_> = std::fs::read_dir(&disk.dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(left.is_empty(), "temporary files left: {left:?}");
     assert_eq!(scratch_copies(), before, "scratch copies were left behind");
     // Space again: the same answers, from the knowledge base itself.
     std::fs::remove_file(filler).unwrap();
