@@ -7,11 +7,14 @@
 
 mod annotation;
 mod import;
+mod notes;
 mod reader;
 mod twins;
 mod views;
 
 pub(crate) use annotation::annotate_statement;
+pub(crate) use notes::note;
+pub use notes::take_notes;
 pub use reader::{ReadAccess, SavedView};
 pub(crate) use views::answer_statement;
 pub use views::{answer, Bundles, Views};
@@ -199,6 +202,22 @@ impl KnowledgeBase {
         Ok(KnowledgeBase { store, gazetteer })
     }
 
+    /// Open the knowledge base at `path` for a command that only reads:
+    /// when its disk is full, a copy of it is read (see
+    /// [`Store::open_to_read`]), with a note saying so.
+    pub fn open_reading(path: &Path) -> Result<KnowledgeBase, Error> {
+        let store = Store::open_to_read(path)?;
+        if let Some(copy) = store.read_from_copy() {
+            note(format!(
+                "the disk holding the knowledge base at {} is full: reading a copy made in {} (nothing can be stored until there is space)",
+                path.display(),
+                copy.display()
+            ));
+        }
+        let gazetteer = Gazetteer::bundled()?;
+        Ok(KnowledgeBase { store, gazetteer })
+    }
+
     /// Open the knowledge base at `path` and bring the bundled reports of
     /// `data/documents/` into it: all of them when it is new, and any that
     /// changed (or that a newer acta reads differently) since. Returns the
@@ -280,10 +299,16 @@ impl KnowledgeBase {
         let kg = self.build_view(options)?;
         if let (Some(f), Some(d)) = (saved, &digest) {
             // A cache: when it cannot be written the next open builds again.
-            if snapshot::save(self.store.path(), &f, &kg).is_ok() {
-                self.note_current(d);
-            } else {
-                snapshot::remove(self.store.path());
+            match snapshot::save(self.store.path(), &f, &kg) {
+                Ok(()) => self.note_current(d),
+                Err(e) => {
+                    snapshot::remove(self.store.path());
+                    note(format!(
+                        "the view of the knowledge base could not be saved in {} ({}): answered all the same; the next command builds it again",
+                        self.store.path().display(),
+                        e
+                    ));
+                }
             }
         }
         Ok(kg)

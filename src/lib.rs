@@ -100,8 +100,8 @@ pub use graph::{KnowledgeGraph, ViewOptions};
 pub use help::UnknownTopic;
 pub use ingest::{IngestError, IngestReport};
 pub use kb::{
-    answer, data_dir, default_db_path, report_files, Bundles, Export, KnowledgeBase, ReadAccess,
-    SavedView, Views,
+    answer, data_dir, default_db_path, report_files, take_notes, Bundles, Export, KnowledgeBase,
+    ReadAccess, SavedView, Views,
 };
 pub use query::{Answer, Cell, QueryError, Source};
 pub use reference::{Gazetteer, ReferenceError};

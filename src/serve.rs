@@ -57,7 +57,7 @@ pub(crate) struct AsOf<'a>(&'a Path);
 
 impl Views for AsOf<'_> {
     fn view_as_of(&self, date: Ymd) -> Result<KnowledgeGraph, Error> {
-        KnowledgeBase::open(self.0)?.view_as_of(date)
+        KnowledgeBase::open_reading(self.0)?.view_as_of(date)
     }
 }
 

@@ -117,6 +117,11 @@ pub struct Session {
     pub author: String,
     /// The warning that the knowledge base holds no documents was given.
     warned_empty: bool,
+    /// Annotations were stored since `kg` was opened: it is opened again
+    /// before the next statement that reads it, not after each annotation
+    /// (a script of a thousand annotations built the whole view a thousand
+    /// times, each with one more annotation: quadratic).
+    stale: bool,
 }
 
 /// A session's store, opened now if it started from a saved view; the
@@ -192,6 +197,7 @@ impl Session {
             pager: true,
             author,
             warned_empty: false,
+            stale: false,
         }
     }
 
@@ -215,6 +221,15 @@ impl Session {
     /// Open the view again after the knowledge base changed.
     pub(crate) fn reload(&mut self) -> Result<(), Error> {
         self.kg = self.store()?.view()?;
+        self.stale = false;
+        Ok(())
+    }
+
+    /// Open the view again if annotations were stored since it was opened.
+    fn fresh(&mut self) -> Result<(), Error> {
+        if self.stale {
+            self.reload()?;
+        }
         Ok(())
     }
 
@@ -253,6 +268,7 @@ impl Session {
                 return self.annotate(a).map_err(|e| e.locate(trimmed));
             }
         }
+        self.fresh()?;
         let held = Held(self.held.clone().unwrap_or_default().0);
         let views: &dyn Views = match &self.kb {
             Some(kb) => kb,
@@ -321,7 +337,10 @@ impl Session {
             }),
             Meta::Help => Ok(Reply::out(crate::help::topic(arg).map_err(Usage::from)?)),
             Meta::Schema => Ok(Reply::out(output::counts(
-                &self.kg.stats(),
+                &{
+                    self.fresh()?;
+                    self.kg.stats()
+                },
                 "node kinds",
                 "edge types",
             ))),
@@ -360,11 +379,22 @@ impl Session {
         Ok(Reply::change(note))
     }
 
-    /// Make, validate and store an annotation, then open the view again.
+    /// Make, validate and store an annotation. The view is opened again
+    /// when a statement next reads it (see `stale`); an annotation refused
+    /// over a view that lacks the latest ones (a retraction of a fact
+    /// asserted just before) is tried again over a fresh view.
     fn annotate(&mut self, a: &AnnotationStmt) -> Result<Reply, Error> {
         let kb = open_store(&mut self.kb, &mut self.held)?;
-        let (seq, annotation) = kb::annotate_statement(kb, &self.kg, a, &self.author)?;
-        self.reload()?;
+        let made = match kb::annotate_statement(kb, &self.kg, a, &self.author) {
+            Err(Error::Query(_)) if self.stale => {
+                self.reload()?;
+                let kb = open_store(&mut self.kb, &mut self.held)?;
+                kb::annotate_statement(kb, &self.kg, a, &self.author)
+            }
+            made => made,
+        };
+        let (seq, annotation) = made?;
+        self.stale = true;
         Ok(Reply::change(format!(
             "annotation {seq} stored: {}",
             annotation.to_statement()

@@ -16,14 +16,24 @@
 //! - after a failed write (a full disk, an I/O error) the store refuses
 //!   further writes and skips sled's flush-on-drop: sled 0.34 can leave a
 //!   log buffer that never completes after a failed blob write, and flushing
-//!   it waits forever. Everything acknowledged before was flushed already.
+//!   it waits forever. Everything acknowledged before was flushed already;
+//! - sled's background flusher thread is off. It also cleans old log
+//!   segments, rewriting pages, and when such a rewrite fails (a full disk)
+//!   the thread logs the error and stops without telling anyone: the store
+//!   did not know it had failed, and the flush when the store closed then
+//!   waited for ever (an `acta ingest` on a filling disk hung now and then).
+//!   Without the thread every write, segment cleaning included, happens in
+//!   a call of acta's, whose error poisons the store.
 
 mod check;
+mod copy;
 mod import;
 pub(crate) mod keys;
+mod lock;
 mod readers;
 mod twins;
 
+use lock::{lock, remove_interrupted_snapshots};
 pub(crate) use readers::recorded_digest;
 pub use twins::{OtherReading, Reading};
 
@@ -110,6 +120,9 @@ pub struct Store {
     /// Set by the first write: the recorded digest is gone until a view
     /// of the change is saved or the store closes (see `readers`).
     changed: AtomicBool,
+    /// The scratch copy sled runs on when the disk was full (see
+    /// [`Store::open_to_read`]); dropped after `db`.
+    copy: Option<copy::Scratch>,
 }
 
 impl Store {
@@ -124,9 +137,43 @@ impl Store {
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         let lock = lock(path)?;
         remove_interrupted_snapshots(path)?;
+        Store::start(path, lock, None)
+    }
+
+    /// Open the knowledge base at `path` to read it. When its disk is so
+    /// full that sled cannot open it (sled writes on open), open a copy in
+    /// the temporary directory instead (see `copy.rs`): reading works,
+    /// every write is refused as the full disk it is, and
+    /// [`Store::read_from_copy`] says so.
+    pub fn open_to_read(path: &Path) -> Result<Store, StoreError> {
+        match Store::open(path) {
+            Err(full @ StoreError::DiskFull { .. }) => {
+                let lock = lock(path)?;
+                remove_interrupted_snapshots(path)?;
+                match copy::make(path) {
+                    Ok(scratch) => Store::start(path, lock, Some(scratch)),
+                    Err(_) => Err(full),
+                }
+            }
+            other => other,
+        }
+    }
+
+    /// Where the copy read in place of a full disk is (see
+    /// [`Store::open_to_read`]), if this store is one.
+    pub fn read_from_copy(&self) -> Option<&Path> {
+        self.copy.as_ref().map(copy::Scratch::dir)
+    }
+
+    /// Open sled on `path`, or on its scratch copy, under `lock`.
+    fn start(path: &Path, lock: File, copy: Option<copy::Scratch>) -> Result<Store, StoreError> {
         let db = sled::Config::new()
-            .path(path)
+            .path(copy.as_ref().map_or(path, copy::Scratch::dir))
             .cache_capacity(CACHE_BYTES)
+            // No background flusher thread: every write is flushed by the
+            // call that made it, and a write that fails in that thread is
+            // never reported to acta (see the module docs).
+            .flush_every_ms(None)
             .open()
             .map_err(|e| open_error(path, e))?;
         let store = Store {
@@ -135,6 +182,7 @@ impl Store {
             _lock: lock,
             failed: AtomicBool::new(false),
             changed: AtomicBool::new(false),
+            copy,
         };
         store.check_version()?;
         Ok(store)
@@ -143,6 +191,11 @@ impl Store {
     /// Refuse to write after a failed write (see the module docs); on
     /// the first write, tell readers the store is changing.
     fn writable(&self) -> Result<(), StoreError> {
+        if self.copy.is_some() {
+            return Err(StoreError::DiskFull {
+                path: self.path.clone(),
+            });
+        }
         if self.failed.load(Ordering::SeqCst) {
             return Err(StoreError::Poisoned {
                 path: self.path.clone(),
@@ -423,64 +476,6 @@ impl Drop for Store {
             std::mem::forget(self.db.clone());
         }
     }
-}
-
-/// Take the exclusive lock of the database directory, creating it.
-fn lock(path: &Path) -> Result<File, StoreError> {
-    let unreadable = |e: &io::Error| StoreError::Unreadable {
-        path: path.to_path_buf(),
-        message: io_words(e),
-    };
-    if path.exists() && !path.is_dir() {
-        return Err(StoreError::Unreadable {
-            path: path.to_path_buf(),
-            message: "it is a file, not a directory".into(),
-        });
-    }
-    std::fs::create_dir_all(path).map_err(|e| unreadable(&e))?;
-    let file = std::fs::OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .open(path.join(LOCK_FILE))
-        .map_err(|e| unreadable(&e))?;
-    match fs2::FileExt::try_lock_exclusive(&file) {
-        Ok(()) => {
-            readers::name_holder(&file);
-            Ok(file)
-        }
-        Err(e) if e.raw_os_error() == fs2::lock_contended_error().raw_os_error() => {
-            Err(StoreError::Locked {
-                path: path.to_path_buf(),
-                holder: readers::holder(path),
-            })
-        }
-        Err(e) => Err(unreadable(&e)),
-    }
-}
-
-/// Remove `snap.*.generating` files: snapshots whose writing was cut short.
-/// Only called with the directory lock held, so no process is writing one.
-fn remove_interrupted_snapshots(path: &Path) -> Result<(), StoreError> {
-    let entries = std::fs::read_dir(path).map_err(|e| StoreError::Unreadable {
-        path: path.to_path_buf(),
-        message: io_words(&e),
-    })?;
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        let name = name.to_string_lossy();
-        if name.starts_with("snap.") && name.ends_with(".generating") {
-            std::fs::remove_file(entry.path()).map_err(|e| StoreError::Unreadable {
-                path: path.to_path_buf(),
-                message: format!(
-                    "cannot remove the interrupted snapshot {name}: {}",
-                    io_words(&e)
-                ),
-            })?;
-        }
-    }
-    Ok(())
 }
 
 /// An I/O error in words a user acts on.

@@ -16,8 +16,12 @@ pub(crate) fn refused(e: &clap::Error) -> ExitCode {
     ExitCode::from(code)
 }
 
-/// The exit of a command: 0, or its error on stderr and the error's code.
+/// The exit of a command: 0, or its error on stderr and the error's code;
+/// the notes the library kept for the user first.
 pub(crate) fn finished(result: Result<(), Error>) -> ExitCode {
+    for note in acta::take_notes() {
+        eprintln!("acta: note: {}", shown(&note));
+    }
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

@@ -11,8 +11,16 @@ use std::path::{Path, PathBuf};
 /// base, built from the bundled reports (and annotations) on first use and
 /// brought up to date with them after.
 pub(crate) fn open(db: Option<PathBuf>) -> Result<KnowledgeBase, Error> {
-    if let Some(path) = db {
-        return KnowledgeBase::open(&path);
+    open_for(db, false)
+}
+
+/// [`open`] for a command that only reads (`reading`): a `--db` whose disk
+/// is full is read through a copy (see `KnowledgeBase::open_reading`).
+fn open_for(db: Option<PathBuf>, reading: bool) -> Result<KnowledgeBase, Error> {
+    match db {
+        Some(path) if reading => return KnowledgeBase::open_reading(&path),
+        Some(path) => return KnowledgeBase::open(&path),
+        None => {}
     }
     let path = acta::default_db_path();
     if !path.exists() {
@@ -96,7 +104,7 @@ pub(crate) fn open_to_read(db: Option<PathBuf>) -> Result<ReadAccess, Error> {
 /// Open the knowledge base for a command that only reads but needs the
 /// store (`check`, `export`): one that `--db` names must exist.
 pub(crate) fn open_existing(db: Option<PathBuf>) -> Result<KnowledgeBase, Error> {
-    open(existing(db)?)
+    open_for(existing(db)?, true)
 }
 
 /// The knowledge base a command that only reads is given: a folder that
@@ -122,7 +130,7 @@ pub(crate) fn existing(db: Option<PathBuf>) -> Result<Option<PathBuf>, Error> {
 /// Open the knowledge base for a session that may write (the REPL): the
 /// store when it is free, else read-only over the view its holder saved.
 pub(crate) fn open_or_read(db: Option<PathBuf>) -> Result<ReadAccess, Error> {
-    match open(db) {
+    match open_for(db, true) {
         Ok(kb) => Ok(ReadAccess::Store(kb)),
         Err(Error::Store(StoreError::Locked { path, holder })) => {
             let saved = KnowledgeBase::saved_view(&path, holder)?;

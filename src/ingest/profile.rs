@@ -150,19 +150,24 @@ pub struct Documents {
 }
 
 impl Profile {
-    /// True when one of the first `lines` lines of `text`, a heading (a
-    /// short line), names a record ([`Documents::records`]).
+    /// True when one of the first `lines` lines of `text` names a record
+    /// ([`Documents::records`]) as a heading (a short line) or in its
+    /// first words ("Las presentes conclusiones de la reunión ...").
     pub fn names_record(&self, text: &str, lines: usize) -> bool {
         text.lines()
             .filter(|l| !l.trim().is_empty())
             .take(lines)
-            .filter(|l| l.chars().count() <= 120)
             .any(|l| {
                 let w = words(l);
+                let head = if l.chars().count() <= 120 {
+                    w
+                } else {
+                    w.split(' ').take(6).collect::<Vec<_>>().join(" ")
+                };
                 self.documents
                     .records
                     .iter()
-                    .any(|r| find_phrase(&w, r).is_some())
+                    .any(|r| find_phrase(&head, r).is_some())
             })
     }
 

@@ -75,7 +75,7 @@ impl ReadAccess {
         use super::Views;
         match self {
             ReadAccess::Store(kb) => kb.view_as_of(date),
-            ReadAccess::Saved(saved) => KnowledgeBase::open(&saved.path)?.view_as_of(date),
+            ReadAccess::Saved(saved) => KnowledgeBase::open_reading(&saved.path)?.view_as_of(date),
         }
     }
 }
@@ -147,7 +147,7 @@ impl KnowledgeBase {
         if let Some(saved) = KnowledgeBase::current_saved_view(path) {
             return Ok(ReadAccess::Saved(Box::new(saved)));
         }
-        match KnowledgeBase::open(path) {
+        match KnowledgeBase::open_reading(path) {
             Ok(kb) => Ok(ReadAccess::Store(kb)),
             Err(Error::Store(StoreError::Locked { path, holder })) => {
                 KnowledgeBase::saved_view(&path, holder).map(|s| ReadAccess::Saved(Box::new(s)))

@@ -78,3 +78,22 @@ fn a_damaged_compressed_bundle_is_refused_not_allocated() {
     let err = decode_bundle("x", &value).expect_err("refused");
     assert!(err.to_string().contains("claims"), "{err}");
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn an_open_store_runs_no_background_flusher() {
+    // sled's flusher thread stops silently when a segment it cleans cannot
+    // be written (a full disk), and the flush at close then waits for ever:
+    // the store must do all its writing in acta's own calls.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::open(dir.path()).expect("opens");
+    store.put_document(&bundle()).expect("stores");
+    let names: Vec<String> = std::fs::read_dir("/proc/self/task")
+        .expect("threads")
+        .filter_map(|t| std::fs::read_to_string(t.ok()?.path().join("comm")).ok())
+        .collect();
+    assert!(
+        !names.iter().any(|n| n.trim() == "log flusher"),
+        "{names:?}"
+    );
+}

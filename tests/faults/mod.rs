@@ -7,6 +7,8 @@
 //! Each test file uses a different part of this module.
 #![allow(dead_code)]
 
+pub mod disk;
+
 pub use crate::common::*;
 use acta::model::FactBundle;
 use acta::store::Store;
