@@ -44,7 +44,7 @@ fn an_empty_answer_about_pending_responses_says_what_is_known() {
     ok(acta(&kb, &["ingest", &real("es-crm-19-declaracion.txt")]));
     assert_eq!(
         ask("XIX CRM"),
-        format!("{EMPTY}note: no agreement of XIX CRM is recorded here (documents covering it: es-crm-19-declaracion): nothing is known of its agreements or of responses to them\n")
+        format!("{EMPTY}note: no document here records a request for responses to the 1 agreement(s) of XIX CRM (documents covering it: es-crm-19-declaracion): nothing is known of pending responses, which is not the same as none pending\n")
     );
     assert_eq!(
         ask("IX CRM"),
@@ -53,6 +53,15 @@ fn an_empty_answer_about_pending_responses_says_what_is_known() {
     assert_eq!(
         ok(acta(&kb, &["query", "acuerdos pendientes de respuesta"])),
         format!("{EMPTY}note: no document here records a request for responses: nothing is known of pending responses (which is not the same as none pending)\n")
+    );
+    // A meeting a document names, with no agreement of its own recorded.
+    ok(acta(
+        &kb,
+        &["ingest", &real("es-grcm-2007-10-conclusiones.txt")],
+    ));
+    assert_eq!(
+        ask("XII CRM"),
+        format!("{EMPTY}note: no agreement of XII CRM is recorded here (documents covering it: es-grcm-2007-10-conclusiones): nothing is known of its agreements or of responses to them\n")
     );
 }
 
