@@ -1,5 +1,5 @@
 //! From query text to the syntax tree: limits checked on the raw text,
-//! accents folded for keyword matching, pest (`src/query/grammar/`) for
+//! accents folded for keyword matching, pest (`grammar/`) for
 //! the syntax, one builder function per rule, and syntax errors worded for a
 //! researcher (`expected a node pattern like (a:agreement)`), with the
 //! line and column of the original text.
@@ -23,8 +23,8 @@ use std::cell::Cell;
 use std::sync::Mutex;
 
 #[derive(pest_derive::Parser)]
-#[grammar = "query/grammar/query.pest"]
-#[grammar = "query/grammar/questions.pest"]
+#[grammar = "../grammar/query.pest"]
+#[grammar = "../grammar/questions.pest"]
 struct QueryParser;
 
 /// Longest query accepted, in bytes.

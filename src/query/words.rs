@@ -1,5 +1,5 @@
 //! The words of the query language, read from the grammar itself
-//! (`grammar/query.pest` and `grammar/questions.pest` of this module:
+//! (`grammar/query.pest` and `grammar/questions.pest` at the top of the repository:
 //! their `kw_*` rules, and the `reserved` rule that keeps keywords from
 //! being variables) and from the evaluator's function table: one source,
 //! so completion and the printer of variable names cannot drift from the
@@ -11,9 +11,9 @@ use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 const GRAMMAR: &str = concat!(
-    include_str!("grammar/query.pest"),
+    include_str!("../../grammar/query.pest"),
     "\n",
-    include_str!("grammar/questions.pest")
+    include_str!("../../grammar/questions.pest")
 );
 
 /// Every spelling of each `kw_*` rule (`kw_agreements` → `agreements`,

@@ -8,7 +8,7 @@ use crate::query::ast::Span;
 use crate::query::error::{ErrorKind, QueryError};
 
 /// What a rule stands for, in words, for "expected ..." messages. One arm
-/// per rule of the grammar (`src/query/grammar/`): a table kept beside
+/// per rule of the grammar (`grammar/`): a table kept beside
 /// the grammar, long because the grammar is, not because it decides much.
 pub(super) fn describe(rule: Rule) -> Option<&'static str> {
     use Rule::*;
