@@ -400,12 +400,14 @@ fn one_line(s: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::model::Kind;
     use crate::query::Source;
 
-    fn sample() -> Answer {
+    /// One answer with a node, a number, a cited source and a caveat, for
+    /// the renderers' tests here and in `flat`.
+    pub(crate) fn sample() -> Answer {
         let mut a = Answer::new(&["country", "n"]);
         a.push(
             vec![

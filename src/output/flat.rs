@@ -297,6 +297,7 @@ impl Serialize for Cell {
 mod tests {
     use super::*;
     use crate::model::Kind;
+    use crate::output::tests::sample;
 
     fn node(id: &str, name: &str) -> Cell {
         Cell::Node {
@@ -304,24 +305,6 @@ mod tests {
             kind: Kind::Country,
             name: name.into(),
         }
-    }
-
-    fn sample() -> Answer {
-        let mut a = Answer::new(&["country", "n"]);
-        a.push(
-            vec![node("country:mx", "México"), Cell::Int(2)],
-            vec![Source {
-                origin: "extracted",
-                doc: Some("d".into()),
-                section: Some("IV".into()),
-                sentence: Some("Una frase, con coma.".into()),
-                cite: "d §IV".into(),
-                span: Some((0, 20)),
-                page: None,
-            }],
-        );
-        a.caveat("one caveat");
-        a
     }
 
     #[test]
