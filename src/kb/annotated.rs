@@ -92,10 +92,17 @@ mod tests {
                 .map(|a| format!("{}={}", a.key, a.value))
                 .collect()
         };
-        assert_eq!(attrs(&on_top), attrs(&built), "the same attributes, in order");
+        assert_eq!(
+            attrs(&on_top),
+            attrs(&built),
+            "the same attributes, in order"
+        );
         // Saved again, the view is current; a response needs a build.
         let view = kb.view().expect("a view");
-        assert!(kb.saved_view_annotated().expect("reads").is_none(), "current");
+        assert!(
+            kb.saved_view_annotated().expect("reads").is_none(),
+            "current"
+        );
         kb.annotate(
             &view,
             "assert Honduras responded to IV.E(1) source \"a letter\"",
