@@ -27,6 +27,9 @@ struct Measured {
 /// Run `acta --db DB ARGS` and measure its peak resident size. A run
 /// longer than `hang` is a hang (it never measures speed): killed, and
 /// the test fails.
+// The child is reaped by `wait4` (which gives its resource usage), not
+// `Child::wait`.
+#[allow(clippy::zombie_processes)]
 fn measured(db: &Path, args: &[&str], hang: Duration) -> Measured {
     let err = tempfile::NamedTempFile::new().expect("a temp file");
     let mut child = common::acta_cmd(db)
