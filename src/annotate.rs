@@ -146,6 +146,56 @@ pub(crate) fn apply_facts(kg: &mut KnowledgeGraph, annotations: &[Annotation]) {
     }
 }
 
+/// Attributes that building the view reads (dates and texts of meetings
+/// and events, the status of agreements, requests, page breaks) or that
+/// name a node: an annotation of one of these may change what is derived
+/// from it.
+const DERIVED_FROM: &[&str] = &[
+    "date",
+    "status",
+    "request",
+    "text",
+    "page_starts",
+    "name",
+    "alias",
+];
+
+/// Whether `a` could be applied to a finished view (see [`apply_on_top`])
+/// as far as the record alone tells: an attribute asserted, not one the
+/// view's derivations read.
+pub(crate) fn may_apply_on_top(a: &Annotation) -> bool {
+    matches!(
+        (&a.action, &a.fact),
+        (Action::Assert, Fact::Attr { key, .. }) if !DERIVED_FROM.contains(&key.as_str())
+    )
+}
+
+/// Apply `annotations`, made after those `kg` was built with, to the
+/// finished view `kg`, when that gives the view a build with all of them
+/// would: each asserts an attribute of a node that is not an agreement
+/// (the threads across reports read agreements) and that nothing derived
+/// reads ([`may_apply_on_top`]). Such an attribute is only added to its
+/// node, last, as [`apply_facts`] adds it, and nothing after that phase
+/// reads it. Returns false, changing nothing, when one does not qualify:
+/// the view must then be built again.
+pub(crate) fn apply_on_top(kg: &mut KnowledgeGraph, annotations: &[Annotation]) -> bool {
+    let qualifies = |a: &Annotation| {
+        let Fact::Attr { node, .. } = &a.fact else {
+            return false;
+        };
+        may_apply_on_top(a)
+            && kg
+                .node(node)
+                .is_some_and(|i| kg.graph[i].kind != crate::model::Kind::Agreement)
+    };
+    if kg.options.as_of.is_some() || !annotations.iter().all(qualifies) {
+        return false;
+    }
+    apply_facts(kg, annotations);
+    kg.annotations.extend_from_slice(annotations);
+    true
+}
+
 fn retract_edges(kg: &mut KnowledgeGraph, a: &Annotation, from: &str, kind: EdgeKind, to: &str) {
     let hits: Vec<EdgeIndex> = kg
         .graph

@@ -5,6 +5,7 @@
 //! ([`annotation`]), check, export and import. Also where the database and
 //! the bundled data live.
 
+mod annotated;
 mod annotation;
 mod import;
 mod notes;
@@ -296,7 +297,16 @@ impl KnowledgeBase {
             }
             return Ok(kg);
         }
-        let kg = self.build_view(options)?;
+        // Annotations stored since the view was saved: applied on top of
+        // it when they can be (see `annotated.rs`), else a build.
+        let annotated = match digest {
+            Some(_) => self.saved_view_annotated()?,
+            None => None,
+        };
+        let kg = match annotated {
+            Some(kg) => kg,
+            None => self.build_view(options)?,
+        };
         if let (Some(f), Some(d)) = (saved, &digest) {
             // A cache: when it cannot be written the next open builds again.
             match snapshot::save(self.store.path(), &f, &kg) {

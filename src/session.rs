@@ -147,13 +147,13 @@ fn no_store() -> Error {
 }
 
 /// Views for `as of` while the session has no store: each opens the
-/// store for as long as it takes (the locked error when another process
-/// holds it).
+/// store to read for as long as it takes (the locked error when another
+/// process holds it; a copy when its disk is full, as for any read).
 struct Held(PathBuf);
 
 impl Views for Held {
     fn view_as_of(&self, date: crate::model::Ymd) -> Result<KnowledgeGraph, Error> {
-        KnowledgeBase::open(&self.0)?.view_as_of(date)
+        KnowledgeBase::open_reading(&self.0)?.view_as_of(date)
     }
 }
 

@@ -382,21 +382,36 @@ impl Store {
     /// annotation record. Equal digests, equal views (see
     /// [`crate::view::snapshot`]). Reads the small index records only.
     pub(crate) fn fingerprint(&self) -> Result<[u8; 32], StoreError> {
+        self.fingerprints(false).map(|(now, _)| now)
+    }
+
+    /// [`Store::fingerprint`], and (when `before_each`) the digest the
+    /// store had before each of its annotations was added, oldest first:
+    /// the `k`th is the fingerprint of the same documents with only the
+    /// first `k` annotations (see `kb/annotated.rs`).
+    pub(crate) fn fingerprints(
+        &self,
+        before_each: bool,
+    ) -> Result<([u8; 32], Vec<[u8; 32]>), StoreError> {
         use sha2::{Digest, Sha256};
         let mut h = Sha256::new();
+        let mut before = Vec::new();
         // The blob files too: a saved view of a store whose blobs were
         // damaged since is not current (rebuilding it meets the damage).
         h.update(readers::blobs_stamp(&self.path).to_le_bytes());
         for prefix in [keys::VERSION, keys::HASH_PREFIX, keys::ANNOTATION_PREFIX] {
             for kv in self.db.scan_prefix(prefix) {
                 let (k, v) = self.read(kv)?;
+                if before_each && prefix == keys::ANNOTATION_PREFIX {
+                    before.push(h.clone().finalize().into());
+                }
                 for part in [&k[..], &v[..]] {
                     h.update((part.len() as u64).to_le_bytes());
                     h.update(part);
                 }
             }
         }
-        Ok(h.finalize().into())
+        Ok((h.finalize().into(), before))
     }
 
     /// Whether a text with this content hash is stored.

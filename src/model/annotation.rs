@@ -93,11 +93,13 @@ impl Annotation {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Retracted {
     /// The fact as it stood: for an attribute, the value that was hidden;
-    /// for an edge, without a date.
+    /// for an edge, without a date. (As JSON: see [`as_json`].)
+    #[serde(with = "as_json::one")]
     pub fact: Fact,
     /// Where the hidden fact came from.
     pub prov: Prov,
     /// The annotation that hid it.
+    #[serde(with = "as_json::one")]
     pub by: Annotation,
 }
 
@@ -137,10 +139,29 @@ mod tests {
 /// as its JSON record. bincode is not self-describing: it cannot read an
 /// internally tagged `Fact`, nor a `claimed_by` left out when empty, so a
 /// view with an annotation never loaded and every command built it again
-/// (issue 20 item 11).
+/// (issue 20 item 11). The same for the facts and annotations of retracted
+/// facts ([`one`]): without it, a view after any retraction never loaded.
 pub(crate) mod as_json {
     use super::Annotation;
     use serde::{de, ser, Deserialize, Deserializer, Serializer};
+
+    /// One value written as its JSON text.
+    pub(crate) mod one {
+        use serde::{de, ser, Deserialize, Deserializer, Serialize, Serializer};
+
+        pub(crate) fn serialize<T: Serialize, S: Serializer>(
+            v: &T,
+            s: S,
+        ) -> Result<S::Ok, S::Error> {
+            s.serialize_str(&serde_json::to_string(v).map_err(ser::Error::custom)?)
+        }
+
+        pub(crate) fn deserialize<'de, T: serde::de::DeserializeOwned, D: Deserializer<'de>>(
+            d: D,
+        ) -> Result<T, D::Error> {
+            serde_json::from_str(&String::deserialize(d)?).map_err(de::Error::custom)
+        }
+    }
 
     pub(crate) fn serialize<S: Serializer>(list: &[Annotation], s: S) -> Result<S::Ok, S::Error> {
         let records = list

@@ -53,15 +53,43 @@ pub(crate) fn fingerprint(
     store_digest: &[u8; 32],
     gazetteer: &crate::reference::Gazetteer,
 ) -> [u8; 32] {
-    let mut h = Sha256::new();
-    h.update(VERSION.to_le_bytes());
-    h.update(crate::ingest::PIPELINE.as_bytes());
-    h.update(store_digest);
-    if let Ok(facts) = bincode::serialize(&gazetteer.facts()) {
-        h.update(facts);
+    let mut prints = fingerprints(std::slice::from_ref(store_digest), gazetteer);
+    prints.pop().unwrap_or_default()
+}
+
+/// [`fingerprint`] for each of several store digests (the gazetteer's
+/// facts serialized and hashed once).
+pub(crate) fn fingerprints(
+    store_digests: &[[u8; 32]],
+    gazetteer: &crate::reference::Gazetteer,
+) -> Vec<[u8; 32]> {
+    let facts: [u8; 32] = match bincode::serialize(&gazetteer.facts()) {
+        Ok(bytes) => Sha256::digest(bytes).into(),
+        Err(_) => [0; 32],
+    };
+    store_digests
+        .iter()
+        .map(|digest| {
+            let mut h = Sha256::new();
+            h.update(VERSION.to_le_bytes());
+            h.update(crate::ingest::PIPELINE.as_bytes());
+            h.update(digest);
+            h.update(facts);
+            h.update(env!("ACTA_SOURCE_HASH").as_bytes());
+            h.finalize().into()
+        })
+        .collect()
+}
+
+/// The fingerprint the view saved in `dir` was saved under, from its
+/// header (nothing else of the file is read or checked).
+pub(crate) fn saved_fingerprint(dir: &Path) -> Option<[u8; 32]> {
+    let mut header = [0u8; HEADER];
+    File::open(path(dir)).ok()?.read_exact(&mut header).ok()?;
+    if &header[..8] != MAGIC || header[8..12] != VERSION.to_le_bytes() {
+        return None;
     }
-    h.update(env!("ACTA_SOURCE_HASH").as_bytes());
-    h.finalize().into()
+    header[12..].try_into().ok()
 }
 
 fn path(dir: &Path) -> PathBuf {
