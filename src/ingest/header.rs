@@ -225,6 +225,11 @@ fn place_end(after: &str) -> usize {
         if word.chars().next().is_some_and(|c| c.is_ascii_digit()) || (lower_start && !joining) {
             break;
         }
+        // A joining word belongs to the place only before a name
+        // (`Ciudad de Panamá`, not `Cancún los días`).
+        if joining {
+            continue;
+        }
         end = i + w.len();
         if w.trim_end().ends_with(['.', ';']) && !is_abbreviation(word) {
             break;
@@ -380,6 +385,15 @@ mod tests {
         assert_eq!(
             held(es),
             Some((Some("Managua".into()), "2007-10-29..2007-10-31".into()))
+        );
+    }
+
+    #[test]
+    fn a_place_before_the_words_of_its_days() {
+        let text = "La Octava Reunión de la CRM, celebrada en Cancún los días 29 y 30 de mayo de 2003, subrayó el valor.";
+        assert_eq!(
+            held(text),
+            Some((Some("Cancún".into()), "2003-05-29..2003-05-30".into()))
         );
     }
 
