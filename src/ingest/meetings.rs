@@ -24,7 +24,7 @@ use super::rules::{self, compile};
 use super::sentence::Sentence;
 use crate::model::{Kind, Precision};
 use crate::reference::series::{self, ordinal_word};
-use crate::reference::{from_roman, Gazetteer};
+use crate::reference::{from_long_roman, Gazetteer};
 use std::sync::OnceLock;
 
 pub use super::meeting_ref::{MeetingRef, Target};
@@ -77,12 +77,59 @@ fn numbered_pattern() -> String {
     );
     let names = alternation(
         all.iter()
-            .flat_map(|s| s.names.iter().chain(std::iter::once(&s.acronym)))
+            .flat_map(|s| {
+                s.names
+                    .iter()
+                    .chain(&s.meeting_names)
+                    .chain(std::iter::once(&s.acronym))
+            })
             .map(String::as_str),
     );
     format!(
-        r"\b(?P<ord>[ivx]{{1,6}}|\d{{1,2}}(?:st|nd|rd|th)|{ordinals})\s+(?:(?:{words})\s+(?:de\s+la\s+|del\s+|of\s+the\s+|of\s+)?)?(?P<body>{names})\b"
+        r"\b(?P<ord>[ivxlc]{{1,7}}|\d{{1,2}}(?:st|nd|rd|th)|{ordinals})\s+(?:(?:{words})\s+(?:de\s+la\s+|del\s+|of\s+the\s+|of\s+)?)?(?P<body>{names})\b"
     )
+}
+
+/// A meeting of a series named without an ordinal: one of its meeting
+/// names (`Bali Regional Ministerial Conference`), or its meeting words
+/// before its name (`Ministerial Conference of the Bali Process`). Only
+/// for series the gazetteer does not know as an organization (the
+/// meetings of those are read as meetings of a body, below).
+fn unnumbered_pattern(series: &series::Series) -> Option<String> {
+    let names = alternation(
+        series
+            .names
+            .iter()
+            .chain(std::iter::once(&series.acronym))
+            .map(String::as_str),
+    );
+    let words = alternation(series.meeting_words.iter().map(String::as_str));
+    let own = alternation(series.meeting_names.iter().map(String::as_str));
+    let mut alts = Vec::new();
+    if !own.is_empty() {
+        alts.push(format!("(?:{own})"));
+    }
+    if !words.is_empty() && !names.is_empty() {
+        alts.push(format!(
+            r"(?:{words})\s+(?:de\s+la\s+|del\s+|of\s+the\s+|of\s+)(?:{names})"
+        ));
+    }
+    (!alts.is_empty()).then(|| format!(r"\b(?:{})\b", alts.join("|")))
+}
+
+/// Per series: the id of its body (`organization:<key>`) and the pattern
+/// of its meetings named without an ordinal.
+fn unnumbered() -> &'static [(String, Pattern)] {
+    static P: OnceLock<Vec<(String, Pattern)>> = OnceLock::new();
+    P.get_or_init(|| {
+        series::bundled()
+            .iter()
+            .filter_map(|s| {
+                let p = compile(&unnumbered_pattern(s)?);
+                Some((format!("organization:{}", s.key()), p))
+            })
+            .collect()
+    })
 }
 
 fn patterns() -> &'static Patterns {
@@ -149,8 +196,11 @@ pub fn find(s: &Sentence, env: &Env) -> Vec<MeetingRef> {
             continue;
         };
         let raw = s.slice(s.orig(ord.start()), s.end_of(ord.end()));
-        let ordinal = if raw.chars().all(|ch| matches!(ch, 'I' | 'V' | 'X')) {
-            from_roman(raw)
+        let ordinal = if raw
+            .chars()
+            .all(|ch| matches!(ch, 'I' | 'V' | 'X' | 'L' | 'C'))
+        {
+            from_long_roman(raw)
         } else {
             ordinal_word(ord.as_str())
         };
@@ -159,15 +209,39 @@ pub fn find(s: &Sentence, env: &Env) -> Vec<MeetingRef> {
             continue;
         };
         let (start, end) = (s.orig(m.start()), s.end_of(m.end()));
-        let r = MeetingRef::new(
-            start,
-            end,
+        // A series keyed by date: its meeting of the month written with it.
+        let target = if series.by_date {
+            Target::Dated {
+                body: format!("organization:{}", series.key()),
+            }
+        } else {
             Target::Numbered {
                 body: series.acronym.clone(),
                 ordinal,
-            },
-        );
+            }
+        };
+        let r = MeetingRef::new(start, end, target);
         refs.push(with_tail(r, &parse_tail(s, end, env)));
+    }
+    // Meetings of a series named without an ordinal, with their month.
+    for (body, pattern) in unnumbered() {
+        let key = body.strip_prefix("organization:").unwrap_or(body);
+        if env.gazetteer.organizations.iter().any(|o| o.key == key) {
+            continue;
+        }
+        for (a, b) in s.find(pattern) {
+            if overlaps(&refs, a, b) {
+                continue;
+            }
+            let t = parse_tail(s, b, env);
+            let r = MeetingRef::new(a, b, Target::Dated { body: body.clone() });
+            // Without its month the reference names the meeting but gives
+            // it no id; the document's opening may date it.
+            let dated = t.date.filter(|d| d.precision != Precision::Year);
+            let mut r = with_tail(r, &t);
+            r.date = dated;
+            refs.push(r);
+        }
     }
     // Named conferences: quoted, or capitalized with a date.
     for (q, role) in &s.quotes {
@@ -517,6 +591,42 @@ mod tests {
         ] {
             assert_eq!(future_ending(text), rule.is_match(text), "{text:?}");
         }
+    }
+
+    #[test]
+    fn meetings_of_sister_processes() {
+        let r = refs("The 5th Ministerial Consultation of the Colombo Process met in Colombo.");
+        assert_eq!(
+            r[0].1,
+            Target::Numbered {
+                body: "Colombo Process".into(),
+                ordinal: 5
+            }
+        );
+        let r = refs("la LXIII Reunión Ordinaria del Grupo Mercado Común, a la que");
+        assert_eq!(
+            r[0].1,
+            Target::Numbered {
+                body: "GMC".into(),
+                ordinal: 63
+            }
+        );
+        // Keyed by date: the ordinal gives way to the month.
+        let bali = Target::Dated {
+            body: "organization:bali".into(),
+        };
+        let r = refs("The second Regional Ministerial Conference on People Smuggling, Trafficking in Persons and Related Transnational Crime was held in Bali from 28 to 30 April 2003.");
+        assert_eq!(
+            (r[0].1.clone(), r[0].2.as_deref()),
+            (bali.clone(), Some("2003-04-28..2003-04-30"))
+        );
+        let r = refs("the Bali Regional Ministerial Conference held in Bali, Indonesia, 26-28 February 2002.");
+        assert_eq!(
+            (r[0].1.clone(), r[0].2.as_deref()),
+            (bali, Some("2002-02-26..2002-02-28"))
+        );
+        let r = refs("the Second Preparatory Meeting for the 5th Budapest Process Ministerial Conference took place");
+        assert!(r[0].4, "a meeting prepared for is a destination");
     }
 
     #[test]

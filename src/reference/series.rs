@@ -9,11 +9,9 @@ use crate::text::normalize;
 use serde::Deserialize;
 use std::sync::OnceLock;
 
-/// The bundled series profiles.
-const SERIES: [&str; 2] = [
-    include_str!("../../data/series/crm.toml"),
-    include_str!("../../data/series/csm.toml"),
-];
+// The bundled series profiles: every `data/series/*.toml` (listed by
+// `build.rs`, so that a new profile needs no code change).
+include!(concat!(env!("OUT_DIR"), "/series.rs"));
 
 /// The bundled language profiles, read here for their ordinal words only.
 const LANGUAGES: [&str; 2] = [
@@ -32,6 +30,30 @@ pub(crate) struct Series {
     /// Words that may stand between the ordinal and the name.
     #[serde(default)]
     pub(crate) meeting_words: Vec<String>,
+    /// The prefix of its meeting ids (`bali` gives `meeting:bali-2002-02`);
+    /// the acronym's slug when left out.
+    #[serde(default)]
+    key: String,
+    /// Its meetings are keyed by month (`<key>-<yyyy>-<mm>`) even where a
+    /// text numbers them (the process numbered them only later).
+    #[serde(default)]
+    pub(crate) by_date: bool,
+    /// Names of one of its meetings with no ordinal ("Bali Regional
+    /// Ministerial Conference on People Smuggling, ..."): with a date, the
+    /// meeting of that month.
+    #[serde(default)]
+    pub(crate) meeting_names: Vec<String>,
+}
+
+impl Series {
+    /// The prefix of its meeting ids: `crm`, `bali`.
+    pub(crate) fn key(&self) -> String {
+        if self.key.is_empty() {
+            crate::text::slug(&self.acronym)
+        } else {
+            self.key.clone()
+        }
+    }
 }
 
 /// The series profiles bundled with acta. A profile that does not parse
@@ -50,9 +72,11 @@ pub(crate) fn bundled() -> &'static [Series] {
 /// Migraciones`), compared without case or accents.
 pub(crate) fn by_name(name: &str) -> Option<&'static Series> {
     let n = normalize(name);
-    bundled()
-        .iter()
-        .find(|s| normalize(&s.acronym) == n || s.names.iter().any(|x| normalize(x) == n))
+    bundled().iter().find(|s| {
+        normalize(&s.acronym) == n
+            || s.names.iter().any(|x| normalize(x) == n)
+            || s.meeting_names.iter().any(|x| normalize(x) == n)
+    })
 }
 
 #[derive(Deserialize)]

@@ -25,7 +25,9 @@ fn patterns() -> &'static Patterns {
         let cap = r"[A-ZÁÉÍÓÚÑ][\p{L}.\-]*";
         Patterns {
             filler: compile(rules::MEETING_FILLER),
-            before_date: compile(r"^[\s,]*(?:(?:de|del|en|el|durante|entre|los dias|el dia)\s+)*$"),
+            before_date: compile(
+                r"^[\s,]*(?:(?:de|del|en|el|durante|entre|los dias|el dia|from|on|between|the)\s+)*$",
+            ),
             place: compile(&format!(
                 r"^[\s,]*(?:en|in)\s+(?:la\s+|el\s+)?(?P<p>{cap}(?:\s+(?:de\s+|del\s+|la\s+)?{cap}){{0,3}}(?:\s*,\s*{cap}(?:\s+{cap}){{0,2}})?)"
             )),
