@@ -11,6 +11,7 @@
 //! noviembre 2002`) and whether it is a destination ("asistentes a la VIII
 //! CRM") rather than a venue. [`super::calendar`] turns them into ids.
 
+mod series_refs;
 mod tail;
 
 pub use tail::{is_abbreviation, place};
@@ -45,7 +46,7 @@ struct Patterns {
 
 /// Words of a profile as a regex alternation over normalized text, longest
 /// first (spaces and hyphens match either).
-fn alternation<'a>(words: impl Iterator<Item = &'a str>) -> String {
+pub(super) fn alternation<'a>(words: impl Iterator<Item = &'a str>) -> String {
     let mut ws: Vec<String> = words
         .map(crate::text::normalize)
         .filter(|w| !w.is_empty())
@@ -90,48 +91,6 @@ fn numbered_pattern() -> String {
     )
 }
 
-/// A meeting of a series named without an ordinal: one of its meeting
-/// names (`Bali Regional Ministerial Conference`), or its meeting words
-/// before its name (`Ministerial Conference of the Bali Process`). Only
-/// for series the gazetteer does not know as an organization (the
-/// meetings of those are read as meetings of a body, below).
-fn unnumbered_pattern(series: &series::Series) -> Option<String> {
-    let names = alternation(
-        series
-            .names
-            .iter()
-            .chain(std::iter::once(&series.acronym))
-            .map(String::as_str),
-    );
-    let words = alternation(series.meeting_words.iter().map(String::as_str));
-    let own = alternation(series.meeting_names.iter().map(String::as_str));
-    let mut alts = Vec::new();
-    if !own.is_empty() {
-        alts.push(format!("(?:{own})"));
-    }
-    if !words.is_empty() && !names.is_empty() {
-        alts.push(format!(
-            r"(?:{words})\s+(?:de\s+la\s+|del\s+|of\s+the\s+|of\s+)(?:{names})"
-        ));
-    }
-    (!alts.is_empty()).then(|| format!(r"\b(?:{})\b", alts.join("|")))
-}
-
-/// Per series: the id of its body (`organization:<key>`) and the pattern
-/// of its meetings named without an ordinal.
-fn unnumbered() -> &'static [(String, Pattern)] {
-    static P: OnceLock<Vec<(String, Pattern)>> = OnceLock::new();
-    P.get_or_init(|| {
-        series::bundled()
-            .iter()
-            .filter_map(|s| {
-                let p = compile(&unnumbered_pattern(s)?);
-                Some((format!("organization:{}", s.key()), p))
-            })
-            .collect()
-    })
-}
-
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| {
@@ -173,11 +132,11 @@ pub struct Env<'a> {
     pub profiles: &'a [super::profile::Profile],
 }
 
-fn overlaps(refs: &[MeetingRef], a: usize, b: usize) -> bool {
+pub(super) fn overlaps(refs: &[MeetingRef], a: usize, b: usize) -> bool {
     refs.iter().any(|r| a < r.end && r.start < b)
 }
 
-fn with_tail(mut r: MeetingRef, t: &Tail) -> MeetingRef {
+pub(super) fn with_tail(mut r: MeetingRef, t: &Tail) -> MeetingRef {
     r.end = r.end.max(t.end);
     r.date = r.date.or(t.date);
     r.city = r.city.take().or_else(|| t.city.clone());
@@ -189,7 +148,9 @@ fn with_tail(mut r: MeetingRef, t: &Tail) -> MeetingRef {
 /// found first), in text order.
 pub fn find(s: &Sentence, env: &Env) -> Vec<MeetingRef> {
     let p = patterns();
-    let mut refs: Vec<MeetingRef> = Vec::new();
+    // Lists of numbered meetings ("la Primera, Segunda y Tercera
+    // Conferencias ..., celebradas en ...").
+    let mut refs: Vec<MeetingRef> = series_refs::listed(s, env);
     // Numbered meetings.
     for c in p.numbered.captures_iter(s.hay()) {
         let (Some(m), Some(ord)) = (c.get(0), c.name("ord")) else {
@@ -209,40 +170,14 @@ pub fn find(s: &Sentence, env: &Env) -> Vec<MeetingRef> {
             continue;
         };
         let (start, end) = (s.orig(m.start()), s.end_of(m.end()));
-        // A series keyed by date: its meeting of the month written with it.
-        let target = if series.by_date {
-            Target::Dated {
-                body: format!("organization:{}", series.key()),
-            }
-        } else {
-            Target::Numbered {
-                body: series.acronym.clone(),
-                ordinal,
-            }
-        };
-        let r = MeetingRef::new(start, end, target);
+        if overlaps(&refs, start, end) {
+            continue;
+        }
+        let r = MeetingRef::new(start, end, series_refs::target(series, ordinal));
         refs.push(with_tail(r, &parse_tail(s, end, env)));
     }
     // Meetings of a series named without an ordinal, with their month.
-    for (body, pattern) in unnumbered() {
-        let key = body.strip_prefix("organization:").unwrap_or(body);
-        if env.gazetteer.organizations.iter().any(|o| o.key == key) {
-            continue;
-        }
-        for (a, b) in s.find(pattern) {
-            if overlaps(&refs, a, b) {
-                continue;
-            }
-            let t = parse_tail(s, b, env);
-            let r = MeetingRef::new(a, b, Target::Dated { body: body.clone() });
-            // Without its month the reference names the meeting but gives
-            // it no id; the document's opening may date it.
-            let dated = t.date.filter(|d| d.precision != Precision::Year);
-            let mut r = with_tail(r, &t);
-            r.date = dated;
-            refs.push(r);
-        }
-    }
+    series_refs::unnumbered(s, env, &mut refs);
     // Named conferences: quoted, or capitalized with a date.
     for (q, role) in &s.quotes {
         if *role == Role::Meeting && !overlaps(&refs, q.start, q.end) {
@@ -627,6 +562,24 @@ mod tests {
         );
         let r = refs("the Second Preparatory Meeting for the 5th Budapest Process Ministerial Conference took place");
         assert!(r[0].4, "a meeting prepared for is a destination");
+    }
+
+    #[test]
+    fn a_list_of_numbered_meetings_with_their_places_and_dates() {
+        let r = refs("de la Primera, Segunda y Tercera Conferencias Sudamericanas sobre Migraciones (CSM), celebradas en Buenos Aires, en mayo de 2000, en Santiago de Chile, en abril de 2001, y en Quito, en agosto de 2002, y tras");
+        let got: Vec<(Target, Option<String>)> = r.into_iter().map(|x| (x.1, x.2)).collect();
+        let csm = |n| Target::Numbered {
+            body: "CSM".into(),
+            ordinal: n,
+        };
+        assert_eq!(
+            got,
+            [
+                (csm(1), Some("2000-05".into())),
+                (csm(2), Some("2001-04".into())),
+                (csm(3), Some("2002-08".into()))
+            ]
+        );
     }
 
     #[test]

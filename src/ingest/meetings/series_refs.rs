@@ -1,0 +1,179 @@
+//! Meetings of a series (`data/series/*.toml`) written in ways other than
+//! one ordinal before the series' name: a list of ordinals before a name
+//! in the plural with a list of places and dates after it ("la Primera,
+//! Segunda y Tercera Conferencias Sudamericanas sobre Migraciones,
+//! celebradas en Buenos Aires, en mayo de 2000, en Santiago de Chile, en
+//! abril de 2001 y en Quito, en agosto de 2002"), and a meeting named
+//! without an ordinal ("the Bali Regional Ministerial Conference held in
+//! Bali, Indonesia, 26-28 February 2002"), which its month identifies.
+
+use super::tail::parse_tail;
+use super::{alternation, overlaps, with_tail, Env, MeetingRef, Target};
+use crate::ingest::pattern::Pattern;
+use crate::ingest::rules::compile;
+use crate::ingest::sentence::Sentence;
+use crate::model::Precision;
+use crate::reference::from_long_roman;
+use crate::reference::series::{self, ordinal_word, Series};
+use std::sync::OnceLock;
+
+/// What a numbered reference of a series points at: its numbered meeting,
+/// or, for a series keyed by date, its meeting of the month written with
+/// it.
+pub(super) fn target(series: &Series, ordinal: u32) -> Target {
+    if series.by_date {
+        Target::Dated {
+            body: format!("organization:{}", series.key()),
+        }
+    } else {
+        Target::Numbered {
+            body: series.acronym.clone(),
+            ordinal,
+        }
+    }
+}
+
+/// An ordinal as the numbered pattern writes it (roman, `7th`, a word).
+fn ordinal_token() -> String {
+    let words = alternation(series::ordinal_words().iter().map(|(w, _)| w.as_str()));
+    format!(r"(?:[ivxlc]{{1,7}}|\d{{1,2}}(?:st|nd|rd|th)|{words})")
+}
+
+/// Two or more ordinals joined by commas and a conjunction, the meeting
+/// words of a series, its name.
+fn list_pattern() -> &'static Pattern {
+    static P: OnceLock<Pattern> = OnceLock::new();
+    P.get_or_init(|| {
+        let all = series::bundled();
+        let ord = ordinal_token();
+        let words = alternation(all.iter().flat_map(|s| &s.meeting_words).map(String::as_str));
+        let names = alternation(
+            all.iter()
+                .flat_map(|s| s.names.iter().chain(std::iter::once(&s.acronym)))
+                .map(String::as_str),
+        );
+        compile(&format!(
+            r"\b(?P<ords>{ord}(?:\s*,\s*{ord})*\s*,?\s+(?:y|e|and)\s+{ord})\s+(?:(?:{words})\s+(?:de\s+la\s+|del\s+|of\s+the\s+|of\s+)?)?(?P<body>{names})\b"
+        ))
+    })
+}
+
+/// The numbers of a list of ordinals in normalized text (`primera,
+/// segunda y tercera`, `i, ii and iii`, `decima septima y decima octava`).
+fn ordinals(list: &str) -> Option<Vec<u32>> {
+    let numbers: Option<Vec<u32>> = list
+        .split(',')
+        .flat_map(|part| part.split(" y ").flat_map(|p| p.split(" e ")))
+        .flat_map(|p| p.split(" and "))
+        .map(str::trim)
+        .filter(|w| !w.is_empty())
+        .map(|w| from_long_roman(w).or_else(|| ordinal_word(w)))
+        .collect();
+    numbers.filter(|v| v.len() >= 2)
+}
+
+/// Numbered meetings written as a list, each with the place and date
+/// given for it in the same order.
+pub(super) fn listed(s: &Sentence, env: &Env) -> Vec<MeetingRef> {
+    let mut refs = Vec::new();
+    for c in list_pattern().captures_iter(s.hay()) {
+        let (Some(m), Some(ords), Some(body)) = (c.get(0), c.name("ords"), c.name("body")) else {
+            continue;
+        };
+        let Some(series) = series::by_name(body.as_str()) else {
+            continue;
+        };
+        let Some(numbers) = ordinals(ords.as_str()) else {
+            continue;
+        };
+        let (start, end) = (s.orig(m.start()), s.end_of(m.end()));
+        let mut pos = end;
+        for n in numbers {
+            let t = parse_tail(s, pos, env);
+            let mut r = MeetingRef::new(start, end, target(series, n));
+            if t.end > pos {
+                r = with_tail(r, &t);
+                r.start = start;
+                pos = after_conjunction(s, t.end);
+            }
+            refs.push(r);
+        }
+    }
+    refs
+}
+
+/// The offset after `, y` / ` and ` that joins the last item of a list.
+fn after_conjunction(s: &Sentence, at: usize) -> usize {
+    let rest = s.text.get(at..).unwrap_or("");
+    let trimmed = rest.trim_start_matches(|c: char| c.is_whitespace() || c == ',');
+    let skipped = ["y ", "e ", "and "]
+        .iter()
+        .find_map(|c| trimmed.strip_prefix(c))
+        .map_or(trimmed, |r| r);
+    at + rest.len() - skipped.len()
+}
+
+/// A meeting of a series named without an ordinal: one of its meeting
+/// names (`Bali Regional Ministerial Conference`), or its meeting words
+/// before its name (`Ministerial Conference of the Bali Process`).
+fn unnumbered_pattern(series: &Series) -> Option<String> {
+    let names = alternation(
+        series
+            .names
+            .iter()
+            .chain(std::iter::once(&series.acronym))
+            .map(String::as_str),
+    );
+    let words = alternation(series.meeting_words.iter().map(String::as_str));
+    let own = alternation(series.meeting_names.iter().map(String::as_str));
+    let mut alts = Vec::new();
+    if !own.is_empty() {
+        alts.push(format!("(?:{own})"));
+    }
+    if !words.is_empty() && !names.is_empty() {
+        alts.push(format!(
+            r"(?:{words})\s+(?:de\s+la\s+|del\s+|of\s+the\s+|of\s+)(?:{names})"
+        ));
+    }
+    (!alts.is_empty()).then(|| format!(r"\b(?:{})\b", alts.join("|")))
+}
+
+/// Per series: the id of its body (`organization:<key>`) and the pattern
+/// of its meetings named without an ordinal.
+fn unnumbered_patterns() -> &'static [(String, Pattern)] {
+    static P: OnceLock<Vec<(String, Pattern)>> = OnceLock::new();
+    P.get_or_init(|| {
+        series::bundled()
+            .iter()
+            .filter_map(|s| {
+                let p = compile(&unnumbered_pattern(s)?);
+                Some((format!("organization:{}", s.key()), p))
+            })
+            .collect()
+    })
+}
+
+/// Meetings of a series named without an ordinal, with their month. Only
+/// for series the gazetteer does not know as an organization: the
+/// meetings of those are read as meetings of a body.
+pub(super) fn unnumbered(s: &Sentence, env: &Env, refs: &mut Vec<MeetingRef>) {
+    for (body, pattern) in unnumbered_patterns() {
+        let key = body.strip_prefix("organization:").unwrap_or(body);
+        if env.gazetteer.organizations.iter().any(|o| o.key == key) {
+            continue;
+        }
+        for (a, b) in s.find(pattern) {
+            if overlaps(refs, a, b) {
+                continue;
+            }
+            let t = parse_tail(s, b, env);
+            let r = MeetingRef::new(a, b, Target::Dated { body: body.clone() });
+            // Without its month the reference names the meeting but gives
+            // it no id; the document's opening may date it.
+            let dated = t.date.filter(|d| d.precision != Precision::Year);
+            let mut r = with_tail(r, &t);
+            r.date = dated;
+            refs.push(r);
+        }
+    }
+}
