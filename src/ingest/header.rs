@@ -194,9 +194,13 @@ fn held_sentence(s: &Sentence, env: &Env) -> Option<Held> {
             continue;
         }
         // The place runs to the first word in lower case that is not a
-        // joining word, or to a date.
-        let end = place_end(after);
-        if let Some(p) = place_phrase(&after[..end], env) {
+        // joining word, or to a date; else to an earlier name that is a
+        // known place ("en la ciudad de Asunción la Sexta Conferencia").
+        let found_here = place_ends(after)
+            .into_iter()
+            .rev()
+            .find_map(|end| place_phrase(after.get(..end)?, env));
+        if let Some(p) = found_here {
             found = Some(p);
             break;
         }
@@ -210,10 +214,11 @@ fn held_sentence(s: &Sentence, env: &Env) -> Option<Held> {
     })
 }
 
-/// Where a place phrase ends: before a word in lower case that does not
-/// join a name (`de`, `del`, `la`), or before a digit.
-fn place_end(after: &str) -> usize {
-    let mut end = 0;
+/// Where a place phrase may end, shortest first: after each name word up
+/// to a word in lower case that does not join a name (`de`, `del`, `la`),
+/// or a digit.
+fn place_ends(after: &str) -> Vec<usize> {
+    let mut ends = Vec::new();
     for (i, w) in after.split_inclusive([' ', '\n']).scan(0, |at, w| {
         let s = *at;
         *at += w.len();
@@ -230,12 +235,12 @@ fn place_end(after: &str) -> usize {
         if joining {
             continue;
         }
-        end = i + w.len();
+        ends.push((i + w.len()).min(after.len()));
         if w.trim_end().ends_with(['.', ';']) && !is_abbreviation(word) {
             break;
         }
     }
-    end.min(after.len())
+    ends
 }
 
 /// The place and days of the meeting the document records, from its
@@ -394,6 +399,15 @@ mod tests {
         assert_eq!(
             held(text),
             Some((Some("Cancún".into()), "2003-05-29..2003-05-30".into()))
+        );
+    }
+
+    #[test]
+    fn a_known_place_before_the_name_of_the_meeting() {
+        let text = "Los días 4 y 5 de mayo de 2006 tuvo lugar en la ciudad de Asunción la Sexta Conferencia Sudamericana sobre Migraciones (CSM).";
+        assert_eq!(
+            held(text),
+            Some((Some("Asunción".into()), "2006-05-04..2006-05-05".into()))
         );
     }
 

@@ -321,6 +321,10 @@ pub fn find(s: &Sentence, env: &Env) -> Vec<MeetingRef> {
             refs.push(with_tail(r, &tail));
         }
     }
+    // "su primera reunión": the numbered meeting of the body named before.
+    series_refs::possessive(s, env, &mut refs);
+    // "Aprobado en Ciudad de Panamá, Panamá, en la XXIII Reunión".
+    series_refs::place_before(s, env, &mut refs);
     // "esta reunión", "la actual reunión".
     for (a, b) in s.find(&p.current_bare) {
         if !overlaps(&refs, a, b) {
@@ -579,6 +583,20 @@ mod tests {
                 (csm(2), Some("2001-04".into())),
                 (csm(3), Some("2002-08".into()))
             ]
+        );
+    }
+
+    #[test]
+    fn a_body_s_numbered_meeting_and_a_place_before_a_meeting() {
+        let r = refs("la CRM se ha regido por la declaración que emitieron en su primera reunión en Puebla, México, en marzo de 1996.");
+        assert_eq!(
+            (r[0].1.clone(), r[0].2.as_deref(), r[0].3.as_deref()),
+            (numbered(1), Some("1996-03"), Some("country:mx"))
+        );
+        let r = refs("Aprobado en Ciudad de Panamá, Panamá, en la XXIII Reunión Viceministerial de la Conferencia Regional sobre Migración (CRM), noviembre del 2018.");
+        assert_eq!(
+            (r[0].1.clone(), r[0].2.as_deref(), r[0].3.as_deref()),
+            (numbered(23), Some("2018-11"), Some("country:pa"))
         );
     }
 

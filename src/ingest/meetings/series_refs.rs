@@ -5,14 +5,17 @@
 //! celebradas en Buenos Aires, en mayo de 2000, en Santiago de Chile, en
 //! abril de 2001 y en Quito, en agosto de 2002"), and a meeting named
 //! without an ordinal ("the Bali Regional Ministerial Conference held in
-//! Bali, Indonesia, 26-28 February 2002"), which its month identifies.
+//! Bali, Indonesia, 26-28 February 2002"), which its month identifies;
+//! a body's meeting by its ordinal ("la CRM ... en su primera reunión en
+//! Puebla, México, en marzo de 1996"); and the place written just before a
+//! meeting ("Aprobado en Ciudad de Panamá, Panamá, en la XXIII Reunión").
 
-use super::tail::parse_tail;
+use super::tail::{parse_tail, place};
 use super::{alternation, overlaps, with_tail, Env, MeetingRef, Target};
 use crate::ingest::pattern::Pattern;
 use crate::ingest::rules::compile;
 use crate::ingest::sentence::Sentence;
-use crate::model::Precision;
+use crate::model::{Kind, Precision};
 use crate::reference::from_long_roman;
 use crate::reference::series::{self, ordinal_word, Series};
 use std::sync::OnceLock;
@@ -174,6 +177,81 @@ pub(super) fn unnumbered(s: &Sentence, env: &Env, refs: &mut Vec<MeetingRef>) {
             let mut r = with_tail(r, &t);
             r.date = dated;
             refs.push(r);
+        }
+    }
+}
+
+/// An ordinal and a meeting word after a possessive (`su primera
+/// reunión`, `its fifth meeting`).
+fn possessive_pattern() -> &'static Pattern {
+    static P: OnceLock<Pattern> = OnceLock::new();
+    P.get_or_init(|| {
+        let ord = ordinal_token();
+        let words = alternation(
+            series::bundled()
+                .iter()
+                .flat_map(|s| &s.meeting_words)
+                .map(String::as_str),
+        );
+        compile(&format!(
+            r"\b(?:su|its|their)\s+(?P<ord>{ord})\s+(?:{words})\b"
+        ))
+    })
+}
+
+/// "la CRM ... en su primera reunión": the numbered meeting of the series
+/// whose body the sentence last named before it.
+pub(super) fn possessive(s: &Sentence, env: &Env, refs: &mut Vec<MeetingRef>) {
+    for c in possessive_pattern().captures_iter(s.hay()) {
+        let (Some(m), Some(ord)) = (c.get(0), c.name("ord")) else {
+            continue;
+        };
+        let (a, b) = (s.orig(m.start()), s.end_of(m.end()));
+        if overlaps(refs, a, b) {
+            continue;
+        }
+        let Some(n) = from_long_roman(ord.as_str()).or_else(|| ordinal_word(ord.as_str())) else {
+            continue;
+        };
+        let owner = s
+            .mentions
+            .iter()
+            .rev()
+            .find(|x| x.end <= a && x.kind == Kind::Organization);
+        let key = owner.and_then(|o| o.id.strip_prefix("organization:"));
+        let Some(series) = key.and_then(|k| series::bundled().iter().find(|x| x.key() == k)) else {
+            continue;
+        };
+        let r = MeetingRef::new(a, b, target(series, n));
+        refs.push(with_tail(r, &parse_tail(s, b, env)));
+    }
+}
+
+/// The place written just before a meeting that has none after it: `en
+/// <place>, en la <meeting>` ("Aprobado en Ciudad de Panamá, Panamá, en la
+/// XXIII Reunión Viceministerial").
+pub(super) fn place_before(s: &Sentence, env: &Env, refs: &mut [MeetingRef]) {
+    static P: OnceLock<regex::Regex> = OnceLock::new();
+    let re = P.get_or_init(|| {
+        regex::Regex::new(
+            r"\b(?:en|in)\s+(?P<p>\p{Lu}[^,;:()\d]{1,40}(?:,\s*\p{Lu}[^,;:()\d]{1,30})?)\s*,\s*(?:en|in|at|durante|during)\s+(?:la\s+|el\s+|the\s+|su\s+|its\s+)?$",
+        )
+        .unwrap_or_else(|e| panic!("place before a meeting: {e}"))
+    });
+    let named = |r: &MeetingRef| matches!(r.target, Target::Numbered { .. } | Target::Dated { .. });
+    for r in refs.iter_mut().filter(|r| r.country.is_none() && named(r)) {
+        let before = s.text.get(..r.start).unwrap_or("");
+        let from = before.len().saturating_sub(120);
+        let from = (from..before.len())
+            .find(|&i| before.is_char_boundary(i))
+            .unwrap_or(before.len());
+        let Some(c) = before.get(from..).and_then(|b| re.captures(b)) else {
+            continue;
+        };
+        let Some(p) = c.name("p") else { continue };
+        if let Some((city, country)) = place(p.as_str().trim(), env) {
+            r.city = city;
+            r.country = country;
         }
     }
 }
