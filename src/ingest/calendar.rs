@@ -382,7 +382,10 @@ impl Calendar {
                     && d.precision == Precision::Range
                     && d.start <= old.start
                     && old.end <= d.end;
-                coarser || one_of
+                // Days in the title block are the meeting's, whatever
+                // the running text says.
+                let heading = held.heading && d.precision == Precision::Range;
+                coarser || one_of || heading
             }
         };
         if better {

@@ -27,6 +27,9 @@ pub struct Held {
     pub date: Option<DateValue>,
     /// The text that says so.
     pub span: Span,
+    /// Read from heading lines (a title block), not from a sentence: its
+    /// days are the meeting's, whatever the running text says.
+    pub heading: bool,
 }
 
 /// A date of one day, or of days of one month (a meeting's dates).
@@ -55,6 +58,55 @@ fn opening_lines(text: &str, limit: usize) -> Vec<(usize, &str)> {
         }
     }
     out
+}
+
+/// A line cut at the labels of a page's fields, each part without its
+/// label: `Location: Bali, IndonesiaDate: 29 - 30 April 2003` gives `Bali,
+/// Indonesia` and `29 - 30 April 2003` (with their offsets in the line). A
+/// label counts at the start of a word, or run into the word before it
+/// when it starts with a capital after a small letter.
+fn field_parts<'l>(line: &'l str, labels: &[&str]) -> Vec<(usize, &'l str)> {
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    for (colon, _) in line.match_indices(':') {
+        let head = &line[..colon];
+        let run = head
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_alphabetic())
+            .last()
+            .map_or(colon, |(i, _)| i);
+        let word = &line[run..colon];
+        let found = labels.iter().find_map(|l| {
+            let at = word.len().checked_sub(l.len())?;
+            let tail = word.get(at..)?;
+            if !tail.eq_ignore_ascii_case(l) {
+                return None;
+            }
+            let glued = at > 0
+                && tail.chars().next().is_some_and(char::is_uppercase)
+                && word[..at].chars().last().is_some_and(char::is_lowercase);
+            (at == 0 || glued).then_some(run + at)
+        });
+        if let Some(start) = found {
+            cuts.push((start, colon + 1));
+        }
+    }
+    if cuts.is_empty() {
+        return vec![(0, line)];
+    }
+    let mut parts = Vec::new();
+    let mut from = 0;
+    for &(start, after) in &cuts {
+        if let Some(p) = line.get(from..start).filter(|p| !p.trim().is_empty()) {
+            parts.push((from, p.trim()));
+        }
+        from = after;
+    }
+    if let Some(p) = line.get(from..).filter(|p| !p.trim().is_empty()) {
+        let lead = p.len() - p.trim_start().len();
+        parts.push((from + lead, p.trim()));
+    }
+    parts
 }
 
 /// A line's place before a date that ends the line: `Managua, Nicaragua,
@@ -211,6 +263,7 @@ fn held_sentence(s: &Sentence, env: &Env) -> Option<Held> {
         country,
         date: Some(v),
         span: s.span,
+        heading: false,
     })
 }
 
@@ -253,7 +306,16 @@ pub fn read(
     env: &Env,
     held: impl Fn(&Sentence) -> bool,
 ) -> Option<Held> {
-    let lines = opening_lines(text, limit);
+    let labels: Vec<&str> = env
+        .profiles
+        .iter()
+        .flat_map(|p| &p.places.fields)
+        .map(String::as_str)
+        .collect();
+    let lines: Vec<(usize, &str)> = opening_lines(text, limit)
+        .into_iter()
+        .flat_map(|(at, l)| field_parts(l, &labels).into_iter().map(move |(o, p)| (at + o, p)))
+        .collect();
     let mut line_found: Option<Held> = None;
     for (k, &(at, line)) in lines.iter().enumerate() {
         if let Some((city, country, v)) = place_and_days(line, env) {
@@ -265,6 +327,7 @@ pub fn read(
                     start: at,
                     end: at + line.len(),
                 },
+                heading: true,
             });
             break;
         }
@@ -284,6 +347,7 @@ pub fn read(
                 country,
                 date: Some(v),
                 span: Span { start: s, end: e },
+                heading: true,
             });
             break;
         }
@@ -302,8 +366,10 @@ pub fn read(
 fn merge(line: Option<Held>, sentence: Option<Held>) -> Option<Held> {
     match (line, sentence) {
         (Some(mut l), Some(s)) => {
+            // A date line gives one day (the last); days in the heading
+            // are the meeting's.
             if let (Some(a), Some(b)) = (l.date, s.date) {
-                if b.start <= a.start && a.end <= b.end {
+                if a.precision == Precision::Day && b.start <= a.start && a.end <= b.end {
                     l.date = Some(b);
                 }
             }
@@ -408,6 +474,15 @@ mod tests {
         assert_eq!(
             held(text),
             Some((Some("Asunción".into()), "2006-05-04..2006-05-05".into()))
+        );
+    }
+
+    #[test]
+    fn the_fields_of_an_event_page() {
+        let text = "Second Ministerial Conference\n\nLocation: Bali, IndonesiaDate: 29 - 30 April 2003\nThe second Conference was held in Bali from 28 to 30 April 2003.";
+        assert_eq!(
+            held(text),
+            Some((Some("Bali".into()), "2003-04-29..2003-04-30".into()))
         );
     }
 
