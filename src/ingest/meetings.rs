@@ -32,6 +32,7 @@ pub use super::meeting_ref::{MeetingRef, Target};
 
 struct Patterns {
     numbered: Pattern,
+    meeting_after: Pattern,
     named: Pattern,
     reunion_of: Pattern,
     reunion_before_date: Pattern,
@@ -96,6 +97,8 @@ fn patterns() -> &'static Patterns {
     P.get_or_init(|| {
         Patterns {
             numbered: compile(&numbered_pattern()),
+            // "RCGM Meeting June 7th-9th": the word after the body.
+            meeting_after: compile(r"^\s*meeting\b"),
             named: compile(
                 r"\b(?:Conferencia|Cumbre|Foro|Encuentro|Simposio|Congreso)(?:\s+(?:[A-ZÁÉÍÓÚÑ][\p{L}\-]*|de|del|la|las|los|el|sobre|para|y|en)){1,14}",
             ),
@@ -236,7 +239,13 @@ pub fn find(s: &Sentence, env: &Env) -> Vec<MeetingRef> {
             .as_ref()
             .and_then(|c| c.name("r"))
             .map_or(men.start, |x| s.orig(x.start()));
-        let tail = parse_tail(s, men.end, env);
+        // "RCGM Meeting June 7th-9th": the meeting word after the body.
+        let after = p
+            .meeting_after
+            .find(s.hay_after(men.end))
+            .map(|m| s.end_of(s.norm_at(men.end) + m.end()));
+        let reunion = reunion.map(|_| ()).or(after.map(|_| ()));
+        let tail = parse_tail(s, after.unwrap_or(men.end), env);
         if !tail.list.is_empty() {
             for (city, country, date) in &tail.list {
                 let mut r = MeetingRef::new(start, tail.end, Target::Dated { body: body.clone() });

@@ -17,6 +17,7 @@ struct Patterns {
     filler: Pattern,
     before_date: Pattern,
     place: Pattern,
+    bare_place: Pattern,
 }
 
 fn patterns() -> &'static Patterns {
@@ -30,6 +31,11 @@ fn patterns() -> &'static Patterns {
             ),
             place: compile(&format!(
                 r"^[\s,]*(?:en|in)\s+(?:la\s+|el\s+)?(?P<p>{cap}(?:\s+(?:de\s+|del\s+|la\s+)?{cap}){{0,3}}(?:\s*,\s*{cap}(?:\s+{cap}){{0,2}})?)"
+            )),
+            // A heading's place with no preposition, right before its date:
+            // "(RCGM) San José, Costa Rica November 18, 2013".
+            bare_place: compile(&format!(
+                r"^[\s,]*(?P<p>{cap}(?:\s+(?:de\s+|del\s+|la\s+)?{cap}){{0,3}}(?:\s*,\s*{cap}(?:\s+{cap}){{0,2}})?)[\s,]*$"
             )),
         }
     })
@@ -198,6 +204,26 @@ pub fn parse_tail(s: &Sentence, from: usize, env: &Env) -> Tail {
                 .iter()
                 .find(|d| d.start >= at && d.value.is_some() && !d.deadline);
             if let Some(d) = next.filter(|d| p.before_date.is_match(s.hay_between(at, d.start))) {
+                t.date = d.value;
+                pos = d.end;
+                t.end = d.end;
+                continue;
+            }
+        }
+        if t.country.is_none() && t.date.is_none() {
+            // A place with no preposition counts only right before a date.
+            let next = s
+                .dates
+                .iter()
+                .find(|d| d.start >= at && d.value.is_some() && !d.deadline);
+            let bare = next.and_then(|d| {
+                let c = p.bare_place.captures(s.text.get(at..d.start)?)?;
+                let (city, country) = place(c.name("p")?.as_str(), env)?;
+                Some((city, country, d))
+            });
+            if let Some((city, country, d)) = bare {
+                t.city = city;
+                t.country = country;
                 t.date = d.value;
                 pos = d.end;
                 t.end = d.end;
