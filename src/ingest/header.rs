@@ -314,7 +314,11 @@ pub fn read(
         .collect();
     let lines: Vec<(usize, &str)> = opening_lines(text, limit)
         .into_iter()
-        .flat_map(|(at, l)| field_parts(l, &labels).into_iter().map(move |(o, p)| (at + o, p)))
+        .flat_map(|(at, l)| {
+            field_parts(l, &labels)
+                .into_iter()
+                .map(move |(o, p)| (at + o, p))
+        })
         .collect();
     let mut line_found: Option<Held> = None;
     for (k, &(at, line)) in lines.iter().enumerate() {

@@ -33,6 +33,7 @@ pub use super::meeting_ref::{MeetingRef, Target};
 struct Patterns {
     numbered: Pattern,
     meeting_after: Pattern,
+    held_after: Pattern,
     named: Pattern,
     reunion_of: Pattern,
     reunion_before_date: Pattern,
@@ -99,6 +100,11 @@ fn patterns() -> &'static Patterns {
             numbered: compile(&numbered_pattern()),
             // "RCGM Meeting June 7th-9th": the word after the body.
             meeting_after: compile(r"^\s*meeting\b"),
+            // "A Regional Conference on Migration was held on ...": a
+            // series' name as its meeting, before the words of holding.
+            held_after: compile(
+                r"^[\s,]*(?:was held|were held|took place|met|convened|se celebro|se realizo|se llevo a cabo|tuvo lugar|se reunio)\b",
+            ),
             named: compile(
                 r"\b(?:Conferencia|Cumbre|Foro|Encuentro|Simposio|Congreso)(?:\s+(?:[A-ZÁÉÍÓÚÑ][\p{L}\-]*|de|del|la|las|los|el|sobre|para|y|en)){1,14}",
             ),
@@ -256,7 +262,11 @@ pub fn find(s: &Sentence, env: &Env) -> Vec<MeetingRef> {
             }
             continue;
         }
-        let meetingish = reunion.is_some() || hosts_undated;
+        let series_held = p.held_after.is_match(s.hay_after(men.end))
+            && series::bundled()
+                .iter()
+                .any(|x| Some(x.key().as_str()) == body.strip_prefix("organization:"));
+        let meetingish = reunion.is_some() || hosts_undated || series_held;
         let tail_date = tail
             .date
             .filter(|d| d.precision != Precision::Year || reunion.is_some());
@@ -606,6 +616,15 @@ mod tests {
         assert_eq!(
             (r[0].1.clone(), r[0].2.as_deref(), r[0].3.as_deref()),
             (numbered(23), Some("2018-11"), Some("country:pa"))
+        );
+    }
+
+    #[test]
+    fn a_body_before_the_word_meeting() {
+        let r = refs("Follow-up 10th -11th RCGM Meeting June 7-9, 2016 was good.");
+        assert_eq!(
+            (r[0].1.clone(), r[0].2.as_deref()),
+            (grcm(), Some("2016-06-07..2016-06-09"))
         );
     }
 
