@@ -288,6 +288,7 @@ pub fn extract(
         resolver: &resolver,
         dates: ctx,
         profiles,
+        series: meetings::document_series(text),
     };
     let org_names: HashMap<String, String> = names
         .short

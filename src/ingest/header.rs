@@ -403,6 +403,7 @@ mod tests {
             resolver: &resolver,
             dates: DateContext::default(),
             profiles: Profile::bundled(),
+            series: None,
         };
         let span = Span {
             start: 0,

@@ -14,6 +14,7 @@
 mod series_refs;
 mod tail;
 
+pub use series_refs::document_series;
 pub use tail::{is_abbreviation, place};
 use tail::{parse_tail, Tail};
 
@@ -139,6 +140,9 @@ pub struct Env<'a> {
     pub dates: DateContext,
     /// The reading profiles: how places are written.
     pub profiles: &'a [super::profile::Profile],
+    /// The one series the document names (its key), if it names one:
+    /// "At their Fiftieth Regular Meeting" is a meeting of it.
+    pub series: Option<String>,
 }
 
 pub(super) fn overlaps(refs: &[MeetingRef], a: usize, b: usize) -> bool {
@@ -187,6 +191,8 @@ pub fn find(s: &Sentence, env: &Env) -> Vec<MeetingRef> {
     }
     // Meetings of a series named without an ordinal, with their month.
     series_refs::unnumbered(s, env, &mut refs);
+    // "the XXI Vice-Ministerial Meeting held in": the document's series.
+    series_refs::of_the_document(s, env, &mut refs);
     // Named conferences: quoted, or capitalized with a date.
     for (q, role) in &s.quotes {
         if *role == Role::Meeting && !overlaps(&refs, q.start, q.end) {
@@ -399,6 +405,7 @@ mod tests {
                 anchor: Some(Ymd::new(2003, 5, 31)),
             },
             profiles: crate::ingest::profile::Profile::bundled(),
+            series: Some("crm".into()),
         };
         let mut s = Sentence::new(
             text,
@@ -626,6 +633,21 @@ mod tests {
             (r[0].1.clone(), r[0].2.as_deref()),
             (grcm(), Some("2016-06-07..2016-06-09"))
         );
+    }
+
+    #[test]
+    fn an_ordinal_and_meeting_words_are_a_meeting_of_the_document_s_series() {
+        let r = refs("The Vice-Ministers met at the XXI Vice-Ministerial Meeting held in Tela.");
+        assert_eq!(r[0].1, numbered(21));
+        let r = refs("At their Fiftieth Regular Meeting, the authorities agreed.");
+        assert_eq!(r[0].1, numbered(50));
+        for text in [
+            "Workshop, Honduras October 26th and 27th Meeting dialogue civil society",
+            "the first meeting of the Network was held",
+            "la Segunda Conferencia Hemisférica",
+        ] {
+            assert!(refs(text).is_empty(), "{text}");
+        }
     }
 
     #[test]

@@ -105,7 +105,7 @@ pub(crate) fn ordinal_words() -> &'static [(String, u32)] {
                 let Ok(n) = u32::try_from(i + 1) else {
                     continue;
                 };
-                out.extend(spellings.iter().map(|w| (normalize(w), n)));
+                out.extend(spellings.iter().map(|w| (ordinal_key(w), n)));
             }
         }
         // Longest first, so a regex alternation prefers "decimo septimo"
@@ -119,7 +119,7 @@ pub(crate) fn ordinal_words() -> &'static [(String, u32)] {
 /// ordinal written with digits and a suffix (`7th`, `1st`, `7a`, `7ma`,
 /// `3ra`, `8vo`; `7ª` and `7º` arrive as `7a` and `7o`).
 pub(crate) fn ordinal_word(w: &str) -> Option<u32> {
-    let n = normalize(w);
+    let n = ordinal_key(w);
     if let Some(num) = numbered_ordinal(&n) {
         return Some(num);
     }
@@ -127,6 +127,16 @@ pub(crate) fn ordinal_word(w: &str) -> Option<u32> {
         .iter()
         .find(|(x, _)| *x == n)
         .map(|&(_, k)| k)
+}
+
+/// An ordinal word as it is compared: normalized, a hyphen or a run of
+/// spaces one space (`twenty-first`, `twenty first`).
+fn ordinal_key(w: &str) -> String {
+    normalize(w)
+        .split(|c: char| c == '-' || c.is_whitespace())
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn numbered_ordinal(w: &str) -> Option<u32> {
@@ -161,6 +171,9 @@ mod tests {
         assert_eq!(ordinal_word("seventh"), Some(7));
         assert_eq!(ordinal_word("quinto"), Some(5));
         assert_eq!(ordinal_word("21st"), Some(21));
+        assert_eq!(ordinal_word("Fiftieth"), Some(50));
+        assert_eq!(ordinal_word("twenty-first"), Some(21));
+        assert_eq!(ordinal_word("Vigésima Tercera"), Some(23));
         assert_eq!(ordinal_word("word"), None);
     }
 }

@@ -8,11 +8,15 @@
 //! Bali, Indonesia, 26-28 February 2002"), which its month identifies;
 //! a body's meeting by its ordinal ("la CRM ... en su primera reunión en
 //! Puebla, México, en marzo de 1996"); and the place written just before a
-//! meeting ("Aprobado en Ciudad de Panamá, Panamá, en la XXIII Reunión").
+//! meeting ("Aprobado en Ciudad de Panamá, Panamá, en la XXIII Reunión");
+//! an ordinal and meeting words alone ("At their Fiftieth Regular
+//! Meeting, the authorities ..."), a meeting of the one series the
+//! document names.
 
 use super::tail::{parse_tail, place};
 use super::{alternation, overlaps, with_tail, Env, MeetingRef, Target};
 use crate::ingest::pattern::Pattern;
+use crate::ingest::profile::{find_phrase, words};
 use crate::ingest::rules::compile;
 use crate::ingest::sentence::Sentence;
 use crate::model::{Kind, Precision};
@@ -253,5 +257,83 @@ pub(super) fn place_before(s: &Sentence, env: &Env, refs: &mut [MeetingRef]) {
             r.city = city;
             r.country = country;
         }
+    }
+}
+
+/// The key of the one series a text names (by a name, an acronym or a
+/// meeting name of `data/series/*.toml`); `None` when it names none or
+/// several.
+pub fn document_series(text: &str) -> Option<String> {
+    let w = words(text);
+    let mut found = series::bundled().iter().filter(|s| {
+        s.names
+            .iter()
+            .chain(&s.meeting_names)
+            .chain(std::iter::once(&s.acronym))
+            .any(|n| find_phrase(&w, &words(n)).is_some())
+    });
+    let one = found.next()?;
+    found.next().is_none().then(|| one.key())
+}
+
+/// An ordinal and meeting words with no name after them.
+fn bare_pattern() -> &'static Pattern {
+    static P: OnceLock<Pattern> = OnceLock::new();
+    P.get_or_init(|| {
+        let ord = ordinal_token();
+        let words = alternation(
+            series::bundled()
+                .iter()
+                .flat_map(|s| &s.meeting_words)
+                .map(String::as_str),
+        );
+        compile(&format!(r"\b(?P<ord>{ord})\s+(?:{words})\b"))
+    })
+}
+
+/// "At their Fiftieth Regular Meeting, the authorities": an ordinal and
+/// meeting words that no name follows (no `de`, `of`, `for`, no capital)
+/// name a meeting of the one series the document names.
+pub(super) fn of_the_document(s: &Sentence, env: &Env, refs: &mut Vec<MeetingRef>) {
+    let Some(key) = env.series.as_deref() else {
+        return;
+    };
+    let Some(series) = series::bundled().iter().find(|x| x.key() == key) else {
+        return;
+    };
+    for c in bare_pattern().captures_iter(s.hay()) {
+        let (Some(m), Some(ord)) = (c.get(0), c.name("ord")) else {
+            continue;
+        };
+        let (a, b) = (s.orig(m.start()), s.end_of(m.end()));
+        if overlaps(refs, a, b) {
+            continue;
+        }
+        let raw = s.slice(a, s.end_of(ord.end()));
+        let roman = raw
+            .chars()
+            .all(|ch| matches!(ch, 'I' | 'V' | 'X' | 'L' | 'C'));
+        let n = if roman {
+            from_long_roman(raw)
+        } else if !raw.chars().next().is_some_and(char::is_uppercase) {
+            // "the fifth meeting since ...": a count, not a name; "October
+            // 26th and 27th Meeting ...": a day.
+            None
+        } else {
+            ordinal_word(ord.as_str())
+        };
+        let Some(n) = n else { continue };
+        let next = s.text.get(b..).unwrap_or("").trim_start();
+        let first: String = next.chars().take_while(|c| c.is_alphanumeric()).collect();
+        let named_after = first.chars().next().is_some_and(char::is_uppercase)
+            || matches!(
+                first.to_lowercase().as_str(),
+                "de" | "del" | "of" | "for" | "on" | "sobre" | "para"
+            );
+        if named_after {
+            continue;
+        }
+        let r = MeetingRef::new(a, b, target(series, n));
+        refs.push(with_tail(r, &parse_tail(s, b, env)));
     }
 }
