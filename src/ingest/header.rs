@@ -404,6 +404,7 @@ mod tests {
             dates: DateContext::default(),
             profiles: Profile::bundled(),
             series: None,
+            today: None,
         };
         let span = Span {
             start: 0,

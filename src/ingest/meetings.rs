@@ -143,6 +143,9 @@ pub struct Env<'a> {
     /// The one series the document names (its key), if it names one:
     /// "At their Fiftieth Regular Meeting" is a meeting of it.
     pub series: Option<String>,
+    /// The document's own day, when its date line gives one: what it
+    /// dates "este día", "today".
+    pub today: Option<crate::model::Ymd>,
 }
 
 pub(super) fn overlaps(refs: &[MeetingRef], a: usize, b: usize) -> bool {
@@ -406,6 +409,7 @@ mod tests {
             },
             profiles: crate::ingest::profile::Profile::bundled(),
             series: Some("crm".into()),
+            today: Some(Ymd::new(2003, 5, 31)),
         };
         let mut s = Sentence::new(
             text,

@@ -160,20 +160,23 @@ fn unnumbered_patterns() -> &'static [(String, Pattern)] {
     })
 }
 
-/// Meetings of a series named without an ordinal, with their month. Only
-/// for series the gazetteer does not know as an organization: the
-/// meetings of those are read as meetings of a body.
+/// Meetings of a series named without an ordinal, with their month. For
+/// a series the gazetteer knows as an organization, only a reference with
+/// its month ("la Reunión Ordinaria de la OCAM, que se celebró este
+/// día"): the others are read as meetings of a body.
 pub(super) fn unnumbered(s: &Sentence, env: &Env, refs: &mut Vec<MeetingRef>) {
     for (body, pattern) in unnumbered_patterns() {
         let key = body.strip_prefix("organization:").unwrap_or(body);
-        if env.gazetteer.organizations.iter().any(|o| o.key == key) {
-            continue;
-        }
+        let known = env.gazetteer.organizations.iter().any(|o| o.key == key);
         for (a, b) in s.find(pattern) {
             if overlaps(refs, a, b) {
                 continue;
             }
             let t = parse_tail(s, b, env);
+            let month = t.date.is_some_and(|d| d.precision != Precision::Year);
+            if known && (!month || !t.list.is_empty()) {
+                continue;
+            }
             let r = MeetingRef::new(a, b, Target::Dated { body: body.clone() });
             // Without its month the reference names the meeting but gives
             // it no id; the document's opening may date it.

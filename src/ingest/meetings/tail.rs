@@ -120,6 +120,26 @@ pub fn is_abbreviation(p: &str) -> bool {
     (1..=3).contains(&letters.len()) && letters.chars().all(|c| c.is_ascii_uppercase())
 }
 
+/// The length, in the normalized text at `at`, of words of the profiles
+/// that date something by the document's own day (`[dates] today`).
+fn today_words(s: &Sentence, at: usize, env: &Env) -> Option<usize> {
+    let rest = s.norm_after(at);
+    let lead = rest.len() - rest.trim_start_matches([' ', ',']).len();
+    let text = &rest[lead..];
+    env.profiles
+        .iter()
+        .filter_map(|p| p.dates.get("today")?.as_array())
+        .flatten()
+        .filter_map(|w| w.as_str())
+        .map(crate::text::normalize)
+        .filter(|w| {
+            text.starts_with(w.as_str())
+                && !text[w.len()..].starts_with(|c: char| c.is_alphanumeric())
+        })
+        .map(|w| lead + w.len())
+        .max()
+}
+
 pub fn parse_tail(s: &Sentence, from: usize, env: &Env) -> Tail {
     let p = patterns();
     let mut t = Tail {
@@ -207,6 +227,16 @@ pub fn parse_tail(s: &Sentence, from: usize, env: &Env) -> Tail {
                 t.date = d.value;
                 pos = d.end;
                 t.end = d.end;
+                continue;
+            }
+        }
+        if t.date.is_none() {
+            // "que se celebró este día": the document's own day.
+            if let Some(n) = env.today.and_then(|_| today_words(s, at, env)) {
+                t.date = env.today.map(DateValue::day);
+                let end = s.end_of(s.norm_at(at) + n);
+                pos = end;
+                t.end = end;
                 continue;
             }
         }
