@@ -159,6 +159,19 @@ mod tests {
     #[test]
     fn bundled_series_and_ordinals_parse() {
         assert_eq!(bundled().len(), SERIES.len());
+        // Every profile of the folder is bundled: a new one needs no code.
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/series");
+        let files = std::fs::read_dir(dir)
+            .expect("data/series")
+            .flatten()
+            .filter(|e| e.path().extension().is_some_and(|x| x == "toml"))
+            .count();
+        assert_eq!(SERIES.len(), files);
+        assert_eq!(
+            by_name("Colombo Process").map(Series::key).as_deref(),
+            Some("colombo")
+        );
+        assert_eq!(by_name("CRM").map(Series::key).as_deref(), Some("crm"));
         assert_eq!(
             by_name("Regional Conference on Migration").map(|s| s.acronym.as_str()),
             Some("CRM")
