@@ -206,6 +206,38 @@ fn possessive_pattern() -> &'static Pattern {
     })
 }
 
+/// The series a possessive at `a` refers to: the last series the sentence
+/// names before it, as a body ("la CRM") or by a name of its profile ("la
+/// Asamblea General, en su septuagésimo sexto período de sesiones").
+fn owner(s: &Sentence, a: usize) -> Option<&'static Series> {
+    let by_body = s
+        .mentions
+        .iter()
+        .rev()
+        .find(|x| x.end <= a && x.kind == Kind::Organization)
+        .and_then(|o| {
+            let k = o.id.strip_prefix("organization:")?;
+            let series = series::bundled().iter().find(|x| x.key() == k)?;
+            Some((s.norm_at(o.start), series))
+        });
+    let before = s.norm_before(a);
+    let by_name = series::bundled()
+        .iter()
+        .filter_map(|x| {
+            let at = x
+                .names
+                .iter()
+                .filter_map(|n| before.rfind(&crate::text::normalize(n)))
+                .max()?;
+            Some((at, x))
+        })
+        .max_by_key(|(at, _)| *at);
+    match (by_body, by_name) {
+        (Some(b), Some(n)) => Some(if n.0 > b.0 { n.1 } else { b.1 }),
+        (b, n) => b.or(n).map(|(_, x)| x),
+    }
+}
+
 /// "la CRM ... en su primera reunión": the numbered meeting of the series
 /// whose body the sentence last named before it.
 pub(super) fn possessive(s: &Sentence, env: &Env, refs: &mut Vec<MeetingRef>) {
@@ -220,13 +252,7 @@ pub(super) fn possessive(s: &Sentence, env: &Env, refs: &mut Vec<MeetingRef>) {
         let Some(n) = from_long_roman(ord.as_str()).or_else(|| ordinal_word(ord.as_str())) else {
             continue;
         };
-        let owner = s
-            .mentions
-            .iter()
-            .rev()
-            .find(|x| x.end <= a && x.kind == Kind::Organization);
-        let key = owner.and_then(|o| o.id.strip_prefix("organization:"));
-        let Some(series) = key.and_then(|k| series::bundled().iter().find(|x| x.key() == k)) else {
+        let Some(series) = owner(s, a) else {
             continue;
         };
         let r = MeetingRef::new(a, b, target(series, n));
