@@ -183,7 +183,11 @@ impl Calendar {
                     meeting_id(body, *ordinal),
                     name,
                     aliases,
-                    Some(format!("organization:{}", slug(body))),
+                    Some(format!(
+                        "organization:{}",
+                        crate::reference::series::by_name(body)
+                            .map_or_else(|| slug(body), |s| s.key())
+                    )),
                 )
             }
             // A meeting of a numbered series named by its days is the
@@ -472,8 +476,14 @@ impl Calendar {
                 facts.edge(&e.id, c, EdgeKind::HeldIn, vec![], p);
             }
             let in_reference = g.meetings.iter().any(|m| m.id() == e.id);
+            // Only to a body that is a node: a series profile's process
+            // (the Colombo Process) need not be an organization anywhere.
+            let known =
+                |b: &str| facts.get(b).is_some() || g.organizations.iter().any(|o| o.id() == b);
             if let (Some(body), false) = (&e.body, in_reference) {
-                facts.edge(&e.id, body, EdgeKind::PartOf, vec![], &e.prov);
+                if known(body) {
+                    facts.edge(&e.id, body, EdgeKind::PartOf, vec![], &e.prov);
+                }
             }
         }
     }
