@@ -27,6 +27,10 @@ fn files(dir: &Path, out: &mut Vec<PathBuf>) {
 fn series_list() {
     let dir = Path::new("data/series");
     println!("cargo:rerun-if-changed={}", dir.display());
+    // Checkouts that share one target directory share this script's
+    // output, which names files by their absolute path: run again when
+    // cargo runs from another checkout.
+    println!("cargo:rerun-if-env-changed=PWD");
     let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
         .map(|es| {
             es.flatten()
