@@ -93,12 +93,23 @@ impl Meeting {
 
 /// Id of a numbered meeting of a body: `meeting:crm-07`.
 pub(crate) fn meeting_id(body: &str, ordinal: u32) -> String {
-    format!("meeting:{}-{:02}", crate::text::slug(body), ordinal)
+    let key = series::by_name(body).map_or_else(|| crate::text::slug(body), |s| s.key());
+    format!("meeting:{key}-{ordinal:02}")
 }
 
-/// Roman numeral for 1..=39.
+/// Roman numeral for 1..=199.
 pub(crate) fn roman(n: u32) -> String {
-    const TABLE: [(u32, &str); 5] = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")];
+    const TABLE: [(u32, &str); 9] = [
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
     let mut n = n;
     let mut out = String::new();
     for (v, s) in TABLE {
@@ -110,13 +121,20 @@ pub(crate) fn roman(n: u32) -> String {
     out
 }
 
-/// Ordinal value of a roman numeral (I..XXXIX), if it is one.
+/// Ordinal value of a roman numeral (I..XXXIX), if it is one: the
+/// numbers a question or a short name writes (`vii`, never a lone `c`).
 pub(crate) fn from_roman(s: &str) -> Option<u32> {
+    from_long_roman(s).filter(|n| *n < 40)
+}
+
+/// Ordinal value of a roman numeral up to CXCIX, as meeting names in a
+/// text write them (`LXIII Reunión Ordinaria` is the 63rd).
+pub(crate) fn from_long_roman(s: &str) -> Option<u32> {
     let s = s.to_ascii_uppercase();
-    if s.is_empty() || !s.chars().all(|c| matches!(c, 'I' | 'V' | 'X')) {
+    if s.is_empty() || !s.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C')) {
         return None;
     }
-    (1..40).find(|&n| roman(n) == s)
+    (1..200).find(|&n| roman(n) == s)
 }
 
 /// Spanish ordinal words used in declarations ("Séptima Reunión").

@@ -23,12 +23,13 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("en", "decisions on right meeting", 80.0, 93.0),
     ("es", "requests", 55.0, 90.0),
     ("en", "requests", 66.0, 100.0),
-    ("es", "meetings", 38.0, 100.0),
-    // fourth batch added 2026-12-04 (was 39, 100)
-    ("en", "meetings", 37.0, 100.0),
-    ("es", "meetings with city+dates", 43.0, 100.0),
-    // fourth batch added 2026-12-04 (was 35, 100)
-    ("en", "meetings with city+dates", 30.0, 100.0),
+    // Series profiles for sister processes, lists of numbered meetings,
+    // places before a meeting, the reference calendar (2026-12-04; was 38,
+    // 37, 43, 30).
+    ("es", "meetings", 55.0, 100.0),
+    ("en", "meetings", 60.0, 100.0),
+    ("es", "meetings with city+dates", 80.0, 100.0),
+    ("en", "meetings with city+dates", 52.0, 100.0),
     ("es", "document dates", 74.0, 90.0),
     ("en", "document dates", 68.0, 78.0),
     // fourth batch added 2026-12-04 (was 82, 100)

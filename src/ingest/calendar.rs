@@ -44,6 +44,9 @@ pub struct Calendar {
     /// Full Spanish names of the gazetteer's organizations.
     long: HashMap<String, String>,
     report_date: Option<DateValue>,
+    /// The reference calendar's numbered meetings with days: body key
+    /// (`crm`), ordinal, acronym, dates.
+    numbered: Vec<(String, u32, String, DateValue)>,
 }
 
 fn key(body: &str) -> String {
@@ -94,10 +97,23 @@ impl Calendar {
             .iter()
             .map(|o| (o.id(), o.name_es.clone()))
             .collect();
+        let numbered = g
+            .meetings
+            .iter()
+            .filter(|m| m.unverified.is_none())
+            .filter_map(|m| {
+                let d = m.date()?;
+                let days = matches!(d.precision, Precision::Day | Precision::Range);
+                let key = crate::reference::series::by_name(&m.body)
+                    .map_or_else(|| slug(&m.body), |s| s.key());
+                days.then(|| (key, m.ordinal, m.body.clone(), d))
+            })
+            .collect();
         Calendar {
             names: all,
             long,
             report_date,
+            numbered,
             ..Calendar::default()
         }
     }
@@ -119,6 +135,26 @@ impl Calendar {
             }
         };
         &mut self.entries[i]
+    }
+
+    /// The numbered meeting of the reference calendar a body held on these
+    /// days (days that overlap its own, or the month it was held in), as
+    /// its ordinal and the acronym of its series.
+    fn numbered_on(&self, body: &str, d: Option<DateValue>) -> Option<(u32, String)> {
+        let d = d?;
+        let key = key(body);
+        let fits = |m: &DateValue| match d.precision {
+            Precision::Day | Precision::Range => d.start <= m.end && m.start <= d.end,
+            Precision::Month => d.start.year == m.start.year && d.start.month == m.start.month,
+            _ => false,
+        };
+        let mut found = self
+            .numbered
+            .iter()
+            .filter(|(k, _, _, m)| *k == key && fits(m));
+        let (_, ordinal, acronym, _) = found.next()?;
+        // Two meetings in one month: the month names neither.
+        found.next().is_none().then(|| (*ordinal, acronym.clone()))
     }
 
     /// The entry with this id.
@@ -147,7 +183,27 @@ impl Calendar {
                     meeting_id(body, *ordinal),
                     name,
                     aliases,
-                    Some(format!("organization:{}", slug(body))),
+                    Some(format!(
+                        "organization:{}",
+                        crate::reference::series::by_name(body)
+                            .map_or_else(|| slug(body), |s| s.key())
+                    )),
+                )
+            }
+            // A meeting of a numbered series named by its days is the
+            // numbered meeting the reference calendar has on them ("A
+            // Regional Conference on Migration was held on 13 and 14 March
+            // 1996" is the I CRM).
+            Target::Dated { body } if self.numbered_on(body, r.date).is_some() => {
+                let Some((ordinal, acronym)) = self.numbered_on(body, r.date) else {
+                    return;
+                };
+                let (name, aliases) = Gazetteer::meeting_names(&acronym, ordinal);
+                (
+                    meeting_id(&acronym, ordinal),
+                    name,
+                    aliases,
+                    Some(body.clone()),
                 )
             }
             Target::Dated { body } => {
@@ -382,7 +438,10 @@ impl Calendar {
                     && d.precision == Precision::Range
                     && d.start <= old.start
                     && old.end <= d.end;
-                coarser || one_of
+                // Days in the title block are the meeting's, whatever
+                // the running text says.
+                let heading = held.heading && d.precision == Precision::Range;
+                coarser || one_of || heading
             }
         };
         if better {
@@ -417,8 +476,14 @@ impl Calendar {
                 facts.edge(&e.id, c, EdgeKind::HeldIn, vec![], p);
             }
             let in_reference = g.meetings.iter().any(|m| m.id() == e.id);
+            // Only to a body that is a node: a series profile's process
+            // (the Colombo Process) need not be an organization anywhere.
+            let known =
+                |b: &str| facts.get(b).is_some() || g.organizations.iter().any(|o| o.id() == b);
             if let (Some(body), false) = (&e.body, in_reference) {
-                facts.edge(&e.id, body, EdgeKind::PartOf, vec![], &e.prov);
+                if known(body) {
+                    facts.edge(&e.id, body, EdgeKind::PartOf, vec![], &e.prov);
+                }
             }
         }
     }
@@ -435,6 +500,34 @@ impl Calendar {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_series_meeting_by_its_days_is_the_numbered_one_of_the_reference_calendar() {
+        let g = Gazetteer::bundled().expect("gazetteer");
+        let mut cal = Calendar::new(&g, HashMap::new(), None);
+        let prov = Provenance::Extracted {
+            doc: crate::model::Sym::new("d"),
+            section: crate::model::Sym::new("s"),
+            span: crate::model::Span { start: 0, end: 1 },
+        };
+        let dated = |d: &str| {
+            let mut r = MeetingRef::new(
+                0,
+                1,
+                Target::Dated {
+                    body: "organization:crm".into(),
+                },
+            );
+            r.date = DateValue::parse_iso(d);
+            r
+        };
+        let mut r = dated("1996-03-13..1996-03-14");
+        cal.register(&mut r, &prov);
+        assert_eq!(r.id.as_deref(), Some("meeting:crm-01"));
+        let mut r = dated("1996-07-02");
+        cal.register(&mut r, &prov);
+        assert_eq!(r.id.as_deref(), Some("meeting:crm-1996-07"));
+    }
 
     #[test]
     fn ids() {

@@ -288,6 +288,10 @@ pub fn extract(
         resolver: &resolver,
         dates: ctx,
         profiles,
+        series: meetings::document_series(text),
+        today: doc_date
+            .filter(|d| d.precision == Precision::Day)
+            .map(|d| d.start),
     };
     let org_names: HashMap<String, String> = names
         .short

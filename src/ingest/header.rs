@@ -27,6 +27,9 @@ pub struct Held {
     pub date: Option<DateValue>,
     /// The text that says so.
     pub span: Span,
+    /// Read from heading lines (a title block), not from a sentence: its
+    /// days are the meeting's, whatever the running text says.
+    pub heading: bool,
 }
 
 /// A date of one day, or of days of one month (a meeting's dates).
@@ -55,6 +58,55 @@ fn opening_lines(text: &str, limit: usize) -> Vec<(usize, &str)> {
         }
     }
     out
+}
+
+/// A line cut at the labels of a page's fields, each part without its
+/// label: `Location: Bali, IndonesiaDate: 29 - 30 April 2003` gives `Bali,
+/// Indonesia` and `29 - 30 April 2003` (with their offsets in the line). A
+/// label counts at the start of a word, or run into the word before it
+/// when it starts with a capital after a small letter.
+fn field_parts<'l>(line: &'l str, labels: &[&str]) -> Vec<(usize, &'l str)> {
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    for (colon, _) in line.match_indices(':') {
+        let head = &line[..colon];
+        let run = head
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_alphabetic())
+            .last()
+            .map_or(colon, |(i, _)| i);
+        let word = &line[run..colon];
+        let found = labels.iter().find_map(|l| {
+            let at = word.len().checked_sub(l.len())?;
+            let tail = word.get(at..)?;
+            if !tail.eq_ignore_ascii_case(l) {
+                return None;
+            }
+            let glued = at > 0
+                && tail.chars().next().is_some_and(char::is_uppercase)
+                && word[..at].chars().last().is_some_and(char::is_lowercase);
+            (at == 0 || glued).then_some(run + at)
+        });
+        if let Some(start) = found {
+            cuts.push((start, colon + 1));
+        }
+    }
+    if cuts.is_empty() {
+        return vec![(0, line)];
+    }
+    let mut parts = Vec::new();
+    let mut from = 0;
+    for &(start, after) in &cuts {
+        if let Some(p) = line.get(from..start).filter(|p| !p.trim().is_empty()) {
+            parts.push((from, p.trim()));
+        }
+        from = after;
+    }
+    if let Some(p) = line.get(from..).filter(|p| !p.trim().is_empty()) {
+        let lead = p.len() - p.trim_start().len();
+        parts.push((from + lead, p.trim()));
+    }
+    parts
 }
 
 /// A line's place before a date that ends the line: `Managua, Nicaragua,
@@ -194,9 +246,13 @@ fn held_sentence(s: &Sentence, env: &Env) -> Option<Held> {
             continue;
         }
         // The place runs to the first word in lower case that is not a
-        // joining word, or to a date.
-        let end = place_end(after);
-        if let Some(p) = place_phrase(&after[..end], env) {
+        // joining word, or to a date; else to an earlier name that is a
+        // known place ("en la ciudad de Asunción la Sexta Conferencia").
+        let found_here = place_ends(after)
+            .into_iter()
+            .rev()
+            .find_map(|end| place_phrase(after.get(..end)?, env));
+        if let Some(p) = found_here {
             found = Some(p);
             break;
         }
@@ -207,13 +263,15 @@ fn held_sentence(s: &Sentence, env: &Env) -> Option<Held> {
         country,
         date: Some(v),
         span: s.span,
+        heading: false,
     })
 }
 
-/// Where a place phrase ends: before a word in lower case that does not
-/// join a name (`de`, `del`, `la`), or before a digit.
-fn place_end(after: &str) -> usize {
-    let mut end = 0;
+/// Where a place phrase may end, shortest first: after each name word up
+/// to a word in lower case that does not join a name (`de`, `del`, `la`),
+/// or a digit.
+fn place_ends(after: &str) -> Vec<usize> {
+    let mut ends = Vec::new();
     for (i, w) in after.split_inclusive([' ', '\n']).scan(0, |at, w| {
         let s = *at;
         *at += w.len();
@@ -225,12 +283,17 @@ fn place_end(after: &str) -> usize {
         if word.chars().next().is_some_and(|c| c.is_ascii_digit()) || (lower_start && !joining) {
             break;
         }
-        end = i + w.len();
+        // A joining word belongs to the place only before a name
+        // (`Ciudad de Panamá`, not `Cancún los días`).
+        if joining {
+            continue;
+        }
+        ends.push((i + w.len()).min(after.len()));
         if w.trim_end().ends_with(['.', ';']) && !is_abbreviation(word) {
             break;
         }
     }
-    end.min(after.len())
+    ends
 }
 
 /// The place and days of the meeting the document records, from its
@@ -243,7 +306,20 @@ pub fn read(
     env: &Env,
     held: impl Fn(&Sentence) -> bool,
 ) -> Option<Held> {
-    let lines = opening_lines(text, limit);
+    let labels: Vec<&str> = env
+        .profiles
+        .iter()
+        .flat_map(|p| &p.places.fields)
+        .map(String::as_str)
+        .collect();
+    let lines: Vec<(usize, &str)> = opening_lines(text, limit)
+        .into_iter()
+        .flat_map(|(at, l)| {
+            field_parts(l, &labels)
+                .into_iter()
+                .map(move |(o, p)| (at + o, p))
+        })
+        .collect();
     let mut line_found: Option<Held> = None;
     for (k, &(at, line)) in lines.iter().enumerate() {
         if let Some((city, country, v)) = place_and_days(line, env) {
@@ -255,6 +331,7 @@ pub fn read(
                     start: at,
                     end: at + line.len(),
                 },
+                heading: true,
             });
             break;
         }
@@ -274,6 +351,7 @@ pub fn read(
                 country,
                 date: Some(v),
                 span: Span { start: s, end: e },
+                heading: true,
             });
             break;
         }
@@ -292,8 +370,10 @@ pub fn read(
 fn merge(line: Option<Held>, sentence: Option<Held>) -> Option<Held> {
     match (line, sentence) {
         (Some(mut l), Some(s)) => {
+            // A date line gives one day (the last); days in the heading
+            // are the meeting's.
             if let (Some(a), Some(b)) = (l.date, s.date) {
-                if b.start <= a.start && a.end <= b.end {
+                if a.precision == Precision::Day && b.start <= a.start && a.end <= b.end {
                     l.date = Some(b);
                 }
             }
@@ -323,6 +403,8 @@ mod tests {
             resolver: &resolver,
             dates: DateContext::default(),
             profiles: Profile::bundled(),
+            series: None,
+            today: None,
         };
         let span = Span {
             start: 0,
@@ -380,6 +462,33 @@ mod tests {
         assert_eq!(
             held(es),
             Some((Some("Managua".into()), "2007-10-29..2007-10-31".into()))
+        );
+    }
+
+    #[test]
+    fn a_place_before_the_words_of_its_days() {
+        let text = "La Octava Reunión de la CRM, celebrada en Cancún los días 29 y 30 de mayo de 2003, subrayó el valor.";
+        assert_eq!(
+            held(text),
+            Some((Some("Cancún".into()), "2003-05-29..2003-05-30".into()))
+        );
+    }
+
+    #[test]
+    fn a_known_place_before_the_name_of_the_meeting() {
+        let text = "Los días 4 y 5 de mayo de 2006 tuvo lugar en la ciudad de Asunción la Sexta Conferencia Sudamericana sobre Migraciones (CSM).";
+        assert_eq!(
+            held(text),
+            Some((Some("Asunción".into()), "2006-05-04..2006-05-05".into()))
+        );
+    }
+
+    #[test]
+    fn the_fields_of_an_event_page() {
+        let text = "Second Ministerial Conference\n\nLocation: Bali, IndonesiaDate: 29 - 30 April 2003\nThe second Conference was held in Bali from 28 to 30 April 2003.";
+        assert_eq!(
+            held(text),
+            Some((Some("Bali".into()), "2003-04-29..2003-04-30".into()))
         );
     }
 

@@ -11,8 +11,10 @@
 //! noviembre 2002`) and whether it is a destination ("asistentes a la VIII
 //! CRM") rather than a venue. [`super::calendar`] turns them into ids.
 
+mod series_refs;
 mod tail;
 
+pub use series_refs::document_series;
 pub use tail::{is_abbreviation, place};
 use tail::{parse_tail, Tail};
 
@@ -24,13 +26,15 @@ use super::rules::{self, compile};
 use super::sentence::Sentence;
 use crate::model::{Kind, Precision};
 use crate::reference::series::{self, ordinal_word};
-use crate::reference::{from_roman, Gazetteer};
+use crate::reference::{from_long_roman, Gazetteer};
 use std::sync::OnceLock;
 
 pub use super::meeting_ref::{MeetingRef, Target};
 
 struct Patterns {
     numbered: Pattern,
+    meeting_after: Pattern,
+    held_after: Pattern,
     named: Pattern,
     reunion_of: Pattern,
     reunion_before_date: Pattern,
@@ -45,7 +49,7 @@ struct Patterns {
 
 /// Words of a profile as a regex alternation over normalized text, longest
 /// first (spaces and hyphens match either).
-fn alternation<'a>(words: impl Iterator<Item = &'a str>) -> String {
+pub(super) fn alternation<'a>(words: impl Iterator<Item = &'a str>) -> String {
     let mut ws: Vec<String> = words
         .map(crate::text::normalize)
         .filter(|w| !w.is_empty())
@@ -77,11 +81,16 @@ fn numbered_pattern() -> String {
     );
     let names = alternation(
         all.iter()
-            .flat_map(|s| s.names.iter().chain(std::iter::once(&s.acronym)))
+            .flat_map(|s| {
+                s.names
+                    .iter()
+                    .chain(&s.meeting_names)
+                    .chain(std::iter::once(&s.acronym))
+            })
             .map(String::as_str),
     );
     format!(
-        r"\b(?P<ord>[ivx]{{1,6}}|\d{{1,2}}(?:st|nd|rd|th)|{ordinals})\s+(?:(?:{words})\s+(?:de\s+la\s+|del\s+|of\s+the\s+|of\s+)?)?(?P<body>{names})\b"
+        r"\b(?P<ord>[ivxlc]{{1,7}}|\d{{1,2}}(?:st|nd|rd|th)|{ordinals})\s+(?:(?:{words})\s+(?:de\s+la\s+|del\s+|of\s+the\s+|of\s+)?)?(?P<body>{names})\b"
     )
 }
 
@@ -90,6 +99,13 @@ fn patterns() -> &'static Patterns {
     P.get_or_init(|| {
         Patterns {
             numbered: compile(&numbered_pattern()),
+            // "RCGM Meeting June 7th-9th": the word after the body.
+            meeting_after: compile(r"^\s*meeting\b"),
+            // "A Regional Conference on Migration was held on ...": a
+            // series' name as its meeting, before the words of holding.
+            held_after: compile(
+                r"^[\s,]*(?:was held|were held|took place|met|convened|se celebro|se realizo|se llevo a cabo|tuvo lugar|se reunio)\b",
+            ),
             named: compile(
                 r"\b(?:Conferencia|Cumbre|Foro|Encuentro|Simposio|Congreso)(?:\s+(?:[A-ZÁÉÍÓÚÑ][\p{L}\-]*|de|del|la|las|los|el|sobre|para|y|en)){1,14}",
             ),
@@ -124,13 +140,19 @@ pub struct Env<'a> {
     pub dates: DateContext,
     /// The reading profiles: how places are written.
     pub profiles: &'a [super::profile::Profile],
+    /// The one series the document names (its key), if it names one:
+    /// "At their Fiftieth Regular Meeting" is a meeting of it.
+    pub series: Option<String>,
+    /// The document's own day, when its date line gives one: what it
+    /// dates "este día", "today".
+    pub today: Option<crate::model::Ymd>,
 }
 
-fn overlaps(refs: &[MeetingRef], a: usize, b: usize) -> bool {
+pub(super) fn overlaps(refs: &[MeetingRef], a: usize, b: usize) -> bool {
     refs.iter().any(|r| a < r.end && r.start < b)
 }
 
-fn with_tail(mut r: MeetingRef, t: &Tail) -> MeetingRef {
+pub(super) fn with_tail(mut r: MeetingRef, t: &Tail) -> MeetingRef {
     r.end = r.end.max(t.end);
     r.date = r.date.or(t.date);
     r.city = r.city.take().or_else(|| t.city.clone());
@@ -142,15 +164,20 @@ fn with_tail(mut r: MeetingRef, t: &Tail) -> MeetingRef {
 /// found first), in text order.
 pub fn find(s: &Sentence, env: &Env) -> Vec<MeetingRef> {
     let p = patterns();
-    let mut refs: Vec<MeetingRef> = Vec::new();
+    // Lists of numbered meetings ("la Primera, Segunda y Tercera
+    // Conferencias ..., celebradas en ...").
+    let mut refs: Vec<MeetingRef> = series_refs::listed(s, env);
     // Numbered meetings.
     for c in p.numbered.captures_iter(s.hay()) {
         let (Some(m), Some(ord)) = (c.get(0), c.name("ord")) else {
             continue;
         };
         let raw = s.slice(s.orig(ord.start()), s.end_of(ord.end()));
-        let ordinal = if raw.chars().all(|ch| matches!(ch, 'I' | 'V' | 'X')) {
-            from_roman(raw)
+        let ordinal = if raw
+            .chars()
+            .all(|ch| matches!(ch, 'I' | 'V' | 'X' | 'L' | 'C'))
+        {
+            from_long_roman(raw)
         } else {
             ordinal_word(ord.as_str())
         };
@@ -159,16 +186,16 @@ pub fn find(s: &Sentence, env: &Env) -> Vec<MeetingRef> {
             continue;
         };
         let (start, end) = (s.orig(m.start()), s.end_of(m.end()));
-        let r = MeetingRef::new(
-            start,
-            end,
-            Target::Numbered {
-                body: series.acronym.clone(),
-                ordinal,
-            },
-        );
+        if overlaps(&refs, start, end) {
+            continue;
+        }
+        let r = MeetingRef::new(start, end, series_refs::target(series, ordinal));
         refs.push(with_tail(r, &parse_tail(s, end, env)));
     }
+    // Meetings of a series named without an ordinal, with their month.
+    series_refs::unnumbered(s, env, &mut refs);
+    // "the XXI Vice-Ministerial Meeting held in": the document's series.
+    series_refs::of_the_document(s, env, &mut refs);
     // Named conferences: quoted, or capitalized with a date.
     for (q, role) in &s.quotes {
         if *role == Role::Meeting && !overlaps(&refs, q.start, q.end) {
@@ -227,7 +254,13 @@ pub fn find(s: &Sentence, env: &Env) -> Vec<MeetingRef> {
             .as_ref()
             .and_then(|c| c.name("r"))
             .map_or(men.start, |x| s.orig(x.start()));
-        let tail = parse_tail(s, men.end, env);
+        // "RCGM Meeting June 7th-9th": the meeting word after the body.
+        let after = p
+            .meeting_after
+            .find(s.hay_after(men.end))
+            .map(|m| s.end_of(s.norm_at(men.end) + m.end()));
+        let reunion = reunion.map(|_| ()).or(after.map(|_| ()));
+        let tail = parse_tail(s, after.unwrap_or(men.end), env);
         if !tail.list.is_empty() {
             for (city, country, date) in &tail.list {
                 let mut r = MeetingRef::new(start, tail.end, Target::Dated { body: body.clone() });
@@ -238,7 +271,11 @@ pub fn find(s: &Sentence, env: &Env) -> Vec<MeetingRef> {
             }
             continue;
         }
-        let meetingish = reunion.is_some() || hosts_undated;
+        let series_held = p.held_after.is_match(s.hay_after(men.end))
+            && series::bundled()
+                .iter()
+                .any(|x| Some(x.key().as_str()) == body.strip_prefix("organization:"));
+        let meetingish = reunion.is_some() || hosts_undated || series_held;
         let tail_date = tail
             .date
             .filter(|d| d.precision != Precision::Year || reunion.is_some());
@@ -312,6 +349,10 @@ pub fn find(s: &Sentence, env: &Env) -> Vec<MeetingRef> {
             refs.push(with_tail(r, &tail));
         }
     }
+    // "su primera reunión": the numbered meeting of the body named before.
+    series_refs::possessive(s, env, &mut refs);
+    // "Aprobado en Ciudad de Panamá, Panamá, en la XXIII Reunión".
+    series_refs::place_before(s, env, &mut refs);
     // "esta reunión", "la actual reunión".
     for (a, b) in s.find(&p.current_bare) {
         if !overlaps(&refs, a, b) {
@@ -367,6 +408,8 @@ mod tests {
                 anchor: Some(Ymd::new(2003, 5, 31)),
             },
             profiles: crate::ingest::profile::Profile::bundled(),
+            series: Some("crm".into()),
+            today: Some(Ymd::new(2003, 5, 31)),
         };
         let mut s = Sentence::new(
             text,
@@ -516,6 +559,98 @@ mod tests {
             "1rán.",
         ] {
             assert_eq!(future_ending(text), rule.is_match(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn meetings_of_sister_processes() {
+        let r = refs("The 5th Ministerial Consultation of the Colombo Process met in Colombo.");
+        assert_eq!(
+            r[0].1,
+            Target::Numbered {
+                body: "Colombo Process".into(),
+                ordinal: 5
+            }
+        );
+        let r = refs("la LXIII Reunión Ordinaria del Grupo Mercado Común, a la que");
+        assert_eq!(
+            r[0].1,
+            Target::Numbered {
+                body: "GMC".into(),
+                ordinal: 63
+            }
+        );
+        // Keyed by date: the ordinal gives way to the month.
+        let bali = Target::Dated {
+            body: "organization:bali".into(),
+        };
+        let r = refs("The second Regional Ministerial Conference on People Smuggling, Trafficking in Persons and Related Transnational Crime was held in Bali from 28 to 30 April 2003.");
+        assert_eq!(
+            (r[0].1.clone(), r[0].2.as_deref()),
+            (bali.clone(), Some("2003-04-28..2003-04-30"))
+        );
+        let r = refs("the Bali Regional Ministerial Conference held in Bali, Indonesia, 26-28 February 2002.");
+        assert_eq!(
+            (r[0].1.clone(), r[0].2.as_deref()),
+            (bali, Some("2002-02-26..2002-02-28"))
+        );
+        let r = refs("the Second Preparatory Meeting for the 5th Budapest Process Ministerial Conference took place");
+        assert!(r[0].4, "a meeting prepared for is a destination");
+    }
+
+    #[test]
+    fn a_list_of_numbered_meetings_with_their_places_and_dates() {
+        let r = refs("de la Primera, Segunda y Tercera Conferencias Sudamericanas sobre Migraciones (CSM), celebradas en Buenos Aires, en mayo de 2000, en Santiago de Chile, en abril de 2001, y en Quito, en agosto de 2002, y tras");
+        let got: Vec<(Target, Option<String>)> = r.into_iter().map(|x| (x.1, x.2)).collect();
+        let csm = |n| Target::Numbered {
+            body: "CSM".into(),
+            ordinal: n,
+        };
+        assert_eq!(
+            got,
+            [
+                (csm(1), Some("2000-05".into())),
+                (csm(2), Some("2001-04".into())),
+                (csm(3), Some("2002-08".into()))
+            ]
+        );
+    }
+
+    #[test]
+    fn a_body_s_numbered_meeting_and_a_place_before_a_meeting() {
+        let r = refs("la CRM se ha regido por la declaración que emitieron en su primera reunión en Puebla, México, en marzo de 1996.");
+        assert_eq!(
+            (r[0].1.clone(), r[0].2.as_deref(), r[0].3.as_deref()),
+            (numbered(1), Some("1996-03"), Some("country:mx"))
+        );
+        let r = refs("Aprobado en Ciudad de Panamá, Panamá, en la XXIII Reunión Viceministerial de la Conferencia Regional sobre Migración (CRM), noviembre del 2018.");
+        assert_eq!(
+            (r[0].1.clone(), r[0].2.as_deref(), r[0].3.as_deref()),
+            (numbered(23), Some("2018-11"), Some("country:pa"))
+        );
+    }
+
+    #[test]
+    fn a_body_before_the_word_meeting() {
+        let r = refs("Follow-up 10th -11th RCGM Meeting June 7-9, 2016 was good.");
+        assert_eq!(
+            (r[0].1.clone(), r[0].2.as_deref()),
+            (grcm(), Some("2016-06-07..2016-06-09"))
+        );
+    }
+
+    #[test]
+    fn an_ordinal_and_meeting_words_are_a_meeting_of_the_document_s_series() {
+        let r = refs("The Vice-Ministers met at the XXI Vice-Ministerial Meeting held in Tela.");
+        assert_eq!(r[0].1, numbered(21));
+        let r = refs("At their Fiftieth Regular Meeting, the authorities agreed.");
+        assert_eq!(r[0].1, numbered(50));
+        for text in [
+            "Workshop, Honduras October 26th and 27th Meeting dialogue civil society",
+            "the first meeting of the Network was held",
+            "la Segunda Conferencia Hemisférica",
+        ] {
+            assert!(refs(text).is_empty(), "{text}");
         }
     }
 

@@ -90,6 +90,9 @@ pub struct Places {
     pub country_prefixes: Vec<String>,
     /// Words that open a building's name (`Palacio`, `Hotel`).
     pub venues: Vec<String>,
+    /// Labels of a page's fields before a place or a date (`Location:`,
+    /// `Date:`), even run into the value before (`IndonesiaDate:`).
+    pub fields: Vec<String>,
 }
 
 /// Who decides at a meeting.
@@ -242,6 +245,7 @@ impl Profile {
             &mut self.places.before,
             &mut self.places.country_prefixes,
             &mut self.places.venues,
+            &mut self.places.fields,
         ];
         for list in all {
             for w in list.iter_mut() {

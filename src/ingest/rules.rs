@@ -182,8 +182,9 @@ pub const UNDATED_MEETING_BODIES: &[&str] = &["organization:grcm"];
 pub const CURRENT_MEETING_BODIES: &[&str] = &["organization:grcm", "organization:crm"];
 
 /// Text before a meeting that makes it a destination, not a venue
-/// ("a los Viceministros asistentes a la VIII CRM").
-pub const DESTINATION: &str = r"(?:asistentes?|asistan|remitir\w*(?: a los viceministros asistentes)?|se discutir(?:a|ia)|ser(?:a|ia) (?:discutid|considerad|presentad|sometid)[oa]s?|debera ser \w+d[oa]s?|en aproximacion de|para|esperara la consideracion de los viceministros|a considerar(?:se)?|a presentar(?:se)?)\s+(?:a|en|durante|para)?\s*(?:la|el|esta|su)?\s*$";
+/// ("a los Viceministros asistentes a la VIII CRM", "Preparatory Meeting
+/// for the 5th ... Conference").
+pub const DESTINATION: &str = r"(?:asistentes?|asistan|remitir\w*(?: a los viceministros asistentes)?|se discutir(?:a|ia)|ser(?:a|ia) (?:discutid|considerad|presentad|sometid)[oa]s?|debera ser \w+d[oa]s?|en aproximacion de|para|esperara la consideracion de los viceministros|a considerar(?:se)?|a presentar(?:se)?|for)\s+(?:a|en|durante|para)?\s*(?:la|el|esta|su|the)?\s*$";
 
 /// Future or scheduled wording: an undated meeting in such a sentence is
 /// the current one, not the previous one.
@@ -202,7 +203,7 @@ pub const SCHEDULED_GAP: &str = r"^\s*,?\s*(?:se ha programado|esta programada|s
 
 /// Filler between a meeting and its date or place ("realizada del",
 /// "que se realizó en", "en su reunión de").
-pub const MEETING_FILLER: &str = r"^(?:\s|,)*(?:(?:(?:que\s+)?se\s+(?:realizo|celebro|llevo\s+a\s+cabo|efectuo|reunio|reunieron)|(?:que\s+)?tuvo\s+lugar|sesiono|took\s+place|was\s+held|realizad[ao]s?|celebrad[ao]s?|efectuad[ao]s?|llevad[ao]s?\s+a\s+cabo|reunid[ao]s?|en\s+su\s+reunion|en\s+su\s+sesion)(?:\s|,)*)?";
+pub const MEETING_FILLER: &str = r"^(?:\s|,)*(?:(?:(?:que\s+)?se\s+(?:realizo|celebro|llevo\s+a\s+cabo|efectuo|reunio|reunieron)|(?:que\s+)?tuvo\s+lugar|sesiono|took\s+place|(?:was\s+|were\s+)?held|convened|realizad[ao]s?|celebrad[ao]s?|efectuad[ao]s?|llevad[ao]s?\s+a\s+cabo|reunid[ao]s?|en\s+su\s+reunion|en\s+su\s+sesion)(?:\s|,)*)?";
 
 /// Status phrases; the first that matches in a sentence wins.
 pub const STATUS: &[(&str, Status)] = &[

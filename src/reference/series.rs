@@ -9,11 +9,9 @@ use crate::text::normalize;
 use serde::Deserialize;
 use std::sync::OnceLock;
 
-/// The bundled series profiles.
-const SERIES: [&str; 2] = [
-    include_str!("../../data/series/crm.toml"),
-    include_str!("../../data/series/csm.toml"),
-];
+// The bundled series profiles: every `data/series/*.toml` (listed by
+// `build.rs`, so that a new profile needs no code change).
+include!(concat!(env!("OUT_DIR"), "/series.rs"));
 
 /// The bundled language profiles, read here for their ordinal words only.
 const LANGUAGES: [&str; 2] = [
@@ -32,6 +30,30 @@ pub(crate) struct Series {
     /// Words that may stand between the ordinal and the name.
     #[serde(default)]
     pub(crate) meeting_words: Vec<String>,
+    /// The prefix of its meeting ids (`bali` gives `meeting:bali-2002-02`);
+    /// the acronym's slug when left out.
+    #[serde(default)]
+    key: String,
+    /// Its meetings are keyed by month (`<key>-<yyyy>-<mm>`) even where a
+    /// text numbers them (the process numbered them only later).
+    #[serde(default)]
+    pub(crate) by_date: bool,
+    /// Names of one of its meetings with no ordinal ("Bali Regional
+    /// Ministerial Conference on People Smuggling, ..."): with a date, the
+    /// meeting of that month.
+    #[serde(default)]
+    pub(crate) meeting_names: Vec<String>,
+}
+
+impl Series {
+    /// The prefix of its meeting ids: `crm`, `bali`.
+    pub(crate) fn key(&self) -> String {
+        if self.key.is_empty() {
+            crate::text::slug(&self.acronym)
+        } else {
+            self.key.clone()
+        }
+    }
 }
 
 /// The series profiles bundled with acta. A profile that does not parse
@@ -50,9 +72,11 @@ pub(crate) fn bundled() -> &'static [Series] {
 /// Migraciones`), compared without case or accents.
 pub(crate) fn by_name(name: &str) -> Option<&'static Series> {
     let n = normalize(name);
-    bundled()
-        .iter()
-        .find(|s| normalize(&s.acronym) == n || s.names.iter().any(|x| normalize(x) == n))
+    bundled().iter().find(|s| {
+        normalize(&s.acronym) == n
+            || s.names.iter().any(|x| normalize(x) == n)
+            || s.meeting_names.iter().any(|x| normalize(x) == n)
+    })
 }
 
 #[derive(Deserialize)]
@@ -81,7 +105,7 @@ pub(crate) fn ordinal_words() -> &'static [(String, u32)] {
                 let Ok(n) = u32::try_from(i + 1) else {
                     continue;
                 };
-                out.extend(spellings.iter().map(|w| (normalize(w), n)));
+                out.extend(spellings.iter().map(|w| (ordinal_key(w), n)));
             }
         }
         // Longest first, so a regex alternation prefers "decimo septimo"
@@ -95,7 +119,7 @@ pub(crate) fn ordinal_words() -> &'static [(String, u32)] {
 /// ordinal written with digits and a suffix (`7th`, `1st`, `7a`, `7ma`,
 /// `3ra`, `8vo`; `7ª` and `7º` arrive as `7a` and `7o`).
 pub(crate) fn ordinal_word(w: &str) -> Option<u32> {
-    let n = normalize(w);
+    let n = ordinal_key(w);
     if let Some(num) = numbered_ordinal(&n) {
         return Some(num);
     }
@@ -103,6 +127,16 @@ pub(crate) fn ordinal_word(w: &str) -> Option<u32> {
         .iter()
         .find(|(x, _)| *x == n)
         .map(|&(_, k)| k)
+}
+
+/// An ordinal word as it is compared: normalized, a hyphen or a run of
+/// spaces one space (`twenty-first`, `twenty first`).
+fn ordinal_key(w: &str) -> String {
+    normalize(w)
+        .split(|c: char| c == '-' || c.is_whitespace())
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn numbered_ordinal(w: &str) -> Option<u32> {
@@ -125,6 +159,19 @@ mod tests {
     #[test]
     fn bundled_series_and_ordinals_parse() {
         assert_eq!(bundled().len(), SERIES.len());
+        // Every profile of the folder is bundled: a new one needs no code.
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/series");
+        let files = std::fs::read_dir(dir)
+            .expect("data/series")
+            .flatten()
+            .filter(|e| e.path().extension().is_some_and(|x| x == "toml"))
+            .count();
+        assert_eq!(SERIES.len(), files);
+        assert_eq!(
+            by_name("Colombo Process").map(Series::key).as_deref(),
+            Some("colombo")
+        );
+        assert_eq!(by_name("CRM").map(Series::key).as_deref(), Some("crm"));
         assert_eq!(
             by_name("Regional Conference on Migration").map(|s| s.acronym.as_str()),
             Some("CRM")
@@ -137,6 +184,9 @@ mod tests {
         assert_eq!(ordinal_word("seventh"), Some(7));
         assert_eq!(ordinal_word("quinto"), Some(5));
         assert_eq!(ordinal_word("21st"), Some(21));
+        assert_eq!(ordinal_word("Fiftieth"), Some(50));
+        assert_eq!(ordinal_word("twenty-first"), Some(21));
+        assert_eq!(ordinal_word("Vigésima Tercera"), Some(23));
         assert_eq!(ordinal_word("word"), None);
     }
 }

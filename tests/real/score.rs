@@ -357,8 +357,12 @@ fn meetings(b: &FactBundle, e: &Expected, out: &mut DocScore) {
         }
         t.extracted += 1;
         let end = if m.end.is_empty() { &m.start } else { &m.end };
-        let same_dates =
-            date.is_some_and(|d| d.start.to_string() == m.start && d.end.to_string() == *end);
+        // A month or a year is compared at the precision the text gives
+        // ("en mayo de 2000" is `2000-05`), days day by day.
+        let same_dates = date.is_some_and(|d| match d.precision {
+            Precision::Month | Precision::Year => iso(&d) == m.start && *end == m.start,
+            _ => d.start.to_string() == m.start && d.end.to_string() == *end,
+        });
         if norm(&city) == norm(&m.city) && same_dates {
             t.hit += 1;
         } else {

@@ -17,6 +17,7 @@ struct Patterns {
     filler: Pattern,
     before_date: Pattern,
     place: Pattern,
+    bare_place: Pattern,
 }
 
 fn patterns() -> &'static Patterns {
@@ -25,9 +26,16 @@ fn patterns() -> &'static Patterns {
         let cap = r"[A-ZÁÉÍÓÚÑ][\p{L}.\-]*";
         Patterns {
             filler: compile(rules::MEETING_FILLER),
-            before_date: compile(r"^[\s,]*(?:(?:de|del|en|el|durante|entre|los dias|el dia)\s+)*$"),
+            before_date: compile(
+                r"^[\s,]*(?:(?:de|del|en|el|durante|entre|los dias|el dia|from|on|between|the)\s+)*$",
+            ),
             place: compile(&format!(
                 r"^[\s,]*(?:en|in)\s+(?:la\s+|el\s+)?(?P<p>{cap}(?:\s+(?:de\s+|del\s+|la\s+)?{cap}){{0,3}}(?:\s*,\s*{cap}(?:\s+{cap}){{0,2}})?)"
+            )),
+            // A heading's place with no preposition, right before its date:
+            // "(RCGM) San José, Costa Rica November 18, 2013".
+            bare_place: compile(&format!(
+                r"^[\s,]*(?P<p>{cap}(?:\s+(?:de\s+|del\s+|la\s+)?{cap}){{0,3}}(?:\s*,\s*{cap}(?:\s+{cap}){{0,2}})?)[\s,]*$"
             )),
         }
     })
@@ -110,6 +118,26 @@ pub fn place(phrase: &str, env: &Env) -> Option<(Option<String>, Option<String>)
 pub fn is_abbreviation(p: &str) -> bool {
     let letters: String = p.chars().filter(|c| *c != '.').collect();
     (1..=3).contains(&letters.len()) && letters.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// The length, in the normalized text at `at`, of words of the profiles
+/// that date something by the document's own day (`[dates] today`).
+fn today_words(s: &Sentence, at: usize, env: &Env) -> Option<usize> {
+    let rest = s.norm_after(at);
+    let lead = rest.len() - rest.trim_start_matches([' ', ',']).len();
+    let text = &rest[lead..];
+    env.profiles
+        .iter()
+        .filter_map(|p| p.dates.get("today")?.as_array())
+        .flatten()
+        .filter_map(|w| w.as_str())
+        .map(crate::text::normalize)
+        .filter(|w| {
+            text.starts_with(w.as_str())
+                && !text[w.len()..].starts_with(|c: char| c.is_alphanumeric())
+        })
+        .map(|w| lead + w.len())
+        .max()
 }
 
 pub fn parse_tail(s: &Sentence, from: usize, env: &Env) -> Tail {
@@ -196,6 +224,36 @@ pub fn parse_tail(s: &Sentence, from: usize, env: &Env) -> Tail {
                 .iter()
                 .find(|d| d.start >= at && d.value.is_some() && !d.deadline);
             if let Some(d) = next.filter(|d| p.before_date.is_match(s.hay_between(at, d.start))) {
+                t.date = d.value;
+                pos = d.end;
+                t.end = d.end;
+                continue;
+            }
+        }
+        if t.date.is_none() {
+            // "que se celebró este día": the document's own day.
+            if let Some(n) = env.today.and_then(|_| today_words(s, at, env)) {
+                t.date = env.today.map(DateValue::day);
+                let end = s.end_of(s.norm_at(at) + n);
+                pos = end;
+                t.end = end;
+                continue;
+            }
+        }
+        if t.country.is_none() && t.date.is_none() {
+            // A place with no preposition counts only right before a date.
+            let next = s
+                .dates
+                .iter()
+                .find(|d| d.start >= at && d.value.is_some() && !d.deadline);
+            let bare = next.and_then(|d| {
+                let c = p.bare_place.captures(s.text.get(at..d.start)?)?;
+                let (city, country) = place(c.name("p")?.as_str(), env)?;
+                Some((city, country, d))
+            });
+            if let Some((city, country, d)) = bare {
+                t.city = city;
+                t.country = country;
                 t.date = d.value;
                 pos = d.end;
                 t.end = d.end;

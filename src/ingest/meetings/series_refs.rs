@@ -1,0 +1,368 @@
+//! Meetings of a series (`data/series/*.toml`) written in ways other than
+//! one ordinal before the series' name: a list of ordinals before a name
+//! in the plural with a list of places and dates after it ("la Primera,
+//! Segunda y Tercera Conferencias Sudamericanas sobre Migraciones,
+//! celebradas en Buenos Aires, en mayo de 2000, en Santiago de Chile, en
+//! abril de 2001 y en Quito, en agosto de 2002"), and a meeting named
+//! without an ordinal ("the Bali Regional Ministerial Conference held in
+//! Bali, Indonesia, 26-28 February 2002"), which its month identifies;
+//! a body's meeting by its ordinal ("la CRM ... en su primera reunión en
+//! Puebla, México, en marzo de 1996"); and the place written just before a
+//! meeting ("Aprobado en Ciudad de Panamá, Panamá, en la XXIII Reunión");
+//! an ordinal and meeting words alone ("At their Fiftieth Regular
+//! Meeting, the authorities ..."), a meeting of the one series the
+//! document names.
+
+use super::tail::{parse_tail, place};
+use super::{alternation, overlaps, with_tail, Env, MeetingRef, Target};
+use crate::ingest::pattern::Pattern;
+use crate::ingest::profile::{find_phrase, words};
+use crate::ingest::rules::compile;
+use crate::ingest::sentence::Sentence;
+use crate::model::{Kind, Precision};
+use crate::reference::from_long_roman;
+use crate::reference::series::{self, ordinal_word, Series};
+use std::sync::OnceLock;
+
+/// What a numbered reference of a series points at: its numbered meeting,
+/// or, for a series keyed by date, its meeting of the month written with
+/// it.
+pub(super) fn target(series: &Series, ordinal: u32) -> Target {
+    if series.by_date {
+        Target::Dated {
+            body: format!("organization:{}", series.key()),
+        }
+    } else {
+        Target::Numbered {
+            body: series.acronym.clone(),
+            ordinal,
+        }
+    }
+}
+
+/// An ordinal as the numbered pattern writes it (roman, `7th`, a word).
+fn ordinal_token() -> String {
+    let words = alternation(series::ordinal_words().iter().map(|(w, _)| w.as_str()));
+    format!(r"(?:[ivxlc]{{1,7}}|\d{{1,2}}(?:st|nd|rd|th)|{words})")
+}
+
+/// Two or more ordinals joined by commas and a conjunction, the meeting
+/// words of a series, its name.
+fn list_pattern() -> &'static Pattern {
+    static P: OnceLock<Pattern> = OnceLock::new();
+    P.get_or_init(|| {
+        let all = series::bundled();
+        let ord = ordinal_token();
+        let words = alternation(all.iter().flat_map(|s| &s.meeting_words).map(String::as_str));
+        let names = alternation(
+            all.iter()
+                .flat_map(|s| s.names.iter().chain(std::iter::once(&s.acronym)))
+                .map(String::as_str),
+        );
+        compile(&format!(
+            r"\b(?P<ords>{ord}(?:\s*,\s*{ord})*\s*,?\s+(?:y|e|and)\s+{ord})\s+(?:(?:{words})\s+(?:de\s+la\s+|del\s+|of\s+the\s+|of\s+)?)?(?P<body>{names})\b"
+        ))
+    })
+}
+
+/// The numbers of a list of ordinals in normalized text (`primera,
+/// segunda y tercera`, `i, ii and iii`, `decima septima y decima octava`).
+fn ordinals(list: &str) -> Option<Vec<u32>> {
+    let numbers: Option<Vec<u32>> = list
+        .split(',')
+        .flat_map(|part| part.split(" y ").flat_map(|p| p.split(" e ")))
+        .flat_map(|p| p.split(" and "))
+        .map(str::trim)
+        .filter(|w| !w.is_empty())
+        .map(|w| from_long_roman(w).or_else(|| ordinal_word(w)))
+        .collect();
+    numbers.filter(|v| v.len() >= 2)
+}
+
+/// Numbered meetings written as a list, each with the place and date
+/// given for it in the same order.
+pub(super) fn listed(s: &Sentence, env: &Env) -> Vec<MeetingRef> {
+    let mut refs = Vec::new();
+    for c in list_pattern().captures_iter(s.hay()) {
+        let (Some(m), Some(ords), Some(body)) = (c.get(0), c.name("ords"), c.name("body")) else {
+            continue;
+        };
+        let Some(series) = series::by_name(body.as_str()) else {
+            continue;
+        };
+        let Some(numbers) = ordinals(ords.as_str()) else {
+            continue;
+        };
+        let (start, end) = (s.orig(m.start()), s.end_of(m.end()));
+        let mut pos = end;
+        for n in numbers {
+            let t = parse_tail(s, pos, env);
+            let mut r = MeetingRef::new(start, end, target(series, n));
+            if t.end > pos {
+                r = with_tail(r, &t);
+                r.start = start;
+                pos = after_conjunction(s, t.end);
+            }
+            refs.push(r);
+        }
+    }
+    refs
+}
+
+/// The offset after `, y` / ` and ` that joins the last item of a list.
+fn after_conjunction(s: &Sentence, at: usize) -> usize {
+    let rest = s.text.get(at..).unwrap_or("");
+    let trimmed = rest.trim_start_matches(|c: char| c.is_whitespace() || c == ',');
+    let skipped = ["y ", "e ", "and "]
+        .iter()
+        .find_map(|c| trimmed.strip_prefix(c))
+        .map_or(trimmed, |r| r);
+    at + rest.len() - skipped.len()
+}
+
+/// A meeting of a series named without an ordinal: one of its meeting
+/// names (`Bali Regional Ministerial Conference`), or its meeting words
+/// before its name (`Ministerial Conference of the Bali Process`).
+fn unnumbered_pattern(series: &Series) -> Option<String> {
+    let names = alternation(
+        series
+            .names
+            .iter()
+            .chain(std::iter::once(&series.acronym))
+            .map(String::as_str),
+    );
+    let words = alternation(series.meeting_words.iter().map(String::as_str));
+    let own = alternation(series.meeting_names.iter().map(String::as_str));
+    let mut alts = Vec::new();
+    if !own.is_empty() {
+        alts.push(format!("(?:{own})"));
+    }
+    if !words.is_empty() && !names.is_empty() {
+        alts.push(format!(
+            r"(?:{words})\s+(?:de\s+la\s+|del\s+|of\s+the\s+|of\s+)(?:{names})"
+        ));
+    }
+    (!alts.is_empty()).then(|| format!(r"\b(?:{})\b", alts.join("|")))
+}
+
+/// Per series: the id of its body (`organization:<key>`) and the pattern
+/// of its meetings named without an ordinal.
+fn unnumbered_patterns() -> &'static [(String, Pattern)] {
+    static P: OnceLock<Vec<(String, Pattern)>> = OnceLock::new();
+    P.get_or_init(|| {
+        series::bundled()
+            .iter()
+            .filter_map(|s| {
+                let p = compile(&unnumbered_pattern(s)?);
+                Some((format!("organization:{}", s.key()), p))
+            })
+            .collect()
+    })
+}
+
+/// Meetings of a series named without an ordinal, with their month. For
+/// a series the gazetteer knows as an organization, only a reference with
+/// its month ("la Reunión Ordinaria de la OCAM, que se celebró este
+/// día"): the others are read as meetings of a body.
+pub(super) fn unnumbered(s: &Sentence, env: &Env, refs: &mut Vec<MeetingRef>) {
+    for (body, pattern) in unnumbered_patterns() {
+        let key = body.strip_prefix("organization:").unwrap_or(body);
+        let known = env.gazetteer.organizations.iter().any(|o| o.key == key);
+        for (a, b) in s.find(pattern) {
+            if overlaps(refs, a, b) {
+                continue;
+            }
+            let t = parse_tail(s, b, env);
+            let month = t.date.is_some_and(|d| d.precision != Precision::Year);
+            if known && (!month || !t.list.is_empty()) {
+                continue;
+            }
+            let r = MeetingRef::new(a, b, Target::Dated { body: body.clone() });
+            // Without its month the reference names the meeting but gives
+            // it no id; the document's opening may date it.
+            let dated = t.date.filter(|d| d.precision != Precision::Year);
+            let mut r = with_tail(r, &t);
+            r.date = dated;
+            refs.push(r);
+        }
+    }
+}
+
+/// An ordinal and a meeting word after a possessive (`su primera
+/// reunión`, `its fifth meeting`).
+fn possessive_pattern() -> &'static Pattern {
+    static P: OnceLock<Pattern> = OnceLock::new();
+    P.get_or_init(|| {
+        let ord = ordinal_token();
+        let words = alternation(
+            series::bundled()
+                .iter()
+                .flat_map(|s| &s.meeting_words)
+                .map(String::as_str),
+        );
+        compile(&format!(
+            r"\b(?:su|its|their)\s+(?P<ord>{ord})\s+(?:{words})\b"
+        ))
+    })
+}
+
+/// The series a possessive at `a` refers to: the last series the sentence
+/// names before it, as a body ("la CRM") or by a name of its profile ("la
+/// Asamblea General, en su septuagésimo sexto período de sesiones").
+fn owner(s: &Sentence, a: usize) -> Option<&'static Series> {
+    let by_body = s
+        .mentions
+        .iter()
+        .rev()
+        .find(|x| x.end <= a && x.kind == Kind::Organization)
+        .and_then(|o| {
+            let k = o.id.strip_prefix("organization:")?;
+            let series = series::bundled().iter().find(|x| x.key() == k)?;
+            Some((s.norm_at(o.start), series))
+        });
+    let before = s.norm_before(a);
+    let by_name = series::bundled()
+        .iter()
+        .filter_map(|x| {
+            let at = x
+                .names
+                .iter()
+                .filter_map(|n| before.rfind(&crate::text::normalize(n)))
+                .max()?;
+            Some((at, x))
+        })
+        .max_by_key(|(at, _)| *at);
+    match (by_body, by_name) {
+        (Some(b), Some(n)) => Some(if n.0 > b.0 { n.1 } else { b.1 }),
+        (b, n) => b.or(n).map(|(_, x)| x),
+    }
+}
+
+/// "la CRM ... en su primera reunión": the numbered meeting of the series
+/// whose body the sentence last named before it.
+pub(super) fn possessive(s: &Sentence, env: &Env, refs: &mut Vec<MeetingRef>) {
+    for c in possessive_pattern().captures_iter(s.hay()) {
+        let (Some(m), Some(ord)) = (c.get(0), c.name("ord")) else {
+            continue;
+        };
+        let (a, b) = (s.orig(m.start()), s.end_of(m.end()));
+        if overlaps(refs, a, b) {
+            continue;
+        }
+        let Some(n) = from_long_roman(ord.as_str()).or_else(|| ordinal_word(ord.as_str())) else {
+            continue;
+        };
+        let Some(series) = owner(s, a) else {
+            continue;
+        };
+        let r = MeetingRef::new(a, b, target(series, n));
+        refs.push(with_tail(r, &parse_tail(s, b, env)));
+    }
+}
+
+/// The place written just before a meeting that has none after it: `en
+/// <place>, en la <meeting>` ("Aprobado en Ciudad de Panamá, Panamá, en la
+/// XXIII Reunión Viceministerial").
+pub(super) fn place_before(s: &Sentence, env: &Env, refs: &mut [MeetingRef]) {
+    static P: OnceLock<regex::Regex> = OnceLock::new();
+    let re = P.get_or_init(|| {
+        regex::Regex::new(
+            r"\b(?:en|in)\s+(?P<p>\p{Lu}[^,;:()\d]{1,40}(?:,\s*\p{Lu}[^,;:()\d]{1,30})?)\s*,\s*(?:en|in|at|durante|during)\s+(?:la\s+|el\s+|the\s+|su\s+|its\s+)?$",
+        )
+        .unwrap_or_else(|e| panic!("place before a meeting: {e}"))
+    });
+    let named = |r: &MeetingRef| matches!(r.target, Target::Numbered { .. } | Target::Dated { .. });
+    for r in refs.iter_mut().filter(|r| r.country.is_none() && named(r)) {
+        let before = s.text.get(..r.start).unwrap_or("");
+        let from = before.len().saturating_sub(120);
+        let from = (from..before.len())
+            .find(|&i| before.is_char_boundary(i))
+            .unwrap_or(before.len());
+        let Some(c) = before.get(from..).and_then(|b| re.captures(b)) else {
+            continue;
+        };
+        let Some(p) = c.name("p") else { continue };
+        if let Some((city, country)) = place(p.as_str().trim(), env) {
+            r.city = city;
+            r.country = country;
+        }
+    }
+}
+
+/// The key of the one series a text names (by a name, an acronym or a
+/// meeting name of `data/series/*.toml`); `None` when it names none or
+/// several.
+pub fn document_series(text: &str) -> Option<String> {
+    let w = words(text);
+    let mut found = series::bundled().iter().filter(|s| {
+        s.names
+            .iter()
+            .chain(&s.meeting_names)
+            .chain(std::iter::once(&s.acronym))
+            .any(|n| find_phrase(&w, &words(n)).is_some())
+    });
+    let one = found.next()?;
+    found.next().is_none().then(|| one.key())
+}
+
+/// An ordinal and meeting words with no name after them.
+fn bare_pattern() -> &'static Pattern {
+    static P: OnceLock<Pattern> = OnceLock::new();
+    P.get_or_init(|| {
+        let ord = ordinal_token();
+        let words = alternation(
+            series::bundled()
+                .iter()
+                .flat_map(|s| &s.meeting_words)
+                .map(String::as_str),
+        );
+        compile(&format!(r"\b(?P<ord>{ord})\s+(?:{words})\b"))
+    })
+}
+
+/// "At their Fiftieth Regular Meeting, the authorities": an ordinal and
+/// meeting words that no name follows (no `de`, `of`, `for`, no capital)
+/// name a meeting of the one series the document names.
+pub(super) fn of_the_document(s: &Sentence, env: &Env, refs: &mut Vec<MeetingRef>) {
+    let Some(key) = env.series.as_deref() else {
+        return;
+    };
+    let Some(series) = series::bundled().iter().find(|x| x.key() == key) else {
+        return;
+    };
+    for c in bare_pattern().captures_iter(s.hay()) {
+        let (Some(m), Some(ord)) = (c.get(0), c.name("ord")) else {
+            continue;
+        };
+        let (a, b) = (s.orig(m.start()), s.end_of(m.end()));
+        if overlaps(refs, a, b) {
+            continue;
+        }
+        let raw = s.slice(a, s.end_of(ord.end()));
+        let roman = raw
+            .chars()
+            .all(|ch| matches!(ch, 'I' | 'V' | 'X' | 'L' | 'C'));
+        let n = if roman {
+            from_long_roman(raw)
+        } else if !raw.chars().next().is_some_and(char::is_uppercase) {
+            // "the fifth meeting since ...": a count, not a name; "October
+            // 26th and 27th Meeting ...": a day.
+            None
+        } else {
+            ordinal_word(ord.as_str())
+        };
+        let Some(n) = n else { continue };
+        let next = s.text.get(b..).unwrap_or("").trim_start();
+        let first: String = next.chars().take_while(|c| c.is_alphanumeric()).collect();
+        let named_after = first.chars().next().is_some_and(char::is_uppercase)
+            || matches!(
+                first.to_lowercase().as_str(),
+                "de" | "del" | "of" | "for" | "on" | "sobre" | "para"
+            );
+        if named_after {
+            continue;
+        }
+        let r = MeetingRef::new(a, b, target(series, n));
+        refs.push(with_tail(r, &parse_tail(s, b, env)));
+    }
+}
