@@ -53,7 +53,6 @@ use crate::text::normalize;
 use fxhash::FxHashMap;
 pub(crate) use ids::Ids;
 use petgraph::graph::NodeIndex;
-use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 use std::collections::{BTreeSet, HashMap};
 

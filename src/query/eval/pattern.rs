@@ -11,7 +11,6 @@ use crate::query::error::QueryError;
 use crate::text::normalize;
 use fxhash::{FxHashMap, FxHashSet};
 use petgraph::graph::{EdgeIndex, NodeIndex};
-use petgraph::visit::EdgeRef;
 
 /// What a slot holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -252,10 +251,14 @@ impl<'g> Ctx<'g> {
             Val::Node(b) if *b == i => {}
             _ => return false,
         }
-        let d = &self.kg.graph[i];
-        if !n.kinds.is_empty() && !n.kinds.contains(&d.kind) {
+        // The kind is read without decoding the node.
+        if !n.kinds.is_empty() && !n.kinds.contains(&self.kg.kind_of(i)) {
             return false;
         }
+        if n.props.is_empty() {
+            return true;
+        }
+        let d = &self.kg.graph[i];
         n.props.iter().all(|(k, lit)| match (k.as_str(), lit) {
             ("id", Literal::Str(id)) => &d.id == id,
             ("name", Literal::Str(name)) => {
@@ -272,8 +275,13 @@ impl<'g> Ctx<'g> {
     }
 
     fn edge_ok(&self, r: &CRel, e: EdgeIndex) -> bool {
-        let d = &self.kg.graph[e];
-        (r.kinds.is_empty() || r.kinds.contains(&d.kind))
+        // The type is read without decoding the edge.
+        (r.kinds.is_empty()
+            || self
+                .kg
+                .graph
+                .edge_kind(e)
+                .is_some_and(|k| r.kinds.contains(&k)))
             && r.props
                 .iter()
                 .all(|(k, lit)| self.prop_equals(&self.edge_prop(e, k), lit))
