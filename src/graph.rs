@@ -134,7 +134,10 @@ pub struct KnowledgeGraph {
     /// across the reports of each thread (see [`crate::link`]).
     pub(crate) requests: Vec<Request>,
     /// Every request as each report stated it, for history and `why`.
-    pub(crate) request_history: Vec<Request>,
+    /// Saved in a snapshot section of its own, read when first asked
+    /// for (by `trace`; a query seldom does).
+    #[serde(skip)]
+    pub(crate) request_history: Cold<Vec<Request>>,
     /// Facts hidden by retractions and rejections, kept for `why` and `trace`.
     pub(crate) retracted: Vec<Retracted>,
     /// The annotations applied to this view.
@@ -333,7 +336,7 @@ impl KnowledgeGraph {
         let mut edges: Vec<(NodeIndex, EdgeIndex, &EdgeData)> = self
             .graph
             .edges_directed(n, dir)
-            .filter(move |e| kind.is_none_or(|k| self.graph.edge_kind(e.id()) == Some(k)))
+            .filter(move |e| kind.is_none_or(|k| e.kind() == k))
             .map(move |e| {
                 let other = if dir == Direction::Outgoing {
                     e.target()

@@ -470,7 +470,7 @@ pub(crate) fn link_threads(kg: &mut KnowledgeGraph, annotations: &[crate::model:
         _ => None,
     };
     let thread_of = |a: &str| root.get(a).cloned().unwrap_or_else(|| a.to_string());
-    kg.requests = crate::link::merge_requests(&kg.request_history, &thread_of, &dates);
+    kg.requests = crate::link::merge_requests(kg.request_history.get(), &thread_of, &dates);
     close_done_threads(kg, &root, &doc_dates);
 }
 

@@ -19,8 +19,10 @@
 //! Edge attributes: their count (u64), the edges that have them (u32
 //! each, ascending) and a table of their blobs. Adjacency: for outgoing
 //! then incoming edges, where each node's run ends (u32, `nodes + 1` of
-//! them) and the runs of edge indexes (u32), each in the order petgraph
-//! walks a node's edges (newest first). Kinds: a byte per node, its
+//! them), the runs of (edge index, node at the other end) (u32 each),
+//! each in the order petgraph walks a node's edges (newest first), and
+//! the type of each edge of the runs (u8, in the same order): a walk of
+//! a node's edges reads its run and nothing else. Kinds: a byte per node, its
 //! place in `Kind::ALL`.
 
 use super::{EdgeData, NodeData};
@@ -213,9 +215,9 @@ struct Inner {
     attr_edges: usize,
     attr_count: usize,
     attrs: Blobs,
-    /// Per direction (outgoing, incoming): start of the runs' ends and
-    /// of the runs.
-    adjacency: [(usize, usize); 2],
+    /// Per direction (outgoing, incoming): start of the runs' ends, of
+    /// the runs and of their edges' types.
+    adjacency: [(usize, usize, usize); 2],
     /// Start of the nodes' kinds.
     kinds: usize,
     node_cells: Cells<Option<Box<NodeData>>>,
@@ -242,13 +244,14 @@ impl Lazy {
             return None;
         }
         let mut at = s.adjacency.start;
-        let mut adjacency = [(0, 0); 2];
+        let mut adjacency = [(0, 0, 0); 2];
         for side in &mut adjacency {
             let ends = at;
             let runs = ends.checked_add(n.checked_add(1)?.checked_mul(4)?)?;
             let total = index_at(&map, runs.checked_sub(4)?)?;
-            *side = (ends, runs);
-            at = runs.checked_add(total.checked_mul(4)?)?;
+            let kinds = runs.checked_add(total.checked_mul(8)?)?;
+            *side = (ends, runs, kinds);
+            at = kinds.checked_add(total)?;
         }
         if at != s.adjacency.end || s.kinds.end.checked_sub(s.kinds.start)? != n {
             return None;
@@ -412,9 +415,14 @@ impl Lazy {
         self.edge(e).unwrap_or(&self.0.blank_edge)
     }
 
-    /// The edges of node `n` in direction `dir`, newest first.
-    pub(crate) fn adjacent(&self, n: usize, dir: Direction) -> impl Iterator<Item = usize> + '_ {
-        let (ends, runs) = self.0.adjacency[usize::from(dir == Direction::Incoming)];
+    /// The edges of node `n` in direction `dir`, newest first: each
+    /// edge's index, the node at its other end and its type.
+    pub(crate) fn adjacent(
+        &self,
+        n: usize,
+        dir: Direction,
+    ) -> impl Iterator<Item = (usize, usize, EdgeKind)> + '_ {
+        let (ends, runs, kinds) = self.0.adjacency[usize::from(dir == Direction::Incoming)];
         let map = &self.0.map;
         let run = if n < self.node_count() {
             let start = index_at(map, ends + 4 * n);
@@ -424,7 +432,13 @@ impl Lazy {
         } else {
             0..0
         };
-        run.filter_map(move |k| index_at(map, runs + 4 * k))
+        let nodes = self.node_count();
+        run.filter_map(move |k| {
+            let e = index_at(map, runs + 8 * k)?;
+            let other = index_at(map, runs + 8 * k + 4)?;
+            let kind = EdgeKind::ALL.get(usize::from(*map.get(kinds + k)?))?;
+            (other < nodes).then_some((e, other, *kind))
+        })
     }
 
     /// The whole graph decoded into petgraph's form, to be changed.

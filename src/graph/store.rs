@@ -32,6 +32,7 @@ pub struct EdgeRef<'a> {
     source: NodeIndex,
     target: NodeIndex,
     id: EdgeIndex,
+    kind: EdgeKind,
 }
 
 impl<'a> EdgeRef<'a> {
@@ -46,6 +47,10 @@ impl<'a> EdgeRef<'a> {
     /// The edge's index.
     pub fn id(&self) -> EdgeIndex {
         self.id
+    }
+    /// The edge's type (known without decoding the edge).
+    pub fn kind(&self) -> EdgeKind {
+        self.kind
     }
     /// The edge's data (decoded now if it was not).
     pub fn weight(&self) -> &'a EdgeData {
@@ -164,6 +169,7 @@ impl Graph {
             source,
             target,
             id: e,
+            kind: self.edge_kind(e)?,
         })
     }
 
@@ -173,14 +179,32 @@ impl Graph {
         n: NodeIndex,
         dir: Direction,
     ) -> impl Iterator<Item = EdgeRef<'_>> + '_ {
-        let ids: Box<dyn Iterator<Item = EdgeIndex> + '_> = match &self.saved {
-            None => {
-                let g = &self.built;
-                Box::new(g.edges_directed(n, dir).map(|e| e.id()))
-            }
-            Some(l) => Box::new(l.adjacent(n.index(), dir).map(EdgeIndex::new)),
+        // A saved view's adjacency holds each edge's other end and type:
+        // a walk reads neither the edges' records nor their data.
+        let edges: Box<dyn Iterator<Item = EdgeRef<'_>> + '_> = match &self.saved {
+            None => Box::new(self.built.edges_directed(n, dir).map(move |e| EdgeRef {
+                graph: self,
+                source: e.source(),
+                target: e.target(),
+                id: e.id(),
+                kind: e.weight().kind,
+            })),
+            Some(l) => Box::new(l.adjacent(n.index(), dir).map(move |(e, other, kind)| {
+                let other = NodeIndex::new(other);
+                let (source, target) = match dir {
+                    Direction::Outgoing => (n, other),
+                    Direction::Incoming => (other, n),
+                };
+                EdgeRef {
+                    graph: self,
+                    source,
+                    target,
+                    id: EdgeIndex::new(e),
+                    kind,
+                }
+            })),
         };
-        ids.filter_map(move |e| self.edge_ref(e))
+        edges
     }
 
     /// The edges from `a` to `b`, newest first.

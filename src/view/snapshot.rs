@@ -12,14 +12,15 @@
 //! to write one (read-only or full disk) only costs the next open its time.
 //!
 //! Layout: a header (`actaview`, version u32 LE, fingerprint, 32 bytes);
-//! twelve sections; and a footer: the sections' lengths and CRC-32s (u64
+//! thirteen sections; and a footer: the sections' lengths and CRC-32s (u64
 //! and u32 LE each) and `actaview` again. The sections: the view's
 //! indexes and lists in bincode (its graph apart), with its ids and
 //! provenances as indexes into the tables (see
 //! [`crate::model::sym::tables`]); the graph's nodes, edges, edge
 //! attributes, adjacency and kinds, the alias index and the tables of
 //! provenances and texts, in the layouts of `graph/lazy.rs` and
-//! `graph/aliases.rs`, read in place; the documents' sections; each document's text length and CRC-32; the documents'
+//! `graph/aliases.rs`, read in place; the documents' sections; the
+//! requests as each report stated them; each document's text length and CRC-32; the documents'
 //! texts one after another. Writing streams; the tables come after what
 //! refers to them because they are complete only once it is written.
 //!
@@ -76,11 +77,12 @@ fn path(dir: &Path) -> PathBuf {
     dir.join(FILE)
 }
 
-/// Twelve sections: the view; the graph's nodes, edges, edge attributes,
-/// adjacency and nodes' kinds; the alias index; the provenances; the
-/// texts of ids and provenances; the documents' sections; each
-/// document's text length and CRC-32; the documents' texts.
-const SECTIONS: usize = 12;
+/// Thirteen sections: the view; the graph's nodes, edges, edge
+/// attributes, adjacency and nodes' kinds; the alias index; the
+/// provenances; the texts of ids and provenances; the documents'
+/// sections; the requests as each report stated them; each document's
+/// text length and CRC-32; the documents' texts.
+const SECTIONS: usize = 13;
 const FOOTER: usize = SECTIONS * 12 + 8;
 
 /// The view saved in `dir` with this fingerprint, if there is one whose
@@ -125,11 +127,11 @@ pub(crate) fn load(dir: &Path, fingerprint: &[u8; 32]) -> Option<KnowledgeGraph>
     let mut kg: KnowledgeGraph = options().with_limit(parts[0].0).deserialize(view).ok()?;
     drop(reading);
     let lengths: Vec<(u32, u32)> = options()
-        .with_limit(parts[10].0)
-        .deserialize(map.get(range(10)?)?)
+        .with_limit(parts[11].0)
+        .deserialize(map.get(range(11)?)?)
         .ok()?;
     let total: u64 = lengths.iter().map(|(len, _)| u64::from(*len)).sum();
-    if lengths.len() != kg.documents.len() || total != parts[11].0 {
+    if lengths.len() != kg.documents.len() || total != parts[12].0 {
         return None;
     }
     let sections = GraphSections {
@@ -143,7 +145,8 @@ pub(crate) fn load(dir: &Path, fingerprint: &[u8; 32]) -> Option<KnowledgeGraph>
     kg.graph = Graph::saved(Lazy::open(map, tables, sections)?);
     let file: SavedFile = Arc::new(Mutex::new(file));
     kg.sections = Cold::saved(Arc::clone(&file), at[9], parts[9].0);
-    kg.texts = Texts::saved(file, at[11], &lengths)?;
+    kg.request_history = Cold::saved(Arc::clone(&file), at[10], parts[10].0);
+    kg.texts = Texts::saved(file, at[12], &lengths)?;
     Some(kg)
 }
 
@@ -241,6 +244,10 @@ fn write(tmp: &Path, fingerprint: &[u8; 32], kg: &KnowledgeGraph) -> io::Result<
     end_section(&mut out)?;
     options()
         .serialize_into(&mut out, kg.sections.get())
+        .map_err(invalid)?;
+    end_section(&mut out)?;
+    options()
+        .serialize_into(&mut out, kg.request_history.get())
         .map_err(invalid)?;
     end_section(&mut out)?;
     let mut lengths = Vec::with_capacity(kg.texts.len());
@@ -403,7 +410,7 @@ mod tests {
             "{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{aliases:?}\n{sections:?}\n{awaits:?}\n{walks:?}\n{requests_of:?}\n{:?}\n{texts:?}",
             kg.graph,
             kg.requests,
-            kg.request_history,
+            kg.request_history.get(),
             kg.documents,
             kg.annotations,
             kg.stats()

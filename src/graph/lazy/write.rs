@@ -62,16 +62,21 @@ pub(crate) fn write_nodes<W: Write>(g: &Graph, out: &mut W) -> io::Result<()> {
     })
 }
 
+/// An edge type as a byte: its place in `EdgeKind::ALL`.
+fn kind_byte(kind: EdgeKind) -> io::Result<u8> {
+    EdgeKind::ALL
+        .iter()
+        .position(|k| *k == kind)
+        .and_then(|k| u8::try_from(k).ok())
+        .ok_or_else(too_large)
+}
+
 /// Every edge's record.
 pub(crate) fn write_edges<W: Write>(g: &Graph, out: &mut W) -> io::Result<()> {
     for e in g.edge_references() {
         let w = e.weight();
         let prov = tables::prov_index(&w.prov).ok_or_else(too_large)?;
-        let kind = EdgeKind::ALL
-            .iter()
-            .position(|k| *k == w.kind)
-            .and_then(|k| u8::try_from(k).ok())
-            .ok_or_else(too_large)?;
+        let kind = kind_byte(w.kind)?;
         let mut record = [0u8; EDGE];
         record[0..4].copy_from_slice(&u32_of(e.source().index())?);
         record[4..8].copy_from_slice(&u32_of(e.target().index())?);
@@ -100,7 +105,7 @@ pub(crate) fn write_attrs<W: Write>(g: &Graph, out: &mut W) -> io::Result<()> {
 }
 
 /// Each node's edges, outgoing then incoming, in the order petgraph
-/// walks them.
+/// walks them, with the node at the other end, then their types.
 pub(crate) fn write_adjacency<W: Write>(g: &Graph, out: &mut W) -> io::Result<()> {
     for dir in [Direction::Outgoing, Direction::Incoming] {
         out.write_all(&0u32.to_le_bytes())?;
@@ -111,7 +116,17 @@ pub(crate) fn write_adjacency<W: Write>(g: &Graph, out: &mut W) -> io::Result<()
         }
         for n in g.node_indices() {
             for e in g.edges_directed(n, dir) {
+                let other = match dir {
+                    Direction::Outgoing => e.target(),
+                    Direction::Incoming => e.source(),
+                };
                 out.write_all(&u32_of(e.id().index())?)?;
+                out.write_all(&u32_of(other.index())?)?;
+            }
+        }
+        for n in g.node_indices() {
+            for e in g.edges_directed(n, dir) {
+                out.write_all(&[kind_byte(e.kind())?])?;
             }
         }
     }

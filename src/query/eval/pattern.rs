@@ -274,14 +274,10 @@ impl<'g> Ctx<'g> {
         matches!(self.equal(v, &Val::from(lit), span), Ok(Some(true)))
     }
 
-    fn edge_ok(&self, r: &CRel, e: EdgeIndex) -> bool {
-        // The type is read without decoding the edge.
-        (r.kinds.is_empty()
-            || self
-                .kg
-                .graph
-                .edge_kind(e)
-                .is_some_and(|k| r.kinds.contains(&k)))
+    /// Does edge `e`, of type `kind`, fit pattern `r`? (The type as a
+    /// walk gives it: a saved view's edge is not read for it.)
+    fn edge_ok(&self, r: &CRel, e: EdgeIndex, kind: EdgeKind) -> bool {
+        (r.kinds.is_empty() || r.kinds.contains(&kind))
             && r.props
                 .iter()
                 .all(|(k, lit)| self.prop_equals(&self.edge_prop(e, k), lit))
@@ -312,7 +308,7 @@ impl<'g> Ctx<'g> {
                 .kg
                 .graph
                 .edges_directed(n, dir)
-                .filter(|e| self.edge_ok(r, e.id()))
+                .filter(|e| self.edge_ok(r, e.id(), e.kind()))
                 .map(|e| {
                     let other = if dir == Outgoing {
                         e.target()
