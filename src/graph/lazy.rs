@@ -22,8 +22,9 @@
 //! them), the runs of (edge index, node at the other end) (u32 each),
 //! each in the order petgraph walks a node's edges (newest first), and
 //! the type of each edge of the runs (u8, in the same order): a walk of
-//! a node's edges reads its run and nothing else. Kinds: a byte per node, its
-//! place in `Kind::ALL`.
+//! a node's edges reads its run and nothing else. Kinds: a byte per
+//! node, its place in `Kind::ALL`, then each node's id as an index in
+//! the table of texts (u32), so that a search by id reads no node.
 
 use super::{EdgeData, NodeData};
 use crate::mapped::Mapped;
@@ -253,7 +254,8 @@ impl Lazy {
             *side = (ends, runs, kinds);
             at = kinds.checked_add(total)?;
         }
-        if at != s.adjacency.end || s.kinds.end.checked_sub(s.kinds.start)? != n {
+        let kinds_len = s.kinds.end.checked_sub(s.kinds.start)?;
+        if at != s.adjacency.end || kinds_len != n.checked_mul(5)? {
             return None;
         }
         let blank_node = NodeData {
@@ -304,14 +306,16 @@ impl Lazy {
         tables::Reading::start(lookup, u64::try_from(budget).unwrap_or(u64::MAX))
     }
 
-    /// Node `i`'s id, read from the start of its data (a node's first
-    /// field, its id, is written as its index in the table of texts).
+    /// Node `i`'s id, read from the table of ids (not the node's data).
     pub(crate) fn node_id(&self, i: usize) -> Option<Sym> {
         if let Some(Some(node)) = self.0.node_cells.peek(i) {
             return Some(node.id.clone());
         }
-        let bytes = self.0.nodes.get(&self.0.map, i)?;
-        self.0.tables.sym(u32_at(bytes, 0)?)
+        if i >= self.node_count() {
+            return None;
+        }
+        let at = self.0.kinds + self.node_count() + 4 * i;
+        self.0.tables.sym(u32_at(&self.0.map, at)?)
     }
 
     /// Node `i`'s kind.

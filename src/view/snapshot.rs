@@ -434,6 +434,20 @@ mod tests {
         );
     }
 
+    /// A view read in place and then changed is decoded whole first,
+    /// and is the view that was saved.
+    #[test]
+    fn a_saved_view_to_change_is_decoded_whole() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let kg = view();
+        let f = [7u8; 32];
+        save(dir.path(), &f, &kg).expect("saves");
+        let mut back = load(dir.path(), &f).expect("loads");
+        let nodes = back.graph.built_mut().node_count();
+        assert_eq!(nodes, kg.node_count());
+        assert_eq!(described(&back), described(&kg));
+    }
+
     #[test]
     fn another_fingerprint_or_a_damaged_file_is_not_used() {
         let dir = tempfile::tempdir().expect("temp dir");

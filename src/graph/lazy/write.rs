@@ -133,7 +133,8 @@ pub(crate) fn write_adjacency<W: Write>(g: &Graph, out: &mut W) -> io::Result<()
     Ok(())
 }
 
-/// Each node's kind, a byte each.
+/// Each node's kind, a byte each, then each node's id as its index in
+/// the table of texts (u32 each).
 pub(crate) fn write_kinds<W: Write>(g: &Graph, out: &mut W) -> io::Result<()> {
     for n in g.node_weights() {
         let kind = Kind::ALL
@@ -142,6 +143,10 @@ pub(crate) fn write_kinds<W: Write>(g: &Graph, out: &mut W) -> io::Result<()> {
             .and_then(|k| u8::try_from(k).ok())
             .ok_or_else(too_large)?;
         out.write_all(&[kind])?;
+    }
+    for n in g.node_weights() {
+        let id = tables::sym_index(&n.id).ok_or_else(too_large)?;
+        out.write_all(&id.to_le_bytes())?;
     }
     Ok(())
 }

@@ -127,7 +127,7 @@ pub(super) fn reading() -> bool {
     TABLES.with(|t| matches!(&*t.borrow(), Some(Tables::Reading { .. })))
 }
 
-pub(super) fn sym_index(s: &Sym) -> Option<u32> {
+pub(crate) fn sym_index(s: &Sym) -> Option<u32> {
     TABLES.with(|t| match &mut *t.borrow_mut() {
         Some(Tables::Writing { syms, sym_list, .. }) => {
             let next = u32::try_from(sym_list.len()).ok()?;
