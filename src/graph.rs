@@ -10,8 +10,6 @@ use crate::model::{
 };
 use crate::text::normalize;
 use fxhash::{FxHashMap, FxHashSet};
-use petgraph::graph::DiGraph;
-use petgraph::visit::EdgeRef;
 
 /// A node of the view, as its lookups return it; an edge, as walks do;
 /// the direction of a walk. Handles into one view, not ids: the same node
@@ -24,13 +22,20 @@ pub use thin_vec::ThinVec;
 
 mod aliases;
 mod cold;
+mod lazy;
 mod merge;
 mod resolve;
 mod saved;
+mod store;
 mod texts;
 
-use aliases::AliasIndex;
+pub(crate) use aliases::AliasIndex;
 pub(crate) use cold::{Cold, SavedFile};
+pub(crate) use lazy::write_nodes;
+pub(crate) use lazy::{write_adjacency, write_attrs, write_blobs, write_edges, write_kinds};
+pub(crate) use lazy::{Lazy, Sections as GraphSections, Tables};
+pub use store::EdgeRef;
+pub(crate) use store::Graph;
 pub(crate) use texts::Texts;
 
 pub use resolve::{Reference, ResolveError};
@@ -108,8 +113,10 @@ impl Stats {
 /// The graph view.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct KnowledgeGraph {
-    #[serde(with = "saved")]
-    pub(crate) graph: DiGraph<NodeData, EdgeData>,
+    /// The nodes and edges: built, or read in place from a saved view
+    /// (written to and read from sections of its own, see `lazy.rs`).
+    #[serde(skip)]
+    pub(crate) graph: Graph,
     #[serde(deserialize_with = "saved::map::<_, _, _, _, 8>")]
     by_id: FxHashMap<Sym, NodeIndex>,
     /// Nodes by id in a finished view: every node, sorted by id, searched
@@ -119,13 +126,18 @@ pub struct KnowledgeGraph {
     /// finished view too large for `alias_index`).
     #[serde(deserialize_with = "saved::map::<_, _, _, _, 16>")]
     by_alias: FxHashMap<String, Vec<NodeIndex>>,
-    /// Nodes by normalized alias key in a finished view, compact.
-    alias_index: AliasIndex,
+    /// Nodes by normalized alias key in a finished view, compact (saved
+    /// in a section of its own and read in place).
+    #[serde(skip)]
+    pub(crate) alias_index: AliasIndex,
     /// Requests for responses with their partial knowledge, recomputed
     /// across the reports of each thread (see [`crate::link`]).
     pub(crate) requests: Vec<Request>,
     /// Every request as each report stated it, for history and `why`.
-    pub(crate) request_history: Vec<Request>,
+    /// Saved in a snapshot section of its own, read when first asked
+    /// for (by `trace`; a query seldom does).
+    #[serde(skip)]
+    pub(crate) request_history: Cold<Vec<Request>>,
     /// Facts hidden by retractions and rejections, kept for `why` and `trace`.
     pub(crate) retracted: Vec<Retracted>,
     /// The annotations applied to this view.
@@ -194,11 +206,12 @@ impl KnowledgeGraph {
         if let Some(&i) = self.by_id.get(id) {
             return Some(i);
         }
+        // Each probe reads the node's id alone, not the whole node.
         let at = self
             .id_order
-            .partition_point(|&i| self.graph.node_weight(i).is_some_and(|n| *n.id < *id));
+            .partition_point(|&i| self.graph.node_id(i).is_some_and(|n| *n < *id));
         let i = *self.id_order.get(at)?;
-        (self.graph.node_weight(i)?.id == *id).then_some(i)
+        (*self.graph.node_id(i)? == *id).then_some(i)
     }
 
     /// The display name of the node with this id, or the id itself when
@@ -244,6 +257,11 @@ impl KnowledgeGraph {
     /// Node data by index.
     pub fn data(&self, i: NodeIndex) -> &NodeData {
         &self.graph[i]
+    }
+
+    /// The kind of a node, read without decoding the rest of it.
+    pub(crate) fn kind_of(&self, i: NodeIndex) -> Kind {
+        self.graph.node_kind(i).unwrap_or_else(|| self.data(i).kind)
     }
 
     /// Nodes of a kind, in graph order.
@@ -318,7 +336,7 @@ impl KnowledgeGraph {
         let mut edges: Vec<(NodeIndex, EdgeIndex, &EdgeData)> = self
             .graph
             .edges_directed(n, dir)
-            .filter(move |e| kind.is_none_or(|k| e.weight().kind == k))
+            .filter(move |e| kind.is_none_or(|k| e.kind() == k))
             .map(move |e| {
                 let other = if dir == Direction::Outgoing {
                     e.target()
@@ -452,13 +470,15 @@ impl KnowledgeGraph {
     /// of its status, not of the asking; it is the fallback when no edge
     /// records the request.
     pub(crate) fn asked_in(&self, r: &Request) -> Prov {
+        // The type first: it is read without decoding the edge.
         self.graph
-            .edge_weights()
+            .edge_indices()
+            .filter(|&e| self.graph.edge_kind(e) == Some(EdgeKind::RequestsResponseFrom))
+            .map(|e| &self.graph[e])
             .find(|e| {
-                e.kind == EdgeKind::RequestsResponseFrom
-                    && e.attrs.iter().any(|a| {
-                        a.key == "request" && matches!(&a.value, Value::Text(t) if *t == r.id)
-                    })
+                e.attrs
+                    .iter()
+                    .any(|a| a.key == "request" && matches!(&a.value, Value::Text(t) if *t == r.id))
             })
             .map_or_else(|| r.prov.clone(), |e| e.prov.clone())
     }
@@ -466,12 +486,23 @@ impl KnowledgeGraph {
     /// Node counts by kind and edge counts by type.
     pub fn stats(&self) -> Stats {
         let mut nk: HashMap<Kind, usize> = HashMap::new();
-        for n in self.graph.node_weights() {
-            *nk.entry(n.kind).or_default() += 1;
+        let indexed: usize = self.by_kind.iter().map(Vec::len).sum();
+        if indexed == self.graph.node_count() {
+            // A finished view's index by kind holds every node once: no
+            // node need be decoded.
+            for (k, nodes) in Kind::ALL.iter().zip(&self.by_kind) {
+                nk.insert(*k, nodes.len());
+            }
+        } else {
+            for n in self.graph.node_weights() {
+                *nk.entry(n.kind).or_default() += 1;
+            }
         }
         let mut ek: HashMap<EdgeKind, usize> = HashMap::new();
-        for e in self.graph.edge_weights() {
-            *ek.entry(e.kind).or_default() += 1;
+        for e in self.graph.edge_indices() {
+            if let Some(k) = self.graph.edge_kind(e) {
+                *ek.entry(k).or_default() += 1;
+            }
         }
         Stats {
             nodes: Kind::ALL

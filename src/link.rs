@@ -53,7 +53,6 @@ use crate::text::normalize;
 use fxhash::FxHashMap;
 pub(crate) use ids::Ids;
 use petgraph::graph::NodeIndex;
-use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 use std::collections::{BTreeSet, HashMap};
 
@@ -471,7 +470,7 @@ pub(crate) fn link_threads(kg: &mut KnowledgeGraph, annotations: &[crate::model:
         _ => None,
     };
     let thread_of = |a: &str| root.get(a).cloned().unwrap_or_else(|| a.to_string());
-    kg.requests = crate::link::merge_requests(&kg.request_history, &thread_of, &dates);
+    kg.requests = crate::link::merge_requests(kg.request_history.get(), &thread_of, &dates);
     close_done_threads(kg, &root, &doc_dates);
 }
 

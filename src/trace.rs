@@ -175,7 +175,13 @@ impl Steps<'_> {
         self.follow_ups(a, &id);
         self.retractions(&id);
         self.statuses(a, &id);
-        for r in self.kg.request_history.iter().filter(|r| r.agreement == id) {
+        for r in self
+            .kg
+            .request_history
+            .get()
+            .iter()
+            .filter(|r| r.agreement == id)
+        {
             self.request(r, &id);
         }
     }

@@ -198,7 +198,6 @@ pub(crate) fn bundled() -> KnowledgeGraph {
 mod tests {
     use crate::model::EdgeKind;
     use petgraph::graph::{EdgeIndex, NodeIndex};
-    use petgraph::visit::EdgeRef;
     use petgraph::Direction;
 
     /// The awaits index lists what the query engine's walk of a node's

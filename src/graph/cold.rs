@@ -1,5 +1,6 @@
 //! A part of the view that a query seldom reads (the sections of every
-//! document, for a section's body), kept in a section of the snapshot of
+//! document, for a section's body; every request as each report stated
+//! it, for `trace`), kept in a section of the snapshot of
 //! its own: checked at open, decoded the first time it is asked for. A
 //! view built from the documents holds it from the start.
 
@@ -41,6 +42,16 @@ impl<T: DeserializeOwned + Default> Cold<T> {
             value: OnceLock::from(value),
             saved: None,
         }
+    }
+
+    /// The value to change (read first if it was not); `None` never
+    /// happens but is not worth a panic.
+    pub(crate) fn get_mut(&mut self) -> Option<&mut T> {
+        if self.value.get().is_none() {
+            self.value = OnceLock::from(self.read().unwrap_or_default());
+        }
+        self.saved = None;
+        self.value.get_mut()
     }
 
     fn read(&self) -> Option<T> {

@@ -67,7 +67,9 @@ impl KnowledgeGraph {
         sections: Vec<Section>,
         requests: Vec<Request>,
     ) {
-        self.request_history.extend(requests);
+        if let Some(history) = self.request_history.get_mut() {
+            history.extend(requests);
+        }
         for mut s in sections {
             let in_document =
                 doc.text.get(s.body_start..s.span.end).map(str::trim) == Some(&s.text);
@@ -98,7 +100,9 @@ impl KnowledgeGraph {
         }
         self.by_alias.shrink_to_fit();
         self.by_id.shrink_to_fit();
-        self.request_history.shrink_to_fit();
+        if let Some(history) = self.request_history.get_mut() {
+            history.shrink_to_fit();
+        }
         self.requests.shrink_to_fit();
         self.documents.shrink_to_fit();
     }

@@ -9,7 +9,6 @@ use super::eval::Ctx;
 use crate::model::{EdgeKind, Kind};
 use crate::trace::Trace;
 use petgraph::graph::NodeIndex;
-use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 
 /// `show <entity>`: the card as text, and one row for JSON and CSV.

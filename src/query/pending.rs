@@ -12,7 +12,6 @@ use super::eval::Ctx;
 use crate::graph::KnowledgeGraph;
 use crate::model::{EdgeKind, Kind, Provenance, Request, Value, Ymd};
 use petgraph::graph::NodeIndex;
-use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 use std::collections::BTreeSet;
 

@@ -12,7 +12,6 @@ use super::eval::Ctx;
 use super::questions::resolve;
 use crate::model::{Action, EdgeKind, Fact, Kind, Request, Retracted, Status, UnnamedCount};
 use petgraph::graph::NodeIndex;
-use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 
 /// `why <subject> <edge> <object>`.

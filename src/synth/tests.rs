@@ -174,7 +174,6 @@ fn agreements_keep_their_quoted_titles_across_reports() {
 #[test]
 fn shortest_paths_on_a_synthetic_graph_are_shortest_and_real() {
     use petgraph::graph::NodeIndex;
-    use petgraph::visit::EdgeRef;
     use std::collections::VecDeque;
 
     let g = crate::Gazetteer::bundled().unwrap();

@@ -12,29 +12,38 @@
 //! to write one (read-only or full disk) only costs the next open its time.
 //!
 //! Layout: a header (`actaview`, version u32 LE, fingerprint, 32 bytes);
-//! the view in bincode with its ids and provenances as indexes (see
-//! [`crate::model::sym::tables`]), its lists and maps each preceded by
-//! its length so that it is read into room allocated once (see
-//! `graph/saved.rs`); the provenances (their texts as indexes); the
-//! texts; the documents' sections; each document's text length and CRC-32; the documents' texts
-//! one after another; and a footer: the six sections' lengths and
-//! CRC-32s (u64 and u32 LE each) and `actaview` again. Both directions
-//! stream: the view is never held twice, once as bytes and once as a
-//! graph. The tables come after the view because they are complete only
-//! once it is written; a reader seeks to them first. The documents'
-//! texts are checked at open and read one at a time when a query cites
-//! them (`graph/texts.rs`), never all held unless all are asked for; the
-//! sections are checked at open and read when first asked for
-//! (`graph/cold.rs`).
+//! thirteen sections; and a footer: the sections' lengths and CRC-32s (u64
+//! and u32 LE each) and `actaview` again. The sections: the view's
+//! indexes and lists in bincode (its graph apart), with its ids and
+//! provenances as indexes into the tables (see
+//! [`crate::model::sym::tables`]); the graph's nodes, edges, edge
+//! attributes, adjacency and kinds, the alias index and the tables of
+//! provenances and texts, in the layouts of `graph/lazy.rs` and
+//! `graph/aliases.rs`, read in place; the documents' sections; the
+//! requests as each report stated them; each document's text length and CRC-32; the documents'
+//! texts one after another. Writing streams; the tables come after what
+//! refers to them because they are complete only once it is written.
+//!
+//! Reading maps the file (`crate::mapped`) and decodes only the view's
+//! indexes and lists: a node, an edge, a text or a provenance of the
+//! tables is decoded when a query first reads it (`graph/lazy.rs`), a
+//! document's sections likewise (`graph/cold.rs`), a document's text is
+//! read from the file when cited and checked against its own CRC-32
+//! (`graph/texts.rs`). Every section's CRC-32 is checked at open, by
+//! reading the file rather than through the map, so that the check
+//! costs CPU time (a fraction of a second at 10,000 reports) but no
+//! memory: the process holds only the pages a query reads. A damaged
+//! snapshot is thus never read at all, and the view is built again.
 
-use crate::graph::{Cold, KnowledgeGraph, SavedFile, Texts};
+use crate::graph::{self as g, Cold, Graph, GraphSections, KnowledgeGraph, Lazy, SavedFile};
+use crate::graph::{AliasIndex, Tables, Texts};
+use crate::mapped::Mapped;
 use crate::model::sym::tables;
-use crate::model::{Prov, Provenance, Sym};
 use bincode::Options;
 use sha2::{Digest, Sha256};
 use std::fs::File;
-use std::io::{self, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
-use std::marker::PhantomData;
+use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
@@ -42,7 +51,7 @@ use std::sync::{Arc, Mutex};
 pub(crate) const FILE: &str = "view.snapshot";
 const MAGIC: &[u8; 8] = b"actaview";
 /// Bump when the view's types or the way it is built change.
-const VERSION: u32 = 3;
+const VERSION: u32 = 4;
 const HEADER: usize = 8 + 4 + 32;
 
 /// The fingerprint of a view: the store's digest of its documents and
@@ -96,15 +105,17 @@ fn path(dir: &Path) -> PathBuf {
     dir.join(FILE)
 }
 
-/// Six sections: the view, the provenances, the texts of ids and
-/// provenances, the documents' sections, each document's text length and
-/// CRC-32, the documents' texts.
-const SECTIONS: usize = 6;
+/// Thirteen sections: the view; the graph's nodes, edges, edge
+/// attributes, adjacency and nodes' kinds; the alias index; the
+/// provenances; the texts of ids and provenances; the documents'
+/// sections; the requests as each report stated them; each document's
+/// text length and CRC-32; the documents' texts.
+const SECTIONS: usize = 13;
 const FOOTER: usize = SECTIONS * 12 + 8;
 
-/// The view saved in `dir` with this fingerprint, if there is one that
-/// reads back whole. The documents' texts are checked, not read: the
-/// view reads each from the file when it is first asked for.
+/// The view saved in `dir` with this fingerprint, if there is one whose
+/// every section has its length and checksum. Its graph, tables and
+/// texts are read in place when asked for.
 pub(crate) fn load(dir: &Path, fingerprint: &[u8; 32]) -> Option<KnowledgeGraph> {
     let mut file = File::open(path(dir)).ok()?;
     let size = file.metadata().ok()?.len();
@@ -127,27 +138,43 @@ pub(crate) fn load(dir: &Path, fingerprint: &[u8; 32]) -> Option<KnowledgeGraph>
     if end.checked_add(FOOTER as u64)? != size {
         return None;
     }
-    let [view, provs, syms, sections, lengths, texts] = parts;
-    // Each list read straight into its final form: neither the texts
-    // nor the provenances are ever held twice.
-    let symbols = read_section(&mut file, at[2], syms, |s: String| Sym::own(&s))?;
-    let reading = tables::Reading::start(symbols);
-    let provenances = read_section(&mut file, at[1], provs, Prov::own)?;
-    reading.set_provenances(provenances);
-    reading.set_budget(view.0);
-    let mut kg: KnowledgeGraph = read_value(&mut file, at[0], view)?;
-    drop(reading);
-    let lengths: Vec<(u32, u32)> = read_value(&mut file, at[4], lengths)?;
-    let total: u64 = lengths.iter().map(|(len, _)| u64::from(*len)).sum();
-    if lengths.len() != kg.documents.len() || total != texts.0 {
+    for (&start, &part) in at.iter().zip(&parts) {
+        check(&mut file, start, part)?;
+    }
+    let map = Arc::new(Mapped::map(&file).ok()?);
+    if u64::try_from(map.len()).ok()? != size {
         return None;
     }
-    // Checked now, read when asked for.
-    check(&mut file, at[3], sections)?;
-    check(&mut file, at[5], texts)?;
+    let range = |i: usize| -> Option<Range<usize>> {
+        let start = usize::try_from(at[i]).ok()?;
+        Some(start..start.checked_add(usize::try_from(parts[i].0).ok()?)?)
+    };
+    let tables = Tables::open(Arc::clone(&map), range(8)?, range(7)?)?;
+    let view = map.get(range(0)?)?;
+    let reading = tables::Reading::start(tables.clone(), parts[0].0);
+    let mut kg: KnowledgeGraph = options().with_limit(parts[0].0).deserialize(view).ok()?;
+    drop(reading);
+    let lengths: Vec<(u32, u32)> = options()
+        .with_limit(parts[11].0)
+        .deserialize(map.get(range(11)?)?)
+        .ok()?;
+    let total: u64 = lengths.iter().map(|(len, _)| u64::from(*len)).sum();
+    if lengths.len() != kg.documents.len() || total != parts[12].0 {
+        return None;
+    }
+    let sections = GraphSections {
+        nodes: range(1)?,
+        edges: range(2)?,
+        attrs: range(3)?,
+        adjacency: range(4)?,
+        kinds: range(5)?,
+    };
+    kg.alias_index = AliasIndex::saved(Arc::clone(&map), range(6)?)?;
+    kg.graph = Graph::saved(Lazy::open(map, tables, sections)?);
     let file: SavedFile = Arc::new(Mutex::new(file));
-    kg.sections = Cold::saved(Arc::clone(&file), at[3], sections.0);
-    kg.texts = Texts::saved(file, at[5], &lengths)?;
+    kg.sections = Cold::saved(Arc::clone(&file), at[9], parts[9].0);
+    kg.request_history = Cold::saved(Arc::clone(&file), at[10], parts[10].0);
+    kg.texts = Texts::saved(file, at[12], &lengths)?;
     Some(kg)
 }
 
@@ -155,7 +182,9 @@ pub(crate) fn load(dir: &Path, fingerprint: &[u8; 32]) -> Option<KnowledgeGraph>
 fn check(file: &mut File, at: u64, (len, crc): (u64, u32)) -> Option<()> {
     file.seek(SeekFrom::Start(at)).ok()?;
     let mut reader = Crc::new((&*file).take(len));
-    io::copy(&mut reader, &mut io::sink()).ok()?;
+    // A large buffer: a read per megabyte, not per 8 KiB.
+    let mut buf = vec![0u8; 1 << 20];
+    while reader.read(&mut buf).ok()? > 0 {}
     (reader.reset() == (len, crc)).then_some(())
 }
 
@@ -178,83 +207,6 @@ fn read_footer(file: &mut File, size: u64) -> Option<[(u64, u32); SECTIONS]> {
         );
     }
     Some(parts)
-}
-
-/// Deserialize the section at `at`, `len` bytes long, checking its CRC.
-fn read_value<T: serde::de::DeserializeOwned>(
-    file: &mut File,
-    at: u64,
-    section: (u64, u32),
-) -> Option<T> {
-    read_with(file, at, section, PhantomData)
-}
-
-/// Read the list in the section at `at` into room allocated once, each
-/// entry as `make` makes it from what was written.
-fn read_section<T, U, F>(file: &mut File, at: u64, section: (u64, u32), make: F) -> Option<Vec<U>>
-where
-    T: for<'de> serde::de::Deserialize<'de>,
-    F: FnMut(T) -> U,
-{
-    struct Each<T, F>(F, PhantomData<T>, usize);
-    impl<'de, T, U, F> serde::de::DeserializeSeed<'de> for Each<T, F>
-    where
-        T: serde::de::Deserialize<'de>,
-        F: FnMut(T) -> U,
-    {
-        type Value = Vec<U>;
-        fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Vec<U>, D::Error> {
-            d.deserialize_seq(self)
-        }
-    }
-    impl<'de, T, U, F> serde::de::Visitor<'de> for Each<T, F>
-    where
-        T: serde::de::Deserialize<'de>,
-        F: FnMut(T) -> U,
-    {
-        type Value = Vec<U>;
-        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            f.write_str("a list")
-        }
-        fn visit_seq<A: serde::de::SeqAccess<'de>>(
-            mut self,
-            mut seq: A,
-        ) -> Result<Vec<U>, A::Error> {
-            let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(self.2));
-            while let Some(x) = seq.next_element::<T>()? {
-                out.push((self.0)(x));
-            }
-            Ok(out)
-        }
-    }
-    // Every entry takes 8 bytes at least (a text's length, a provenance's
-    // tag and first index).
-    let most = usize::try_from(section.0 / 8).unwrap_or(usize::MAX);
-    read_with(file, at, section, Each(make, PhantomData, most))
-}
-
-/// Deserialize the section at `at`, `len` bytes long, with `seed`,
-/// checking its CRC.
-fn read_with<'de, S: serde::de::DeserializeSeed<'de>>(
-    file: &mut File,
-    at: u64,
-    (len, crc): (u64, u32),
-    seed: S,
-) -> Option<S::Value> {
-    file.seek(SeekFrom::Start(at)).ok()?;
-    // Checksummed a buffer at a time, under the buffer: bincode reads
-    // a few bytes at a time.
-    let mut reader = BufReader::with_capacity(1 << 20, Crc::new((&*file).take(len)));
-    // The limit makes a damaged length an error, not an allocation.
-    let value = seed
-        .deserialize(&mut bincode::Deserializer::with_reader(
-            &mut reader,
-            options().with_limit(len),
-        ))
-        .ok()?;
-    io::copy(&mut reader, &mut io::sink()).ok()?;
-    let (count, sum) = reader.into_inner().reset();
-    (count == len && sum == crc).then_some(value)
 }
 
 /// Save `kg` in `dir` under `fingerprint`, replacing any older snapshot.
@@ -292,21 +244,38 @@ fn write(tmp: &Path, fingerprint: &[u8; 32], kg: &KnowledgeGraph) -> io::Result<
     let writing = tables::Writing::start();
     options().serialize_into(&mut out, kg).map_err(invalid)?;
     end_section(&mut out)?;
+    g::write_nodes(&kg.graph, &mut out)?;
+    end_section(&mut out)?;
+    g::write_edges(&kg.graph, &mut out)?;
+    end_section(&mut out)?;
+    g::write_attrs(&kg.graph, &mut out)?;
+    end_section(&mut out)?;
+    g::write_adjacency(&kg.graph, &mut out)?;
+    end_section(&mut out)?;
+    g::write_kinds(&kg.graph, &mut out)?;
+    end_section(&mut out)?;
+    kg.alias_index.write(&mut out)?;
+    end_section(&mut out)?;
     let provenances = writing.provenances();
-    let plain: Vec<&Provenance> = provenances.iter().map(|p| &**p).collect();
-    options()
-        .serialize_into(&mut out, &plain)
-        .map_err(invalid)?;
+    g::write_blobs(&mut out, provenances.len(), |i, buf| {
+        options()
+            .serialize_into(buf, &*provenances[i])
+            .map_err(invalid)
+    })?;
     end_section(&mut out)?;
     let texts = writing.texts();
     drop(writing);
-    let plain: Vec<&str> = texts.iter().map(Sym::as_str).collect();
-    options()
-        .serialize_into(&mut out, &plain)
-        .map_err(invalid)?;
+    g::write_blobs(&mut out, texts.len(), |i, buf| {
+        buf.extend_from_slice(texts[i].as_bytes());
+        Ok(())
+    })?;
     end_section(&mut out)?;
     options()
         .serialize_into(&mut out, kg.sections.get())
+        .map_err(invalid)?;
+    end_section(&mut out)?;
+    options()
+        .serialize_into(&mut out, kg.request_history.get())
         .map_err(invalid)?;
     end_section(&mut out)?;
     let mut lengths = Vec::with_capacity(kg.texts.len());
@@ -419,6 +388,7 @@ pub(crate) fn note_built_from(dir: &Path, digest: &[u8; 32]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Provenance;
 
     fn view() -> KnowledgeGraph {
         crate::view::bundled()
@@ -443,6 +413,17 @@ mod tests {
             .node_indices()
             .map(|n| kg.awaits_adjacent(n, petgraph::Direction::Outgoing))
             .collect();
+        // Each node's edges as a walk lists them, newest first.
+        let walks: Vec<Vec<_>> = kg
+            .graph
+            .node_indices()
+            .map(|n| {
+                [petgraph::Direction::Outgoing, petgraph::Direction::Incoming]
+                    .into_iter()
+                    .flat_map(|d| kg.graph.edges_directed(n, d).map(|e| e.id()))
+                    .collect()
+            })
+            .collect();
         let requests_of: Vec<_> = kg
             .graph
             .edge_indices()
@@ -454,10 +435,10 @@ mod tests {
             .map(|d| kg.document_text(&d.id))
             .collect();
         format!(
-            "{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{aliases:?}\n{sections:?}\n{awaits:?}\n{requests_of:?}\n{:?}\n{texts:?}",
+            "{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{aliases:?}\n{sections:?}\n{awaits:?}\n{walks:?}\n{requests_of:?}\n{:?}\n{texts:?}",
             kg.graph,
             kg.requests,
-            kg.request_history,
+            kg.request_history.get(),
             kg.documents,
             kg.annotations,
             kg.stats()
@@ -479,6 +460,20 @@ mod tests {
             !dir.path().join(format!("{FILE}.tmp")).exists(),
             "no temporary file left"
         );
+    }
+
+    /// A view read in place and then changed is decoded whole first,
+    /// and is the view that was saved.
+    #[test]
+    fn a_saved_view_to_change_is_decoded_whole() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let kg = view();
+        let f = [7u8; 32];
+        save(dir.path(), &f, &kg).expect("saves");
+        let mut back = load(dir.path(), &f).expect("loads");
+        let nodes = back.graph.built_mut().node_count();
+        assert_eq!(nodes, kg.node_count());
+        assert_eq!(described(&back), described(&kg));
     }
 
     #[test]

@@ -1,13 +1,22 @@
 //! The tables of a view snapshot: while a snapshot is written, each
 //! [`Sym`] and [`Prov`] serializes as its index in a table of the texts
 //! and provenances met so far, written once after the body; while one is
-//! read, the tables come first and each index becomes a shared copy. Ten
-//! million provenances and the ids they name then cost one read each,
-//! with neither a string nor a hash per fact.
+//! read, each index becomes a shared copy of its entry, which a
+//! [`Lookup`] (the snapshot's tables, read in place) gives when first
+//! asked for. Ten million provenances and the ids they name then cost
+//! nothing until a query reads them, and one read each after that.
 
 use super::{Prov, Sym};
 use fxhash::FxHashMap;
 use std::cell::RefCell;
+use std::sync::Arc;
+
+/// The tables of a saved view, as read: the text and the provenance
+/// at each index (`None` past the end or where unreadable).
+pub(crate) trait Lookup: Send + Sync {
+    fn sym(&self, i: u32) -> Option<Sym>;
+    fn prov(&self, i: u32) -> Option<Prov>;
+}
 
 enum Tables {
     /// Keyed by address: the lists keep every entry alive, so an address
@@ -20,8 +29,7 @@ enum Tables {
         sym_list: Vec<Sym>,
     },
     Reading {
-        syms: Vec<Sym>,
-        provs: Vec<Prov>,
+        lookup: Arc<dyn Lookup>,
         /// Bytes of the section being read (see [`capacity`]).
         budget: usize,
     },
@@ -72,39 +80,17 @@ impl Drop for Writing {
     }
 }
 
-/// While alive, [`Sym`]s and [`Prov`]s deserialize from table indexes.
-pub(crate) struct Reading(());
+/// While alive, [`Sym`]s and [`Prov`]s deserialize from table indexes,
+/// as `lookup` gives them. Nested: the reading it replaced (a provenance
+/// read while a node is) comes back when it is dropped.
+pub(crate) struct Reading(Option<Tables>);
 
 impl Reading {
-    /// Start reading with the texts; provenances are added with
-    /// [`Reading::set_provenances`] once read (their texts are indexes).
-    pub(crate) fn start(syms: Vec<Sym>) -> Reading {
-        TABLES.with(|t| {
-            *t.borrow_mut() = Some(Tables::Reading {
-                syms,
-                provs: Vec::new(),
-                budget: 0,
-            })
-        });
-        Reading(())
-    }
-
-    pub(crate) fn set_provenances(&self, list: Vec<Prov>) {
-        TABLES.with(|t| {
-            if let Some(Tables::Reading { provs, .. }) = &mut *t.borrow_mut() {
-                *provs = list;
-            }
-        });
-    }
-
-    /// The length in bytes of the section about to be read, which bounds
-    /// what a length read from it may preallocate (see [`capacity`]).
-    pub(crate) fn set_budget(&self, bytes: u64) {
-        TABLES.with(|t| {
-            if let Some(Tables::Reading { budget, .. }) = &mut *t.borrow_mut() {
-                *budget = usize::try_from(bytes).unwrap_or(usize::MAX);
-            }
-        });
+    /// Start reading with the tables of `lookup`, for a section (or an
+    /// entry) of `budget` bytes (see [`capacity`]).
+    pub(crate) fn start(lookup: Arc<dyn Lookup>, budget: u64) -> Reading {
+        let budget = usize::try_from(budget).unwrap_or(usize::MAX);
+        TABLES.with(|t| Reading(t.borrow_mut().replace(Tables::Reading { lookup, budget })))
     }
 }
 
@@ -123,15 +109,25 @@ pub(crate) fn capacity(hint: Option<usize>, min_bytes: usize) -> usize {
 
 impl Drop for Reading {
     fn drop(&mut self) {
-        TABLES.with(|t| *t.borrow_mut() = None);
+        let before = self.0.take();
+        TABLES.with(|t| *t.borrow_mut() = before);
     }
+}
+
+/// The lookup of the reading under way, out of the thread's cell (so
+/// that it can read, and start a nested reading, without the cell held).
+fn lookup() -> Option<Arc<dyn Lookup>> {
+    TABLES.with(|t| match &*t.borrow() {
+        Some(Tables::Reading { lookup, .. }) => Some(Arc::clone(lookup)),
+        _ => None,
+    })
 }
 
 pub(super) fn reading() -> bool {
     TABLES.with(|t| matches!(&*t.borrow(), Some(Tables::Reading { .. })))
 }
 
-pub(super) fn sym_index(s: &Sym) -> Option<u32> {
+pub(crate) fn sym_index(s: &Sym) -> Option<u32> {
     TABLES.with(|t| match &mut *t.borrow_mut() {
         Some(Tables::Writing { syms, sym_list, .. }) => {
             let next = u32::try_from(sym_list.len()).ok()?;
@@ -144,7 +140,7 @@ pub(super) fn sym_index(s: &Sym) -> Option<u32> {
     })
 }
 
-pub(super) fn prov_index(p: &Prov) -> Option<u32> {
+pub(crate) fn prov_index(p: &Prov) -> Option<u32> {
     TABLES.with(|t| match &mut *t.borrow_mut() {
         Some(Tables::Writing {
             provs, prov_list, ..
@@ -160,15 +156,9 @@ pub(super) fn prov_index(p: &Prov) -> Option<u32> {
 }
 
 pub(super) fn sym_at(i: u32) -> Option<Sym> {
-    TABLES.with(|t| match &*t.borrow() {
-        Some(Tables::Reading { syms, .. }) => syms.get(usize::try_from(i).ok()?).cloned(),
-        _ => None,
-    })
+    lookup()?.sym(i)
 }
 
 pub(super) fn prov_at(i: u32) -> Option<Prov> {
-    TABLES.with(|t| match &*t.borrow() {
-        Some(Tables::Reading { provs, .. }) => provs.get(usize::try_from(i).ok()?).cloned(),
-        _ => None,
-    })
+    lookup()?.prov(i)
 }

@@ -11,7 +11,6 @@ use crate::query::error::QueryError;
 use crate::text::normalize;
 use fxhash::{FxHashMap, FxHashSet};
 use petgraph::graph::{EdgeIndex, NodeIndex};
-use petgraph::visit::EdgeRef;
 
 /// What a slot holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -252,10 +251,14 @@ impl<'g> Ctx<'g> {
             Val::Node(b) if *b == i => {}
             _ => return false,
         }
-        let d = &self.kg.graph[i];
-        if !n.kinds.is_empty() && !n.kinds.contains(&d.kind) {
+        // The kind is read without decoding the node.
+        if !n.kinds.is_empty() && !n.kinds.contains(&self.kg.kind_of(i)) {
             return false;
         }
+        if n.props.is_empty() {
+            return true;
+        }
+        let d = &self.kg.graph[i];
         n.props.iter().all(|(k, lit)| match (k.as_str(), lit) {
             ("id", Literal::Str(id)) => &d.id == id,
             ("name", Literal::Str(name)) => {
@@ -271,9 +274,10 @@ impl<'g> Ctx<'g> {
         matches!(self.equal(v, &Val::from(lit), span), Ok(Some(true)))
     }
 
-    fn edge_ok(&self, r: &CRel, e: EdgeIndex) -> bool {
-        let d = &self.kg.graph[e];
-        (r.kinds.is_empty() || r.kinds.contains(&d.kind))
+    /// Does edge `e`, of type `kind`, fit pattern `r`? (The type as a
+    /// walk gives it: a saved view's edge is not read for it.)
+    fn edge_ok(&self, r: &CRel, e: EdgeIndex, kind: EdgeKind) -> bool {
+        (r.kinds.is_empty() || r.kinds.contains(&kind))
             && r.props
                 .iter()
                 .all(|(k, lit)| self.prop_equals(&self.edge_prop(e, k), lit))
@@ -304,7 +308,7 @@ impl<'g> Ctx<'g> {
                 .kg
                 .graph
                 .edges_directed(n, dir)
-                .filter(|e| self.edge_ok(r, e.id()))
+                .filter(|e| self.edge_ok(r, e.id(), e.kind()))
                 .map(|e| {
                     let other = if dir == Outgoing {
                         e.target()
