@@ -159,16 +159,37 @@ fn a_fifo_and_dev_zero_are_refused_without_being_read() {
     assert!(o.status.success(), "{}", stderr(&o));
 }
 
-/// The six sections of a saved view: where each starts and how long it
-/// is, from the footer (six lengths and CRC-32s, then `actaview`).
+/// The sections of a saved view: where each starts and how long it is,
+/// from the footer (a length and a CRC-32 per section, then `actaview`).
+/// The number of sections is the one whose lengths, with the header
+/// (`actaview`, version, fingerprint) and the footer, fill the file.
 fn sections(file: &[u8]) -> Vec<(usize, usize)> {
-    const FOOTER: usize = 6 * 12 + 8;
-    let footer = &file[file.len() - FOOTER..];
-    assert_eq!(&footer[72..], b"actaview", "a saved view's footer");
-    let mut at = 8 + 4 + 32;
-    (0..6)
+    const HEADER: usize = 8 + 4 + 32;
+    assert_eq!(
+        &file[file.len() - 8..],
+        b"actaview",
+        "a saved view's footer"
+    );
+    let count = (1..=64)
+        .find(|&n| {
+            let Some(footer_at) = file.len().checked_sub(n * 12 + 8) else {
+                return false;
+            };
+            let total: u64 = (0..n)
+                .map(|i| {
+                    let at = footer_at + i * 12;
+                    u64::from_le_bytes(file[at..at + 8].try_into().expect("8 bytes"))
+                })
+                .fold(0u64, u64::saturating_add);
+            total.saturating_add((HEADER + n * 12 + 8) as u64) == file.len() as u64
+        })
+        .expect("a footer whose sections fill the file");
+    let footer_at = file.len() - (count * 12 + 8);
+    let mut at = HEADER;
+    (0..count)
         .map(|i| {
-            let len = u64::from_le_bytes(footer[i * 12..i * 12 + 8].try_into().expect("8 bytes"));
+            let f = footer_at + i * 12;
+            let len = u64::from_le_bytes(file[f..f + 8].try_into().expect("8 bytes"));
             let start = at;
             at += usize::try_from(len).expect("a length");
             (start, at)
@@ -184,7 +205,7 @@ fn alter_saved_view(db: &Path, from: &str, to: &str) {
     let path = db.join("view.snapshot");
     let mut file = std::fs::read(&path).expect("a saved view");
     let parts = sections(&file);
-    let footer = file.len() - (6 * 12 + 8);
+    let footer = file.len() - (parts.len() * 12 + 8);
     let (i, &(start, end)) = parts
         .iter()
         .enumerate()
