@@ -515,9 +515,31 @@ fn encode_bundle(bundle: &FactBundle) -> Result<Vec<u8>, StoreError> {
         key: bundle.doc.id.clone(),
         message: e.to_string(),
     })?;
-    let mut value = keys::BUNDLE_MAGIC.to_vec();
-    value.extend(lz4_flex::compress_prepend_size(&raw));
-    Ok(value)
+    Ok(compressed(&raw))
+}
+
+/// [`keys::BUNDLE_MAGIC`], then what `lz4_flex::compress_prepend_size`
+/// gives for `raw`, written in one buffer. The block is first written
+/// into room for a quarter of `raw` (it is about a tenth): the worst-case
+/// size, which `compress_prepend_size` allocates (more than `raw` itself),
+/// is only taken when that is too small.
+fn compressed(raw: &[u8]) -> Vec<u8> {
+    let magic = keys::BUNDLE_MAGIC.as_slice();
+    let head = magic.len() + 4;
+    let worst = lz4_flex::block::get_maximum_output_size(raw.len());
+    for room in [(raw.len() / 4 + 64).min(worst), worst] {
+        let mut value = vec![0u8; head + room];
+        value[..magic.len()].copy_from_slice(magic);
+        // The size as `compress_prepend_size` writes it.
+        value[magic.len()..head].copy_from_slice(&(raw.len() as u32).to_le_bytes());
+        if let Ok(n) = lz4_flex::block::compress_into(raw, &mut value[head..]) {
+            value.truncate(head + n);
+            return value;
+        }
+    }
+    let mut value = magic.to_vec();
+    value.extend(lz4_flex::compress_prepend_size(raw));
+    value
 }
 
 /// A stored bundle, compressed (format 2) or not (format 1).

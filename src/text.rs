@@ -63,7 +63,10 @@ pub(crate) fn normalize(s: &str) -> String {
 /// byte `i` of the normalized string (a collapsed space maps to the first
 /// white-space character of its run). `offsets` has one extra entry, `s.len()`,
 /// so that a match ending at the end of the normalized text maps back too.
-pub(crate) fn normalize_with_offsets(s: &str) -> (String, Vec<usize>) {
+/// Offsets are `u32` (reports are capped far below 4 GiB): a map is as
+/// long as the text, and every sentence of a report keeps one while it
+/// is read, so its size is most of the memory an ingest takes.
+pub(crate) fn normalize_with_offsets(s: &str) -> (String, Vec<u32>) {
     let mut n = Offsets {
         out: String::with_capacity(s.len()),
         offsets: Vec::with_capacity(s.len() + 1),
@@ -93,14 +96,25 @@ pub(crate) fn normalize_with_offsets(s: &str) -> (String, Vec<usize>) {
         }
         at += c.len_utf8();
     }
-    n.offsets.push(s.len());
+    n.offsets.push(offset(s.len()));
     (n.out, n.offsets)
+}
+
+/// Byte `i` of a normalized text's offset `map` (from
+/// [`normalize_with_offsets`]): where it came from in the original.
+pub(crate) fn offset_at(map: &[u32], i: usize) -> Option<usize> {
+    map.get(i).map(|&o| o as usize)
+}
+
+/// An offset as a map holds it (saturating: no text read is that long).
+fn offset(at: usize) -> u32 {
+    u32::try_from(at).unwrap_or(u32::MAX)
 }
 
 /// The state of [`normalize_with_offsets`].
 struct Offsets {
     out: String,
-    offsets: Vec<usize>,
+    offsets: Vec<u32>,
     pending_space: Option<usize>,
 }
 
@@ -117,10 +131,10 @@ impl Offsets {
     fn push_ascii(&mut self, at: usize, c: char) {
         if let Some(space_at) = self.pending_space.take() {
             self.out.push(' ');
-            self.offsets.push(space_at);
+            self.offsets.push(offset(space_at));
         }
         self.out.push(c.to_ascii_lowercase());
-        self.offsets.push(at);
+        self.offsets.push(offset(at));
     }
 
     /// One character of the decomposition of the character at `at`.
@@ -142,13 +156,13 @@ impl Offsets {
         }
         if let Some(space_at) = self.pending_space.take() {
             self.out.push(' ');
-            self.offsets.push(space_at);
+            self.offsets.push(offset(space_at));
         }
         for l in d.to_lowercase() {
             let before = self.out.len();
             self.out.push(l);
             self.offsets
-                .extend(std::iter::repeat_n(at, self.out.len() - before));
+                .extend(std::iter::repeat_n(offset(at), self.out.len() - before));
         }
     }
 }
@@ -314,7 +328,7 @@ mod tests {
         let (n, map) = normalize_with_offsets("Años  MÉXICO");
         assert_eq!(n, "anos mexico");
         let start = n.find("mexico").unwrap();
-        assert_eq!(&"Años  MÉXICO"[map[start]..], "MÉXICO");
+        assert_eq!(&"Años  MÉXICO"[map[start] as usize..], "MÉXICO");
         assert_eq!(slug("Antigua, Guatemala"), "antigua-guatemala");
     }
 
@@ -413,7 +427,7 @@ mod tests {
             let (n, map) = normalize_with_offsets(s);
             assert_eq!(n, normalize(s), "{s:?}");
             assert_eq!(map.len(), n.len() + 1);
-            assert!(map.iter().all(|&o| s.is_char_boundary(o)));
+            assert!(map.iter().all(|&o| s.is_char_boundary(o as usize)));
         }
     }
 

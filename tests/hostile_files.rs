@@ -85,9 +85,11 @@ const MB: f64 = 1024.0 * 1024.0;
 /// rate: each further byte of report at most `PER_BYTE` bytes. Files are capped at
 /// 64 MiB (`only_regular_files_of_a_bounded_size_are_read` in
 /// `formats.rs`), so the peak is bounded too. Measured (debug build):
-/// 45–52 bytes per further byte at 0.2–1.5 MB, as the 50 MB report of the issue
-/// (2.16 GB, 43 times its size): linear, not yet smaller (the bundle an
-/// ingest builds, every mention with its provenance, is most of it).
+/// 49–55 bytes per further byte at 0.2–0.8 MB, on 60 MB for any ingest
+/// (90 MB before the allocator went without transparent huge pages);
+/// the 50 MB report of the issue took 2.16 GB, 43 times its size: linear,
+/// not yet smaller (the bundle an ingest builds, every mention with its
+/// provenance, and each sentence's copies of its text are most of it).
 #[test]
 fn a_big_report_costs_memory_in_proportion_to_its_size() {
     const PER_BYTE: f64 = 64.0;

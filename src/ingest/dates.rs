@@ -15,7 +15,7 @@
 use super::pattern::{Hay, Pattern};
 use super::rules::{self, compile};
 use crate::model::{DateValue, Precision, Ymd};
-use crate::text::normalize_with_offsets;
+use crate::text::{normalize_with_offsets, offset_at};
 use regex::Captures;
 use std::sync::OnceLock;
 
@@ -234,7 +234,7 @@ pub fn find(text: &str, ctx: &DateContext) -> Vec<FoundDate> {
 /// sentence's [`Sentence::hay`](super::sentence::Sentence::hay)).
 pub fn find_normalized<'h>(
     norm: impl Into<Hay<'h>>,
-    map: &[usize],
+    map: &[u32],
     ctx: &DateContext,
 ) -> Vec<FoundDate> {
     let p = patterns();
@@ -267,7 +267,7 @@ pub fn find_normalized<'h>(
         }
         last_end = e;
         let deadline = p.deadline.is_match(&norm[..s]);
-        let (Some(&os), Some(&oe)) = (map.get(s), map.get(e)) else {
+        let (Some(os), Some(oe)) = (offset_at(map, s), offset_at(map, e)) else {
             continue;
         };
         out.push(FoundDate {

@@ -65,7 +65,11 @@ pub fn sentences(text: &str, start: usize, end: usize) -> Vec<Span> {
 /// The sentences of a section: its heading first (if it has one), then
 /// its body, whose quotations are `quoted`.
 fn section_sentences(text: &str, s: &Section, quoted: &[quotes::Quote]) -> Vec<Sentence> {
-    let mut out = Vec::new();
+    let body_start = s.body_start.min(s.span.end);
+    let spans = sentence::split_quoted(text, body_start, s.span.end, quoted);
+    // Exactly as long as needed: a report's sentences are all held while
+    // it is read, and most sections have only a few.
+    let mut out = Vec::with_capacity(spans.len() + 1);
     let head_zone = text
         .get(s.span.start..s.body_start.min(s.span.end))
         .unwrap_or("");
@@ -79,9 +83,8 @@ fn section_sentences(text: &str, s: &Section, quoted: &[quotes::Quote]) -> Vec<S
             out.push(Sentence::new(text, span, true, true));
         }
     }
-    let body_start = s.body_start.min(s.span.end);
     let mut prev_end = body_start;
-    for span in sentence::split_quoted(text, body_start, s.span.end, quoted) {
+    for span in spans {
         let gap = text.get(prev_end..span.start).unwrap_or("");
         let para_start = prev_end == body_start || gap.matches('\n').count() >= 2;
         out.push(Sentence::new(text, span, false, para_start));
@@ -249,6 +252,8 @@ pub fn extract(
             let extra = entities::contextual(s, network.as_deref());
             s.mentions.extend(extra);
             s.mentions.sort_by_key(|m| m.start);
+            s.mentions.shrink_to_fit();
+            s.dates.shrink_to_fit();
             let (own, own_unclosed) = if s.heading {
                 quotes::scan(&s.text)
             } else {

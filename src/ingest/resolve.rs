@@ -7,7 +7,7 @@
 use super::pattern::Literals;
 use crate::model::Kind;
 use crate::reference::{City, Gazetteer};
-use crate::text::{normalize, normalize_with_offsets};
+use crate::text::{normalize, normalize_with_offsets, offset_at};
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, OnceLock};
 
@@ -228,7 +228,7 @@ impl Resolver {
 
     /// [`Resolver::find`] over a text already normalized:
     /// `(hay, map) == normalize_with_offsets(text)` (a sentence has both).
-    pub fn find_normalized(&self, text: &str, hay: &str, map: &[usize]) -> Vec<Found> {
+    pub fn find_normalized(&self, text: &str, hay: &str, map: &[u32]) -> Vec<Found> {
         let m = self.matcher();
         // Candidates (start, end, name) in the normalized text.
         let mut cands: Vec<(usize, usize, &Name)> = Vec::new();
@@ -254,7 +254,7 @@ impl Resolver {
             if taken.iter().any(|&(a, b)| start < b && a < end) {
                 continue;
             }
-            let (Some(&s), Some(&e)) = (map.get(start), map.get(end)) else {
+            let (Some(s), Some(e)) = (offset_at(map, start), offset_at(map, end)) else {
                 continue;
             };
             if n.acronym

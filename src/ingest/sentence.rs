@@ -131,7 +131,7 @@ pub struct Sentence {
     pub text: String,
     /// Normalized text, and for each of its bytes the offset in `text`.
     pub norm: String,
-    pub map: Vec<usize>,
+    pub map: Vec<u32>,
     /// Which gate literals `norm` holds, for the patterns run on it.
     pub sig: Signature,
     /// A section heading rather than a body sentence.
@@ -170,13 +170,15 @@ impl Sentence {
 
     /// Offset in `text` of byte `i` of the normalized text.
     pub fn orig(&self, i: usize) -> usize {
-        self.map.get(i).copied().unwrap_or(self.text.len())
+        crate::text::offset_at(&self.map, i).unwrap_or(self.text.len())
     }
 
     /// Index in the normalized text of the first byte at or after the
     /// original offset `o`.
     pub fn norm_at(&self, o: usize) -> usize {
-        self.map.partition_point(|&m| m < o).min(self.norm.len())
+        self.map
+            .partition_point(|&m| (m as usize) < o)
+            .min(self.norm.len())
     }
 
     /// Normalized text of the original range `[a, b)`.

@@ -97,3 +97,24 @@ fn an_open_store_runs_no_background_flusher() {
         "{names:?}"
     );
 }
+
+/// The stored bytes are those of `compress_prepend_size` after the magic,
+/// whether the block fits the first, small buffer (text that repeats) or
+/// needs the worst case (bytes that do not compress).
+#[test]
+fn a_bundle_is_compressed_as_compress_prepend_size_does() {
+    let mut noise = Vec::new();
+    let mut x: u64 = 7;
+    for _ in 0..5_000 {
+        x = x
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        noise.push((x >> 33) as u8);
+    }
+    let repeated = b"acuerdo de la reunion ".repeat(400);
+    for raw in [Vec::new(), b"a".to_vec(), repeated, noise] {
+        let mut expected = keys::BUNDLE_MAGIC.to_vec();
+        expected.extend(lz4_flex::compress_prepend_size(&raw));
+        assert_eq!(compressed(&raw), expected, "{} bytes", raw.len());
+    }
+}
