@@ -273,10 +273,11 @@ pub fn find(s: &Sentence, env: &Env) -> Vec<MeetingRef> {
             }
             continue;
         }
-        let series_held = p.held_after.is_match(s.hay_after(men.end))
-            && series::bundled()
-                .iter()
-                .any(|x| Some(x.key().as_str()) == body.strip_prefix("organization:"));
+        let series_held = body
+            .strip_prefix("organization:")
+            .and_then(series::by_key)
+            .is_some()
+            && p.held_after.is_match(s.hay_after(men.end));
         let meetingish = reunion.is_some() || hosts_undated || series_held;
         let tail_date = tail
             .date
