@@ -165,6 +165,18 @@ fn unnumbered_patterns() -> &'static [(String, Pattern)] {
 /// its month ("la Reunión Ordinaria de la OCAM, que se celebró este
 /// día"): the others are read as meetings of a body.
 pub(super) fn unnumbered(s: &Sentence, env: &Env, refs: &mut Vec<MeetingRef>) {
+    // One pass over the sentence for all series before one per series.
+    static ANY: OnceLock<Pattern> = OnceLock::new();
+    let any = ANY.get_or_init(|| {
+        let all: Vec<String> = series::bundled()
+            .iter()
+            .filter_map(unnumbered_pattern)
+            .collect();
+        compile(&all.join("|"))
+    });
+    if !any.is_match(s.hay()) {
+        return;
+    }
     for (body, pattern) in unnumbered_patterns() {
         let key = body.strip_prefix("organization:").unwrap_or(body);
         let known = env.gazetteer.organizations.iter().any(|o| o.key == key);
