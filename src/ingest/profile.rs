@@ -256,6 +256,15 @@ impl Profile {
         for pair in &mut self.requests.addressees {
             pair[0] = words(&pair[0]);
         }
+        // Words that date something by the document's own day, as the
+        // normalized text writes them.
+        if let Some(toml::Value::Array(today)) = self.dates.get_mut("today") {
+            for w in today.iter_mut() {
+                if let toml::Value::String(t) = w {
+                    *t = words(t);
+                }
+            }
+        }
     }
 }
 

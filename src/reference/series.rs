@@ -31,7 +31,7 @@ pub(crate) struct Series {
     #[serde(default)]
     pub(crate) meeting_words: Vec<String>,
     /// The prefix of its meeting ids (`bali` gives `meeting:bali-2002-02`);
-    /// the acronym's slug when left out.
+    /// the acronym's slug when left out (filled in by [`bundled`]).
     #[serde(default)]
     key: String,
     /// Its meetings are keyed by month (`<key>-<yyyy>-<mm>`) even where a
@@ -48,11 +48,7 @@ pub(crate) struct Series {
 impl Series {
     /// The prefix of its meeting ids: `crm`, `bali`.
     pub(crate) fn key(&self) -> String {
-        if self.key.is_empty() {
-            crate::text::slug(&self.acronym)
-        } else {
-            self.key.clone()
-        }
+        self.key.clone()
     }
 }
 
@@ -63,7 +59,13 @@ pub(crate) fn bundled() -> &'static [Series] {
     S.get_or_init(|| {
         SERIES
             .iter()
-            .filter_map(|t| toml::from_str(t).ok())
+            .filter_map(|t| toml::from_str::<Series>(t).ok())
+            .map(|mut s| {
+                if s.key.is_empty() {
+                    s.key = crate::text::slug(&s.acronym);
+                }
+                s
+            })
             .collect()
     })
 }
@@ -71,12 +73,29 @@ pub(crate) fn bundled() -> &'static [Series] {
 /// The series a name belongs to (`RCM`, `Conferencia Suramericana sobre
 /// Migraciones`), compared without case or accents.
 pub(crate) fn by_name(name: &str) -> Option<&'static Series> {
-    let n = normalize(name);
-    bundled().iter().find(|s| {
-        normalize(&s.acronym) == n
-            || s.names.iter().any(|x| normalize(x) == n)
-            || s.meeting_names.iter().any(|x| normalize(x) == n)
-    })
+    static INDEX: OnceLock<std::collections::HashMap<String, usize>> = OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        let mut m = std::collections::HashMap::new();
+        for (i, s) in bundled().iter().enumerate() {
+            let all = std::iter::once(&s.acronym)
+                .chain(&s.names)
+                .chain(&s.meeting_names);
+            for n in all {
+                m.entry(normalize(n)).or_insert(i);
+            }
+        }
+        m
+    });
+    index.get(&normalize(name)).and_then(|&i| bundled().get(i))
+}
+
+/// The series whose meeting ids start with `key` (`crm`, `bali`).
+pub(crate) fn by_key(key: &str) -> Option<&'static Series> {
+    static KEYS: OnceLock<Vec<String>> = OnceLock::new();
+    let keys = KEYS.get_or_init(|| bundled().iter().map(Series::key).collect());
+    keys.iter()
+        .position(|k| k == key)
+        .and_then(|i| bundled().get(i))
 }
 
 #[derive(Deserialize)]

@@ -16,7 +16,7 @@
 use super::tail::{parse_tail, place};
 use super::{alternation, overlaps, with_tail, Env, MeetingRef, Target};
 use crate::ingest::pattern::Pattern;
-use crate::ingest::profile::{find_phrase, words};
+use crate::ingest::profile::words;
 use crate::ingest::rules::compile;
 use crate::ingest::sentence::Sentence;
 use crate::model::{Kind, Precision};
@@ -165,6 +165,18 @@ fn unnumbered_patterns() -> &'static [(String, Pattern)] {
 /// its month ("la Reunión Ordinaria de la OCAM, que se celebró este
 /// día"): the others are read as meetings of a body.
 pub(super) fn unnumbered(s: &Sentence, env: &Env, refs: &mut Vec<MeetingRef>) {
+    // One pass over the sentence for all series before one per series.
+    static ANY: OnceLock<Pattern> = OnceLock::new();
+    let any = ANY.get_or_init(|| {
+        let all: Vec<String> = series::bundled()
+            .iter()
+            .filter_map(unnumbered_pattern)
+            .collect();
+        compile(&all.join("|"))
+    });
+    if !any.is_match(s.hay()) {
+        return;
+    }
     for (body, pattern) in unnumbered_patterns() {
         let key = body.strip_prefix("organization:").unwrap_or(body);
         let known = env.gazetteer.organizations.iter().any(|o| o.key == key);
@@ -216,8 +228,7 @@ fn owner(s: &Sentence, a: usize) -> Option<&'static Series> {
         .rev()
         .find(|x| x.end <= a && x.kind == Kind::Organization)
         .and_then(|o| {
-            let k = o.id.strip_prefix("organization:")?;
-            let series = series::bundled().iter().find(|x| x.key() == k)?;
+            let series = series::by_key(o.id.strip_prefix("organization:")?)?;
             Some((s.norm_at(o.start), series))
         });
     let before = s.norm_before(a);
@@ -289,20 +300,55 @@ pub(super) fn place_before(s: &Sentence, env: &Env, refs: &mut [MeetingRef]) {
     }
 }
 
+/// Every name of every series in [`words`] form, with the index of its
+/// series, and one automaton over them.
+fn series_names() -> &'static (aho_corasick::AhoCorasick, Vec<usize>) {
+    static N: OnceLock<(aho_corasick::AhoCorasick, Vec<usize>)> = OnceLock::new();
+    N.get_or_init(|| {
+        let mut names = Vec::new();
+        let mut owners = Vec::new();
+        for (i, s) in series::bundled().iter().enumerate() {
+            for n in s
+                .names
+                .iter()
+                .chain(&s.meeting_names)
+                .chain(std::iter::once(&s.acronym))
+            {
+                let w = words(n);
+                if !w.is_empty() {
+                    names.push(w);
+                    owners.push(i);
+                }
+            }
+        }
+        let ac = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(&names)
+            .unwrap_or_else(|e| panic!("series names: {e}"));
+        (ac, owners)
+    })
+}
+
 /// The key of the one series a text names (by a name, an acronym or a
 /// meeting name of `data/series/*.toml`); `None` when it names none or
 /// several.
 pub fn document_series(text: &str) -> Option<String> {
     let w = words(text);
-    let mut found = series::bundled().iter().filter(|s| {
-        s.names
-            .iter()
-            .chain(&s.meeting_names)
-            .chain(std::iter::once(&s.acronym))
-            .any(|n| find_phrase(&w, &words(n)).is_some())
-    });
-    let one = found.next()?;
-    found.next().is_none().then(|| one.key())
+    let (ac, owners) = series_names();
+    let bytes = w.as_bytes();
+    let mut one: Option<usize> = None;
+    for m in ac.find_iter(&w) {
+        let whole = (m.start() == 0 || bytes.get(m.start() - 1) == Some(&b' '))
+            && (m.end() == bytes.len() || bytes.get(m.end()) == Some(&b' '));
+        let Some(&i) = owners.get(m.pattern().as_usize()).filter(|_| whole) else {
+            continue;
+        };
+        match one {
+            Some(j) if j != i => return None,
+            _ => one = Some(i),
+        }
+    }
+    one.and_then(|i| series::bundled().get(i)).map(Series::key)
 }
 
 /// An ordinal and meeting words with no name after them.
@@ -327,7 +373,7 @@ pub(super) fn of_the_document(s: &Sentence, env: &Env, refs: &mut Vec<MeetingRef
     let Some(key) = env.series.as_deref() else {
         return;
     };
-    let Some(series) = series::bundled().iter().find(|x| x.key() == key) else {
+    let Some(series) = series::by_key(key) else {
         return;
     };
     for c in bare_pattern().captures_iter(s.hay()) {

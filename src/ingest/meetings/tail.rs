@@ -121,7 +121,8 @@ pub fn is_abbreviation(p: &str) -> bool {
 }
 
 /// The length, in the normalized text at `at`, of words of the profiles
-/// that date something by the document's own day (`[dates] today`).
+/// that date something by the document's own day (`[dates] today`,
+/// normalized when the profile is read).
 fn today_words(s: &Sentence, at: usize, env: &Env) -> Option<usize> {
     let rest = s.norm_after(at);
     let lead = rest.len() - rest.trim_start_matches([' ', ',']).len();
@@ -131,10 +132,8 @@ fn today_words(s: &Sentence, at: usize, env: &Env) -> Option<usize> {
         .filter_map(|p| p.dates.get("today")?.as_array())
         .flatten()
         .filter_map(|w| w.as_str())
-        .map(crate::text::normalize)
         .filter(|w| {
-            text.starts_with(w.as_str())
-                && !text[w.len()..].starts_with(|c: char| c.is_alphanumeric())
+            text.starts_with(w) && !text[w.len()..].starts_with(|c: char| c.is_alphanumeric())
         })
         .map(|w| lead + w.len())
         .max()

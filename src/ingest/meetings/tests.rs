@@ -1,0 +1,280 @@
+//! Tests of the meeting references found in one sentence.
+
+use super::*;
+use crate::ingest::dates;
+use crate::model::{Span, Ymd};
+
+/// Text, target, date, country, destination.
+type Row = (String, Target, Option<String>, Option<String>, bool);
+
+fn refs(text: &str) -> Vec<Row> {
+    let g = Gazetteer::bundled().expect("gazetteer");
+    let resolver = Resolver::from_gazetteer(&g);
+    let env = Env {
+        gazetteer: &g,
+        resolver: &resolver,
+        dates: DateContext {
+            anchor: Some(Ymd::new(2003, 5, 31)),
+        },
+        profiles: crate::ingest::profile::Profile::bundled(),
+        series: Some("crm".into()),
+        today: Some(Ymd::new(2003, 5, 31)),
+    };
+    let mut s = Sentence::new(
+        text,
+        Span {
+            start: 0,
+            end: text.len(),
+        },
+        false,
+        true,
+    );
+    s.dates = dates::find_normalized(s.hay(), &s.map, &env.dates);
+    s.mentions = resolver.find(&s.text);
+    let (qs, _) = quotes::scan(&s.text);
+    s.quotes = qs
+        .into_iter()
+        .map(|q| (q, quotes::classify(&s.text, &q)))
+        .collect();
+    find(&s, &env)
+        .into_iter()
+        .map(|r| {
+            let when = r.date.map(|d| d.to_string());
+            (
+                s.slice(r.start, r.end).to_string(),
+                r.target,
+                when,
+                r.country,
+                r.destination,
+            )
+        })
+        .collect()
+}
+
+fn numbered(n: u32) -> Target {
+    Target::Numbered {
+        body: "CRM".into(),
+        ordinal: n,
+    }
+}
+
+fn grcm() -> Target {
+    Target::Dated {
+        body: "organization:grcm".into(),
+    }
+}
+
+#[test]
+fn numbered_with_date_and_place() {
+    let r = refs("En la VI Reunión de la CRM (San José, marzo 2001), los Viceministros aprobaron");
+    assert_eq!(
+        r,
+        [(
+            "VI Reunión de la CRM (San José, marzo 2001)".into(),
+            numbered(6),
+            Some("2001-03".into()),
+            Some("country:cr".into()),
+            false
+        )]
+    );
+    let r = refs("para remitirla a los Viceministros asistentes a la VIII CRM.");
+    assert_eq!((r[0].1.clone(), r[0].4), (numbered(8), true));
+    assert_eq!(
+        refs("en la Octava Reunión de la Conferencia Regional sobre Migración")[0].1,
+        numbered(8)
+    );
+    assert!(refs("vi la CRM ayer").is_empty());
+}
+
+#[test]
+fn a_body_by_month() {
+    for text in [
+        "el GRCM de octubre 2002 consideró",
+        "la reunión del GRCM en octubre 2002 para",
+        "el GRCM, en su reunión de octubre 2002, formuló",
+    ] {
+        let r = refs(text);
+        assert_eq!(
+            (r[0].1.clone(), r[0].2.as_deref()),
+            (grcm(), Some("2002-10")),
+            "{text}"
+        );
+    }
+    let r = refs("la reunión del Grupo Regional de Consulta sobre Migración (GRCM), realizada del 29-31 de octubre de 2002  en Antigua, Guatemala, se");
+    assert_eq!(
+        (r[0].2.as_deref(), r[0].3.as_deref()),
+        (Some("2002-10-29..2002-10-31"), Some("country:gt"))
+    );
+    let listed = refs("las reuniones del GRCM (Heredia, noviembre 2001; Antigua, mayo 2002; y Ciudad Guatemala, 2002).");
+    let when: Vec<Option<String>> = listed.iter().map(|r| r.2.clone()).collect();
+    assert_eq!(
+        when,
+        [
+            Some("2001-11".into()),
+            Some("2002-05".into()),
+            Some("2002".into())
+        ]
+    );
+}
+
+#[test]
+fn current_undated_and_possessive() {
+    assert_eq!(
+        refs("durante la actual reunión del GRCM.")[0].1,
+        Target::Current {
+            body: Some("organization:grcm".into())
+        }
+    );
+    assert_eq!(
+        refs("previo a esta reunión y")[0].1,
+        Target::Current { body: None }
+    );
+    let r = refs("y el GRCM posteriormente la respaldó.");
+    assert_eq!(
+        r[0].1,
+        Target::Undated {
+            body: "organization:grcm".into()
+        }
+    );
+    let r = refs("La OIM recomendó esta actividad durante su reunión del 28 de octubre 2002 y");
+    assert_eq!(
+        (r[0].1.clone(), r[0].2.as_deref()),
+        (
+            Target::Dated {
+                body: "organization:oim".into()
+            },
+            Some("2002-10-28")
+        )
+    );
+    assert!(
+        refs("la OIM en octubre 2002 publicó").is_empty(),
+        "an organization with a date is not a meeting"
+    );
+}
+
+#[test]
+fn future_endings_as_the_rule_reads_them() {
+    let rule = compile(rules::FUTURE_ORIGINAL);
+    for text in [
+        "La PPT destacará algunos aspectos",
+        "se realizarán, y presentarán.",
+        "rá rán árá xrá_ xrá2 xráx xránx xrán",
+        "Prácticas; prácticamente ra rá",
+        "ñrá érán ß rá",
+        "",
+        "tendrá",
+        "_rá",
+        "1rán.",
+    ] {
+        assert_eq!(future_ending(text), rule.is_match(text), "{text:?}");
+    }
+}
+
+#[test]
+fn meetings_of_sister_processes() {
+    let r = refs("The 5th Ministerial Consultation of the Colombo Process met in Colombo.");
+    assert_eq!(
+        r[0].1,
+        Target::Numbered {
+            body: "Colombo Process".into(),
+            ordinal: 5
+        }
+    );
+    let r = refs("la LXIII Reunión Ordinaria del Grupo Mercado Común, a la que");
+    assert_eq!(
+        r[0].1,
+        Target::Numbered {
+            body: "GMC".into(),
+            ordinal: 63
+        }
+    );
+    // Keyed by date: the ordinal gives way to the month.
+    let bali = Target::Dated {
+        body: "organization:bali".into(),
+    };
+    let r = refs("The second Regional Ministerial Conference on People Smuggling, Trafficking in Persons and Related Transnational Crime was held in Bali from 28 to 30 April 2003.");
+    assert_eq!(
+        (r[0].1.clone(), r[0].2.as_deref()),
+        (bali.clone(), Some("2003-04-28..2003-04-30"))
+    );
+    let r = refs(
+        "the Bali Regional Ministerial Conference held in Bali, Indonesia, 26-28 February 2002.",
+    );
+    assert_eq!(
+        (r[0].1.clone(), r[0].2.as_deref()),
+        (bali, Some("2002-02-26..2002-02-28"))
+    );
+    let r = refs("the Second Preparatory Meeting for the 5th Budapest Process Ministerial Conference took place");
+    assert!(r[0].4, "a meeting prepared for is a destination");
+}
+
+#[test]
+fn a_list_of_numbered_meetings_with_their_places_and_dates() {
+    let r = refs("de la Primera, Segunda y Tercera Conferencias Sudamericanas sobre Migraciones (CSM), celebradas en Buenos Aires, en mayo de 2000, en Santiago de Chile, en abril de 2001, y en Quito, en agosto de 2002, y tras");
+    let got: Vec<(Target, Option<String>)> = r.into_iter().map(|x| (x.1, x.2)).collect();
+    let csm = |n| Target::Numbered {
+        body: "CSM".into(),
+        ordinal: n,
+    };
+    assert_eq!(
+        got,
+        [
+            (csm(1), Some("2000-05".into())),
+            (csm(2), Some("2001-04".into())),
+            (csm(3), Some("2002-08".into()))
+        ]
+    );
+}
+
+#[test]
+fn a_body_s_numbered_meeting_and_a_place_before_a_meeting() {
+    let r = refs("la CRM se ha regido por la declaración que emitieron en su primera reunión en Puebla, México, en marzo de 1996.");
+    assert_eq!(
+        (r[0].1.clone(), r[0].2.as_deref(), r[0].3.as_deref()),
+        (numbered(1), Some("1996-03"), Some("country:mx"))
+    );
+    let r = refs("Aprobado en Ciudad de Panamá, Panamá, en la XXIII Reunión Viceministerial de la Conferencia Regional sobre Migración (CRM), noviembre del 2018.");
+    assert_eq!(
+        (r[0].1.clone(), r[0].2.as_deref(), r[0].3.as_deref()),
+        (numbered(23), Some("2018-11"), Some("country:pa"))
+    );
+}
+
+#[test]
+fn a_body_before_the_word_meeting() {
+    let r = refs("Follow-up 10th -11th RCGM Meeting June 7-9, 2016 was good.");
+    assert_eq!(
+        (r[0].1.clone(), r[0].2.as_deref()),
+        (grcm(), Some("2016-06-07..2016-06-09"))
+    );
+}
+
+#[test]
+fn an_ordinal_and_meeting_words_are_a_meeting_of_the_document_s_series() {
+    let r = refs("The Vice-Ministers met at the XXI Vice-Ministerial Meeting held in Tela.");
+    assert_eq!(r[0].1, numbered(21));
+    let r = refs("At their Fiftieth Regular Meeting, the authorities agreed.");
+    assert_eq!(r[0].1, numbered(50));
+    for text in [
+        "Workshop, Honduras October 26th and 27th Meeting dialogue civil society",
+        "the first meeting of the Network was held",
+        "la Segunda Conferencia Hemisférica",
+    ] {
+        assert!(refs(text).is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn named_conference() {
+    let r = refs("en la “Conferencia Hemisférica Sobre Migración”, que se realizó en Santiago, Chile, del 20-22 de noviembre 2002.");
+    assert_eq!(
+        r[0].1,
+        Target::Named {
+            title: "Conferencia Hemisférica Sobre Migración".into()
+        }
+    );
+    assert_eq!(
+        (r[0].2.as_deref(), r[0].3.as_deref()),
+        (Some("2002-11-20..2002-11-22"), Some("country:cl"))
+    );
+}
