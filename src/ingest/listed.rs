@@ -6,7 +6,7 @@
 
 use super::decisions::Item;
 use super::facts::{shorten, Facts};
-use super::profile::{has_phrase, words, Profile};
+use super::profile::{find_phrase, words, Profile};
 use super::sentence::Sentence;
 use crate::model::{section_id, EdgeKind, Kind, Section, Span, Sym, Value};
 use std::collections::HashSet;
@@ -51,10 +51,21 @@ pub fn prose(p: &Profile, secs: &[Vec<Sentence>], items: &[Item]) -> Vec<Item> {
     }
     secs.iter()
         .flatten()
-        .filter(|s| !s.heading && !items.iter().any(|i| inside(i.span, s.span)))
+        .filter(|s| {
+            !s.heading
+                && !items
+                    .iter()
+                    .any(|i| inside(i.span, s.span) || inside(i.cue, s.span))
+        })
         .filter(|s| {
             let w = words(&s.text);
-            p.decisions.prose.iter().any(|v| has_phrase(&w, v))
+            // "Los Viceministros decidieron" with nothing after it (a
+            // cut annex) states no decision.
+            p.decisions.prose.iter().any(|v| {
+                find_phrase(&w, v)
+                    .and_then(|at| w.get(at + v.len()..))
+                    .is_some_and(|rest| rest.split_whitespace().count() >= 2)
+            })
         })
         .map(|s| Item {
             label: String::new(),
