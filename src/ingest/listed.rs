@@ -44,11 +44,22 @@ fn inside(outer: Span, inner: Span) -> bool {
 }
 
 /// Sentences of running prose that record a decision with a phrase of
-/// the profile ("We agree to keep promoting …"), outside the lists.
-pub fn prose(p: &Profile, secs: &[Vec<Sentence>], items: &[Item]) -> Vec<Item> {
+/// the profile ("We agree to keep promoting …"), outside the lists and
+/// not read already as an agreement sentence by sentence (which keeps
+/// its meetings and its clauses).
+pub fn prose(p: &Profile, secs: &[Vec<Sentence>], items: &[Item], facts: &Facts) -> Vec<Item> {
     if p.decisions.prose.is_empty() {
         return Vec::new();
     }
+    let read: Vec<Span> = facts
+        .nodes
+        .iter()
+        .filter(|n| n.kind == Kind::Agreement)
+        .filter_map(|n| match &*n.prov {
+            crate::model::Provenance::Extracted { span, .. } => Some(*span),
+            _ => None,
+        })
+        .collect();
     secs.iter()
         .flatten()
         .filter(|s| {
@@ -56,6 +67,7 @@ pub fn prose(p: &Profile, secs: &[Vec<Sentence>], items: &[Item]) -> Vec<Item> {
                 && !items
                     .iter()
                     .any(|i| inside(i.span, s.span) || inside(i.cue, s.span))
+                && !read.iter().any(|r| inside(*r, s.span))
         })
         .filter(|s| {
             let w = words(&s.text);
