@@ -14,15 +14,20 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // batch added 2026-12-04; its first-contact scores are in
     // tests/real/SOURCES-*.md).
     // fourth batch added 2026-12-04 (was 72, 88)
-    ("es", "decisions", 69.0, 88.0),
+    ("es", "decisions", 82.0, 92.0),
     // fourth batch added 2026-12-04 (was 84, 93)
-    ("en", "decisions", 84.0, 90.0),
-    // fourth batch added 2026-12-04 (was 65, 90)
-    ("es", "decisions on right meeting", 62.0, 90.0),
+    ("en", "decisions", 94.0, 91.0),
+    // fourth batch added 2026-12-04 (was 65, 90). Precision 90 -> 76
+    // (en 93 -> 87) when decisions began to be read from reported speech
+    // in news pages ("los países acordaron ...", "Ministers agreed the
+    // ..."): every one of the decisions not on the right meeting is on
+    // none, because the page's meeting is not recognized yet (meeting
+    // recognition is issue 14's other half); none is on a wrong meeting.
+    ("es", "decisions on right meeting", 63.0, 76.0),
     // fourth batch added 2026-12-04 (was 84, 100)
-    ("en", "decisions on right meeting", 80.0, 93.0),
-    ("es", "requests", 55.0, 90.0),
-    ("en", "requests", 66.0, 100.0),
+    ("en", "decisions on right meeting", 82.0, 87.0),
+    ("es", "requests", 75.0, 93.0),
+    ("en", "requests", 80.0, 100.0),
     // Series profiles for sister processes, lists of numbered meetings,
     // places before a meeting, the reference calendar (2026-12-04; was 38,
     // 37, 43, 30).
@@ -30,8 +35,8 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("en", "meetings", 60.0, 100.0),
     ("es", "meetings with city+dates", 80.0, 100.0),
     ("en", "meetings with city+dates", 52.0, 100.0),
-    ("es", "document dates", 74.0, 90.0),
-    ("en", "document dates", 68.0, 78.0),
+    ("es", "document dates", 84.0, 96.0),
+    ("en", "document dates", 85.0, 94.0),
     // fourth batch added 2026-12-04 (was 82, 100)
     ("es", "aliases", 80.0, 100.0),
     // fourth batch added 2026-12-04 (was 87, 95)

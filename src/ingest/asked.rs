@@ -47,10 +47,21 @@ fn addressee(p: &Profile, s: &Sentence, after: &str) -> Option<Addressed> {
         })
         .map(|m| m.id.clone())
         .collect();
-    (!named.is_empty()).then(|| Addressed {
-        to: named.join(", "),
-        named,
-    })
+    if !named.is_empty() {
+        return Some(Addressed {
+            to: named.join(", "),
+            named,
+        });
+    }
+    p.requests
+        .fallback
+        .iter()
+        .filter_map(|pair| find_phrase(&near, &pair[0]).map(|at| (at, pair)))
+        .min_by_key(|(at, _)| *at)
+        .map(|(_, pair)| Addressed {
+            to: pair[1].clone(),
+            named: Vec::new(),
+        })
 }
 
 /// The part of a sentence inside an item.
@@ -239,10 +250,16 @@ pub fn in_prose(p: &Profile, cx: &Prose, secs: &[Vec<Sentence>], facts: &mut Fac
     // Whether the sentence before names a body that decides.
     let mut subject_before = false;
     let mut seen = std::collections::HashSet::new();
+    // Whether a line naming a body that decides and ending in ":"
+    // ("Ministers:") opened the bullets this sentence belongs to.
+    let mut lead = false;
     let role_in = |hay: &str| p.bodies.roles.iter().any(|r| find_phrase(hay, r).is_some());
     for s in secs.iter().flatten().filter(|s| !s.heading) {
         let w = words(&s.text);
         let subject_carried = std::mem::replace(&mut subject_before, role_in(&w));
+        let under_lead = lead && (!s.para_start || is_bullet(&s.text));
+        let opens = opens_list(&s.text, &role_in);
+        lead = opens || under_lead;
         // Inside a decision item, or read already as an agreement or a
         // request (the report reader's): not a call in prose.
         let read = facts
@@ -273,7 +290,7 @@ pub fn in_prose(p: &Profile, cx: &Prose, secs: &[Vec<Sentence>], facts: &mut Fac
         let before = w.get(..at).unwrap_or("");
         // "A la vez, exhortaron ...": the subject of the sentence before.
         let carried = subject_carried && before.split(' ').filter(|x| !x.is_empty()).count() <= 3;
-        let decided = role_in(before) || carried;
+        let decided = role_in(before) || carried || under_lead;
         let preamble = p.preamble.markers.iter().any(|m| w.starts_with(m.as_str()));
         if !decided || preamble {
             continue;
@@ -341,6 +358,23 @@ pub fn in_prose(p: &Profile, cx: &Prose, secs: &[Vec<Sentence>], facts: &mut Fac
         push_request(facts, &id, &agreement, clause, who, &prov);
     }
     notes
+}
+
+/// True when a text ends a line with a colon after a body that decides
+/// ("Ministers:" then bullets): what follows is said by that body.
+fn opens_list(text: &str, role_in: &dyn Fn(&str) -> bool) -> bool {
+    text.match_indices(':').any(|(at, _)| {
+        let rest = text.get(at + 1..).unwrap_or("");
+        let line_end = rest.trim_start_matches([' ', '\t']);
+        (line_end.is_empty() || line_end.starts_with('\n'))
+            && role_in(&words(text.get(..at).unwrap_or("")))
+    })
+}
+
+/// True when a line opens with a bullet ("• urged ...", "- welcomed ...").
+fn is_bullet(text: &str) -> bool {
+    text.trim_start()
+        .starts_with(['•', '-', '–', '◦', '▪', '·', '*', '\u{f0b7}'])
 }
 
 /// What [`in_prose`] reads beside the sentences.

@@ -403,7 +403,7 @@ pub fn extract(
         adopt_unplaced(&mut facts, m);
     }
     if let Some(p) = reading {
-        let prose = listed::prose(p, &secs, &items);
+        let prose = listed::prose(p, &secs, &items, &facts);
         items.extend(prose);
         items.sort_by_key(|i| i.span.start);
         let (found, stored) = listed::emit(

@@ -49,7 +49,9 @@ fn meeting_day(first: &[Sentence], records: bool) -> Option<(DateValue, String)>
         })
     };
     // `alone`: also a line of a date alone at the top ("29 March 1996").
-    let line = |alone_ok: bool| {
+    // `loose`: also a date that starts a sentence running on to the next
+    // line ("9 de septiembre de 2021\nMensaje ..."), when none is alone.
+    let line = |alone_ok: bool, loose: bool| {
         opening().enumerate().find_map(|(i, s)| {
             let text = s.text.trim_end_matches(['.', ' ', '\n']);
             let d = s
@@ -59,25 +61,46 @@ fn meeting_day(first: &[Sentence], records: bool) -> Option<(DateValue, String)>
             let tail = text.len().saturating_sub(d.end);
             // A press dateline runs into its story: "MÉXICO, 02 de diciembre
             // de 2021.- Al abrir ...".
-            let dash = text.get(d.end..).is_some_and(|t| {
-                t.starts_with(".-") || t.starts_with(". -") || t.starts_with(" -")
-            });
+            // Or "Ankara, 10-11 December 2012: The ...", "Mexico City, 4
+            // December 2021 (TDI): On ...".
+            let dash = text.get(d.end..).is_some_and(dateline_end);
             let placed = d.start > 0 && d.start <= 70;
+            // A date on a line of its own ("9 de septiembre de 2021\nMensaje").
+            let own_line = text
+                .get(d.end..)
+                .is_some_and(|t| t.trim_start_matches([' ', '\t', '.']).starts_with('\n'));
             let alone = alone_ok && d.start == 0 && i < 3;
             let short = text.len() <= 100 && tail <= 2;
-            ((short && (placed || alone)) || (dash && placed)).then_some(d.value)?
+            ((short && (placed || alone)) || (dash && placed) || (alone && loose && own_line))
+                .then_some(d.value)?
         })
     };
     // A page that tells of a meeting is not dated by it; a record the
     // meeting adopts or issues is, before a date alone at its top (the
     // day a site posted it).
-    let v = line(false)
+    let v = line(false, false)
         .or_else(|| if records { held() } else { None })
-        .or_else(|| line(true))?;
+        .or_else(|| line(true, false))
+        .or_else(|| line(true, true))?;
     Some((
         DateValue::day(v.end),
         format!("document date: last day of the meeting it records ({v})"),
     ))
+}
+
+/// True when what follows a date ends a press dateline: a dash (".-",
+/// " -", " –") or a colon, after an agency's name in brackets or not.
+fn dateline_end(t: &str) -> bool {
+    let t = match t.strip_prefix(" (") {
+        Some(rest) => match rest.find(')') {
+            Some(close) if close <= 20 => rest.get(close + 1..).unwrap_or(""),
+            _ => return false,
+        },
+        None => t,
+    };
+    [".-", ". -", " -", " –", " —", ":"]
+        .iter()
+        .any(|p| t.starts_with(p))
 }
 
 /// How many sentences of the first section make its opening.

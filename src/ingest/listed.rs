@@ -6,7 +6,7 @@
 
 use super::decisions::Item;
 use super::facts::{shorten, Facts};
-use super::profile::{has_phrase, words, Profile};
+use super::profile::{find_phrase, words, Profile};
 use super::sentence::Sentence;
 use crate::model::{section_id, EdgeKind, Kind, Section, Span, Sym, Value};
 use std::collections::HashSet;
@@ -44,17 +44,40 @@ fn inside(outer: Span, inner: Span) -> bool {
 }
 
 /// Sentences of running prose that record a decision with a phrase of
-/// the profile ("We agree to keep promoting …"), outside the lists.
-pub fn prose(p: &Profile, secs: &[Vec<Sentence>], items: &[Item]) -> Vec<Item> {
+/// the profile ("We agree to keep promoting …"), outside the lists and
+/// not read already as an agreement sentence by sentence (which keeps
+/// its meetings and its clauses).
+pub fn prose(p: &Profile, secs: &[Vec<Sentence>], items: &[Item], facts: &Facts) -> Vec<Item> {
     if p.decisions.prose.is_empty() {
         return Vec::new();
     }
+    let read: Vec<Span> = facts
+        .nodes
+        .iter()
+        .filter(|n| n.kind == Kind::Agreement)
+        .filter_map(|n| match &*n.prov {
+            crate::model::Provenance::Extracted { span, .. } => Some(*span),
+            _ => None,
+        })
+        .collect();
     secs.iter()
         .flatten()
-        .filter(|s| !s.heading && !items.iter().any(|i| inside(i.span, s.span)))
+        .filter(|s| {
+            !s.heading
+                && !items
+                    .iter()
+                    .any(|i| inside(i.span, s.span) || inside(i.cue, s.span))
+                && !read.iter().any(|r| inside(*r, s.span))
+        })
         .filter(|s| {
             let w = words(&s.text);
-            p.decisions.prose.iter().any(|v| has_phrase(&w, v))
+            // "Los Viceministros decidieron" with nothing after it (a
+            // cut annex) states no decision.
+            p.decisions.prose.iter().any(|v| {
+                find_phrase(&w, v)
+                    .and_then(|at| w.get(at + v.len()..))
+                    .is_some_and(|rest| rest.split_whitespace().count() >= 2)
+            })
         })
         .map(|s| Item {
             label: String::new(),

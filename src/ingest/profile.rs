@@ -71,6 +71,11 @@ pub struct Requests {
     /// Endings of a verb after an organ that give it a task to come
     /// (`rá`, `rán`: "la ST elaborará").
     pub future_endings: Vec<String>,
+    /// `[phrase, addressee]` read only when no addressee of `addressees`
+    /// and no country or organization follows the verb ("al gobierno de
+    /// ..." naming its leader, not the country): who is asked, as much as
+    /// the words say.
+    pub fallback: Vec<[String; 2]>,
 }
 
 /// Words that open a consideration, not a decision.
@@ -253,7 +258,12 @@ impl Profile {
             }
             list.retain(|w| !w.is_empty());
         }
-        for pair in &mut self.requests.addressees {
+        for pair in self
+            .requests
+            .addressees
+            .iter_mut()
+            .chain(self.requests.fallback.iter_mut())
+        {
             pair[0] = words(&pair[0]);
         }
         // Words that date something by the document's own day, as the
