@@ -97,9 +97,14 @@ pub(crate) fn meeting_id(body: &str, ordinal: u32) -> String {
     format!("meeting:{key}-{ordinal:02}")
 }
 
-/// Roman numeral for 1..=199.
-pub(crate) fn roman(n: u32) -> String {
-    const TABLE: [(u32, &str); 9] = [
+/// Roman numeral of `n` (empty for 0): meeting ordinals here, list
+/// numbering in the office readers.
+pub(crate) fn roman(mut n: u32) -> String {
+    const TABLE: [(u32, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
         (100, "C"),
         (90, "XC"),
         (50, "L"),
@@ -110,7 +115,6 @@ pub(crate) fn roman(n: u32) -> String {
         (4, "IV"),
         (1, "I"),
     ];
-    let mut n = n;
     let mut out = String::new();
     for (v, s) in TABLE {
         while n >= v {

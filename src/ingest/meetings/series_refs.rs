@@ -200,18 +200,23 @@ pub(super) fn unnumbered(s: &Sentence, env: &Env, refs: &mut Vec<MeetingRef>) {
     }
 }
 
+/// Every series' meeting words, as one alternation of a pattern.
+fn meeting_words() -> String {
+    alternation(
+        series::bundled()
+            .iter()
+            .flat_map(|s| &s.meeting_words)
+            .map(String::as_str),
+    )
+}
+
 /// An ordinal and a meeting word after a possessive (`su primera
 /// reunión`, `its fifth meeting`).
 fn possessive_pattern() -> &'static Pattern {
     static P: OnceLock<Pattern> = OnceLock::new();
     P.get_or_init(|| {
         let ord = ordinal_token();
-        let words = alternation(
-            series::bundled()
-                .iter()
-                .flat_map(|s| &s.meeting_words)
-                .map(String::as_str),
-        );
+        let words = meeting_words();
         compile(&format!(
             r"\b(?:su|its|their)\s+(?P<ord>{ord})\s+(?:{words})\b"
         ))
@@ -356,12 +361,7 @@ fn bare_pattern() -> &'static Pattern {
     static P: OnceLock<Pattern> = OnceLock::new();
     P.get_or_init(|| {
         let ord = ordinal_token();
-        let words = alternation(
-            series::bundled()
-                .iter()
-                .flat_map(|s| &s.meeting_words)
-                .map(String::as_str),
-        );
+        let words = meeting_words();
         compile(&format!(r"\b(?P<ord>{ord})\s+(?:{words})\b"))
     })
 }

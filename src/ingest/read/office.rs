@@ -10,6 +10,7 @@ mod docx;
 mod odt;
 
 use super::{Format, Read, ReadError, MAX_TEXT_BYTES};
+use crate::reference::roman;
 use std::io::{Cursor, Read as _};
 
 type Archive<'a> = zip::ZipArchive<Cursor<&'a [u8]>>;
@@ -124,32 +125,6 @@ fn letters(n: u32, base: u8) -> String {
     }
     out.reverse();
     String::from_utf8(out).unwrap_or_default()
-}
-
-fn roman(mut n: u32) -> String {
-    const TABLE: [(u32, &str); 13] = [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut out = String::new();
-    for (value, digits) in TABLE {
-        while n >= value {
-            out.push_str(digits);
-            n -= value;
-        }
-    }
-    out
 }
 
 /// Counters of nested lists: one per level, deeper levels restarting when
