@@ -2,7 +2,9 @@
 //! decoding, cleaning and splitting arbitrary bytes never panics, and gives
 //! sections whose spans lie inside the text on char boundaries, whose text
 //! is the trimmed body of the span, with unique ids and parents that exist;
-//! `ingest::prepare` never panics on any bytes; export → import → export of
+//! `ingest::prepare` never panics on any bytes, nor on documents spliced
+//! from the lines of the real test documents (every pass sees the words of
+//! its genre in orders no document has, cut anywhere); export → import → export of
 //! random small corpora (with annotations) is the identity and passes check.
 //!
 //! The cargo-fuzz targets in `fuzz/` push the first three much further.
@@ -84,6 +86,49 @@ fn line() -> impl Strategy<Value = String> {
     ]
 }
 
+/// Every line of `tests/real/*.txt`, read once: the genre's own words, in
+/// both languages and every series, for the splicing strategy below.
+fn real_lines() -> &'static [String] {
+    static L: OnceLock<Vec<String>> = OnceLock::new();
+    L.get_or_init(|| {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/real");
+        let mut files: Vec<_> = std::fs::read_dir(&dir)
+            .expect("tests/real")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        files.sort();
+        files
+            .iter()
+            .filter_map(|p| std::fs::read_to_string(p).ok())
+            .flat_map(|t| t.lines().map(str::to_string).collect::<Vec<_>>())
+            .collect()
+    })
+}
+
+/// A document spliced from real lines, each possibly cut at any character.
+fn spliced_text() -> impl Strategy<Value = String> {
+    let n = real_lines().len().max(1);
+    prop::collection::vec((0..n, any::<prop::sample::Index>(), any::<bool>()), 1..60).prop_map(
+        |picks| {
+            let lines = real_lines();
+            let mut out = String::new();
+            for (i, cut, whole) in picks {
+                let Some(l) = lines.get(i) else { continue };
+                let chars: Vec<char> = l.chars().collect();
+                let keep = if whole || chars.is_empty() {
+                    chars.len()
+                } else {
+                    cut.index(chars.len())
+                };
+                out.extend(&chars[..keep]);
+                out.push('\n');
+            }
+            out
+        },
+    )
+}
+
 fn report_text() -> impl Strategy<Value = String> {
     (
         prop::collection::vec(line(), 0..40),
@@ -126,6 +171,7 @@ proptest! {
         bytes in prop_oneof![
             prop::collection::vec(any::<u8>(), 0..2000),
             report_text().prop_map(String::into_bytes),
+            spliced_text().prop_map(String::into_bytes),
         ]
     ) {
         if let Ok((bundle, _)) = acta::ingest::prepare("informe.txt", &bytes, gazetteer()) {
