@@ -94,56 +94,22 @@ pub(super) fn index_at(b: &[u8], at: usize) -> Option<usize> {
     usize::try_from(u32_at(b, at)?).ok()
 }
 
-/// A table of blobs in the mapped file.
-#[derive(Debug, Clone)]
-struct Blobs {
-    ends: usize,
-    data: usize,
-    end: usize,
-    count: usize,
+/// bincode as the snapshot's blobs are written (variable-length
+/// integers: most indexes and lengths take a byte or two).
+pub(crate) fn blob_options() -> impl Options {
+    bincode::DefaultOptions::new().with_varint_encoding()
 }
 
-impl Blobs {
-    /// The table that fills `range` of `map`.
-    fn at(map: &[u8], range: Range<usize>) -> Option<Blobs> {
-        let count = usize::try_from(u64_at(map, range.start)?).ok()?;
-        let ends = range.start.checked_add(8)?;
-        let data = ends.checked_add(count.checked_add(1)?.checked_mul(4)?)?;
-        (data <= range.end).then_some(Blobs {
-            ends,
-            data,
-            end: range.end,
-            count,
-        })
-    }
-
-    fn get<'m>(&self, map: &'m [u8], i: usize) -> Option<&'m [u8]> {
-        if i >= self.count {
-            return None;
-        }
-        let a = self.data.checked_add(index_at(map, self.ends + 4 * i)?)?;
-        let b = self
-            .data
-            .checked_add(index_at(map, self.ends + 4 * (i + 1))?)?;
-        if a > b || b > self.end {
-            return None;
-        }
-        map.get(a..b)
-    }
-}
-
-/// bincode as the snapshot writes it, limited to `len` bytes.
+/// [`blob_options`], limited to `len` bytes.
 fn options(len: usize) -> impl Options {
-    bincode::DefaultOptions::new()
-        .with_fixint_encoding()
-        .with_limit(u64::try_from(len).unwrap_or(u64::MAX))
+    blob_options().with_limit(u64::try_from(len).unwrap_or(u64::MAX))
 }
 
 /// The snapshot's tables of texts and provenances, read in place.
 pub(crate) struct Tables {
     map: Arc<Mapped>,
-    syms: Blobs,
-    provs: Blobs,
+    syms: Packed,
+    provs: Packed,
     sym_cells: Cells<Option<Sym>>,
     prov_cells: Cells<Option<Prov>>,
 }
@@ -155,11 +121,11 @@ impl Tables {
         syms: Range<usize>,
         provs: Range<usize>,
     ) -> Option<Arc<Tables>> {
-        let syms = Blobs::at(&map, syms)?;
-        let provs = Blobs::at(&map, provs)?;
+        let syms = Packed::at(&map, syms)?;
+        let provs = Packed::at(&map, provs)?;
         Some(Arc::new(Tables {
-            sym_cells: Cells::new(syms.count),
-            prov_cells: Cells::new(provs.count),
+            sym_cells: Cells::new(syms.count()),
+            prov_cells: Cells::new(provs.count()),
             map,
             syms,
             provs,
@@ -172,8 +138,9 @@ impl Lookup for Tables {
         let i = usize::try_from(i).ok()?;
         self.sym_cells
             .get_or_init(i, || {
-                let bytes = self.syms.get(&self.map, i)?;
-                Some(Sym::own(std::str::from_utf8(bytes).ok()?))
+                self.syms.with(&self.map, i, |bytes| {
+                    Some(Sym::own(std::str::from_utf8(bytes).ok()?))
+                })?
             })?
             .clone()
     }
@@ -184,8 +151,9 @@ impl Lookup for Tables {
         let i = usize::try_from(i).ok()?;
         self.prov_cells
             .get_or_init(i, || {
-                let bytes = self.provs.get(&self.map, i)?;
-                let p: Provenance = options(bytes.len()).deserialize(bytes).ok()?;
+                let p: Provenance = self.provs.with(&self.map, i, |bytes| {
+                    options(bytes.len()).deserialize(bytes).ok()
+                })??;
                 Some(Prov::own(p))
             })?
             .clone()
@@ -208,14 +176,14 @@ pub(crate) struct Lazy(Arc<Inner>);
 struct Inner {
     map: Arc<Mapped>,
     tables: Arc<Tables>,
-    nodes: Blobs,
+    nodes: Packed,
     /// Start of the edge records, and how many edges.
     edges: usize,
     edge_count: usize,
     /// Start of the list of edges with attributes, and its length.
     attr_edges: usize,
     attr_count: usize,
-    attrs: Blobs,
+    attrs: Packed,
     /// Per direction (outgoing, incoming): start of the runs' ends, of
     /// the runs and of their edges' types.
     adjacency: [(usize, usize, usize); 2],
@@ -231,8 +199,8 @@ impl Lazy {
     /// The graph in `sections` of `map`, its texts and provenances in
     /// `tables`; `None` if the sections' sizes do not agree.
     pub(crate) fn open(map: Arc<Mapped>, tables: Arc<Tables>, s: Sections) -> Option<Lazy> {
-        let nodes = Blobs::at(&map, s.nodes)?;
-        let n = nodes.count;
+        let nodes = Packed::at(&map, s.nodes)?;
+        let n = nodes.count();
         let edge_bytes = s.edges.end.checked_sub(s.edges.start)?;
         if edge_bytes % EDGE != 0 {
             return None;
@@ -240,8 +208,8 @@ impl Lazy {
         let attr_count = usize::try_from(u64_at(&map, s.attrs.start)?).ok()?;
         let attr_edges = s.attrs.start + 8;
         let blobs_at = attr_edges.checked_add(attr_count.checked_mul(4)?)?;
-        let attrs = Blobs::at(&map, blobs_at..s.attrs.end)?;
-        if attrs.count != attr_count {
+        let attrs = Packed::at(&map, blobs_at..s.attrs.end)?;
+        if attrs.count() != attr_count {
             return None;
         }
         let mut at = s.adjacency.start;
@@ -293,7 +261,7 @@ impl Lazy {
     }
 
     pub(crate) fn node_count(&self) -> usize {
-        self.0.nodes.count
+        self.0.nodes.count()
     }
 
     pub(crate) fn edge_count(&self) -> usize {
@@ -333,9 +301,10 @@ impl Lazy {
         inner
             .node_cells
             .get_or_init(i, || {
-                let bytes = inner.nodes.get(&inner.map, i)?;
-                let _reading = self.reading(bytes.len());
-                options(bytes.len()).deserialize(bytes).ok().map(Box::new)
+                inner.nodes.with(&inner.map, i, |bytes| {
+                    let _reading = self.reading(bytes.len());
+                    options(bytes.len()).deserialize(bytes).ok().map(Box::new)
+                })?
             })?
             .as_deref()
     }
@@ -405,9 +374,10 @@ impl Lazy {
                 std::cmp::Ordering::Less => lo = mid + 1,
                 std::cmp::Ordering::Greater => hi = mid,
                 std::cmp::Ordering::Equal => {
-                    let bytes = inner.attrs.get(&inner.map, mid)?;
-                    let _reading = self.reading(bytes.len());
-                    return options(bytes.len()).deserialize(bytes).ok();
+                    return inner.attrs.with(&inner.map, mid, |bytes| {
+                        let _reading = self.reading(bytes.len());
+                        options(bytes.len()).deserialize(bytes).ok()
+                    })?;
                 }
             }
         }
@@ -465,6 +435,9 @@ impl Lazy {
     }
 }
 
+mod packed;
 mod write;
+pub(crate) use packed::write_packed;
+use packed::Packed;
 pub(crate) use write::write_nodes;
-pub(crate) use write::{write_adjacency, write_attrs, write_blobs, write_edges, write_kinds};
+pub(crate) use write::{write_adjacency, write_attrs, write_edges, write_kinds};

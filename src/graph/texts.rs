@@ -8,7 +8,8 @@
 //! A view being built from the store can spool its texts to an unnamed
 //! file in the database folder ([`Texts::spooled_in`]) instead of holding
 //! them: building the view of 10,000 reports then needs 200 MB less, and
-//! the texts are read back from the spool as from a snapshot. Saving the
+//! the texts are read back from the spool as from a snapshot. A
+//! snapshot's texts are compressed (`chunks.rs`), a spool's are not. Saving the
 //! view copies them one at a time ([`Texts::read`]), never all at once.
 
 use super::SavedFile;
@@ -33,6 +34,9 @@ struct Saved {
     file: SavedFile,
     /// Each text's offset in the file, length and CRC-32.
     spans: Vec<(u64, u32, u32)>,
+    /// Whether the texts are compressed (`super::chunks`): a snapshot's
+    /// are, a spool's are not.
+    packed: bool,
 }
 
 impl Texts {
@@ -43,6 +47,7 @@ impl Texts {
             Arc::new(Saved {
                 file: Arc::new(Mutex::new(file)),
                 spans: Vec::new(),
+                packed: false,
             })
         });
         Texts {
@@ -68,8 +73,9 @@ impl Texts {
         });
     }
 
-    /// Texts to be read from `file` when asked for: each one's length and
-    /// CRC-32, in order, from offset `at` on.
+    /// Texts to be read from `file` when asked for, each compressed
+    /// (`super::chunks`): each one's length and CRC-32 as stored, in
+    /// order, from offset `at` on.
     pub(crate) fn saved(file: SavedFile, at: u64, lengths: &[(u32, u32)]) -> Option<Texts> {
         let mut spans = Vec::with_capacity(lengths.len());
         let mut offset = at;
@@ -79,7 +85,11 @@ impl Texts {
         }
         Some(Texts {
             cells: (0..spans.len()).map(|_| OnceLock::new()).collect(),
-            saved: Some(Arc::new(Saved { file, spans })),
+            saved: Some(Arc::new(Saved {
+                file,
+                spans,
+                packed: true,
+            })),
         })
     }
 
@@ -118,6 +128,9 @@ impl Saved {
         }
         if crc32fast::hash(&bytes) != crc {
             return None;
+        }
+        if self.packed {
+            bytes = super::chunks::unpack(&bytes)?;
         }
         String::from_utf8(bytes).ok().map(String::into_boxed_str)
     }

@@ -36,7 +36,7 @@
 //! snapshot is thus never read at all, and the view is built again.
 
 use crate::graph::{self as g, Cold, Graph, GraphSections, KnowledgeGraph, Lazy, SavedFile};
-use crate::graph::{AliasIndex, Tables, Texts};
+use crate::graph::{chunks, AliasIndex, Tables, Texts};
 use crate::mapped::Mapped;
 use crate::model::sym::tables;
 use bincode::Options;
@@ -51,7 +51,7 @@ use std::sync::{Arc, Mutex};
 pub(crate) const FILE: &str = "view.snapshot";
 const MAGIC: &[u8; 8] = b"actaview";
 /// Bump when the view's types or the way it is built change.
-const VERSION: u32 = 4;
+const VERSION: u32 = 5;
 const HEADER: usize = 8 + 4 + 32;
 
 /// The fingerprint of a view: the store's digest of its documents and
@@ -155,11 +155,11 @@ pub(crate) fn load(dir: &Path, fingerprint: &[u8; 32]) -> Option<KnowledgeGraph>
     let mut kg: KnowledgeGraph = options().with_limit(parts[0].0).deserialize(view).ok()?;
     drop(reading);
     let lengths: Vec<(u32, u32)> = options()
-        .with_limit(parts[11].0)
-        .deserialize(map.get(range(11)?)?)
+        .with_limit(parts[12].0)
+        .deserialize(map.get(range(12)?)?)
         .ok()?;
     let total: u64 = lengths.iter().map(|(len, _)| u64::from(*len)).sum();
-    if lengths.len() != kg.documents.len() || total != parts[12].0 {
+    if lengths.len() != kg.documents.len() || total != parts[11].0 {
         return None;
     }
     let sections = GraphSections {
@@ -174,7 +174,7 @@ pub(crate) fn load(dir: &Path, fingerprint: &[u8; 32]) -> Option<KnowledgeGraph>
     let file: SavedFile = Arc::new(Mutex::new(file));
     kg.sections = Cold::saved(Arc::clone(&file), at[9], parts[9].0);
     kg.request_history = Cold::saved(Arc::clone(&file), at[10], parts[10].0);
-    kg.texts = Texts::saved(file, at[12], &lengths)?;
+    kg.texts = Texts::saved(file, at[11], &lengths)?;
     Some(kg)
 }
 
@@ -257,47 +257,51 @@ fn write(tmp: &Path, fingerprint: &[u8; 32], kg: &KnowledgeGraph) -> io::Result<
     kg.alias_index.write(&mut out)?;
     end_section(&mut out)?;
     let provenances = writing.provenances();
-    g::write_blobs(&mut out, provenances.len(), |i, buf| {
-        options()
+    g::write_packed(&mut out, provenances.len(), |i, buf| {
+        g::blob_options()
             .serialize_into(buf, &*provenances[i])
             .map_err(invalid)
     })?;
     end_section(&mut out)?;
     let texts = writing.texts();
     drop(writing);
-    g::write_blobs(&mut out, texts.len(), |i, buf| {
+    g::write_packed(&mut out, texts.len(), |i, buf| {
         buf.extend_from_slice(texts[i].as_bytes());
         Ok(())
     })?;
     end_section(&mut out)?;
-    options()
-        .serialize_into(&mut out, kg.sections.get())
-        .map_err(invalid)?;
+    write_packed(&mut out, kg.sections.get())?;
     end_section(&mut out)?;
-    options()
-        .serialize_into(&mut out, kg.request_history.get())
-        .map_err(invalid)?;
+    write_packed(&mut out, kg.request_history.get())?;
     end_section(&mut out)?;
     let mut lengths = Vec::with_capacity(kg.texts.len());
     // Each text read (from a spool or an older snapshot) without being
-    // kept: the view stays as small as it was.
+    // kept, compressed and written: the view stays as small as it was.
     for i in 0..kg.texts.len() {
         let text = kg.texts.read(i).ok_or_else(unreadable)?;
-        let len = u32::try_from(text.len()).map_err(|_| unreadable())?;
-        lengths.push((len, crc32fast::hash(text.as_bytes())));
+        let packed = chunks::pack(text.as_bytes())?;
+        let len = u32::try_from(packed.len()).map_err(|_| unreadable())?;
+        lengths.push((len, crc32fast::hash(&packed)));
+        out.write_all(&packed)?;
     }
+    end_section(&mut out)?;
     options()
         .serialize_into(&mut out, &lengths)
         .map_err(invalid)?;
-    end_section(&mut out)?;
-    for i in 0..kg.texts.len() {
-        out.write_all(kg.texts.read(i).ok_or_else(unreadable)?.as_bytes())?;
-    }
     end_section(&mut out)?;
     footer.extend(MAGIC);
     out.write_all(&footer)?;
     let file = out.into_inner().map_err(|e| e.into_error())?.inner;
     file.sync_all()
+}
+
+/// `value` in bincode, compressed in chunks (`graph::chunks`).
+fn write_packed<W: Write, T: serde::Serialize>(out: &mut W, value: &T) -> io::Result<()> {
+    let mut packer = chunks::Packer::new(out);
+    options()
+        .serialize_into(&mut packer, value)
+        .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e.to_string()))?;
+    packer.finish().map(drop)
 }
 
 /// bincode's encoding as `bincode::serialize` writes it (fixed-size

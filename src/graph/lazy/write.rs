@@ -4,7 +4,7 @@
 //! their indexes.
 
 use super::super::store::Graph;
-use super::EDGE;
+use super::{write_packed, EDGE};
 use crate::model::sym::tables;
 use crate::model::{EdgeKind, Kind};
 use petgraph::graph::{EdgeIndex, NodeIndex};
@@ -23,41 +23,14 @@ fn u32_of(n: usize) -> io::Result<[u8; 4]> {
 
 fn bincode_into<T: serde::Serialize + ?Sized>(buf: &mut Vec<u8>, value: &T) -> io::Result<()> {
     use bincode::Options;
-    bincode::DefaultOptions::new()
-        .with_fixint_encoding()
+    super::blob_options()
         .serialize_into(buf, value)
         .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e.to_string()))
 }
 
-/// A table of `count` blobs, blob `i` as `encode(i, buffer)` writes it
-/// into an empty buffer (called twice for each: once for the ends, once
-/// for the bytes, so that the blobs are never all held).
-pub(crate) fn write_blobs<W, F>(out: &mut W, count: usize, mut encode: F) -> io::Result<()>
-where
-    W: Write,
-    F: FnMut(usize, &mut Vec<u8>) -> io::Result<()>,
-{
-    out.write_all(&u64::try_from(count).map_err(|_| too_large())?.to_le_bytes())?;
-    out.write_all(&0u32.to_le_bytes())?;
-    let mut buf = Vec::new();
-    let mut end = 0usize;
-    for i in 0..count {
-        buf.clear();
-        encode(i, &mut buf)?;
-        end = end.checked_add(buf.len()).ok_or_else(too_large)?;
-        out.write_all(&u32_of(end)?)?;
-    }
-    for i in 0..count {
-        buf.clear();
-        encode(i, &mut buf)?;
-        out.write_all(&buf)?;
-    }
-    Ok(())
-}
-
 /// Every node's data, as a table of blobs.
 pub(crate) fn write_nodes<W: Write>(g: &Graph, out: &mut W) -> io::Result<()> {
-    write_blobs(out, g.node_count(), |i, buf| {
+    write_packed(out, g.node_count(), |i, buf| {
         bincode_into(buf, &g[NodeIndex::new(i)])
     })
 }
@@ -99,7 +72,7 @@ pub(crate) fn write_attrs<W: Write>(g: &Graph, out: &mut W) -> io::Result<()> {
     for e in &with {
         out.write_all(&u32_of(e.index())?)?;
     }
-    write_blobs(out, with.len(), |k, buf| {
+    write_packed(out, with.len(), |k, buf| {
         bincode_into(buf, &g[with[k]].attrs)
     })
 }
