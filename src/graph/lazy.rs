@@ -1,30 +1,29 @@
 //! The graph of a saved view, read in place from the mapped snapshot
 //! file: nothing is decoded at open. The topology is flat arrays of
 //! little-endian integers (each edge's ends, type and provenance as a
-//! 16-byte record; each node's edges in each direction as a run of edge
-//! indexes, CSR style); a node's data, an edge's attributes, a text
-//! and a provenance of the snapshot's tables are bincode, each found
-//! through a table of offsets, and decoded the first time something asks
-//! for it, then kept. Opening a 10,000-report view thus costs the pages a
-//! query touches, not the 800,000 nodes and 5 million edges.
+//! 13-byte record; each node's edges in each direction as a run of
+//! variable-length entries, CSR style); a node's data, an edge's
+//! attributes, a text and a provenance of the snapshot's tables are
+//! bincode blobs compressed in blocks (`packed.rs`), decoded the first
+//! time something asks for them, then kept. Opening a 10,000-report view
+//! thus costs the pages a query touches, not the 800,000 nodes and 5
+//! million edges.
 //!
 //! What is kept is held in tables of cells allocated a chunk at a time
 //! (`Cells`), so that what is never read costs no memory either.
 //!
-//! Layouts (all integers little-endian): a table of blobs is its count
-//! (u64), the end of each blob (u32, `count + 1` of them, the first 0)
-//! and the blobs; nodes, texts and provenances are such tables. Edges:
-//! a record per edge (from u32, to u32, provenance index u32, type u8 as
-//! its place in `EdgeKind::ALL`, derived u8, has attributes u8, 0u8).
+//! Layouts (all integers little-endian): nodes, texts and provenances
+//! are tables of blobs (`packed.rs`). Edges: a record per edge (from
+//! u32, to u32, provenance index u32, and a byte: the type as its place
+//! in `EdgeKind::ALL`, with [`DERIVED`] and [`HAS_ATTRS`] set above it).
 //! Edge attributes: their count (u64), the edges that have them (u32
 //! each, ascending) and a table of their blobs. Adjacency: for outgoing
-//! then incoming edges, where each node's run ends (u32, `nodes + 1` of
-//! them), the runs of (edge index, node at the other end) (u32 each),
-//! each in the order petgraph walks a node's edges (newest first), and
-//! the type of each edge of the runs (u8, in the same order): a walk of
-//! a node's edges reads its run and nothing else. Kinds: a byte per
-//! node, its place in `Kind::ALL`, then each node's id as an index in
-//! the table of texts (u32), so that a search by id reads no node.
+//! then incoming edges, each node's run of (edge index, node at the
+//! other end, type) in the order petgraph walks a node's edges (newest
+//! first), coded as `runs.rs` says: a walk of a node's edges reads its
+//! run and nothing else. Kinds: a byte per node, its place in
+//! `Kind::ALL`, then each node's id as an index in the table of texts
+//! (u32), so that a search by id reads no node.
 
 use super::{EdgeData, NodeData};
 use crate::mapped::Mapped;
@@ -39,7 +38,10 @@ use std::sync::{Arc, OnceLock};
 use thin_vec::ThinVec;
 
 /// Bytes of an edge's record.
-const EDGE: usize = 16;
+const EDGE: usize = 13;
+/// In an edge record's last byte, above the type: derived, has attributes.
+const DERIVED: u8 = 0x40;
+const HAS_ATTRS: u8 = 0x80;
 /// Cells allocated together.
 const CHUNK: usize = 256;
 
@@ -186,7 +188,7 @@ struct Inner {
     attrs: Packed,
     /// Per direction (outgoing, incoming): start of the runs' ends, of
     /// the runs and of their edges' types.
-    adjacency: [(usize, usize, usize); 2],
+    adjacency: [(usize, usize); 2],
     /// Start of the nodes' kinds.
     kinds: usize,
     node_cells: Cells<Option<Box<NodeData>>>,
@@ -213,14 +215,13 @@ impl Lazy {
             return None;
         }
         let mut at = s.adjacency.start;
-        let mut adjacency = [(0, 0, 0); 2];
+        let mut adjacency = [(0, 0); 2];
         for side in &mut adjacency {
             let ends = at;
             let runs = ends.checked_add(n.checked_add(1)?.checked_mul(4)?)?;
             let total = index_at(&map, runs.checked_sub(4)?)?;
-            let kinds = runs.checked_add(total.checked_mul(8)?)?;
-            *side = (ends, runs, kinds);
-            at = kinds.checked_add(total)?;
+            *side = (ends, runs);
+            at = runs.checked_add(total)?;
         }
         let kinds_len = s.kinds.end.checked_sub(s.kinds.start)?;
         if at != s.adjacency.end || kinds_len != n.checked_mul(5)? {
@@ -334,7 +335,9 @@ impl Lazy {
     /// Edge `e`'s type.
     pub(crate) fn kind(&self, e: usize) -> Option<EdgeKind> {
         EdgeKind::ALL
-            .get(usize::from(*self.record(e)?.get(12)?))
+            .get(usize::from(
+                *self.record(e)?.get(12)? & !(DERIVED | HAS_ATTRS),
+            ))
             .copied()
     }
 
@@ -350,7 +353,8 @@ impl Lazy {
         let r = self.record(e)?;
         let _reading = self.reading(EDGE);
         let prov = self.0.tables.prov(u32_at(r, 8)?)?;
-        let attrs = if *r.get(14)? != 0 {
+        let flags = *r.get(12)?;
+        let attrs = if flags & HAS_ATTRS != 0 {
             self.read_attrs(e)?
         } else {
             ThinVec::new()
@@ -359,7 +363,7 @@ impl Lazy {
             kind: self.kind(e)?,
             attrs,
             prov,
-            derived: *r.get(13)? != 0,
+            derived: flags & DERIVED != 0,
         })
     }
 
@@ -396,23 +400,18 @@ impl Lazy {
         n: usize,
         dir: Direction,
     ) -> impl Iterator<Item = (usize, usize, EdgeKind)> + '_ {
-        let (ends, runs, kinds) = self.0.adjacency[usize::from(dir == Direction::Incoming)];
+        let (ends, runs) = self.0.adjacency[usize::from(dir == Direction::Incoming)];
         let map = &self.0.map;
-        let run = if n < self.node_count() {
+        let bytes = if n < self.node_count() {
             let start = index_at(map, ends + 4 * n);
             start
                 .zip(index_at(map, ends + 4 * (n + 1)))
-                .map_or(0..0, |(a, b)| a..b)
+                .and_then(|(a, b)| map.get(runs.checked_add(a)?..runs.checked_add(b)?))
+                .unwrap_or_default()
         } else {
-            0..0
+            &[]
         };
-        let nodes = self.node_count();
-        run.filter_map(move |k| {
-            let e = index_at(map, runs + 8 * k)?;
-            let other = index_at(map, runs + 8 * k + 4)?;
-            let kind = EdgeKind::ALL.get(usize::from(*map.get(kinds + k)?))?;
-            (other < nodes).then_some((e, other, *kind))
-        })
+        runs::decode(bytes, n, self.node_count())
     }
 
     /// The whole graph decoded into petgraph's form, to be changed.
@@ -436,6 +435,7 @@ impl Lazy {
 }
 
 mod packed;
+mod runs;
 mod write;
 pub(crate) use packed::write_packed;
 use packed::Packed;

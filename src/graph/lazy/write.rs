@@ -4,7 +4,7 @@
 //! their indexes.
 
 use super::super::store::Graph;
-use super::{write_packed, EDGE};
+use super::{runs, write_packed, DERIVED, EDGE, HAS_ATTRS};
 use crate::model::sym::tables;
 use crate::model::{EdgeKind, Kind};
 use petgraph::graph::{EdgeIndex, NodeIndex};
@@ -49,14 +49,18 @@ pub(crate) fn write_edges<W: Write>(g: &Graph, out: &mut W) -> io::Result<()> {
     for e in g.edge_references() {
         let w = e.weight();
         let prov = tables::prov_index(&w.prov).ok_or_else(too_large)?;
-        let kind = kind_byte(w.kind)?;
+        let mut flags = kind_byte(w.kind)?;
+        if w.derived {
+            flags |= DERIVED;
+        }
+        if !w.attrs.is_empty() {
+            flags |= HAS_ATTRS;
+        }
         let mut record = [0u8; EDGE];
         record[0..4].copy_from_slice(&u32_of(e.source().index())?);
         record[4..8].copy_from_slice(&u32_of(e.target().index())?);
         record[8..12].copy_from_slice(&prov.to_le_bytes());
-        record[12] = kind;
-        record[13] = u8::from(w.derived);
-        record[14] = u8::from(!w.attrs.is_empty());
+        record[12] = flags;
         out.write_all(&record)?;
     }
     Ok(())
@@ -78,30 +82,20 @@ pub(crate) fn write_attrs<W: Write>(g: &Graph, out: &mut W) -> io::Result<()> {
 }
 
 /// Each node's edges, outgoing then incoming, in the order petgraph
-/// walks them, with the node at the other end, then their types.
+/// walks them, with the node at the other end and their types
+/// (`runs.rs`).
 pub(crate) fn write_adjacency<W: Write>(g: &Graph, out: &mut W) -> io::Result<()> {
     for dir in [Direction::Outgoing, Direction::Incoming] {
-        out.write_all(&0u32.to_le_bytes())?;
-        let mut end = 0usize;
-        for n in g.node_indices() {
-            end += g.edges_directed(n, dir).count();
-            out.write_all(&u32_of(end)?)?;
-        }
-        for n in g.node_indices() {
-            for e in g.edges_directed(n, dir) {
+        runs::write(out, g.node_count(), |n, buf| {
+            let entries = g.edges_directed(NodeIndex::new(n), dir).map(|e| {
                 let other = match dir {
                     Direction::Outgoing => e.target(),
                     Direction::Incoming => e.source(),
                 };
-                out.write_all(&u32_of(e.id().index())?)?;
-                out.write_all(&u32_of(other.index())?)?;
-            }
-        }
-        for n in g.node_indices() {
-            for e in g.edges_directed(n, dir) {
-                out.write_all(&[kind_byte(e.kind())?])?;
-            }
-        }
+                (e.id().index(), other.index(), e.kind())
+            });
+            runs::encode(buf, n, entries);
+        })?;
     }
     Ok(())
 }
