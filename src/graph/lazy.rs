@@ -1,8 +1,8 @@
 //! The graph of a saved view, read in place from the mapped snapshot
-//! file: nothing is decoded at open. The topology is flat arrays of
-//! little-endian integers (each edge's ends, type and provenance as a
-//! 13-byte record; each node's edges in each direction as a run of
-//! variable-length entries, CSR style); a node's data, an edge's
+//! file: nothing is decoded at open. The topology is variable-length
+//! coded (each edge's ends, type and provenance as a record, in blocks,
+//! `records.rs`; each node's edges in each direction as a run of
+//! entries, CSR style, `runs.rs`); a node's data, an edge's
 //! attributes, a text and a provenance of the snapshot's tables are
 //! bincode blobs compressed in blocks (`packed.rs`), decoded the first
 //! time something asks for them, then kept. Opening a 10,000-report view
@@ -13,9 +13,10 @@
 //! (`Cells`), so that what is never read costs no memory either.
 //!
 //! Layouts (all integers little-endian): nodes, texts and provenances
-//! are tables of blobs (`packed.rs`). Edges: a record per edge (from
-//! u32, to u32, provenance index u32, and a byte: the type as its place
-//! in `EdgeKind::ALL`, with [`DERIVED`] and [`HAS_ATTRS`] set above it).
+//! are tables of blobs (`packed.rs`). Edges: a record per edge (from,
+//! to, provenance index, and a byte: the type as its place in
+//! `EdgeKind::ALL`, with [`DERIVED`] and [`HAS_ATTRS`] set above it), as
+//! `records.rs` codes them.
 //! Edge attributes: their count (u64), the edges that have them (u32
 //! each, ascending) and a table of their blobs. Adjacency: for outgoing
 //! then incoming edges, each node's run of (edge index, node at the
@@ -37,8 +38,6 @@ use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 use thin_vec::ThinVec;
 
-/// Bytes of an edge's record.
-const EDGE: usize = 13;
 /// In an edge record's last byte, above the type: derived, has attributes.
 const DERIVED: u8 = 0x40;
 const HAS_ATTRS: u8 = 0x80;
@@ -179,9 +178,7 @@ struct Inner {
     map: Arc<Mapped>,
     tables: Arc<Tables>,
     nodes: Packed,
-    /// Start of the edge records, and how many edges.
-    edges: usize,
-    edge_count: usize,
+    edges: Records,
     /// Start of the list of edges with attributes, and its length.
     attr_edges: usize,
     attr_count: usize,
@@ -203,10 +200,7 @@ impl Lazy {
     pub(crate) fn open(map: Arc<Mapped>, tables: Arc<Tables>, s: Sections) -> Option<Lazy> {
         let nodes = Packed::at(&map, s.nodes)?;
         let n = nodes.count();
-        let edge_bytes = s.edges.end.checked_sub(s.edges.start)?;
-        if edge_bytes % EDGE != 0 {
-            return None;
-        }
+        let edges = Records::at(&map, s.edges)?;
         let attr_count = usize::try_from(u64_at(&map, s.attrs.start)?).ok()?;
         let attr_edges = s.attrs.start + 8;
         let blobs_at = attr_edges.checked_add(attr_count.checked_mul(4)?)?;
@@ -244,15 +238,14 @@ impl Lazy {
             derived: true,
         };
         Some(Lazy(Arc::new(Inner {
-            edges: s.edges.start,
-            edge_count: edge_bytes / EDGE,
+            edge_cells: Cells::new(edges.count()),
+            edges,
             attr_edges,
             attr_count,
             attrs,
             adjacency,
             kinds: s.kinds.start,
             node_cells: Cells::new(n),
-            edge_cells: Cells::new(edge_bytes / EDGE),
             nodes,
             map,
             tables,
@@ -266,7 +259,7 @@ impl Lazy {
     }
 
     pub(crate) fn edge_count(&self) -> usize {
-        self.0.edge_count
+        self.0.edges.count()
     }
 
     /// While alive, texts and provenances read are this view's.
@@ -316,18 +309,14 @@ impl Lazy {
         self.node(i).unwrap_or(&self.0.blank_node)
     }
 
-    fn record(&self, e: usize) -> Option<&[u8]> {
-        if e >= self.0.edge_count {
-            return None;
-        }
-        let at = self.0.edges + e * EDGE;
-        self.0.map.get(at..at + EDGE)
+    fn record(&self, e: usize) -> Option<records::Record> {
+        self.0.edges.get(&self.0.map, e)
     }
 
     /// Edge `e`'s ends (from, to).
     pub(crate) fn ends(&self, e: usize) -> Option<(usize, usize)> {
-        let r = self.record(e)?;
-        let (a, b) = (index_at(r, 0)?, index_at(r, 4)?);
+        let (a, b, _, _) = self.record(e)?;
+        let (a, b) = (usize::try_from(a).ok()?, usize::try_from(b).ok()?);
         let n = self.node_count();
         (a < n && b < n).then_some((a, b))
     }
@@ -335,9 +324,7 @@ impl Lazy {
     /// Edge `e`'s type.
     pub(crate) fn kind(&self, e: usize) -> Option<EdgeKind> {
         EdgeKind::ALL
-            .get(usize::from(
-                *self.record(e)?.get(12)? & !(DERIVED | HAS_ATTRS),
-            ))
+            .get(usize::from(self.record(e)?.3 & !(DERIVED | HAS_ATTRS)))
             .copied()
     }
 
@@ -350,10 +337,9 @@ impl Lazy {
     }
 
     fn read_edge(&self, e: usize) -> Option<EdgeData> {
-        let r = self.record(e)?;
-        let _reading = self.reading(EDGE);
-        let prov = self.0.tables.prov(u32_at(r, 8)?)?;
-        let flags = *r.get(12)?;
+        let (_, _, prov, flags) = self.record(e)?;
+        let _reading = self.reading(16);
+        let prov = self.0.tables.prov(prov)?;
         let attrs = if flags & HAS_ATTRS != 0 {
             self.read_attrs(e)?
         } else {
@@ -435,9 +421,11 @@ impl Lazy {
 }
 
 mod packed;
+mod records;
 mod runs;
 mod write;
 pub(crate) use packed::write_packed;
 use packed::Packed;
+use records::Records;
 pub(crate) use write::write_nodes;
 pub(crate) use write::{write_adjacency, write_attrs, write_edges, write_kinds};

@@ -4,7 +4,7 @@
 //! their indexes.
 
 use super::super::store::Graph;
-use super::{runs, write_packed, DERIVED, EDGE, HAS_ATTRS};
+use super::{records, runs, write_packed, DERIVED, HAS_ATTRS};
 use crate::model::sym::tables;
 use crate::model::{EdgeKind, Kind};
 use petgraph::graph::{EdgeIndex, NodeIndex};
@@ -44,10 +44,12 @@ fn kind_byte(kind: EdgeKind) -> io::Result<u8> {
         .ok_or_else(too_large)
 }
 
-/// Every edge's record.
+/// Every edge's record (`records.rs`).
 pub(crate) fn write_edges<W: Write>(g: &Graph, out: &mut W) -> io::Result<()> {
-    for e in g.edge_references() {
-        let w = e.weight();
+    records::write(out, g.edge_count(), |e| {
+        let e = EdgeIndex::new(e);
+        let (from, to) = g.edge_endpoints(e).ok_or_else(too_large)?;
+        let w = &g[e];
         let prov = tables::prov_index(&w.prov).ok_or_else(too_large)?;
         let mut flags = kind_byte(w.kind)?;
         if w.derived {
@@ -56,14 +58,9 @@ pub(crate) fn write_edges<W: Write>(g: &Graph, out: &mut W) -> io::Result<()> {
         if !w.attrs.is_empty() {
             flags |= HAS_ATTRS;
         }
-        let mut record = [0u8; EDGE];
-        record[0..4].copy_from_slice(&u32_of(e.source().index())?);
-        record[4..8].copy_from_slice(&u32_of(e.target().index())?);
-        record[8..12].copy_from_slice(&prov.to_le_bytes());
-        record[12] = flags;
-        out.write_all(&record)?;
-    }
-    Ok(())
+        let index = |n: NodeIndex| u32::try_from(n.index()).map_err(|_| too_large());
+        Ok((index(from)?, index(to)?, prov, flags))
+    })
 }
 
 /// The attributes of the edges that have some.
