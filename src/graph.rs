@@ -36,7 +36,7 @@ pub(crate) use lazy::write_nodes;
 pub(crate) use lazy::{
     blob_options, write_adjacency, write_attrs, write_edges, write_kinds, write_packed,
 };
-pub(crate) use lazy::{Lazy, Sections as GraphSections, Tables};
+pub(crate) use lazy::{u32_at, Lazy, Sections as GraphSections, Tables};
 pub use store::EdgeRef;
 pub(crate) use store::Graph;
 pub(crate) use texts::Texts;

@@ -4,6 +4,12 @@
 //! more than a chunk, four to eight times smaller than the bincode or the
 //! text they hold at 10,000 reports.
 //!
+//! A stream may be compressed against a dictionary (LZ4's external
+//! dictionary: up to 64 KB of bytes like those to come, which matches
+//! may point into), as the documents' texts are against samples of the
+//! view's own texts: each text is short, and most of what it shares is
+//! with the others. The same dictionary must read it back.
+//!
 //! Layout: chunks, each the raw length (u32 LE, at most [`CHUNK`]), the
 //! compressed length (u32 LE) and the LZ4 block; nothing after the last.
 
@@ -12,17 +18,20 @@ use std::io::{self, Read, Write};
 /// Raw bytes per chunk.
 pub(crate) const CHUNK: usize = 1 << 16;
 
-/// Compresses what is written to it, a chunk at a time, into `inner`.
-pub(crate) struct Packer<W: Write> {
+/// Compresses what is written to it, a chunk at a time, into `inner`
+/// (against `dict`, when not empty).
+pub(crate) struct Packer<'d, W: Write> {
     inner: W,
     raw: Vec<u8>,
+    dict: &'d [u8],
 }
 
-impl<W: Write> Packer<W> {
-    pub(crate) fn new(inner: W) -> Packer<W> {
+impl<'d, W: Write> Packer<'d, W> {
+    pub(crate) fn new(inner: W, dict: &'d [u8]) -> Packer<'d, W> {
         Packer {
             inner,
             raw: Vec::with_capacity(CHUNK),
+            dict,
         }
     }
 
@@ -30,7 +39,10 @@ impl<W: Write> Packer<W> {
         if self.raw.is_empty() {
             return Ok(());
         }
-        let packed = lz4_flex::block::compress(&self.raw);
+        let packed = match self.dict.is_empty() {
+            true => lz4_flex::block::compress(&self.raw),
+            false => lz4_flex::block::compress_with_dict(&self.raw, self.dict),
+        };
         let len = |n: usize| {
             u32::try_from(n)
                 .map(u32::to_le_bytes)
@@ -50,7 +62,7 @@ impl<W: Write> Packer<W> {
     }
 }
 
-impl<W: Write> Write for Packer<W> {
+impl<W: Write> Write for Packer<'_, W> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         let n = buf.len().min(CHUNK - self.raw.len());
         self.raw.extend_from_slice(&buf[..n]);
@@ -66,21 +78,24 @@ impl<W: Write> Write for Packer<W> {
     }
 }
 
-/// Reads back what a [`Packer`] wrote to `inner`.
-pub(crate) struct Unpacker<R: Read> {
+/// Reads back what a [`Packer`] wrote to `inner` (with the same
+/// dictionary).
+pub(crate) struct Unpacker<'d, R: Read> {
     inner: R,
     raw: Vec<u8>,
     at: usize,
     packed: Vec<u8>,
+    dict: &'d [u8],
 }
 
-impl<R: Read> Unpacker<R> {
-    pub(crate) fn new(inner: R) -> Unpacker<R> {
+impl<'d, R: Read> Unpacker<'d, R> {
+    pub(crate) fn new(inner: R, dict: &'d [u8]) -> Unpacker<'d, R> {
         Unpacker {
             inner,
             raw: Vec::new(),
             at: 0,
             packed: Vec::new(),
+            dict,
         }
     }
 
@@ -104,8 +119,13 @@ impl<R: Read> Unpacker<R> {
         self.packed.resize(packed_len, 0);
         self.inner.read_exact(&mut self.packed)?;
         self.raw.resize(raw_len, 0);
-        let n =
-            lz4_flex::block::decompress_into(&self.packed, &mut self.raw).map_err(|_| damaged())?;
+        let n = match self.dict.is_empty() {
+            true => lz4_flex::block::decompress_into(&self.packed, &mut self.raw),
+            false => {
+                lz4_flex::block::decompress_into_with_dict(&self.packed, &mut self.raw, self.dict)
+            }
+        }
+        .map_err(|_| damaged())?;
         if n != raw_len {
             return Err(damaged());
         }
@@ -114,7 +134,7 @@ impl<R: Read> Unpacker<R> {
     }
 }
 
-impl<R: Read> Read for Unpacker<R> {
+impl<R: Read> Read for Unpacker<'_, R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         while self.at == self.raw.len() {
             if !self.next_chunk()? {
@@ -128,17 +148,17 @@ impl<R: Read> Read for Unpacker<R> {
     }
 }
 
-/// `bytes` compressed as a stream of chunks.
-pub(crate) fn pack(bytes: &[u8]) -> io::Result<Vec<u8>> {
-    let mut p = Packer::new(Vec::with_capacity(bytes.len() / 4 + 16));
+/// `bytes` compressed as a stream of chunks (against `dict`).
+pub(crate) fn pack(bytes: &[u8], dict: &[u8]) -> io::Result<Vec<u8>> {
+    let mut p = Packer::new(Vec::with_capacity(bytes.len() / 4 + 16), dict);
     p.write_all(bytes)?;
     p.finish()
 }
 
-/// What [`pack`] packed, if it reads back whole.
-pub(crate) fn unpack(bytes: &[u8]) -> Option<Vec<u8>> {
+/// What [`pack`] packed (against `dict`), if it reads back whole.
+pub(crate) fn unpack(bytes: &[u8], dict: &[u8]) -> Option<Vec<u8>> {
     let mut out = Vec::new();
-    Unpacker::new(bytes).read_to_end(&mut out).ok()?;
+    Unpacker::new(bytes, dict).read_to_end(&mut out).ok()?;
     Some(out)
 }
 
@@ -150,21 +170,46 @@ mod tests {
     fn a_stream_reads_back_as_written() {
         for len in [0, 1, CHUNK - 1, CHUNK, CHUNK + 1, 3 * CHUNK + 17] {
             let bytes: Vec<u8> = (0..len).map(|i| (i % 251) as u8 / 3).collect();
-            let packed = pack(&bytes).expect("packs");
-            assert_eq!(unpack(&packed), Some(bytes), "{len} bytes");
+            let packed = pack(&bytes, &[]).expect("packs");
+            assert_eq!(unpack(&packed, &[]), Some(bytes.clone()), "{len} bytes");
+            let dict = b"una frase repetida. ".repeat(10);
+            let packed = pack(&bytes, &dict).expect("packs");
+            assert_eq!(
+                unpack(&packed, &dict),
+                Some(bytes),
+                "{len} bytes, a dictionary"
+            );
         }
+    }
+
+    /// A dictionary of what the texts share makes each much smaller.
+    #[test]
+    fn a_dictionary_of_shared_text_shrinks_a_short_one() {
+        let shared = "La Conferencia Regional sobre Migración acordó solicitar a la \
+                      Presidencia Pro Tempore que remita a los países miembros. ";
+        let text = format!("{shared}Belice y México. {shared}");
+        let plain = pack(text.as_bytes(), &[]).expect("packs");
+        let against = pack(text.as_bytes(), shared.as_bytes()).expect("packs");
+        assert!(
+            against.len() * 2 < plain.len(),
+            "{} vs {}",
+            against.len(),
+            plain.len()
+        );
+        assert_eq!(unpack(&against, shared.as_bytes()), Some(text.into_bytes()));
     }
 
     #[test]
     fn a_damaged_stream_is_an_error_not_a_panic() {
         let bytes = "una frase repetida. ".repeat(5000).into_bytes();
-        let packed = pack(&bytes).expect("packs");
+        let packed = pack(&bytes, &[]).expect("packs");
         assert!(packed.len() < bytes.len() / 4);
         for at in (0..packed.len()).step_by(7) {
             let mut bad = packed.clone();
             bad[at] ^= 0x21;
-            let _ = unpack(&bad);
+            let _ = unpack(&bad, &[]);
+            let _ = unpack(&bad, b"otra frase");
         }
-        assert_eq!(unpack(&packed[..packed.len() - 1]), None, "cut short");
+        assert_eq!(unpack(&packed[..packed.len() - 1], &[]), None, "cut short");
     }
 }

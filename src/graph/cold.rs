@@ -60,7 +60,7 @@ impl<T: DeserializeOwned + Default> Cold<T> {
         let (file, at, len) = self.saved.as_ref()?;
         let mut file = file.lock().ok()?;
         file.seek(SeekFrom::Start(*at)).ok()?;
-        let reader = Unpacker::new(BufReader::with_capacity(1 << 16, (&*file).take(*len)));
+        let reader = Unpacker::new(BufReader::with_capacity(1 << 16, (&*file).take(*len)), &[]);
         bincode::DefaultOptions::new()
             .with_fixint_encoding()
             // LZ4 expands at most 255 times.

@@ -158,8 +158,15 @@ pub(crate) fn load(dir: &Path, fingerprint: &[u8; 32]) -> Option<KnowledgeGraph>
         .with_limit(parts[12].0)
         .deserialize(map.get(range(12)?)?)
         .ok()?;
+    // The texts' section: the dictionary's length (u32) and bytes, then
+    // the texts compressed against it.
+    let texts = range(11)?;
+    let dict_len = usize::try_from(crate::graph::u32_at(&map, texts.start)?).ok()?;
+    let dict: Arc<[u8]> = map
+        .get(texts.start + 4..texts.start.checked_add(4 + dict_len)?)?
+        .into();
     let total: u64 = lengths.iter().map(|(len, _)| u64::from(*len)).sum();
-    if lengths.len() != kg.documents.len() || total != parts[11].0 {
+    if lengths.len() != kg.documents.len() || total + 4 + dict.len() as u64 != parts[11].0 {
         return None;
     }
     let sections = GraphSections {
@@ -174,7 +181,7 @@ pub(crate) fn load(dir: &Path, fingerprint: &[u8; 32]) -> Option<KnowledgeGraph>
     let file: SavedFile = Arc::new(Mutex::new(file));
     kg.sections = Cold::saved(Arc::clone(&file), at[9], parts[9].0);
     kg.request_history = Cold::saved(Arc::clone(&file), at[10], parts[10].0);
-    kg.texts = Texts::saved(file, at[11], &lengths)?;
+    kg.texts = Texts::saved(file, at[11] + 4 + dict.len() as u64, &lengths, dict)?;
     Some(kg)
 }
 
@@ -275,11 +282,18 @@ fn write(tmp: &Path, fingerprint: &[u8; 32], kg: &KnowledgeGraph) -> io::Result<
     write_packed(&mut out, kg.request_history.get())?;
     end_section(&mut out)?;
     let mut lengths = Vec::with_capacity(kg.texts.len());
+    let dict = kg.texts.dictionary();
+    out.write_all(
+        &u32::try_from(dict.len())
+            .map_err(|_| unreadable())?
+            .to_le_bytes(),
+    )?;
+    out.write_all(&dict)?;
     // Each text read (from a spool or an older snapshot) without being
     // kept, compressed and written: the view stays as small as it was.
     for i in 0..kg.texts.len() {
         let text = kg.texts.read(i).ok_or_else(unreadable)?;
-        let packed = chunks::pack(text.as_bytes())?;
+        let packed = chunks::pack(text.as_bytes(), &dict)?;
         let len = u32::try_from(packed.len()).map_err(|_| unreadable())?;
         lengths.push((len, crc32fast::hash(&packed)));
         out.write_all(&packed)?;
@@ -297,7 +311,7 @@ fn write(tmp: &Path, fingerprint: &[u8; 32], kg: &KnowledgeGraph) -> io::Result<
 
 /// `value` in bincode, compressed in chunks (`graph::chunks`).
 fn write_packed<W: Write, T: serde::Serialize>(out: &mut W, value: &T) -> io::Result<()> {
-    let mut packer = chunks::Packer::new(out);
+    let mut packer = chunks::Packer::new(out, &[]);
     options()
         .serialize_into(&mut packer, value)
         .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e.to_string()))?;
