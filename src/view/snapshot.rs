@@ -19,10 +19,18 @@
 //! [`crate::model::sym::tables`]); the graph's nodes, edges, edge
 //! attributes, adjacency and kinds, the alias index and the tables of
 //! provenances and texts, in the layouts of `graph/lazy.rs` and
-//! `graph/aliases.rs`, read in place; the documents' sections; the
-//! requests as each report stated them; each document's text length and CRC-32; the documents'
-//! texts one after another. Writing streams; the tables come after what
-//! refers to them because they are complete only once it is written.
+//! `graph/aliases.rs`, read in place; the documents' sections and the
+//! requests as each report stated them, in bincode compressed in chunks
+//! (`graph/chunks.rs`); the documents' texts (a dictionary of samples of
+//! them, its length u32 LE first, then each text compressed against it,
+//! one after another); each document's stored text length and CRC-32.
+//! Writing streams; the tables come after what refers to them because
+//! they are complete only once it is written.
+//!
+//! Everything but the view's indexes is compressed or variable-length
+//! coded, each part so that what one query reads is decoded alone: at
+//! 10,000 reports the file is 317 MB (format 4: 1,047 MB), less than
+//! the store's database (357 MB, without its 290 MB of blobs).
 //!
 //! Reading maps the file (`crate::mapped`) and decodes only the view's
 //! indexes and lists: a node, an edge, a text or a provenance of the
@@ -108,8 +116,8 @@ fn path(dir: &Path) -> PathBuf {
 /// Thirteen sections: the view; the graph's nodes, edges, edge
 /// attributes, adjacency and nodes' kinds; the alias index; the
 /// provenances; the texts of ids and provenances; the documents'
-/// sections; the requests as each report stated them; each document's
-/// text length and CRC-32; the documents' texts.
+/// sections; the requests as each report stated them; the documents'
+/// texts; each document's stored text length and CRC-32.
 const SECTIONS: usize = 13;
 const FOOTER: usize = SECTIONS * 12 + 8;
 
