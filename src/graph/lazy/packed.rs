@@ -178,7 +178,7 @@ mod tests {
     fn a_damaged_table_reads_as_nothing_not_a_panic() {
         let mut out = Vec::new();
         write_packed(&mut out, 100, |i, buf| {
-            buf.extend(std::iter::repeat(b'x').take(i));
+            buf.extend(std::iter::repeat_n(b'x', i));
             Ok(())
         })
         .expect("writes");
