@@ -236,12 +236,6 @@ pub(crate) fn save(dir: &Path, fingerprint: &[u8; 32], kg: &KnowledgeGraph) -> i
 
 fn write(tmp: &Path, fingerprint: &[u8; 32], kg: &KnowledgeGraph) -> io::Result<()> {
     let invalid = |e: bincode::Error| io::Error::new(io::ErrorKind::InvalidData, e.to_string());
-    let unreadable = || {
-        io::Error::new(
-            io::ErrorKind::InvalidData,
-            "a document's text is unreadable",
-        )
-    };
     let mut out = BufWriter::with_capacity(1 << 20, Crc::new(File::create(tmp)?));
     out.write_all(MAGIC)?;
     out.write_all(&VERSION.to_le_bytes())?;
@@ -289,6 +283,28 @@ fn write(tmp: &Path, fingerprint: &[u8; 32], kg: &KnowledgeGraph) -> io::Result<
     end_section(&mut out)?;
     write_packed(&mut out, kg.request_history.get())?;
     end_section(&mut out)?;
+    let lengths = write_texts(&mut out, kg)?;
+    end_section(&mut out)?;
+    options()
+        .serialize_into(&mut out, &lengths)
+        .map_err(invalid)?;
+    end_section(&mut out)?;
+    footer.extend(MAGIC);
+    out.write_all(&footer)?;
+    let file = out.into_inner().map_err(|e| e.into_error())?.inner;
+    file.sync_all()
+}
+
+/// The documents' texts' section: a dictionary of samples of them (its
+/// length u32 LE first), then each text compressed against it; gives
+/// each stored text's length and CRC-32.
+fn write_texts<W: Write>(out: &mut W, kg: &KnowledgeGraph) -> io::Result<Vec<(u32, u32)>> {
+    let unreadable = || {
+        io::Error::new(
+            io::ErrorKind::InvalidData,
+            "a document's text is unreadable",
+        )
+    };
     let mut lengths = Vec::with_capacity(kg.texts.len());
     let dict = kg.texts.dictionary();
     out.write_all(
@@ -306,15 +322,7 @@ fn write(tmp: &Path, fingerprint: &[u8; 32], kg: &KnowledgeGraph) -> io::Result<
         lengths.push((len, crc32fast::hash(&packed)));
         out.write_all(&packed)?;
     }
-    end_section(&mut out)?;
-    options()
-        .serialize_into(&mut out, &lengths)
-        .map_err(invalid)?;
-    end_section(&mut out)?;
-    footer.extend(MAGIC);
-    out.write_all(&footer)?;
-    let file = out.into_inner().map_err(|e| e.into_error())?.inner;
-    file.sync_all()
+    Ok(lengths)
 }
 
 /// `value` in bincode, compressed in chunks (`graph::chunks`).
