@@ -510,6 +510,21 @@ mod tests {
         assert_eq!(described(&back), described(&kg));
     }
 
+    /// A view of an older layout (format 4 kept its graph uncompressed)
+    /// is never read as this one, even under the same fingerprint.
+    #[test]
+    fn a_view_of_another_format_is_not_read() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let f = [7u8; 32];
+        save(dir.path(), &f, &view()).expect("saves");
+        let file = dir.path().join(FILE);
+        let mut bytes = std::fs::read(&file).expect("reads");
+        bytes[8..12].copy_from_slice(&(VERSION - 1).to_le_bytes());
+        std::fs::write(&file, &bytes).expect("writes");
+        assert!(load(dir.path(), &f).is_none());
+        assert!(saved_fingerprint(dir.path()).is_none());
+    }
+
     #[test]
     fn another_fingerprint_or_a_damaged_file_is_not_used() {
         let dir = tempfile::tempdir().expect("temp dir");
