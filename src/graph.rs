@@ -21,6 +21,7 @@ use std::collections::{HashMap, VecDeque};
 pub use thin_vec::ThinVec;
 
 mod aliases;
+pub(crate) mod chunks;
 mod cold;
 mod lazy;
 mod merge;
@@ -32,8 +33,10 @@ mod texts;
 pub(crate) use aliases::AliasIndex;
 pub(crate) use cold::{Cold, SavedFile};
 pub(crate) use lazy::write_nodes;
-pub(crate) use lazy::{write_adjacency, write_attrs, write_blobs, write_edges, write_kinds};
-pub(crate) use lazy::{Lazy, Sections as GraphSections, Tables};
+pub(crate) use lazy::{
+    blob_options, write_adjacency, write_attrs, write_edges, write_kinds, write_packed,
+};
+pub(crate) use lazy::{u32_at, Lazy, Sections as GraphSections, Tables};
 pub use store::EdgeRef;
 pub(crate) use store::Graph;
 pub(crate) use texts::Texts;

@@ -4,10 +4,18 @@
 //! `Vec`s (what a view uses while it is built) cost three allocations and
 //! ~130 bytes per key, and as many allocations again to read back from a
 //! saved view; this is four lists. A saved view's is read in place from
-//! the mapped snapshot (layout: the counts of keys, of nodes and of the
-//! keys' bytes, u64 each; the keys' ends and the runs' ends, u32 each;
-//! the nodes, u32 each; the keys), each run of nodes decoded when first
-//! looked up.
+//! the mapped snapshot, each run of nodes decoded when first looked up.
+//! Its keys are front-coded in blocks of [`PER_BLOCK`] (most keys share
+//! a long prefix with the one before: `section:informe-...`), which
+//! halves the index; a lookup searches the blocks' first keys, then
+//! reads one block.
+//!
+//! Saved layout (integers little-endian): the counts of keys, of nodes
+//! and of key blocks (u64 each); the runs' ends (u32 each); the nodes
+//! (u32 each); where each block starts in the blocks' bytes (u32 each);
+//! the blocks. A block: its first key (its length as LEB128, its bytes),
+//! then for each other key the length it shares with the key before and
+//! the length of the rest (LEB128 each) and the rest.
 
 use super::lazy::{index_at, u64_at, Cells};
 use crate::mapped::Mapped;
@@ -41,13 +49,20 @@ pub(crate) struct AliasIndex {
 struct Saved {
     map: Arc<Mapped>,
     count: usize,
-    key_ends: usize,
     node_ends: usize,
     nodes: usize,
+    /// Where the blocks' starts are, how many blocks, the blocks' start.
+    starts: usize,
+    blocks: usize,
     keys: usize,
     end: usize,
     runs: Cells<Box<[NodeIndex]>>,
+    /// Each key, once asked for by position.
+    key_cells: Cells<Box<str>>,
 }
+
+/// Keys front-coded together.
+const PER_BLOCK: usize = 16;
 
 impl fmt::Debug for Saved {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -84,24 +99,26 @@ impl AliasIndex {
     pub(crate) fn saved(map: Arc<Mapped>, range: Range<usize>) -> Option<AliasIndex> {
         let count = usize::try_from(u64_at(&map, range.start)?).ok()?;
         let nodes_len = usize::try_from(u64_at(&map, range.start + 8)?).ok()?;
-        let keys_len = usize::try_from(u64_at(&map, range.start + 16)?).ok()?;
-        let key_ends = range.start.checked_add(24)?;
-        let node_ends = key_ends.checked_add(count.checked_mul(4)?)?;
+        let blocks = usize::try_from(u64_at(&map, range.start + 16)?).ok()?;
+        let node_ends = range.start.checked_add(24)?;
         let nodes = node_ends.checked_add(count.checked_mul(4)?)?;
-        let keys = nodes.checked_add(nodes_len.checked_mul(4)?)?;
-        if keys.checked_add(keys_len)? != range.end {
+        let starts = nodes.checked_add(nodes_len.checked_mul(4)?)?;
+        let keys = starts.checked_add(blocks.checked_mul(4)?)?;
+        if keys > range.end || blocks != count.div_ceil(PER_BLOCK) {
             return None;
         }
         Some(AliasIndex {
             saved: Some(Arc::new(Saved {
                 map,
                 count,
-                key_ends,
                 node_ends,
                 nodes,
+                starts,
+                blocks,
                 keys,
                 end: range.end,
                 runs: Cells::new(count),
+                key_cells: Cells::new(count),
             })),
             ..AliasIndex::default()
         })
@@ -111,20 +128,12 @@ impl AliasIndex {
     pub(crate) fn write<W: Write>(&self, out: &mut W) -> io::Result<()> {
         let large = || io::Error::new(io::ErrorKind::InvalidData, "alias index too large");
         let u32_of = |n: usize| u32::try_from(n).map(u32::to_le_bytes).map_err(|_| large());
-        let (mut nodes, mut bytes) = (0usize, 0usize);
-        for i in 0..self.len() {
-            nodes += self.nodes_at(i).len();
-            bytes += self.key(i).len();
-        }
-        for n in [self.len(), nodes, bytes] {
+        let nodes: usize = (0..self.len()).map(|i| self.nodes_at(i).len()).sum();
+        let blocks = self.len().div_ceil(PER_BLOCK);
+        for n in [self.len(), nodes, blocks] {
             out.write_all(&(n as u64).to_le_bytes())?;
         }
         let mut end = 0;
-        for i in 0..self.len() {
-            end += self.key(i).len();
-            out.write_all(&u32_of(end)?)?;
-        }
-        end = 0;
         for i in 0..self.len() {
             end += self.nodes_at(i).len();
             out.write_all(&u32_of(end)?)?;
@@ -134,10 +143,25 @@ impl AliasIndex {
                 out.write_all(&u32_of(n.index())?)?;
             }
         }
-        for i in 0..self.len() {
-            out.write_all(self.key(i).as_bytes())?;
+        let mut coded = Vec::new();
+        for first in (0..self.len()).step_by(PER_BLOCK) {
+            out.write_all(&u32_of(coded.len())?)?;
+            let mut before: &[u8] = &[];
+            for i in first..self.len().min(first + PER_BLOCK) {
+                let key = self.key(i).as_bytes();
+                let shared = match i == first {
+                    true => 0,
+                    false => key.iter().zip(before).take_while(|(a, b)| a == b).count(),
+                };
+                if i != first {
+                    put(&mut coded, shared);
+                }
+                put(&mut coded, key.len() - shared);
+                coded.extend_from_slice(&key[shared..]);
+                before = key;
+            }
         }
-        Ok(())
+        out.write_all(&coded)
     }
 
     /// How many keys there are.
@@ -151,7 +175,10 @@ impl AliasIndex {
     /// The `i`th key (empty if the index is damaged there).
     fn key(&self, i: usize) -> &str {
         if let Some(s) = &self.saved {
-            return s.key(i).unwrap_or_default();
+            return s
+                .key_cells
+                .get_or_init(i, || s.key(i).unwrap_or_default().into())
+                .map_or("", |k| &k[..]);
         }
         let (start, end) = bounds(&self.key_ends, i);
         self.keys.get(start..end).unwrap_or_default()
@@ -171,6 +198,9 @@ impl AliasIndex {
 
     /// The nodes known by `key` (normalized).
     pub(crate) fn get(&self, key: &str) -> &[NodeIndex] {
+        if let Some(s) = &self.saved {
+            return s.find(key.as_bytes()).map_or(&[], |i| self.nodes_at(i));
+        }
         let (mut lo, mut hi) = (0, self.len());
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
@@ -203,12 +233,92 @@ impl Saved {
         Some((start, index_at(&self.map, ends + 4 * i)?))
     }
 
-    fn key(&self, i: usize) -> Option<&str> {
-        let (a, b) = self.bounds(self.key_ends, i)?;
-        let bytes = self
-            .map
-            .get(self.keys.checked_add(a)?..self.keys.checked_add(b)?.min(self.end))?;
-        std::str::from_utf8(bytes).ok()
+    /// The bytes of block `b`.
+    fn block(&self, b: usize) -> Option<&[u8]> {
+        if b >= self.blocks {
+            return None;
+        }
+        let start = self
+            .keys
+            .checked_add(index_at(&self.map, self.starts + 4 * b)?)?;
+        let end = match b + 1 == self.blocks {
+            true => self.end,
+            false => self
+                .keys
+                .checked_add(index_at(&self.map, self.starts + 4 * (b + 1))?)?,
+        };
+        self.map.get(start..end.min(self.end))
+    }
+
+    /// The keys of block `b`, one after another into `key`, each given
+    /// to `each` with its position in the block until it says stop.
+    fn walk(&self, b: usize, key: &mut Vec<u8>, mut each: impl FnMut(usize, &[u8]) -> bool) {
+        let Some(bytes) = self.block(b) else { return };
+        let mut at = 0;
+        key.clear();
+        for j in 0..PER_BLOCK.min(self.count.saturating_sub(b * PER_BLOCK)) {
+            let shared = match j {
+                0 => Some(0),
+                _ => take(bytes, &mut at),
+            };
+            let Some(shared) = shared.filter(|&n| n <= key.len()) else {
+                return;
+            };
+            let Some(rest) = take(bytes, &mut at) else {
+                return;
+            };
+            let Some(tail) = at.checked_add(rest).and_then(|end| bytes.get(at..end)) else {
+                return;
+            };
+            at += rest;
+            key.truncate(shared);
+            key.extend_from_slice(tail);
+            if !each(j, key) {
+                return;
+            }
+        }
+    }
+
+    /// Key `i` (`None` if the index is damaged there).
+    fn key(&self, i: usize) -> Option<String> {
+        let mut key = Vec::new();
+        let mut found = None;
+        self.walk(i / PER_BLOCK, &mut key, |j, k| {
+            if j == i % PER_BLOCK {
+                found = Some(k.to_vec());
+            }
+            found.is_none()
+        });
+        String::from_utf8(found?).ok()
+    }
+
+    /// The position of `key`: a binary search of the blocks' first keys,
+    /// then a walk of one block.
+    fn find(&self, key: &[u8]) -> Option<usize> {
+        let first = |b: usize| -> Option<&[u8]> {
+            let bytes = self.block(b)?;
+            let mut at = 0;
+            let len = take(bytes, &mut at)?;
+            bytes.get(at..at.checked_add(len)?)
+        };
+        let (mut lo, mut hi) = (0, self.blocks);
+        // The last block whose first key is not after `key`.
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            match first(mid)?.cmp(key) {
+                Ordering::Greater => hi = mid,
+                _ => lo = mid + 1,
+            }
+        }
+        let b = lo.checked_sub(1)?;
+        let mut found = None;
+        self.walk(b, &mut Vec::new(), |j, k| {
+            if k == key {
+                found = Some(b * PER_BLOCK + j);
+            }
+            found.is_none() && k < key
+        });
+        found
     }
 
     fn run(&self, i: usize) -> Option<Box<[NodeIndex]>> {
@@ -217,6 +327,29 @@ impl Saved {
             .map(|k| index_at(&self.map, self.nodes + 4 * k).map(NodeIndex::new))
             .collect()
     }
+}
+
+/// Append `v` as LEB128.
+fn put(out: &mut Vec<u8>, mut v: usize) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+/// The LEB128 number at `at` in `bytes`, moving `at` past it.
+fn take(bytes: &[u8], at: &mut usize) -> Option<usize> {
+    let mut v = 0usize;
+    for shift in (0..usize::BITS).step_by(7) {
+        let b = *bytes.get(*at)?;
+        *at += 1;
+        v |= usize::from(b & 0x7f).checked_shl(shift)?;
+        if b < 0x80 {
+            return Some(v);
+        }
+    }
+    None
 }
 
 /// The start and end of run `i` given each run's end.
@@ -254,5 +387,39 @@ mod tests {
         assert_eq!(keys, sorted);
         assert_eq!(keys.len(), map.len());
         assert!(AliasIndex::default().get("crm").is_empty());
+    }
+
+    /// The saved form finds what the built one does, across blocks.
+    #[test]
+    fn a_saved_index_finds_every_key_and_nothing_else() {
+        let mut map: HashMap<String, Vec<NodeIndex>> = HashMap::new();
+        for i in 0..100 {
+            let key = format!("section:informe-{:03}/{}", i * 7 % 100, "v.a".repeat(i % 3));
+            map.insert(key, vec![NodeIndex::new(i), NodeIndex::new(1000 - i)]);
+        }
+        map.insert(String::new(), vec![NodeIndex::new(5)]);
+        map.insert("méxico".into(), vec![]);
+        let built = AliasIndex::from_map(&map).expect("small");
+        let mut file = tempfile::tempfile().expect("a file");
+        file.write_all(b"xx").expect("writes");
+        built.write(&mut file).expect("writes");
+        let len = usize::try_from(file.metadata().expect("size").len()).expect("fits");
+        let map_bytes = Arc::new(Mapped::map(&file).expect("maps"));
+        let saved = AliasIndex::saved(map_bytes, 2..len).expect("reads");
+        for (k, v) in &map {
+            assert_eq!(saved.get(k), v.as_slice(), "{k}");
+        }
+        for absent in ["section:informe-000/v", "section:informe", "zzz", "a"] {
+            assert!(saved.get(absent).is_empty(), "{absent}");
+        }
+        let keys: Vec<_> = saved
+            .iter()
+            .map(|(k, n)| (k.to_string(), n.to_vec()))
+            .collect();
+        let expected: Vec<_> = built
+            .iter()
+            .map(|(k, n)| (k.to_string(), n.to_vec()))
+            .collect();
+        assert_eq!(keys, expected);
     }
 }

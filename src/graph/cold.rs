@@ -4,6 +4,7 @@
 //! its own: checked at open, decoded the first time it is asked for. A
 //! view built from the documents holds it from the start.
 
+use super::chunks::Unpacker;
 use bincode::Options;
 use serde::de::DeserializeOwned;
 use std::fs::File;
@@ -22,8 +23,9 @@ pub(crate) struct Cold<T> {
 }
 
 impl<T: DeserializeOwned + Default> Cold<T> {
-    /// A value to read from `file` at `at`, `len` bytes of bincode (whose
-    /// checksum the caller has checked).
+    /// A value to read from `file` at `at`, `len` bytes of bincode
+    /// compressed in chunks (`chunks.rs`), whose checksum the caller has
+    /// checked.
     pub(crate) fn saved(file: SavedFile, at: u64, len: u64) -> Cold<T> {
         Cold {
             value: OnceLock::new(),
@@ -58,10 +60,11 @@ impl<T: DeserializeOwned + Default> Cold<T> {
         let (file, at, len) = self.saved.as_ref()?;
         let mut file = file.lock().ok()?;
         file.seek(SeekFrom::Start(*at)).ok()?;
-        let reader = BufReader::with_capacity(1 << 16, (&*file).take(*len));
+        let reader = Unpacker::new(BufReader::with_capacity(1 << 16, (&*file).take(*len)), &[]);
         bincode::DefaultOptions::new()
             .with_fixint_encoding()
-            .with_limit(*len)
+            // LZ4 expands at most 255 times.
+            .with_limit(len.saturating_mul(256))
             .deserialize_from(reader)
             .ok()
     }

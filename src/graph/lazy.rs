@@ -1,30 +1,30 @@
 //! The graph of a saved view, read in place from the mapped snapshot
-//! file: nothing is decoded at open. The topology is flat arrays of
-//! little-endian integers (each edge's ends, type and provenance as a
-//! 16-byte record; each node's edges in each direction as a run of edge
-//! indexes, CSR style); a node's data, an edge's attributes, a text
-//! and a provenance of the snapshot's tables are bincode, each found
-//! through a table of offsets, and decoded the first time something asks
-//! for it, then kept. Opening a 10,000-report view thus costs the pages a
-//! query touches, not the 800,000 nodes and 5 million edges.
+//! file: nothing is decoded at open. The topology is variable-length
+//! coded (each edge's ends, type and provenance as a record, in blocks,
+//! `records.rs`; each node's edges in each direction as a run of
+//! entries, CSR style, `runs.rs`); a node's data, an edge's
+//! attributes, a text and a provenance of the snapshot's tables are
+//! bincode blobs compressed in blocks (`packed.rs`), decoded the first
+//! time something asks for them, then kept. Opening a 10,000-report view
+//! thus costs the pages a query touches, not the 800,000 nodes and 5
+//! million edges.
 //!
 //! What is kept is held in tables of cells allocated a chunk at a time
 //! (`Cells`), so that what is never read costs no memory either.
 //!
-//! Layouts (all integers little-endian): a table of blobs is its count
-//! (u64), the end of each blob (u32, `count + 1` of them, the first 0)
-//! and the blobs; nodes, texts and provenances are such tables. Edges:
-//! a record per edge (from u32, to u32, provenance index u32, type u8 as
-//! its place in `EdgeKind::ALL`, derived u8, has attributes u8, 0u8).
+//! Layouts (all integers little-endian): nodes, texts and provenances
+//! are tables of blobs (`packed.rs`). Edges: a record per edge (from,
+//! to, provenance index, and a byte: the type as its place in
+//! `EdgeKind::ALL`, with [`DERIVED`] and [`HAS_ATTRS`] set above it), as
+//! `records.rs` codes them.
 //! Edge attributes: their count (u64), the edges that have them (u32
 //! each, ascending) and a table of their blobs. Adjacency: for outgoing
-//! then incoming edges, where each node's run ends (u32, `nodes + 1` of
-//! them), the runs of (edge index, node at the other end) (u32 each),
-//! each in the order petgraph walks a node's edges (newest first), and
-//! the type of each edge of the runs (u8, in the same order): a walk of
-//! a node's edges reads its run and nothing else. Kinds: a byte per
-//! node, its place in `Kind::ALL`, then each node's id as an index in
-//! the table of texts (u32), so that a search by id reads no node.
+//! then incoming edges, each node's run of (edge index, node at the
+//! other end, type) in the order petgraph walks a node's edges (newest
+//! first), coded as `runs.rs` says: a walk of a node's edges reads its
+//! run and nothing else. Kinds: a byte per node, its place in
+//! `Kind::ALL`, then each node's id as an index in the table of texts
+//! (u32), so that a search by id reads no node.
 
 use super::{EdgeData, NodeData};
 use crate::mapped::Mapped;
@@ -38,8 +38,9 @@ use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 use thin_vec::ThinVec;
 
-/// Bytes of an edge's record.
-const EDGE: usize = 16;
+/// In an edge record's last byte, above the type: derived, has attributes.
+const DERIVED: u8 = 0x40;
+const HAS_ATTRS: u8 = 0x80;
 /// Cells allocated together.
 const CHUNK: usize = 256;
 
@@ -78,7 +79,7 @@ impl<T> Cells<T> {
     }
 }
 
-pub(super) fn u32_at(b: &[u8], at: usize) -> Option<u32> {
+pub(crate) fn u32_at(b: &[u8], at: usize) -> Option<u32> {
     Some(u32::from_le_bytes(
         b.get(at..at.checked_add(4)?)?.try_into().ok()?,
     ))
@@ -94,56 +95,22 @@ pub(super) fn index_at(b: &[u8], at: usize) -> Option<usize> {
     usize::try_from(u32_at(b, at)?).ok()
 }
 
-/// A table of blobs in the mapped file.
-#[derive(Debug, Clone)]
-struct Blobs {
-    ends: usize,
-    data: usize,
-    end: usize,
-    count: usize,
+/// bincode as the snapshot's blobs are written (variable-length
+/// integers: most indexes and lengths take a byte or two).
+pub(crate) fn blob_options() -> impl Options {
+    bincode::DefaultOptions::new().with_varint_encoding()
 }
 
-impl Blobs {
-    /// The table that fills `range` of `map`.
-    fn at(map: &[u8], range: Range<usize>) -> Option<Blobs> {
-        let count = usize::try_from(u64_at(map, range.start)?).ok()?;
-        let ends = range.start.checked_add(8)?;
-        let data = ends.checked_add(count.checked_add(1)?.checked_mul(4)?)?;
-        (data <= range.end).then_some(Blobs {
-            ends,
-            data,
-            end: range.end,
-            count,
-        })
-    }
-
-    fn get<'m>(&self, map: &'m [u8], i: usize) -> Option<&'m [u8]> {
-        if i >= self.count {
-            return None;
-        }
-        let a = self.data.checked_add(index_at(map, self.ends + 4 * i)?)?;
-        let b = self
-            .data
-            .checked_add(index_at(map, self.ends + 4 * (i + 1))?)?;
-        if a > b || b > self.end {
-            return None;
-        }
-        map.get(a..b)
-    }
-}
-
-/// bincode as the snapshot writes it, limited to `len` bytes.
+/// [`blob_options`], limited to `len` bytes.
 fn options(len: usize) -> impl Options {
-    bincode::DefaultOptions::new()
-        .with_fixint_encoding()
-        .with_limit(u64::try_from(len).unwrap_or(u64::MAX))
+    blob_options().with_limit(u64::try_from(len).unwrap_or(u64::MAX))
 }
 
 /// The snapshot's tables of texts and provenances, read in place.
 pub(crate) struct Tables {
     map: Arc<Mapped>,
-    syms: Blobs,
-    provs: Blobs,
+    syms: Packed,
+    provs: Packed,
     sym_cells: Cells<Option<Sym>>,
     prov_cells: Cells<Option<Prov>>,
 }
@@ -155,11 +122,11 @@ impl Tables {
         syms: Range<usize>,
         provs: Range<usize>,
     ) -> Option<Arc<Tables>> {
-        let syms = Blobs::at(&map, syms)?;
-        let provs = Blobs::at(&map, provs)?;
+        let syms = Packed::at(&map, syms)?;
+        let provs = Packed::at(&map, provs)?;
         Some(Arc::new(Tables {
-            sym_cells: Cells::new(syms.count),
-            prov_cells: Cells::new(provs.count),
+            sym_cells: Cells::new(syms.count()),
+            prov_cells: Cells::new(provs.count()),
             map,
             syms,
             provs,
@@ -172,8 +139,9 @@ impl Lookup for Tables {
         let i = usize::try_from(i).ok()?;
         self.sym_cells
             .get_or_init(i, || {
-                let bytes = self.syms.get(&self.map, i)?;
-                Some(Sym::own(std::str::from_utf8(bytes).ok()?))
+                self.syms.with(&self.map, i, |bytes| {
+                    Some(Sym::own(std::str::from_utf8(bytes).ok()?))
+                })?
             })?
             .clone()
     }
@@ -184,8 +152,9 @@ impl Lookup for Tables {
         let i = usize::try_from(i).ok()?;
         self.prov_cells
             .get_or_init(i, || {
-                let bytes = self.provs.get(&self.map, i)?;
-                let p: Provenance = options(bytes.len()).deserialize(bytes).ok()?;
+                let p: Provenance = self.provs.with(&self.map, i, |bytes| {
+                    options(bytes.len()).deserialize(bytes).ok()
+                })??;
                 Some(Prov::own(p))
             })?
             .clone()
@@ -208,17 +177,15 @@ pub(crate) struct Lazy(Arc<Inner>);
 struct Inner {
     map: Arc<Mapped>,
     tables: Arc<Tables>,
-    nodes: Blobs,
-    /// Start of the edge records, and how many edges.
-    edges: usize,
-    edge_count: usize,
+    nodes: Packed,
+    edges: Records,
     /// Start of the list of edges with attributes, and its length.
     attr_edges: usize,
     attr_count: usize,
-    attrs: Blobs,
+    attrs: Packed,
     /// Per direction (outgoing, incoming): start of the runs' ends, of
     /// the runs and of their edges' types.
-    adjacency: [(usize, usize, usize); 2],
+    adjacency: [(usize, usize); 2],
     /// Start of the nodes' kinds.
     kinds: usize,
     node_cells: Cells<Option<Box<NodeData>>>,
@@ -231,28 +198,24 @@ impl Lazy {
     /// The graph in `sections` of `map`, its texts and provenances in
     /// `tables`; `None` if the sections' sizes do not agree.
     pub(crate) fn open(map: Arc<Mapped>, tables: Arc<Tables>, s: Sections) -> Option<Lazy> {
-        let nodes = Blobs::at(&map, s.nodes)?;
-        let n = nodes.count;
-        let edge_bytes = s.edges.end.checked_sub(s.edges.start)?;
-        if edge_bytes % EDGE != 0 {
-            return None;
-        }
+        let nodes = Packed::at(&map, s.nodes)?;
+        let n = nodes.count();
+        let edges = Records::at(&map, s.edges)?;
         let attr_count = usize::try_from(u64_at(&map, s.attrs.start)?).ok()?;
         let attr_edges = s.attrs.start + 8;
         let blobs_at = attr_edges.checked_add(attr_count.checked_mul(4)?)?;
-        let attrs = Blobs::at(&map, blobs_at..s.attrs.end)?;
-        if attrs.count != attr_count {
+        let attrs = Packed::at(&map, blobs_at..s.attrs.end)?;
+        if attrs.count() != attr_count {
             return None;
         }
         let mut at = s.adjacency.start;
-        let mut adjacency = [(0, 0, 0); 2];
+        let mut adjacency = [(0, 0); 2];
         for side in &mut adjacency {
             let ends = at;
             let runs = ends.checked_add(n.checked_add(1)?.checked_mul(4)?)?;
             let total = index_at(&map, runs.checked_sub(4)?)?;
-            let kinds = runs.checked_add(total.checked_mul(8)?)?;
-            *side = (ends, runs, kinds);
-            at = kinds.checked_add(total)?;
+            *side = (ends, runs);
+            at = runs.checked_add(total)?;
         }
         let kinds_len = s.kinds.end.checked_sub(s.kinds.start)?;
         if at != s.adjacency.end || kinds_len != n.checked_mul(5)? {
@@ -275,15 +238,14 @@ impl Lazy {
             derived: true,
         };
         Some(Lazy(Arc::new(Inner {
-            edges: s.edges.start,
-            edge_count: edge_bytes / EDGE,
+            edge_cells: Cells::new(edges.count()),
+            edges,
             attr_edges,
             attr_count,
             attrs,
             adjacency,
             kinds: s.kinds.start,
             node_cells: Cells::new(n),
-            edge_cells: Cells::new(edge_bytes / EDGE),
             nodes,
             map,
             tables,
@@ -293,11 +255,11 @@ impl Lazy {
     }
 
     pub(crate) fn node_count(&self) -> usize {
-        self.0.nodes.count
+        self.0.nodes.count()
     }
 
     pub(crate) fn edge_count(&self) -> usize {
-        self.0.edge_count
+        self.0.edges.count()
     }
 
     /// While alive, texts and provenances read are this view's.
@@ -333,9 +295,10 @@ impl Lazy {
         inner
             .node_cells
             .get_or_init(i, || {
-                let bytes = inner.nodes.get(&inner.map, i)?;
-                let _reading = self.reading(bytes.len());
-                options(bytes.len()).deserialize(bytes).ok().map(Box::new)
+                inner.nodes.with(&inner.map, i, |bytes| {
+                    let _reading = self.reading(bytes.len());
+                    options(bytes.len()).deserialize(bytes).ok().map(Box::new)
+                })?
             })?
             .as_deref()
     }
@@ -346,18 +309,14 @@ impl Lazy {
         self.node(i).unwrap_or(&self.0.blank_node)
     }
 
-    fn record(&self, e: usize) -> Option<&[u8]> {
-        if e >= self.0.edge_count {
-            return None;
-        }
-        let at = self.0.edges + e * EDGE;
-        self.0.map.get(at..at + EDGE)
+    fn record(&self, e: usize) -> Option<records::Record> {
+        self.0.edges.get(&self.0.map, e)
     }
 
     /// Edge `e`'s ends (from, to).
     pub(crate) fn ends(&self, e: usize) -> Option<(usize, usize)> {
-        let r = self.record(e)?;
-        let (a, b) = (index_at(r, 0)?, index_at(r, 4)?);
+        let (a, b, _, _) = self.record(e)?;
+        let (a, b) = (usize::try_from(a).ok()?, usize::try_from(b).ok()?);
         let n = self.node_count();
         (a < n && b < n).then_some((a, b))
     }
@@ -365,7 +324,7 @@ impl Lazy {
     /// Edge `e`'s type.
     pub(crate) fn kind(&self, e: usize) -> Option<EdgeKind> {
         EdgeKind::ALL
-            .get(usize::from(*self.record(e)?.get(12)?))
+            .get(usize::from(self.record(e)?.3 & !(DERIVED | HAS_ATTRS)))
             .copied()
     }
 
@@ -378,10 +337,10 @@ impl Lazy {
     }
 
     fn read_edge(&self, e: usize) -> Option<EdgeData> {
-        let r = self.record(e)?;
-        let _reading = self.reading(EDGE);
-        let prov = self.0.tables.prov(u32_at(r, 8)?)?;
-        let attrs = if *r.get(14)? != 0 {
+        let (_, _, prov, flags) = self.record(e)?;
+        let _reading = self.reading(16);
+        let prov = self.0.tables.prov(prov)?;
+        let attrs = if flags & HAS_ATTRS != 0 {
             self.read_attrs(e)?
         } else {
             ThinVec::new()
@@ -390,7 +349,7 @@ impl Lazy {
             kind: self.kind(e)?,
             attrs,
             prov,
-            derived: *r.get(13)? != 0,
+            derived: flags & DERIVED != 0,
         })
     }
 
@@ -405,9 +364,10 @@ impl Lazy {
                 std::cmp::Ordering::Less => lo = mid + 1,
                 std::cmp::Ordering::Greater => hi = mid,
                 std::cmp::Ordering::Equal => {
-                    let bytes = inner.attrs.get(&inner.map, mid)?;
-                    let _reading = self.reading(bytes.len());
-                    return options(bytes.len()).deserialize(bytes).ok();
+                    return inner.attrs.with(&inner.map, mid, |bytes| {
+                        let _reading = self.reading(bytes.len());
+                        options(bytes.len()).deserialize(bytes).ok()
+                    })?;
                 }
             }
         }
@@ -426,23 +386,18 @@ impl Lazy {
         n: usize,
         dir: Direction,
     ) -> impl Iterator<Item = (usize, usize, EdgeKind)> + '_ {
-        let (ends, runs, kinds) = self.0.adjacency[usize::from(dir == Direction::Incoming)];
+        let (ends, runs) = self.0.adjacency[usize::from(dir == Direction::Incoming)];
         let map = &self.0.map;
-        let run = if n < self.node_count() {
+        let bytes = if n < self.node_count() {
             let start = index_at(map, ends + 4 * n);
             start
                 .zip(index_at(map, ends + 4 * (n + 1)))
-                .map_or(0..0, |(a, b)| a..b)
+                .and_then(|(a, b)| map.get(runs.checked_add(a)?..runs.checked_add(b)?))
+                .unwrap_or_default()
         } else {
-            0..0
+            &[]
         };
-        let nodes = self.node_count();
-        run.filter_map(move |k| {
-            let e = index_at(map, runs + 8 * k)?;
-            let other = index_at(map, runs + 8 * k + 4)?;
-            let kind = EdgeKind::ALL.get(usize::from(*map.get(kinds + k)?))?;
-            (other < nodes).then_some((e, other, *kind))
-        })
+        runs::decode(bytes, n, self.node_count())
     }
 
     /// The whole graph decoded into petgraph's form, to be changed.
@@ -465,6 +420,12 @@ impl Lazy {
     }
 }
 
+mod packed;
+mod records;
+mod runs;
 mod write;
+pub(crate) use packed::write_packed;
+use packed::Packed;
+use records::Records;
 pub(crate) use write::write_nodes;
-pub(crate) use write::{write_adjacency, write_attrs, write_blobs, write_edges, write_kinds};
+pub(crate) use write::{write_adjacency, write_attrs, write_edges, write_kinds};

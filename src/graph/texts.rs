@@ -8,7 +8,8 @@
 //! A view being built from the store can spool its texts to an unnamed
 //! file in the database folder ([`Texts::spooled_in`]) instead of holding
 //! them: building the view of 10,000 reports then needs 200 MB less, and
-//! the texts are read back from the spool as from a snapshot. Saving the
+//! the texts are read back from the spool as from a snapshot. A
+//! snapshot's texts are compressed (`chunks.rs`), a spool's are not. Saving the
 //! view copies them one at a time ([`Texts::read`]), never all at once.
 
 use super::SavedFile;
@@ -16,6 +17,11 @@ use std::borrow::Cow;
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::Path;
 use std::sync::{Arc, Mutex, OnceLock};
+
+/// Texts sampled for a dictionary, and bytes of each: LZ4 looks back
+/// 64 KB at most.
+const SAMPLES: usize = 8;
+const SAMPLE: usize = 8 << 10;
 
 /// One text per document, in the order of the view's documents.
 #[derive(Debug, Clone, Default)]
@@ -33,6 +39,9 @@ struct Saved {
     file: SavedFile,
     /// Each text's offset in the file, length and CRC-32.
     spans: Vec<(u64, u32, u32)>,
+    /// Whether the texts are compressed (`super::chunks`), and against
+    /// which dictionary: a snapshot's are, a spool's are not.
+    packed: Option<Arc<[u8]>>,
 }
 
 impl Texts {
@@ -43,6 +52,7 @@ impl Texts {
             Arc::new(Saved {
                 file: Arc::new(Mutex::new(file)),
                 spans: Vec::new(),
+                packed: None,
             })
         });
         Texts {
@@ -68,9 +78,15 @@ impl Texts {
         });
     }
 
-    /// Texts to be read from `file` when asked for: each one's length and
-    /// CRC-32, in order, from offset `at` on.
-    pub(crate) fn saved(file: SavedFile, at: u64, lengths: &[(u32, u32)]) -> Option<Texts> {
+    /// Texts to be read from `file` when asked for, each compressed
+    /// against `dict` (`super::chunks`): each one's length and CRC-32 as
+    /// stored, in order, from offset `at` on.
+    pub(crate) fn saved(
+        file: SavedFile,
+        at: u64,
+        lengths: &[(u32, u32)],
+        dict: Arc<[u8]>,
+    ) -> Option<Texts> {
         let mut spans = Vec::with_capacity(lengths.len());
         let mut offset = at;
         for &(len, crc) in lengths {
@@ -79,8 +95,26 @@ impl Texts {
         }
         Some(Texts {
             cells: (0..spans.len()).map(|_| OnceLock::new()).collect(),
-            saved: Some(Arc::new(Saved { file, spans })),
+            saved: Some(Arc::new(Saved {
+                file,
+                spans,
+                packed: Some(dict),
+            })),
         })
+    }
+
+    /// A dictionary for compressing these texts (`super::chunks`): the
+    /// first [`SAMPLE`] bytes of [`SAMPLES`] texts spread over them.
+    pub(crate) fn dictionary(&self) -> Vec<u8> {
+        let n = self.len();
+        let picks = SAMPLES.min(n);
+        let mut dict = Vec::with_capacity(SAMPLES * SAMPLE);
+        for i in (0..picks).map(|k| k * n / picks) {
+            if let Some(text) = self.read(i) {
+                dict.extend_from_slice(&text.as_bytes()[..text.len().min(SAMPLE)]);
+            }
+        }
+        dict
     }
 
     /// How many texts there are.
@@ -118,6 +152,9 @@ impl Saved {
         }
         if crc32fast::hash(&bytes) != crc {
             return None;
+        }
+        if let Some(dict) = &self.packed {
+            bytes = super::chunks::unpack(&bytes, dict)?;
         }
         String::from_utf8(bytes).ok().map(String::into_boxed_str)
     }

@@ -4,7 +4,7 @@
 //! their indexes.
 
 use super::super::store::Graph;
-use super::EDGE;
+use super::{records, runs, write_packed, DERIVED, HAS_ATTRS};
 use crate::model::sym::tables;
 use crate::model::{EdgeKind, Kind};
 use petgraph::graph::{EdgeIndex, NodeIndex};
@@ -23,41 +23,14 @@ fn u32_of(n: usize) -> io::Result<[u8; 4]> {
 
 fn bincode_into<T: serde::Serialize + ?Sized>(buf: &mut Vec<u8>, value: &T) -> io::Result<()> {
     use bincode::Options;
-    bincode::DefaultOptions::new()
-        .with_fixint_encoding()
+    super::blob_options()
         .serialize_into(buf, value)
         .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e.to_string()))
 }
 
-/// A table of `count` blobs, blob `i` as `encode(i, buffer)` writes it
-/// into an empty buffer (called twice for each: once for the ends, once
-/// for the bytes, so that the blobs are never all held).
-pub(crate) fn write_blobs<W, F>(out: &mut W, count: usize, mut encode: F) -> io::Result<()>
-where
-    W: Write,
-    F: FnMut(usize, &mut Vec<u8>) -> io::Result<()>,
-{
-    out.write_all(&u64::try_from(count).map_err(|_| too_large())?.to_le_bytes())?;
-    out.write_all(&0u32.to_le_bytes())?;
-    let mut buf = Vec::new();
-    let mut end = 0usize;
-    for i in 0..count {
-        buf.clear();
-        encode(i, &mut buf)?;
-        end = end.checked_add(buf.len()).ok_or_else(too_large)?;
-        out.write_all(&u32_of(end)?)?;
-    }
-    for i in 0..count {
-        buf.clear();
-        encode(i, &mut buf)?;
-        out.write_all(&buf)?;
-    }
-    Ok(())
-}
-
 /// Every node's data, as a table of blobs.
 pub(crate) fn write_nodes<W: Write>(g: &Graph, out: &mut W) -> io::Result<()> {
-    write_blobs(out, g.node_count(), |i, buf| {
+    write_packed(out, g.node_count(), |i, buf| {
         bincode_into(buf, &g[NodeIndex::new(i)])
     })
 }
@@ -71,22 +44,23 @@ fn kind_byte(kind: EdgeKind) -> io::Result<u8> {
         .ok_or_else(too_large)
 }
 
-/// Every edge's record.
+/// Every edge's record (`records.rs`).
 pub(crate) fn write_edges<W: Write>(g: &Graph, out: &mut W) -> io::Result<()> {
-    for e in g.edge_references() {
-        let w = e.weight();
+    records::write(out, g.edge_count(), |e| {
+        let e = EdgeIndex::new(e);
+        let (from, to) = g.edge_endpoints(e).ok_or_else(too_large)?;
+        let w = &g[e];
         let prov = tables::prov_index(&w.prov).ok_or_else(too_large)?;
-        let kind = kind_byte(w.kind)?;
-        let mut record = [0u8; EDGE];
-        record[0..4].copy_from_slice(&u32_of(e.source().index())?);
-        record[4..8].copy_from_slice(&u32_of(e.target().index())?);
-        record[8..12].copy_from_slice(&prov.to_le_bytes());
-        record[12] = kind;
-        record[13] = u8::from(w.derived);
-        record[14] = u8::from(!w.attrs.is_empty());
-        out.write_all(&record)?;
-    }
-    Ok(())
+        let mut flags = kind_byte(w.kind)?;
+        if w.derived {
+            flags |= DERIVED;
+        }
+        if !w.attrs.is_empty() {
+            flags |= HAS_ATTRS;
+        }
+        let index = |n: NodeIndex| u32::try_from(n.index()).map_err(|_| too_large());
+        Ok((index(from)?, index(to)?, prov, flags))
+    })
 }
 
 /// The attributes of the edges that have some.
@@ -99,36 +73,26 @@ pub(crate) fn write_attrs<W: Write>(g: &Graph, out: &mut W) -> io::Result<()> {
     for e in &with {
         out.write_all(&u32_of(e.index())?)?;
     }
-    write_blobs(out, with.len(), |k, buf| {
+    write_packed(out, with.len(), |k, buf| {
         bincode_into(buf, &g[with[k]].attrs)
     })
 }
 
 /// Each node's edges, outgoing then incoming, in the order petgraph
-/// walks them, with the node at the other end, then their types.
+/// walks them, with the node at the other end and their types
+/// (`runs.rs`).
 pub(crate) fn write_adjacency<W: Write>(g: &Graph, out: &mut W) -> io::Result<()> {
     for dir in [Direction::Outgoing, Direction::Incoming] {
-        out.write_all(&0u32.to_le_bytes())?;
-        let mut end = 0usize;
-        for n in g.node_indices() {
-            end += g.edges_directed(n, dir).count();
-            out.write_all(&u32_of(end)?)?;
-        }
-        for n in g.node_indices() {
-            for e in g.edges_directed(n, dir) {
+        runs::write(out, g.node_count(), |n, buf| {
+            let entries = g.edges_directed(NodeIndex::new(n), dir).map(|e| {
                 let other = match dir {
                     Direction::Outgoing => e.target(),
                     Direction::Incoming => e.source(),
                 };
-                out.write_all(&u32_of(e.id().index())?)?;
-                out.write_all(&u32_of(other.index())?)?;
-            }
-        }
-        for n in g.node_indices() {
-            for e in g.edges_directed(n, dir) {
-                out.write_all(&[kind_byte(e.kind())?])?;
-            }
-        }
+                (e.id().index(), other.index(), e.kind())
+            });
+            runs::encode(buf, n, entries);
+        })?;
     }
     Ok(())
 }
