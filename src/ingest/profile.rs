@@ -35,6 +35,7 @@ pub struct Profile {
     pub ordinals: toml::Table,
     pub lists: Lists,
     pub documents: Documents,
+    pub names: Names,
     /// Months, ordinals and date forms: the "front" pass (issue 14 part B)
     /// gives this section its shape; until then it is kept as read.
     pub dates: toml::Table,
@@ -114,6 +115,22 @@ pub struct Lists {
     /// Endings of a line's first word that start a new sentence of the
     /// record rather than an item of an unnumbered list.
     pub report_verb_endings: Vec<String>,
+}
+
+/// The words of names, for reading the acronyms a text defines
+/// (`Nombre largo (SIGLA)`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Names {
+    /// Function words inside a name (`de`, `la`, `of`, `the`): they give
+    /// an acronym their initial or nothing.
+    pub connectors: Vec<String>,
+    /// First parts of compound words whose second part gives its own
+    /// initial (`centro` of "Centroamérica" gives the CA of SIEMCA).
+    pub compounds: Vec<String>,
+    /// Words naming a kind of event (`meeting`, `reunión`): a name made
+    /// with one defines no organization.
+    pub events: Vec<String>,
 }
 
 /// A profile that could not be read: which file, and why.
