@@ -175,9 +175,9 @@ pub fn extract(
     let mut front_sents: Vec<Sentence> = secs.iter().take(front_len).flatten().cloned().collect();
     // A record of a meeting (it has decisions, or its heading says what it
     // is) is dated by the meeting; a page that tells of one is not.
-    let records = !items.is_empty() || reading.is_some_and(|p| p.names_record(text, 3));
+    let records = reading.is_some_and(|p| p.records(text, !items.is_empty()));
     let (doc_date, title, front) =
-        front::front_matter(&mut front_sents, text, opening_end, records);
+        front::front_matter(&mut front_sents, text, opening_end, records, reading);
     if let Some(n) = notes.first_mut() {
         n.extracted.extend(front);
     }

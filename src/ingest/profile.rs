@@ -172,9 +172,47 @@ pub struct Documents {
     /// (`comunicado`, `conclusions`): such a document is dated by the
     /// meeting it records; a news page that tells of a meeting is not.
     pub records: Vec<String>,
+    /// Words that open the heading of a letter or note (`Letter dated
+    /// ...`, `Carta de ...`): such a document is dated by its own date
+    /// line, even when it encloses a record.
+    pub letters: Vec<String>,
+    /// Words right before a date that tell when something happened (a
+    /// meeting "took place in Bratislava on 19 September 2016"): the date
+    /// is not a date line of the document.
+    pub told: Vec<String>,
+    /// Words that open a line saying the document was adopted ("Aprobado
+    /// en Ciudad de Panamá, ..., noviembre del 2018."): the date after
+    /// them is the document's.
+    pub adopted: Vec<String>,
 }
 
 impl Profile {
+    /// True when `text` is a record a meeting adopts or issues: its title
+    /// block names one ([`Documents::records`]) or it holds decisions
+    /// (`decisions`), and its heading is not a letter that encloses one
+    /// ([`Documents::letters`]). The title block is the text's first
+    /// lines up to the first blank line (three lines at least, eight at
+    /// most).
+    pub fn records(&self, text: &str, decisions: bool) -> bool {
+        let heads = |l: &str| {
+            let w = words(l);
+            self.documents
+                .letters
+                .iter()
+                .any(|x| w == *x || w.starts_with(&format!("{x} ")))
+        };
+        let lines = || text.lines().map(str::trim).filter(|l| !l.is_empty());
+        if lines().take(3).any(heads) {
+            return false;
+        }
+        let block = text
+            .trim_start()
+            .split("\n\n")
+            .next()
+            .map_or(0, |b| b.lines().count());
+        decisions || self.names_record(text, block.clamp(3, 8))
+    }
+
     /// True when one of the first `lines` lines of `text` names a record
     /// ([`Documents::records`]) as a heading (a short line) or in its
     /// first words ("Las presentes conclusiones de la reunión ...").
@@ -184,15 +222,20 @@ impl Profile {
             .take(lines)
             .any(|l| {
                 let w = words(l);
-                let head = if l.chars().count() <= 120 {
-                    w
-                } else {
-                    w.split(' ').take(6).collect::<Vec<_>>().join(" ")
+                let names = |head: &str| {
+                    self.documents
+                        .records
+                        .iter()
+                        .any(|r| find_phrase(head, r).is_some())
                 };
-                self.documents
-                    .records
-                    .iter()
-                    .any(|r| find_phrase(&head, r).is_some())
+                if l.chars().count() <= 120 {
+                    return names(&w);
+                }
+                // A long line: its first words, or a heading in capitals
+                // that a flattened copy runs into the text ("... de 2009
+                // DECLARACIÓN DE QUITO Los Representantes ...").
+                names(&w.split(' ').take(6).collect::<Vec<_>>().join(" "))
+                    || capital_runs(l, 40).iter().any(|run| names(&words(run)))
             })
     }
 
@@ -262,6 +305,11 @@ impl Profile {
             &mut self.requests.deliver,
             &mut self.requests.future,
             &mut self.documents.records,
+            &mut self.documents.letters,
+            &mut self.documents.told,
+            &mut self.documents.adopted,
+            &mut self.names.connectors,
+            &mut self.names.events,
             &mut self.preamble.markers,
             &mut self.bodies.roles,
             &mut self.places.before,
@@ -293,6 +341,25 @@ impl Profile {
             }
         }
     }
+}
+
+/// Runs of two or more words in capitals among the first `first` words
+/// of `line`.
+fn capital_runs(line: &str, first: usize) -> Vec<String> {
+    let mut runs: Vec<Vec<&str>> = vec![Vec::new()];
+    for w in line.split_whitespace().take(first) {
+        let letters = || w.chars().filter(|c| c.is_alphabetic());
+        let capital = letters().next().is_some() && letters().all(char::is_uppercase);
+        match runs.last_mut() {
+            Some(run) if capital => run.push(w),
+            Some(run) if run.is_empty() => {}
+            _ => runs.push(Vec::new()),
+        }
+    }
+    runs.into_iter()
+        .filter(|r| r.len() >= 2)
+        .map(|r| r.join(" "))
+        .collect()
 }
 
 /// The key phrases are matched on: normalized, every run of characters
