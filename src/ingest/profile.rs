@@ -55,6 +55,10 @@ pub struct Decisions {
     pub operative: Vec<String>,
     /// Phrases that record one decision in running prose (`agree to`).
     pub prose: Vec<String>,
+    /// Phrases that record one decision when they open a sentence or a
+    /// list item (a declaration's `Reafirman los principios ...`), not
+    /// elsewhere in running text.
+    pub openers: Vec<String>,
 }
 
 /// How requests are made.
@@ -301,6 +305,7 @@ impl Profile {
             &mut self.decisions.fillers,
             &mut self.decisions.operative,
             &mut self.decisions.prose,
+            &mut self.decisions.openers,
             &mut self.requests.verbs,
             &mut self.requests.deliver,
             &mut self.requests.future,
