@@ -216,22 +216,37 @@ fn spells(acronym: &str, long: &str, words: &NameWords) -> bool {
         })
         .filter(|w| !w.is_empty())
         .collect();
-    !acr.is_empty() && fits(&acr, &ws, words)
+    let mut failed = HashSet::new();
+    !acr.is_empty() && fits(&acr, &ws, words, &mut failed)
 }
 
-fn fits(acr: &[char], ws: &[String], words: &NameWords) -> bool {
+/// True when the words `ws` spell `acr`. `failed` remembers the (letters
+/// left, words left) that cannot be spelled, so that no name is tried
+/// twice the same way.
+fn fits(
+    acr: &[char],
+    ws: &[String],
+    words: &NameWords,
+    failed: &mut HashSet<(usize, usize)>,
+) -> bool {
     let Some((w, rest)) = ws.split_first() else {
         return acr.is_empty();
     };
-    if acr.len() > 24 {
+    let key = (acr.len(), ws.len());
+    if failed.contains(&key) {
         return false;
     }
-    if words.connectors.contains(w) {
-        return fits(acr, rest, words)
-            || (w.chars().next() == acr.first().copied() && fits(&acr[1..], rest, words));
+    let ok = if words.connectors.contains(w) {
+        fits(acr, rest, words, failed)
+            || (w.chars().next() == acr.first().copied() && fits(&acr[1..], rest, words, failed))
+    } else {
+        let most = acr.len().min(w.chars().count());
+        (1..=most).any(|k| spelled_by(w, &acr[..k], words) && fits(&acr[k..], rest, words, failed))
+    };
+    if !ok {
+        failed.insert(key);
     }
-    let most = acr.len().min(w.chars().count());
-    (1..=most).any(|k| spelled_by(w, &acr[..k], words) && fits(&acr[k..], rest, words))
+    ok
 }
 
 /// True when `head` is what the word `w` gives: its first letters, or the
@@ -346,6 +361,13 @@ mod tests {
             &unknown,
         );
         assert_eq!(d, []);
+    }
+
+    #[test]
+    fn a_long_run_of_like_words_is_read_quickly() {
+        // Every split of the letters among the words is tried once at most.
+        let text = format!("{} (AAAAAAAAAAAB)", "Aaaaaaaaaaaa ".repeat(14));
+        assert_eq!(read(&text, &unknown), []);
     }
 
     #[test]
