@@ -6,6 +6,7 @@
 //! `resolve` names to canonical entities. Nothing here touches the store:
 //! the caller writes the bundle atomically.
 
+mod acronyms;
 mod agreements;
 mod asked;
 mod calendar;

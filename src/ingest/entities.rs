@@ -1,10 +1,9 @@
 //! Entities named in a sentence beyond plain gazetteer names: contextual
 //! references to the section's network ("esta Red", "la Red de
-//! funcionarios de enlace"), acronyms a report defines in passing
-//! ("Sistema de Información Estadística ... (SIEMCA)"), people with their
+//! funcionarios de enlace"), people with their
 //! role ("el Subsecretario de Población, ..., Javier Moctezuma Barragán"),
 //! and quoted document titles. Gazetteer names themselves are found by
-//! [`super::resolve`].
+//! [`super::resolve`], acronyms a text defines by [`super::acronyms`].
 
 use super::pattern::Pattern;
 use super::resolve::{Found, Resolver};
@@ -16,7 +15,6 @@ use std::sync::OnceLock;
 
 struct Patterns {
     network: Pattern,
-    acronym: Pattern,
     role_name: Pattern,
     name_role: Pattern,
     honorific: Pattern,
@@ -33,7 +31,6 @@ fn patterns() -> &'static Patterns {
         );
         Patterns {
             network: compile(r"\b(?:la|esta|dicha|su|nuestra)\s+(?P<n>red(?:\s+de\s+funcionarios\s+de\s+enlace)?)\b"),
-            acronym: compile(r"\(\s*(?P<a>[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ/\-]{1,11})\s*\)"),
             role_name: compile(&format!(r"{role},\s+(?P<name>{NAME})")),
             name_role: compile(&format!(r"(?P<name>{NAME}),\s+{role}\s*[,.;]")),
             honorific: compile(&format!(
@@ -62,120 +59,6 @@ pub fn contextual(s: &Sentence, network: Option<&str>) -> Vec<Found> {
         });
     }
     out
-}
-
-/// An acronym a report defines: the long name right before `(ACR)`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Definition {
-    pub acronym: String,
-    pub long: String,
-    pub start: usize,
-    pub end: usize,
-}
-
-/// Acronym definitions in a sentence.
-pub fn definitions(s: &Sentence) -> Vec<Definition> {
-    let mut out = Vec::new();
-    for c in patterns().acronym.captures_iter(&s.text) {
-        let (Some(all), Some(acr)) = (c.get(0), c.name("a")) else {
-            continue;
-        };
-        let acronym = acr.as_str();
-        let before = &s.text[..all.start()];
-        // Walk back over capitalized words and connectors.
-        let base = before.as_ptr() as usize;
-        let tokens: Vec<(usize, &str)> = before
-            .split_whitespace()
-            .map(|w| (w.as_ptr() as usize - base, w))
-            .collect();
-        let mut words: Vec<(usize, &str)> = Vec::new();
-        for &(start, w) in tokens.iter().rev().take(14) {
-            let capital = w.chars().next().is_some_and(char::is_uppercase);
-            let connector = rules::NAME_CONNECTORS.contains(&w);
-            if w.ends_with([',', ';', ':', '.']) || !(capital || connector) {
-                break;
-            }
-            words.push((start, w));
-        }
-        // The long name starts at the nearest word from which the name's
-        // words spell the acronym, within its paragraph.
-        let fits = |&&(start, w): &&(usize, &str)| {
-            let long = &before[start..];
-            w.starts_with(char::is_uppercase) && !long.contains("\n\n") && spells(acronym, long)
-        };
-        let Some(&(start, _)) = words.iter().find(fits) else {
-            continue;
-        };
-        let long = before[start..]
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
-        if long.split(' ').count() < 2 || !long.starts_with(char::is_uppercase) {
-            continue;
-        }
-        out.push(Definition {
-            acronym: acronym.to_string(),
-            long,
-            start,
-            end: all.end(),
-        });
-    }
-    out
-}
-
-/// True when the words of `long` spell `acronym`: each word that is not
-/// a connector starts the next letters of the acronym and may give more of
-/// them in order ("Centroamérica" gives CA of SIEMCA); a connector gives
-/// its initial or nothing.
-fn spells(acronym: &str, long: &str) -> bool {
-    let acr: Vec<char> = normalize(acronym)
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .collect();
-    let words: Vec<String> = long
-        .split(|c: char| c.is_whitespace() || c == '-' || c == '/')
-        .map(normalize)
-        .filter(|w| !w.is_empty())
-        .collect();
-    fits(&acr, &words, 0)
-}
-
-fn fits(acr: &[char], words: &[String], depth: usize) -> bool {
-    let Some((w, rest)) = words.split_first() else {
-        return acr.is_empty();
-    };
-    if depth > 24 {
-        return false;
-    }
-    let connector = rules::NAME_CONNECTORS.contains(&w.as_str());
-    if connector && fits(acr, rest, depth + 1) {
-        return true;
-    }
-    let letters: Vec<char> = w.chars().filter(|c| c.is_alphanumeric()).collect();
-    let (Some(&first), Some(&a0)) = (letters.first(), acr.first()) else {
-        return false;
-    };
-    if first != a0 {
-        return false;
-    }
-    // Take 1..k letters of the acronym from this word, in order.
-    let mut at = 1;
-    let mut k = 1;
-    loop {
-        if fits(&acr[k..], rest, depth + 1) {
-            return true;
-        }
-        let Some(&next) = acr.get(k) else {
-            return false;
-        };
-        match letters[at..].iter().position(|&c| c == next) {
-            Some(p) => {
-                at += p + 1;
-                k += 1;
-            }
-            None => return false,
-        }
-    }
 }
 
 /// A person named with a role.
@@ -271,30 +154,6 @@ mod tests {
             false,
             true,
         )
-    }
-
-    #[test]
-    fn acronyms_defined_in_passing() {
-        let s = sentence("en lo referente al Proyecto Sistema de Información Estadística sobre las Migraciones en Centroamérica  (SIEMCA), el cual, y la OIM y el Banco Interamericano de Desarrollo (BID) recién firmaron; Actividades con la Red Regional de Organizaciones Civiles para las Migraciones (RROCM): y (mayo 2002)");
-        let d: Vec<(String, String)> = definitions(&s)
-            .into_iter()
-            .map(|d| (d.acronym, d.long))
-            .collect();
-        assert_eq!(
-            d,
-            [
-                (
-                    "SIEMCA".into(),
-                    "Sistema de Información Estadística sobre las Migraciones en Centroamérica"
-                        .into()
-                ),
-                ("BID".into(), "Banco Interamericano de Desarrollo".into()),
-                (
-                    "RROCM".into(),
-                    "Red Regional de Organizaciones Civiles para las Migraciones".into()
-                ),
-            ]
-        );
     }
 
     #[test]

@@ -25,7 +25,9 @@ use super::profile::{self, Profile};
 use super::quotes::{self, Role};
 use super::resolve::Resolver;
 use super::sentence::{self, Sentence};
-use super::{agreements, asked, decisions, events, front, header, listed, requests, rules};
+use super::{
+    acronyms, agreements, asked, decisions, events, front, header, listed, requests, rules,
+};
 use crate::model::{
     section_id, DateValue, EdgeFact, EdgeKind, Kind, NodeFact, Precision, Request, Section, Span,
     Value, Ymd,
@@ -173,9 +175,9 @@ pub fn extract(
     let mut front_sents: Vec<Sentence> = secs.iter().take(front_len).flatten().cloned().collect();
     // A record of a meeting (it has decisions, or its heading says what it
     // is) is dated by the meeting; a page that tells of one is not.
-    let records = !items.is_empty() || reading.is_some_and(|p| p.names_record(text, 3));
+    let records = reading.is_some_and(|p| p.records(text, !items.is_empty()));
     let (doc_date, title, front) =
-        front::front_matter(&mut front_sents, text, opening_end, records);
+        front::front_matter(&mut front_sents, text, opening_end, records, reading);
     if let Some(n) = notes.first_mut() {
         n.extracted.extend(front);
     }
@@ -201,9 +203,11 @@ pub fn extract(
     // Acronyms the report defines become names of their organizations.
     let mut resolver = (*base).clone();
     let mut facts = Facts::new(doc);
+    let name_words = acronyms::NameWords::of(profiles);
+    let same = |acr: &str, long: &str| acronyms::same_organization(&base, acr, long);
     for (k, sents) in secs.iter().enumerate() {
         for s in sents {
-            for d in entities::definitions(s) {
+            for d in acronyms::definitions(s, &name_words, &same) {
                 let known = resolver
                     .lookup(&d.acronym)
                     .into_iter()

@@ -10,8 +10,9 @@
 //! siguiente informe de la Presidencia Pro-Témpore acerca de ..."), with
 //! the period added.
 
-use super::dates::{self, DateContext};
+use super::dates::{self, DateContext, FoundDate};
 use super::pattern::Pattern;
+use super::profile::{self, Profile};
 use super::rules::{self, compile};
 use super::sentence::Sentence;
 use crate::model::{DateValue, Precision, Ymd};
@@ -39,9 +40,25 @@ fn days(v: &DateValue) -> bool {
 /// The last day of the meeting the document records: the first date of
 /// days in an opening sentence that says a meeting was held, else in a
 /// heading line that is a place and such a date (`Tela, República de
-/// Honduras, 6 y 7 de mayo de 2008`).
-fn meeting_day(first: &[Sentence], records: bool) -> Option<(DateValue, String)> {
+/// Honduras, 6 y 7 de mayo de 2008`), else in a line of the title block
+/// (`February 27-28, 2002` alone on its line, or `Regional Consultation
+/// Group on Migration (RCGM) San José, Costa Rica November 18, 2013`).
+/// A span of days is the date of a record the meeting adopts only: on a
+/// page that tells of a meeting or an account written after it, it is the
+/// meeting's, not the document's.
+fn meeting_day(
+    first: &[Sentence],
+    records: bool,
+    reading: Option<&Profile>,
+) -> Option<(DateValue, String)> {
     let opening = || first.iter().take(8);
+    // The document's own days: any for a record; else one day, not the
+    // end of a span its reading left out.
+    let own = |s: &Sentence, d: &FoundDate| {
+        d.value.as_ref().is_some_and(|v| {
+            days(v) && (records || (v.precision == Precision::Day && !glued_span(s, d.start)))
+        })
+    };
     let held = || {
         opening().find_map(|s| {
             held_cue().is_match(s.hay()).then_some(())?;
@@ -58,6 +75,11 @@ fn meeting_day(first: &[Sentence], records: bool) -> Option<(DateValue, String)>
                 .dates
                 .iter()
                 .find(|d| d.value.as_ref().is_some_and(days))?;
+            if tells(s, d.start, reading) {
+                return None;
+            }
+            // A press dateline is the page's own, even with the meeting's days.
+            let own = own(s, d);
             let tail = text.len().saturating_sub(d.end);
             // A press dateline runs into its story: "MÉXICO, 02 de diciembre
             // de 2021.- Al abrir ...".
@@ -71,8 +93,8 @@ fn meeting_day(first: &[Sentence], records: bool) -> Option<(DateValue, String)>
                 .is_some_and(|t| t.trim_start_matches([' ', '\t', '.']).starts_with('\n'));
             let alone = alone_ok && d.start == 0 && i < 3;
             let short = text.len() <= 100 && tail <= 2;
-            ((short && (placed || alone)) || (dash && placed) || (alone && loose && own_line))
-                .then_some(d.value)?
+            let line = own && ((short && (placed || alone)) || (alone && loose && own_line));
+            (line || (dash && placed)).then_some(d.value)?
         })
     };
     // A page that tells of a meeting is not dated by it; a record the
@@ -81,11 +103,101 @@ fn meeting_day(first: &[Sentence], records: bool) -> Option<(DateValue, String)>
     let v = line(false, false)
         .or_else(|| if records { held() } else { None })
         .or_else(|| line(true, false))
-        .or_else(|| line(true, true))?;
+        .or_else(|| line(true, true))
+        .or_else(|| title_line(first, reading, &own))?;
     Some((
         DateValue::day(v.end),
         format!("document date: last day of the meeting it records ({v})"),
     ))
+}
+
+/// The date a line of the opening says the document was adopted
+/// ("Aprobado en Ciudad de Panamá, ..., noviembre del 2018."): the first
+/// date after a line that opens with a word of
+/// [`super::profile::Documents::adopted`], at the precision it gives, not a
+/// span longer than a month.
+fn adoption(first: &[Sentence], reading: Option<&Profile>) -> Option<DateValue> {
+    let p = reading?;
+    first.iter().take(8).find_map(|s| {
+        let mut at = 0;
+        let opens = s.text.split('\n').find_map(|l| {
+            let here = at;
+            at += l.len() + 1;
+            let w = profile::words(l);
+            p.documents
+                .adopted
+                .iter()
+                .any(|a| w.starts_with(&format!("{a} ")))
+                .then_some(here)
+        })?;
+        s.dates
+            .iter()
+            .filter(|d| d.start >= opens)
+            .filter_map(|d| d.value)
+            .find(|v| v.precision != Precision::Range || days(v))
+    })
+}
+
+/// True when the date at `at` ends a span of days its reading left out,
+/// glued to a word ("Costa Rica1-2 de febrero de 2017").
+fn glued_span(s: &Sentence, at: usize) -> bool {
+    let before = s.text.get(..at).unwrap_or("").trim_end();
+    before
+        .strip_suffix(['-', '–'])
+        .is_some_and(|b| b.trim_end().ends_with(|c: char| c.is_ascii_digit()))
+}
+
+/// True when the date at `at` is told of in a sentence (a meeting "took
+/// place in Bratislava on 19 September 2016"): a sentence that says a
+/// meeting was held, or a date right after a word that tells when
+/// something happened ([`super::profile::Documents::told`]), is no date
+/// line.
+fn tells(s: &Sentence, at: usize, reading: Option<&Profile>) -> bool {
+    let before = s.norm_before(at).trim_end();
+    held_cue().is_match(s.hay_before(at))
+        || reading.is_some_and(|p| {
+            p.documents.told.iter().any(|w| {
+                before
+                    .strip_suffix(w.as_str())
+                    .is_some_and(|b| b.is_empty() || b.ends_with(' '))
+            })
+        })
+}
+
+/// A date of the title block: in the opening sentences, on a line whose
+/// other words are all capitalized or function words of names (no running
+/// text), not told of in a sentence.
+fn title_line(
+    first: &[Sentence],
+    reading: Option<&Profile>,
+    own: &dyn Fn(&Sentence, &FoundDate) -> bool,
+) -> Option<DateValue> {
+    let connector = |w: &str| {
+        reading.is_some_and(|p| {
+            p.names
+                .connectors
+                .iter()
+                .any(|c| normalize(c) == normalize(w))
+        })
+    };
+    first.iter().take(8).find_map(|s| {
+        s.dates.iter().find_map(|d| {
+            let v = d.value.filter(|_| own(s, d))?;
+            let from = s.text.get(..d.start)?.rfind('\n').map_or(0, |p| p + 1);
+            let to = s
+                .text
+                .get(d.end..)?
+                .find('\n')
+                .map_or(s.text.len(), |p| d.end + p);
+            let rest = format!("{} {}", s.text.get(from..d.start)?, s.text.get(d.end..to)?);
+            let titled = rest
+                .split_whitespace()
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+                .filter(|w| w.chars().any(char::is_alphabetic))
+                .all(|w| w.starts_with(char::is_uppercase) || connector(w));
+            (titled && !tells(s, d.start, reading)).then_some(v)
+        })
+    })
 }
 
 /// True when what follows a date ends a press dateline: a dash (".-",
@@ -118,6 +230,7 @@ pub fn front_matter(
     text: &str,
     opening_end: usize,
     records: bool,
+    reading: Option<&Profile>,
 ) -> (Option<DateValue>, Option<String>, Vec<String>) {
     let none = DateContext::default();
     let mut notes = Vec::new();
@@ -151,8 +264,14 @@ pub fn front_matter(
             }
         }
     }
-    let held = meeting_day(first, records);
+    let held = meeting_day(first, records, reading);
+    let adopted = adoption(first, reading);
     let doc_date = match (period, latest) {
+        _ if adopted.is_some() => adopted.inspect(|d| {
+            notes.push(format!(
+                "document date: the date it says it was adopted ({d})"
+            ));
+        }),
         (Some((p, ..)), _) => {
             let e = p.end;
             let whole_month = e.day == Ymd::days_in_month(e.year, e.month);
@@ -228,4 +347,89 @@ fn capitalize(s: &str) -> String {
     let mut c = s.chars();
     c.next()
         .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Span;
+
+    /// The document date `front_matter` reads in `text` (one sentence per
+    /// paragraph), as `start..end`.
+    fn date(text: &str, records: bool, lang: &str) -> Option<String> {
+        let p = Profile::bundled().iter().find(|p| p.language == lang);
+        let mut at = 0;
+        let mut sents: Vec<Sentence> = text
+            .split("\n\n")
+            .map(|para| {
+                let span = Span {
+                    start: at,
+                    end: at + para.len(),
+                };
+                at += para.len() + 2;
+                Sentence::new(para, span, false, true)
+            })
+            .collect();
+        let (d, ..) = front_matter(&mut sents, text, text.len(), records, p);
+        d.map(|d| format!("{}..{}", d.start, d.end))
+    }
+
+    #[test]
+    fn a_headline_telling_of_a_meeting_is_no_date_line() {
+        let text = "Senior Officials' Meeting took place in Bratislava on 19 of September 2016\n\nThe meeting discussed the draft.";
+        assert_eq!(date(text, false, "en"), None);
+        let text = "Senior Officials' meeting (SOM) in Ouagadougou, Burkina Faso, on 12th and 13th February 2019\n\nThe partners met.";
+        assert_eq!(date(text, false, "en"), None);
+        // A press dateline is the page's own.
+        let text =
+            "Ankara, 10-11 December 2012: The Second Preparatory Meeting took place in Ankara.";
+        assert_eq!(
+            date(text, false, "en"),
+            Some("2012-12-11..2012-12-11".into())
+        );
+    }
+
+    #[test]
+    fn the_days_of_a_title_block_date_a_record_not_an_account() {
+        let block = "Bali Ministerial Conference on People Smuggling\nFebruary 27-28, 2002\nBali, Indonesia\nCo-Chairs' Statement\n\n1. We were honoured to co-chair the conference.";
+        assert_eq!(
+            date(block, true, "en"),
+            Some("2002-02-28..2002-02-28".into())
+        );
+        assert_eq!(date(block, false, "en"), None);
+        // One day in a slide's title block dates the slides.
+        let slide = "1 Meeting of the Network\nRegional Consultation Group on Migration (RCGM) San José, Costa Rica November 18, 2013 REGIONAL NETWORK FOR CIVIL ORGANIZATIONS ON MIGRATION\n\n2 Best practices were shown.";
+        assert_eq!(
+            date(slide, false, "en"),
+            Some("2013-11-18..2013-11-18".into())
+        );
+        // The end of a span glued to a word is the span's, not a day.
+        let cover = "San José, Costa Rica1-2 de febrero de 2017\n\nMeMoRia del TalleR";
+        assert_eq!(date(cover, false, "es"), None);
+    }
+
+    #[test]
+    fn a_line_saying_it_was_adopted_gives_its_date() {
+        let text = "Plan de trabajo\n2019-2025\nAprobado en Ciudad de Panamá, Panamá,\nen la XXIII Reunión Viceministerial, noviembre del 2018.\n\nÍNDICE";
+        assert_eq!(
+            date(text, false, "es"),
+            Some("2018-11-01..2018-11-30".into())
+        );
+    }
+
+    #[test]
+    fn a_letter_enclosing_a_record_is_no_record() {
+        let profile = |lang: &str| Profile::bundled().iter().find(|p| p.language == lang);
+        let (Some(en), Some(es)) = (profile("en"), profile("es")) else {
+            panic!("bundled profiles missing")
+        };
+        let letter = "29 March 1996\n\n\nLetter dated 27 March 1996 from the Permanent Representative\n\nJoint Communique' issued in Puebla on 14 March 1996";
+        assert!(!en.records(letter, true));
+        let statement = "Bali Ministerial Conference\nFebruary 27-28, 2002\nBali, Indonesia\nCo-Chairs' Statement\n\n1. We met.";
+        assert!(en.records(statement, false));
+        // A heading in capitals that a flattened copy runs into the text.
+        let flat = format!("IX CONFERENCIA SUDAMERICANA SOBRE MIGRACIONES Quito, Ecuador, 21 y 22 de Septiembre de 2009 DECLARACIÓN DE QUITO Los Representantes {}", "de los países, reunidos en la Conferencia, ".repeat(4));
+        assert!(es.records(&flat, false));
+        assert!(!es.records(&flat.replace("DECLARACIÓN", "NOTICIAS"), false));
+    }
 }

@@ -48,7 +48,7 @@ fn inside(outer: Span, inner: Span) -> bool {
 /// not read already as an agreement sentence by sentence (which keeps
 /// its meetings and its clauses).
 pub fn prose(p: &Profile, secs: &[Vec<Sentence>], items: &[Item], facts: &Facts) -> Vec<Item> {
-    if p.decisions.prose.is_empty() {
+    if p.decisions.prose.is_empty() && p.decisions.openers.is_empty() {
         return Vec::new();
     }
     let read: Vec<Span> = facts
@@ -73,11 +73,22 @@ pub fn prose(p: &Profile, secs: &[Vec<Sentence>], items: &[Item], facts: &Facts)
             let w = words(&s.text);
             // "Los Viceministros decidieron" with nothing after it (a
             // cut annex) states no decision.
-            p.decisions.prose.iter().any(|v| {
-                find_phrase(&w, v)
-                    .and_then(|at| w.get(at + v.len()..))
+            let states = |at: usize, v: &str| {
+                w.get(at + v.len()..)
                     .is_some_and(|rest| rest.split_whitespace().count() >= 2)
-            })
+            };
+            p.decisions
+                .prose
+                .iter()
+                .any(|v| find_phrase(&w, v).is_some_and(|at| states(at, v)))
+                || s.text.lines().any(|line| {
+                    let l = words(line);
+                    p.decisions.openers.iter().any(|v| {
+                        find_phrase(&l, v) == Some(0)
+                            && l.get(v.len()..)
+                                .is_some_and(|rest| rest.split_whitespace().count() >= 2)
+                    })
+                })
         })
         .map(|s| Item {
             label: String::new(),

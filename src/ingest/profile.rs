@@ -35,6 +35,7 @@ pub struct Profile {
     pub ordinals: toml::Table,
     pub lists: Lists,
     pub documents: Documents,
+    pub names: Names,
     /// Months, ordinals and date forms: the "front" pass (issue 14 part B)
     /// gives this section its shape; until then it is kept as read.
     pub dates: toml::Table,
@@ -54,6 +55,10 @@ pub struct Decisions {
     pub operative: Vec<String>,
     /// Phrases that record one decision in running prose (`agree to`).
     pub prose: Vec<String>,
+    /// Phrases that record one decision when they open a sentence or a
+    /// list item (a declaration's `Reafirman los principios ...`), not
+    /// elsewhere in running text.
+    pub openers: Vec<String>,
 }
 
 /// How requests are made.
@@ -116,6 +121,22 @@ pub struct Lists {
     pub report_verb_endings: Vec<String>,
 }
 
+/// The words of names, for reading the acronyms a text defines
+/// (`Nombre largo (SIGLA)`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Names {
+    /// Function words inside a name (`de`, `la`, `of`, `the`): they give
+    /// an acronym their initial or nothing.
+    pub connectors: Vec<String>,
+    /// First parts of compound words whose second part gives its own
+    /// initial (`centro` of "Centroamérica" gives the CA of SIEMCA).
+    pub compounds: Vec<String>,
+    /// Words naming a kind of event (`meeting`, `reunión`): a name made
+    /// with one defines no organization.
+    pub events: Vec<String>,
+}
+
 /// A profile that could not be read: which file, and why.
 #[derive(Debug)]
 pub struct ProfileError {
@@ -155,9 +176,47 @@ pub struct Documents {
     /// (`comunicado`, `conclusions`): such a document is dated by the
     /// meeting it records; a news page that tells of a meeting is not.
     pub records: Vec<String>,
+    /// Words that open the heading of a letter or note (`Letter dated
+    /// ...`, `Carta de ...`): such a document is dated by its own date
+    /// line, even when it encloses a record.
+    pub letters: Vec<String>,
+    /// Words right before a date that tell when something happened (a
+    /// meeting "took place in Bratislava on 19 September 2016"): the date
+    /// is not a date line of the document.
+    pub told: Vec<String>,
+    /// Words that open a line saying the document was adopted ("Aprobado
+    /// en Ciudad de Panamá, ..., noviembre del 2018."): the date after
+    /// them is the document's.
+    pub adopted: Vec<String>,
 }
 
 impl Profile {
+    /// True when `text` is a record a meeting adopts or issues: its title
+    /// block names one ([`Documents::records`]) or it holds decisions
+    /// (`decisions`), and its heading is not a letter that encloses one
+    /// ([`Documents::letters`]). The title block is the text's first
+    /// lines up to the first blank line (three lines at least, eight at
+    /// most).
+    pub fn records(&self, text: &str, decisions: bool) -> bool {
+        let heads = |l: &str| {
+            let w = words(l);
+            self.documents
+                .letters
+                .iter()
+                .any(|x| w == *x || w.starts_with(&format!("{x} ")))
+        };
+        let lines = || text.lines().map(str::trim).filter(|l| !l.is_empty());
+        if lines().take(3).any(heads) {
+            return false;
+        }
+        let block = text
+            .trim_start()
+            .split("\n\n")
+            .next()
+            .map_or(0, |b| b.lines().count());
+        decisions || self.names_record(text, block.clamp(3, 8))
+    }
+
     /// True when one of the first `lines` lines of `text` names a record
     /// ([`Documents::records`]) as a heading (a short line) or in its
     /// first words ("Las presentes conclusiones de la reunión ...").
@@ -167,15 +226,20 @@ impl Profile {
             .take(lines)
             .any(|l| {
                 let w = words(l);
-                let head = if l.chars().count() <= 120 {
-                    w
-                } else {
-                    w.split(' ').take(6).collect::<Vec<_>>().join(" ")
+                let names = |head: &str| {
+                    self.documents
+                        .records
+                        .iter()
+                        .any(|r| find_phrase(head, r).is_some())
                 };
-                self.documents
-                    .records
-                    .iter()
-                    .any(|r| find_phrase(&head, r).is_some())
+                if l.chars().count() <= 120 {
+                    return names(&w);
+                }
+                // A long line: its first words, or a heading in capitals
+                // that a flattened copy runs into the text ("... de 2009
+                // DECLARACIÓN DE QUITO Los Representantes ...").
+                names(&w.split(' ').take(6).collect::<Vec<_>>().join(" "))
+                    || capital_runs(l, 40).iter().any(|run| names(&words(run)))
             })
     }
 
@@ -241,10 +305,16 @@ impl Profile {
             &mut self.decisions.fillers,
             &mut self.decisions.operative,
             &mut self.decisions.prose,
+            &mut self.decisions.openers,
             &mut self.requests.verbs,
             &mut self.requests.deliver,
             &mut self.requests.future,
             &mut self.documents.records,
+            &mut self.documents.letters,
+            &mut self.documents.told,
+            &mut self.documents.adopted,
+            &mut self.names.connectors,
+            &mut self.names.events,
             &mut self.preamble.markers,
             &mut self.bodies.roles,
             &mut self.places.before,
@@ -276,6 +346,25 @@ impl Profile {
             }
         }
     }
+}
+
+/// Runs of two or more words in capitals among the first `first` words
+/// of `line`.
+fn capital_runs(line: &str, first: usize) -> Vec<String> {
+    let mut runs: Vec<Vec<&str>> = vec![Vec::new()];
+    for w in line.split_whitespace().take(first) {
+        let letters = || w.chars().filter(|c| c.is_alphabetic());
+        let capital = letters().next().is_some() && letters().all(char::is_uppercase);
+        match runs.last_mut() {
+            Some(run) if capital => run.push(w),
+            Some(run) if run.is_empty() => {}
+            _ => runs.push(Vec::new()),
+        }
+    }
+    runs.into_iter()
+        .filter(|r| r.len() >= 2)
+        .map(|r| r.join(" "))
+        .collect()
 }
 
 /// The key phrases are matched on: normalized, every run of characters

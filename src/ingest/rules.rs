@@ -439,13 +439,6 @@ pub const NOT_NAMES: &[&str] = &[
     "viceministros",
 ];
 
-/// Connector words inside a long name before its acronym
-/// ("Sistema de Información ... (SIEMCA)").
-pub const NAME_CONNECTORS: &[&str] = &[
-    "de", "del", "la", "las", "los", "el", "sobre", "para", "en", "y", "e", "a", "al", "of", "for",
-    "on", "the", "and", "in", "to",
-];
-
 /// Capitalized nouns ending like infinitives: a quotation starting with
 /// one is a title, not a decision ("Lugar", "Taller").
 #[rustfmt::skip]

@@ -1,0 +1,406 @@
+//! Acronyms a text defines in passing: the long name right before `(SIGLA)`
+//! ("Sistema de Información Estadística sobre las Migraciones en
+//! Centroamérica (SIEMCA)"). A definition is kept only when the long name
+//! accounts for every letter of the acronym, word by word and in order
+//! (the function words of a language's profile may give their initial or
+//! nothing), or when the gazetteer already knows both as names of one
+//! organization (an acronym kept in its original language's order beside
+//! a translated name: "Central American Integration System (SICA)").
+//! Names of a kind of event ("Senior Officials' Meeting (SOM)") and names
+//! counted as a class ("los 18 Procesos Consultivos Regionales (PCR)")
+//! define no organization.
+
+use super::pattern::Pattern;
+use super::profile::Profile;
+use super::resolve::Resolver;
+use super::rules::compile;
+use super::sentence::Sentence;
+use crate::model::Kind;
+use crate::text::normalize;
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+fn acronym_pattern() -> &'static Pattern {
+    static P: OnceLock<Pattern> = OnceLock::new();
+    P.get_or_init(|| compile(r"\(\s*(?P<a>[A-ZÁÉÍÓÚÑ][A-Za-zÁÉÍÓÚÑáéíóúñ/\-]{1,11})\s*\)"))
+}
+
+/// An acronym a text defines: the long name right before `(ACR)`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Definition {
+    pub acronym: String,
+    pub long: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Quotation marks around a quoted name.
+const QUOTES: &[char] = &['"', '“', '”', '«', '»'];
+
+/// The words of names, from the reading profiles ([`Profile::names`]),
+/// normalized: all profiles' words together, since a text in one language
+/// names bodies in another.
+#[derive(Debug, Clone, Default)]
+pub struct NameWords {
+    connectors: HashSet<String>,
+    compounds: Vec<String>,
+    events: HashSet<String>,
+}
+
+impl NameWords {
+    /// The name words of every profile.
+    pub fn of(profiles: &[Profile]) -> NameWords {
+        let mut w = NameWords::default();
+        for p in profiles {
+            w.connectors
+                .extend(p.names.connectors.iter().map(|s| normalize(s)));
+            w.compounds
+                .extend(p.names.compounds.iter().map(|s| normalize(s)));
+            w.events.extend(p.names.events.iter().map(|s| normalize(s)));
+        }
+        w.compounds.sort_by_key(|c| std::cmp::Reverse(c.len()));
+        w.compounds.dedup();
+        w
+    }
+
+    fn connector(&self, w: &str) -> bool {
+        self.connectors.contains(&normalize(w))
+    }
+}
+
+/// True when the gazetteer (`r`) knows `acronym` and `long` as names of
+/// one organization.
+pub fn same_organization(r: &Resolver, acronym: &str, long: &str) -> bool {
+    let ids = |name: &str| -> Vec<String> {
+        r.lookup(name)
+            .into_iter()
+            .filter(|n| n.kind == Kind::Organization)
+            .map(|n| n.id.clone())
+            .collect()
+    };
+    let of_acronym = ids(acronym);
+    !of_acronym.is_empty() && ids(long).iter().any(|i| of_acronym.contains(i))
+}
+
+/// Acronym definitions in a sentence. `same(acronym, long)` says whether
+/// the gazetteer knows both as names of one organization.
+pub fn definitions(
+    s: &Sentence,
+    words: &NameWords,
+    same: &dyn Fn(&str, &str) -> bool,
+) -> Vec<Definition> {
+    let mut out = Vec::new();
+    for c in acronym_pattern().captures_iter(&s.text) {
+        let (Some(all), Some(acr)) = (c.get(0), c.name("a")) else {
+            continue;
+        };
+        let acronym = acr.as_str();
+        let before = &s.text[..all.start()];
+        let Some((start, known)) = long_name(before, acronym, words, same) else {
+            continue;
+        };
+        let long = before[start..]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let long = long.trim_end_matches(QUOTES).to_string();
+        if long.split(' ').count() < 2 || !long.starts_with(char::is_uppercase) {
+            continue;
+        }
+        // "(Cepal)": a word in mixed case is an acronym only when the
+        // gazetteer knows it with this long name.
+        let capitals = !acronym.chars().any(char::is_lowercase);
+        if !known && (!capitals || names_event(&long, words) || counted(&before[..start])) {
+            continue;
+        }
+        out.push(Definition {
+            acronym: acronym.to_string(),
+            long,
+            start,
+            end: all.end(),
+        });
+    }
+    out
+}
+
+/// Where the long name of `acronym` starts in `before` (the text up to its
+/// bracket), and whether the gazetteer knows the pair. The name is the run
+/// of capitalized words and connectors right before the bracket, within
+/// its paragraph and clause; it starts at a capitalized word that is not a
+/// connector: the one from which the gazetteer knows the name, or else the
+/// nearest from which the words spell the acronym.
+fn long_name(
+    before: &str,
+    acronym: &str,
+    words: &NameWords,
+    same: &dyn Fn(&str, &str) -> bool,
+) -> Option<(usize, bool)> {
+    let base = before.as_ptr() as usize;
+    let mut starts: Vec<usize> = Vec::new();
+    // A quoted name ("Sistema ... en Centroamérica" (SIEMCA)) is read
+    // whole, whatever the case of its words.
+    let quoted = before.trim_end().ends_with(QUOTES);
+    let mut inside = quoted;
+    for w in before
+        .trim_end()
+        .trim_end_matches(QUOTES)
+        .split_whitespace()
+        .rev()
+        .take(14)
+    {
+        let opens = w.starts_with(QUOTES);
+        let w = w.trim_start_matches(QUOTES);
+        let capital = w.chars().next().is_some_and(char::is_uppercase);
+        let connector = words.connector(w);
+        if !inside && (w.ends_with([',', ';', ':', '.']) || !(capital || connector)) {
+            break;
+        }
+        let start = w.as_ptr() as usize - base;
+        if before[start..].contains("\n\n") {
+            break;
+        }
+        if capital && !connector {
+            starts.push(start);
+        }
+        if opens {
+            inside = false;
+            if quoted {
+                break;
+            }
+        }
+    }
+    let name = |s: usize| before[s..].trim_end().trim_end_matches(QUOTES);
+    if let Some(&s) = starts.iter().find(|&&s| same(acronym, name(s))) {
+        return Some((s, true));
+    }
+    starts
+        .into_iter()
+        .find(|&s| spells(acronym, name(s), words))
+        .map(|s| (s, false))
+}
+
+/// True when a content word of `long` names a kind of event.
+fn names_event(long: &str, words: &NameWords) -> bool {
+    long.split(|c: char| !c.is_alphanumeric())
+        .map(normalize)
+        .any(|w| words.events.contains(&w))
+}
+
+/// True when the name is counted ("uno de los 18 Procesos ..."): a class
+/// of bodies, not one.
+fn counted(before: &str) -> bool {
+    before
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// True when the words of `long` spell `acronym`: each word that is not a
+/// connector gives the next letter of the acronym by its initial, and
+/// may give the next ones by the letters that follow it ("Mesoamérica"
+/// gives MES) or by the initial of its second part after a compound's
+/// first part ("Centroamérica" gives CA); a connector gives its initial
+/// or nothing.
+fn spells(acronym: &str, long: &str, words: &NameWords) -> bool {
+    let acr: Vec<char> = normalize(acronym)
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect();
+    let ws: Vec<String> = long
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '/')
+        .map(|w| {
+            normalize(w)
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .collect::<String>()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut failed = HashSet::new();
+    !acr.is_empty() && fits(&acr, &ws, words, &mut failed)
+}
+
+/// True when the words `ws` spell `acr`. `failed` remembers the (letters
+/// left, words left) that cannot be spelled, so that no name is tried
+/// twice the same way.
+fn fits(
+    acr: &[char],
+    ws: &[String],
+    words: &NameWords,
+    failed: &mut HashSet<(usize, usize)>,
+) -> bool {
+    let Some((w, rest)) = ws.split_first() else {
+        return acr.is_empty();
+    };
+    let key = (acr.len(), ws.len());
+    if failed.contains(&key) {
+        return false;
+    }
+    let ok = if words.connectors.contains(w) {
+        fits(acr, rest, words, failed)
+            || (w.chars().next() == acr.first().copied() && fits(&acr[1..], rest, words, failed))
+    } else {
+        let most = acr.len().min(w.chars().count());
+        (1..=most).any(|k| spelled_by(w, &acr[..k], words) && fits(&acr[k..], rest, words, failed))
+    };
+    if !ok {
+        failed.insert(key);
+    }
+    ok
+}
+
+/// True when `head` is what the word `w` gives: its first letters, or the
+/// first letters of a compound's first part followed by the first letters
+/// of its second part.
+fn spelled_by(w: &str, head: &[char], words: &NameWords) -> bool {
+    let letters: Vec<char> = w.chars().collect();
+    if letters.starts_with(head) {
+        return true;
+    }
+    words.compounds.iter().any(|c| {
+        let Some(second) = w.strip_prefix(c.as_str()) else {
+            return false;
+        };
+        let first: Vec<char> = c.chars().collect();
+        let second: Vec<char> = second.chars().collect();
+        (1..head.len()).any(|i| {
+            i <= first.len()
+                && first.starts_with(&head[..i])
+                && !second.is_empty()
+                && second.starts_with(&head[i..])
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Span;
+
+    fn sentence(text: &str) -> Sentence {
+        Sentence::new(
+            text,
+            Span {
+                start: 0,
+                end: text.len(),
+            },
+            false,
+            true,
+        )
+    }
+
+    fn read(text: &str, same: &dyn Fn(&str, &str) -> bool) -> Vec<(String, String)> {
+        let words = NameWords::of(Profile::bundled());
+        definitions(&sentence(text), &words, same)
+            .into_iter()
+            .map(|d| (d.acronym, d.long))
+            .collect()
+    }
+
+    fn unknown(_: &str, _: &str) -> bool {
+        false
+    }
+
+    fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
+        v.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn acronyms_defined_in_passing() {
+        let d = read("en lo referente al Proyecto Sistema de Información Estadística sobre las Migraciones en Centroamérica  (SIEMCA), el cual, y la OIM y el Banco Interamericano de Desarrollo (BID) recién firmaron; Actividades con la Red Regional de Organizaciones Civiles para las Migraciones (RROCM): y (mayo 2002)", &unknown);
+        assert_eq!(
+            d,
+            pairs(&[
+                (
+                    "SIEMCA",
+                    "Sistema de Información Estadística sobre las Migraciones en Centroamérica"
+                ),
+                ("BID", "Banco Interamericano de Desarrollo"),
+                (
+                    "RROCM",
+                    "Red Regional de Organizaciones Civiles para las Migraciones"
+                ),
+            ])
+        );
+    }
+
+    #[test]
+    fn every_letter_of_the_acronym_is_accounted_for() {
+        // The long name takes in the words the acronym needs, not a
+        // truncated tail whose inner letters happen to spell it.
+        let d = read(
+            "the Council of the European Union, the European External Action Service (EEAS), Frontex",
+            &unknown,
+        );
+        assert_eq!(d, pairs(&[("EEAS", "European External Action Service")]));
+        // Letters found inside words are no fit: refused.
+        for text in [
+            "through the Central American Plan of Economic Action (PAECA), as a mechanism",
+            "agreements between the Institution for Registration of Natural Persons (RNPN) and the Ministry",
+        ] {
+            assert_eq!(read(text, &unknown), [], "{text}");
+        }
+        let d = read(
+            "del Sistema de Información Estadística para las Migraciones en Mesoamérica (SIEMMES).",
+            &unknown,
+        );
+        assert_eq!(d.len(), 1, "{d:?}");
+    }
+
+    #[test]
+    fn events_and_classes_define_no_organization() {
+        let d = read(
+            "The Prague Process Senior Officials' Meeting (SOM), the fourth preparatory SOM",
+            &unknown,
+        );
+        assert_eq!(d, []);
+        let d = read(
+            "es uno de los 18 Procesos Consultivos Regionales (PCR) que existen en el mundo",
+            &unknown,
+        );
+        assert_eq!(d, []);
+    }
+
+    #[test]
+    fn a_long_run_of_like_words_is_read_quickly() {
+        // Every split of the letters among the words is tried once at most.
+        let text = format!("{} (AAAAAAAAAAAB)", "Aaaaaaaaaaaa ".repeat(14));
+        assert_eq!(read(&text, &unknown), []);
+    }
+
+    #[test]
+    fn a_quoted_name_is_read_whole() {
+        let d = read(
+            "El Informe del Proyecto \"Sistema de Información Estadístico sobre las migraciones en Centroamérica\" (SIEMCA), a cargo de la OIM.",
+            &unknown,
+        );
+        assert_eq!(
+            d,
+            pairs(&[(
+                "SIEMCA",
+                "Sistema de Información Estadístico sobre las migraciones en Centroamérica"
+            )])
+        );
+    }
+
+    #[test]
+    fn a_translated_name_the_gazetteer_knows_is_accepted() {
+        // The acronym keeps the original language's order; the gazetteer
+        // knows the English name as the same organization's.
+        let same = |a: &str, l: &str| a == "SICA" && l == "Central American Integration System";
+        let d = read(
+            "it grew out of the Central American Integration System (SICA).",
+            &same,
+        );
+        assert_eq!(d, pairs(&[("SICA", "Central American Integration System")]));
+        assert_eq!(
+            read(
+                "it grew out of the Central American Integration System (SICA).",
+                &unknown
+            ),
+            []
+        );
+    }
+}

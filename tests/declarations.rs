@@ -1,0 +1,44 @@
+//! Decisions recorded by adopting or signing a declaration, and by a
+//! declaration's present-tense verbs opening its items (issue 14): read from
+//! the words of the language profiles, in both languages.
+
+use acta::model::Kind;
+
+/// The texts of the agreements read in `text`.
+fn agreements(name: &str, text: &str) -> Vec<String> {
+    let g = acta::Gazetteer::bundled().expect("bundled gazetteer");
+    let (b, _) = acta::ingest::prepare(name, text.as_bytes(), &g).expect("prepared");
+    b.nodes
+        .iter()
+        .filter(|n| n.kind == Kind::Agreement)
+        .flat_map(|n| &n.attrs)
+        .filter(|a| a.key == "text")
+        .map(|a| format!("{:?}", a.value))
+        .collect()
+}
+
+#[test]
+fn adopting_a_declaration_records_a_decision() {
+    let en = "At the meeting, the Vice-Ministers renewed the political will of their governments, and to that end they adopted the \"Declaration of the Vice-Ministers on the Strengthening of the Conference\". The delegations of the countries met in the city for two days.";
+    let found = agreements("en-test.txt", en);
+    assert!(
+        found.iter().any(|a| a.contains("they adopted the")),
+        "{found:?}"
+    );
+    let es = "Doce países de la región firmaron una declaración para una agenda migratoria regional en el marco de la Conferencia, según informó la cancillería de los países.";
+    let found = agreements("es-test.txt", es);
+    assert!(
+        found.iter().any(|a| a.contains("firmaron una declaración")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_present_tense_verb_opening_an_item_records_a_decision() {
+    let es = "Los Países Miembros de la Conferencia:\n- Reafirman los principios de la Conferencia, fundados en el respeto de los derechos de las personas.\n";
+    let found = agreements("es-test.txt", es);
+    assert!(found.iter().any(|a| a.contains("Reafirman")), "{found:?}");
+    // In the middle of a sentence of a news page, the same verb records nothing.
+    let news = "Según la cancillería, los delegados de los países de la región reafirmaron en la ciudad su interés por el tema de la migración.";
+    assert_eq!(agreements("es-test.txt", news), Vec::<String>::new());
+}
