@@ -75,3 +75,31 @@ fn real_documents_meet_their_floors() {
         score::markdown(&docs)
     );
 }
+
+/// Which expected keys match by key only (a series' number or month) and
+/// which may match an extracted meeting by city and dates.
+#[test]
+fn series_keys_match_by_key_and_descriptive_keys_by_place_and_time() {
+    let series: std::collections::BTreeSet<String> = ["crm", "grcm", "prague", "colombo"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    for key in [
+        "crm-06",
+        "grcm-2010-05",
+        "prague-03-prep-04",
+        "colombo-som-02",
+    ] {
+        assert!(score::series_form(key, &series), "{key}");
+    }
+    for key in [
+        "grcm-panama",
+        "crm-csm-plenaria-01",
+        "quito-reunion-regional",
+        "crm-26-gt-gestion-fronteriza",
+        "foro-examen-migracion-2022-05",
+        "crmx-06",
+    ] {
+        assert!(!score::series_form(key, &series), "{key}");
+    }
+}
