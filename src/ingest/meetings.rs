@@ -11,9 +11,11 @@
 //! noviembre 2002`) and whether it is a destination ("asistentes a la VIII
 //! CRM") rather than a venue. [`super::calendar`] turns them into ids.
 
+mod own;
 mod series_refs;
 mod tail;
 
+pub use own::gathering;
 pub use series_refs::document_series;
 pub use tail::{is_abbreviation, place};
 use tail::{parse_tail, Tail};

@@ -372,17 +372,22 @@ fn expected_span(start: &str, end: &str) -> (String, String) {
 }
 
 /// Whether an extracted meeting's city and dates agree with an expected
-/// meeting's: the same city (accents and case aside) and days in common.
+/// meeting's: the same city (accents and case aside) and days in common
+/// (where the expectation states days).
 fn same_place_and_time(b: &FactBundle, id: &str, m: &ExpMeeting) -> bool {
     let Some(Value::Text(city)) = attr(b, id, "city") else {
         return false;
     };
+    if norm(city) != norm(&m.city) {
+        return false;
+    }
+    // Where the text states no days, the city alone says it.
+    if m.start.is_empty() {
+        return true;
+    }
     let Some(Value::Date(d)) = attr(b, id, "date") else {
         return false;
     };
-    if m.start.is_empty() || norm(city) != norm(&m.city) {
-        return false;
-    }
     let (lo, hi) = expected_span(&m.start, &m.end);
     let (s, e) = (d.start.to_string(), d.end.to_string());
     let (s, e) = if m.start.starts_with("--") {
