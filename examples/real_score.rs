@@ -30,7 +30,8 @@ fn main() {
          day); stating no date where the text states none is right. A meeting\n\
          expected under a descriptive key (not `<series>-<ordinal>` or\n\
          `<series>-<yyyy>-<mm>`) matches an extracted meeting that matches no\n\
-         other expectation by key and has the same city and days in common.\n\n",
+         other expectation by key and has the same city and days in common (the\n\
+         city alone where the expectation states no days).\n\n",
     );
     page.push_str(&table);
     page.push_str("\n## What each document misses\n\n");
