@@ -27,7 +27,11 @@ fn main() {
          \"decisions on right meeting\": recall over all expected decisions, precision\n\
          over the decisions found. A document date is right when it equals the\n\
          expected one at the precision the text gives (a range counts by its last\n\
-         day); stating no date where the text states none is right.\n\n",
+         day); stating no date where the text states none is right. A meeting\n\
+         expected under a descriptive key (not `<series>-<ordinal>` or\n\
+         `<series>-<yyyy>-<mm>`) matches an extracted meeting that matches no\n\
+         other expectation by key and has the same city and days in common (the\n\
+         city alone where the expectation states no days).\n\n",
     );
     page.push_str(&table);
     page.push_str("\n## What each document misses\n\n");

@@ -20,6 +20,7 @@ use super::calendar::Calendar;
 use super::dates::{self, DateContext};
 use super::entities;
 use super::facts::{shorten, Facts};
+use super::header::Held;
 use super::meetings::{self, Env, Target};
 use super::profile::{self, Profile};
 use super::quotes::{self, Role};
@@ -477,6 +478,13 @@ fn own_meeting_held(
     let cue = front::held_cue();
     let held = header::read(text, &opening, limit, env, |s| cue.is_match(s.hay()));
     let named = listed::own_meeting(secs, limit);
+    // Failing a series meeting or a body, a gathering word and its city.
+    let gathered = |held: Option<&Held>, calendar: &mut Calendar| {
+        let (mut r, h) = meetings::gathering(&opening, limit, env, held)?;
+        let prov = facts.prov(listed::section_of(sections, h.span.start), h.span);
+        calendar.register(&mut r, &prov);
+        Some((r.id?, h))
+    };
     let (own, held) = match (named, held) {
         (Some(own), Some(held)) => (own, held),
         (None, Some(held)) => {
@@ -499,7 +507,10 @@ fn own_meeting_held(
                         .find(|(s, m)| s.find(cue).first().is_some_and(|&(at, _)| m.end <= at))
                 })
             else {
-                return (None, None);
+                match gathered(Some(&held), calendar) {
+                    Some(found) => return own_held_note(found, calendar, facts, sections, notes),
+                    None => return (None, None),
+                }
             };
             let mut r = meetings::MeetingRef::new(
                 body.start,
@@ -516,8 +527,24 @@ fn own_meeting_held(
             };
             (id, held)
         }
-        (named, None) => return (named, None),
+        (Some(named), None) => return (Some(named), None),
+        (None, None) => match gathered(None, calendar) {
+            Some(found) => found,
+            None => return (None, None),
+        },
     };
+    own_held_note((own, held), calendar, facts, sections, notes)
+}
+
+/// Give the own meeting its place and days, note it, and return its id
+/// and days.
+fn own_held_note(
+    (own, held): (String, Held),
+    calendar: &mut Calendar,
+    facts: &Facts,
+    sections: &[Section],
+    notes: &mut [SectionNote],
+) -> (Option<String>, Option<DateValue>) {
     let prov = facts.prov(listed::section_of(sections, held.span.start), held.span);
     calendar.held(&own, &held, &prov);
     if let Some(n) = notes.first_mut() {

@@ -11,9 +11,11 @@
 //! noviembre 2002`) and whether it is a destination ("asistentes a la VIII
 //! CRM") rather than a venue. [`super::calendar`] turns them into ids.
 
+mod own;
 mod series_refs;
 mod tail;
 
+pub use own::gathering;
 pub use series_refs::document_series;
 pub use tail::{is_abbreviation, place};
 use tail::{parse_tail, Tail};
@@ -76,7 +78,11 @@ fn numbered_pattern() -> String {
     let ordinals = alternation(series::ordinal_words().iter().map(|(w, _)| w.as_str()));
     let words = alternation(
         all.iter()
-            .flat_map(|s| &s.meeting_words)
+            .flat_map(|s| {
+                s.meeting_words
+                    .iter()
+                    .chain(s.sub_meetings.iter().flat_map(|m| &m.words))
+            })
             .map(String::as_str),
     );
     let names = alternation(
@@ -90,7 +96,7 @@ fn numbered_pattern() -> String {
             .map(String::as_str),
     );
     format!(
-        r"\b(?P<ord>[ivxlc]{{1,7}}|\d{{1,2}}(?:st|nd|rd|th)|{ordinals})\s+(?:(?:{words})\s+(?:de\s+la\s+|del\s+|of\s+the\s+|of\s+)?)?(?P<body>{names})\b"
+        r"\b(?P<ord>[ivxlc]{{1,7}}|\d{{1,2}}(?:st|nd|rd|th)|{ordinals})\s+(?:(?P<w>{words})\s+(?:de\s+la\s+|del\s+|of\s+the\s+|of\s+)?)?(?P<body>{names})\b"
     )
 }
 
@@ -191,7 +197,23 @@ pub fn find(s: &Sentence, env: &Env) -> Vec<MeetingRef> {
         if overlaps(&refs, start, end) {
             continue;
         }
-        let r = MeetingRef::new(start, end, series_refs::target(series, ordinal));
+        // A meeting numbered on its own ("2nd Senior Officials' Meeting of
+        // the Colombo Process"): `colombo-som-02`.
+        let said = c.name("w").map(|w| w.as_str());
+        let sub = said.and_then(|w| {
+            series
+                .sub_meetings
+                .iter()
+                .find(|m| m.words.iter().any(|x| crate::text::normalize(x) == w))
+        });
+        let target = match sub {
+            Some(m) => Target::Numbered {
+                body: format!("{} {}", series.key(), m.key),
+                ordinal,
+            },
+            None => series_refs::target(series, ordinal),
+        };
+        let r = MeetingRef::new(start, end, target);
         refs.push(with_tail(r, &parse_tail(s, end, env)));
     }
     // Meetings of a series named without an ordinal, with their month.

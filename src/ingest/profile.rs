@@ -103,6 +103,9 @@ pub struct Places {
     /// Labels of a page's fields before a place or a date (`Location:`,
     /// `Date:`), even run into the value before (`IndonesiaDate:`).
     pub fields: Vec<String>,
+    /// Words that name a meeting outside any series (`reunión`, `cumbre`,
+    /// `summit`): with the city after them, the document's own meeting.
+    pub gatherings: Vec<String>,
 }
 
 /// Who decides at a meeting.
@@ -321,6 +324,7 @@ impl Profile {
             &mut self.places.country_prefixes,
             &mut self.places.venues,
             &mut self.places.fields,
+            &mut self.places.gatherings,
         ];
         for list in all {
             for w in list.iter_mut() {

@@ -43,6 +43,20 @@ pub(crate) struct Series {
     /// meeting of that month.
     #[serde(default)]
     pub(crate) meeting_names: Vec<String>,
+    /// Meetings of the process numbered on their own ("2nd Senior
+    /// Officials' Meeting of the Colombo Process"): ids
+    /// `<key>-<sub key>-<nn>` (`colombo-som-02`).
+    #[serde(default)]
+    pub(crate) sub_meetings: Vec<SubMeeting>,
+}
+
+/// A kind of meeting of a process with its own numbering.
+#[derive(Debug, Clone, Deserialize)]
+pub(crate) struct SubMeeting {
+    /// The part of its ids after the series' key (`som`).
+    pub(crate) key: String,
+    /// The words that name it between an ordinal and the series' name.
+    pub(crate) words: Vec<String>,
 }
 
 impl Series {

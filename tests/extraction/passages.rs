@@ -215,3 +215,35 @@ fn a_report_nobody_has_seen() {
     assert_eq!(d.text_attr(w, "status").as_deref(), Some("done"));
     assert!(d.ids(Kind::Agreement).iter().all(|id| !id.contains("II.C")));
 }
+
+/// A meeting outside any numbered series (an extraordinary meeting, a
+/// forum) is the document's own meeting when its opening names it with
+/// the city: its decisions are adopted there. With an ordinal before the
+/// word ("Segunda Reunión Preparatoria"), the meeting is a numbered one
+/// that only its series can key, and none is made up.
+#[test]
+fn a_meeting_outside_a_series_is_the_documents_own() {
+    let d = Doc::text(
+        "nota-cancilleres.txt",
+        "Los cancilleres de la región cerraron ayer una reunión extraordinaria en Tegucigalpa, Honduras, \
+         dedicada a la migración irregular.\n\
+         Los países acordaron crear un fondo regional para atender a los migrantes retornados.\n",
+    );
+    d.assert_consistent();
+    let m = "meeting:reunion-extraordinaria-tegucigalpa";
+    assert!(d.has_node(m, Kind::Meeting), "{:?}", d.ids(Kind::Meeting));
+    assert_eq!(d.text_attr(m, "city").as_deref(), Some("Tegucigalpa"));
+    let adopted: Vec<(String, String)> = d.edges(EdgeKind::AdoptedAt).collect();
+    assert!(!adopted.is_empty());
+    assert!(adopted.iter().all(|(_, to)| to == m), "{adopted:?}");
+
+    let d = Doc::text(
+        "nota-preparatoria.txt",
+        "Los delegados cerraron ayer la Segunda Reunión Preparatoria en Tegucigalpa, Honduras.\n",
+    );
+    assert!(
+        d.ids(Kind::Meeting).is_empty(),
+        "{:?}",
+        d.ids(Kind::Meeting)
+    );
+}

@@ -194,7 +194,7 @@ pub fn iso(d: &DateValue) -> String {
     }
 }
 
-fn decisions(b: &FactBundle, e: &Expected, out: &mut DocScore) {
+fn decisions(b: &FactBundle, e: &Expected, known: &BTreeMap<String, String>, out: &mut DocScore) {
     let found: Vec<(&str, String)> = b
         .nodes
         .iter()
@@ -234,7 +234,13 @@ fn decisions(b: &FactBundle, e: &Expected, out: &mut DocScore) {
             .edges
             .iter()
             .filter(|x| x.kind == EdgeKind::AdoptedAt && x.from.as_str() == ids[*i])
-            .map(|x| meeting_key(&x.to))
+            .map(|x| {
+                // The expected key the meeting was matched to, else its own.
+                known
+                    .iter()
+                    .find(|(_, v)| v.as_str() == x.to.as_str())
+                    .map_or_else(|| meeting_key(&x.to), |(k, _)| k.clone())
+            })
             .collect();
         if at.contains(&d.meeting) {
             right += 1;
@@ -298,7 +304,142 @@ fn requests(b: &FactBundle, e: &Expected, out: &mut DocScore) {
     );
 }
 
-fn meetings(b: &FactBundle, e: &Expected, out: &mut DocScore) {
+/// Keys of the series profiles (`data/series/*.toml`: `key`, else the
+/// acronym in lower case), plus the GRCM / RCGM.
+fn series_keys() -> BTreeSet<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/series");
+    let mut out: BTreeSet<String> = ["grcm", "rcgm"].iter().map(|s| s.to_string()).collect();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return out;
+    };
+    for p in entries.filter_map(|e| e.ok().map(|e| e.path())) {
+        let Ok(t) = std::fs::read_to_string(&p) else {
+            continue;
+        };
+        let Ok(v) = toml::from_str::<toml::Table>(&t) else {
+            continue;
+        };
+        let key = v.get("key").or_else(|| v.get("acronym"));
+        if let Some(k) = key.and_then(|k| k.as_str()) {
+            out.insert(k.to_lowercase());
+        }
+    }
+    out
+}
+
+/// Whether an expected key names a meeting of a series by its number or
+/// month (`crm-06`, `grcm-2010-05`, `prague-03-prep-04`, `colombo-som-02`):
+/// those match by key only. Any other key is descriptive (`grcm-panama`,
+/// `quito-reunion-regional`) and may match by city and dates.
+pub fn series_form(key: &str, series: &BTreeSet<String>) -> bool {
+    let digits = |s: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&s.len()) && s.chars().all(|c| c.is_ascii_digit())
+    };
+    let word = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_lowercase());
+    series.iter().any(|sk| {
+        let Some(rest) = key
+            .strip_prefix(sk.as_str())
+            .and_then(|r| r.strip_prefix('-'))
+        else {
+            return false;
+        };
+        let parts: Vec<&str> = rest.split('-').collect();
+        match parts.as_slice() {
+            [n] => digits(n, 1..=3),
+            [y, m] => (digits(y, 4..=4) && digits(m, 2..=2)) || (word(y) && digits(m, 1..=3)),
+            [n, w, m] => digits(n, 1..=3) && word(w) && digits(m, 1..=3),
+            [y, mo, w, m] => digits(y, 4..=4) && digits(mo, 2..=2) && word(w) && digits(m, 1..=3),
+            _ => false,
+        }
+    })
+}
+
+/// The days an expected date covers, as (first, last) ISO strings; a day
+/// without a year (`--05-08`) gives month-day strings (`05-08`).
+fn expected_span(start: &str, end: &str) -> (String, String) {
+    let lo = |s: &str| match s.len() {
+        4 => format!("{s}-01-01"),
+        7 => format!("{s}-01"),
+        _ => s.trim_start_matches("--").to_string(),
+    };
+    let hi = |s: &str| match s.len() {
+        4 => format!("{s}-12-31"),
+        7 => format!("{s}-31"),
+        _ => s.trim_start_matches("--").to_string(),
+    };
+    let end = if end.is_empty() { start } else { end };
+    (lo(start), hi(end))
+}
+
+/// Whether an extracted meeting's city and dates agree with an expected
+/// meeting's: the same city (accents and case aside) and days in common
+/// (where the expectation states days).
+fn same_place_and_time(b: &FactBundle, id: &str, m: &ExpMeeting) -> bool {
+    let Some(Value::Text(city)) = attr(b, id, "city") else {
+        return false;
+    };
+    if norm(city) != norm(&m.city) {
+        return false;
+    }
+    // Where the text states no days, the city alone says it.
+    if m.start.is_empty() {
+        return true;
+    }
+    let Some(Value::Date(d)) = attr(b, id, "date") else {
+        return false;
+    };
+    let (lo, hi) = expected_span(&m.start, &m.end);
+    let (s, e) = (d.start.to_string(), d.end.to_string());
+    let (s, e) = if m.start.starts_with("--") {
+        (
+            s.get(5..).unwrap_or("").to_string(),
+            e.get(5..).unwrap_or("").to_string(),
+        )
+    } else {
+        (s, e)
+    };
+    s <= hi && lo <= e
+}
+
+/// Which extracted meeting each expected meeting is: by key, and for a
+/// descriptive key (see [`series_form`]) the first extracted meeting not
+/// matched by key to another expectation with the same city and days in
+/// common. Returns expected key → extracted id.
+pub fn match_meetings(b: &FactBundle, e: &Expected) -> BTreeMap<String, String> {
+    let ids: BTreeSet<String> = b
+        .nodes
+        .iter()
+        .filter(|n| n.kind == Kind::Meeting)
+        .map(|n| n.id.to_string())
+        .chain(
+            b.edges
+                .iter()
+                .filter(|x| x.to.starts_with("meeting:"))
+                .map(|x| x.to.to_string()),
+        )
+        .collect();
+    let mut out = BTreeMap::new();
+    for m in &e.meetings {
+        if let Some(id) = ids.iter().find(|id| meeting_key(id) == m.key) {
+            out.insert(m.key.clone(), id.clone());
+        }
+    }
+    let series = series_keys();
+    for m in e.meetings.iter().filter(|m| !series_form(&m.key, &series)) {
+        if out.contains_key(&m.key) || m.city.is_empty() {
+            continue;
+        }
+        let free = ids
+            .iter()
+            .find(|id| !out.values().any(|v| v == *id) && same_place_and_time(b, id, m));
+        if let Some(id) = free {
+            out.insert(m.key.clone(), id.clone());
+        }
+    }
+    out
+}
+
+fn meetings(b: &FactBundle, e: &Expected, matched: &BTreeMap<String, String>, out: &mut DocScore) {
     let found: BTreeSet<String> = b
         .nodes
         .iter()
@@ -311,11 +452,20 @@ fn meetings(b: &FactBundle, e: &Expected, out: &mut DocScore) {
                 .map(|x| x.to.to_string()),
         )
         .collect();
-    let keys: BTreeSet<String> = found.iter().map(|id| meeting_key(id)).collect();
+    // Each extracted meeting once, under the expected key it matched.
+    let keys: BTreeSet<String> = found
+        .iter()
+        .map(|id| {
+            matched
+                .iter()
+                .find(|(_, v)| *v == id)
+                .map_or_else(|| meeting_key(id), |(k, _)| k.clone())
+        })
+        .collect();
     let want: BTreeSet<&str> = e.meetings.iter().map(|m| m.key.as_str()).collect();
-    let hit = want.iter().filter(|k| keys.contains(**k)).count() as u32;
+    let hit = want.iter().filter(|k| matched.contains_key(**k)).count() as u32;
     for k in &want {
-        if !keys.contains(*k) {
+        if !matched.contains_key(*k) {
             out.misses.push(format!("meeting missed: {k}"));
         }
     }
@@ -339,7 +489,7 @@ fn meetings(b: &FactBundle, e: &Expected, out: &mut DocScore) {
         .filter(|m| !m.city.is_empty() && !m.start.is_empty())
     {
         t.expected += 1;
-        let Some(id) = found.iter().find(|id| meeting_key(id) == m.key) else {
+        let Some(id) = matched.get(&m.key) else {
             continue;
         };
         let city = match attr(b, id, "city") {
@@ -482,9 +632,10 @@ pub fn score_doc(name: &str, bundle: &FactBundle, e: &Expected) -> DocScore {
         lang,
         ..DocScore::default()
     };
-    decisions(bundle, e, &mut out);
+    let matched = match_meetings(bundle, e);
+    decisions(bundle, e, &matched, &mut out);
     requests(bundle, e, &mut out);
-    meetings(bundle, e, &mut out);
+    meetings(bundle, e, &matched, &mut out);
     document_date(bundle, e, &mut out);
     aliases(bundle, e, &mut out);
     countries(bundle, e, &mut out);

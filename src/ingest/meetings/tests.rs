@@ -278,3 +278,25 @@ fn named_conference() {
         (Some("2002-11-20..2002-11-22"), Some("country:cl"))
     );
 }
+
+#[test]
+fn a_meeting_numbered_on_its_own_is_keyed_apart_from_the_series_meetings() {
+    // "2nd Senior Officials' Meeting of the Colombo Process" is not its
+    // 2nd Ministerial Consultation: `colombo-som-02`.
+    let r = refs("Delegates met at the 2nd Senior Officials' Meeting of the Colombo Process.");
+    assert_eq!(
+        r.first().map(|x| x.1.clone()),
+        Some(Target::Numbered {
+            body: "colombo som".into(),
+            ordinal: 2
+        })
+    );
+    let r = refs("Delegates met at the 5th Ministerial Consultation of the Colombo Process.");
+    assert_eq!(
+        r.first().map(|x| x.1.clone()),
+        Some(Target::Numbered {
+            body: "Colombo Process".into(),
+            ordinal: 5
+        })
+    );
+}

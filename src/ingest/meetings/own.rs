@@ -1,0 +1,143 @@
+//! The document's own meeting when it belongs to no numbered or dated
+//! series and no body is named as meeting: a gathering word of the
+//! language profiles (`[places] gatherings`: "reunión", "cumbre", "foro",
+//! "meeting", "summit") in the opening, with the city it was held in
+//! ("La reunión regional ..., que empezó el lunes en Quito, Ecuador",
+//! "cerraron hoy una reunión extraordinaria en Managua", "Reunido en la
+//! Sede de las Naciones Unidas (Nueva York) del 17 al 20 de mayo de
+//! 2022"). Its id is the gathering word and the city, with the year when
+//! the days are known (`meeting:reunion-extraordinaria-managua`), so the
+//! same meeting read twice gets the same id; in a document of one series
+//! keyed by month, that series' meeting of the month (`rabat-2019-02`).
+
+use super::tail::place;
+use super::Env;
+use crate::ingest::header::Held;
+use crate::ingest::meeting_ref::{MeetingRef, Target};
+use crate::ingest::pattern::Pattern;
+use crate::ingest::sentence::Sentence;
+use crate::model::Span;
+use crate::reference::series;
+use std::sync::OnceLock;
+
+/// How many of the opening's sentences are read.
+const OPENING_SENTENCES: usize = 6;
+/// How far after the gathering word its city may be written (bytes).
+const CITY_REACH: usize = 160;
+
+/// A place after "en"/"in", or in parentheses: capitalized words, maybe
+/// a country after a comma.
+fn place_pattern() -> Option<Pattern> {
+    let cap = r"[A-ZÁÉÍÓÚÑ][\p{L}.\-]*";
+    Pattern::new(&format!(
+        r"(?:\b(?:en|in)\s+(?:la\s+ciudad\s+de\s+|the\s+city\s+of\s+)?|\()(?P<p>{cap}(?:\s+(?:de\s+|del\s+)?{cap}){{0,3}}(?:\s*,\s*{cap}(?:\s+{cap}){{0,2}})?)"
+    ))
+    .ok()
+}
+
+/// Whether an ordinal (roman, a word of the language profiles, `2nd`)
+/// stands right before `at`, maybe with one or two words between
+/// ("Second Preparatory Meeting").
+fn numbered_before(s: &Sentence, at: usize) -> bool {
+    static R: OnceLock<Option<Pattern>> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        let ordinals = super::alternation(
+            series::ordinal_words()
+                .iter()
+                .map(|(w, _)| w.as_str()),
+        );
+        Pattern::new(&format!(
+            r"\b(?:[ivxlc]{{1,7}}|\d{{1,2}}(?:st|nd|rd|th|a|o)|{ordinals})\s+(?:[\w'\-]+\s+){{0,2}}$"
+        ))
+        .ok()
+    });
+    re.as_ref().is_some_and(|re| re.is_match(s.hay_before(at)))
+}
+
+/// The first place after `from` (within reach) that names a known city:
+/// the city and its country.
+fn city_after(s: &Sentence, from: usize, env: &Env, re: &Pattern) -> Option<(String, String)> {
+    let end = (from + CITY_REACH).min(s.text.len());
+    let end = (end..=s.text.len())
+        .find(|&i| s.text.is_char_boundary(i))
+        .unwrap_or(s.text.len());
+    let text = s.text.get(from..end)?;
+    re.captures_iter(text).find_map(|c| {
+        let (city, country) = place(c.name("p")?.as_str(), env)?;
+        Some((city?, country?))
+    })
+}
+
+/// The document's own meeting read from a gathering word and the city
+/// after it, with the days the opening states (`held`, else a date of
+/// the same sentence). `None` when the opening has no such word with a
+/// known city.
+pub fn gathering(
+    opening: &[Sentence],
+    limit: usize,
+    env: &Env,
+    held: Option<&Held>,
+) -> Option<(MeetingRef, Held)> {
+    let words = super::alternation(
+        env.profiles
+            .iter()
+            .flat_map(|p| &p.places.gatherings)
+            .map(String::as_str),
+    );
+    if words.is_empty() {
+        return None;
+    }
+    let word = Pattern::new(&format!(r"\b(?:{words})\b")).ok()?;
+    let re = place_pattern()?;
+    for s in opening
+        .iter()
+        .filter(|s| s.span.start < limit)
+        .take(OPENING_SENTENCES)
+    {
+        for (a, b) in s.find(&word) {
+            // "the Second Preparatory Meeting": a numbered meeting, which
+            // only its series' own form can key.
+            if numbered_before(s, a) {
+                continue;
+            }
+            let Some((city, country)) = city_after(s, b, env, &re) else {
+                continue;
+            };
+            let date = held
+                .and_then(|h| h.date)
+                .or_else(|| s.dates.iter().filter(|d| !d.deadline).find_map(|d| d.value));
+            let name = s.text.get(a..b).unwrap_or("").trim().to_string();
+            let title = format!("{name} {city}");
+            // The one series the document names, keyed by month: its
+            // meeting of that month ("the partners of the Rabat Process
+            // met ... in Ouagadougou for a Senior Officials' Meeting").
+            let by_date = env
+                .series
+                .as_deref()
+                .and_then(series::by_key)
+                .filter(|x| x.by_date && date.is_some());
+            let target = match by_date {
+                Some(x) => Target::Dated {
+                    body: format!("organization:{}", x.key()),
+                },
+                None => Target::Named { title },
+            };
+            let mut r = MeetingRef::new(a, b, target);
+            r.date = date;
+            r.city = Some(city.clone());
+            r.country = Some(country.clone());
+            let h = Held {
+                city: Some(city),
+                country: Some(country),
+                date,
+                span: Span {
+                    start: s.span.start + a,
+                    end: s.span.end,
+                },
+                heading: false,
+            };
+            return Some((r, h));
+        }
+    }
+    None
+}
