@@ -254,12 +254,23 @@ pub fn in_prose(p: &Profile, cx: &Prose, secs: &[Vec<Sentence>], facts: &mut Fac
     // ("Ministers:") opened the bullets this sentence belongs to.
     let mut lead = false;
     let role_in = |hay: &str| p.bodies.roles.iter().any(|r| find_phrase(hay, r).is_some());
+    let mut subjects: Vec<String> = Vec::new();
     for s in secs.iter().flatten().filter(|s| !s.heading) {
         let w = words(&s.text);
         let subject_carried = std::mem::replace(&mut subject_before, role_in(&w));
         let under_lead = lead && (!s.para_start || is_bullet(&s.text));
         let opens = opens_list(&s.text, &role_in);
         lead = opens || under_lead;
+        // No request verb, no call (the cheap test first).
+        let Some((at, verb)) = p
+            .requests
+            .verbs
+            .iter()
+            .filter_map(|v| find_phrase(&w, v).map(|at| (at, v)))
+            .min_by_key(|(at, _)| *at)
+        else {
+            continue;
+        };
         // Inside a decision item, or read already as an agreement or a
         // request (the report reader's): not a call in prose.
         let read = facts
@@ -271,22 +282,16 @@ pub fn in_prose(p: &Profile, cx: &Prose, secs: &[Vec<Sentence>], facts: &mut Fac
             .items
             .iter()
             .any(|(i, ..)| i.span.start < s.span.end && s.span.start < i.span.end);
-        let asked_already = facts.requests.iter().any(|r| {
-            let subject = words(&r.subject);
-            overlaps(&r.prov, s.span) || (!subject.is_empty() && w.contains(&subject))
+        // Each request's subject in words form once, not once a sentence.
+        subjects.truncate(facts.requests.len());
+        let new = facts.requests.get(subjects.len()..).unwrap_or_default();
+        subjects.extend(new.iter().map(|r| words(&r.subject)));
+        let asked_already = facts.requests.iter().zip(&subjects).any(|(r, subject)| {
+            overlaps(&r.prov, s.span) || (!subject.is_empty() && w.contains(subject.as_str()))
         });
         if read || in_item || asked_already {
             continue;
         }
-        let Some((at, verb)) = p
-            .requests
-            .verbs
-            .iter()
-            .filter_map(|v| find_phrase(&w, v).map(|at| (at, v)))
-            .min_by_key(|(at, _)| *at)
-        else {
-            continue;
-        };
         let before = w.get(..at).unwrap_or("");
         // "A la vez, exhortaron ...": the subject of the sentence before.
         let carried = subject_carried && before.split(' ').filter(|x| !x.is_empty()).count() <= 3;
