@@ -14,29 +14,29 @@
 //!    [`super::events`], and a [`SectionNote`] of what was found and what
 //!    was uncertain.
 //!
-//! Every fact keeps the span of its sentence in the cleaned text.
+//! Every fact keeps the span of its sentence in the cleaned text. Where
+//! the document's own meeting was held is [`held`]; the facts of each
+//! section's mentions are [`mentions`].
 
 use super::calendar::Calendar;
 use super::dates::{self, DateContext};
 use super::entities;
-use super::facts::{shorten, Facts};
-use super::header::Held;
-use super::meetings::{self, Env, Target};
+use super::facts::Facts;
+use super::meetings::{self, Env};
 use super::profile::{self, Profile};
-use super::quotes::{self, Role};
+use super::quotes::{self};
 use super::resolve::Resolver;
 use super::sentence::{self, Sentence};
-use super::{
-    acronyms, agreements, asked, decisions, events, front, header, listed, requests, rules,
-};
-use crate::model::{
-    section_id, DateValue, EdgeFact, EdgeKind, Kind, NodeFact, Precision, Request, Section, Span,
-    Value, Ymd,
-};
+use super::{acronyms, agreements, asked, decisions, events, front, listed, requests};
+use crate::model::{DateValue, EdgeFact, Kind, NodeFact, Precision, Request, Section, Span, Ymd};
 use crate::reference::Gazetteer;
-use crate::text::{contains_phrase, normalize, slug};
+use crate::text::{normalize, slug};
 use std::collections::HashMap;
 
+mod held;
+mod mentions;
+use held::{adopt_unplaced, own_meeting_held};
+use mentions::{mentions, section_network};
 /// What was extracted from one section, in words, and what was uncertain.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SectionNote {
@@ -453,307 +453,5 @@ pub fn extract(
         edges: facts.edges,
         requests: facts.requests,
         notes,
-    }
-}
-
-/// Give the document's own meeting (the first it names in its opening,
-/// before its first decision) the place and days its opening states.
-/// When the opening names no meeting but a body that meets and days
-/// (`MEETING OF THE REGIONAL CONSULTATION GROUP ON MIGRATION (RCGM)` /
-/// `San Salvador, El Salvador, December 2-3, 2003`), that body's meeting
-/// on those days is the document's. Returns the own meeting's id.
-#[allow(clippy::too_many_arguments)]
-fn own_meeting_held(
-    text: &str,
-    sections: &[Section],
-    secs: &[Vec<Sentence>],
-    items: &[decisions::Item],
-    env: &Env,
-    calendar: &mut Calendar,
-    facts: &Facts,
-    notes: &mut [SectionNote],
-) -> (Option<String>, Option<DateValue>) {
-    let limit = items.first().map_or(text.len(), |i| i.cue.start);
-    let opening: Vec<Sentence> = secs.iter().flatten().take(12).cloned().collect();
-    let cue = front::held_cue();
-    let held = header::read(text, &opening, limit, env, |s| cue.is_match(s.hay()));
-    let named = listed::own_meeting(secs, limit);
-    // Failing a series meeting or a body, a gathering word and its city.
-    let gathered = |held: Option<&Held>, calendar: &mut Calendar| {
-        let (mut r, h) = meetings::gathering(&opening, limit, env, held)?;
-        let prov = facts.prov(listed::section_of(sections, h.span.start), h.span);
-        calendar.register(&mut r, &prov);
-        Some((r.id?, h))
-    };
-    let (own, held) = match (named, held) {
-        (Some(own), Some(held)) => (own, held),
-        (None, Some(held)) => {
-            // A body written as meeting ("Meeting of the RCGM"), else the
-            // first body in a sentence that says a meeting took place.
-            // Any organization may be written as meeting; only a body
-            // known to meet is taken from a "took place" sentence.
-            let bodies = || {
-                opening
-                    .iter()
-                    .filter(|s| s.span.start < limit)
-                    .flat_map(|s| s.mentions.iter().map(move |m| (s, m)))
-                    .filter(|(_, m)| m.kind == Kind::Organization)
-            };
-            let Some((_, body)) = bodies()
-                .find(|(s, m)| meetings::meeting_of(s, m.start))
-                .or_else(|| {
-                    bodies()
-                        .filter(|(_, m)| rules::UNDATED_MEETING_BODIES.contains(&m.id.as_str()))
-                        .find(|(s, m)| s.find(cue).first().is_some_and(|&(at, _)| m.end <= at))
-                })
-            else {
-                match gathered(Some(&held), calendar) {
-                    Some(found) => return own_held_note(found, calendar, facts, sections, notes),
-                    None => return (None, None),
-                }
-            };
-            let mut r = meetings::MeetingRef::new(
-                body.start,
-                body.end,
-                Target::Dated {
-                    body: body.id.clone(),
-                },
-            );
-            r.date = held.date;
-            let prov = facts.prov(listed::section_of(sections, held.span.start), held.span);
-            calendar.register(&mut r, &prov);
-            let Some(id) = r.id else {
-                return (None, None);
-            };
-            (id, held)
-        }
-        (Some(named), None) => return (Some(named), None),
-        (None, None) => match gathered(None, calendar) {
-            Some(found) => found,
-            None => return (None, None),
-        },
-    };
-    own_held_note((own, held), calendar, facts, sections, notes)
-}
-
-/// Give the own meeting its place and days, note it, and return its id
-/// and days.
-fn own_held_note(
-    (own, held): (String, Held),
-    calendar: &mut Calendar,
-    facts: &Facts,
-    sections: &[Section],
-    notes: &mut [SectionNote],
-) -> (Option<String>, Option<DateValue>) {
-    let prov = facts.prov(listed::section_of(sections, held.span.start), held.span);
-    calendar.held(&own, &held, &prov);
-    if let Some(n) = notes.first_mut() {
-        n.extracted.push(format!(
-            "the document's own meeting {own} held in {} on {}",
-            held.city.as_deref().unwrap_or("(place not stated)"),
-            held.date
-                .map_or_else(|| "(days not stated)".to_string(), |d| d.to_string())
-        ));
-    }
-    let days = held
-        .date
-        .filter(|d| matches!(d.precision, Precision::Day | Precision::Range));
-    (Some(own), days)
-}
-
-/// In a text with no decision list that tells of one meeting (a
-/// communiqué in prose, a news page), an agreement read from a sentence
-/// that names no meeting was reached at the document's own meeting.
-fn adopt_unplaced(facts: &mut Facts, own: &str) {
-    let placed = |id: &str, facts: &Facts| {
-        facts.edges.iter().any(|e| {
-            e.from.as_str() == id
-                && matches!(
-                    e.kind,
-                    EdgeKind::AdoptedAt | EdgeKind::RecommendedAt | EdgeKind::ReaffirmedAt
-                )
-        }) || facts
-            .edges
-            .iter()
-            .any(|e| e.to.as_str() == id && e.kind == EdgeKind::EvolvedInto)
-    };
-    let unplaced: Vec<(String, crate::model::Provenance)> = facts
-        .nodes
-        .iter()
-        .filter(|n| n.kind == Kind::Agreement && !placed(n.id.as_str(), facts))
-        .map(|n| (n.id.to_string(), (*n.prov).clone()))
-        .collect();
-    for (id, prov) in unplaced {
-        facts.edge(&id, own, EdgeKind::AdoptedAt, vec![], &prov);
-    }
-}
-
-/// The network a section speaks of: the one its own heading or its
-/// parents' headings name.
-fn section_network(
-    sections: &[Section],
-    k: usize,
-    text: &str,
-    resolver: &Resolver,
-    names: &Names,
-) -> Option<String> {
-    let mut at = sections.get(k);
-    while let Some(s) = at {
-        let head = text
-            .get(s.span.start..s.body_start.min(s.span.end))
-            .unwrap_or("");
-        if let Some(m) = resolver
-            .find(head)
-            .into_iter()
-            .find(|m| names.networks.contains(&m.id))
-        {
-            return Some(m.id);
-        }
-        at = s
-            .parent
-            .as_ref()
-            .and_then(|p| sections.iter().find(|x| &x.id == p));
-    }
-    None
-}
-
-/// Mentions of a section: countries, organizations, meetings, people,
-/// documents; with notes on dates read and quotations left open.
-fn mentions(
-    doc: &str,
-    section: &Section,
-    sents: &[Sentence],
-    calendar: &Calendar,
-    resolver: &Resolver,
-    facts: &mut Facts,
-    note: &mut SectionNote,
-) {
-    let sec = section_id(doc, &section.id);
-    let mut seen: Vec<String> = Vec::new();
-    let mut meetings_seen: Vec<String> = Vec::new();
-    for s in sents {
-        let prov = facts.prov(&section.id, s.span);
-        for m in &s.mentions {
-            if !seen.contains(&m.id) {
-                seen.push(m.id.clone());
-                facts.edge(&sec, &m.id, EdgeKind::Mentions, vec![], &prov);
-            }
-        }
-        for r in &s.meetings {
-            match &r.id {
-                Some(id) => {
-                    if !meetings_seen.contains(id) {
-                        meetings_seen.push(id.clone());
-                        facts.edge(&sec, id, EdgeKind::Mentions, vec![], &prov);
-                        let name = calendar.get(id).map_or(id.as_str(), |e| e.name.as_str());
-                        note.extracted.push(format!("meeting: {name} ({id})"));
-                    }
-                    if let Some(how) = &r.how {
-                        note.uncertain
-                            .push(format!("\"{}\": {how}", s.slice(r.start, r.end)));
-                    }
-                    if r.date.is_some_and(|d| d.precision == Precision::Year) {
-                        note.uncertain.push(format!(
-                            "{id}: only the year is given; kept apart from the dated meetings of that year"
-                        ));
-                    }
-                }
-                None => note.uncertain.push(format!(
-                    "meeting reference not resolved: \"{}\"{}",
-                    s.slice(r.start, r.end),
-                    r.how.as_ref().map_or(String::new(), |h| format!(" ({h})"))
-                )),
-            }
-            if let (Target::Named { .. }, Some(id)) = (&r.target, &r.id) {
-                if let Some(c) = &r.country {
-                    facts.edge(id, c, EdgeKind::HeldIn, vec![], &prov);
-                }
-            }
-        }
-        // Later short mentions of a named conference.
-        for (id, aliases) in calendar.named() {
-            if meetings_seen.iter().any(|m| m == id) {
-                continue;
-            }
-            if aliases
-                .iter()
-                .any(|a| contains_phrase(&s.norm, &normalize(a)))
-            {
-                meetings_seen.push(id.to_string());
-                facts.edge(&sec, id, EdgeKind::Mentions, vec![], &prov);
-            }
-        }
-        for d in &s.dates {
-            match d.value {
-                // A date of the text is inferred only in its year.
-                Some(v) if v.inferred => note.uncertain.push(format!(
-                    "date \"{}\" read as {} (year inferred)",
-                    s.slice(d.start, d.end),
-                    DateValue {
-                        inferred: false,
-                        ..v
-                    }
-                )),
-                None => note.uncertain.push(format!(
-                    "date \"{}\" has no year and none could be inferred",
-                    s.slice(d.start, d.end)
-                )),
-                _ => {}
-            }
-        }
-        for (q, role) in &s.quotes {
-            if *role != Role::Title {
-                continue;
-            }
-            let title = quotes::inner(&s.text, q);
-            let id = format!("document:{}", slug(&title));
-            facts.node(
-                &id,
-                Kind::Document,
-                &title,
-                std::slice::from_ref(&title),
-                &prov,
-            );
-            facts.edge(&sec, &id, EdgeKind::Mentions, vec![], &prov);
-            note.extracted
-                .push(format!("document: “{}” ({id})", shorten(&title, 70)));
-        }
-        for &u in &s.unclosed {
-            note.uncertain.push(format!(
-                "quotation not closed: {}",
-                shorten(s.slice(u, s.text.len()), 70)
-            ));
-        }
-        for p in entities::people(s, resolver) {
-            let id = format!("person:{}", slug(&p.name));
-            facts.node(
-                &id,
-                Kind::Person,
-                &p.name,
-                std::slice::from_ref(&p.name),
-                &prov,
-            );
-            if let Some(role) = &p.role {
-                facts.attr(&id, "role", Value::Text(role.clone()), &prov);
-            }
-            facts.edge(&sec, &id, EdgeKind::Mentions, vec![], &prov);
-            let represents = s.norm_before(p.start).contains("representacion");
-            if let Some(c) = s
-                .mentioned("country:")
-                .filter(|c| represents && c.end <= p.start)
-                .last()
-            {
-                facts.edge(&id, &c.id, EdgeKind::MemberOf, vec![], &prov);
-            }
-            note.extracted.push(format!(
-                "person: {} ({})",
-                p.name,
-                p.role.as_deref().unwrap_or("no role stated")
-            ));
-        }
-    }
-    if !seen.is_empty() {
-        note.extracted
-            .push(format!("mentions: {}", seen.join(", ")));
     }
 }

@@ -1,0 +1,145 @@
+//! Where and when the document's own meeting was held, and the decisions
+//! it adopted that no other meeting claims: read from the opening once the
+//! meetings are resolved (a pass of [`super::extract`]).
+
+use crate::ingest::calendar::Calendar;
+use crate::ingest::facts::Facts;
+use crate::ingest::header::Held;
+use crate::ingest::meetings::{self, Env, Target};
+use crate::ingest::sentence::Sentence;
+use crate::ingest::{decisions, front, header, listed, rules};
+use crate::model::{DateValue, EdgeKind, Kind, Precision, Section};
+
+use super::SectionNote;
+
+/// Give the document's own meeting (the first it names in its opening,
+/// before its first decision) the place and days its opening states.
+/// When the opening names no meeting but a body that meets and days
+/// (`MEETING OF THE REGIONAL CONSULTATION GROUP ON MIGRATION (RCGM)` /
+/// `San Salvador, El Salvador, December 2-3, 2003`), that body's meeting
+/// on those days is the document's. Returns the own meeting's id.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn own_meeting_held(
+    text: &str,
+    sections: &[Section],
+    secs: &[Vec<Sentence>],
+    items: &[decisions::Item],
+    env: &Env,
+    calendar: &mut Calendar,
+    facts: &Facts,
+    notes: &mut [SectionNote],
+) -> (Option<String>, Option<DateValue>) {
+    let limit = items.first().map_or(text.len(), |i| i.cue.start);
+    let opening: Vec<Sentence> = secs.iter().flatten().take(12).cloned().collect();
+    let cue = front::held_cue();
+    let held = header::read(text, &opening, limit, env, |s| cue.is_match(s.hay()));
+    let named = listed::own_meeting(secs, limit);
+    // Failing a series meeting or a body, a gathering word and its city.
+    let gathered = |held: Option<&Held>, calendar: &mut Calendar| {
+        let (mut r, h) = meetings::gathering(&opening, limit, env, held)?;
+        let prov = facts.prov(listed::section_of(sections, h.span.start), h.span);
+        calendar.register(&mut r, &prov);
+        Some((r.id?, h))
+    };
+    let (own, held) = match (named, held) {
+        (Some(own), Some(held)) => (own, held),
+        (None, Some(held)) => {
+            // A body written as meeting ("Meeting of the RCGM"), else the
+            // first body in a sentence that says a meeting took place.
+            // Any organization may be written as meeting; only a body
+            // known to meet is taken from a "took place" sentence.
+            let bodies = || {
+                opening
+                    .iter()
+                    .filter(|s| s.span.start < limit)
+                    .flat_map(|s| s.mentions.iter().map(move |m| (s, m)))
+                    .filter(|(_, m)| m.kind == Kind::Organization)
+            };
+            let Some((_, body)) = bodies()
+                .find(|(s, m)| meetings::meeting_of(s, m.start))
+                .or_else(|| {
+                    bodies()
+                        .filter(|(_, m)| rules::UNDATED_MEETING_BODIES.contains(&m.id.as_str()))
+                        .find(|(s, m)| s.find(cue).first().is_some_and(|&(at, _)| m.end <= at))
+                })
+            else {
+                match gathered(Some(&held), calendar) {
+                    Some(found) => return own_held_note(found, calendar, facts, sections, notes),
+                    None => return (None, None),
+                }
+            };
+            let mut r = meetings::MeetingRef::new(
+                body.start,
+                body.end,
+                Target::Dated {
+                    body: body.id.clone(),
+                },
+            );
+            r.date = held.date;
+            let prov = facts.prov(listed::section_of(sections, held.span.start), held.span);
+            calendar.register(&mut r, &prov);
+            let Some(id) = r.id else {
+                return (None, None);
+            };
+            (id, held)
+        }
+        (Some(named), None) => return (Some(named), None),
+        (None, None) => match gathered(None, calendar) {
+            Some(found) => found,
+            None => return (None, None),
+        },
+    };
+    own_held_note((own, held), calendar, facts, sections, notes)
+}
+
+/// Give the own meeting its place and days, note it, and return its id
+/// and days.
+pub(super) fn own_held_note(
+    (own, held): (String, Held),
+    calendar: &mut Calendar,
+    facts: &Facts,
+    sections: &[Section],
+    notes: &mut [SectionNote],
+) -> (Option<String>, Option<DateValue>) {
+    let prov = facts.prov(listed::section_of(sections, held.span.start), held.span);
+    calendar.held(&own, &held, &prov);
+    if let Some(n) = notes.first_mut() {
+        n.extracted.push(format!(
+            "the document's own meeting {own} held in {} on {}",
+            held.city.as_deref().unwrap_or("(place not stated)"),
+            held.date
+                .map_or_else(|| "(days not stated)".to_string(), |d| d.to_string())
+        ));
+    }
+    let days = held
+        .date
+        .filter(|d| matches!(d.precision, Precision::Day | Precision::Range));
+    (Some(own), days)
+}
+
+/// In a text with no decision list that tells of one meeting (a
+/// communiqué in prose, a news page), an agreement read from a sentence
+/// that names no meeting was reached at the document's own meeting.
+pub(super) fn adopt_unplaced(facts: &mut Facts, own: &str) {
+    let placed = |id: &str, facts: &Facts| {
+        facts.edges.iter().any(|e| {
+            e.from.as_str() == id
+                && matches!(
+                    e.kind,
+                    EdgeKind::AdoptedAt | EdgeKind::RecommendedAt | EdgeKind::ReaffirmedAt
+                )
+        }) || facts
+            .edges
+            .iter()
+            .any(|e| e.to.as_str() == id && e.kind == EdgeKind::EvolvedInto)
+    };
+    let unplaced: Vec<(String, crate::model::Provenance)> = facts
+        .nodes
+        .iter()
+        .filter(|n| n.kind == Kind::Agreement && !placed(n.id.as_str(), facts))
+        .map(|n| (n.id.to_string(), (*n.prov).clone()))
+        .collect();
+    for (id, prov) in unplaced {
+        facts.edge(&id, own, EdgeKind::AdoptedAt, vec![], &prov);
+    }
+}
