@@ -24,6 +24,7 @@ mod aliases;
 pub(crate) mod chunks;
 mod cold;
 mod lazy;
+mod leb128;
 mod merge;
 mod resolve;
 mod saved;

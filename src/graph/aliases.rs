@@ -18,6 +18,7 @@
 //! the length of the rest (LEB128 each) and the rest.
 
 use super::lazy::{index_at, u64_at, Cells};
+use super::leb128;
 use crate::mapped::Mapped;
 use petgraph::graph::NodeIndex;
 use serde::{Deserialize, Serialize};
@@ -330,26 +331,13 @@ impl Saved {
 }
 
 /// Append `v` as LEB128.
-fn put(out: &mut Vec<u8>, mut v: usize) {
-    while v >= 0x80 {
-        out.push((v as u8) | 0x80);
-        v >>= 7;
-    }
-    out.push(v as u8);
+fn put(out: &mut Vec<u8>, v: usize) {
+    leb128::put(out, v as u64);
 }
 
 /// The LEB128 number at `at` in `bytes`, moving `at` past it.
 fn take(bytes: &[u8], at: &mut usize) -> Option<usize> {
-    let mut v = 0usize;
-    for shift in (0..usize::BITS).step_by(7) {
-        let b = *bytes.get(*at)?;
-        *at += 1;
-        v |= usize::from(b & 0x7f).checked_shl(shift)?;
-        if b < 0x80 {
-            return Some(v);
-        }
-    }
-    None
+    leb128::take(bytes, at).and_then(|v| usize::try_from(v).ok())
 }
 
 /// The start and end of run `i` given each run's end.

@@ -12,6 +12,7 @@
 //! blocks, each a run of (from, to, provenance, as said; the byte).
 
 use super::u64_at;
+use crate::graph::leb128::{put, take, unzigzag, zigzag};
 use std::io::{self, Write};
 use std::ops::Range;
 use std::sync::{Arc, Mutex};
@@ -21,35 +22,6 @@ const PER_BLOCK: usize = 64;
 
 /// An edge's record: from, to, provenance index, type and flags.
 pub(crate) type Record = (u32, u32, u32, u8);
-
-fn zigzag(d: i64) -> u64 {
-    ((d << 1) ^ (d >> 63)) as u64
-}
-
-fn unzigzag(z: u64) -> i64 {
-    ((z >> 1) as i64) ^ -((z & 1) as i64)
-}
-
-fn put(out: &mut Vec<u8>, mut v: u64) {
-    while v >= 0x80 {
-        out.push((v as u8) | 0x80);
-        v >>= 7;
-    }
-    out.push(v as u8);
-}
-
-fn take(bytes: &[u8], at: &mut usize) -> Option<u64> {
-    let mut v = 0u64;
-    for shift in (0..64).step_by(7) {
-        let b = *bytes.get(*at)?;
-        *at += 1;
-        v |= u64::from(b & 0x7f) << shift;
-        if b < 0x80 {
-            return Some(v);
-        }
-    }
-    None
-}
 
 /// Write `count` records, record `e` as `record(e)` gives it (called
 /// once per edge; the blocks are held until the end, at ~6 bytes an

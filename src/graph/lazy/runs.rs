@@ -10,41 +10,13 @@
 //! Layout of a direction: where each run ends, in bytes from the first
 //! run's start (u32 LE, `nodes + 1` of them, the first 0); the runs.
 
+use crate::graph::leb128::{put, take, unzigzag, zigzag};
 use crate::model::EdgeKind;
 use std::io::{self, Write};
 
 /// Types of edge fit in the low bits of an entry's second number.
 const KIND_BITS: u32 = 4;
 const _: () = assert!(EdgeKind::ALL.len() <= 1 << KIND_BITS);
-
-fn zigzag(d: i64) -> u64 {
-    ((d << 1) ^ (d >> 63)) as u64
-}
-
-fn unzigzag(z: u64) -> i64 {
-    ((z >> 1) as i64) ^ -((z & 1) as i64)
-}
-
-fn put(out: &mut Vec<u8>, mut v: u64) {
-    while v >= 0x80 {
-        out.push((v as u8) | 0x80);
-        v >>= 7;
-    }
-    out.push(v as u8);
-}
-
-fn take(bytes: &[u8], at: &mut usize) -> Option<u64> {
-    let mut v = 0u64;
-    for shift in (0..64).step_by(7) {
-        let b = *bytes.get(*at)?;
-        *at += 1;
-        v |= u64::from(b & 0x7f) << shift;
-        if b < 0x80 {
-            return Some(v);
-        }
-    }
-    None
-}
 
 fn kind_index(kind: EdgeKind) -> u64 {
     EdgeKind::ALL.iter().position(|k| *k == kind).unwrap_or(0) as u64
