@@ -275,18 +275,9 @@ fn spelled_by(w: &str, head: &[char], words: &NameWords) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Span;
 
     fn sentence(text: &str) -> Sentence {
-        Sentence::new(
-            text,
-            Span {
-                start: 0,
-                end: text.len(),
-            },
-            false,
-            true,
-        )
+        Sentence::whole(text)
     }
 
     fn read(text: &str, same: &dyn Fn(&str, &str) -> bool) -> Vec<(String, String)> {

@@ -141,19 +141,10 @@ pub fn people(s: &Sentence, resolver: &Resolver) -> Vec<Person> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Span;
     use crate::reference::Gazetteer;
 
     fn sentence(text: &str) -> Sentence {
-        Sentence::new(
-            text,
-            Span {
-                start: 0,
-                end: text.len(),
-            },
-            false,
-            true,
-        )
+        Sentence::whole(text)
     }
 
     #[test]

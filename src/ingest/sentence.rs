@@ -147,6 +147,20 @@ pub struct Sentence {
 }
 
 impl Sentence {
+    /// A whole text as one sentence opening a paragraph (for tests).
+    #[cfg(test)]
+    pub(crate) fn whole(text: &str) -> Sentence {
+        Sentence::new(
+            text,
+            Span {
+                start: 0,
+                end: text.len(),
+            },
+            false,
+            true,
+        )
+    }
+
     /// A sentence of `doc` at `span`.
     pub fn new(doc: &str, span: Span, heading: bool, para_start: bool) -> Sentence {
         let text = doc.get(span.start..span.end).unwrap_or("").to_string();

@@ -401,13 +401,10 @@ fn same_place_and_time(b: &FactBundle, id: &str, m: &ExpMeeting) -> bool {
     s <= hi && lo <= e
 }
 
-/// Which extracted meeting each expected meeting is: by key, and for a
-/// descriptive key (see [`series_form`]) the first extracted meeting not
-/// matched by key to another expectation with the same city and days in
-/// common. Returns expected key → extracted id.
-pub fn match_meetings(b: &FactBundle, e: &Expected) -> BTreeMap<String, String> {
-    let ids: BTreeSet<String> = b
-        .nodes
+/// Every meeting the extraction names: its meeting nodes and the ends of
+/// edges to meetings.
+fn meeting_ids(b: &FactBundle) -> BTreeSet<String> {
+    b.nodes
         .iter()
         .filter(|n| n.kind == Kind::Meeting)
         .map(|n| n.id.to_string())
@@ -417,7 +414,15 @@ pub fn match_meetings(b: &FactBundle, e: &Expected) -> BTreeMap<String, String> 
                 .filter(|x| x.to.starts_with("meeting:"))
                 .map(|x| x.to.to_string()),
         )
-        .collect();
+        .collect()
+}
+
+/// Which extracted meeting each expected meeting is: by key, and for a
+/// descriptive key (see [`series_form`]) the first extracted meeting not
+/// matched by key to another expectation with the same city and days in
+/// common. Returns expected key → extracted id.
+pub fn match_meetings(b: &FactBundle, e: &Expected) -> BTreeMap<String, String> {
+    let ids = meeting_ids(b);
     let mut out = BTreeMap::new();
     for m in &e.meetings {
         if let Some(id) = ids.iter().find(|id| meeting_key(id) == m.key) {
@@ -440,18 +445,7 @@ pub fn match_meetings(b: &FactBundle, e: &Expected) -> BTreeMap<String, String> 
 }
 
 fn meetings(b: &FactBundle, e: &Expected, matched: &BTreeMap<String, String>, out: &mut DocScore) {
-    let found: BTreeSet<String> = b
-        .nodes
-        .iter()
-        .filter(|n| n.kind == Kind::Meeting)
-        .map(|n| n.id.to_string())
-        .chain(
-            b.edges
-                .iter()
-                .filter(|x| x.to.starts_with("meeting:"))
-                .map(|x| x.to.to_string()),
-        )
-        .collect();
+    let found = meeting_ids(b);
     // Each extracted meeting once, under the expected key it matched.
     let keys: BTreeSet<String> = found
         .iter()

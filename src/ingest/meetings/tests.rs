@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::ingest::dates;
-use crate::model::{Span, Ymd};
+use crate::model::Ymd;
 
 /// Text, target, date, country, destination.
 type Row = (String, Target, Option<String>, Option<String>, bool);
@@ -20,15 +20,7 @@ fn refs(text: &str) -> Vec<Row> {
         series: Some("crm".into()),
         today: Some(Ymd::new(2003, 5, 31)),
     };
-    let mut s = Sentence::new(
-        text,
-        Span {
-            start: 0,
-            end: text.len(),
-        },
-        false,
-        true,
-    );
+    let mut s = Sentence::whole(text);
     s.dates = dates::find_normalized(s.hay(), &s.map, &env.dates);
     s.mentions = resolver.find(&s.text);
     let (qs, _) = quotes::scan(&s.text);
