@@ -12,7 +12,8 @@ use crate::ingest::sentence::Sentence;
 use crate::model::{section_id, DateValue, EdgeKind, Kind, Precision, Section, Value};
 use crate::text::{contains_phrase, normalize, slug};
 
-use super::{Names, SectionNote};
+use super::reading::Names;
+use super::SectionNote;
 
 /// The network a section speaks of: the one its own heading or its
 /// parents' headings name.

@@ -1,0 +1,417 @@
+//! The passes of [`super::extract`], in the order they run. Each reads the
+//! document and what earlier passes put in the [`Reading`], and adds its
+//! own findings, every fact with the span of its sentence.
+
+use crate::ingest::calendar::Calendar;
+use crate::ingest::dates::{self, DateContext};
+use crate::ingest::meetings;
+use crate::ingest::{acronyms, agreements, asked, decisions, entities, events, front, listed};
+use crate::ingest::{quotes, requests};
+use crate::model::{DateValue, Kind, Ymd};
+use crate::text::{normalize, slug};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use super::held::{adopt_unplaced, own_meeting_held};
+use super::mentions::{mentions, section_network};
+use super::reading::{body_of, section_sentences, Reading};
+
+/// One step of reading a document.
+pub(super) trait Pass {
+    fn run(&self, r: &mut Reading<'_>);
+}
+
+/// Every pass, in order: each may read what the ones before it found.
+pub(super) const PASSES: &[&dyn Pass] = &[
+    &Structure,
+    &FrontMatter,
+    &Aliases,
+    &Annotate,
+    &Meetings,
+    &OwnMeeting,
+    &Sections,
+    &Lists,
+    &Finish,
+];
+
+/// The sentences of every section (heading first), and its quotations.
+struct Structure;
+
+impl Pass for Structure {
+    fn run(&self, r: &mut Reading<'_>) {
+        r.scans = r
+            .sections
+            .iter()
+            .map(|s| quotes::scan(body_of(r.text, s)))
+            .collect();
+        r.secs = r
+            .sections
+            .iter()
+            .zip(&r.scans)
+            .map(|(s, (qs, _))| section_sentences(r.text, s, qs))
+            .collect();
+    }
+}
+
+/// The decision lists, and the document's date and title from its
+/// opening (which ends where the first decision list begins); then what
+/// year-less dates are read against.
+struct FrontMatter;
+
+impl Pass for FrontMatter {
+    fn run(&self, r: &mut Reading<'_>) {
+        // The first section, and the one after a title-only preamble.
+        let front_len = if r.sections.first().is_some_and(|s| s.id == "preamble") {
+            2
+        } else {
+            1
+        };
+        r.items = r
+            .profile
+            .map(|p| decisions::find(r.text, &decisions::cues_for(p)))
+            .unwrap_or_default();
+        let opening_end = r.items.first().map_or(r.text.len(), |i| i.cue.start);
+        let mut front_sents: Vec<_> = r.secs.iter().take(front_len).flatten().cloned().collect();
+        // A record of a meeting (it has decisions, or its heading says
+        // what it is) is dated by the meeting; a page that tells of one is
+        // not.
+        r.records = r
+            .profile
+            .is_some_and(|p| p.records(r.text, !r.items.is_empty()));
+        let (doc_date, title, front) =
+            front::front_matter(&mut front_sents, r.text, opening_end, r.records, r.profile);
+        r.doc_date = doc_date;
+        r.title = title;
+        if let Some(n) = r.notes.first_mut() {
+            n.extracted.extend(front);
+        }
+        let mut anchor = doc_date.map(|d| d.end);
+        if anchor.is_none() {
+            // Read year-less dates against the latest year the text states.
+            let none = DateContext::default();
+            let year = r
+                .secs
+                .iter()
+                .flatten()
+                .flat_map(|s| dates::find_normalized(s.hay(), &s.map, &none))
+                .filter_map(|d| d.value)
+                .map(|v| v.end.year)
+                .max();
+            anchor = year.map(|y| Ymd::new(y, 12, 31));
+            if let (Some(y), Some(n)) = (year, r.notes.first_mut()) {
+                n.uncertain
+                    .push(format!("no report date; year-less dates read against {y}"));
+            }
+        }
+        r.dates = DateContext { anchor };
+    }
+}
+
+/// Acronyms the document defines become names of their organizations.
+struct Aliases;
+
+impl Pass for Aliases {
+    fn run(&self, r: &mut Reading<'_>) {
+        let name_words = acronyms::NameWords::of(r.profiles);
+        let base = Arc::clone(&r.base);
+        let same = |acr: &str, long: &str| acronyms::same_organization(&base, acr, long);
+        for (k, sents) in r.secs.iter().enumerate() {
+            for s in sents {
+                for d in acronyms::definitions(s, &name_words, &same) {
+                    let resolver = Arc::make_mut(&mut r.resolver);
+                    let known = resolver
+                        .lookup(&d.acronym)
+                        .into_iter()
+                        .chain(resolver.lookup(&d.long))
+                        .find(|n| n.kind == Kind::Organization)
+                        .map(|n| n.id.clone());
+                    let id = known
+                        .clone()
+                        .unwrap_or_else(|| format!("organization:{}", slug(&d.acronym)));
+                    let prov = r.facts.prov(&r.sections[k].id, s.span);
+                    r.facts.node(
+                        &id,
+                        Kind::Organization,
+                        &d.acronym,
+                        &[d.acronym.clone(), d.long.clone()],
+                        &prov,
+                    );
+                    resolver.add(&d.acronym, &id, Kind::Organization);
+                    resolver.add(&d.long, &id, Kind::Organization);
+                    r.names
+                        .short
+                        .entry(id.clone())
+                        .or_insert_with(|| d.acronym.clone());
+                    if normalize(&d.long).starts_with("red ") && !r.names.networks.contains(&id) {
+                        r.names.networks.push(id.clone());
+                    }
+                    let line = if known.is_some() {
+                        format!("definition: {} = {} (alias of {id})", d.acronym, d.long)
+                    } else {
+                        format!("new organization {id}: {} = {}", d.acronym, d.long)
+                    };
+                    r.notes[k].extracted.push(line);
+                }
+            }
+        }
+    }
+}
+
+/// Dates, mentions and quotations of every sentence.
+struct Annotate;
+
+impl Pass for Annotate {
+    fn run(&self, r: &mut Reading<'_>) {
+        let resolver = Arc::clone(&r.resolver);
+        for (k, sents) in r.secs.iter_mut().enumerate() {
+            let network = section_network(r.sections, k, r.text, &resolver, &r.names);
+            let s0 = &r.sections[k];
+            let (qs, unclosed) = &r.scans[k];
+            let base_off = s0.body_start.min(s0.span.end);
+            for s in sents.iter_mut() {
+                s.dates = dates::find_normalized(s.hay(), &s.map, &r.dates);
+                s.mentions = resolver.find_normalized(&s.text, &s.norm, &s.map);
+                let extra = entities::contextual(s, network.as_deref());
+                s.mentions.extend(extra);
+                s.mentions.sort_by_key(|m| m.start);
+                s.mentions.shrink_to_fit();
+                s.dates.shrink_to_fit();
+                let (own, own_unclosed) = if s.heading {
+                    quotes::scan(&s.text)
+                } else {
+                    let rel = |x: usize| x + base_off;
+                    let inside: Vec<quotes::Quote> = qs
+                        .iter()
+                        .filter(|q| rel(q.start) >= s.span.start && rel(q.end) <= s.span.end)
+                        .map(|q| {
+                            let to_sentence = |x: usize| rel(x) - s.span.start;
+                            quotes::Quote {
+                                start: to_sentence(q.start),
+                                end: to_sentence(q.end),
+                                inner_start: to_sentence(q.inner_start),
+                                inner_end: to_sentence(q.inner_end),
+                            }
+                        })
+                        .collect();
+                    let un: Vec<usize> = unclosed
+                        .iter()
+                        .map(|&u| rel(u))
+                        .filter(|&u| u >= s.span.start && u < s.span.end)
+                        .map(|u| u - s.span.start)
+                        .collect();
+                    (inside, un)
+                };
+                s.quotes = own
+                    .into_iter()
+                    .map(|q| (q, quotes::classify(&s.text, &q)))
+                    .collect();
+                s.unclosed = own_unclosed;
+            }
+        }
+    }
+}
+
+/// Meetings: find every reference, then give each its id in the
+/// document's calendar.
+struct Meetings;
+
+impl Pass for Meetings {
+    fn run(&self, r: &mut Reading<'_>) {
+        let resolver = Arc::clone(&r.resolver);
+        let env = r.env(&resolver);
+        let org_names: HashMap<String, String> = r
+            .names
+            .short
+            .iter()
+            .filter(|(k, _)| k.starts_with("organization:"))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        let mut calendar = Calendar::new(r.g, org_names, r.doc_date);
+        for (k, sents) in r.secs.iter_mut().enumerate() {
+            for s in sents.iter_mut() {
+                s.meetings = meetings::find(s, &env);
+                let prov = r.facts.prov(&r.sections[k].id, s.span);
+                for m in &mut s.meetings {
+                    calendar.register(m, &prov);
+                }
+            }
+        }
+        for (k, sents) in r.secs.iter_mut().enumerate() {
+            for s in sents.iter_mut() {
+                let future = meetings::future(s);
+                let prov = r.facts.prov(&r.sections[k].id, s.span);
+                let mut refs = std::mem::take(&mut s.meetings);
+                for m in &mut refs {
+                    calendar.resolve(m, future, r.g, &prov);
+                }
+                s.meetings = refs;
+            }
+        }
+        r.calendar = Some(calendar);
+    }
+}
+
+/// Where and when the document's own meeting was held.
+struct OwnMeeting;
+
+impl Pass for OwnMeeting {
+    fn run(&self, r: &mut Reading<'_>) {
+        let resolver = Arc::clone(&r.resolver);
+        let env = r.env(&resolver);
+        let Some(calendar) = r.calendar.as_mut() else {
+            return;
+        };
+        (r.own, r.own_held) = own_meeting_held(
+            r.text,
+            r.sections,
+            &r.secs,
+            &r.items,
+            &env,
+            calendar,
+            &r.facts,
+            &mut r.notes,
+        );
+    }
+}
+
+/// Section by section: mentions, agreements, requests and events.
+struct Sections;
+
+impl Pass for Sections {
+    fn run(&self, r: &mut Reading<'_>) {
+        let resolver = Arc::clone(&r.resolver);
+        let env = r.env(&resolver);
+        let Some(calendar) = r.calendar.as_ref() else {
+            return;
+        };
+        let g = r.g;
+        let doc = r.doc;
+        let mut state = events::State::default();
+        let meeting_date = |id: &str| calendar.date(id, g);
+        let meeting_name = |id: &str| {
+            calendar
+                .get(id)
+                .map_or_else(|| id.to_string(), |e| e.name.clone())
+        };
+        let names = &r.names;
+        let short_name = |id: &str| names.get(id);
+        for (k, section) in r.sections.iter().enumerate() {
+            let sents = &r.secs[k];
+            let note = &mut r.notes[k];
+            let facts = &mut r.facts;
+            mentions(doc, section, sents, calendar, &resolver, facts, note);
+            let item = agreements::Item {
+                doc,
+                section,
+                sentences: sents,
+                meeting_name: &meeting_name,
+            };
+            let mut found =
+                agreements::extract(&item, facts, &mut note.extracted, &mut note.uncertain);
+            let rcx = requests::Context {
+                doc,
+                section,
+                sentences: sents,
+                gazetteer: g,
+                meeting_date: &meeting_date,
+                report_date: r.doc_date,
+                country_name: &short_name,
+            };
+            requests::extract(
+                &rcx,
+                &mut found,
+                facts,
+                &mut note.extracted,
+                &mut note.uncertain,
+            );
+            let ecx = events::Context {
+                doc,
+                section,
+                sentences: sents,
+                agreements: &found,
+                env: &env,
+                meeting_date: &meeting_date,
+                short_name: &short_name,
+            };
+            events::extract(
+                &ecx,
+                &mut state,
+                facts,
+                &mut note.extracted,
+                &mut note.uncertain,
+            );
+            agreements::finish(
+                &item,
+                &found,
+                facts,
+                &mut note.extracted,
+                &mut note.uncertain,
+            );
+        }
+    }
+}
+
+/// Decisions listed under a decision heading or verb (and in prose), and
+/// what they ask of whom.
+struct Lists;
+
+impl Pass for Lists {
+    fn run(&self, r: &mut Reading<'_>) {
+        if let Some(m) = r.own.as_deref().filter(|_| r.items.is_empty()) {
+            adopt_unplaced(&mut r.facts, m);
+        }
+        let Some(p) = r.profile else {
+            return;
+        };
+        let prose = listed::prose(p, &r.secs, &r.items, &r.facts);
+        r.items.extend(prose);
+        r.items.sort_by_key(|i| i.span.start);
+        let own = r.own.as_deref();
+        let (found, stored) = listed::emit(
+            r.doc,
+            r.text,
+            r.sections,
+            &r.secs,
+            &r.items,
+            own,
+            &mut r.facts,
+        );
+        let mut asked = asked::emit(p, r.text, &r.secs, &stored, &mut r.facts);
+        let called = asked::Prose {
+            doc: r.doc,
+            sections: r.sections,
+            items: &stored,
+            own,
+        };
+        asked.extend(asked::in_prose(p, &called, &r.secs, &mut r.facts));
+        if let Some(n) = r.notes.first_mut() {
+            n.extracted.extend(found);
+            n.extracted.extend(asked);
+        }
+    }
+}
+
+/// The calendar's meetings become facts; a document that states no date
+/// of its own is dated by the last day of the meeting its opening says
+/// it records.
+struct Finish;
+
+impl Pass for Finish {
+    fn run(&self, r: &mut Reading<'_>) {
+        if let Some(calendar) = r.calendar.as_ref() {
+            calendar.emit(r.g, &mut r.facts);
+        }
+        if r.doc_date.is_some() || !r.records {
+            return;
+        }
+        let Some(held) = r.own_held else {
+            return;
+        };
+        if let Some(n) = r.notes.first_mut() {
+            n.extracted.push(format!(
+                "document date: last day of the meeting it records ({held})"
+            ));
+        }
+        r.doc_date = Some(DateValue::day(held.end));
+    }
+}
