@@ -10,6 +10,9 @@ mod score;
 /// (language, category, recall floor %, precision floor %). A precision
 /// of nothing extracted is 100% and has floor 0 until something is read.
 const FLOORS: &[(&str, &str, f64, f64)] = &[
+    // Seventh batch (20 documents, 11 English, mostly news pages of sister
+    // processes) added at its first-contact score, 2026-12-04 (see
+    // tests/real/SOURCES-en.md, "Seventh batch"): every floor dropped.
     // All floors set at the 70-document set (sixth batch of 8 added at its
     // first-contact score, 2026-12-04, after the merges of read2, own and
     // speed; see tests/real/SOURCES-en.md, "Sixth batch").
@@ -22,9 +25,9 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // 75/93 before; document dates es 84/96, en 80/87 before (headlines,
     // letters, title blocks, adoption lines); aliases es 80/97, en 74/85
     // before (strict acronym fit).
-    ("es", "decisions", 89.0, 91.0),
+    ("es", "decisions", 74.0, 92.0),
     // fourth batch added 2026-12-04 (was 84, 93)
-    ("en", "decisions", 92.0, 92.0),
+    ("en", "decisions", 69.0, 93.0),
     // fourth batch added 2026-12-04 (was 65, 90). Precision 90 -> 76
     // (en 93 -> 87) when decisions began to be read from reported speech
     // in news pages ("los países acordaron ...", "Ministers agreed the
@@ -32,11 +35,11 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // none, because the page's meeting is not recognized yet (meeting
     // recognition is issue 14's other half); none is on a wrong meeting.
     // The own meeting outside a series (branch own, 2026-12-04; was 65, 78).
-    ("es", "decisions on right meeting", 78.0, 88.0),
+    ("es", "decisions on right meeting", 60.0, 80.0),
     // fourth batch added 2026-12-04 (was 84, 100)
-    ("en", "decisions on right meeting", 84.0, 91.0),
-    ("es", "requests", 85.0, 94.0),
-    ("en", "requests", 80.0, 100.0),
+    ("en", "decisions on right meeting", 61.0, 89.0),
+    ("es", "requests", 70.0, 94.0),
+    ("en", "requests", 75.0, 100.0),
     // Fifth batch (7 documents of sister processes, lead, 2026-12-04) added
     // at its first-contact score: en decisions 94 -> 92, on right meeting
     // 86 -> 83, meetings 60/100 -> 52/96, with city+dates 52 -> 43, dates
@@ -48,16 +51,16 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // its city), descriptive keys matched by city and days, venues of the
     // sister processes, meetings numbered on their own (colombo-som-02)
     // (branch own, 2026-12-04; was 55/100, 57/95, 80, 42).
-    ("es", "meetings", 61.0, 100.0),
-    ("en", "meetings", 60.0, 96.0),
-    ("es", "meetings with city+dates", 76.0, 100.0),
-    ("en", "meetings with city+dates", 51.0, 100.0),
-    ("es", "document dates", 97.0, 100.0),
-    ("en", "document dates", 100.0, 100.0),
+    ("es", "meetings", 50.0, 95.0),
+    ("en", "meetings", 46.0, 94.0),
+    ("es", "meetings with city+dates", 61.0, 100.0),
+    ("en", "meetings with city+dates", 38.0, 100.0),
+    ("es", "document dates", 95.0, 97.0),
+    ("en", "document dates", 92.0, 95.0),
     // fourth batch added 2026-12-04 (was 82, 100)
-    ("es", "aliases", 89.0, 100.0),
+    ("es", "aliases", 85.0, 98.0),
     // fourth batch added 2026-12-04 (was 87, 95)
-    ("en", "aliases", 86.0, 96.0),
+    ("en", "aliases", 80.0, 97.0),
     ("es", "countries", 99.0, 100.0),
     ("en", "countries", 96.0, 100.0),
 ];
