@@ -114,8 +114,9 @@ fn meeting_day(
 /// The date a line of the opening says the document was adopted
 /// ("Aprobado en Ciudad de Panamá, ..., noviembre del 2018."): the first
 /// date after a line that opens with a word of
-/// [`super::profile::Documents::adopted`], at the precision it gives, not a
-/// span longer than a month.
+/// [`super::profile::Documents::adopted`] in capitals (a wrapped line
+/// that goes on with "aprobada en Bolivia en 2010" tells of another
+/// document), at the precision it gives, not a span longer than a month.
 fn adoption(first: &[Sentence], reading: Option<&Profile>) -> Option<DateValue> {
     let p = reading?;
     first.iter().take(8).find_map(|s| {
@@ -123,12 +124,14 @@ fn adoption(first: &[Sentence], reading: Option<&Profile>) -> Option<DateValue> 
         let opens = s.text.split('\n').find_map(|l| {
             let here = at;
             at += l.len() + 1;
+            let capital = l.trim_start().starts_with(char::is_uppercase);
             let w = profile::words(l);
-            p.documents
+            let adopted = p
+                .documents
                 .adopted
                 .iter()
-                .any(|a| w.starts_with(&format!("{a} ")))
-                .then_some(here)
+                .any(|a| w.starts_with(&format!("{a} ")));
+            (capital && adopted).then_some(here)
         })?;
         s.dates
             .iter()
@@ -414,6 +417,13 @@ mod tests {
         assert_eq!(
             date(text, false, "es"),
             Some("2018-11-01..2018-11-30".into())
+        );
+        // A wrapped line of an item that tells of another document's
+        // adoption dates nothing; the heading's date line dates the record.
+        let text = "XI Conferencia\nBrasilia, 19 al 21 de octubre de 2011\nDeclaración de Brasilia\n\n1. Que es necesario aplicar la Declaración de Principios,\naprobada en Bolivia en 2010, sobre todo en la región;";
+        assert_eq!(
+            date(text, true, "es"),
+            Some("2011-10-21..2011-10-21".into())
         );
     }
 
