@@ -95,8 +95,13 @@ pub fn definitions(
             continue;
         };
         let acronym = acr.as_str();
+        // "NCMs": a plural's "s" spells nothing.
+        let letters = acronym
+            .strip_suffix('s')
+            .filter(|r| r.chars().count() >= 2 && !r.chars().any(char::is_lowercase))
+            .unwrap_or(acronym);
         let before = &s.text[..all.start()];
-        let Some((start, known)) = long_name(before, acronym, words, same) else {
+        let Some((start, known)) = long_name(before, letters, words, same) else {
             continue;
         };
         let long = before[start..]
@@ -107,9 +112,14 @@ pub fn definitions(
         if long.split(' ').count() < 2 || !long.starts_with(char::is_uppercase) {
             continue;
         }
-        // "(Cepal)": a word in mixed case is an acronym only when the
-        // gazetteer knows it with this long name.
-        let capitals = !acronym.chars().any(char::is_lowercase);
+        // "(Celac)": an acronym written as a word (the press's way with
+        // long ones) is one when it has four letters or more and a name
+        // of three words or more spells it, or when the gazetteer knows
+        // the pair.
+        let capitals = !letters.chars().any(char::is_lowercase)
+            || (letters.chars().count() >= 4
+                && letters.chars().skip(1).all(char::is_lowercase)
+                && content_words(&long, words) >= 3);
         if !known && (!capitals || names_event(&long, words) || counted(&before[..start])) {
             continue;
         }
@@ -177,6 +187,13 @@ fn long_name(
         .into_iter()
         .find(|&s| spells(acronym, name(s), words))
         .map(|s| (s, false))
+}
+
+/// How many words of `long` are not connectors.
+fn content_words(long: &str, words: &NameWords) -> usize {
+    long.split_whitespace()
+        .filter(|w| !words.connector(w))
+        .count()
 }
 
 /// True when a content word of `long` names a kind of event.
@@ -338,6 +355,32 @@ mod tests {
             &unknown,
         );
         assert_eq!(d.len(), 1, "{d:?}");
+    }
+
+    #[test]
+    fn plurals_words_and_compounds_spell_acronyms() {
+        let d = read(
+            "the strengthening of National Coordination Mechanisms (NCMs) and of the Intergovernmental Authority on Development (IGAD).",
+            &unknown,
+        );
+        assert_eq!(
+            d,
+            pairs(&[
+                ("NCMs", "National Coordination Mechanisms"),
+                ("IGAD", "Intergovernmental Authority on Development"),
+            ])
+        );
+        let d = read(
+            "en la VII Cumbre de la Comunidad de Estados Latinoamericanos y Caribeños (Celac), celebrada en Buenos Aires",
+            &unknown,
+        );
+        assert_eq!(
+            d,
+            pairs(&[("Celac", "Comunidad de Estados Latinoamericanos y Caribeños")])
+        );
+        // A word in brackets after a short name is no acronym.
+        assert_eq!(read("la Ciudad de Guatemala (Guatemala)", &unknown), []);
+        assert_eq!(read("the Plan of Action (Plan)", &unknown), []);
     }
 
     #[test]
