@@ -59,7 +59,7 @@ use std::sync::{Arc, Mutex};
 pub(crate) const FILE: &str = "view.snapshot";
 const MAGIC: &[u8; 8] = b"actaview";
 /// Bump when the view's types or the way it is built change.
-const VERSION: u32 = 5;
+const VERSION: u32 = 6;
 const HEADER: usize = 8 + 4 + 32;
 
 /// The fingerprint of a view: the store's digest of its documents and
