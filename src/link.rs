@@ -54,6 +54,7 @@ use fxhash::FxHashMap;
 pub(crate) use ids::Ids;
 use petgraph::graph::NodeIndex;
 use petgraph::Direction;
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 
 mod continues;
@@ -261,6 +262,21 @@ pub fn same_as_edges_joined(
     agreements: &[AgreementInfo],
     joined: &[(usize, usize)],
 ) -> Vec<EdgeFact> {
+    same_as_edges_words(agreements, joined, |i| {
+        let a = &agreements[i];
+        (Cow::Borrowed(&a.heading), Cow::Borrowed(&a.text))
+    })
+}
+
+/// [`same_as_edges_joined`], the heading and text of agreement `i` given
+/// by `words(i)` when its words are counted (then dropped) rather than
+/// read from `agreements`: at 10,000 reports the texts of every agreement
+/// held at once are a fifth of a gigabyte.
+pub(crate) fn same_as_edges_words<'a>(
+    agreements: &[AgreementInfo],
+    joined: &[(usize, usize)],
+    words: impl Fn(usize) -> (Cow<'a, str>, Cow<'a, str>),
+) -> Vec<EdgeFact> {
     let mut edges = Vec::new();
     // Each agreement's heading and text words, once: comparing pairs then
     // costs a merge of two short integer lists, not two normalizations.
@@ -270,8 +286,8 @@ pub fn same_as_edges_joined(
     let mut vocabulary = Vocabulary::default();
     let mut sets: Vec<[WordSet; 2]> = vec![Default::default(); agreements.len()];
     for &i in &order {
-        let a = &agreements[i];
-        sets[i] = [vocabulary.set_repeated(&a.heading), vocabulary.set(&a.text)];
+        let (heading, text) = words(i);
+        sets[i] = [vocabulary.set_repeated(&heading), vocabulary.set(&text)];
     }
     let links = continues::links(agreements, &order, &sets, joined);
     for link in links {
@@ -418,6 +434,9 @@ pub(crate) fn link_threads(kg: &mut KnowledgeGraph, annotations: &[crate::model:
         .filter(|n| n.kind == Kind::Agreement)
         .count();
     let mut infos = Vec::with_capacity(count);
+    // Their nodes: headings and texts are read from there when the
+    // words are counted, not copied into `infos`.
+    let mut nodes = Vec::with_capacity(count);
     // `evolved_into` links between agreements, by position in `infos` and
     // target node: a thread the search must not split or join wrongly.
     let mut evolved: Vec<(usize, NodeIndex)> = Vec::new();
@@ -434,8 +453,8 @@ pub(crate) fn link_threads(kg: &mut KnowledgeGraph, annotations: &[crate::model:
             id: n.id.to_string(),
             date: doc_dates.get(doc.as_str()).copied(),
             doc: doc.to_string(),
-            heading: n.name.clone(),
-            text: n.attr("text").map(ToString::to_string).unwrap_or_default(),
+            heading: String::new(),
+            text: String::new(),
             meetings: Default::default(),
             concerns: Default::default(),
         };
@@ -454,12 +473,17 @@ pub(crate) fn link_threads(kg: &mut KnowledgeGraph, annotations: &[crate::model:
         }
         position.insert(i, infos.len());
         infos.push(info);
+        nodes.push(i);
     }
     let joined: Vec<(usize, usize)> = evolved
         .iter()
         .filter_map(|&(a, b)| Some((a, *position.get(&b)?)))
         .collect();
-    let same = crate::link::same_as_edges_joined(&infos, &joined);
+    let same = crate::link::same_as_edges_words(&infos, &joined, |k| {
+        let n = &kg.graph[nodes[k]];
+        let text = n.attr("text").map(ToString::to_string).unwrap_or_default();
+        (Cow::Borrowed(n.name.as_str()), Cow::Owned(text))
+    });
     for e in same {
         kg.add_edge(e, true);
     }
