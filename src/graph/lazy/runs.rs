@@ -6,12 +6,14 @@
 //!
 //! A run starts with a header byte (LEB128): below 16, the run's edges
 //! are all of the type at that place in `EdgeKind::ALL`; 16 + g (g from 2
-//! to 16), the run holds g groups, each given by its type (a byte) and,
-//! but for the last, its length in bytes (LEB128), types ascending; 16
-//! alone, the run is not grouped (see below). Then the groups, one after
-//! another. Within a group the edges are in the order petgraph walks them
-//! (newest first, edge indexes descending), each as its index's
-//! difference from the entry before (the first from 0) and the node at
+//! to 16), the run holds g groups, types ascending, each given by its
+//! type (LEB128), or for all but the last its length in bytes shifted
+//! left by four bits with the type in the low four (LEB128); 16 alone, the
+//! run is not grouped (see below). Then the groups, one after another.
+//! Within a group the edges are in the order petgraph walks them (newest
+//! first, edge indexes descending), each as its index's difference from
+//! the entry before (a group's first from the first of the group before,
+//! the first group's from 0) and the node at
 //! the other end as its difference from the run's node, both zigzag
 //! LEB128: an entry takes four or five bytes. Walking several types
 //! merges their groups by descending edge index, which is petgraph's
@@ -79,31 +81,36 @@ pub(crate) fn encode(out: &mut Vec<u8>, n: usize, entries: impl Iterator<Item = 
         }
         return;
     }
-    let mut groups: Vec<(usize, Vec<u8>, i64)> = Vec::new();
-    let mut by_kind: [Option<usize>; KINDS] = [None; KINDS];
-    for entry in entries {
-        let k = kind_index(entry.2);
-        let g = *by_kind[k].get_or_insert_with(|| {
-            groups.push((k, Vec::new(), 0));
-            groups.len() - 1
-        });
-        let (_, bytes, prev) = &mut groups[g];
-        put_entry(bytes, n, prev, entry, None);
+    // Stable: each type's edges keep petgraph's order.
+    let mut by_kind: Vec<(usize, Entry)> =
+        entries.into_iter().map(|e| (kind_index(e.2), e)).collect();
+    by_kind.sort_by_key(|(k, _)| *k);
+    let mut groups: Vec<(usize, Vec<u8>)> = Vec::new();
+    // Each group's first edge from the first edge of the group before.
+    let (mut first, mut prev) = (0i64, 0i64);
+    for (k, entry) in by_kind {
+        if groups.last().is_none_or(|g| g.0 != k) {
+            groups.push((k, Vec::new()));
+            prev = first;
+            first = entry.0 as i64;
+        }
+        if let Some((_, bytes)) = groups.last_mut() {
+            put_entry(bytes, n, &mut prev, entry, None);
+        }
     }
-    groups.sort_by_key(|g| g.0);
-    if let [(k, bytes, _)] = groups.as_slice() {
+    if let [(k, bytes)] = groups.as_slice() {
         put(out, *k as u64);
         out.extend_from_slice(bytes);
         return;
     }
     put(out, UNGROUPED + groups.len() as u64);
-    for (i, (k, bytes, _)) in groups.iter().enumerate() {
-        put(out, *k as u64);
-        if i + 1 < groups.len() {
-            put(out, bytes.len() as u64);
+    for (i, (k, bytes)) in groups.iter().enumerate() {
+        match i + 1 < groups.len() {
+            true => put(out, (bytes.len() as u64) << KIND_BITS | *k as u64),
+            false => put(out, *k as u64),
         }
     }
-    for (_, bytes, _) in &groups {
+    for (_, bytes) in &groups {
         out.extend_from_slice(bytes);
     }
 }
@@ -229,23 +236,41 @@ pub(crate) fn decode(bytes: &[u8], n: usize, nodes: usize, want: KindSet) -> Ent
     }
     let mut heads = Vec::with_capacity(count);
     for i in 0..count {
-        let Some(kind) = take(bytes, &mut at).and_then(one_kind) else {
+        let Some(head) = take(bytes, &mut at) else {
             return none();
         };
-        let len = match i + 1 < count {
-            true => take(bytes, &mut at).and_then(|l| usize::try_from(l).ok()),
-            false => Some(usize::MAX),
+        let (kind, len) = match i + 1 < count {
+            true => (
+                head & (KINDS as u64 - 1),
+                usize::try_from(head >> KIND_BITS).ok(),
+            ),
+            false => (head, Some(usize::MAX)),
         };
-        let Some(len) = len else { return none() };
+        let (Some(kind), Some(len)) = (one_kind(kind), len) else {
+            return none();
+        };
         heads.push((kind, len));
     }
     let mut groups = Vec::new();
+    let mut first = 0i64;
     for (kind, len) in heads {
         let end = at.saturating_add(len).min(bytes.len());
         let slice = bytes.get(at..end).unwrap_or_default();
         at = end;
+        // The group's first edge is coded from the first of the one before.
+        let base = first;
+        let Some(step) = take(slice, &mut 0) else {
+            return none();
+        };
+        first = match first.checked_add(unzigzag(step)) {
+            Some(f) => f,
+            None => return none(),
+        };
         if want & (1 << kind_index(kind)) != 0 {
-            groups.push(group(slice, Some(kind)));
+            groups.push(Group {
+                prev: base,
+                ..group(slice, Some(kind))
+            });
         }
     }
     if groups.len() == 1 {
