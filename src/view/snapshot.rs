@@ -29,7 +29,7 @@
 //!
 //! Everything but the view's indexes is compressed or variable-length
 //! coded, each part so that what one query reads is decoded alone: at
-//! 10,000 reports the file is 317 MB (format 4: 1,047 MB), less than
+//! 10,000 reports the file is 314 MB (format 4: 1,047 MB), less than
 //! the store's database (357 MB, without its 290 MB of blobs).
 //!
 //! Reading maps the file (`crate::mapped`) and decodes only the view's
