@@ -432,12 +432,11 @@ pub(crate) fn link_threads(kg: &mut KnowledgeGraph, annotations: &[crate::model:
         .filter(|n| n.kind == Kind::Agreement)
         .count();
     let mut infos = Vec::with_capacity(count);
-    // Their nodes, whose headings and texts are read, not copied.
+    // Their nodes, ascending (headings and texts are read, not copied).
     let mut nodes = Vec::with_capacity(count);
     // `evolved_into` links between agreements, by position in `infos` and
     // target node: a thread the search must not split or join wrongly.
     let mut evolved: Vec<(usize, NodeIndex)> = Vec::new();
-    let mut position: FxHashMap<NodeIndex, usize> = FxHashMap::default();
     for i in kg.graph.node_indices() {
         let n = &kg.graph[i];
         if n.kind != Kind::Agreement {
@@ -468,19 +467,14 @@ pub(crate) fn link_threads(kg: &mut KnowledgeGraph, annotations: &[crate::model:
                 _ => {}
             }
         }
-        position.insert(i, infos.len());
         infos.push(info);
         nodes.push(i);
     }
     let joined: Vec<(usize, usize)> = evolved
         .iter()
-        .filter_map(|&(a, b)| Some((a, *position.get(&b)?)))
+        .filter_map(|&(a, b)| Some((a, nodes.binary_search(&b).ok()?)))
         .collect();
-    let same = crate::link::same_as_edges_words(&infos, &joined, |k| {
-        let n = &kg.graph[nodes[k]];
-        let text = n.attr("text").map(ToString::to_string).unwrap_or_default();
-        (Cow::Borrowed(n.name.as_str()), Cow::Owned(text))
-    });
+    let same = same_as_edges_words(&infos, &joined, |k| words_of(&kg.graph[nodes[k]]));
     for e in same {
         kg.add_edge(e, true);
     }
@@ -493,6 +487,12 @@ pub(crate) fn link_threads(kg: &mut KnowledgeGraph, annotations: &[crate::model:
     let thread_of = |a: &str| root.get(a).cloned().unwrap_or_else(|| a.to_string());
     kg.requests = crate::link::merge_requests(kg.request_history.get(), &thread_of, &dates);
     close_done_threads(kg, &root, &doc_dates);
+}
+
+/// An agreement node's heading and text, as its words are counted.
+fn words_of(n: &crate::graph::NodeData) -> (Cow<'_, str>, Cow<'_, str>) {
+    let text = n.attr("text").map(ToString::to_string).unwrap_or_default();
+    (Cow::Borrowed(n.name.as_str()), Cow::Owned(text))
 }
 
 /// Each thread's root (its least agreement id) for every agreement of a
