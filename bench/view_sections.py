@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Print the size of each section of a saved view (`KB/view.snapshot`,
-format 5), from its footer: which parts of the view take the disk.
+format 5 or 6), from its footer: which parts of the view take the disk.
 
     python3 bench/view_sections.py /tmp/kb10k/view.snapshot
 """

@@ -339,8 +339,7 @@ impl KnowledgeGraph {
     ) -> impl Iterator<Item = (NodeIndex, EdgeIndex, &EdgeData)> + '_ {
         let mut edges: Vec<(NodeIndex, EdgeIndex, &EdgeData)> = self
             .graph
-            .edges_directed(n, dir)
-            .filter(move |e| kind.is_none_or(|k| e.kind() == k))
+            .edges_of(n, dir, kind.as_slice())
             .map(move |e| {
                 let other = if dir == Direction::Outgoing {
                     e.target()

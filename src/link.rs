@@ -54,6 +54,7 @@ use fxhash::FxHashMap;
 pub(crate) use ids::Ids;
 use petgraph::graph::NodeIndex;
 use petgraph::Direction;
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 
 mod continues;
@@ -261,6 +262,19 @@ pub fn same_as_edges_joined(
     agreements: &[AgreementInfo],
     joined: &[(usize, usize)],
 ) -> Vec<EdgeFact> {
+    same_as_edges_words(agreements, joined, |i| {
+        let a = &agreements[i];
+        (Cow::Borrowed(&a.heading), Cow::Borrowed(&a.text))
+    })
+}
+
+/// [`same_as_edges_joined`], agreement `i`'s heading and text read by
+/// `words(i)` when counted (all the texts held at once: 0.2 GB at 10k).
+pub(crate) fn same_as_edges_words<'a>(
+    agreements: &[AgreementInfo],
+    joined: &[(usize, usize)],
+    words: impl Fn(usize) -> (Cow<'a, str>, Cow<'a, str>),
+) -> Vec<EdgeFact> {
     let mut edges = Vec::new();
     // Each agreement's heading and text words, once: comparing pairs then
     // costs a merge of two short integer lists, not two normalizations.
@@ -270,8 +284,8 @@ pub fn same_as_edges_joined(
     let mut vocabulary = Vocabulary::default();
     let mut sets: Vec<[WordSet; 2]> = vec![Default::default(); agreements.len()];
     for &i in &order {
-        let a = &agreements[i];
-        sets[i] = [vocabulary.set_repeated(&a.heading), vocabulary.set(&a.text)];
+        let (heading, text) = words(i);
+        sets[i] = [vocabulary.set_repeated(&heading), vocabulary.set(&text)];
     }
     let links = continues::links(agreements, &order, &sets, joined);
     for link in links {
@@ -418,10 +432,11 @@ pub(crate) fn link_threads(kg: &mut KnowledgeGraph, annotations: &[crate::model:
         .filter(|n| n.kind == Kind::Agreement)
         .count();
     let mut infos = Vec::with_capacity(count);
+    // Their nodes, ascending (headings and texts are read, not copied).
+    let mut nodes = Vec::with_capacity(count);
     // `evolved_into` links between agreements, by position in `infos` and
     // target node: a thread the search must not split or join wrongly.
     let mut evolved: Vec<(usize, NodeIndex)> = Vec::new();
-    let mut position: FxHashMap<NodeIndex, usize> = FxHashMap::default();
     for i in kg.graph.node_indices() {
         let n = &kg.graph[i];
         if n.kind != Kind::Agreement {
@@ -434,8 +449,8 @@ pub(crate) fn link_threads(kg: &mut KnowledgeGraph, annotations: &[crate::model:
             id: n.id.to_string(),
             date: doc_dates.get(doc.as_str()).copied(),
             doc: doc.to_string(),
-            heading: n.name.clone(),
-            text: n.attr("text").map(ToString::to_string).unwrap_or_default(),
+            heading: String::new(),
+            text: String::new(),
             meetings: Default::default(),
             concerns: Default::default(),
         };
@@ -452,14 +467,14 @@ pub(crate) fn link_threads(kg: &mut KnowledgeGraph, annotations: &[crate::model:
                 _ => {}
             }
         }
-        position.insert(i, infos.len());
         infos.push(info);
+        nodes.push(i);
     }
     let joined: Vec<(usize, usize)> = evolved
         .iter()
-        .filter_map(|&(a, b)| Some((a, *position.get(&b)?)))
+        .filter_map(|&(a, b)| Some((a, nodes.binary_search(&b).ok()?)))
         .collect();
-    let same = crate::link::same_as_edges_joined(&infos, &joined);
+    let same = same_as_edges_words(&infos, &joined, |k| words_of(&kg.graph[nodes[k]]));
     for e in same {
         kg.add_edge(e, true);
     }
@@ -472,6 +487,12 @@ pub(crate) fn link_threads(kg: &mut KnowledgeGraph, annotations: &[crate::model:
     let thread_of = |a: &str| root.get(a).cloned().unwrap_or_else(|| a.to_string());
     kg.requests = crate::link::merge_requests(kg.request_history.get(), &thread_of, &dates);
     close_done_threads(kg, &root, &doc_dates);
+}
+
+/// An agreement node's heading and text, as its words are counted.
+fn words_of(n: &crate::graph::NodeData) -> (Cow<'_, str>, Cow<'_, str>) {
+    let text = n.attr("text").map(ToString::to_string).unwrap_or_default();
+    (Cow::Borrowed(n.name.as_str()), Cow::Owned(text))
 }
 
 /// Each thread's root (its least agreement id) for every agreement of a

@@ -2,7 +2,7 @@
 //! file: nothing is decoded at open. The topology is variable-length
 //! coded (each edge's ends, type and provenance as a record, in blocks,
 //! `records.rs`; each node's edges in each direction as a run of
-//! entries, CSR style, `runs.rs`); a node's data, an edge's
+//! entries grouped by type, CSR style, `runs.rs`); a node's data, an edge's
 //! attributes, a text and a provenance of the snapshot's tables are
 //! bincode blobs compressed in blocks (`packed.rs`), decoded the first
 //! time something asks for them, then kept. Opening a 10,000-report view
@@ -20,9 +20,9 @@
 //! Edge attributes: their count (u64), the edges that have them (u32
 //! each, ascending) and a table of their blobs. Adjacency: for outgoing
 //! then incoming edges, each node's run of (edge index, node at the
-//! other end, type) in the order petgraph walks a node's edges (newest
-//! first), coded as `runs.rs` says: a walk of a node's edges reads its
-//! run and nothing else. Kinds: a byte per node, its place in
+//! other end, type), grouped by type, each group in the order petgraph
+//! walks a node's edges (newest first), coded as `runs.rs` says: a walk
+//! of a node's edges of one type reads that group and nothing else. Kinds: a byte per node, its place in
 //! `Kind::ALL`, then each node's id as an index in the table of texts
 //! (u32), so that a search by id reads no node.
 
@@ -379,12 +379,15 @@ impl Lazy {
         self.edge(e).unwrap_or(&self.0.blank_edge)
     }
 
-    /// The edges of node `n` in direction `dir`, newest first: each
-    /// edge's index, the node at its other end and its type.
+    /// The edges of node `n` in direction `dir` whose types are in
+    /// `want`, newest first: each edge's index, the node at its other end
+    /// and its type. A run is grouped by type: the edges of other types
+    /// are not read.
     pub(crate) fn adjacent(
         &self,
         n: usize,
         dir: Direction,
+        want: KindSet,
     ) -> impl Iterator<Item = (usize, usize, EdgeKind)> + '_ {
         let (ends, runs) = self.0.adjacency[usize::from(dir == Direction::Incoming)];
         let map = &self.0.map;
@@ -397,7 +400,7 @@ impl Lazy {
         } else {
             &[]
         };
-        runs::decode(bytes, n, self.node_count())
+        runs::decode(bytes, n, self.node_count(), want)
     }
 
     /// The whole graph decoded into petgraph's form, to be changed.
@@ -423,6 +426,7 @@ impl Lazy {
 mod packed;
 mod records;
 mod runs;
+pub(crate) use runs::{kind_set, KindSet};
 mod write;
 pub(crate) use packed::write_packed;
 use packed::Packed;

@@ -5,7 +5,7 @@
 //! of acta uses, with the same orders: a node's edges are walked newest
 //! first, as petgraph walks them.
 
-use super::lazy::Lazy;
+use super::lazy::{kind_set, Lazy};
 use super::{EdgeData, NodeData};
 use crate::model::{EdgeKind, Kind, Sym};
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
@@ -179,30 +179,51 @@ impl Graph {
         n: NodeIndex,
         dir: Direction,
     ) -> impl Iterator<Item = EdgeRef<'_>> + '_ {
+        self.edges_of(n, dir, &[])
+    }
+
+    /// The edges of `n` in direction `dir` of the types in `kinds` (any
+    /// type when empty), newest first (petgraph's order). A saved view
+    /// keeps a node's edges grouped by type: the others are not read.
+    pub(crate) fn edges_of(
+        &self,
+        n: NodeIndex,
+        dir: Direction,
+        kinds: &[EdgeKind],
+    ) -> impl Iterator<Item = EdgeRef<'_>> + '_ {
+        let want = kind_set(kinds);
         // A saved view's adjacency holds each edge's other end and type:
         // a walk reads neither the edges' records nor their data.
         let edges: Box<dyn Iterator<Item = EdgeRef<'_>> + '_> = match &self.saved {
-            None => Box::new(self.built.edges_directed(n, dir).map(move |e| EdgeRef {
-                graph: self,
-                source: e.source(),
-                target: e.target(),
-                id: e.id(),
-                kind: e.weight().kind,
-            })),
-            Some(l) => Box::new(l.adjacent(n.index(), dir).map(move |(e, other, kind)| {
-                let other = NodeIndex::new(other);
-                let (source, target) = match dir {
-                    Direction::Outgoing => (n, other),
-                    Direction::Incoming => (other, n),
-                };
-                EdgeRef {
-                    graph: self,
-                    source,
-                    target,
-                    id: EdgeIndex::new(e),
-                    kind,
-                }
-            })),
+            None => Box::new(
+                self.built
+                    .edges_directed(n, dir)
+                    .filter(move |e| want & kind_set(&[e.weight().kind]) != 0)
+                    .map(move |e| EdgeRef {
+                        graph: self,
+                        source: e.source(),
+                        target: e.target(),
+                        id: e.id(),
+                        kind: e.weight().kind,
+                    }),
+            ),
+            Some(l) => Box::new(
+                l.adjacent(n.index(), dir, want)
+                    .map(move |(e, other, kind)| {
+                        let other = NodeIndex::new(other);
+                        let (source, target) = match dir {
+                            Direction::Outgoing => (n, other),
+                            Direction::Incoming => (other, n),
+                        };
+                        EdgeRef {
+                            graph: self,
+                            source,
+                            target,
+                            id: EdgeIndex::new(e),
+                            kind,
+                        }
+                    }),
+            ),
         };
         edges
     }

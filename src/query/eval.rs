@@ -44,7 +44,8 @@ pub(crate) struct Ctx<'g> {
     steps: StdCell<usize>,
     /// What this query has already worked out (pure functions of the
     /// view, asked once per row of a group that can hold thousands): the
-    /// request behind an edge, and the text of a request function.
+    /// request behind an edge, the text of a request function, and the
+    /// source of a provenance.
     memo: RefCell<Memo<'g>>,
 }
 
@@ -52,6 +53,9 @@ pub(crate) struct Ctx<'g> {
 struct Memo<'g> {
     request_of_edge: FxHashMap<EdgeIndex, Option<&'g Request>>,
     request_text: FxHashMap<(*const Request, &'static str), Val>,
+    /// By the provenance's address (it lives as long as the view) and
+    /// whether the source shows the sentence.
+    sources: FxHashMap<(*const Provenance, bool), Source>,
 }
 
 impl<'g> Ctx<'g> {
@@ -242,6 +246,19 @@ impl<'g> Ctx<'g> {
         Source::from_prov(prov, sentence).on_page(self.kg.page_of(prov))
     }
 
+    /// [`Ctx::source`] of a provenance of the view, made once per query:
+    /// the rows of a group share their edges' sources (an agreement's
+    /// `adopted_at` is behind each country it awaits).
+    fn view_source(&self, prov: &'g Provenance, with_sentence: bool) -> Source {
+        let key = (prov as *const Provenance, with_sentence);
+        if let Some(s) = self.memo.borrow().sources.get(&key) {
+            return s.clone();
+        }
+        let s = self.source(prov, with_sentence);
+        self.memo.borrow_mut().sources.insert(key, s.clone());
+        s
+    }
+
     /// Sources of an answer row: the edges its rows bound (structure edges
     /// aside), else the nodes it shows.
     fn sources(&self, rows: &[&Vec<Val>], values: &[Val]) -> Vec<Source> {
@@ -253,7 +270,7 @@ impl<'g> Ctx<'g> {
         let mut tried: FxHashSet<(&Provenance, bool)> = FxHashSet::default();
         let mut add = |p: &'g Provenance, sentence: bool, out: &mut Vec<Source>| {
             if out.len() < MAX && tried.insert((p, sentence)) {
-                let s = self.source(p, sentence);
+                let s = self.view_source(p, sentence);
                 if !out.contains(&s) {
                     out.push(s);
                 }

@@ -49,15 +49,13 @@ pub(crate) fn pending_on(ctx: &Ctx<'_>, meeting: Option<NodeIndex>, day: Ymd) ->
 /// The agreements adopted or reaffirmed at meeting `m`, by id.
 pub(super) fn agreements_of(kg: &KnowledgeGraph, m: NodeIndex) -> BTreeSet<&str> {
     kg.graph
-        .edges_directed(m, Direction::Incoming)
-        .filter(|e| {
-            matches!(
-                e.weight().kind,
-                EdgeKind::AdoptedAt | EdgeKind::ReaffirmedAt
-            )
-        })
+        .edges_of(
+            m,
+            Direction::Incoming,
+            &[EdgeKind::AdoptedAt, EdgeKind::ReaffirmedAt],
+        )
         .map(|e| e.source())
-        .filter(|a| kg.data(*a).kind == Kind::Agreement)
+        .filter(|a| kg.kind_of(*a) == Kind::Agreement)
         .map(|a| &*kg.data(a).id)
         .collect()
 }
@@ -80,7 +78,10 @@ fn known_by(kg: &KnowledgeGraph, e: &crate::graph::EdgeData) -> Option<Ymd> {
 fn row_of(kg: &KnowledgeGraph, r: &Request, ai: NodeIndex, day: Ymd) -> Option<Vec<Cell>> {
     let mut responded = BTreeSet::new();
     let mut maybe = BTreeSet::new();
-    for e in kg.graph.edges_directed(ai, Direction::Incoming) {
+    for e in kg
+        .graph
+        .edges_of(ai, Direction::Incoming, &[EdgeKind::Responded])
+    {
         let w = e.weight();
         let about_r = w
             .attrs

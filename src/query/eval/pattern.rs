@@ -191,14 +191,16 @@ impl<'g> Ctx<'g> {
             });
         }
         let a = &path.nodes[anchor];
+        // One row, its slots set and reset as the walk goes: a row is
+        // copied only when it is a match.
+        let mut r = row.to_vec();
         for c in self.candidates(a, row) {
             self.step()?;
             if !self.node_ok(a, c, row) {
                 continue;
             }
-            let mut r = row.to_vec();
             r[a.slot] = Val::Node(c);
-            self.expand(path, &moves, 0, r, &mut Vec::new(), out)?;
+            self.expand(path, &moves, 0, &mut r, &mut Vec::new(), out)?;
         }
         Ok(())
     }
@@ -307,7 +309,7 @@ impl<'g> Ctx<'g> {
             let mut part: Vec<(NodeIndex, EdgeIndex)> = self
                 .kg
                 .graph
-                .edges_directed(n, dir)
+                .edges_of(n, dir, &r.kinds)
                 .filter(|e| self.edge_ok(r, e.id(), e.kind()))
                 .map(|e| {
                     let other = if dir == Outgoing {
@@ -337,12 +339,12 @@ impl<'g> Ctx<'g> {
         path: &CPath,
         moves: &[Move],
         k: usize,
-        row: Vec<Val>,
+        row: &mut [Val],
         used: &mut Vec<EdgeIndex>,
         out: &mut Vec<Vec<Val>>,
     ) -> Result<(), QueryError> {
         let Some(m) = moves.get(k) else {
-            out.push(row);
+            out.push(row.to_vec());
             if out.len() > MAX_ROWS {
                 return Err(too_many_rows());
             }
@@ -357,33 +359,36 @@ impl<'g> Ctx<'g> {
             None => {
                 for &(other, e) in self.adjacent(from, r, m.forward).iter() {
                     self.step()?;
-                    if used.contains(&e) || !self.node_ok(to, other, &row) {
+                    if used.contains(&e) || !self.node_ok(to, other, row) {
                         continue;
                     }
-                    let mut next = row.clone();
-                    next[r.slot] = Val::Edge(e);
-                    next[to.slot] = Val::Node(other);
+                    let edge = std::mem::replace(&mut row[r.slot], Val::Edge(e));
+                    let node = std::mem::replace(&mut row[to.slot], Val::Node(other));
                     used.push(e);
-                    self.expand(path, moves, k + 1, next, used, out)?;
+                    self.expand(path, moves, k + 1, row, used, out)?;
                     used.pop();
+                    row[to.slot] = node;
+                    row[r.slot] = edge;
                 }
             }
             Some((min, max)) => {
                 let max = max.unwrap_or(DEFAULT_MAX_HOPS.max(min));
                 for (end, mut trail) in self.trails(from, r, m.forward, min, max, used)? {
-                    if !self.node_ok(to, end, &row) {
+                    if !self.node_ok(to, end, row) {
                         continue;
                     }
                     if !m.forward {
                         trail.reverse();
                     }
-                    let mut next = row.clone();
-                    next[r.slot] = Val::List(trail.iter().map(|e| Val::Edge(*e)).collect());
-                    next[to.slot] = Val::Node(end);
+                    let list = Val::List(trail.iter().map(|e| Val::Edge(*e)).collect());
+                    let edges = std::mem::replace(&mut row[r.slot], list);
+                    let node = std::mem::replace(&mut row[to.slot], Val::Node(end));
                     let before = used.len();
                     used.extend(trail);
-                    self.expand(path, moves, k + 1, next, used, out)?;
+                    self.expand(path, moves, k + 1, row, used, out)?;
                     used.truncate(before);
+                    row[to.slot] = node;
+                    row[r.slot] = edges;
                 }
             }
         }
