@@ -27,7 +27,7 @@ use super::profile::{self, Profile};
 use super::quotes::{self};
 use super::resolve::Resolver;
 use super::sentence::{self, Sentence};
-use super::{acronyms, agreements, asked, decisions, events, front, listed, requests};
+use super::{acronyms, agreements, asked, decisions, events, front, listed, prose, requests};
 use crate::model::{DateValue, EdgeFact, Kind, NodeFact, Precision, Request, Section, Span, Ymd};
 use crate::reference::Gazetteer;
 use crate::text::{normalize, slug};
@@ -176,7 +176,10 @@ pub fn extract(
     let mut front_sents: Vec<Sentence> = secs.iter().take(front_len).flatten().cloned().collect();
     // A record of a meeting (it has decisions, or its heading says what it
     // is) is dated by the meeting; a page that tells of one is not.
-    let records = reading.is_some_and(|p| p.records(text, !items.is_empty()));
+    let records = reading.is_some_and(|p| {
+        let cued = !items.is_empty() || decisions::cued(text, &decisions::cues_for(p));
+        p.records(text, cued)
+    });
     let (doc_date, title, front) =
         front::front_matter(&mut front_sents, text, opening_end, records, reading);
     if let Some(n) = notes.first_mut() {
@@ -408,8 +411,14 @@ pub fn extract(
         adopt_unplaced(&mut facts, m);
     }
     if let Some(p) = reading {
-        let prose = listed::prose(p, &secs, &items, &facts);
-        items.extend(prose);
+        let own_body = own
+            .as_deref()
+            .and_then(|m| calendar.get(m))
+            .and_then(|e| e.body.clone());
+        prose::drop_told(p, &secs, &mut facts);
+        let told = prose::decisions(p, &secs, &items, &facts, own_body.as_deref());
+        items.extend(told);
+        items.retain(|i| !prose::preamble(p, text, i));
         items.sort_by_key(|i| i.span.start);
         let (found, stored) = listed::emit(
             doc,
@@ -417,7 +426,10 @@ pub fn extract(
             sections,
             &secs,
             &items,
-            own.as_deref(),
+            listed::Adopted {
+                own: own.as_deref(),
+                hosting: &p.decisions.hosting,
+            },
             &mut facts,
         );
         let mut asked = asked::emit(p, text, &secs, &stored, &mut facts);
