@@ -416,7 +416,12 @@ pub fn extract(
             .and_then(|m| calendar.get(m))
             .and_then(|e| e.body.clone());
         prose::drop_told(p, &secs, &mut facts);
-        let told = prose::decisions(p, &secs, &items, &facts, own_body.as_deref());
+        let own_names = body_names(own_body.as_deref());
+        let body = prose::OwnBody {
+            id: own_body.as_deref(),
+            names: &own_names,
+        };
+        let told = prose::decisions(p, &secs, &items, &facts, body);
         items.extend(told);
         items.retain(|i| !prose::preamble(p, text, i));
         items.sort_by_key(|i| i.span.start);
@@ -466,4 +471,20 @@ pub fn extract(
         requests: facts.requests,
         notes,
     }
+}
+
+/// The names of a body in [`profile::words`] form, from the series
+/// profile whose key is its id's (`organization:gmc`: "GMC", "Grupo
+/// Mercado Común").
+fn body_names(body: Option<&str>) -> Vec<String> {
+    let Some(key) = body.map(|b| b.strip_prefix("organization:").unwrap_or(b)) else {
+        return Vec::new();
+    };
+    crate::reference::series::bundled()
+        .iter()
+        .filter(|s| s.key() == key)
+        .flat_map(|s| std::iter::once(&s.acronym).chain(&s.names))
+        .map(|n| profile::words(n))
+        .filter(|n| !n.is_empty())
+        .collect()
 }

@@ -26,14 +26,23 @@ fn told_at(p: &Profile, w: &str) -> Option<usize> {
         .min()
 }
 
+/// The body whose meeting the document records: its id, and its names
+/// in [`words`] form (those of its series profile).
+#[derive(Clone, Copy, Default)]
+pub struct OwnBody<'a> {
+    pub id: Option<&'a str>,
+    pub names: &'a [String],
+}
+
 /// True when a body that decides is named in `before` (words form): a
 /// role of the profile, or the body whose meeting the document records.
-fn subject_in(p: &Profile, s: &Sentence, before: &str, own_body: Option<&str>) -> bool {
+fn subject_in(p: &Profile, s: &Sentence, before: &str, own: OwnBody<'_>) -> bool {
     p.bodies
         .roles
         .iter()
+        .chain(own.names)
         .any(|r| find_phrase(before, r).is_some())
-        || own_body.is_some_and(|b| {
+        || own.id.is_some_and(|b| {
             s.mentions.iter().filter(|m| m.id == b).any(|m| {
                 let name = words(s.text.get(m.start..m.end).unwrap_or(""));
                 !name.is_empty() && find_phrase(before, &name).is_some()
@@ -74,7 +83,7 @@ fn opens_lead(p: &Profile, text: &str) -> bool {
 /// True when one sentence records a decision in prose: a prose phrase,
 /// an opener at the start of a line, an act after a body that decides,
 /// or (`led`) an operative verb opening the paragraph.
-fn records(p: &Profile, s: &Sentence, own_body: Option<&str>, led: bool) -> bool {
+fn records(p: &Profile, s: &Sentence, own_body: OwnBody<'_>, led: bool) -> bool {
     // A lead-in ("... they have approved the following declaration:"):
     // what was decided follows it.
     if s.text.trim_end().ends_with(':') {
@@ -126,7 +135,7 @@ pub fn decisions(
     secs: &[Vec<Sentence>],
     items: &[Item],
     facts: &Facts,
-    own_body: Option<&str>,
+    own_body: OwnBody<'_>,
 ) -> Vec<Item> {
     let d = &p.decisions;
     if d.prose.is_empty() && d.openers.is_empty() && d.acts.is_empty() && d.operative.is_empty() {
@@ -249,7 +258,7 @@ mod tests {
             })
             .collect::<Vec<_>>()];
         let p = profile(lang);
-        decisions(&p, &secs, &[], &Facts::new("doc"), None)
+        decisions(&p, &secs, &[], &Facts::new("doc"), OwnBody::default())
             .iter()
             .map(|i| {
                 sentences[secs[0].iter().position(|s| s.span == i.span).unwrap_or(0)].to_string()
@@ -268,6 +277,20 @@ mod tests {
         .is_empty());
         let t = "Finally, the Vice-Ministers thanked Costa Rica for its offer to host the next meeting, and approved it.";
         assert_eq!(read("en", &[t]).len(), 1);
+    }
+
+    #[test]
+    fn the_body_whose_meeting_is_recorded_decides_too() {
+        let t = "El GMC tomó nota de los trabajos del grupo de trabajo.";
+        let secs = vec![vec![Sentence::whole(t)]];
+        let p = profile("es");
+        let names = ["gmc".to_string()];
+        let own = OwnBody {
+            id: None,
+            names: &names,
+        };
+        assert_eq!(decisions(&p, &secs, &[], &Facts::new("d"), own).len(), 1);
+        assert!(read("es", &[t]).is_empty());
     }
 
     #[test]
