@@ -25,6 +25,7 @@ mod meeting_ref;
 mod meetings;
 pub(crate) mod pattern;
 pub mod profile;
+mod prose;
 mod quotes;
 pub mod read;
 mod requests;

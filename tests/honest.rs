@@ -44,7 +44,7 @@ fn an_empty_answer_about_pending_responses_says_what_is_known() {
     ok(acta(&kb, &["ingest", &real("es-crm-19-declaracion.txt")]));
     assert_eq!(
         ask("XIX CRM"),
-        format!("{EMPTY}note: no document here records a request for responses to the 2 agreement(s) of XIX CRM (documents covering it: es-crm-19-declaracion): nothing is known of pending responses, which is not the same as none pending\n")
+        format!("{EMPTY}note: no document here records a request for responses to the 3 agreement(s) of XIX CRM (documents covering it: es-crm-19-declaracion): nothing is known of pending responses, which is not the same as none pending\n")
     );
     assert_eq!(
         ask("IX CRM"),

@@ -80,6 +80,7 @@ fn request_in(p: &Profile, s: &Sentence, w: &str) -> Option<Addressed> {
     let first = |list: &[String]| {
         list.iter()
             .filter_map(|v| find_phrase(w, v).map(|at| (at, v.len())))
+            .filter(|&(at, _)| !relative(p, w, at))
             .min_by_key(|(at, _)| *at)
     };
     if let Some((at, len)) = first(&p.requests.verbs) {
@@ -87,6 +88,9 @@ fn request_in(p: &Profile, s: &Sentence, w: &str) -> Option<Addressed> {
         if let Some(who) = addressee(p, s, after) {
             return Some(who);
         }
+    }
+    if let Some(who) = answered_by(p, w) {
+        return Some(who);
     }
     if let Some((at, len)) = first(&p.requests.deliver) {
         let after = w.get(at + len..).unwrap_or("").trim();
@@ -98,6 +102,37 @@ fn request_in(p: &Profile, s: &Sentence, w: &str) -> Option<Addressed> {
         }
     }
     organ_task(p, s, w)
+}
+
+/// True when the word right before `at` in `w` opens a relative clause
+/// ("los proyectos que solicitaron los Viceministros"): the verb names
+/// something asked for earlier.
+fn relative(p: &Profile, w: &str, at: usize) -> bool {
+    let before = w.get(..at).unwrap_or("").trim_end();
+    let last = before.rsplit(' ').next().unwrap_or("");
+    p.requests.relative.iter().any(|r| r == last)
+}
+
+/// Those addressed before a phrase saying some have already answered
+/// ("To thank the RCM Member Countries that have already supplied the
+/// information"): they were asked.
+fn answered_by(p: &Profile, w: &str) -> Option<Addressed> {
+    let at = p
+        .requests
+        .answered
+        .iter()
+        .filter_map(|a| find_phrase(w, a))
+        .min()?;
+    let before = w.get(..at).unwrap_or("");
+    p.requests
+        .addressees
+        .iter()
+        .filter_map(|pair| find_phrase(before, &pair[0]).map(|k| (k, pair)))
+        .max_by_key(|(k, _)| *k)
+        .map(|(_, pair)| Addressed {
+            to: pair[1].clone(),
+            named: Vec::new(),
+        })
 }
 
 /// True when the profile's addressee `to` is an organ (not the members).
@@ -267,6 +302,7 @@ pub fn in_prose(p: &Profile, cx: &Prose, secs: &[Vec<Sentence>], facts: &mut Fac
             .verbs
             .iter()
             .filter_map(|v| find_phrase(&w, v).map(|at| (at, v)))
+            .filter(|&(at, _)| !relative(p, &w, at))
             .min_by_key(|(at, _)| *at)
         else {
             continue;
@@ -390,4 +426,59 @@ pub struct Prose<'a> {
     pub items: &'a [(Item, String, String)],
     /// The document's own meeting.
     pub own: Option<&'a str>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn profile(lang: &str) -> Profile {
+        Profile::bundled()
+            .iter()
+            .find(|p| p.language == lang)
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    /// To whom a decision item's text asks something, if anyone.
+    fn asked(lang: &str, text: &str) -> Option<String> {
+        let s = Sentence::whole(text);
+        request_in(&profile(lang), &s, &words(text)).map(|a| a.to)
+    }
+
+    #[test]
+    fn thanking_those_who_already_answered_records_the_request() {
+        assert_eq!(
+            asked("en", "To thank the RCM Member Countries that have already supplied the information needed.").as_deref(),
+            Some("member countries")
+        );
+        assert_eq!(
+            asked(
+                "es",
+                "Agradecer a los países miembros que ya enviaron la información solicitada."
+            )
+            .as_deref(),
+            Some("member countries")
+        );
+        assert_eq!(
+            asked("en", "To thank the Member Countries for their hospitality."),
+            None
+        );
+    }
+
+    #[test]
+    fn a_request_named_in_a_relative_clause_is_not_one_of_this_text() {
+        assert_eq!(
+            asked("es", "En relación con los proyectos que solicitaron los Viceministros de la IV Conferencia, se acordó publicarlos.").as_deref(),
+            None
+        );
+        assert_eq!(
+            asked(
+                "es",
+                "Solicitar a los países miembros que envíen sus comentarios."
+            )
+            .as_deref(),
+            Some("member countries")
+        );
+    }
 }

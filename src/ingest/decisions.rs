@@ -253,6 +253,13 @@ fn lines_from(text: &str, from: usize, to: usize) -> Vec<Line<'_>> {
     out
 }
 
+/// True when the text holds a decision cue, even one whose list is cut
+/// ("They agreed:" with nothing after it): the text records a meeting's
+/// decisions.
+pub fn cued(text: &str, cues: &Cues) -> bool {
+    !cues.find(text).is_empty()
+}
+
 /// Every decision item of the text. A cue inside a list read already
 /// ("1. On the reports, the RCGM concluded:") belongs to that list.
 pub fn find(text: &str, cues: &Cues) -> Vec<Item> {
@@ -276,11 +283,16 @@ fn list_after(text: &str, cue: Span, limit: usize, cues: &Cues) -> Vec<Item> {
     let first_rest = lines.first().map_or("", |l| l.text.trim());
     let inline = !first_rest.is_empty();
     let mut i = usize::from(!inline);
-    while lines.get(i).is_some_and(|l| {
+    // A lead-in of its own ("They agreed:" then "They reiterated:"): the
+    // cue's list is empty (cut), and unmarked lines after belong to the
+    // other lead-in, not to this cue.
+    let mut other_lead = false;
+    while let Some(l) = lines.get(i).filter(|l| {
         l.text.trim().is_empty()
             || is_subheading(l.text)
             || (marker(l.text).is_none() && cues.is_cue_line(l.text))
     }) {
+        other_lead |= l.text.trim_end().ends_with(':') && !cues.is_cue_line(l.text);
         i += 1;
     }
     let Some(first) = lines.get(i) else {
@@ -289,6 +301,7 @@ fn list_after(text: &str, cue: Span, limit: usize, cues: &Cues) -> Vec<Item> {
     match marker(first.text) {
         Some((kind, _, _)) => marked(text, &lines[i..], kind, cue, limit),
         None if !inline
+            && !other_lead
             && text
                 .get(..cue.end)
                 .is_some_and(|c| c.trim_end().ends_with(':')) =>
@@ -523,6 +536,14 @@ mod tests {
     fn plain_lines_until_a_new_sentence() {
         let t = "En este sentido, acordaron:\nSometer la propuesta.\nSolicitar a la OIM un estudio.\nDestacaron las medidas.\n";
         assert_eq!(items(t, "es").len(), 2);
+    }
+
+    #[test]
+    fn a_cut_list_does_not_take_the_paragraph_of_the_next_lead_in() {
+        let t = "They agreed:\n\nThey reiterated:\n\nThe Vice-Ministers were pleased that Peru took part.\n";
+        assert!(items(t, "en").is_empty());
+        let t = "They agreed:\n\nTo hold a workshop.\nTo thank Peru.\n";
+        assert_eq!(items(t, "en").len(), 2);
     }
 
     #[test]

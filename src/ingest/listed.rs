@@ -6,7 +6,7 @@
 
 use super::decisions::Item;
 use super::facts::{shorten, Facts};
-use super::profile::{find_phrase, words, Profile};
+use super::profile::words;
 use super::sentence::Sentence;
 use crate::model::{section_id, EdgeKind, Kind, Section, Span, Sym, Value};
 use std::collections::HashSet;
@@ -22,12 +22,24 @@ pub fn own_meeting(secs: &[Vec<Sentence>], before: usize) -> Option<String> {
         .and_then(|r| r.id.clone())
 }
 
-/// The meeting the sentence holding `at` names, if any.
-fn meeting_at(secs: &[Vec<Sentence>], at: usize) -> Option<String> {
+/// The meeting the sentence holding `at` names, if any: not one it
+/// names as hosted ("its offer to host the Sixth Regional Conference",
+/// `hosting` in [`words`] form), which is yet to be held.
+fn meeting_at(secs: &[Vec<Sentence>], at: usize, hosting: &[String]) -> Option<String> {
+    let hosted = |s: &Sentence, r: &super::meetings::MeetingRef| {
+        let before = words(s.text.get(..r.start).unwrap_or(""));
+        hosting
+            .iter()
+            .any(|h| before == *h || before.ends_with(&format!(" {h}")))
+    };
     secs.iter()
         .flatten()
         .find(|s| s.span.start <= at && at < s.span.end.max(s.span.start + 1))
-        .and_then(|s| s.meetings.iter().find(|r| !r.scheduled && r.id.is_some()))
+        .and_then(|s| {
+            s.meetings
+                .iter()
+                .find(|r| !r.scheduled && r.id.is_some() && !hosted(s, r))
+        })
         .and_then(|r| r.id.clone())
 }
 
@@ -39,63 +51,17 @@ pub(super) fn section_of(sections: &[Section], at: usize) -> &str {
         .map_or("", |s| s.id.as_str())
 }
 
-fn inside(outer: Span, inner: Span) -> bool {
+pub(super) fn inside(outer: Span, inner: Span) -> bool {
     inner.start < outer.end && outer.start < inner.end
 }
 
-/// Sentences of running prose that record a decision with a phrase of
-/// the profile ("We agree to keep promoting …"), outside the lists and
-/// not read already as an agreement sentence by sentence (which keeps
-/// its meetings and its clauses).
-pub fn prose(p: &Profile, secs: &[Vec<Sentence>], items: &[Item], facts: &Facts) -> Vec<Item> {
-    if p.decisions.prose.is_empty() && p.decisions.openers.is_empty() {
-        return Vec::new();
-    }
-    let read: Vec<Span> = facts
-        .nodes
-        .iter()
-        .filter(|n| n.kind == Kind::Agreement)
-        .filter_map(|n| match &*n.prov {
-            crate::model::Provenance::Extracted { span, .. } => Some(*span),
-            _ => None,
-        })
-        .collect();
-    secs.iter()
-        .flatten()
-        .filter(|s| {
-            !s.heading
-                && !items
-                    .iter()
-                    .any(|i| inside(i.span, s.span) || inside(i.cue, s.span))
-                && !read.iter().any(|r| inside(*r, s.span))
-        })
-        .filter(|s| {
-            let w = words(&s.text);
-            // "Los Viceministros decidieron" with nothing after it (a
-            // cut annex) states no decision.
-            let states = |at: usize, v: &str| {
-                w.get(at + v.len()..)
-                    .is_some_and(|rest| rest.split_whitespace().count() >= 2)
-            };
-            p.decisions
-                .prose
-                .iter()
-                .any(|v| find_phrase(&w, v).is_some_and(|at| states(at, v)))
-                || s.text.lines().any(|line| {
-                    let l = words(line);
-                    p.decisions.openers.iter().any(|v| {
-                        find_phrase(&l, v) == Some(0)
-                            && l.get(v.len()..)
-                                .is_some_and(|rest| rest.split_whitespace().count() >= 2)
-                    })
-                })
-        })
-        .map(|s| Item {
-            label: String::new(),
-            span: s.span,
-            cue: s.span,
-        })
-        .collect()
+/// Where the items were adopted: the document's own meeting, unless the
+/// cue's sentence names one (not one it names as hosted, after words of
+/// `hosting`).
+#[derive(Clone, Copy)]
+pub struct Adopted<'a> {
+    pub own: Option<&'a str>,
+    pub hosting: &'a [String],
 }
 
 /// Each item with its agreement id and section id.
@@ -109,9 +75,10 @@ pub fn emit(
     sections: &[Section],
     secs: &[Vec<Sentence>],
     items: &[Item],
-    own: Option<&str>,
+    adopted: Adopted<'_>,
     facts: &mut Facts,
 ) -> (Vec<String>, Stored) {
+    let Adopted { own, hosting } = adopted;
     let Some(first) = items.first() else {
         return (Vec::new(), Vec::new());
     };
@@ -155,7 +122,7 @@ pub fn emit(
             vec![],
             &prov,
         );
-        let meeting = meeting_at(secs, item.cue.start).or_else(|| own.clone());
+        let meeting = meeting_at(secs, item.cue.start, hosting).or_else(|| own.clone());
         match &meeting {
             Some(m) => {
                 facts.edge(&id, m, EdgeKind::AdoptedAt, vec![], &prov);

@@ -59,6 +59,20 @@ pub struct Decisions {
     /// list item (a declaration's `Reafirman los principios ...`), not
     /// elsewhere in running text.
     pub openers: Vec<String>,
+    /// Acts that record one decision in running prose only when a body
+    /// that decides (a role of [`Bodies`], or the body whose meeting the
+    /// document records) comes before them in the sentence (`los países
+    /// miembros eligieron`, `El GMC tomó nota`, `the Vice-Ministers ...
+    /// approved it`).
+    pub acts: Vec<String>,
+    /// Words before a decision phrase that tell of an earlier decision
+    /// rather than record one (`subrayaron que hace poco se aprobó`,
+    /// `recalled that`): the sentence is not a decision.
+    pub told: Vec<String>,
+    /// Words right before a meeting that make it one to be hosted, not
+    /// the one that decided (`its offer to host the Sixth Regional
+    /// Conference`).
+    pub hosting: Vec<String>,
 }
 
 /// How requests are made.
@@ -81,6 +95,14 @@ pub struct Requests {
     /// ..." naming its leader, not the country): who is asked, as much as
     /// the words say.
     pub fallback: Vec<[String; 2]>,
+    /// Words right before a request verb that make it part of a relative
+    /// clause naming something asked for earlier (`los proyectos que
+    /// solicitaron los Viceministros`): not a request of this text.
+    pub relative: Vec<String>,
+    /// Phrases saying that some of those addressed have already answered
+    /// (`To thank the Member Countries that have already supplied ...`):
+    /// the addressee named before them was asked.
+    pub answered: Vec<String>,
 }
 
 /// Words that open a consideration, not a decision.
@@ -309,7 +331,12 @@ impl Profile {
             &mut self.decisions.operative,
             &mut self.decisions.prose,
             &mut self.decisions.openers,
+            &mut self.decisions.acts,
+            &mut self.decisions.told,
+            &mut self.decisions.hosting,
             &mut self.requests.verbs,
+            &mut self.requests.relative,
+            &mut self.requests.answered,
             &mut self.requests.deliver,
             &mut self.requests.future,
             &mut self.documents.records,

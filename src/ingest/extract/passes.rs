@@ -6,6 +6,7 @@ use crate::ingest::calendar::Calendar;
 use crate::ingest::dates::{self, DateContext};
 use crate::ingest::meetings;
 use crate::ingest::{acronyms, agreements, asked, decisions, entities, events, front, listed};
+use crate::ingest::{profile, prose};
 use crate::ingest::{quotes, requests};
 use crate::model::{DateValue, Kind, Ymd};
 use crate::text::{normalize, slug};
@@ -75,9 +76,10 @@ impl Pass for FrontMatter {
         // A record of a meeting (it has decisions, or its heading says
         // what it is) is dated by the meeting; a page that tells of one is
         // not.
-        r.records = r
-            .profile
-            .is_some_and(|p| p.records(r.text, !r.items.is_empty()));
+        r.records = r.profile.is_some_and(|p| {
+            let cued = !r.items.is_empty() || decisions::cued(r.text, &decisions::cues_for(p));
+            p.records(r.text, cued)
+        });
         let (doc_date, title, front) =
             front::front_matter(&mut front_sents, r.text, opening_end, r.records, r.profile);
         r.doc_date = doc_date;
@@ -363,8 +365,21 @@ impl Pass for Lists {
         let Some(p) = r.profile else {
             return;
         };
-        let prose = listed::prose(p, &r.secs, &r.items, &r.facts);
-        r.items.extend(prose);
+        let own_body = r
+            .own
+            .as_deref()
+            .and_then(|m| r.calendar.as_ref()?.get(m))
+            .and_then(|e| e.body.clone());
+        prose::drop_told(p, &r.secs, &mut r.facts);
+        let own_names = body_names(own_body.as_deref());
+        let body = prose::OwnBody {
+            id: own_body.as_deref(),
+            names: &own_names,
+        };
+        let told = prose::decisions(p, &r.secs, &r.items, &r.facts, body);
+        r.items.extend(told);
+        let text = r.text;
+        r.items.retain(|i| !prose::preamble(p, text, i));
         r.items.sort_by_key(|i| i.span.start);
         let own = r.own.as_deref();
         let (found, stored) = listed::emit(
@@ -373,7 +388,10 @@ impl Pass for Lists {
             r.sections,
             &r.secs,
             &r.items,
-            own,
+            listed::Adopted {
+                own,
+                hosting: &p.decisions.hosting,
+            },
             &mut r.facts,
         );
         let mut asked = asked::emit(p, r.text, &r.secs, &stored, &mut r.facts);
@@ -389,6 +407,22 @@ impl Pass for Lists {
             n.extracted.extend(asked);
         }
     }
+}
+
+/// The names of a body in [`crate::ingest::profile::words`] form, from
+/// the series profile whose key is its id's (`organization:gmc`: "GMC",
+/// "Grupo Mercado Común").
+fn body_names(body: Option<&str>) -> Vec<String> {
+    let Some(key) = body.map(|b| b.strip_prefix("organization:").unwrap_or(b)) else {
+        return Vec::new();
+    };
+    crate::reference::series::bundled()
+        .iter()
+        .filter(|s| s.key() == key)
+        .flat_map(|s| std::iter::once(&s.acronym).chain(&s.names))
+        .map(|n| profile::words(n))
+        .filter(|n| !n.is_empty())
+        .collect()
 }
 
 /// The calendar's meetings become facts; a document that states no date
