@@ -12,6 +12,7 @@
 //! CRM") rather than a venue. [`super::calendar`] turns them into ids.
 
 mod own;
+mod prep;
 mod series_refs;
 mod tail;
 
@@ -213,6 +214,14 @@ pub fn find(s: &Sentence, env: &Env) -> Vec<MeetingRef> {
             },
             None => series_refs::target(series, ordinal),
         };
+        // "the Second Preparatory Meeting for the 5th ... Conference": the
+        // place and days after it are the preparatory meeting's.
+        if let Some((at, prep)) = prep::preparatory(s, start, env, series, ordinal) {
+            refs.push(MeetingRef::new(start, end, target));
+            let r = MeetingRef::new(at, end, prep);
+            refs.push(with_tail(r, &parse_tail(s, end, env)));
+            continue;
+        }
         let r = MeetingRef::new(start, end, target);
         refs.push(with_tail(r, &parse_tail(s, end, env)));
     }

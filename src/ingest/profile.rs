@@ -128,6 +128,15 @@ pub struct Places {
     /// Words that name a meeting outside any series (`reunión`, `cumbre`,
     /// `summit`): with the city after them, the document's own meeting.
     pub gatherings: Vec<String>,
+    /// Words that name a meeting preparing another, after its own ordinal
+    /// ("Second Preparatory Meeting", "fourth preparatory SOM").
+    pub preparatory: Vec<String>,
+    /// Words between a preparatory meeting and the meeting it prepares
+    /// ("for the", "de la").
+    pub preparatory_links: Vec<String>,
+    /// Words that call a meeting of a numbered series one outside its
+    /// numbering ("extraordinary"): its month names it.
+    pub extraordinary: Vec<String>,
 }
 
 /// Who decides at a meeting.
@@ -352,6 +361,9 @@ impl Profile {
             &mut self.places.venues,
             &mut self.places.fields,
             &mut self.places.gatherings,
+            &mut self.places.preparatory,
+            &mut self.places.preparatory_links,
+            &mut self.places.extraordinary,
         ];
         for list in all {
             for w in list.iter_mut() {

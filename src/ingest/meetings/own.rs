@@ -8,7 +8,9 @@
 //! 2022"). Its id is the gathering word and the city, with the year when
 //! the days are known (`meeting:reunion-extraordinaria-managua`), so the
 //! same meeting read twice gets the same id; in a document of one series
-//! keyed by month, that series' meeting of the month (`rabat-2019-02`).
+//! keyed by month, or of one series whose opening calls the meeting
+//! extraordinary, that series' meeting of the month (`rabat-2019-02`,
+//! `crm-2022-03`).
 
 use super::tail::place;
 use super::Env;
@@ -68,6 +70,25 @@ fn city_after(s: &Sentence, from: usize, env: &Env, re: &Pattern) -> Option<(Str
     })
 }
 
+/// Whether the opening calls its meeting extraordinary (`[places]
+/// extraordinary` of the language profiles, whole words).
+fn extraordinary(opening: &[Sentence], limit: usize, env: &Env) -> bool {
+    let words: Vec<&str> = env
+        .profiles
+        .iter()
+        .flat_map(|p| &p.places.extraordinary)
+        .map(String::as_str)
+        .collect();
+    opening
+        .iter()
+        .filter(|s| s.span.start < limit)
+        .take(OPENING_SENTENCES)
+        .any(|s| {
+            let w = format!(" {} ", crate::ingest::profile::words(&s.text));
+            words.iter().any(|x| w.contains(&format!(" {x} ")))
+        })
+}
+
 /// The document's own meeting read from a gathering word and the city
 /// after it, with the days the opening states (`held`, else a date of
 /// the same sentence). `None` when the opening has no such word with a
@@ -111,11 +132,15 @@ pub fn gathering(
             // The one series the document names, keyed by month: its
             // meeting of that month ("the partners of the Rabat Process
             // met ... in Ouagadougou for a Senior Officials' Meeting").
+            // A numbered series' meeting the opening calls extraordinary
+            // ("Regional Conference on Migration (CRM) Extraordinary
+            // Declaration ... gathering in Panama City"): no ordinal names
+            // it, its month does (`crm-2022-03`).
             let by_date = env
                 .series
                 .as_deref()
                 .and_then(series::by_key)
-                .filter(|x| x.by_date && date.is_some());
+                .filter(|x| (x.by_date || extraordinary(opening, limit, env)) && date.is_some());
             let target = match by_date {
                 Some(x) => Target::Dated {
                     body: format!("organization:{}", x.key()),

@@ -408,6 +408,12 @@ pub(super) fn of_the_document(s: &Sentence, env: &Env, refs: &mut Vec<MeetingRef
         if named_after {
             continue;
         }
+        if let Some((at, prep)) = super::prep::preparatory(s, a, env, series, n) {
+            refs.push(MeetingRef::new(a, b, target(series, n)));
+            let r = MeetingRef::new(at, b, prep);
+            refs.push(with_tail(r, &parse_tail(s, b, env)));
+            continue;
+        }
         let r = MeetingRef::new(a, b, target(series, n));
         refs.push(with_tail(r, &parse_tail(s, b, env)));
     }
