@@ -230,7 +230,8 @@ fn held_sentence(s: &Sentence, env: &Env) -> Option<Held> {
     let mut found = None;
     // The place may open the sentence ("En la ciudad de Caracas, ..., los
     // días 2 y 3 de julio de 2007, ... se reunió la VII Conferencia").
-    let starts = std::iter::once(0).chain(s.text.match_indices(char::is_whitespace).map(|(i, _)| i));
+    let starts =
+        std::iter::once(0).chain(s.text.match_indices(char::is_whitespace).map(|(i, _)| i));
     for i in starts {
         let rest = s.text.get(i..).unwrap_or("").trim_start();
         let head: String = rest.chars().take(40).collect();

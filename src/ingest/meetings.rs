@@ -11,6 +11,7 @@
 //! noviembre 2002`) and whether it is a destination ("asistentes a la VIII
 //! CRM") rather than a venue. [`super::calendar`] turns them into ids.
 
+mod held;
 mod own;
 mod prep;
 mod series_refs;
@@ -387,6 +388,9 @@ pub fn find(s: &Sentence, env: &Env) -> Vec<MeetingRef> {
     series_refs::possessive(s, env, &mut refs);
     // "Aprobado en Ciudad de Panamá, Panamá, en la XXIII Reunión".
     series_refs::place_before(s, env, &mut refs);
+    // "the International Conference on ..., held on July 16-17, 2014, in
+    // Tegucigalpa": a meeting named in prose, outside any series.
+    held::named_held(s, env, &mut refs);
     // "esta reunión", "la actual reunión".
     for (a, b) in s.find(&p.current_bare) {
         if !overlaps(&refs, a, b) {

@@ -137,6 +137,13 @@ pub struct Places {
     /// Words that call a meeting of a numbered series one outside its
     /// numbering ("extraordinary"): its month names it.
     pub extraordinary: Vec<String>,
+    /// Nouns that name a meeting in running prose ("conference",
+    /// "meeting", "reunión"): with a name, the words of holding, a city
+    /// and days after them, a meeting of its own.
+    pub meeting_nouns: Vec<String>,
+    /// Words of holding after a meeting's name ("held", "which took
+    /// place", "celebrada", "que tuvo lugar").
+    pub held: Vec<String>,
 }
 
 /// Who decides at a meeting.
@@ -364,6 +371,8 @@ impl Profile {
             &mut self.places.preparatory,
             &mut self.places.preparatory_links,
             &mut self.places.extraordinary,
+            &mut self.places.meeting_nouns,
+            &mut self.places.held,
         ];
         for list in all {
             for w in list.iter_mut() {

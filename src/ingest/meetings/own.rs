@@ -136,11 +136,10 @@ pub fn gathering(
             // ("Regional Conference on Migration (CRM) Extraordinary
             // Declaration ... gathering in Panama City"): no ordinal names
             // it, its month does (`crm-2022-03`).
-            let by_date = env
-                .series
-                .as_deref()
-                .and_then(series::by_key)
-                .filter(|x| (x.by_date || extraordinary(opening, limit, env)) && date.is_some());
+            let by_date =
+                env.series.as_deref().and_then(series::by_key).filter(|x| {
+                    (x.by_date || extraordinary(opening, limit, env)) && date.is_some()
+                });
             let target = match by_date {
                 Some(x) => Target::Dated {
                     body: format!("organization:{}", x.key()),

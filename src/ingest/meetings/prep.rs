@@ -27,7 +27,10 @@ fn tokens_before(s: &Sentence, at: usize) -> Vec<(usize, String)> {
     let text = s.text.get(from..at).unwrap_or("");
     let mut out = Vec::new();
     let mut start = None;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
         match (c.is_alphanumeric(), start) {
             (true, None) => start = Some(i),
             (false, Some(a)) => {

@@ -388,16 +388,20 @@ pub(super) fn of_the_document(s: &Sentence, env: &Env, refs: &mut Vec<MeetingRef
         let roman = raw
             .chars()
             .all(|ch| matches!(ch, 'I' | 'V' | 'X' | 'L' | 'C'));
+        let counted = !roman && !raw.chars().next().is_some_and(char::is_uppercase);
         let n = if roman {
             from_long_roman(raw)
-        } else if !raw.chars().next().is_some_and(char::is_uppercase) {
-            // "the fifth meeting since ...": a count, not a name; "October
-            // 26th and 27th Meeting ...": a day.
-            None
         } else {
             ordinal_word(ord.as_str())
         };
         let Some(n) = n else { continue };
+        // "the fifth meeting since ...": a count, not a name; "October
+        // 26th and 27th Meeting ...": a day; unless a preparatory meeting
+        // names it ("the fourth preparatory SOM for the 3rd Ministerial
+        // Conference").
+        if counted && super::prep::preparatory(s, a, env, series, n).is_none() {
+            continue;
+        }
         let next = s.text.get(b..).unwrap_or("").trim_start();
         let first: String = next.chars().take_while(|c| c.is_alphanumeric()).collect();
         let named_after = first.chars().next().is_some_and(char::is_uppercase)
