@@ -43,7 +43,7 @@ pub(super) fn target(series: &Series, ordinal: u32) -> Target {
 /// An ordinal as the numbered pattern writes it (roman, `7th`, a word).
 fn ordinal_token() -> String {
     let words = alternation(series::ordinal_words().iter().map(|(w, _)| w.as_str()));
-    format!(r"(?:[ivxlc]{{1,7}}|\d{{1,2}}(?:st|nd|rd|th)|{words})")
+    format!(r"(?:[ivxlc]{{1,7}}|\d{{1,2}}(?:st|nd|rd|th|a|o)|{words})")
 }
 
 /// Two or more ordinals joined by commas and a conjunction, the meeting
