@@ -75,6 +75,15 @@ fn word_indices(text: &str) -> Vec<(usize, &str)> {
     out
 }
 
+/// The first known city within reach after `at` (see
+/// [`super::own::city_after`]).
+fn city_after_held(s: &Sentence, at: usize, env: &Env) -> Option<(String, String)> {
+    static P: std::sync::OnceLock<Option<crate::ingest::pattern::Pattern>> =
+        std::sync::OnceLock::new();
+    let re = P.get_or_init(super::own::place_pattern).as_ref()?;
+    super::own::city_after(s, at, env, re)
+}
+
 /// Whether the words from `start` to `end` name a meeting: a naming
 /// word other than its noun and the sentence's first word. In a document
 /// of one series, the words of that series' meetings ("Senior Officials'
@@ -158,7 +167,15 @@ pub(super) fn named_held(s: &Sentence, env: &Env, refs: &mut Vec<MeetingRef>) {
         if !named(s, env, start, held_start, (noun, noun_end)) {
             continue;
         }
-        let t = parse_tail(s, held_end, env);
+        let mut t = parse_tail(s, held_end, env);
+        // "celebrada el pasado 24 de enero, en la ciudad de Buenos Aires":
+        // a place the tail does not read, after its date.
+        if t.country.is_none() {
+            if let Some((city, country)) = city_after_held(s, held_end, env) {
+                t.city = Some(city);
+                t.country = Some(country);
+            }
+        }
         if t.city.is_none() || t.country.is_none() || t.date.is_none() {
             continue;
         }

@@ -29,7 +29,7 @@ const CITY_REACH: usize = 160;
 
 /// A place after "en"/"in", or in parentheses: capitalized words, maybe
 /// a country after a comma.
-fn place_pattern() -> Option<Pattern> {
+pub(super) fn place_pattern() -> Option<Pattern> {
     let cap = r"[A-ZÁÉÍÓÚÑ][\p{L}.\-]*";
     Pattern::new(&format!(
         r"(?:\b(?:en|in)\s+(?:la\s+ciudad\s+de\s+|the\s+city\s+of\s+)?|\()(?P<p>{cap}(?:\s+(?:de\s+|del\s+)?{cap}){{0,3}}(?:\s*,\s*{cap}(?:\s+{cap}){{0,2}})?)"
@@ -58,7 +58,7 @@ fn numbered_before(s: &Sentence, at: usize) -> bool {
 
 /// The first place after `from` (within reach) that names a known city:
 /// the city and its country.
-fn city_after(s: &Sentence, from: usize, env: &Env, re: &Pattern) -> Option<(String, String)> {
+pub(super) fn city_after(s: &Sentence, from: usize, env: &Env, re: &Pattern) -> Option<(String, String)> {
     let end = (from + CITY_REACH).min(s.text.len());
     let end = (end..=s.text.len())
         .find(|&i| s.text.is_char_boundary(i))
