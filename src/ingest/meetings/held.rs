@@ -91,28 +91,40 @@ fn city_after_held(s: &Sentence, at: usize, env: &Env) -> Option<(String, String
 /// its passes read: they and ordinals do not count.
 fn named(s: &Sentence, env: &Env, start: usize, end: usize, noun: (usize, usize)) -> bool {
     let series = env.series.as_deref().and_then(series::by_key);
-    let mut skip = vec![noun];
-    if let Some(x) = series {
-        let (a, b) = (s.norm_at(start), s.norm_at(end));
-        let hay = s.norm.get(a..b).unwrap_or("");
-        let all = x
-            .meeting_words
+    let text = s.text.get(start..end).unwrap_or("");
+    let tokens: Vec<(usize, &str, String)> = word_indices(text)
+        .into_iter()
+        .map(|(i, w)| (start + i, w, crate::ingest::profile::words(w)))
+        .collect();
+    let mut taken = vec![false; tokens.len()];
+    let all = series.into_iter().flat_map(|x| {
+        x.meeting_words
             .iter()
-            .chain(x.sub_meetings.iter().flat_map(|m| &m.words));
-        for w in all {
-            let w = crate::ingest::profile::words(w);
-            // The normalized text keeps apostrophes the words drop.
-            for (i, j) in occurrences(hay, &w).chain(occurrences(hay, &w.replace("s ", "s' "))) {
-                skip.push((s.orig(a + i), s.end_of(a + j)));
+            .chain(x.sub_meetings.iter().flat_map(|m| &m.words))
+    });
+    for w in all {
+        let w = crate::ingest::profile::words(w);
+        let parts: Vec<&str> = w.split(' ').collect();
+        for i in 0..tokens.len() {
+            let fits = parts
+                .iter()
+                .enumerate()
+                .all(|(k, p)| tokens.get(i + k).is_some_and(|t| t.2 == *p));
+            if fits {
+                taken
+                    .iter_mut()
+                    .skip(i)
+                    .take(parts.len())
+                    .for_each(|x| *x = true);
             }
         }
     }
-    let text = s.text.get(start..end).unwrap_or("");
-    word_indices(text).into_iter().any(|(i, w)| {
-        let at = start + i;
-        let skipped = skip.iter().any(|&(a, b)| a <= at && at < b);
+    tokens.iter().zip(&taken).any(|((at, w, _), taken)| {
+        let own_noun = noun.0 <= *at && *at < noun.1;
+        // "(SOM)": an acronym repeats the name before it.
+        let acronym = w.starts_with('(');
         let ordinal = !w.starts_with(char::is_uppercase);
-        at > 0 && !skipped && naming(w) && !(series.is_some() && ordinal)
+        *at > 0 && !own_noun && !taken && !acronym && naming(w) && !(series.is_some() && ordinal)
     })
 }
 

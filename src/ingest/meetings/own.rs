@@ -58,7 +58,12 @@ fn numbered_before(s: &Sentence, at: usize) -> bool {
 
 /// The first place after `from` (within reach) that names a known city:
 /// the city and its country.
-pub(super) fn city_after(s: &Sentence, from: usize, env: &Env, re: &Pattern) -> Option<(String, String)> {
+pub(super) fn city_after(
+    s: &Sentence,
+    from: usize,
+    env: &Env,
+    re: &Pattern,
+) -> Option<(String, String)> {
     let end = (from + CITY_REACH).min(s.text.len());
     let end = (end..=s.text.len())
         .find(|&i| s.text.is_char_boundary(i))
