@@ -73,6 +73,9 @@ pub struct Decisions {
     /// the one that decided (`its offer to host the Sixth Regional
     /// Conference`).
     pub hosting: Vec<String>,
+    /// Words right before a decision phrase that deny it (`no llegaron a
+    /// un acuerdo`, `no agreement was reached`): no decision.
+    pub negations: Vec<String>,
 }
 
 /// How requests are made.
