@@ -73,6 +73,9 @@ pub struct Decisions {
     /// the one that decided (`its offer to host the Sixth Regional
     /// Conference`).
     pub hosting: Vec<String>,
+    /// Words right before a decision phrase that deny it (`no llegaron a
+    /// un acuerdo`, `no agreement was reached`): no decision.
+    pub negations: Vec<String>,
 }
 
 /// How requests are made.
@@ -95,6 +98,9 @@ pub struct Requests {
     /// ..." naming its leader, not the country): who is asked, as much as
     /// the words say.
     pub fallback: Vec<[String; 2]>,
+    /// Articles that may come before an addressee named as printed
+    /// (`the`, `a la`).
+    pub articles: Vec<String>,
     /// Words right before a request verb that make it part of a relative
     /// clause naming something asked for earlier (`los proyectos que
     /// solicitaron los Viceministros`): not a request of this text.
@@ -350,7 +356,9 @@ impl Profile {
             &mut self.decisions.acts,
             &mut self.decisions.told,
             &mut self.decisions.hosting,
+            &mut self.decisions.negations,
             &mut self.requests.verbs,
+            &mut self.requests.articles,
             &mut self.requests.relative,
             &mut self.requests.answered,
             &mut self.requests.deliver,
