@@ -124,7 +124,8 @@ fn named(s: &Sentence, env: &Env, start: usize, end: usize, noun: (usize, usize)
         // "(SOM)": an acronym repeats the name before it.
         let acronym = w.starts_with('(');
         let ordinal = !w.starts_with(char::is_uppercase);
-        *at > 0 && !own_noun && !taken && !acronym && naming(w) && !(series.is_some() && ordinal)
+        let numbered = series.is_some() && ordinal;
+        *at > 0 && !own_noun && !taken && !acronym && !numbered && naming(w)
     })
 }
 
