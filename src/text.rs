@@ -18,7 +18,7 @@ use unicode_normalization::UnicodeNormalization;
 pub(crate) fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
-    let mut push = |c: char| {
+    each_folded(s, |c| {
         if c.is_whitespace() {
             pending_space = !out.is_empty();
             return;
@@ -27,10 +27,22 @@ pub(crate) fn normalize(s: &str) -> String {
             out.push(' ');
             pending_space = false;
         }
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
+        out.push(c);
+    });
+    out
+}
+
+/// The characters of [`normalize`] before white space is collapsed:
+/// `f` gets each character of the NFKD of `s` that is not a combining
+/// mark, lower-cased (white space as it is).
+pub(crate) fn each_folded(s: &str, mut f: impl FnMut(char)) {
+    let mut push = |c: char| {
+        if c.is_whitespace() {
+            f(c);
+        } else if c.is_ascii() {
+            f(c.to_ascii_lowercase());
         } else {
-            out.extend(c.to_lowercase());
+            c.to_lowercase().for_each(&mut f);
         }
     };
     // Runs of ASCII, which NFKD leaves as they are, skip the decomposer.
@@ -71,7 +83,6 @@ pub(crate) fn normalize(s: &str) -> String {
             .for_each(&mut push);
         rest = &rest[other..];
     }
-    out
 }
 
 /// The letter of an accented Latin-1 letter whose decomposition is that

@@ -7,7 +7,7 @@
 //! with no code change. The language of each document is detected from
 //! its frequent words ([`detect`]).
 
-use crate::text::normalize;
+use crate::text::each_folded;
 use serde::Deserialize;
 use std::path::Path;
 use std::sync::OnceLock;
@@ -404,10 +404,11 @@ fn capital_runs(line: &str, first: usize) -> Vec<String> {
 pub fn words(s: &str) -> String {
     // One pass, one string: runs of anything but letters and digits
     // become one space, none at either end.
-    let n = normalize(s);
-    let mut out = String::with_capacity(n.len());
+    // The characters of `normalize(s)` as they are made (its white space
+    // is a run of non-letters too).
+    let mut out = String::with_capacity(s.len());
     let mut gap = false;
-    for c in n.chars() {
+    each_folded(s, |c| {
         if c.is_alphanumeric() {
             if gap && !out.is_empty() {
                 out.push(' ');
@@ -417,7 +418,7 @@ pub fn words(s: &str) -> String {
         } else {
             gap = true;
         }
-    }
+    });
     out
 }
 
@@ -522,6 +523,35 @@ pub fn detect<'p>(text: &str, profiles: &'p [Profile]) -> Option<&'p Profile> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`words`] as specified: [`crate::text::normalize`], then every run
+    /// of characters that are not letters or digits one space.
+    fn words_spec(s: &str) -> String {
+        crate::text::normalize(s)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_are_normalized_words(s in "[A-Za-zÁÉíóÑñü²ǅİß \t\n\u{a0}\u{301}.,:;()-]{0,60}") {
+            proptest::prop_assert_eq!(words(&s), words_spec(&s));
+        }
+    }
+
+    #[test]
+    fn starts_find_as_find_phrase_does() {
+        let hay = words("Los Viceministros instaron a la OIM; se solicitó al GRCM y a los países");
+        let starts = Starts::of(&hay);
+        for phrase in ["instaron", "se solicito", "a", "a la", "los paises", "paises", "oim", "olicito", "grcm y", "x", "viceministros instaron a"] {
+            for cut in [hay.len(), 20, 3, 0] {
+                let prefix = hay.get(..cut).unwrap_or("");
+                assert_eq!(starts.find(prefix, phrase), find_phrase(prefix, phrase), "{phrase:?} in {prefix:?}");
+            }
+        }
+    }
 
     #[test]
     fn bundled_profiles_parse() {

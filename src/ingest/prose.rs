@@ -72,11 +72,10 @@ fn opens_lead(p: &Profile, text: &str) -> bool {
         let line_end = rest.trim_start_matches([' ', '\t']);
         let before = text.get(..at).unwrap_or("");
         let line = before.rsplit('\n').next().unwrap_or(before);
-        (line_end.is_empty() || line_end.starts_with('\n'))
-            && p.bodies
-                .roles
-                .iter()
-                .any(|r| find_phrase(&words(line), r).is_some())
+        (line_end.is_empty() || line_end.starts_with('\n')) && {
+            let w = words(line);
+            p.bodies.roles.iter().any(|r| find_phrase(&w, r).is_some())
+        }
     })
 }
 
