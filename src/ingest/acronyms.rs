@@ -6,6 +6,11 @@
 //! nothing), or when the gazetteer already knows both as names of one
 //! organization (an acronym kept in its original language's order beside
 //! a translated name: "Central American Integration System (SICA)").
+//! A name may end in a short tail the acronym leaves out, after a
+//! connector ("Regional Consultative Process on Migration (RCP)",
+//! "Comisión Económica para América Latina y el Caribe (CEPAL)"), unless
+//! the tail names another organization: "Foro Especializado Migratorio del
+//! Mercosur (FEM)" is the Mercosur's forum, and the FEM is the forum.
 //! Names of a kind of event ("Senior Officials' Meeting (SOM)") and names
 //! counted as a class ("los 18 Procesos Consultivos Regionales (PCR)")
 //! define no organization.
@@ -82,13 +87,18 @@ pub fn same_organization(r: &Resolver, acronym: &str, long: &str) -> bool {
     !of_acronym.is_empty() && ids(long).iter().any(|i| of_acronym.contains(i))
 }
 
-/// Acronym definitions in a sentence. `same(acronym, long)` says whether
-/// the gazetteer knows both as names of one organization.
-pub fn definitions(
-    s: &Sentence,
-    words: &NameWords,
-    same: &dyn Fn(&str, &str) -> bool,
-) -> Vec<Definition> {
+/// What the gazetteer knows, as the acronym reader asks it.
+pub struct Known<'a> {
+    /// Whether the gazetteer knows an acronym and a long name as names of
+    /// one organization.
+    pub same: &'a dyn Fn(&str, &str) -> bool,
+    /// Whether the gazetteer knows a word as a name (of an organization,
+    /// a series, a country or a place): a tail naming one is an owner.
+    pub organization: &'a dyn Fn(&str) -> bool,
+}
+
+/// Acronym definitions in a sentence, read with what the gazetteer knows.
+pub fn definitions(s: &Sentence, words: &NameWords, known: &Known<'_>) -> Vec<Definition> {
     let mut out = Vec::new();
     for c in acronym_pattern().captures_iter(&s.text) {
         let (Some(all), Some(acr)) = (c.get(0), c.name("a")) else {
@@ -101,7 +111,7 @@ pub fn definitions(
             .filter(|r| r.chars().count() >= 2 && !r.chars().any(char::is_lowercase))
             .unwrap_or(acronym);
         let before = &s.text[..all.start()];
-        let Some((start, known)) = long_name(before, letters, words, same) else {
+        let Some((start, known)) = long_name(before, letters, words, known) else {
             continue;
         };
         let long = before[start..]
@@ -143,7 +153,7 @@ fn long_name(
     before: &str,
     acronym: &str,
     words: &NameWords,
-    same: &dyn Fn(&str, &str) -> bool,
+    known: &Known<'_>,
 ) -> Option<(usize, bool)> {
     let base = before.as_ptr() as usize;
     let mut starts: Vec<usize> = Vec::new();
@@ -180,13 +190,33 @@ fn long_name(
         }
     }
     let name = |s: usize| before[s..].trim_end().trim_end_matches(QUOTES);
-    if let Some(&s) = starts.iter().find(|&&s| same(acronym, name(s))) {
+    if let Some(&s) = starts.iter().find(|&&s| (known.same)(acronym, name(s))) {
         return Some((s, true));
+    }
+    if let Some(&s) = starts.iter().find(|&&s| spells(acronym, name(s), words)) {
+        return Some((s, false));
     }
     starts
         .into_iter()
-        .find(|&s| spells(acronym, name(s), words))
+        .find(|&s| spells_with_tail(acronym, name(s), words, known))
         .map(|s| (s, false))
+}
+
+/// True when the words of `long` spell `acronym` up to a tail the acronym
+/// leaves out: a connector, then at most two words that are not
+/// connectors and do not name an organization.
+fn spells_with_tail(acronym: &str, long: &str, words: &NameWords, known: &Known<'_>) -> bool {
+    let ws: Vec<&str> = long.split_whitespace().collect();
+    (1..ws.len()).rev().any(|cut| {
+        let (head, tail) = ws.split_at(cut);
+        let content: Vec<&&str> = tail.iter().filter(|w| !words.connector(w)).collect();
+        words.connector(tail[0])
+            && !content.is_empty()
+            && content.len() <= 2
+            && !content.iter().any(|w| (known.organization)(w))
+            && head.len() >= 2
+            && spells(acronym, &head.join(" "), words)
+    })
 }
 
 /// How many words of `long` are not connectors.
@@ -299,7 +329,12 @@ mod tests {
 
     fn read(text: &str, same: &dyn Fn(&str, &str) -> bool) -> Vec<(String, String)> {
         let words = NameWords::of(Profile::bundled());
-        definitions(&sentence(text), &words, same)
+        let organization = |w: &str| w == "Mercosur" || w == "IGAD";
+        let known = Known {
+            same,
+            organization: &organization,
+        };
+        definitions(&sentence(text), &words, &known)
             .into_iter()
             .map(|d| (d.acronym, d.long))
             .collect()
@@ -432,6 +467,44 @@ mod tests {
         assert_eq!(
             read(
                 "it grew out of the Central American Integration System (SICA).",
+                &unknown
+            ),
+            []
+        );
+    }
+
+    #[test]
+    fn a_tail_the_acronym_leaves_out_unless_it_names_an_owner() {
+        assert_eq!(
+            read(
+                "The 7th Meeting of Regional Consultative Process on Migration (RCP) of the IGAD",
+                &unknown
+            ),
+            pairs(&[("RCP", "Regional Consultative Process on Migration")])
+        );
+        assert_eq!(
+            read(
+                "la Comisión Económica para América Latina y el Caribe (Cepal) y la Cruz Roja",
+                &unknown
+            ),
+            pairs(&[(
+                "Cepal",
+                "Comisión Económica para América Latina y el Caribe"
+            )])
+        );
+        // The Mercosur's forum: the tail names its owner, and the words
+        // before it do not spell FEM without it.
+        assert_eq!(
+            read(
+                "en el Foro Especializado Migratorio del Mercosur (FEM), que",
+                &unknown
+            ),
+            []
+        );
+        // A tail of three words is a different name.
+        assert_eq!(
+            read(
+                "the Regional Consultative Process on Migration in East Africa (RCP)",
                 &unknown
             ),
             []

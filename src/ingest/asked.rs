@@ -62,6 +62,43 @@ fn addressee(p: &Profile, s: &Sentence, after: &str) -> Option<Addressed> {
             to: pair[1].clone(),
             named: Vec::new(),
         })
+        .or_else(|| printed(p, s, after))
+}
+
+/// A body the gazetteer does not know, named right after the verb by two
+/// capitalized words or more ("tasked the Senior Officials Co-Chairs to
+/// ..."): addressed as printed, never as anyone else.
+fn printed(p: &Profile, s: &Sentence, after: &str) -> Option<Addressed> {
+    let after = p
+        .requests
+        .articles
+        .iter()
+        .find_map(|a| after.strip_prefix(a.as_str())?.strip_prefix(' '))
+        .unwrap_or(after);
+    let mut run: Vec<&str> = Vec::new();
+    let mut best: Option<String> = None;
+    for w in s.text.split_whitespace() {
+        if w.starts_with(char::is_uppercase) {
+            run.push(w);
+            let name = run.join(" ");
+            let name = name.trim_end_matches([',', ';', '.', ':']);
+            let form = words(name);
+            if run.len() >= 2 && after.starts_with(&form) && after[form.len()..].starts_with(' ') {
+                best = Some(name.to_string());
+            }
+            if w.ends_with([',', ';', '.', ':']) {
+                run.clear();
+            }
+        } else if best.is_some() {
+            break;
+        } else {
+            run.clear();
+        }
+    }
+    best.map(|to| Addressed {
+        to,
+        named: Vec::new(),
+    })
 }
 
 /// The part of a sentence inside an item.
@@ -465,6 +502,27 @@ mod tests {
         );
         assert_eq!(
             asked("en", "To thank the Member Countries for their hospitality."),
+            None
+        );
+    }
+
+    #[test]
+    fn a_body_the_gazetteer_does_not_know_is_addressed_as_printed() {
+        assert_eq!(
+            asked("en", "To that end, Ministers tasked the Senior Officials Co-Chairs to reactivate the Consultation Mechanism.").as_deref(),
+            Some("Senior Officials Co-Chairs")
+        );
+        assert_eq!(
+            asked(
+                "es",
+                "Encomendar a la Mesa Directiva Regional que prepare un informe."
+            )
+            .as_deref(),
+            Some("Mesa Directiva Regional")
+        );
+        // One capitalized word is not enough to name a body.
+        assert_eq!(
+            asked("en", "To request Planning to prepare a report.").as_deref(),
             None
         );
     }

@@ -89,8 +89,19 @@ impl Cues {
         });
         let heading = (!d.headings.is_empty()).then(|| {
             let h = alternation(&d.headings);
-            // A heading line, or a heading run into its first item.
-            format!(r"(?im)(?P<c>^[ \t]*(?:{h})[ \t]*:?[ \t]*$)|{BEFORE}(?P<r>(?:{h})[ \t]*:?[ \t]+(?:1[.)]|a\))[ \t])")
+            // A heading line, maybe numbered as a section ("I. Decisions
+            // and Recommendations for Future Activities": a connector of
+            // the language may lead on to more of its words), or a
+            // heading run into its first item.
+            let more = if p.names.connectors.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    r"(?:[ \t]+(?:{})[ \t][^\n:]{{1,80}}?)?",
+                    alternation(&p.names.connectors)
+                )
+            };
+            format!(r"(?im)(?P<c>^[ \t]*(?:(?:[IVX]{{1,4}}|\d{{1,2}})[.)][ \t]+)?(?:{h}){more}[ \t]*:?[ \t]*$)|{BEFORE}(?P<r>(?:{h})[ \t]*:?[ \t]+(?:1[.)]|a\))[ \t])")
         });
         // A numbered list opening with an operative verb: the cue is
         // empty, just before its first marker.
@@ -151,7 +162,10 @@ pub fn cues_for(p: &Profile) -> std::sync::Arc<Cues> {
     use std::collections::HashMap;
     use std::sync::{Arc, Mutex, OnceLock};
     static CACHE: OnceLock<Mutex<HashMap<String, Arc<Cues>>>> = OnceLock::new();
-    let key = format!("{}{:?}{:?}", p.language, p.decisions, p.lists);
+    let key = format!(
+        "{}{:?}{:?}{:?}",
+        p.language, p.decisions, p.lists, p.names.connectors
+    );
     let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
     let Ok(mut map) = cache.lock() else {
         return Arc::new(Cues::new(p));
@@ -520,6 +534,17 @@ mod tests {
         let got = items(t, "es");
         let labels: Vec<&str> = got.iter().map(|(l, _)| l.as_str()).collect();
         assert_eq!(labels, ["1", "2", "3"]);
+    }
+
+    #[test]
+    fn a_numbered_section_heading_that_goes_on() {
+        let t = "I. Decisions and Recommendations for Future Activities\n1. Ministers welcomed the work.\n2. Ministers agreed on a program.\n";
+        assert_eq!(items(t, "en").len(), 2);
+        let t = "II. Acuerdos de la reunión\n1. Aprobar el plan.\n";
+        assert_eq!(items(t, "es").len(), 1);
+        // A heading word that goes on without a connector is a sentence.
+        let t = "Recommendations made earlier were discussed\n1. Ministers welcomed the work.\n";
+        assert!(items(t, "en").is_empty());
     }
 
     #[test]

@@ -228,7 +228,11 @@ fn held_sentence(s: &Sentence, env: &Env) -> Option<Held> {
         .collect();
     before.sort_by_key(|b| std::cmp::Reverse(b.len()));
     let mut found = None;
-    for (i, _) in s.text.match_indices(char::is_whitespace) {
+    // The place may open the sentence ("En la ciudad de Caracas, ..., los
+    // días 2 y 3 de julio de 2007, ... se reunió la VII Conferencia").
+    let starts =
+        std::iter::once(0).chain(s.text.match_indices(char::is_whitespace).map(|(i, _)| i));
+    for i in starts {
         let rest = s.text.get(i..).unwrap_or("").trim_start();
         let head: String = rest.chars().take(40).collect();
         let w = words(&head);

@@ -18,7 +18,7 @@ pub fn own_meeting(secs: &[Vec<Sentence>], before: usize) -> Option<String> {
         .flatten()
         .filter(|s| s.span.start < before)
         .flat_map(|s| &s.meetings)
-        .find(|r| !r.scheduled && !r.destination && r.id.is_some())
+        .find(|r| !r.scheduled && !r.destination && !r.aside && r.id.is_some())
         .and_then(|r| r.id.clone())
 }
 
@@ -38,7 +38,7 @@ fn meeting_at(secs: &[Vec<Sentence>], at: usize, hosting: &[String]) -> Option<S
         .and_then(|s| {
             s.meetings
                 .iter()
-                .find(|r| !r.scheduled && r.id.is_some() && !hosted(s, r))
+                .find(|r| !r.scheduled && !r.aside && r.id.is_some() && !hosted(s, r))
         })
         .and_then(|r| r.id.clone())
 }

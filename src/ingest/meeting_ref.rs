@@ -36,6 +36,10 @@ pub struct MeetingRef {
     pub weak: bool,
     /// Announced for the future ("se ha programado una reunión").
     pub scheduled: bool,
+    /// Named in passing, as held somewhere else ("the Workshop on ...,
+    /// held in San Salvador on December 1st"): never the document's own
+    /// meeting, nor the one its decisions were adopted at.
+    pub aside: bool,
     /// Meeting id, once the calendar has resolved the reference.
     pub id: Option<String>,
     /// How an undated or current reference was resolved, for the notes.
@@ -54,6 +58,7 @@ impl MeetingRef {
             destination: false,
             weak: false,
             scheduled: false,
+            aside: false,
             id: None,
             how: None,
         }

@@ -11,7 +11,9 @@
 //! noviembre 2002`) and whether it is a destination ("asistentes a la VIII
 //! CRM") rather than a venue. [`super::calendar`] turns them into ids.
 
+mod held;
 mod own;
+mod prep;
 mod series_refs;
 mod tail;
 
@@ -96,7 +98,7 @@ fn numbered_pattern() -> String {
             .map(String::as_str),
     );
     format!(
-        r"\b(?P<ord>[ivxlc]{{1,7}}|\d{{1,2}}(?:st|nd|rd|th)|{ordinals})\s+(?:(?P<w>{words})\s+(?:de\s+la\s+|del\s+|of\s+the\s+|of\s+)?)?(?P<body>{names})\b"
+        r"\b(?P<ord>[ivxlc]{{1,7}}|\d{{1,2}}(?:st|nd|rd|th|a|o)|{ordinals})\s+(?:(?P<w>{words})\s+(?:de\s+la\s+|del\s+|of\s+the\s+|of\s+)?)?(?P<body>{names})\b"
     )
 }
 
@@ -213,6 +215,14 @@ pub fn find(s: &Sentence, env: &Env) -> Vec<MeetingRef> {
             },
             None => series_refs::target(series, ordinal),
         };
+        // "the Second Preparatory Meeting for the 5th ... Conference": the
+        // place and days after it are the preparatory meeting's.
+        if let Some((at, prep)) = prep::preparatory(s, start, env, series, ordinal) {
+            refs.push(MeetingRef::new(start, end, target));
+            let r = MeetingRef::new(at, end, prep);
+            refs.push(with_tail(r, &parse_tail(s, end, env)));
+            continue;
+        }
         let r = MeetingRef::new(start, end, target);
         refs.push(with_tail(r, &parse_tail(s, end, env)));
     }
@@ -378,6 +388,9 @@ pub fn find(s: &Sentence, env: &Env) -> Vec<MeetingRef> {
     series_refs::possessive(s, env, &mut refs);
     // "Aprobado en Ciudad de Panamá, Panamá, en la XXIII Reunión".
     series_refs::place_before(s, env, &mut refs);
+    // "the International Conference on ..., held on July 16-17, 2014, in
+    // Tegucigalpa": a meeting named in prose, outside any series.
+    held::named_held(s, env, &mut refs);
     // "esta reunión", "la actual reunión".
     for (a, b) in s.find(&p.current_bare) {
         if !overlaps(&refs, a, b) {

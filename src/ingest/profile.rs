@@ -73,6 +73,9 @@ pub struct Decisions {
     /// the one that decided (`its offer to host the Sixth Regional
     /// Conference`).
     pub hosting: Vec<String>,
+    /// Words right before a decision phrase that deny it (`no llegaron a
+    /// un acuerdo`, `no agreement was reached`): no decision.
+    pub negations: Vec<String>,
 }
 
 /// How requests are made.
@@ -95,6 +98,9 @@ pub struct Requests {
     /// ..." naming its leader, not the country): who is asked, as much as
     /// the words say.
     pub fallback: Vec<[String; 2]>,
+    /// Articles that may come before an addressee named as printed
+    /// (`the`, `a la`).
+    pub articles: Vec<String>,
     /// Words right before a request verb that make it part of a relative
     /// clause naming something asked for earlier (`los proyectos que
     /// solicitaron los Viceministros`): not a request of this text.
@@ -128,6 +134,22 @@ pub struct Places {
     /// Words that name a meeting outside any series (`reunión`, `cumbre`,
     /// `summit`): with the city after them, the document's own meeting.
     pub gatherings: Vec<String>,
+    /// Words that name a meeting preparing another, after its own ordinal
+    /// ("Second Preparatory Meeting", "fourth preparatory SOM").
+    pub preparatory: Vec<String>,
+    /// Words between a preparatory meeting and the meeting it prepares
+    /// ("for the", "de la").
+    pub preparatory_links: Vec<String>,
+    /// Words that call a meeting of a numbered series one outside its
+    /// numbering ("extraordinary"): its month names it.
+    pub extraordinary: Vec<String>,
+    /// Nouns that name a meeting in running prose ("conference",
+    /// "meeting", "reunión"): with a name, the words of holding, a city
+    /// and days after them, a meeting of its own.
+    pub meeting_nouns: Vec<String>,
+    /// Words of holding after a meeting's name ("held", "which took
+    /// place", "celebrada", "que tuvo lugar").
+    pub held: Vec<String>,
 }
 
 /// Who decides at a meeting.
@@ -334,7 +356,9 @@ impl Profile {
             &mut self.decisions.acts,
             &mut self.decisions.told,
             &mut self.decisions.hosting,
+            &mut self.decisions.negations,
             &mut self.requests.verbs,
+            &mut self.requests.articles,
             &mut self.requests.relative,
             &mut self.requests.answered,
             &mut self.requests.deliver,
@@ -352,6 +376,11 @@ impl Profile {
             &mut self.places.venues,
             &mut self.places.fields,
             &mut self.places.gatherings,
+            &mut self.places.preparatory,
+            &mut self.places.preparatory_links,
+            &mut self.places.extraordinary,
+            &mut self.places.meeting_nouns,
+            &mut self.places.held,
         ];
         for list in all {
             for w in list.iter_mut() {
@@ -545,10 +574,26 @@ mod tests {
     fn starts_find_as_find_phrase_does() {
         let hay = words("Los Viceministros instaron a la OIM; se solicitó al GRCM y a los países");
         let starts = Starts::of(&hay);
-        for phrase in ["instaron", "se solicito", "a", "a la", "los paises", "paises", "oim", "olicito", "grcm y", "x", "viceministros instaron a"] {
+        for phrase in [
+            "instaron",
+            "se solicito",
+            "a",
+            "a la",
+            "los paises",
+            "paises",
+            "oim",
+            "olicito",
+            "grcm y",
+            "x",
+            "viceministros instaron a",
+        ] {
             for cut in [hay.len(), 20, 3, 0] {
                 let prefix = hay.get(..cut).unwrap_or("");
-                assert_eq!(starts.find(prefix, phrase), find_phrase(prefix, phrase), "{phrase:?} in {prefix:?}");
+                assert_eq!(
+                    starts.find(prefix, phrase),
+                    find_phrase(prefix, phrase),
+                    "{phrase:?} in {prefix:?}"
+                );
             }
         }
     }

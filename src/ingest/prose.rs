@@ -26,6 +26,17 @@ fn told_at(p: &Profile, w: &str) -> Option<usize> {
         .min()
 }
 
+/// True when the words right before `at` in `w` deny what follows
+/// (`no llegaron a un acuerdo`).
+fn negated(p: &Profile, w: &str, at: usize) -> bool {
+    let before = w.get(..at).unwrap_or("").trim_end();
+    p.decisions.negations.iter().any(|n| {
+        before
+            .strip_suffix(n.as_str())
+            .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
+    })
+}
+
 /// The body whose meeting the document records: its id, and its names
 /// in [`words`] form (those of its series profile).
 #[derive(Clone, Copy, Default)]
@@ -97,7 +108,9 @@ fn records(p: &Profile, s: &Sentence, own_body: OwnBody<'_>, led: bool) -> bool 
         list.iter().any(|v| {
             starts.find(w, v).is_some_and(|at| {
                 let rest = w.get(at + v.len()..).unwrap_or("");
-                rest.split_whitespace().count() >= 2 && told().is_none_or(|t| t > at)
+                rest.split_whitespace().count() >= 2
+                    && told().is_none_or(|t| t > at)
+                    && !negated(p, w, at)
             })
         })
     };
@@ -113,6 +126,7 @@ fn records(p: &Profile, s: &Sentence, own_body: OwnBody<'_>, led: bool) -> bool 
             let rest = unquoted.get(at + v.len()..).unwrap_or("");
             rest.split_whitespace().count() >= 1
                 && told_at(p, &unquoted).is_none_or(|t| t > at)
+                && !negated(p, &unquoted, at)
                 && subject_in(p, s, unquoted.get(..at).unwrap_or(""), own_body)
         })
     });
@@ -303,6 +317,21 @@ mod tests {
     fn an_act_in_a_quotation_is_a_speakers_word() {
         let t = "Pisani added: \"We hope the countries of the region approved the policy at the Summit.\"";
         assert!(read("en", &[t]).is_empty());
+    }
+
+    #[test]
+    fn an_outcome_told_in_a_news_page_and_one_denied() {
+        let t = "Notably, consensus was reached on several proposals for changes in the wording.";
+        assert_eq!(read("en", &[t]).len(), 1);
+        let t = "This meeting resulted in a decision to embark on a multiannual planning process.";
+        assert_eq!(read("en", &[t]).len(), 1);
+        let t = "After two days, no agreement was reached on the remaining points of the text.";
+        assert!(read("en", &[t]).is_empty());
+        let t =
+            "Tras dos días, esos dos países no llegaron a un acuerdo sobre dos puntos del texto.";
+        assert!(read("es", &[t]).is_empty());
+        let t = "Tras dos días, los dos países llegaron a un acuerdo sobre dos puntos del texto.";
+        assert_eq!(read("es", &[t]).len(), 1);
     }
 
     #[test]

@@ -115,9 +115,14 @@ impl Pass for Aliases {
         let name_words = acronyms::NameWords::of(r.profiles);
         let base = Arc::clone(&r.base);
         let same = |acr: &str, long: &str| acronyms::same_organization(&base, acr, long);
+        let organization = |w: &str| !base.lookup(w).is_empty();
+        let known = acronyms::Known {
+            same: &same,
+            organization: &organization,
+        };
         for (k, sents) in r.secs.iter().enumerate() {
             for s in sents {
-                for d in acronyms::definitions(s, &name_words, &same) {
+                for d in acronyms::definitions(s, &name_words, &known) {
                     let resolver = Arc::make_mut(&mut r.resolver);
                     let known = resolver
                         .lookup(&d.acronym)

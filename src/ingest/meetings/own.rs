@@ -8,7 +8,9 @@
 //! 2022"). Its id is the gathering word and the city, with the year when
 //! the days are known (`meeting:reunion-extraordinaria-managua`), so the
 //! same meeting read twice gets the same id; in a document of one series
-//! keyed by month, that series' meeting of the month (`rabat-2019-02`).
+//! keyed by month, or of one series whose opening calls the meeting
+//! extraordinary, that series' meeting of the month (`rabat-2019-02`,
+//! `crm-2022-03`).
 
 use super::tail::place;
 use super::Env;
@@ -27,7 +29,7 @@ const CITY_REACH: usize = 160;
 
 /// A place after "en"/"in", or in parentheses: capitalized words, maybe
 /// a country after a comma.
-fn place_pattern() -> Option<Pattern> {
+pub(super) fn place_pattern() -> Option<Pattern> {
     let cap = r"[A-ZÁÉÍÓÚÑ][\p{L}.\-]*";
     Pattern::new(&format!(
         r"(?:\b(?:en|in)\s+(?:la\s+ciudad\s+de\s+|the\s+city\s+of\s+)?|\()(?P<p>{cap}(?:\s+(?:de\s+|del\s+)?{cap}){{0,3}}(?:\s*,\s*{cap}(?:\s+{cap}){{0,2}})?)"
@@ -56,7 +58,12 @@ fn numbered_before(s: &Sentence, at: usize) -> bool {
 
 /// The first place after `from` (within reach) that names a known city:
 /// the city and its country.
-fn city_after(s: &Sentence, from: usize, env: &Env, re: &Pattern) -> Option<(String, String)> {
+pub(super) fn city_after(
+    s: &Sentence,
+    from: usize,
+    env: &Env,
+    re: &Pattern,
+) -> Option<(String, String)> {
     let end = (from + CITY_REACH).min(s.text.len());
     let end = (end..=s.text.len())
         .find(|&i| s.text.is_char_boundary(i))
@@ -66,6 +73,25 @@ fn city_after(s: &Sentence, from: usize, env: &Env, re: &Pattern) -> Option<(Str
         let (city, country) = place(c.name("p")?.as_str(), env)?;
         Some((city?, country?))
     })
+}
+
+/// Whether the opening calls its meeting extraordinary (`[places]
+/// extraordinary` of the language profiles, whole words).
+fn extraordinary(opening: &[Sentence], limit: usize, env: &Env) -> bool {
+    let words: Vec<&str> = env
+        .profiles
+        .iter()
+        .flat_map(|p| &p.places.extraordinary)
+        .map(String::as_str)
+        .collect();
+    opening
+        .iter()
+        .filter(|s| s.span.start < limit)
+        .take(OPENING_SENTENCES)
+        .any(|s| {
+            let w = format!(" {} ", crate::ingest::profile::words(&s.text));
+            words.iter().any(|x| w.contains(&format!(" {x} ")))
+        })
 }
 
 /// The document's own meeting read from a gathering word and the city
@@ -111,11 +137,14 @@ pub fn gathering(
             // The one series the document names, keyed by month: its
             // meeting of that month ("the partners of the Rabat Process
             // met ... in Ouagadougou for a Senior Officials' Meeting").
-            let by_date = env
-                .series
-                .as_deref()
-                .and_then(series::by_key)
-                .filter(|x| x.by_date && date.is_some());
+            // A numbered series' meeting the opening calls extraordinary
+            // ("Regional Conference on Migration (CRM) Extraordinary
+            // Declaration ... gathering in Panama City"): no ordinal names
+            // it, its month does (`crm-2022-03`).
+            let by_date =
+                env.series.as_deref().and_then(series::by_key).filter(|x| {
+                    (x.by_date || extraordinary(opening, limit, env)) && date.is_some()
+                });
             let target = match by_date {
                 Some(x) => Target::Dated {
                     body: format!("organization:{}", x.key()),

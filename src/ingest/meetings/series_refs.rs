@@ -43,7 +43,7 @@ pub(super) fn target(series: &Series, ordinal: u32) -> Target {
 /// An ordinal as the numbered pattern writes it (roman, `7th`, a word).
 fn ordinal_token() -> String {
     let words = alternation(series::ordinal_words().iter().map(|(w, _)| w.as_str()));
-    format!(r"(?:[ivxlc]{{1,7}}|\d{{1,2}}(?:st|nd|rd|th)|{words})")
+    format!(r"(?:[ivxlc]{{1,7}}|\d{{1,2}}(?:st|nd|rd|th|a|o)|{words})")
 }
 
 /// Two or more ordinals joined by commas and a conjunction, the meeting
@@ -388,16 +388,20 @@ pub(super) fn of_the_document(s: &Sentence, env: &Env, refs: &mut Vec<MeetingRef
         let roman = raw
             .chars()
             .all(|ch| matches!(ch, 'I' | 'V' | 'X' | 'L' | 'C'));
+        let counted = !roman && !raw.chars().next().is_some_and(char::is_uppercase);
         let n = if roman {
             from_long_roman(raw)
-        } else if !raw.chars().next().is_some_and(char::is_uppercase) {
-            // "the fifth meeting since ...": a count, not a name; "October
-            // 26th and 27th Meeting ...": a day.
-            None
         } else {
             ordinal_word(ord.as_str())
         };
         let Some(n) = n else { continue };
+        // "the fifth meeting since ...": a count, not a name; "October
+        // 26th and 27th Meeting ...": a day; unless a preparatory meeting
+        // names it ("the fourth preparatory SOM for the 3rd Ministerial
+        // Conference").
+        if counted && super::prep::preparatory(s, a, env, series, n).is_none() {
+            continue;
+        }
         let next = s.text.get(b..).unwrap_or("").trim_start();
         let first: String = next.chars().take_while(|c| c.is_alphanumeric()).collect();
         let named_after = first.chars().next().is_some_and(char::is_uppercase)
@@ -406,6 +410,12 @@ pub(super) fn of_the_document(s: &Sentence, env: &Env, refs: &mut Vec<MeetingRef
                 "de" | "del" | "of" | "for" | "on" | "sobre" | "para"
             );
         if named_after {
+            continue;
+        }
+        if let Some((at, prep)) = super::prep::preparatory(s, a, env, series, n) {
+            refs.push(MeetingRef::new(a, b, target(series, n)));
+            let r = MeetingRef::new(at, b, prep);
+            refs.push(with_tail(r, &parse_tail(s, b, env)));
             continue;
         }
         let r = MeetingRef::new(a, b, target(series, n));

@@ -197,7 +197,28 @@ fn meetings_of_sister_processes() {
         (bali, Some("2002-02-26..2002-02-28"))
     );
     let r = refs("the Second Preparatory Meeting for the 5th Budapest Process Ministerial Conference took place");
-    assert!(r[0].4, "a meeting prepared for is a destination");
+    // The preparatory meeting is a meeting of its own; the one it prepares
+    // is named as a destination.
+    assert_eq!(
+        r.iter().map(|x| (x.1.clone(), x.4)).collect::<Vec<_>>(),
+        [
+            (
+                Target::Numbered {
+                    body: "budapest 05 prep".into(),
+                    ordinal: 2
+                },
+                false
+            ),
+            (
+                Target::Numbered {
+                    body: "Budapest Process".into(),
+                    ordinal: 5
+                },
+                true
+            ),
+        ],
+        "a meeting prepared for is a destination"
+    );
 }
 
 #[test]

@@ -1,0 +1,205 @@
+//! A meeting named in running prose, outside any series profile: a noun
+//! of the language profiles (`[places] meeting_nouns`: "conference",
+//! "meeting", "reunión") with a name (a capitalized word or an ordinal
+//! with it), the words of holding right after the name (`[places] held`:
+//! "held", "which had been held", "celebrada", "que tuvo lugar"), then a
+//! known city and days ("the International Conference on Migration,
+//! Childhood and Family, held on July 16-17, 2014, in Tegucigalpa,
+//! Honduras"; "the meeting of the Regional Coalition against Trafficking,
+//! held in Panama City, on 12-14 November, 2014"). All four must be
+//! there: a noun alone, or a name without a city and days, names no
+//! meeting that could be told from another.
+
+use super::tail::parse_tail;
+use super::{overlaps, with_tail, Env};
+use crate::ingest::meeting_ref::{MeetingRef, Target};
+use crate::ingest::sentence::Sentence;
+use crate::reference::series;
+
+/// How far before the words of holding the meeting's noun may stand
+/// (bytes of normalized text): a name of a dozen words.
+const REACH: usize = 140;
+
+/// Whole-word occurrences of `phrase` (in [`crate::ingest::profile::words`]
+/// form) in the normalized `hay`: (start, end) byte offsets.
+fn occurrences<'a>(hay: &'a str, phrase: &'a str) -> impl Iterator<Item = (usize, usize)> + 'a {
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    hay.match_indices(phrase)
+        .map(|(i, m)| (i, i + m.len()))
+        .filter(move |&(a, b)| {
+            !phrase.is_empty()
+                && !word(hay.get(..a).and_then(|x| x.chars().next_back()))
+                && !word(hay.get(b..).and_then(|x| x.chars().next()))
+        })
+}
+
+/// Whether a word of the original text names something: a capital, or
+/// an ordinal written with digits ("7th", "45ª").
+fn naming(w: &str) -> bool {
+    let first = w.chars().find(|c| c.is_alphanumeric());
+    first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// Where the meeting's name starts: the run of naming words right before
+/// its noun at `noun` (original offset), with the noun's own offset when
+/// none.
+fn name_start(s: &Sentence, noun: usize) -> usize {
+    let before = s.text.get(..noun).unwrap_or("");
+    let mut start = noun;
+    for (i, w) in word_indices(before).into_iter().rev() {
+        if !naming(w) || w.ends_with([',', ';', ':', '.']) {
+            break;
+        }
+        start = i;
+    }
+    start
+}
+
+/// The words of `text` split on white space, each with its offset.
+fn word_indices(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (c.is_whitespace(), start) {
+            (false, None) => start = Some(i),
+            (true, Some(a)) => {
+                out.push((a, text.get(a..i).unwrap_or("")));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(a) = start {
+        out.push((a, text.get(a..).unwrap_or("")));
+    }
+    out
+}
+
+/// The first known city within reach after `at` (see
+/// [`super::own::city_after`]).
+fn city_after_held(s: &Sentence, at: usize, env: &Env) -> Option<(String, String)> {
+    static P: std::sync::OnceLock<Option<crate::ingest::pattern::Pattern>> =
+        std::sync::OnceLock::new();
+    let re = P.get_or_init(super::own::place_pattern).as_ref()?;
+    super::own::city_after(s, at, env, re)
+}
+
+/// Whether the words from `start` to `end` name a meeting: a naming
+/// word other than its noun and the sentence's first word. In a document
+/// of one series, the words of that series' meetings ("Senior Officials'
+/// Meeting", "3rd Ministerial Conference") name its own meetings, which
+/// its passes read: they and ordinals do not count.
+fn named(s: &Sentence, env: &Env, start: usize, end: usize, noun: (usize, usize)) -> bool {
+    let series = env.series.as_deref().and_then(series::by_key);
+    let text = s.text.get(start..end).unwrap_or("");
+    let tokens: Vec<(usize, &str, String)> = word_indices(text)
+        .into_iter()
+        .map(|(i, w)| (start + i, w, crate::ingest::profile::words(w)))
+        .collect();
+    let mut taken = vec![false; tokens.len()];
+    let all = series.into_iter().flat_map(|x| {
+        x.meeting_words
+            .iter()
+            .chain(x.sub_meetings.iter().flat_map(|m| &m.words))
+    });
+    for w in all {
+        let w = crate::ingest::profile::words(w);
+        let parts: Vec<&str> = w.split(' ').collect();
+        for i in 0..tokens.len() {
+            let fits = parts
+                .iter()
+                .enumerate()
+                .all(|(k, p)| tokens.get(i + k).is_some_and(|t| t.2 == *p));
+            if fits {
+                taken
+                    .iter_mut()
+                    .skip(i)
+                    .take(parts.len())
+                    .for_each(|x| *x = true);
+            }
+        }
+    }
+    tokens.iter().zip(&taken).any(|((at, w, _), taken)| {
+        let own_noun = noun.0 <= *at && *at < noun.1;
+        // "(SOM)": an acronym repeats the name before it.
+        let acronym = w.starts_with('(');
+        let ordinal = !w.starts_with(char::is_uppercase);
+        let numbered = series.is_some() && ordinal;
+        *at > 0 && !own_noun && !taken && !acronym && !numbered && naming(w)
+    })
+}
+
+/// The meetings of the sentence named in prose and held somewhere on
+/// some days (see the module's doc), added to `refs` where no earlier
+/// reference covers them.
+pub(super) fn named_held(s: &Sentence, env: &Env, refs: &mut Vec<MeetingRef>) {
+    let held: Vec<&str> = env
+        .profiles
+        .iter()
+        .flat_map(|p| &p.places.held)
+        .map(String::as_str)
+        .collect();
+    let mut found: Vec<(usize, usize)> =
+        held.iter().flat_map(|w| occurrences(&s.norm, w)).collect();
+    if found.is_empty() {
+        return;
+    }
+    // The longest words of holding at each place ("which was held", not
+    // "was held" inside it).
+    found.sort_by_key(|&(a, b)| (b, std::cmp::Reverse(b - a)));
+    found.dedup_by_key(|x| x.1);
+    let nouns: Vec<&str> = env
+        .profiles
+        .iter()
+        .flat_map(|p| &p.places.meeting_nouns)
+        .map(String::as_str)
+        .collect();
+    for (h, he) in found {
+        let window_start = (h.saturating_sub(REACH)..h)
+            .find(|&i| s.norm.is_char_boundary(i))
+            .unwrap_or(h);
+        let window = s.norm.get(window_start..h).unwrap_or("");
+        let Some((na, nb)) = nouns
+            .iter()
+            .flat_map(|w| occurrences(window, w))
+            .max_by_key(|&(a, b)| (a, b))
+        else {
+            continue;
+        };
+        let (noun, noun_end) = (s.orig(window_start + na), s.end_of(window_start + nb));
+        let (held_start, held_end) = (s.orig(h), s.end_of(he));
+        if overlaps(refs, noun, held_end) {
+            continue;
+        }
+        let start = name_start(s, noun);
+        let phrase = s.text.get(start..held_start).unwrap_or("");
+        // A series' meeting is read by the series' own passes.
+        if super::document_series(phrase).is_some() {
+            continue;
+        }
+        if !named(s, env, start, held_start, (noun, noun_end)) {
+            continue;
+        }
+        let mut t = parse_tail(s, held_end, env);
+        // "celebrada el pasado 24 de enero, en la ciudad de Buenos Aires":
+        // a place the tail does not read, after its date.
+        if t.country.is_none() {
+            if let Some((city, country)) = city_after_held(s, held_end, env) {
+                t.city = Some(city);
+                t.country = Some(country);
+            }
+        }
+        if t.city.is_none() || t.country.is_none() || t.date.is_none() {
+            continue;
+        }
+        let title = s
+            .text
+            .get(start..held_start)
+            .unwrap_or("")
+            .trim_end_matches(|c: char| c.is_whitespace() || c == ',')
+            .to_string();
+        let mut r = MeetingRef::new(start, held_end, Target::Named { title });
+        r.aside = true;
+        refs.push(with_tail(r, &t));
+    }
+}
