@@ -18,7 +18,7 @@ use unicode_normalization::UnicodeNormalization;
 pub(crate) fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
-    let mut push = |c: char| {
+    each_folded(s, |c| {
         if c.is_whitespace() {
             pending_space = !out.is_empty();
             return;
@@ -27,10 +27,22 @@ pub(crate) fn normalize(s: &str) -> String {
             out.push(' ');
             pending_space = false;
         }
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
+        out.push(c);
+    });
+    out
+}
+
+/// The characters of [`normalize`] before white space is collapsed:
+/// `f` gets each character of the NFKD of `s` that is not a combining
+/// mark, lower-cased (white space as it is).
+pub(crate) fn each_folded(s: &str, mut f: impl FnMut(char)) {
+    let mut push = |c: char| {
+        if c.is_whitespace() {
+            f(c);
+        } else if c.is_ascii() {
+            f(c.to_ascii_lowercase());
         } else {
-            out.extend(c.to_lowercase());
+            c.to_lowercase().for_each(&mut f);
         }
     };
     // Runs of ASCII, which NFKD leaves as they are, skip the decomposer.
@@ -49,13 +61,53 @@ pub(crate) fn normalize(s: &str) -> String {
             .bytes()
             .position(|b| b.is_ascii())
             .unwrap_or(rest.len());
-        rest[..other]
+        // Accented Latin letters, most of what is not ASCII in a Spanish
+        // text, are their letter: pieces between them are decomposed apart,
+        // which changes nothing either (each decomposes to a starter and a
+        // mark, and marks are all dropped, wherever reordering puts them).
+        let run = &rest[..other];
+        let mut from = 0;
+        for (i, c) in run.char_indices() {
+            if let Some(base) = latin_base(c) {
+                run[from..i]
+                    .nfkd()
+                    .filter(|&c| !is_combining_mark(c))
+                    .for_each(&mut push);
+                push(base);
+                from = i + c.len_utf8();
+            }
+        }
+        run[from..]
             .nfkd()
             .filter(|&c| !is_combining_mark(c))
             .for_each(&mut push);
         rest = &rest[other..];
     }
-    out
+}
+
+/// The letter of an accented Latin-1 letter whose decomposition is that
+/// letter and one combining mark (`ó` → `o`, `Ñ` → `N`); `None` for any
+/// other character.
+fn latin_base(c: char) -> Option<char> {
+    Some(match c {
+        'À'..='Å' => 'A',
+        'Ç' => 'C',
+        'È'..='Ë' => 'E',
+        'Ì'..='Ï' => 'I',
+        'Ñ' => 'N',
+        'Ò'..='Ö' => 'O',
+        'Ù'..='Ü' => 'U',
+        'Ý' => 'Y',
+        'à'..='å' => 'a',
+        'ç' => 'c',
+        'è'..='ë' => 'e',
+        'ì'..='ï' => 'i',
+        'ñ' => 'n',
+        'ò'..='ö' => 'o',
+        'ù'..='ü' => 'u',
+        'ý' | 'ÿ' => 'y',
+        _ => return None,
+    })
 }
 
 /// [`normalize`] that also says where each byte of the result came from:
@@ -91,6 +143,9 @@ pub(crate) fn normalize_with_offsets(s: &str) -> (String, Vec<u32>) {
         let c = s[at..].chars().next().unwrap_or_default();
         if c.is_whitespace() {
             n.space(at);
+        } else if let Some(base) = latin_base(c) {
+            // Its decomposition's mark would be dropped.
+            n.push_ascii(at, base);
         } else {
             unicode_normalization::char::decompose_compatible(c, |d| n.push(at, d));
         }
@@ -363,6 +418,23 @@ mod tests {
             out.extend(c.to_lowercase());
         }
         out
+    }
+
+    #[test]
+    fn latin_letters_are_their_decompositions_letter() {
+        for c in '\u{a0}'..='\u{17f}' {
+            let marks_dropped: String = c.nfkd().filter(|&d| !is_combining_mark(d)).collect();
+            match latin_base(c) {
+                Some(b) => assert_eq!(marks_dropped, b.to_string(), "{c:?}"),
+                None => assert!(
+                    !(marks_dropped.len() == 1
+                        && marks_dropped.is_ascii()
+                        && c.nfkd().count() == 2
+                        && ('\u{c0}'..='\u{ff}').contains(&c)),
+                    "{c:?} could be in the table"
+                ),
+            }
+        }
     }
 
     proptest::proptest! {

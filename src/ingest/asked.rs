@@ -8,7 +8,7 @@
 
 use super::decisions::Item;
 use super::facts::{shorten, text_attr, Facts};
-use super::profile::{find_phrase, words, Profile};
+use super::profile::{find_phrase, words, Profile, Starts};
 use super::sentence::Sentence;
 use crate::model::{EdgeKind, Request, Span, Status, Sym, UnnamedCount};
 
@@ -328,8 +328,11 @@ pub fn in_prose(p: &Profile, cx: &Prose, secs: &[Vec<Sentence>], facts: &mut Fac
     let role_in = |hay: &str| p.bodies.roles.iter().any(|r| find_phrase(hay, r).is_some());
     let mut subjects: Vec<String> = Vec::new();
     for s in secs.iter().flatten().filter(|s| !s.heading) {
-        let w = words(&s.text);
-        let subject_carried = std::mem::replace(&mut subject_before, role_in(&w));
+        let w = s.words();
+        let starts = Starts::of(w);
+        // `role_in` for `w` and its prefixes.
+        let role_in_w = |hay: &str| p.bodies.roles.iter().any(|r| starts.find(hay, r).is_some());
+        let subject_carried = std::mem::replace(&mut subject_before, role_in_w(w));
         let under_lead = lead && (!s.para_start || is_bullet(&s.text));
         let opens = opens_list(&s.text, &role_in);
         lead = opens || under_lead;
@@ -338,8 +341,8 @@ pub fn in_prose(p: &Profile, cx: &Prose, secs: &[Vec<Sentence>], facts: &mut Fac
             .requests
             .verbs
             .iter()
-            .filter_map(|v| find_phrase(&w, v).map(|at| (at, v)))
-            .filter(|&(at, _)| !relative(p, &w, at))
+            .filter_map(|v| starts.find(w, v).map(|at| (at, v)))
+            .filter(|&(at, _)| !relative(p, w, at))
             .min_by_key(|(at, _)| *at)
         else {
             continue;
@@ -368,7 +371,7 @@ pub fn in_prose(p: &Profile, cx: &Prose, secs: &[Vec<Sentence>], facts: &mut Fac
         let before = w.get(..at).unwrap_or("");
         // "A la vez, exhortaron ...": the subject of the sentence before.
         let carried = subject_carried && before.split(' ').filter(|x| !x.is_empty()).count() <= 3;
-        let decided = role_in(before) || carried || under_lead;
+        let decided = role_in_w(before) || carried || under_lead;
         let preamble = p.preamble.markers.iter().any(|m| w.starts_with(m.as_str()));
         if !decided || preamble {
             continue;

@@ -277,9 +277,17 @@ pub fn cued(text: &str, cues: &Cues) -> bool {
 /// Every decision item of the text. A cue inside a list read already
 /// ("1. On the reports, the RCGM concluded:") belongs to that list.
 pub fn find(text: &str, cues: &Cues) -> Vec<Item> {
+    find_cued(text, cues).0
+}
+
+/// [`find`], and whether the text holds a cue at all ([`cued`]), from one
+/// search for the cues.
+pub fn find_cued(text: &str, cues: &Cues) -> (Vec<Item>, bool) {
+    let found = cues.find(text);
+    let cued = !found.is_empty();
     let mut out: Vec<Item> = Vec::new();
     let mut done = 0;
-    for cue in cues.find(text) {
+    for cue in found {
         if cue.start < done {
             continue;
         }
@@ -287,7 +295,7 @@ pub fn find(text: &str, cues: &Cues) -> Vec<Item> {
         done = items.last().map_or(cue.end, |i| i.span.end);
         out.extend(items);
     }
-    out
+    (out, cued)
 }
 
 /// The items of the list that follows one cue, up to `limit`.

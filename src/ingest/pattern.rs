@@ -12,6 +12,11 @@
 //!   boundaries and simpler classes, for texts on which it matches
 //!   exactly what the pattern does (most normalized sentences), where the
 //!   regex crate's fast engines can run.
+//!
+//! Compiled patterns are kept by their text and shared ([`Pattern`] is an
+//! `Arc`): a pattern built per document from a profile's words (the
+//! gathering words, a place) is compiled once per process, and its regexes
+//! keep the lazy DFA states they built on earlier documents.
 
 mod literals;
 mod signature;
@@ -21,6 +26,8 @@ pub use signature::{Literals, Signature};
 
 use literals::{required, worth_a_scan};
 use regex::{CaptureMatches, Captures, Match, Matches, Regex};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, PoisonError};
 use twin::{ascii_reads, ascii_twin};
 
 /// A text for a pattern: a string, and when it is (part of) a sentence's
@@ -56,9 +63,14 @@ impl<'h> From<&'h String> for Hay<'h> {
     }
 }
 
-/// A pattern compiled with its gate and ASCII twin.
+/// A pattern compiled with its gate and ASCII twin; cloning shares it.
 #[derive(Debug, Clone)]
 pub struct Pattern {
+    inner: Arc<Compiled>,
+}
+
+#[derive(Debug)]
+struct Compiled {
     re: Regex,
     /// The ASCII twin, when it differs from `re`.
     ascii: Option<Regex>,
@@ -103,9 +115,38 @@ impl Gate {
     }
 }
 
-impl Pattern {
-    /// Compile `pattern` (regex crate syntax).
-    pub fn new(pattern: &str) -> Result<Pattern, regex::Error> {
+/// How many compiled patterns are kept; past it, new ones are compiled
+/// and not kept (patterns come from rule tables and profiles, a few
+/// hundred).
+const KEPT: usize = 4096;
+
+/// Compiled patterns by text, and whether gated.
+static COMPILED: Mutex<Option<HashMap<(String, bool), Pattern>>> = Mutex::new(None);
+
+/// The pattern `pattern` (gated or not) compiled by `make`, or as kept.
+fn kept(
+    pattern: &str,
+    gated: bool,
+    make: impl FnOnce() -> Result<Compiled, regex::Error>,
+) -> Result<Pattern, regex::Error> {
+    let key = (pattern.to_string(), gated);
+    let lock = || COMPILED.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some(p) = lock().as_ref().and_then(|m| m.get(&key)) {
+        return Ok(p.clone());
+    }
+    let p = Pattern {
+        inner: Arc::new(make()?),
+    };
+    let mut guard = lock();
+    let map = guard.get_or_insert_with(HashMap::new);
+    if map.len() < KEPT {
+        map.insert(key, p.clone());
+    }
+    Ok(p)
+}
+
+impl Compiled {
+    fn new(pattern: &str) -> Result<Compiled, regex::Error> {
         let re = Regex::new(pattern)?;
         let hir = regex_syntax::Parser::new().parse(pattern).ok();
         let ascii = match hir.as_ref().and_then(ascii_twin) {
@@ -117,37 +158,47 @@ impl Pattern {
             .and_then(required)
             .filter(|lits| worth_a_scan(lits))
             .and_then(Gate::new);
-        Ok(Pattern { re, ascii, gate })
+        Ok(Compiled { re, ascii, gate })
+    }
+}
+
+impl Pattern {
+    /// Compile `pattern` (regex crate syntax), or share the one compiled
+    /// before.
+    pub fn new(pattern: &str) -> Result<Pattern, regex::Error> {
+        kept(pattern, true, || Compiled::new(pattern))
     }
 
     /// [`Pattern::new`] without a gate, for a caller that checks what
     /// the gate would (dates check for a month name once per sentence).
     pub fn ungated(pattern: &str) -> Result<Pattern, regex::Error> {
-        Ok(Pattern {
-            gate: None,
-            ..Pattern::new(pattern)?
+        kept(pattern, false, || {
+            Ok(Compiled {
+                gate: None,
+                ..Compiled::new(pattern)?
+            })
         })
     }
 
     /// The pattern as written.
     pub fn as_str(&self) -> &str {
-        self.re.as_str()
+        self.inner.re.as_str()
     }
 
     /// The literals one of which every match contains, if the pattern is
     /// gated (for tests and diagnostics).
     pub fn gate(&self) -> Option<Vec<String>> {
-        self.gate.as_ref().map(|g| g.literals.clone())
+        self.inner.gate.as_ref().map(|g| g.literals.clone())
     }
 
     /// The regex to run on `hay`, or `None` when the gate rules a match out.
     fn pick(&self, hay: Hay) -> Option<&Regex> {
-        if self.gate.as_ref().is_some_and(|g| !g.admits(hay)) {
+        if self.inner.gate.as_ref().is_some_and(|g| !g.admits(hay)) {
             return None;
         }
-        match &self.ascii {
+        match &self.inner.ascii {
             Some(ascii) if ascii_reads(hay.text) => Some(ascii),
-            _ => Some(&self.re),
+            _ => Some(&self.inner.re),
         }
     }
 
@@ -166,12 +217,12 @@ impl Pattern {
     pub fn find_at<'h>(&self, hay: impl Into<Hay<'h>>, start: usize) -> Option<Match<'h>> {
         let hay = hay.into();
         let rest = hay.text.get(start..).map(|r| Hay { text: r, ..hay });
-        if rest.is_some_and(|r| self.gate.as_ref().is_some_and(|g| !g.admits(r))) {
+        if rest.is_some_and(|r| self.inner.gate.as_ref().is_some_and(|g| !g.admits(r))) {
             return None;
         }
-        match &self.ascii {
+        match &self.inner.ascii {
             Some(ascii) if ascii_reads(hay.text) => ascii.find_at(hay.text, start),
-            _ => self.re.find_at(hay.text, start),
+            _ => self.inner.re.find_at(hay.text, start),
         }
     }
 

@@ -7,7 +7,7 @@
 //! with no code change. The language of each document is detected from
 //! its frequent words ([`detect`]).
 
-use crate::text::normalize;
+use crate::text::each_folded;
 use serde::Deserialize;
 use std::path::Path;
 use std::sync::OnceLock;
@@ -433,10 +433,11 @@ fn capital_runs(line: &str, first: usize) -> Vec<String> {
 pub fn words(s: &str) -> String {
     // One pass, one string: runs of anything but letters and digits
     // become one space, none at either end.
-    let n = normalize(s);
-    let mut out = String::with_capacity(n.len());
+    // The characters of `normalize(s)` as they are made (its white space
+    // is a run of non-letters too).
+    let mut out = String::with_capacity(s.len());
     let mut gap = false;
-    for c in n.chars() {
+    each_folded(s, |c| {
         if c.is_alphanumeric() {
             if gap && !out.is_empty() {
                 out.push(' ');
@@ -446,7 +447,7 @@ pub fn words(s: &str) -> String {
         } else {
             gap = true;
         }
-    }
+    });
     out
 }
 
@@ -466,18 +467,57 @@ pub fn find_phrase(hay: &str, phrase: &str) -> Option<usize> {
     // byte and comparing there is faster than building a searcher
     // (`str::find`, `memmem::find`) for every phrase of every sentence.
     let (hay_b, needle) = (hay.as_bytes(), phrase.as_bytes());
+    // The cheap tests first: most candidates are not at a word's start.
     for start in memchr::memchr_iter(needle[0], hay_b) {
-        let end = start + needle.len();
-        if hay_b.get(start..end) != Some(needle) {
+        if start != 0 && hay_b[start - 1] != b' ' {
             continue;
         }
-        let before = start == 0 || hay_b[start - 1] == b' ';
-        let after = end == hay_b.len() || hay_b[end] == b' ';
-        if before && after {
+        let end = start + needle.len();
+        let after = end == hay_b.len() || hay_b.get(end) == Some(&b' ');
+        if after && hay_b.get(start..end) == Some(needle) {
             return Some(start);
         }
     }
     None
+}
+
+/// The first two bytes of every word of a text in [`words`] form, as a
+/// small hashed set: a phrase of two bytes or more whose first two are
+/// not in it starts no word there, so [`Starts::find`] answers it without
+/// a scan. Read once per sentence, asked for many phrases.
+pub struct Starts {
+    bits: [u64; 16],
+}
+
+impl Starts {
+    fn slot(a: u8, b: u8) -> usize {
+        (usize::from(a) * 31 + usize::from(b)) % 1024
+    }
+
+    /// The word starts of `hay` (in [`words`] form).
+    pub fn of(hay: &str) -> Starts {
+        let mut bits = [0u64; 16];
+        let b = hay.as_bytes();
+        for i in 0..b.len().saturating_sub(1) {
+            if i == 0 || b[i - 1] == b' ' {
+                let k = Starts::slot(b[i], b[i + 1]);
+                bits[k / 64] |= 1 << (k % 64);
+            }
+        }
+        Starts { bits }
+    }
+
+    /// [`find_phrase`] of `phrase` in `hay`, where `hay` is the text these
+    /// starts were read from or a prefix of it.
+    pub fn find(&self, hay: &str, phrase: &str) -> Option<usize> {
+        if let [a, b, ..] = phrase.as_bytes() {
+            let k = Starts::slot(*a, *b);
+            if self.bits[k / 64] & (1 << (k % 64)) == 0 {
+                return None;
+            }
+        }
+        find_phrase(hay, phrase)
+    }
 }
 
 /// The profile whose frequent words a text uses most (the first profile
@@ -485,9 +525,15 @@ pub fn find_phrase(hay: &str, phrase: &str) -> Option<usize> {
 pub fn detect<'p>(text: &str, profiles: &'p [Profile]) -> Option<&'p Profile> {
     let sample: String = text.chars().take(20_000).collect();
     let w = words(&sample);
-    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    // Only the profiles' common words are counted.
+    let mut counts: std::collections::HashMap<&str, usize> = profiles
+        .iter()
+        .flat_map(|p| p.common_words.iter().map(|c| (c.as_str(), 0)))
+        .collect();
     for t in w.split(' ') {
-        *counts.entry(t).or_default() += 1;
+        if let Some(n) = counts.get_mut(t) {
+            *n += 1;
+        }
     }
     let mut best: Option<(&Profile, usize)> = None;
     for p in profiles {
@@ -506,6 +552,51 @@ pub fn detect<'p>(text: &str, profiles: &'p [Profile]) -> Option<&'p Profile> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`words`] as specified: [`crate::text::normalize`], then every run
+    /// of characters that are not letters or digits one space.
+    fn words_spec(s: &str) -> String {
+        crate::text::normalize(s)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_are_normalized_words(s in "[A-Za-zÁÉíóÑñü²ǅİß \t\n\u{a0}\u{301}.,:;()-]{0,60}") {
+            proptest::prop_assert_eq!(words(&s), words_spec(&s));
+        }
+    }
+
+    #[test]
+    fn starts_find_as_find_phrase_does() {
+        let hay = words("Los Viceministros instaron a la OIM; se solicitó al GRCM y a los países");
+        let starts = Starts::of(&hay);
+        for phrase in [
+            "instaron",
+            "se solicito",
+            "a",
+            "a la",
+            "los paises",
+            "paises",
+            "oim",
+            "olicito",
+            "grcm y",
+            "x",
+            "viceministros instaron a",
+        ] {
+            for cut in [hay.len(), 20, 3, 0] {
+                let prefix = hay.get(..cut).unwrap_or("");
+                assert_eq!(
+                    starts.find(prefix, phrase),
+                    find_phrase(prefix, phrase),
+                    "{phrase:?} in {prefix:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn bundled_profiles_parse() {

@@ -12,7 +12,7 @@
 use super::decisions::Item;
 use super::facts::Facts;
 use super::listed::inside;
-use super::profile::{find_phrase, words, Profile};
+use super::profile::{find_phrase, words, Profile, Starts};
 use super::sentence::Sentence;
 use crate::model::{Kind, Provenance, Span, Value};
 use std::collections::HashSet;
@@ -83,11 +83,10 @@ fn opens_lead(p: &Profile, text: &str) -> bool {
         let line_end = rest.trim_start_matches([' ', '\t']);
         let before = text.get(..at).unwrap_or("");
         let line = before.rsplit('\n').next().unwrap_or(before);
-        (line_end.is_empty() || line_end.starts_with('\n'))
-            && p.bodies
-                .roles
-                .iter()
-                .any(|r| find_phrase(&words(line), r).is_some())
+        (line_end.is_empty() || line_end.starts_with('\n')) && {
+            let w = words(line);
+            p.bodies.roles.iter().any(|r| find_phrase(&w, r).is_some())
+        }
     })
 }
 
@@ -100,20 +99,27 @@ fn records(p: &Profile, s: &Sentence, own_body: OwnBody<'_>, led: bool) -> bool 
     if s.text.trim_end().ends_with(':') {
         return false;
     }
-    let w = words(&s.text);
+    let w = s.words();
+    let starts = Starts::of(w);
     let d = &p.decisions;
+    // `told_at(p, w)`, its phrases looked for among the words' starts.
+    let told = || d.told.iter().filter_map(|t| starts.find(w, t)).min();
     let phrase = |list: &[String]| {
         list.iter().any(|v| {
-            find_phrase(&w, v).is_some_and(|at| {
+            starts.find(w, v).is_some_and(|at| {
                 let rest = w.get(at + v.len()..).unwrap_or("");
                 rest.split_whitespace().count() >= 2
-                    && told_at(p, &w).is_none_or(|t| t > at)
-                    && !negated(p, &w, at)
+                    && told().is_none_or(|t| t > at)
+                    && !negated(p, w, at)
             })
         })
     };
     // An act in a quotation is a speaker's word, not the record's.
-    let unquoted = words(&without_quotes(s));
+    let unquoted = if s.quotes.is_empty() && s.unclosed.is_empty() {
+        std::borrow::Cow::Borrowed(w)
+    } else {
+        std::borrow::Cow::Owned(words(&without_quotes(s)))
+    };
     let act = d.acts.iter().any(|v| {
         find_phrase(&unquoted, v).is_some_and(|at| {
             // An act needs only its object ("and approved it").
@@ -181,7 +187,7 @@ pub fn decisions(
         if listed || read.iter().any(|r| inside(*r, s.span)) {
             continue;
         }
-        if records(p, s, own_body, was_led) && seen.insert(words(&s.text)) {
+        if records(p, s, own_body, was_led) && seen.insert(s.words().to_string()) {
             out.push(Item {
                 label: String::new(),
                 span: s.span,
@@ -224,9 +230,9 @@ pub fn drop_told(p: &Profile, secs: &[Vec<Sentence>], facts: &mut Facts) {
         else {
             continue;
         };
-        let w = words(&s.text);
-        let at = find_phrase(&w, &words(verb));
-        if let (Some(at), Some(t)) = (at, told_at(p, &w)) {
+        let w = s.words();
+        let at = find_phrase(w, &words(verb));
+        if let (Some(at), Some(t)) = (at, told_at(p, w)) {
             if t < at {
                 gone.insert(n.id.to_string());
             }

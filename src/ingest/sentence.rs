@@ -144,6 +144,9 @@ pub struct Sentence {
     /// Offsets of opening quotation marks that never close.
     pub unclosed: Vec<usize>,
     pub meetings: Vec<MeetingRef>,
+    /// `text` in [`crate::ingest::profile::words`] form, made when first
+    /// asked for (several passes read it).
+    words: std::cell::OnceCell<String>,
 }
 
 impl Sentence {
@@ -179,7 +182,14 @@ impl Sentence {
             quotes: Vec::new(),
             unclosed: Vec::new(),
             meetings: Vec::new(),
+            words: std::cell::OnceCell::new(),
         }
+    }
+
+    /// The text in [`crate::ingest::profile::words`] form.
+    pub fn words(&self) -> &str {
+        self.words
+            .get_or_init(|| crate::ingest::profile::words(&self.text))
     }
 
     /// Offset in `text` of byte `i` of the normalized text.

@@ -67,19 +67,17 @@ impl Pass for FrontMatter {
         } else {
             1
         };
-        r.items = r
+        let (items, cued) = r
             .profile
-            .map(|p| decisions::find(r.text, &decisions::cues_for(p)))
+            .map(|p| decisions::find_cued(r.text, &decisions::cues_for(p)))
             .unwrap_or_default();
+        r.items = items;
         let opening_end = r.items.first().map_or(r.text.len(), |i| i.cue.start);
         let mut front_sents: Vec<_> = r.secs.iter().take(front_len).flatten().cloned().collect();
         // A record of a meeting (it has decisions, or its heading says
         // what it is) is dated by the meeting; a page that tells of one is
         // not.
-        r.records = r.profile.is_some_and(|p| {
-            let cued = !r.items.is_empty() || decisions::cued(r.text, &decisions::cues_for(p));
-            p.records(r.text, cued)
-        });
+        r.records = r.profile.is_some_and(|p| p.records(r.text, cued));
         let (doc_date, title, front) =
             front::front_matter(&mut front_sents, r.text, opening_end, r.records, r.profile);
         r.doc_date = doc_date;
