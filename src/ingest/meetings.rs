@@ -39,6 +39,7 @@ struct Patterns {
     numbered: Pattern,
     meeting_after: Pattern,
     held_after: Pattern,
+    held_before: Pattern,
     named: Pattern,
     reunion_of: Pattern,
     reunion_before_date: Pattern,
@@ -113,6 +114,12 @@ fn patterns() -> &'static Patterns {
             // series' name as its meeting, before the words of holding.
             held_after: compile(
                 r"^[\s,]*(?:was held|were held|took place|met|convened|se celebro|se realizo|se llevo a cabo|tuvo lugar|se reunio)\b",
+            ),
+            // "Los días 13 y 14 de marzo de 1996, se celebró la Conferencia
+            // Regional sobre Migración en Puebla": the days, then the words
+            // of holding, then the series' name.
+            held_before: compile(
+                r"^[\s,]*(?:se celebro|se realizo|se llevo a cabo|tuvo lugar|was held|took place)\s+(?:la|el|the)?\s*$",
             ),
             named: compile(
                 r"\b(?:Conferencia|Cumbre|Foro|Encuentro|Simposio|Congreso)(?:\s+(?:[A-ZÁÉÍÓÚÑ][\p{L}\-]*|de|del|la|las|los|el|sobre|para|y|en)){1,14}",
@@ -310,6 +317,22 @@ pub fn find(s: &Sentence, env: &Env) -> Vec<MeetingRef> {
             .and_then(series::by_key)
             .is_some()
             && p.held_after.is_match(s.hay_after(men.end));
+        // The days before the words of holding and the series' name.
+        let held_on = s
+            .dates
+            .iter()
+            .rev()
+            .find(|d| d.end <= men.start && d.value.is_some())
+            .filter(|d| {
+                series::by_key(body.strip_prefix("organization:").unwrap_or("")).is_some()
+                    && p.held_before.is_match(s.hay_between(d.end, men.start))
+            });
+        if let Some(d) = held_on.filter(|_| tail.date.is_none() && !plural) {
+            let mut r = MeetingRef::new(d.start, men.end, Target::Dated { body });
+            r.date = d.value;
+            refs.push(with_tail(r, &tail));
+            continue;
+        }
         let meetingish = reunion.is_some() || hosts_undated || series_held;
         let tail_date = tail
             .date

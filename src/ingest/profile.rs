@@ -235,6 +235,11 @@ pub struct Documents {
     /// en Ciudad de Panamá, ..., noviembre del 2018."): the date after
     /// them is the document's.
     pub adopted: Vec<String>,
+    /// Words right before a record's name that say the meeting issued it
+    /// ("dieron a conocer el siguiente comunicado conjunto", "approved
+    /// the following declaration"): an opening that says so makes the
+    /// document that record, even in a long first paragraph.
+    pub issued: Vec<String>,
 }
 
 impl Profile {
@@ -287,7 +292,22 @@ impl Profile {
                 // DECLARACIÓN DE QUITO Los Representantes ...").
                 names(&w.split(' ').take(6).collect::<Vec<_>>().join(" "))
                     || capital_runs(l, 40).iter().any(|run| names(&words(run)))
+                    || self.says_issued(&w)
             })
+    }
+
+    /// True when the words `w` say the meeting issued a record: one of
+    /// [`Documents::issued`] followed by the name of one.
+    fn says_issued(&self, w: &str) -> bool {
+        self.documents.issued.iter().any(|i| {
+            find_phrase(w, i).is_some_and(|at| {
+                let rest = w.get(at + i.len()..).unwrap_or("").trim_start();
+                self.documents
+                    .records
+                    .iter()
+                    .any(|r| rest == r || rest.starts_with(&format!("{r} ")))
+            })
+        })
     }
 
     /// Read a profile from TOML.
@@ -367,6 +387,7 @@ impl Profile {
             &mut self.documents.letters,
             &mut self.documents.told,
             &mut self.documents.adopted,
+            &mut self.documents.issued,
             &mut self.names.connectors,
             &mut self.names.events,
             &mut self.preamble.markers,
@@ -615,6 +636,31 @@ mod tests {
         let en = "The Vice-Ministers agreed that the Technical Secretariat should prepare a report on its work.";
         assert_eq!(detect(es, p).map(|p| p.language.as_str()), Some("es"));
         assert_eq!(detect(en, p).map(|p| p.language.as_str()), Some("en"));
+    }
+
+    #[test]
+    fn an_opening_that_says_the_meeting_issued_a_record() {
+        let p = Profile::bundled();
+        let (es, en) = (&p[0], &p[1]);
+        assert_eq!((es.language.as_str(), en.language.as_str()), ("es", "en"));
+        let long = " Tras dos días de trabajo en la ciudad, con la presencia de once países y de varios organismos observadores, los gobiernos";
+        assert!(es.records(
+            &format!(
+                "{long} dieron a conocer el siguiente comunicado conjunto.\nLos gobiernos ..."
+            ),
+            false
+        ));
+        // A record told of, not issued by the meeting.
+        assert!(!es.records(
+            &format!("{long} comentaron el comunicado conjunto de la reunión anterior.\nLos gobiernos ..."),
+            false
+        ));
+        let long = "Meeting for two days in the city, with eleven countries and several observer organizations present, the governments";
+        assert!(en.records(
+            &format!("{long} issued the following joint communique:\n..."),
+            false
+        ));
+        assert!(!en.records(&format!("{long} read the following letter:\n..."), false));
     }
 
     #[test]

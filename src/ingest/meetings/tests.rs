@@ -313,3 +313,20 @@ fn a_meeting_numbered_on_its_own_is_keyed_apart_from_the_series_meetings() {
         })
     );
 }
+
+#[test]
+fn a_series_held_on_days_told_before_its_name() {
+    // The days, then the words of holding, then the series: a meeting of
+    // that series on those days, in the place that follows.
+    let r = refs("Los días 5 y 6 de mayo de 2005, tuvo lugar la Conferencia Sudamericana sobre Migraciones en Asunción, Paraguay, con la presencia de doce países.");
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert!(matches!(&r[0].1, Target::Dated { .. }), "{r:?}");
+    assert_eq!(r[0].2.as_deref(), Some("2005-05-05..2005-05-06"));
+    assert_eq!(r[0].3.as_deref(), Some("country:py"));
+    // A date and a series with no words of holding between them are not a
+    // meeting of that series.
+    let r = refs(
+        "El 5 de mayo de 2005, la Conferencia Sudamericana sobre Migraciones publicó un informe.",
+    );
+    assert!(r.is_empty(), "{r:?}");
+}
