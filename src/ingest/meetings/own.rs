@@ -129,6 +129,13 @@ pub fn gathering(
             let Some((city, country)) = city_after(s, b, env, &re) else {
                 continue;
             };
+            // The days and the city of the opening's words of holding go
+            // together ("met in Madrid on 20 October 2022 ... to take
+            // place in Cádiz"): the city after the word only without them.
+            let held_place = held
+                .filter(|h| h.date.is_some())
+                .and_then(|h| Some((h.city.clone()?, h.country.clone()?)));
+            let (city, country) = held_place.unwrap_or((city, country));
             let date = held
                 .and_then(|h| h.date)
                 .or_else(|| s.dates.iter().filter(|d| !d.deadline).find_map(|d| d.value));

@@ -334,26 +334,32 @@ fn series_names() -> &'static (aho_corasick::AhoCorasick, Vec<usize>) {
     })
 }
 
-/// The key of the one series a text names (by a name, an acronym or a
-/// meeting name of `data/series/*.toml`); `None` when it names none or
-/// several.
+/// The key of the series a text is about: the one it names (by a name,
+/// an acronym or a meeting name of `data/series/*.toml`), or of several
+/// the one it names at least twice as often as any other; `None` when it
+/// names none, or several about as often.
 pub fn document_series(text: &str) -> Option<String> {
     let w = words(text);
     let (ac, owners) = series_names();
     let bytes = w.as_bytes();
-    let mut one: Option<usize> = None;
+    let mut counts: Vec<(usize, usize)> = Vec::new();
     for m in ac.find_iter(&w) {
         let whole = (m.start() == 0 || bytes.get(m.start() - 1) == Some(&b' '))
             && (m.end() == bytes.len() || bytes.get(m.end()) == Some(&b' '));
         let Some(&i) = owners.get(m.pattern().as_usize()).filter(|_| whole) else {
             continue;
         };
-        match one {
-            Some(j) if j != i => return None,
-            _ => one = Some(i),
+        match counts.iter_mut().find(|(j, _)| *j == i) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((i, 1)),
         }
     }
-    one.and_then(|i| series::bundled().get(i)).map(Series::key)
+    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    let (i, n) = *counts.first()?;
+    if counts.get(1).is_some_and(|&(_, m)| n < 2 * m) {
+        return None;
+    }
+    series::bundled().get(i).map(Series::key)
 }
 
 /// An ordinal and meeting words with no name after them.

@@ -330,3 +330,17 @@ fn a_series_held_on_days_told_before_its_name() {
     );
     assert!(r.is_empty(), "{r:?}");
 }
+
+#[test]
+fn the_series_a_document_is_about() {
+    use super::series_refs::document_series;
+    let one = "La Conferencia Regional sobre Migración (CRM) cerró su reunión.";
+    assert_eq!(document_series(one).as_deref(), Some("crm"));
+    // Named twice as often as the other series it mentions: about it.
+    let most = "La CRM cerró su reunión; la CRM y la Conferencia Suramericana sobre Migraciones celebrarán una plenaria. La CRM entregó la Presidencia.";
+    assert_eq!(document_series(most).as_deref(), Some("crm"));
+    // About as often: about neither.
+    let even = "La CRM y la CSM celebraron su plenaria; la CRM y la CSM firmaron.";
+    assert_eq!(document_series(even), None);
+    assert_eq!(document_series("Nada de ninguna serie."), None);
+}
