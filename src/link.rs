@@ -597,19 +597,3 @@ fn close_done_threads(
         }
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn similarity_is_jaccard_of_content_words() {
-        assert!(
-            (similarity("Capacitación coordinada", "capacitacion coordinada") - 1.0).abs() < 1e-9
-        );
-        assert!(
-            (similarity("plan de trabajo regional", "plan de trabajo consular") - 0.5).abs() < 1e-9
-        );
-        assert_eq!(similarity("", "algo"), 0.0);
-    }
-}

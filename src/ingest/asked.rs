@@ -473,11 +473,7 @@ mod tests {
     use super::*;
 
     fn profile(lang: &str) -> Profile {
-        Profile::bundled()
-            .iter()
-            .find(|p| p.language == lang)
-            .cloned()
-            .unwrap_or_default()
+        Profile::bundled_for(lang).cloned().unwrap_or_default()
     }
 
     /// To whom a decision item's text asks something, if anyone.

@@ -506,11 +506,7 @@ mod tests {
     use super::*;
 
     fn items(text: &str, lang: &str) -> Vec<(String, String)> {
-        let p = Profile::bundled()
-            .iter()
-            .find(|p| p.language == lang)
-            .cloned()
-            .unwrap_or_default();
+        let p = Profile::bundled_for(lang).cloned().unwrap_or_default();
         find(text, &Cues::new(&p))
             .into_iter()
             .map(|i| (i.label, text[i.span.start..i.span.end].to_string()))

@@ -360,7 +360,7 @@ mod tests {
     /// The document date `front_matter` reads in `text` (one sentence per
     /// paragraph), as `start..end`.
     fn date(text: &str, records: bool, lang: &str) -> Option<String> {
-        let p = Profile::bundled().iter().find(|p| p.language == lang);
+        let p = Profile::bundled_for(lang);
         let mut at = 0;
         let mut sents: Vec<Sentence> = text
             .split("\n\n")
@@ -429,8 +429,7 @@ mod tests {
 
     #[test]
     fn a_letter_enclosing_a_record_is_no_record() {
-        let profile = |lang: &str| Profile::bundled().iter().find(|p| p.language == lang);
-        let (Some(en), Some(es)) = (profile("en"), profile("es")) else {
+        let (Some(en), Some(es)) = (Profile::bundled_for("en"), Profile::bundled_for("es")) else {
             panic!("bundled profiles missing")
         };
         let letter = "29 March 1996\n\n\nLetter dated 27 March 1996 from the Permanent Representative\n\nJoint Communique' issued in Puebla on 14 March 1996";

@@ -255,11 +255,7 @@ mod tests {
     use super::*;
 
     fn profile(lang: &str) -> Profile {
-        Profile::bundled()
-            .iter()
-            .find(|p| p.language == lang)
-            .cloned()
-            .unwrap_or_default()
+        Profile::bundled_for(lang).cloned().unwrap_or_default()
     }
 
     /// The texts of the sentences read as decisions in prose.

@@ -222,3 +222,12 @@ fn links_and_their_evidence_do_not_depend_on_the_input_order() {
     }
     assert_eq!(links(&same_as_edges(&shuffled)), links(&edges));
 }
+
+#[test]
+fn similarity_is_jaccard_of_content_words() {
+    assert!((similarity("Capacitación coordinada", "capacitacion coordinada") - 1.0).abs() < 1e-9);
+    assert!(
+        (similarity("plan de trabajo regional", "plan de trabajo consular") - 0.5).abs() < 1e-9
+    );
+    assert_eq!(similarity("", "algo"), 0.0);
+}

@@ -354,7 +354,7 @@ pub fn document_series(text: &str) -> Option<String> {
             None => counts.push((i, 1)),
         }
     }
-    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    counts.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
     let (i, n) = *counts.first()?;
     if counts.get(1).is_some_and(|&(_, m)| n < 2 * m) {
         return None;

@@ -1,0 +1,186 @@
+//! Tests of [`super`] (dates.rs).
+
+use super::*;
+
+fn ctx() -> DateContext {
+    DateContext {
+        anchor: Some(Ymd::new(2003, 5, 31)),
+    }
+}
+
+#[test]
+fn shapes_need_what_they_say() {
+    // With a long marker for the month group (or the year), a shape
+    // that needs a month name (a year) is gated on the marker alone:
+    // no match without it.
+    let on = |p: &str, marker: &str| {
+        compile(p)
+            .gate()
+            .is_some_and(|g| g.iter().all(|l| l.contains(marker)))
+    };
+    for (p, shape) in shape_patterns("(mmmmmmmm)", Y) {
+        assert_eq!(on(&p, "mmmmmmmm"), shape.needs().month, "{p}");
+    }
+    for (p, shape) in shape_patterns(MONTH, "(yyyyyyyy)") {
+        assert_eq!(on(&p, "yyyyyyyy"), shape.needs().year, "{p}");
+    }
+    let month = compile(MONTH);
+    let has = |t: &str| Has::of(t.into(), &month);
+    assert!(has("el ٣ de mayo").digit && !has("mayo").digit);
+    assert!(has("mayo 2002").year && has("en 19٣٣").year && !has("en 1 9").year);
+    assert!(has("15/12/02").separated && has("2002-10").separated);
+    assert!(!has("2002 - 10").separated && !has("2002.").separated);
+}
+
+fn one(text: &str) -> (String, DateValue, bool) {
+    let found = find(text, &ctx());
+    assert_eq!(found.len(), 1, "{text}: {found:?}");
+    let d = found[0];
+    (
+        text[d.start..d.end].to_string(),
+        d.value.expect("resolved"),
+        d.deadline,
+    )
+}
+
+fn iso(s: &str) -> DateValue {
+    DateValue::parse_iso(s).expect("valid iso")
+}
+
+#[test]
+fn days() {
+    let (t, v, _) = one("cartas el 21 de agosto 2002 a los países");
+    assert_eq!((t.as_str(), v), ("21 de agosto 2002", iso("2002-08-21")));
+    assert_eq!(one("el 3 de marzo de 2004.").1, iso("2004-03-03"));
+    assert_eq!(one("antes del 15/12/2002").1, iso("2002-12-15"));
+    assert_eq!(one("el 1º de julio del 2003").1, iso("2003-07-01"));
+    assert_eq!(one("vence 2004-01-31").1, iso("2004-01-31"));
+}
+
+#[test]
+fn ranges() {
+    let (t, v, _) = one("realizada del 29-31 de octubre de 2002 en Antigua");
+    assert_eq!(t, "29-31 de octubre de 2002");
+    assert_eq!(v, iso("2002-10-29..2002-10-31"));
+    assert_eq!(
+        one("en Santiago, del 20-22 de noviembre 2002.").1,
+        iso("2002-11-20..2002-11-22")
+    );
+    assert_eq!(
+        one("del 3 al 5 de marzo de 2004").1,
+        iso("2004-03-03..2004-03-05")
+    );
+    assert_eq!(
+        one("del 30 de abril al 2 de mayo de 2003").1,
+        iso("2003-04-30..2003-05-02")
+    );
+    let (t, v, _) = one("el período que abarca desde noviembre 2002 – mayo 2003.");
+    assert_eq!(t, "noviembre 2002 – mayo 2003");
+    assert_eq!(
+        (v.start, v.end),
+        (Ymd::new(2002, 11, 1), Ymd::new(2003, 5, 31))
+    );
+    assert_eq!(v.precision, Precision::Range);
+    let v = one("para el período junio – octubre 2002").1;
+    assert_eq!(
+        (v.start, v.end),
+        (Ymd::new(2002, 6, 1), Ymd::new(2002, 10, 31))
+    );
+    assert_eq!(
+        one("para el primer trimestre de 2003").1,
+        iso("2003-01..2003-03")
+    );
+    assert_eq!(one("presupuesto 2003-2004").1, iso("2003..2004"));
+}
+
+#[test]
+fn years_inferred_from_the_report_date() {
+    let (t, v, _) = one("El taller, que se realizó el 8 y 9 de mayo, y que");
+    assert_eq!(t, "8 y 9 de mayo");
+    assert_eq!(
+        (v.start, v.end, v.inferred),
+        (Ymd::new(2003, 5, 8), Ymd::new(2003, 5, 9), true)
+    );
+    let v = one("en su carta de seguimiento del 13 de febrero del presente año y").1;
+    assert_eq!((v.start, v.inferred), (Ymd::new(2003, 2, 13), true));
+    let v = one("la reunión de la red del 29 de octubre.").1;
+    assert_eq!((v.start, v.inferred), (Ymd::new(2002, 10, 29), true));
+    let v = one("la reunión de octubre de esta Red").1;
+    assert_eq!(
+        (v.start, v.precision, v.inferred),
+        (Ymd::new(2002, 10, 1), Precision::Month, true)
+    );
+    assert_eq!(
+        find("el 8 y 9 de mayo", &DateContext::default())[0].value,
+        None
+    );
+}
+
+#[test]
+fn a_list_of_days_is_a_range() {
+    let found = find(
+        "SAN SALVADOR, EL SALVADOR 27, 28 Y 29 DE OCTUBRE DE 1999.",
+        &ctx(),
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    let v = found[0].value.expect("a value");
+    assert_eq!(v.to_string(), "1999-10-27..1999-10-29");
+}
+
+#[test]
+fn english_dates() {
+    for (text, want) in [
+        (
+            "took place March 23rd and 24th, 2000, with",
+            "2000-03-23..2000-03-24",
+        ),
+        ("Washington, DC, March 24, 2000", "2000-03-24"),
+        ("held on May 21-22, 2008 in", "2008-05-21..2008-05-22"),
+        ("on 24 March 2000", "2000-03-24"),
+        ("on 23-24 March 2000", "2000-03-23..2000-03-24"),
+        ("in March 2000", "2000-03"),
+    ] {
+        let found = find(text, &ctx());
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        let v = found[0].value.expect("a value");
+        assert_eq!(v.to_string(), want, "{text}");
+    }
+}
+
+#[test]
+fn months_and_spellings() {
+    assert_eq!(one("se estableció en Setiembre 2001,").1, iso("2001-09"));
+    assert_eq!(one("en septiembre de 2001").1, iso("2001-09"));
+    assert_eq!(one("El GRCM de octubre 2002 consideró").1, iso("2002-10"));
+    assert_eq!(one("En octubre de 2002, el Sistema").1, iso("2002-10"));
+}
+
+#[test]
+fn deadlines() {
+    let (_, v, deadline) = one("estadísticas al 15 de diciembre de 2002.");
+    assert_eq!((v, deadline), (iso("2002-12-15"), true));
+    assert!(one("a más tardar el 15/12/2004").2);
+    assert!(!one("el 21 de agosto 2002").2);
+}
+
+#[test]
+fn several_and_none() {
+    let found = find(
+        "el 21 de agosto 2002 y de nuevo el 13 de febrero 2003 en",
+        &ctx(),
+    );
+    let v: Vec<_> = found.iter().filter_map(|d| d.value).collect();
+    assert_eq!(v, [iso("2002-08-21"), iso("2003-02-13")]);
+    assert!(find("41 gobiernos y 102 representantes, 45 días", &ctx()).is_empty());
+    assert!(find("el 31 de febrero de 2003", &ctx())
+        .iter()
+        .all(|d| d.value.is_none()));
+}
+
+#[test]
+fn whole_strings() {
+    assert_eq!(parse_one(" 2002", &ctx()), Some(DateValue::year(2002)));
+    assert_eq!(parse_one("marzo 2001", &ctx()), Some(iso("2001-03")));
+    assert_eq!(parse_one("San José", &ctx()), None);
+    assert_eq!(display_month(&iso("2002-10")), "octubre 2002");
+}
