@@ -42,3 +42,35 @@ fn a_present_tense_verb_opening_an_item_records_a_decision() {
     let news = "Según la cancillería, los delegados de los países de la región reafirmaron en la ciudad su interés por el tema de la migración.";
     assert_eq!(agreements("es-test.txt", news), Vec::<String>::new());
 }
+
+/// The meetings a document's agreements were adopted at.
+fn adopted_at(name: &str, text: &str) -> Vec<String> {
+    let g = acta::Gazetteer::bundled().expect("bundled gazetteer");
+    let (b, _) = acta::ingest::prepare(name, text.as_bytes(), &g).expect("prepared");
+    b.edges
+        .iter()
+        .filter(|e| e.kind == acta::model::EdgeKind::AdoptedAt)
+        .map(|e| e.to.to_string())
+        .collect()
+}
+
+/// A declaration of the CRM whose opening names no meeting, dated on a day
+/// the reference calendar gives to one of its meetings, records that
+/// meeting; dated on any other day, none.
+#[test]
+fn a_dated_record_of_a_series_is_its_meeting_of_that_day() {
+    let text = |date: &str| {
+        format!(
+            "San Salvador, {date}\n\nDECLARATION OF THE VICE-MINISTERS OF THE REGIONAL CONFERENCE ON MIGRATION\n\n\
+             The governments of the member countries of the Regional Conference on Migration (RCM) state the following.\n\n\
+             The Vice-Ministers agreed:\n\n1. To ask the Technical Secretariat for a yearly report on the Plan of Action.\n"
+        )
+    };
+    let on_the_day = adopted_at("en-test.txt", &text("January 29, 1999"));
+    assert_eq!(on_the_day, ["meeting:crm-04"], "{on_the_day:?}");
+    let other_day = adopted_at("en-test.txt", &text("June 3, 1999"));
+    assert!(
+        !other_day.iter().any(|m| m.starts_with("meeting:crm-0")),
+        "{other_day:?}"
+    );
+}

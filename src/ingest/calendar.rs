@@ -140,7 +140,7 @@ impl Calendar {
     /// The numbered meeting of the reference calendar a body held on these
     /// days (days that overlap its own, or the month it was held in), as
     /// its ordinal and the acronym of its series.
-    fn numbered_on(&self, body: &str, d: Option<DateValue>) -> Option<(u32, String)> {
+    pub(crate) fn numbered_on(&self, body: &str, d: Option<DateValue>) -> Option<(u32, String)> {
         let d = d?;
         let key = key(body);
         let fits = |m: &DateValue| match d.precision {

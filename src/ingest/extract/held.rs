@@ -117,6 +117,52 @@ pub(super) fn own_held_note(
     (Some(own), days)
 }
 
+/// A record of a numbered series (a declaration, a communiqué) whose
+/// opening names no meeting, dated on a day the reference calendar gives
+/// to one of the series' meetings, records that meeting
+/// (`Washington, DC, March 24, 2000` / `DECLARATION OF THE VICE-MINISTERS
+/// ... REGIONAL CONFERENCE ON MIGRATION` is the V CRM's). The evidence is
+/// the date line; the meeting's place and days stay the calendar's.
+pub(super) fn own_by_calendar(
+    secs: &[Vec<Sentence>],
+    sections: &[Section],
+    series: &str,
+    date: DateValue,
+    calendar: &mut Calendar,
+    facts: &Facts,
+    notes: &mut [SectionNote],
+) -> Option<String> {
+    let (ordinal, acronym) = calendar.numbered_on(&format!("organization:{series}"), Some(date))?;
+    let (s, d) = secs.iter().flatten().take(12).find_map(|s| {
+        let d = s
+            .dates
+            .iter()
+            .find(|d| d.value.is_some_and(|v| v.end == date.end))?;
+        Some((s, d))
+    })?;
+    let span = crate::model::Span {
+        start: s.span.start + d.start,
+        end: s.span.start + d.end,
+    };
+    let mut r = meetings::MeetingRef::new(
+        d.start,
+        d.end,
+        Target::Numbered {
+            body: acronym,
+            ordinal,
+        },
+    );
+    let prov = facts.prov(listed::section_of(sections, span.start), span);
+    calendar.register(&mut r, &prov);
+    let id = r.id?;
+    if let Some(n) = notes.first_mut() {
+        n.extracted.push(format!(
+            "the document's own meeting {id}: the one the calendar has on its date ({date})"
+        ));
+    }
+    Some(id)
+}
+
 /// In a text with no decision list that tells of one meeting (a
 /// communiqué in prose, a news page), an agreement read from a sentence
 /// that names no meeting was reached at the document's own meeting.

@@ -13,7 +13,7 @@ use crate::text::{normalize, slug};
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use super::held::{adopt_unplaced, own_meeting_held};
+use super::held::{adopt_unplaced, own_by_calendar, own_meeting_held};
 use super::mentions::{mentions, section_network};
 use super::reading::{body_of, section_sentences, Reading};
 
@@ -276,6 +276,19 @@ impl Pass for OwnMeeting {
             &r.facts,
             &mut r.notes,
         );
+        if r.own.is_none() && r.records {
+            if let (Some(series), Some(date)) = (env.series.as_deref(), r.doc_date) {
+                r.own = own_by_calendar(
+                    &r.secs,
+                    r.sections,
+                    series,
+                    date,
+                    calendar,
+                    &r.facts,
+                    &mut r.notes,
+                );
+            }
+        }
     }
 }
 
