@@ -368,22 +368,38 @@ fn bare_pattern() -> &'static Pattern {
     P.get_or_init(|| {
         let ord = ordinal_token();
         let words = meeting_words();
-        compile(&format!(r"\b(?P<ord>{ord})\s+(?:{words})\b"))
+        compile(&format!(r"\b(?P<ord>{ord})\s+(?P<w>{words})\b"))
     })
+}
+
+/// The one series whose meeting words of more than one word include `w`
+/// ("vice-ministerial meeting" is the CRM's alone); `None` when no series
+/// or several have them.
+fn owner_of_words(w: &str) -> Option<&'static Series> {
+    let w = words(w);
+    if !w.contains(' ') {
+        return None;
+    }
+    let mut owners = series::bundled()
+        .iter()
+        .filter(|x| x.meeting_words.iter().any(|m| words(m) == w));
+    let one = owners.next()?;
+    owners.next().is_none().then_some(one)
 }
 
 /// "At their Fiftieth Regular Meeting, the authorities": an ordinal and
 /// meeting words that no name follows (no `de`, `of`, `for`, no capital)
-/// name a meeting of the one series the document names.
+/// name a meeting of the one series the document names, or of the one
+/// series whose own words they are ("the XXVIII Vice-Ministerial Meeting"
+/// on a page that names the RCM and the SACM as often).
 pub(super) fn of_the_document(s: &Sentence, env: &Env, refs: &mut Vec<MeetingRef>) {
-    let Some(key) = env.series.as_deref() else {
-        return;
-    };
-    let Some(series) = series::by_key(key) else {
-        return;
-    };
+    let named = env.series.as_deref().and_then(series::by_key);
     for c in bare_pattern().captures_iter(s.hay()) {
         let (Some(m), Some(ord)) = (c.get(0), c.name("ord")) else {
+            continue;
+        };
+        let by_words = || c.name("w").and_then(|w| owner_of_words(w.as_str()));
+        let Some(series) = named.or_else(by_words) else {
             continue;
         };
         let (a, b) = (s.orig(m.start()), s.end_of(m.end()));
@@ -408,7 +424,12 @@ pub(super) fn of_the_document(s: &Sentence, env: &Env, refs: &mut Vec<MeetingRef
         if counted && super::prep::preparatory(s, a, env, series, n).is_none() {
             continue;
         }
-        let next = s.text.get(b..).unwrap_or("").trim_start();
+        // A name goes on in the same line: a heading's next line is not one.
+        let next = s
+            .text
+            .get(b..)
+            .unwrap_or("")
+            .trim_start_matches([' ', '\t']);
         let first: String = next.chars().take_while(|c| c.is_alphanumeric()).collect();
         let named_after = first.chars().next().is_some_and(char::is_uppercase)
             || matches!(

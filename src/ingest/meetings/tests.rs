@@ -8,6 +8,11 @@ use crate::model::Ymd;
 type Row = (String, Target, Option<String>, Option<String>, bool);
 
 fn refs(text: &str) -> Vec<Row> {
+    refs_in(text, Some("crm"))
+}
+
+/// [`refs`] in a document about `series`.
+fn refs_in(text: &str, series: Option<&str>) -> Vec<Row> {
     let g = Gazetteer::bundled().expect("gazetteer");
     let resolver = Resolver::from_gazetteer(&g);
     let env = Env {
@@ -17,7 +22,7 @@ fn refs(text: &str) -> Vec<Row> {
             anchor: Some(Ymd::new(2003, 5, 31)),
         },
         profiles: crate::ingest::profile::Profile::bundled(),
-        series: Some("crm".into()),
+        series: series.map(str::to_string),
         today: Some(Ymd::new(2003, 5, 31)),
     };
     let mut s = Sentence::whole(text);
@@ -343,4 +348,19 @@ fn the_series_a_document_is_about() {
     let even = "La CRM y la CSM celebraron su plenaria; la CRM y la CSM firmaron.";
     assert_eq!(document_series(even), None);
     assert_eq!(document_series("Nada de ninguna serie."), None);
+}
+
+#[test]
+fn meeting_words_of_one_series_alone_name_its_meeting() {
+    // A heading's last words, the next line a sentence of its own.
+    let crm28 = Target::Numbered {
+        body: "CRM".into(),
+        ordinal: 28,
+    };
+    let text = "Meetings of the Working Groups and XXVIII Vice-Ministerial Meeting\nThe Working Group meetings were held from November 14 to 16, 2023.";
+    let r = refs_in(text, None);
+    assert!(r.iter().any(|x| x.1 == crm28), "{r:?}");
+    // Words any series may use name no series' meeting by themselves.
+    let r = refs_in("Delegates met at the XXVIII Meeting, and left.", None);
+    assert!(r.is_empty(), "{r:?}");
 }
