@@ -125,6 +125,17 @@ fn request_in(p: &Profile, s: &Sentence, w: &str) -> Option<Addressed> {
         if let Some(who) = addressee(p, s, after) {
             return Some(who);
         }
+        // "Instar a que ...": asked, of whom the words do not say.
+        if p.requests
+            .impersonal
+            .iter()
+            .any(|i| after == i.as_str() || after.starts_with(&format!("{i} ")))
+        {
+            return Some(Addressed {
+                to: "addressee not stated".into(),
+                named: Vec::new(),
+            });
+        }
     }
     if let Some(who) = answered_by(p, w) {
         return Some(who);
@@ -520,6 +531,35 @@ mod tests {
         assert_eq!(
             asked("en", "To request Planning to prepare a report.").as_deref(),
             None
+        );
+    }
+
+    #[test]
+    fn a_request_that_names_no_one_is_addressed_to_no_one_named() {
+        assert_eq!(
+            asked(
+                "es",
+                "Instar a que se levanten las medidas que pesan sobre el comercio de la región."
+            )
+            .as_deref(),
+            Some("addressee not stated")
+        );
+        assert_eq!(
+            asked(
+                "en",
+                "The Ministers urged that the measures on regional trade be lifted."
+            )
+            .as_deref(),
+            Some("addressee not stated")
+        );
+        // Whom the words name is named.
+        assert_eq!(
+            asked(
+                "es",
+                "Instar a los países miembros a que levanten las medidas."
+            )
+            .as_deref(),
+            Some("member countries")
         );
     }
 

@@ -109,6 +109,10 @@ pub struct Requests {
     /// (`To thank the Member Countries that have already supplied ...`):
     /// the addressee named before them was asked.
     pub answered: Vec<String>,
+    /// Words right after a request verb that ask without naming whom
+    /// ("Instar a que se levanten las medidas ...", "urged that ..."): a
+    /// request whose addressee is not stated.
+    pub impersonal: Vec<String>,
 }
 
 /// Words that open a consideration, not a decision.
@@ -385,6 +389,7 @@ impl Profile {
             &mut self.requests.verbs,
             &mut self.requests.articles,
             &mut self.requests.relative,
+            &mut self.requests.impersonal,
             &mut self.requests.answered,
             &mut self.requests.deliver,
             &mut self.requests.future,
