@@ -17,22 +17,22 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // scored at first contact, and what moved the floors since, is in
     // tests/real/SOURCES-*.md and the commit messages of this file.
     ("es", "decisions", 83.0, 96.0),
-    ("en", "decisions", 75.0, 94.0),
+    ("en", "decisions", 83.0, 94.0),
     ("es", "decisions on right meeting", 64.0, 76.0),
     // 89 -> 87: the Rabat SOM page, now read as of the Rabat Process (named
     // more than twice as often as the Khartoum Process), gives the
     // Marrakesh declaration "adopted at the previous ministerial conference
     // in 2018" to the SOM: that conference is not read as a meeting.
-    ("en", "decisions on right meeting", 66.0, 87.0),
+    ("en", "decisions on right meeting", 74.0, 88.0),
     ("es", "requests", 70.0, 100.0),
     ("en", "requests", 73.0, 100.0),
     ("es", "meetings", 48.0, 93.0),
-    ("en", "meetings", 52.0, 95.0),
+    ("en", "meetings", 53.0, 96.0),
     ("es", "meetings with city+dates", 60.0, 100.0),
     // Precision 97: the Panama extraordinary meeting of 2022 spans a field
     // visit (24 March) and the plenary (25 March); only the plenary's day
     // is read.
-    ("en", "meetings with city+dates", 45.0, 96.0),
+    ("en", "meetings with city+dates", 46.0, 96.0),
     ("es", "document dates", 91.0, 100.0),
     ("en", "document dates", 91.0, 93.0),
     ("es", "aliases", 88.0, 98.0),

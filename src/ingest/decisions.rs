@@ -190,7 +190,12 @@ fn marker(line: &str) -> Option<(char, String, usize)> {
     let lead = line.len() - line.trim_start().len();
     let t = &line[lead..];
     let first = t.chars().next()?;
-    if matches!(first, '•' | '-' | '–' | '◦' | '▪' | '·' | '\u{f0b7}' | '*') {
+    // A period opening a line is a bullet a flattened copy printed as one
+    // (". The Chair in Office ... . Enhance the coordination ...").
+    if matches!(
+        first,
+        '•' | '-' | '–' | '◦' | '▪' | '·' | '\u{f0b7}' | '*' | '.'
+    ) {
         let rest = &t[first.len_utf8()..];
         let gap = rest.len() - rest.trim_start().len();
         return (gap > 0).then(|| ('-', String::new(), lead + first.len_utf8() + gap));
@@ -320,6 +325,16 @@ fn list_after(text: &str, cue: Span, limit: usize, cues: &Cues) -> Vec<Item> {
     let Some(first) = lines.get(i) else {
         return Vec::new();
     };
+    // A heading's list after one paragraph that introduces it ("Adopted
+    // Recommendations" / "The recommendations below grew out of ...").
+    if marker(first.text).is_none() && !inline && first.text.trim_end().ends_with('.') {
+        let next = (i + 1..lines.len()).find(|&j| !lines[j].text.trim().is_empty());
+        if let Some(j) = next.filter(|&j| j <= i + 2) {
+            if let Some((kind, _, _)) = marker(lines[j].text) {
+                return marked(text, &lines[j..], kind, cue, limit);
+            }
+        }
+    }
     match marker(first.text) {
         Some((kind, _, _)) => marked(text, &lines[i..], kind, cue, limit),
         None if !inline
@@ -409,11 +424,35 @@ fn marked(text: &str, lines: &[Line<'_>], kind: char, cue: Span, limit: usize) -
     resolve(text, &raws, kind, cue)
 }
 
-/// Numbered items run together on one line ("1. Reconocer … 2. Adoptar …").
+/// Numbered items run together on one line ("1. Reconocer … 2. Adoptar …"),
+/// and bullets ("• Enhance … • Encourage …", ". Enhance … . Encourage …").
 fn split_inline(text: &str, raws: &mut Vec<Raw>) {
     let mut out: Vec<Raw> = Vec::new();
     for r in raws.drain(..) {
         let mut cur = r;
+        while cur.kind == '-' {
+            let body = text.get(cur.start..cur.end).unwrap_or("");
+            let next = [" . ", " • ", " · "].iter().find_map(|sep| {
+                let at = body.find(sep).filter(|&a| {
+                    body[a + sep.len()..].starts_with(char::is_uppercase)
+                        && body[..a].trim_end().ends_with(['.', ';'])
+                })?;
+                Some((at, sep.len()))
+            });
+            let Some((at, len)) = next else { break };
+            out.push(Raw {
+                kind: cur.kind,
+                label: String::new(),
+                start: cur.start,
+                end: cur.start + at,
+            });
+            cur = Raw {
+                kind: cur.kind,
+                label: String::new(),
+                start: cur.start + at + len,
+                end: cur.end,
+            };
+        }
         while let Ok(n) = cur.label.parse::<u32>() {
             let body = text.get(cur.start..cur.end).unwrap_or("");
             let next = format!(" {}. ", n + 1);
@@ -530,6 +569,24 @@ mod tests {
         let got = items(t, "es");
         let labels: Vec<&str> = got.iter().map(|(l, _)| l.as_str()).collect();
         assert_eq!(labels, ["1", "2", "3"]);
+    }
+
+    #[test]
+    fn bullets_a_flattened_copy_prints_as_periods_after_an_introduction() {
+        let t = "Adopted Recommendations\n\nThe recommendations below came out of the group work and were adopted on the last day.\n\n. Member States to share data on arrivals. . Strengthen the training of border officials. . Encourage countries to ratify the protocol.\n\nAnnex\n";
+        let got = items(t, "en");
+        let texts: Vec<&str> = got.iter().map(|(_, x)| x.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Member States to share data on arrivals.",
+                "Strengthen the training of border officials.",
+                "Encourage countries to ratify the protocol."
+            ]
+        );
+        // Two paragraphs between the heading and the list: no list.
+        let t = "Recommendations\n\nA first paragraph.\n\nA second paragraph.\n\n. One item. . Two items.\n";
+        assert!(items(t, "en").is_empty());
     }
 
     #[test]

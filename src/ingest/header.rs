@@ -121,7 +121,11 @@ fn place_and_days(line: &str, env: &Env) -> Option<(Option<String>, Option<Strin
     let tail = line
         .get(d.end..)?
         .trim_matches(|c: char| c == '.' || c.is_whitespace());
-    if !tail.is_empty() || d.start == 0 {
+    let run_in = || {
+        let w = crate::ingest::profile::words(tail);
+        env.profiles.iter().any(|p| p.places.run_in.contains(&w))
+    };
+    if !(tail.is_empty() || run_in()) || d.start == 0 {
         return None;
     }
     let lead = line.get(..d.start)?;
@@ -441,6 +445,18 @@ mod tests {
             held(formal),
             Some((Some("Tela".into()), "2008-05-06..2008-05-07".into()))
         );
+    }
+
+    #[test]
+    fn a_heading_a_flattened_copy_runs_into_the_line_of_place_and_days() {
+        let text = "Report of the Conference\nGaborone, 3 - 5 June 2012 Table of Contents\nThe Conference met.";
+        assert_eq!(
+            held(text),
+            Some((Some("Gaborone".into()), "2012-06-03..2012-06-05".into()))
+        );
+        // Other words after the days: not a line of place and days.
+        let text = "Report of the Conference\nGaborone, 3 - 5 June 2012 the delegates arrived\nThe Conference met.";
+        assert_eq!(held(text), None);
     }
 
     #[test]

@@ -154,6 +154,10 @@ pub struct Places {
     /// Words of holding after a meeting's name ("held", "which took
     /// place", "celebrada", "que tuvo lugar").
     pub held: Vec<String>,
+    /// Headings a flattened copy runs into the line before them ("Windhoek,
+    /// 15 - 17 November 2010 Table of Contents"): after a place and days,
+    /// the line is still the place and days.
+    pub run_in: Vec<String>,
 }
 
 /// Who decides at a meeting.
@@ -412,6 +416,7 @@ impl Profile {
             &mut self.places.extraordinary,
             &mut self.places.meeting_nouns,
             &mut self.places.held,
+            &mut self.places.run_in,
         ];
         for list in all {
             for w in list.iter_mut() {

@@ -63,10 +63,35 @@ pub(super) fn own_meeting_held(
                         .find(|(s, m)| s.find(cue).first().is_some_and(|&(at, _)| m.end <= at))
                 })
             else {
-                match gathered(Some(&held), calendar) {
-                    Some(found) => return own_held_note(found, calendar, facts, sections, notes),
-                    None => return (None, None),
+                if let Some(found) = gathered(Some(&held), calendar) {
+                    return own_held_note(found, calendar, facts, sections, notes);
                 }
+                // A title block's place and days in a document of one
+                // series keyed by month ("Report and Recommendations of the
+                // MIDSA Conference" / "Windhoek, 15 - 17 November 2010"):
+                // that series' meeting of the month.
+                let by_date = env
+                    .series
+                    .as_deref()
+                    .and_then(crate::reference::series::by_key)
+                    .filter(|x| x.by_date && held.heading && held.date.is_some());
+                let Some(series) = by_date else {
+                    return (None, None);
+                };
+                let mut r = meetings::MeetingRef::new(
+                    held.span.start,
+                    held.span.end,
+                    Target::Dated {
+                        body: format!("organization:{}", series.key()),
+                    },
+                );
+                r.date = held.date;
+                let prov = facts.prov(listed::section_of(sections, held.span.start), held.span);
+                calendar.register(&mut r, &prov);
+                let Some(id) = r.id else {
+                    return (None, None);
+                };
+                return own_held_note((id, held), calendar, facts, sections, notes);
             };
             let mut r = meetings::MeetingRef::new(
                 body.start,
