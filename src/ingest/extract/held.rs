@@ -31,12 +31,14 @@ pub(super) fn own_meeting_held(
 ) -> (Option<String>, Option<DateValue>) {
     let limit = items.first().map_or(text.len(), |i| i.cue.start);
     let opening: Vec<Sentence> = secs.iter().flatten().take(12).cloned().collect();
+    // Past a page's heading lines, for a gathering word's sentence.
+    let longer: Vec<Sentence> = secs.iter().flatten().take(24).cloned().collect();
     let cue = front::held_cue();
     let held = header::read(text, &opening, limit, env, |s| cue.is_match(s.hay()));
     let named = listed::own_meeting(secs, limit);
     // Failing a series meeting or a body, a gathering word and its city.
     let gathered = |held: Option<&Held>, calendar: &mut Calendar| {
-        let (mut r, h) = meetings::gathering(&opening, limit, env, held)?;
+        let (mut r, h) = meetings::gathering(&longer, limit, env, held)?;
         let prov = facts.prov(listed::section_of(sections, h.span.start), h.span);
         calendar.register(&mut r, &prov);
         Some((r.id?, h))

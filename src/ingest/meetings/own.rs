@@ -94,6 +94,25 @@ fn extraordinary(opening: &[Sentence], limit: usize, env: &Env) -> bool {
         })
 }
 
+/// The opening's sentences before `limit`, up to [`OPENING_SENTENCES`] of
+/// them that are sentences: a heading line (no closing punctuation: a
+/// title, "Español", "Tema 5 del programa provisional*") or a line of three
+/// words or fewer counts for none, so a page's headings do not hide its
+/// first sentences.
+pub(super) fn read_opening(opening: &[Sentence], limit: usize) -> impl Iterator<Item = &Sentence> {
+    let mut long = 0;
+    opening
+        .iter()
+        .filter(move |s| s.span.start < limit)
+        .take_while(move |s| {
+            let go = long < OPENING_SENTENCES;
+            let t = s.text.trim_end();
+            let ends = t.ends_with(['.', '!', '?', ';', ':', ',']);
+            long += usize::from(ends && t.split_whitespace().count() >= 4);
+            go
+        })
+}
+
 /// The document's own meeting read from a gathering word and the city
 /// after it, with the days the opening states (`held`, else a date of
 /// the same sentence). `None` when the opening has no such word with a
@@ -115,11 +134,7 @@ pub fn gathering(
     }
     let word = Pattern::new(&format!(r"\b(?:{words})\b")).ok()?;
     let re = place_pattern()?;
-    for s in opening
-        .iter()
-        .filter(|s| s.span.start < limit)
-        .take(OPENING_SENTENCES)
-    {
+    for s in read_opening(opening, limit) {
         for (a, b) in s.find(&word) {
             // "the Second Preparatory Meeting": a numbered meeting, which
             // only its series' own form can key.

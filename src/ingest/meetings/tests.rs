@@ -364,3 +364,32 @@ fn meeting_words_of_one_series_alone_name_its_meeting() {
     let r = refs_in("Delegates met at the XXVIII Meeting, and left.", None);
     assert!(r.is_empty(), "{r:?}");
 }
+
+#[test]
+fn a_pages_heading_lines_do_not_hide_its_first_sentences() {
+    let lines = [
+        "Naciones Unidas A/AC.293/2022/L.1",
+        "Asamblea General Distr. limitada",
+        "Español",
+        "Tema 5 del programa provisional*",
+        "Proyecto de resolución presentado por la Presidencia de la Asamblea General",
+        "El Foro de Examen de la Migración Internacional,",
+        "Reunido en la Sede de las Naciones Unidas (Nueva York) del 17 al 20 de mayo de 2022,",
+        "Aprueba la Declaración que figura en el anexo.",
+        "Decide seguir examinando la cuestión.",
+        "Recomienda que se publique.",
+        "Pide a la Secretaría que la distribuya.",
+        "Invita a los Estados a que la apliquen.",
+        "Toma nota del informe.",
+    ];
+    let sentences: Vec<Sentence> = lines.iter().map(|l| Sentence::whole(l)).collect();
+    let read: Vec<&str> = super::own::read_opening(&sentences, usize::MAX)
+        .map(|s| s.text.as_str())
+        .collect();
+    // Six sentences read past the five heading lines; the seventh is not.
+    assert_eq!(read.len(), 11, "{read:?}");
+    assert!(read.contains(
+        &"Reunido en la Sede de las Naciones Unidas (Nueva York) del 17 al 20 de mayo de 2022,"
+    ));
+    assert!(!read.contains(&"Toma nota del informe."));
+}
