@@ -74,3 +74,24 @@ fn a_dated_record_of_a_series_is_its_meeting_of_that_day() {
         "{other_day:?}"
     );
 }
+
+/// A meeting that closed by adopting a text records that decision, told in
+/// the nominal voice of a news page.
+#[test]
+fn closing_with_the_adoption_of_a_text_records_a_decision() {
+    let es = "Los delegados de los países cerraron la reunión con la aprobación de la Declaración de San José sobre movilidad laboral.";
+    let found = agreements("es-test.txt", es);
+    assert!(
+        found.iter().any(|a| a.contains("con la aprobación de la")),
+        "{found:?}"
+    );
+    let en = "The delegations ended the two days of work with the adoption of the San José Declaration on labour mobility.";
+    let found = agreements("en-test.txt", en);
+    assert!(
+        found.iter().any(|a| a.contains("with the adoption of the")),
+        "{found:?}"
+    );
+    // Asking for an adoption is not one.
+    let asked = "Las organizaciones pidieron a los gobiernos avanzar hacia la aprobación de la ley de migración.";
+    assert_eq!(agreements("es-test.txt", asked), Vec::<String>::new());
+}

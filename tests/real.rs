@@ -16,9 +16,9 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // eight added at its first-contact score, 2026-12-04. How each batch
     // scored at first contact, and what moved the floors since, is in
     // tests/real/SOURCES-*.md and the commit messages of this file.
-    ("es", "decisions", 83.0, 96.0),
+    ("es", "decisions", 84.0, 96.0),
     ("en", "decisions", 83.0, 94.0),
-    ("es", "decisions on right meeting", 67.0, 80.0),
+    ("es", "decisions on right meeting", 68.0, 80.0),
     // 89 -> 87: the Rabat SOM page, now read as of the Rabat Process (named
     // more than twice as often as the Khartoum Process), gives the
     // Marrakesh declaration "adopted at the previous ministerial conference
