@@ -564,6 +564,27 @@ mod tests {
     }
 
     #[test]
+    fn countries_the_text_does_not_name_are_asked_as_countries() {
+        assert_eq!(
+            asked(
+                "en",
+                "Encourage countries to sign the regional labour agreement."
+            )
+            .as_deref(),
+            Some("countries")
+        );
+        // Members are members.
+        assert_eq!(
+            asked(
+                "en",
+                "Encourage member countries to sign the regional labour agreement."
+            )
+            .as_deref(),
+            Some("member countries")
+        );
+    }
+
+    #[test]
     fn a_request_named_in_a_relative_clause_is_not_one_of_this_text() {
         assert_eq!(
             asked("es", "En relación con los proyectos que solicitaron los Viceministros de la IV Conferencia, se acordó publicarlos.").as_deref(),
