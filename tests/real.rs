@@ -17,13 +17,13 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // scored at first contact, and what moved the floors since, is in
     // tests/real/SOURCES-*.md and the commit messages of this file.
     ("es", "decisions", 84.0, 96.0),
-    ("en", "decisions", 83.0, 94.0),
+    ("en", "decisions", 85.0, 94.0),
     ("es", "decisions on right meeting", 68.0, 80.0),
     // 89 -> 87: the Rabat SOM page, now read as of the Rabat Process (named
     // more than twice as often as the Khartoum Process), gives the
     // Marrakesh declaration "adopted at the previous ministerial conference
     // in 2018" to the SOM: that conference is not read as a meeting.
-    ("en", "decisions on right meeting", 74.0, 88.0),
+    ("en", "decisions on right meeting", 75.0, 88.0),
     ("es", "requests", 70.0, 100.0),
     ("en", "requests", 78.0, 100.0),
     ("es", "meetings", 49.0, 93.0),
