@@ -176,7 +176,8 @@ fn shape_patterns(month: &str, year: &str) -> Vec<(String, Shape)> {
     let ys = format!(r"(?:\s*(?:de|del|,)?\s*(?:ano\s+)?{Y})?");
     let sep = r"\s*(?:-|–|—|al|a|hasta el)\s*(?:el\s+)?";
     let day = r"(\d{1,2})(?:o)?";
-    let eday = r"(\d{1,2})(?:st|nd|rd|th)?";
+    // "4th", and "4 th" as a copy may space it.
+    let eday = r"(\d{1,2})(?:\s?(?:st|nd|rd|th)\b)?";
     #[rustfmt::skip]
     let shapes = vec![
         (format!(r"\b{day}\s+de\s+{M}{ys}{sep}{day}\s+de\s+{M}{ys}(?:{REL})?\b"), Shape::CrossRange),
@@ -193,7 +194,7 @@ fn shape_patterns(month: &str, year: &str) -> Vec<(String, Shape)> {
         (format!(r"\b(?:en|de|desde|hasta|durante|para|el mes de)\s+{M}\b"), Shape::BareMonth),
         (format!(r"\b{M}\s+{eday}\s*(?:-|–|—|and|to)\s*{eday},?\s+{Y}\b"), Shape::EnDayRange),
         (format!(r"\b{M}\s+{eday},?\s+{Y}\b"), Shape::EnDay),
-        (format!(r"\b{eday}\s*(?:-|–|—|and|to)\s*{eday}\s+(?:of\s+)?{M},?\s+{Y}\b"), Shape::EnDayFirstRange),
+        (format!(r"\b{eday}\s*(?:-|–|—|and|to)\s*(?:the\s+)?{eday}\s+(?:of\s+)?{M},?\s+{Y}\b"), Shape::EnDayFirstRange),
         (format!(r"\b{eday}\s+(?:of\s+)?{M},?\s+{Y}\b"), Shape::EnDayFirst),
     ];
     shapes

@@ -139,6 +139,15 @@ fn english_dates() {
         ("on 24 March 2000", "2000-03-24"),
         ("on 23-24 March 2000", "2000-03-23..2000-03-24"),
         ("in March 2000", "2000-03"),
+        // A copy that spaces the suffix; "the" before the second day.
+        (
+            "took place from the 4 th to the 6 th of November 2012",
+            "2012-11-04..2012-11-06",
+        ),
+        (
+            "from the 9th to the 11th of May 2015",
+            "2015-05-09..2015-05-11",
+        ),
     ] {
         let found = find(text, &ctx());
         assert_eq!(found.len(), 1, "{text}: {found:?}");

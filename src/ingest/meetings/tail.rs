@@ -18,6 +18,7 @@ struct Patterns {
     before_date: Pattern,
     place: Pattern,
     bare_place: Pattern,
+    place_year: Pattern,
 }
 
 fn patterns() -> &'static Patterns {
@@ -36,6 +37,11 @@ fn patterns() -> &'static Patterns {
             // "(RCGM) San José, Costa Rica November 18, 2013".
             bare_place: compile(&format!(
                 r"^[\s,]*(?P<p>{cap}(?:\s+(?:de\s+|del\s+|la\s+)?{cap}){{0,3}}(?:\s*,\s*{cap}(?:\s+{cap}){{0,2}})?)[\s,]*$"
+            )),
+            // A place and its year in parentheses, in a list of meetings
+            // ("I SCM, Buenos Aires, Argentina (2000) II SCM, ...").
+            place_year: compile(&format!(
+                r"^(?P<p>{cap}(?:\s+(?:de\s+|del\s+|la\s+)?{cap}){{0,3}}(?:\s*,\s*{cap}(?:\s+{cap}){{0,2}})?)\s*\((?P<y>1[89]\d\d|20\d\d)\)"
             )),
         }
     })
@@ -256,6 +262,21 @@ pub fn parse_tail(s: &Sentence, from: usize, env: &Env) -> Tail {
                 t.date = d.value;
                 pos = d.end;
                 t.end = d.end;
+                continue;
+            }
+        }
+        if t.country.is_none() && t.date.is_none() {
+            let year = p.place_year.captures(text_rest).and_then(|c| {
+                let (city, country) = place(c.name("p")?.as_str(), env)?;
+                let y: i32 = c.name("y")?.as_str().parse().ok()?;
+                Some((city, country, y, c.get(0)?.end()))
+            });
+            if let Some((city, country, y, n)) = year {
+                t.city = city;
+                t.country = country;
+                t.date = Some(DateValue::year(y));
+                pos = at + n;
+                t.end = at + n;
                 continue;
             }
         }

@@ -393,3 +393,23 @@ fn a_pages_heading_lines_do_not_hide_its_first_sentences() {
     ));
     assert!(!read.contains(&"Toma nota del informe."));
 }
+
+#[test]
+fn a_list_of_numbered_meetings_with_a_place_and_a_year_each() {
+    let r = refs(
+        "Conferences I SCM, Buenos Aires, Argentina (2000) II SCM, Quito, Ecuador (2002) the rest",
+    );
+    let csm = |n| Target::Numbered {
+        body: "CSM".into(),
+        ordinal: n,
+    };
+    let got: Vec<(Target, Option<String>, Option<String>)> =
+        r.into_iter().map(|x| (x.1, x.2, x.3)).collect();
+    assert_eq!(
+        got,
+        [
+            (csm(1), Some("2000".into()), Some("country:ar".into())),
+            (csm(2), Some("2002".into()), Some("country:ec".into())),
+        ]
+    );
+}
