@@ -10,33 +10,31 @@ mod score;
 /// (language, category, recall floor %, precision floor %). A precision
 /// of nothing extracted is 100% and has floor 0 until something is read.
 const FLOORS: &[(&str, &str, f64, f64)] = &[
-    // Batch nine (10 documents) added at first contact, 2026-12-04: the
-    // floors it broke lowered to the 114-document values.
-    // Set at the measured values (floored) of the 106-document set: batch
-    // eight added at its first-contact score, 2026-12-04. How each batch
-    // scored at first contact, and what moved the floors since, is in
+    // The measured values (floored) of the 122-document set, batch ten (8
+    // documents) added at first contact, 2026-12-04. How each batch scored
+    // at first contact, and what moved the floors since, is in
     // tests/real/SOURCES-*.md and the commit messages of this file.
-    ("es", "decisions", 84.0, 96.0),
-    ("en", "decisions", 85.0, 94.0),
-    ("es", "decisions on right meeting", 68.0, 80.0),
+    ("es", "decisions", 78.0, 95.0),
+    ("en", "decisions", 80.0, 92.0),
+    ("es", "decisions on right meeting", 60.0, 77.0),
     // 89 -> 87: the Rabat SOM page, now read as of the Rabat Process (named
     // more than twice as often as the Khartoum Process), gives the
     // Marrakesh declaration "adopted at the previous ministerial conference
     // in 2018" to the SOM: that conference is not read as a meeting.
-    ("en", "decisions on right meeting", 75.0, 88.0),
-    ("es", "requests", 70.0, 100.0),
-    ("en", "requests", 78.0, 100.0),
-    ("es", "meetings", 49.0, 93.0),
-    ("en", "meetings", 63.0, 96.0),
-    ("es", "meetings with city+dates", 63.0, 100.0),
+    ("en", "decisions on right meeting", 71.0, 88.0),
+    ("es", "requests", 65.0, 94.0),
+    ("en", "requests", 75.0, 100.0),
+    ("es", "meetings", 44.0, 93.0),
+    ("en", "meetings", 60.0, 96.0),
+    ("es", "meetings with city+dates", 60.0, 100.0),
     // Precision 97: the Panama extraordinary meeting of 2022 spans a field
     // visit (24 March) and the plenary (25 March); only the plenary's day
     // is read.
-    ("en", "meetings with city+dates", 62.0, 95.0),
-    ("es", "document dates", 91.0, 100.0),
+    ("en", "meetings with city+dates", 60.0, 95.0),
+    ("es", "document dates", 90.0, 100.0),
     ("en", "document dates", 91.0, 93.0),
     ("es", "aliases", 88.0, 98.0),
-    ("en", "aliases", 92.0, 98.0),
+    ("en", "aliases", 88.0, 98.0),
     ("es", "countries", 99.0, 100.0),
     ("en", "countries", 96.0, 99.0),
 ];
