@@ -95,3 +95,14 @@ fn closing_with_the_adoption_of_a_text_records_a_decision() {
     let asked = "Las organizaciones pidieron a los gobiernos avanzar hacia la aprobación de la ley de migración.";
     assert_eq!(agreements("es-test.txt", asked), Vec::<String>::new());
 }
+
+/// An adoption told in the passive records a decision.
+#[test]
+fn an_adoption_told_in_the_passive_records_a_decision() {
+    let en = "At the close of the meeting, a joint statement and a work plan were adopted by the delegations.";
+    let found = agreements("en-test.txt", en);
+    assert!(found.iter().any(|a| a.contains("were adopted")), "{found:?}");
+    let es = "Al término de la jornada se aprobó el plan de trabajo regional para los dos años siguientes.";
+    let found = agreements("es-test.txt", es);
+    assert!(found.iter().any(|a| a.contains("se aprobó")), "{found:?}");
+}
