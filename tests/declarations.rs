@@ -101,7 +101,10 @@ fn closing_with_the_adoption_of_a_text_records_a_decision() {
 fn an_adoption_told_in_the_passive_records_a_decision() {
     let en = "At the close of the meeting, a joint statement and a work plan were adopted by the delegations.";
     let found = agreements("en-test.txt", en);
-    assert!(found.iter().any(|a| a.contains("were adopted")), "{found:?}");
+    assert!(
+        found.iter().any(|a| a.contains("were adopted")),
+        "{found:?}"
+    );
     let es = "Al término de la jornada se aprobó el plan de trabajo regional para los dos años siguientes.";
     let found = agreements("es-test.txt", es);
     assert!(found.iter().any(|a| a.contains("se aprobó")), "{found:?}");

@@ -49,6 +49,8 @@ struct Patterns {
     current_bare: Pattern,
     possessive: Pattern,
     destination: Pattern,
+    attended: Pattern,
+    met: Pattern,
     scheduled_gap: Pattern,
 }
 
@@ -136,6 +138,8 @@ fn patterns() -> &'static Patterns {
             current_bare: compile(rules::CURRENT_MEETING),
             possessive: compile(r"\bsu\s+reunion\b"),
             destination: compile(rules::DESTINATION),
+            attended: compile(rules::ATTENDED),
+            met: compile(rules::MET),
             scheduled_gap: compile(rules::SCHEDULED_GAP),
         }
     })
@@ -421,7 +425,29 @@ pub fn find(s: &Sentence, env: &Env) -> Vec<MeetingRef> {
         }
     }
     for r in &mut refs {
-        r.destination = p.destination.is_match(s.hay_before(r.start));
+        let before = s.hay_before(r.start);
+        r.destination = p.destination.is_match(before) && !p.attended.is_match(before);
+    }
+    // A meeting of a series keyed by date with no days of its own: the
+    // days before it, where the sentence says they met then.
+    let only_date = match s
+        .dates
+        .iter()
+        .filter(|d| d.value.is_some())
+        .collect::<Vec<_>>()[..]
+    {
+        [d] => Some(d),
+        _ => None,
+    };
+    for r in refs
+        .iter_mut()
+        .filter(|r| matches!(r.target, Target::Dated { .. }) && r.date.is_none() && !r.destination)
+    {
+        if let Some(d) =
+            only_date.filter(|d| d.end <= r.start && p.met.is_match(s.hay_between(d.end, r.start)))
+        {
+            r.date = d.value;
+        }
     }
     refs.sort_by_key(|r| r.start);
     refs

@@ -186,6 +186,17 @@ pub const CURRENT_MEETING_BODIES: &[&str] = &["organization:grcm", "organization
 /// for the 5th ... Conference").
 pub const DESTINATION: &str = r"(?:asistentes?|asistan|remitir\w*(?: a los viceministros asistentes)?|se discutir(?:a|ia)|ser(?:a|ia) (?:discutid|considerad|presentad|sometid)[oa]s?|debera ser \w+d[oa]s?|en aproximacion de|para|esperara la consideracion de los viceministros|a considerar(?:se)?|a presentar(?:se)?|for)\s+(?:a|en|durante|para)?\s*(?:la|el|esta|su|the)?\s*$";
 
+/// Words of attending right before a meeting that `DESTINATION` would take
+/// for one prepared for ("partners met for the 8th ... Meeting"): the
+/// meeting is being held, not prepared.
+pub const ATTENDED: &str = r"\b(?:met|gathered|convened|came together|assembled|se reunieron|se reunio)\s+(?:for|para)\s+(?:la|el|the)?\s*$";
+
+/// Words of meeting between a date and a meeting of a series keyed by
+/// date that has no days of its own ("On 22 – 23 March 2022, Khartoum
+/// Process partners met for the 8th ... Meeting").
+pub const MET: &str =
+    r"\b(?:met|gathered|convened|came together|se reunieron|se reunio|se dieron cita)\b";
+
 /// Future or scheduled wording: an undated meeting in such a sentence is
 /// the current one, not the previous one.
 pub const FUTURE: &str = r"\b(?:se ha programado|esta programad[oa]|estan programad[oa]s|proxim[oa]|durante el curso de)\b";

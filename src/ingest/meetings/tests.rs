@@ -413,3 +413,18 @@ fn a_list_of_numbered_meetings_with_a_place_and_a_year_each() {
         ]
     );
 }
+
+#[test]
+fn a_meeting_attended_on_the_days_before_it() {
+    let khartoum = Target::Dated {
+        body: "organization:khartoum".into(),
+    };
+    let r = refs_in("On 22 – 23 March 2022, Khartoum Process partners met for the 8th Khartoum Process Senior Officials' Meeting, which the delegates opened.", Some("khartoum"));
+    assert_eq!(
+        (r[0].1.clone(), r[0].2.as_deref(), r[0].4),
+        (khartoum.clone(), Some("2022-03-22..2022-03-23"), false)
+    );
+    // Prepared for, not attended: a destination, without those days.
+    let r = refs_in("On 22 – 23 March 2022, experts drafted texts for the 8th Khartoum Process Senior Officials' Meeting.", Some("khartoum"));
+    assert_eq!((r[0].2.as_deref(), r[0].4), (None, true), "{r:?}");
+}
