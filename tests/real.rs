@@ -14,9 +14,9 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // documents) added at first contact, 2026-12-04. How each batch scored
     // at first contact, and what moved the floors since, is in
     // tests/real/SOURCES-*.md and the commit messages of this file.
-    ("es", "decisions", 79.0, 95.0),
+    ("es", "decisions", 80.0, 95.0),
     ("en", "decisions", 83.0, 92.0),
-    ("es", "decisions on right meeting", 60.0, 75.0),
+    ("es", "decisions on right meeting", 60.0, 74.0),
     // 89 -> 87: the Rabat SOM page, now read as of the Rabat Process (named
     // more than twice as often as the Khartoum Process), gives the
     // Marrakesh declaration "adopted at the previous ministerial conference
