@@ -141,6 +141,27 @@ fn adoption(first: &[Sentence], reading: Option<&Profile>) -> Option<DateValue> 
     })
 }
 
+/// The date of a page's field at its very top (" date 2022-12-14 The
+/// ECOWAS Commission ...", "Fecha: 3 de mayo de 2021"): a label of the
+/// language profiles' `[places] fields` (of any language, as a site's
+/// template writes them) and a day right after it.
+fn field_date(first: &[Sentence]) -> Option<DateValue> {
+    let s = first.first()?;
+    let t = s.text.trim_start();
+    let lead = s.text.len() - t.len();
+    let label: String = t.chars().take_while(|c| c.is_alphabetic()).collect();
+    let labelled = Profile::bundled()
+        .iter()
+        .any(|p| p.places.fields.iter().any(|f| *f == profile::words(&label)));
+    if label.is_empty() || !labelled {
+        return None;
+    }
+    let gap = t[label.len()..].len() - t[label.len()..].trim_start_matches([':', ' ', '\t']).len();
+    let at = lead + label.len() + gap;
+    let d = s.dates.first().filter(|d| d.start == at)?;
+    d.value.filter(|v| v.precision == Precision::Day)
+}
+
 /// True when the date at `at` ends a span of days its reading left out,
 /// glued to a word ("Costa Rica1-2 de febrero de 2017").
 fn glued_span(s: &Sentence, at: usize) -> bool {
@@ -269,11 +290,15 @@ pub fn front_matter(
     }
     let held = meeting_day(first, records, reading);
     let adopted = adoption(first, reading);
+    let field = field_date(first);
     let doc_date = match (period, latest) {
         _ if adopted.is_some() => adopted.inspect(|d| {
             notes.push(format!(
                 "document date: the date it says it was adopted ({d})"
             ));
+        }),
+        _ if field.is_some() => field.inspect(|d| {
+            notes.push(format!("document date: the page's date field ({d})"));
         }),
         (Some((p, ..)), _) => {
             let e = p.end;
@@ -375,6 +400,23 @@ mod tests {
             .collect();
         let (d, ..) = front_matter(&mut sents, text, text.len(), records, p);
         d.map(|d| format!("{}..{}", d.start, d.end))
+    }
+
+    #[test]
+    fn a_pages_date_field_at_its_top() {
+        let text = " date 2021-06-02 The delegations met on 1 June 2021 in Lima.\n\nThey agreed.";
+        assert_eq!(
+            date(text, false, "en").as_deref(),
+            Some("2021-06-02..2021-06-02")
+        );
+        let text = "Fecha: 3 de mayo de 2021. Los delegados se reunieron en Lima.";
+        assert_eq!(
+            date(text, false, "es").as_deref(),
+            Some("2021-05-03..2021-05-03")
+        );
+        // A label elsewhere than before the date is no date field.
+        let text = "The date of the meeting, 2 June 2021, was set in Lima.\n\nThey agreed.";
+        assert_eq!(date(text, false, "en"), None);
     }
 
     #[test]
