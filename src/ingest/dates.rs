@@ -42,6 +42,7 @@ pub struct FoundDate {
 #[derive(Clone, Copy)]
 enum Shape {
     CrossRange,
+    CrossPair,
     DayRange,
     Day,
     Numeric,
@@ -135,7 +136,9 @@ impl Shape {
             separated,
         };
         match self {
-            Shape::CrossRange | Shape::DayRange | Shape::Day => month(true, false),
+            Shape::CrossRange | Shape::CrossPair | Shape::DayRange | Shape::Day => {
+                month(true, false)
+            }
             Shape::EnDayRange | Shape::EnDay | Shape::EnDayFirstRange | Shape::EnDayFirst => {
                 month(true, true)
             }
@@ -168,6 +171,18 @@ const MONTH: &str = "(enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiemb
 const Y: &str = r"((?:19|20)\d\d)";
 const REL: &str = r"(?:\s+(?:del?|en)\s+(?:el\s+)?(presente ano|ano en curso|este ano|ano pasado|ano anterior|proximo ano|ano proximo|ano siguiente)|\s+(pasado|proximo))";
 
+/// A date of one day, or of days less than a month apart (a meeting's
+/// dates: `29 - 31 de octubre de 2007`, `30 de junio y 1 de julio de
+/// 2022`), not a period of months.
+pub(crate) fn meeting_days(v: &DateValue) -> bool {
+    let (a, b) = (v.start, v.end);
+    let next_month = (a.year == b.year && b.month == a.month + 1)
+        || (b.year == a.year + 1 && a.month == 12 && b.month == 1);
+    v.precision == Precision::Day
+        || (v.precision == Precision::Range
+            && ((a.year == b.year && a.month == b.month) || (next_month && b.day < a.day)))
+}
+
 /// The shapes' patterns, with `month` for the month-name group and
 /// `year` for the year.
 fn shape_patterns(month: &str, year: &str) -> Vec<(String, Shape)> {
@@ -181,6 +196,8 @@ fn shape_patterns(month: &str, year: &str) -> Vec<(String, Shape)> {
     #[rustfmt::skip]
     let shapes = vec![
         (format!(r"\b{day}\s+de\s+{M}{ys}{sep}{day}\s+de\s+{M}{ys}(?:{REL})?\b"), Shape::CrossRange),
+        // "30 de junio y 1 de julio de 2022": two days that follow each other.
+        (format!(r"\b{day}\s+de\s+{M}{ys}\s+y\s+(?:el\s+)?{day}\s+de\s+{M}{ys}(?:{REL})?\b"), Shape::CrossPair),
         (format!(r"\b{day}(?:\s*,\s*\d{{1,2}})*\s*,?\s*(?:-|–|—|al|a|y)\s*(?:el\s+)?{day}\s+de\s+{M}{ys}(?:{REL})?\b"), Shape::DayRange),
         (format!(r"\b{day}\s+de\s+{M}{ys}(?:{REL})?\b"), Shape::Day),
         (r"\b(\d{1,2})([/.-])(\d{1,2})[/.-](\d{4}|\d{2})\b".to_string(), Shape::Numeric),
@@ -366,6 +383,21 @@ fn read(shape: Shape, c: &Captures, ctx: &DateContext) -> Option<DateValue> {
             let a = day_value(y1, m1, d1, inf2)?;
             let b = day_value(y2, m2, d2, inf2)?;
             (a.start <= b.start).then(|| DateValue::range(a, b))
+        }
+        Shape::CrossPair => {
+            let (d1, m1, d2, m2) = (num(c, 1)?, mon(c, 2)?, num(c, 4)?, mon(c, 5)?);
+            let (y2, inf2) = resolve_year(year_of(c, 6), rel_of(c, 7, 8), m2, d2, ctx)?;
+            let y1 = year_of(c, 3).unwrap_or(if m1 <= m2 { y2 } else { y2 - 1 });
+            // Only the last day of a month and the first of the next.
+            let next_month = (y1 == y2 && m2 == m1 + 1) || (y2 == y1 + 1 && m1 == 12 && m2 == 1);
+            let follows =
+                next_month && d2 == 1 && u32::from(d1) == u32::from(Ymd::days_in_month(y1, m1));
+            if !follows {
+                return None;
+            }
+            let a = day_value(y1, m1, d1, inf2)?;
+            let b = day_value(y2, m2, d2, inf2)?;
+            Some(DateValue::range(a, b))
         }
         Shape::DayRange => {
             let (d1, d2, m) = (num(c, 1)?, num(c, 2)?, mon(c, 3)?);

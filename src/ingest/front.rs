@@ -10,7 +10,7 @@
 //! siguiente informe de la Presidencia Pro-Témpore acerca de ..."), with
 //! the period added.
 
-use super::dates::{self, DateContext, FoundDate};
+use super::dates::{self, meeting_days as days, DateContext, FoundDate};
 use super::pattern::Pattern;
 use super::profile::{self, Profile};
 use super::rules::{self, compile};
@@ -27,14 +27,6 @@ pub(super) fn held_cue() -> &'static Pattern {
             r"(\b(se llevo a cabo|se celebro|se realizo|tuvo lugar|se reunieron|se reunio|sesiono|sesionaron|celebrad[ao]|realizad[ao]|reunid[ao]s|llevad[ao] a cabo|took place|was held|were held|held (in|at|on)|convened)|met (on|in|at))\b",
         )
     })
-}
-
-/// A date of one day, or of days of one month (a meeting's dates).
-fn days(v: &DateValue) -> bool {
-    v.precision == Precision::Day
-        || (v.precision == Precision::Range
-            && v.start.year == v.end.year
-            && v.start.month == v.end.month)
 }
 
 /// The last day of the meeting the document records: the first date of

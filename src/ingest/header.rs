@@ -8,7 +8,7 @@
 //! read (before the first decision and within its first lines), so a
 //! date or place written later for another meeting is never taken.
 
-use super::dates::{self, DateContext};
+use super::dates::{self, meeting_days as days, DateContext};
 use super::meetings::{is_abbreviation, place, Env};
 use super::profile::words;
 use super::sentence::Sentence;
@@ -30,14 +30,6 @@ pub struct Held {
     /// Read from heading lines (a title block), not from a sentence: its
     /// days are the meeting's, whatever the running text says.
     pub heading: bool,
-}
-
-/// A date of one day, or of days of one month (a meeting's dates).
-fn days(v: &DateValue) -> bool {
-    v.precision == Precision::Day
-        || (v.precision == Precision::Range
-            && v.start.year == v.end.year
-            && v.start.month == v.end.month)
 }
 
 /// The non-empty lines of the opening, with their byte offsets, up to
@@ -176,7 +168,7 @@ fn title_case(s: &str) -> String {
 /// part on which [`place`] knows a city followed by its country, a known
 /// city, or a country (`En el Palacio Itamaraty, Brasilia, República
 /// Federativa de Brasil` gives Brasilia).
-pub fn place_phrase(phrase: &str, env: &Env) -> Option<(Option<String>, Option<String>)> {
+pub fn place_phrase<'a>(phrase: &'a str, env: &Env) -> Option<(Option<String>, Option<String>)> {
     let venue = |p: &str| {
         let w = words(p);
         env.profiles
@@ -184,12 +176,23 @@ pub fn place_phrase(phrase: &str, env: &Env) -> Option<(Option<String>, Option<S
             .flat_map(|pr| &pr.places.venues)
             .any(|v| w == *v || w.starts_with(&format!("{v} ")))
     };
+    // "Capítulo de Brasilia": the city a meeting is named after.
+    let hosted = |p: &'a str| -> &'a str {
+        let w = words(p);
+        env.profiles
+            .iter()
+            .flat_map(|pr| &pr.places.hosted)
+            .find(|h| w.starts_with(&format!("{h} ")))
+            .and_then(|h| p.get(p.char_indices().nth(h.chars().count())?.0..))
+            .map_or(p, str::trim)
+    };
     let parts: Vec<&str> = phrase
         .split(',')
         .map(|p| {
             p.trim()
                 .trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
         })
+        .map(hosted)
         .filter(|p| !p.is_empty() && !venue(p))
         .collect();
     (0..parts.len()).find_map(|i| {
@@ -439,6 +442,12 @@ mod tests {
         assert_eq!(
             held(region),
             Some((Some("Tapachula".into()), "2010-05-18..2010-05-19".into()))
+        );
+        let chapter =
+            "Proceso de Quito\nCapítulo de Brasilia, 30 de junio y 1 de julio de 2022\nTexto.";
+        assert_eq!(
+            held(chapter),
+            Some((Some("Brasilia".into()), "2022-06-30..2022-07-01".into()))
         );
         let formal = "Tela, República de Honduras, 6 y 7 de mayo de 2008\nTexto.";
         assert_eq!(

@@ -158,6 +158,9 @@ pub struct Places {
     /// 15 - 17 November 2010 Table of Contents"): after a place and days,
     /// the line is still the place and days.
     pub run_in: Vec<String>,
+    /// Words before a host city that name a meeting after it ("Capítulo de
+    /// Brasilia, 30 de junio y 1 de julio de 2022"): the place is the city.
+    pub hosted: Vec<String>,
 }
 
 /// Who decides at a meeting.
@@ -417,6 +420,7 @@ impl Profile {
             &mut self.places.meeting_nouns,
             &mut self.places.held,
             &mut self.places.run_in,
+            &mut self.places.hosted,
         ];
         for list in all {
             for w in list.iter_mut() {

@@ -58,6 +58,22 @@ fn days() {
 }
 
 #[test]
+fn two_days_across_a_month_end() {
+    let (t, v, _) = one("Capítulo de Brasilia, 30 de junio y 1 de julio de 2022");
+    assert_eq!(t, "30 de junio y 1 de julio de 2022");
+    assert_eq!(v, iso("2022-06-30..2022-07-01"));
+    assert!(meeting_days(&v), "a meeting's days");
+    // Two dates a month apart are two dates, not a span.
+    let found = find("el 5 de mayo y el 10 de junio de 2022", &ctx());
+    assert!(
+        found
+            .iter()
+            .all(|d| d.value.is_none_or(|v| v.precision != Precision::Range)),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn ranges() {
     let (t, v, _) = one("realizada del 29-31 de octubre de 2002 en Antigua");
     assert_eq!(t, "29-31 de octubre de 2002");
