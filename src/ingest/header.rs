@@ -19,18 +19,7 @@ const OPENING_LINES: usize = 14;
 /// The longest line read as a heading of place and days.
 const HEADING_LINE: usize = 120;
 
-/// The place and days of the meeting a document records.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Held {
-    pub city: Option<String>,
-    pub country: Option<String>,
-    pub date: Option<DateValue>,
-    /// The text that says so.
-    pub span: Span,
-    /// Read from heading lines (a title block), not from a sentence: its
-    /// days are the meeting's, whatever the running text says.
-    pub heading: bool,
-}
+pub use super::meeting_ref::Held;
 
 /// The non-empty lines of the opening, with their byte offsets, up to
 /// `limit` (the first decision).

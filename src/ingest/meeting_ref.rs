@@ -3,7 +3,21 @@
 //! (which carries its references) and the meeting finder (which makes
 //! them), so that neither imports the other in a circle.
 
-use crate::model::DateValue;
+use crate::model::{DateValue, Span};
+
+/// The place and days of the meeting a document records (read by
+/// [`super::header`] and by the meeting finder's gathering words).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Held {
+    pub city: Option<String>,
+    pub country: Option<String>,
+    pub date: Option<DateValue>,
+    /// The text that says so.
+    pub span: Span,
+    /// Read from heading lines (a title block), not from a sentence: its
+    /// days are the meeting's, whatever the running text says.
+    pub heading: bool,
+}
 
 /// What a reference points at, before the calendar gives it an id.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -14,8 +14,7 @@
 
 use super::tail::place;
 use super::Env;
-use crate::ingest::header::Held;
-use crate::ingest::meeting_ref::{MeetingRef, Target};
+use crate::ingest::meeting_ref::{Held, MeetingRef, Target};
 use crate::ingest::pattern::Pattern;
 use crate::ingest::sentence::Sentence;
 use crate::model::Span;
