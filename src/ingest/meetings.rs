@@ -430,13 +430,9 @@ pub fn find(s: &Sentence, env: &Env) -> Vec<MeetingRef> {
     }
     // A meeting of a series keyed by date with no days of its own: the
     // days before it, where the sentence says they met then.
-    let only_date = match s
-        .dates
-        .iter()
-        .filter(|d| d.value.is_some())
-        .collect::<Vec<_>>()[..]
-    {
-        [d] => Some(d),
+    let mut dated = s.dates.iter().filter(|d| d.value.is_some());
+    let only_date = match (dated.next(), dated.next()) {
+        (Some(d), None) => Some(d),
         _ => None,
     };
     for r in refs

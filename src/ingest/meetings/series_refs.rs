@@ -372,6 +372,31 @@ fn bare_pattern() -> &'static Pattern {
     })
 }
 
+/// An ordinal and meeting words of more than one word that only one
+/// series uses: what [`of_the_document`] looks for in a document that
+/// names no one series.
+fn owned_pattern() -> &'static Pattern {
+    static P: OnceLock<Pattern> = OnceLock::new();
+    P.get_or_init(|| {
+        let ord = ordinal_token();
+        let all = series::bundled();
+        let owned = alternation(
+            all.iter()
+                .flat_map(|x| &x.meeting_words)
+                .filter(|m| words(m).contains(' '))
+                .filter(|m| {
+                    let w = words(m);
+                    all.iter()
+                        .filter(|x| x.meeting_words.iter().any(|o| words(o) == w))
+                        .count()
+                        == 1
+                })
+                .map(String::as_str),
+        );
+        compile(&format!(r"\b(?P<ord>{ord})\s+(?P<w>{owned})\b"))
+    })
+}
+
 /// The one series whose meeting words of more than one word include `w`
 /// ("vice-ministerial meeting" is the CRM's alone); `None` when no series
 /// or several have them.
@@ -394,7 +419,12 @@ fn owner_of_words(w: &str) -> Option<&'static Series> {
 /// on a page that names the RCM and the SACM as often).
 pub(super) fn of_the_document(s: &Sentence, env: &Env, refs: &mut Vec<MeetingRef>) {
     let named = env.series.as_deref().and_then(series::by_key);
-    for c in bare_pattern().captures_iter(s.hay()) {
+    let pattern = if named.is_some() {
+        bare_pattern()
+    } else {
+        owned_pattern()
+    };
+    for c in pattern.captures_iter(s.hay()) {
         let (Some(m), Some(ord)) = (c.get(0), c.name("ord")) else {
             continue;
         };
