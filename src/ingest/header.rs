@@ -216,12 +216,7 @@ fn held_sentence(s: &Sentence, env: &Env) -> Option<Held> {
         .chain(all)
         .find(|d| d.precision == Precision::Range)
         .unwrap_or(first);
-    let mut before: Vec<&str> = env
-        .profiles
-        .iter()
-        .flat_map(|p| &p.places.before)
-        .map(String::as_str)
-        .collect();
+    let mut before: Vec<&str> = env.places(|p| &p.before);
     before.sort_by_key(|b| std::cmp::Reverse(b.len()));
     let mut found = None;
     // The place may open the sentence ("En la ciudad de Caracas, ..., los
@@ -306,12 +301,7 @@ pub fn read(
     env: &Env,
     held: impl Fn(&Sentence) -> bool,
 ) -> Option<Held> {
-    let labels: Vec<&str> = env
-        .profiles
-        .iter()
-        .flat_map(|p| &p.places.fields)
-        .map(String::as_str)
-        .collect();
+    let labels: Vec<&str> = env.places(|p| &p.fields);
     let lines: Vec<(usize, &str)> = opening_lines(text, limit)
         .into_iter()
         .flat_map(|(at, l)| {

@@ -167,6 +167,21 @@ pub struct Env<'a> {
     pub today: Option<crate::model::Ymd>,
 }
 
+impl<'a> Env<'a> {
+    /// One `[places]` list of every profile, in profile order (a page may
+    /// write a template's words of another language: "date 2022-12-14").
+    pub fn places(
+        &self,
+        list: impl Fn(&'a super::profile::Places) -> &'a [String],
+    ) -> Vec<&'a str> {
+        self.profiles
+            .iter()
+            .flat_map(|p| list(&p.places))
+            .map(String::as_str)
+            .collect()
+    }
+}
+
 pub(super) fn overlaps(refs: &[MeetingRef], a: usize, b: usize) -> bool {
     refs.iter().any(|r| a < r.end && r.start < b)
 }

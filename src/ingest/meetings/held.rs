@@ -133,12 +133,7 @@ fn named(s: &Sentence, env: &Env, start: usize, end: usize, noun: (usize, usize)
 /// some days (see the module's doc), added to `refs` where no earlier
 /// reference covers them.
 pub(super) fn named_held(s: &Sentence, env: &Env, refs: &mut Vec<MeetingRef>) {
-    let held: Vec<&str> = env
-        .profiles
-        .iter()
-        .flat_map(|p| &p.places.held)
-        .map(String::as_str)
-        .collect();
+    let held: Vec<&str> = env.places(|p| &p.held);
     let mut found: Vec<(usize, usize)> =
         held.iter().flat_map(|w| occurrences(&s.norm, w)).collect();
     if found.is_empty() {
@@ -148,12 +143,7 @@ pub(super) fn named_held(s: &Sentence, env: &Env, refs: &mut Vec<MeetingRef>) {
     // "was held" inside it).
     found.sort_by_key(|&(a, b)| (b, std::cmp::Reverse(b - a)));
     found.dedup_by_key(|x| x.1);
-    let nouns: Vec<&str> = env
-        .profiles
-        .iter()
-        .flat_map(|p| &p.places.meeting_nouns)
-        .map(String::as_str)
-        .collect();
+    let nouns: Vec<&str> = env.places(|p| &p.meeting_nouns);
     for (h, he) in found {
         let window_start = (h.saturating_sub(REACH)..h)
             .find(|&i| s.norm.is_char_boundary(i))

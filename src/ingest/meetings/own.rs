@@ -77,12 +77,7 @@ pub(super) fn city_after(
 /// Whether the opening calls its meeting extraordinary (`[places]
 /// extraordinary` of the language profiles, whole words).
 fn extraordinary(opening: &[Sentence], limit: usize, env: &Env) -> bool {
-    let words: Vec<&str> = env
-        .profiles
-        .iter()
-        .flat_map(|p| &p.places.extraordinary)
-        .map(String::as_str)
-        .collect();
+    let words: Vec<&str> = env.places(|p| &p.extraordinary);
     opening
         .iter()
         .filter(|s| s.span.start < limit)
@@ -122,12 +117,7 @@ pub fn gathering(
     env: &Env,
     held: Option<&Held>,
 ) -> Option<(MeetingRef, Held)> {
-    let words = super::alternation(
-        env.profiles
-            .iter()
-            .flat_map(|p| &p.places.gatherings)
-            .map(String::as_str),
-    );
+    let words = super::alternation(env.places(|p| &p.gatherings).into_iter());
     if words.is_empty() {
         return None;
     }
