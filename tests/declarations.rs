@@ -4,11 +4,18 @@
 
 use acta::model::Kind;
 
+/// What acta reads in `text`, as a file called `name`.
+fn read(name: &str, text: &str) -> acta::model::FactBundle {
+    let g = acta::Gazetteer::bundled().expect("bundled gazetteer");
+    acta::ingest::prepare(name, text.as_bytes(), &g)
+        .expect("prepared")
+        .0
+}
+
 /// The texts of the agreements read in `text`.
 fn agreements(name: &str, text: &str) -> Vec<String> {
-    let g = acta::Gazetteer::bundled().expect("bundled gazetteer");
-    let (b, _) = acta::ingest::prepare(name, text.as_bytes(), &g).expect("prepared");
-    b.nodes
+    read(name, text)
+        .nodes
         .iter()
         .filter(|n| n.kind == Kind::Agreement)
         .flat_map(|n| &n.attrs)
@@ -45,9 +52,8 @@ fn a_present_tense_verb_opening_an_item_records_a_decision() {
 
 /// The meetings a document's agreements were adopted at.
 fn adopted_at(name: &str, text: &str) -> Vec<String> {
-    let g = acta::Gazetteer::bundled().expect("bundled gazetteer");
-    let (b, _) = acta::ingest::prepare(name, text.as_bytes(), &g).expect("prepared");
-    b.edges
+    read(name, text)
+        .edges
         .iter()
         .filter(|e| e.kind == acta::model::EdgeKind::AdoptedAt)
         .map(|e| e.to.to_string())
