@@ -9,8 +9,12 @@
 //! compiled, the gazetteer's names indexed), the others are extraction
 //! alone, which is what a long ingest runs at.
 //!
+//! With `--digest` it also prints a SHA-256 of every bundle (bincode):
+//! a change meant to make extraction faster must leave it as it was.
+//!
 //! ```text
 //! cargo run --release --example extract_speed -- /tmp/corpus1k/*.txt
+//! cargo run --release --example extract_speed -- --digest tests/real/*.txt
 //! cargo run --release --example extract_speed -- --passes 3 tests/real/*.txt
 //! ```
 
@@ -22,6 +26,10 @@ use std::time::Instant;
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
     let mut passes = 1;
+    let digest = args.first().is_some_and(|a| a == "--digest");
+    if digest {
+        args.remove(0);
+    }
     if args.first().is_some_and(|a| a == "--passes") {
         passes = args
             .get(1)
@@ -32,7 +40,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let files = args;
     if files.is_empty() {
-        return Err("usage: extract_speed [--passes N] FILE...".into());
+        return Err("usage: extract_speed [--digest] [--passes N] FILE...".into());
     }
     let gazetteer = acta::Gazetteer::bundled()?;
     let texts: Vec<(String, Vec<u8>)> = files
@@ -40,6 +48,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .map(|f| std::fs::read(f).map(|b| (f.clone(), b)))
         .collect::<Result<_, _>>()?;
     let bytes: usize = texts.iter().map(|(_, b)| b.len()).sum();
+    if digest {
+        use sha2::Digest;
+        let mut h = sha2::Sha256::new();
+        for (name, b) in &texts {
+            let (bundle, _) = acta::ingest::prepare(name, b, &gazetteer)?;
+            h.update(bincode::serialize(&bundle)?);
+        }
+        let d: String = h.finalize().iter().map(|b| format!("{b:02x}")).collect();
+        println!("digest of {} bundles: {d}", texts.len());
+    }
     for pass in 1..=passes {
         let start = cpu_seconds();
         let wall = Instant::now();

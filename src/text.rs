@@ -254,40 +254,6 @@ pub(crate) fn slug(s: &str) -> String {
     out
 }
 
-/// True when `haystack` contains `needle` under [`normalize`], at word
-/// boundaries.
-pub(crate) fn contains_phrase(haystack_norm: &str, needle_norm: &str) -> bool {
-    if needle_norm.is_empty() {
-        return false;
-    }
-    let bytes = haystack_norm.as_bytes();
-    let mut from = 0;
-    while let Some(pos) = haystack_norm[from..].find(needle_norm) {
-        let start = from + pos;
-        let end = start + needle_norm.len();
-        let before_ok = haystack_norm[..start]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric());
-        let after_ok = haystack_norm[end..]
-            .chars()
-            .next()
-            .is_none_or(|c| !c.is_alphanumeric());
-        if before_ok && after_ok {
-            return true;
-        }
-        from = start
-            + haystack_norm[start..]
-                .chars()
-                .next()
-                .map_or(1, char::len_utf8);
-        if from >= bytes.len() {
-            break;
-        }
-    }
-    false
-}
-
 /// Text safe to show on a terminal: control characters (C0 but newline
 /// and tab, DEL, C1: what escape sequences such as `ESC[2J` or `ESC]0;`
 /// are made of) written as `\u{1b}`; other text as it is.
@@ -477,13 +443,6 @@ mod tests {
             let once = normalize(s);
             assert_eq!(normalize(&once), once);
         }
-    }
-
-    #[test]
-    fn phrase_at_word_boundaries() {
-        assert!(contains_phrase("la oim y cepal", "oim"));
-        assert!(!contains_phrase("la oimx y cepal", "oim"));
-        assert!(contains_phrase("trata de personas en", "trata de personas"));
     }
 
     #[test]

@@ -337,7 +337,7 @@ pub fn in_prose(p: &Profile, cx: &Prose, secs: &[Vec<Sentence>], facts: &mut Fac
     // ("Ministers:") opened the bullets this sentence belongs to.
     let mut lead = false;
     let role_in = |hay: &str| p.bodies.roles.iter().any(|r| find_phrase(hay, r).is_some());
-    let mut subjects: Vec<String> = Vec::new();
+    let mut subjects: Vec<Option<memchr::memmem::Finder<'static>>> = Vec::new();
     for s in secs.iter().flatten().filter(|s| !s.heading) {
         let w = s.words();
         let starts = Starts::of(w);
@@ -369,14 +369,24 @@ pub fn in_prose(p: &Profile, cx: &Prose, secs: &[Vec<Sentence>], facts: &mut Fac
             .items
             .iter()
             .any(|(i, ..)| i.span.start < s.span.end && s.span.start < i.span.end);
-        // Each request's subject in words form once, not once a sentence.
+        if read || in_item {
+            continue;
+        }
+        // Each request's subject in words form, and its searcher, once,
+        // not once a sentence: a long document holds hundreds of both.
         subjects.truncate(facts.requests.len());
         let new = facts.requests.get(subjects.len()..).unwrap_or_default();
-        subjects.extend(new.iter().map(|r| words(&r.subject)));
+        subjects.extend(new.iter().map(|r| {
+            let subject = words(&r.subject);
+            (!subject.is_empty()).then(|| memchr::memmem::Finder::new(&subject).into_owned())
+        }));
         let asked_already = facts.requests.iter().zip(&subjects).any(|(r, subject)| {
-            overlaps(&r.prov, s.span) || (!subject.is_empty() && w.contains(subject.as_str()))
+            overlaps(&r.prov, s.span)
+                || subject
+                    .as_ref()
+                    .is_some_and(|f| f.find(w.as_bytes()).is_some())
         });
-        if read || in_item || asked_already {
+        if asked_already {
             continue;
         }
         let before = w.get(..at).unwrap_or("");

@@ -194,22 +194,23 @@ pub(super) fn own_by_calendar(
 /// communiqué in prose, a news page), an agreement read from a sentence
 /// that names no meeting was reached at the document's own meeting.
 pub(super) fn adopt_unplaced(facts: &mut Facts, own: &str) {
-    let placed = |id: &str, facts: &Facts| {
-        facts.edges.iter().any(|e| {
-            e.from.as_str() == id
-                && matches!(
-                    e.kind,
-                    EdgeKind::AdoptedAt | EdgeKind::RecommendedAt | EdgeKind::ReaffirmedAt
-                )
-        }) || facts
-            .edges
-            .iter()
-            .any(|e| e.to.as_str() == id && e.kind == EdgeKind::EvolvedInto)
-    };
+    // The agreements placed already, collected once: asking each
+    // agreement's edges apart made a long document quadratic.
+    let placed: std::collections::HashSet<&str> = facts
+        .edges
+        .iter()
+        .filter_map(|e| match e.kind {
+            EdgeKind::AdoptedAt | EdgeKind::RecommendedAt | EdgeKind::ReaffirmedAt => {
+                Some(e.from.as_str())
+            }
+            EdgeKind::EvolvedInto => Some(e.to.as_str()),
+            _ => None,
+        })
+        .collect();
     let unplaced: Vec<(String, crate::model::Provenance)> = facts
         .nodes
         .iter()
-        .filter(|n| n.kind == Kind::Agreement && !placed(n.id.as_str(), facts))
+        .filter(|n| n.kind == Kind::Agreement && !placed.contains(n.id.as_str()))
         .map(|n| (n.id.to_string(), (*n.prov).clone()))
         .collect();
     for (id, prov) in unplaced {

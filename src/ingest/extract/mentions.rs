@@ -10,7 +10,9 @@ use crate::ingest::quotes::{self, Role};
 use crate::ingest::resolve::Resolver;
 use crate::ingest::sentence::Sentence;
 use crate::model::{section_id, DateValue, EdgeKind, Kind, Precision, Section, Value};
-use crate::text::{contains_phrase, normalize, slug};
+use crate::text::{normalize, slug};
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use std::collections::HashSet;
 
 use super::reading::Names;
 use super::SectionNote;
@@ -44,24 +46,95 @@ pub(super) fn section_network(
     None
 }
 
+/// The conferences a document's calendar names (not meetings of a
+/// body), with every alias of each in normalized form, searched for in one
+/// pass over a sentence: a long document names hundreds, and looking for
+/// each alias in each sentence made reading it quadratic in its length.
+pub(super) struct NamedMeetings<'c> {
+    calendar: &'c Calendar,
+    ids: Vec<&'c str>,
+    /// The id (index into `ids`) of each pattern of `search`.
+    owner: Vec<usize>,
+    search: Option<AhoCorasick>,
+}
+
+impl<'c> NamedMeetings<'c> {
+    pub(super) fn of(calendar: &'c Calendar) -> NamedMeetings<'c> {
+        let mut ids = Vec::new();
+        let mut owner = Vec::new();
+        let mut patterns = Vec::new();
+        for (i, (id, aliases)) in calendar.named().enumerate() {
+            ids.push(id);
+            for a in aliases {
+                let a = normalize(a);
+                if !a.is_empty() {
+                    owner.push(i);
+                    patterns.push(a);
+                }
+            }
+        }
+        // Built only where there is something to find; a pattern set the
+        // automaton refuses finds nothing rather than failing the read.
+        let search = (!patterns.is_empty())
+            .then(|| {
+                // The cheapest automaton to build: one is built per document.
+                AhoCorasick::builder()
+                    .kind(Some(AhoCorasickKind::NoncontiguousNFA))
+                    .build(&patterns)
+                    .ok()
+            })
+            .flatten();
+        NamedMeetings {
+            calendar,
+            ids,
+            owner,
+            search,
+        }
+    }
+
+    /// The ids of the conferences whose alias `norm` (a normalized text)
+    /// holds as whole words, in the calendar's order, each once.
+    fn in_text(&self, norm: &str) -> Vec<&'c str> {
+        let Some(search) = &self.search else {
+            return Vec::new();
+        };
+        let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        let mut hits: Vec<usize> = search
+            .find_overlapping_iter(norm)
+            .filter(|m| {
+                !word(norm.get(..m.start()).and_then(|x| x.chars().next_back()))
+                    && !word(norm.get(m.end()..).and_then(|x| x.chars().next()))
+            })
+            .filter_map(|m| self.owner.get(m.pattern().as_usize()).copied())
+            .collect();
+        hits.sort_unstable();
+        hits.dedup();
+        hits.into_iter()
+            .filter_map(|i| self.ids.get(i).copied())
+            .collect()
+    }
+}
+
 /// Mentions of a section: countries, organizations, meetings, people,
 /// documents; with notes on dates read and quotations left open.
 pub(super) fn mentions(
     doc: &str,
     section: &Section,
     sents: &[Sentence],
-    calendar: &Calendar,
+    named: &NamedMeetings<'_>,
     resolver: &Resolver,
     facts: &mut Facts,
     note: &mut SectionNote,
 ) {
+    let calendar = named.calendar;
     let sec = section_id(doc, &section.id);
     let mut seen: Vec<String> = Vec::new();
+    let mut seen_set: HashSet<String> = HashSet::new();
     let mut meetings_seen: Vec<String> = Vec::new();
     for s in sents {
         let prov = facts.prov(&section.id, s.span);
         for m in &s.mentions {
-            if !seen.contains(&m.id) {
+            if seen_set.insert(m.id.clone()) {
                 seen.push(m.id.clone());
                 facts.edge(&sec, &m.id, EdgeKind::Mentions, vec![], &prov);
             }
@@ -98,17 +171,12 @@ pub(super) fn mentions(
             }
         }
         // Later short mentions of a named conference.
-        for (id, aliases) in calendar.named() {
+        for id in named.in_text(&s.norm) {
             if meetings_seen.iter().any(|m| m == id) {
                 continue;
             }
-            if aliases
-                .iter()
-                .any(|a| contains_phrase(&s.norm, &normalize(a)))
-            {
-                meetings_seen.push(id.to_string());
-                facts.edge(&sec, id, EdgeKind::Mentions, vec![], &prov);
-            }
+            meetings_seen.push(id.to_string());
+            facts.edge(&sec, id, EdgeKind::Mentions, vec![], &prov);
         }
         for d in &s.dates {
             match d.value {

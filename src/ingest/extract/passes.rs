@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::held::{adopt_unplaced, own_by_calendar, own_meeting_held};
-use super::mentions::{mentions, section_network};
+use super::mentions::{mentions, section_network, NamedMeetings};
 use super::reading::{body_of, section_sentences, Reading};
 
 /// One step of reading a document.
@@ -313,11 +313,12 @@ impl Pass for Sections {
         };
         let names = &r.names;
         let short_name = |id: &str| names.get(id);
+        let named = NamedMeetings::of(calendar);
         for (k, section) in r.sections.iter().enumerate() {
             let sents = &r.secs[k];
             let note = &mut r.notes[k];
             let facts = &mut r.facts;
-            mentions(doc, section, sents, calendar, &resolver, facts, note);
+            mentions(doc, section, sents, &named, &resolver, facts, note);
             let item = agreements::Item {
                 doc,
                 section,
