@@ -161,6 +161,35 @@ pub struct Places {
     /// Words before a host city that name a meeting after it ("Capítulo de
     /// Brasilia, 30 de junio y 1 de julio de 2022"): the place is the city.
     pub hosted: Vec<String>,
+    /// `held` as one automaton, built when first asked for (after the
+    /// lists are normalized): every sentence is searched for them all.
+    #[serde(skip)]
+    held_search: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>>,
+}
+
+impl Places {
+    /// Every whole-word occurrence (start, end) of a word of holding in
+    /// `norm` (normalized text), found in one pass.
+    pub fn held_in(&self, norm: &str) -> Vec<(usize, usize)> {
+        let search = self.held_search.get_or_init(|| {
+            let held: Vec<&String> = self.held.iter().filter(|w| !w.is_empty()).collect();
+            (!held.is_empty())
+                .then(|| aho_corasick::AhoCorasick::new(held).ok())
+                .flatten()
+        });
+        let Some(search) = search else {
+            return Vec::new();
+        };
+        let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        search
+            .find_overlapping_iter(norm)
+            .map(|m| (m.start(), m.end()))
+            .filter(|&(a, b)| {
+                !word(norm.get(..a).and_then(|x| x.chars().next_back()))
+                    && !word(norm.get(b..).and_then(|x| x.chars().next()))
+            })
+            .collect()
+    }
 }
 
 /// Who decides at a meeting.

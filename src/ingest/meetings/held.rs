@@ -133,9 +133,11 @@ fn named(s: &Sentence, env: &Env, start: usize, end: usize, noun: (usize, usize)
 /// some days (see the module's doc), added to `refs` where no earlier
 /// reference covers them.
 pub(super) fn named_held(s: &Sentence, env: &Env, refs: &mut Vec<MeetingRef>) {
-    let held: Vec<&str> = env.places(|p| &p.held);
-    let mut found: Vec<(usize, usize)> =
-        held.iter().flat_map(|w| occurrences(&s.norm, w)).collect();
+    let mut found: Vec<(usize, usize)> = env
+        .profiles
+        .iter()
+        .flat_map(|p| p.places.held_in(&s.norm))
+        .collect();
     if found.is_empty() {
         return;
     }
