@@ -120,15 +120,23 @@ fn records(p: &Profile, s: &Sentence, own_body: OwnBody<'_>, led: bool) -> bool 
     } else {
         std::borrow::Cow::Owned(words(&without_quotes(s)))
     };
+    let unquoted_starts = match &unquoted {
+        std::borrow::Cow::Borrowed(_) => None,
+        std::borrow::Cow::Owned(u) => Some(Starts::of(u)),
+    };
     let act = d.acts.iter().any(|v| {
-        find_phrase(&unquoted, v).is_some_and(|at| {
-            // An act needs only its object ("and approved it").
-            let rest = unquoted.get(at + v.len()..).unwrap_or("");
-            rest.split_whitespace().count() >= 1
-                && told_at(p, &unquoted).is_none_or(|t| t > at)
-                && !negated(p, &unquoted, at)
-                && subject_in(p, s, unquoted.get(..at).unwrap_or(""), own_body)
-        })
+        unquoted_starts
+            .as_ref()
+            .unwrap_or(&starts)
+            .find(&unquoted, v)
+            .is_some_and(|at| {
+                // An act needs only its object ("and approved it").
+                let rest = unquoted.get(at + v.len()..).unwrap_or("");
+                rest.split_whitespace().count() >= 1
+                    && told_at(p, &unquoted).is_none_or(|t| t > at)
+                    && !negated(p, &unquoted, at)
+                    && subject_in(p, s, unquoted.get(..at).unwrap_or(""), own_body)
+            })
     });
     if phrase(&d.prose) || act {
         return true;
@@ -141,8 +149,11 @@ fn records(p: &Profile, s: &Sentence, own_body: OwnBody<'_>, led: bool) -> bool 
                     .is_some_and(|rest| rest.split_whitespace().count() >= 2)
         })
     };
-    s.text.lines().any(|line| opens(line, &d.openers))
-        || (led && s.para_start && opens(&s.text, &d.operative))
+    // A line's first words are words of the sentence: where no opener
+    // is among them, no line opens with one (and no line is folded).
+    let any_in = |list: &[String]| list.iter().any(|v| starts.find(w, v).is_some());
+    (any_in(&d.openers) && s.text.lines().any(|line| opens(line, &d.openers)))
+        || (led && s.para_start && any_in(&d.operative) && opens(&s.text, &d.operative))
 }
 
 /// Sentences of running prose that record a decision, outside the lists
