@@ -550,40 +550,44 @@ pub fn find_phrase(hay: &str, phrase: &str) -> Option<usize> {
     None
 }
 
-/// The first two bytes of every word of a text in [`words`] form, as a
-/// small hashed set: a phrase of two bytes or more whose first two are
-/// not in it starts no word there, so [`Starts::find`] answers it without
-/// a scan. Read once per sentence, asked for many phrases.
+/// Every word of a text in [`words`] form, hashed into a small set: a
+/// phrase whose first word is not in it starts nowhere there, so
+/// [`Starts::find`] answers it without a scan. Read once per sentence,
+/// asked for many phrases.
 pub struct Starts {
-    bits: [u64; 16],
+    bits: [u64; 64],
 }
 
 impl Starts {
-    fn slot(a: u8, b: u8) -> usize {
-        (usize::from(a) * 31 + usize::from(b)) % 1024
+    fn slot(word: &[u8]) -> usize {
+        // FNV-1a, folded to the set's 4,096 bits.
+        let h = word.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        });
+        ((h >> 32) ^ h) as usize % 4096
     }
 
-    /// The word starts of `hay` (in [`words`] form).
+    /// The words of `hay` (in [`words`] form).
     pub fn of(hay: &str) -> Starts {
-        let mut bits = [0u64; 16];
-        let b = hay.as_bytes();
-        for i in 0..b.len().saturating_sub(1) {
-            if i == 0 || b[i - 1] == b' ' {
-                let k = Starts::slot(b[i], b[i + 1]);
-                bits[k / 64] |= 1 << (k % 64);
-            }
+        let mut bits = [0u64; 64];
+        for w in hay.as_bytes().split(|&b| b == b' ') {
+            let k = Starts::slot(w);
+            bits[k / 64] |= 1 << (k % 64);
         }
         Starts { bits }
     }
 
     /// [`find_phrase`] of `phrase` in `hay`, where `hay` is the text these
-    /// starts were read from or a prefix of it.
+    /// starts were read from or a prefix of it that ends between words.
     pub fn find(&self, hay: &str, phrase: &str) -> Option<usize> {
-        if let [a, b, ..] = phrase.as_bytes() {
-            let k = Starts::slot(*a, *b);
-            if self.bits[k / 64] & (1 << (k % 64)) == 0 {
-                return None;
-            }
+        let first = phrase
+            .as_bytes()
+            .split(|&b| b == b' ')
+            .next()
+            .unwrap_or(&[]);
+        let k = Starts::slot(first);
+        if self.bits[k / 64] & (1 << (k % 64)) == 0 {
+            return None;
         }
         find_phrase(hay, phrase)
     }
