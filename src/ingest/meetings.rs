@@ -18,7 +18,7 @@ mod series_refs;
 mod tail;
 
 pub use own::gathering;
-pub use series_refs::document_series;
+pub use series_refs::{document_series, document_series_in_words};
 pub use tail::{is_abbreviation, place};
 use tail::{parse_tail, Tail};
 

@@ -596,8 +596,16 @@ impl Starts {
 /// The profile whose frequent words a text uses most (the first profile
 /// when none occurs).
 pub fn detect<'p>(text: &str, profiles: &'p [Profile]) -> Option<&'p Profile> {
-    let sample: String = text.chars().take(20_000).collect();
-    let w = words(&sample);
+    let sample: String = text.chars().take(SAMPLE).collect();
+    detect_in_words(&words(&sample), profiles)
+}
+
+/// How many characters of a text [`detect`] reads.
+pub const SAMPLE: usize = 20_000;
+
+/// [`detect`] of a text whose first [`SAMPLE`] characters are `w` in
+/// [`words`] form.
+pub fn detect_in_words<'p>(w: &str, profiles: &'p [Profile]) -> Option<&'p Profile> {
     // Only the profiles' common words are counted.
     let mut counts: std::collections::HashMap<&str, usize> = profiles
         .iter()

@@ -68,17 +68,26 @@ impl<'a> Reading<'a> {
         profiles: &'a [Profile],
     ) -> Reading<'a> {
         let base = Resolver::cached(g);
+        // The text folded once for the language and the series: most
+        // documents are shorter than the language's sample.
+        let w = profile::words(text);
+        let short = text.len() <= profile::SAMPLE || text.chars().nth(profile::SAMPLE).is_none();
+        let language = if short {
+            profile::detect_in_words(&w, profiles)
+        } else {
+            profile::detect(text, profiles)
+        };
         Reading {
             doc,
             text,
             sections,
             g,
             profiles,
-            profile: profile::detect(text, profiles),
+            profile: language,
             resolver: Arc::clone(&base),
             base,
             names: Names::new(g),
-            series: meetings::document_series(text),
+            series: meetings::document_series_in_words(&w),
             scans: Vec::new(),
             secs: Vec::new(),
             notes: sections

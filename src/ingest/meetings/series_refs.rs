@@ -339,11 +339,15 @@ fn series_names() -> &'static (aho_corasick::AhoCorasick, Vec<usize>) {
 /// the one it names at least twice as often as any other; `None` when it
 /// names none, or several about as often.
 pub fn document_series(text: &str) -> Option<String> {
-    let w = words(text);
+    document_series_in_words(&words(text))
+}
+
+/// [`document_series`] of a text in [`words`] form.
+pub fn document_series_in_words(w: &str) -> Option<String> {
     let (ac, owners) = series_names();
     let bytes = w.as_bytes();
     let mut counts: Vec<(usize, usize)> = Vec::new();
-    for m in ac.find_iter(&w) {
+    for m in ac.find_iter(w) {
         let whole = (m.start() == 0 || bytes.get(m.start() - 1) == Some(&b' '))
             && (m.end() == bytes.len() || bytes.get(m.end()) == Some(&b' '));
         let Some(&i) = owners.get(m.pattern().as_usize()).filter(|_| whole) else {
