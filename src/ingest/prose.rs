@@ -228,17 +228,29 @@ pub fn drop_told(p: &Profile, secs: &[Vec<Sentence>], facts: &mut Facts) {
         return;
     }
     let mut gone: HashSet<String> = HashSet::new();
+    let all: Vec<&Sentence> = secs.iter().flatten().collect();
+    // Sentences in text order, none overlapping the next (as the reader
+    // splits them): the one holding a span is found by halving, not by a
+    // walk through all of them for each agreement.
+    let ordered = all.windows(2).all(|p| p[0].span.end <= p[1].span.start);
+    let holding = |span: &crate::model::Span| -> Option<&Sentence> {
+        let holds = |s: &Sentence| s.span.start <= span.start && span.end <= s.span.end;
+        if ordered {
+            let i = all.partition_point(|s| s.span.start <= span.start);
+            i.checked_sub(1)
+                .and_then(|i| all.get(i).copied())
+                .filter(|s| holds(s))
+        } else {
+            all.iter().copied().find(|s| holds(s))
+        }
+    };
     for n in facts.nodes.iter().filter(|n| n.kind == Kind::Agreement) {
         let (Provenance::Extracted { span, .. }, Some(Value::Text(verb))) =
             (&*n.prov, facts.attr_of(&n.id, "verb"))
         else {
             continue;
         };
-        let Some(s) = secs
-            .iter()
-            .flatten()
-            .find(|s| s.span.start <= span.start && span.end <= s.span.end)
-        else {
+        let Some(s) = holding(span) else {
             continue;
         };
         let w = s.words();
