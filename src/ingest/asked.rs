@@ -311,6 +311,48 @@ fn push_request(
     });
 }
 
+/// The spans of the agreements found so far, by start, kept up with the
+/// facts as they grow (nodes are only added while the prose is read): a
+/// sentence asks which overlap it without a walk through every node.
+#[derive(Default)]
+struct Spans {
+    /// Nodes looked at so far.
+    known: usize,
+    /// (start, end), sorted.
+    spans: Vec<(usize, usize)>,
+    longest: usize,
+}
+
+impl Spans {
+    fn catch_up(&mut self, nodes: &[crate::model::NodeFact]) {
+        for n in nodes.get(self.known..).unwrap_or_default() {
+            if n.kind != crate::model::Kind::Agreement {
+                continue;
+            }
+            if let crate::model::Provenance::Extracted { span, .. } = &*n.prov {
+                let at = self.spans.partition_point(|&(a, _)| a < span.start);
+                self.spans.insert(at, (span.start, span.end));
+                self.longest = self.longest.max(span.end.saturating_sub(span.start));
+            }
+        }
+        self.known = nodes.len();
+    }
+
+    /// Whether an agreement's span overlaps `span`: only those starting
+    /// less than the longest span before it can.
+    fn overlaps(&self, span: Span) -> bool {
+        let from = self
+            .spans
+            .partition_point(|&(a, _)| a < span.start.saturating_sub(self.longest));
+        let to = self.spans.partition_point(|&(a, _)| a < span.end);
+        self.spans
+            .get(from..to)
+            .unwrap_or_default()
+            .iter()
+            .any(|&(a, b)| a < span.end && span.start < b)
+    }
+}
+
 fn overlaps(p: &crate::model::Prov, span: Span) -> bool {
     match &**p {
         crate::model::Provenance::Extracted { span: s, .. } => {
@@ -338,6 +380,7 @@ pub fn in_prose(p: &Profile, cx: &Prose, secs: &[Vec<Sentence>], facts: &mut Fac
     let mut lead = false;
     let role_in = |hay: &str| p.bodies.roles.iter().any(|r| find_phrase(hay, r).is_some());
     let mut subjects: Vec<Option<memchr::memmem::Finder<'static>>> = Vec::new();
+    let mut agreements = Spans::default();
     for s in secs.iter().flatten().filter(|s| !s.heading) {
         let w = s.words();
         let starts = Starts::of(w);
@@ -360,11 +403,8 @@ pub fn in_prose(p: &Profile, cx: &Prose, secs: &[Vec<Sentence>], facts: &mut Fac
         };
         // Inside a decision item, or read already as an agreement or a
         // request (the report reader's): not a call in prose.
-        let read = facts
-            .nodes
-            .iter()
-            .filter(|n| n.kind == crate::model::Kind::Agreement)
-            .any(|n| overlaps(&n.prov, s.span));
+        agreements.catch_up(&facts.nodes);
+        let read = agreements.overlaps(s.span);
         let in_item = cx
             .items
             .iter()
