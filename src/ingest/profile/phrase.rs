@@ -1,0 +1,103 @@
+//! The form profile phrases are matched in ([`words`]: normalized words,
+//! one space apart) and the whole-word search of a phrase in a sentence,
+//! with [`Starts`], the set of a sentence's words that answers most
+//! phrases without a scan.
+
+use crate::text::each_folded;
+
+/// The key phrases are matched on: normalized, every run of characters
+/// that are not letters or digits one space (`"Pro-Témpore:"` →
+/// `pro tempore`).
+pub fn words(s: &str) -> String {
+    // One pass, one string: runs of anything but letters and digits
+    // become one space, none at either end.
+    // The characters of `normalize(s)` as they are made (its white space
+    // is a run of non-letters too).
+    let mut out = String::with_capacity(s.len());
+    let mut gap = false;
+    each_folded(s, |c| {
+        if c.is_alphanumeric() {
+            if gap && !out.is_empty() {
+                out.push(' ');
+            }
+            gap = false;
+            out.push(c);
+        } else {
+            gap = true;
+        }
+    });
+    out
+}
+
+/// True when `phrase` (in [`words`] form) occurs in `hay` (in [`words`]
+/// form) as whole words.
+pub fn has_phrase(hay: &str, phrase: &str) -> bool {
+    find_phrase(hay, phrase).is_some()
+}
+
+/// Byte offset of the first whole-word occurrence of `phrase` in `hay`.
+pub fn find_phrase(hay: &str, phrase: &str) -> Option<usize> {
+    if phrase.is_empty() {
+        return None;
+    }
+    // Whole words start at the beginning or after a space, and the
+    // hay is short (a sentence, a window of one): scanning for the first
+    // byte and comparing there is faster than building a searcher
+    // (`str::find`, `memmem::find`) for every phrase of every sentence.
+    let (hay_b, needle) = (hay.as_bytes(), phrase.as_bytes());
+    // The cheap tests first: most candidates are not at a word's start.
+    for start in memchr::memchr_iter(needle[0], hay_b) {
+        if start != 0 && hay_b[start - 1] != b' ' {
+            continue;
+        }
+        let end = start + needle.len();
+        let after = end == hay_b.len() || hay_b.get(end) == Some(&b' ');
+        if after && hay_b.get(start..end) == Some(needle) {
+            return Some(start);
+        }
+    }
+    None
+}
+
+/// Every word of a text in [`words`] form, hashed into a small set: a
+/// phrase whose first word is not in it starts nowhere there, so
+/// [`Starts::find`] answers it without a scan. Read once per sentence,
+/// asked for many phrases.
+pub struct Starts {
+    bits: [u64; 64],
+}
+
+impl Starts {
+    fn slot(word: &[u8]) -> usize {
+        // FNV-1a, folded to the set's 4,096 bits.
+        let h = word.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        });
+        ((h >> 32) ^ h) as usize % 4096
+    }
+
+    /// The words of `hay` (in [`words`] form).
+    pub fn of(hay: &str) -> Starts {
+        let mut bits = [0u64; 64];
+        for w in hay.as_bytes().split(|&b| b == b' ') {
+            let k = Starts::slot(w);
+            bits[k / 64] |= 1 << (k % 64);
+        }
+        Starts { bits }
+    }
+
+    /// [`find_phrase`] of `phrase` in `hay`, where `hay` is the text these
+    /// starts were read from or a prefix of it that ends between words.
+    pub fn find(&self, hay: &str, phrase: &str) -> Option<usize> {
+        let first = phrase
+            .as_bytes()
+            .split(|&b| b == b' ')
+            .next()
+            .unwrap_or(&[]);
+        let k = Starts::slot(first);
+        if self.bits[k / 64] & (1 << (k % 64)) == 0 {
+            return None;
+        }
+        find_phrase(hay, phrase)
+    }
+}
