@@ -58,5 +58,13 @@ fn main() {
         for r in &b.requests {
             println!("  request {:?}", r);
         }
+        // `ACTA_NOTES=1`: what each section's reading noted.
+        if std::env::var_os("ACTA_NOTES").is_some() {
+            for n in &report.sections {
+                for x in n.extracted.iter().chain(&n.uncertain) {
+                    println!("  note [{}] {x}", n.section);
+                }
+            }
+        }
     }
 }

@@ -86,7 +86,9 @@ fn meeting_day(
             let alone = alone_ok && d.start == 0 && i < 3;
             let short = text.len() <= 100 && tail <= 2;
             let line = own && ((short && (placed || alone)) || (alone && loose && own_line));
-            (line || (dash && placed)).then_some(d.value)?
+            // Or the date first, then its place: "10-11-2016, Kampala: ...".
+            let first_dash = d.start == 0 && text.get(d.end..).is_some_and(place_then_end);
+            (line || (dash && placed) || first_dash).then_some(d.value)?
         })
     };
     // A page that tells of a meeting is not dated by it; a record the
@@ -229,6 +231,28 @@ fn dateline_end(t: &str) -> bool {
     [".-", ". -", " -", " –", " —", ":"]
         .iter()
         .any(|p| t.starts_with(p))
+}
+
+/// True when what follows a date at the start of a line is a place and
+/// the end of a press dateline: ", Kampala: ...", ", San José, Costa
+/// Rica.- ..." (capitalized words and commas, a short run).
+fn place_then_end(t: &str) -> bool {
+    let Some(rest) = t.strip_prefix(", ") else {
+        return false;
+    };
+    let end = rest
+        .char_indices()
+        .take(40)
+        .find(|&(i, _)| dateline_end(rest.get(i..).unwrap_or("")))
+        .map(|(i, _)| i);
+    let Some(end) = end.filter(|&e| e > 0) else {
+        return false;
+    };
+    let place = rest.get(..end).unwrap_or("");
+    place
+        .split([',', ' '])
+        .filter(|w| !w.is_empty())
+        .all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// How many sentences of the first section make its opening.
@@ -423,6 +447,12 @@ mod tests {
         assert_eq!(
             date(text, false, "en"),
             Some("2012-12-11..2012-12-11".into())
+        );
+        // The day first, then the place: "07-11-2016, Kampala: ...".
+        let text = "07-11-2016, Kampala: This morning the committee opened its meeting in Kampala.";
+        assert_eq!(
+            date(text, false, "en"),
+            Some("2016-11-07..2016-11-07".into())
         );
     }
 

@@ -416,6 +416,29 @@ fn owner_of_words(w: &str) -> Option<&'static Series> {
     owners.next().is_none().then_some(one)
 }
 
+/// "hosted the 5th Ministerial Conference in Istanbul": an ordinal in
+/// digits before capitalized meeting words names a meeting, as a capital
+/// ordinal does; not after a month or a joined day ("October 26th and
+/// 27th Meeting"), where the digits are a day. `a` is where the ordinal
+/// starts, `w` where the meeting words start (original offsets).
+fn digits_named(s: &Sentence, a: usize, w: usize) -> bool {
+    let digit = s.text.get(a..).and_then(|t| t.chars().next());
+    let capital = s.text.get(w..).and_then(|t| t.chars().next());
+    if !digit.is_some_and(|c| c.is_ascii_digit()) || !capital.is_some_and(char::is_uppercase) {
+        return false;
+    }
+    let before = s.text.get(..a).unwrap_or("").trim_end();
+    let last = before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let day = crate::ingest::rules::month(&crate::text::normalize(&last)).is_some()
+        || matches!(last.as_str(), "and" | "y" | "&" | "-" | "–" | "al")
+        || last.chars().next().is_some_and(|c| c.is_ascii_digit());
+    !day
+}
+
 /// "At their Fiftieth Regular Meeting, the authorities": an ordinal and
 /// meeting words that no name follows (no `de`, `of`, `for`, no capital)
 /// name a meeting of the one series the document names, or of the one
@@ -444,7 +467,9 @@ pub(super) fn of_the_document(s: &Sentence, env: &Env, refs: &mut Vec<MeetingRef
         let roman = raw
             .chars()
             .all(|ch| matches!(ch, 'I' | 'V' | 'X' | 'L' | 'C'));
-        let counted = !roman && !raw.chars().next().is_some_and(char::is_uppercase);
+        let counted = !roman
+            && !raw.chars().next().is_some_and(char::is_uppercase)
+            && !digits_named(s, a, c.name("w").map_or(b, |w| s.orig(w.start())));
         let n = if roman {
             from_long_roman(raw)
         } else {
