@@ -177,6 +177,14 @@ pub struct Lists {
     /// Endings of a line's first word that start a new sentence of the
     /// record rather than an item of an unnumbered list.
     pub report_verb_endings: Vec<String>,
+    /// Nouns ending a sentence that announce agreements told after it in
+    /// paragraphs opening with an infinitive ("... los convenios.").
+    pub announced: Vec<String>,
+    /// Endings of, and words before, such an infinitive ("Instar", "To").
+    pub infinitive_endings: Vec<String>,
+    pub infinitive_particles: Vec<String>,
+    /// Words that end like an infinitive and are none ("Lugar", "Ayer").
+    pub not_infinitives: Vec<String>,
 }
 
 /// The words of names, for reading the acronyms a text defines
@@ -421,6 +429,9 @@ impl Profile {
             &mut self.places.held,
             &mut self.places.run_in,
             &mut self.places.hosted,
+            &mut self.lists.announced,
+            &mut self.lists.infinitive_particles,
+            &mut self.lists.not_infinitives,
         ];
         for list in all {
             for w in list.iter_mut() {
