@@ -76,6 +76,8 @@ pub struct Decisions {
     /// Words right before a decision phrase that deny it (`no llegaron a
     /// un acuerdo`, `no agreement was reached`): no decision.
     pub negations: Vec<String>,
+    /// First words of a passive prose phrase that may end its sentence.
+    pub passive: Vec<String>,
 }
 
 /// How requests are made.
@@ -177,10 +179,9 @@ pub struct Lists {
     /// Endings of a line's first word that start a new sentence of the
     /// record rather than an item of an unnumbered list.
     pub report_verb_endings: Vec<String>,
-    /// Nouns ending a sentence that announce agreements told after it in
-    /// paragraphs opening with an infinitive ("... los convenios.").
+    /// Nouns ending a sentence that announce agreements in infinitives.
     pub announced: Vec<String>,
-    /// Endings of, and words before, such an infinitive ("Instar", "To").
+    /// Endings of, and words before, an infinitive ("Instar", "To").
     pub infinitive_endings: Vec<String>,
     pub infinitive_particles: Vec<String>,
     /// Words that end like an infinitive and are none ("Lugar", "Ayer").
@@ -401,6 +402,7 @@ impl Profile {
             &mut self.decisions.told,
             &mut self.decisions.hosting,
             &mut self.decisions.negations,
+            &mut self.decisions.passive,
             &mut self.requests.verbs,
             &mut self.requests.articles,
             &mut self.requests.relative,

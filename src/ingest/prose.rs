@@ -107,8 +107,17 @@ fn records(p: &Profile, s: &Sentence, own_body: OwnBody<'_>, led: bool) -> bool 
     let phrase = |list: &[String]| {
         list.iter().any(|v| {
             starts.find(w, v).is_some_and(|at| {
-                let rest = w.get(at + v.len()..).unwrap_or("");
-                rest.split_whitespace().count() >= 2
+                let rest = w
+                    .get(at + v.len()..)
+                    .unwrap_or("")
+                    .split_whitespace()
+                    .count();
+                // A phrase ending its sentence speaks of what comes before
+                // it ("... the declaration and the action plan were
+                // adopted.").
+                let before = w.get(..at).unwrap_or("").split_whitespace().count();
+                let passive = d.passive.iter().any(|x| v.split(' ').next() == Some(x));
+                (rest >= 2 || (rest == 0 && before >= 4 && passive))
                     && told().is_none_or(|t| t > at)
                     && !negated(p, w, at)
             })
@@ -371,6 +380,17 @@ mod tests {
             "Tras dos días, esos dos países no llegaron a un acuerdo sobre dos puntos del texto.";
         assert!(read("es", &[t]).is_empty());
         let t = "Tras dos días, los dos países llegaron a un acuerdo sobre dos puntos del texto.";
+        assert_eq!(read("es", &[t]).len(), 1);
+    }
+
+    #[test]
+    fn a_passive_phrase_ending_its_sentence_records_what_comes_before() {
+        let t = "At this ministerial meeting, held in Hungary, the declaration of ministers and the action plan were adopted.";
+        assert_eq!(read("en", &[t]).len(), 1);
+        // An active phrase ending its sentence says nothing of its own.
+        let t = "DECISIONES DE LOS VICEMINISTROS Los Viceministros decidieron.";
+        assert!(read("es", &[t]).is_empty());
+        let t = "El plan de trabajo regional para el bienio se aprobó.";
         assert_eq!(read("es", &[t]).len(), 1);
     }
 
