@@ -177,7 +177,7 @@ fn opens_infinitive(p: &Profile, text: &str) -> bool {
     let (first, second) = (it.next().unwrap_or(""), it.next().unwrap_or(""));
     let enough = |n: usize| w.split(' ').count() >= n;
     let ending = l.infinitive_endings.iter().any(|e| {
-        first.len() >= e.len() + 1
+        first.len() > e.len()
             && first.ends_with(e.as_str())
             && first.chars().all(char::is_alphabetic)
     });
