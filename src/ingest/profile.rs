@@ -78,6 +78,8 @@ pub struct Decisions {
     /// Words right before a decision phrase that deny it (`no llegaron a
     /// un acuerdo`, `no agreement was reached`): no decision.
     pub negations: Vec<String>,
+    /// First words of a passive prose phrase that may end its sentence.
+    pub passive: Vec<String>,
 }
 
 /// How requests are made.
@@ -208,6 +210,13 @@ pub struct Lists {
     /// Endings of a line's first word that start a new sentence of the
     /// record rather than an item of an unnumbered list.
     pub report_verb_endings: Vec<String>,
+    /// Nouns ending a sentence that announce agreements in infinitives.
+    pub announced: Vec<String>,
+    /// Endings of, and words before, an infinitive ("Instar", "To").
+    pub infinitive_endings: Vec<String>,
+    pub infinitive_particles: Vec<String>,
+    /// Words that end like an infinitive and are none ("Lugar", "Ayer").
+    pub not_infinitives: Vec<String>,
 }
 
 /// The words of names, for reading the acronyms a text defines
@@ -424,6 +433,7 @@ impl Profile {
             &mut self.decisions.told,
             &mut self.decisions.hosting,
             &mut self.decisions.negations,
+            &mut self.decisions.passive,
             &mut self.requests.verbs,
             &mut self.requests.articles,
             &mut self.requests.relative,
@@ -452,6 +462,9 @@ impl Profile {
             &mut self.places.held,
             &mut self.places.run_in,
             &mut self.places.hosted,
+            &mut self.lists.announced,
+            &mut self.lists.infinitive_particles,
+            &mut self.lists.not_infinitives,
         ];
         for list in all {
             for w in list.iter_mut() {

@@ -107,8 +107,17 @@ fn records(p: &Profile, s: &Sentence, own_body: OwnBody<'_>, led: bool) -> bool 
     let phrase = |list: &[String]| {
         list.iter().any(|v| {
             starts.find(w, v).is_some_and(|at| {
-                let rest = w.get(at + v.len()..).unwrap_or("");
-                rest.split_whitespace().count() >= 2
+                let rest = w
+                    .get(at + v.len()..)
+                    .unwrap_or("")
+                    .split_whitespace()
+                    .count();
+                // A phrase ending its sentence speaks of what comes before
+                // it ("... the declaration and the action plan were
+                // adopted.").
+                let before = w.get(..at).unwrap_or("").split_whitespace().count();
+                let passive = d.passive.iter().any(|x| v.split(' ').next() == Some(x));
+                (rest >= 2 || (rest == 0 && before >= 4 && passive))
                     && told().is_none_or(|t| t > at)
                     && !negated(p, w, at)
             })
@@ -156,6 +165,38 @@ fn records(p: &Profile, s: &Sentence, own_body: OwnBody<'_>, led: bool) -> bool 
         || (led && s.para_start && any_in(&d.operative) && opens(&s.text, &d.operative))
 }
 
+/// True when a sentence ends with a noun that announces agreements
+/// ("La Cancillería expuso uno por uno los convenios.").
+fn announces(p: &Profile, s: &Sentence) -> bool {
+    let w = s.words();
+    let last = w.rsplit(' ').next().unwrap_or("");
+    s.text.trim_end().ends_with(['.', ':']) && p.lists.announced.iter().any(|a| a == last)
+}
+
+/// True when a paragraph opens with an infinitive ("Elaborar un plan
+/// ...", "To develop ..."): by the endings of its first word, or a
+/// particle before the word; the first word capitalized, and at least two
+/// words after the infinitive.
+fn opens_infinitive(p: &Profile, text: &str) -> bool {
+    let l = &p.lists;
+    let raw = text.split_whitespace().next().unwrap_or("");
+    if !raw.starts_with(char::is_uppercase) {
+        return false;
+    }
+    let w = words(text);
+    let mut it = w.split(' ');
+    let (first, second) = (it.next().unwrap_or(""), it.next().unwrap_or(""));
+    let enough = |n: usize| w.split(' ').count() >= n;
+    let ending = l.infinitive_endings.iter().any(|e| {
+        first.len() > e.len()
+            && first.ends_with(e.as_str())
+            && first.chars().all(char::is_alphabetic)
+    });
+    let particle = l.infinitive_particles.iter().any(|x| x == first) && second.len() > 1;
+    (ending && !l.not_infinitives.iter().any(|n| n == first) && enough(3))
+        || (particle && enough(4))
+}
+
 /// Sentences of running prose that record a decision, outside the lists
 /// and not read already as an agreement sentence by sentence (which keeps
 /// its meetings and its clauses). The same words twice (a news page's
@@ -163,6 +204,7 @@ fn records(p: &Profile, s: &Sentence, own_body: OwnBody<'_>, led: bool) -> bool 
 /// whose meeting the document records.
 pub fn decisions(
     p: &Profile,
+    text: &str,
     secs: &[Vec<Sentence>],
     items: &[Item],
     facts: &Facts,
@@ -184,21 +226,29 @@ pub fn decisions(
     let mut out = Vec::new();
     let mut seen: HashSet<String> = HashSet::new();
     let mut led = false;
+    // The sentence before announced agreements, or was one of those told.
+    let mut announced = false;
     for s in secs.iter().flatten() {
         let opens = opens_lead(p, &s.text);
         if s.heading {
             led = opens;
+            announced = false;
             continue;
         }
         let was_led = led;
         led = opens || led;
+        let line = text
+            .get(..s.span.start)
+            .is_some_and(|b| b.trim_end_matches([' ', '\t']).ends_with('\n') || b.is_empty());
+        let told = announced && (s.para_start || line) && opens_infinitive(p, &s.text);
+        announced = told || announces(p, s);
         let listed = items
             .iter()
             .any(|i| inside(i.span, s.span) || inside(i.cue, s.span));
         if listed || read.iter().any(|r| inside(*r, s.span)) {
             continue;
         }
-        if records(p, s, own_body, was_led) && seen.insert(s.words().to_string()) {
+        if (told || records(p, s, own_body, was_led)) && seen.insert(s.words().to_string()) {
             out.push(Item {
                 label: String::new(),
                 span: s.span,
@@ -297,7 +347,7 @@ mod tests {
             })
             .collect::<Vec<_>>()];
         let p = profile(lang);
-        decisions(&p, &secs, &[], &Facts::new("doc"), OwnBody::default())
+        decisions(&p, "", &secs, &[], &Facts::new("doc"), OwnBody::default())
             .iter()
             .map(|i| {
                 sentences[secs[0].iter().position(|s| s.span == i.span).unwrap_or(0)].to_string()
@@ -328,7 +378,10 @@ mod tests {
             id: None,
             names: &names,
         };
-        assert_eq!(decisions(&p, &secs, &[], &Facts::new("d"), own).len(), 1);
+        assert_eq!(
+            decisions(&p, "", &secs, &[], &Facts::new("d"), own).len(),
+            1
+        );
         assert!(read("es", &[t]).is_empty());
     }
 
@@ -354,6 +407,17 @@ mod tests {
     }
 
     #[test]
+    fn a_passive_phrase_ending_its_sentence_records_what_comes_before() {
+        let t = "At this ministerial meeting, held in Hungary, the declaration of ministers and the action plan were adopted.";
+        assert_eq!(read("en", &[t]).len(), 1);
+        // An active phrase ending its sentence says nothing of its own.
+        let t = "DECISIONES DE LOS VICEMINISTROS Los Viceministros decidieron.";
+        assert!(read("es", &[t]).is_empty());
+        let t = "El plan de trabajo regional para el bienio se aprobó.";
+        assert_eq!(read("es", &[t]).len(), 1);
+    }
+
+    #[test]
     fn a_decision_told_as_earlier_is_not_one() {
         let t =
             "Los Estados Miembros subrayaron que hace poco se acordó un plan de trabajo regional.";
@@ -369,6 +433,27 @@ mod tests {
             "Reconocer el trabajo y el apoyo de los Organismos Internacionales en la región.";
         assert_eq!(read("es", &[lead, item]), vec![item.to_string()]);
         assert!(read("es", &[item]).is_empty());
+    }
+
+    #[test]
+    fn infinitive_paragraphs_after_a_sentence_announcing_agreements_are_decisions() {
+        let lead = "La Cancillería hondureña expuso uno por uno los convenios.";
+        let a = "Elaborar un plan de acción para el desarrollo de la región.";
+        let b = "Instar a que se levanten las medidas impuestas a países de la región.";
+        let other = "La reunión terminó con una cena de trabajo.";
+        assert_eq!(
+            read("es", &[lead, a, b]),
+            vec![a.to_string(), b.to_string()]
+        );
+        assert!(read("es", &[a, b]).is_empty());
+        // The agreements end at the first paragraph that is not one.
+        assert_eq!(read("es", &[lead, a, other, b]), vec![a.to_string()]);
+        // A noun that ends like an infinitive opens no agreement.
+        let place = "Lugar y fecha de la próxima reunión por definir.";
+        assert!(read("es", &[lead, place]).is_empty());
+        let lead = "The Chair then read out the recommendations.";
+        let a = "To develop a regional plan on labour migration.";
+        assert_eq!(read("en", &[lead, a]), vec![a.to_string()]);
     }
 
     #[test]

@@ -393,7 +393,7 @@ impl Pass for Lists {
             id: own_body.as_deref(),
             names: &own_names,
         };
-        let told = prose::decisions(p, &r.secs, &r.items, &r.facts, body);
+        let told = prose::decisions(p, r.text, &r.secs, &r.items, &r.facts, body);
         r.items.extend(told);
         let text = r.text;
         r.items.retain(|i| !prose::preamble(p, text, i));
