@@ -10,31 +10,32 @@ mod score;
 /// (language, category, recall floor %, precision floor %). A precision
 /// of nothing extracted is 100% and has floor 0 until something is read.
 const FLOORS: &[(&str, &str, f64, f64)] = &[
-    // The measured values (floored) of the 122-document set, batch ten (8
-    // documents) added at first contact, 2026-12-04. How each batch scored
+    // The measured values (floored) of the 130-document set, batch eleven (8
+    // documents) added at first contact, 2026-12-05 (batch ten, 8 documents,
+    // at first contact on 2026-12-04 before it). How each batch scored
     // at first contact, and what moved the floors since, is in
     // tests/real/SOURCES-*.md and the commit messages of this file.
     ("es", "decisions", 80.0, 95.0),
-    ("en", "decisions", 83.0, 92.0),
-    ("es", "decisions on right meeting", 64.0, 78.0),
+    ("en", "decisions", 81.0, 92.0),
+    ("es", "decisions on right meeting", 62.0, 76.0),
     // 89 -> 87: the Rabat SOM page, now read as of the Rabat Process (named
     // more than twice as often as the Khartoum Process), gives the
     // Marrakesh declaration "adopted at the previous ministerial conference
     // in 2018" to the SOM: that conference is not read as a meeting.
-    ("en", "decisions on right meeting", 73.0, 87.0),
+    ("en", "decisions on right meeting", 71.0, 87.0),
     ("es", "requests", 69.0, 100.0),
     ("en", "requests", 75.0, 100.0),
-    ("es", "meetings", 45.0, 93.0),
-    ("en", "meetings", 61.0, 96.0),
-    ("es", "meetings with city+dates", 62.0, 100.0),
+    ("es", "meetings", 44.0, 93.0),
+    ("en", "meetings", 57.0, 96.0),
+    ("es", "meetings with city+dates", 61.0, 100.0),
     // Precision 97: the Panama extraordinary meeting of 2022 spans a field
     // visit (24 March) and the plenary (25 March); only the plenary's day
     // is read.
-    ("en", "meetings with city+dates", 61.0, 95.0),
+    ("en", "meetings with city+dates", 56.0, 95.0),
     ("es", "document dates", 92.0, 100.0),
     ("en", "document dates", 93.0, 94.0),
     ("es", "aliases", 88.0, 98.0),
-    ("en", "aliases", 88.0, 98.0),
+    ("en", "aliases", 86.0, 97.0),
     ("es", "countries", 99.0, 100.0),
     ("en", "countries", 96.0, 99.0),
 ];
