@@ -10,31 +10,30 @@ mod score;
 /// (language, category, recall floor %, precision floor %). A precision
 /// of nothing extracted is 100% and has floor 0 until something is read.
 const FLOORS: &[(&str, &str, f64, f64)] = &[
-    // The measured values (floored) of the 122-document set, batch ten (8
-    // documents) added at first contact, 2026-12-04. How each batch scored
+    // The measured values (floored) of the 130-document set on 2026-12-05:
+    // batch eleven (8 documents) added at first contact, then the rules of
+    // dec5 and meet5 (written before batch eleven was seen) merged, and the
+    // digit-ordinal rule narrowed to a series' own meeting words after it
+    // read four SOMs of batch eleven as conferences. How each batch scored
     // at first contact, and what moved the floors since, is in
     // tests/real/SOURCES-*.md and the commit messages of this file.
     ("es", "decisions", 87.0, 95.0),
-    ("en", "decisions", 87.0, 93.0),
-    ("es", "decisions on right meeting", 69.0, 79.0),
-    // 89 -> 87: the Rabat SOM page, now read as of the Rabat Process (named
-    // more than twice as often as the Khartoum Process), gives the
-    // Marrakesh declaration "adopted at the previous ministerial conference
-    // in 2018" to the SOM: that conference is not read as a meeting.
-    ("en", "decisions on right meeting", 78.0, 89.0),
+    ("en", "decisions", 85.0, 93.0),
+    ("es", "decisions on right meeting", 67.0, 77.0),
+    ("en", "decisions on right meeting", 76.0, 89.0),
     ("es", "requests", 76.0, 100.0),
     ("en", "requests", 75.0, 100.0),
-    ("es", "meetings", 45.0, 93.0),
-    ("en", "meetings", 65.0, 97.0),
-    ("es", "meetings with city+dates", 62.0, 100.0),
+    ("es", "meetings", 44.0, 94.0),
+    ("en", "meetings", 60.0, 97.0),
+    ("es", "meetings with city+dates", 61.0, 100.0),
     // Precision 97: the Panama extraordinary meeting of 2022 spans a field
     // visit (24 March) and the plenary (25 March); only the plenary's day
     // is read.
-    ("en", "meetings with city+dates", 63.0, 96.0),
+    ("en", "meetings with city+dates", 57.0, 96.0),
     ("es", "document dates", 92.0, 100.0),
-    ("en", "document dates", 94.0, 94.0),
+    ("en", "document dates", 95.0, 95.0),
     ("es", "aliases", 88.0, 98.0),
-    ("en", "aliases", 88.0, 98.0),
+    ("en", "aliases", 86.0, 97.0),
     ("es", "countries", 99.0, 100.0),
     ("en", "countries", 96.0, 99.0),
 ];

@@ -467,9 +467,18 @@ pub(super) fn of_the_document(s: &Sentence, env: &Env, refs: &mut Vec<MeetingRef
         let roman = raw
             .chars()
             .all(|ch| matches!(ch, 'I' | 'V' | 'X' | 'L' | 'C'));
+        // Digits name a meeting only in the series' own words: "21st
+        // Senior Officials Meeting" on a page of a series whose SOMs have
+        // no numbering of their own here is not its 21st conference.
+        let own_words = c.name("w").is_some_and(|w| {
+            series
+                .meeting_words
+                .iter()
+                .any(|x| crate::text::normalize(x) == w.as_str())
+        });
         let counted = !roman
             && !raw.chars().next().is_some_and(char::is_uppercase)
-            && !digits_named(s, a, c.name("w").map_or(b, |w| s.orig(w.start())));
+            && !(own_words && digits_named(s, a, c.name("w").map_or(b, |w| s.orig(w.start()))));
         let n = if roman {
             from_long_roman(raw)
         } else {
