@@ -525,7 +525,7 @@ pub const SAMPLE: usize = 20_000;
 /// [`words`] form.
 pub fn detect_in_words<'p>(w: &str, profiles: &'p [Profile]) -> Option<&'p Profile> {
     // Only the profiles' common words are counted.
-    let mut counts: std::collections::HashMap<&str, usize> = profiles
+    let mut counts: fxhash::FxHashMap<&str, usize> = profiles
         .iter()
         .flat_map(|p| p.common_words.iter().map(|c| (c.as_str(), 0)))
         .collect();

@@ -68,10 +68,11 @@ impl<'a> Reading<'a> {
         profiles: &'a [Profile],
     ) -> Reading<'a> {
         let base = Resolver::cached(g);
-        // The text folded once for the language and the series: most
-        // documents are shorter than the language's sample.
+        // The text folded once for the language and the series. A text of
+        // up to four samples is read whole for its language (its frequent
+        // words only gain); a longer one by its sample, folded apart.
         let w = profile::words(text);
-        let short = text.len() <= profile::SAMPLE || text.chars().nth(profile::SAMPLE).is_none();
+        let short = text.len() <= 4 * profile::SAMPLE;
         let language = if short {
             profile::detect_in_words(&w, profiles)
         } else {
