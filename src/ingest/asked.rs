@@ -330,12 +330,16 @@ impl Spans {
                 continue;
             }
             if let crate::model::Provenance::Extracted { span, .. } = &*n.prov {
-                let at = self.spans.partition_point(|&(a, _)| a < span.start);
-                self.spans.insert(at, (span.start, span.end));
-                self.longest = self.longest.max(span.end.saturating_sub(span.start));
+                self.insert(*span);
             }
         }
         self.known = nodes.len();
+    }
+
+    fn insert(&mut self, span: Span) {
+        let at = self.spans.partition_point(|&(a, _)| a < span.start);
+        self.spans.insert(at, (span.start, span.end));
+        self.longest = self.longest.max(span.end.saturating_sub(span.start));
     }
 
     /// Whether an agreement's span overlaps `span`: only those starting

@@ -122,3 +122,37 @@ fn a_request_named_in_a_relative_clause_is_not_one_of_this_text() {
         Some("member countries")
     );
 }
+
+/// The index of agreements' spans answers as a walk through all of them
+/// does, for spans of every length and place.
+#[test]
+fn the_span_index_finds_what_a_walk_finds() {
+    let mut index = Spans::default();
+    let mut all: Vec<Span> = Vec::new();
+    // A spread of starts and lengths, long ones among short ones.
+    for i in 0..60usize {
+        let start = (i * 37) % 500;
+        let len = [3, 40, 1, 120, 0, 9][i % 6];
+        let span = Span {
+            start,
+            end: start + len,
+        };
+        index.insert(span);
+        all.push(span);
+        for q in 0..80usize {
+            let probe = Span {
+                start: q * 7,
+                end: q * 7 + [1, 5, 30][q % 3],
+            };
+            let walk = all
+                .iter()
+                .any(|s| s.start < probe.end && probe.start < s.end);
+            assert_eq!(
+                index.overlaps(probe),
+                walk,
+                "{probe:?} after {} spans",
+                all.len()
+            );
+        }
+    }
+}

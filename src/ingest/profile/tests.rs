@@ -100,3 +100,21 @@ fn phrases_match_whole_words() {
     assert!(!has_phrase("acordaronse", "acordaron"));
     assert!(!has_phrase("x", ""));
 }
+
+/// The words of holding are found as whole words, every one of them, in
+/// one pass: "celebrada" and the longer "que se celebró" where both are,
+/// never inside another word.
+#[test]
+fn words_of_holding_are_found_whole() {
+    let es = &Profile::bundled()[0];
+    let norm = crate::text::normalize(
+        "La reunión que se celebró en Panamá, celebrada ayer; no la concelebrada.",
+    );
+    let found: Vec<&str> = es
+        .places
+        .held_in(&norm)
+        .into_iter()
+        .filter_map(|(a, b)| norm.get(a..b))
+        .collect();
+    assert_eq!(found, vec!["que se celebro", "celebrada"]);
+}
