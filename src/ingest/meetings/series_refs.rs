@@ -476,9 +476,8 @@ pub(super) fn of_the_document(s: &Sentence, env: &Env, refs: &mut Vec<MeetingRef
                 .iter()
                 .any(|x| crate::text::normalize(x) == w.as_str())
         });
-        let counted = !roman
-            && !raw.chars().next().is_some_and(char::is_uppercase)
-            && !(own_words && digits_named(s, a, c.name("w").map_or(b, |w| s.orig(w.start()))));
+        let digits = own_words && digits_named(s, a, c.name("w").map_or(b, |w| s.orig(w.start())));
+        let counted = !roman && !raw.chars().next().is_some_and(char::is_uppercase) && !digits;
         let n = if roman {
             from_long_roman(raw)
         } else {
