@@ -254,6 +254,14 @@ pub(crate) fn slug(s: &str) -> String {
     out
 }
 
+/// Whether `hay[a..b]` stands as whole words: no letter or digit just
+/// before or just after it.
+pub(crate) fn whole_words(hay: &str, a: usize, b: usize) -> bool {
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    !word(hay.get(..a).and_then(|x| x.chars().next_back()))
+        && !word(hay.get(b..).and_then(|x| x.chars().next()))
+}
+
 /// Text safe to show on a terminal: control characters (C0 but newline
 /// and tab, DEL, C1: what escape sequences such as `ESC[2J` or `ESC]0;`
 /// are made of) written as `\u{1b}`; other text as it is.

@@ -184,14 +184,10 @@ impl Places {
         let Some(search) = search else {
             return Vec::new();
         };
-        let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
         search
             .find_overlapping_iter(norm)
             .map(|m| (m.start(), m.end()))
-            .filter(|&(a, b)| {
-                !word(norm.get(..a).and_then(|x| x.chars().next_back()))
-                    && !word(norm.get(b..).and_then(|x| x.chars().next()))
-            })
+            .filter(|&(a, b)| crate::text::whole_words(norm, a, b))
             .collect()
     }
 }

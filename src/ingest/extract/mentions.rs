@@ -10,7 +10,7 @@ use crate::ingest::quotes::{self, Role};
 use crate::ingest::resolve::Resolver;
 use crate::ingest::sentence::Sentence;
 use crate::model::{section_id, DateValue, EdgeKind, Kind, Precision, Section, Value};
-use crate::text::{normalize, slug};
+use crate::text::{normalize, slug, whole_words};
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use std::collections::HashSet;
 
@@ -98,13 +98,9 @@ impl<'c> NamedMeetings<'c> {
         let Some(search) = &self.search else {
             return Vec::new();
         };
-        let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
         let mut hits: Vec<usize> = search
             .find_overlapping_iter(norm)
-            .filter(|m| {
-                !word(norm.get(..m.start()).and_then(|x| x.chars().next_back()))
-                    && !word(norm.get(m.end()..).and_then(|x| x.chars().next()))
-            })
+            .filter(|m| whole_words(norm, m.start(), m.end()))
             .filter_map(|m| self.owner.get(m.pattern().as_usize()).copied())
             .collect();
         hits.sort_unstable();

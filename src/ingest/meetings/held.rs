@@ -23,14 +23,9 @@ const REACH: usize = 140;
 /// Whole-word occurrences of `phrase` (in [`crate::ingest::profile::words`]
 /// form) in the normalized `hay`: (start, end) byte offsets.
 fn occurrences<'a>(hay: &'a str, phrase: &'a str) -> impl Iterator<Item = (usize, usize)> + 'a {
-    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
     hay.match_indices(phrase)
         .map(|(i, m)| (i, i + m.len()))
-        .filter(move |&(a, b)| {
-            !phrase.is_empty()
-                && !word(hay.get(..a).and_then(|x| x.chars().next_back()))
-                && !word(hay.get(b..).and_then(|x| x.chars().next()))
-        })
+        .filter(move |&(a, b)| !phrase.is_empty() && crate::text::whole_words(hay, a, b))
 }
 
 /// Whether a word of the original text names something: a capital, or
