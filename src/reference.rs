@@ -246,6 +246,10 @@ pub struct Gazetteer {
     pub(crate) organizations: Vec<Organization>,
     /// Cities with their country, to place meetings.
     pub(crate) cities: Vec<City>,
+    /// A hash of every name above, found once when the gazetteer is made
+    /// (it is not changed after): what extraction keys the structures it
+    /// derives from the names by, for every document.
+    fingerprint: u64,
 }
 
 /// A gazetteer file that does not parse.
@@ -272,12 +276,39 @@ impl Gazetteer {
         let m: MeetingsFile = parse("meetings.toml", MEETINGS)?;
         let o: OrganizationsFile = parse("organizations.toml", ORGANIZATIONS)?;
         let t: CitiesFile = parse("cities.toml", CITIES)?;
-        Ok(Gazetteer {
+        let mut g = Gazetteer {
             countries: c.country,
             meetings: m.meeting,
             organizations: o.organization,
             cities: t.city,
-        })
+            fingerprint: 0,
+        };
+        g.fingerprint = g.hash_names();
+        Ok(g)
+    }
+
+    /// A hash of the names of the gazetteer's countries, organizations
+    /// and cities: two gazetteers with the same one find the same names.
+    pub(crate) fn fingerprint(&self) -> u64 {
+        self.fingerprint
+    }
+
+    fn hash_names(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        for c in &self.countries {
+            c.iso.hash(&mut h);
+            c.names().hash(&mut h);
+        }
+        for o in &self.organizations {
+            o.key.hash(&mut h);
+            o.names().hash(&mut h);
+        }
+        for c in &self.cities {
+            c.country.hash(&mut h);
+            c.names().hash(&mut h);
+        }
+        h.finish()
     }
 
     /// The city a name refers to (any spelling), if the gazetteer knows it.

@@ -48,6 +48,15 @@ impl<'h> Hay<'h> {
     }
 }
 
+impl Hay<'_> {
+    /// [`ascii_reads`] of the text, as its signature found it when it has one.
+    fn ascii_reads(&self) -> bool {
+        self.signature
+            .and_then(Signature::ascii_reads)
+            .unwrap_or_else(|| ascii_reads(self.text))
+    }
+}
+
 impl<'h> From<&'h str> for Hay<'h> {
     fn from(text: &'h str) -> Hay<'h> {
         Hay {
@@ -197,7 +206,7 @@ impl Pattern {
             return None;
         }
         match &self.inner.ascii {
-            Some(ascii) if ascii_reads(hay.text) => Some(ascii),
+            Some(ascii) if hay.ascii_reads() => Some(ascii),
             _ => Some(&self.inner.re),
         }
     }
@@ -221,7 +230,7 @@ impl Pattern {
             return None;
         }
         match &self.inner.ascii {
-            Some(ascii) if ascii_reads(hay.text) => ascii.find_at(hay.text, start),
+            Some(ascii) if hay.ascii_reads() => ascii.find_at(hay.text, start),
             _ => self.inner.re.find_at(hay.text, start),
         }
     }

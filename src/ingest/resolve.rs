@@ -113,7 +113,7 @@ impl Resolver {
     /// names stay the same (extraction runs it for every document).
     pub fn cached(g: &Gazetteer) -> Arc<Resolver> {
         static CACHE: OnceLock<Mutex<Option<Cached>>> = OnceLock::new();
-        let key = fingerprint(g);
+        let key = g.fingerprint();
         let cache = CACHE.get_or_init(|| Mutex::new(None));
         if let Ok(guard) = cache.lock() {
             if let Some((k, r)) = guard.as_ref() {
@@ -343,24 +343,6 @@ fn at_word_boundary(hay: &str, start: usize, end: usize) -> bool {
         .next()
         .is_none_or(|c| !c.is_alphanumeric());
     before_ok && after_ok
-}
-
-fn fingerprint(g: &Gazetteer) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    for c in &g.countries {
-        c.iso.hash(&mut h);
-        c.names().hash(&mut h);
-    }
-    for o in &g.organizations {
-        o.key.hash(&mut h);
-        o.names().hash(&mut h);
-    }
-    for c in &g.cities {
-        c.country.hash(&mut h);
-        c.names().hash(&mut h);
-    }
-    h.finish()
 }
 
 #[cfg(test)]

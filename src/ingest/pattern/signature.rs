@@ -117,13 +117,21 @@ pub struct Signature {
     /// Literals `0..known` were looked for.
     known: u32,
     bits: Vec<u64>,
+    /// Whether the patterns' ASCII twins read the text (see
+    /// `twin::ascii_reads`), found once for every pattern run over it
+    /// (or over a part of it); `None` when not looked at.
+    ascii: Option<bool>,
 }
 
 impl Signature {
     /// Read `text` for every literal registered so far.
     pub fn of(text: &str) -> Signature {
+        let ascii = Some(super::twin::ascii_reads(text));
         let Some(scanner) = scanner().filter(|s| s.known > 0) else {
-            return Signature::default();
+            return Signature {
+                ascii,
+                ..Signature::default()
+            };
         };
         let mut bits = vec![0u64; (scanner.known as usize).div_ceil(64)];
         scanner
@@ -132,7 +140,14 @@ impl Signature {
         Signature {
             known: scanner.known,
             bits,
+            ascii,
         }
+    }
+
+    /// Whether the ASCII twins read the text read (and so any part of it:
+    /// a part holds none of the characters the whole does not).
+    pub(super) fn ascii_reads(&self) -> Option<bool> {
+        self.ascii
     }
 
     /// Whether the text holds one of the literals `ids`; `None` when one
