@@ -11,11 +11,9 @@ use crate::text::each_folded;
 pub fn words(s: &str) -> String {
     // One pass, one string: runs of anything but letters and digits
     // become one space, none at either end.
-    // The characters of `normalize(s)` as they are made (its white space
-    // is a run of non-letters too).
     let mut out = String::with_capacity(s.len());
     let mut gap = false;
-    each_folded(s, |c| {
+    let mut put = |c: char, out: &mut String| {
         if c.is_alphanumeric() {
             if gap && !out.is_empty() {
                 out.push(' ');
@@ -25,7 +23,28 @@ pub fn words(s: &str) -> String {
         } else {
             gap = true;
         }
-    });
+    };
+    // ASCII is folded here, byte by byte; each run of other characters
+    // is folded as `normalize` folds it (its white space is a run of
+    // non-letters too). `each_folded` reads ASCII and the runs between
+    // apart too, so the pieces give what the whole would.
+    let mut rest = s;
+    while !rest.is_empty() {
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        for b in rest[..ascii].bytes() {
+            put(char::from(b.to_ascii_lowercase()), &mut out);
+        }
+        rest = &rest[ascii..];
+        let other = rest
+            .bytes()
+            .position(|b| b.is_ascii())
+            .unwrap_or(rest.len());
+        each_folded(&rest[..other], |c| put(c, &mut out));
+        rest = &rest[other..];
+    }
     out
 }
 
