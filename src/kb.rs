@@ -135,6 +135,15 @@ pub fn report_files(paths: &[PathBuf]) -> Vec<Result<PathBuf, (PathBuf, String)>
 }
 
 /// A report file's bytes: a regular file, within the size acta reads.
+/// A report read and extracted, not yet stored
+/// ([`KnowledgeBase::prepare_file`]).
+pub struct Prepared {
+    name: String,
+    bytes: Vec<u8>,
+    bundle: FactBundle,
+    report: IngestReport,
+}
+
 pub(crate) fn read_report_file(path: &Path) -> Result<Vec<u8>, Error> {
     use std::io::Read as _;
     let shown = path.display().to_string();
@@ -259,8 +268,7 @@ impl KnowledgeBase {
     /// device would block or never end), and only up to
     /// [`ingest::read::MAX_FILE_BYTES`].
     pub fn ingest_file(&self, path: &Path) -> Result<(PutOutcome, IngestReport), Error> {
-        let bytes = read_report_file(path)?;
-        self.ingest_bytes(&path.display().to_string(), &bytes)
+        self.store_prepared(self.prepare_file(path)?)
     }
 
     /// Ingest a report given its name and bytes.
@@ -271,6 +279,28 @@ impl KnowledgeBase {
     ) -> Result<(PutOutcome, IngestReport), Error> {
         let (bundle, report) = ingest::prepare(name, bytes, &self.gazetteer)?;
         self.put_reading(name, bytes, bundle, report)
+    }
+
+    /// The first half of [`ingest_file`](Self::ingest_file): the report
+    /// read and its facts extracted, nothing stored. It reads nothing
+    /// stored either, so several files can be prepared at once, on other
+    /// threads, while an earlier one is stored.
+    pub fn prepare_file(&self, path: &Path) -> Result<Prepared, Error> {
+        let bytes = read_report_file(path)?;
+        let name = path.display().to_string();
+        let (bundle, report) = ingest::prepare(&name, &bytes, &self.gazetteer)?;
+        Ok(Prepared {
+            name,
+            bytes,
+            bundle,
+            report,
+        })
+    }
+
+    /// The second half of [`ingest_file`](Self::ingest_file): a prepared
+    /// report stored (or told to be a stored one read again).
+    pub fn store_prepared(&self, p: Prepared) -> Result<(PutOutcome, IngestReport), Error> {
+        self.put_reading(&p.name, &p.bytes, p.bundle, p.report)
     }
 
     /// The graph view of everything stored.

@@ -80,6 +80,8 @@ mod mapped;
 #[allow(unreachable_pub, dead_code)]
 mod link;
 pub mod model;
+#[doc(hidden)]
+pub mod ordered;
 pub mod output;
 pub mod picture;
 pub mod query;
@@ -105,7 +107,7 @@ pub use help::UnknownTopic;
 pub use ingest::{IngestError, IngestReport};
 pub use kb::{
     answer, data_dir, default_db_path, report_files, take_notes, Bundles, Export, KnowledgeBase,
-    ReadAccess, SavedView, Views,
+    Prepared, ReadAccess, SavedView, Views,
 };
 pub use query::{Answer, Cell, QueryError, Source};
 pub use reference::{Gazetteer, ReferenceError};

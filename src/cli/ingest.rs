@@ -3,9 +3,10 @@
 //! which failures stop the run (the store's) and which do not (a file's).
 
 use super::io::out;
-use acta::{visible, Error, KnowledgeBase};
+use acta::{visible, Error, KnowledgeBase, Prepared};
 use acta::{IngestReport, PutOutcome};
 use std::io::IsTerminal;
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
 /// What the files of one run did to the knowledge base.
@@ -21,6 +22,9 @@ struct Run {
 
 /// `acta ingest`: each file in turn; a file that cannot be read is
 /// reported and the others go on, a storage failure stops them all.
+/// Files are read and extracted on every core ([`acta::ordered`]) and
+/// stored one at a time in their order, so what is stored, and what is
+/// said, is what one thread would store and say.
 pub(crate) fn ingest(kb: &KnowledgeBase, paths: &[PathBuf], report: bool) -> Result<(), Error> {
     let files = acta::report_files(paths);
     let bar = progress(files.len());
@@ -29,37 +33,47 @@ pub(crate) fn ingest(kb: &KnowledgeBase, paths: &[PathBuf], report: bool) -> Res
         None => eprintln!("{}", visible(&line)),
     };
     let mut run = Run::default();
-    for f in files {
+    let prepare =
+        |f: &Result<PathBuf, (PathBuf, String)>| f.as_ref().ok().map(|f| kb.prepare_file(f));
+    let flow = acta::ordered::map(&files, acta::ordered::workers(), prepare, |f, prepared| {
         if let Some(b) = &bar {
             b.inc(1);
         }
-        let f = match f {
-            Ok(f) => f,
-            Err((f, why)) => {
+        let (f, prepared) = match (f, prepared) {
+            (Ok(f), Some(p)) => (f, p),
+            (Err((f, why)), _) => {
                 say(format!("{}: skipped: {why}", f.display()));
-                continue;
+                return ControlFlow::Continue(());
             }
+            (Ok(_), None) => return ControlFlow::Continue(()),
         };
         if let Some(b) = &bar {
             b.set_message(f.display().to_string());
         }
-        one_file(kb, &f, report, &mut run, &say)?;
-    }
+        match one_file(kb, f, prepared, report, &mut run, &say) {
+            Ok(()) => ControlFlow::Continue(()),
+            Err(e) => ControlFlow::Break(e),
+        }
+    });
     if let Some(b) = &bar {
         b.finish_and_clear();
+    }
+    if let ControlFlow::Break(e) = flow {
+        return Err(e);
     }
     finish(kb, run)
 }
 
-/// Ingest one file into `run`; only a storage failure is returned.
+/// Store one prepared file into `run`; only a storage failure is returned.
 fn one_file(
     kb: &KnowledgeBase,
     f: &Path,
+    prepared: Result<Prepared, Error>,
     report: bool,
     run: &mut Run,
     say: &impl Fn(String),
 ) -> Result<(), Error> {
-    match kb.ingest_file(f) {
+    match prepared.and_then(|p| kb.store_prepared(p)) {
         Ok((outcome, r)) => {
             run.changed |= !matches!(
                 outcome,
