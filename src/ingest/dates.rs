@@ -12,7 +12,7 @@
 //! Matching runs on normalized text ([`crate::text::normalize`]) and spans
 //! are given back in bytes of the original text.
 
-use super::pattern::{Hay, Pattern};
+use super::pattern::{Hay, Pattern, PatternSet};
 use super::rules::{self, compile};
 use crate::model::{DateValue, Precision, Ymd};
 use crate::text::{normalize_with_offsets, offset_at};
@@ -162,6 +162,8 @@ impl Shape {
 
 struct Patterns {
     shapes: Vec<(Pattern, Shape)>,
+    /// The shapes' patterns read at once: which of them match a text.
+    any: Option<PatternSet>,
     deadline: Pattern,
     /// Any month name.
     month: Pattern,
@@ -222,10 +224,10 @@ fn shape_patterns(month: &str, year: &str) -> Vec<(String, Shape)> {
 
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
-    P.get_or_init(|| Patterns {
+    P.get_or_init(|| {
         // A shape that needs a month name is gated on month names, which
         // `find_normalized` checks once for all of them.
-        shapes: shape_patterns(MONTH, Y)
+        let shapes: Vec<(Pattern, Shape)> = shape_patterns(MONTH, Y)
             .into_iter()
             .map(|(p, s)| {
                 let re = if s.needs().month {
@@ -235,9 +237,14 @@ fn patterns() -> &'static Patterns {
                 };
                 (re, s)
             })
-            .collect(),
-        deadline: compile(rules::DEADLINE_BEFORE),
-        month: compile(MONTH),
+            .collect();
+        let all: Vec<&Pattern> = shapes.iter().map(|(p, _)| p).collect();
+        Patterns {
+            any: PatternSet::new(&all).ok(),
+            shapes,
+            deadline: compile(rules::DEADLINE_BEFORE),
+            month: compile(MONTH),
+        }
     })
 }
 
@@ -260,8 +267,13 @@ pub fn find_normalized<'h>(
     let norm = hay.text;
     let mut cands: Vec<(usize, usize, Option<DateValue>)> = Vec::new();
     let has = Has::of(hay, &p.month);
-    for (re, shape) in &p.shapes {
-        if !shape.possible(has) {
+    let possible = p.shapes.iter().filter(|(_, s)| s.possible(has)).count();
+    // Which shapes match at all, in one scan, when more than one could.
+    let matching = (possible > 1)
+        .then(|| p.any.as_ref().map(|a| a.matches(hay)))
+        .flatten();
+    for (i, (re, shape)) in p.shapes.iter().enumerate() {
+        if !shape.possible(has) || matching.as_ref().is_some_and(|m| !m.matched(i)) {
             continue;
         }
         for c in re.captures_iter(hay) {

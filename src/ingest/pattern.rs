@@ -263,6 +263,41 @@ impl Pattern {
     }
 }
 
+/// Several patterns read together: which of them match a text, found in
+/// one scan of it ([`regex::RegexSet`]) rather than one per pattern, for
+/// callers that run each pattern that matches. The same answers as
+/// [`Pattern::is_match`] of each (the ASCII twins where they read the text).
+#[derive(Debug, Clone)]
+pub struct PatternSet {
+    set: regex::RegexSet,
+    /// The twins' set, when one of the patterns has a twin.
+    ascii: Option<regex::RegexSet>,
+}
+
+impl PatternSet {
+    pub fn new(patterns: &[&Pattern]) -> Result<PatternSet, regex::Error> {
+        let set = regex::RegexSet::new(patterns.iter().map(|p| p.inner.re.as_str()))?;
+        let ascii = if patterns.iter().any(|p| p.inner.ascii.is_some()) {
+            let twins = patterns
+                .iter()
+                .map(|p| p.inner.ascii.as_ref().unwrap_or(&p.inner.re).as_str());
+            Some(regex::RegexSet::new(twins)?)
+        } else {
+            None
+        };
+        Ok(PatternSet { set, ascii })
+    }
+
+    /// Which patterns match `hay`, by their index.
+    pub fn matches<'h>(&self, hay: impl Into<Hay<'h>>) -> regex::SetMatches {
+        let hay = hay.into();
+        match &self.ascii {
+            Some(ascii) if hay.ascii_reads() => ascii.matches(hay.text),
+            _ => self.set.matches(hay.text),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
