@@ -135,6 +135,9 @@ pub fn report_files(paths: &[PathBuf]) -> Vec<Result<PathBuf, (PathBuf, String)>
 }
 
 /// A report file's bytes: a regular file, within the size acta reads.
+/// Bundles read ahead of the one a view build merges.
+const PREFETCHED: usize = 8;
+
 /// A report read and extracted, not yet stored
 /// ([`KnowledgeBase::prepare_file`]).
 pub struct Prepared {
@@ -142,6 +145,9 @@ pub struct Prepared {
     bytes: Vec<u8>,
     bundle: FactBundle,
     report: IngestReport,
+    /// How it was read, with its sketch (what tells a second reading of a
+    /// stored report), made here rather than where it is stored.
+    reading: Option<crate::store::Reading>,
 }
 
 pub(crate) fn read_report_file(path: &Path) -> Result<Vec<u8>, Error> {
@@ -290,6 +296,7 @@ impl KnowledgeBase {
         let name = path.display().to_string();
         let (bundle, report) = ingest::prepare(&name, &bytes, &self.gazetteer)?;
         Ok(Prepared {
+            reading: twins::reading_of(&bundle),
             name,
             bytes,
             bundle,
@@ -300,7 +307,7 @@ impl KnowledgeBase {
     /// The second half of [`ingest_file`](Self::ingest_file): a prepared
     /// report stored (or told to be a stored one read again).
     pub fn store_prepared(&self, p: Prepared) -> Result<(PutOutcome, IngestReport), Error> {
-        self.put_reading(&p.name, &p.bytes, p.bundle, p.report)
+        self.put_read(&p.name, &p.bytes, p.bundle, p.report, p.reading)
     }
 
     /// The graph view of everything stored.
@@ -371,13 +378,28 @@ impl KnowledgeBase {
     /// base costs to open).
     pub fn build_view(&self, options: ViewOptions) -> Result<KnowledgeGraph, Error> {
         let annotations = self.annotations()?;
-        Ok(view::build_spooled(
-            &self.gazetteer,
-            self.store.document_iter(),
-            &annotations,
-            options,
-            Some(self.store.path()),
-        )?)
+        // The stored bundles are read and decoded on a second thread, a
+        // few ahead, while this one merges them into the view.
+        std::thread::scope(|scope| {
+            let (tx, rx) = std::sync::mpsc::sync_channel(PREFETCHED);
+            scope.spawn(move || {
+                // Decoded here, the bundles' ids and provenance parts are
+                // interned here (see `view_with`).
+                let _interning = crate::model::sym::Interning::start();
+                for b in self.store.document_iter() {
+                    if tx.send(b).is_err() {
+                        break;
+                    }
+                }
+            });
+            Ok(view::build_spooled(
+                &self.gazetteer,
+                rx.into_iter(),
+                &annotations,
+                options,
+                Some(self.store.path()),
+            )?)
+        })
     }
 
     /// Answer one query over `view`; a query `as of` a date is answered

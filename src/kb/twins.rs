@@ -20,9 +20,22 @@ impl KnowledgeBase {
         name: &str,
         bytes: &[u8],
         bundle: FactBundle,
-        mut report: IngestReport,
+        report: IngestReport,
     ) -> Result<(PutOutcome, IngestReport), Error> {
         let reading = reading_of(&bundle);
+        self.put_read(name, bytes, bundle, report, reading)
+    }
+
+    /// [`put_reading`](Self::put_reading) with the reading already made
+    /// (with [`reading_of`], where the report was prepared).
+    pub(super) fn put_read(
+        &self,
+        name: &str,
+        bytes: &[u8],
+        bundle: FactBundle,
+        mut report: IngestReport,
+        reading: Option<Reading>,
+    ) -> Result<(PutOutcome, IngestReport), Error> {
         let twin = match &reading {
             Some(r) if !self.store.has_hash(&bundle.doc.hash)? => self.twin_of(r)?,
             _ => None,
