@@ -90,6 +90,75 @@ fn field_parts<'l>(line: &'l str, labels: &[&str]) -> Vec<(usize, &'l str)> {
     parts
 }
 
+/// A meeting named on a line of its own, with no place or days there,
+/// takes them from the field lines right under it, as pages that list
+/// meetings write them ("21st Senior Officials Meeting" / "Date: 9–10
+/// December 2013" / "Location: Istanbul, Turkey", or the place alone on
+/// its line). The lines are read until one that is neither a date, a
+/// place nor a field of either, and at most [`FIELD_LINES`] of them.
+pub fn fill_listed(text: &str, sents: &mut [Sentence], env: &Env) {
+    let labels: Vec<&str> = env.places(|p| &p.fields);
+    for s in sents.iter_mut() {
+        let [m] = s.meetings.as_mut_slice() else {
+            continue;
+        };
+        let line = s.text.trim();
+        let alone = !line.contains('\n') && m.end - m.start + 3 >= line.len();
+        if !alone || m.date.is_some() || m.city.is_some() || m.country.is_some() {
+            continue;
+        }
+        let after = text.get(s.span.end..).unwrap_or("");
+        let (date, place) = field_lines(after, &labels, env);
+        m.date = date;
+        if let Some((city, country)) = place {
+            m.city = city;
+            m.country = country;
+        }
+    }
+}
+
+/// Field lines a listed meeting's heading may have under it.
+const FIELD_LINES: usize = 3;
+
+/// A city and a country, either unknown.
+type Place = (Option<String>, Option<String>);
+
+/// The days and the place of the field lines at the start of `after`
+/// (the rest of the heading's line first, then the lines under it).
+fn field_lines(
+    after: &str,
+    labels: &[&str],
+    env: &Env,
+) -> (Option<DateValue>, Option<Place>) {
+    let (mut date, mut place) = (None, None);
+    let mut lines = after.lines();
+    if lines.next().is_some_and(|rest| !rest.trim().is_empty()) {
+        return (None, None);
+    }
+    for line in lines.filter(|l| !l.trim().is_empty()).take(FIELD_LINES) {
+        let mut read = false;
+        for (_, part) in field_parts(line.trim(), labels) {
+            if date.is_none() {
+                if let Some(v) = only_days(part, &env.dates) {
+                    date = Some(v);
+                    read = true;
+                    continue;
+                }
+            }
+            if place.is_none() {
+                if let Some(p) = only_place(part, env) {
+                    place = Some(p);
+                    read = true;
+                }
+            }
+        }
+        if !read {
+            break;
+        }
+    }
+    (date, place)
+}
+
 /// A line's place before a date that ends the line: `Managua, Nicaragua,
 /// 29 - 31 de octubre de 2007`, `Sucre – , 22nd and 23rd November 2018`.
 fn place_and_days(line: &str, env: &Env) -> Option<(Option<String>, Option<String>, DateValue)> {

@@ -15,6 +15,7 @@ mod held;
 mod own;
 mod prep;
 mod series_refs;
+mod sub;
 mod tail;
 
 pub use own::gathering;
@@ -256,6 +257,8 @@ pub fn find(s: &Sentence, env: &Env) -> Vec<MeetingRef> {
     series_refs::unnumbered(s, env, &mut refs);
     // "the XXI Vice-Ministerial Meeting held in": the document's series.
     series_refs::of_the_document(s, env, &mut refs);
+    // "the 22nd Senior Officials Meeting": the series' own sub-meetings.
+    sub::of_the_document(s, env, &mut refs);
     // Named conferences: quoted, or capitalized with a date.
     for (q, role) in &s.quotes {
         if *role == Role::Meeting && !overlaps(&refs, q.start, q.end) {

@@ -247,3 +247,38 @@ fn a_meeting_outside_a_series_is_the_documents_own() {
         d.ids(Kind::Meeting)
     );
 }
+
+/// A page that lists a process's meetings: each a heading line, its days
+/// and place on field lines under it (or the place alone on its line); and
+/// one announced in prose ("will take place in … on …"). The sub-meetings
+/// the series numbers on its own (`[[sub_meetings]]`) are read from an
+/// ordinal and their words alone, digits included.
+#[test]
+fn a_list_of_meetings_with_field_lines_under_each() {
+    let d = Doc::text(
+        "budapest-som-list.txt",
+        "Meetings of the Budapest Group\n\n\
+         The officials of the Budapest Process meet each year.\n\n\
+         The 14th Senior Officials Meeting will take place in Belgrade, Serbia, on 3-4 March 2008.\n\n\
+         13th Senior Officials Meeting\n\nDate: 8-9 May 2007\n\nLocation: Tbilisi, Georgia\n\nen ru\n\n\
+         12th Senior Officials Meeting\n\nDate: 20 June 2006\n\nSofia, Bulgaria\n\nen\n",
+    );
+    d.assert_consistent();
+    let want = [
+        (
+            "meeting:budapest-som-14",
+            "Belgrade",
+            "2008-03-03..2008-03-04",
+        ),
+        (
+            "meeting:budapest-som-13",
+            "Tbilisi",
+            "2007-05-08..2007-05-09",
+        ),
+        ("meeting:budapest-som-12", "Sofia", "2006-06-20"),
+    ];
+    for (id, city, days) in want {
+        assert_eq!(d.text_attr(id, "city").as_deref(), Some(city), "{id}");
+        assert_eq!(d.date(id), Some(iso(days)), "{id}");
+    }
+}

@@ -5,7 +5,9 @@
 use crate::ingest::calendar::Calendar;
 use crate::ingest::dates::{self, DateContext};
 use crate::ingest::meetings;
-use crate::ingest::{acronyms, agreements, asked, decisions, entities, events, front, listed};
+use crate::ingest::{
+    acronyms, agreements, asked, decisions, entities, events, front, header, listed,
+};
 use crate::ingest::{profile, prose};
 use crate::ingest::{quotes, requests};
 use crate::model::{DateValue, Kind, Ymd};
@@ -235,6 +237,9 @@ impl Pass for Meetings {
         for (k, sents) in r.secs.iter_mut().enumerate() {
             for s in sents.iter_mut() {
                 s.meetings = meetings::find(s, &env);
+            }
+            header::fill_listed(r.text, sents, &env);
+            for s in sents.iter_mut() {
                 let prov = r.facts.prov(&r.sections[k].id, s.span);
                 for m in &mut s.meetings {
                     calendar.register(m, &prov);

@@ -41,7 +41,7 @@ pub(super) fn target(series: &Series, ordinal: u32) -> Target {
 }
 
 /// An ordinal as the numbered pattern writes it (roman, `7th`, a word).
-fn ordinal_token() -> String {
+pub(super) fn ordinal_token() -> String {
     let words = alternation(series::ordinal_words().iter().map(|(w, _)| w.as_str()));
     format!(r"(?:[ivxlc]{{1,7}}|\d{{1,2}}(?:st|nd|rd|th|a|o)|{words})")
 }
@@ -421,7 +421,7 @@ fn owner_of_words(w: &str) -> Option<&'static Series> {
 /// ordinal does; not after a month or a joined day ("October 26th and
 /// 27th Meeting"), where the digits are a day. `a` is where the ordinal
 /// starts, `w` where the meeting words start (original offsets).
-fn digits_named(s: &Sentence, a: usize, w: usize) -> bool {
+pub(super) fn digits_named(s: &Sentence, a: usize, w: usize) -> bool {
     let digit = s.text.get(a..).and_then(|t| t.chars().next());
     let capital = s.text.get(w..).and_then(|t| t.chars().next());
     if !digit.is_some_and(|c| c.is_ascii_digit()) || !capital.is_some_and(char::is_uppercase) {
