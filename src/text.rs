@@ -32,6 +32,30 @@ pub(crate) fn normalize(s: &str) -> String {
     out
 }
 
+/// `s` in runs, in order: `f` gets each run of ASCII characters (`true`)
+/// and each run of other characters (`false`).
+pub(crate) fn runs(s: &str, mut f: impl FnMut(&str, bool)) {
+    let mut rest = s;
+    while !rest.is_empty() {
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        if ascii > 0 {
+            f(&rest[..ascii], true);
+        }
+        rest = &rest[ascii..];
+        let other = rest
+            .bytes()
+            .position(|b| b.is_ascii())
+            .unwrap_or(rest.len());
+        if other > 0 {
+            f(&rest[..other], false);
+        }
+        rest = &rest[other..];
+    }
+}
+
 /// The characters of [`normalize`] before white space is collapsed:
 /// `f` gets each character of the NFKD of `s` that is not a combining
 /// mark, lower-cased (white space as it is).
@@ -49,23 +73,16 @@ pub(crate) fn each_folded(s: &str, mut f: impl FnMut(char)) {
     // NFKD decomposes character by character and reorders marks only within
     // runs of non-starters, which an ASCII character (a starter) ends: so
     // decomposing each non-ASCII run apart gives the NFKD of the whole.
-    let mut rest = s;
-    while !rest.is_empty() {
-        let ascii = rest
-            .bytes()
-            .position(|b| !b.is_ascii())
-            .unwrap_or(rest.len());
-        rest[..ascii].chars().for_each(&mut push);
-        rest = &rest[ascii..];
-        let other = rest
-            .bytes()
-            .position(|b| b.is_ascii())
-            .unwrap_or(rest.len());
+    runs(s, |run, ascii| {
+        if ascii {
+            run.chars().for_each(&mut push);
+            return;
+        }
         // Accented Latin letters, most of what is not ASCII in a Spanish
-        // text, are their letter: pieces between them are decomposed apart,
-        // which changes nothing either (each decomposes to a starter and a
-        // mark, and marks are all dropped, wherever reordering puts them).
-        let run = &rest[..other];
+        // text, are their letter: pieces between them are decomposed
+        // apart, which changes nothing either (each decomposes to a
+        // starter and a mark, and marks are all dropped, wherever
+        // reordering puts them).
         let mut from = 0;
         for (i, c) in run.char_indices() {
             if let Some(base) = latin_base(c) {
@@ -81,8 +98,7 @@ pub(crate) fn each_folded(s: &str, mut f: impl FnMut(char)) {
             .nfkd()
             .filter(|&c| !is_combining_mark(c))
             .for_each(&mut push);
-        rest = &rest[other..];
-    }
+    });
 }
 
 /// The letter of an accented Latin-1 letter whose decomposition is that

@@ -125,11 +125,7 @@ type Place = (Option<String>, Option<String>);
 
 /// The days and the place of the field lines at the start of `after`
 /// (the rest of the heading's line first, then the lines under it).
-fn field_lines(
-    after: &str,
-    labels: &[&str],
-    env: &Env,
-) -> (Option<DateValue>, Option<Place>) {
+fn field_lines(after: &str, labels: &[&str], env: &Env) -> (Option<DateValue>, Option<Place>) {
     let (mut date, mut place) = (None, None);
     let mut lines = after.lines();
     if lines.next().is_some_and(|rest| !rest.trim().is_empty()) {

@@ -28,23 +28,15 @@ pub fn words(s: &str) -> String {
     // is folded as `normalize` folds it (its white space is a run of
     // non-letters too). `each_folded` reads ASCII and the runs between
     // apart too, so the pieces give what the whole would.
-    let mut rest = s;
-    while !rest.is_empty() {
-        let ascii = rest
-            .bytes()
-            .position(|b| !b.is_ascii())
-            .unwrap_or(rest.len());
-        for b in rest[..ascii].bytes() {
-            put(char::from(b.to_ascii_lowercase()), &mut out);
+    crate::text::runs(s, |run, ascii| {
+        if ascii {
+            for b in run.bytes() {
+                put(char::from(b.to_ascii_lowercase()), &mut out);
+            }
+        } else {
+            each_folded(run, |c| put(c, &mut out));
         }
-        rest = &rest[ascii..];
-        let other = rest
-            .bytes()
-            .position(|b| b.is_ascii())
-            .unwrap_or(rest.len());
-        each_folded(&rest[..other], |c| put(c, &mut out));
-        rest = &rest[other..];
-    }
+    });
     out
 }
 
