@@ -184,7 +184,7 @@ pub const CURRENT_MEETING_BODIES: &[&str] = &["organization:grcm", "organization
 /// Text before a meeting that makes it a destination, not a venue
 /// ("a los Viceministros asistentes a la VIII CRM", "Preparatory Meeting
 /// for the 5th ... Conference").
-pub const DESTINATION: &str = r"(?:asistentes?|asistan|remitir\w*(?: a los viceministros asistentes)?|se discutir(?:a|ia)|ser(?:a|ia) (?:discutid|considerad|presentad|sometid)[oa]s?|debera ser \w+d[oa]s?|en aproximacion de|para|esperara la consideracion de los viceministros|a considerar(?:se)?|a presentar(?:se)?|for)\s+(?:a|en|durante|para)?\s*(?:la|el|esta|su|the)?\s*$";
+pub const DESTINATION: &str = r"(?:asistentes?|asistan|remitir\w*(?: a los viceministros asistentes)?|se discutir(?:a|ia)|ser(?:a|ia) (?:discutid|considerad|presentad|sometid)[oa]s?|debera ser \w+d[oa]s?|en aproximacion de|para|esperara la consideracion de los viceministros|a considerar(?:se)?|a presentar(?:se)?|rumbo|hacia|towards|ahead\s+of|for)\s+(?:a|en|durante|para)?\s*(?:la|el|esta|su|the)?\s*$";
 
 /// Words of attending right before a meeting that `DESTINATION` would take
 /// for one prepared for ("partners met for the 8th ... Meeting"): the
