@@ -134,7 +134,6 @@ pub fn report_files(paths: &[PathBuf]) -> Vec<Result<PathBuf, (PathBuf, String)>
     out
 }
 
-/// A report file's bytes: a regular file, within the size acta reads.
 /// Bundles read ahead of the one a view build merges.
 const PREFETCHED: usize = 8;
 
@@ -150,6 +149,7 @@ pub struct Prepared {
     reading: Option<crate::store::Reading>,
 }
 
+/// A report file's bytes: a regular file, within the size acta reads.
 pub(crate) fn read_report_file(path: &Path) -> Result<Vec<u8>, Error> {
     use std::io::Read as _;
     let shown = path.display().to_string();
