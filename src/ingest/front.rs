@@ -24,7 +24,7 @@ pub(super) fn held_cue() -> &'static Pattern {
     static R: OnceLock<Pattern> = OnceLock::new();
     R.get_or_init(|| {
         compile(
-            r"(\b(se llevo a cabo|se celebro|se realizo|tuvo lugar|se reunieron|se reunio|sesiono|sesionaron|celebrad[ao]|realizad[ao]|reunid[ao]s|llevad[ao] a cabo|took place|was held|were held|held (in|at|on)|convened)|met (on|in|at))\b",
+            r"(\b(se llevo a cabo|se celebro|se realizo|tuvo lugar|se reunieron|se reunio|celebraron|sesiono|sesionaron|celebrad[ao]|realizad[ao]|reunid[ao]s|llevad[ao] a cabo|took place|was held|were held|hosted|held (in|at|on)|convened)|met (on|in|at))\b",
         )
     })
 }

@@ -282,3 +282,40 @@ fn a_list_of_meetings_with_field_lines_under_each() {
         assert_eq!(d.date(id), Some(iso(days)), "{id}");
     }
 }
+
+/// The own meeting of a body that no series names, numbered by an ordinal
+/// in the sentence that says where and when it was held, is that meeting
+/// under its ordinal and its body's name; a series' sub-meeting that the
+/// co-chairs "hosted" is held on the days and in the city of that sentence.
+#[test]
+fn a_numbered_meeting_of_a_body_outside_any_series() {
+    let d = Doc::text(
+        "mecanismo.txt",
+        "III Reunión de la Comisión Binacional Chile-Perú\n\nCOMUNICADO CONJUNTO\n\n\
+         El día 4 de junio de 2015, en la ciudad de Lima, los Viceministros de ambos países \
+         celebraron la III Reunión de la Comisión Binacional Chile-Perú.\n\n\
+         Los Viceministros acordaron:\n\n\
+         1. Reunirse de nuevo en Santiago en el año 2016.\n",
+    );
+    d.assert_consistent();
+    let meetings = d.ids(Kind::Meeting);
+    let own = meetings
+        .iter()
+        .find(|id| d.name(id) == "III Reunión de la Comisión Binacional Chile-Perú");
+    let Some(id) = own else {
+        panic!("no meeting named by its ordinal and body among {meetings:?}");
+    };
+    assert_eq!(d.text_attr(id, "city").as_deref(), Some("Lima"));
+    assert_eq!(d.date(id), Some(iso("2015-06-04")));
+
+    let d = Doc::text(
+        "bali-ahg.txt",
+        "On 2 May 2019, the Co-Chairs of the Bali Process hosted the Fourteenth Meeting of the \
+         Ad Hoc Group Senior Officials (AHG SOM) in Bangkok, Thailand.\n\n\
+         The meeting looked back on the work done since the 13th AHG Senior Officials' Meeting.\n",
+    );
+    d.assert_consistent();
+    let id = "meeting:bali-ahg-som-14";
+    assert_eq!(d.text_attr(id, "city").as_deref(), Some("Bangkok"));
+    assert_eq!(d.date(id), Some(iso("2019-05-02")));
+}

@@ -36,10 +36,10 @@ pub(super) fn place_pattern() -> Option<Pattern> {
     .ok()
 }
 
-/// Whether an ordinal (roman, a word of the language profiles, `2nd`)
+/// Where an ordinal (roman, a word of the language profiles, `2nd`)
 /// stands right before `at`, maybe with one or two words between
-/// ("Second Preparatory Meeting").
-fn numbered_before(s: &Sentence, at: usize) -> bool {
+/// ("Second Preparatory Meeting"): its start.
+fn ordinal_before(s: &Sentence, at: usize) -> Option<usize> {
     static R: OnceLock<Option<Pattern>> = OnceLock::new();
     let re = R.get_or_init(|| {
         let ordinals = super::alternation(
@@ -52,7 +52,28 @@ fn numbered_before(s: &Sentence, at: usize) -> bool {
         ))
         .ok()
     });
-    re.as_ref().is_some_and(|re| re.is_match(s.hay_before(at)))
+    let m = re.as_ref()?.find_iter(s.hay_before(at)).next()?;
+    Some(s.orig(m.start()))
+}
+
+/// The end of the body after a numbered gathering word: "del Mecanismo de
+/// Coordinación y Consultas Políticas Uruguay-Ecuador", "of the Working
+/// Group" (capitalized words and the small words between them); `b`
+/// when none follows.
+fn body_end(s: &Sentence, b: usize) -> usize {
+    static R: OnceLock<Option<regex::Regex>> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        let cap = r"[\p{Lu}][\p{L}\-+0-9]*";
+        let small = r"(?:de|del|de la|y|e|and|of|of the|on|sobre|para|for|the|la|el|los|las)";
+        regex::Regex::new(&format!(
+            r"^\s+(?:del|de\s+la|de\s+los|de\s+las|of\s+the|of)\s+{cap}(?:\s+(?:{small}\s+)?{cap})*"
+        ))
+        .ok()
+    });
+    let rest = s.text.get(b..).unwrap_or("");
+    re.as_ref()
+        .and_then(|re| re.find(rest))
+        .map_or(b, |m| b + m.end())
 }
 
 /// The first place after `from` (within reach) that names a known city:
@@ -107,6 +128,11 @@ pub(super) fn read_opening(opening: &[Sentence], limit: usize) -> impl Iterator<
         })
 }
 
+/// Whether the words of holding `h` were read in sentence `s`.
+fn within(s: &Sentence, h: &Held) -> bool {
+    s.span.start <= h.span.start && h.span.start < s.span.end
+}
+
 /// The document's own meeting read from a gathering word and the city
 /// after it, with the days the opening states (`held`, else a date of
 /// the same sentence). `None` when the opening has no such word with a
@@ -125,26 +151,45 @@ pub fn gathering(
     let re = place_pattern()?;
     for s in read_opening(opening, limit) {
         for (a, b) in s.find(&word) {
-            // "the Second Preparatory Meeting": a numbered meeting, which
-            // only its series' own form can key.
-            if numbered_before(s, a) {
+            // "the Second Preparatory Meeting": in a document of a series,
+            // a numbered meeting, which only its series' own form can key;
+            // in a document of none, where the opening says it was held,
+            // the meeting of a body no series names ("celebraron la IV
+            // Reunión del Mecanismo de Coordinación ...").
+            let ordinal = ordinal_before(s, a);
+            let numbered = ordinal.is_some();
+            if numbered && (env.series.is_some() || !held.is_some_and(|h| within(s, h))) {
                 continue;
             }
-            let Some((city, country)) = city_after(s, b, env, &re) else {
-                continue;
-            };
             // The days and the city of the opening's words of holding go
             // together ("met in Madrid on 20 October 2022 ... to take
             // place in Cádiz"): the city after the word only without them.
             let held_place = held
                 .filter(|h| h.date.is_some())
                 .and_then(|h| Some((h.city.clone()?, h.country.clone()?)));
-            let (city, country) = held_place.unwrap_or((city, country));
+            // A gathering word needs its city after it, but the one named
+            // by an ordinal is the meeting the opening says was held.
+            let after = city_after(s, b, env, &re);
+            let Some((city, country)) = (match after {
+                Some(p) => Some(held_place.unwrap_or(p)),
+                None if numbered => held_place,
+                None => None,
+            }) else {
+                continue;
+            };
             let date = held
                 .and_then(|h| h.date)
                 .or_else(|| s.dates.iter().filter(|d| !d.deadline).find_map(|d| d.value));
-            let name = s.text.get(a..b).unwrap_or("").trim().to_string();
-            let title = format!("{name} {city}");
+            // A numbered meeting is named by its ordinal and its body.
+            let title = match ordinal {
+                Some(o) => s
+                    .text
+                    .get(o..body_end(s, b))
+                    .unwrap_or("")
+                    .trim()
+                    .to_string(),
+                None => format!("{} {city}", s.text.get(a..b).unwrap_or("").trim()),
+            };
             // The one series the document names, keyed by month: its
             // meeting of that month ("the partners of the Rabat Process
             // met ... in Ouagadougou for a Senior Officials' Meeting").
