@@ -24,7 +24,7 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("es", "requests", 76.0, 100.0),
     ("en", "requests", 75.0, 100.0),
     ("es", "meetings", 45.0, 94.0),
-    ("en", "meetings", 66.0, 98.0),
+    ("en", "meetings", 67.0, 98.0),
     ("es", "meetings with city+dates", 63.0, 100.0),
     // Precision 92: the Panama extraordinary meeting of 2022 spans a field
     // visit (24 March) and the plenary (25 March); only the plenary's day
@@ -34,7 +34,7 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // states (15 October 1997, 26 June 2003), where the reader took the
     // two days its description states (14-15 October, 25-26 June): two
     // wrong by a day, four sub-meetings right.
-    ("en", "meetings with city+dates", 65.0, 93.0),
+    ("en", "meetings with city+dates", 67.0, 93.0),
     ("es", "document dates", 94.0, 100.0),
     ("en", "document dates", 95.0, 95.0),
     ("es", "aliases", 88.0, 98.0),

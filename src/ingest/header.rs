@@ -317,6 +317,19 @@ fn held_sentence(s: &Sentence, env: &Env) -> Option<Held> {
             break;
         }
     }
+    // Else a place written right after the days, as a date line writes
+    // it ("held on 13 October 2017, Jakarta, Indonesia").
+    if found.is_none() {
+        found = s.dates.iter().filter(|d| d.value == Some(v)).find_map(|d| {
+            let after = s.text.get(d.end..)?.trim_start().strip_prefix(',')?;
+            let after = after.trim_start();
+            after.chars().next().filter(|c| c.is_uppercase())?;
+            place_ends(after)
+                .into_iter()
+                .rev()
+                .find_map(|end| place_phrase(after.get(..end)?, env))
+        });
+    }
     let (city, country) = found.unwrap_or((None, None));
     Some(Held {
         city,

@@ -286,7 +286,8 @@ fn a_list_of_meetings_with_field_lines_under_each() {
 /// The own meeting of a body that no series names, numbered by an ordinal
 /// in the sentence that says where and when it was held, is that meeting
 /// under its ordinal and its body's name; a series' sub-meeting that the
-/// co-chairs "hosted" is held on the days and in the city of that sentence.
+/// co-chairs "hosted" is held on the days and in the city of that sentence;
+/// in a series keyed by month, such a meeting is the series' of its month.
 #[test]
 fn a_numbered_meeting_of_a_body_outside_any_series() {
     let d = Doc::text(
@@ -318,4 +319,19 @@ fn a_numbered_meeting_of_a_body_outside_any_series() {
     let id = "meeting:bali-ahg-som-14";
     assert_eq!(d.text_attr(id, "city").as_deref(), Some("Bangkok"));
     assert_eq!(d.date(id), Some(iso("2019-05-02")));
+
+    // In a series keyed by month, a numbered meeting of one of its bodies
+    // is the series' meeting of that month, with the place written after
+    // the day as a date line writes it.
+    let d = Doc::text(
+        "bali-mechanism.txt",
+        "Statement of the Co-Chairs on the second meeting of the Bali Process Consultation          Mechanism held on 5 March 2020, Bangkok, Thailand
+
+         The Co-Chairs met the members most concerned to talk about the movements of people          at sea in the region.
+",
+    );
+    d.assert_consistent();
+    let id = "meeting:bali-2020-03";
+    assert_eq!(d.text_attr(id, "city").as_deref(), Some("Bangkok"));
+    assert_eq!(d.date(id), Some(iso("2020-03-05")));
 }

@@ -151,14 +151,24 @@ pub fn gathering(
     let re = place_pattern()?;
     for s in read_opening(opening, limit) {
         for (a, b) in s.find(&word) {
-            // "the Second Preparatory Meeting": in a document of a series,
-            // a numbered meeting, which only its series' own form can key;
-            // in a document of none, where the opening says it was held,
-            // the meeting of a body no series names ("celebraron la IV
-            // Reunión del Mecanismo de Coordinación ...").
+            // "the Second Preparatory Meeting": in a document of a numbered
+            // series, a numbered meeting, which only its series' own form
+            // can key; where the opening says it was held, in a document
+            // of a series keyed by month, that series' meeting of the month
+            // ("the first meeting of the Bali Process Consultation
+            // Mechanism held on 13 October 2017, Jakarta"), and in a
+            // document of none, the meeting of a body no series names
+            // ("celebraron la IV Reunión del Mecanismo de Coordinación").
             let ordinal = ordinal_before(s, a);
             let numbered = ordinal.is_some();
-            if numbered && (env.series.is_some() || !held.is_some_and(|h| within(s, h))) {
+            let keyed_by_date = env
+                .series
+                .as_deref()
+                .and_then(series::by_key)
+                .is_some_and(|x| x.by_date);
+            if numbered
+                && ((env.series.is_some() && !keyed_by_date) || !held.is_some_and(|h| within(s, h)))
+            {
                 continue;
             }
             // The days and the city of the opening's words of holding go
