@@ -137,6 +137,18 @@ impl Calendar {
         &mut self.entries[i]
     }
 
+    /// The id of the one meeting named `title` and dated by a year, if
+    /// exactly one is known.
+    fn dated_named(&self, title: &str) -> Option<String> {
+        let base = format!("{}-", named_id(title, None));
+        let mut dated = self.entries.iter().filter(|e| {
+            e.id.strip_prefix(&base)
+                .is_some_and(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))
+        });
+        let first = dated.next()?;
+        dated.next().is_none().then(|| first.id.clone())
+    }
+
     /// The numbered meeting of the reference calendar a body held on these
     /// days (days that overlap its own, or the month it was held in), as
     /// its ordinal and the acronym of its series.
@@ -233,12 +245,16 @@ impl Calendar {
                 if words.len() > 2 && words[1].chars().next().is_some_and(char::is_uppercase) {
                     aliases.push(format!("{} {}", words[0], words[1]));
                 }
-                (
-                    named_id(title, r.date.as_ref()),
-                    title.clone(),
-                    aliases,
-                    None,
-                )
+                // Named again without its days ("invitó al “Foro ...”"
+                // after a title block that dates it): the one of the same
+                // name already dated, when there is one.
+                let id = match r.date.as_ref() {
+                    Some(d) => named_id(title, Some(d)),
+                    None => self
+                        .dated_named(title)
+                        .unwrap_or_else(|| named_id(title, None)),
+                };
+                (id, title.clone(), aliases, None)
             }
             Target::Current { .. } | Target::Undated { .. } => return,
         };
