@@ -335,3 +335,38 @@ fn a_numbered_meeting_of_a_body_outside_any_series() {
     assert_eq!(d.text_attr(id, "city").as_deref(), Some("Bangkok"));
     assert_eq!(d.date(id), Some(iso("2020-03-05")));
 }
+
+/// A gathering word with a known city right after "de" ("la reunión de
+/// Tegucigalpa") names where the document's own meeting is held; a
+/// country there names who met.
+#[test]
+fn a_meeting_named_by_its_city() {
+    let d = Doc::text(
+        "nota.txt",
+        "Honduras cierra hoy la reunión de Tegucigalpa\n\n\
+         El gobierno hondureño coordina la reunión de Tegucigalpa con las delegaciones de los \
+         países miembros de la Conferencia Regional sobre Migración.\n",
+    );
+    d.assert_consistent();
+    let meetings = d.ids(Kind::Meeting);
+    assert!(
+        meetings
+            .iter()
+            .any(|id| d.text_attr(id, "city").as_deref() == Some("Tegucigalpa")),
+        "no meeting held in Tegucigalpa among {meetings:?}"
+    );
+
+    let d = Doc::text(
+        "nota.txt",
+        "Concluye la reunión de Guatemala y El Salvador\n\n\
+         Los dos gobiernos cerraron la reunión de Guatemala y El Salvador sobre sus fronteras.\n",
+    );
+    d.assert_consistent();
+    let meetings = d.ids(Kind::Meeting);
+    assert!(
+        !meetings
+            .iter()
+            .any(|id| d.text_attr(id, "city").as_deref() == Some("Guatemala")),
+        "a country taken for the city of a meeting: {meetings:?}"
+    );
+}

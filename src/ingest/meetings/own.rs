@@ -95,6 +95,28 @@ pub(super) fn city_after(
     })
 }
 
+/// A known city named right after the gathering word by "de" ("la
+/// reunión de Puebla"): the city and its country. A country there ("la
+/// reunión de Guatemala") names who met, not where.
+fn city_of(s: &Sentence, b: usize, env: &Env) -> Option<(String, String)> {
+    static R: OnceLock<Option<regex::Regex>> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        regex::Regex::new(
+            r"^\s+de\s+(?P<p>[\p{Lu}][\p{L}.\-]*(?:\s+[\p{Lu}][\p{L}.\-]*){0,2})(?:[\s,.;:]|$)",
+        )
+        .ok()
+    });
+    let c = re.as_ref()?.captures(s.text.get(b..)?)?;
+    let phrase = c.name("p")?.as_str();
+    let (city, country) = place(phrase, env)?;
+    let is_country = env
+        .resolver
+        .lookup(phrase)
+        .iter()
+        .any(|n| n.kind == crate::model::Kind::Country);
+    (!is_country).then_some((city?, country?))
+}
+
 /// Whether the opening calls its meeting extraordinary (`[places]
 /// extraordinary` of the language profiles, whole words).
 fn extraordinary(opening: &[Sentence], limit: usize, env: &Env) -> bool {
@@ -179,7 +201,7 @@ pub fn gathering(
                 .and_then(|h| Some((h.city.clone()?, h.country.clone()?)));
             // A gathering word needs its city after it, but the one named
             // by an ordinal is the meeting the opening says was held.
-            let after = city_after(s, b, env, &re);
+            let after = city_after(s, b, env, &re).or_else(|| city_of(s, b, env));
             let Some((city, country)) = (match after {
                 Some(p) => Some(held_place.unwrap_or(p)),
                 None if numbered => held_place,
