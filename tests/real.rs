@@ -42,8 +42,7 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("es", "document dates", 94.0, 100.0),
     ("en", "document dates", 95.0, 95.0),
     ("es", "aliases", 88.0, 98.0),
-    // Batch twelve: an acronym in mixed case ("MoHRE") is not read (86 -> 85.6%).
-    ("en", "aliases", 85.0, 97.0),
+    ("en", "aliases", 86.0, 97.0),
     ("es", "countries", 99.0, 100.0),
     ("en", "countries", 96.0, 99.0),
 ];

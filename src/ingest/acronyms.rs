@@ -125,11 +125,14 @@ pub fn definitions(s: &Sentence, words: &NameWords, known: &Known<'_>) -> Vec<De
         // "(Celac)": an acronym written as a word (the press's way with
         // long ones) is one when it has four letters or more and a name
         // of three words or more spells it, or when the gazetteer knows
-        // the pair.
+        // the pair. In "(MoHRE)" or "(MoFA)", small letters between
+        // capitals stand for joining words ("Ministry of Human Resources
+        // and Emiratisation").
         let capitals = !letters.chars().any(char::is_lowercase)
             || (letters.chars().count() >= 4
                 && letters.chars().skip(1).all(char::is_lowercase)
-                && content_words(&long, words) >= 3);
+                && content_words(&long, words) >= 3)
+            || letters.chars().filter(|c| c.is_uppercase()).count() >= 2;
         if !known && (!capitals || names_event(&long, words) || counted(&before[..start])) {
             continue;
         }
@@ -415,6 +418,18 @@ mod tests {
         );
         // A word in brackets after a short name is no acronym.
         assert_eq!(read("la Ciudad de Guatemala (Guatemala)", &unknown), []);
+        // Small letters between capitals stand for joining words.
+        let d = read(
+            "said the Ministry of Human Resources and Emiratisation (MoHRE), and the Ministry of Foreign Affairs (MoFA) of Nepal (Kathmandu).",
+            &unknown,
+        );
+        assert_eq!(
+            d,
+            pairs(&[
+                ("MoHRE", "Ministry of Human Resources and Emiratisation"),
+                ("MoFA", "Ministry of Foreign Affairs"),
+            ])
+        );
         assert_eq!(read("the Plan of Action (Plan)", &unknown), []);
     }
 
