@@ -19,13 +19,18 @@ use crate::model::{DateValue, Precision, Ymd};
 use crate::text::normalize;
 use std::sync::OnceLock;
 
-/// Words saying that a meeting took place (the document records it).
+/// Words saying that a meeting took place (the document records it): the
+/// `[places] took_place` words of every bundled language profile.
 pub(super) fn held_cue() -> &'static Pattern {
     static R: OnceLock<Pattern> = OnceLock::new();
     R.get_or_init(|| {
-        compile(
-            r"(\b(se llevo a cabo|se celebro|se realizo|tuvo lugar|se reunieron|se reunio|celebraron|sesiono|sesionaron|celebrad[ao]|realizad[ao]|reunid[ao]s|llevad[ao] a cabo|took place|was held|were held|hosted|held (in|at|on)|convened)|met (on|in|at))\b",
-        )
+        let words = super::meetings::alternation(
+            Profile::bundled()
+                .iter()
+                .flat_map(|p| &p.places.took_place)
+                .map(String::as_str),
+        );
+        compile(&format!(r"\b(?:{words})\b"))
     })
 }
 

@@ -158,6 +158,10 @@ pub struct Places {
     /// Words of holding after a meeting's name ("held", "which took
     /// place", "celebrada", "que tuvo lugar").
     pub held: Vec<String>,
+    /// Words of a sentence saying that the meeting it tells of took place
+    /// ("se llevó a cabo", "se reunieron", "was held", "met in"): the
+    /// document records that meeting.
+    pub took_place: Vec<String>,
     /// Headings a flattened copy runs into the line before them ("Windhoek,
     /// 15 - 17 November 2010 Table of Contents"): after a place and days,
     /// the line is still the place and days.
@@ -456,6 +460,7 @@ impl Profile {
             &mut self.places.extraordinary,
             &mut self.places.meeting_nouns,
             &mut self.places.held,
+            &mut self.places.took_place,
             &mut self.places.run_in,
             &mut self.places.hosted,
             &mut self.lists.announced,
