@@ -190,7 +190,9 @@ pub(crate) fn meeting_days(v: &DateValue) -> bool {
 fn shape_patterns(month: &str, year: &str) -> Vec<(String, Shape)> {
     const M: &str = "{M}";
     const Y: &str = "{Y}";
-    let ys = format!(r"(?:\s*(?:de|del|,)?\s*(?:ano\s+)?{Y})?");
+    // The year after "de", a comma, or in parentheses ("17 de abril
+    // (2022)", as some press datelines write it).
+    let ys = format!(r"(?:\s*(?:de|del|,|\()?\s*(?:ano\s+)?{Y})?");
     let sep = r"\s*(?:-|–|—|al|a|hasta el)\s*(?:el\s+)?";
     let day = r"(\d{1,2})(?:o)?";
     // "4th", and "4 th" as a copy may space it.

@@ -55,6 +55,11 @@ fn days() {
     assert_eq!(one("antes del 15/12/2002").1, iso("2002-12-15"));
     assert_eq!(one("el 1º de julio del 2003").1, iso("2003-07-01"));
     assert_eq!(one("vence 2004-01-31").1, iso("2004-01-31"));
+    // A press dateline's year in parentheses.
+    assert_eq!(
+        one("Panamá, 17 de abril (2022). Panamá acoge").1,
+        iso("2022-04-17")
+    );
 }
 
 #[test]
