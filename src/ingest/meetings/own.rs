@@ -10,7 +10,11 @@
 //! same meeting read twice gets the same id; in a document of one series
 //! keyed by month, or of one series whose opening calls the meeting
 //! extraordinary, that series' meeting of the month (`rabat-2019-02`,
-//! `crm-2022-03`).
+//! `crm-2022-03`). A gathering word after an ordinal, in the sentence
+//! that says the meeting was held, is the meeting of a body no series
+//! names, named by its ordinal and body ("celebraron la IV Reunión del
+//! Mecanismo de Coordinación ..."), or in a series keyed by month, that
+//! series' meeting of the month.
 
 use super::tail::place;
 use super::Env;
@@ -155,6 +159,47 @@ fn within(s: &Sentence, h: &Held) -> bool {
     s.span.start <= h.span.start && h.span.start < s.span.end
 }
 
+/// Whether a numbered gathering word in `s` ("the Second Preparatory
+/// Meeting") is the document's own meeting: not in a document of a
+/// numbered series, whose own form alone keys its numbered meetings; in
+/// the sentence that says the meeting was held, in a document of a series
+/// keyed by month (that series' meeting of the month: "the first meeting
+/// of the Bali Process Consultation Mechanism held on 13 October 2017,
+/// Jakarta") or of none (the meeting of a body no series names:
+/// "celebraron la IV Reunión del Mecanismo de Coordinación").
+fn numbered_is_own(s: &Sentence, env: &Env, held: Option<&Held>) -> bool {
+    let keyed_by_date = env
+        .series
+        .as_deref()
+        .and_then(series::by_key)
+        .is_some_and(|x| x.by_date);
+    (env.series.is_none() || keyed_by_date) && held.is_some_and(|h| within(s, h))
+}
+
+/// Where the meeting of a gathering word (ending at `b`) was held: its city
+/// and country. The days and the city of the opening's words of holding go
+/// together ("met in Madrid on 20 October 2022 ... to take place in
+/// Cádiz"): the city after the word counts only without them. A gathering
+/// word needs a city after it, but the one named by an ordinal is the
+/// meeting the opening says was held.
+fn where_held(
+    s: &Sentence,
+    b: usize,
+    numbered: bool,
+    env: &Env,
+    held: Option<&Held>,
+    re: &Pattern,
+) -> Option<(String, String)> {
+    let held_place = held
+        .filter(|h| h.date.is_some())
+        .and_then(|h| Some((h.city.clone()?, h.country.clone()?)));
+    match city_after(s, b, env, re).or_else(|| city_of(s, b, env)) {
+        Some(p) => Some(held_place.unwrap_or(p)),
+        None if numbered => held_place,
+        None => None,
+    }
+}
+
 /// The document's own meeting read from a gathering word and the city
 /// after it, with the days the opening states (`held`, else a date of
 /// the same sentence). `None` when the opening has no such word with a
@@ -173,40 +218,11 @@ pub fn gathering(
     let re = place_pattern()?;
     for s in read_opening(opening, limit) {
         for (a, b) in s.find(&word) {
-            // "the Second Preparatory Meeting": in a document of a numbered
-            // series, a numbered meeting, which only its series' own form
-            // can key; where the opening says it was held, in a document
-            // of a series keyed by month, that series' meeting of the month
-            // ("the first meeting of the Bali Process Consultation
-            // Mechanism held on 13 October 2017, Jakarta"), and in a
-            // document of none, the meeting of a body no series names
-            // ("celebraron la IV Reunión del Mecanismo de Coordinación").
             let ordinal = ordinal_before(s, a);
-            let numbered = ordinal.is_some();
-            let keyed_by_date = env
-                .series
-                .as_deref()
-                .and_then(series::by_key)
-                .is_some_and(|x| x.by_date);
-            if numbered
-                && ((env.series.is_some() && !keyed_by_date) || !held.is_some_and(|h| within(s, h)))
-            {
+            if ordinal.is_some() && !numbered_is_own(s, env, held) {
                 continue;
             }
-            // The days and the city of the opening's words of holding go
-            // together ("met in Madrid on 20 October 2022 ... to take
-            // place in Cádiz"): the city after the word only without them.
-            let held_place = held
-                .filter(|h| h.date.is_some())
-                .and_then(|h| Some((h.city.clone()?, h.country.clone()?)));
-            // A gathering word needs its city after it, but the one named
-            // by an ordinal is the meeting the opening says was held.
-            let after = city_after(s, b, env, &re).or_else(|| city_of(s, b, env));
-            let Some((city, country)) = (match after {
-                Some(p) => Some(held_place.unwrap_or(p)),
-                None if numbered => held_place,
-                None => None,
-            }) else {
+            let Some((city, country)) = where_held(s, b, ordinal.is_some(), env, held, &re) else {
                 continue;
             };
             let date = held
