@@ -31,6 +31,7 @@ mod import;
 pub(crate) mod keys;
 mod lock;
 mod readers;
+mod rounds;
 mod twins;
 
 use lock::{lock, remove_interrupted_snapshots};
@@ -42,6 +43,7 @@ use std::fs::File;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{PoisonError, RwLock};
 
 /// The lock file in the database directory, held while a store is open.
 pub(crate) const LOCK_FILE: &str = "acta.lock";
@@ -110,7 +112,11 @@ const CACHE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// The knowledge base on disk.
 pub struct Store {
-    db: sled::Db,
+    /// The sled handle, behind a lock so that reading every document can
+    /// close and reopen it between rounds (see `rounds.rs`); `None` only
+    /// after such a reopen failed. Boxed: a store is part of every open
+    /// knowledge base, which is kept small to move.
+    db: Box<RwLock<Option<sled::Db>>>,
     path: PathBuf,
     /// The exclusive lock on [`LOCK_FILE`], released when the store drops
     /// (or the process dies: the kernel releases it, no stale lock remains).
@@ -167,17 +173,9 @@ impl Store {
 
     /// Open sled on `path`, or on its scratch copy, under `lock`.
     fn start(path: &Path, lock: File, copy: Option<copy::Scratch>) -> Result<Store, StoreError> {
-        let db = sled::Config::new()
-            .path(copy.as_ref().map_or(path, copy::Scratch::dir))
-            .cache_capacity(CACHE_BYTES)
-            // No background flusher thread: every write is flushed by the
-            // call that made it, and a write that fails in that thread is
-            // never reported to acta (see the module docs).
-            .flush_every_ms(None)
-            .open()
-            .map_err(|e| open_error(path, e))?;
+        let db = open_sled(path, copy.as_ref())?;
         let store = Store {
-            db,
+            db: Box::new(RwLock::new(Some(db))),
             path: path.to_path_buf(),
             _lock: lock,
             failed: AtomicBool::new(false),
@@ -186,6 +184,19 @@ impl Store {
         };
         store.check_version()?;
         Ok(store)
+    }
+
+    /// A handle on the sled database (a clone: sled's handles share one
+    /// database). Refused only after a failed reopen (see `rounds.rs`).
+    fn db(&self) -> Result<sled::Db, StoreError> {
+        match &*self.db.read().unwrap_or_else(PoisonError::into_inner) {
+            Some(db) => Ok(db.clone()),
+            None => Err(StoreError::Backend {
+                path: self.path.clone(),
+                message: "the database could not be reopened after reading it: run acta again"
+                    .into(),
+            }),
+        }
     }
 
     /// Refuse to write after a failed write (see the module docs); on
@@ -277,7 +288,7 @@ impl Store {
     }
 
     fn check_version(&self) -> Result<(), StoreError> {
-        match self.read(self.db.get(keys::VERSION))? {
+        match self.read(self.db()?.get(keys::VERSION))? {
             Some(v) => {
                 let found = <[u8; 4]>::try_from(v.as_ref()).map_or(u32::MAX, u32::from_be_bytes);
                 if !keys::READABLE_VERSIONS.contains(&found) {
@@ -288,12 +299,12 @@ impl Store {
                     });
                 }
             }
-            None if self.db.is_empty() => {
+            None if self.db()?.is_empty() => {
                 self.written(
-                    self.db
+                    self.db()?
                         .insert(keys::VERSION, &keys::FORMAT_VERSION.to_be_bytes()),
                 )?;
-                self.written(self.db.flush())?;
+                self.written(self.db()?.flush())?;
             }
             None => {
                 return Err(StoreError::UnknownVersion {
@@ -320,7 +331,7 @@ impl Store {
         reading: Option<&Reading>,
     ) -> Result<PutOutcome, StoreError> {
         self.writable()?;
-        if let Some(id) = self.read(self.db.get(keys::hash(&bundle.doc.hash)))? {
+        if let Some(id) = self.read(self.db()?.get(keys::hash(&bundle.doc.hash)))? {
             return Ok(PutOutcome::Unchanged {
                 id: String::from_utf8_lossy(&id).into_owned(),
             });
@@ -341,8 +352,8 @@ impl Store {
         batch.insert(keys::doc(&bundle.doc.id), value);
         batch.insert(keys::VERSION, &keys::FORMAT_VERSION.to_be_bytes());
         batch.insert(keys::hash(&bundle.doc.hash), bundle.doc.id.as_bytes());
-        self.written(self.db.apply_batch(batch))?;
-        self.written(self.db.flush())?;
+        self.written(self.db()?.apply_batch(batch))?;
+        self.written(self.db()?.flush())?;
         Ok(if previous.is_some() {
             PutOutcome::Replaced
         } else {
@@ -352,7 +363,7 @@ impl Store {
 
     /// One document's facts.
     pub fn document(&self, id: &str) -> Result<Option<FactBundle>, StoreError> {
-        self.read(self.db.get(keys::doc(id)))?
+        self.read(self.db()?.get(keys::doc(id)))?
             .map(|v| decode_bundle(id, &v))
             .transpose()
     }
@@ -363,18 +374,6 @@ impl Store {
         // times: one allocation each (see `crate::model::sym`).
         let _interning = crate::model::sym::Interning::start();
         self.document_iter().collect()
-    }
-
-    /// Every stored document, read and decoded one at a time in id order
-    /// (what the graph view is built from without holding them all).
-    pub fn document_iter(&self) -> impl Iterator<Item = Result<FactBundle, StoreError>> + '_ {
-        self.db.scan_prefix(keys::DOC_PREFIX).map(|kv| {
-            let (k, v) = self.read(kv)?;
-            decode_bundle(
-                &String::from_utf8_lossy(keys::suffix(&k, keys::DOC_PREFIX)),
-                &v,
-            )
-        })
     }
 
     /// A digest of everything stored that the graph view is built from:
@@ -400,7 +399,7 @@ impl Store {
         // damaged since is not current (rebuilding it meets the damage).
         h.update(readers::blobs_stamp(&self.path).to_le_bytes());
         for prefix in [keys::VERSION, keys::HASH_PREFIX, keys::ANNOTATION_PREFIX] {
-            for kv in self.db.scan_prefix(prefix) {
+            for kv in self.db()?.scan_prefix(prefix) {
                 let (k, v) = self.read(kv)?;
                 if before_each && prefix == keys::ANNOTATION_PREFIX {
                     before.push(h.clone().finalize().into());
@@ -416,14 +415,14 @@ impl Store {
 
     /// Whether a text with this content hash is stored.
     pub(crate) fn has_hash(&self, hex: &str) -> Result<bool, StoreError> {
-        Ok(self.read(self.db.contains_key(keys::hash(hex)))?
-            || self.read(self.db.contains_key(keys::other(hex)))?)
+        Ok(self.read(self.db()?.contains_key(keys::hash(hex)))?
+            || self.read(self.db()?.contains_key(keys::other(hex)))?)
     }
 
     /// Whether any document is stored. Reads one record, unlike
     /// [`Store::document_count`], which reads them all.
     pub(crate) fn has_documents(&self) -> Result<bool, StoreError> {
-        let first = self.db.scan_prefix(keys::DOC_PREFIX).keys().next();
+        let first = self.db()?.scan_prefix(keys::DOC_PREFIX).keys().next();
         Ok(self.read(first.transpose())?.is_some())
     }
 
@@ -433,7 +432,7 @@ impl Store {
     /// so counting its items would never end.
     pub fn document_count(&self) -> Result<usize, StoreError> {
         let mut n = 0;
-        for k in self.db.scan_prefix(keys::DOC_PREFIX).keys() {
+        for k in self.db()?.scan_prefix(keys::DOC_PREFIX).keys() {
             self.read(k)?;
             n += 1;
         }
@@ -442,7 +441,7 @@ impl Store {
 
     /// Stored annotation records, in the order they were written.
     pub fn annotations(&self) -> Result<Vec<(u64, Vec<u8>)>, StoreError> {
-        self.db
+        self.db()?
             .scan_prefix(keys::ANNOTATION_PREFIX)
             .map(|kv| {
                 let (k, v) = self.read(kv)?;
@@ -461,15 +460,15 @@ impl Store {
     pub fn add_annotation(&self, record: &[u8]) -> Result<u64, StoreError> {
         self.writable()?;
         let next = self.next_annotation_seq()?;
-        self.written(self.db.insert(keys::annotation(next), record))?;
-        self.written(self.db.flush())?;
+        self.written(self.db()?.insert(keys::annotation(next), record))?;
+        self.written(self.db()?.flush())?;
         Ok(next)
     }
 
     /// Make everything written so far durable.
     pub fn flush(&self) -> Result<(), StoreError> {
         self.writable()?;
-        self.written(self.db.flush())?;
+        self.written(self.db()?.flush())?;
         Ok(())
     }
 }
@@ -488,7 +487,9 @@ impl Drop for Store {
             // write that flush can wait forever. Keep one handle alive so it
             // never runs; the process exits soon after, like a crash, which
             // sled recovers from.
-            std::mem::forget(self.db.clone());
+            if let Ok(db) = self.db() {
+                std::mem::forget(db);
+            }
         }
     }
 }
@@ -567,6 +568,19 @@ fn decode_bundle(id: &str, bytes: &[u8]) -> Result<FactBundle, StoreError> {
         }
         None => bincode::deserialize(bytes).map_err(|e| corrupt(e.to_string())),
     }
+}
+
+/// sled opened on `path`, or on its scratch copy, as acta uses it.
+fn open_sled(path: &Path, copy: Option<&copy::Scratch>) -> Result<sled::Db, StoreError> {
+    sled::Config::new()
+        .path(copy.map_or(path, copy::Scratch::dir))
+        .cache_capacity(CACHE_BYTES)
+        // No background flusher thread: every write is flushed by the
+        // call that made it, and a write that fails in that thread is
+        // never reported to acta (see the module docs).
+        .flush_every_ms(None)
+        .open()
+        .map_err(|e| open_error(path, e))
 }
 
 fn open_error(path: &Path, e: sled::Error) -> StoreError {

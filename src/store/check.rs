@@ -15,7 +15,7 @@ impl Store {
     ) -> Result<Vec<String>, StoreError> {
         let mut problems = Vec::new();
         let mut hashes = std::collections::BTreeMap::new();
-        for kv in self.db.scan_prefix(keys::DOC_PREFIX) {
+        for kv in self.db()?.scan_prefix(keys::DOC_PREFIX) {
             let (k, v) = self.read(kv)?;
             let id = String::from_utf8_lossy(keys::suffix(&k, keys::DOC_PREFIX)).into_owned();
             match decode_bundle(&id, &v) {
@@ -34,7 +34,7 @@ impl Store {
             }
         }
         let mut indexed = 0;
-        for kv in self.db.scan_prefix(keys::HASH_PREFIX) {
+        for kv in self.db()?.scan_prefix(keys::HASH_PREFIX) {
             let (k, v) = self.read(kv)?;
             indexed += 1;
             let h = String::from_utf8_lossy(keys::suffix(&k, keys::HASH_PREFIX)).into_owned();

@@ -20,7 +20,7 @@ impl Store {
         let mut written = 0;
         for (bundle, reading) in documents {
             let hash = &bundle.doc.hash;
-            if self.read(self.db.contains_key(keys::hash(hash)))?
+            if self.read(self.db()?.contains_key(keys::hash(hash)))?
                 || self.other_reading(hash)?.is_some()
             {
                 continue;
@@ -40,15 +40,15 @@ impl Store {
             batch.insert(keys::annotation(seq), record.as_slice());
         }
         batch.insert(keys::VERSION, &keys::FORMAT_VERSION.to_be_bytes());
-        self.written(self.db.apply_batch(batch))?;
-        self.written(self.db.flush())?;
+        self.written(self.db()?.apply_batch(batch))?;
+        self.written(self.db()?.flush())?;
         Ok(written)
     }
 
     /// The sequence number the next annotation record takes.
     pub(super) fn next_annotation_seq(&self) -> Result<u64, StoreError> {
         let last = self
-            .db
+            .db()?
             .scan_prefix(keys::ANNOTATION_PREFIX)
             .keys()
             .next_back()

@@ -65,7 +65,12 @@ fn a_format_1_database_is_read_and_upgraded_by_its_first_write() {
     other.doc.id = "informe-otro-2002".into();
     other.doc.hash = "0".repeat(64);
     store.put_document(&other).expect("writes");
-    let version = store.db.get(keys::VERSION).expect("reads").expect("set");
+    let version = store
+        .db()
+        .expect("open")
+        .get(keys::VERSION)
+        .expect("reads")
+        .expect("set");
     assert_eq!(version.as_ref(), &keys::FORMAT_VERSION.to_be_bytes());
     assert_eq!(store.documents().expect("reads both").len(), 2);
 }
@@ -117,4 +122,37 @@ fn a_bundle_is_compressed_as_compress_prepend_size_does() {
         expected.extend(lz4_flex::compress_prepend_size(&raw));
         assert_eq!(compressed(&raw), expected, "{} bytes", raw.len());
     }
+}
+
+#[test]
+fn documents_read_in_rounds_are_every_document_in_order_and_the_store_still_writes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::open(dir.path()).expect("opens");
+    let g = crate::reference::Gazetteer::bundled().expect("gazetteer");
+    let text = |n: u32| {
+        format!("INFORME\n\nLa {n}a. Reunión de la CRM se celebró en Antigua, Guatemala, en mayo de 200{n}.\n")
+    };
+    let prepared = |n: u32| {
+        crate::ingest::prepare(&format!("informe-{n}.txt"), text(n).as_bytes(), &g)
+            .expect("ingests")
+            .0
+    };
+    for n in 1..=4 {
+        store.put_document(&prepared(n)).expect("stores");
+    }
+    let ids = |bundles: Vec<Result<FactBundle, StoreError>>| -> Vec<String> {
+        bundles
+            .into_iter()
+            .map(|b| b.expect("reads").doc.id)
+            .collect()
+    };
+    let whole = ids(store.documents_in_rounds(usize::MAX).collect());
+    assert_eq!(whole.len(), 4);
+    // One document a round: sled is closed and reopened three times.
+    assert_eq!(ids(store.documents_in_rounds(1).collect()), whole);
+    store.put_document(&prepared(5)).expect("stores after the reopens");
+    assert_eq!(ids(store.documents_in_rounds(1).collect()).len(), 5);
+    drop(store);
+    let again = Store::open(dir.path()).expect("reopens");
+    assert_eq!(again.document_count().expect("counts"), 5);
 }

@@ -49,7 +49,7 @@ impl Store {
         &self,
         key: &[u8],
     ) -> Result<Option<T>, StoreError> {
-        match self.read(self.db.get(key))? {
+        match self.read(self.db()?.get(key))? {
             None => Ok(None),
             Some(v) => serde_json::from_slice(&v)
                 .map(Some)
@@ -73,7 +73,7 @@ impl Store {
         let mut held = Vec::new();
         for band in bands {
             let prefix = keys::band(*band);
-            for k in self.db.scan_prefix(&prefix).keys() {
+            for k in self.db()?.scan_prefix(&prefix).keys() {
                 held.push((self.read(k)?, prefix.len()));
             }
         }
@@ -108,8 +108,8 @@ impl Store {
     ) -> Result<(), StoreError> {
         self.writable()?;
         let value = serde_json::to_vec(other).map_err(|e| corrupt(&keys::other(hash), &e))?;
-        self.written(self.db.insert(keys::other(hash), value))?;
-        self.written(self.db.flush())?;
+        self.written(self.db()?.insert(keys::other(hash), value))?;
+        self.written(self.db()?.flush())?;
         Ok(())
     }
 
@@ -122,7 +122,7 @@ impl Store {
     /// Every other reading recorded, with its content hash.
     pub(crate) fn other_readings(&self) -> Result<Vec<(String, OtherReading)>, StoreError> {
         let mut all = Vec::new();
-        for kv in self.db.scan_prefix(keys::OTHER_PREFIX) {
+        for kv in self.db()?.scan_prefix(keys::OTHER_PREFIX) {
             let (k, v) = self.read(kv)?;
             let hash = String::from_utf8_lossy(keys::suffix(&k, keys::OTHER_PREFIX)).into_owned();
             let other = serde_json::from_slice(&v).map_err(|e| corrupt(&k, &e))?;
