@@ -69,8 +69,9 @@ pub type DateKey = (i32, u8, u8);
 /// What the linker needs to know of one agreement node.
 #[derive(Debug, Clone)]
 pub struct AgreementInfo {
-    pub id: String,
-    pub doc: String,
+    /// The node's id and the document's, shared with the graph.
+    pub id: Sym,
+    pub doc: Sym,
     /// Report date, as a sortable key (year, month, day) of its end.
     pub date: Option<(i32, u8, u8)>,
     pub heading: String,
@@ -235,12 +236,8 @@ fn evidence_with(
         .intersection(&b.concerns)
         .find(|c| c.starts_with("document:"));
     describe(&Shared {
-        document: document.map(String::as_str),
-        meeting: a
-            .meetings
-            .intersection(&b.meetings)
-            .next()
-            .map(String::as_str),
+        document: document.map(Sym::as_str),
+        meeting: a.meetings.intersection(&b.meetings).next().map(Sym::as_str),
         heading: jaccard(&wa[0], &wb[0]),
         text: jaccard(&wa[1], &wb[1]),
     })
@@ -299,8 +296,8 @@ pub(crate) fn same_as_edges_words<'a>(
             source: format!("derived by acta from {} and {}", earlier.doc, later.doc).into(),
         };
         edges.push(EdgeFact {
-            from: later.id.clone().into(),
-            to: earlier.id.clone().into(),
+            from: later.id.clone(),
+            to: earlier.id.clone(),
             kind: EdgeKind::SameAs,
             attrs: vec![
                 Attr {
@@ -446,16 +443,16 @@ pub(crate) fn link_threads(kg: &mut KnowledgeGraph, annotations: &[crate::model:
             continue;
         };
         let mut info = crate::link::AgreementInfo {
-            id: n.id.to_string(),
+            id: n.id.clone(),
             date: doc_dates.get(doc.as_str()).copied(),
-            doc: doc.to_string(),
+            doc: doc.clone(),
             heading: String::new(),
             text: String::new(),
             meetings: Default::default(),
             concerns: Default::default(),
         };
         for e in kg.graph.edges_directed(i, Direction::Outgoing) {
-            let target = || kg.graph[e.target()].id.to_string();
+            let target = || kg.graph[e.target()].id.clone();
             match e.weight().kind {
                 EdgeKind::AdoptedAt | EdgeKind::ReaffirmedAt => {
                     info.meetings.insert(target());
@@ -484,7 +481,7 @@ pub(crate) fn link_threads(kg: &mut KnowledgeGraph, annotations: &[crate::model:
         Provenance::Extracted { doc, .. } => doc_dates.get(doc.as_str()).copied(),
         _ => None,
     };
-    let thread_of = |a: &str| root.get(a).cloned().unwrap_or_else(|| a.to_string());
+    let thread_of = |a: &str| root.get(a).map_or_else(|| a.to_string(), Sym::to_string);
     kg.requests = crate::link::merge_requests(kg.request_history.get(), &thread_of, &dates);
     close_done_threads(kg, &root, &doc_dates);
 }
@@ -499,7 +496,7 @@ fn words_of(n: &crate::graph::NodeData) -> (Cow<'_, str>, Cow<'_, str>) {
 /// thread that holds one of `infos`: the agreements joined by `same_as` and
 /// `evolved_into` in either direction ([`KnowledgeGraph::thread`]), found
 /// with one pass over their edges instead of a walk from each agreement.
-fn thread_roots(kg: &KnowledgeGraph, infos: &[AgreementInfo]) -> HashMap<String, String> {
+fn thread_roots(kg: &KnowledgeGraph, infos: &[AgreementInfo]) -> HashMap<Sym, Sym> {
     let n = kg.graph.node_count();
     let mut parent: Vec<u32> = (0..n as u32).collect();
     fn find(parent: &mut [u32], mut x: u32) -> u32 {
@@ -528,10 +525,10 @@ fn thread_roots(kg: &KnowledgeGraph, infos: &[AgreementInfo]) -> HashMap<String,
         }
     }
     // The least id of each thread, and which threads hold an agreement of `infos`.
-    let mut least: FxHashMap<u32, &str> = FxHashMap::default();
+    let mut least: FxHashMap<u32, &Sym> = FxHashMap::default();
     for &i in &agreements {
         let r = find(&mut parent, i.index() as u32);
-        let id = kg.graph[i].id.as_str();
+        let id = &kg.graph[i].id;
         let e = least.entry(r).or_insert(id);
         if id < *e {
             *e = id;
@@ -547,7 +544,7 @@ fn thread_roots(kg: &KnowledgeGraph, infos: &[AgreementInfo]) -> HashMap<String,
     for &i in &agreements {
         let r = find(&mut parent, i.index() as u32);
         if wanted.contains_key(&r) {
-            root.insert(kg.graph[i].id.to_string(), least[&r].to_string());
+            root.insert(kg.graph[i].id.clone(), least[&r].clone());
         }
     }
     root
@@ -557,20 +554,17 @@ fn thread_roots(kg: &KnowledgeGraph, infos: &[AgreementInfo]) -> HashMap<String,
 /// of the thread; the earlier statements stay in the request history.
 fn close_done_threads(
     kg: &mut KnowledgeGraph,
-    root: &HashMap<String, String>,
+    root: &HashMap<Sym, Sym>,
     doc_dates: &HashMap<String, DateKey>,
 ) {
     // The latest status stated for each thread, by report date.
-    let mut latest: HashMap<String, (Option<DateKey>, Status)> = HashMap::new();
+    let mut latest: HashMap<Sym, (Option<DateKey>, Status)> = HashMap::new();
     for i in kg.graph.node_indices() {
         let n = &kg.graph[i];
         if n.kind != Kind::Agreement {
             continue;
         }
-        let thread = root
-            .get(n.id.as_str())
-            .cloned()
-            .unwrap_or_else(|| n.id.to_string());
+        let thread = root.get(n.id.as_str()).unwrap_or(&n.id);
         for a in n.attrs.iter().filter(|a| a.key == "status") {
             let status = match a.value.to_string().as_str() {
                 "done" => Status::Done,
@@ -590,9 +584,8 @@ fn close_done_threads(
     for r in &mut kg.requests {
         let thread = root
             .get(r.agreement.as_str())
-            .cloned()
-            .unwrap_or_else(|| r.agreement.to_string());
-        if let Some((_, Status::Done)) = latest.get(&thread) {
+            .map_or(r.agreement.as_str(), Sym::as_str);
+        if let Some((_, Status::Done)) = latest.get(thread) {
             r.status = Status::Done;
         }
     }

@@ -161,8 +161,10 @@ fn build_all_at_once(
     kg
 }
 
-/// What follows the facts: annotations, threads, `awaits`, indexes.
+/// What follows the facts: the nodes' indexes, annotations, threads,
+/// `awaits`, the other indexes.
 fn finish(kg: &mut KnowledgeGraph, annotations: &[Annotation]) {
+    kg.index_nodes();
     crate::annotate::apply_facts(kg, annotations);
     crate::link::link_threads(kg, annotations);
     crate::annotate::apply_responses(kg, annotations);

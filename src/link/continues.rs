@@ -26,6 +26,7 @@
 
 use super::join::{by_rarity, overlap, similar_sets, Threshold};
 use super::{AgreementInfo, Shared, WordSet};
+use crate::model::Sym;
 use fxhash::FxHashMap;
 
 /// The heading rule's threshold: heading similarity ≥ 1/2.
@@ -430,7 +431,7 @@ fn numbered<'a>(
     };
     for &i in order {
         let a = &agreements[i];
-        let mut bucket = |k: &'a String| n.buckets.of(k.as_str());
+        let mut bucket = |k: &'a Sym| n.buckets.of(k.as_str());
         let meetings: Vec<u32> = a.meetings.iter().map(&mut bucket).collect();
         let documents: Vec<u32> = a
             .concerns

@@ -15,13 +15,13 @@ fn agreement(
     concerns: &[&str],
 ) -> AgreementInfo {
     AgreementInfo {
-        id: format!("agreement:r{report:04}/{label}"),
-        doc: format!("r{report:04}"),
+        id: format!("agreement:r{report:04}/{label}").into(),
+        doc: format!("r{report:04}").into(),
         date: Some((2000 + (report / 12) as i32, (report % 12 + 1) as u8, 28)),
         heading: heading.into(),
         text: text.into(),
-        meetings: meetings.iter().map(|m| m.to_string()).collect(),
-        concerns: concerns.iter().map(|c| c.to_string()).collect(),
+        meetings: meetings.iter().map(|&m| m.into()).collect(),
+        concerns: concerns.iter().map(|&c| c.into()).collect(),
     }
 }
 

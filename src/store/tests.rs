@@ -150,7 +150,9 @@ fn documents_read_in_rounds_are_every_document_in_order_and_the_store_still_writ
     assert_eq!(whole.len(), 4);
     // One document a round: sled is closed and reopened three times.
     assert_eq!(ids(store.documents_in_rounds(1).collect()), whole);
-    store.put_document(&prepared(5)).expect("stores after the reopens");
+    store
+        .put_document(&prepared(5))
+        .expect("stores after the reopens");
     assert_eq!(ids(store.documents_in_rounds(1).collect()).len(), 5);
     drop(store);
     let again = Store::open(dir.path()).expect("reopens");
