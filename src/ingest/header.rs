@@ -308,11 +308,7 @@ fn held_sentence(s: &Sentence, env: &Env) -> Option<Held> {
         // The place runs to the first word in lower case that is not a
         // joining word, or to a date; else to an earlier name that is a
         // known place ("en la ciudad de Asunción la Sexta Conferencia").
-        let found_here = place_ends(after)
-            .into_iter()
-            .rev()
-            .find_map(|end| place_phrase(after.get(..end)?, env));
-        if let Some(p) = found_here {
+        if let Some(p) = longest_place(after, env) {
             found = Some(p);
             break;
         }
@@ -324,10 +320,7 @@ fn held_sentence(s: &Sentence, env: &Env) -> Option<Held> {
             let after = s.text.get(d.end..)?.trim_start().strip_prefix(',')?;
             let after = after.trim_start();
             after.chars().next().filter(|c| c.is_uppercase())?;
-            place_ends(after)
-                .into_iter()
-                .rev()
-                .find_map(|end| place_phrase(after.get(..end)?, env))
+            longest_place(after, env)
         });
     }
     let (city, country) = found.unwrap_or((None, None));
@@ -338,6 +331,14 @@ fn held_sentence(s: &Sentence, env: &Env) -> Option<Held> {
         span: s.span,
         heading: false,
     })
+}
+
+/// The longest place phrase that `after` opens with (see [`place_ends`]).
+fn longest_place(after: &str, env: &Env) -> Option<(Option<String>, Option<String>)> {
+    place_ends(after)
+        .into_iter()
+        .rev()
+        .find_map(|end| place_phrase(after.get(..end)?, env))
 }
 
 /// Where a place phrase may end, shortest first: after each name word up
