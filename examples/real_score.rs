@@ -25,7 +25,8 @@ fn main() {
          number drops below its floor.\n\n\
          Recall: expected facts found. Precision: extracted facts that are expected.\n\
          \"decisions on right meeting\": recall over all expected decisions, precision\n\
-         over the decisions found. A document date is right when it equals the\n\
+         over the decisions found; a decision for which the text names no meeting\n\
+         is on the right one when none is linked. A document date is right when it equals the\n\
          expected one at the precision the text gives (a range counts by its last\n\
          day); stating no date where the text states none is right. A meeting\n\
          expected under a descriptive key (not `<series>-<ordinal>` or\n\

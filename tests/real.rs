@@ -19,8 +19,11 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // tests/real/SOURCES-*.md and the commit messages of this file.
     ("es", "decisions", 87.0, 95.0),
     ("en", "decisions", 85.0, 93.0),
-    ("es", "decisions on right meeting", 67.0, 77.0),
-    ("en", "decisions on right meeting", 80.0, 94.0),
+    // A decision for which the text names no meeting (`meeting = ""`) is
+    // on the right meeting when none is linked (scored so since
+    // 2026-12-05; before, it was counted wrong whatever was read).
+    ("es", "decisions on right meeting", 68.0, 78.0),
+    ("en", "decisions on right meeting", 81.0, 95.0),
     // Batch twelve: a past request in a report ("había pedido ese informe")
     // is not read (es requests 77 -> 74%).
     ("es", "requests", 74.0, 100.0),

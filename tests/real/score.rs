@@ -242,7 +242,14 @@ fn decisions(b: &FactBundle, e: &Expected, known: &BTreeMap<String, String>, out
                     .map_or_else(|| meeting_key(&x.to), |(k, _)| k.clone())
             })
             .collect();
-        if at.contains(&d.meeting) {
+        // No meeting expected (the text names none): right when none is
+        // linked, as a careful reader would leave it.
+        let on_right = if d.meeting.is_empty() {
+            at.is_empty()
+        } else {
+            at.contains(&d.meeting)
+        };
+        if on_right {
             right += 1;
         } else {
             out.misses.push(format!(
