@@ -336,6 +336,36 @@ fn a_numbered_meeting_of_a_body_outside_any_series() {
     assert_eq!(d.date(id), Some(iso("2020-03-05")));
 }
 
+/// Those who "participaron en" a numbered meeting on stated days say it
+/// was held; a meeting named after its host in an apposition ("– Capítulo
+/// de Lima –") says where. The items agreed there are adopted at it.
+#[test]
+fn a_meeting_its_participants_name_after_its_host() {
+    let d = Doc::text(
+        "declaracion.txt",
+        "Las delegaciones de Colombia, del Ecuador y del Perú, que participaron en la \
+         VI Reunión – Capítulo de Lima – del Proceso de Quito los días 3 y 4 de abril de 2019, \
+         con el fin de revisar lo hecho desde el capítulo anterior,\n\n\
+         ACUERDAN:\n\n\
+         1. Mantener el intercambio de datos sobre la movilidad en la región.\n\n\
+         2. Pedir a los organismos que acompañan el Proceso un informe para la próxima reunión.\n",
+    );
+    d.assert_consistent();
+    let own = d
+        .ids(Kind::Meeting)
+        .into_iter()
+        .find(|id| d.text_attr(id, "city").as_deref() == Some("Lima"))
+        .expect("a meeting held in Lima");
+    let date = d.date(&own).expect("its days");
+    assert_eq!(
+        (date.start, date.end),
+        (iso("2019-04-03").start, iso("2019-04-04").end)
+    );
+    let adopted: Vec<(String, String)> = d.edges(EdgeKind::AdoptedAt).collect();
+    assert_eq!(adopted.len(), 2, "{adopted:?}");
+    assert!(adopted.iter().all(|(_, m)| *m == own), "{adopted:?}");
+}
+
 /// A gathering word with a known city right after "de" ("la reunión de
 /// Tegucigalpa") names where the document's own meeting is held; a
 /// country there names who met.

@@ -100,25 +100,66 @@ pub(super) fn city_after(
 }
 
 /// A known city named right after the gathering word by "de" ("la
-/// reunión de Puebla"): the city and its country. A country there ("la
-/// reunión de Guatemala") names who met, not where.
+/// reunión de Puebla"), or by an apposition naming the meeting after its
+/// host (`[places] hosted`: "la IX Reunión – Capítulo de Santiago II"):
+/// the city and its country. A country there ("la reunión de Guatemala")
+/// names who met, not where.
 fn city_of(s: &Sentence, b: usize, env: &Env) -> Option<(String, String)> {
-    static R: OnceLock<Option<regex::Regex>> = OnceLock::new();
-    let re = R.get_or_init(|| {
-        regex::Regex::new(
-            r"^\s+de\s+(?P<p>[\p{Lu}][\p{L}.\-]*(?:\s+[\p{Lu}][\p{L}.\-]*){0,2})(?:[\s,.;:]|$)",
-        )
-        .ok()
-    });
-    let c = re.as_ref()?.captures(s.text.get(b..)?)?;
-    let phrase = c.name("p")?.as_str();
-    let (city, country) = place(phrase, env)?;
-    let is_country = env
-        .resolver
-        .lookup(phrase)
+    static R: OnceLock<Option<(regex::Regex, regex::Regex)>> = OnceLock::new();
+    let (by_de, name) = R
+        .get_or_init(|| {
+            Some((
+                regex::Regex::new(r"^\s+de\s+").ok()?,
+                regex::Regex::new(r"^[\p{Lu}][\p{L}.\-]*(?:\s+[\p{Lu}][\p{L}.\-]*){0,2}").ok()?,
+            ))
+        })
+        .as_ref()?;
+    let rest = s.text.get(b..)?;
+    let rest = match by_de.find(rest) {
+        Some(m) => rest.get(m.end()..)?,
+        None => after_host_words(rest, env)?,
+    };
+    let phrase = name.find(rest)?.as_str();
+    // The longest run of its words that is a place ("Santiago II" is
+    // Santiago).
+    let ends: Vec<usize> = phrase
+        .match_indices(char::is_whitespace)
+        .map(|(i, _)| i)
+        .chain([phrase.len()])
+        .collect();
+    ends.iter().rev().find_map(|&end| {
+        let phrase = phrase.get(..end)?;
+        let (city, country) = place(phrase, env)?;
+        let is_country = env
+            .resolver
+            .lookup(phrase)
+            .iter()
+            .any(|n| n.kind == crate::model::Kind::Country);
+        (!is_country).then_some((city?, country?))
+    })
+}
+
+/// What follows a dash and the words that name a meeting after its host
+/// (`[places] hosted`, "– Capítulo de"), if `rest` opens with them.
+fn after_host_words<'a>(rest: &'a str, env: &Env) -> Option<&'a str> {
+    let rest = rest
+        .trim_start()
+        .strip_prefix(['–', '—', '-'])?
+        .trim_start();
+    let head: String = rest.chars().take(40).collect();
+    let w = crate::ingest::profile::words(&head);
+    let host = env
+        .profiles
         .iter()
-        .any(|n| n.kind == crate::model::Kind::Country);
-    (!is_country).then_some((city?, country?))
+        .flat_map(|pr| &pr.places.hosted)
+        .find(|h| w.starts_with(&format!("{h} ")))?;
+    let skip = host.split(' ').count();
+    let at = rest
+        .match_indices(char::is_whitespace)
+        .filter(|&(i, _)| !rest[..i].ends_with(char::is_whitespace))
+        .nth(skip - 1)?
+        .0;
+    Some(rest.get(at..)?.trim_start())
 }
 
 /// Whether the opening calls its meeting extraordinary (`[places]
