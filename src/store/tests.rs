@@ -1,6 +1,8 @@
 //! Tests of the stored form of bundles: compressed, read back whole,
-//! format 1 still readable, damaged sizes refused.
+//! format 1 still readable, damaged sizes refused; every document read
+//! back in rounds, sled reopened between them.
 
+use super::bundle::compressed;
 use super::*;
 
 fn bundle() -> FactBundle {
