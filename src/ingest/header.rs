@@ -231,15 +231,7 @@ pub fn place_phrase<'a>(phrase: &'a str, env: &Env) -> Option<(Option<String>, O
             .any(|v| w == *v || w.starts_with(&format!("{v} ")))
     };
     // "Capítulo de Brasilia": the city a meeting is named after.
-    let hosted = |p: &'a str| -> &'a str {
-        let w = words(p);
-        env.profiles
-            .iter()
-            .flat_map(|pr| &pr.places.hosted)
-            .find(|h| w.starts_with(&format!("{h} ")))
-            .and_then(|h| p.get(p.char_indices().nth(h.chars().count())?.0..))
-            .map_or(p, str::trim)
-    };
+    let hosted = |p: &'a str| -> &'a str { after_hosted(p, env).unwrap_or(p) };
     let parts: Vec<&str> = phrase
         .split(',')
         .map(|p| {
@@ -256,6 +248,19 @@ pub fn place_phrase<'a>(phrase: &'a str, env: &Env) -> Option<(Option<String>, O
         }
         Some((city.map(|c| title_case(&c)), country))
     })
+}
+
+/// What follows the words that name a meeting after its host city
+/// (`[places] hosted`: "Capítulo de Brasilia" gives "Brasilia"), when `p`
+/// opens with them.
+pub(crate) fn after_hosted<'a>(p: &'a str, env: &Env) -> Option<&'a str> {
+    let w = words(p);
+    env.profiles
+        .iter()
+        .flat_map(|pr| &pr.places.hosted)
+        .find(|h| w.starts_with(&format!("{h} ")))
+        .and_then(|h| p.get(p.char_indices().nth(h.chars().count())?.0..))
+        .map(str::trim)
 }
 
 /// A city's name: at most four words, each capitalized or a joining word

@@ -140,26 +140,14 @@ fn city_of(s: &Sentence, b: usize, env: &Env) -> Option<(String, String)> {
 }
 
 /// What follows a dash and the words that name a meeting after its host
-/// (`[places] hosted`, "– Capítulo de"), if `rest` opens with them.
+/// ("– Capítulo de", see [`crate::ingest::header::after_hosted`]), if
+/// `rest` opens with them.
 fn after_host_words<'a>(rest: &'a str, env: &Env) -> Option<&'a str> {
     let rest = rest
         .trim_start()
         .strip_prefix(['–', '—', '-'])?
         .trim_start();
-    let head: String = rest.chars().take(40).collect();
-    let w = crate::ingest::profile::words(&head);
-    let host = env
-        .profiles
-        .iter()
-        .flat_map(|pr| &pr.places.hosted)
-        .find(|h| w.starts_with(&format!("{h} ")))?;
-    let skip = host.split(' ').count();
-    let at = rest
-        .match_indices(char::is_whitespace)
-        .filter(|&(i, _)| !rest[..i].ends_with(char::is_whitespace))
-        .nth(skip - 1)?
-        .0;
-    Some(rest.get(at..)?.trim_start())
+    crate::ingest::header::after_hosted(rest, env)
 }
 
 /// Whether the opening calls its meeting extraordinary (`[places]
