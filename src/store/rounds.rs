@@ -43,7 +43,6 @@ impl Store {
             round_bytes,
             after: None,
             round: VecDeque::new(),
-            first: true,
             done: false,
         };
         std::iter::from_fn(move || rounds.next_bundle())
@@ -85,9 +84,6 @@ struct Rounds<'a> {
     after: Option<sled::IVec>,
     /// This round's documents, as stored, not yet decoded.
     round: VecDeque<(sled::IVec, sled::IVec)>,
-    /// Whether no round was read yet (the first reads with the handle
-    /// the store has).
-    first: bool,
     /// Whether the last round was read (or an error returned).
     done: bool,
 }
@@ -107,7 +103,8 @@ impl Rounds<'_> {
 
     /// Read the next round's documents, as stored.
     fn read_round(&mut self) -> Result<(), StoreError> {
-        if !std::mem::replace(&mut self.first, false) {
+        // The first round reads with the handle the store has.
+        if self.after.is_some() {
             self.store.reopen()?;
         }
         let db = self.store.db()?;
