@@ -78,7 +78,7 @@ pub(super) fn alternation<'a>(words: impl Iterator<Item = &'a str>) -> String {
 
 /// A numbered meeting of a series: an ordinal (roman, a word of the
 /// language profiles, `7th`), optional meeting words, the series' name
-/// (`data/series/*.toml`).
+/// (`data/series/*.toml`), optional meeting words after it.
 fn numbered_pattern() -> String {
     let all = series::bundled();
     let ordinals = alternation(series::ordinal_words().iter().map(|(w, _)| w.as_str()));
@@ -102,7 +102,7 @@ fn numbered_pattern() -> String {
             .map(String::as_str),
     );
     format!(
-        r"\b(?P<ord>[ivxlc]{{1,7}}|\d{{1,2}}(?:st|nd|rd|th|a|o)|{ordinals})\s+(?:(?P<w>{words})\s+(?:de\s+la\s+|del\s+|of\s+the\s+|of\s+)?)?(?P<body>{names})\b"
+        r"\b(?P<ord>[ivxlc]{{1,7}}|\d{{1,2}}(?:st|nd|rd|th|a|o)|{ordinals})\s+(?:(?P<w>{words})\s+(?:de\s+la\s+|del\s+|of\s+the\s+|of\s+)?)?(?P<body>{names})(?:\s+(?P<w2>{words}))?\b"
     )
 }
 
@@ -228,7 +228,9 @@ pub fn find(s: &Sentence, env: &Env) -> Vec<MeetingRef> {
         }
         // A meeting numbered on its own ("2nd Senior Officials' Meeting of
         // the Colombo Process"): `colombo-som-02`.
-        let said = c.name("w").map(|w| w.as_str());
+        // The words may follow the name, as English puts a noun before
+        // a noun ("6th Rabat Process Ministerial Conference").
+        let said = c.name("w").or_else(|| c.name("w2")).map(|w| w.as_str());
         let sub = said.and_then(|w| {
             series
                 .sub_meetings

@@ -366,6 +366,30 @@ fn a_meeting_its_participants_name_after_its_host() {
     assert!(adopted.iter().all(|(_, m)| *m == own), "{adopted:?}");
 }
 
+/// English puts the series' name before its meeting words ("the 4th
+/// Rabat Process Ministerial Conference"); a meeting announced "to take
+/// place" on its days in a city gets them.
+#[test]
+fn a_coming_meeting_named_with_the_series_first() {
+    let d = Doc::text(
+        "news.txt",
+        "Senior officials of the Rabat Process met in Lisbon on 3 May 2021 and prepared \
+         the 4th Rabat Process Ministerial Conference, to take place on 9 and 10 November \
+         2021 in Rome, Italy.\n",
+    );
+    d.assert_consistent();
+    let coming = d
+        .ids(Kind::Meeting)
+        .into_iter()
+        .find(|id| d.text_attr(id, "city").as_deref() == Some("Rome"))
+        .expect("a meeting to be held in Rome");
+    let date = d.date(&coming).expect("its days");
+    assert_eq!(
+        (date.start, date.end),
+        (iso("2021-11-09").start, iso("2021-11-10").end)
+    );
+}
+
 /// A gathering word with a known city right after "de" ("la reunión de
 /// Tegucigalpa") names where the document's own meeting is held; a
 /// country there names who met.
