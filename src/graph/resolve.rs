@@ -200,7 +200,7 @@ impl KnowledgeGraph {
             .collect();
         let (mut body, mut year, mut month, mut ordinal) = (None, None, None, None);
         for w in words {
-            if let Some(m) = crate::ingest::rules::month(w) {
+            if let Some(m) = crate::ingest::profile::month(w) {
                 month = Some(usize::from(m));
             } else if w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()) {
                 year = w.parse::<i32>().ok();

@@ -13,6 +13,7 @@
 //! are given back in bytes of the original text.
 
 use super::pattern::{Hay, Pattern, PatternSet};
+use super::profile;
 use super::rules::{self, compile};
 use crate::model::{DateValue, Precision, Ymd};
 use crate::text::{normalize_with_offsets, offset_at};
@@ -169,7 +170,10 @@ struct Patterns {
     month: Pattern,
 }
 
-const MONTH: &str = "(enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|january|february|march|april|may|june|july|august|september|october|november|december)";
+/// The month-name group: every month of the profiles (`[dates] months`).
+fn month_group() -> String {
+    format!("({})", profile::words_pattern(profile::months()))
+}
 const Y: &str = r"((?:19|20)\d\d)";
 const REL: &str = r"(?:\s+(?:del?|en)\s+(?:el\s+)?(presente ano|ano en curso|este ano|ano pasado|ano anterior|proximo ano|ano proximo|ano siguiente)|\s+(pasado|proximo))";
 
@@ -229,7 +233,7 @@ fn patterns() -> &'static Patterns {
     P.get_or_init(|| {
         // A shape that needs a month name is gated on month names, which
         // `find_normalized` checks once for all of them.
-        let shapes: Vec<(Pattern, Shape)> = shape_patterns(MONTH, Y)
+        let shapes: Vec<(Pattern, Shape)> = shape_patterns(&month_group(), Y)
             .into_iter()
             .map(|(p, s)| {
                 let re = if s.needs().month {
@@ -245,7 +249,7 @@ fn patterns() -> &'static Patterns {
             any: PatternSet::new(&all).ok(),
             shapes,
             deadline: compile(rules::DEADLINE_BEFORE),
-            month: compile(MONTH),
+            month: compile(&month_group()),
         }
     })
 }
@@ -321,7 +325,7 @@ fn num(c: &Captures, i: usize) -> Option<u8> {
 }
 
 fn mon(c: &Captures, i: usize) -> Option<u8> {
-    c.get(i).and_then(|m| rules::month(m.as_str()))
+    c.get(i).and_then(|m| profile::month(m.as_str()))
 }
 
 /// The year a relative phrase names, against the anchor.
@@ -521,10 +525,9 @@ pub fn parse_one(text: &str, ctx: &DateContext) -> Option<DateValue> {
 
 /// Spanish display of a date for names: "octubre 2002", "2002".
 pub fn display_month(d: &DateValue) -> String {
-    let m = usize::from(d.start.month.clamp(1, 12)) - 1;
     match d.precision {
         Precision::Year => d.start.year.to_string(),
-        _ => format!("{} {}", rules::MONTH_NAMES[m], d.start.year),
+        _ => format!("{} {}", profile::month_name(d.start.month), d.start.year),
     }
 }
 

@@ -80,7 +80,7 @@ fn plausible_name(name: &str, resolver: &Resolver) -> bool {
         && resolver.lookup(name).is_empty()
         && !name
             .split_whitespace()
-            .any(|w| rules::month(&normalize(w)).is_some())
+            .any(|w| super::profile::month(&normalize(w)).is_some())
 }
 
 /// People named in a sentence, with their role where it is given.

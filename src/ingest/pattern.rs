@@ -376,7 +376,11 @@ mod tests {
             alternation(ACTIONS.iter().map(|c| c.0)).as_str().into(),
         ];
         patterns.extend(STATUS.iter().map(|(p, _)| format!(r"\b(?:{p})\b")));
-        patterns.extend(RESPONSES.iter().map(|(p, _)| p.to_string()));
+        patterns.extend(
+            RESPONSES
+                .iter()
+                .map(|(p, _)| crate::ingest::rules::response_pattern(p)),
+        );
         patterns.extend(
             [
                 DESTINATION,

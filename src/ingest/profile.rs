@@ -7,8 +7,12 @@
 //! with no code change. The language of each document is detected from
 //! its frequent words ([`detect`]).
 
+mod lexicon;
 mod phrase;
 
+pub use lexicon::{
+    month, month_abbreviation, month_name, months, number, number_words, words_pattern,
+};
 pub use phrase::{find_phrase, has_phrase, words, Starts};
 use serde::Deserialize;
 use std::path::Path;
@@ -38,9 +42,31 @@ pub struct Profile {
     pub lists: Lists,
     pub documents: Documents,
     pub names: Names,
-    /// Months, ordinals and date forms: the "front" pass (issue 14 part B)
-    /// gives this section its shape; until then it is kept as read.
-    pub dates: toml::Table,
+    pub dates: Dates,
+    pub numbers: Numbers,
+}
+
+/// How dates are written.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Dates {
+    /// Words that date something by the document's own day (`hoy`,
+    /// `this day`).
+    pub today: Vec<String>,
+    /// The months, January first, each with its spellings (`septiembre`,
+    /// `setiembre`); none or all twelve.
+    pub months: Vec<Vec<String>>,
+    /// Short forms of the months (`oct`), January first, read in questions
+    /// only: in documents they are other words too.
+    pub abbreviations: Vec<Vec<String>>,
+}
+
+/// Number words, one first, each with its spellings (`un`, `una`, `uno`):
+/// counts of countries ("dos países miembros").
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Numbers {
+    pub words: Vec<Vec<String>>,
 }
 
 /// How decisions are announced.
@@ -250,6 +276,8 @@ pub enum ProfileProblem {
     Io(std::io::Error),
     /// The TOML is malformed or names a field profiles do not have.
     Toml(toml::de::Error),
+    /// `[dates] months` lists other than twelve months.
+    Months(usize),
 }
 
 impl std::fmt::Display for ProfileError {
@@ -260,6 +288,9 @@ impl std::fmt::Display for ProfileError {
         match &self.reason {
             ProfileProblem::Io(e) => write!(f, "{e}"),
             ProfileProblem::Toml(e) => write!(f, "{e}"),
+            ProfileProblem::Months(n) => {
+                write!(f, "[dates] months lists {n} months, not 12 (January first)")
+            }
         }
     }
 }
@@ -367,6 +398,13 @@ impl Profile {
             path: None,
             reason: ProfileProblem::Toml(e),
         })?;
+        let months = p.dates.months.len();
+        if months != 0 && months != 12 {
+            return Err(ProfileError {
+                path: None,
+                reason: ProfileProblem::Months(months),
+            });
+        }
         p.normalize();
         Ok(p)
     }
@@ -466,6 +504,7 @@ impl Profile {
             &mut self.lists.announced,
             &mut self.lists.infinitive_particles,
             &mut self.lists.not_infinitives,
+            &mut self.dates.today,
         ];
         for list in all {
             for w in list.iter_mut() {
@@ -481,13 +520,14 @@ impl Profile {
         {
             pair[0] = words(&pair[0]);
         }
-        // Words that date something by the document's own day, as the
-        // normalized text writes them.
-        if let Some(toml::Value::Array(today)) = self.dates.get_mut("today") {
-            for w in today.iter_mut() {
-                if let toml::Value::String(t) = w {
-                    *t = words(t);
-                }
+        let lists = [
+            &mut self.dates.months,
+            &mut self.dates.abbreviations,
+            &mut self.numbers.words,
+        ];
+        for spellings in lists.into_iter().flatten() {
+            for w in spellings.iter_mut() {
+                *w = words(w);
             }
         }
     }

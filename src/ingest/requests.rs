@@ -13,6 +13,7 @@
 use super::agreements::Agreement;
 use super::facts::{shorten, text_attr, Facts};
 use super::pattern::Pattern;
+use super::profile;
 use super::rules::{self, compile, Count};
 use super::sentence::Sentence;
 use crate::model::{
@@ -43,7 +44,10 @@ fn patterns() -> &'static Patterns {
         requests: rules::alternation(rules::REQUESTS.iter().copied()),
         reiteration: compile(rules::REITERATIONS),
         members: compile(rules::MEMBERS),
-        responses: rules::RESPONSES.iter().map(|(p, c)| (compile(p), *c)).collect(),
+        responses: rules::RESPONSES
+            .iter()
+            .map(|(p, c)| (compile(&rules::response_pattern(p)), *c))
+            .collect(),
         responded: compile(rules::RESPONDED),
         except_named: compile(rules::EXCEPT_NAMED),
         same_date: compile(rules::SAME_DATE),
@@ -224,7 +228,7 @@ fn answer(s: &Sentence) -> Option<Answer> {
     let p = patterns();
     let count = p.responses.iter().find_map(|(re, c)| {
         re.captures(s.hay())
-            .map(|cap| (*c, cap.name("n").and_then(|n| rules::number(n.as_str()))))
+            .map(|cap| (*c, cap.name("n").and_then(|n| profile::number(n.as_str()))))
     });
     let mut named: Vec<String> = Vec::new();
     let responded = p.responded.is_match(s.hay());

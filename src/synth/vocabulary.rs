@@ -60,9 +60,6 @@ pub(super) const ORGS: [&str; 12] = [
     "la CEPAL/CELADE",
 ];
 
-/// The months as the reports write them: the reader's own names.
-pub(super) use crate::ingest::rules::MONTH_NAMES as MONTHS;
-
 /// Thematic areas: a roman section each, and the topics of its agreements.
 pub(super) const AREAS: [(&str, &[&str]); 6] = [
     (

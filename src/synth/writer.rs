@@ -42,8 +42,11 @@ impl Writer {
         self.rng.pick(&ORGS)
     }
 
+    /// Month `m` (1 = January, wrapping past December) as the reports
+    /// write it: the reader's own names.
     pub(super) fn month(&self, m: usize) -> &'static str {
-        MONTHS[(m + 11) % 12]
+        let m = u8::try_from((m + 11) % 12 + 1).unwrap_or(1);
+        crate::ingest::profile::month_name(m)
     }
 
     /// A day within the report's period (October of last year to the

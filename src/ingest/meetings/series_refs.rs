@@ -433,7 +433,7 @@ pub(super) fn digits_named(s: &Sentence, a: usize, w: usize) -> bool {
         .next()
         .unwrap_or("")
         .to_lowercase();
-    let day = crate::ingest::rules::month(&crate::text::normalize(&last)).is_some()
+    let day = crate::ingest::profile::month(&crate::text::normalize(&last)).is_some()
         || matches!(last.as_str(), "and" | "y" | "&" | "-" | "–" | "al")
         || last.chars().next().is_some_and(|c| c.is_ascii_digit());
     !day

@@ -135,11 +135,10 @@ fn today_words(s: &Sentence, at: usize, env: &Env) -> Option<usize> {
     let text = &rest[lead..];
     env.profiles
         .iter()
-        .filter_map(|p| p.dates.get("today")?.as_array())
-        .flatten()
-        .filter_map(|w| w.as_str())
+        .flat_map(|p| &p.dates.today)
         .filter(|w| {
-            text.starts_with(w) && !text[w.len()..].starts_with(|c: char| c.is_alphanumeric())
+            text.starts_with(w.as_str())
+                && !text[w.len()..].starts_with(|c: char| c.is_alphanumeric())
         })
         .map(|w| lead + w.len())
         .max()

@@ -40,24 +40,6 @@ const ACRONYMS: [(&str, &str); 4] = [
     ("rrcm", "RRCM"),
 ];
 
-/// Month abbreviations (before a year or after a day).
-const MONTHS: [(&str, &str); 14] = [
-    ("ene", "enero"),
-    ("jan", "january"),
-    ("feb", "febrero"),
-    ("abr", "abril"),
-    ("apr", "april"),
-    ("jun", "junio"),
-    ("jul", "julio"),
-    ("ago", "agosto"),
-    ("aug", "august"),
-    ("sep", "septiembre"),
-    ("sept", "septiembre"),
-    ("oct", "octubre"),
-    ("nov", "noviembre"),
-    ("dic", "diciembre"),
-];
-
 /// Words before the question proper, in either language, that end the
 /// context a researcher gives first (`For my thesis I need …`).
 const CONTEXT_ENDS: [&str; 12] = [
@@ -207,9 +189,9 @@ fn canonical_names(mut ws: Vec<Word>) -> Vec<Word> {
                 && ws.get(i + 2).is_some_and(|w| is_year(&w.key));
         if year_next {
             let key = ws[i].key.trim_end_matches('.').to_string();
-            if let Some((_, m)) = MONTHS.iter().find(|(a, _)| *a == key) {
+            if let Some(m) = crate::ingest::profile::month_abbreviation(&key) {
                 ws[i].text = format!("{}{m}{}", head(&ws[i].text), tail(&ws[i].text));
-                ws[i].key = (*m).to_string();
+                ws[i].key = m.to_string();
             }
         }
     }
@@ -406,7 +388,7 @@ fn date_to_body(mut ws: Vec<String>) -> Vec<String> {
     if n < 4 || !is_year(&keys[n - 1]) {
         return ws;
     }
-    let month = crate::ingest::rules::month(&keys[n - 2]).is_some();
+    let month = crate::ingest::profile::month(&keys[n - 2]).is_some();
     let from = if month { n - 3 } else { n - 2 };
     if !["in", "en", "de", "of"].contains(&keys[from].as_str()) {
         return ws;
