@@ -1,6 +1,8 @@
 //! Measures extraction on the real-document set and writes the table of
 //! `docs/extraction-quality.md`: `cargo run --release --example real_score`.
-//! With `--misses`, also prints what each document missed.
+//! With `--misses`, also prints what each document missed; with `--only
+//! WORD`, measures only the documents whose name contains WORD (`crm`) and
+//! leaves the page as it is.
 
 #[path = "../tests/real/score.rs"]
 mod score;
@@ -8,6 +10,11 @@ mod score;
 use std::fmt::Write as _;
 
 fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let only = args
+        .iter()
+        .position(|a| a == "--only")
+        .and_then(|i| args.get(i + 1));
     let docs = match score::run() {
         Ok(d) => d,
         Err(e) => {
@@ -15,7 +22,15 @@ fn main() {
             std::process::exit(1);
         }
     };
+    let docs: Vec<_> = docs
+        .into_iter()
+        .filter(|d| only.is_none_or(|w| d.name.contains(w.as_str())))
+        .collect();
     let table = score::markdown(&docs);
+    if only.is_some() {
+        print!("{table}");
+        return;
+    }
     let mut page = String::from(
         "# Extraction quality on real documents\n\n\
          Measured on `tests/real/` (texts modeled on public CRM documents and those of\n\

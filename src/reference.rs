@@ -331,6 +331,15 @@ impl Gazetteer {
     /// Display name and aliases for a numbered meeting of a body.
     pub(crate) fn meeting_names(body: &str, ordinal: u32) -> (String, Vec<String>) {
         let r = roman(ordinal);
+        // A meeting numbered on its own in its process ("II Colombo
+        // Process SOM").
+        if let Some((s, sub)) = series::sub_meeting(body) {
+            let display = sub.display(s);
+            return (
+                format!("{r} {display}"),
+                vec![format!("{display} {ordinal}")],
+            );
+        }
         let name = format!("{r} {body}");
         let mut aliases = vec![
             format!("{r} Reunión de la {body}"),

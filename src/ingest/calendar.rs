@@ -198,6 +198,7 @@ impl Calendar {
                     Some(format!(
                         "organization:{}",
                         crate::reference::series::by_name(body)
+                            .or_else(|| Some(crate::reference::series::sub_meeting(body)?.0))
                             .map_or_else(|| slug(body), |s| s.key())
                     )),
                 )

@@ -57,6 +57,32 @@ pub(crate) struct SubMeeting {
     pub(crate) key: String,
     /// The words that name it between an ordinal and the series' name.
     pub(crate) words: Vec<String>,
+    /// How a meeting's name writes it after the ordinal (`Reunión
+    /// Plenaria CRM-CSM`); the series' acronym and the key in capitals
+    /// (`Colombo Process SOM`) when left out.
+    #[serde(default)]
+    name: String,
+}
+
+impl SubMeeting {
+    /// How a meeting's name writes it after the ordinal.
+    pub(crate) fn display(&self, series: &Series) -> String {
+        if self.name.is_empty() {
+            format!("{} {}", series.acronym, self.key.to_uppercase())
+        } else {
+            self.name.clone()
+        }
+    }
+}
+
+/// The series and the kind of meeting a sub-meeting's body names
+/// (`colombo som`: the series' key and the sub-meeting's, as
+/// [`crate::ingest`] writes them).
+pub(crate) fn sub_meeting(body: &str) -> Option<(&'static Series, &'static SubMeeting)> {
+    let (key, sub) = body.split_once(' ')?;
+    let series = by_key(key)?;
+    let m = series.sub_meetings.iter().find(|m| m.key == sub)?;
+    Some((series, m))
 }
 
 impl Series {
@@ -221,5 +247,14 @@ mod tests {
         assert_eq!(ordinal_word("twenty-first"), Some(21));
         assert_eq!(ordinal_word("Vigésima Tercera"), Some(23));
         assert_eq!(ordinal_word("word"), None);
+    }
+
+    #[test]
+    fn meetings_numbered_on_their_own_are_named_after_their_process() {
+        let name = |body| crate::reference::Gazetteer::meeting_names(body, 2).0;
+        assert_eq!(name("colombo som"), "II Colombo Process SOM");
+        assert_eq!(name("crm csm-plenaria"), "II Reunión Plenaria CRM-CSM");
+        assert!(sub_meeting("crm som").is_none());
+        assert_eq!(name("CRM"), "II CRM");
     }
 }
