@@ -1,11 +1,13 @@
 //! Dates as Spanish and English reports write them, with their precision
 //! (English: `March 24, 2000`, `March 23rd and 24th, 2000`, `May 21-22,
-//! 2008`, `24 March 2000`, `March 2000`). Spanish: days
+//! 2008`, `24 March 2000`, `March 2000`, `November 12-14` without its
+//! year). Spanish: days
 //! (`21 de agosto 2002`, `15/12/2002`), day ranges (`29-31 de octubre de
 //! 2002`, `8 y 9 de mayo`), months (`Setiembre 2001`), month ranges
 //! (`noviembre 2002 – mayo 2003`), quarters and years. A day or month
 //! without a year takes the year that puts it last on or before the
-//! report's date, and is marked `inferred`; `del presente año` is the
+//! report's date (in an undated document, the year its other days of
+//! that month carry), and is marked `inferred`; `del presente año` is the
 //! report's year, also inferred. A date right after `al`, `antes del`,
 //! `a más tardar el`... is a deadline.
 //!
@@ -26,6 +28,38 @@ pub struct DateContext {
     /// The report's date (last day of its period): a year-less date is the
     /// last such date on or before it.
     pub anchor: Option<Ymd>,
+    /// For an undated document, the one year its days of each month
+    /// carry (`November 12, 2019` dates a later `November 12-14`),
+    /// January first: a year-less day of such a month takes it.
+    pub month_years: [Option<i32>; 12],
+}
+
+impl DateContext {
+    /// Read against `anchor` only.
+    pub fn at(anchor: Option<Ymd>) -> DateContext {
+        DateContext {
+            anchor,
+            ..DateContext::default()
+        }
+    }
+
+    /// The one year the days of each month carry among `found` (dates
+    /// stated with their year), where they agree.
+    pub fn with_month_years(mut self, found: impl Iterator<Item = DateValue>) -> DateContext {
+        let mut seen: [Option<Option<i32>>; 12] = [None; 12];
+        for v in found.filter(|v| !v.inferred && meeting_days(v)) {
+            let Some(slot) = seen.get_mut(usize::from(v.start.month).wrapping_sub(1)) else {
+                continue;
+            };
+            *slot = match *slot {
+                None => Some(Some(v.start.year)),
+                Some(Some(y)) if y == v.start.year => Some(Some(y)),
+                Some(_) => Some(None),
+            };
+        }
+        self.month_years = seen.map(Option::flatten);
+        self
+    }
 }
 
 /// A date found in a text.
@@ -62,6 +96,11 @@ enum Shape {
     /// `23-24 March 2000`, `24 March 2000`.
     EnDayFirstRange,
     EnDayFirst,
+    /// `November 12-14`, `March 24`: the year is inferred as for Spanish
+    /// days. (Day first, `24 March`, is left unread without its year: a
+    /// document that states it so names an earlier day of its meeting.)
+    EnYearlessRange,
+    EnYearlessDay,
 }
 
 /// What a text has that date shapes need, checked once per sentence: a
@@ -143,6 +182,7 @@ impl Shape {
             Shape::EnDayRange | Shape::EnDay | Shape::EnDayFirstRange | Shape::EnDayFirst => {
                 month(true, true)
             }
+            Shape::EnYearlessRange | Shape::EnYearlessDay => month(true, false),
             Shape::MonthRange | Shape::MonthYear => month(true, true),
             Shape::MonthRelative | Shape::BareMonth => month(false, false),
             Shape::Numeric => digits(false, true),
@@ -221,6 +261,8 @@ fn shape_patterns(month: &str, year: &str) -> Vec<(String, Shape)> {
         (format!(r"\b{M}\s+{eday},?\s+{Y}\b"), Shape::EnDay),
         (format!(r"\b{eday}\s*(?:-|–|—|and|to)\s*(?:the\s+)?{eday}\s+(?:of\s+)?{M},?\s+{Y}\b"), Shape::EnDayFirstRange),
         (format!(r"\b{eday}\s+(?:of\s+)?{M},?\s+{Y}\b"), Shape::EnDayFirst),
+        (format!(r"\b{M}\s+{eday}\s*(?:-|–|—|and|to)\s*(?:the\s+)?{eday}\b"), Shape::EnYearlessRange),
+        (format!(r"\b{M}\s+{eday}\b"), Shape::EnYearlessDay),
     ];
     shapes
         .into_iter()
@@ -342,6 +384,12 @@ fn relative_year(word: &str, ctx: &DateContext) -> Option<i32> {
 /// Year for a day-month without one: the last on or before the anchor
 /// (or the first after it when `next`).
 fn infer_year(month: u8, day: u8, ctx: &DateContext, next: bool) -> Option<i32> {
+    let stated = usize::from(month)
+        .checked_sub(1)
+        .and_then(|m| ctx.month_years.get(m));
+    if let Some(&Some(y)) = stated {
+        return Some(y);
+    }
     let a = ctx.anchor?;
     let y = a.year;
     let this = (month, day) <= (a.month, a.day);
@@ -490,7 +538,21 @@ fn read(shape: Shape, c: &Captures, ctx: &DateContext) -> Option<DateValue> {
         Shape::EnDay => day_value(year_of(c, 3)?, mon(c, 1)?, num(c, 2)?, false),
         Shape::EnDayFirstRange => english_range(year_of(c, 4)?, mon(c, 3)?, num(c, 1)?, num(c, 2)?),
         Shape::EnDayFirst => day_value(year_of(c, 3)?, mon(c, 2)?, num(c, 1)?, false),
+        Shape::EnYearlessRange => yearless_range(mon(c, 1)?, num(c, 2)?, num(c, 3)?, ctx),
+        Shape::EnYearlessDay => {
+            let (m, d) = (mon(c, 1)?, num(c, 2)?);
+            let (y, inf) = resolve_year(None, None, m, d, ctx)?;
+            day_value(y, m, d, inf)
+        }
     }
+}
+
+/// Days `d1` to `d2` of one month written without its year.
+fn yearless_range(m: u8, d1: u8, d2: u8, ctx: &DateContext) -> Option<DateValue> {
+    let (y, inf) = resolve_year(None, None, m, d2, ctx)?;
+    let mut v = english_range(y, m, d1, d2)?;
+    v.inferred = inf;
+    Some(v)
 }
 
 /// Days `d1` to `d2` of one month.

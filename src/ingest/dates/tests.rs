@@ -3,9 +3,7 @@
 use super::*;
 
 fn ctx() -> DateContext {
-    DateContext {
-        anchor: Some(Ymd::new(2003, 5, 31)),
-    }
+    DateContext::at(Some(Ymd::new(2003, 5, 31)))
 }
 
 #[test]
@@ -213,4 +211,40 @@ fn whole_strings() {
     assert_eq!(parse_one("marzo 2001", &ctx()), Some(iso("2001-03")));
     assert_eq!(parse_one("San José", &ctx()), None);
     assert_eq!(display_month(&iso("2002-10")), "octubre 2002");
+}
+
+#[test]
+fn english_days_without_their_year() {
+    // Against the report's date, as Spanish days are.
+    let (t, v, _) = one("The conference was held November 12-14 in Guatemala City.");
+    assert_eq!(t, "November 12-14");
+    assert_eq!(
+        (v.start, v.end, v.inferred),
+        (Ymd::new(2002, 11, 12), Ymd::new(2002, 11, 14), true)
+    );
+    let v = one("It met again on March 24.").1;
+    assert_eq!(
+        (v.start, v.precision),
+        (Ymd::new(2003, 3, 24), Precision::Day)
+    );
+    // A year stated with the days wins; "March 2000" is a month.
+    assert_eq!(one("on March 24, 2000").1, iso("2000-03-24"));
+    assert_eq!(one("in March 2000").1.precision, Precision::Month);
+    // An undated document's days of the same month give the year.
+    let stated = find(
+        "the GRCM met on November 12, 2019.",
+        &DateContext::default(),
+    );
+    let ctx = DateContext::at(Some(Ymd::new(2022, 12, 31)))
+        .with_month_years(stated.iter().filter_map(|d| d.value));
+    let found = find("The conference was held November 12-14.", &ctx);
+    let v = found[0].value.expect("a date");
+    assert_eq!(
+        (v.start, v.end),
+        (Ymd::new(2019, 11, 12), Ymd::new(2019, 11, 14))
+    );
+    // Months whose days disagree give none.
+    let stated = find("on May 2, 2018 and on May 3, 2019", &DateContext::default());
+    let ctx = DateContext::default().with_month_years(stated.iter().filter_map(|d| d.value));
+    assert_eq!(ctx.month_years[4], None);
 }

@@ -87,25 +87,26 @@ impl Pass for FrontMatter {
         if let Some(n) = r.notes.first_mut() {
             n.extracted.extend(front);
         }
-        let mut anchor = doc_date.map(|d| d.end);
-        if anchor.is_none() {
-            // Read year-less dates against the latest year the text states.
+        r.dates = DateContext::at(doc_date.map(|d| d.end));
+        if doc_date.is_none() {
+            // Read year-less dates against the year the text gives days
+            // of the same month, else the latest year it states.
             let none = DateContext::default();
-            let year = r
+            let stated: Vec<_> = r
                 .secs
                 .iter()
                 .flatten()
                 .flat_map(|s| dates::find_normalized(s.hay(), &s.map, &none))
                 .filter_map(|d| d.value)
-                .map(|v| v.end.year)
-                .max();
-            anchor = year.map(|y| Ymd::new(y, 12, 31));
+                .collect();
+            let year = stated.iter().map(|v| v.end.year).max();
+            r.dates = DateContext::at(year.map(|y| Ymd::new(y, 12, 31)))
+                .with_month_years(stated.into_iter());
             if let (Some(y), Some(n)) = (year, r.notes.first_mut()) {
                 n.uncertain
                     .push(format!("no report date; year-less dates read against {y}"));
             }
         }
-        r.dates = DateContext { anchor };
     }
 }
 

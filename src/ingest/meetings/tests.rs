@@ -18,9 +18,7 @@ fn refs_in(text: &str, series: Option<&str>) -> Vec<Row> {
     let env = Env {
         gazetteer: &g,
         resolver: &resolver,
-        dates: DateContext {
-            anchor: Some(Ymd::new(2003, 5, 31)),
-        },
+        dates: DateContext::at(Some(Ymd::new(2003, 5, 31))),
         profiles: crate::ingest::profile::Profile::bundled(),
         series: series.map(str::to_string),
         today: Some(Ymd::new(2003, 5, 31)),
