@@ -195,6 +195,10 @@ pub struct Places {
     /// Words before a host city that name a meeting after it ("Capítulo de
     /// Brasilia, 30 de junio y 1 de julio de 2022"): the place is the city.
     pub hosted: Vec<String>,
+    /// Words right after a meeting's noun that name who met ("the meeting
+    /// between the Consuls of the RCM Member Countries and ..."): a
+    /// series named after them says who met, not whose meeting it was.
+    pub between: Vec<String>,
     /// `held` as one automaton, built when first asked for (after the
     /// lists are normalized): every sentence is searched for them all.
     #[serde(skip)]
@@ -501,6 +505,7 @@ impl Profile {
             &mut self.places.took_place,
             &mut self.places.run_in,
             &mut self.places.hosted,
+            &mut self.places.between,
             &mut self.lists.announced,
             &mut self.lists.infinitive_particles,
             &mut self.lists.not_infinitives,

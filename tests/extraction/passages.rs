@@ -390,6 +390,27 @@ fn a_coming_meeting_named_with_the_series_first() {
     );
 }
 
+/// A meeting named by who met ("the meeting between the consuls of the
+/// RCM member countries and ..."), held in a city on a day, is a meeting
+/// of its own: the series named after "between" says who met.
+#[test]
+fn a_meeting_between_parties_named_with_a_series() {
+    let d = Doc::text(
+        "conclusions.txt",
+        "CONCLUSIONS\n\n\
+         1. Take note of the report on the meeting between the Consuls of the RCM Member \
+         Countries and the Consuls of the countries of transit, held in Ottawa, Canada, on \
+         October 14, 2015.\n",
+    );
+    d.assert_consistent();
+    let met = d
+        .ids(Kind::Meeting)
+        .into_iter()
+        .find(|id| d.text_attr(id, "city").as_deref() == Some("Ottawa"))
+        .expect("a meeting held in Ottawa");
+    assert_eq!(d.date(&met).map(|v| v.start), Some(iso("2015-10-14").start));
+}
+
 /// A gathering word with a known city right after "de" ("la reunión de
 /// Tegucigalpa") names where the document's own meeting is held; a
 /// country there names who met.

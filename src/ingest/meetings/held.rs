@@ -124,6 +124,15 @@ fn named(s: &Sentence, env: &Env, start: usize, end: usize, noun: (usize, usize)
     })
 }
 
+/// Whether the words right after a meeting's noun (ending at `noun_end`)
+/// name who met (`[places] between`).
+fn between(s: &Sentence, noun_end: usize, env: &Env) -> bool {
+    let after = crate::ingest::profile::words(s.text.get(noun_end..).unwrap_or(""));
+    env.places(|p| &p.between)
+        .iter()
+        .any(|w| after.starts_with(&format!("{w} ")))
+}
+
 /// The meetings of the sentence named in prose and held somewhere on
 /// some days (see the module's doc), added to `refs` where no earlier
 /// reference covers them.
@@ -160,8 +169,10 @@ pub(super) fn named_held(s: &Sentence, env: &Env, refs: &mut Vec<MeetingRef>) {
         }
         let start = name_start(s, noun);
         let phrase = s.text.get(start..held_start).unwrap_or("");
-        // A series' meeting is read by the series' own passes.
-        if super::document_series(phrase).is_some() {
+        // A series' meeting is read by the series' own passes; a series
+        // named after "between" says who met ("the meeting between the
+        // Consuls of the RCM Member Countries and ...").
+        if super::document_series(phrase).is_some() && !between(s, noun_end, env) {
             continue;
         }
         if !named(s, env, start, held_start, (noun, noun_end)) {
