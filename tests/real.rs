@@ -28,8 +28,12 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // is not read (es requests 77 -> 74%).
     ("es", "requests", 74.0, 100.0),
     ("en", "requests", 75.0, 100.0),
-    ("es", "meetings", 48.0, 94.0),
-    ("en", "meetings", 67.0, 98.0),
+    // The CRM's plenary meetings with the CSM as a sub-meeting of the CRM
+    // series (es 48 -> 51%); "the 6th Rabat Process Ministerial
+    // Conference", "the meeting between the Consuls of ..." (en 67 ->
+    // 68%).
+    ("es", "meetings", 51.0, 95.0),
+    ("en", "meetings", 68.0, 98.0),
     ("es", "meetings with city+dates", 66.0, 100.0),
     // Precision 92: the Panama extraordinary meeting of 2022 spans a field
     // visit (24 March) and the plenary (25 March); only the plenary's day
@@ -41,7 +45,9 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // wrong by a day, four sub-meetings right.
     // Batch twelve: a meeting dated "tomorrow, Saturday" after the dateline
     // is not read (67 -> 66%).
-    ("en", "meetings with city+dates", 66.0, 93.0),
+    // English days without their year ("held November 12-14 in Guatemala
+    // City"), the meetings above (66 -> 69%).
+    ("en", "meetings with city+dates", 69.0, 93.0),
     ("es", "document dates", 97.0, 100.0),
     ("en", "document dates", 95.0, 95.0),
     ("es", "aliases", 88.0, 98.0),
