@@ -9,7 +9,7 @@
 //! date or place written later for another meeting is never taken.
 
 use super::dates::{self, meeting_days as days, DateContext};
-use super::meetings::{is_abbreviation, place, Env};
+use super::meetings::{after_hosted, is_abbreviation, place, Env};
 use super::profile::words;
 use super::sentence::Sentence;
 use crate::model::{DateValue, Precision, Span};
@@ -248,19 +248,6 @@ pub fn place_phrase<'a>(phrase: &'a str, env: &Env) -> Option<(Option<String>, O
         }
         Some((city.map(|c| title_case(&c)), country))
     })
-}
-
-/// What follows the words that name a meeting after its host city
-/// (`[places] hosted`: "Capítulo de Brasilia" gives "Brasilia"), when `p`
-/// opens with them.
-pub(crate) fn after_hosted<'a>(p: &'a str, env: &Env) -> Option<&'a str> {
-    let w = words(p);
-    env.profiles
-        .iter()
-        .flat_map(|pr| &pr.places.hosted)
-        .find(|h| w.starts_with(&format!("{h} ")))
-        .and_then(|h| p.get(p.char_indices().nth(h.chars().count())?.0..))
-        .map(str::trim)
 }
 
 /// A city's name: at most four words, each capitalized or a joining word

@@ -20,6 +20,7 @@ mod tail;
 
 pub use own::gathering;
 pub use series_refs::{document_series, document_series_in_words};
+pub(crate) use tail::after_hosted;
 pub use tail::{is_abbreviation, place};
 use tail::{parse_tail, Tail};
 

@@ -140,14 +140,14 @@ fn city_of(s: &Sentence, b: usize, env: &Env) -> Option<(String, String)> {
 }
 
 /// What follows a dash and the words that name a meeting after its host
-/// ("– Capítulo de", see [`crate::ingest::header::after_hosted`]), if
+/// ("– Capítulo de", see [`super::tail::after_hosted`]), if
 /// `rest` opens with them.
 fn after_host_words<'a>(rest: &'a str, env: &Env) -> Option<&'a str> {
     let rest = rest
         .trim_start()
         .strip_prefix(['–', '—', '-'])?
         .trim_start();
-    crate::ingest::header::after_hosted(rest, env)
+    super::tail::after_hosted(rest, env)
 }
 
 /// Whether the opening calls its meeting extraordinary (`[places]

@@ -57,6 +57,19 @@ pub struct Tail {
     pub list: Vec<(Option<String>, Option<String>, DateValue)>,
 }
 
+/// What follows the words that name a meeting after its host city
+/// (`[places] hosted`: "Capítulo de Brasilia" gives "Brasilia"), when `p`
+/// opens with them.
+pub(crate) fn after_hosted<'a>(p: &'a str, env: &Env) -> Option<&'a str> {
+    let w = words(p);
+    env.profiles
+        .iter()
+        .flat_map(|pr| &pr.places.hosted)
+        .find(|h| w.starts_with(&format!("{h} ")))
+        .and_then(|h| p.get(p.char_indices().nth(h.chars().count())?.0..))
+        .map(str::trim)
+}
+
 /// Resolve a place phrase ("Antigua, Guatemala", "Cancún", "El Salvador")
 /// to a city and a country id. `None` when nothing in it is known.
 pub fn place(phrase: &str, env: &Env) -> Option<(Option<String>, Option<String>)> {
