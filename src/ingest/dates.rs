@@ -212,7 +212,8 @@ struct Patterns {
 
 /// The month-name group: every month of the profiles (`[dates] months`).
 fn month_group() -> String {
-    format!("({})", profile::words_pattern(profile::months()))
+    let months = profile::months().iter().map(|(w, _)| w.as_str());
+    format!("({})", profile::alternation(months))
 }
 const Y: &str = r"((?:19|20)\d\d)";
 const REL: &str = r"(?:\s+(?:del?|en)\s+(?:el\s+)?(presente ano|ano en curso|este ano|ano pasado|ano anterior|proximo ano|ano proximo|ano siguiente)|\s+(pasado|proximo))";

@@ -18,6 +18,7 @@ mod series_refs;
 mod sub;
 mod tail;
 
+pub(super) use super::profile::alternation;
 pub use own::gathering;
 pub use series_refs::{document_series, document_series_in_words};
 pub(crate) use tail::after_hosted;
@@ -54,27 +55,6 @@ struct Patterns {
     attended: Pattern,
     met: Pattern,
     scheduled_gap: Pattern,
-}
-
-/// Words of a profile as a regex alternation over normalized text, longest
-/// first (spaces and hyphens match either).
-pub(super) fn alternation<'a>(words: impl Iterator<Item = &'a str>) -> String {
-    let mut ws: Vec<String> = words
-        .map(crate::text::normalize)
-        .filter(|w| !w.is_empty())
-        .collect();
-    ws.sort_by_key(|w| std::cmp::Reverse(w.len()));
-    ws.dedup();
-    ws.iter()
-        .map(|w| {
-            w.split([' ', '-'])
-                .filter(|p| !p.is_empty())
-                .map(regex_syntax::escape)
-                .collect::<Vec<_>>()
-                .join(r"[\s\-]+")
-        })
-        .collect::<Vec<_>>()
-        .join("|")
 }
 
 /// A numbered meeting of a series: an ordinal (roman, a word of the

@@ -10,10 +10,8 @@
 mod lexicon;
 mod phrase;
 
-pub use lexicon::{
-    month, month_abbreviation, month_name, months, number, number_words, words_pattern,
-};
-pub use phrase::{find_phrase, has_phrase, words, Starts};
+pub use lexicon::{month, month_abbreviation, month_name, months, number, number_words};
+pub use phrase::{alternation, find_phrase, has_phrase, words, Starts};
 use serde::Deserialize;
 use std::path::Path;
 use std::sync::OnceLock;

@@ -230,7 +230,8 @@ pub enum Count {
 /// A response-count phrase with its count `{N}` written out: a numeral or
 /// a number word of the profiles (`[numbers] words`).
 pub fn response_pattern(p: &str) -> String {
-    let words = super::profile::words_pattern(super::profile::number_words());
+    let numbers = super::profile::number_words().iter();
+    let words = super::profile::alternation(numbers.map(|(w, _)| w.as_str()));
     p.replace("{N}", &format!(r"(?P<n>\d{{1,2}}|{words})"))
 }
 

@@ -71,18 +71,6 @@ pub fn month_abbreviation(word: &str) -> Option<&'static str> {
     })
 }
 
-/// The words of `list` as a regex alternation, longest first.
-pub fn words_pattern(list: &[(String, u8)]) -> String {
-    let mut words: Vec<&str> = list.iter().map(|(w, _)| w.as_str()).collect();
-    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
-    words.dedup();
-    words
-        .iter()
-        .map(|w| regex_syntax::escape(w))
-        .collect::<Vec<_>>()
-        .join("|")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -103,7 +91,8 @@ mod tests {
         assert_eq!(number("11"), Some(11));
         assert_eq!(number("varios"), None);
         assert_eq!(months().len(), 25);
-        assert!(words_pattern(months()).starts_with("septiembre|"));
+        let pattern = crate::ingest::profile::alternation(months().iter().map(|(w, _)| w.as_str()));
+        assert!(pattern.starts_with("septiembre|"), "{pattern}");
     }
 
     #[test]

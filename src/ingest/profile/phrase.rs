@@ -5,6 +5,27 @@
 
 use crate::text::each_folded;
 
+/// Words of a profile as a regex alternation over normalized text, longest
+/// first (spaces and hyphens match either).
+pub fn alternation<'a>(words: impl Iterator<Item = &'a str>) -> String {
+    let mut ws: Vec<String> = words
+        .map(crate::text::normalize)
+        .filter(|w| !w.is_empty())
+        .collect();
+    ws.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    ws.dedup();
+    ws.iter()
+        .map(|w| {
+            w.split([' ', '-'])
+                .filter(|p| !p.is_empty())
+                .map(regex_syntax::escape)
+                .collect::<Vec<_>>()
+                .join(r"[\s\-]+")
+        })
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
 /// The key phrases are matched on: normalized, every run of characters
 /// that are not letters or digits one space (`"Pro-Témpore:"` →
 /// `pro tempore`).
