@@ -29,6 +29,7 @@ fn main() {
     let table = score::markdown(&docs);
     if only.is_some() {
         print!("{table}");
+        print_misses(&docs);
         return;
     }
     let mut page = String::from(
@@ -66,8 +67,13 @@ fn main() {
         std::process::exit(1);
     }
     print!("{table}");
+    print_misses(&docs);
+}
+
+/// With `--misses`, what each document missed.
+fn print_misses(docs: &[score::DocScore]) {
     if std::env::args().any(|a| a == "--misses") {
-        for d in &docs {
+        for d in docs {
             println!("{}", d.name);
             for m in &d.misses {
                 println!("  {m}");

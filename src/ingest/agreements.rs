@@ -43,7 +43,7 @@ fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {
         decisions: rules::alternation(rules::DECISIONS.iter().map(|c| c.pattern)),
-        statuses: rules::STATUS.iter().map(|(p, s)| (compile(&format!(r"\b(?:{p})\b")), *s)).collect(),
+        statuses: super::profile::statuses().iter().map(|(p, s)| (compile(&format!(r"\b(?:{p})\b")), *s)).collect(),
         proposers: compile(rules::PROPOSERS),
         list_gap: compile(r"^(?:\s|,|\by\b|\be\b|\blos\b|\blas\b|\bel\b|\bla\b|\bgobiernos?\b|\bde\b|\bdel\b|\bdelegaciones\b)*$"),
         gathering: rules::alternation(rules::GATHERINGS.iter().map(|g| g.0).chain([r"evento"])),

@@ -16,7 +16,7 @@
 
 use super::pattern::{Hay, Pattern, PatternSet};
 use super::profile;
-use super::rules::{self, compile};
+use super::rules::compile;
 use crate::model::{DateValue, Precision, Ymd};
 use crate::text::{normalize_with_offsets, offset_at};
 use regex::Captures;
@@ -291,7 +291,10 @@ fn patterns() -> &'static Patterns {
         Patterns {
             any: PatternSet::new(&all).ok(),
             shapes,
-            deadline: compile(rules::DEADLINE_BEFORE),
+            deadline: compile(&super::profile::follow_up_pattern(
+                |f| &f.deadline_before,
+                r"\s*$",
+            )),
             month: compile(&month_group()),
         }
     })

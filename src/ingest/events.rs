@@ -38,12 +38,11 @@ fn patterns() -> &'static Patterns {
         handover: compile(rules::HANDOVER),
         at_end: compile(rules::AT_END_OF),
         requestish: rules::alternation(
-            rules::REQUESTS
-                .iter()
-                .copied()
+            super::profile::follow_up(|f| &f.asked)
+                .into_iter()
                 .chain([r"plazo", r"fecha limite"]),
         ),
-        same_date: compile(rules::SAME_DATE),
+        same_date: compile(&super::profile::follow_up_pattern(|f| &f.same_date, r"\b")),
     })
 }
 

@@ -369,18 +369,27 @@ mod tests {
             alternation(DECISIONS.iter().map(|c| c.pattern))
                 .as_str()
                 .into(),
-            alternation(REQUESTS.iter().copied()).as_str().into(),
+            alternation(crate::ingest::profile::follow_up(|f| &f.asked))
+                .as_str()
+                .into(),
             alternation(CORRESPONDENCE.iter().map(|c| c.0))
                 .as_str()
                 .into(),
             alternation(ACTIONS.iter().map(|c| c.0)).as_str().into(),
         ];
-        patterns.extend(STATUS.iter().map(|(p, _)| format!(r"\b(?:{p})\b")));
-        patterns.extend(
-            RESPONSES
-                .iter()
-                .map(|(p, _)| crate::ingest::rules::response_pattern(p)),
-        );
+        let profile = crate::ingest::profile::statuses();
+        patterns.extend(profile.iter().map(|(p, _)| format!(r"\b(?:{p})\b")));
+        patterns.extend(crate::ingest::profile::counts().into_iter().map(|(p, _)| p));
+        type List = fn(&crate::ingest::profile::FollowUp) -> &Vec<String>;
+        let lists: [(List, &str); 4] = [
+            (|f| &f.responded, r"\b"),
+            (|f| &f.reiterations, r"\b"),
+            (|f| &f.members, r"\b"),
+            (|f| &f.deadline_before, r"\s*$"),
+        ];
+        for (list, end) in lists {
+            patterns.push(crate::ingest::profile::follow_up_pattern(list, end));
+        }
         patterns.extend(
             [
                 DESTINATION,
@@ -388,10 +397,6 @@ mod tests {
                 FUTURE_ORIGINAL,
                 CURRENT_MEETING,
                 MEETING_FILLER,
-                RESPONDED,
-                REITERATIONS,
-                MEMBERS,
-                DEADLINE_BEFORE,
                 ANAPHORA,
                 HANDOVER,
                 PROPOSERS,

@@ -7,9 +7,11 @@
 //! with no code change. The language of each document is detected from
 //! its frequent words ([`detect`]).
 
+mod follow_up;
 mod lexicon;
 mod phrase;
 
+pub use follow_up::{counts, follow_up, follow_up_pattern, statuses, Count, FollowUp, Statuses};
 pub use lexicon::{month, month_abbreviation, month_name, months, number, number_words};
 pub use phrase::{alternation, find_phrase, has_phrase, words, Starts};
 use serde::Deserialize;
@@ -42,6 +44,8 @@ pub struct Profile {
     pub names: Names,
     pub dates: Dates,
     pub numbers: Numbers,
+    pub follow_up: FollowUp,
+    pub status: Statuses,
 }
 
 /// How dates are written.
@@ -280,6 +284,13 @@ pub enum ProfileProblem {
     Toml(toml::de::Error),
     /// `[dates] months` lists other than twelve months.
     Months(usize),
+    /// A phrase of a list of patterns (`status.pending`) that is no
+    /// regular expression, or a count of no known form.
+    Phrase {
+        list: &'static str,
+        phrase: String,
+        why: String,
+    },
 }
 
 impl std::fmt::Display for ProfileError {
@@ -292,6 +303,9 @@ impl std::fmt::Display for ProfileError {
             ProfileProblem::Toml(e) => write!(f, "{e}"),
             ProfileProblem::Months(n) => {
                 write!(f, "[dates] months lists {n} months, not 12 (January first)")
+            }
+            ProfileProblem::Phrase { list, phrase, why } => {
+                write!(f, "{list}: {phrase:?}: {why}")
             }
         }
     }
@@ -407,6 +421,7 @@ impl Profile {
                 reason: ProfileProblem::Months(months),
             });
         }
+        follow_up::check(&p).map_err(|reason| ProfileError { path: None, reason })?;
         p.normalize();
         Ok(p)
     }

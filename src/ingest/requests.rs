@@ -14,7 +14,8 @@ use super::agreements::Agreement;
 use super::facts::{shorten, text_attr, Facts};
 use super::pattern::Pattern;
 use super::profile;
-use super::rules::{self, compile, Count};
+use super::profile::{follow_up, follow_up_pattern, Count};
+use super::rules::{self, compile};
 use super::sentence::Sentence;
 use crate::model::{
     DateValue, EdgeKind, Kind, Request, Section, Span, Status, Sym, UnnamedCount, Value, Ymd,
@@ -31,6 +32,7 @@ struct Patterns {
     responded: Pattern,
     except_named: Pattern,
     same_date: Pattern,
+    deadline: Pattern,
     only: Pattern,
     again: Pattern,
     this_information: Pattern,
@@ -41,16 +43,17 @@ struct Patterns {
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {
-        requests: rules::alternation(rules::REQUESTS.iter().copied()),
-        reiteration: compile(rules::REITERATIONS),
-        members: compile(rules::MEMBERS),
-        responses: rules::RESPONSES
+        requests: rules::alternation(follow_up(|f| &f.asked)),
+        reiteration: compile(&follow_up_pattern(|f| &f.reiterations, r"\b")),
+        members: compile(&follow_up_pattern(|f| &f.members, r"\b")),
+        responses: profile::counts()
             .iter()
-            .map(|(p, c)| (compile(&rules::response_pattern(p)), *c))
+            .map(|(p, c)| (compile(p), *c))
             .collect(),
-        responded: compile(rules::RESPONDED),
-        except_named: compile(rules::EXCEPT_NAMED),
-        same_date: compile(rules::SAME_DATE),
+        responded: compile(&follow_up_pattern(|f| &f.responded, r"\b")),
+        except_named: compile(&follow_up_pattern(|f| &f.except_named, r"\s*$")),
+        same_date: compile(&follow_up_pattern(|f| &f.same_date, r"\b")),
+        deadline: compile(&follow_up_pattern(|f| &f.deadline_before, r"\s*$")),
         only: compile(r"\b(?:solo|solamente|unicamente|tan solo)\b"),
         this_information: compile(r"\b(?:dicha|esta|tal) informacion\b"),
         information: compile(r"\binformacion (?:que|sobre|acerca de|relativa a)\b[^.;]*"),
@@ -188,7 +191,12 @@ fn open_request(
         subject = rest.get(..cut).unwrap_or(rest).to_string();
     }
     if let Some(d) = s.dates.iter().find(|d| d.deadline && d.start > cue_start) {
-        let cut = d.start - cue_start;
+        // Before the deadline's words ("no later than", "al"), not its date.
+        let words = p
+            .deadline
+            .find(s.hay_before(d.start))
+            .map(|m| s.orig(m.start()));
+        let cut = words.unwrap_or(d.start).max(cue_start) - cue_start;
         if cut < subject.len() {
             subject = rest.get(..cut).unwrap_or(rest).to_string();
         }

@@ -10,7 +10,6 @@
 //! [`Pattern`] that skips texts it cannot match.
 
 use super::pattern::Pattern;
-use crate::model::Status;
 
 /// What a decision phrase does to an agreement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -174,150 +173,6 @@ pub const SCHEDULED_GAP: &str = r"^\s*,?\s*(?:se ha programado|esta programada|s
 /// Filler between a meeting and its date or place ("realizada del",
 /// "que se realizó en", "en su reunión de").
 pub const MEETING_FILLER: &str = r"^(?:\s|,)*(?:(?:(?:que\s+)?se\s+(?:realizo|celebro|llevo\s+a\s+cabo|efectuo|reunio|reunieron)|(?:que\s+)?tuvo\s+lugar|(?:que\s+)?tendra\s+lugar|se\s+(?:realizara|celebrara|llevara\s+a\s+cabo)|sesiono|took\s+place|(?:will|to)\s+take\s+place|(?:was\s+|were\s+|will\s+be\s+)?held|convened|realizad[ao]s?|celebrad[ao]s?|efectuad[ao]s?|llevad[ao]s?\s+a\s+cabo|reunid[ao]s?|en\s+su\s+reunion|en\s+su\s+sesion)(?:\s|,)*)?";
-
-/// Status phrases; the first that matches in a sentence wins.
-pub const STATUS: &[(&str, Status)] = &[
-    (
-        r"(?:continua|continuan|sigue|siguen|queda|quedan|esta|estan|permanece|permanecen) (?:aun )?pendientes?",
-        Status::Pending,
-    ),
-    (
-        r"aun (?:esta|estan|queda|quedan|sigue|siguen) pendientes?",
-        Status::Pending,
-    ),
-    (
-        r"aun no se (?:ha|han) (?:realizado|recibido|llevado a cabo|iniciado|concretado|cumplido)",
-        Status::Pending,
-    ),
-    (
-        r"no se (?:ha|han) (?:realizado|llevado a cabo|concretado|cumplido)",
-        Status::Pending,
-    ),
-    (
-        r"queda por realizar|esta por realizarse|dependera del?",
-        Status::Pending,
-    ),
-    (
-        r"en proceso|en curso|se esta en conversaciones|se esta (?:trabajando|elaborando|preparando|negociando)",
-        Status::InProgress,
-    ),
-    (
-        r"(?:ha|han) iniciado|esta considerando|siguen? trabajando|ya empezo|ya comenzo",
-        Status::InProgress,
-    ),
-    (
-        r"se realizo|se llevo a cabo|se celebro|tuvo lugar|fue realizad[oa]|se completo|se concluyo|se cumplio|fue(?:ron)? cumplid[oa]s?",
-        Status::Done,
-    ),
-];
-
-/// How many respondents a phrase counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Count {
-    /// Exactly this many, unnamed.
-    Exactly(u32),
-    /// The number is in the `n` group of the pattern.
-    Captured,
-    /// "not received from more than half": of n asked, at most
-    /// n − (⌊n/2⌋ + 1) answered.
-    LessThanHalf,
-    /// "most have answered".
-    Majority,
-    /// Everyone answered.
-    All,
-}
-
-/// A response-count phrase with its count `{N}` written out: a numeral or
-/// a number word of the profiles (`[numbers] words`).
-pub fn response_pattern(p: &str) -> String {
-    let numbers = super::profile::number_words().iter();
-    let words = super::profile::alternation(numbers.map(|(w, _)| w.as_str()));
-    p.replace("{N}", &format!(r"(?P<n>\d{{1,2}}|{words})"))
-}
-
-/// Response-count phrases, most specific first; `{N}` is a count (see
-/// [`response_pattern`]).
-pub const RESPONSES: &[(&str, Count)] = &[
-    (
-        r"no se (?:ha|han) recibido (?:\w+ ){0,3}de mas de la mitad",
-        Count::LessThanHalf,
-    ),
-    (
-        r"con (?:una|la) (?:sola |unica )?excepcion\b(?: de uno)?",
-        Count::Exactly(1),
-    ),
-    (
-        r"no se (?:recibio|ha recibido|han recibido) (?:comunicacion|respuesta|informacion|comentario|observacion)(?:es)? alguna?s?",
-        Count::Exactly(0),
-    ),
-    (
-        r"no se (?:recibio|ha recibido|han recibido) ningun[ao]? (?:comunicacion|respuesta|informacion|comentario|observacion)",
-        Count::Exactly(0),
-    ),
-    (
-        r"no se (?:recibio|ha recibido|han recibido) (?:respuestas?|comunicacion(?:es)?)",
-        Count::Exactly(0),
-    ),
-    (
-        r"(?:ningun|ninguno de los) pais(?:es)?(?: miembros?)? (?:ha|han) (?:respondido|contestado|enviado|remitido)",
-        Count::Exactly(0),
-    ),
-    (
-        r"no (?:ha|han) habido (?:ninguna )?respuestas?",
-        Count::Exactly(0),
-    ),
-    (
-        r"no se (?:habia|habian|ha|han) (?:informado|reportado|comunicado) (?:de )?ningun[ao]? (?:progreso|avance|respuesta|resultado)s?",
-        Count::Exactly(0),
-    ),
-    (
-        r"la mayoria de los paises(?: miembros)? (?:ha|han) (?:respondido|contestado|enviado|remitido)",
-        Count::Majority,
-    ),
-    (
-        r"todos los paises(?: miembros)? (?:ya )?(?:ha|han) (?:respondido|contestado|enviado|remitido)",
-        Count::All,
-    ),
-    (
-        r"se (?:ha|han) recibido (?:respuestas?|informacion|comentarios|observaciones|contribuciones|estadisticas)(?: \w+){0,2} de {N} (?:de los )?paises",
-        Count::Captured,
-    ),
-    (
-        r"\b{N} (?:de los )?paises(?: miembros)? (?:ha|han|hayan) (?:respondido|contestado|enviado|remitido)",
-        Count::Captured,
-    ),
-];
-
-/// Verbs of answering: countries named with them responded.
-pub const RESPONDED: &str = r"\b(?:(?:ha|han) (?:respondido|contestado|enviado|remitido|entregado|suministrado|proporcionado|presentado)|respondi(?:o|eron)|contest(?:o|aron)|envi(?:o|aron)|remiti(?:o|eron)|entreg(?:o|aron)|se (?:ha|han|recibio|recibieron) (?:recibido )?(?:\w+ ){0,3}de)\b";
-
-/// "con excepción de Honduras": the named country answered.
-pub const EXCEPT_NAMED: &str = r"\bcon excepcion de\s*$";
-
-/// Phrases that ask for something.
-pub const REQUESTS: &[&str] = &[
-    r"se (?:le |les )?solicito",
-    r"(?:le |les )?solicit(?:o|aron|ando)(?:les|le)?",
-    r"se (?:le |les )?pidio|(?:le |les )?pidi(?:o|eron)|pidiendo(?:les|le)?",
-    r"se insta|inst(?:o|aron|aba|aban|ando)",
-    r"exhort(?:a|o|aron|aba|ando)",
-    r"acord(?:o|aron)(?:,[^,]{1,80},)? (?:suministrar|comunicar|enviar|presentar|remitir|entregar|proporcionar)\w*",
-    r"se convino (?:en )?que|convinieron (?:en )?(?:que|suministrar|enviar)",
-    r"se comprometieron a",
-];
-
-/// Phrases that repeat an earlier request instead of making a new one.
-pub const REITERATIONS: &str =
-    r"\b(?:reiter(?:o|aron) (?:la|su|esta) solicitud|volvi(?:o|eron) a solicitar)\b";
-
-/// Who a request is addressed to: the member countries as a group.
-pub const MEMBERS: &str = r"\b(?:paises|estados|gobiernos) miembros\b|\blos gobiernos\b|\blos paises de la (?:crm|conferencia)\b";
-
-/// Just before a date: the date is a deadline.
-pub const DEADLINE_BEFORE: &str = r"(?:\bal|a mas tardar el|\bantes del?|\bhasta el|\bpara el|fecha limite(?: del?)?|plazo (?:del?|hasta el))\s*$";
-
-/// "para esa misma fecha": the deadline named before.
-pub const SAME_DATE: &str = r"\b(?:esa|la) misma fecha\b";
 
 /// Nouns of dated correspondence, with the event type.
 pub const CORRESPONDENCE: &[(&str, &str)] = &[
@@ -504,16 +359,9 @@ mod tests {
     #[test]
     fn every_table_compiles() {
         alternation(DECISIONS.iter().map(|c| c.pattern));
-        alternation(REQUESTS.iter().copied());
         alternation(CORRESPONDENCE.iter().map(|c| c.0));
         alternation(GATHERINGS.iter().map(|c| c.0));
         alternation(ACTIONS.iter().map(|c| c.0));
-        for (p, _) in STATUS {
-            compile(p);
-        }
-        for (p, _) in RESPONSES {
-            compile(&response_pattern(p));
-        }
         for p in [
             DESTINATION,
             FUTURE,
@@ -521,12 +369,6 @@ mod tests {
             CURRENT_MEETING,
             SCHEDULED_GAP,
             MEETING_FILLER,
-            RESPONDED,
-            EXCEPT_NAMED,
-            REITERATIONS,
-            MEMBERS,
-            DEADLINE_BEFORE,
-            SAME_DATE,
             ANAPHORA,
             GATHERING_ANAPHORA,
             HANDOVER,

@@ -445,3 +445,49 @@ fn a_meeting_named_by_its_city() {
         "a country taken for the city of a meeting: {meetings:?}"
     );
 }
+
+#[test]
+fn an_english_report_follows_its_requests_up() {
+    // The English words of asking and answering are profile data
+    // (`[follow_up]`, `[status]` in data/profiles/en.toml).
+    let d = Doc::text(
+        "ts-report-2004.txt",
+        "I.\nBackground\nThis report of the Technical Secretariat covers the period January – March 2004.\n\
+         II.\nReturn protocol\n\
+         At the IX RCM the Vice-Ministers approved the draft protocol on the return of migrants. \
+         The member countries were asked to send their comments on the draft by June 30, 2004. \
+         No reply has been received so far.\n\
+         III.\nMigration statistics\n\
+         The member countries were requested to send their statistics no later than December 15, 2004. \
+         So far, only Honduras and Panama have sent their statistics.\n\
+         IV.\nLiaison officers\n\
+         The member countries were requested to name their liaison officers. \
+         Three member countries have responded.\n",
+    );
+    d.assert_consistent();
+    let [comments, statistics, officers] = d.bundle.requests.as_slice() else {
+        panic!("three requests: {:?}", d.bundle.requests)
+    };
+    assert_eq!(
+        comments.subject,
+        "were asked to send their comments on the draft"
+    );
+    assert_eq!(comments.deadline, Some(iso("2004-06-30")));
+    assert_eq!(comments.requested_from.len(), 11);
+    assert!(comments.responded_named.is_empty());
+    assert_eq!(comments.responded_unnamed, UnnamedCount { min: 0, max: 0 });
+    assert_eq!(comments.status, Status::Pending);
+    assert!(d.has_edge(&comments.agreement, EdgeKind::AdoptedAt, "meeting:crm-09"));
+
+    assert_eq!(
+        statistics.subject,
+        "were requested to send their statistics"
+    );
+    assert_eq!(statistics.deadline, Some(iso("2004-12-15")));
+    assert_eq!(statistics.responded_named, ["country:hn", "country:pa"]);
+    assert_eq!(statistics.status, Status::Pending);
+
+    assert_eq!(officers.deadline, None);
+    assert!(officers.responded_named.is_empty());
+    assert_eq!(officers.responded_unnamed, UnnamedCount { min: 3, max: 3 });
+}

@@ -1,0 +1,233 @@
+//! What a profile says of following requests up (`[follow_up]`,
+//! `[status]`): the phrases of a report that ask for something, repeat an
+//! earlier request, name the member countries, count or name the answers,
+//! make a date a deadline, and tell where a task stands. They are regular
+//! expressions (regex crate syntax) over folded text: lower case, no
+//! accents. The readers ask here for the bundled profiles' lists run
+//! together, Spanish first, each list in its profile's order.
+
+use super::{Profile, ProfileProblem};
+use crate::model::Status;
+use serde::Deserialize;
+
+/// Phrases of asking and answering.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct FollowUp {
+    /// Phrases of a report that ask for something (`se le solicitó`,
+    /// `acordaron suministrar`).
+    pub asked: Vec<String>,
+    /// Phrases that repeat an earlier request instead of making a new
+    /// one (`reiteró la solicitud`).
+    pub reiterations: Vec<String>,
+    /// The member countries as a group, asked all together.
+    pub members: Vec<String>,
+    /// `[phrase, count]`: phrases that count the answers, most specific
+    /// first. The count is a number, `{N}` (the count written in the
+    /// phrase, where `{N}` stands in it for a numeral or a number word),
+    /// `less than half`, `most` or `all`.
+    pub counts: Vec<[String; 2]>,
+    /// Verbs of answering: countries named with them answered.
+    pub responded: Vec<String>,
+    /// Words right before a country that answered when the others did
+    /// not (`con excepción de Honduras`).
+    pub except_named: Vec<String>,
+    /// Words right before a date that make it a deadline (`a más tardar
+    /// el`, `no later than`).
+    pub deadline_before: Vec<String>,
+    /// Words that name the deadline named before (`esa misma fecha`).
+    pub same_date: Vec<String>,
+}
+
+/// Phrases that tell where a task stands. In a sentence, a pending phrase
+/// wins over one of work in progress, and that over one of work done.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Statuses {
+    pub pending: Vec<String>,
+    pub in_progress: Vec<String>,
+    pub done: Vec<String>,
+}
+
+/// How many respondents a phrase counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Count {
+    /// Exactly this many, unnamed.
+    Exactly(u32),
+    /// The number is in the `n` group of the pattern.
+    Captured,
+    /// "not received from more than half": of n asked, at most
+    /// n − (⌊n/2⌋ + 1) answered.
+    LessThanHalf,
+    /// "most have answered".
+    Majority,
+    /// Everyone answered.
+    All,
+}
+
+impl Count {
+    /// The count a profile writes (`1`, `{N}`, `less than half`, `most`,
+    /// `all`).
+    fn parse(word: &str) -> Option<Count> {
+        match word {
+            "{N}" => Some(Count::Captured),
+            "less than half" => Some(Count::LessThanHalf),
+            "most" => Some(Count::Majority),
+            "all" => Some(Count::All),
+            n => n.parse().ok().map(Count::Exactly),
+        }
+    }
+}
+
+/// A count phrase with its `{N}` written out: a numeral or a number word
+/// of the profiles (`[numbers] words`), in the `n` group.
+fn with_count(p: &str) -> String {
+    let numbers = super::number_words().iter();
+    let words = super::alternation(numbers.map(|(w, _)| w.as_str()));
+    p.replace("{N}", &format!(r"(?P<n>\d{{1,2}}|{words})"))
+}
+
+/// Every phrase of one list of `[follow_up]`, from every bundled profile.
+pub fn follow_up(list: impl Fn(&FollowUp) -> &Vec<String>) -> Vec<&'static str> {
+    Profile::bundled()
+        .iter()
+        .flat_map(|p| list(&p.follow_up).iter().map(String::as_str))
+        .collect()
+}
+
+/// The phrases of a list as one regex, each phrase a whole word run:
+/// `\b(?:a|b)\b`, with `end` after it (`\s*$` for words right before
+/// something).
+pub fn follow_up_pattern(list: impl Fn(&FollowUp) -> &Vec<String>, end: &str) -> String {
+    let phrases = follow_up(list);
+    if phrases.is_empty() {
+        // No phrase: a pattern that matches nothing.
+        return r"[^\s\S]".to_string();
+    }
+    format!(r"\b(?:{}){end}", phrases.join("|"))
+}
+
+/// The count phrases of every bundled profile with their counts, `{N}`
+/// written out.
+pub fn counts() -> Vec<(String, Count)> {
+    Profile::bundled()
+        .iter()
+        .flat_map(|p| &p.follow_up.counts)
+        .filter_map(|[p, c]| Some((with_count(p), Count::parse(c)?)))
+        .collect()
+}
+
+/// The status phrases of every bundled profile, pending ones first.
+pub fn statuses() -> Vec<(&'static str, Status)> {
+    let of = |list: fn(&Statuses) -> &Vec<String>, s: Status| {
+        Profile::bundled()
+            .iter()
+            .flat_map(move |p| list(&p.status).iter().map(move |w| (w.as_str(), s)))
+    };
+    of(|x| &x.pending, Status::Pending)
+        .chain(of(|x| &x.in_progress, Status::InProgress))
+        .chain(of(|x| &x.done, Status::Done))
+        .collect()
+}
+
+/// Why a profile's `[follow_up]` or `[status]` cannot be read: a phrase
+/// that is no regular expression, or a count of no known form.
+pub(super) fn check(p: &Profile) -> Result<(), ProfileProblem> {
+    let f = &p.follow_up;
+    let s = &p.status;
+    let lists = [
+        ("follow_up.asked", &f.asked),
+        ("follow_up.reiterations", &f.reiterations),
+        ("follow_up.members", &f.members),
+        ("follow_up.responded", &f.responded),
+        ("follow_up.except_named", &f.except_named),
+        ("follow_up.deadline_before", &f.deadline_before),
+        ("follow_up.same_date", &f.same_date),
+        ("status.pending", &s.pending),
+        ("status.in_progress", &s.in_progress),
+        ("status.done", &s.done),
+    ];
+    let counts = f.counts.iter().map(|[p, _]| ("follow_up.counts", p));
+    for (list, phrase) in lists
+        .iter()
+        .flat_map(|(l, ps)| ps.iter().map(move |p| (*l, p)))
+        .chain(counts)
+    {
+        let compiled = regex::Regex::new(&phrase.replace("{N}", "1"));
+        if let Err(e) = compiled {
+            return Err(ProfileProblem::Phrase {
+                list,
+                phrase: phrase.clone(),
+                why: e.to_string(),
+            });
+        }
+    }
+    if let Some([_, c]) = f.counts.iter().find(|[_, c]| Count::parse(c).is_none()) {
+        return Err(ProfileProblem::Phrase {
+            list: "follow_up.counts",
+            phrase: c.clone(),
+            why: "a count is a number, {N}, \"less than half\", \"most\" or \"all\"".into(),
+        });
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_languages_count_answers() {
+        let counts = counts();
+        let reads = |text: &str| {
+            counts
+                .iter()
+                .find(|(p, _)| regex::Regex::new(p).is_ok_and(|r| r.is_match(text)))
+                .map(|(_, c)| *c)
+        };
+        assert_eq!(
+            reads("no se ha recibido respuesta alguna"),
+            Some(Count::Exactly(0))
+        );
+        assert_eq!(
+            reads("no reply has been received so far"),
+            Some(Count::Exactly(0))
+        );
+        assert_eq!(
+            reads("three member countries have responded"),
+            Some(Count::Captured)
+        );
+        assert_eq!(reads("the meeting was held in lima"), None);
+    }
+
+    #[test]
+    fn pending_wins_over_done() {
+        let all = statuses();
+        let first = |text: &str| {
+            all.iter()
+                .find(|(p, _)| {
+                    regex::Regex::new(&format!(r"\b(?:{p})\b")).is_ok_and(|r| r.is_match(text))
+                })
+                .map(|(_, s)| *s)
+        };
+        assert_eq!(
+            first("el taller se realizo pero el informe queda pendiente"),
+            Some(Status::Pending)
+        );
+        assert_eq!(
+            first("the workshop was held; the report is still pending"),
+            Some(Status::Pending)
+        );
+        assert_eq!(first("the study is under way"), Some(Status::InProgress));
+    }
+
+    #[test]
+    fn a_phrase_that_is_no_pattern_is_refused_with_its_list() {
+        let e = Profile::parse("[status]\npending = [\"(unclosed\"]").err();
+        let text = e.map(|e| e.to_string()).unwrap_or_default();
+        assert!(text.contains("status.pending"), "{text}");
+        let e = Profile::parse("[follow_up]\ncounts = [[\"no reply\", \"several\"]]").err();
+        let text = e.map(|e| e.to_string()).unwrap_or_default();
+        assert!(text.contains("several"), "{text}");
+    }
+}
