@@ -10,8 +10,9 @@
 
 use super::facts::{shorten, Facts};
 use super::pattern::Pattern;
+use super::profile::{decided, Decision};
 use super::quotes::{self, Role};
-use super::rules::{self, compile, Decision};
+use super::rules::{self, compile};
 use super::sentence::Sentence;
 use crate::model::{EdgeKind, Kind, Provenance, Section, Span, Status, Value};
 use std::sync::OnceLock;
@@ -42,7 +43,7 @@ struct Patterns {
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {
-        decisions: rules::alternation(rules::DECISIONS.iter().map(|c| c.pattern)),
+        decisions: rules::alternation(decided().iter().map(|c| c.pattern.as_str())),
         statuses: super::profile::statuses().iter().map(|(p, s)| (compile(&format!(r"\b(?:{p})\b")), *s)).collect(),
         proposers: compile(rules::PROPOSERS),
         list_gap: compile(r"^(?:\s|,|\by\b|\be\b|\blos\b|\blas\b|\bel\b|\bla\b|\bgobiernos?\b|\bde\b|\bdel\b|\bdelegaciones\b)*$"),
@@ -111,7 +112,7 @@ fn cues(s: &Sentence) -> Vec<Cue> {
         let Some(i) = (1..c.len()).find(|&i| c.get(i).is_some()) else {
             continue;
         };
-        let (Some(m), Some(row)) = (c.get(i), rules::DECISIONS.get(i - 1)) else {
+        let (Some(m), Some(row)) = (c.get(i), decided().get(i - 1)) else {
             continue;
         };
         let (start, end) = (s.orig(m.start()), s.end_of(m.end()));

@@ -366,9 +366,13 @@ mod tests {
             texts.push(crate::text::normalize(line));
         }
         let mut patterns: Vec<String> = vec![
-            alternation(DECISIONS.iter().map(|c| c.pattern))
-                .as_str()
-                .into(),
+            alternation(
+                crate::ingest::profile::decided()
+                    .iter()
+                    .map(|c| c.pattern.as_str()),
+            )
+            .as_str()
+            .into(),
             alternation(crate::ingest::profile::follow_up(|f| &f.asked))
                 .as_str()
                 .into(),

@@ -11,7 +11,10 @@ mod follow_up;
 mod lexicon;
 mod phrase;
 
-pub use follow_up::{counts, follow_up, follow_up_pattern, statuses, Count, FollowUp, Statuses};
+pub use follow_up::{
+    counts, decided, follow_up, follow_up_pattern, statuses, Count, Cue, Decision, FollowUp,
+    Statuses,
+};
 pub use lexicon::{month, month_abbreviation, month_name, months, number, number_words};
 pub use phrase::{alternation, find_phrase, has_phrase, words, Starts};
 use serde::Deserialize;

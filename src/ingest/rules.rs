@@ -11,118 +11,6 @@
 
 use super::pattern::Pattern;
 
-/// What a decision phrase does to an agreement.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Decision {
-    /// A new decision taken at the meeting(s) named with it.
-    Adopted,
-    /// A recommendation formulated at the meeting(s).
-    Recommended,
-    /// The previous decision reaffirmed at the meeting(s).
-    Reaffirmed,
-    /// The previous decision backed at the meeting(s) ("el GRCM la
-    /// respaldó"): `adopted_at`, or a new agreement if there is none.
-    Endorsed,
-    /// The previous decision reshaped at the meeting(s): a new agreement
-    /// and `evolved_into` from the previous one.
-    Evolved,
-    /// An offer or proposal made at a meeting: not a decision, but it
-    /// claims the meeting named with it.
-    Proposed,
-}
-
-/// A decision phrase. `weak` phrases ("solicitó") count only when a
-/// meeting is named with them and their subject is not a secretariat.
-pub struct Cue {
-    pub pattern: &'static str,
-    pub decision: Decision,
-    pub weak: bool,
-}
-
-const fn cue(pattern: &'static str, decision: Decision, weak: bool) -> Cue {
-    Cue {
-        pattern,
-        decision,
-        weak,
-    }
-}
-
-/// Decision phrases, longest first where they share a start.
-pub const DECISIONS: &[Cue] = &[
-    cue(
-        r"(?:considero y )?aprob(?:o|aron) en forma de (?:una )?recomendacion",
-        Decision::Recommended,
-        false,
-    ),
-    cue(
-        r"(?:formul|emiti)(?:o|aron|eron) (?:una|la|sus?) recomendacion(?:es)?",
-        Decision::Recommended,
-        false,
-    ),
-    cue(
-        r"recomend(?:o|aron)|se recomendo|fue(?:ron)? recomendad[oa]s?",
-        Decision::Recommended,
-        false,
-    ),
-    cue(
-        r"tom(?:o|aron) (?:el|la|los|las) siguientes? (?:acuerdos?|decision(?:es)?)",
-        Decision::Adopted,
-        false,
-    ),
-    cue(r"aprob(?:o|aron)|se aprobo", Decision::Adopted, false),
-    cue(
-        r"decidi(?:o|eron)|se decidio|resolvi(?:o|eron)|se resolvio",
-        Decision::Adopted,
-        false,
-    ),
-    cue(
-        r"acord(?:o|aron)|se acordo|adopt(?:o|aron)",
-        Decision::Adopted,
-        false,
-    ),
-    cue(
-        r"se convino|convinieron|determinaron",
-        Decision::Adopted,
-        true,
-    ),
-    cue(
-        r"decision (?:vice)?ministerial|decision de los viceministros",
-        Decision::Adopted,
-        false,
-    ),
-    cue(
-        r"se (?:le |les )?solicito|(?:le |les )?solicit(?:o|aron)",
-        Decision::Adopted,
-        true,
-    ),
-    cue(
-        r"(?:encomend|comision)(?:o|aron)|instruy(?:o|eron)|se encomendo",
-        Decision::Adopted,
-        true,
-    ),
-    // A passive "fue aprobado" speaks of the decision named before it.
-    cue(
-        r"(?:la |lo |las |los )?respald(?:o|aron)|respaldad[oa]s? por|fue(?:ron)? (?:respaldad|aprobad|adoptad)[oa]s?|(?:la |lo )?endos(?:o|aron)",
-        Decision::Endorsed,
-        false,
-    ),
-    cue(
-        r"(?:fue(?:ron)? )?reafirmad[oa]s?|reafirm(?:o|aron)|se reafirmo|ratific(?:o|aron) (?:el|la|su) (?:acuerdo|decision)",
-        Decision::Reaffirmed,
-        false,
-    ),
-    cue(
-        r"fue(?:ron)? (?:perfeccionad|modificad|reformulad|ampliad|transformad)[oa]s?|se transformo",
-        Decision::Evolved,
-        false,
-    ),
-    cue(
-        r"(?:oferta|propuesta)(?: \w+){0,3}? (?:que )?(?:se )?(?:hizo|presento|formulo)",
-        Decision::Proposed,
-        false,
-    ),
-];
-
 /// Actors whose requests are follow-up, not decisions (a secretariat
 /// "solicitó" information; only meetings decide).
 pub const NON_DECIDING: &[&str] = &[
@@ -358,7 +246,6 @@ mod tests {
 
     #[test]
     fn every_table_compiles() {
-        alternation(DECISIONS.iter().map(|c| c.pattern));
         alternation(CORRESPONDENCE.iter().map(|c| c.0));
         alternation(GATHERINGS.iter().map(|c| c.0));
         alternation(ACTIONS.iter().map(|c| c.0));

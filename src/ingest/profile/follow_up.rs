@@ -1,5 +1,6 @@
-//! What a profile says of following requests up (`[follow_up]`,
-//! `[status]`): the phrases of a report that ask for something, repeat an
+//! What a profile says of following agreements and requests up
+//! (`[follow_up]`, `[status]`): the phrases of a report that tell what a
+//! meeting did with an agreement, that ask for something, repeat an
 //! earlier request, name the member countries, count or name the answers,
 //! make a date a deadline, and tell where a task stands. They are regular
 //! expressions (regex crate syntax) over folded text: lower case, no
@@ -14,6 +15,12 @@ use serde::Deserialize;
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct FollowUp {
+    /// `[phrase, what]` or `[phrase, what, "weak"]`: phrases of a report
+    /// that tell what a meeting did with an agreement, longest first where
+    /// they share a start. `what` is one of [`Decision::WORDS`]; a `weak`
+    /// phrase ("solicitó") counts only when a meeting is named with it and
+    /// its subject is not a secretariat.
+    pub decided: Vec<Vec<String>>,
     /// Phrases of a report that ask for something (`se le solicitó`,
     /// `acordaron suministrar`).
     pub asked: Vec<String>,
@@ -47,6 +54,78 @@ pub struct Statuses {
     pub pending: Vec<String>,
     pub in_progress: Vec<String>,
     pub done: Vec<String>,
+}
+
+/// What a decision phrase does to an agreement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    /// A new decision taken at the meeting(s) named with it.
+    Adopted,
+    /// A recommendation formulated at the meeting(s).
+    Recommended,
+    /// The previous decision reaffirmed at the meeting(s).
+    Reaffirmed,
+    /// The previous decision backed at the meeting(s) ("el GRCM la
+    /// respaldó"): `adopted_at`, or a new agreement if there is none.
+    Endorsed,
+    /// The previous decision reshaped at the meeting(s): a new agreement
+    /// and `evolved_into` from the previous one.
+    Evolved,
+    /// An offer or proposal made at a meeting: not a decision, but it
+    /// claims the meeting named with it.
+    Proposed,
+}
+
+impl Decision {
+    /// How profiles write each decision.
+    pub const WORDS: [(&'static str, Decision); 6] = [
+        ("adopted", Decision::Adopted),
+        ("recommended", Decision::Recommended),
+        ("reaffirmed", Decision::Reaffirmed),
+        ("endorsed", Decision::Endorsed),
+        ("evolved", Decision::Evolved),
+        ("proposed", Decision::Proposed),
+    ];
+
+    fn parse(word: &str) -> Option<Decision> {
+        Decision::WORDS
+            .iter()
+            .find(|(w, _)| *w == word)
+            .map(|&(_, d)| d)
+    }
+}
+
+/// A decision phrase of `[follow_up] decided`.
+#[derive(Debug, Clone)]
+pub struct Cue {
+    pub pattern: String,
+    pub decision: Decision,
+    pub weak: bool,
+}
+
+/// A row of `[follow_up] decided`, if it is one.
+fn cue(row: &[String]) -> Option<Cue> {
+    let (pattern, decision, weak) = match row {
+        [p, d] => (p, d, false),
+        [p, d, w] if w == "weak" => (p, d, true),
+        _ => return None,
+    };
+    Some(Cue {
+        pattern: pattern.clone(),
+        decision: Decision::parse(decision)?,
+        weak,
+    })
+}
+
+/// The decision phrases of every bundled profile, in order.
+pub fn decided() -> &'static [Cue] {
+    static C: std::sync::OnceLock<Vec<Cue>> = std::sync::OnceLock::new();
+    C.get_or_init(|| {
+        Profile::bundled()
+            .iter()
+            .flat_map(|p| p.follow_up.decided.iter().filter_map(|row| cue(row)))
+            .collect()
+    })
 }
 
 /// How many respondents a phrase counts.
@@ -148,10 +227,15 @@ pub(super) fn check(p: &Profile) -> Result<(), ProfileProblem> {
         ("status.done", &s.done),
     ];
     let counts = f.counts.iter().map(|[p, _]| ("follow_up.counts", p));
+    let decided = f
+        .decided
+        .iter()
+        .filter_map(|row| Some(("follow_up.decided", row.first()?)));
     for (list, phrase) in lists
         .iter()
         .flat_map(|(l, ps)| ps.iter().map(move |p| (*l, p)))
         .chain(counts)
+        .chain(decided)
     {
         let compiled = regex::Regex::new(&phrase.replace("{N}", "1"));
         if let Err(e) = compiled {
@@ -167,6 +251,15 @@ pub(super) fn check(p: &Profile) -> Result<(), ProfileProblem> {
             list: "follow_up.counts",
             phrase: c.clone(),
             why: "a count is a number, {N}, \"less than half\", \"most\" or \"all\"".into(),
+        });
+    }
+    if let Some(row) = f.decided.iter().find(|row| cue(row).is_none()) {
+        return Err(ProfileProblem::Phrase {
+            list: "follow_up.decided",
+            phrase: row.join(", "),
+            why: "a row is [phrase, what] or [phrase, what, \"weak\"], what one of adopted, \
+                  recommended, reaffirmed, endorsed, evolved, proposed"
+                .into(),
         });
     }
     Ok(())
@@ -219,6 +312,27 @@ mod tests {
             Some(Status::Pending)
         );
         assert_eq!(first("the study is under way"), Some(Status::InProgress));
+    }
+
+    #[test]
+    fn every_decision_phrase_is_read() {
+        let es = Profile::bundled_for("es").map_or(0, |p| p.follow_up.decided.len());
+        assert!(es > 10, "{es} Spanish decision phrases");
+        let total: usize = Profile::bundled()
+            .iter()
+            .map(|p| p.follow_up.decided.len())
+            .sum();
+        assert_eq!(
+            decided().len(),
+            total,
+            "a row of [follow_up] decided was dropped"
+        );
+        assert!(decided()
+            .iter()
+            .any(|c| c.weak && c.decision == Decision::Adopted));
+        let e = Profile::parse("[follow_up]\ndecided = [[\"aprobaron\", \"approved\"]]").err();
+        let text = e.map(|e| e.to_string()).unwrap_or_default();
+        assert!(text.contains("follow_up.decided"), "{text}");
     }
 
     #[test]
