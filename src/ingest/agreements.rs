@@ -47,7 +47,12 @@ fn patterns() -> &'static Patterns {
         statuses: super::profile::statuses().iter().map(|(p, s)| (compile(&format!(r"\b(?:{p})\b")), *s)).collect(),
         proposers: compile(rules::PROPOSERS),
         list_gap: compile(r"^(?:\s|,|\by\b|\be\b|\blos\b|\blas\b|\bel\b|\bla\b|\bgobiernos?\b|\bde\b|\bdel\b|\bdelegaciones\b)*$"),
-        gathering: rules::alternation(rules::GATHERINGS.iter().map(|g| g.0).chain([r"evento"])),
+        gathering: rules::alternation(
+            super::profile::event_kinds(|e| &e.gatherings)
+                .into_iter()
+                .map(|g| g.0)
+                .chain([r"evento"]),
+        ),
         deciders: compile(r"\b(?:viceministros|paises miembros|gobiernos|delegaciones|estados miembros)\b"),
     })
 }

@@ -13,6 +13,7 @@ use super::agreements::Agreement;
 use super::facts::{shorten, Facts};
 use super::meetings::Env;
 use super::pattern::Pattern;
+use super::profile::{event_kinds, event_name, events, events_pattern};
 use super::rules::{self, compile};
 use super::sentence::Sentence;
 use crate::model::{DateValue, EdgeKind, Kind, Provenance, Section, Value};
@@ -32,15 +33,17 @@ struct Patterns {
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {
-        correspondence: rules::alternation(rules::CORRESPONDENCE.iter().map(|c| c.0)),
-        anaphora: compile(rules::ANAPHORA),
-        actions: rules::alternation(rules::ACTIONS.iter().map(|c| c.0)),
-        handover: compile(rules::HANDOVER),
-        at_end: compile(rules::AT_END_OF),
+        correspondence: rules::alternation(
+            event_kinds(|e| &e.correspondence).into_iter().map(|c| c.0),
+        ),
+        anaphora: compile(&events_pattern(|e| &e.anaphora, r"\b")),
+        actions: rules::alternation(event_kinds(|e| &e.acts).into_iter().map(|c| c.0)),
+        handover: compile(&events_pattern(|e| &e.handover, r"\b")),
+        at_end: compile(&events_pattern(|e| &e.at_end_of, r"\b")),
         requestish: rules::alternation(
             super::profile::follow_up(|f| &f.asked)
                 .into_iter()
-                .chain([r"plazo", r"fecha limite"]),
+                .chain(events(|e| &e.deadline)),
         ),
         same_date: compile(&super::profile::follow_up_pattern(|f| &f.same_date, r"\b")),
     })
@@ -182,7 +185,9 @@ pub fn extract(
             let Some(g) = (1..m.len()).find(|&k| m.get(k).is_some()) else {
                 continue;
             };
-            let (Some(hit), Some(&(_, kind))) = (m.get(g), rules::ACTIONS.get(g - 1)) else {
+            let (Some(hit), Some((_, kind))) =
+                (m.get(g), event_kinds(|e| &e.acts).get(g - 1).copied())
+            else {
                 continue;
             };
             let at = s.orig(hit.start());
@@ -237,13 +242,11 @@ pub fn extract(
             );
             let names: Vec<String> = actors.iter().map(|a| (cx.short_name)(a)).collect();
             let name = match names.as_slice() {
-                [] => format!("{} ({})", rules::event_name(kind), shorten(&s.text, 60)),
-                [one] => format!("{} de {one}", rules::event_name(kind)),
-                [rest @ .., last] => format!(
-                    "{} de {} y {last}",
-                    rules::event_name(kind),
-                    rest.join(", ")
-                ),
+                [] => format!("{} ({})", event_name(kind), shorten(&s.text, 60)),
+                [one] => format!("{} de {one}", event_name(kind)),
+                [rest @ .., last] => {
+                    format!("{} de {} y {last}", event_name(kind), rest.join(", "))
+                }
             };
             cx.event(facts, &id, &name, kind, date, i, &prov, notes);
             let edge_kind = if kind == "establishment" {
@@ -280,7 +283,7 @@ fn correspondence(
         .filter_map(|c| {
             let g = (1..c.len()).find(|&k| c.get(k).is_some())?;
             let m = c.get(g)?;
-            let kind = rules::CORRESPONDENCE.get(g - 1)?.1;
+            let kind = event_kinds(|e| &e.correspondence).get(g - 1)?.1;
             Some((s.orig(m.start()), s.end_of(m.end()), kind))
         })
         .collect();
@@ -340,7 +343,7 @@ fn correspondence(
             } else {
                 ""
             };
-            let name = format!("{}{follow} {by} {}", rules::event_name(kind), date_key(&d))
+            let name = format!("{}{follow} {by} {}", event_name(kind), date_key(&d))
                 .split_whitespace()
                 .collect::<Vec<_>>()
                 .join(" ");

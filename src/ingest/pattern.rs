@@ -358,6 +358,7 @@ mod tests {
 
     #[test]
     fn rule_tables_match_as_written() {
+        use crate::ingest::profile::{event_kinds, events_pattern};
         use crate::ingest::rules::*;
         let report = include_str!("../../data/documents/informe-ppt-mexico-2003.txt");
         let mut texts: Vec<String> = Vec::new();
@@ -376,10 +377,12 @@ mod tests {
             alternation(crate::ingest::profile::follow_up(|f| &f.asked))
                 .as_str()
                 .into(),
-            alternation(CORRESPONDENCE.iter().map(|c| c.0))
+            alternation(event_kinds(|e| &e.correspondence).into_iter().map(|c| c.0))
                 .as_str()
                 .into(),
-            alternation(ACTIONS.iter().map(|c| c.0)).as_str().into(),
+            alternation(event_kinds(|e| &e.acts).into_iter().map(|c| c.0))
+                .as_str()
+                .into(),
         ];
         let profile = crate::ingest::profile::statuses();
         patterns.extend(profile.iter().map(|(p, _)| format!(r"\b(?:{p})\b")));
@@ -394,6 +397,8 @@ mod tests {
         for (list, end) in lists {
             patterns.push(crate::ingest::profile::follow_up_pattern(list, end));
         }
+        patterns.push(events_pattern(|e| &e.anaphora, r"\b"));
+        patterns.push(events_pattern(|e| &e.handover, r"\b"));
         patterns.extend(
             [
                 DESTINATION,
@@ -401,8 +406,6 @@ mod tests {
                 FUTURE_ORIGINAL,
                 CURRENT_MEETING,
                 MEETING_FILLER,
-                ANAPHORA,
-                HANDOVER,
                 PROPOSERS,
                 ROLE_TITLES,
                 TITLE,

@@ -8,11 +8,13 @@
 //! its frequent words ([`detect`]).
 
 mod error;
+mod events;
 mod follow_up;
 mod lexicon;
 mod phrase;
 
 pub use error::{ProfileError, ProfileProblem};
+pub use events::{event_kinds, event_name, events, events_pattern, Events};
 pub use follow_up::{
     counts, decided, follow_up, follow_up_pattern, statuses, Count, Cue, Decision, FollowUp,
     Statuses,
@@ -51,6 +53,7 @@ pub struct Profile {
     pub numbers: Numbers,
     pub follow_up: FollowUp,
     pub status: Statuses,
+    pub events: Events,
 }
 
 /// How dates are written.
@@ -380,7 +383,9 @@ impl Profile {
                 reason: ProfileProblem::Months(months),
             });
         }
-        follow_up::check(&p).map_err(|reason| ProfileError { path: None, reason })?;
+        follow_up::check(&p)
+            .and_then(|()| events::check(&p))
+            .map_err(|reason| ProfileError { path: None, reason })?;
         p.normalize();
         Ok(p)
     }

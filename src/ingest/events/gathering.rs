@@ -9,6 +9,7 @@ use crate::ingest::agreements;
 use crate::ingest::facts::{shorten, Facts};
 use crate::ingest::meetings;
 use crate::ingest::pattern::Pattern;
+use crate::ingest::profile::{event_kinds, event_name, events_pattern};
 use crate::ingest::rules::{self, compile};
 use crate::ingest::sentence::Sentence;
 use crate::model::{DateValue, EdgeKind, Status, Value, Ymd};
@@ -26,10 +27,10 @@ struct Patterns {
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {
-        gatherings: rules::alternation(rules::GATHERINGS.iter().map(|c| c.0)),
-        gathering_anaphora: compile(rules::GATHERING_ANAPHORA),
-        day_before: compile(rules::DAY_BEFORE),
-        day_after: compile(rules::DAY_AFTER),
+        gatherings: rules::alternation(event_kinds(|e| &e.gatherings).into_iter().map(|c| c.0)),
+        gathering_anaphora: compile(&events_pattern(|e| &e.gathering_anaphora, r"\b")),
+        day_before: compile(&events_pattern(|e| &e.day_before, r"\s*$")),
+        day_after: compile(&events_pattern(|e| &e.day_after, r"\s*$")),
         place: compile(
             r"\ben\s+(?P<p>[A-ZÁÉÍÓÚÑ][\p{L}\-]*(?:\s+(?:de\s+)?[A-ZÁÉÍÓÚÑ][\p{L}\-]*){0,2})",
         ),
@@ -54,7 +55,7 @@ pub fn gathering(
     let heading_kind = heading.and_then(|h| {
         let (c, k) = mentions(h)?;
         (c.get(0)?.start() == 0)
-            .then(|| rules::GATHERINGS.get(k - 1).map(|g| g.1))
+            .then(|| event_kinds(|e| &e.gatherings).get(k - 1).map(|g| g.1))
             .flatten()
     });
     let body: Vec<(usize, &Sentence)> = cx
@@ -68,7 +69,7 @@ pub fn gathering(
     let body_kind = body.iter().find_map(|(_, s)| {
         let (_, k) = mentions(s)?;
         let held = agreements::status_of(s).is_some() || s.dates.iter().any(|d| d.value.is_some());
-        held.then(|| rules::GATHERINGS.get(k - 1).map(|g| g.1))
+        held.then(|| event_kinds(|e| &e.gatherings).get(k - 1).map(|g| g.1))
             .flatten()
     });
     let Some(kind) = heading_kind.or(body_kind) else {
@@ -150,7 +151,7 @@ pub fn gathering(
     );
     let name = match heading {
         Some(h) if heading_kind.is_some() => shorten(&h.text, 120),
-        _ => format!("{} ({})", rules::event_name(kind), cx.section.id),
+        _ => format!("{} ({})", event_name(kind), cx.section.id),
     };
     cx.event(
         facts,

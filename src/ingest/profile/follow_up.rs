@@ -178,12 +178,33 @@ pub fn follow_up(list: impl Fn(&FollowUp) -> &Vec<String>) -> Vec<&'static str> 
 /// `\b(?:a|b)\b`, with `end` after it (`\s*$` for words right before
 /// something).
 pub fn follow_up_pattern(list: impl Fn(&FollowUp) -> &Vec<String>, end: &str) -> String {
-    let phrases = follow_up(list);
+    joined(&follow_up(list), end)
+}
+
+/// Phrases as one regex of whole word runs, `end` after them; none
+/// gives a pattern that matches nothing.
+pub(super) fn joined(phrases: &[&str], end: &str) -> String {
     if phrases.is_empty() {
-        // No phrase: a pattern that matches nothing.
         return r"[^\s\S]".to_string();
     }
     format!(r"\b(?:{}){end}", phrases.join("|"))
+}
+
+/// Every phrase of one list of patterns, one with the reason when it is
+/// no regular expression.
+pub(super) fn check_patterns<'a>(
+    lists: impl IntoIterator<Item = (&'static str, &'a String)>,
+) -> Result<(), ProfileProblem> {
+    for (list, phrase) in lists {
+        if let Err(e) = regex::Regex::new(&phrase.replace("{N}", "1")) {
+            return Err(ProfileProblem::Phrase {
+                list,
+                phrase: phrase.clone(),
+                why: e.to_string(),
+            });
+        }
+    }
+    Ok(())
 }
 
 /// The count phrases of every bundled profile with their counts, `{N}`
@@ -231,21 +252,13 @@ pub(super) fn check(p: &Profile) -> Result<(), ProfileProblem> {
         .decided
         .iter()
         .filter_map(|row| Some(("follow_up.decided", row.first()?)));
-    for (list, phrase) in lists
-        .iter()
-        .flat_map(|(l, ps)| ps.iter().map(move |p| (*l, p)))
-        .chain(counts)
-        .chain(decided)
-    {
-        let compiled = regex::Regex::new(&phrase.replace("{N}", "1"));
-        if let Err(e) = compiled {
-            return Err(ProfileProblem::Phrase {
-                list,
-                phrase: phrase.clone(),
-                why: e.to_string(),
-            });
-        }
-    }
+    check_patterns(
+        lists
+            .iter()
+            .flat_map(|(l, ps)| ps.iter().map(move |p| (*l, p)))
+            .chain(counts)
+            .chain(decided),
+    )?;
     if let Some([_, c]) = f.counts.iter().find(|[_, c]| Count::parse(c).is_none()) {
         return Err(ProfileProblem::Phrase {
             list: "follow_up.counts",
