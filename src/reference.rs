@@ -8,7 +8,10 @@ use crate::model::{
 };
 use serde::Deserialize;
 
+mod roles;
 pub(crate) mod series;
+
+pub(crate) use roles::roles;
 
 const COUNTRIES: &str = include_str!("../data/reference/countries.toml");
 const MEETINGS: &str = include_str!("../data/reference/meetings.toml");
@@ -168,6 +171,13 @@ pub(crate) struct Organization {
     pub(crate) aliases: Vec<String>,
     pub(crate) part_of: Option<String>,
     pub(crate) source: String,
+    /// What the body does in its process (see [`roles::Roles`]).
+    #[serde(default)]
+    pub(crate) roles: Vec<String>,
+    /// A report is presented at its meetings: "esta reunión" in a
+    /// report is one of them, of the body with the lowest number first.
+    #[serde(default)]
+    pub(crate) presented_at: Option<u8>,
 }
 
 impl Organization {
@@ -234,8 +244,8 @@ struct MeetingsFile {
     meeting: Vec<Meeting>,
 }
 #[derive(Deserialize)]
-struct OrganizationsFile {
-    organization: Vec<Organization>,
+pub(crate) struct OrganizationsFile {
+    pub(crate) organization: Vec<Organization>,
 }
 
 /// The whole gazetteer.

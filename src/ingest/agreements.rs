@@ -131,7 +131,7 @@ fn cues(s: &Sentence) -> Vec<Cue> {
                 .iter()
                 .rev()
                 .find(|x| x.end <= start && !s.in_meeting(x.start, x.end));
-            if actor.is_some_and(|a| rules::NON_DECIDING.contains(&a.id.as_str())) {
+            if actor.is_some_and(|a| crate::reference::roles().organs.contains(&a.id)) {
                 continue;
             }
         }
@@ -548,7 +548,7 @@ fn concerns(
             .filter(|m| m.start >= start && m.kind == Kind::Organization)
         {
             if s.in_meeting(m.start, m.end)
-                || ["organization:crm", "organization:grcm"].contains(&m.id.as_str())
+                || crate::reference::roles().presented_at.contains(&m.id)
             {
                 continue;
             }

@@ -11,7 +11,6 @@ use super::dates::{self, width};
 use super::facts::Facts;
 use super::header::Held;
 use super::meetings::{MeetingRef, Target};
-use super::rules;
 use crate::model::{DateValue, EdgeKind, Kind, Precision, Provenance, Value};
 use crate::reference::{meeting_id, Gazetteer};
 use crate::text::slug;
@@ -346,9 +345,8 @@ impl Calendar {
         let (body, want_current) = match &r.target {
             Target::Current { body: Some(b) } => (b.clone(), true),
             Target::Current { body: None } => {
-                let any = rules::CURRENT_MEETING_BODIES
-                    .iter()
-                    .find_map(|b| self.current_of(b));
+                let bodies = &crate::reference::roles().presented_at;
+                let any = bodies.iter().find_map(|b| self.current_of(b));
                 if let Some(e) = any {
                     r.id = Some(e.id.clone());
                     r.how = Some(format!(
@@ -358,13 +356,18 @@ impl Calendar {
                     return;
                 }
                 // The report's body: the first that holds meetings in it.
-                let body = rules::CURRENT_MEETING_BODIES.iter().find(|b| {
+                let body = bodies.iter().find(|b| {
                     self.entries
                         .iter()
-                        .any(|e| e.body.as_deref() == Some(**b) && e.date.is_some())
+                        .any(|e| e.body.as_deref() == Some(b.as_str()) && e.date.is_some())
                 });
+                // A numbered series' meeting is never made from a month.
+                let numbered = |b: &str| {
+                    let key = b.strip_prefix("organization:").unwrap_or(b);
+                    crate::reference::series::by_key(key).is_some_and(|s| !s.by_date)
+                };
                 match body {
-                    Some(b) if *b != "organization:crm" => (b.to_string(), true),
+                    Some(b) if !numbered(b) => (b.clone(), true),
                     _ => {
                         r.how = Some(
                             "\"esta reunión\": no meeting in the month of the report's date".into(),

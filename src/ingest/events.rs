@@ -425,7 +425,9 @@ fn handover(
     for x in [from, to] {
         facts.edge(&id, x, EdgeKind::Concerns, vec![], prov);
     }
-    facts.edge(&id, "organization:ppt", EdgeKind::Concerns, vec![], prov);
+    for office in &crate::reference::roles().rotating {
+        facts.edge(&id, office, EdgeKind::Concerns, vec![], prov);
+    }
     if let Some(mid) = meeting.and_then(|r| r.id.as_deref()) {
         facts.edge(&id, mid, EdgeKind::PartOf, vec![], prov);
     }

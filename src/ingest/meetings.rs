@@ -286,7 +286,7 @@ pub fn find(s: &Sentence, env: &Env) -> Vec<MeetingRef> {
         }
         let body = men.id.clone();
         let pre = s.norm_before(men.start);
-        let hosts_undated = rules::UNDATED_MEETING_BODIES.contains(&body.as_str());
+        let hosts_undated = crate::reference::roles().undated_meetings.contains(&body);
         if let Some(c) = p.current_prefix.captures(pre) {
             let start = c.name("c").map_or(men.start, |x| s.orig(x.start()));
             let mut r = MeetingRef::new(start, men.end, Target::Current { body: Some(body) });

@@ -11,22 +11,6 @@
 
 use super::pattern::Pattern;
 
-/// Actors whose requests are follow-up, not decisions (a secretariat
-/// "solicitó" information; only meetings decide).
-pub const NON_DECIDING: &[&str] = &[
-    "organization:ppt",
-    "organization:st",
-    "organization:secretaria-virtual",
-];
-
-/// Bodies whose meetings reports name without a date ("el GRCM la
-/// respaldó"): such a mention is a reference to one of its meetings.
-pub const UNDATED_MEETING_BODIES: &[&str] = &["organization:grcm"];
-
-/// Bodies whose meeting a report is presented at, in order of preference,
-/// for "esta reunión".
-pub const CURRENT_MEETING_BODIES: &[&str] = &["organization:grcm", "organization:crm"];
-
 /// Text before a meeting that makes it a destination, not a venue
 /// ("a los Viceministros asistentes a la VIII CRM", "Preparatory Meeting
 /// for the 5th ... Conference").

@@ -192,11 +192,9 @@ pub fn gathering(
         for x in &by {
             facts.edge(&id, x, EdgeKind::ProposedBy, vec![], &sp);
         }
-        let general = ["organization:crm", "organization:grcm"];
+        let general = &crate::reference::roles().presented_at;
         for m in s.mentioned("organization:").filter(|m| {
-            !by.contains(&m.id)
-                && !s.in_meeting(m.start, m.end)
-                && !general.contains(&m.id.as_str())
+            !by.contains(&m.id) && !s.in_meeting(m.start, m.end) && !general.contains(&m.id)
         }) {
             facts.edge(&id, &m.id, EdgeKind::Concerns, vec![], &sp);
         }

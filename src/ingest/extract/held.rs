@@ -7,7 +7,7 @@ use crate::ingest::facts::Facts;
 use crate::ingest::header::Held;
 use crate::ingest::meetings::{self, Env, Target};
 use crate::ingest::sentence::Sentence;
-use crate::ingest::{decisions, front, header, listed, rules};
+use crate::ingest::{decisions, front, header, listed};
 use crate::model::{DateValue, EdgeKind, Kind, Precision, Section};
 
 use super::SectionNote;
@@ -61,7 +61,7 @@ pub(super) fn own_meeting_held(
                 .find(|(s, m)| meetings::meeting_of(s, m.start))
                 .or_else(|| {
                     bodies()
-                        .filter(|(_, m)| rules::UNDATED_MEETING_BODIES.contains(&m.id.as_str()))
+                        .filter(|(_, m)| crate::reference::roles().undated_meetings.contains(&m.id))
                         .find(|(s, m)| s.find(cue).first().is_some_and(|&(at, _)| m.end <= at))
                 })
             else {
