@@ -16,29 +16,47 @@
 
 use crate::text::normalize;
 
-/// Other names of the bodies, longest first (folded, lower case).
-const BODIES: [(&str, &str); 12] = [
-    ("regional consultation group on migration", "GRCM"),
-    ("grupo regional de consulta sobre migracion", "GRCM"),
-    ("grupo regional de consulta sobre migraciones", "GRCM"),
-    ("regional conference on migration", "CRM"),
-    ("conferencia regional sobre migracion", "CRM"),
-    ("conferencia regional sobre migraciones", "CRM"),
-    ("conferencia regional de migracion", "CRM"),
-    ("pro tempore presidency", "PPT"),
-    ("pro-tempore presidency", "PPT"),
-    ("proceso de puebla", "CRM"),
-    ("proceso puebla", "CRM"),
-    ("puebla process", "CRM"),
-];
+/// A body's names, each with its acronym (folded, lower case; longest
+/// first), and the acronyms it goes by (`rcm` → `CRM`): the bundled
+/// series profiles (every process whose meetings are numbered) and the
+/// gazetteer's bodies of a process (`part_of`) or with reports presented
+/// at them. Data, not a list here: a new process needs no code change.
+struct Bodies {
+    names: Vec<(String, String)>,
+    acronyms: Vec<(String, String)>,
+}
 
-/// Acronyms of bodies written as researchers write them.
-const ACRONYMS: [(&str, &str); 4] = [
-    ("rcm", "CRM"),
-    ("crm", "CRM"),
-    ("grcm", "GRCM"),
-    ("rrcm", "RRCM"),
-];
+fn bodies() -> &'static Bodies {
+    static B: std::sync::OnceLock<Bodies> = std::sync::OnceLock::new();
+    B.get_or_init(|| {
+        let mut named: Vec<(String, Vec<String>)> = crate::reference::series::bundled()
+            .iter()
+            .map(|s| (s.acronym.clone(), s.names.clone()))
+            .collect();
+        if let Ok(g) = crate::reference::Gazetteer::bundled() {
+            named.extend(
+                g.organizations
+                    .iter()
+                    .filter(|o| o.part_of.is_some() || o.presented_at.is_some())
+                    .filter_map(|o| Some((o.acronym.clone()?, o.names()))),
+            );
+        }
+        let mut names = Vec::new();
+        let mut acronyms = Vec::new();
+        for (acronym, all) in named {
+            for name in all {
+                let short = !name.contains(' ') && name.chars().all(|c| c.is_ascii_uppercase());
+                let key = normalize(&name).to_lowercase();
+                let list = if short { &mut acronyms } else { &mut names };
+                if !list.iter().any(|(k, _)| *k == key) {
+                    list.push((key, acronym.clone()));
+                }
+            }
+        }
+        names.sort_by_key(|(k, _)| std::cmp::Reverse(k.split(' ').count()));
+        Bodies { names, acronyms }
+    })
+}
 
 /// Words before the question proper, in either language, that end the
 /// context a researcher gives first (`For my thesis I need …`).
@@ -111,7 +129,7 @@ fn head(w: &str) -> &str {
 
 /// Replace each run of words whose keys spell a phrase by its
 /// replacement, keeping the punctuation around the run.
-fn replace_phrases(ws: Vec<Word>, phrases: &[(&str, &str)]) -> Vec<Word> {
+fn replace_phrases(ws: Vec<Word>, phrases: &[(String, String)]) -> Vec<Word> {
     let mut out: Vec<Word> = Vec::with_capacity(ws.len());
     let mut i = 0;
     'outer: while i < ws.len() {
@@ -120,6 +138,7 @@ fn replace_phrases(ws: Vec<Word>, phrases: &[(&str, &str)]) -> Vec<Word> {
             if i + n <= ws.len() {
                 let keys: Vec<&str> = ws[i..i + n].iter().map(|w| w.key.as_str()).collect();
                 if keys.join(" ") == *phrase {
+                    let by = by.as_str();
                     let text = format!("{}{by}{}", head(&ws[i].text), tail(&ws[i + n - 1].text));
                     out.push(Word {
                         key: normalize(by),
@@ -145,7 +164,8 @@ fn acronym(key: &str) -> Option<&'static str> {
         .strip_suffix("'s")
         .or_else(|| key.strip_suffix("’s"))
         .unwrap_or(key);
-    ACRONYMS.iter().find(|(a, _)| *a == key).map(|&(_, b)| b)
+    let found = bodies().acronyms.iter().find(|(a, _)| a == key);
+    found.map(|(_, b)| b.as_str())
 }
 
 /// An ordinal as people write it (`7th`, `seventh`, `septima`, `7a`, `7`),
@@ -264,7 +284,7 @@ pub(super) fn names(text: &str) -> String {
     if !is_question(text) {
         return text.to_string();
     }
-    let mut ws = replace_phrases(words(text), &BODIES);
+    let mut ws = replace_phrases(words(text), &bodies().names);
     for w in &mut ws {
         let bare = w.text.trim_end_matches(['?', '!', ',', ';', ':']);
         if let Some(fixed) = item_number(bare) {

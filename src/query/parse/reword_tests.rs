@@ -28,6 +28,24 @@ fn meetings_and_bodies_are_named_as_the_knowledge_base_names_them() {
 }
 
 #[test]
+fn the_bodies_of_every_process_are_named_from_data() {
+    // Names from data/series and data/reference, not from a list in code.
+    assert_eq!(
+        names("pending agreements of the 7th South American Conference on Migration"),
+        "pending agreements of the VII CSM"
+    );
+    assert_eq!(
+        names("what did the rcgm decide"),
+        "what did the GRCM decide"
+    );
+    assert_eq!(
+        names("tasks of the Presidency Pro Tempore"),
+        "tasks of the PPT"
+    );
+    assert_eq!(names("acuerdos del Proceso de Puebla"), "acuerdos del CRM");
+}
+
+#[test]
 fn context_and_slips_are_read_loosely() {
     assert_eq!(
         loose("For my thesis I need the list of agreements"),
