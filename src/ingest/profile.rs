@@ -16,8 +16,8 @@ mod phrase;
 pub use error::{ProfileError, ProfileProblem};
 pub use events::{event_kinds, event_name, events, events_pattern, Events};
 pub use follow_up::{
-    counts, decided, follow_up, follow_up_pattern, statuses, Count, Cue, Decision, FollowUp,
-    Statuses,
+    counts, decided, follow_up, follow_up_any, follow_up_pattern, statuses, Count, Cue, Decision,
+    FollowUp, Statuses,
 };
 pub use lexicon::{month, month_abbreviation, month_name, months, number, number_words};
 pub use phrase::{alternation, find_phrase, has_phrase, words, Starts};

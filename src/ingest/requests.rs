@@ -35,6 +35,7 @@ struct Patterns {
     deadline: Pattern,
     only: Pattern,
     again: Pattern,
+    recipient: Pattern,
     this_information: Pattern,
     information: Pattern,
     subject_end: Pattern,
@@ -54,13 +55,12 @@ fn patterns() -> &'static Patterns {
         except_named: compile(&follow_up_pattern(|f| &f.except_named, r"\s*$")),
         same_date: compile(&follow_up_pattern(|f| &f.same_date, r"\b")),
         deadline: compile(&follow_up_pattern(|f| &f.deadline_before, r"\s*$")),
-        only: compile(r"\b(?:solo|solamente|unicamente|tan solo)\b"),
-        this_information: compile(r"\b(?:dicha|esta|tal) informacion\b"),
-        information: compile(r"\binformacion (?:que|sobre|acerca de|relativa a)\b[^.;]*"),
-        again: compile(r"\b(?:nuevamente|de nuevo)\s+(?:\w+\s+){0,3}$"),
-        subject_end: compile(
-            r",\s*pero\b|\s+y con (?:una|la) excepcion|;|\s+y hasta\b|\s+hasta el momento\b|\s+para (?:esa|la) misma fecha",
-        ),
+        only: compile(&follow_up_pattern(|f| &f.only, r"\b")),
+        this_information: compile(&follow_up_pattern(|f| &f.this_information, r"\b")),
+        information: compile(&follow_up_pattern(|f| &f.information, "")),
+        again: compile(&follow_up_pattern(|f| &f.again, r"\s+(?:\w+\s+){0,3}$")),
+        recipient: compile(&follow_up_pattern(|f| &f.recipient, r"\s+$")),
+        subject_end: compile(&profile::follow_up_any(|f| &f.subject_end)),
     })
 }
 
@@ -243,7 +243,7 @@ fn answer(s: &Sentence) -> Option<Answer> {
     for m in s.mentioned("country:") {
         let before = s.norm_before(m.start);
         let except = p.except_named.is_match(before);
-        let recipient = before.ends_with(" a ") || before.ends_with(" al ");
+        let recipient = p.recipient.is_match(before);
         if (except || (responded && !recipient)) && !named.contains(&m.id) {
             named.push(m.id.clone());
         }

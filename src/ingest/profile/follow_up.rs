@@ -44,6 +44,23 @@ pub struct FollowUp {
     pub deadline_before: Vec<String>,
     /// Words that name the deadline named before (`esa misma fecha`).
     pub same_date: Vec<String>,
+    /// Words saying that those named are the only ones who answered
+    /// (`solo`, `only`).
+    pub only: Vec<String>,
+    /// Words right before a country it was sent to, not one that sent
+    /// (`a`, `to`).
+    pub recipient: Vec<String>,
+    /// Words before a date that repeat an earlier request on it (`y de
+    /// nuevo el`): the request's date is the first one.
+    pub again: Vec<String>,
+    /// Words for the information asked for in the sentence before (`dicha
+    /// información`), and how that sentence names it (`información sobre
+    /// ...`, to the end of its clause).
+    pub this_information: Vec<String>,
+    pub information: Vec<String>,
+    /// Where what is asked for ends and the answers begin (`, pero`, `;`,
+    /// `hasta el momento`): patterns as written, with their own spaces.
+    pub subject_end: Vec<String>,
 }
 
 /// Phrases that tell where a task stands. In a sentence, a pending phrase
@@ -208,6 +225,16 @@ pub(super) fn check_patterns<'a>(
     Ok(())
 }
 
+/// The phrases of a list as one regex as they are written (`a|b`), with
+/// no word bounds added.
+pub fn follow_up_any(list: impl Fn(&FollowUp) -> &Vec<String>) -> String {
+    let phrases = follow_up(list);
+    if phrases.is_empty() {
+        return joined(&[], "");
+    }
+    phrases.join("|")
+}
+
 /// The count phrases of every bundled profile with their counts, `{N}`
 /// written out.
 pub fn counts() -> Vec<(String, Count)> {
@@ -244,6 +271,12 @@ pub(super) fn check(p: &Profile) -> Result<(), ProfileProblem> {
         ("follow_up.except_named", &f.except_named),
         ("follow_up.deadline_before", &f.deadline_before),
         ("follow_up.same_date", &f.same_date),
+        ("follow_up.only", &f.only),
+        ("follow_up.recipient", &f.recipient),
+        ("follow_up.again", &f.again),
+        ("follow_up.this_information", &f.this_information),
+        ("follow_up.information", &f.information),
+        ("follow_up.subject_end", &f.subject_end),
         ("status.pending", &s.pending),
         ("status.in_progress", &s.in_progress),
         ("status.done", &s.done),
