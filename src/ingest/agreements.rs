@@ -44,16 +44,22 @@ fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {
         decisions: rules::alternation(decided().iter().map(|c| c.pattern.as_str())),
-        statuses: super::profile::statuses().iter().map(|(p, s)| (compile(&format!(r"\b(?:{p})\b")), *s)).collect(),
+        statuses: super::profile::statuses()
+            .iter()
+            .map(|(p, s)| (compile(&format!(r"\b(?:{p})\b")), *s))
+            .collect(),
         proposers: compile(rules::PROPOSERS),
-        list_gap: compile(r"^(?:\s|,|\by\b|\be\b|\blos\b|\blas\b|\bel\b|\bla\b|\bgobiernos?\b|\bde\b|\bdel\b|\bdelegaciones\b)*$"),
+        list_gap: compile(&format!(
+            r"^(?:\s|,|{})*$",
+            super::profile::follow_up_pattern(|f| &f.list_joiners, r"\b")
+        )),
         gathering: rules::alternation(
             super::profile::event_kinds(|e| &e.gatherings)
                 .into_iter()
                 .map(|g| g.0)
                 .chain([r"evento"]),
         ),
-        deciders: compile(r"\b(?:viceministros|paises miembros|gobiernos|delegaciones|estados miembros)\b"),
+        deciders: compile(&super::profile::follow_up_pattern(|f| &f.deciders, r"\b")),
     })
 }
 

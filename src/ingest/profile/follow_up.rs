@@ -21,6 +21,12 @@ pub struct FollowUp {
     /// phrase ("solicitó") counts only when a meeting is named with it and
     /// its subject is not a secretariat.
     pub decided: Vec<Vec<String>>,
+    /// Who decides when a report's decision phrase names no meeting
+    /// (`los viceministros aprobaron`): with one of them, it still counts.
+    pub deciders: Vec<String>,
+    /// Words that may join the countries and organizations of a list of
+    /// proposers (`y`, `los gobiernos de`).
+    pub list_joiners: Vec<String>,
     /// Phrases of a report that ask for something (`se le solicitó`,
     /// `acordaron suministrar`).
     pub asked: Vec<String>,
@@ -265,6 +271,8 @@ pub(super) fn check(p: &Profile) -> Result<(), ProfileProblem> {
     let s = &p.status;
     let lists = [
         ("follow_up.asked", &f.asked),
+        ("follow_up.deciders", &f.deciders),
+        ("follow_up.list_joiners", &f.list_joiners),
         ("follow_up.reiterations", &f.reiterations),
         ("follow_up.members", &f.members),
         ("follow_up.responded", &f.responded),
