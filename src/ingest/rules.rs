@@ -1,13 +1,17 @@
-//! The phrase tables that drive extraction, in one place: month names,
-//! number words, decision verbs, request and response phrases, status
-//! words, event nouns, role titles. Spanish first.
+//! The phrase tables of extraction that are not yet profile data: how a
+//! meeting is named as a destination, attended, held, scheduled or "esta
+//! reunión", who proposed something, role titles, and the words that
+//! start no name or title. Spanish and English together. The rest of the
+//! genre's words (decisions, requests and answers, statuses, events,
+//! months, numbers) are in the language profiles (`data/profiles/`,
+//! [`super::profile`]), and what bodies do is reference data
+//! ([`crate::reference::roles`]).
 //!
 //! Patterns are regular-expression fragments over *normalized* text
 //! ([`crate::text::normalize`]: lower case, accents stripped, spaces
 //! collapsed), so "Continúa pendiente" and "continua  pendiente" are one
-//! phrase. Adding a way of saying something is adding a row here; the
-//! modules that use a table compile it once (`OnceLock`), into a
-//! [`Pattern`] that skips texts it cannot match.
+//! phrase. The modules that use a table compile it once (`OnceLock`),
+//! into a [`Pattern`] that skips texts it cannot match.
 
 use super::pattern::Pattern;
 
