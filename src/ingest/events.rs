@@ -22,6 +22,9 @@ use std::sync::OnceLock;
 
 struct Patterns {
     correspondence: Pattern,
+    /// The event kind of each group of `correspondence`, then `actions`.
+    correspondence_kinds: Vec<&'static str>,
+    action_kinds: Vec<&'static str>,
     anaphora: Pattern,
     actions: Pattern,
     handover: Pattern,
@@ -36,6 +39,11 @@ fn patterns() -> &'static Patterns {
         correspondence: rules::alternation(
             event_kinds(|e| &e.correspondence).into_iter().map(|c| c.0),
         ),
+        correspondence_kinds: event_kinds(|e| &e.correspondence)
+            .into_iter()
+            .map(|c| c.1)
+            .collect(),
+        action_kinds: event_kinds(|e| &e.acts).into_iter().map(|c| c.1).collect(),
         anaphora: compile(&events_pattern(|e| &e.anaphora, r"\b")),
         actions: rules::alternation(event_kinds(|e| &e.acts).into_iter().map(|c| c.0)),
         handover: compile(&events_pattern(|e| &e.handover, r"\b")),
@@ -185,9 +193,7 @@ pub fn extract(
             let Some(g) = (1..m.len()).find(|&k| m.get(k).is_some()) else {
                 continue;
             };
-            let (Some(hit), Some((_, kind))) =
-                (m.get(g), event_kinds(|e| &e.acts).get(g - 1).copied())
-            else {
+            let (Some(hit), Some(&kind)) = (m.get(g), p.action_kinds.get(g - 1)) else {
                 continue;
             };
             let at = s.orig(hit.start());
@@ -283,7 +289,7 @@ fn correspondence(
         .filter_map(|c| {
             let g = (1..c.len()).find(|&k| c.get(k).is_some())?;
             let m = c.get(g)?;
-            let kind = event_kinds(|e| &e.correspondence).get(g - 1)?.1;
+            let kind = *patterns().correspondence_kinds.get(g - 1)?;
             Some((s.orig(m.start()), s.end_of(m.end()), kind))
         })
         .collect();

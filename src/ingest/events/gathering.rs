@@ -18,6 +18,8 @@ use std::sync::OnceLock;
 
 struct Patterns {
     gatherings: Pattern,
+    /// The event kind of each group of `gatherings`.
+    kinds: Vec<&'static str>,
     gathering_anaphora: Pattern,
     day_before: Pattern,
     day_after: Pattern,
@@ -28,6 +30,10 @@ fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {
         gatherings: rules::alternation(event_kinds(|e| &e.gatherings).into_iter().map(|c| c.0)),
+        kinds: event_kinds(|e| &e.gatherings)
+            .into_iter()
+            .map(|c| c.1)
+            .collect(),
         gathering_anaphora: compile(&events_pattern(|e| &e.gathering_anaphora, r"\b")),
         day_before: compile(&events_pattern(|e| &e.day_before, r"\s*$")),
         day_after: compile(&events_pattern(|e| &e.day_after, r"\s*$")),
@@ -55,7 +61,7 @@ pub fn gathering(
     let heading_kind = heading.and_then(|h| {
         let (c, k) = mentions(h)?;
         (c.get(0)?.start() == 0)
-            .then(|| event_kinds(|e| &e.gatherings).get(k - 1).map(|g| g.1))
+            .then(|| p.kinds.get(k - 1).copied())
             .flatten()
     });
     let body: Vec<(usize, &Sentence)> = cx
@@ -69,8 +75,7 @@ pub fn gathering(
     let body_kind = body.iter().find_map(|(_, s)| {
         let (_, k) = mentions(s)?;
         let held = agreements::status_of(s).is_some() || s.dates.iter().any(|d| d.value.is_some());
-        held.then(|| event_kinds(|e| &e.gatherings).get(k - 1).map(|g| g.1))
-            .flatten()
+        held.then(|| p.kinds.get(k - 1).copied()).flatten()
     });
     let Some(kind) = heading_kind.or(body_kind) else {
         return;
