@@ -149,10 +149,26 @@ fn field_lines(after: &str, labels: &[&str], env: &Env) -> (Option<DateValue>, O
             }
         }
         if !read {
+            // A page's field gives one day (the last), its description
+            // the days ("Date: 26 June 2003" / "The meeting in Rhodes on
+            // 25 - 26 June 2003"): the days that hold the field's day.
+            date = date.map(|d| wider_days(d, line, &env.dates));
             break;
         }
     }
     (date, place)
+}
+
+/// The first span of days in `line` that holds the one day `d`, else `d`.
+fn wider_days(d: DateValue, line: &str, ctx: &DateContext) -> DateValue {
+    if d.precision != Precision::Day {
+        return d;
+    }
+    dates::find(line, ctx)
+        .into_iter()
+        .filter_map(|f| f.value)
+        .find(|v| v.precision == Precision::Range && v.start <= d.start && d.end <= v.end)
+        .unwrap_or(d)
 }
 
 /// A line's place before a date that ends the line: `Managua, Nicaragua,
@@ -449,137 +465,4 @@ fn merge(line: Option<Held>, sentence: Option<Held>) -> Option<Held> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::ingest::profile::Profile;
-    use crate::ingest::resolve::Resolver;
-    use crate::reference::Gazetteer;
-
-    /// City and days (as `start..end`) read from a document's opening.
-    fn held(text: &str) -> Option<(Option<String>, String)> {
-        let g = Gazetteer::bundled().expect("gazetteer");
-        let resolver = Resolver::from_gazetteer(&g);
-        let env = Env {
-            gazetteer: &g,
-            resolver: &resolver,
-            dates: DateContext::default(),
-            profiles: Profile::bundled(),
-            series: None,
-            today: None,
-        };
-        let span = Span {
-            start: 0,
-            end: text.len(),
-        };
-        let mut s = Sentence::new(text, span, false, true);
-        s.dates = dates::find_normalized(s.hay(), &s.map, &env.dates);
-        let h = read(text, &[s], text.len(), &env, |s| {
-            super::super::front::held_cue().is_match(s.hay())
-        })?;
-        let d = h.date?;
-        Some((h.city, format!("{}..{}", d.start, d.end)))
-    }
-
-    #[test]
-    fn a_heading_line_of_place_and_days() {
-        let text = "REUNION DEL GRUPO REGIONAL DE CONSULTA SOBRE MIGRACIÓN (GRCM)\nManagua, Nicaragua, 29 - 31 de octubre de 2007\nEl Grupo sesionó.";
-        assert_eq!(
-            held(text),
-            Some((Some("Managua".into()), "2007-10-29..2007-10-31".into()))
-        );
-        let region =
-            "REUNIÓN DEL GRCM\nTapachula, Chiapas, México, 18 y 19 de mayo de 2010\nTexto.";
-        assert_eq!(
-            held(region),
-            Some((Some("Tapachula".into()), "2010-05-18..2010-05-19".into()))
-        );
-        let chapter =
-            "Proceso de Quito\nCapítulo de Brasilia, 30 de junio y 1 de julio de 2022\nTexto.";
-        assert_eq!(
-            held(chapter),
-            Some((Some("Brasilia".into()), "2022-06-30..2022-07-01".into()))
-        );
-        let formal = "Tela, República de Honduras, 6 y 7 de mayo de 2008\nTexto.";
-        assert_eq!(
-            held(formal),
-            Some((Some("Tela".into()), "2008-05-06..2008-05-07".into()))
-        );
-    }
-
-    #[test]
-    fn a_heading_a_flattened_copy_runs_into_the_line_of_place_and_days() {
-        let text = "Report of the Conference\nGaborone, 3 - 5 June 2012 Table of Contents\nThe Conference met.";
-        assert_eq!(
-            held(text),
-            Some((Some("Gaborone".into()), "2012-06-03..2012-06-05".into()))
-        );
-        // Other words after the days: not a line of place and days.
-        let text = "Report of the Conference\nGaborone, 3 - 5 June 2012 the delegates arrived\nThe Conference met.";
-        assert_eq!(held(text), None);
-    }
-
-    #[test]
-    fn a_place_line_next_to_a_line_of_days() {
-        let text = "Meeting of the Group\nManagua, Nicaragua\nJune 24-25, 2014\nThe Group met.";
-        assert_eq!(
-            held(text),
-            Some((Some("Managua".into()), "2014-06-24..2014-06-25".into()))
-        );
-    }
-
-    #[test]
-    fn the_sentence_that_says_the_meeting_took_place() {
-        let text = "The Fifth Conference took place in Washington, DC, United States of America, March 23rd and 24th, 2000, with the participation of Belize.";
-        assert_eq!(
-            held(text),
-            Some((
-                Some("Washington, DC".into()),
-                "2000-03-23..2000-03-24".into()
-            ))
-        );
-        let es = "El Grupo se reunió del 29 al 31 de octubre de 2007 en la ciudad de Managua, Nicaragua, con representantes de Belice.";
-        assert_eq!(
-            held(es),
-            Some((Some("Managua".into()), "2007-10-29..2007-10-31".into()))
-        );
-    }
-
-    #[test]
-    fn a_place_before_the_words_of_its_days() {
-        let text = "La Octava Reunión de la CRM, celebrada en Cancún los días 29 y 30 de mayo de 2003, subrayó el valor.";
-        assert_eq!(
-            held(text),
-            Some((Some("Cancún".into()), "2003-05-29..2003-05-30".into()))
-        );
-    }
-
-    #[test]
-    fn a_known_place_before_the_name_of_the_meeting() {
-        let text = "Los días 4 y 5 de mayo de 2006 tuvo lugar en la ciudad de Asunción la Sexta Conferencia Sudamericana sobre Migraciones (CSM).";
-        assert_eq!(
-            held(text),
-            Some((Some("Asunción".into()), "2006-05-04..2006-05-05".into()))
-        );
-    }
-
-    #[test]
-    fn the_fields_of_an_event_page() {
-        let text = "Second Ministerial Conference\n\nLocation: Bali, IndonesiaDate: 29 - 30 April 2003\nThe second Conference was held in Bali from 28 to 30 April 2003.";
-        assert_eq!(
-            held(text),
-            Some((Some("Bali".into()), "2003-04-29..2003-04-30".into()))
-        );
-    }
-
-    #[test]
-    fn a_plan_or_a_period_is_not_a_meeting() {
-        assert_eq!(
-            held("Plan de trabajo\n2019-2025\nRed de Funcionarios"),
-            None
-        );
-        assert_eq!(
-            held("Informe del periodo enero - diciembre de 2007 que presenta la Secretaría."),
-            None
-        );
-    }
-}
+mod tests;

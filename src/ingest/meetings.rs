@@ -427,7 +427,7 @@ pub fn find(s: &Sentence, env: &Env) -> Vec<MeetingRef> {
     }
     for r in &mut refs {
         let before = s.hay_before(r.start);
-        r.destination = p.destination.is_match(before) && !p.attended.is_match(before);
+        r.destination = p.destination.is_match(before) && !attended(&p.attended, before);
     }
     // A meeting of a series keyed by date with no days of its own: the
     // days before it, where the sentence says they met then.
@@ -448,6 +448,18 @@ pub fn find(s: &Sentence, env: &Env) -> Vec<MeetingRef> {
     }
     refs.sort_by_key(|r| r.start);
     refs
+}
+
+/// Whether the words before a meeting say it is attended ([`rules::ATTENDED`]),
+/// with no purpose in the place between ([`rules::PURPOSE`]).
+fn attended(p: &Pattern, before: crate::ingest::pattern::Hay<'_>) -> bool {
+    p.captures(before).is_some_and(|c| {
+        c.name("gap").is_none_or(|g| {
+            !g.as_str()
+                .split_whitespace()
+                .any(|w| rules::PURPOSE.contains(&w))
+        })
+    })
 }
 
 /// True when the sentence speaks of the future or of something scheduled:

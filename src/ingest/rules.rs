@@ -21,13 +21,19 @@ use super::pattern::Pattern;
 pub const DESTINATION: &str = r"(?:asistentes?|asistan|remitir\w*(?: a los viceministros asistentes)?|se discutir(?:a|ia)|ser(?:a|ia) (?:discutid|considerad|presentad|sometid)[oa]s?|debera ser \w+d[oa]s?|en aproximacion de|para|esperara la consideracion de los viceministros|a considerar(?:se)?|a presentar(?:se)?|rumbo|hacia|towards|ahead\s+of|for)\s+(?:a|en|durante|para)?\s*(?:la|el|esta|su|the)?\s*$";
 
 /// Words of attending right before a meeting that `DESTINATION` would take
-/// for one prepared for ("partners met for the 8th ... Meeting"): the
-/// meeting is being held, not prepared.
-pub const ATTENDED: &str = r"\b(?:met|gathered|convened|came together|assembled|se reunieron|se reunio)\s+(?:for|para)\s+(?:la|el|the)?\s*$";
+/// for one prepared for ("partners met for the 8th ... Meeting"), with
+/// the place between them or not ("came together in Stockholm, Sweden
+/// for the 34th ... Meeting"): the meeting is being held, not prepared.
+pub const ATTENDED: &str = r"\b(?:met|gathered|convened|came together|assembled|se reunieron|se reunio)(?:\s+(?:in|at|en)\s+(?P<gap>[\w\s,\-]{1,50}?))?[\s,]+(?:for|para)\s+(?:la|el|the)?\s*$";
 
 /// Words of meeting between a date and a meeting of a series keyed by
 /// date that has no days of its own ("On 22 – 23 March 2022, Khartoum
 /// Process partners met for the 8th ... Meeting").
+/// Words in the place between the words of meeting and the meeting
+/// ([`ATTENDED`]) that make it a purpose ("met in Cairo to draft texts
+/// for the ... Meeting"): the meeting is prepared for, not attended.
+pub const PURPOSE: &[&str] = &["to", "para"];
+
 pub const MET: &str =
     r"\b(?:met|gathered|convened|came together|se reunieron|se reunio|se dieron cita)\b";
 

@@ -425,4 +425,14 @@ fn a_meeting_attended_on_the_days_before_it() {
     // Prepared for, not attended: a destination, without those days.
     let r = refs_in("On 22 – 23 March 2022, experts drafted texts for the 8th Khartoum Process Senior Officials' Meeting.", Some("khartoum"));
     assert_eq!((r[0].2.as_deref(), r[0].4), (None, true), "{r:?}");
+    // The place between the words of meeting and the meeting.
+    let r = refs_in("On 22 – 23 March 2022, partners came together in Cairo, Egypt for the 8th Khartoum Process Senior Officials' Meeting.", Some("khartoum"));
+    assert_eq!(
+        (r[0].2.as_deref(), r[0].4),
+        (Some("2022-03-22..2022-03-23"), false),
+        "{r:?}"
+    );
+    // A place, then a purpose: still prepared for.
+    let r = refs_in("On 22 – 23 March 2022, experts met in Cairo to draft texts for the 8th Khartoum Process Senior Officials' Meeting.", Some("khartoum"));
+    assert_eq!((r[0].2.as_deref(), r[0].4), (None, true), "{r:?}");
 }
