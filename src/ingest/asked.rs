@@ -140,6 +140,9 @@ fn request_in(p: &Profile, s: &Sentence, w: &str) -> Option<Addressed> {
     if let Some(who) = answered_by(p, w) {
         return Some(who);
     }
+    if let Some(who) = assigned(p, s, w) {
+        return Some(who);
+    }
     if let Some((at, len)) = first(&p.requests.deliver) {
         let after = w.get(at + len..).unwrap_or("").trim();
         if addressee(p, s, after).is_some_and(|who| who.named.is_empty() && is_organ(p, &who.to)) {
@@ -150,6 +153,70 @@ fn request_in(p: &Profile, s: &Sentence, w: &str) -> Option<Addressed> {
         }
     }
     organ_task(p, s, w)
+}
+
+/// Those named at the opening of an item, then a word that gives them a
+/// task ("The Chair in Office of MIDSA and IOM to pursue ..."): a group
+/// the profile names, or the names as printed, at least one of them a
+/// country or an organization the sentence mentions. Every word before
+/// the task's word is a capitalized name or a joiner: "Enhance the
+/// coordination ... to" gives nobody a task.
+fn assigned(p: &Profile, s: &Sentence, w: &str) -> Option<Addressed> {
+    let (at, _) = p
+        .requests
+        .assigned
+        .iter()
+        .filter_map(|a| find_phrase(w, a).map(|at| (at, a)))
+        .min_by_key(|(at, _)| *at)?;
+    let before = w.get(..at)?.trim();
+    let n = before.split(' ').count();
+    if before.is_empty() || n > 12 {
+        return None;
+    }
+    let group = p
+        .requests
+        .addressees
+        .iter()
+        .find(|pair| before == pair[0] || before == format!("the {}", pair[0]));
+    if let Some(pair) = group {
+        return Some(Addressed {
+            to: pair[1].clone(),
+            named: Vec::new(),
+        });
+    }
+    // The same words in the original text, each a name or a joiner.
+    let printed: Vec<(usize, &str)> = word_spans(&s.text).take(n).collect();
+    let names = printed
+        .iter()
+        .all(|(_, o)| o.starts_with(char::is_uppercase) || p.requests.joiners.contains(&words(o)));
+    let cut = printed.last().map_or(0, |(i, o)| i + o.len());
+    let named: Vec<String> = s
+        .mentions
+        .iter()
+        .filter(|m| m.id.starts_with("country:") || m.id.starts_with("organization:"))
+        .filter(|m| m.end <= cut)
+        .map(|m| m.id.clone())
+        .collect();
+    let printed: Vec<&str> = printed.into_iter().map(|(_, o)| o).collect();
+    if !names || named.is_empty() {
+        return None;
+    }
+    let article = p
+        .requests
+        .articles
+        .iter()
+        .find(|a| words(printed.first().unwrap_or(&"")) == **a);
+    let skip = usize::from(article.is_some());
+    Some(Addressed {
+        to: printed.get(skip..).unwrap_or_default().join(" "),
+        named,
+    })
+}
+
+/// The words of `text` split on white space, each with its offset.
+fn word_spans(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split_whitespace()
+        .map(move |w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
 }
 
 /// True when the word right before `at` in `w` opens a relative clause

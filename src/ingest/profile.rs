@@ -153,6 +153,12 @@ pub struct Requests {
     /// ("Instar a que se levanten las medidas ...", "urged that ..."): a
     /// request whose addressee is not stated.
     pub impersonal: Vec<String>,
+    /// Words after those named at the opening of an item that give them
+    /// a task ("The Chair in Office of MIDSA and IOM to pursue ..."): a
+    /// request to them.
+    pub assigned: Vec<String>,
+    /// Words that may join the names of those given a task (`and`, `of`).
+    pub joiners: Vec<String>,
 }
 
 /// Words that open a consideration, not a decision.
@@ -457,6 +463,8 @@ impl Profile {
             &mut self.requests.articles,
             &mut self.requests.relative,
             &mut self.requests.impersonal,
+            &mut self.requests.assigned,
+            &mut self.requests.joiners,
             &mut self.requests.answered,
             &mut self.requests.deliver,
             &mut self.requests.future,

@@ -165,10 +165,19 @@ fn match_starts(starts: &[&str], texts: &[String]) -> Vec<Option<usize>> {
         .iter()
         .map(|s| {
             let key = norm(s);
-            let at = hay
-                .iter()
-                .enumerate()
-                .position(|(i, h)| !used[i] && !key.is_empty() && h.contains(&key))?;
+            // The text may start at the verb where the expected opening
+            // starts at its subject ("los Estados hicieron un llamamiento
+            // ..."): the opening less at most two words, if four remain.
+            let words: Vec<&str> = key.split(' ').collect();
+            let shorter: Vec<String> = (1..=2)
+                .filter(|&k| words.len() >= k + 4)
+                .map(|k| words[k..].join(" "))
+                .collect();
+            let at = hay.iter().enumerate().position(|(i, h)| {
+                !used[i]
+                    && !key.is_empty()
+                    && (h.contains(&key) || shorter.iter().any(|k| h.starts_with(k.as_str())))
+            })?;
             used[at] = true;
             Some(at)
         })
