@@ -63,6 +63,8 @@ pub(crate) fn each_folded(s: &str, mut f: impl FnMut(char)) {
     let mut push = |c: char| {
         if c.is_whitespace() {
             f(c);
+        } else if let Some(a) = apostrophe(c) {
+            f(a);
         } else if c.is_ascii() {
             f(c.to_ascii_lowercase());
         } else {
@@ -99,6 +101,13 @@ pub(crate) fn each_folded(s: &str, mut f: impl FnMut(char)) {
             .filter(|&c| !is_combining_mark(c))
             .for_each(&mut push);
     });
+}
+
+/// A typographic apostrophe or single quote (`’`, `‘`, `ʼ`) is the
+/// typewriter one: "Senior Officials’ Meeting" is "senior officials'
+/// meeting".
+fn apostrophe(c: char) -> Option<char> {
+    matches!(c, '\u{2019}' | '\u{2018}' | '\u{02BC}').then_some('\'')
 }
 
 /// The letter of an accented Latin-1 letter whose decomposition is that
@@ -159,7 +168,7 @@ pub(crate) fn normalize_with_offsets(s: &str) -> (String, Vec<u32>) {
         let c = s[at..].chars().next().unwrap_or_default();
         if c.is_whitespace() {
             n.space(at);
-        } else if let Some(base) = latin_base(c) {
+        } else if let Some(base) = latin_base(c).or_else(|| apostrophe(c)) {
             // Its decomposition's mark would be dropped.
             n.push_ascii(at, base);
         } else {
@@ -382,6 +391,7 @@ mod tests {
         for s in ["México", "Mexico", "MEXICO", "méxico", "  Me\u{301}xico  "] {
             assert_eq!(normalize(s), "mexico", "{s}");
         }
+        assert_eq!(normalize("Officials’"), normalize("Officials'"));
         assert_eq!(normalize("Canadá"), normalize("CANADA"));
         assert_eq!(normalize("Panamá"), "panama");
         assert_eq!(normalize("República  Dominicana"), "republica dominicana");
@@ -392,11 +402,12 @@ mod tests {
     }
 
     /// `normalize` as specified: NFKD of the whole text, no marks, case
-    /// folded, white space collapsed.
+    /// folded, white space collapsed, typographic apostrophes typed.
     fn normalize_spec(s: &str) -> String {
         let mut out = String::new();
         let mut pending_space = false;
         for c in s.nfkd().filter(|&c| !is_combining_mark(c)) {
+            let c = apostrophe(c).unwrap_or(c);
             if c.is_whitespace() {
                 pending_space = !out.is_empty();
                 continue;
@@ -478,6 +489,7 @@ mod tests {
             "",
             "  ",
             "東京 Ⅻ",
+            "Senior Officials’ Meeting, ‘quoted’",
         ] {
             let (n, map) = normalize_with_offsets(s);
             assert_eq!(n, normalize(s), "{s:?}");
