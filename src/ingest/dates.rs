@@ -242,6 +242,9 @@ fn shape_patterns(month: &str, year: &str) -> Vec<(String, Shape)> {
     let day = r"(\d{1,2})(?:o)?";
     // "4th", and "4 th" as a copy may space it.
     let eday = r"(\d{1,2})(?:\s?(?:st|nd|rd|th)\b)?";
+    // Before an English year: a comma, spaced as a copy may space it
+    // ("July 13th -14th , 2016"), or a space.
+    let ens = r"(?:\s*,\s*|\s+)";
     #[rustfmt::skip]
     let shapes = vec![
         (format!(r"\b{day}\s+de\s+{M}{ys}{sep}{day}\s+de\s+{M}{ys}(?:{REL})?\b"), Shape::CrossRange),
@@ -258,10 +261,10 @@ fn shape_patterns(month: &str, year: &str) -> Vec<(String, Shape)> {
         (format!(r"\b{Y}\s*(?:-|–|—|al|a)\s*{Y}\b"), Shape::YearRange),
         (format!(r"\b(?:en|durante|el ano|del ano|desde|hasta)\s+(?:el\s+)?{Y}\b"), Shape::Year),
         (format!(r"\b(?:en|de|desde|hasta|durante|para|el mes de)\s+{M}\b"), Shape::BareMonth),
-        (format!(r"\b{M}\s+{eday}\s*(?:-|–|—|and|to)\s*{eday},?\s+{Y}\b"), Shape::EnDayRange),
-        (format!(r"\b{M}\s+{eday},?\s+{Y}\b"), Shape::EnDay),
-        (format!(r"\b{eday}\s*(?:-|–|—|and|to)\s*(?:the\s+)?{eday}\s+(?:of\s+)?{M},?\s+{Y}\b"), Shape::EnDayFirstRange),
-        (format!(r"\b{eday}\s+(?:of\s+)?{M},?\s+{Y}\b"), Shape::EnDayFirst),
+        (format!(r"\b{M}\s+{eday}\s*(?:-|–|—|and|to)\s*{eday}{ens}{Y}\b"), Shape::EnDayRange),
+        (format!(r"\b{M}\s+{eday}{ens}{Y}\b"), Shape::EnDay),
+        (format!(r"\b{eday}\s*(?:-|–|—|and|to)\s*(?:the\s+)?{eday}\s+(?:of\s+)?{M}{ens}{Y}\b"), Shape::EnDayFirstRange),
+        (format!(r"\b{eday}\s+(?:of\s+)?{M}{ens}{Y}\b"), Shape::EnDayFirst),
         (format!(r"\b{M}\s+{eday}\s*(?:-|–|—|and|to)\s*(?:the\s+)?{eday}\b"), Shape::EnYearlessRange),
         (format!(r"\b{M}\s+{eday}\b"), Shape::EnYearlessDay),
     ];

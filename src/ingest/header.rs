@@ -191,8 +191,38 @@ fn place_and_days(line: &str, env: &Env) -> Option<(Option<String>, Option<Strin
         return None;
     }
     let lead = line.get(..d.start)?;
+    if running_text(lead) && !placed(lead, env) {
+        return None;
+    }
     let (city, country) = place_phrase(lead, env)?;
     Some((city, country, v))
+}
+
+/// Whether `lead` has a word of the profiles that comes before a place
+/// ("will take place in Istanbul, Turkey, on 11–12 December 2014"): a
+/// sentence that says where, not an item of a list.
+fn placed(lead: &str, env: &Env) -> bool {
+    let w = format!(" {} ", words(lead));
+    env.places(|p| &p.before)
+        .iter()
+        .any(|b| w.contains(&format!(" {b} ")))
+}
+
+/// Whether a line's words before its days are running text, not a
+/// heading's name and place: two words or more in lower case that join
+/// no names. Unless it says where ([`placed`]), such a line ("Workshop
+/// social reintegration returned, Honduras October 26th and 27th") is an
+/// item of a list of activities, not the place and days of the meeting.
+fn running_text(lead: &str) -> bool {
+    const JOINERS: &[&str] = &[
+        "de", "del", "la", "las", "los", "el", "y", "e", "en", "sobre", "para", "of", "the", "and",
+        "on", "in", "for",
+    ];
+    lead.split_whitespace()
+        .filter(|w| w.starts_with(char::is_lowercase))
+        .filter(|w| !JOINERS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
+        .count()
+        >= 2
 }
 
 /// A line that is only days (`June 24-25, 2014`, `21 June 2017`).

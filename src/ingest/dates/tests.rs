@@ -167,6 +167,12 @@ fn english_dates() {
             "from the 9th to the 11th of May 2015",
             "2015-05-09..2015-05-11",
         ),
+        // A copy that spaces the comma before the year.
+        (
+            "Migration July 13th -14th , 2016)",
+            "2016-07-13..2016-07-14",
+        ),
+        ("on 5 May , 2016", "2016-05-05"),
     ] {
         let found = find(text, &ctx());
         assert_eq!(found.len(), 1, "{text}: {found:?}");

@@ -170,3 +170,19 @@ fn a_plan_or_a_period_is_not_a_meeting() {
         None
     );
 }
+
+#[test]
+fn an_item_of_a_list_of_activities_is_not_the_meetings_place() {
+    // Running text before a place and days: an activity, not a heading.
+    assert_eq!(
+        held("Activities of the year\nWorkshop social reintegration returned, Honduras October 26th and 27th, 2016\nOther work."),
+        None
+    );
+    // A sentence that says where is read, running text or not (its city
+    // is the meeting reference's, read with the reference).
+    assert_eq!(
+        held("The meeting will take place in Istanbul, Turkey, on 11–12 December 2014.")
+            .map(|(_, days)| days),
+        Some("2014-12-11..2014-12-12".into())
+    );
+}
