@@ -54,6 +54,9 @@ fn main() {
                 .take(70)
                 .collect();
             println!("  decision {} at {:?} {}", n.name, at, text);
+            if std::env::var_os("ACTA_IDS").is_some() {
+                println!("    id {} prov {:?}", n.id, n.prov);
+            }
         }
         for r in &b.requests {
             println!("  request {:?}", r);

@@ -4,11 +4,12 @@
 //! (`data/documents/informe-ppt-mexico-2003.txt`); every expected value was
 //! checked against the report's text, and the comments quote it. The
 //! modules below test that the rules generalize (passages written in other
-//! words, a report nobody has seen) and that no input makes extraction
-//! panic.
+//! words, layouts of the genre, a report nobody has seen) and that no input
+//! makes extraction panic.
 
 mod extraction {
     pub mod common;
+    mod layouts;
     mod passages;
     mod robust;
 }

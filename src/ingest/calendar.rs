@@ -393,6 +393,24 @@ impl Calendar {
                 r.how = Some("current meeting not resolved: the report has no date".into());
                 return;
             };
+            // A record of another body's meeting held on its date ("la
+            // próxima reunión del GRCM" in a CRM communiqué): the meeting
+            // to come is not this month's.
+            let recorded = self.entries.iter().any(|e| {
+                e.body.as_deref() != Some(body.as_str())
+                    && e.date.as_ref().is_some_and(|(d, _)| {
+                        matches!(d.precision, Precision::Day | Precision::Range)
+                            && d.start <= rd.end
+                            && rd.end <= d.end
+                    })
+            });
+            if recorded {
+                r.how = Some(format!(
+                    "undated meeting of {} not resolved: the document records another meeting",
+                    self.display(&body)
+                ));
+                return;
+            }
             let mut d = DateValue::month(rd.end.year, rd.end.month);
             d.inferred = true;
             let mut synth = MeetingRef {
@@ -477,7 +495,9 @@ impl Calendar {
                 facts.attr(&e.id, "date", Value::Date(*d), p);
             }
             if let Some((c, p)) = &e.city {
-                facts.attr(&e.id, "city", Value::Text(c.clone()), p);
+                // A name wrapped across lines ("San\nSalvador") is one name.
+                let c = c.split_whitespace().collect::<Vec<_>>().join(" ");
+                facts.attr(&e.id, "city", Value::Text(c), p);
             }
             if e.scheduled {
                 facts.attr(&e.id, "status", Value::Text("scheduled".into()), &e.prov);

@@ -513,13 +513,15 @@ fn resolve(text: &str, raws: &[Raw], kind: char, cue: Span) -> Vec<Item> {
             .take_while(|c| c.kind != kind)
             .collect();
         let own = text.get(r.start..r.end).unwrap_or("").trim_end();
-        let heading = own.ends_with(':');
         let item = |label: String, x: &Raw, end: usize| Item {
             label,
             span: trimmed(text, x.start, end),
             cue,
         };
         let lettered = !children.is_empty() && children.iter().all(|c| c.kind == 'a');
+        // "1. Liaison Officers Network" over "a) To approve …": a topic's
+        // title heads the lettered items as a colon does.
+        let heading = own.ends_with(':') || (lettered && title(own));
         if lettered && !heading && own.ends_with('.') {
             // "2. To thank Guatemala … a) To take note of …": the item is a
             // decision of its own, and so is each lettered one after it.
@@ -536,6 +538,14 @@ fn resolve(text: &str, raws: &[Raw], kind: char, cue: Span) -> Vec<Item> {
         k += 1 + children.len();
     }
     out
+}
+
+/// A topic's title: one short line that ends in no punctuation.
+fn title(own: &str) -> bool {
+    !own.is_empty()
+        && own.len() <= 80
+        && !own.contains('\n')
+        && own.ends_with(|c: char| c.is_alphanumeric() || c == ')')
 }
 
 /// True when an item ending in a colon is followed by plain paragraphs

@@ -84,7 +84,7 @@ pub fn emit(
     };
     let own = own_meeting(secs, first.cue.start).or_else(|| own.map(str::to_string));
     let mut notes = Vec::new();
-    let mut ids: Vec<(String, Span)> = Vec::new();
+    let mut ids: Vec<(String, Span, Span)> = Vec::new();
     let mut stored = Vec::new();
     for (n, item) in items.iter().enumerate() {
         let body = text.get(item.span.start..item.span.end).unwrap_or("");
@@ -94,7 +94,7 @@ pub fn emit(
         } else {
             format!("agreement:{doc}/item-{}", item.label)
         };
-        if ids.iter().any(|(x, _)| *x == id) {
+        if ids.iter().any(|(x, ..)| *x == id) {
             id = format!("{id}-{}", n + 1);
         }
         let section = section_of(sections, item.span.start);
@@ -139,16 +139,18 @@ pub fn emit(
             )),
         }
         stored.push((item.clone(), id.clone(), section.to_string()));
-        ids.push((id, item.span));
+        ids.push((id, item.span, item.cue));
     }
     replace_sentence_agreements(facts, &ids);
     (notes, stored)
 }
 
 /// Agreements read sentence by sentence inside an item give way to the
-/// item; requests and edges that pointed at them point at the item.
-fn replace_sentence_agreements(facts: &mut Facts, items: &[(String, Span)]) {
-    let listed: HashSet<&str> = items.iter().map(|(id, _)| id.as_str()).collect();
+/// item, and one read from a list's cue ("los Viceministros acordaron:")
+/// to the list's first item; requests and edges that pointed at them point
+/// at the item.
+fn replace_sentence_agreements(facts: &mut Facts, items: &[(String, Span, Span)]) {
+    let listed: HashSet<&str> = items.iter().map(|(id, ..)| id.as_str()).collect();
     let mut moved: Vec<(String, String)> = Vec::new();
     for n in &facts.nodes {
         if n.kind != Kind::Agreement || listed.contains(n.id.as_str()) {
@@ -157,7 +159,9 @@ fn replace_sentence_agreements(facts: &mut Facts, items: &[(String, Span)]) {
         let crate::model::Provenance::Extracted { span, .. } = &*n.prov else {
             continue;
         };
-        if let Some((to, _)) = items.iter().find(|(_, s)| inside(*s, *span)) {
+        let within = items.iter().find(|(_, s, _)| inside(*s, *span));
+        let cued = || items.iter().find(|(_, _, cue)| inside(*cue, *span));
+        if let Some((to, ..)) = within.or_else(cued) {
             moved.push((n.id.to_string(), to.clone()));
         }
     }

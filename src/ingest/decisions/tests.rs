@@ -111,3 +111,20 @@ fn markers_next_to_wide_characters_do_not_panic() {
         let _ = items(t, "es");
     }
 }
+
+#[test]
+fn the_list_named_after_the_verb_and_topics_over_lettered_items() {
+    let t = "CONCLUSIONS\n\nThe RCGM, having reviewed the reports presented, reached the following conclusions:\n\n\
+             1. Liaison Officers Network\na) To approve the work plan of the Network for 2010.\n\
+             b) To request the Technical Secretariat to circulate the directory.\n\n\
+             2. Migrant children\na) To take note of the report presented by Mexico.\n";
+    let labels: Vec<String> = items(t, "en").into_iter().map(|(l, _)| l).collect();
+    assert_eq!(labels, ["1.a", "1.b", "2.a"]);
+    let t = "El Grupo formuló las siguientes conclusiones:\n1. Red de funcionarios\na) Aprobar el plan de trabajo.\nb) Tomar nota del informe.\n";
+    let labels: Vec<String> = items(t, "es").into_iter().map(|(l, _)| l).collect();
+    assert_eq!(labels, ["1.a", "1.b"]);
+    // A numbered item that says something is a decision of its own.
+    let t = "The Vice-Ministers agreed to:\n1. Approve the plan.\na) To thank Mexico.\n";
+    let labels: Vec<String> = items(t, "en").into_iter().map(|(l, _)| l).collect();
+    assert_eq!(labels, ["1", "1.a"]);
+}
