@@ -1,7 +1,8 @@
 //! Layouts of the genre the reading rules were not written from, in the
 //! team's words: recommendations that name who is tasked, a communiqué
 //! whose decisions are bullets after its cue, a declaration whose verb
-//! stands alone as its heading ("RESOLVE:").
+//! stands alone as its heading ("RESOLVE:"), a title block of a body over
+//! its kind of meeting.
 
 use super::common::Doc;
 use acta::model::{EdgeKind, Kind, Value};
@@ -95,4 +96,30 @@ fn a_declaration_whose_verb_is_its_heading() {
     };
     assert_eq!(days.to_string(), "2019-06-26..2019-06-27");
     assert_eq!(d.bundle.requests.len(), 1);
+}
+
+#[test]
+fn a_title_block_of_the_body_over_its_kind_of_meeting() {
+    // The body alone on its line, then "Reunión Extraordinaria", then the
+    // place and day: the body's meeting on that day adopts the items.
+    let d = Doc::text(
+        "grcm-extraordinaria.txt",
+        "GRUPO REGIONAL DE CONSULTA SOBRE MIGRACIÓN\nReunión Extraordinaria\n\
+         Ciudad de Guatemala, 3 de septiembre de 2014\n\nSe acordó:\n\n\
+         a) Apoyar la propuesta de Honduras sobre la atención a la niñez migrante.\n\
+         b) Solicitar a la Secretaría Técnica que prepare un informe para la XX CRM.\n",
+    );
+    d.assert_consistent();
+    let agreements = d.ids(Kind::Agreement);
+    assert_eq!(agreements.len(), 2, "{agreements:?}");
+    for a in &agreements {
+        assert!(
+            d.has_edge(a, EdgeKind::AdoptedAt, "meeting:grcm-2014-09"),
+            "{a}"
+        );
+    }
+    assert_eq!(
+        d.text_attr("meeting:grcm-2014-09", "city").as_deref(),
+        Some("Ciudad de Guatemala")
+    );
 }

@@ -59,6 +59,7 @@ pub(super) fn own_meeting_held(
             };
             let Some((_, body)) = bodies()
                 .find(|(s, m)| meetings::meeting_of(s, m.start))
+                .or_else(|| bodies().find(|(s, m)| titled(text, s, (m.start, m.end), env)))
                 .or_else(|| {
                     bodies()
                         .filter(|(_, m)| crate::reference::roles().undated_meetings.contains(&m.id))
@@ -117,6 +118,33 @@ pub(super) fn own_meeting_held(
         },
     };
     own_held_note((own, held), calendar, facts, sections, notes)
+}
+
+/// A body alone on its line (its acronym aside) over a line that opens
+/// with a gathering word ("GRUPO REGIONAL DE CONSULTA SOBRE MIGRACIÓN" /
+/// "Reunión Extraordinaria"): the title block of the body's meeting.
+fn titled(text: &str, s: &Sentence, (start, end): (usize, usize), env: &Env) -> bool {
+    let before = text.get(..s.span.start + start).unwrap_or("");
+    let lead = before.rsplit('\n').next().unwrap_or(before);
+    if !lead.trim().is_empty() {
+        return false;
+    }
+    let Some((line, after)) = text
+        .get(s.span.start + end..)
+        .and_then(|t| t.split_once('\n'))
+    else {
+        return false;
+    };
+    let line = line.trim();
+    if !(line.is_empty() || (line.starts_with('(') && line.ends_with(')'))) {
+        return false;
+    }
+    let next = after.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    let next = crate::ingest::profile::words(next);
+    env.places(|p| &p.gatherings).iter().any(|g| {
+        let g = crate::ingest::profile::words(g);
+        next == g || next.starts_with(&format!("{g} "))
+    })
 }
 
 /// Give the own meeting its place and days, note it, and return its id
