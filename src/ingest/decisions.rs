@@ -404,6 +404,7 @@ struct Raw {
 fn marked(text: &str, lines: &[Line<'_>], kind: char, cue: Span, limit: usize) -> Vec<Item> {
     let mut raws: Vec<Raw> = Vec::new();
     let mut blank = false;
+    let mut first_close: Option<Option<char>> = None;
     for l in lines {
         let t = l.text.trim();
         if t.is_empty() {
@@ -413,6 +414,18 @@ fn marked(text: &str, lines: &[Line<'_>], kind: char, cue: Span, limit: usize) -
         if let Some((k, label, at)) = marker(l.text) {
             if let Some(r) = raws.last_mut() {
                 r.end = l.start;
+            }
+            // A number of the list's own kind, closed otherwise than its
+            // first, that does not go on from the last ("1) 2) 3)", then
+            // the record's paragraph "3. The Vice-Ministers thanked ..."):
+            // the list has ended. (Copies restart a list's own numbering:
+            // "1. 1. 1." is one list.)
+            let close = Some(closing(l.text));
+            if k == kind && close != first_close.or(close) && restarts(&raws, kind, &label) {
+                break;
+            }
+            if k == kind && first_close.is_none() {
+                first_close = close;
             }
             raws.push(Raw {
                 kind: k,
@@ -438,6 +451,26 @@ fn marked(text: &str, lines: &[Line<'_>], kind: char, cue: Span, limit: usize) -
     }
     split_inline(text, &mut raws);
     resolve(text, &raws, kind, cue)
+}
+
+/// The character that closes a line's number (`1.` → `.`, `1)` → `)`).
+fn closing(line: &str) -> Option<char> {
+    line.trim_start()
+        .trim_start_matches('(')
+        .chars()
+        .find(|c| !c.is_ascii_alphanumeric())
+}
+
+/// Whether `label` numbers no further than the last item of `kind`.
+fn restarts(raws: &[Raw], kind: char, label: &str) -> bool {
+    let last = raws.iter().rev().find(|r| r.kind == kind);
+    match (
+        last.and_then(|r| r.label.parse::<u32>().ok()),
+        label.parse::<u32>(),
+    ) {
+        (Some(a), Ok(b)) => b <= a,
+        _ => false,
+    }
 }
 
 /// Numbered items run together on one line ("1. Reconocer … 2. Adoptar …"),

@@ -123,3 +123,27 @@ fn a_title_block_of_the_body_over_its_kind_of_meeting() {
         Some("Ciudad de Guatemala")
     );
 }
+
+#[test]
+fn a_title_block_whose_kind_of_record_stands_over_the_date_line() {
+    // "Joint Communiqué" over "San José, Costa Rica, May 5, 2011" is no
+    // place; the list numbered "1)" ends at the record's paragraph "3.".
+    let d = Doc::text(
+        "crm-16-communique.txt",
+        "XVI REGIONAL CONFERENCE ON MIGRATION\nVice-Ministerial Meeting\nJoint Communiqué\n\
+         San José, Costa Rica, May 5, 2011\n\n\
+         1. The Vice-Ministers of the member countries met in San José on May 4-5, 2011.\n\n\
+         2. The Vice-Ministers agreed to:\n\n\
+         1) Approve the report of the Technical Secretariat.\n\
+         2) Urge the member countries to pay their contributions before September 30, 2011.\n\
+         3) Hold the next meeting of the RCGM in November 2011 in El Salvador.\n\n\
+         3. The Vice-Ministers thanked the Government of Costa Rica for its hospitality.\n",
+    );
+    d.assert_consistent();
+    assert_eq!(
+        d.text_attr("meeting:crm-16", "city").as_deref(),
+        Some("San José")
+    );
+    let agreements = d.ids(Kind::Agreement);
+    assert_eq!(agreements.len(), 3, "{agreements:?}");
+}

@@ -128,3 +128,13 @@ fn the_list_named_after_the_verb_and_topics_over_lettered_items() {
     let labels: Vec<String> = items(t, "en").into_iter().map(|(l, _)| l).collect();
     assert_eq!(labels, ["1", "1.a"]);
 }
+
+#[test]
+fn a_paragraph_numbered_otherwise_ends_the_list() {
+    let t = "2. The Vice-Ministers agreed to:\n\n1) Approve the report.\n2) Urge the member countries to pay.\n3) Hold the next meeting.\n\n3. The Vice-Ministers thanked Costa Rica.\n";
+    let labels: Vec<String> = items(t, "en").into_iter().map(|(l, _)| l).collect();
+    assert_eq!(labels, ["1", "2", "3"]);
+    // A copy that numbers every item "1." keeps them all.
+    let t = "Acuerdan:\n  1. Ratificar el proceso.\n  1. Reafirmar su compromiso.\n  1. Expresar su preocupación.\n";
+    assert_eq!(items(t, "es").len(), 3);
+}

@@ -35,8 +35,10 @@ fn patterns() -> &'static Patterns {
             )),
             // A heading's place with no preposition, right before its date:
             // "(RCGM) San José, Costa Rica November 18, 2013".
+            // Its words on one line: "Joint Communiqué" over "San José,
+            // Costa Rica, May 5, 2011" is no place.
             bare_place: compile(&format!(
-                r"^[\s,]*(?P<p>{cap}(?:\s+(?:de\s+|del\s+|la\s+)?{cap}){{0,3}}(?:\s*,\s*{cap}(?:\s+{cap}){{0,2}})?)[\s,]*$"
+                r"^[\s,]*(?P<p>{cap}(?:[ \t]+(?:de[ \t]+|del[ \t]+|la[ \t]+)?{cap}){{0,3}}(?:\s*,\s*{cap}(?:[ \t]+{cap}){{0,2}})?)[\s,]*$"
             )),
             // A place and its year in parentheses, in a list of meetings
             // ("I SCM, Buenos Aires, Argentina (2000) II SCM, ...").
