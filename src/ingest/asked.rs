@@ -11,95 +11,9 @@ use super::facts::{shorten, text_attr, Facts};
 use super::profile::{find_phrase, words, Profile, Starts};
 use super::sentence::Sentence;
 use crate::model::{EdgeKind, Request, Span, Status, Sym, UnnamedCount};
+use addressee::{addressee, assigned, Addressed};
 
-/// Who a request is addressed to.
-struct Addressed {
-    /// What the profile calls the group ("member countries", "st"), or
-    /// the names of those named.
-    to: String,
-    /// Countries and organizations named as addressees.
-    named: Vec<String>,
-}
-
-/// The addressee after a request verb, from the words that follow it.
-fn addressee(p: &Profile, s: &Sentence, after: &str) -> Option<Addressed> {
-    let near: String = after.split(' ').take(12).collect::<Vec<_>>().join(" ");
-    if let Some(pair) = p
-        .requests
-        .addressees
-        .iter()
-        .filter_map(|pair| find_phrase(&near, &pair[0]).map(|at| (at, pair)))
-        .min_by_key(|(at, _)| *at)
-        .map(|(_, pair)| pair)
-    {
-        return Some(Addressed {
-            to: pair[1].clone(),
-            named: Vec::new(),
-        });
-    }
-    let named: Vec<String> = s
-        .mentions
-        .iter()
-        .filter(|m| m.id.starts_with("country:") || m.id.starts_with("organization:"))
-        .filter(|m| {
-            let name = words(s.text.get(m.start..m.end).unwrap_or(""));
-            !name.is_empty() && find_phrase(&near, &name).is_some()
-        })
-        .map(|m| m.id.clone())
-        .collect();
-    if !named.is_empty() {
-        return Some(Addressed {
-            to: named.join(", "),
-            named,
-        });
-    }
-    p.requests
-        .fallback
-        .iter()
-        .filter_map(|pair| find_phrase(&near, &pair[0]).map(|at| (at, pair)))
-        .min_by_key(|(at, _)| *at)
-        .map(|(_, pair)| Addressed {
-            to: pair[1].clone(),
-            named: Vec::new(),
-        })
-        .or_else(|| printed(p, s, after))
-}
-
-/// A body the gazetteer does not know, named right after the verb by two
-/// capitalized words or more ("tasked the Senior Officials Co-Chairs to
-/// ..."): addressed as printed, never as anyone else.
-fn printed(p: &Profile, s: &Sentence, after: &str) -> Option<Addressed> {
-    let after = p
-        .requests
-        .articles
-        .iter()
-        .find_map(|a| after.strip_prefix(a.as_str())?.strip_prefix(' '))
-        .unwrap_or(after);
-    let mut run: Vec<&str> = Vec::new();
-    let mut best: Option<String> = None;
-    for w in s.text.split_whitespace() {
-        if w.starts_with(char::is_uppercase) {
-            run.push(w);
-            let name = run.join(" ");
-            let name = name.trim_end_matches([',', ';', '.', ':']);
-            let form = words(name);
-            if run.len() >= 2 && after.starts_with(&form) && after[form.len()..].starts_with(' ') {
-                best = Some(name.to_string());
-            }
-            if w.ends_with([',', ';', '.', ':']) {
-                run.clear();
-            }
-        } else if best.is_some() {
-            break;
-        } else {
-            run.clear();
-        }
-    }
-    best.map(|to| Addressed {
-        to,
-        named: Vec::new(),
-    })
-}
+mod addressee;
 
 /// The part of a sentence inside an item.
 fn clip(s: &Sentence, item: Span) -> Option<Span> {
@@ -153,70 +67,6 @@ fn request_in(p: &Profile, s: &Sentence, w: &str) -> Option<Addressed> {
         }
     }
     organ_task(p, s, w)
-}
-
-/// Those named at the opening of an item, then a word that gives them a
-/// task ("The Chair in Office of MIDSA and IOM to pursue ..."): a group
-/// the profile names, or the names as printed, at least one of them a
-/// country or an organization the sentence mentions. Every word before
-/// the task's word is a capitalized name or a joiner: "Enhance the
-/// coordination ... to" gives nobody a task.
-fn assigned(p: &Profile, s: &Sentence, w: &str) -> Option<Addressed> {
-    let (at, _) = p
-        .requests
-        .assigned
-        .iter()
-        .filter_map(|a| find_phrase(w, a).map(|at| (at, a)))
-        .min_by_key(|(at, _)| *at)?;
-    let before = w.get(..at)?.trim();
-    let n = before.split(' ').count();
-    if before.is_empty() || n > 12 {
-        return None;
-    }
-    let group = p
-        .requests
-        .addressees
-        .iter()
-        .find(|pair| before == pair[0] || before == format!("the {}", pair[0]));
-    if let Some(pair) = group {
-        return Some(Addressed {
-            to: pair[1].clone(),
-            named: Vec::new(),
-        });
-    }
-    // The same words in the original text, each a name or a joiner.
-    let printed: Vec<(usize, &str)> = word_spans(&s.text).take(n).collect();
-    let names = printed
-        .iter()
-        .all(|(_, o)| o.starts_with(char::is_uppercase) || p.requests.joiners.contains(&words(o)));
-    let cut = printed.last().map_or(0, |(i, o)| i + o.len());
-    let named: Vec<String> = s
-        .mentions
-        .iter()
-        .filter(|m| m.id.starts_with("country:") || m.id.starts_with("organization:"))
-        .filter(|m| m.end <= cut)
-        .map(|m| m.id.clone())
-        .collect();
-    let printed: Vec<&str> = printed.into_iter().map(|(_, o)| o).collect();
-    if !names || named.is_empty() {
-        return None;
-    }
-    let article = p
-        .requests
-        .articles
-        .iter()
-        .find(|a| words(printed.first().unwrap_or(&"")) == **a);
-    let skip = usize::from(article.is_some());
-    Some(Addressed {
-        to: printed.get(skip..).unwrap_or_default().join(" "),
-        named,
-    })
-}
-
-/// The words of `text` split on white space, each with its offset.
-fn word_spans(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    text.split_whitespace()
-        .map(move |w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
 }
 
 /// True when the word right before `at` in `w` opens a relative clause

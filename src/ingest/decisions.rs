@@ -8,6 +8,7 @@
 
 use super::profile::{words, Profile};
 use crate::model::Span;
+use markers::{closing, is_subheading, marker, marker_at_end};
 use regex::Regex;
 
 /// One decision item.
@@ -173,85 +174,6 @@ pub fn cues_for(p: &Profile) -> std::sync::Arc<Cues> {
     map.entry(key)
         .or_insert_with(|| Arc::new(Cues::new(p)))
         .clone()
-}
-
-/// Where a trailing first-item marker starts in a matched cue, if any.
-fn marker_at_end(s: &str) -> Option<usize> {
-    let t = s.trim_end();
-    let tail = t.split_whitespace().last()?;
-    let cut = t.len() - tail.len();
-    (tail == "1." || tail == "1)" || tail == "a)").then_some(cut)
-}
-
-/// A list marker at the start of `line` (after indentation): its kind
-/// (`'1'` number, `'a'` letter, `'-'` bullet), label, and the byte where
-/// the item's text starts.
-fn marker(line: &str) -> Option<(char, String, usize)> {
-    let lead = line.len() - line.trim_start().len();
-    let t = &line[lead..];
-    let first = t.chars().next()?;
-    // A period opening a line is a bullet a flattened copy printed as one
-    // (". The Chair in Office ... . Enhance the coordination ...").
-    if matches!(
-        first,
-        '•' | '-' | '–' | '◦' | '▪' | '·' | '\u{f0b7}' | '*' | '.'
-    ) {
-        let rest = &t[first.len_utf8()..];
-        let gap = rest.len() - rest.trim_start().len();
-        return (gap > 0).then(|| ('-', String::new(), lead + first.len_utf8() + gap));
-    }
-    if let Some(inner) = t.strip_prefix('(') {
-        return parenthesized(inner).map(|(k, label, at)| (k, label, lead + 1 + at));
-    }
-    let digits = t.chars().take_while(char::is_ascii_digit).count();
-    let (kind, n) = if (1..=2).contains(&digits) {
-        ('1', digits)
-    } else if first.is_ascii_lowercase() {
-        ('a', 1)
-    } else {
-        return None;
-    };
-    let close = t.get(n..)?.chars().next()?;
-    if !matches!(close, '.' | ')') {
-        return None;
-    }
-    let after = t.get(n + 1..)?;
-    if !after.starts_with([' ', '\t']) {
-        return None;
-    }
-    if kind == 'a' && close == '.' && !after.trim_start().starts_with(char::is_uppercase) {
-        return None;
-    }
-    let gap = after.len() - after.trim_start().len();
-    Some((kind, t[..n].to_string(), lead + n + 1 + gap))
-}
-
-/// A marker in parentheses, after its `(`: `(1)`, `(a)`, `(iv)`.
-fn parenthesized(inner: &str) -> Option<(char, String, usize)> {
-    let close = inner.find(')')?;
-    let label = &inner[..close];
-    let after = &inner[close + 1..];
-    if !after.starts_with([' ', '\t']) || label.is_empty() || label.len() > 4 {
-        return None;
-    }
-    let kind = if label.chars().all(|c| c.is_ascii_digit()) {
-        '1'
-    } else if label.chars().all(|c| matches!(c, 'i' | 'v' | 'x')) {
-        'i'
-    } else if label.len() == 1 && label.chars().all(|c| c.is_ascii_lowercase()) {
-        'a'
-    } else {
-        return None;
-    };
-    let gap = after.len() - after.trim_start().len();
-    Some((kind, label.to_string(), close + 1 + gap))
-}
-
-/// A short line with no final stop: a heading inside or before a list.
-fn is_subheading(line: &str) -> bool {
-    let t = line.trim();
-    let n = t.split_whitespace().count();
-    (1..=6).contains(&n) && !t.ends_with(['.', ';', ',']) && marker(t).is_none()
 }
 
 struct Line<'t> {
@@ -453,14 +375,6 @@ fn marked(text: &str, lines: &[Line<'_>], kind: char, cue: Span, limit: usize) -
     resolve(text, &raws, kind, cue)
 }
 
-/// The character that closes a line's number (`1.` → `.`, `1)` → `)`).
-fn closing(line: &str) -> Option<char> {
-    line.trim_start()
-        .trim_start_matches('(')
-        .chars()
-        .find(|c| !c.is_ascii_alphanumeric())
-}
-
 /// Whether `label` numbers no further than the last item of `kind`.
 fn restarts(raws: &[Raw], kind: char, label: &str) -> bool {
     let last = raws.iter().rev().find(|r| r.kind == kind);
@@ -599,5 +513,6 @@ fn trimmed(text: &str, start: usize, end: usize) -> Span {
     }
 }
 
+mod markers;
 #[cfg(test)]
 mod tests;
