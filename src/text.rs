@@ -63,10 +63,10 @@ pub(crate) fn each_folded(s: &str, mut f: impl FnMut(char)) {
     let mut push = |c: char| {
         if c.is_whitespace() {
             f(c);
-        } else if let Some(a) = apostrophe(c) {
-            f(a);
         } else if c.is_ascii() {
             f(c.to_ascii_lowercase());
+        } else if let Some(a) = apostrophe(c) {
+            f(a);
         } else {
             c.to_lowercase().for_each(&mut f);
         }
