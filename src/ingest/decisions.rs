@@ -105,10 +105,17 @@ impl Cues {
             format!(r"(?im)(?P<c>^[ \t]*(?:(?:[IVX]{{1,4}}|\d{{1,2}})[.)][ \t]+)?(?:{h}){more}[ \t]*:?[ \t]*$)|{BEFORE}(?P<r>(?:{h})[ \t]*:?[ \t]+(?:1[.)]|a\))[ \t])")
         });
         // A numbered list opening with an operative verb: the cue is
-        // empty, just before its first marker.
+        // empty, just before its first marker (`1.`, or the ordinal word
+        // of one closed as `markers` reads it: `PRIMERO.-`, `FIRST:`).
         let operative = (!d.operative.is_empty()).then(|| {
+            let firsts: Vec<String> = crate::reference::series::ordinal_words()
+                .iter()
+                .filter(|&&(_, n)| n == 1)
+                .map(|(w, _)| w.clone())
+                .collect();
             format!(
-                r"(?im)^[ \t]*1[.)][ \t]+(?:{})(?:[^\w]|$)",
+                r"(?im)^[ \t]*(?:1[.)]|(?:{})(?:\.[-–—]|[.:)]))[ \t]+(?:{})(?:[^\w]|$)",
+                alternation(&firsts),
                 alternation(&d.operative)
             )
         });
@@ -416,7 +423,10 @@ fn split_inline(text: &str, raws: &mut Vec<Raw>) {
                 end: cur.end,
             };
         }
-        while let Ok(n) = cur.label.parse::<u32>() {
+        while let Some(n) = (cur.kind != 'o')
+            .then(|| cur.label.parse::<u32>().ok())
+            .flatten()
+        {
             let body = text.get(cur.start..cur.end).unwrap_or("");
             let next = format!(" {}. ", n + 1);
             let Some(at) = body.find(&next).filter(|&a| {

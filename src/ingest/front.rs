@@ -272,12 +272,20 @@ fn period_cue() -> &'static Pattern {
 /// first section.
 pub fn front_matter(
     first: &mut [Sentence],
+    closing: &mut [Sentence],
     text: &str,
     opening_end: usize,
     records: bool,
     reading: Option<&Profile>,
 ) -> (Option<DateValue>, Option<String>, Vec<String>) {
     let none = DateContext::default();
+    // A closing line that says where and when the text was given ("Dada
+    // en la ciudad de Panamá, a los ... días del mes de ...", "Done at
+    // Bali on ..."), read as an adoption line is at the top.
+    for s in closing.iter_mut() {
+        s.dates = dates::find_normalized(s.hay(), &s.map, &none);
+    }
+    let given = adoption(closing, reading);
     let mut notes = Vec::new();
     let mut period: Option<(DateValue, usize, usize, usize)> = None;
     let mut latest: Option<DateValue> = None;
@@ -316,6 +324,11 @@ pub fn front_matter(
         _ if adopted.is_some() => adopted.inspect(|d| {
             notes.push(format!(
                 "document date: the date it says it was adopted ({d})"
+            ));
+        }),
+        _ if given.is_some() => given.inspect(|d| {
+            notes.push(format!(
+                "document date: the date its closing line says it was given ({d})"
             ));
         }),
         _ if field.is_some() => field.inspect(|d| {
@@ -419,7 +432,7 @@ mod tests {
                 Sentence::new(para, span, false, true)
             })
             .collect();
-        let (d, ..) = front_matter(&mut sents, text, text.len(), records, p);
+        let (d, ..) = front_matter(&mut sents, &mut [], text, text.len(), records, p);
         d.map(|d| format!("{}..{}", d.start, d.end))
     }
 

@@ -19,7 +19,10 @@ pub use follow_up::{
     counts, decided, follow_up, follow_up_any, follow_up_pattern, statuses, Count, Cue, Decision,
     FollowUp, Statuses,
 };
-pub use lexicon::{month, month_abbreviation, month_name, months, number, number_words};
+pub use lexicon::{
+    month, month_abbreviation, month_name, months, number, number_in_words, number_tokens,
+    number_words,
+};
 pub use phrase::{alternation, find_phrase, has_phrase, words, Starts};
 use serde::Deserialize;
 use std::path::Path;
@@ -72,11 +75,23 @@ pub struct Dates {
 }
 
 /// Number words, one first, each with its spellings (`un`, `una`, `uno`):
-/// counts of countries ("dos países miembros").
+/// counts of countries ("dos países miembros"); with the other parts of a
+/// number in words, days and years written out ("a los veinticuatro días
+/// del mes de marzo del año dos mil").
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Numbers {
     pub words: Vec<Vec<String>>,
+    /// Twenty, thirty, ... ninety, each with its spellings.
+    pub tens: Vec<Vec<String>>,
+    /// One hundred, two hundred, ... nine hundred (`doscientos`).
+    pub hundreds: Vec<Vec<String>>,
+    /// A word that multiplies by a hundred (`hundred`).
+    pub hundred: Vec<String>,
+    /// A word that multiplies by a thousand (`mil`, `thousand`).
+    pub thousand: Vec<String>,
+    /// Words between the parts of a number (`y`, `and`).
+    pub joiners: Vec<String>,
 }
 
 /// How decisions are announced.
@@ -514,11 +529,20 @@ impl Profile {
             &mut self.dates.months,
             &mut self.dates.abbreviations,
             &mut self.numbers.words,
+            &mut self.numbers.tens,
+            &mut self.numbers.hundreds,
         ];
         for spellings in lists.into_iter().flatten() {
             for w in spellings.iter_mut() {
                 *w = words(w);
             }
+        }
+        let n = &mut self.numbers;
+        for w in [&mut n.hundred, &mut n.thousand, &mut n.joiners]
+            .into_iter()
+            .flatten()
+        {
+            *w = words(w);
         }
     }
 }

@@ -2,7 +2,8 @@
 //! team's words: recommendations that name who is tasked, a communiqué
 //! whose decisions are bullets after its cue, a declaration whose verb
 //! stands alone as its heading ("RESOLVE:"), a title block of a body over
-//! its kind of meeting.
+//! its kind of meeting, items marked by ordinal words (`PRIMERO.-`,
+//! `FIRST.`) and a closing line dated in words.
 
 use super::common::Doc;
 use acta::model::{EdgeKind, Kind, Value};
@@ -146,4 +147,72 @@ fn a_title_block_whose_kind_of_record_stands_over_the_date_line() {
     );
     let agreements = d.ids(Kind::Agreement);
     assert_eq!(agreements.len(), 3, "{agreements:?}");
+}
+
+#[test]
+fn a_declaration_with_ordinal_words_for_items_and_a_closing_line_in_words() {
+    // "PRIMERO.- Reafirmar …" after "DECLARAN:" are items (the first opens
+    // with an operative verb); "Dada en …, a los veinticuatro días del mes
+    // de marzo del año dos mil." dates the declaration.
+    let d = Doc::text(
+        "crm-05-declaracion.txt",
+        "DECLARACIÓN DE LA V CONFERENCIA REGIONAL SOBRE MIGRACIÓN\n\n\
+         Los Viceministros de los países miembros de la Conferencia Regional sobre Migración, \
+         reunidos en la ciudad de Washington, D.C.,\n\nDECLARAN:\n\n\
+         PRIMERO.- Reafirmar el compromiso de los Gobiernos con el Plan de Acción de la Conferencia.\n\n\
+         SEGUNDO.- Encomendar a la Secretaría Técnica la preparación de un informe sobre los \
+         flujos migratorios extrarregionales.\n\n\
+         TERCERO.- Aceptar el ofrecimiento del Gobierno de El Salvador para ser sede de la \
+         próxima reunión.\n\n\
+         Dada en la ciudad de Washington, D.C., a los veinticuatro días del mes de marzo del año \
+         dos mil.\n",
+    );
+    d.assert_consistent();
+    let agreements = d.ids(Kind::Agreement);
+    assert_eq!(agreements.len(), 3, "{agreements:?}");
+    for a in &agreements {
+        assert!(d.has_edge(a, EdgeKind::AdoptedAt, "meeting:crm-05"), "{a}");
+        assert!(
+            !d.name(a).to_uppercase().contains("PRIMERO"),
+            "{}",
+            d.name(a)
+        );
+    }
+    assert_eq!(d.bundle.requests.len(), 1);
+    assert!(d.bundle.requests[0]
+        .subject
+        .starts_with("Encomendar a la Secretaría Técnica"));
+    assert_eq!(
+        d.bundle.doc.date.map(|v| v.to_string()).as_deref(),
+        Some("2000-03-24")
+    );
+}
+
+#[test]
+fn an_english_declaration_with_ordinal_words_and_a_day_in_words() {
+    // "FIRST." in capitals is an item's marker; "First, the …" in running
+    // text is not. "on the twenty-seventh day of June, two thousand and
+    // five" dates the text.
+    let d = Doc::text(
+        "crm-10-statement.txt",
+        "JOINT STATEMENT OF THE TENTH MEETING OF THE REGIONAL CONFERENCE ON MIGRATION\n\n\
+         First, the Vice-Ministers of the member countries, meeting in Tegucigalpa, Honduras, \
+         heard the report of the Presidency Pro Tempore.\n\nAGREED:\n\n\
+         FIRST. To endorse the report of the Regional Consultation Group on Migration.\n\n\
+         SECOND. To instruct the Technical Secretariat to circulate the report to the member \
+         countries.\n\n\
+         Done in Tegucigalpa, Honduras, on the twenty-seventh day of June, two thousand and five.\n",
+    );
+    d.assert_consistent();
+    let agreements = d.ids(Kind::Agreement);
+    assert_eq!(agreements.len(), 2, "{agreements:?}");
+    for a in &agreements {
+        assert!(d.has_edge(a, EdgeKind::AdoptedAt, "meeting:crm-10"), "{a}");
+        let name = d.name(a);
+        assert!(name.contains(". To ") && !name.contains("FIRST"), "{name}");
+    }
+    assert_eq!(
+        d.bundle.doc.date.map(|v| v.to_string()).as_deref(),
+        Some("2005-06-27")
+    );
 }

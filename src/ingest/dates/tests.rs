@@ -254,3 +254,43 @@ fn english_days_without_their_year() {
     let ctx = DateContext::default().with_month_years(stated.iter().filter_map(|d| d.value));
     assert_eq!(ctx.month_years[4], None);
 }
+
+#[test]
+fn days_and_years_in_words() {
+    let cases = [
+        (
+            "Dada en la ciudad de Washington, D.C., a los veinticuatro días del mes de marzo del año dos mil.",
+            "veinticuatro días del mes de marzo del año dos mil",
+            "2000-03-24",
+        ),
+        (
+            "Suscrita a los 30 días del mes de junio de 2022.",
+            "30 días del mes de junio de 2022",
+            "2022-06-30",
+        ),
+        (
+            "firmada al primer día del mes de octubre de mil novecientos noventa y nueve",
+            "primer día del mes de octubre de mil novecientos noventa y nueve",
+            "1999-10-01",
+        ),
+        (
+            "Done in Tegucigalpa, Honduras, on the twenty-seventh day of June, two thousand and five.",
+            "twenty-seventh day of June, two thousand and five",
+            "2005-06-27",
+        ),
+        (
+            "Signed this 27th day of June 2019 in Bali.",
+            "27th day of June 2019",
+            "2019-06-27",
+        ),
+    ];
+    for (text, span, day) in cases {
+        let (t, v, _) = one(text);
+        assert_eq!((t.as_str(), v), (span, iso(day)), "{text}");
+    }
+    // Not a day: thirty-second, a year in words out of range, no month.
+    assert!(find("the thirty-second day of June, two thousand", &ctx())
+        .iter()
+        .all(|d| d.value.is_none()));
+    assert!(find("a los veinte días de iniciado el proceso", &ctx()).is_empty());
+}

@@ -1,5 +1,6 @@
 //! The markers of a list's items as a line prints them: numbers, letters,
-//! roman numerals in parentheses and bullets ([`super`] reads the lists).
+//! roman numerals in parentheses, ordinal words (`PRIMERO.-`, `SECOND:`)
+//! and bullets ([`super`] reads the lists).
 
 /// Where a trailing first-item marker starts in a matched cue, if any.
 pub(super) fn marker_at_end(s: &str) -> Option<usize> {
@@ -10,12 +11,15 @@ pub(super) fn marker_at_end(s: &str) -> Option<usize> {
 }
 
 /// A list marker at the start of `line` (after indentation): its kind
-/// (`'1'` number, `'a'` letter, `'-'` bullet), label, and the byte where
-/// the item's text starts.
+/// (`'1'` number, `'a'` letter, `'o'` ordinal word, `'-'` bullet), label
+/// (an ordinal word's number), and the byte where the item's text starts.
 pub(super) fn marker(line: &str) -> Option<(char, String, usize)> {
     let lead = line.len() - line.trim_start().len();
     let t = &line[lead..];
     let first = t.chars().next()?;
+    if first.is_uppercase() {
+        return ordinal(t).map(|(n, at)| ('o', n.to_string(), lead + at));
+    }
     // A period opening a line is a bullet a flattened copy printed as one
     // (". The Chair in Office ... . Enhance the coordination ...").
     if matches!(
@@ -50,6 +54,33 @@ pub(super) fn marker(line: &str) -> Option<(char, String, usize)> {
     }
     let gap = after.len() - after.trim_start().len();
     Some((kind, t[..n].to_string(), lead + n + 1 + gap))
+}
+
+/// An ordinal word of a bundled language opening a line as an item's
+/// marker, closed by `.-`, `:` or `)` (`Primero.-`, `SEGUNDO:`), or by a
+/// period when printed in capitals (`FIRST.`): its number and where the
+/// item's text starts. A capitalized ordinal in running text (`Primera
+/// Reunión`, `First, the …`) is not closed so.
+fn ordinal(t: &str) -> Option<(u32, usize)> {
+    let word_end = t
+        .char_indices()
+        .find(|&(_, c)| !(c.is_alphabetic() || c == '-'))
+        .map_or(t.len(), |(i, _)| i);
+    let word = &t[..word_end];
+    let rest = &t[word_end..];
+    let close = [".-", ".–", ".—", ":", ")", "."]
+        .into_iter()
+        .find(|c| rest.starts_with(c))?;
+    if close == "." && word.chars().any(char::is_lowercase) {
+        return None;
+    }
+    let after = &rest[close.len()..];
+    let gap = after.len() - after.trim_start().len();
+    if gap == 0 && !after.is_empty() {
+        return None;
+    }
+    let n = crate::reference::series::ordinal_word(word)?;
+    Some((n, word_end + close.len() + gap))
 }
 
 /// A marker in parentheses, after its `(`: `(1)`, `(a)`, `(iv)`.

@@ -138,3 +138,49 @@ fn a_paragraph_numbered_otherwise_ends_the_list() {
     let t = "Acuerdan:\n  1. Ratificar el proceso.\n  1. Reafirmar su compromiso.\n  1. Expresar su preocupación.\n";
     assert_eq!(items(t, "es").len(), 3);
 }
+
+#[test]
+fn ordinal_words_mark_items_when_closed_as_markers() {
+    for (line, n, rest) in [
+        (
+            "PRIMERO.- Reafirmar el compromiso",
+            "1",
+            "Reafirmar el compromiso",
+        ),
+        (
+            "Segundo: Encomendar a la Secretaría",
+            "2",
+            "Encomendar a la Secretaría",
+        ),
+        // Ordinals of two words are not read as markers.
+        ("DÉCIMO PRIMERO.- Aceptar", "", ""),
+        (
+            "SECOND. To instruct the Secretariat",
+            "2",
+            "To instruct the Secretariat",
+        ),
+        ("Twenty-first) To hold", "21", "To hold"),
+    ] {
+        let got = marker(line).map(|(k, label, at)| (k, label, line[at..].to_string()));
+        if n.is_empty() {
+            assert_eq!(got, None, "{line}");
+        } else {
+            assert_eq!(got, Some(('o', n.to_string(), rest.to_string())), "{line}");
+        }
+    }
+    // Running text that opens with a capitalized ordinal.
+    for line in [
+        "First, the Vice-Ministers met.",
+        "Second. the list",
+        "Primera Reunión de la CRM",
+        "Primero.",
+        "TERCERO",
+    ] {
+        assert_eq!(marker(line), None, "{line}");
+    }
+    let t = "DECLARAN:\n\nPRIMERO.- Reafirmar el Plan.\n\nSEGUNDO.- Encomendar un informe.\n\nDada en Panamá.\n";
+    let got = items(t, "es");
+    let labels: Vec<&str> = got.iter().map(|(l, _)| l.as_str()).collect();
+    assert_eq!(labels, ["1", "2"], "{got:?}");
+    assert_eq!(got[1].1.trim(), "Encomendar un informe.");
+}

@@ -80,8 +80,20 @@ impl Pass for FrontMatter {
         // what it is) is dated by the meeting; a page that tells of one is
         // not.
         r.records = r.profile.is_some_and(|p| p.records(r.text, cued));
-        let (doc_date, title, front) =
-            front::front_matter(&mut front_sents, r.text, opening_end, r.records, r.profile);
+        let all = r.secs.iter().flatten();
+        let mut closing: Vec<_> = all
+            .clone()
+            .skip(all.count().saturating_sub(3))
+            .cloned()
+            .collect();
+        let (doc_date, title, front) = front::front_matter(
+            &mut front_sents,
+            &mut closing,
+            r.text,
+            opening_end,
+            r.records,
+            r.profile,
+        );
         r.doc_date = doc_date;
         r.title = title;
         if let Some(n) = r.notes.first_mut() {

@@ -1,6 +1,7 @@
 //! The months and number words of the bundled profiles (`[dates] months`,
-//! `[numbers] words`), looked up by word: every reader of dates and
-//! counts asks here, so each list is written once, in the profiles.
+//! `[numbers]`), looked up by word: every reader of dates and counts asks
+//! here, so each list is written once, in the profiles. Numbers written
+//! out (`dos mil veintidós`, `twenty-seventh`) are read from their parts.
 
 use super::Profile;
 use std::sync::OnceLock;
@@ -32,6 +33,105 @@ pub fn months() -> &'static [(String, u8)] {
 pub fn number_words() -> &'static [(String, u8)] {
     static N: OnceLock<Vec<(String, u8)>> = OnceLock::new();
     N.get_or_init(|| spellings(|p| &p.numbers.words))
+}
+
+/// The parts of numbers in words, from every bundled profile: each
+/// spelling with what it adds, multipliers and joiners apart.
+struct Parts {
+    /// Units, teens, tens and hundreds with their values.
+    values: Vec<(String, u32)>,
+    hundred: Vec<String>,
+    thousand: Vec<String>,
+    joiners: Vec<String>,
+}
+
+fn parts() -> &'static Parts {
+    static P: OnceLock<Parts> = OnceLock::new();
+    P.get_or_init(|| {
+        let mut values: Vec<(String, u32)> = number_words()
+            .iter()
+            .map(|(w, n)| (w.clone(), u32::from(*n)))
+            .collect();
+        let mut hundred = Vec::new();
+        let mut thousand = Vec::new();
+        let mut joiners = Vec::new();
+        for p in Profile::bundled() {
+            let n = &p.numbers;
+            for (list, step) in [(&n.tens, 10), (&n.hundreds, 100)] {
+                for (spellings, k) in list.iter().zip(1u32..) {
+                    let value = if step == 10 { (k + 1) * 10 } else { k * 100 };
+                    values.extend(spellings.iter().map(|w| (w.clone(), value)));
+                }
+            }
+            hundred.extend(n.hundred.iter().cloned());
+            thousand.extend(n.thousand.iter().cloned());
+            joiners.extend(n.joiners.iter().cloned());
+        }
+        values.sort();
+        values.dedup();
+        Parts {
+            values,
+            hundred,
+            thousand,
+            joiners,
+        }
+    })
+}
+
+/// The words a number in words is made of, ordinals included
+/// (`veinticuatro`, `mil`, `seventh`), and apart the words that join them
+/// (`y`, `and`): for a pattern's alternations.
+pub fn number_tokens() -> (Vec<&'static str>, Vec<&'static str>) {
+    let p = parts();
+    let ordinals = crate::reference::series::ordinal_words()
+        .iter()
+        .flat_map(|(w, _)| w.split(' '));
+    let mut all: Vec<&str> = p
+        .values
+        .iter()
+        .map(|(w, _)| w.as_str())
+        .chain(p.hundred.iter().chain(&p.thousand).map(String::as_str))
+        .chain(ordinals)
+        .collect();
+    all.sort_unstable();
+    all.dedup();
+    (all, p.joiners.iter().map(String::as_str).collect())
+}
+
+/// The value of a number written in words, normalized (`dos mil`,
+/// `mil novecientos noventa y nueve`, `two thousand and nineteen`,
+/// `twenty-seventh`): its parts added, a thousand or a hundred
+/// multiplying what came before. `None` when a word is not a number's.
+pub fn number_in_words(s: &str) -> Option<u32> {
+    let p = parts();
+    let ordinal = |w: &str| {
+        crate::reference::series::ordinal_words()
+            .iter()
+            .find(|(o, _)| o == w)
+            .map(|&(_, n)| n)
+    };
+    let (mut total, mut current, mut any) = (0u32, 0u32, false);
+    for w in s.split([' ', '-']).filter(|w| !w.is_empty()) {
+        if p.joiners.iter().any(|j| j == w) {
+            continue;
+        }
+        if p.thousand.iter().any(|t| t == w) {
+            total = total.checked_add(current.max(1).checked_mul(1000)?)?;
+            current = 0;
+        } else if p.hundred.iter().any(|h| h == w) {
+            current = current.max(1).checked_mul(100)?;
+        } else {
+            let v = p
+                .values
+                .iter()
+                .find(|(x, _)| x == w)
+                .map(|&(_, v)| v)
+                .or_else(|| ordinal(w))?;
+            current = current.checked_add(v)?;
+        }
+        any = true;
+    }
+    any.then_some(total.checked_add(current)?)
 }
 
 /// Month number of a normalized month name (`setiembre` → 9).
@@ -90,6 +190,23 @@ mod tests {
         assert_eq!(number("twelve"), Some(12));
         assert_eq!(number("11"), Some(11));
         assert_eq!(number("varios"), None);
+        assert_eq!(number_in_words("dos mil"), Some(2000));
+        assert_eq!(number_in_words("dos mil veintidos"), Some(2022));
+        assert_eq!(
+            number_in_words("mil novecientos noventa y nueve"),
+            Some(1999)
+        );
+        assert_eq!(number_in_words("veinticuatro"), Some(24));
+        assert_eq!(number_in_words("treinta y uno"), Some(31));
+        assert_eq!(number_in_words("two thousand and nineteen"), Some(2019));
+        assert_eq!(
+            number_in_words("nineteen hundred and ninety-nine"),
+            Some(1999)
+        );
+        assert_eq!(number_in_words("twenty-seventh"), Some(27));
+        assert_eq!(number_in_words("first"), Some(1));
+        assert_eq!(number_in_words("dos mil veinte paises"), None);
+        assert_eq!(number_in_words("y"), None);
         assert_eq!(months().len(), 25);
         let pattern = crate::ingest::profile::alternation(months().iter().map(|(w, _)| w.as_str()));
         assert!(pattern.starts_with("septiembre|"), "{pattern}");
