@@ -279,6 +279,12 @@ pub(crate) fn slug(s: &str) -> String {
     out
 }
 
+/// The words of `text` split on white space, each with its byte offset.
+pub(crate) fn words_at(text: &str) -> impl DoubleEndedIterator<Item = (usize, &str)> {
+    text.split_whitespace()
+        .map(move |w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+}
+
 /// Whether `hay[a..b]` stands as whole words: no letter or digit just
 /// before or just after it.
 pub(crate) fn whole_words(hay: &str, a: usize, b: usize) -> bool {

@@ -125,7 +125,7 @@ pub(super) fn assigned(p: &Profile, s: &Sentence, w: &str) -> Option<Addressed> 
         });
     }
     // The same words in the original text, each a name or a joiner.
-    let printed: Vec<(usize, &str)> = word_spans(&s.text).take(n).collect();
+    let printed: Vec<(usize, &str)> = crate::text::words_at(&s.text).take(n).collect();
     let names = printed
         .iter()
         .all(|(_, o)| o.starts_with(char::is_uppercase) || p.requests.joiners.contains(&words(o)));
@@ -151,10 +151,4 @@ pub(super) fn assigned(p: &Profile, s: &Sentence, w: &str) -> Option<Addressed> 
         to: printed.get(skip..).unwrap_or_default().join(" "),
         named,
     })
-}
-
-/// The words of `text` split on white space, each with its offset.
-fn word_spans(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    text.split_whitespace()
-        .map(move |w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
 }

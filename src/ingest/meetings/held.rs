@@ -41,33 +41,13 @@ fn naming(w: &str) -> bool {
 fn name_start(s: &Sentence, noun: usize) -> usize {
     let before = s.text.get(..noun).unwrap_or("");
     let mut start = noun;
-    for (i, w) in word_indices(before).into_iter().rev() {
+    for (i, w) in crate::text::words_at(before).rev() {
         if !naming(w) || w.ends_with([',', ';', ':', '.']) {
             break;
         }
         start = i;
     }
     start
-}
-
-/// The words of `text` split on white space, each with its offset.
-fn word_indices(text: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        match (c.is_whitespace(), start) {
-            (false, None) => start = Some(i),
-            (true, Some(a)) => {
-                out.push((a, text.get(a..i).unwrap_or("")));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(a) = start {
-        out.push((a, text.get(a..).unwrap_or("")));
-    }
-    out
 }
 
 /// The first known city within reach after `at` (see
@@ -87,8 +67,7 @@ fn city_after_held(s: &Sentence, at: usize, env: &Env) -> Option<(String, String
 fn named(s: &Sentence, env: &Env, start: usize, end: usize, noun: (usize, usize)) -> bool {
     let series = env.series.as_deref().and_then(series::by_key);
     let text = s.text.get(start..end).unwrap_or("");
-    let tokens: Vec<(usize, &str, String)> = word_indices(text)
-        .into_iter()
+    let tokens: Vec<(usize, &str, String)> = crate::text::words_at(text)
         .map(|(i, w)| (start + i, w, crate::ingest::profile::words(w)))
         .collect();
     let mut taken = vec![false; tokens.len()];
