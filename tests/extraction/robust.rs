@@ -89,6 +89,13 @@ fn fragment() -> impl Strategy<Value = String> {
         1 => Just("\n###\n".to_string()),
         1 => Just("“Conferencia Hemisférica".to_string()),
         1 => Just("México Guatemala Canadá".to_string()),
+        1 => Just("\nDECLARAN:\n\nPRIMERO.- Reafirmar ".to_string()),
+        1 => Just("\nDÉCIMO PRIMERO.- ".to_string()),
+        1 => Just("\nFIRST. To ".to_string()),
+        1 => Just("a los veinticuatro días del mes de marzo del año dos mil".to_string()),
+        1 => Just(" mil novecientos noventa y ".to_string()),
+        1 => Just("on the twenty-seventh day of June, two thousand and ".to_string()),
+        1 => Just("\nDada en la ciudad de ".to_string()),
     ]
 }
 

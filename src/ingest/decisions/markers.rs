@@ -62,11 +62,15 @@ pub(super) fn marker(line: &str) -> Option<(char, String, usize)> {
 /// item's text starts. A capitalized ordinal in running text (`Primera
 /// Reunión`, `First, the …`) is not closed so.
 fn ordinal(t: &str) -> Option<(u32, usize)> {
+    // The ordinal's words (`DÉCIMO PRIMERO`, `Twenty-first`), at most three.
     let word_end = t
         .char_indices()
-        .find(|&(_, c)| !(c.is_alphabetic() || c == '-'))
+        .find(|&(_, c)| !(c.is_alphabetic() || c == '-' || c == ' '))
         .map_or(t.len(), |(i, _)| i);
     let word = &t[..word_end];
+    if word.ends_with(' ') || word.contains("  ") || word.split(' ').count() > 3 {
+        return None;
+    }
     let rest = &t[word_end..];
     let close = [".-", ".–", ".—", ":", ")", "."]
         .into_iter()

@@ -152,8 +152,7 @@ fn ordinal_words_mark_items_when_closed_as_markers() {
             "2",
             "Encomendar a la Secretaría",
         ),
-        // Ordinals of two words are not read as markers.
-        ("DÉCIMO PRIMERO.- Aceptar", "", ""),
+        ("DÉCIMO PRIMERO.- Aceptar la sede", "11", "Aceptar la sede"),
         (
             "SECOND. To instruct the Secretariat",
             "2",
@@ -175,6 +174,8 @@ fn ordinal_words_mark_items_when_closed_as_markers() {
         "Primera Reunión de la CRM",
         "Primero.",
         "TERCERO",
+        "Segundo Informe: lo que se hizo",
+        "TERCERO .- Aceptar",
     ] {
         assert_eq!(marker(line), None, "{line}");
     }
