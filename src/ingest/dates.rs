@@ -101,11 +101,6 @@ enum Shape {
     /// document that states it so names an earlier day of its meeting.)
     EnYearlessRange,
     EnYearlessDay,
-    /// A day and a year as a declaration's closing line may write them,
-    /// in words or digits: `a los veinticuatro días del mes de marzo del
-    /// año dos mil`, `on the twenty-seventh day of June, two thousand and
-    /// nineteen`, `this 27th day of June 2019`.
-    DayOfMonth,
 }
 
 /// What a text has that date shapes need, checked once per sentence: a
@@ -188,7 +183,6 @@ impl Shape {
                 month(true, true)
             }
             Shape::EnYearlessRange | Shape::EnYearlessDay => month(true, false),
-            Shape::DayOfMonth => month(false, false),
             Shape::MonthRange | Shape::MonthYear => month(true, true),
             Shape::MonthRelative | Shape::BareMonth => month(false, false),
             Shape::Numeric => digits(false, true),
@@ -280,34 +274,6 @@ fn shape_patterns(month: &str, year: &str) -> Vec<(String, Shape)> {
         .collect()
 }
 
-/// The patterns of [`Shape::DayOfMonth`], whose numbers in words make
-/// them costly to build: built when a text first has one of [`OF_MONTH`].
-fn day_of_month() -> &'static [Pattern] {
-    static P: OnceLock<Vec<Pattern>> = OnceLock::new();
-    P.get_or_init(|| {
-        let (m, w) = (month_group(), in_words());
-        #[rustfmt::skip]
-        let patterns = [
-            format!(r"\b(?:a\s+)?(?:los\s+)?(\d{{1,2}}|{w})\s+dias?\s+del\s+mes\s+de\s+{m}\s*,?\s*(?:del?\s+)?(?:ano\s+)?(?:{Y}|({w}))\b"),
-            format!(r"\b(?:(?:this|the)\s+)?(\d{{1,2}}|{w})(?:\s?(?:st|nd|rd|th))?\s+day\s+of\s+{m}\s*,?\s*(?:in\s+the\s+year\s+)?(?:{Y}|({w}))\b"),
-        ];
-        patterns.iter().map(|p| compile(p)).collect()
-    })
-}
-
-/// Words every [`day_of_month`] date holds, in normalized text.
-const OF_MONTH: [&str; 2] = [" del mes de ", " day of "];
-
-/// A number written in words, as a pattern without groups: its words
-/// (`[numbers]` and the ordinals of the profiles), joined by spaces,
-/// hyphens or a joining word (`noventa y nueve`, `twenty-seventh`).
-fn in_words() -> String {
-    let (tokens, joiners) = profile::number_tokens();
-    let t = profile::alternation(tokens.into_iter());
-    let j = profile::alternation(joiners.into_iter());
-    format!(r"(?:{t})(?:[\s-]+(?:(?:{j})\s+)?(?:{t})){{0,6}}")
-}
-
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| {
@@ -377,15 +343,8 @@ pub fn find_normalized<'h>(
             cands.push((start, m.end(), read(*shape, &c, ctx)));
         }
     }
-    if has.month && OF_MONTH.iter().any(|w| norm.contains(w)) {
-        for re in day_of_month() {
-            for c in re.captures_iter(hay) {
-                let (Some(m), Some(day)) = (c.get(0), c.get(1)) else {
-                    continue;
-                };
-                cands.push((day.start(), m.end(), read(Shape::DayOfMonth, &c, ctx)));
-            }
-        }
+    if has.month {
+        in_words::find(hay, &mut cands);
     }
     cands.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
     let mut out: Vec<FoundDate> = Vec::new();
@@ -595,20 +554,7 @@ fn read(shape: Shape, c: &Captures, ctx: &DateContext) -> Option<DateValue> {
             let (y, inf) = resolve_year(None, None, m, d, ctx)?;
             day_value(y, m, d, inf)
         }
-        Shape::DayOfMonth => {
-            let d = num(c, 1).or_else(|| words_value(c, 1))?;
-            let y = year_of(c, 3).or_else(|| words_value::<i32>(c, 4))?;
-            if !(1900..2100).contains(&y) {
-                return None;
-            }
-            day_value(y, mon(c, 2)?, d, false)
-        }
     }
-}
-
-/// The value of group `i` written in words (`veinticuatro`, `dos mil`).
-fn words_value<T: TryFrom<u32>>(c: &Captures, i: usize) -> Option<T> {
-    T::try_from(profile::number_in_words(c.get(i)?.as_str())?).ok()
 }
 
 /// Days `d1` to `d2` of one month written without its year.
@@ -663,5 +609,6 @@ pub fn width(d: &DateValue) -> i64 {
     f(&d.end) - f(&d.start)
 }
 
+mod in_words;
 #[cfg(test)]
 mod tests;

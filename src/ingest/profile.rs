@@ -21,7 +21,7 @@ pub use follow_up::{
 };
 pub use lexicon::{
     month, month_abbreviation, month_name, months, number, number_in_words, number_tokens,
-    number_words,
+    number_words, Dates, Numbers,
 };
 pub use phrase::{alternation, find_phrase, has_phrase, words, Starts};
 use serde::Deserialize;
@@ -57,41 +57,6 @@ pub struct Profile {
     pub follow_up: FollowUp,
     pub status: Statuses,
     pub events: Events,
-}
-
-/// How dates are written.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct Dates {
-    /// Words that date something by the document's own day (`hoy`,
-    /// `this day`).
-    pub today: Vec<String>,
-    /// The months, January first, each with its spellings (`septiembre`,
-    /// `setiembre`); none or all twelve.
-    pub months: Vec<Vec<String>>,
-    /// Short forms of the months (`oct`), January first, read in questions
-    /// only: in documents they are other words too.
-    pub abbreviations: Vec<Vec<String>>,
-}
-
-/// Number words, one first, each with its spellings (`un`, `una`, `uno`):
-/// counts of countries ("dos países miembros"); with the other parts of a
-/// number in words, days and years written out ("a los veinticuatro días
-/// del mes de marzo del año dos mil").
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct Numbers {
-    pub words: Vec<Vec<String>>,
-    /// Twenty, thirty, ... ninety, each with its spellings.
-    pub tens: Vec<Vec<String>>,
-    /// One hundred, two hundred, ... nine hundred (`doscientos`).
-    pub hundreds: Vec<Vec<String>>,
-    /// A word that multiplies by a hundred (`hundred`).
-    pub hundred: Vec<String>,
-    /// A word that multiplies by a thousand (`mil`, `thousand`).
-    pub thousand: Vec<String>,
-    /// Words between the parts of a number (`y`, `and`).
-    pub joiners: Vec<String>,
 }
 
 /// How decisions are announced.

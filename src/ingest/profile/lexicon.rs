@@ -1,10 +1,47 @@
-//! The months and number words of the bundled profiles (`[dates] months`,
+//! The months and number words of the profiles (their `[dates]` and
+//! `[numbers]` tables), and those of the bundled profiles (`[dates] months`,
 //! `[numbers]`), looked up by word: every reader of dates and counts asks
 //! here, so each list is written once, in the profiles. Numbers written
 //! out (`dos mil veintidós`, `twenty-seventh`) are read from their parts.
 
 use super::Profile;
+use serde::Deserialize;
 use std::sync::OnceLock;
+
+/// How dates are written.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Dates {
+    /// Words that date something by the document's own day (`hoy`,
+    /// `this day`).
+    pub today: Vec<String>,
+    /// The months, January first, each with its spellings (`septiembre`,
+    /// `setiembre`); none or all twelve.
+    pub months: Vec<Vec<String>>,
+    /// Short forms of the months (`oct`), January first, read in questions
+    /// only: in documents they are other words too.
+    pub abbreviations: Vec<Vec<String>>,
+}
+
+/// Number words, one first, each with its spellings (`un`, `una`, `uno`):
+/// counts of countries ("dos países miembros"); with the other parts of a
+/// number in words, days and years written out ("a los veinticuatro días
+/// del mes de marzo del año dos mil").
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Numbers {
+    pub words: Vec<Vec<String>>,
+    /// Twenty, thirty, ... ninety, each with its spellings.
+    pub tens: Vec<Vec<String>>,
+    /// One hundred, two hundred, ... nine hundred (`doscientos`).
+    pub hundreds: Vec<Vec<String>>,
+    /// A word that multiplies by a hundred (`hundred`).
+    pub hundred: Vec<String>,
+    /// A word that multiplies by a thousand (`mil`, `thousand`).
+    pub thousand: Vec<String>,
+    /// Words between the parts of a number (`y`, `and`).
+    pub joiners: Vec<String>,
+}
 
 /// Every spelling of a list of words by position (`lists[0]` is 1), in
 /// all bundled profiles, with its value.
