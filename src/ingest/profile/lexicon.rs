@@ -1,8 +1,8 @@
-//! The months and number words of the profiles (their `[dates]` and
-//! `[numbers]` tables), and those of the bundled profiles (`[dates] months`,
-//! `[numbers]`), looked up by word: every reader of dates and counts asks
-//! here, so each list is written once, in the profiles. Numbers written
-//! out (`dos mil veintidós`, `twenty-seventh`) are read from their parts.
+//! A profile's months and number words (its `[dates]` and `[numbers]`
+//! tables), and those of all bundled profiles looked up by word: every
+//! reader of dates and counts asks here, so each list is written once, in
+//! the profiles. Numbers written out (`dos mil veintidós`,
+//! `twenty-seventh`) are read from their parts.
 
 use super::Profile;
 use serde::Deserialize;
