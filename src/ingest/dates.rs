@@ -97,10 +97,14 @@ enum Shape {
     EnDayFirstRange,
     EnDayFirst,
     /// `November 12-14`, `March 24`: the year is inferred as for Spanish
-    /// days. (Day first, `24 March`, is left unread without its year: a
-    /// document that states it so names an earlier day of its meeting.)
+    /// days.
     EnYearlessRange,
     EnYearlessDay,
+    /// `26-27th June`, `the 24th of March`: day first without a year. A
+    /// bare `24 March` is left unread: it is as often a heading's number
+    /// before a month as a day.
+    EnYearlessDayFirstRange,
+    EnYearlessDayFirst,
 }
 
 /// What a text has that date shapes need, checked once per sentence: a
@@ -182,7 +186,10 @@ impl Shape {
             Shape::EnDayRange | Shape::EnDay | Shape::EnDayFirstRange | Shape::EnDayFirst => {
                 month(true, true)
             }
-            Shape::EnYearlessRange | Shape::EnYearlessDay => month(true, false),
+            Shape::EnYearlessRange
+            | Shape::EnYearlessDay
+            | Shape::EnYearlessDayFirstRange
+            | Shape::EnYearlessDayFirst => month(true, false),
             Shape::MonthRange | Shape::MonthYear => month(true, true),
             Shape::MonthRelative | Shape::BareMonth => month(false, false),
             Shape::Numeric => digits(false, true),
@@ -267,6 +274,8 @@ fn shape_patterns(month: &str, year: &str) -> Vec<(String, Shape)> {
         (format!(r"\b{eday}\s+(?:of\s+)?{M}{ens}{Y}\b"), Shape::EnDayFirst),
         (format!(r"\b{M}\s+{eday}\s*(?:-|–|—|and|to)\s*(?:the\s+)?{eday}\b"), Shape::EnYearlessRange),
         (format!(r"\b{M}\s+{eday}\b"), Shape::EnYearlessDay),
+        (format!(r"\b{eday}\s*(?:-|–|—|and|to)\s*(?:the\s+)?{eday}\s+(?:of\s+)?{M}\b"), Shape::EnYearlessDayFirstRange),
+        (format!(r"\bthe\s+{eday}\s+of\s+{M}\b"), Shape::EnYearlessDayFirst),
     ];
     shapes
         .into_iter()
@@ -335,7 +344,10 @@ pub fn find_normalized<'h>(
             let Some(m) = c.get(0) else { continue };
             let mut start = m.start();
             // Leading words the pattern needs but the date does not include.
-            if matches!(shape, Shape::BareMonth | Shape::Year) {
+            if matches!(
+                shape,
+                Shape::BareMonth | Shape::Year | Shape::EnYearlessDayFirst
+            ) {
                 if let Some(g) = c.get(1) {
                     start = g.start();
                 }
@@ -549,6 +561,12 @@ fn read(shape: Shape, c: &Captures, ctx: &DateContext) -> Option<DateValue> {
         Shape::EnDayFirstRange => english_range(year_of(c, 4)?, mon(c, 3)?, num(c, 1)?, num(c, 2)?),
         Shape::EnDayFirst => day_value(year_of(c, 3)?, mon(c, 2)?, num(c, 1)?, false),
         Shape::EnYearlessRange => yearless_range(mon(c, 1)?, num(c, 2)?, num(c, 3)?, ctx),
+        Shape::EnYearlessDayFirstRange => yearless_range(mon(c, 3)?, num(c, 1)?, num(c, 2)?, ctx),
+        Shape::EnYearlessDayFirst => {
+            let (m, d) = (mon(c, 2)?, num(c, 1)?);
+            let (y, inf) = resolve_year(None, None, m, d, ctx)?;
+            day_value(y, m, d, inf)
+        }
         Shape::EnYearlessDay => {
             let (m, d) = (mon(c, 1)?, num(c, 2)?);
             let (y, inf) = resolve_year(None, None, m, d, ctx)?;

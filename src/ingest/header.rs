@@ -313,11 +313,18 @@ fn name_like(s: &str) -> bool {
 fn held_sentence(s: &Sentence, env: &Env) -> Option<Held> {
     // The days of the meeting: a range where the sentence gives one (a
     // date line caught in the same sentence gives only the last day).
-    let mut all = s.dates.iter().filter_map(|d| d.value).filter(days);
-    let first = all.next()?;
-    let v = std::iter::once(first)
-        .chain(all)
+    let all: Vec<DateValue> = s
+        .dates
+        .iter()
+        .filter_map(|d| d.value)
+        .filter(days)
+        .collect();
+    let first = *all.first()?;
+    let v = all
+        .iter()
         .find(|d| d.precision == Precision::Range)
+        .copied()
+        .or_else(|| days_apart(&all))
         .unwrap_or(first);
     let mut before: Vec<&str> = env.places(|p| &p.before);
     before.sort_by_key(|b| std::cmp::Reverse(b.len()));
@@ -368,6 +375,27 @@ fn held_sentence(s: &Sentence, env: &Env) -> Option<Held> {
         date: Some(v),
         span: s.span,
         heading: false,
+    })
+}
+
+/// The days from the first to the last of a sentence's single days, when
+/// they fall in one month at most three days apart: the days of one
+/// meeting written one by one ("the field visit ... the 24th of March and
+/// ... the plenary meeting held the 25th of March, 2022").
+pub(crate) fn days_apart(all: &[DateValue]) -> Option<DateValue> {
+    let single: Vec<&DateValue> = all
+        .iter()
+        .filter(|d| d.precision == Precision::Day)
+        .collect();
+    let lo = single.iter().map(|d| d.start).min()?;
+    let hi = single.iter().map(|d| d.start).max()?;
+    let close =
+        lo.year == hi.year && lo.month == hi.month && lo.day < hi.day && hi.day - lo.day <= 3;
+    close.then(|| {
+        let mut v = DateValue::range(DateValue::day(lo), DateValue::day(hi));
+        // One day that states the year states it for all.
+        v.inferred = single.iter().all(|d| d.inferred);
+        v
     })
 }
 

@@ -233,6 +233,25 @@ fn english_days_without_their_year() {
         (v.start, v.precision),
         (Ymd::new(2003, 3, 24), Precision::Day)
     );
+    // Day first: a range, or "the 24th of"; a bare "24 March" is no date.
+    let (t, v, _) = one("On 26-27th June, more than 80 participants met.");
+    assert_eq!(t, "26-27th June");
+    assert_eq!(
+        (v.start, v.end),
+        (Ymd::new(2002, 6, 26), Ymd::new(2002, 6, 27))
+    );
+    let (t, v, _) = one("the field visit the 24th of March and");
+    assert_eq!(
+        (t.as_str(), v.start),
+        ("24th of March", Ymd::new(2003, 3, 24))
+    );
+    assert!(find("see item 24 March reports", &ctx()).is_empty());
+    let found = find("the 24th of March and the 25th of March, 2022", &ctx());
+    let values: Vec<_> = found.iter().filter_map(|d| d.value).collect();
+    assert_eq!(
+        values.iter().map(|v| v.start).collect::<Vec<_>>(),
+        [Ymd::new(2003, 3, 24), Ymd::new(2022, 3, 25)]
+    );
     // A year stated with the days wins; "March 2000" is a month.
     assert_eq!(one("on March 24, 2000").1, iso("2000-03-24"));
     assert_eq!(one("in March 2000").1.precision, Precision::Month);

@@ -10,7 +10,7 @@ use crate::ingest::{
 };
 use crate::ingest::{profile, prose};
 use crate::ingest::{quotes, requests};
-use crate::model::{DateValue, Kind, Ymd};
+use crate::model::{DateValue, Kind, Precision, Ymd};
 use crate::text::{normalize, slug};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -111,7 +111,16 @@ impl Pass for FrontMatter {
                 .flat_map(|s| dates::find_normalized(s.hay(), &s.map, &none))
                 .filter_map(|d| d.value)
                 .collect();
-            let year = stated.iter().map(|v| v.end.year).max();
+            // Days and months first: a plan's span of years ("2025-2030")
+            // is no year the text was written in.
+            let within_a_year =
+                |v: &&DateValue| v.precision != Precision::Year && v.start.year == v.end.year;
+            let year = stated
+                .iter()
+                .filter(within_a_year)
+                .map(|v| v.end.year)
+                .max()
+                .or_else(|| stated.iter().map(|v| v.end.year).max());
             r.dates = DateContext::at(year.map(|y| Ymd::new(y, 12, 31)))
                 .with_month_years(stated.into_iter());
             if let (Some(y), Some(n)) = (year, r.notes.first_mut()) {
@@ -473,7 +482,8 @@ impl Pass for Finish {
         if r.doc_date.is_some() || !r.records {
             return;
         }
-        let Some(held) = r.own_held else {
+        // Days whose year was guessed do not date the document.
+        let Some(held) = r.own_held.filter(|h| !h.inferred) else {
             return;
         };
         if let Some(n) = r.notes.first_mut() {

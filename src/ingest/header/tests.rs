@@ -186,3 +186,19 @@ fn an_item_of_a_list_of_activities_is_not_the_meetings_place() {
         Some("2014-12-11..2014-12-12".into())
     );
 }
+
+#[test]
+fn days_of_one_meeting_written_one_by_one() {
+    // A field visit one day and the plenary the next: the meeting's days.
+    let text = "The Vice-Ministers, meeting in Panama City for the field visit held on March 24, 2022 and the plenary meeting held on March 25, 2022, approved this declaration.";
+    assert_eq!(
+        held(text),
+        Some((Some("Panama City".into()), "2022-03-24..2022-03-25".into()))
+    );
+    // Days more than three apart are two events: the first is the meeting's.
+    let apart = "The Vice-Ministers, meeting in Panama City on March 24, 2022, recalled the visit of March 10, 2022.";
+    assert_eq!(
+        held(apart),
+        Some((Some("Panama City".into()), "2022-03-24..2022-03-24".into()))
+    );
+}

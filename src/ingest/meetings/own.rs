@@ -254,9 +254,16 @@ pub fn gathering(
             let Some((city, country)) = where_held(s, b, ordinal.is_some(), env, held, &re) else {
                 continue;
             };
+            let stated: Vec<_> = s
+                .dates
+                .iter()
+                .filter(|d| !d.deadline)
+                .filter_map(|d| d.value)
+                .collect();
             let date = held
                 .and_then(|h| h.date)
-                .or_else(|| s.dates.iter().filter(|d| !d.deadline).find_map(|d| d.value));
+                .or_else(|| crate::ingest::header::days_apart(&stated))
+                .or_else(|| stated.first().copied());
             // A numbered meeting is named by its ordinal and its body.
             let title = match ordinal {
                 Some(o) => s
