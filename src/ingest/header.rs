@@ -309,11 +309,12 @@ fn name_like(s: &str) -> bool {
 }
 
 /// The place after `en`/`in` in an opening sentence that says the
-/// meeting was held, and the days it gives.
-fn held_sentence(s: &Sentence, env: &Env) -> Option<Held> {
+/// meeting was held, and the days it gives (or `dated`, the sentence
+/// after it, gives).
+fn held_sentence(s: &Sentence, dated: &Sentence, env: &Env) -> Option<Held> {
     // The days of the meeting: a range where the sentence gives one (a
     // date line caught in the same sentence gives only the last day).
-    let all: Vec<DateValue> = s
+    let all: Vec<DateValue> = dated
         .dates
         .iter()
         .filter_map(|d| d.value)
@@ -361,12 +362,16 @@ fn held_sentence(s: &Sentence, env: &Env) -> Option<Held> {
     // Else a place written right after the days, as a date line writes
     // it ("held on 13 October 2017, Jakarta, Indonesia").
     if found.is_none() {
-        found = s.dates.iter().filter(|d| d.value == Some(v)).find_map(|d| {
-            let after = s.text.get(d.end..)?.trim_start().strip_prefix(',')?;
-            let after = after.trim_start();
-            after.chars().next().filter(|c| c.is_uppercase())?;
-            longest_place(after, env)
-        });
+        found = dated
+            .dates
+            .iter()
+            .filter(|d| d.value == Some(v))
+            .find_map(|d| {
+                let after = dated.text.get(d.end..)?.trim_start().strip_prefix(',')?;
+                let after = after.trim_start();
+                after.chars().next().filter(|c| c.is_uppercase())?;
+                longest_place(after, env)
+            });
     }
     let (city, country) = found.unwrap_or((None, None));
     Some(Held {
@@ -376,6 +381,27 @@ fn held_sentence(s: &Sentence, env: &Env) -> Option<Held> {
         span: s.span,
         heading: false,
     })
+}
+
+/// A sentence that says a meeting was held, with its place but no days,
+/// and the next sentence that goes on about that meeting with its days
+/// ("... se abrió, en la sede de ... en Montevideo, la primera Reunión
+/// Plenaria ... La reunión, que ocupará los días 8 y 9 de mayo, ...").
+fn days_after(s: &Sentence, next: &Sentence, limit: usize, env: &Env) -> Option<Held> {
+    let opens = words(
+        next.text
+            .trim_start()
+            .get(..40)
+            .unwrap_or(next.text.trim_start()),
+    );
+    let it = env.places(|p| &p.it);
+    if next.span.start >= limit || !it.iter().any(|w| opens.starts_with(&format!("{w} "))) {
+        return None;
+    }
+    let mut h = held_sentence(s, next, env)?;
+    h.city.as_ref()?;
+    h.span.end = next.span.end;
+    Some(h)
 }
 
 /// The days from the first to the last of a sentence's single days, when
@@ -493,9 +519,12 @@ pub fn read(
     }
     let sentence = opening
         .iter()
-        .filter(|s| s.span.start < limit)
-        .filter(|s| held(s))
-        .find_map(|s| held_sentence(s, env));
+        .enumerate()
+        .filter(|(_, s)| s.span.start < limit)
+        .filter(|(_, s)| held(s))
+        .find_map(|(k, s)| {
+            held_sentence(s, s, env).or_else(|| days_after(s, opening.get(k + 1)?, limit, env))
+        });
     merge(line_found, sentence)
 }
 

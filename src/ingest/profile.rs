@@ -195,6 +195,11 @@ pub struct Places {
     /// between the Consuls of the RCM Member Countries and ..."): a
     /// series named after them says who met, not whose meeting it was.
     pub between: Vec<String>,
+    /// Words that open a sentence going on about the meeting the one
+    /// before it named ("La reunión, que ocupará los días 8 y 9 de
+    /// mayo", "The meeting, which closed on 16 November"): its days
+    /// are that meeting's.
+    pub it: Vec<String>,
     /// `held` as one automaton, built when first asked for (after the
     /// lists are normalized): every sentence is searched for them all.
     #[serde(skip)]
@@ -471,6 +476,7 @@ impl Profile {
             &mut self.places.run_in,
             &mut self.places.hosted,
             &mut self.places.between,
+            &mut self.places.it,
             &mut self.lists.announced,
             &mut self.lists.infinitive_particles,
             &mut self.lists.not_infinitives,

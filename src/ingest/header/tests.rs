@@ -202,3 +202,26 @@ fn days_of_one_meeting_written_one_by_one() {
         Some((Some("Panama City".into()), "2022-03-24..2022-03-24".into()))
     );
 }
+
+#[test]
+fn days_in_the_sentence_after() {
+    let text = "En el día de la fecha se abrió, en la sede de la Asociación Latinoamericana de Integración en Montevideo, la primera Reunión Plenaria entre la CRM y la CSM. La reunión, que ocupará los días 8 y 9 de mayo de 2019, es un espacio clave.";
+    let got = with_env(|env| {
+        let cut = text.find(" La reunión").expect("two sentences");
+        let mut sents = Vec::new();
+        for (a, b) in [(0, cut), (cut + 1, text.len())] {
+            let mut s = Sentence::new(text, Span { start: a, end: b }, false, true);
+            s.dates = dates::find_normalized(s.hay(), &s.map, &env.dates);
+            sents.push(s);
+        }
+        let h = read(text, &sents, text.len(), env, |s| {
+            super::super::front::held_cue().is_match(s.hay())
+        })?;
+        let d = h.date?;
+        Some((h.city, format!("{}..{}", d.start, d.end)))
+    });
+    assert_eq!(
+        got,
+        Some((Some("Montevideo".into()), "2019-05-08..2019-05-09".into()))
+    );
+}
