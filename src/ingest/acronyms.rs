@@ -164,6 +164,11 @@ fn long_name(
     // whole, whatever the case of its words.
     let quoted = before.trim_end().ends_with(QUOTES);
     let mut inside = quoted;
+    // Starts past a comma inside the name ("Unidad de Política
+    // Migratoria, Registro e Identidad de Personas (UPMRIP)"): only where
+    // the words spell the acronym whole.
+    let mut near = None;
+    let mut after_capital = false;
     for w in before
         .trim_end()
         .trim_end_matches(QUOTES)
@@ -175,9 +180,13 @@ fn long_name(
         let w = w.trim_start_matches(QUOTES);
         let capital = w.chars().next().is_some_and(char::is_uppercase);
         let connector = words.connector(w);
-        if !inside && (w.ends_with([',', ';', ':', '.']) || !(capital || connector)) {
+        let comma = w.ends_with(',') && capital && !connector && after_capital;
+        if comma && near.is_none() {
+            near = Some(starts.len());
+        } else if !inside && (w.ends_with([',', ';', ':', '.']) || !(capital || connector)) {
             break;
         }
+        after_capital = capital && !connector;
         let start = w.as_ptr() as usize - base;
         if before[start..].contains("\n\n") {
             break;
@@ -196,11 +205,20 @@ fn long_name(
     if let Some(&s) = starts.iter().find(|&&s| (known.same)(acronym, name(s))) {
         return Some((s, true));
     }
-    if let Some(&s) = starts.iter().find(|&&s| spells(acronym, name(s), words)) {
+    // Past a comma, only the name's first word: "Oficina de Población,
+    // Refugiados y Migración (PRM)" is not "Población, ... (PRM)".
+    let farthest = starts.len().saturating_sub(1);
+    let whole = |i: usize| near.is_none_or(|n| i < n || i == farthest);
+    if let Some((_, &s)) = starts
+        .iter()
+        .enumerate()
+        .find(|&(i, &s)| whole(i) && spells(acronym, name(s), words))
+    {
         return Some((s, false));
     }
     starts
         .into_iter()
+        .take(near.unwrap_or(usize::MAX))
         .find(|&s| spells_with_tail(acronym, name(s), words, known))
         .map(|s| (s, false))
 }
@@ -370,6 +388,32 @@ mod tests {
                 ),
             ])
         );
+    }
+
+    #[test]
+    fn a_name_with_a_comma_inside() {
+        // The comma joins the parts of one name when the words spell the
+        // acronym from the name's first word.
+        let d = read("La titular de la Unidad de Política Migratoria, Registro e Identidad de Personas (UPMRIP), de la Secretaría de Gobernación, asistió.", &unknown);
+        assert_eq!(
+            d,
+            pairs(&[(
+                "UPMRIP",
+                "Unidad de Política Migratoria, Registro e Identidad de Personas"
+            )])
+        );
+        // Not from the middle of a name whose first words the acronym
+        // leaves out, nor across a list of names.
+        let d = read(
+            "con la Oficina de Población, Refugiados y Migración (PRM) del Departamento",
+            &unknown,
+        );
+        assert_eq!(d, pairs(&[]));
+        let d = read(
+            "con Costa Rica, Panamá, Honduras y Guatemala (CRPHG) hoy",
+            &unknown,
+        );
+        assert_eq!(d, pairs(&[]));
     }
 
     #[test]
