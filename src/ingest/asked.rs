@@ -35,6 +35,11 @@ fn request_in(p: &Profile, s: &Sentence, w: &str) -> Option<Addressed> {
             .min_by_key(|(at, _)| *at)
     };
     if let Some((at, len)) = first(&p.requests.verbs) {
+        if let Some(who) = passive_subject(p, w.get(..at).unwrap_or(""))
+            .and_then(|subject| addressee(p, s, subject))
+        {
+            return Some(who);
+        }
         let after = w.get(at + len..).unwrap_or("").trim();
         if let Some(who) = addressee(p, s, after) {
             return Some(who);
@@ -67,6 +72,25 @@ fn request_in(p: &Profile, s: &Sentence, w: &str) -> Option<Addressed> {
         }
     }
     organ_task(p, s, w)
+}
+
+/// The words before a passive request verb, which name who was asked
+/// ("the technical secretariat" in "the technical secretariat was
+/// requested to ..."): the last dozen words before a passive word of the
+/// profile that stands right before the verb.
+fn passive_subject<'w>(p: &Profile, before: &'w str) -> Option<&'w str> {
+    let before = before.trim_end();
+    let aux = p.requests.passive.iter().find(|a| {
+        before
+            .strip_suffix(a.as_str())
+            .is_some_and(|rest| rest.ends_with(' '))
+    })?;
+    let subject = before.get(..before.len() - aux.len())?.trim_end();
+    let from = subject
+        .rmatch_indices(' ')
+        .nth(11)
+        .map_or(0, |(i, _)| i + 1);
+    subject.get(from..).filter(|s| !s.is_empty())
 }
 
 /// True when the word right before `at` in `w` opens a relative clause
@@ -174,15 +198,42 @@ pub fn emit(
                 .split_whitespace()
                 .collect::<Vec<_>>()
                 .join(" ");
+            // A date the item sets as its deadline ("antes del 15 de enero
+            // de 2004", "no later than"), with its year: a year inferred
+            // from the document's date may put it before the text that
+            // sets it.
+            let deadline = s
+                .dates
+                .iter()
+                .filter(|d| {
+                    d.deadline && (span.start..span.end).contains(&(s.span.start + d.start))
+                })
+                .filter_map(|d| d.value)
+                .find(|v| !v.inferred);
             notes.push(format!(
-                "request to {}: {} (answers not stated)",
+                "request to {}: {}{} (answers not stated)",
                 who.to,
-                shorten(&subject, 70)
+                shorten(&subject, 70),
+                deadline
+                    .map(|d| format!(", deadline {d}"))
+                    .unwrap_or_default()
             ));
-            push_request(facts, &id, agreement, subject, who, &prov);
+            let asked = Asked {
+                subject,
+                who,
+                deadline,
+            };
+            push_request(facts, &id, agreement, asked, &prov);
         }
     }
     notes
+}
+
+/// What an item asks, of whom, and by when.
+struct Asked {
+    subject: String,
+    who: Addressed,
+    deadline: Option<crate::model::DateValue>,
 }
 
 /// Record a request of `agreement` to `who`: an edge to each country
@@ -192,10 +243,14 @@ fn push_request(
     facts: &mut Facts,
     id: &str,
     agreement: &str,
-    subject: String,
-    who: Addressed,
+    asked: Asked,
     prov: &crate::model::Provenance,
 ) {
+    let Asked {
+        subject,
+        who,
+        deadline,
+    } = asked;
     let asked: Vec<String> = who
         .named
         .into_iter()
@@ -217,7 +272,7 @@ fn push_request(
         requested_from: asked.iter().map(|c| Sym::new(c.as_str())).collect(),
         addressed_to: who.to,
         requested_on: None,
-        deadline: None,
+        deadline,
         responded_named: Vec::new(),
         responded_unnamed: UnnamedCount {
             min: 0,
@@ -418,7 +473,12 @@ pub fn in_prose(p: &Profile, cx: &Prose, secs: &[Vec<Sentence>], facts: &mut Fac
             who.to,
             shorten(&clause, 70)
         ));
-        push_request(facts, &id, &agreement, clause, who, &prov);
+        let asked = Asked {
+            subject: clause,
+            who,
+            deadline: None,
+        };
+        push_request(facts, &id, &agreement, asked, &prov);
     }
     notes
 }

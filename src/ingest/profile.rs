@@ -139,6 +139,10 @@ pub struct Requests {
     pub assigned: Vec<String>,
     /// Words that may join the names of those given a task (`and`, `of`).
     pub joiners: Vec<String>,
+    /// Words right before a request verb that make it passive ("The
+    /// Technical Secretariat was requested to ..."): the words before
+    /// them name who was asked.
+    pub passive: Vec<String>,
 }
 
 /// Words that open a consideration, not a decision.
@@ -448,6 +452,7 @@ impl Profile {
             &mut self.requests.articles,
             &mut self.requests.relative,
             &mut self.requests.impersonal,
+            &mut self.requests.passive,
             &mut self.requests.assigned,
             &mut self.requests.joiners,
             &mut self.requests.answered,

@@ -216,3 +216,37 @@ fn an_english_declaration_with_ordinal_words_and_a_day_in_words() {
         Some("2005-06-27")
     );
 }
+
+#[test]
+fn conclusions_that_ask_in_the_passive_and_set_a_deadline() {
+    // "X was requested to ..." asks X, not whoever is named after the
+    // verb; the day an item sets as its deadline is the request's.
+    let d = Doc::text(
+        "rcgm-passive.txt",
+        "MEETING OF THE REGIONAL CONSULTATION GROUP ON MIGRATION (RCGM)\n\
+         San Salvador, El Salvador, December 2-3, 2003\n\n\
+         CONCLUSIONS\n\n\
+         1. The Technical Secretariat was requested to prepare a report on the contributions of the member countries.\n\
+         2. The member countries were asked to send their comments to the Technical Secretariat before January 15, 2004.\n\
+         3. To approve the agenda of the meeting.\n",
+    );
+    d.assert_consistent();
+    let asked: Vec<(&str, Option<String>)> = d
+        .bundle
+        .requests
+        .iter()
+        .map(|r| {
+            (
+                r.addressed_to.as_str(),
+                r.deadline.map(|v| v.start.to_string()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        asked,
+        [
+            ("st", None),
+            ("member countries", Some("2004-01-15".to_string()))
+        ]
+    );
+}

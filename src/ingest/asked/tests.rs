@@ -156,3 +156,28 @@ fn the_span_index_finds_what_a_walk_finds() {
         }
     }
 }
+
+#[test]
+fn a_passive_request_asks_its_subject() {
+    assert_eq!(
+        asked("en", "The Technical Secretariat was requested to prepare a report on the contributions of the member countries.").as_deref(),
+        Some("st")
+    );
+    assert_eq!(
+        asked(
+            "en",
+            "The member countries were asked to send their comments to the Technical Secretariat."
+        )
+        .as_deref(),
+        Some("member countries")
+    );
+    // The active voice still asks who comes after the verb.
+    assert_eq!(
+        asked(
+            "en",
+            "To request the Technical Secretariat to write to the member countries."
+        )
+        .as_deref(),
+        Some("st")
+    );
+}
