@@ -238,6 +238,27 @@ pub(crate) fn meeting_days(v: &DateValue) -> bool {
             && ((a.year == b.year && a.month == b.month) || (next_month && b.day < a.day)))
 }
 
+/// The days from the first to the last of a sentence's single days, when
+/// they fall in one month at most three days apart: the days of one
+/// meeting written one by one ("the field visit ... the 24th of March and
+/// ... the plenary meeting held the 25th of March, 2022").
+pub(crate) fn days_apart(all: &[DateValue]) -> Option<DateValue> {
+    let single: Vec<&DateValue> = all
+        .iter()
+        .filter(|d| d.precision == Precision::Day)
+        .collect();
+    let lo = single.iter().map(|d| d.start).min()?;
+    let hi = single.iter().map(|d| d.start).max()?;
+    let close =
+        lo.year == hi.year && lo.month == hi.month && lo.day < hi.day && hi.day - lo.day <= 3;
+    close.then(|| {
+        let mut v = DateValue::range(DateValue::day(lo), DateValue::day(hi));
+        // One day that states the year states it for all.
+        v.inferred = single.iter().all(|d| d.inferred);
+        v
+    })
+}
+
 /// The shapes' patterns, with `month` for the month-name group and
 /// `year` for the year.
 fn shape_patterns(month: &str, year: &str) -> Vec<(String, Shape)> {

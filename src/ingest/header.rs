@@ -325,7 +325,7 @@ fn held_sentence(s: &Sentence, dated: &Sentence, env: &Env) -> Option<Held> {
         .iter()
         .find(|d| d.precision == Precision::Range)
         .copied()
-        .or_else(|| days_apart(&all))
+        .or_else(|| dates::days_apart(&all))
         .unwrap_or(first);
     let mut before: Vec<&str> = env.places(|p| &p.before);
     before.sort_by_key(|b| std::cmp::Reverse(b.len()));
@@ -402,27 +402,6 @@ fn days_after(s: &Sentence, next: &Sentence, limit: usize, env: &Env) -> Option<
     h.city.as_ref()?;
     h.span.end = next.span.end;
     Some(h)
-}
-
-/// The days from the first to the last of a sentence's single days, when
-/// they fall in one month at most three days apart: the days of one
-/// meeting written one by one ("the field visit ... the 24th of March and
-/// ... the plenary meeting held the 25th of March, 2022").
-pub(crate) fn days_apart(all: &[DateValue]) -> Option<DateValue> {
-    let single: Vec<&DateValue> = all
-        .iter()
-        .filter(|d| d.precision == Precision::Day)
-        .collect();
-    let lo = single.iter().map(|d| d.start).min()?;
-    let hi = single.iter().map(|d| d.start).max()?;
-    let close =
-        lo.year == hi.year && lo.month == hi.month && lo.day < hi.day && hi.day - lo.day <= 3;
-    close.then(|| {
-        let mut v = DateValue::range(DateValue::day(lo), DateValue::day(hi));
-        // One day that states the year states it for all.
-        v.inferred = single.iter().all(|d| d.inferred);
-        v
-    })
 }
 
 /// The longest place phrase that `after` opens with (see [`place_ends`]).

@@ -262,7 +262,7 @@ pub fn gathering(
                 .collect();
             let date = held
                 .and_then(|h| h.date)
-                .or_else(|| crate::ingest::header::days_apart(&stated))
+                .or_else(|| crate::ingest::dates::days_apart(&stated))
                 .or_else(|| stated.first().copied());
             // A numbered meeting is named by its ordinal and its body.
             let title = match ordinal {
