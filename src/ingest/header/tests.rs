@@ -23,14 +23,24 @@ fn with_env<T>(f: impl FnOnce(&Env) -> T) -> T {
 
 /// City and days (as `start..end`) read from a document's opening.
 fn held(text: &str) -> Option<(Option<String>, String)> {
+    held_in(text, &[])
+}
+
+/// [`held`] of an opening cut into sentences at the offsets `cuts` (each
+/// sentence after a cut starts one byte later, past its space).
+fn held_in(text: &str, cuts: &[usize]) -> Option<(Option<String>, String)> {
     with_env(|env| {
-        let span = Span {
-            start: 0,
-            end: text.len(),
-        };
-        let mut s = Sentence::new(text, span, false, true);
-        s.dates = dates::find_normalized(s.hay(), &s.map, &env.dates);
-        let h = read(text, &[s], text.len(), env, |s| {
+        let starts = std::iter::once(0).chain(cuts.iter().map(|c| c + 1));
+        let ends = cuts.iter().copied().chain(std::iter::once(text.len()));
+        let sentences: Vec<Sentence> = starts
+            .zip(ends)
+            .map(|(start, end)| {
+                let mut s = Sentence::new(text, Span { start, end }, false, true);
+                s.dates = dates::find_normalized(s.hay(), &s.map, &env.dates);
+                s
+            })
+            .collect();
+        let h = read(text, &sentences, text.len(), env, |s| {
             super::super::front::held_cue().is_match(s.hay())
         })?;
         let d = h.date?;
@@ -206,22 +216,9 @@ fn days_of_one_meeting_written_one_by_one() {
 #[test]
 fn days_in_the_sentence_after() {
     let text = "En el día de la fecha se abrió, en la sede de la Asociación Latinoamericana de Integración en Montevideo, la primera Reunión Plenaria entre la CRM y la CSM. La reunión, que ocupará los días 8 y 9 de mayo de 2019, es un espacio clave.";
-    let got = with_env(|env| {
-        let cut = text.find(" La reunión").expect("two sentences");
-        let mut sents = Vec::new();
-        for (a, b) in [(0, cut), (cut + 1, text.len())] {
-            let mut s = Sentence::new(text, Span { start: a, end: b }, false, true);
-            s.dates = dates::find_normalized(s.hay(), &s.map, &env.dates);
-            sents.push(s);
-        }
-        let h = read(text, &sents, text.len(), env, |s| {
-            super::super::front::held_cue().is_match(s.hay())
-        })?;
-        let d = h.date?;
-        Some((h.city, format!("{}..{}", d.start, d.end)))
-    });
+    let cut = text.find(" La reunión").expect("two sentences");
     assert_eq!(
-        got,
+        held_in(text, &[cut]),
         Some((Some("Montevideo".into()), "2019-05-08..2019-05-09".into()))
     );
 }
