@@ -22,7 +22,10 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // A decision for which the text names no meeting (`meeting = ""`) is
     // on the right meeting when none is linked (scored so since
     // 2026-12-05; before, it was counted wrong whatever was read).
-    ("es", "decisions on right meeting", 72.0, 82.0),
+    // A series' name cut short after its ordinal ("La X Conferencia de
+    // Migraciones celebrada en Cochabamba") and the 5+5 Dialogue's series
+    // profile, 2026-12-06 (72 -> 77%).
+    ("es", "decisions on right meeting", 77.0, 86.0),
     ("en", "decisions on right meeting", 81.0, 95.0),
     // Batch twelve: a past request in a report ("había pedido ese informe")
     // is not read (es requests 77 -> 74%).
@@ -34,7 +37,7 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // series (es 48 -> 51%); "the 6th Rabat Process Ministerial
     // Conference", "the meeting between the Consuls of ..." (en 67 ->
     // 68%).
-    ("es", "meetings", 51.0, 95.0),
+    ("es", "meetings", 53.0, 95.0),
     // A curly apostrophe ("Senior Officials’ Meeting"), an RCGM meeting
     // dated by a list's year after a spaced comma (en 69 -> 71%).
     ("en", "meetings", 71.0, 98.0),

@@ -503,9 +503,13 @@ pub(super) fn of_the_document(s: &Sentence, env: &Env, refs: &mut Vec<MeetingRef
                 first.to_lowercase().as_str(),
                 "de" | "del" | "of" | "for" | "on" | "sobre" | "para"
             );
-        if named_after {
-            continue;
-        }
+        // "La X Conferencia de Migraciones celebrada en Cochabamba": the
+        // series' own name cut short is still the series.
+        let b = match (named_after, shortened_name(series, next)) {
+            (false, _) => b,
+            (true, Some(len)) => b + (s.text.get(b..).map_or(0, str::len) - next.len()) + len,
+            (true, None) => continue,
+        };
         if let Some((at, prep)) = super::prep::preparatory(s, a, env, series, n) {
             refs.push(MeetingRef::new(a, b, target(series, n)));
             let r = MeetingRef::new(at, b, prep);
@@ -515,4 +519,56 @@ pub(super) fn of_the_document(s: &Sentence, env: &Env, refs: &mut Vec<MeetingRef
         let r = MeetingRef::new(a, b, target(series, n));
         refs.push(with_tail(r, &parse_tail(s, b, env)));
     }
+}
+
+/// How many bytes at the start of `next` (what follows an ordinal and
+/// meeting words) are the series' name cut short: a connector (`de`,
+/// `sobre`, `of`, `on`) and capitalized words that are all words of one of
+/// its names ("de Migraciones" for the Conferencia Sudamericana sobre
+/// Migraciones, "on Migration" for the Regional Conference on Migration).
+/// `None` when another name follows ("de Ministros", "of the Parties").
+fn shortened_name(series: &Series, next: &str) -> Option<usize> {
+    let mut rest = next;
+    let mut end = 0;
+    let mut content = 0;
+    let mut first = true;
+    while let Some(token) = rest.split_whitespace().next() {
+        let word: String = token.chars().take_while(|c| c.is_alphanumeric()).collect();
+        let lower = word.to_lowercase();
+        let connector = matches!(lower.as_str(), "de" | "del" | "sobre" | "of" | "on");
+        if first && !connector {
+            return None;
+        }
+        first = false;
+        if !connector {
+            if !word.chars().next().is_some_and(char::is_uppercase)
+                || !in_a_name(series, &words(&word))
+            {
+                break;
+            }
+            content += 1;
+        }
+        let at = rest.find(token).unwrap_or(0);
+        let consumed = at + word.len();
+        end += consumed;
+        rest = rest.get(consumed..).unwrap_or("");
+        if word.len() < token.len() {
+            break;
+        }
+    }
+    (content > 0).then_some(end)
+}
+
+/// Whether `w` (in [`words`] form) is a word of one of the series' names,
+/// in the singular or the plural.
+fn in_a_name(series: &Series, w: &str) -> bool {
+    series.names.iter().any(|n| {
+        words(n).split(' ').any(|x| {
+            x == w
+                || [x, w].iter().zip([w, x]).any(|(a, b)| {
+                    a.strip_prefix(b)
+                        .is_some_and(|tail| tail == "s" || tail == "es")
+                })
+        })
+    })
 }

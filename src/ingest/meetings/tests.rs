@@ -183,6 +183,15 @@ fn meetings_of_sister_processes() {
             ordinal: 63
         }
     );
+    // A name with digits and a sign (`data/series/dialogo-5-5.toml`).
+    let r = refs("los trabajos de la octava Conferencia Ministerial del Diálogo 5+5 sobre la Migración y el Desarrollo, celebrada");
+    assert_eq!(
+        r[0].1,
+        Target::Numbered {
+            body: "Diálogo 5+5".into(),
+            ordinal: 8
+        }
+    );
     // Keyed by date: the ordinal gives way to the month.
     let bali = Target::Dated {
         body: "organization:bali".into(),
@@ -280,6 +289,31 @@ fn an_ordinal_and_meeting_words_are_a_meeting_of_the_document_s_series() {
     }
 }
 
+/// The series' name cut short after an ordinal ("La X Conferencia de
+/// Migraciones celebrada en Cochabamba", a blog post on the CSM of 2010)
+/// is its meeting; another name after the connector is not.
+#[test]
+fn an_ordinal_and_the_series_name_cut_short() {
+    let r = refs_in(
+        "La X Conferencia de Migraciones celebrada en Cochabamba concluyó.",
+        Some("csm"),
+    );
+    let csm10 = Target::Numbered {
+        body: "CSM".into(),
+        ordinal: 10,
+    };
+    assert_eq!(r[0].1, csm10);
+    assert_eq!(r[0].0, "X Conferencia de Migraciones");
+    let r = refs("The Fifth Conference on Migration, held in Washington, closed.");
+    assert_eq!(r[0].1, numbered(5));
+    for text in [
+        "la IV Conferencia de Ministros de Salud",
+        "the Second Conference of the Parties",
+        "la X Conferencia de las Américas",
+    ] {
+        assert!(refs(text).is_empty(), "{text}");
+    }
+}
 #[test]
 fn named_conference() {
     let r = refs("en la “Conferencia Hemisférica Sobre Migración”, que se realizó en Santiago, Chile, del 20-22 de noviembre 2002.");
