@@ -327,7 +327,9 @@ fn held_sentence(s: &Sentence, dated: &Sentence, env: &Env) -> Option<Held> {
         .copied()
         .or_else(|| dates::days_apart(&all))
         .unwrap_or(first);
+    let two = env.places(|p| &p.before_two);
     let mut before: Vec<&str> = env.places(|p| &p.before);
+    before.extend(&two);
     before.sort_by_key(|b| std::cmp::Reverse(b.len()));
     let mut found = None;
     // The place may open the sentence ("En la ciudad de Caracas, ..., los
@@ -354,7 +356,12 @@ fn held_sentence(s: &Sentence, dated: &Sentence, env: &Env) -> Option<Held> {
         // The place runs to the first word in lower case that is not a
         // joining word, or to a date; else to an earlier name that is a
         // known place ("en la ciudad de Asunción la Sexta Conferencia").
-        if let Some(p) = longest_place(after, env) {
+        let read = if two.contains(b) {
+            two_places(after, env)
+        } else {
+            longest_place(after, env)
+        };
+        if let Some(p) = read {
             found = Some(p);
             break;
         }
@@ -402,6 +409,33 @@ fn days_after(s: &Sentence, next: &Sentence, limit: usize, env: &Env) -> Option<
     h.city.as_ref()?;
     h.span.end = next.span.end;
     Some(h)
+}
+
+/// Two cities joined by a word of `[places] two_joins` and the country
+/// after the second ("Omoa y San Pedro Sula, Honduras"): both cities as
+/// one place, as printed, and the country.
+fn two_places(after: &str, env: &Env) -> Option<(Option<String>, Option<String>)> {
+    let joins = env.places(|p| &p.two_joins);
+    let (at, join) = after
+        .match_indices(' ')
+        .filter_map(|(i, _)| {
+            let rest = after.get(i + 1..)?;
+            let j = joins.iter().find(|j| rest.starts_with(&format!("{j} ")))?;
+            Some((i, *j))
+        })
+        .next()?;
+    let first = after.get(..at)?.trim();
+    if !name_like(first) {
+        return None;
+    }
+    let rest = after.get(at + 1 + join.len()..)?.trim_start();
+    let (second, country) = longest_place(rest, env)?;
+    let second = second.or_else(|| {
+        // A city the gazetteer does not know, before a country it knows.
+        let name = rest.split(',').next()?.trim();
+        name_like(name).then(|| title_case(name))
+    })?;
+    Some((Some(format!("{first} {join} {second}")), country))
 }
 
 /// The longest place phrase that `after` opens with (see [`place_ends`]).

@@ -158,6 +158,11 @@ pub struct Preamble {
 pub struct Places {
     /// Words before the place where a meeting was held (`en la ciudad de`).
     pub before: Vec<String>,
+    /// Words before the two places of a meeting held in two cities (`en
+    /// las ciudades de`), and the words that join them (`y`): the cities
+    /// are read as one place, as printed (`Omoa y San Pedro Sula`).
+    pub before_two: Vec<String>,
+    pub two_joins: Vec<String>,
     /// Formal words before a country's name (`República de`).
     pub country_prefixes: Vec<String>,
     /// Words that open a building's name (`Palacio`, `Hotel`).

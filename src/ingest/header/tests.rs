@@ -222,3 +222,27 @@ fn days_in_the_sentence_after() {
         Some((Some("Montevideo".into()), "2019-05-08..2019-05-09".into()))
     );
 }
+
+#[test]
+fn a_meeting_held_in_two_cities() {
+    // The XXI CRM met in Omoa and San Pedro Sula: both, as printed.
+    let es = "Los Viceministros, reunidos en la XXI Reunión Viceministerial celebrada en las ciudades de Omoa y San Pedro Sula, Honduras, los días 17 y 18 de noviembre de 2016, aprobaron esta declaración.";
+    assert_eq!(
+        held(es),
+        Some((
+            Some("Omoa y San Pedro Sula".into()),
+            "2016-11-17..2016-11-18".into()
+        ))
+    );
+    let en = "The Vice-Ministers met at the XXI Vice-Ministerial Meeting held in the cities of Omoa and San Pedro Sula, Honduras, on November 17-18, 2016.";
+    assert_eq!(
+        held(en),
+        Some((
+            Some("Omoa and San Pedro Sula".into()),
+            "2016-11-17..2016-11-18".into()
+        ))
+    );
+    // No second city: no place is made up.
+    let one = "The Vice-Ministers met in the cities of the region on November 17-18, 2016.";
+    assert_eq!(held(one), Some((None, "2016-11-17..2016-11-18".into())));
+}
