@@ -12,6 +12,7 @@
 //! CRM") rather than a venue. [`super::calendar`] turns them into ids.
 
 mod held;
+mod inaugural;
 mod own;
 mod prep;
 mod series_refs;
@@ -242,6 +243,8 @@ pub fn find(s: &Sentence, env: &Env) -> Vec<MeetingRef> {
     series_refs::of_the_document(s, env, &mut refs);
     // "the 22nd Senior Officials Meeting": the series' own sub-meetings.
     sub::of_the_document(s, env, &mut refs);
+    // "nuestro encuentro inaugural en Puebla": the series' first.
+    inaugural::of_the_document(s, env, &mut refs);
     // Named conferences: quoted, or capitalized with a date.
     for (q, role) in &s.quotes {
         if *role == Role::Meeting && !overlaps(&refs, q.start, q.end) {

@@ -149,6 +149,25 @@ struct Ordinals {
     /// Spellings of 1, 2, 3, ... in order.
     #[serde(default)]
     words: Vec<Vec<String>>,
+    /// Adjectives that make a meeting its series' first, before or after
+    /// the meeting words ("nuestro encuentro inaugural", "the founding
+    /// meeting").
+    #[serde(default)]
+    inaugural: Vec<String>,
+}
+
+/// Every word of the bundled languages that makes a meeting its series'
+/// first (`[ordinals] inaugural`), normalized.
+pub(crate) fn inaugural_words() -> &'static [String] {
+    static W: OnceLock<Vec<String>> = OnceLock::new();
+    W.get_or_init(|| {
+        LANGUAGES
+            .iter()
+            .filter_map(|text| toml::from_str::<Language>(text).ok())
+            .flat_map(|lang| lang.ordinals.inaugural)
+            .map(|w| ordinal_key(&w))
+            .collect()
+    })
 }
 
 /// Every ordinal word of the bundled languages with its number, normalized.

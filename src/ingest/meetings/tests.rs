@@ -470,3 +470,26 @@ fn a_meeting_attended_on_the_days_before_it() {
     let r = refs_in("On 22 – 23 March 2022, experts met in Cairo to draft texts for the 8th Khartoum Process Senior Officials' Meeting.", Some("khartoum"));
     assert_eq!((r[0].2.as_deref(), r[0].4), (None, true), "{r:?}");
 }
+
+/// A series' first meeting named by an adjective (`[ordinals] inaugural`):
+/// "nuestro encuentro inaugural en Puebla" in the V CRM's declaration.
+#[test]
+fn the_inaugural_meeting_is_the_series_first() {
+    let r = refs("en ocasión de la quinta reunión desde nuestro encuentro inaugural en Puebla, los gobiernos reiteramos");
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(
+        (r[0].0.as_str(), r[0].1.clone()),
+        ("encuentro inaugural en Puebla", numbered(1))
+    );
+    let r = refs("since its inaugural meeting of the Regional Conference on Migration in 1996");
+    assert_eq!(r[0].1, numbered(1));
+    // The first meeting of another body is not the series' first.
+    for text in [
+        "la reunión inaugural del Grupo de Trabajo sobre Gestión Fronteriza",
+        "the inaugural meeting of the Liaison Officers Network",
+        "durante la sesión inaugural, el Viceministro",
+    ] {
+        let r = refs(text);
+        assert!(r.is_empty(), "{text}: {r:?}");
+    }
+}
