@@ -47,13 +47,19 @@ pub(super) fn of_the_document(s: &Sentence, env: &Env, refs: &mut Vec<MeetingRef
     let Some(series) = env.series.as_deref().and_then(series::by_key) else {
         return;
     };
-    if inaugural_words().is_empty() {
+    // Most sentences have no such word: a plain search says so before
+    // the pattern, which leads with the (frequent) meeting words, runs.
+    let hay = s.hay();
+    if !inaugural_words()
+        .iter()
+        .any(|w| hay.text.contains(w.as_str()))
+    {
         return;
     }
     let Some(pattern) = pattern(series) else {
         return;
     };
-    for m in pattern.find_iter(s.hay()) {
+    for m in pattern.find_iter(hay) {
         let (a, b) = (s.orig(m.start()), s.end_of(m.end()));
         if overlaps(refs, a, b) {
             continue;
