@@ -115,3 +115,22 @@ fn an_adoption_told_in_the_passive_records_a_decision() {
     let found = agreements("es-test.txt", es);
     assert!(found.iter().any(|a| a.contains("se aprobó")), "{found:?}");
 }
+
+/// Conclusions whose cue runs into the first item with no full stop
+/// between them were adopted at the meeting the heading records, not at
+/// the later meeting an item names ("que la V Conferencia prepare …").
+#[test]
+fn a_meeting_named_in_an_item_is_not_where_the_list_was_adopted() {
+    let text = "REUNIÓN DEL GRUPO REGIONAL DE CONSULTA\nDE LA CONFERENCIA REGIONAL SOBRE MIGRACIÓN\n\
+                SAN SALVADOR, EL SALVADOR, 27, 28 Y 29 DE OCTUBRE DE 1999.\nCONCLUSIONES\n\
+                El Grupo Regional de Consulta concluyó lo siguiente:\n\
+                 Recomendar que la Secretaría Pro Témpore de la V Conferencia Regional de Migración\n\
+                prepare un informe de lo logrado.\n\
+                 Solicitar a los países miembros un inventario de los documentos de la Conferencia.\n";
+    let at = adopted_at("es-test.txt", text);
+    assert!(at.len() >= 2, "{at:?}");
+    assert!(
+        at.iter().all(|m| m.starts_with("meeting:grcm-1999")),
+        "{at:?}"
+    );
+}

@@ -17,15 +17,25 @@ pub fn own_meeting(secs: &[Vec<Sentence>], before: usize) -> Option<String> {
     secs.iter()
         .flatten()
         .filter(|s| s.span.start < before)
-        .flat_map(|s| &s.meetings)
-        .find(|r| !r.scheduled && !r.destination && !r.aside && r.id.is_some())
+        .flat_map(|s| s.meetings.iter().map(move |r| (s.span.start + r.start, r)))
+        .find(|(at, r)| {
+            *at < before && !r.scheduled && !r.destination && !r.aside && r.id.is_some()
+        })
+        .map(|(_, r)| r)
         .and_then(|r| r.id.clone())
 }
 
-/// The meeting the sentence holding `at` names, if any: not one it
-/// names as hosted ("its offer to host the Sixth Regional Conference",
-/// `hosting` in [`words`] form), which is yet to be held.
-fn meeting_at(secs: &[Vec<Sentence>], at: usize, hosting: &[String]) -> Option<String> {
+/// The meeting the sentence holding `at` names before `until` (where the
+/// item's own text starts), if any: not one it names as hosted ("its offer
+/// to host the Sixth Regional Conference", `hosting` in [`words`] form),
+/// which is yet to be held. A meeting named in the item is not where the
+/// list was adopted, even when no full stop parts it from the cue ("El
+/// Grupo concluyó lo siguiente: … que la V Conferencia prepare …").
+fn meeting_at(
+    secs: &[Vec<Sentence>],
+    (at, until): (usize, usize),
+    hosting: &[String],
+) -> Option<String> {
     let hosted = |s: &Sentence, r: &super::meetings::MeetingRef| {
         let before = words(s.text.get(..r.start).unwrap_or(""));
         hosting
@@ -36,11 +46,23 @@ fn meeting_at(secs: &[Vec<Sentence>], at: usize, hosting: &[String]) -> Option<S
         .flatten()
         .find(|s| s.span.start <= at && at < s.span.end.max(s.span.start + 1))
         .and_then(|s| {
-            s.meetings
-                .iter()
-                .find(|r| !r.scheduled && !r.aside && r.id.is_some() && !hosted(s, r))
+            s.meetings.iter().find(|r| {
+                !r.scheduled
+                    && !r.aside
+                    && r.id.is_some()
+                    && s.span.start + r.start < until.max(at + 1)
+                    && !hosted(s, r)
+            })
         })
         .and_then(|r| r.id.clone())
+}
+
+/// Where the list that `item` belongs to (the items of its cue) starts.
+fn list_start(items: &[Item], item: &Item) -> usize {
+    items
+        .iter()
+        .find(|i| i.cue == item.cue)
+        .map_or(item.span.start, |i| i.span.start)
 }
 
 pub(super) fn section_of(sections: &[Section], at: usize) -> &str {
@@ -122,7 +144,8 @@ pub fn emit(
             vec![],
             &prov,
         );
-        let meeting = meeting_at(secs, item.cue.start, hosting).or_else(|| own.clone());
+        let meeting = meeting_at(secs, (item.cue.start, list_start(items, item)), hosting)
+            .or_else(|| own.clone());
         match &meeting {
             Some(m) => {
                 facts.edge(&id, m, EdgeKind::AdoptedAt, vec![], &prov);

@@ -522,31 +522,33 @@ pub(super) fn of_the_document(s: &Sentence, env: &Env, refs: &mut Vec<MeetingRef
 }
 
 /// How many bytes at the start of `next` (what follows an ordinal and
-/// meeting words) are the series' name cut short: a connector (`de`,
-/// `sobre`, `of`, `on`) and capitalized words that are all words of one of
-/// its names ("de Migraciones" for the Conferencia Sudamericana sobre
-/// Migraciones, "on Migration" for the Regional Conference on Migration).
-/// `None` when another name follows ("de Ministros", "of the Parties").
+/// meeting words) are the series' name cut short: capitalized words that
+/// are all words of one of its names, joined by connectors (`de`,
+/// `sobre`, `of`, `on`): "de Migraciones" for the Conferencia Sudamericana
+/// sobre Migraciones, "Regional de Migración" and "on Migration" for the
+/// Regional Conference on Migration. `None` when another name follows
+/// ("de Ministros", "of the Parties", "Regional sobre la Mujer").
 fn shortened_name(series: &Series, next: &str) -> Option<usize> {
     let mut rest = next;
     let mut end = 0;
     let mut content = 0;
-    let mut first = true;
+    let mut after_connector = false;
     while let Some(token) = rest.split_whitespace().next() {
         let word: String = token.chars().take_while(|c| c.is_alphanumeric()).collect();
         let lower = word.to_lowercase();
         let connector = matches!(lower.as_str(), "de" | "del" | "sobre" | "of" | "on");
-        if first && !connector {
-            return None;
-        }
-        first = false;
-        if !connector {
-            if !word.chars().next().is_some_and(char::is_uppercase)
-                || !in_a_name(series, &words(&word))
-            {
-                break;
+        let capital = word.chars().next().is_some_and(char::is_uppercase);
+        let named = capital && in_a_name(series, &words(&word));
+        match (connector, named) {
+            (true, _) if after_connector => return None,
+            (true, _) => after_connector = true,
+            (false, true) => {
+                content += 1;
+                after_connector = false;
             }
-            content += 1;
+            // Another name, or a connector that leads nowhere in the name.
+            (false, false) if capital || after_connector => return None,
+            (false, false) => break,
         }
         let at = rest.find(token).unwrap_or(0);
         let consumed = at + word.len();
@@ -556,7 +558,7 @@ fn shortened_name(series: &Series, next: &str) -> Option<usize> {
             break;
         }
     }
-    (content > 0).then_some(end)
+    (content > 0 && !after_connector).then_some(end)
 }
 
 /// Whether `w` (in [`words`] form) is a word of one of the series' names,

@@ -306,10 +306,15 @@ fn an_ordinal_and_the_series_name_cut_short() {
     assert_eq!(r[0].0, "X Conferencia de Migraciones");
     let r = refs("The Fifth Conference on Migration, held in Washington, closed.");
     assert_eq!(r[0].1, numbered(5));
+    let r = refs("la Secretaría Pro Témpore de la V Conferencia Regional de Migración prepare");
+    assert_eq!(r[0].1, numbered(5));
+    assert_eq!(r[0].0, "V Conferencia Regional de Migración");
     for text in [
         "la IV Conferencia de Ministros de Salud",
         "the Second Conference of the Parties",
         "la X Conferencia de las Américas",
+        "la XIV Conferencia Regional sobre la Mujer",
+        "la V Conferencia Regional de Población",
     ] {
         assert!(refs(text).is_empty(), "{text}");
     }
