@@ -498,3 +498,20 @@ fn the_inaugural_meeting_is_the_series_first() {
         assert!(r.is_empty(), "{text}: {r:?}");
     }
 }
+
+/// The South American Conference numbers its intersessional meetings on
+/// their own, named after its name or on a page of its own.
+#[test]
+fn an_intersessional_meeting_of_the_south_american_conference() {
+    let seventh = Target::Numbered {
+        body: "csm intersesional".into(),
+        ordinal: 7,
+    };
+    let r = refs("La VII Reunión Intersesional de la Conferencia Sudamericana sobre Migraciones se realizará el 2 y 3 de agosto.");
+    assert_eq!(r[0].1, seventh);
+    let r = refs_in(
+        "approved during the 7th meeting inter-sessional of the SACM that took place in Lima",
+        Some("csm"),
+    );
+    assert_eq!(r[0].1, seventh);
+}
