@@ -45,6 +45,7 @@ struct Patterns {
     held_after: Pattern,
     held_before: Pattern,
     named: Pattern,
+    named_list: Pattern,
     reunion_of: Pattern,
     reunion_before_date: Pattern,
     between_date_and_body: Pattern,
@@ -108,6 +109,11 @@ fn patterns() -> &'static Patterns {
             ),
             named: compile(
                 r"\b(?:Conferencia|Cumbre|Foro|Encuentro|Simposio|Congreso)(?:\s+(?:[A-ZÁÉÍÓÚÑ][\p{L}\-]*|de|del|la|las|los|el|sobre|para|y|en)){1,14}",
+            ),
+            // "Encuentro Sudamericano sobre Migraciones, Integración y
+            // Desarrollo": a name that ends in a list of capitalized words.
+            named_list: compile(
+                r"^,\s+[A-ZÁÉÍÓÚÑ][\p{L}\-]*(?:,\s+[A-ZÁÉÍÓÚÑ][\p{L}\-]*)*\s+(?:y|e|and)\s+[A-ZÁÉÍÓÚÑ][\p{L}\-]*",
             ),
             reunion_of: compile(
                 r"\b(?P<r>(?:reunion|meeting)(?P<pl>es|s)?)\s+(?:(?:del?|de la|of)\s+)?(?:esta\s+|dicha\s+|la\s+|el\s+|the\s+|this\s+)?$",
@@ -261,7 +267,14 @@ pub fn find(s: &Sentence, env: &Env) -> Vec<MeetingRef> {
             }
             text = head.trim_end();
         }
-        let (a, b) = (m.start(), m.start() + text.len());
+        let (a, mut b) = (m.start(), m.start() + text.len());
+        if b == m.end() {
+            b += p
+                .named_list
+                .find(s.text.get(b..).unwrap_or(""))
+                .map_or(0, |x| x.end());
+            text = s.text.get(a..b).unwrap_or(text);
+        }
         let in_org = s.mentions.iter().any(|x| a < x.end && x.start < b);
         if in_org
             || overlaps(&refs, a, b)

@@ -515,3 +515,22 @@ fn an_intersessional_meeting_of_the_south_american_conference() {
     );
     assert_eq!(r[0].1, seventh);
 }
+
+/// A meeting's name that ends in a list of capitalized words keeps the
+/// list ("…, Integración y Desarrollo"); a comma before a place does not
+/// join it.
+#[test]
+fn a_named_meeting_ending_in_a_list() {
+    let r = refs("Como continuación del Encuentro Sudamericano sobre Migraciones, Integración y Desarrollo, celebrado en Lima en 1999.");
+    let title = "Encuentro Sudamericano sobre Migraciones, Integración y Desarrollo";
+    assert_eq!(
+        r[0].1,
+        Target::Named {
+            title: title.into()
+        }
+    );
+    assert_eq!(r[0].2.as_deref(), Some("1999"));
+    let r =
+        refs("Participó en el Foro Andino sobre Migraciones, Lima, celebrado en julio de 1999.");
+    assert!(r.iter().all(|x| !x.0.contains(", Lima")), "{r:?}");
+}
