@@ -134,3 +134,14 @@ fn a_meeting_named_in_an_item_is_not_where_the_list_was_adopted() {
         "{at:?}"
     );
 }
+
+/// A decision told in one sentence was adopted at the meeting its
+/// sentence names, even after the verb and when the heading records
+/// another meeting.
+#[test]
+fn a_sentence_names_its_meeting_after_the_verb() {
+    let text = "XIX CONFERENCIA SURAMERICANA SOBRE MIGRACIONES\nSucre, Bolivia, 24 y 25 de octubre de 2019\n\n\
+                Los países de la región firmaron una declaración para una agenda migratoria regional en el marco de la XVIII Conferencia Suramericana sobre Migraciones, según recordó la cancillería.\n";
+    let at = adopted_at("es-test.txt", text);
+    assert_eq!(at, ["meeting:csm-18"], "{at:?}");
+}

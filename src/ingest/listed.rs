@@ -144,8 +144,14 @@ pub fn emit(
             vec![],
             &prov,
         );
-        let meeting = meeting_at(secs, (item.cue.start, list_start(items, item)), hosting)
-            .or_else(|| own.clone());
+        // A list's cue: what the items name is not where they were
+        // adopted. A sentence's own verb: its whole sentence may say.
+        let until = if inside(item.span, item.cue) {
+            usize::MAX
+        } else {
+            list_start(items, item)
+        };
+        let meeting = meeting_at(secs, (item.cue.start, until), hosting).or_else(|| own.clone());
         match &meeting {
             Some(m) => {
                 facts.edge(&id, m, EdgeKind::AdoptedAt, vec![], &prov);
