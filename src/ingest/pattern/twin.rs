@@ -42,9 +42,10 @@ fn unread() -> ClassUnicode {
 /// simple as they can be on the texts it reads. `None` when that
 /// changes nothing.
 pub(super) fn ascii_twin(hir: &Hir) -> Option<Hir> {
-    let unread = unread();
+    static UNREAD: std::sync::OnceLock<ClassUnicode> = std::sync::OnceLock::new();
+    let unread = UNREAD.get_or_init(unread);
     let mut changed = false;
-    let twin = to_ascii(hir, &unread, &mut changed);
+    let twin = to_ascii(hir, unread, &mut changed);
     changed.then_some(twin)
 }
 
@@ -63,6 +64,15 @@ fn to_ascii(hir: &Hir, unread: &ClassUnicode, changed: &mut bool) -> Hir {
             };
             *changed |= ascii != *look;
             Hir::look(ascii)
+        }
+        // An ASCII class (`[Aa]` of a case-insensitive word, thousands in
+        // a list of names) is its simplest form already: `unread` holds no
+        // ASCII character, so taking it out changes nothing and taking it
+        // in only adds ranges.
+        HirKind::Class(Class::Unicode(cls))
+            if cls.ranges().last().is_none_or(|r| r.end().is_ascii()) =>
+        {
+            hir.clone()
         }
         HirKind::Class(Class::Unicode(cls)) => {
             // `\w` without the non-ASCII letters, `[^,]` as it is.
