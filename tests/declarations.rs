@@ -145,3 +145,29 @@ fn a_sentence_names_its_meeting_after_the_verb() {
     let at = adopted_at("es-test.txt", text);
     assert_eq!(at, ["meeting:csm-18"], "{at:?}");
 }
+
+/// A record's opening that names an earlier meeting of its series with
+/// that meeting's own month ("followed on from the first Almaty
+/// Conference ..., held in March 2011") does not make it the record's own
+/// meeting: the heading's place and day stay with the meeting the record
+/// is of.
+#[test]
+fn an_earlier_meeting_in_the_opening_is_not_the_record_s_own() {
+    let text = "Ministerial Conference on Refugee Protection and International Migration:\n\n\
+                The Almaty Process\n\nAlmaty, Kazakhstan\n\n5 June 2013\n\nSummary Report\n\n\
+                The Ministerial Conference followed on from the first Almaty Conference on Refugee Protection and International Migration, held in March 2011, at which a declaration was adopted.\n";
+    let bundle = read("en-test.txt", text);
+    let city = |id: &str| {
+        bundle
+            .nodes
+            .iter()
+            .filter(|n| n.id.as_str() == id)
+            .flat_map(|n| &n.attrs)
+            .find(|a| a.key == "city")
+            .map(|a| format!("{}", a.value))
+    };
+    assert_eq!(city("meeting:almaty-2013-06").as_deref(), Some("Almaty"));
+    assert_eq!(city("meeting:almaty-2011-03"), None);
+    let dated = bundle.doc.date.map(|d| d.to_string());
+    assert_eq!(dated.as_deref(), Some("2013-06-05"));
+}

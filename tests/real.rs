@@ -43,7 +43,9 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     ("es", "meetings", 56.0, 96.0),
     // A curly apostrophe ("Senior Officials’ Meeting"), an RCGM meeting
     // dated by a list's year after a spaced comma (en 69 -> 71%).
-    ("en", "meetings", 72.0, 98.0),
+    // An English month after "in" ("the first Almaty Conference ...,
+    // held in March 2011"), 2026-12-06 (72 -> 73%).
+    ("en", "meetings", 73.0, 98.0),
     ("es", "meetings with city+dates", 66.0, 100.0),
     // The Panama extraordinary meeting of 2022 spans a field visit ("the
     // 24th of March") and the plenary ("the 25th of March, 2022"): both

@@ -35,7 +35,15 @@ pub(super) fn own_meeting_held(
     let longer: Vec<Sentence> = secs.iter().flatten().take(24).cloned().collect();
     let cue = front::held_cue();
     let held = header::read(text, &opening, limit, env, |s| cue.is_match(s.hay()));
-    let named = listed::own_meeting(secs, limit);
+    // A meeting the opening names with days of its own that are not the
+    // days of holding ("followed on from the first Almaty Conference ...,
+    // held in March 2011" over a heading dated 5 June 2013) is another.
+    let named = listed::own_meeting(secs, limit).filter(|id| {
+        !other_days(
+            calendar.get(id).and_then(|e| e.date.as_ref()),
+            held.as_ref(),
+        )
+    });
     // Failing a series meeting or a body, a gathering word and its city.
     let gathered = |held: Option<&Held>, calendar: &mut Calendar| {
         let (mut r, h) = meetings::gathering(&longer, limit, env, held)?;
@@ -118,6 +126,15 @@ pub(super) fn own_meeting_held(
         },
     };
     own_held_note((own, held), calendar, facts, sections, notes)
+}
+
+/// Whether a meeting's stated days and the days of holding are both
+/// known and have no day in common.
+fn other_days(stated: Option<&(DateValue, crate::model::Provenance)>, held: Option<&Held>) -> bool {
+    match (stated, held.and_then(|h| h.date)) {
+        (Some((d, _)), Some(h)) => !d.inferred && (d.end < h.start || h.end < d.start),
+        _ => false,
+    }
 }
 
 /// A body alone on its line (its acronym aside) over a line that opens

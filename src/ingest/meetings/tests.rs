@@ -534,3 +534,24 @@ fn a_named_meeting_ending_in_a_list() {
         refs("Participó en el Foro Andino sobre Migraciones, Lima, celebrado en julio de 1999.");
     assert!(r.iter().all(|x| !x.0.contains(", Lima")), "{r:?}");
 }
+
+/// English writes the month of a meeting after "in" and its day after
+/// "of" ("held in March 2011", "the meeting of 7 September 2012"), as
+/// Spanish does after "en" and "de".
+#[test]
+fn a_meeting_dated_after_in_or_of() {
+    let almaty = Target::Dated {
+        body: "organization:almaty".into(),
+    };
+    let r = refs_in(
+        "It followed on from the first Almaty Conference on Refugee Protection and International Migration, held in March 2011, at which a declaration was adopted.",
+        Some("almaty"),
+    );
+    assert_eq!(r[0].1, almaty, "{r:?}");
+    assert_eq!(r[0].2.as_deref(), Some("2011-03"), "{r:?}");
+    let r = refs_in(
+        "The Almaty Conference on Refugee Protection and International Migration of 7 September 2012 endorsed the plan.",
+        Some("almaty"),
+    );
+    assert_eq!(r[0].2.as_deref(), Some("2012-09-07"), "{r:?}");
+}
