@@ -8,9 +8,10 @@
 //! a translated name: "Central American Integration System (SICA)").
 //! A name may end in a short tail the acronym leaves out, after a
 //! connector ("Regional Consultative Process on Migration (RCP)",
-//! "Comisión Económica para América Latina y el Caribe (CEPAL)"), unless
-//! the tail names another organization: "Foro Especializado Migratorio del
-//! Mercosur (FEM)" is the Mercosur's forum, and the FEM is the forum.
+//! "Comisión Económica para América Latina y el Caribe (CEPAL)"). A tail
+//! that names another organization is its owner, not part of the name:
+//! "Foro Especializado Migratorio del Mercosur (FEM)" is the Mercosur's
+//! forum, and the FEM is "Foro Especializado Migratorio".
 //! Names of a kind of event ("Senior Officials' Meeting (SOM)") and names
 //! counted as a class ("los 18 Procesos Consultivos Regionales (PCR)")
 //! define no organization.
@@ -121,10 +122,10 @@ pub fn definitions(s: &Sentence, words: &NameWords, known: &Known<'_>) -> Vec<De
                 found = long_name(before, letters, words, known);
             }
         }
-        let Some((start, known)) = found else {
+        let Some((start, owner, known)) = found else {
             continue;
         };
-        let long = before[start..]
+        let long = before[start..owner.unwrap_or(before.len())]
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ");
@@ -176,13 +177,15 @@ fn before_apposition(before: &str) -> Option<usize> {
 /// of capitalized words and connectors right before the bracket, within
 /// its paragraph and clause; it starts at a capitalized word that is not a
 /// connector: the one from which the gazetteer knows the name, or else the
-/// nearest from which the words spell the acronym.
+/// nearest from which the words spell the acronym. With the start comes
+/// where an owner's name begins, when the name ends in one (the name
+/// stops there).
 fn long_name(
     before: &str,
     acronym: &str,
     words: &NameWords,
     known: &Known<'_>,
-) -> Option<(usize, bool)> {
+) -> Option<(usize, Option<usize>, bool)> {
     let base = before.as_ptr() as usize;
     let mut starts: Vec<usize> = Vec::new();
     // A quoted name ("Sistema ... en Centroamérica" (SIEMCA)) is read
@@ -228,7 +231,7 @@ fn long_name(
     }
     let name = |s: usize| before[s..].trim_end().trim_end_matches(QUOTES);
     if let Some(&s) = starts.iter().find(|&&s| (known.same)(acronym, name(s))) {
-        return Some((s, true));
+        return Some((s, None, true));
     }
     // Past a comma, only the name's first word: "Oficina de Población,
     // Refugiados y Migración (PRM)" is not "Población, ... (PRM)".
@@ -239,29 +242,43 @@ fn long_name(
         .enumerate()
         .find(|&(i, &s)| whole(i) && spells(acronym, name(s), words))
     {
-        return Some((s, false));
+        return Some((s, None, false));
     }
     starts
         .into_iter()
         .take(near.unwrap_or(usize::MAX))
-        .find(|&s| spells_with_tail(acronym, name(s), words, known))
-        .map(|s| (s, false))
+        .find_map(|s| {
+            let owner = spells_with_tail(acronym, name(s), words, known)?;
+            Some((s, owner.map(|o| s + o), false))
+        })
 }
 
-/// True when the words of `long` spell `acronym` up to a tail the acronym
+/// Whether the words of `long` spell `acronym` up to a tail the acronym
 /// leaves out: a connector, then at most two words that are not
-/// connectors and do not name an organization.
-fn spells_with_tail(acronym: &str, long: &str, words: &NameWords, known: &Known<'_>) -> bool {
+/// connectors. `Some(None)` when the tail is part of the name;
+/// `Some(Some(at))` when it names an organization, its owner, which
+/// starts at byte `at` of `long` and is not part of the name.
+fn spells_with_tail(
+    acronym: &str,
+    long: &str,
+    words: &NameWords,
+    known: &Known<'_>,
+) -> Option<Option<usize>> {
     let ws: Vec<&str> = long.split_whitespace().collect();
-    (1..ws.len()).rev().any(|cut| {
+    (1..ws.len()).rev().find_map(|cut| {
         let (head, tail) = ws.split_at(cut);
         let content: Vec<&&str> = tail.iter().filter(|w| !words.connector(w)).collect();
-        words.connector(tail[0])
+        let fits = words.connector(tail[0])
             && !content.is_empty()
             && content.len() <= 2
-            && !content.iter().any(|w| (known.organization)(w))
             && head.len() >= 2
-            && spells(acronym, &head.join(" "), words)
+            && spells(acronym, &head.join(" "), words);
+        if !fits {
+            return None;
+        }
+        let owned = content.iter().any(|w| (known.organization)(w));
+        let at = tail[0].as_ptr() as usize - long.as_ptr() as usize;
+        Some(owned.then_some(at))
     })
 }
 

@@ -463,7 +463,31 @@ pub fn find(s: &Sentence, env: &Env) -> Vec<MeetingRef> {
         }
     }
     refs.sort_by_key(|r| r.start);
+    share_coordinated_tails(s, &mut refs);
     refs
+}
+
+/// "the 4th Senior Official Meeting and the 5th Ministerial Meeting of the
+/// Colombo Process which will be held in Colombo ... on 24th and 25th
+/// August 2016": two meetings joined by a conjunction share the place and
+/// days written after the second, when the first has none of its own.
+fn share_coordinated_tails(s: &Sentence, refs: &mut [MeetingRef]) {
+    for i in (1..refs.len()).rev() {
+        let (head, rest) = refs.split_at_mut(i);
+        let (a, b) = (&mut head[i - 1], &rest[0]);
+        let joined = a.end <= b.start
+            && matches!(
+                s.norm_between(a.end, b.start).trim_matches([' ', ',']),
+                "y" | "y la" | "y el" | "and" | "and the" | "e" | "et" | "et la" | "et le"
+            );
+        let bare = a.date.is_none() && a.city.is_none() && a.country.is_none();
+        let named = |r: &MeetingRef| !matches!(r.target, Target::Current { .. });
+        if joined && bare && named(a) && named(b) && (b.date.is_some() || b.city.is_some()) {
+            a.date = b.date;
+            a.city.clone_from(&b.city);
+            a.country.clone_from(&b.country);
+        }
+    }
 }
 
 /// Whether the words before a meeting say it is attended ([`rules::ATTENDED`]),

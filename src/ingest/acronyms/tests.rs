@@ -205,7 +205,7 @@ fn a_translated_name_the_gazetteer_knows_is_accepted() {
 }
 
 #[test]
-fn a_tail_the_acronym_leaves_out_unless_it_names_an_owner() {
+fn a_tail_the_acronym_leaves_out_and_an_owner_it_does_not_name() {
     assert_eq!(
         read(
             "The 7th Meeting of Regional Consultative Process on Migration (RCP) of the IGAD",
@@ -223,14 +223,14 @@ fn a_tail_the_acronym_leaves_out_unless_it_names_an_owner() {
             "Comisión Económica para América Latina y el Caribe"
         )])
     );
-    // The Mercosur's forum: the tail names its owner, and the words
-    // before it do not spell FEM without it.
+    // The Mercosur's forum: the tail names its owner, which is not part
+    // of the forum's name.
     assert_eq!(
         read(
             "en el Foro Especializado Migratorio del Mercosur (FEM), que",
             &unknown
         ),
-        []
+        pairs(&[("FEM", "Foro Especializado Migratorio")])
     );
     // A tail of three words is a different name.
     assert_eq!(

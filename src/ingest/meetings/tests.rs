@@ -555,3 +555,33 @@ fn a_meeting_dated_after_in_or_of() {
     );
     assert_eq!(r[0].2.as_deref(), Some("2012-09-07"), "{r:?}");
 }
+
+/// Two meetings joined by "and" share the place and days written after
+/// the second ("which will be held in ..."), and each is numbered on its
+/// own: a senior officials' meeting written "Senior Official Meeting".
+#[test]
+fn coordinated_meetings_share_the_days_after_them() {
+    let r = refs_in(
+        "a message to the 4th Senior Official Meeting and the 5th Ministerial Meeting of the Colombo Process which will be held in Colombo, Sri Lanka on 24th and 25th August 2016.",
+        Some("colombo"),
+    );
+    let numbered = |body: &str, ordinal| Target::Numbered {
+        body: body.into(),
+        ordinal,
+    };
+    assert_eq!(r.len(), 2, "{r:?}");
+    assert_eq!(r[0].1, numbered("colombo som", 4), "{r:?}");
+    assert_eq!(r[1].1, numbered("Colombo Process", 5), "{r:?}");
+    for row in &r {
+        assert_eq!(row.2.as_deref(), Some("2016-08-24..2016-08-25"), "{r:?}");
+        assert_eq!(row.3.as_deref(), Some("country:lk"), "{r:?}");
+    }
+    // A meeting with days of its own keeps them.
+    let r = refs_in(
+        "la XX Reunión Viceministerial de la CRM, celebrada en marzo de 2015, y la XXI Reunión Viceministerial de la CRM, celebrada en Tegucigalpa en junio de 2016.",
+        None,
+    );
+    assert_eq!(r.len(), 2, "{r:?}");
+    assert_eq!(r[0].2.as_deref(), Some("2015-03"), "{r:?}");
+    assert_eq!(r[1].2.as_deref(), Some("2016-06"), "{r:?}");
+}
