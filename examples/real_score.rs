@@ -48,7 +48,9 @@ fn main() {
          expected under a descriptive key (not `<series>-<ordinal>` or\n\
          `<series>-<yyyy>-<mm>`) matches an extracted meeting that matches no\n\
          other expectation by key and has the same city and days in common (the\n\
-         city alone where the expectation states no days).\n\n",
+         city alone where the expectation states no days). Two names of one city\n\
+         in `data/reference/cities.toml` (\"Santiago\", \"Santiago de Chile\") are the\n\
+         same city.\n\n",
     );
     page.push_str(&table);
     page.push_str("\n## What each document misses\n\n");

@@ -125,6 +125,40 @@ pub struct DocScore {
     pub misses: Vec<String>,
 }
 
+/// Whether two city names name one city: the same words (accents and
+/// case aside), or names of one city of the gazetteer's list
+/// (`data/reference/cities.toml`: "Santiago" and "Santiago de Chile").
+pub fn same_city(a: &str, b: &str) -> bool {
+    static CANON: std::sync::OnceLock<BTreeMap<String, String>> = std::sync::OnceLock::new();
+    let canon = CANON.get_or_init(|| {
+        #[derive(Deserialize)]
+        struct Cities {
+            city: Vec<City>,
+        }
+        #[derive(Deserialize)]
+        struct City {
+            name: String,
+            #[serde(default)]
+            aliases: Vec<String>,
+        }
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/reference/cities.toml");
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        let cities: Cities = toml::from_str(&text).unwrap_or(Cities { city: Vec::new() });
+        let mut out = BTreeMap::new();
+        for c in cities.city {
+            for n in c.aliases.iter().chain(std::iter::once(&c.name)) {
+                out.insert(norm(n), norm(&c.name));
+            }
+        }
+        out
+    });
+    let of = |x: &str| {
+        let n = norm(x);
+        canon.get(&n).cloned().unwrap_or(n)
+    };
+    of(a) == of(b)
+}
+
 /// Lower case, no accents, words separated by one space.
 pub fn norm(s: &str) -> String {
     let plain: String = s
@@ -391,13 +425,13 @@ fn expected_span(start: &str, end: &str) -> (String, String) {
 }
 
 /// Whether an extracted meeting's city and dates agree with an expected
-/// meeting's: the same city (accents and case aside) and days in common
+/// meeting's: the same city ([`same_city`]) and days in common
 /// (where the expectation states days).
 fn same_place_and_time(b: &FactBundle, id: &str, m: &ExpMeeting) -> bool {
     let Some(Value::Text(city)) = attr(b, id, "city") else {
         return false;
     };
-    if norm(city) != norm(&m.city) {
+    if !same_city(city, &m.city) {
         return false;
     }
     // Where the text states no days, the city alone says it.
@@ -526,7 +560,7 @@ fn meetings(b: &FactBundle, e: &Expected, matched: &BTreeMap<String, String>, ou
             Precision::Month | Precision::Year => iso(&d) == m.start && *end == m.start,
             _ => same_day(d.start, &m.start) && same_day(d.end, end),
         });
-        if norm(&city) == norm(&m.city) && same_dates {
+        if same_city(&city, &m.city) && same_dates {
             t.hit += 1;
         } else {
             out.misses.push(format!(
