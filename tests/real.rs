@@ -78,7 +78,10 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // the United Nations High Commissioner for Refugees – the UN Refugee
     // Agency (UNHCR)" gives the name the gazetteer knows, without "Office
     // of the").
-    ("en", "aliases", 87.0, 97.0),
+    // A series' meeting named before an acronym ("Sixth Bali Process
+    // Ministerial Conference (BPMC)") defines no organization, 2026-12-06
+    // (precision 80/82 -> 80/81).
+    ("en", "aliases", 87.0, 98.7),
     ("es", "countries", 99.0, 100.0),
     ("en", "countries", 96.0, 99.0),
 ];

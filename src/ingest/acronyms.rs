@@ -12,9 +12,10 @@
 //! that names another organization is its owner, not part of the name:
 //! "Foro Especializado Migratorio del Mercosur (FEM)" is the Mercosur's
 //! forum, and the FEM is "Foro Especializado Migratorio".
-//! Names of a kind of event ("Senior Officials' Meeting (SOM)") and names
-//! counted as a class ("los 18 Procesos Consultivos Regionales (PCR)")
-//! define no organization.
+//! Names of a kind of event ("Senior Officials' Meeting (SOM)"), of a
+//! series' meeting ("Sixth Bali Process Ministerial Conference (BPMC)")
+//! and names counted as a class ("los 18 Procesos Consultivos Regionales
+//! (PCR)") define no organization.
 
 use super::pattern::Pattern;
 use super::profile::Profile;
@@ -96,6 +97,9 @@ pub struct Known<'a> {
     /// Whether the gazetteer knows a word as a name (of an organization,
     /// a series, a country or a place): a tail naming one is an owner.
     pub organization: &'a dyn Fn(&str) -> bool,
+    /// Whether a long name names a series' meeting ("Bali Process
+    /// Ministerial Conference"): it defines no organization.
+    pub meeting: &'a dyn Fn(&str) -> bool,
 }
 
 /// Acronym definitions in a sentence, read with what the gazetteer knows.
@@ -122,7 +126,7 @@ pub fn definitions(s: &Sentence, words: &NameWords, known: &Known<'_>) -> Vec<De
                 found = long_name(before, letters, words, known);
             }
         }
-        let Some((start, owner, known)) = found else {
+        let Some((start, owner, pair)) = found else {
             continue;
         };
         let long = before[start..owner.unwrap_or(before.len())]
@@ -144,7 +148,8 @@ pub fn definitions(s: &Sentence, words: &NameWords, known: &Known<'_>) -> Vec<De
                 && letters.chars().skip(1).all(char::is_lowercase)
                 && content_words(&long, words) >= 3)
             || letters.chars().filter(|c| c.is_uppercase()).count() >= 2;
-        if !known && (!capitals || names_event(&long, words) || counted(&before[..start])) {
+        let meeting = names_event(&long, words) || (known.meeting)(&long);
+        if !pair && (!capitals || meeting || counted(&before[..start])) {
             continue;
         }
         out.push(Definition {

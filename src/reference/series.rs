@@ -129,6 +129,34 @@ pub(crate) fn by_name(name: &str) -> Option<&'static Series> {
     index.get(&normalize(name)).and_then(|&i| bundled().get(i))
 }
 
+/// Whether a name ends as the name of a series' meeting: one of its
+/// meeting names (`Bali Process Ministerial Conference`), or one of its
+/// names followed by its meeting words (`Colombo Process Ministerial
+/// Meeting`). Such a name, "Sixth Bali Process Ministerial Conference
+/// (BPMC)", names a meeting, not a body.
+pub(crate) fn names_meeting(name: &str) -> bool {
+    static ENDINGS: OnceLock<Vec<String>> = OnceLock::new();
+    let endings = ENDINGS.get_or_init(|| {
+        let mut out = Vec::new();
+        for s in bundled() {
+            out.extend(s.meeting_names.iter().map(|n| normalize(n)));
+            let words: Vec<&String> = s
+                .meeting_words
+                .iter()
+                .chain(s.sub_meetings.iter().flat_map(|m| &m.words))
+                .collect();
+            for n in std::iter::once(&s.acronym).chain(&s.names) {
+                out.extend(words.iter().map(|w| normalize(&format!("{n} {w}"))));
+            }
+        }
+        out
+    });
+    let name = normalize(name);
+    endings
+        .iter()
+        .any(|e| name == *e || name.ends_with(&format!(" {e}")))
+}
+
 /// The series whose meeting ids start with `key` (`crm`, `bali`).
 pub(crate) fn by_key(key: &str) -> Option<&'static Series> {
     static KEYS: OnceLock<Vec<String>> = OnceLock::new();

@@ -12,6 +12,7 @@ fn read(text: &str, same: &dyn Fn(&str, &str) -> bool) -> Vec<(String, String)> 
     let known = Known {
         same,
         organization: &organization,
+        meeting: &crate::reference::series::names_meeting,
     };
     definitions(&sentence(text), &words, &known)
         .into_iter()
@@ -239,5 +240,24 @@ fn a_tail_the_acronym_leaves_out_and_an_owner_it_does_not_name() {
             &unknown
         ),
         []
+    );
+}
+
+#[test]
+fn a_series_meeting_defines_no_organization() {
+    assert_eq!(
+        read(
+            "since the Sixth Bali Process Ministerial Conference (BPMC) and the 11th meeting",
+            &unknown
+        ),
+        []
+    );
+    // The series itself is a body.
+    assert_eq!(
+        read(
+            "members of the Regional Conference on Migration (RCM) met",
+            &unknown
+        ),
+        pairs(&[("RCM", "Regional Conference on Migration")])
     );
 }

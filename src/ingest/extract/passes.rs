@@ -143,6 +143,7 @@ impl Pass for Aliases {
         let known = acronyms::Known {
             same: &same,
             organization: &organization,
+            meeting: &crate::reference::series::names_meeting,
         };
         for (k, sents) in r.secs.iter().enumerate() {
             for s in sents {
