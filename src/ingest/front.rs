@@ -224,7 +224,7 @@ fn title_line(
 }
 
 /// True when what follows a date ends a press dateline: a dash (".-",
-/// " -", " –") or a colon, after an agency's name in brackets or not.
+/// ".–", " -", " –") or a colon, after an agency's name in brackets or not.
 fn dateline_end(t: &str) -> bool {
     let t = match t.strip_prefix(" (") {
         Some(rest) => match rest.find(')') {
@@ -233,7 +233,7 @@ fn dateline_end(t: &str) -> bool {
         },
         None => t,
     };
-    [".-", ". -", " -", " –", " —", ":"]
+    [".-", ". -", ".–", ". –", ".—", ". —", " -", " –", " —", ":"]
         .iter()
         .any(|p| t.starts_with(p))
 }
@@ -465,6 +465,12 @@ mod tests {
         assert_eq!(
             date(text, false, "en"),
             Some("2012-12-11..2012-12-11".into())
+        );
+        // An en dash after the full stop.
+        let text = "Lima, Perú, 11 de diciembre de 2023.– Los días 5 y 6 de diciembre se celebró en Lima la XXI Conferencia.";
+        assert_eq!(
+            date(text, false, "es"),
+            Some("2023-12-11..2023-12-11".into())
         );
         // The day first, then the place: "07-11-2016, Kampala: ...".
         let text = "07-11-2016, Kampala: This morning the committee opened its meeting in Kampala.";
