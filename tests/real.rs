@@ -83,7 +83,9 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // 2026-12-06 (86 -> 87 of 95).
     // Batch thirteen (2026-12-06), six documents the rules had not seen,
     // lowers this floor to what it measured.
-    ("es", "aliases", 89.0, 98.0),
+    // An acronym's bracket may hold a country too ("(CELS, Argentina)"),
+    // 2026-12-06 (89 -> 91 of 100).
+    ("es", "aliases", 91.0, 98.0),
     // A name before a dash and what the body calls itself ("the
     // International Organization for Migration – the UN Migration Agency
     // (IOM)"), 2026-12-06 (87 -> 88%; precision 99 -> 98%: "Office of

@@ -1,6 +1,7 @@
 //! Acronyms a text defines in passing: the long name right before `(SIGLA)`
 //! ("Sistema de Información Estadística sobre las Migraciones en
-//! Centroamérica (SIEMCA)"). A definition is kept only when the long name
+//! Centroamérica (SIEMCA)"), or `(SIGLA, País)` ("Centro de Estudios
+//! Legales y Sociales (CELS, Argentina)"). A definition is kept only when the long name
 //! accounts for every letter of the acronym, word by word and in order
 //! (the function words of a language's profile may give their initial or
 //! nothing), or when the gazetteer already knows both as names of one
@@ -29,7 +30,12 @@ use std::sync::OnceLock;
 
 fn acronym_pattern() -> &'static Pattern {
     static P: OnceLock<Pattern> = OnceLock::new();
-    P.get_or_init(|| compile(r"\(\s*(?P<a>[A-ZÁÉÍÓÚÑ][A-Za-zÁÉÍÓÚÑáéíóúñ/\-]{1,11})\s*\)"))
+    // "(CELS, Argentina)": a country may follow the acronym in its bracket.
+    P.get_or_init(|| {
+        compile(
+            r"\(\s*(?P<a>[A-ZÁÉÍÓÚÑ][A-Za-zÁÉÍÓÚÑáéíóúñ/\-]{1,11})\s*(?:,\s*(?P<c>[A-ZÁÉÍÓÚÑ][\p{L}]+(?:\s+[\p{L}]+){0,2})\s*)?\)",
+        )
+    })
 }
 
 /// An acronym a text defines: the long name right before `(ACR)`.
@@ -109,6 +115,12 @@ pub fn definitions(s: &Sentence, words: &NameWords, known: &Known<'_>) -> Vec<De
         let (Some(all), Some(acr)) = (c.get(0), c.name("a")) else {
             continue;
         };
+        // A country after the acronym must be one the gazetteer knows.
+        if c.name("c")
+            .is_some_and(|x| !(known.organization)(x.as_str()))
+        {
+            continue;
+        }
         let acronym = acr.as_str();
         // "NCMs": a plural's "s" spells nothing.
         let letters = acronym

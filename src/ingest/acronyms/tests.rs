@@ -8,7 +8,7 @@ fn sentence(text: &str) -> Sentence {
 
 fn read(text: &str, same: &dyn Fn(&str, &str) -> bool) -> Vec<(String, String)> {
     let words = NameWords::of(Profile::bundled());
-    let organization = |w: &str| w == "Mercosur" || w == "IGAD";
+    let organization = |w: &str| w == "Mercosur" || w == "IGAD" || w == "Argentina";
     let known = Known {
         same,
         organization: &organization,
@@ -259,5 +259,24 @@ fn a_series_meeting_defines_no_organization() {
             &unknown
         ),
         pairs(&[("RCM", "Regional Conference on Migration")])
+    );
+}
+
+#[test]
+fn a_country_after_the_acronym_in_its_bracket() {
+    assert_eq!(
+        read(
+            "el Centro de Estudios Legales y Sociales (CELS, Argentina) y otras",
+            &unknown
+        ),
+        pairs(&[("CELS", "Centro de Estudios Legales y Sociales")])
+    );
+    // Words that are no known place: no definition.
+    assert_eq!(
+        read(
+            "el Centro de Estudios Legales y Sociales (CELS, Informe Anual) y otras",
+            &unknown
+        ),
+        []
     );
 }
