@@ -97,7 +97,9 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // (precision 80/82 -> 80/81).
     // Batch thirteen (2026-12-06), six documents the rules had not seen,
     // lowers this floor to what it measured.
-    ("en", "aliases", 86.7, 98.7),
+    // The English name IOM gives the OCAM ("Central American Commission
+    // of Migration Authorities") in the gazetteer, 2026-12-06 (85 -> 86 of 98).
+    ("en", "aliases", 87.7, 98.7),
     ("es", "countries", 99.0, 100.0),
     ("en", "countries", 96.0, 99.0),
 ];
