@@ -250,3 +250,25 @@ fn conclusions_that_ask_in_the_passive_and_set_a_deadline() {
         ]
     );
 }
+
+#[test]
+fn a_meeting_that_voted_an_amendment() {
+    // "votó una adenda": the meeting voted it in, a decision of the
+    // meeting; "el derecho al voto" is a right, not an act.
+    let d = Doc::text(
+        "csm-voto.txt",
+        "Lima, Perú, 11 de diciembre de 2023.– Los días 5 y 6 de diciembre se celebró en Lima la XXI Conferencia Suramericana sobre Migraciones (CSM).\n\n\
+         Este año, la XXI CSM reunida en Lima votó una adenda a su estatuto para que la sociedad civil participe en ella.\n\n\
+         La CSM recordó el derecho al voto de las personas migrantes en el exterior.\n",
+    );
+    d.assert_consistent();
+    let decided: Vec<String> = d.ids(Kind::Agreement).iter().map(|id| d.name(id)).collect();
+    assert_eq!(decided.len(), 1, "{decided:?}");
+    assert!(decided[0].contains("votó una adenda"), "{decided:?}");
+    let agreement = d
+        .ids(Kind::Agreement)
+        .into_iter()
+        .next()
+        .unwrap_or_default();
+    assert!(d.has_edge(&agreement, EdgeKind::AdoptedAt, "meeting:csm-21"));
+}
