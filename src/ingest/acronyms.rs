@@ -160,8 +160,8 @@ pub fn definitions(s: &Sentence, words: &NameWords, known: &Known<'_>) -> Vec<De
                 && letters.chars().skip(1).all(char::is_lowercase)
                 && content_words(&long, words) >= 3)
             || letters.chars().filter(|c| c.is_uppercase()).count() >= 2;
-        let meeting = names_event(&long, words) || (known.meeting)(&long);
-        if !pair && (!capitals || meeting || counted(&before[..start])) {
+        let meeting = || names_event(&long, words) || (known.meeting)(&long);
+        if !pair && (!capitals || counted(&before[..start]) || meeting()) {
             continue;
         }
         out.push(Definition {

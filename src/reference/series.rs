@@ -152,9 +152,10 @@ pub(crate) fn names_meeting(name: &str) -> bool {
         out
     });
     let name = normalize(name);
-    endings
-        .iter()
-        .any(|e| name == *e || name.ends_with(&format!(" {e}")))
+    endings.iter().any(|e| {
+        name.strip_suffix(e.as_str())
+            .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
+    })
 }
 
 /// The series whose meeting ids start with `key` (`crm`, `bali`).
