@@ -1,7 +1,8 @@
 //! Acronyms a text defines in passing: the long name right before `(SIGLA)`
 //! ("Sistema de Información Estadística sobre las Migraciones en
-//! Centroamérica (SIEMCA)"), or `(SIGLA, País)` ("Centro de Estudios
-//! Legales y Sociales (CELS, Argentina)"). A definition is kept only when the long name
+//! Centroamérica (SIEMCA)"), or `(SIGLA, Name)` with a name the gazetteer
+//! knows, such as a country ("Centro de Estudios Legales y Sociales
+//! (CELS, Argentina)"). A definition is kept only when the long name
 //! accounts for every letter of the acronym, word by word and in order
 //! (the function words of a language's profile may give their initial or
 //! nothing), or when the gazetteer already knows both as names of one
@@ -30,7 +31,7 @@ use std::sync::OnceLock;
 
 fn acronym_pattern() -> &'static Pattern {
     static P: OnceLock<Pattern> = OnceLock::new();
-    // "(CELS, Argentina)": a country may follow the acronym in its bracket.
+    // "(CELS, Argentina)": a known name may follow the acronym in its bracket.
     P.get_or_init(|| {
         compile(
             r"\(\s*(?P<a>[A-ZÁÉÍÓÚÑ][A-Za-zÁÉÍÓÚÑáéíóúñ/\-]{1,11})\s*(?:,\s*(?P<c>[A-ZÁÉÍÓÚÑ][\p{L}]+(?:\s+[\p{L}]+){0,2})\s*)?\)",
@@ -115,7 +116,8 @@ pub fn definitions(s: &Sentence, words: &NameWords, known: &Known<'_>) -> Vec<De
         let (Some(all), Some(acr)) = (c.get(0), c.name("a")) else {
             continue;
         };
-        // A country after the acronym must be one the gazetteer knows.
+        // What follows the acronym must be a name the gazetteer knows (a
+        // country, a place, a body).
         if c.name("c")
             .is_some_and(|x| !(known.organization)(x.as_str()))
         {
@@ -274,7 +276,8 @@ fn long_name(
 /// leaves out: a connector, then at most two words that are not
 /// connectors. `Some(None)` when the tail is part of the name;
 /// `Some(Some(at))` when it names an organization, its owner, which
-/// starts at byte `at` of `long` and is not part of the name.
+/// starts at byte `at` of `long` and is not part of the name (then the
+/// name keeps three words or more that are not connectors).
 fn spells_with_tail(
     acronym: &str,
     long: &str,
@@ -294,6 +297,12 @@ fn spells_with_tail(
             return None;
         }
         let owned = content.iter().any(|w| (known.organization)(w));
+        // Without its owner a name of two words is a common noun ("Grupo
+        // de Trabajo de la CRM (GT)"), no name of its own.
+        let own_words = head.iter().filter(|w| !words.connector(w)).count();
+        if owned && own_words < 3 {
+            return None;
+        }
         let at = tail[0].as_ptr() as usize - long.as_ptr() as usize;
         Some(owned.then_some(at))
     })

@@ -223,8 +223,9 @@ fn title_line(
     })
 }
 
-/// True when what follows a date ends a press dateline: a dash (".-",
-/// ".–", " -", " –") or a colon, after an agency's name in brackets or not.
+/// True when what follows a date ends a press dateline: a dash after a
+/// full stop or a space (".-", ". -", ".–", ". –", ".—", ". —", " -",
+/// " –", " —") or a colon, after an agency's name in brackets or not.
 fn dateline_end(t: &str) -> bool {
     let t = match t.strip_prefix(" (") {
         Some(rest) => match rest.find(')') {

@@ -470,8 +470,31 @@ pub fn find(s: &Sentence, env: &Env) -> Vec<MeetingRef> {
 /// "the 4th Senior Official Meeting and the 5th Ministerial Meeting of the
 /// Colombo Process which will be held in Colombo ... on 24th and 25th
 /// August 2016": two meetings joined by a conjunction share the place and
-/// days written after the second, when the first has none of its own.
+/// days written after the second, when the first has none of its own,
+/// unless the words of holding are in the singular ("la XIX ... y la XX
+/// Reunión, celebrada en San José": the XX alone).
 fn share_coordinated_tails(s: &Sentence, refs: &mut [MeetingRef]) {
+    const SINGULAR: &[&str] = &[
+        "celebrada",
+        "celebrado",
+        "realizada",
+        "realizado",
+        "efectuada",
+        "efectuado",
+        "llevada a cabo",
+        "llevado a cabo",
+        "que se celebro",
+        "que se realizo",
+        "que se llevo a cabo",
+        "que se efectuo",
+        "que tuvo lugar",
+        "que tendra lugar",
+        "was held",
+        "which was held",
+        "that was held",
+        "which took place",
+        "which takes place",
+    ];
     for i in (1..refs.len()).rev() {
         let (head, rest) = refs.split_at_mut(i);
         let (a, b) = (&mut head[i - 1], &rest[0]);
@@ -480,9 +503,22 @@ fn share_coordinated_tails(s: &Sentence, refs: &mut [MeetingRef]) {
                 s.norm_between(a.end, b.start).trim_matches([' ', ',']),
                 "y" | "y la" | "y el" | "and" | "and the" | "e" | "et" | "et la" | "et le"
             );
+        // The second reference runs on over its words of holding.
+        let singular = || {
+            let span = format!(" {} ", s.norm_between(b.start, b.end));
+            SINGULAR.iter().any(|w| span.contains(&format!(" {w} ")))
+        };
         let bare = a.date.is_none() && a.city.is_none() && a.country.is_none();
-        let named = |r: &MeetingRef| !matches!(r.target, Target::Current { .. });
-        if joined && bare && named(a) && named(b) && (b.date.is_some() || b.city.is_some()) {
+        let named = |r: &MeetingRef| {
+            !r.weak && !matches!(r.target, Target::Current { .. } | Target::Undated { .. })
+        };
+        if joined
+            && bare
+            && named(a)
+            && named(b)
+            && (b.date.is_some() || b.city.is_some())
+            && !singular()
+        {
             a.date = b.date;
             a.city.clone_from(&b.city);
             a.country.clone_from(&b.country);

@@ -142,8 +142,8 @@ pub fn same_city(a: &str, b: &str) -> bool {
             aliases: Vec<String>,
         }
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/reference/cities.toml");
-        let text = std::fs::read_to_string(path).unwrap_or_default();
-        let cities: Cities = toml::from_str(&text).unwrap_or(Cities { city: Vec::new() });
+        let text = std::fs::read_to_string(path).expect("data/reference/cities.toml reads");
+        let cities: Cities = toml::from_str(&text).expect("data/reference/cities.toml parses");
         let mut out = BTreeMap::new();
         for c in cities.city {
             for n in c.aliases.iter().chain(std::iter::once(&c.name)) {

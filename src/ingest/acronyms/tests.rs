@@ -233,6 +233,11 @@ fn a_tail_the_acronym_leaves_out_and_an_owner_it_does_not_name() {
         ),
         pairs(&[("FEM", "Foro Especializado Migratorio")])
     );
+    // Two words left without the owner: a common noun, no definition.
+    assert_eq!(
+        read("el Grupo de Trabajo del Mercosur (GT) se reunió", &unknown),
+        []
+    );
     // A tail of three words is a different name.
     assert_eq!(
         read(

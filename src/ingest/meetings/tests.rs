@@ -584,4 +584,12 @@ fn coordinated_meetings_share_the_days_after_them() {
     assert_eq!(r.len(), 2, "{r:?}");
     assert_eq!(r[0].2.as_deref(), Some("2015-03"), "{r:?}");
     assert_eq!(r[1].2.as_deref(), Some("2016-06"), "{r:?}");
+    // Words of holding in the singular are the second meeting's alone.
+    let r = refs_in(
+        "Tomando en cuenta la XIX Reunión Viceministerial de la CRM y la XX Reunión Viceministerial de la CRM, celebrada en San José, Costa Rica, el 25 de junio de 2015.",
+        None,
+    );
+    assert_eq!(r.len(), 2, "{r:?}");
+    assert_eq!(r[0].2, None, "{r:?}");
+    assert_eq!(r[1].2.as_deref(), Some("2015-06-25"), "{r:?}");
 }
