@@ -463,7 +463,7 @@ pub fn find(s: &Sentence, env: &Env) -> Vec<MeetingRef> {
         }
     }
     refs.sort_by_key(|r| r.start);
-    share_coordinated_tails(s, &mut refs);
+    share_coordinated_tails(s, env, &mut refs);
     refs
 }
 
@@ -472,41 +472,23 @@ pub fn find(s: &Sentence, env: &Env) -> Vec<MeetingRef> {
 /// August 2016": two meetings joined by a conjunction share the place and
 /// days written after the second, when the first has none of its own,
 /// unless the words of holding are in the singular ("la XIX ... y la XX
-/// Reunión, celebrada en San José": the XX alone).
-fn share_coordinated_tails(s: &Sentence, refs: &mut [MeetingRef]) {
-    const SINGULAR: &[&str] = &[
-        "celebrada",
-        "celebrado",
-        "realizada",
-        "realizado",
-        "efectuada",
-        "efectuado",
-        "llevada a cabo",
-        "llevado a cabo",
-        "que se celebro",
-        "que se realizo",
-        "que se llevo a cabo",
-        "que se efectuo",
-        "que tuvo lugar",
-        "que tendra lugar",
-        "was held",
-        "which was held",
-        "that was held",
-        "which took place",
-        "which takes place",
-    ];
+/// Reunión, celebrada en San José": the XX alone). Both lists are words of
+/// the language profiles (`[places] coordinated`, `held_singular`).
+fn share_coordinated_tails(s: &Sentence, env: &Env, refs: &mut [MeetingRef]) {
+    if refs.len() < 2 {
+        return;
+    }
+    let joins = env.places(|p| &p.coordinated);
+    let singulars = env.places(|p| &p.held_singular);
     for i in (1..refs.len()).rev() {
         let (head, rest) = refs.split_at_mut(i);
         let (a, b) = (&mut head[i - 1], &rest[0]);
         let joined = a.end <= b.start
-            && matches!(
-                s.norm_between(a.end, b.start).trim_matches([' ', ',']),
-                "y" | "y la" | "y el" | "and" | "and the" | "e" | "et" | "et la" | "et le"
-            );
+            && joins.contains(&s.norm_between(a.end, b.start).trim_matches([' ', ',']));
         // The second reference runs on over its words of holding.
         let singular = || {
             let span = format!(" {} ", s.norm_between(b.start, b.end));
-            SINGULAR.iter().any(|w| span.contains(&format!(" {w} ")))
+            singulars.iter().any(|w| span.contains(&format!(" {w} ")))
         };
         let bare = a.date.is_none() && a.city.is_none() && a.country.is_none();
         let named = |r: &MeetingRef| {

@@ -189,6 +189,12 @@ pub struct Places {
     /// Words of holding after a meeting's name ("held", "which took
     /// place", "celebrada", "que tuvo lugar").
     pub held: Vec<String>,
+    /// Words that join two meetings which then share the place and days
+    /// written after the second ("y la", "and the").
+    pub coordinated: Vec<String>,
+    /// Words of holding in the singular ("celebrada", "which was held"):
+    /// after two joined meetings, the second's alone.
+    pub held_singular: Vec<String>,
     /// Words of a sentence saying that the meeting it tells of took place
     /// ("se llevó a cabo", "se reunieron", "was held", "met in"): the
     /// document records that meeting.
@@ -482,6 +488,8 @@ impl Profile {
             &mut self.places.extraordinary,
             &mut self.places.meeting_nouns,
             &mut self.places.held,
+            &mut self.places.coordinated,
+            &mut self.places.held_singular,
             &mut self.places.took_place,
             &mut self.places.run_in,
             &mut self.places.hosted,
