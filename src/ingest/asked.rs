@@ -14,6 +14,9 @@ use crate::model::{EdgeKind, Request, Span, Status, Sym, UnnamedCount};
 use addressee::{addressee, assigned, Addressed};
 
 mod addressee;
+mod letter;
+
+pub use letter::addressee_of as letter_addressee;
 
 /// The part of a sentence inside an item.
 fn clip(s: &Sentence, item: Span) -> Option<Span> {
@@ -366,17 +369,21 @@ pub fn in_prose(p: &Profile, cx: &Prose, secs: &[Vec<Sentence>], facts: &mut Fac
         let under_lead = lead && (!s.para_start || is_bullet(&s.text));
         let opens = opens_list(&s.text, &role_in);
         lead = opens || under_lead;
-        // No request verb, no call (the cheap test first).
-        let Some((at, verb)) = p
+        // No request verb and no letter's writer asking, no call (the
+        // cheap test first).
+        let verb = p
             .requests
             .verbs
             .iter()
-            .filter_map(|v| starts.find(w, v).map(|at| (at, v)))
+            .filter_map(|v| starts.find(w, v).map(|at| (at, v.as_str())))
             .filter(|&(at, _)| !relative(p, w, at))
-            .min_by_key(|(at, _)| *at)
-        else {
+            .min_by_key(|(at, _)| *at);
+        let writer = cx
+            .letter_to
+            .and_then(|to| letter::asks(p, w).map(|(at, phrase)| (at, phrase, to)));
+        if verb.is_none() && writer.is_none() {
             continue;
-        };
+        }
         // Inside a decision item, or read already as an agreement or a
         // request (the report reader's): not a call in prose.
         agreements.catch_up(&facts.nodes);
@@ -405,6 +412,23 @@ pub fn in_prose(p: &Profile, cx: &Prose, secs: &[Vec<Sentence>], facts: &mut Fac
         if asked_already {
             continue;
         }
+        // "I venture to request that ...": the letter's writer asks its
+        // addressee, from the verb (or the writer's words) on.
+        if let Some((at, phrase, to)) = writer {
+            let verb = verb.filter(|&(v, _)| v >= at).map(|(_, v)| v);
+            let who = Addressed {
+                to: to.to_string(),
+                named: Vec::new(),
+            };
+            let call = Call {
+                from: verb.unwrap_or(phrase),
+                who,
+                adopted: false,
+            };
+            notes.extend(push_call(facts, cx, s, call, &mut seen, &mut n));
+            continue;
+        }
+        let Some((at, verb)) = verb else { continue };
         let before = w.get(..at).unwrap_or("");
         // "A la vez, exhortaron ...": the subject of the sentence before.
         let carried = subject_carried && before.split(' ').filter(|x| !x.is_empty()).count() <= 3;
@@ -417,70 +441,99 @@ pub fn in_prose(p: &Profile, cx: &Prose, secs: &[Vec<Sentence>], facts: &mut Fac
         let Some(who) = addressee(p, s, after) else {
             continue;
         };
-        // The call itself: from the verb to the end of the sentence.
-        let from = find_phrase(&s.norm, verb).map_or(0, |k| s.orig(k));
-        let span = Span {
-            start: s.span.start + from,
-            end: s.span.end,
-        };
-        let clause: String = s
-            .text
-            .get(from..)
-            .unwrap_or("")
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
-        if !seen.insert(clause.clone()) {
-            continue; // The same words again (a summary above the story).
-        }
-        n += 1;
-        let section = super::listed::section_of(cx.sections, span.start);
-        let prov = facts.prov(section, span);
-        let agreement = format!("agreement:{}/request-{n}", cx.doc);
-        let name = shorten(&clause, 70);
-        facts.node(
-            &agreement,
-            crate::model::Kind::Agreement,
-            &name,
-            std::slice::from_ref(&name),
-            &prov,
-        );
-        facts.attr(
-            &agreement,
-            "text",
-            crate::model::Value::Text(clause.clone()),
-            &prov,
-        );
-        facts.attr(
-            &agreement,
-            "form",
-            crate::model::Value::Text("request".into()),
-            &prov,
-        );
-        facts.edge(
-            &crate::model::section_id(cx.doc, section),
-            &agreement,
-            EdgeKind::Mentions,
-            vec![],
-            &prov,
-        );
-        if let Some(m) = cx.own {
-            facts.edge(&agreement, m, EdgeKind::AdoptedAt, vec![], &prov);
-        }
-        let id = format!("request:{}/request-{n}", cx.doc);
-        notes.push(format!(
-            "request in prose to {}: {} (answers not stated)",
-            who.to,
-            shorten(&clause, 70)
-        ));
-        let asked = Asked {
-            subject: clause,
+        let call = Call {
+            from: verb,
             who,
-            deadline: None,
+            adopted: true,
         };
-        push_request(facts, &id, &agreement, asked, &prov);
+        notes.extend(push_call(facts, cx, s, call, &mut seen, &mut n));
     }
     notes
+}
+
+/// A call read in prose: the words it starts at (in [`words`] form), who
+/// is asked, and whether the document's own meeting made it.
+struct Call<'a> {
+    from: &'a str,
+    who: Addressed,
+    adopted: bool,
+}
+
+/// Store a call in prose as an agreement (marked `form = request`, of
+/// the document's own meeting when the meeting made it) with its
+/// request; `None` when the same words were stored already.
+fn push_call(
+    facts: &mut Facts,
+    cx: &Prose,
+    s: &Sentence,
+    call: Call<'_>,
+    seen: &mut std::collections::HashSet<String>,
+    n: &mut usize,
+) -> Option<String> {
+    // The call itself: from its first words to the end of the sentence.
+    let from = find_phrase(&s.norm, call.from).map_or(0, |k| s.orig(k));
+    let span = Span {
+        start: s.span.start + from,
+        end: s.span.end,
+    };
+    let clause: String = s
+        .text
+        .get(from..)
+        .unwrap_or("")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    if !seen.insert(clause.clone()) {
+        return None; // The same words again (a summary above the story).
+    }
+    *n += 1;
+    let n = *n;
+    let section = super::listed::section_of(cx.sections, span.start);
+    let prov = facts.prov(section, span);
+    let agreement = format!("agreement:{}/request-{n}", cx.doc);
+    let name = shorten(&clause, 70);
+    facts.node(
+        &agreement,
+        crate::model::Kind::Agreement,
+        &name,
+        std::slice::from_ref(&name),
+        &prov,
+    );
+    facts.attr(
+        &agreement,
+        "text",
+        crate::model::Value::Text(clause.clone()),
+        &prov,
+    );
+    facts.attr(
+        &agreement,
+        "form",
+        crate::model::Value::Text("request".into()),
+        &prov,
+    );
+    facts.edge(
+        &crate::model::section_id(cx.doc, section),
+        &agreement,
+        EdgeKind::Mentions,
+        vec![],
+        &prov,
+    );
+    if let Some(m) = cx.own.filter(|_| call.adopted) {
+        facts.edge(&agreement, m, EdgeKind::AdoptedAt, vec![], &prov);
+    }
+    let id = format!("request:{}/request-{n}", cx.doc);
+    let note = format!(
+        "request in prose to {}: {} (answers not stated)",
+        call.who.to,
+        shorten(&clause, 70)
+    );
+    let asked = Asked {
+        subject: clause,
+        who: call.who,
+        deadline: None,
+    };
+    push_request(facts, &id, &agreement, asked, &prov);
+    Some(note)
 }
 
 /// True when a text ends a line with a colon after a body that decides
@@ -508,6 +561,9 @@ pub struct Prose<'a> {
     pub items: &'a [(Item, String, String)],
     /// The document's own meeting.
     pub own: Option<&'a str>,
+    /// Whom the letter the document opens with is addressed to
+    /// ([`letter::addressee_of`]), if it is one.
+    pub letter_to: Option<&'a str>,
 }
 
 #[cfg(test)]

@@ -143,6 +143,9 @@ pub struct Requests {
     /// Technical Secretariat was requested to ..."): the words before
     /// them name who was asked.
     pub passive: Vec<String>,
+    /// Phrases by which a letter's writer asks its addressee ("I venture
+    /// to request", "le agradecería que").
+    pub writer: Vec<String>,
 }
 
 /// Words that open a consideration, not a decision.
@@ -306,6 +309,13 @@ pub struct Documents {
     /// the following declaration"): an opening that says so makes the
     /// document that record, even in a long first paragraph.
     pub issued: Vec<String>,
+    /// Words in a letter's heading right before whom it is addressed to
+    /// ("addressed to the", "dirigida al").
+    pub addressed: Vec<String>,
+    /// Words after a letter's addressee that name its sender ("dirigida
+    /// al Secretario General por el Representante Permanente"): the
+    /// addressee ends before them.
+    pub senders: Vec<String>,
 }
 
 impl Profile {
@@ -469,11 +479,14 @@ impl Profile {
             &mut self.requests.answered,
             &mut self.requests.deliver,
             &mut self.requests.future,
+            &mut self.requests.writer,
             &mut self.documents.records,
             &mut self.documents.letters,
             &mut self.documents.told,
             &mut self.documents.adopted,
             &mut self.documents.issued,
+            &mut self.documents.addressed,
+            &mut self.documents.senders,
             &mut self.names.connectors,
             &mut self.names.events,
             &mut self.preamble.markers,

@@ -491,3 +491,43 @@ fn an_english_report_follows_its_requests_up() {
     assert!(officers.responded_named.is_empty());
     assert_eq!(officers.responded_unnamed, UnnamedCount { min: 3, max: 3 });
 }
+
+#[test]
+fn a_letter_asks_whom_its_heading_addresses_and_decides_nothing() {
+    // A UN letter that encloses a joint communiqué: the writer's "I have
+    // the honour to request" asks the Secretary-General (the heading's
+    // addressee); the communiqué's meeting did not make that request.
+    let d = Doc::text(
+        "letter.txt",
+        "2 April 1997\n\n\
+         Letter dated 1 April 1997 from the Permanent Representative of\n\
+         Panama to the United Nations addressed to the Secretary-General\n\n\
+         I have the honour to request that the enclosed joint communiqué be \
+         circulated as a document of the General Assembly.\n\n\
+         Joint Communiqué\n\n\
+         The Second Regional Conference on Migration was held in Panama City \
+         on 13 and 14 March 1997. The Vice-Ministers agreed to meet again in 1998.\n",
+    );
+    d.assert_consistent();
+    let [letter] = d.bundle.requests.as_slice() else {
+        panic!("one request: {:?}", d.bundle.requests)
+    };
+    assert_eq!(letter.addressed_to, "Secretary-General");
+    assert!(letter
+        .subject
+        .starts_with("request that the enclosed joint communiqué"));
+    assert!(letter.requested_from.is_empty());
+    assert!(
+        !d.bundle
+            .edges
+            .iter()
+            .any(|e| e.from == letter.agreement && e.kind == EdgeKind::AdoptedAt),
+        "the letter's request is no decision of a meeting"
+    );
+    // Without the letter's heading, the same words ask nobody known.
+    let d = Doc::text(
+        "note.txt",
+        "Note\n\nI have the honour to request that the enclosed text be circulated.\n",
+    );
+    assert!(d.bundle.requests.is_empty(), "{:?}", d.bundle.requests);
+}

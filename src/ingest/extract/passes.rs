@@ -440,11 +440,13 @@ impl Pass for Lists {
             &mut r.facts,
         );
         let mut asked = asked::emit(p, r.text, &r.secs, &stored, &mut r.facts);
+        let letter_to = asked::letter_addressee(p, r.text);
         let called = asked::Prose {
             doc: r.doc,
             sections: r.sections,
             items: &stored,
             own,
+            letter_to: letter_to.as_deref(),
         };
         asked.extend(asked::in_prose(p, &called, &r.secs, &mut r.facts));
         if let Some(n) = r.notes.first_mut() {
