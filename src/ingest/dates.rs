@@ -90,6 +90,10 @@ enum Shape {
     YearRange,
     Year,
     BareMonth,
+    /// `30 November – 2 December 2005`, `November 30 - December 2, 2005`:
+    /// days in two months, the year once at the end.
+    EnCrossDayFirst,
+    EnCrossMonthFirst,
     /// `March 23rd and 24th, 2000`, `May 21-22, 2008`.
     EnDayRange,
     /// `March 24, 2000`.
@@ -184,9 +188,12 @@ impl Shape {
             Shape::CrossRange | Shape::CrossPair | Shape::DayRange | Shape::Day => {
                 month(true, false)
             }
-            Shape::EnDayRange | Shape::EnDay | Shape::EnDayFirstRange | Shape::EnDayFirst => {
-                month(true, true)
-            }
+            Shape::EnCrossDayFirst
+            | Shape::EnCrossMonthFirst
+            | Shape::EnDayRange
+            | Shape::EnDay
+            | Shape::EnDayFirstRange
+            | Shape::EnDayFirst => month(true, true),
             Shape::EnYearlessRange
             | Shape::EnYearlessDay
             | Shape::EnYearlessDayFirstRange
@@ -290,6 +297,8 @@ fn shape_patterns(month: &str, year: &str) -> Vec<(String, Shape)> {
         (format!(r"\b{Y}\s*(?:-|–|—|al|a)\s*{Y}\b"), Shape::YearRange),
         (format!(r"\b(?:en|durante|el ano|del ano|desde|hasta)\s+(?:el\s+)?{Y}\b"), Shape::Year),
         (format!(r"\b(?:en|de|desde|hasta|durante|para|el mes de)\s+{M}\b"), Shape::BareMonth),
+        (format!(r"\b{eday}\s+(?:of\s+)?{M}\s*(?:-|–|—|to)\s*(?:the\s+)?{eday}\s+(?:of\s+)?{M}{ens}{Y}\b"), Shape::EnCrossDayFirst),
+        (format!(r"\b{M}\s+{eday}\s*(?:-|–|—|to)\s*{M}\s+{eday}{ens}{Y}\b"), Shape::EnCrossMonthFirst),
         (format!(r"\b{M}\s+{eday}\s*(?:-|–|—|and|to)\s*{eday}{ens}{Y}\b"), Shape::EnDayRange),
         (format!(r"\b{M}\s+{eday}{ens}{Y}\b"), Shape::EnDay),
         (format!(r"\b{eday}\s*(?:-|–|—|and|to)\s*(?:the\s+)?{eday}\s+(?:of\s+)?{M}{ens}{Y}\b"), Shape::EnDayFirstRange),

@@ -18,6 +18,7 @@ mod prep;
 mod series_refs;
 mod sub;
 mod tail;
+mod titled;
 
 pub(super) use super::profile::alternation;
 pub use own::gathering;
@@ -25,6 +26,7 @@ pub use series_refs::{document_series, document_series_in_words};
 pub(crate) use tail::after_hosted;
 pub use tail::{is_abbreviation, place};
 use tail::{parse_tail, Tail};
+pub use titled::titled;
 
 use super::dates::DateContext;
 use super::pattern::Pattern;

@@ -23,7 +23,7 @@ pub use lexicon::{
     month, month_abbreviation, month_name, months, number, number_in_words, number_tokens,
     number_words, Dates, Numbers,
 };
-pub use phrase::{alternation, find_phrase, has_phrase, words, Starts};
+pub use phrase::{alternation, find_phrase, has_phrase, word_starts, words, Starts};
 use serde::Deserialize;
 use std::path::Path;
 use std::sync::OnceLock;
@@ -176,6 +176,10 @@ pub struct Places {
     /// Words that name a meeting outside any series (`reunión`, `cumbre`,
     /// `summit`): with the city after them, the document's own meeting.
     pub gatherings: Vec<String>,
+    /// Nouns that name a meeting in a title block's line over its place
+    /// and days (`taller`, `expert group meeting`): the document's own
+    /// meeting, failing a series' or a body's.
+    pub titles: Vec<String>,
     /// Words that name a meeting preparing another, after its own ordinal
     /// ("Second Preparatory Meeting", "fourth preparatory SOM").
     pub preparatory: Vec<String>,
@@ -496,6 +500,7 @@ impl Profile {
             &mut self.places.venues,
             &mut self.places.fields,
             &mut self.places.gatherings,
+            &mut self.places.titles,
             &mut self.places.preparatory,
             &mut self.places.preparatory_links,
             &mut self.places.extraordinary,

@@ -272,3 +272,66 @@ fn a_meeting_that_voted_an_amendment() {
         .unwrap_or_default();
     assert!(d.has_edge(&agreement, EdgeKind::AdoptedAt, "meeting:csm-21"));
 }
+
+#[test]
+fn a_title_block_names_a_meeting_outside_any_series() {
+    // A workshop's title line over its place-and-days line is the
+    // document's own meeting (`[places] titles`); the body named alone on
+    // the line above convenes it and is not its name; its decisions are
+    // that meeting's.
+    let d = Doc::text(
+        "taller.txt",
+        "CONFERENCIA REGIONAL SOBRE MIGRACIÓN\n\
+         TALLER REGIONAL SOBRE PROTECCIÓN CONSULAR\n\
+         San Salvador, El Salvador, 12 y 13 de marzo de 2009\n\n\
+         RELATORÍA\n\n\
+         Los participantes del taller acordaron:\n\
+         1. Elaborar una guía regional de protección consular.\n",
+    );
+    d.assert_consistent();
+    let meetings: Vec<String> = d.ids(Kind::Meeting).into_iter().collect();
+    let [own] = meetings.as_slice() else {
+        panic!("one meeting: {meetings:?}")
+    };
+    assert_eq!(d.name(own), "TALLER REGIONAL SOBRE PROTECCIÓN CONSULAR");
+    assert_eq!(d.text_attr(own, "city").as_deref(), Some("San Salvador"));
+    assert_eq!(
+        d.date(own).map(|v| v.to_string()).as_deref(),
+        Some("2009-03-12..2009-03-13")
+    );
+    assert!(d.has_edge("agreement:taller/item-1", EdgeKind::AdoptedAt, own));
+
+    // A title over two lines, under a record's words, in English; its days
+    // run across two months.
+    let d = Doc::text(
+        "egm.txt",
+        "Report of the Expert Group Meeting on International Migration\n\
+         in Latin America and the Caribbean\n\
+         Mexico City, 30 November – 2 December 2005\n\n\
+         The participants agreed to share their national data.\n",
+    );
+    let meetings: Vec<String> = d.ids(Kind::Meeting).into_iter().collect();
+    let [own] = meetings.as_slice() else {
+        panic!("one meeting: {meetings:?}")
+    };
+    assert_eq!(
+        d.name(own),
+        "Expert Group Meeting on International Migration in Latin America and the Caribbean"
+    );
+    assert_eq!(
+        d.date(own).map(|v| v.to_string()).as_deref(),
+        Some("2005-11-30..2005-12-02")
+    );
+
+    // A title block that names no meeting names none.
+    let d = Doc::text(
+        "prensa.txt",
+        "COMUNICADO DE PRENSA\nSan Salvador, 12 de marzo de 2009\n\n\
+         El Gobierno presentó hoy su informe anual sobre migración.\n",
+    );
+    assert!(
+        d.ids(Kind::Meeting).is_empty(),
+        "{:?}",
+        d.ids(Kind::Meeting)
+    );
+}

@@ -9,7 +9,7 @@
 //! whose record the letter encloses, so such a request is no decision of
 //! that meeting ([`super::in_prose`] stores it without one).
 
-use crate::ingest::profile::{find_phrase, words, Profile};
+use crate::ingest::profile::{find_phrase, word_starts, words, Profile};
 
 /// How many paragraphs from the top a letter's heading may start at (a
 /// date line and a symbol may come first).
@@ -34,7 +34,7 @@ pub fn addressee_of(p: &Profile, text: &str) -> Option<String> {
             .iter()
             .any(|l| w == *l || w.starts_with(&format!("{l} ")))
     })?;
-    let tokens = tokens(heading);
+    let tokens = word_starts(heading);
     p.documents.addressed.iter().find_map(|phrase| {
         let want: Vec<&str> = phrase.split(' ').collect();
         let at = tokens
@@ -104,28 +104,6 @@ fn blank_line(text: &str) -> Option<(usize, usize)> {
         }
     }
     None
-}
-
-/// The words of `text` (runs of letters and digits), each with where it
-/// starts and in [`words`] form.
-fn tokens(text: &str) -> Vec<(usize, String)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        match (c.is_alphanumeric(), start) {
-            (true, None) => start = Some(i),
-            (false, Some(a)) => {
-                let w = words(text.get(a..i).unwrap_or(""));
-                out.extend(w.split(' ').map(|t| (a, t.to_string())));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -173,6 +173,19 @@ fn english_dates() {
             "2016-07-13..2016-07-14",
         ),
         ("on 5 May , 2016", "2016-05-05"),
+        // Days in two months, the year once.
+        (
+            "Mexico City, 30 November – 2 December 2005",
+            "2005-11-30..2005-12-02",
+        ),
+        (
+            "held November 30 - December 2, 2005, in",
+            "2005-11-30..2005-12-02",
+        ),
+        (
+            "from 28 December to 2 January 2006",
+            "2005-12-28..2006-01-02",
+        ),
     ] {
         let found = find(text, &ctx());
         assert_eq!(found.len(), 1, "{text}: {found:?}");

@@ -183,6 +183,16 @@ pub(super) fn read(shape: Shape, c: &Captures, ctx: &DateContext) -> Option<Date
             let (y, inf) = resolve_year(None, None, m, 1, ctx)?;
             month_value(y, m, inf)
         }
+        Shape::EnCrossDayFirst => english_cross(
+            year_of(c, 5)?,
+            (mon(c, 2)?, num(c, 1)?),
+            (mon(c, 4)?, num(c, 3)?),
+        ),
+        Shape::EnCrossMonthFirst => english_cross(
+            year_of(c, 5)?,
+            (mon(c, 1)?, num(c, 2)?),
+            (mon(c, 3)?, num(c, 4)?),
+        ),
         Shape::EnDayRange => english_range(year_of(c, 4)?, mon(c, 1)?, num(c, 2)?, num(c, 3)?),
         Shape::EnDay => day_value(year_of(c, 3)?, mon(c, 1)?, num(c, 2)?, false),
         Shape::EnDayFirstRange => english_range(year_of(c, 4)?, mon(c, 3)?, num(c, 1)?, num(c, 2)?),
@@ -215,4 +225,14 @@ fn english_range(y: i32, m: u8, d1: u8, d2: u8) -> Option<DateValue> {
     let a = day_value(y, m, d1, false)?;
     let b = day_value(y, m, d2, false)?;
     (d1 < d2).then(|| DateValue::range(a, b))
+}
+
+/// Days in two months with the year once, at the end (`30 November – 2
+/// December 2005`): the first month's year is the one before when it
+/// comes later in the year (`28 December – 2 January 2006`).
+fn english_cross(y: i32, (m1, d1): (u8, u8), (m2, d2): (u8, u8)) -> Option<DateValue> {
+    let y1 = if m1 <= m2 { y } else { y - 1 };
+    let a = day_value(y1, m1, d1, false)?;
+    let b = day_value(y, m2, d2, false)?;
+    (a.start < b.start).then(|| DateValue::range(a, b))
 }

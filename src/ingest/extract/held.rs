@@ -87,7 +87,17 @@ pub(super) fn own_meeting_held(
                     .and_then(crate::reference::series::by_key)
                     .filter(|x| x.by_date && held.heading && held.date.is_some());
                 let Some(series) = by_date else {
-                    return (None, None);
+                    // A title block's meeting outside any series
+                    // ("TALLER REGIONAL SOBRE ..." / "San Salvador, ...").
+                    let Some(mut r) = meetings::titled(text, &held, &opening, env) else {
+                        return (None, None);
+                    };
+                    let prov = facts.prov(listed::section_of(sections, r.start), held.span);
+                    calendar.register(&mut r, &prov);
+                    let Some(id) = r.id else {
+                        return (None, None);
+                    };
+                    return own_held_note((id, held), calendar, facts, sections, notes);
                 };
                 let mut r = meetings::MeetingRef::new(
                     held.span.start,

@@ -61,6 +61,29 @@ pub fn words(s: &str) -> String {
     out
 }
 
+/// The words of `text` (runs of letters and digits), each in [`words`]
+/// form with the byte offset of its run (a run that [`words`] splits in
+/// two gives both parts its start).
+pub fn word_starts(text: &str) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(a)) => {
+                let w = words(text.get(a..i).unwrap_or(""));
+                out.extend(w.split(' ').map(|t| (a, t.to_string())));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
 /// True when `phrase` (in [`words`] form) occurs in `hay` (in [`words`]
 /// form) as whole words.
 pub fn has_phrase(hay: &str, phrase: &str) -> bool {
