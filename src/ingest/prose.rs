@@ -117,7 +117,17 @@ fn records(p: &Profile, s: &Sentence, own_body: OwnBody<'_>, led: bool) -> bool 
                 // adopted.").
                 let before = w.get(..at).unwrap_or("").split_whitespace().count();
                 let passive = d.passive.iter().any(|x| v.split(' ').next() == Some(x));
+                // "año en que esta actividad fue aprobada": told of.
+                let relative = passive && {
+                    let before: Vec<&str> = w.get(..at).unwrap_or("").split_whitespace().collect();
+                    let tail = before[before.len().saturating_sub(4)..].join(" ");
+                    d.relatives.iter().any(|r| find_phrase(&tail, r).is_some())
+                };
+                // "Fue aprobado por ...": of what the sentence before named.
+                let elided = before == 0 && d.elided.iter().any(|x| v.split(' ').next() == Some(x));
                 (rest >= 2 || (rest == 0 && before >= 4 && passive))
+                    && !relative
+                    && !elided
                     && told().is_none_or(|t| t > at)
                     && !negated(p, w, at)
             })
@@ -415,6 +425,30 @@ mod tests {
         assert!(read("es", &[t]).is_empty());
         let t = "El plan de trabajo regional para el bienio se aprobó.";
         assert_eq!(read("es", &[t]).len(), 1);
+        // With "fue": "la decisión fue acordada en el marco del VII Congreso".
+        let t = "La Superintendencia precisó que la decisión fue acordada en el marco del VII Congreso de la Red.";
+        assert_eq!(read("es", &[t]).len(), 1);
+        let t = "El plan regional de trabajo para el bienio siguiente fue aprobado.";
+        assert_eq!(read("es", &[t]).len(), 1);
+        // Opening its sentence, it speaks of what the sentence before named.
+        let t = "Fue aprobado por los Viceministros en la Octava Reunión de la Conferencia.";
+        assert!(read("es", &[t]).is_empty());
+        // A passive inside a relative clause names what it tells of.
+        let t = "La última reunión de este tipo tuvo lugar en 2018, año en que esta actividad fue aprobada por los países.";
+        assert!(read("es", &[t]).is_empty());
+        let t = "They reviewed the plan which was adopted by the Ministers in 2018 at the last meeting.";
+        assert!(read("en", &[t]).is_empty());
+    }
+
+    #[test]
+    fn signing_an_agreement_records_it_unless_told_as_recent() {
+        let t = "México, Honduras, Guatemala y El Salvador firmaron un acuerdo para diseñar un plan de desarrollo.";
+        assert_eq!(read("es", &[t]).len(), 1);
+        let t =
+            "The four governments signed an agreement to design a development plan for the region.";
+        assert_eq!(read("en", &[t]).len(), 1);
+        let t = "En lo referente al proyecto, la OIM y la CEPAL recién firmaron un acuerdo a fin de realizar un diagnóstico.";
+        assert!(read("es", &[t]).is_empty());
     }
 
     #[test]
