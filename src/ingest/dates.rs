@@ -278,6 +278,8 @@ fn shape_patterns(month: &str, year: &str) -> Vec<(String, Shape)> {
     let day = r"(\d{1,2})(?:o)?";
     // "4th", and "4 th" as a copy may space it.
     let eday = r"(\d{1,2})(?:\s?(?:st|nd|rd|th)\b)?";
+    // Between two days, a dash may come as " ? " in a copy that lost it
+    // ("20 ? 22 June 2017").
     // Before an English year: a comma, spaced as a copy may space it
     // ("July 13th -14th , 2016"), or a space.
     let ens = r"(?:\s*,\s*|\s+)";
@@ -299,9 +301,9 @@ fn shape_patterns(month: &str, year: &str) -> Vec<(String, Shape)> {
         (format!(r"\b(?:en|de|desde|hasta|durante|para|el mes de)\s+{M}\b"), Shape::BareMonth),
         (format!(r"\b{eday}\s+(?:of\s+)?{M}\s*(?:-|–|—|to)\s*(?:the\s+)?{eday}\s+(?:of\s+)?{M}{ens}{Y}\b"), Shape::EnCrossDayFirst),
         (format!(r"\b{M}\s+{eday}\s*(?:-|–|—|to)\s*{M}\s+{eday}{ens}{Y}\b"), Shape::EnCrossMonthFirst),
-        (format!(r"\b{M}\s+{eday}\s*(?:-|–|—|and|to)\s*{eday}{ens}{Y}\b"), Shape::EnDayRange),
+        (format!(r"\b{M}\s+{eday}\s*(?:-|–|—|and|to|\s\?\s)\s*{eday}{ens}{Y}\b"), Shape::EnDayRange),
         (format!(r"\b{M}\s+{eday}{ens}{Y}\b"), Shape::EnDay),
-        (format!(r"\b{eday}\s*(?:-|–|—|and|to)\s*(?:the\s+)?{eday}\s+(?:of\s+)?{M}{ens}{Y}\b"), Shape::EnDayFirstRange),
+        (format!(r"\b{eday}\s*(?:-|–|—|and|to|\s\?\s)\s*(?:the\s+)?{eday}\s+(?:of\s+)?{M}{ens}{Y}\b"), Shape::EnDayFirstRange),
         (format!(r"\b{eday}\s+(?:of\s+)?{M}{ens}{Y}\b"), Shape::EnDayFirst),
         (format!(r"\b{M}\s+{eday}\s*(?:-|–|—|and|to)\s*(?:the\s+)?{eday}\b"), Shape::EnYearlessRange),
         (format!(r"\b{M}\s+{eday}\b"), Shape::EnYearlessDay),

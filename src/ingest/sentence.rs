@@ -56,7 +56,12 @@ pub fn split_quoted(text: &str, start: usize, end: usize, quoted: &[Quote]) -> V
                 let next = tail.chars().next();
                 let after = tail.chars().find(|n| !n.is_whitespace());
                 let at = body.len() - tail.len();
+                // "on 20 ? 22 June": a copy's lost dash between two days.
+                let lost_dash = c == '?'
+                    && after.is_some_and(|n| n.is_ascii_digit())
+                    && body[..i].trim_end().ends_with(|p: char| p.is_ascii_digit());
                 let boundary = match next {
+                    _ if lost_dash => false,
                     None => true,
                     Some(n) if n.is_whitespace() => {
                         !(c == '.'
@@ -314,6 +319,21 @@ mod tests {
                 "acordaron “Reconocer. Solicitar a la OIM.”",
                 "En relación con esto."
             ]
+        );
+    }
+
+    #[test]
+    fn a_dash_lost_to_a_question_mark_ends_nothing() {
+        assert_eq!(
+            texts("It was convened in Apia on 20 ? 22 June 2017. Then it closed."),
+            [
+                "It was convened in Apia on 20 ? 22 June 2017.",
+                "Then it closed."
+            ]
+        );
+        assert_eq!(
+            texts("Who pays? 2 countries do."),
+            ["Who pays?", "2 countries do."]
         );
     }
 

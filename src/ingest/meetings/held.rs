@@ -169,9 +169,16 @@ pub(super) fn named_held(s: &Sentence, env: &Env, refs: &mut Vec<MeetingRef>) {
         if t.city.is_none() || t.country.is_none() || t.date.is_none() {
             continue;
         }
+        // The name ends before an acronym in brackets after its noun ("the
+        // 20th ... Conference (PIDC), hosted by ..., was convened in").
+        let name_end = s
+            .text
+            .get(noun_end..held_start)
+            .and_then(|t| t.find('('))
+            .map_or(held_start, |k| noun_end + k);
         let title = s
             .text
-            .get(start..held_start)
+            .get(start..name_end)
             .unwrap_or("")
             .trim_end_matches(|c: char| c.is_whitespace() || c == ',')
             .to_string();

@@ -535,6 +535,24 @@ fn a_named_meeting_ending_in_a_list() {
     assert!(r.iter().all(|x| !x.0.contains(", Lima")), "{r:?}");
 }
 
+/// A named meeting's name ends before the acronym in brackets after its
+/// noun: what follows ("hosted by ...") is not its name.
+#[test]
+fn a_named_meetings_name_ends_at_its_acronym() {
+    let r = refs_in(
+        "The 20th Pacific Immigration Directors' Conference (PIDC), hosted by New Zealand with Samoa's support, was convened in Apia, Samoa on 20-22 June 2017.",
+        None,
+    );
+    let title = "The 20th Pacific Immigration Directors' Conference";
+    assert!(
+        r.iter().any(|x| x.1
+            == Target::Named {
+                title: title.into()
+            }),
+        "{r:?}"
+    );
+}
+
 /// English writes the month of a meeting after "in" and its day after
 /// "of" ("held in March 2011", "the meeting of 7 September 2012"), as
 /// Spanish does after "en" and "de".
