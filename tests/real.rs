@@ -17,10 +17,14 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // read four SOMs of batch eleven as conferences. How each batch scored
     // at first contact, and what moved the floors since, is in
     // tests/real/SOURCES-*.md and the commit messages of this file.
-    ("es", "decisions", 87.0, 95.0),
+    // A signed agreement and a passive with "fue" ("la decisión fue
+    // acordada en el marco del VII Congreso"), 2026-12-06 (74 -> 76 of 86).
+    ("es", "decisions", 88.3, 95.0),
     // Batch thirteen (2026-12-06), six documents the rules had not seen,
     // lowers this floor to what it measured.
-    ("en", "decisions", 85.0, 92.0),
+    // Batch fourteen (2026-12-06), six documents the rules had not seen,
+    // lowers this floor to what it measured after the day's rules.
+    ("en", "decisions", 79.7, 92.0),
     // A decision for which the text names no meeting (`meeting = ""`) is
     // on the right meeting when none is linked (scored so since
     // 2026-12-05; before, it was counted wrong whatever was read).
@@ -31,18 +35,26 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // lowers this floor to what it measured.
     // "votó una adenda a su estatuto" is an act of the meeting,
     // 2026-12-06 (63 -> 64 of 82).
-    ("es", "decisions on right meeting", 78.0, 86.0),
+    // Batch fourteen (2026-12-06), six documents the rules had not seen,
+    // lowers this floor to what it measured after the day's rules.
+    ("es", "decisions on right meeting", 74.4, 84.2),
     // Batch thirteen (2026-12-06), six documents the rules had not seen,
     // lowers this floor to what it measured.
-    ("en", "decisions on right meeting", 80.2, 94.2),
+    // Batch fourteen (2026-12-06), six documents the rules had not seen,
+    // lowers this floor to what it measured after the day's rules.
+    ("en", "decisions on right meeting", 73.0, 91.5),
     // Batch twelve: a past request in a report ("había pedido ese informe")
     // is not read (es requests 77 -> 74%).
     // Items that name who is tasked ("... and IOM to pursue ..."); "los
     // Estados hicieron un llamamiento" (es 74 -> 77, en 75 -> 79%).
     // Batch thirteen (2026-12-06), six documents the rules had not seen,
     // lowers this floor to what it measured.
-    ("es", "requests", 75.0, 100.0),
-    ("en", "requests", 79.0, 100.0),
+    // Batch fourteen (2026-12-06), six documents the rules had not seen,
+    // lowers this floor to what it measured after the day's rules.
+    ("es", "requests", 72.4, 100.0),
+    // A letter's writer asks its addressee ("I venture to request that
+    // the enclosed document be circulated"), 2026-12-06 (19 -> 20 of 24).
+    ("en", "requests", 80.0, 100.0),
     // The CRM's plenary meetings with the CSM as a sub-meeting of the CRM
     // series (es 48 -> 51%); "the 6th Rabat Process Ministerial
     // Conference", "the meeting between the Consuls of ..." (en 67 ->
@@ -50,7 +62,9 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // A series' first meeting named by an adjective ("nuestro encuentro
     // inaugural en Puebla", 2026-12-06): crm-01, not a meeting of its own
     // (54%, precision 95 -> 96%).
-    ("es", "meetings", 56.0, 96.0),
+    // Batch fourteen (2026-12-06), six documents the rules had not seen,
+    // lowers this floor to what it measured after the day's rules.
+    ("es", "meetings", 55.2, 96.0),
     // A curly apostrophe ("Senior Officials’ Meeting"), an RCGM meeting
     // dated by a list's year after a spaced comma (en 69 -> 71%).
     // An English month after "in" ("the first Almaty Conference ...,
@@ -61,8 +75,14 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // 2026-12-06 (91 -> 92 of 125: 73.6%; city+dates 63 -> 64 of 86).
     // Batch thirteen (2026-12-06), six documents the rules had not seen,
     // lowers this floor to what it measured.
-    ("en", "meetings", 73.4, 98.0),
-    ("es", "meetings with city+dates", 66.0, 100.0),
+    // Batch fourteen (2026-12-06), six documents the rules had not seen,
+    // lowers this floor to what it measured after the day's rules.
+    ("en", "meetings", 73.2, 97.9),
+    // A title block's meeting outside any series ("TALLER REGIONAL ..."
+    // over its place and days), 2026-12-06 (31 -> 32 of 46).
+    // Batch fourteen (2026-12-06), six documents the rules had not seen,
+    // lowers this floor to what it measured after the day's rules.
+    ("es", "meetings with city+dates", 65.3, 100.0),
     // The Panama extraordinary meeting of 2022 spans a field visit ("the
     // 24th of March") and the plenary ("the 25th of March, 2022"): both
     // days are read since 2026-12-06 (72 -> 73%). Precision 96: the 34th
@@ -76,7 +96,9 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // English days without their year ("held November 12-14 in Guatemala
     // City"), the meetings above (66 -> 69%).
     ("en", "meetings with city+dates", 74.4, 96.0),
-    ("es", "document dates", 97.0, 100.0),
+    // Batch fourteen (2026-12-06), six documents the rules had not seen,
+    // lowers this floor to what it measured after the day's rules.
+    ("es", "document dates", 96.0, 100.0),
     ("en", "document dates", 95.0, 95.0),
     // A name with a comma inside ("Unidad de Política Migratoria,
     // Registro e Identidad de Personas (UPMRIP)"), 2026-12-06 (89 -> 90%).
@@ -87,7 +109,9 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // lowers this floor to what it measured.
     // An acronym's bracket may hold a country too ("(CELS, Argentina)"),
     // 2026-12-06 (89 -> 91 of 100).
-    ("es", "aliases", 91.0, 98.0),
+    // Batch fourteen (2026-12-06), six documents the rules had not seen,
+    // lowers this floor to what it measured after the day's rules.
+    ("es", "aliases", 90.2, 98.0),
     // A name before a dash and what the body calls itself ("the
     // International Organization for Migration – the UN Migration Agency
     // (IOM)"), 2026-12-06 (87 -> 88%; precision 99 -> 98%: "Office of
@@ -103,7 +127,10 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // of Migration Authorities") in the gazetteer, 2026-12-06 (85 -> 86 of 98).
     ("en", "aliases", 87.7, 98.7),
     ("es", "countries", 99.0, 100.0),
-    ("en", "countries", 96.0, 99.0),
+    // Territories the Pacific and Caribbean processes list beside their
+    // members (Cook Islands, Niue, ...), "Kyrgyz Republic", 2026-12-06
+    // (392 -> 401 of 411).
+    ("en", "countries", 97.5, 99.0),
 ];
 
 #[test]
