@@ -9,7 +9,7 @@
 //! form `<series>-<nn>-prep-<mm>`).
 
 use super::{Env, Target};
-use crate::ingest::profile::words;
+use crate::ingest::profile::word_starts;
 use crate::ingest::sentence::Sentence;
 use crate::reference::from_long_roman;
 use crate::reference::series::{ordinal_word, Series};
@@ -17,7 +17,7 @@ use crate::reference::series::{ordinal_word, Series};
 /// How far before a meeting its preparatory meeting's words are read (bytes).
 const REACH: usize = 160;
 
-/// The words of the text before `at` (as [`words`] writes them), last
+/// The words of the text before `at` (as [`word_starts`] gives them), last
 /// ones last, each with its offset in the sentence.
 fn tokens_before(s: &Sentence, at: usize) -> Vec<(usize, String)> {
     let from = at.saturating_sub(REACH);
@@ -25,21 +25,10 @@ fn tokens_before(s: &Sentence, at: usize) -> Vec<(usize, String)> {
         .find(|&i| s.text.is_char_boundary(i))
         .unwrap_or(at);
     let text = s.text.get(from..at).unwrap_or("");
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        match (c.is_alphanumeric(), start) {
-            (true, None) => start = Some(i),
-            (false, Some(a)) => {
-                out.push((from + a, words(text.get(a..i).unwrap_or(""))));
-                start = None;
-            }
-            _ => {}
-        }
-    }
+    let mut out: Vec<(usize, String)> = word_starts(text)
+        .into_iter()
+        .map(|(a, w)| (from + a, w))
+        .collect();
     // A word cut by the reach is not a word of the text.
     if from > 0 && !out.is_empty() && out.first().is_some_and(|(a, _)| *a == from) {
         out.remove(0);
@@ -47,7 +36,7 @@ fn tokens_before(s: &Sentence, at: usize) -> Vec<(usize, String)> {
     out
 }
 
-/// How many of the last `tokens` spell one of `phrases` (in [`words`]
+/// How many of the last `tokens` spell one of `phrases` (in words
 /// form), longest first.
 fn ends_with(tokens: &[(usize, String)], phrases: &[String]) -> Option<usize> {
     phrases
