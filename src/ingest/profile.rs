@@ -257,6 +257,7 @@ impl Profile {
             &mut self.lists.announced,
             &mut self.lists.infinitive_particles,
             &mut self.lists.not_infinitives,
+            &mut self.lists.last_joins,
             &mut self.dates.today,
         ];
         for list in all {

@@ -259,12 +259,67 @@ pub fn decisions(
             continue;
         }
         if (told || records(p, s, own_body, was_led)) && seen.insert(s.words().to_string()) {
-            out.push(Item {
+            let parts = semicolon_items(p, s);
+            if parts.is_empty() {
+                out.push(Item {
+                    label: String::new(),
+                    span: s.span,
+                    cue: s.span,
+                });
+            }
+            out.extend(parts.into_iter().map(|span| Item {
                 label: String::new(),
-                span: s.span,
+                span,
                 cue: s.span,
-            });
+            }));
         }
+    }
+    out
+}
+
+/// The items of a list run into one sentence after its colon ("The
+/// Vice-Ministers agreed: to strengthen ...; to share ...; and to hold
+/// ..."): each part between semicolons, a joining word before the last
+/// left out. Empty unless three parts of three words or more follow the
+/// colon, none inside a quotation.
+fn semicolon_items(p: &Profile, s: &Sentence) -> Vec<Span> {
+    let Some(colon) = s.text.find(':') else {
+        return Vec::new();
+    };
+    let quoted = |i: usize| s.quotes.iter().any(|(q, _)| q.start <= i && i < q.end);
+    let mut cuts = vec![colon + 1];
+    cuts.extend(
+        s.text
+            .match_indices(';')
+            .map(|(i, _)| i)
+            .filter(|&i| i > colon && !quoted(i))
+            .map(|i| i + 1),
+    );
+    cuts.push(s.text.len() + 1);
+    let mut out = Vec::new();
+    for pair in cuts.windows(2) {
+        let (a, b) = (pair[0], pair[1] - 1);
+        let part = s.text.get(a..b).unwrap_or("");
+        let lead = part.len() - part.trim_start().len();
+        let mut start = a + lead;
+        let first = words(part).split(' ').next().unwrap_or("").to_string();
+        if p.lists.last_joins.contains(&first) {
+            let rest = s.text.get(start..b).unwrap_or("");
+            let skip = rest.find(char::is_whitespace).unwrap_or(0);
+            let after = rest.get(skip..).unwrap_or("");
+            start += skip + (after.len() - after.trim_start().len());
+        }
+        let text = s.text.get(start..b).unwrap_or("").trim_end();
+        if words(text).split(' ').count() < 3 {
+            return Vec::new();
+        }
+        out.push(Span {
+            start: s.span.start + start,
+            end: s.span.start + start + text.len(),
+        });
+    }
+    if out.len() < 3 {
+        return Vec::new();
     }
     out
 }
@@ -334,190 +389,4 @@ pub fn drop_told(p: &Profile, secs: &[Vec<Sentence>], facts: &mut Facts) {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn profile(lang: &str) -> Profile {
-        Profile::bundled_for(lang).cloned().unwrap_or_default()
-    }
-
-    /// The texts of the sentences read as decisions in prose.
-    fn read(lang: &str, sentences: &[&str]) -> Vec<String> {
-        let secs = vec![sentences
-            .iter()
-            .map(|t| {
-                let mut s = Sentence::whole(t);
-                let (qs, unclosed) = super::super::quotes::scan(t);
-                s.quotes = qs
-                    .into_iter()
-                    .map(|q| (q, super::super::quotes::classify(t, &q)))
-                    .collect();
-                s.unclosed = unclosed;
-                s
-            })
-            .collect::<Vec<_>>()];
-        let p = profile(lang);
-        decisions(&p, "", &secs, &[], &Facts::new("doc"), OwnBody::default())
-            .iter()
-            .map(|i| {
-                sentences[secs[0].iter().position(|s| s.span == i.span).unwrap_or(0)].to_string()
-            })
-            .collect()
-    }
-
-    #[test]
-    fn an_act_records_a_decision_only_after_a_body_that_decides() {
-        let t = "Durante la reunión, los países miembros eligieron a México para presidir la reunión en 2021.";
-        assert_eq!(read("es", &[t]).len(), 1);
-        assert!(read(
-            "es",
-            &["Ayer se eligieron dos relatores para la sesión de la tarde."]
-        )
-        .is_empty());
-        let t = "Finally, the Vice-Ministers thanked Costa Rica for its offer to host the next meeting, and approved it.";
-        assert_eq!(read("en", &[t]).len(), 1);
-    }
-
-    #[test]
-    fn the_body_whose_meeting_is_recorded_decides_too() {
-        let t = "El GMC tomó nota de los trabajos del grupo de trabajo.";
-        let secs = vec![vec![Sentence::whole(t)]];
-        let p = profile("es");
-        let names = ["gmc".to_string()];
-        let own = OwnBody {
-            id: None,
-            names: &names,
-        };
-        assert_eq!(
-            decisions(&p, "", &secs, &[], &Facts::new("d"), own).len(),
-            1
-        );
-        assert!(read("es", &[t]).is_empty());
-    }
-
-    #[test]
-    fn an_act_in_a_quotation_is_a_speakers_word() {
-        let t = "Pisani added: \"We hope the countries of the region approved the policy at the Summit.\"";
-        assert!(read("en", &[t]).is_empty());
-    }
-
-    #[test]
-    fn an_outcome_told_in_a_news_page_and_one_denied() {
-        let t = "Notably, consensus was reached on several proposals for changes in the wording.";
-        assert_eq!(read("en", &[t]).len(), 1);
-        let t = "This meeting resulted in a decision to embark on a multiannual planning process.";
-        assert_eq!(read("en", &[t]).len(), 1);
-        let t = "After two days, no agreement was reached on the remaining points of the text.";
-        assert!(read("en", &[t]).is_empty());
-        let t =
-            "Tras dos días, esos dos países no llegaron a un acuerdo sobre dos puntos del texto.";
-        assert!(read("es", &[t]).is_empty());
-        let t = "Tras dos días, los dos países llegaron a un acuerdo sobre dos puntos del texto.";
-        assert_eq!(read("es", &[t]).len(), 1);
-    }
-
-    #[test]
-    fn a_passive_phrase_ending_its_sentence_records_what_comes_before() {
-        let t = "At this ministerial meeting, held in Hungary, the declaration of ministers and the action plan were adopted.";
-        assert_eq!(read("en", &[t]).len(), 1);
-        // An active phrase ending its sentence says nothing of its own.
-        let t = "DECISIONES DE LOS VICEMINISTROS Los Viceministros decidieron.";
-        assert!(read("es", &[t]).is_empty());
-        let t = "El plan de trabajo regional para el bienio se aprobó.";
-        assert_eq!(read("es", &[t]).len(), 1);
-        // With "fue": "la decisión fue acordada en el marco del VII Congreso".
-        let t = "La Superintendencia precisó que la decisión fue acordada en el marco del VII Congreso de la Red.";
-        assert_eq!(read("es", &[t]).len(), 1);
-        let t = "El plan regional de trabajo para el bienio siguiente fue aprobado.";
-        assert_eq!(read("es", &[t]).len(), 1);
-        // Opening its sentence, it speaks of what the sentence before named.
-        let t = "Fue aprobado por los Viceministros en la Octava Reunión de la Conferencia.";
-        assert!(read("es", &[t]).is_empty());
-        // A passive inside a relative clause names what it tells of.
-        let t = "La última reunión de este tipo tuvo lugar en 2018, año en que esta actividad fue aprobada por los países.";
-        assert!(read("es", &[t]).is_empty());
-        let t = "They reviewed the plan which was adopted by the Ministers in 2018 at the last meeting.";
-        assert!(read("en", &[t]).is_empty());
-    }
-
-    #[test]
-    fn signing_an_agreement_records_it_unless_told_as_recent() {
-        let t = "México, Honduras, Guatemala y El Salvador firmaron un acuerdo para diseñar un plan de desarrollo.";
-        assert_eq!(read("es", &[t]).len(), 1);
-        let t =
-            "The four governments signed an agreement to design a development plan for the region.";
-        assert_eq!(read("en", &[t]).len(), 1);
-        let t = "En lo referente al proyecto, la OIM y la CEPAL recién firmaron un acuerdo a fin de realizar un diagnóstico.";
-        assert!(read("es", &[t]).is_empty());
-    }
-
-    #[test]
-    fn a_decision_told_as_earlier_is_not_one() {
-        let t =
-            "Los Estados Miembros subrayaron que hace poco se acordó un plan de trabajo regional.";
-        assert!(read("es", &[t]).is_empty());
-        let t = "Los Estados Miembros acordaron un plan de trabajo regional.";
-        assert_eq!(read("es", &[t]).len(), 1);
-    }
-
-    #[test]
-    fn an_operative_paragraph_under_a_lead_line_is_a_decision() {
-        let lead = "Las y los Viceministros y Jefes de Delegación:";
-        let item =
-            "Reconocer el trabajo y el apoyo de los Organismos Internacionales en la región.";
-        assert_eq!(read("es", &[lead, item]), vec![item.to_string()]);
-        assert!(read("es", &[item]).is_empty());
-    }
-
-    #[test]
-    fn infinitive_paragraphs_after_a_sentence_announcing_agreements_are_decisions() {
-        let lead = "La Cancillería hondureña expuso uno por uno los convenios.";
-        let a = "Elaborar un plan de acción para el desarrollo de la región.";
-        let b = "Instar a que se levanten las medidas impuestas a países de la región.";
-        let other = "La reunión terminó con una cena de trabajo.";
-        assert_eq!(
-            read("es", &[lead, a, b]),
-            vec![a.to_string(), b.to_string()]
-        );
-        assert!(read("es", &[a, b]).is_empty());
-        // The agreements end at the first paragraph that is not one.
-        assert_eq!(read("es", &[lead, a, other, b]), vec![a.to_string()]);
-        // A noun that ends like an infinitive opens no agreement.
-        let place = "Lugar y fecha de la próxima reunión por definir.";
-        assert!(read("es", &[lead, place]).is_empty());
-        let lead = "The Chair then read out the recommendations.";
-        let a = "To develop a regional plan on labour migration.";
-        assert_eq!(read("en", &[lead, a]), vec![a.to_string()]);
-    }
-
-    #[test]
-    fn a_lead_in_and_a_repeated_summary_are_not_decisions_of_their_own() {
-        let t = "The Ministers of the region met in Panama, and they have approved the following declaration:";
-        assert!(read("en", &[t]).is_empty());
-        let t = "Los presidentes cerraron la reunión con la decisión conjunta de solicitar cambios en la política migratoria.";
-        assert_eq!(read("es", &[t, t]).len(), 1);
-    }
-
-    #[test]
-    fn an_item_opening_like_a_preamble_is_not_a_decision() {
-        let text = "Having debated the central theme, we recognize that no country can act alone.";
-        let item = Item {
-            label: String::new(),
-            span: Span {
-                start: 0,
-                end: text.len(),
-            },
-            cue: Span { start: 0, end: 0 },
-        };
-        assert!(preamble(&profile("en"), text, &item));
-        let text = "We agree to keep promoting safe, regular and orderly migration.";
-        let item = Item {
-            span: Span {
-                start: 0,
-                end: text.len(),
-            },
-            ..item
-        };
-        assert!(!preamble(&profile("en"), text, &item));
-    }
-}
+mod tests;

@@ -225,6 +225,9 @@ pub struct Lists {
     pub infinitive_particles: Vec<String>,
     /// Words that end like an infinitive and are none ("Lugar", "Ayer").
     pub not_infinitives: Vec<String>,
+    /// Words that join the last item of a list run into one sentence
+    /// ("...; and to hold a workshop"): not part of the item.
+    pub last_joins: Vec<String>,
 }
 
 /// The words of names, for reading the acronyms a text defines
