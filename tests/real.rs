@@ -17,9 +17,11 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // read four SOMs of batch eleven as conferences. How each batch scored
     // at first contact, and what moved the floors since, is in
     // tests/real/SOURCES-*.md and the commit messages of this file.
-    // A signed agreement and a passive with "fue" ("la decisión fue
-    // acordada en el marco del VII Congreso"), 2026-12-06 (74 -> 76 of 86).
-    ("es", "decisions", 88.3, 95.0),
+    // Batch fourteen (2026-12-06), six documents the rules had not seen,
+    // lowers this floor to what it measured (74 of 86). "firmaron un
+    // acuerdo" and passives with "fue" gained two, and were dropped after a
+    // review: they read past agreements of other bodies as decisions.
+    ("es", "decisions", 86.0, 95.0),
     // Batch thirteen (2026-12-06), six documents the rules had not seen,
     // lowers this floor to what it measured.
     // Batch fourteen (2026-12-06), six documents the rules had not seen,

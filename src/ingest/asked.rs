@@ -378,9 +378,12 @@ pub fn in_prose(p: &Profile, cx: &Prose, secs: &[Vec<Sentence>], facts: &mut Fac
             .filter_map(|v| starts.find(w, v).map(|at| (at, v.as_str())))
             .filter(|&(at, _)| !relative(p, w, at))
             .min_by_key(|(at, _)| *at);
+        // Only the letter's own sentences, outside quotations, are its
+        // writer's.
         let writer = cx
             .letter_to
-            .and_then(|to| letter::asks(p, w).map(|(at, phrase)| (at, phrase, to)));
+            .filter(|&(_, end)| s.span.end <= end && s.quotes.is_empty() && s.unclosed.is_empty())
+            .and_then(|(to, _)| letter::asks(p, w).map(|(at, phrase)| (at, phrase, to)));
         if verb.is_none() && writer.is_none() {
             continue;
         }
@@ -561,9 +564,9 @@ pub struct Prose<'a> {
     pub items: &'a [(Item, String, String)],
     /// The document's own meeting.
     pub own: Option<&'a str>,
-    /// Whom the letter the document opens with is addressed to
-    /// ([`letter::addressee_of`]), if it is one.
-    pub letter_to: Option<&'a str>,
+    /// Whom the letter the document opens with is addressed to, and
+    /// where the letter ends ([`letter::addressee_of`]), if it is one.
+    pub letter_to: Option<(&'a str, usize)>,
 }
 
 #[cfg(test)]

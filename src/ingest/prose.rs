@@ -104,9 +104,9 @@ fn records(p: &Profile, s: &Sentence, own_body: OwnBody<'_>, led: bool) -> bool 
     let d = &p.decisions;
     // `told_at(p, w)`, its phrases looked for among the words' starts.
     let told = || d.told.iter().filter_map(|t| starts.find(w, t)).min();
-    let phrase = |list: &[String]| {
-        list.iter().any(|v| {
-            starts.find(w, v).is_some_and(|at| {
+    let phrase = || {
+        d.prose_slotted().any(|(v, slots)| {
+            starts.find_slotted(w, v, slots).is_some_and(|at| {
                 let rest = w
                     .get(at + v.len()..)
                     .unwrap_or("")
@@ -117,17 +117,14 @@ fn records(p: &Profile, s: &Sentence, own_body: OwnBody<'_>, led: bool) -> bool 
                 // adopted.").
                 let before = w.get(..at).unwrap_or("").split_whitespace().count();
                 let passive = d.passive.iter().any(|x| v.split(' ').next() == Some(x));
-                // "año en que esta actividad fue aprobada": told of.
+                // "año en que se aprobó esta actividad": told of.
                 let relative = passive && {
                     let before: Vec<&str> = w.get(..at).unwrap_or("").split_whitespace().collect();
                     let tail = before[before.len().saturating_sub(4)..].join(" ");
                     d.relatives.iter().any(|r| find_phrase(&tail, r).is_some())
                 };
-                // "Fue aprobado por ...": of what the sentence before named.
-                let elided = before == 0 && d.elided.iter().any(|x| v.split(' ').next() == Some(x));
                 (rest >= 2 || (rest == 0 && before >= 4 && passive))
                     && !relative
-                    && !elided
                     && told().is_none_or(|t| t > at)
                     && !negated(p, w, at)
             })
@@ -157,7 +154,7 @@ fn records(p: &Profile, s: &Sentence, own_body: OwnBody<'_>, led: bool) -> bool 
                     && subject_in(p, s, unquoted.get(..at).unwrap_or(""), own_body)
             })
     });
-    if phrase(&d.prose) || act {
+    if phrase() || act {
         return true;
     }
     let opens = |line: &str, list: &[String]| {

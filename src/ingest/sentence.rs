@@ -58,7 +58,9 @@ pub fn split_quoted(text: &str, start: usize, end: usize, quoted: &[Quote]) -> V
                 let at = body.len() - tail.len();
                 // "on 20 ? 22 June": a copy's lost dash between two days.
                 let lost_dash = c == '?'
+                    && next == Some(' ')
                     && after.is_some_and(|n| n.is_ascii_digit())
+                    && body[..i].ends_with(' ')
                     && body[..i].trim_end().ends_with(|p: char| p.is_ascii_digit());
                 let boundary = match next {
                     _ if lost_dash => false,

@@ -504,6 +504,7 @@ fn a_letter_asks_whom_its_heading_addresses_and_decides_nothing() {
          Panama to the United Nations addressed to the Secretary-General\n\n\
          I have the honour to request that the enclosed joint communiqué be \
          circulated as a document of the General Assembly.\n\n\
+         (Signed) Ana PÉREZ\n\n\
          Joint Communiqué\n\n\
          The Second Regional Conference on Migration was held in Panama City \
          on 13 and 14 March 1997. The Vice-Ministers agreed to meet again in 1998.\n",
@@ -527,7 +528,7 @@ fn a_letter_asks_whom_its_heading_addresses_and_decides_nothing() {
     // Without the letter's heading, the same words ask nobody known.
     let d = Doc::text(
         "note.txt",
-        "Note\n\nI have the honour to request that the enclosed text be circulated.\n",
+        "Note\n\nI have the honour to request that the enclosed text be circulated.\n(Signed) X\n",
     );
     assert!(d.bundle.requests.is_empty(), "{:?}", d.bundle.requests);
 }

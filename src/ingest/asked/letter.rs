@@ -23,7 +23,7 @@ const MAX_WORDS: usize = 12;
 /// ("Secretary-General", "President of the Security Council"); `None`
 /// when the text does not open with a letter's heading or its heading
 /// names no addressee.
-pub fn addressee_of(p: &Profile, text: &str) -> Option<String> {
+pub fn addressee_of(p: &Profile, text: &str) -> Option<(String, usize)> {
     if p.documents.letters.is_empty() || p.documents.addressed.is_empty() {
         return None;
     }
@@ -34,6 +34,9 @@ pub fn addressee_of(p: &Profile, text: &str) -> Option<String> {
             .iter()
             .any(|l| w == *l || w.starts_with(&format!("{l} ")))
     })?;
+    // The letter runs to its signature ("(Signed) Manuel TELLO"); what
+    // follows is what it encloses. No signature, no letter's end known.
+    let end = signature(p, text)?;
     let tokens = word_starts(heading);
     p.documents.addressed.iter().find_map(|phrase| {
         let want: Vec<&str> = phrase.split(' ').collect();
@@ -56,8 +59,26 @@ pub fn addressee_of(p: &Profile, text: &str) -> Option<String> {
         let name: Vec<&str> = heading.get(*from..to)?.split_whitespace().collect();
         let name = name.join(" ");
         let name = name.trim_end_matches(['.', ',', ';', ':']).trim();
-        (!name.is_empty() && name.split(' ').count() <= MAX_WORDS).then(|| name.to_string())
+        (!name.is_empty() && name.split(' ').count() <= MAX_WORDS).then(|| (name.to_string(), end))
     })
+}
+
+/// Where the letter's signature line starts: the first line that opens
+/// with a word of `[documents] signed` ("(Signed)", "(Firmado)").
+fn signature(p: &Profile, text: &str) -> Option<usize> {
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let w = words(line);
+        if p.documents
+            .signed
+            .iter()
+            .any(|x| w == *x || w.starts_with(&format!("{x} ")))
+        {
+            return Some(at);
+        }
+        at += line.len();
+    }
+    None
 }
 
 /// Where in `w` (a sentence in [`words`] form) the writer asks: the
@@ -117,19 +138,21 @@ mod tests {
     #[test]
     fn a_letters_heading_names_its_addressee_across_a_line_break() {
         let text = "29 March 1996\n\n\n   Letter dated 27 March 1996 from the Permanent Representative of\n   Mexico to the United Nations addressed to the Secretary-General\n\n   I venture to request that the enclosed text be circulated.\n";
+        assert_eq!(addressee_of(&en(), text), None, "no signature");
+        let signed = format!("{text}\n   (Signed) Manuel TELLO\n");
         assert_eq!(
-            addressee_of(&en(), text).as_deref(),
+            addressee_of(&en(), &signed).map(|(a, _)| a).as_deref(),
             Some("Secretary-General")
         );
-        let council = "Letter dated 3 May 2001 from the Permanent Representative of Canada addressed to the President of the Security Council\n\nText.";
+        let council = "Letter dated 3 May 2001 from the Permanent Representative of Canada addressed to the President of the Security Council\n\nText.\n(Signed) X\n";
         assert_eq!(
-            addressee_of(&en(), council).as_deref(),
+            addressee_of(&en(), council).map(|(a, _)| a).as_deref(),
             Some("President of the Security Council")
         );
         let es = Profile::bundled_for("es").cloned().unwrap_or_default();
-        let carta = "Carta de fecha 27 de marzo de 1996 dirigida al Secretario General por el\nRepresentante Permanente de México ante las Naciones Unidas\n\nTengo el honor de solicitar ...";
+        let carta = "Carta de fecha 27 de marzo de 1996 dirigida al Secretario General por el\nRepresentante Permanente de México ante las Naciones Unidas\n\nTengo el honor de solicitar ...\n(Firmado) X\n";
         assert_eq!(
-            addressee_of(&es, carta).as_deref(),
+            addressee_of(&es, carta).map(|(a, _)| a).as_deref(),
             Some("Secretario General")
         );
     }
@@ -140,7 +163,10 @@ mod tests {
             "Joint Communiqué\n\nThe Vice-Ministers, addressed to the Secretary-General, agreed.";
         assert_eq!(addressee_of(&en(), text), None);
         // A letter's heading that names nobody it is addressed to.
-        assert_eq!(addressee_of(&en(), "Letter from the Chair\n\nText."), None);
+        assert_eq!(
+            addressee_of(&en(), "Letter from the Chair\n\nText.\n(Signed) X\n"),
+            None
+        );
     }
 
     #[test]

@@ -446,7 +446,7 @@ impl Pass for Lists {
             sections: r.sections,
             items: &stored,
             own,
-            letter_to: letter_to.as_deref(),
+            letter_to: letter_to.as_ref().map(|(a, end)| (a.as_str(), *end)),
         };
         asked.extend(asked::in_prose(p, &called, &r.secs, &mut r.facts));
         if let Some(n) = r.notes.first_mut() {

@@ -169,12 +169,21 @@ pub(super) fn named_held(s: &Sentence, env: &Env, refs: &mut Vec<MeetingRef>) {
         if t.city.is_none() || t.country.is_none() || t.date.is_none() {
             continue;
         }
-        // The name ends before an acronym in brackets after its noun ("the
-        // 20th ... Conference (PIDC), hosted by ..., was convened in").
+        // The name ends before an acronym in brackets after its noun that a
+        // comma closes ("the 20th ... Conference (PIDC), hosted by ..., was
+        // convened in"); a name may go on after one ("Red ... (RFE) para el
+        // Combate ...").
         let name_end = s
             .text
             .get(noun_end..held_start)
-            .and_then(|t| t.find('('))
+            .and_then(|t| {
+                let open = t.find('(')?;
+                let close = open + t.get(open..)?.find(')')?;
+                t.get(close + 1..)?
+                    .trim_start()
+                    .starts_with(',')
+                    .then_some(open)
+            })
             .map_or(held_start, |k| noun_end + k);
         let title = s
             .text

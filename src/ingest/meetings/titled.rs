@@ -37,28 +37,40 @@ pub fn titled(text: &str, held: &Held, opening: &[Sentence], env: &Env) -> Optio
     }
     let above = text.get(..held.span.start)?;
     let lines = block_lines(above);
-    let at = lines.iter().position(|&(a, line)| {
-        let w = words(line);
-        titles.iter().any(|t| find_phrase(&w, t).is_some()) && !body_alone(opening, a, line)
-    })?;
     let connectors: Vec<&str> = env
         .profiles
         .iter()
         .flat_map(|p| &p.names.connectors)
         .map(String::as_str)
         .collect();
+    let at = lines.iter().position(|&(a, line)| {
+        // The noun near the start once a record's words are cut
+        // ("Report of the Expert Group Meeting ...").
+        let w = words(&after_record(env, line, &titles, &connectors));
+        titles.iter().any(|t| near_start(&w, t)) && !body_alone(opening, a, line)
+    })?;
     let mut title = lines[at].1.trim().to_string();
     for &(_, next) in &lines[at + 1..] {
         let first = words(next);
         let first = first.split(' ').next().unwrap_or("");
         let last = words(&title);
         let last = last.rsplit(' ').next().unwrap_or("");
-        if !(connectors.contains(&first) || connectors.contains(&last)) {
+        // A line goes on with the title when the title ends in a connector,
+        // or the line opens with one in lower case, or both are in capitals
+        // ("EXPERT GROUP MEETING ON ..." / "IN LATIN AMERICA ...").
+        let caps = |l: &str| !l.chars().any(char::is_lowercase);
+        let lower = next.trim_start().starts_with(char::is_lowercase);
+        let goes_on = connectors.contains(&last)
+            || (connectors.contains(&first) && (lower || (caps(&title) && caps(next))));
+        if !goes_on {
             break;
         }
         title = format!("{title} {}", next.trim());
     }
     let title = after_record(env, &title, &titles, &connectors);
+    if !titles.iter().any(|t| near_start(&words(&title), t)) {
+        return None;
+    }
     let title = title
         .trim_end_matches([',', ';', ':', '.'])
         .trim()
@@ -150,4 +162,12 @@ fn after_record(env: &Env, title: &str, titles: &[&str], connectors: &[&str]) ->
         Some(&at) if named => title.get(at..).unwrap_or(title).to_string(),
         _ => title.to_string(),
     }
+}
+
+/// Whether a meeting noun stands among the first three words of `w` (in
+/// words form): "TALLER REGIONAL ...", "EXPERT GROUP MEETING ...", not a
+/// headline that names one further on ("Guatemala será sede del Taller
+/// ...").
+fn near_start(w: &str, noun: &str) -> bool {
+    find_phrase(w, noun).is_some_and(|at| w.get(..at).unwrap_or("").split_whitespace().count() < 3)
 }

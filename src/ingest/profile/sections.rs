@@ -44,13 +44,23 @@ pub struct Decisions {
     pub passive: Vec<String>,
     /// Words that open a relative clause (`en que`, `which`): among the
     /// four words right before a passive prose phrase, they tell of a
-    /// decision named before ("año en que esta actividad fue aprobada"),
+    /// decision named before ("año en que se aprobó esta actividad"),
     /// not record one.
     pub relatives: Vec<String>,
-    /// First words of a passive prose phrase that, opening its sentence,
-    /// speak of what the sentence before named ("Fue aprobado por los
-    /// Viceministros en la Octava Reunión"): no decision of its own.
-    pub elided: Vec<String>,
+    /// The [`super::Starts::slots`] of each phrase of `prose`, read when
+    /// first asked for (after the lists are normalized).
+    #[serde(skip)]
+    prose_slots: std::sync::OnceLock<Vec<Vec<u16>>>,
+}
+
+impl Decisions {
+    /// Each phrase of `prose` with its [`super::Starts::slots`].
+    pub fn prose_slotted(&self) -> impl Iterator<Item = (&String, &[u16])> {
+        let slots = self
+            .prose_slots
+            .get_or_init(|| self.prose.iter().map(|v| super::Starts::slots(v)).collect());
+        self.prose.iter().zip(slots.iter().map(Vec::as_slice))
+    }
 }
 
 /// How requests are made.
@@ -278,4 +288,7 @@ pub struct Documents {
     /// al Secretario General por el Representante Permanente"): the
     /// addressee ends before them.
     pub senders: Vec<String>,
+    /// Words that open a letter's signature line ("(Signed)"): the letter
+    /// ends there, and what follows is what it encloses.
+    pub signed: Vec<String>,
 }
