@@ -323,6 +323,38 @@ fn a_title_block_names_a_meeting_outside_any_series() {
         Some("2005-11-30..2005-12-02")
     );
 
+    // A line that names no meeting among its first words, a paper's
+    // name, a title that does not go on into the next line.
+    let d = Doc::text(
+        "titular.txt",
+        "Guatemala será sede del Taller Regional sobre Trata de Personas\n\
+         Ciudad de Guatemala, 3 de mayo de 2010\n\n\
+         El taller se celebrará del 14 al 16 de junio en Antigua.\n",
+    );
+    assert!(
+        d.ids(Kind::Meeting).is_empty(),
+        "{:?}",
+        d.ids(Kind::Meeting)
+    );
+    let d = Doc::text(
+        "crp.txt",
+        "CONFERENCE ROOM PAPER\nPort of Spain, 4 May 2010\n\nThe paper reviews migration data.\n",
+    );
+    assert!(
+        d.ids(Kind::Meeting).is_empty(),
+        "{:?}",
+        d.ids(Kind::Meeting)
+    );
+    let d = Doc::text(
+        "seminario.txt",
+        "Seminario Regional sobre Migración Laboral\n\
+         Con el apoyo de la OIT y de la OIM\n\
+         San José, Costa Rica, 12 y 13 de marzo de 2009\n\n\
+         Los participantes acordaron elaborar una guía regional.\n",
+    );
+    let names: Vec<String> = d.ids(Kind::Meeting).iter().map(|m| d.name(m)).collect();
+    assert_eq!(names, ["Seminario Regional sobre Migración Laboral"]);
+
     // A title block that names no meeting names none.
     let d = Doc::text(
         "prensa.txt",

@@ -507,7 +507,8 @@ fn a_letter_asks_whom_its_heading_addresses_and_decides_nothing() {
          (Signed) Ana PÉREZ\n\n\
          Joint Communiqué\n\n\
          The Second Regional Conference on Migration was held in Panama City \
-         on 13 and 14 March 1997. The Vice-Ministers agreed to meet again in 1998.\n",
+         on 13 and 14 March 1997. The Vice-Ministers agreed to meet again in 1998. \
+         We request that the enclosed plan be studied by every member country.\n",
     );
     d.assert_consistent();
     let [letter] = d.bundle.requests.as_slice() else {

@@ -149,6 +149,11 @@ mod tests {
             addressee_of(&en(), council).map(|(a, _)| a).as_deref(),
             Some("President of the Security Council")
         );
+        let by = "Letter dated 2 June 1998 addressed to the Secretary-General by the Permanent Representative of Canada\n\nText.\n(Signed) X\n";
+        assert_eq!(
+            addressee_of(&en(), by).map(|(a, _)| a).as_deref(),
+            Some("Secretary-General")
+        );
         let es = Profile::bundled_for("es").cloned().unwrap_or_default();
         let carta = "Carta de fecha 27 de marzo de 1996 dirigida al Secretario General por el\nRepresentante Permanente de México ante las Naciones Unidas\n\nTengo el honor de solicitar ...\n(Firmado) X\n";
         assert_eq!(

@@ -611,3 +611,19 @@ fn coordinated_meetings_share_the_days_after_them() {
     assert_eq!(r[0].2, None, "{r:?}");
     assert_eq!(r[1].2.as_deref(), Some("2015-06-25"), "{r:?}");
 }
+
+/// A name that goes on after its acronym keeps it ("Red ... (RFE) para el
+/// Combate ...").
+#[test]
+fn a_named_meetings_name_goes_on_after_an_acronym_without_a_comma() {
+    let r = refs_in(
+        "Asistió a la Reunión de la Red de Funcionarios de Enlace (RFE) para el Combate al Tráfico Ilícito de Migrantes, celebrada en San José, Costa Rica, el 5 de mayo de 2010.",
+        None,
+    );
+    assert!(
+        r.iter().any(
+            |x| matches!(&x.1, Target::Named { title } if title.ends_with("Tráfico Ilícito de Migrantes"))
+        ),
+        "{r:?}"
+    );
+}
