@@ -516,43 +516,6 @@ fn an_intersessional_meeting_of_the_south_american_conference() {
     assert_eq!(r[0].1, seventh);
 }
 
-/// A meeting's name that ends in a list of capitalized words keeps the
-/// list ("…, Integración y Desarrollo"); a comma before a place does not
-/// join it.
-#[test]
-fn a_named_meeting_ending_in_a_list() {
-    let r = refs("Como continuación del Encuentro Sudamericano sobre Migraciones, Integración y Desarrollo, celebrado en Lima en 1999.");
-    let title = "Encuentro Sudamericano sobre Migraciones, Integración y Desarrollo";
-    assert_eq!(
-        r[0].1,
-        Target::Named {
-            title: title.into()
-        }
-    );
-    assert_eq!(r[0].2.as_deref(), Some("1999"));
-    let r =
-        refs("Participó en el Foro Andino sobre Migraciones, Lima, celebrado en julio de 1999.");
-    assert!(r.iter().all(|x| !x.0.contains(", Lima")), "{r:?}");
-}
-
-/// A named meeting's name ends before the acronym in brackets after its
-/// noun: what follows ("hosted by ...") is not its name.
-#[test]
-fn a_named_meetings_name_ends_at_its_acronym() {
-    let r = refs_in(
-        "The 20th Pacific Immigration Directors' Conference (PIDC), hosted by New Zealand with Samoa's support, was convened in Apia, Samoa on 20-22 June 2017.",
-        None,
-    );
-    let title = "The 20th Pacific Immigration Directors' Conference";
-    assert!(
-        r.iter().any(|x| x.1
-            == Target::Named {
-                title: title.into()
-            }),
-        "{r:?}"
-    );
-}
-
 /// English writes the month of a meeting after "in" and its day after
 /// "of" ("held in March 2011", "the meeting of 7 September 2012"), as
 /// Spanish does after "en" and "de".
@@ -612,18 +575,4 @@ fn coordinated_meetings_share_the_days_after_them() {
     assert_eq!(r[1].2.as_deref(), Some("2015-06-25"), "{r:?}");
 }
 
-/// A name that goes on after its acronym keeps it ("Red ... (RFE) para el
-/// Combate ...").
-#[test]
-fn a_named_meetings_name_goes_on_after_an_acronym_without_a_comma() {
-    let r = refs_in(
-        "Asistió a la Reunión de la Red de Funcionarios de Enlace (RFE) para el Combate al Tráfico Ilícito de Migrantes, celebrada en San José, Costa Rica, el 5 de mayo de 2010.",
-        None,
-    );
-    assert!(
-        r.iter().any(
-            |x| matches!(&x.1, Target::Named { title } if title.ends_with("Tráfico Ilícito de Migrantes"))
-        ),
-        "{r:?}"
-    );
-}
+mod named;
