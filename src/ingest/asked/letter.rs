@@ -15,6 +15,10 @@ use crate::ingest::profile::{find_phrase, word_starts, words, Profile};
 /// date line and a symbol may come first).
 const HEAD_PARAGRAPHS: usize = 4;
 
+/// How much of a paragraph is read for the words that open a letter's
+/// heading (characters).
+const HEAD_CHARS: usize = 40;
+
 /// The longest addressee read (words): a longer run is a sentence, not
 /// a name.
 const MAX_WORDS: usize = 12;
@@ -28,7 +32,9 @@ pub fn addressee_of(p: &Profile, text: &str) -> Option<(String, usize)> {
         return None;
     }
     let heading = paragraphs(text).take(HEAD_PARAGRAPHS).find(|para| {
-        let w = words(para);
+        // A heading's first words say it is a letter ("Letter dated").
+        let head: String = para.chars().take(HEAD_CHARS).collect();
+        let w = words(&head);
         p.documents
             .letters
             .iter()
