@@ -197,8 +197,23 @@ impl Ymd {
             .map(|_| Ymd { year, month, day })
     }
 
-    /// Parse `YYYY-MM-DD`, `YYYY-MM` (first day) or `YYYY` (1 January).
+    /// The year of a day the text states without one ("met on 4 and 5
+    /// June" in a text that names no year): written `--06-04`, as ISO 8601
+    /// writes a day of no particular year.
+    pub const NO_YEAR: i32 = 0;
+
+    /// Whether the year of this day is not stated ([`Ymd::NO_YEAR`]).
+    pub const fn yearless(&self) -> bool {
+        self.year == Ymd::NO_YEAR
+    }
+
+    /// Parse `YYYY-MM-DD`, `YYYY-MM` (first day), `YYYY` (1 January) or a
+    /// day of no stated year, `--MM-DD`.
     pub fn parse_iso(s: &str) -> Option<Ymd> {
+        if let Some(md) = s.trim().strip_prefix("--") {
+            let (m, d) = md.split_once('-')?;
+            return Ymd::checked(Ymd::NO_YEAR, m.parse().ok()?, d.parse().ok()?);
+        }
         let mut it = s.trim().splitn(3, '-');
         let year: i32 = it.next()?.parse().ok()?;
         let month: u8 = it.next().map_or(Some(1), |m| m.parse().ok())?;
@@ -209,6 +224,9 @@ impl Ymd {
 
 impl fmt::Display for Ymd {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.yearless() {
+            return write!(f, "--{:02}-{:02}", self.month, self.day);
+        }
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
 }
@@ -285,6 +303,13 @@ impl DateValue {
                 DateValue::parse_iso(b)?,
             ));
         }
+        if let Some(md) = s.strip_prefix("--") {
+            return match md.parse::<u8>() {
+                Ok(m) if (1..=12).contains(&m) => Some(DateValue::month(Ymd::NO_YEAR, m)),
+                Ok(_) => None,
+                Err(_) => Ymd::parse_iso(s).map(DateValue::day),
+            };
+        }
         let parts = s.split('-').count();
         let start = Ymd::parse_iso(s)?;
         Some(match parts {
@@ -299,11 +324,14 @@ impl fmt::Display for DateValue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.precision {
             Precision::Day => write!(f, "{}", self.start)?,
+            Precision::Month if self.start.yearless() => write!(f, "--{:02}", self.start.month)?,
             Precision::Month => write!(f, "{:04}-{:02}", self.start.year, self.start.month)?,
             Precision::Year => write!(f, "{:04}", self.start.year)?,
             Precision::Range => write!(f, "{}..{}", self.start, self.end)?,
         }
-        if self.inferred {
+        // A day of no stated year says so by its form; its year is not
+        // inferred.
+        if self.inferred && !self.start.yearless() {
             f.write_str(" (inferred)")?;
         }
         Ok(())
@@ -502,5 +530,24 @@ mod tests {
         assert_eq!(r.precision, Precision::Range);
         assert_eq!(r.to_string(), "2002-10-29..2002-10-31");
         assert_eq!(Ymd::days_in_month(2000, 2), 29);
+    }
+
+    #[test]
+    fn days_of_no_stated_year_are_written_as_iso_writes_them() {
+        let d = DateValue::parse_iso("--08-23..--08-25").unwrap();
+        assert!(d.start.yearless() && d.end.yearless());
+        assert_eq!((d.start.month, d.start.day, d.end.day), (8, 23, 25));
+        assert_eq!(d.to_string(), "--08-23..--08-25");
+        // Its year is not stated, and not inferred either.
+        let day = DateValue {
+            inferred: true,
+            ..DateValue::parse_iso("--02-29").unwrap()
+        };
+        assert_eq!(day.to_string(), "--02-29");
+        assert_eq!(DateValue::parse_iso("--11").unwrap().to_string(), "--11");
+        assert_eq!(DateValue::parse_iso("--13"), None);
+        assert_eq!(DateValue::parse_iso("--02-30"), None);
+        // Ordered before every dated day: never "after" an `as of` date.
+        assert!(d.end < Ymd::new(1990, 1, 1));
     }
 }

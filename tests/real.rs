@@ -50,7 +50,10 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // to ...; ..."), 2026-12-06: the MIDWA's four hang on its meeting in
     // Abidjan, read without days (the text gives "yesterday (25/8)"), which
     // the score cannot match to the expected one (precision 91.5 -> 86.7).
-    ("en", "decisions on right meeting", 73.0, 86.6),
+    // Days of no stated year in a text that states none ("yesterday
+    // (25/8)"): the MIDWA meeting has its day, and its decisions are
+    // matched to it, 2026-12-06 (65 -> 71 of 89).
+    ("en", "decisions on right meeting", 79.7, 94.6),
     // Batch twelve: a past request in a report ("había pedido ese informe")
     // is not read (es requests 77 -> 74%).
     // Items that name who is tasked ("... and IOM to pursue ..."); "los
@@ -85,12 +88,15 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // lowers this floor to what it measured.
     // Batch fourteen (2026-12-06), six documents the rules had not seen,
     // lowers this floor to what it measured after the day's rules.
-    ("en", "meetings", 73.2, 97.9),
+    // Days of no stated year, 2026-12-06 (96 -> 97 of 131).
+    ("en", "meetings", 74.0, 97.9),
     // A title block's meeting outside any series ("TALLER REGIONAL ..."
     // over its place and days), 2026-12-06 (31 -> 32 of 46).
     // Batch fourteen (2026-12-06), six documents the rules had not seen,
     // lowers this floor to what it measured after the day's rules.
-    ("es", "meetings with city+dates", 65.3, 100.0),
+    // Days of no stated year ("el 8 de mayo" in a note that names no
+    // year), 2026-12-06 (32 -> 33 of 49).
+    ("es", "meetings with city+dates", 67.3, 100.0),
     // The Panama extraordinary meeting of 2022 spans a field visit ("the
     // 24th of March") and the plenary ("the 25th of March, 2022"): both
     // days are read since 2026-12-06 (72 -> 73%). Precision 96: the 34th

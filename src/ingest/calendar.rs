@@ -60,8 +60,12 @@ pub fn dated_id(body: &str, d: &DateValue) -> String {
     format!("meeting:{}-{}", key(body), date_suffix(d))
 }
 
-/// `YYYY-MM`, or `YYYY` for a bare year.
+/// `YYYY-MM`, or `YYYY` for a bare year; `MM-no-year` for a month of no
+/// stated year, which no numbered meeting's key (`-NN`) can be.
 fn date_suffix(d: &DateValue) -> String {
+    if d.start.yearless() {
+        return format!("{:02}-no-year", d.start.month);
+    }
     match d.precision {
         Precision::Year => format!("{:04}", d.start.year),
         _ => format!("{:04}-{:02}", d.start.year, d.start.month),
@@ -71,7 +75,7 @@ fn date_suffix(d: &DateValue) -> String {
 /// Id of a named conference.
 pub fn named_id(title: &str, d: Option<&DateValue>) -> String {
     let short = title.split(':').next().unwrap_or(title);
-    match d {
+    match d.filter(|d| !d.start.yearless()) {
         Some(d) => format!("meeting:{}-{}", slug(short), d.start.year),
         None => format!("meeting:{}", slug(short)),
     }

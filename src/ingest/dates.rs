@@ -33,6 +33,10 @@ pub struct DateContext {
     /// carry (`November 12, 2019` dates a later `November 12-14`),
     /// January first: a year-less day of such a month takes it.
     pub month_years: [Option<i32>; 12],
+    /// For a document that states no year anywhere: a day without its
+    /// year is read as a day of no stated year ([`Ymd::NO_YEAR`]) rather
+    /// than left unread.
+    pub yearless: bool,
 }
 
 impl DateContext {
@@ -110,6 +114,11 @@ enum Shape {
     /// before a month as a day.
     EnYearlessDayFirstRange,
     EnYearlessDayFirst,
+    /// `yesterday (25/8)`, `esta semana (06/11)`: a day and month in
+    /// parentheses after a word of a day near the document's own
+    /// (`[dates] near`), day first; the year is inferred as for other
+    /// days.
+    NearDayMonth,
 }
 
 /// What a text has that date shapes need, checked once per sentence: a
@@ -200,7 +209,7 @@ impl Shape {
             | Shape::EnYearlessDayFirst => month(true, false),
             Shape::MonthRange | Shape::MonthYear => month(true, true),
             Shape::MonthRelative | Shape::BareMonth => month(false, false),
-            Shape::Numeric => digits(false, true),
+            Shape::Numeric | Shape::NearDayMonth => digits(false, true),
             Shape::Iso => digits(true, true),
             Shape::Part | Shape::YearRange | Shape::Year => digits(true, false),
         }
@@ -283,6 +292,10 @@ fn shape_patterns(month: &str, year: &str) -> Vec<(String, Shape)> {
     // Before an English year: a comma, spaced as a copy may space it
     // ("July 13th -14th , 2016"), or a space.
     let ens = r"(?:\s*,\s*|\s+)";
+    let near = format!(
+        "(?:{})",
+        profile::alternation(profile::near_days().iter().map(String::as_str))
+    );
     #[rustfmt::skip]
     let shapes = vec![
         (format!(r"\b{day}\s+de\s+{M}{ys}{sep}{day}\s+de\s+{M}{ys}(?:{REL})?\b"), Shape::CrossRange),
@@ -309,6 +322,7 @@ fn shape_patterns(month: &str, year: &str) -> Vec<(String, Shape)> {
         (format!(r"\b{M}\s+{eday}\b"), Shape::EnYearlessDay),
         (format!(r"\b{eday}\s*(?:-|–|—|and|to)\s*(?:the\s+)?{eday}\s+(?:of\s+)?{M}\b"), Shape::EnYearlessDayFirstRange),
         (format!(r"\bthe\s+{eday}\s+of\s+{M}\b"), Shape::EnYearlessDayFirst),
+        (format!(r"\b{near}\s*\((\d{{1,2}})/(\d{{1,2}})\)"), Shape::NearDayMonth),
     ];
     shapes
         .into_iter()
@@ -379,13 +393,18 @@ pub fn find_normalized<'h>(
             // Leading words the pattern needs but the date does not include.
             if matches!(
                 shape,
-                Shape::BareMonth | Shape::Year | Shape::EnYearlessDayFirst
+                Shape::BareMonth | Shape::Year | Shape::EnYearlessDayFirst | Shape::NearDayMonth
             ) {
                 if let Some(g) = c.get(1) {
                     start = g.start();
                 }
             }
-            cands.push((start, m.end(), read(*shape, &c, ctx)));
+            // The closing parenthesis the pattern needs is not the date's.
+            let end = match shape {
+                Shape::NearDayMonth => c.get(2).map_or(m.end(), |g| g.end()),
+                _ => m.end(),
+            };
+            cands.push((start, end, read(*shape, &c, ctx)));
         }
     }
     if has.month {
@@ -440,6 +459,8 @@ pub fn parse_one(text: &str, ctx: &DateContext) -> Option<DateValue> {
 pub fn display_month(d: &DateValue) -> String {
     match d.precision {
         Precision::Year => d.start.year.to_string(),
+        // A month of no stated year is named by its month alone.
+        _ if d.start.yearless() => profile::month_name(d.start.month).to_string(),
         _ => format!("{} {}", profile::month_name(d.start.month), d.start.year),
     }
 }

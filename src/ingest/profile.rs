@@ -21,8 +21,8 @@ pub use follow_up::{
     FollowUp, Statuses,
 };
 pub use lexicon::{
-    month, month_abbreviation, month_name, months, number, number_in_words, number_tokens,
-    number_words, Dates, Numbers,
+    month, month_abbreviation, month_name, months, near_days, number, number_in_words,
+    number_tokens, number_words, Dates, Numbers,
 };
 pub use phrase::{alternation, find_phrase, has_phrase, word_starts, words, Starts};
 pub use sections::{Bodies, Decisions, Documents, Lists, Names, Places, Preamble, Requests};
@@ -259,6 +259,7 @@ impl Profile {
             &mut self.lists.not_infinitives,
             &mut self.lists.last_joins,
             &mut self.dates.today,
+            &mut self.dates.near,
         ];
         for list in all {
             for w in list.iter_mut() {

@@ -444,10 +444,7 @@ fn same_place_and_time(b: &FactBundle, id: &str, m: &ExpMeeting) -> bool {
     let (lo, hi) = expected_span(&m.start, &m.end);
     let (s, e) = (d.start.to_string(), d.end.to_string());
     let (s, e) = if m.start.starts_with("--") {
-        (
-            s.get(5..).unwrap_or("").to_string(),
-            e.get(5..).unwrap_or("").to_string(),
-        )
+        (month_day(d.start), month_day(d.end))
     } else {
         (s, e)
     };
@@ -578,11 +575,15 @@ fn meetings(b: &FactBundle, e: &Expected, matched: &BTreeMap<String, String>, ou
 /// Whether a day is the expected one; a day written without its year
 /// (`--06-27`) is compared by month and day.
 fn same_day(d: Ymd, want: &str) -> bool {
-    let d = d.to_string();
-    match want.strip_prefix('-') {
-        Some(md) if want.starts_with("--") => d.get(4..) == Some(md),
-        _ => d == want,
+    match want.strip_prefix("--") {
+        Some(md) => month_day(d) == md,
+        None => d.to_string() == want,
     }
+}
+
+/// `MM-DD` of a day, whatever its year (or none: `--08-25`).
+fn month_day(d: Ymd) -> String {
+    format!("{:02}-{:02}", d.month, d.day)
 }
 
 fn document_date(b: &FactBundle, e: &Expected, out: &mut DocScore) {

@@ -136,6 +136,59 @@ fn years_inferred_from_the_report_date() {
 }
 
 #[test]
+fn days_of_no_stated_year_in_a_text_that_states_none() {
+    let none = DateContext {
+        yearless: true,
+        ..DateContext::default()
+    };
+    let found = |t: &str| -> Vec<(String, Option<String>)> {
+        find(t, &none)
+            .iter()
+            .map(|d| {
+                (
+                    t[d.start..d.end].to_string(),
+                    d.value.map(|v| v.to_string()),
+                )
+            })
+            .collect()
+    };
+    let day = |t: &str, w: &str| (t.to_string(), Some(w.to_string()));
+    assert_eq!(
+        found("met on 4 and 5 June for a workshop"),
+        [day("4 and 5 June", "--06-04..--06-05")]
+    );
+    assert_eq!(
+        found("se reunirán en Quito desde el lunes 8 de abril"),
+        [day("8 de abril", "--04-08")]
+    );
+    // A news item's day and month in parentheses after a near day's word.
+    assert_eq!(
+        found("the MIDWA meeting in Abidjan, Cote d'Ivoire yesterday (25/8), an agreement"),
+        [day("25/8", "--08-25")]
+    );
+    assert_eq!(
+        found("San Ignacio — This week (06/11) the heads of"),
+        [day("06/11", "--11-06")]
+    );
+    assert_eq!(found("la reunión de ayer (25/8)"), [day("25/8", "--08-25")]);
+    // No word of a near day, no date: a score, a fraction, a page.
+    assert!(found("won (2/1) and lost 3/4 of the votes").is_empty());
+    // Without the flag a year-less day stays unread, as before; with an
+    // anchor, the year is inferred.
+    assert_eq!(
+        find("yesterday (25/8)", &DateContext::default())[0].value,
+        None
+    );
+    let v = find("yesterday (25/8)", &ctx())[0].value.expect("inferred");
+    assert_eq!((v.start, v.inferred), (Ymd::new(2002, 8, 25), true));
+    // Days across New Year: no year before the first, so no date.
+    assert_eq!(
+        found("del 30 de diciembre al 2 de enero"),
+        [("30 de diciembre al 2 de enero".to_string(), None)]
+    );
+}
+
+#[test]
 fn a_list_of_days_is_a_range() {
     let found = find(
         "SAN SALVADOR, EL SALVADOR 27, 28 Y 29 DE OCTUBRE DE 1999.",

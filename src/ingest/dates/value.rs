@@ -39,7 +39,10 @@ fn infer_year(month: u8, day: u8, ctx: &DateContext, next: bool) -> Option<i32> 
     if let Some(&Some(y)) = stated {
         return Some(y);
     }
-    let a = ctx.anchor?;
+    let Some(a) = ctx.anchor else {
+        // A text that states no year at all: the day of no stated year.
+        return ctx.yearless.then_some(Ymd::NO_YEAR);
+    };
     let y = a.year;
     let this = (month, day) <= (a.month, a.day);
     Some(match (next, this) {
@@ -50,14 +53,19 @@ fn infer_year(month: u8, day: u8, ctx: &DateContext, next: bool) -> Option<i32> 
     })
 }
 
+/// A day; `None` for a year before any (the year before a day of no
+/// stated year, in a span across New Year).
 pub(super) fn day_value(y: i32, m: u8, d: u8, inferred: bool) -> Option<DateValue> {
+    if y < Ymd::NO_YEAR {
+        return None;
+    }
     let mut v = DateValue::day(Ymd::checked(y, m, d)?);
     v.inferred = inferred;
     Some(v)
 }
 
 pub(super) fn month_value(y: i32, m: u8, inferred: bool) -> Option<DateValue> {
-    if !(1..=12).contains(&m) {
+    if !(1..=12).contains(&m) || y < Ymd::NO_YEAR {
         return None;
     }
     let mut v = DateValue::month(y, m);
@@ -135,6 +143,11 @@ pub(super) fn read(shape: Shape, c: &Captures, ctx: &DateContext) -> Option<Date
                 return None;
             }
             day_value(y, m, d, false)
+        }
+        Shape::NearDayMonth => {
+            let (d, m) = (num(c, 1)?, num(c, 2)?);
+            let (y, inf) = resolve_year(None, None, m, d, ctx)?;
+            day_value(y, m, d, inf)
         }
         Shape::Iso => day_value(year_of(c, 1)?, num(c, 2)?, num(c, 3)?, false),
         Shape::MonthRange => {

@@ -15,6 +15,10 @@ pub struct Dates {
     /// Words that date something by the document's own day (`hoy`,
     /// `this day`).
     pub today: Vec<String>,
+    /// Words that date a day near the document's own before its day and
+    /// month in parentheses, as news items write them ("yesterday (25/8)",
+    /// "This week (06/11)"): the day first.
+    pub near: Vec<String>,
     /// The months, January first, each with its spellings (`septiembre`,
     /// `setiembre`); none or all twelve.
     pub months: Vec<Vec<String>>,
@@ -64,6 +68,21 @@ fn spellings(lists: impl Fn(&Profile) -> &Vec<Vec<String>>) -> Vec<(String, u8)>
 pub fn months() -> &'static [(String, u8)] {
     static M: OnceLock<Vec<(String, u8)>> = OnceLock::new();
     M.get_or_init(|| spellings(|p| &p.dates.months))
+}
+
+/// Words of a day near the document's own (`[dates] near`, normalized),
+/// from every bundled profile.
+pub fn near_days() -> &'static [String] {
+    static N: OnceLock<Vec<String>> = OnceLock::new();
+    N.get_or_init(|| {
+        let mut all: Vec<String> = Profile::bundled()
+            .iter()
+            .flat_map(|p| p.dates.near.iter().cloned())
+            .collect();
+        all.sort();
+        all.dedup();
+        all
+    })
 }
 
 /// Number words (normalized) with their value, from every bundled profile.

@@ -45,6 +45,8 @@ impl<'g> Ctx<'g> {
             },
             "year" => match arg {
                 Val::Null => Ok(Val::Null),
+                // A day of no stated year has no year to give.
+                Val::Date(d) if d.start.yearless() => Ok(Val::Null),
                 Val::Date(d) => Ok(Val::Int(i64::from(d.start.year))),
                 _ => Err(bad("a date")),
             },
