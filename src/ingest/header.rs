@@ -538,7 +538,19 @@ pub fn read(
         .find_map(|(k, s)| {
             held_sentence(s, s, env).or_else(|| days_after(s, opening.get(k + 1)?, limit, env))
         });
-    merge(line_found, sentence)
+    let mut found = merge(line_found, sentence)?;
+    // Held where the story's dateline says, when nothing else names a
+    // city ("San Ignacio — This week (06/11) ... met at the annual
+    // meeting of the OCAM").
+    if found.city.is_none() {
+        if let Some((city, country)) = dateline::dateline(text, limit, env) {
+            if found.country.is_none() || found.country == country {
+                found.city = Some(city);
+                found.country = country;
+            }
+        }
+    }
+    Some(found)
 }
 
 /// The heading line and the opening sentence together: the widest days
@@ -564,5 +576,6 @@ fn merge(line: Option<Held>, sentence: Option<Held>) -> Option<Held> {
     }
 }
 
+mod dateline;
 #[cfg(test)]
 mod tests;

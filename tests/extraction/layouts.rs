@@ -367,3 +367,64 @@ fn a_title_block_names_a_meeting_outside_any_series() {
         d.ids(Kind::Meeting)
     );
 }
+
+#[test]
+fn a_news_item_names_its_meeting_by_its_dateline_and_days_of_no_stated_year() {
+    // A story that states no year: the days keep none, the dateline is the
+    // place, and what the meeting agreed is its own.
+    let d = Doc::text(
+        "ocam.txt",
+        "Who we are\nOur Work\n\
+         Central American Authorities Agree to Share Information\n\
+         San Ignacio — This week (06/11) the heads of the migration services of \
+         eight Central American nations met at the annual meeting of the Central \
+         American Commission of Migration Authorities (OCAM).\n\
+         The OCAM members agreed to modernize the platform of migration statistics.\n",
+    );
+    d.assert_consistent();
+    let meetings: Vec<String> = d.ids(Kind::Meeting).into_iter().collect();
+    let [own] = meetings.as_slice() else {
+        panic!("one meeting: {meetings:?}")
+    };
+    assert_eq!(d.text_attr(own, "city").as_deref(), Some("San Ignacio"));
+    assert_eq!(
+        d.date(own).map(|v| v.to_string()).as_deref(),
+        Some("--11-06")
+    );
+    let agreements: Vec<String> = d.ids(Kind::Agreement).into_iter().collect();
+    assert!(!agreements.is_empty());
+    for a in &agreements {
+        assert!(d.has_edge(a, EdgeKind::AdoptedAt, own), "{a}");
+    }
+
+    // A workshop in the sentence that says the meeting was held is that
+    // meeting, at the dateline's city, on days of no stated year; a plan's
+    // span of years ("2019-2025") gives the days no year.
+    let d = Doc::text(
+        "workshop.txt",
+        "Countries follow up on the Regional Plan\n\
+         Mexico City. Representatives of the Regional Conference on Migration met on \
+         4 and 5 June for a follow-up workshop to the 2019-2025 Work Plan on Migrant Smuggling.\n",
+    );
+    let meetings: Vec<String> = d.ids(Kind::Meeting).into_iter().collect();
+    let [own] = meetings.as_slice() else {
+        panic!("one meeting: {meetings:?}")
+    };
+    assert_eq!(d.text_attr(own, "city").as_deref(), Some("Mexico City"));
+    assert_eq!(
+        d.date(own).map(|v| v.to_string()).as_deref(),
+        Some("--06-04..--06-05")
+    );
+
+    // A country before the dash is the office that wrote: the meeting is
+    // where the sentence says.
+    let d = Doc::text(
+        "rcgm.txt",
+        "Costa Rica - This week, officials of the Regional Conference on Migration \
+         met in Tegucigalpa, Honduras, for a meeting of the Regional Consultation Group \
+         on Migration.\n",
+    );
+    for m in d.ids(Kind::Meeting) {
+        assert_ne!(d.text_attr(&m, "city").as_deref(), Some("Costa Rica"), "{m}");
+    }
+}

@@ -111,16 +111,17 @@ impl Pass for FrontMatter {
                 .flat_map(|s| dates::find_normalized(s.hay(), &s.map, &none))
                 .filter_map(|d| d.value)
                 .collect();
-            // Days and months first: a plan's span of years ("2025-2030")
-            // is no year the text was written in.
-            let within_a_year =
-                |v: &&DateValue| v.precision != Precision::Year && v.start.year == v.end.year;
+            // Days and months first, then single years: a plan's span of
+            // years ("the 2019-2025 Work Plan") is no year the text was
+            // written in.
+            let one_year = |v: &&DateValue| v.start.year == v.end.year;
+            let within_a_year = |v: &&DateValue| v.precision != Precision::Year && one_year(v);
             let year = stated
                 .iter()
                 .filter(within_a_year)
                 .map(|v| v.end.year)
                 .max()
-                .or_else(|| stated.iter().map(|v| v.end.year).max());
+                .or_else(|| stated.iter().filter(one_year).map(|v| v.end.year).max());
             r.dates = DateContext::at(year.map(|y| Ymd::new(y, 12, 31)))
                 .with_month_years(stated.into_iter());
             // A text that states no year: its days are of no stated year.

@@ -7,7 +7,7 @@ use crate::ingest::resolve::Resolver;
 use crate::reference::Gazetteer;
 
 /// `f` run with the bundled gazetteer and profiles.
-fn with_env<T>(f: impl FnOnce(&Env) -> T) -> T {
+pub(super) fn with_env<T>(f: impl FnOnce(&Env) -> T) -> T {
     let g = Gazetteer::bundled().expect("gazetteer");
     let resolver = Resolver::from_gazetteer(&g);
     let env = Env {
