@@ -12,6 +12,7 @@
 //! CRM") rather than a venue. [`super::calendar`] turns them into ids.
 
 mod held;
+mod hosted;
 mod inaugural;
 mod own;
 mod prep;
@@ -253,6 +254,9 @@ pub fn find(s: &Sentence, env: &Env) -> Vec<MeetingRef> {
     sub::of_the_document(s, env, &mut refs);
     // "nuestro encuentro inaugural en Puebla": the series' first.
     inaugural::of_the_document(s, env, &mut refs);
+    // "del Capítulo de Buenos Aires, del 5 de julio de 2019": the
+    // series' meeting in its host city.
+    hosted::of_the_document(s, env, &mut refs);
     // Named conferences: quoted, or capitalized with a date.
     for (q, role) in &s.quotes {
         if *role == Role::Meeting && !overlaps(&refs, q.start, q.end) {

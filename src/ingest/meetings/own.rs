@@ -119,9 +119,19 @@ fn city_of(s: &Sentence, b: usize, env: &Env) -> Option<(String, String)> {
         Some(m) => rest.get(m.end()..)?,
         None => after_host_words(rest, env)?,
     };
+    let (city, country, _) = city_opening(rest, name, env)?;
+    Some((city, country))
+}
+
+/// The known city that `rest` opens with, as the longest run of its
+/// capitalized words (`name`) that is a place and no country ("Santiago
+/// II" is Santiago): the city, its country, and where it ends in `rest`.
+pub(super) fn city_opening(
+    rest: &str,
+    name: &regex::Regex,
+    env: &Env,
+) -> Option<(String, String, usize)> {
     let phrase = name.find(rest)?.as_str();
-    // The longest run of its words that is a place ("Santiago II" is
-    // Santiago).
     let ends: Vec<usize> = phrase
         .match_indices(char::is_whitespace)
         .map(|(i, _)| i)
@@ -135,7 +145,7 @@ fn city_of(s: &Sentence, b: usize, env: &Env) -> Option<(String, String)> {
             .lookup(phrase)
             .iter()
             .any(|n| n.kind == crate::model::Kind::Country);
-        (!is_country).then_some((city?, country?))
+        (!is_country).then_some((city?, country?, end))
     })
 }
 

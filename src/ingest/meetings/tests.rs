@@ -13,6 +13,25 @@ fn refs(text: &str) -> Vec<Row> {
 
 /// [`refs`] in a document about `series`.
 fn refs_in(text: &str, series: Option<&str>) -> Vec<Row> {
+    let (s, found) = found_in(text, series);
+    found
+        .into_iter()
+        .map(|r| {
+            let when = r.date.map(|d| d.to_string());
+            (
+                s.slice(r.start, r.end).to_string(),
+                r.target,
+                when,
+                r.country,
+                r.destination,
+            )
+        })
+        .collect()
+}
+
+/// The sentence `text` and the meeting references found in it, in a
+/// document about `series`.
+fn found_in(text: &str, series: Option<&str>) -> (Sentence, Vec<MeetingRef>) {
     let g = Gazetteer::bundled().expect("gazetteer");
     let resolver = Resolver::from_gazetteer(&g);
     let env = Env {
@@ -31,19 +50,8 @@ fn refs_in(text: &str, series: Option<&str>) -> Vec<Row> {
         .into_iter()
         .map(|q| (q, quotes::classify(&s.text, &q)))
         .collect();
-    find(&s, &env)
-        .into_iter()
-        .map(|r| {
-            let when = r.date.map(|d| d.to_string());
-            (
-                s.slice(r.start, r.end).to_string(),
-                r.target,
-                when,
-                r.country,
-                r.destination,
-            )
-        })
-        .collect()
+    let found = find(&s, &env);
+    (s, found)
 }
 
 fn numbered(n: u32) -> Target {
@@ -575,4 +583,5 @@ fn coordinated_meetings_share_the_days_after_them() {
     assert_eq!(r[1].2.as_deref(), Some("2015-06-25"), "{r:?}");
 }
 
+mod hosted;
 mod named;
