@@ -425,10 +425,6 @@ fn a_news_item_names_its_meeting_by_its_dateline_and_days_of_no_stated_year() {
          on Migration.\n",
     );
     for m in d.ids(Kind::Meeting) {
-        assert_ne!(
-            d.text_attr(&m, "city").as_deref(),
-            Some("Costa Rica"),
-            "{m}"
-        );
+        assert_ne!(d.text_attr(&m, "city").as_deref(), Some("Costa Rica"), "{m}");
     }
 }

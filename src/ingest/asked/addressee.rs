@@ -61,16 +61,14 @@ pub(super) fn addressee(p: &Profile, s: &Sentence, after: &str) -> Option<Addres
 
 /// A body the gazetteer does not know, named right after the verb by two
 /// capitalized words or more ("tasked the Senior Officials Co-Chairs to
-/// ..."), or by one after an article ("exhortar al Ejecutivo federal para
-/// que convoque"): addressed as printed, never as anyone else.
+/// ..."): addressed as printed, never as anyone else.
 fn printed(p: &Profile, s: &Sentence, after: &str) -> Option<Addressed> {
-    let stripped = p
+    let after = p
         .requests
         .articles
         .iter()
-        .find_map(|a| after.strip_prefix(a.as_str())?.strip_prefix(' '));
-    let least = if stripped.is_some() { 1 } else { 2 };
-    let after = stripped.unwrap_or(after);
+        .find_map(|a| after.strip_prefix(a.as_str())?.strip_prefix(' '))
+        .unwrap_or(after);
     let mut run: Vec<&str> = Vec::new();
     let mut best: Option<String> = None;
     for w in s.text.split_whitespace() {
@@ -79,10 +77,7 @@ fn printed(p: &Profile, s: &Sentence, after: &str) -> Option<Addressed> {
             let name = run.join(" ");
             let name = name.trim_end_matches([',', ';', '.', ':']);
             let form = words(name);
-            if run.len() >= least
-                && after.starts_with(&form)
-                && after[form.len()..].starts_with(' ')
-            {
+            if run.len() >= 2 && after.starts_with(&form) && after[form.len()..].starts_with(' ') {
                 best = Some(name.to_string());
             }
             if w.ends_with([',', ';', '.', ':']) {
