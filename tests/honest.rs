@@ -90,3 +90,24 @@ fn an_open_request_that_names_no_country_is_not_hidden_by_an_empty_table() {
         "{answer}"
     );
 }
+
+/// A meeting whose text states no year keeps its days without one, and a
+/// question about a period neither puts it in nor before it.
+#[test]
+fn a_day_of_no_stated_year_is_neither_before_nor_after_a_date() {
+    let (_d, kb) = db();
+    ok(acta(&kb, &["ingest", &real("en-midwa-2016-08-news.txt")]));
+    let q = |query: &str| ok(acta(&kb, &["query", query]));
+    let all = q("match (m:Meeting) return m.date");
+    assert!(all.contains("--08-25"), "{all}");
+    for cond in [
+        "m.date < 1990-01-01",
+        "m.date > 1990-01-01",
+        "m.date = 2016-08-25",
+    ] {
+        let rows = q(&format!("match (m:Meeting) where {cond} return m.date"));
+        assert!(!rows.contains("--08-25"), "{cond}: {rows}");
+    }
+    let year = q("match (m:Meeting) where m.date = date('--08-25') return year(m.date)");
+    assert!(year.contains("(1 row)"), "{year}");
+}

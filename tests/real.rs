@@ -52,8 +52,9 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // the score cannot match to the expected one (precision 91.5 -> 86.7).
     // Days of no stated year in a text that states none ("yesterday
     // (25/8)"): the MIDWA meeting has its day, and its decisions are
-    // matched to it, 2026-12-06 (65 -> 71 of 89).
-    ("en", "decisions on right meeting", 79.7, 94.6),
+    // matched to it, 2026-12-06 (65 -> 71 of 89); a dateline's OCAM
+    // meeting, 72.
+    ("en", "decisions on right meeting", 80.8, 96.0),
     // Batch twelve: a past request in a report ("había pedido ese informe")
     // is not read (es requests 77 -> 74%).
     // Items that name who is tasked ("... and IOM to pursue ..."); "los
@@ -93,10 +94,11 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // lowers this floor to what it measured after the day's rules.
     // Days of no stated year, 2026-12-06 (96 -> 97 of 131).
     // A news item's dateline is where its meeting was held ("San Ignacio —
-    // This week (06/11) ..."), and a workshop in the sentence of holding
-    // is the meeting held ("Mexico City. Representatives ... met on 4 and
-    // 5 June for a follow-up workshop"), 2026-12-06 (97 -> 99 of 131).
-    ("en", "meetings", 75.5, 97.9),
+    // This week (06/11) ..."), 2026-12-06 (97 -> 98 of 131). A workshop in
+    // the sentence of holding taken as the meeting held gained one more
+    // and was dropped after a review ("met ... to prepare the upcoming
+    // summit" held no summit).
+    ("en", "meetings", 74.8, 97.9),
     // A title block's meeting outside any series ("TALLER REGIONAL ..."
     // over its place and days), 2026-12-06 (31 -> 32 of 46).
     // Batch fourteen (2026-12-06), six documents the rules had not seen,
@@ -118,9 +120,8 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // is not read (67 -> 66%).
     // English days without their year ("held November 12-14 in Guatemala
     // City"), the meetings above (66 -> 69%).
-    // A dateline, a workshop in the sentence of holding, 2026-12-06
-    // (67 -> 69 of 90).
-    ("en", "meetings with city+dates", 76.6, 96.0),
+    // A dateline, 2026-12-06 (67 -> 68 of 90).
+    ("en", "meetings with city+dates", 75.5, 96.0),
     // Batch fourteen (2026-12-06), six documents the rules had not seen,
     // lowers this floor to what it measured after the day's rules.
     ("es", "document dates", 96.0, 100.0),

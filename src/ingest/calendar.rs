@@ -60,11 +60,17 @@ pub fn dated_id(body: &str, d: &DateValue) -> String {
     format!("meeting:{}-{}", key(body), date_suffix(d))
 }
 
-/// `YYYY-MM`, or `YYYY` for a bare year; `MM-no-year` for a month of no
-/// stated year, which no numbered meeting's key (`-NN`) can be.
+/// `YYYY-MM`, or `YYYY` for a bare year. Of no stated year, `MM-DD-no-year`
+/// (its first day: meetings of one series in one month of two unknown
+/// years are two meetings unless they start on the same day), or
+/// `MM-no-year` for a month alone; no numbered meeting's key (`-NN`) ends
+/// so.
 fn date_suffix(d: &DateValue) -> String {
     if d.start.yearless() {
-        return format!("{:02}-no-year", d.start.month);
+        return match d.precision {
+            Precision::Month => format!("{:02}-no-year", d.start.month),
+            _ => format!("{:02}-{:02}-no-year", d.start.month, d.start.day),
+        };
     }
     match d.precision {
         Precision::Year => format!("{:04}", d.start.year),

@@ -33,9 +33,10 @@ pub struct DateContext {
     /// carry (`November 12, 2019` dates a later `November 12-14`),
     /// January first: a year-less day of such a month takes it.
     pub month_years: [Option<i32>; 12],
-    /// For a document that states no year anywhere: a day without its
-    /// year is read as a day of no stated year ([`Ymd::NO_YEAR`]) rather
-    /// than left unread.
+    /// For a document that states no single year (a span of years, "the
+    /// 2019-2025 Work Plan", is a plan's period, not when it was written):
+    /// a day without its year is read as a day of no stated year
+    /// ([`Ymd::NO_YEAR`]) rather than left unread.
     pub yearless: bool,
 }
 

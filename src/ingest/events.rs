@@ -358,7 +358,9 @@ fn correspondence(
                 facts.attr(&id, "sender", Value::Text(x.clone()), prov);
                 facts.edge(&id, x, EdgeKind::ProposedBy, vec![], prov);
             }
-            if d.inferred {
+            if d.start.yearless() {
+                uncertain.push(format!("{id}: the text states no year"));
+            } else if d.inferred {
                 uncertain.push(format!("{id}: year inferred"));
             }
             st.last_letter = Some(id);

@@ -181,6 +181,14 @@ fn days_of_no_stated_year_in_a_text_that_states_none() {
     );
     let v = find("yesterday (25/8)", &ctx())[0].value.expect("inferred");
     assert_eq!((v.start, v.inferred), (Ymd::new(2002, 8, 25), true));
+    // Meetings of one series on days of no stated year are told apart by
+    // their first day, not merged as one meeting of the month.
+    let id = |t: &str| {
+        let v = find(t, &none)[0].value.expect("read");
+        crate::ingest::calendar::dated_id("organization:rabat", &v)
+    };
+    assert_eq!(id("met on 25 and 26 August"), "meeting:rabat-08-25-no-year");
+    assert_ne!(id("met on 25 and 26 August"), id("met on 3 and 4 August"));
     // Days across New Year: no year before the first, so no date.
     assert_eq!(
         found("del 30 de diciembre al 2 de enero"),

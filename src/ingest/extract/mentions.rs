@@ -176,6 +176,11 @@ pub(super) fn mentions(
         }
         for d in &s.dates {
             match d.value {
+                // A day of no stated year says so by its form.
+                Some(v) if v.start.yearless() => note.uncertain.push(format!(
+                    "date \"{}\" read as {v}: the text states no year",
+                    s.slice(d.start, d.end),
+                )),
                 // A date of the text is inferred only in its year.
                 Some(v) if v.inferred => note.uncertain.push(format!(
                     "date \"{}\" read as {} (year inferred)",

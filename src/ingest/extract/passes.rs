@@ -124,7 +124,8 @@ impl Pass for FrontMatter {
                 .or_else(|| stated.iter().filter(one_year).map(|v| v.end.year).max());
             r.dates = DateContext::at(year.map(|y| Ymd::new(y, 12, 31)))
                 .with_month_years(stated.into_iter());
-            // A text that states no year: its days are of no stated year.
+            // A text that states no single year: its days are of no
+            // stated year.
             r.dates.yearless = year.is_none();
             if let (Some(y), Some(n)) = (year, r.notes.first_mut()) {
                 n.uncertain

@@ -219,10 +219,10 @@ fn numbered_is_own(s: &Sentence, env: &Env, held: Option<&Held>) -> bool {
 /// and country. The days and the city of the opening's words of holding go
 /// together ("met in Madrid on 20 October 2022 ... to take place in
 /// Cádiz"): the city after the word counts only without them. A gathering
-/// word needs a city after it, but the one named by an ordinal, or in the
-/// running sentence of holding ("met on 4 and 5 June for a follow-up
-/// workshop", under the dateline "Mexico City."), is the meeting the
-/// opening says was held.
+/// word needs a city after it, but the one named by an ordinal is the
+/// meeting the opening says was held. (A gathering word with no city in
+/// the sentence of holding is not: "met in Panama City on 4 June 2019 to
+/// prepare the upcoming summit" held no summit.)
 fn where_held(
     s: &Sentence,
     b: usize,
@@ -236,7 +236,7 @@ fn where_held(
         .and_then(|h| Some((h.city.clone()?, h.country.clone()?)));
     match city_after(s, b, env, re).or_else(|| city_of(s, b, env)) {
         Some(p) => Some(held_place.unwrap_or(p)),
-        None if numbered || held.is_some_and(|h| !h.heading && within(s, h)) => held_place,
+        None if numbered => held_place,
         None => None,
     }
 }

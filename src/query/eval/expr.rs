@@ -267,6 +267,8 @@ impl Ctx<'_> {
             (Val::Str(x), Val::Str(y)) => Some(normalize(x) == normalize(y)),
             (Val::Int(x), Val::Int(y)) => Some(x == y),
             (Val::Bool(x), Val::Bool(y)) => Some(x == y),
+            // A day of no stated year against a dated one: unknown.
+            (Val::Date(x), Val::Date(y)) if x.start.yearless() != y.start.yearless() => None,
             (Val::Date(x), Val::Date(y)) => Some(x.start <= y.end && y.start <= x.end),
             (Val::Date(_), Val::Int(y)) => {
                 self.equal(a, &Val::Date(DateValue::year(*y as i32)), span)?
@@ -283,7 +285,8 @@ impl Ctx<'_> {
     /// `<`, `<=`, `>`, `>=`. For dates: `a < b` when a ends before b
     /// starts, `a <= b` when a starts on or before b ends (and the mirror
     /// for `>`/`>=`), so `m.date >= 2002-08-01 and m.date <= 2003-02-28`
-    /// finds what overlaps that period.
+    /// finds what overlaps that period. A day of no stated year is neither
+    /// before nor after a dated one: the comparison is unknown (null).
     fn compare(&self, op: BinOp, a: &Val, b: &Val, span: Span) -> Result<Option<bool>, QueryError> {
         Ok(match (a, b) {
             (Val::Null, _) | (_, Val::Null) => None,
@@ -295,6 +298,7 @@ impl Ctx<'_> {
                 }
                 Some(false)
             }
+            (Val::Date(x), Val::Date(y)) if x.start.yearless() != y.start.yearless() => None,
             (Val::Date(x), Val::Date(y)) => Some(match op {
                 BinOp::Lt => x.end < y.start,
                 BinOp::Le => x.start <= y.end,
