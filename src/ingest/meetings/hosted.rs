@@ -3,7 +3,8 @@
 //! it, in a document of a series keyed by month: that series' meeting of
 //! the month, in that city ("la Hoja de Ruta del Capítulo de Buenos Aires,
 //! del 5 de julio de 2019" in a declaration of the Quito Process). The
-//! series need not be named in the sentence: the document's is. Such a
+//! series need not be named in the sentence: the document's is, when the
+//! noun is one of its meeting words. Such a
 //! meeting is referred to, aside: never the one the document's decisions
 //! were adopted at.
 
@@ -11,7 +12,7 @@ use super::own::city_opening;
 use super::tail::parse_tail;
 use super::{overlaps, Env, MeetingRef, Target};
 use crate::ingest::pattern::Pattern;
-use crate::ingest::profile::Profile;
+use crate::ingest::profile::{words, Profile};
 use crate::ingest::rules::compile;
 use crate::ingest::sentence::Sentence;
 use crate::reference::series;
@@ -60,8 +61,15 @@ pub(super) fn of_the_document(s: &Sentence, env: &Env, refs: &mut Vec<MeetingRef
     let Some(p) = patterns() else {
         return;
     };
+    // Only a series that names its meetings so ("capítulo" is one of the
+    // Quito Process's meeting words, none of the Bali Process's).
+    let own_word = |a: usize, b: usize| {
+        let noun = words(s.slice(a, b));
+        let noun = noun.split(' ').next().unwrap_or("");
+        series.meeting_words.iter().any(|w| words(w) == noun)
+    };
     for (a, b) in s.find(&p.hosted) {
-        if overlaps(refs, a, b) {
+        if overlaps(refs, a, b) || !own_word(a, b) {
             continue;
         }
         // The match ends before the spaces it took.

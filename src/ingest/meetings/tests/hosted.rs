@@ -40,6 +40,11 @@ fn no_chapter_without_days_a_known_city_or_a_series_keyed_by_month() {
         "la Hoja de Ruta del Capítulo de Chile, del 5 de julio de 2019",
         "quito"
     ));
+    // A series keyed by month whose meetings are no chapters.
+    assert!(none(
+        "Building on the Chapter of Bangkok, 12 March 2016, ministers",
+        "bali"
+    ));
     // A series numbered by ordinal keys its meetings otherwise.
     assert!(none(
         "la Hoja de Ruta del Capítulo de Buenos Aires, del 5 de julio de 2019",
