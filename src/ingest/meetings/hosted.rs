@@ -18,30 +18,20 @@ use crate::ingest::sentence::Sentence;
 use crate::reference::series;
 use std::sync::OnceLock;
 
-struct Patterns {
-    /// The words before a host city, of every bundled profile.
-    hosted: Pattern,
-    /// A run of capitalized words: the city's name and what follows it.
-    name: regex::Regex,
-}
-
-fn patterns() -> Option<&'static Patterns> {
-    static P: OnceLock<Option<Patterns>> = OnceLock::new();
+/// The words before a host city, of every bundled profile.
+fn hosted_words() -> Option<&'static Pattern> {
+    static P: OnceLock<Option<Pattern>> = OnceLock::new();
     P.get_or_init(|| {
         let words: Vec<&str> = Profile::bundled()
             .iter()
             .flat_map(|p| &p.places.hosted)
             .map(String::as_str)
             .collect();
-        if words.is_empty() {
-            return None;
-        }
-        Some(Patterns {
-            hosted: compile(&format!(
+        (!words.is_empty()).then(|| {
+            compile(&format!(
                 r"\b(?:{})\s+",
                 super::alternation(words.into_iter())
-            )),
-            name: regex::Regex::new(r"^[\p{Lu}][\p{L}.\-]*(?:\s+[\p{Lu}][\p{L}.\-]*){0,2}").ok()?,
+            ))
         })
     })
     .as_ref()
@@ -58,7 +48,7 @@ pub(super) fn of_the_document(s: &Sentence, env: &Env, refs: &mut Vec<MeetingRef
     else {
         return;
     };
-    let Some(p) = patterns() else {
+    let Some(hosted) = hosted_words() else {
         return;
     };
     // Only a series that names its meetings so ("capítulo" is one of the
@@ -68,7 +58,7 @@ pub(super) fn of_the_document(s: &Sentence, env: &Env, refs: &mut Vec<MeetingRef
         let noun = noun.split(' ').next().unwrap_or("");
         series.meeting_words.iter().any(|w| words(w) == noun)
     };
-    for (a, b) in s.find(&p.hosted) {
+    for (a, b) in s.find(hosted) {
         if overlaps(refs, a, b) || !own_word(a, b) {
             continue;
         }
@@ -77,10 +67,7 @@ pub(super) fn of_the_document(s: &Sentence, env: &Env, refs: &mut Vec<MeetingRef
             continue;
         };
         let b = b + rest.len() - rest.trim_start().len();
-        let Some((city, country, len)) = s
-            .text
-            .get(b..)
-            .and_then(|rest| city_opening(rest, &p.name, env))
+        let Some((city, country, len)) = s.text.get(b..).and_then(|rest| city_opening(rest, env))
         else {
             continue;
         };

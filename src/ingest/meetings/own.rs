@@ -105,32 +105,29 @@ pub(super) fn city_after(
 /// the city and its country. A country there ("la reunión de Guatemala")
 /// names who met, not where.
 fn city_of(s: &Sentence, b: usize, env: &Env) -> Option<(String, String)> {
-    static R: OnceLock<Option<(regex::Regex, regex::Regex)>> = OnceLock::new();
-    let (by_de, name) = R
-        .get_or_init(|| {
-            Some((
-                regex::Regex::new(r"^\s+de\s+").ok()?,
-                regex::Regex::new(r"^[\p{Lu}][\p{L}.\-]*(?:\s+[\p{Lu}][\p{L}.\-]*){0,2}").ok()?,
-            ))
-        })
+    static R: OnceLock<Option<regex::Regex>> = OnceLock::new();
+    let by_de = R
+        .get_or_init(|| regex::Regex::new(r"^\s+de\s+").ok())
         .as_ref()?;
     let rest = s.text.get(b..)?;
     let rest = match by_de.find(rest) {
         Some(m) => rest.get(m.end()..)?,
         None => after_host_words(rest, env)?,
     };
-    let (city, country, _) = city_opening(rest, name, env)?;
+    let (city, country, _) = city_opening(rest, env)?;
     Some((city, country))
 }
 
-/// The known city that `rest` opens with, as the longest run of its
-/// capitalized words (`name`) that is a place and no country ("Santiago
-/// II" is Santiago): the city, its country, and where it ends in `rest`.
-pub(super) fn city_opening(
-    rest: &str,
-    name: &regex::Regex,
-    env: &Env,
-) -> Option<(String, String, usize)> {
+/// The known city that `rest` opens with, as the longest run of its first
+/// capitalized words that is a place and no country ("Santiago II" is
+/// Santiago): the city, its country, and where it ends in `rest`.
+pub(super) fn city_opening(rest: &str, env: &Env) -> Option<(String, String, usize)> {
+    static NAME: OnceLock<Option<regex::Regex>> = OnceLock::new();
+    let name = NAME
+        .get_or_init(|| {
+            regex::Regex::new(r"^[\p{Lu}][\p{L}.\-]*(?:\s+[\p{Lu}][\p{L}.\-]*){0,2}").ok()
+        })
+        .as_ref()?;
     let phrase = name.find(rest)?.as_str();
     let ends: Vec<usize> = phrase
         .match_indices(char::is_whitespace)
