@@ -63,7 +63,7 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // lowers this floor to what it measured.
     // Batch fourteen (2026-12-06), six documents the rules had not seen,
     // lowers this floor to what it measured after the day's rules.
-    ("es", "requests", 72.4, 100.0),
+    ("es", "requests", 79.3, 100.0),
     // A letter's writer asks its addressee ("I venture to request that
     // the enclosed document be circulated"), 2026-12-06 (19 -> 20 of 24).
     ("en", "requests", 80.0, 100.0),

@@ -105,6 +105,32 @@ fn relative(p: &Profile, w: &str, at: usize) -> bool {
     p.requests.relative.iter().any(|r| r == last)
 }
 
+/// An impersonal call of the record's own voice in a sentence of prose
+/// ("En la misma Declaración se exhorta a ...", "se instruye a los
+/// gobiernos"): where its phrase starts in `w`, and the phrase. Not in a
+/// relative clause ("lo que se solicita"), nor after a request verb met
+/// earlier, nor in a report divided into numbered topics (`IV.B`): there
+/// the voice is the reporting organ's, telling of each topic ("se insta
+/// a los otros países miembros a hacer lo mismo"), not a meeting's.
+fn impersonal<'p>(
+    p: &'p Profile,
+    cx: &Prose,
+    (w, starts): (&str, &Starts),
+    verb: Option<usize>,
+) -> Option<(usize, &'p str)> {
+    if cx.sections.iter().any(|x| x.id != "text") {
+        return None;
+    }
+    let (at, phrase) = p
+        .requests
+        .voiceless
+        .iter()
+        .filter_map(|v| starts.find(w, v).map(|at| (at, v.as_str())))
+        .filter(|&(at, _)| !relative(p, w, at))
+        .min_by_key(|(at, _)| *at)?;
+    verb.is_none_or(|v| at <= v).then_some((at, phrase))
+}
+
 /// Those addressed before a phrase saying some have already answered
 /// ("To thank the RCM Member Countries that have already supplied the
 /// information"): they were asked.
@@ -384,7 +410,8 @@ pub fn in_prose(p: &Profile, cx: &Prose, secs: &[Vec<Sentence>], facts: &mut Fac
             .letter_to
             .filter(|&(_, end)| s.span.end <= end && s.quotes.is_empty() && s.unclosed.is_empty())
             .and_then(|(to, _)| letter::asks(p, w).map(|(at, phrase)| (at, phrase, to)));
-        if verb.is_none() && writer.is_none() {
+        let voiced = impersonal(p, cx, (w, &starts), verb.map(|(at, _)| at));
+        if verb.is_none() && writer.is_none() && voiced.is_none() {
             continue;
         }
         // Inside a decision item, or read already as an agreement or a
@@ -431,21 +458,30 @@ pub fn in_prose(p: &Profile, cx: &Prose, secs: &[Vec<Sentence>], facts: &mut Fac
             notes.extend(push_call(facts, cx, s, call, &mut seen, &mut n));
             continue;
         }
-        let Some((at, verb)) = verb else { continue };
+        let Some((at, verb)) = voiced.or(verb) else {
+            continue;
+        };
         let before = w.get(..at).unwrap_or("");
         // "A la vez, exhortaron ...": the subject of the sentence before.
         let carried = subject_carried && before.split(' ').filter(|x| !x.is_empty()).count() <= 3;
-        let decided = role_in_w(before) || carried || under_lead;
+        let decided = role_in_w(before) || carried || under_lead || voiced.is_some();
         let preamble = p.preamble.markers.iter().any(|m| w.starts_with(m.as_str()));
         if !decided || preamble {
             continue;
         }
         let after = w.get(at + verb.len()..).unwrap_or("").trim();
-        let Some(who) = addressee(p, s, after) else {
+        let not_stated = || Addressed {
+            to: "addressee not stated".into(),
+            named: Vec::new(),
+        };
+        let who = addressee(p, s, after).or_else(|| voiced.map(|_| not_stated()));
+        let Some(who) = who else {
             continue;
         };
+        // An impersonal call is its whole sentence: its opening says
+        // whose voice asks ("En el acuerdo se instruye a los gobiernos").
         let call = Call {
-            from: verb,
+            from: if voiced.is_some() { "" } else { verb },
             who,
             adopted: true,
         };
@@ -454,8 +490,9 @@ pub fn in_prose(p: &Profile, cx: &Prose, secs: &[Vec<Sentence>], facts: &mut Fac
     notes
 }
 
-/// A call read in prose: the words it starts at (in [`words`] form), who
-/// is asked, and whether the document's own meeting made it.
+/// A call read in prose: the words it starts at (in [`words`] form; empty
+/// for the whole sentence), who is asked, and whether the document's own
+/// meeting made it.
 struct Call<'a> {
     from: &'a str,
     who: Addressed,

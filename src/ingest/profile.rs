@@ -218,6 +218,7 @@ impl Profile {
             &mut self.requests.relative,
             &mut self.requests.impersonal,
             &mut self.requests.passive,
+            &mut self.requests.voiceless,
             &mut self.requests.assigned,
             &mut self.requests.joiners,
             &mut self.requests.answered,

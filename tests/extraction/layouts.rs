@@ -425,3 +425,41 @@ fn a_news_item_names_its_meeting_by_its_dateline_and_days_of_no_stated_year() {
         );
     }
 }
+
+#[test]
+fn a_news_item_tells_an_impersonal_call_of_the_declaration() {
+    // "se exhorta", "se instruye": the record's own voice asks; whom is
+    // as much as the words say, never guessed; "lo que se solicita" names
+    // something asked before, not a call of this text; "la red civil, en
+    // la cual instaron" is the network's call, not the ministers'.
+    let d = Doc::text(
+        "impersonal.txt",
+        "Lima. Los cancilleres de la región firmaron ayer una declaración sobre movilidad humana.\n\
+         En la declaración se exhorta a un diálogo franco sobre las causas de la emigración.\n\
+         En el mismo texto se instruye a los gobiernos a preparar un plan conjunto.\n\
+         El informe recoge lo que se solicita a las autoridades cada año.\n\n\
+         Los cancilleres escucharon a la red civil, en la cual instaron a los gobiernos a responder.\n",
+    );
+    d.assert_consistent();
+    let asked: Vec<(String, &str)> = d
+        .bundle
+        .requests
+        .iter()
+        .map(|r| (d.sentence(&r.prov).to_string(), r.addressed_to.as_str()))
+        .collect();
+    assert_eq!(
+        asked,
+        [
+            (
+                "En la declaración se exhorta a un diálogo franco sobre las causas de la emigración."
+                    .to_string(),
+                "addressee not stated"
+            ),
+            (
+                "En el mismo texto se instruye a los gobiernos a preparar un plan conjunto."
+                    .to_string(),
+                "governments"
+            ),
+        ]
+    );
+}

@@ -108,6 +108,10 @@ pub struct Requests {
     /// Technical Secretariat was requested to ..."): the words before
     /// them name who was asked.
     pub passive: Vec<String>,
+    /// Request verbs in the impersonal present ("En la Declaración se
+    /// exhorta a ...", "se instruye a los gobiernos"): the record's own
+    /// voice asks, as a body that decides would.
+    pub voiceless: Vec<String>,
     /// Phrases by which a letter's writer asks its addressee ("I venture
     /// to request", "le agradecería que").
     pub writer: Vec<String>,
