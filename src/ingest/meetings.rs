@@ -267,8 +267,16 @@ pub fn find(s: &Sentence, env: &Env) -> Vec<MeetingRef> {
     }
     for m in p.named.find_iter(&s.text) {
         let mut text = m.as_str();
-        while let Some((head, last)) = text.rsplit_once(' ') {
-            if last.chars().next().is_some_and(char::is_uppercase) {
+        // Back to the last capitalized word, also across a line break
+        // ("sobre Población y\nDesarrollo").
+        while let Some(at) = text.rfind(char::is_whitespace) {
+            let (head, last) = text.split_at(at);
+            if last
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+            {
                 break;
             }
             text = head.trim_end();

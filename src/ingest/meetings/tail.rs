@@ -19,6 +19,7 @@ struct Patterns {
     place: Pattern,
     bare_place: Pattern,
     place_year: Pattern,
+    of_year: Pattern,
 }
 
 fn patterns() -> &'static Patterns {
@@ -45,6 +46,8 @@ fn patterns() -> &'static Patterns {
             place_year: compile(&format!(
                 r"^(?P<p>{cap}(?:\s+(?:de\s+|del\s+|la\s+)?{cap}){{0,3}}(?:\s*,\s*{cap}(?:\s+{cap}){{0,2}})?)\s*\((?P<y>1[89]\d\d|20\d\d)\)"
             )),
+            // The year right after the place ("en Lima de 1999").
+            of_year: compile(r"^(?:de|of)\s+(?P<y>1[89]\d\d|20\d\d)\b"),
         }
     })
 }
@@ -219,7 +222,10 @@ pub fn parse_tail(s: &Sentence, from: usize, env: &Env) -> Tail {
             }
             let mut used = false;
             for part in content.split(',') {
-                if let Some(d) = dates::parse_one(part, &env.dates) {
+                // "(El Cairo, 1994)": a year alone after the place is the
+                // meeting's year.
+                let year = || bare_year(part).map(DateValue::year);
+                if let Some(d) = dates::parse_one(part, &env.dates).or_else(year) {
                     t.date.get_or_insert(d);
                     used = true;
                 }
@@ -279,6 +285,18 @@ pub fn parse_tail(s: &Sentence, from: usize, env: &Env) -> Tail {
                 continue;
             }
         }
+        if t.city.is_some() && t.date.is_none() {
+            let year = p.of_year.captures(text_rest).and_then(|c| {
+                let y: i32 = c.name("y")?.as_str().parse().ok()?;
+                Some((y, c.get(0)?.end()))
+            });
+            if let Some((y, n)) = year {
+                t.date = Some(DateValue::year(y));
+                pos = at + n;
+                t.end = at + n;
+                continue;
+            }
+        }
         if t.country.is_none() && t.date.is_none() {
             let year = p.place_year.captures(text_rest).and_then(|c| {
                 let (city, country) = place(c.name("p")?.as_str(), env)?;
@@ -309,4 +327,14 @@ pub fn parse_tail(s: &Sentence, from: usize, env: &Env) -> Tail {
         break;
     }
     t
+}
+
+/// A year written alone ("1994", as in "(El Cairo, 1994)").
+fn bare_year(part: &str) -> Option<i32> {
+    let part = part.trim();
+    let y: i32 = part
+        .parse()
+        .ok()
+        .filter(|_| part.len() == 4 && part.bytes().all(|b| b.is_ascii_digit()))?;
+    (1800..2100).contains(&y).then_some(y)
 }

@@ -54,3 +54,38 @@ fn a_named_meetings_name_goes_on_after_an_acronym_without_a_comma() {
         "{r:?}"
     );
 }
+
+/// A past conference named with its place and year only, as a
+/// declaration recalls it: "(El Cairo, 1994)", "en Lima de 1999"; its
+/// name read across a line break ("Población y\nDesarrollo").
+#[test]
+fn a_named_meeting_with_its_place_and_year_only() {
+    let cases = [
+        (
+            "Recordando el Programa de Acción de la Conferencia Internacional sobre Población y\nDesarrollo (El Cairo, 1994) y otros instrumentos.",
+            "Conferencia Internacional sobre Población y\nDesarrollo",
+            ("El Cairo", "1994"),
+        ),
+        (
+            "Como continuación del Encuentro Sudamericano sobre Migraciones, Integración y Desarrollo, en Lima de 1999, y de las Conferencias siguientes.",
+            "Encuentro Sudamericano sobre Migraciones, Integración y Desarrollo",
+            ("Lima", "1999"),
+        ),
+    ];
+    for (text, title, (city, year)) in cases {
+        let (_, found) = found_in(text, None);
+        let named = Target::Named {
+            title: title.into(),
+        };
+        let r = found
+            .iter()
+            .find(|r| r.target == named)
+            .unwrap_or_else(|| panic!("{title}: {found:?}"));
+        assert_eq!(r.city.as_deref(), Some(city), "{title}");
+        assert_eq!(
+            r.date.map(|d| d.to_string()).as_deref(),
+            Some(year),
+            "{title}"
+        );
+    }
+}
