@@ -125,7 +125,10 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // English days without their year ("held November 12-14 in Guatemala
     // City"), the meetings above (66 -> 69%).
     // A dateline, 2026-12-06 (67 -> 68 of 90).
-    ("en", "meetings with city+dates", 75.5, 96.0),
+    // "gathered this week in Montevideo, Uruguay, for the 17th ..." is the
+    // meeting held, and "The Conference, which closed on Thursday (16/11)"
+    // its last day, 2026-12-06 (68 -> 69 of 90).
+    ("en", "meetings with city+dates", 76.6, 96.0),
     // Batch fourteen (2026-12-06), six documents the rules had not seen,
     // lowers this floor to what it measured after the day's rules.
     ("es", "document dates", 96.0, 100.0),

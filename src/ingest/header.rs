@@ -13,6 +13,7 @@ use super::meetings::{after_hosted, is_abbreviation, place, Env};
 use super::profile::words;
 use super::sentence::Sentence;
 use crate::model::{DateValue, Precision, Span};
+use going_on::{days_after, last_day_after};
 
 /// How far the opening reaches: its first lines of text.
 const OPENING_LINES: usize = 14;
@@ -390,27 +391,6 @@ fn held_sentence(s: &Sentence, dated: &Sentence, env: &Env) -> Option<Held> {
     })
 }
 
-/// A sentence that says a meeting was held, with its place but no days,
-/// and the next sentence that goes on about that meeting with its days
-/// ("... se abrió, en la sede de ... en Montevideo, la primera Reunión
-/// Plenaria ... La reunión, que ocupará los días 8 y 9 de mayo, ...").
-fn days_after(s: &Sentence, next: &Sentence, limit: usize, env: &Env) -> Option<Held> {
-    let opens = words(
-        next.text
-            .trim_start()
-            .get(..40)
-            .unwrap_or(next.text.trim_start()),
-    );
-    let it = env.places(|p| &p.it);
-    if next.span.start >= limit || !it.iter().any(|w| opens.starts_with(&format!("{w} "))) {
-        return None;
-    }
-    let mut h = held_sentence(s, next, env)?;
-    h.city.as_ref()?;
-    h.span.end = next.span.end;
-    Some(h)
-}
-
 /// Two cities joined by a word of `[places] two_joins` and the country
 /// after the second ("Omoa y San Pedro Sula, Honduras"): both cities as
 /// one place, as printed, and the country.
@@ -536,7 +516,11 @@ pub fn read(
         .filter(|(_, s)| s.span.start < limit)
         .filter(|(_, s)| held(s))
         .find_map(|(k, s)| {
-            held_sentence(s, s, env).or_else(|| days_after(s, opening.get(k + 1)?, limit, env))
+            let next = opening.get(k + 1);
+            match held_sentence(s, s, env) {
+                Some(h) => Some(last_day_after(h, next, limit, env)),
+                None => days_after(s, next?, limit, env),
+            }
         });
     let mut found = merge(line_found, sentence)?;
     // Held where the story's dateline says, when nothing else names a
@@ -577,5 +561,6 @@ fn merge(line: Option<Held>, sentence: Option<Held>) -> Option<Held> {
 }
 
 mod dateline;
+mod going_on;
 #[cfg(test)]
 mod tests;

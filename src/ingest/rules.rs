@@ -23,8 +23,10 @@ pub const DESTINATION: &str = r"(?:asistentes?|asistan|remitir\w*(?: a los vicem
 /// Words of attending right before a meeting that `DESTINATION` would take
 /// for one prepared for ("partners met for the 8th ... Meeting"), with
 /// the place between them or not ("came together in Stockholm, Sweden
-/// for the 34th ... Meeting"): the meeting is being held, not prepared.
-pub const ATTENDED: &str = r"\b(?:met|gathered|convened|came together|assembled|se reunieron|se reunio)(?:\s+(?:in|at|en)\s+(?P<gap>[^.;:!?()]{1,50}?))?[\s,]+(?:for|para)\s+(?:la|el|the)?\s*$";
+/// for the 34th ... Meeting"), and a near day before the place or not
+/// ("gathered this week in Montevideo, Uruguay, for the 17th ..."): the
+/// meeting is being held, not prepared.
+pub const ATTENDED: &str = r"\b(?:met|gathered|convened|came together|assembled|se reunieron|se reunio)(?:\s+(?:this week|last week|today|yesterday|esta semana|la semana pasada|hoy|ayer))?(?:\s+(?:in|at|en)\s+(?P<gap>[^.;:!?()]{1,50}?))?[\s,]+(?:for|para)\s+(?:la|el|the)?\s*$";
 
 /// Words of meeting between a date and a meeting of a series keyed by
 /// date that has no days of its own ("On 22 – 23 March 2022, Khartoum

@@ -171,6 +171,15 @@ fn days_of_no_stated_year_in_a_text_that_states_none() {
         [day("06/11", "--11-06")]
     );
     assert_eq!(found("la reunión de ayer (25/8)"), [day("25/8", "--08-25")]);
+    // A day of the week is as near ("closed on Thursday (16/11)").
+    assert_eq!(
+        found("The Conference, which closed on Thursday (16/11), brought"),
+        [day("16/11", "--11-16")]
+    );
+    assert_eq!(
+        found("concluyó el jueves (16/11)"),
+        [day("16/11", "--11-16")]
+    );
     // No word of a near day, no date: a score, a fraction, a page.
     assert!(found("won (2/1) and lost 3/4 of the votes").is_empty());
     // Without the flag a year-less day stays unread, as before; with an

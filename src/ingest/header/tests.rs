@@ -224,6 +224,23 @@ fn days_in_the_sentence_after() {
 }
 
 #[test]
+fn the_last_day_in_the_sentence_after() {
+    let text = "The Conference on Migration took place in Montevideo, Uruguay, on 14 November 2017. The Conference, which closed on 16 November 2017, brought together ten delegations.";
+    let cut = text.find(" The Conference,").expect("two sentences");
+    assert_eq!(
+        held_in(text, &[cut]),
+        Some((Some("Montevideo".into()), "2017-11-14..2017-11-16".into()))
+    );
+    // A day weeks later is not the meeting's.
+    let text = "The Conference on Migration took place in Montevideo, Uruguay, on 14 November 2017. The Conference, whose report is due on 30 November 2017, brought together ten delegations.";
+    let cut = text.find(" The Conference,").expect("two sentences");
+    assert_eq!(
+        held_in(text, &[cut]),
+        Some((Some("Montevideo".into()), "2017-11-14..2017-11-14".into()))
+    );
+}
+
+#[test]
 fn a_meeting_held_in_two_cities() {
     // The XXI CRM met in Omoa and San Pedro Sula: both, as printed.
     let es = "Los Viceministros, reunidos en la XXI Reunión Viceministerial celebrada en las ciudades de Omoa y San Pedro Sula, Honduras, los días 17 y 18 de noviembre de 2016, aprobaron esta declaración.";

@@ -482,6 +482,13 @@ fn a_meeting_attended_on_the_days_before_it() {
     // A place, then a purpose: still prepared for.
     let r = refs_in("On 22 – 23 March 2022, experts met in Cairo to draft texts for the 8th Khartoum Process Senior Officials' Meeting.", Some("khartoum"));
     assert_eq!((r[0].2.as_deref(), r[0].4), (None, true), "{r:?}");
+    // A near day before the place: attended, as a news item says it.
+    let r = refs_in("Representatives of ten governments gathered this week in Montevideo, Uruguay, for the 17th South American Conference on Migration (SACM).", Some("csm"));
+    let csm17 = Target::Numbered {
+        body: "CSM".into(),
+        ordinal: 17,
+    };
+    assert_eq!((r[0].1.clone(), r[0].4), (csm17, false), "{r:?}");
 }
 
 /// A series' first meeting named by an adjective (`[ordinals] inaugural`):
