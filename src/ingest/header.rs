@@ -546,7 +546,8 @@ fn merge(line: Option<Held>, sentence: Option<Held>) -> Option<Held> {
             // A date line gives one day (the last); days in the heading
             // are the meeting's.
             if let (Some(a), Some(b)) = (l.date, s.date) {
-                if a.precision == Precision::Day && b.start <= a.start && a.end <= b.end {
+                let wider = (b.start, b.end) != (a.start, a.end);
+                if a.precision == Precision::Day && wider && b.start <= a.start && a.end <= b.end {
                     l.date = Some(b);
                 }
             }

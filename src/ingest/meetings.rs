@@ -303,7 +303,8 @@ pub fn find(s: &Sentence, env: &Env) -> Vec<MeetingRef> {
                 a,
                 b,
                 Target::Named {
-                    title: text.to_string(),
+                    // A name wrapped across lines is one name.
+                    title: text.split_whitespace().collect::<Vec<_>>().join(" "),
                 },
             );
             refs.push(with_tail(r, &t));

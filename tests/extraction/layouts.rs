@@ -429,16 +429,20 @@ fn a_news_item_names_its_meeting_by_its_dateline_and_days_of_no_stated_year() {
 #[test]
 fn a_news_item_tells_an_impersonal_call_of_the_declaration() {
     // "se exhorta", "se instruye": the record's own voice asks; whom is
-    // as much as the words say, never guessed; "lo que se solicita" names
-    // something asked before, not a call of this text; "la red civil, en
-    // la cual instaron" is the network's call, not the ministers'.
+    // as much as the words say, never guessed. Not the record's voice:
+    // something asked before ("lo que se solicita"), a negation, another
+    // text's call ("tal como se solicita en la resolución"), reported
+    // speech, a country's rule ("según ...").
     let d = Doc::text(
         "impersonal.txt",
         "Lima. Los cancilleres de la región firmaron ayer una declaración sobre movilidad humana.\n\
          En la declaración se exhorta a un diálogo franco sobre las causas de la emigración.\n\
          En el mismo texto se instruye a los gobiernos a preparar un plan conjunto.\n\
-         El informe recoge lo que se solicita a las autoridades cada año.\n\n\
-         Los cancilleres escucharon a la red civil, en la cual instaron a los gobiernos a responder.\n",
+         El informe recoge lo que se solicita a las autoridades cada año.\n\
+         Tal como se solicita en la resolución de la Asamblea General, los países informaron.\n\
+         Para el próximo año no se solicita a los países miembros ninguna contribución.\n\
+         El representante señaló que en el informe mundial de este año se insta a los Estados a actuar.\n\
+         Según el ministerio, en Chile se solicita a los extranjeros un certificado.\n",
     );
     d.assert_consistent();
     let asked: Vec<(String, &str)> = d
@@ -458,7 +462,7 @@ fn a_news_item_tells_an_impersonal_call_of_the_declaration() {
             (
                 "En el mismo texto se instruye a los gobiernos a preparar un plan conjunto."
                     .to_string(),
-                "governments"
+                "addressee not stated"
             ),
         ]
     );

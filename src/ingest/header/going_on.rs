@@ -23,9 +23,11 @@ pub(super) fn days_after(s: &Sentence, next: &Sentence, limit: usize, env: &Env)
 }
 
 /// A meeting held from one day, and the next sentence going on about it
-/// with a later day in the same week ("opened this week (14/11) ... The
-/// Conference, which closed on Thursday (16/11), ..."): held from the
-/// first day to that one.
+/// with a later day of the same week right after a word of its closing
+/// (`[places] closed`: "opened this week (14/11) ... The Conference,
+/// which closed on Thursday (16/11), ..."): held from the first day to
+/// that one. A later day of something else ("whose report will be
+/// delivered on Friday (17/11)") is not the meeting's.
 pub(super) fn last_day_after(
     mut h: Held,
     next: Option<&Sentence>,
@@ -38,12 +40,26 @@ pub(super) fn last_day_after(
     let Some(next) = next.filter(|n| n.span.start < limit && goes_on(n, env)) else {
         return h;
     };
-    let later = next.dates.iter().filter_map(|d| d.value).find(|d| {
-        let (a, b) = (first.start, d.start);
-        d.precision == Precision::Day
-            && (a.year, a.month) == (b.year, b.month)
-            && (a.day + 1..=a.day + 6).contains(&b.day)
-    });
+    let closed = env.places(|p| &p.closed);
+    let closing = |at: usize| {
+        let before = words(next.text.get(..at).unwrap_or(""));
+        let last: Vec<&str> = before.rsplit(' ').take(CLOSING_GAP).collect();
+        let near = last.into_iter().rev().collect::<Vec<_>>().join(" ");
+        closed
+            .iter()
+            .any(|c| crate::ingest::profile::find_phrase(&near, c).is_some())
+    };
+    let later = next
+        .dates
+        .iter()
+        .filter(|d| closing(d.start))
+        .filter_map(|d| d.value)
+        .find(|d| {
+            let (a, b) = (first.start, d.start);
+            d.precision == Precision::Day
+                && (a.year, a.month) == (b.year, b.month)
+                && (a.day + 1..=a.day + 6).contains(&b.day)
+        });
     if let Some(last) = later {
         h.date = Some(DateValue {
             end: last.start,
@@ -54,6 +70,10 @@ pub(super) fn last_day_after(
     }
     h
 }
+
+/// How many words before a day may hold the word of closing ("closed on
+/// Thursday").
+const CLOSING_GAP: usize = 4;
 
 /// Whether a sentence opens with words of `[places] it` ("La reunión,
 /// que ...", "The Conference, which ...").

@@ -231,8 +231,15 @@ fn the_last_day_in_the_sentence_after() {
         held_in(text, &[cut]),
         Some((Some("Montevideo".into()), "2017-11-14..2017-11-16".into()))
     );
-    // A day weeks later is not the meeting's.
-    let text = "The Conference on Migration took place in Montevideo, Uruguay, on 14 November 2017. The Conference, whose report is due on 30 November 2017, brought together ten delegations.";
+    // A later day of something else is not the meeting's, nor a day
+    // weeks later.
+    let text = "The Conference on Migration took place in Montevideo, Uruguay, on 14 November 2017. The Conference, whose report will be delivered on 17 November 2017, brought together ten delegations.";
+    let cut = text.find(" The Conference,").expect("two sentences");
+    assert_eq!(
+        held_in(text, &[cut]),
+        Some((Some("Montevideo".into()), "2017-11-14..2017-11-14".into()))
+    );
+    let text = "The Conference on Migration took place in Montevideo, Uruguay, on 14 November 2017. The Conference, which closed on 30 November 2017, brought together ten delegations.";
     let cut = text.find(" The Conference,").expect("two sentences");
     assert_eq!(
         held_in(text, &[cut]),

@@ -112,6 +112,10 @@ pub struct Requests {
     /// exhorta a ...", "se instruye a los gobiernos"): the record's own
     /// voice asks, as a body that decides would.
     pub voiceless: Vec<String>,
+    /// Words before an impersonal call that make it not the record's own
+    /// voice: a negation, a comparison, a relative, a source ("no se
+    /// solicita", "tal como se solicita en la resolución", "según ...").
+    pub not_own: Vec<String>,
     /// Phrases by which a letter's writer asks its addressee ("I venture
     /// to request", "le agradecería que").
     pub writer: Vec<String>,
@@ -191,6 +195,10 @@ pub struct Places {
     /// mayo", "The meeting, which closed on 16 November"): its days
     /// are that meeting's.
     pub it: Vec<String>,
+    /// Words of a meeting's closing, right before its last day in the
+    /// sentence that goes on about it ("The Conference, which closed on
+    /// Thursday (16/11)").
+    pub closed: Vec<String>,
     /// `held` as one automaton, built when first asked for (after the
     /// lists are normalized): every sentence is searched for them all.
     #[serde(skip)]

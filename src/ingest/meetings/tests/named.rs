@@ -63,7 +63,7 @@ fn a_named_meeting_with_its_place_and_year_only() {
     let cases = [
         (
             "Recordando el Programa de Acción de la Conferencia Internacional sobre Población y\nDesarrollo (El Cairo, 1994) y otros instrumentos.",
-            "Conferencia Internacional sobre Población y\nDesarrollo",
+            "Conferencia Internacional sobre Población y Desarrollo",
             ("El Cairo", "1994"),
         ),
         (
