@@ -12,9 +12,11 @@ use super::profile::{find_phrase, words, Profile, Starts};
 use super::sentence::Sentence;
 use crate::model::{EdgeKind, Request, Span, Status, Sym, UnnamedCount};
 use addressee::{addressee, assigned, Addressed};
+use voiceless::impersonal;
 
 mod addressee;
 mod letter;
+mod voiceless;
 
 pub use letter::addressee_of as letter_addressee;
 
@@ -104,44 +106,6 @@ fn relative(p: &Profile, w: &str, at: usize) -> bool {
     let last = before.rsplit(' ').next().unwrap_or("");
     p.requests.relative.iter().any(|r| r == last)
 }
-
-/// An impersonal call of the record's own voice in a sentence of prose
-/// ("En la misma Declaración se exhorta a ...", "se instruye a los
-/// gobiernos"): where its phrase starts in `w`, and the phrase. Only
-/// near the start of the sentence, what opens it saying whose text asks
-/// (at most [`VOICE_OPENER`] words): not in reported speech ("señaló que
-/// en el informe mundial ... se insta"), nor after a word of
-/// `[requests] not_own` (a negation, a comparison, a relative: "no se
-/// solicita", "tal como se solicita en la resolución", "según ..."), nor
-/// after a request verb met earlier, nor in a report divided into
-/// numbered topics (`IV.B`): there the voice is the reporting organ's
-/// ("se insta a los otros países miembros a hacer lo mismo").
-fn impersonal<'p>(
-    p: &'p Profile,
-    cx: &Prose,
-    (w, starts): (&str, &Starts),
-    verb: Option<usize>,
-) -> Option<(usize, &'p str)> {
-    if cx.sections.iter().any(|x| x.id != "text") {
-        return None;
-    }
-    let (at, phrase) = p
-        .requests
-        .voiceless
-        .iter()
-        .filter_map(|v| starts.find(w, v).map(|at| (at, v.as_str())))
-        .min_by_key(|(at, _)| *at)?;
-    let before: Vec<&str> = w.get(..at)?.split_whitespace().collect();
-    let own = before.len() <= VOICE_OPENER
-        && !before.iter().any(|b| {
-            p.requests.not_own.iter().any(|n| n == b) || p.requests.relative.iter().any(|r| r == b)
-        });
-    (own && verb.is_none_or(|v| at <= v)).then_some((at, phrase))
-}
-
-/// How many words may open a sentence before an impersonal call of the
-/// record's own voice ("En la misma Declaración, además, se exhorta").
-const VOICE_OPENER: usize = 6;
 
 /// Those addressed before a phrase saying some have already answered
 /// ("To thank the RCM Member Countries that have already supplied the
