@@ -222,10 +222,7 @@ pub fn parse_tail(s: &Sentence, from: usize, env: &Env) -> Tail {
             }
             let mut used = false;
             for part in content.split(',') {
-                // "(El Cairo, 1994)": a year alone after the place is the
-                // meeting's year.
-                let year = || bare_year(part).map(DateValue::year);
-                if let Some(d) = dates::parse_one(part, &env.dates).or_else(year) {
+                if let Some(d) = dates::parse_one(part, &env.dates) {
                     t.date.get_or_insert(d);
                     used = true;
                 }
@@ -327,14 +324,4 @@ pub fn parse_tail(s: &Sentence, from: usize, env: &Env) -> Tail {
         break;
     }
     t
-}
-
-/// A year written alone ("1994", as in "(El Cairo, 1994)").
-fn bare_year(part: &str) -> Option<i32> {
-    let part = part.trim();
-    let y: i32 = part
-        .parse()
-        .ok()
-        .filter(|_| part.len() == 4 && part.bytes().all(|b| b.is_ascii_digit()))?;
-    (1800..2100).contains(&y).then_some(y)
 }
