@@ -40,7 +40,7 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // 2026-12-06 (63 -> 64 of 82).
     // Batch fourteen (2026-12-06), six documents the rules had not seen,
     // lowers this floor to what it measured after the day's rules.
-    ("es", "decisions on right meeting", 74.4, 84.2),
+    ("es", "decisions on right meeting", 75.5, 87.8),
     // Batch thirteen (2026-12-06), six documents the rules had not seen,
     // lowers this floor to what it measured.
     // Batch fourteen (2026-12-06), six documents the rules had not seen,

@@ -394,8 +394,11 @@ pub fn extract(
                 proposed_at.extend(ids.into_iter().map(|m| (cue.start, m)));
                 continue;
             }
+            // A reaffirmation that records no earlier agreement of this
+            // document ("los ministros reafirmaron su voluntad de ...") is
+            // a position first stated here: adopted at the meeting.
             let kind = match cue.decision {
-                Decision::Reaffirmed => EdgeKind::ReaffirmedAt,
+                Decision::Reaffirmed if !creates[k] => EdgeKind::ReaffirmedAt,
                 Decision::Recommended => EdgeKind::RecommendedAt,
                 _ => EdgeKind::AdoptedAt,
             };

@@ -106,6 +106,26 @@ fn a_letter_an_exception_named_and_a_meeting_missing_from_the_calendar() {
 }
 
 #[test]
+fn a_reaffirmation_of_nothing_earlier_is_adopted_at_its_meeting() {
+    // A news item: the ministers "reaffirmed" a will no earlier sentence
+    // records, at the meeting named with it; it is first known there.
+    let d = Doc::text(
+        "nota-crm-09.txt",
+        "En la Declaración final de la IX Conferencia Regional sobre Migración, celebrada en Panamá \
+         en marzo de 2004, los viceministros reafirmaron su voluntad común de seguir trabajando con \
+         un enfoque integral de la migración.\n",
+    );
+    d.assert_consistent();
+    let a = "agreement:nota-crm-09/text";
+    assert!(
+        d.has_edge(a, EdgeKind::AdoptedAt, "meeting:crm-09"),
+        "{:?}",
+        d.bundle.edges
+    );
+    assert!(!d.has_edge(a, EdgeKind::ReaffirmedAt, "meeting:crm-09"));
+}
+
+#[test]
 fn word_order_and_undated_meetings() {
     // The venue after the verb; a bare "el GRCM" is the group's previous meeting.
     let d = Doc::text(
