@@ -27,7 +27,8 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // Batch fourteen (2026-12-06), six documents the rules had not seen,
     // lowers this floor to what it measured after the day's rules.
     // A list run into one sentence after a colon, 2026-12-06 (71 -> 75 of 89).
-    ("en", "decisions", 84.2, 92.0),
+    // "at which the Almaty Declaration was adopted unanimously", 2026-12-06 (76 of 89).
+    ("en", "decisions", 85.3, 92.6),
     // A decision for which the text names no meeting (`meeting = ""`) is
     // on the right meeting when none is linked (scored so since
     // 2026-12-05; before, it was counted wrong whatever was read).
@@ -40,6 +41,8 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // 2026-12-06 (63 -> 64 of 82).
     // Batch fourteen (2026-12-06), six documents the rules had not seen,
     // lowers this floor to what it measured after the day's rules.
+    // A reaffirmation of nothing earlier is adopted at its meeting,
+    // 2026-12-06 (64 -> 65 of 86).
     ("es", "decisions on right meeting", 75.5, 87.8),
     // Batch thirteen (2026-12-06), six documents the rules had not seen,
     // lowers this floor to what it measured.
@@ -54,7 +57,9 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // (25/8)"): the MIDWA meeting has its day, and its decisions are
     // matched to it, 2026-12-06 (65 -> 71 of 89); a dateline's OCAM
     // meeting, 72.
-    ("en", "decisions on right meeting", 80.8, 96.0),
+    // "at which the Almaty Declaration was adopted unanimously" records
+    // that meeting's decision, 2026-12-06 (72 -> 73 of 89).
+    ("en", "decisions on right meeting", 82.0, 96.0),
     // Batch twelve: a past request in a report ("había pedido ese informe")
     // is not read (es requests 77 -> 74%).
     // Items that name who is tasked ("... and IOM to pursue ..."); "los

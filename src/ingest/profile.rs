@@ -213,6 +213,7 @@ impl Profile {
             &mut self.decisions.negations,
             &mut self.decisions.passive,
             &mut self.decisions.relatives,
+            &mut self.decisions.venue_relatives,
             &mut self.requests.verbs,
             &mut self.requests.articles,
             &mut self.requests.relative,

@@ -117,13 +117,20 @@ fn records(p: &Profile, s: &Sentence, own_body: OwnBody<'_>, led: bool) -> bool 
                 // adopted.").
                 let before = w.get(..at).unwrap_or("").split_whitespace().count();
                 let passive = d.passive.iter().any(|x| v.split(' ').next() == Some(x));
-                // "año en que se aprobó esta actividad": told of.
+                // "año en que se aprobó esta actividad": told of; "at
+                // which the Almaty Declaration was adopted": recorded.
                 let relative = passive && {
                     let before: Vec<&str> = w.get(..at).unwrap_or("").split_whitespace().collect();
                     let tail = before[before.len().saturating_sub(4)..].join(" ");
-                    d.relatives.iter().any(|r| find_phrase(&tail, r).is_some())
+                    // One word more: "at" of "at which" may be the fifth.
+                    let wide = before[before.len().saturating_sub(5)..].join(" ");
+                    let venue = d
+                        .venue_relatives
+                        .iter()
+                        .any(|r| find_phrase(&wide, r).is_some_and(|i| i + r.len() < wide.len()));
+                    !venue && d.relatives.iter().any(|r| find_phrase(&tail, r).is_some())
                 };
-                (rest >= 2 || (rest == 0 && before >= 4 && passive))
+                (rest >= 2 || (rest <= 1 && before >= 4 && passive))
                     && !relative
                     && told().is_none_or(|t| t > at)
                     && !negated(p, w, at)
@@ -146,9 +153,17 @@ fn records(p: &Profile, s: &Sentence, own_body: OwnBody<'_>, led: bool) -> bool 
             .unwrap_or(&starts)
             .find(&unquoted, v)
             .is_some_and(|at| {
-                // An act needs only its object ("and approved it").
+                // An act needs only its object ("and approved it"); after
+                // "was" it is a passive ("the plan which was adopted in
+                // 2018"), no act of the subject.
                 let rest = unquoted.get(at + v.len()..).unwrap_or("");
+                let prev = unquoted
+                    .get(..at)
+                    .unwrap_or("")
+                    .split_whitespace()
+                    .next_back();
                 rest.split_whitespace().count() >= 1
+                    && !prev.is_some_and(|x| d.passive.iter().any(|p| p == x))
                     && told_at(p, &unquoted).is_none_or(|t| t > at)
                     && !negated(p, &unquoted, at)
                     && subject_in(p, s, unquoted.get(..at).unwrap_or(""), own_body)

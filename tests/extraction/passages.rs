@@ -126,6 +126,35 @@ fn a_reaffirmation_of_nothing_earlier_is_adopted_at_its_meeting() {
 }
 
 #[test]
+fn a_passive_after_a_relative_of_place_records_that_meetings_decision() {
+    // "at which <subject> was adopted" records what the meeting before it
+    // adopted; "which was adopted" tells of the plan named before it.
+    let d = Doc::text(
+        "almaty-note.txt",
+        "The meeting built on the Fifth Regional Conference on Migration, held in Washington \
+         in March 2000, at which the Plan of Action was adopted unanimously.\n\n\
+         The delegations discussed the work plan which was adopted in 2018 by the group.\n",
+    );
+    d.assert_consistent();
+    let adopted: Vec<_> = d
+        .bundle
+        .edges
+        .iter()
+        .filter(|e| e.kind == EdgeKind::AdoptedAt)
+        .map(|e| (e.from.to_string(), e.to.to_string()))
+        .collect();
+    let [(a, m)] = adopted.as_slice() else {
+        panic!("one decision: {adopted:?}")
+    };
+    assert_eq!(m, "meeting:crm-05");
+    assert!(
+        d.text_attr(a, "text")
+            .is_some_and(|t| t.contains("Plan of Action was adopted")),
+        "{a}"
+    );
+}
+
+#[test]
 fn word_order_and_undated_meetings() {
     // The venue after the verb; a bare "el GRCM" is the group's previous meeting.
     let d = Doc::text(

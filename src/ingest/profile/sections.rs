@@ -47,6 +47,11 @@ pub struct Decisions {
     /// decision named before ("año en que se aprobó esta actividad"),
     /// not record one.
     pub relatives: Vec<String>,
+    /// Relative words that stand for a meeting (`at which`): with a
+    /// subject between them and the passive phrase ("the Conference of
+    /// March 2011, at which the Almaty Declaration was adopted") they
+    /// record what that meeting adopted.
+    pub venue_relatives: Vec<String>,
     /// The [`super::Starts::slots`] of each phrase of `prose`, read when
     /// first asked for (after the lists are normalized).
     #[serde(skip)]
