@@ -27,8 +27,9 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // Batch fourteen (2026-12-06), six documents the rules had not seen,
     // lowers this floor to what it measured after the day's rules.
     // A list run into one sentence after a colon, 2026-12-06 (71 -> 75 of 89).
-    // "at which the Almaty Declaration was adopted unanimously", 2026-12-06 (76 of 89).
-    ("en", "decisions", 85.3, 92.6),
+    // "at which the Almaty Declaration was adopted unanimously", 2026-12-06 (76 of 89);
+    // "the ministers ... established", "issued a declaration" (78).
+    ("en", "decisions", 87.6, 93.9),
     // A decision for which the text names no meeting (`meeting = ""`) is
     // on the right meeting when none is linked (scored so since
     // 2026-12-05; before, it was counted wrong whatever was read).
@@ -59,7 +60,10 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // meeting, 72.
     // "at which the Almaty Declaration was adopted unanimously" records
     // that meeting's decision, 2026-12-06 (72 -> 73 of 89).
-    ("en", "decisions on right meeting", 82.0, 96.0),
+    // The IGAD ministers' two decisions are read, but no meeting: a news
+    // item's dateline with an unnamed "high level meeting" gives none
+    // (precision 96.0 -> 93.5).
+    ("en", "decisions on right meeting", 82.0, 93.5),
     // Batch twelve: a past request in a report ("había pedido ese informe")
     // is not read (es requests 77 -> 74%).
     // Items that name who is tasked ("... and IOM to pursue ..."); "los

@@ -155,6 +155,29 @@ fn a_passive_after_a_relative_of_place_records_that_meetings_decision() {
 }
 
 #[test]
+fn ministers_establish_and_issue_but_being_committed_is_no_act() {
+    let d = Doc::text(
+        "igad-note.txt",
+        "The meeting, a sign of how firmly the member states are committed to migration \
+         questions, was attended by ministers of five countries.\n\n\
+         The ministers discussed the recommendations of the technical meetings, and \
+         established the Sectoral Ministerial Committee on Migration.\n\n\
+         The ministers also issued a declaration of commitment for the way ahead.\n",
+    );
+    d.assert_consistent();
+    let texts: Vec<String> = d
+        .bundle
+        .nodes
+        .iter()
+        .filter(|n| n.kind == Kind::Agreement)
+        .filter_map(|n| d.text_attr(&n.id, "text"))
+        .collect();
+    assert_eq!(texts.len(), 2, "{texts:?}");
+    assert!(texts[0].contains("established the Sectoral Ministerial Committee"));
+    assert!(texts[1].contains("issued a declaration of commitment"));
+}
+
+#[test]
 fn word_order_and_undated_meetings() {
     // The venue after the verb; a bare "el GRCM" is the group's previous meeting.
     let d = Doc::text(
