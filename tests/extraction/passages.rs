@@ -333,7 +333,9 @@ fn a_list_of_meetings_with_field_lines_under_each() {
          The officials of the Budapest Process meet each year.\n\n\
          The 14th Senior Officials Meeting will take place in Belgrade, Serbia, on 3-4 March 2008.\n\n\
          13th Senior Officials Meeting\n\nDate: 8-9 May 2007\n\nLocation: Tbilisi, Georgia\n\nen ru\n\n\
-         12th Senior Officials Meeting\n\nDate: 20 June 2006\n\nSofia, Bulgaria\n\nen\n",
+         12th Senior Officials Meeting\n\nDate: 20 June 2006\n\nSofia, Bulgaria\n\nen\n\n\
+         11th Meeting of the Budapest Group of Senior Officials\n\nDate: 4–5 May 2005\n\n\
+         Location: Ohrid, North Macedonia\n",
     );
     d.assert_consistent();
     let want = [
@@ -348,6 +350,8 @@ fn a_list_of_meetings_with_field_lines_under_each() {
             "2007-05-08..2007-05-09",
         ),
         ("meeting:budapest-som-12", "Sofia", "2006-06-20"),
+        // The senior officials meet as the Budapest Group.
+        ("meeting:budapest-som-11", "Ohrid", "2005-05-04..2005-05-05"),
     ];
     for (id, city, days) in want {
         assert_eq!(d.text_attr(id, "city").as_deref(), Some(city), "{id}");
