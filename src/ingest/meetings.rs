@@ -20,6 +20,7 @@ mod series_refs;
 mod sub;
 mod tail;
 mod titled;
+mod understood;
 
 pub(super) use super::profile::alternation;
 pub use own::gathering;
@@ -445,6 +446,9 @@ pub fn find(s: &Sentence, env: &Env) -> Vec<MeetingRef> {
     }
     // "su primera reunión": the numbered meeting of the body named before.
     series_refs::possessive(s, env, &mut refs);
+    // "la CSM ...; la primera se celebró en Buenos Aires": the same, its
+    // noun understood.
+    understood::of_the_series(s, env, &mut refs);
     // "Aprobado en Ciudad de Panamá, Panamá, en la XXIII Reunión".
     series_refs::place_before(s, env, &mut refs);
     // "the International Conference on ..., held on July 16-17, 2014, in

@@ -227,6 +227,11 @@ fn possessive_pattern() -> &'static Pattern {
 /// names before it, as a body ("la CRM") or by a name of its profile ("la
 /// Asamblea General, en su septuagésimo sexto período de sesiones").
 fn owner(s: &Sentence, a: usize) -> Option<&'static Series> {
+    named_before(s, a).map(|(_, x)| x)
+}
+
+/// [`owner`], with where its name ends in the normalized text.
+pub(super) fn named_before(s: &Sentence, a: usize) -> Option<(usize, &'static Series)> {
     let by_body = s
         .mentions
         .iter()
@@ -234,7 +239,7 @@ fn owner(s: &Sentence, a: usize) -> Option<&'static Series> {
         .find(|x| x.end <= a && x.kind == Kind::Organization)
         .and_then(|o| {
             let series = series::by_key(o.id.strip_prefix("organization:")?)?;
-            Some((s.norm_at(o.start), series))
+            Some((s.norm_at(o.end), series))
         });
     let before = s.norm_before(a);
     let by_name = series::bundled()
@@ -243,14 +248,17 @@ fn owner(s: &Sentence, a: usize) -> Option<&'static Series> {
             let at = x
                 .names
                 .iter()
-                .filter_map(|n| before.rfind(&crate::text::normalize(n)))
+                .filter_map(|n| {
+                    let n = crate::text::normalize(n);
+                    before.rfind(&n).map(|i| i + n.len())
+                })
                 .max()?;
             Some((at, x))
         })
         .max_by_key(|(at, _)| *at);
     match (by_body, by_name) {
-        (Some(b), Some(n)) => Some(if n.0 > b.0 { n.1 } else { b.1 }),
-        (b, n) => b.or(n).map(|(_, x)| x),
+        (Some(b), Some(n)) => Some(if n.0 > b.0 { n } else { b }),
+        (b, n) => b.or(n),
     }
 }
 

@@ -29,7 +29,7 @@ fn patterns() -> &'static Patterns {
         Patterns {
             filler: compile(rules::MEETING_FILLER),
             before_date: compile(
-                r"^[\s,]*(?:(?:de|del|en|el|durante|entre|los dias|el dia|from|on|in|of|between|the)\s+)*$",
+                r"^[\s,]*(?:(?:de|del|en|el|ano|durante|entre|los dias|el dia|from|on|in|of|between|the|year)\s+)*$",
             ),
             place: compile(&format!(
                 r"^[\s,]*(?:en|in)\s+(?:la\s+|el\s+)?(?P<p>{cap}(?:\s+(?:de\s+|del\s+|la\s+)?{cap}){{0,3}}(?:\s*,\s*{cap}(?:\s+{cap}){{0,2}})?)"

@@ -592,3 +592,4 @@ fn coordinated_meetings_share_the_days_after_them() {
 
 mod hosted;
 mod named;
+mod understood;

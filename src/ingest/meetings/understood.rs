@@ -1,0 +1,88 @@
+//! A numbered meeting written as an ordinal alone, its noun understood
+//! from the series the sentence named before it: "La Conferencia
+//! Suramericana sobre Migraciones (CSM) es un proceso ...; la primera se
+//! celebró en Buenos Aires en el año 2000" is the I CSM, held in Buenos
+//! Aires in 2000. Only an article and an ordinal right before the words of
+//! holding of the language profiles (`[places] took_place`), and only when
+//! no other kind of gathering is named between the series and the ordinal
+//! ("la CSM organizó dos talleres; el primero se celebró en Lima" is a
+//! workshop's).
+
+use super::series_refs::{named_before, ordinal_token, target};
+use super::tail::parse_tail;
+use super::{alternation, overlaps, with_tail, Env, MeetingRef};
+use crate::ingest::pattern::Pattern;
+use crate::ingest::profile::Profile;
+use crate::ingest::rules::compile;
+use crate::ingest::sentence::Sentence;
+use crate::reference::from_long_roman;
+use crate::reference::series::ordinal_word;
+use std::sync::OnceLock;
+
+/// An article, an ordinal (not in digits) and the words of holding.
+fn pattern() -> &'static Pattern {
+    static P: OnceLock<Pattern> = OnceLock::new();
+    P.get_or_init(|| {
+        let ord = ordinal_token();
+        let held = alternation(
+            Profile::bundled()
+                .iter()
+                .flat_map(|p| &p.places.took_place)
+                .map(String::as_str),
+        );
+        compile(&format!(
+            r"\b(?:la|el|the)\s+(?P<ord>{ord})\s*,?\s+(?P<held>{held})\b"
+        ))
+    })
+}
+
+/// Words naming some kind of gathering (`[names] events` of the language
+/// profiles): one between the series and the ordinal is what the ordinal
+/// counts.
+fn gatherings() -> &'static Pattern {
+    static P: OnceLock<Pattern> = OnceLock::new();
+    P.get_or_init(|| {
+        let words = alternation(
+            Profile::bundled()
+                .iter()
+                .flat_map(|p| &p.names.events)
+                .map(String::as_str),
+        );
+        // Plurals too ("dos talleres; el primero ...").
+        compile(&format!(r"\b(?:{words})(?:e?s)?\b"))
+    })
+}
+
+/// Numbered meetings of the series named before, by an ordinal alone.
+pub(super) fn of_the_series(s: &Sentence, env: &Env, refs: &mut Vec<MeetingRef>) {
+    for c in pattern().captures_iter(s.hay()) {
+        let (Some(m), Some(ord), Some(held)) = (c.get(0), c.name("ord"), c.name("held")) else {
+            continue;
+        };
+        if ord.as_str().starts_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        let (a, b) = (s.orig(m.start()), s.end_of(held.start()));
+        if overlaps(refs, a, b) {
+            continue;
+        }
+        let raw = s.slice(s.orig(ord.start()), s.end_of(ord.end()));
+        let n = if raw
+            .chars()
+            .all(|ch| matches!(ch, 'I' | 'V' | 'X' | 'L' | 'C'))
+        {
+            from_long_roman(raw)
+        } else {
+            ordinal_word(ord.as_str())
+        };
+        let Some(n) = n else { continue };
+        let Some((named_end, series)) = named_before(s, a) else {
+            continue;
+        };
+        if series.by_date || gatherings().is_match(s.hay_between(s.orig(named_end), a)) {
+            continue;
+        }
+        let r = MeetingRef::new(a, b, target(series, n));
+        refs.push(with_tail(r, &parse_tail(s, s.end_of(held.end()), env)));
+    }
+}
