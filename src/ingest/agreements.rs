@@ -395,10 +395,19 @@ pub fn extract(
                 continue;
             }
             // A reaffirmation that records no earlier agreement of this
-            // document ("los ministros reafirmaron su voluntad de ...") is
-            // a position first stated here: adopted at the meeting.
+            // document, at a meeting named before its verb ("En la
+            // Declaración final de la octava Conferencia ..., los ministros
+            // reafirmaron su voluntad de ..."), is a position first stated
+            // there: adopted at it. A meeting named after the verb is where
+            // what is reaffirmed came from ("reafirmaron los principios de
+            // la Declaración ... adoptada en la I CSM").
+            let venue_first = ids.iter().all(|id| {
+                s.meetings
+                    .iter()
+                    .any(|r| r.id.as_deref() == Some(id.as_str()) && r.end <= cue.start)
+            });
             let kind = match cue.decision {
-                Decision::Reaffirmed if !creates[k] => EdgeKind::ReaffirmedAt,
+                Decision::Reaffirmed if !(creates[k] && venue_first) => EdgeKind::ReaffirmedAt,
                 Decision::Recommended => EdgeKind::RecommendedAt,
                 _ => EdgeKind::AdoptedAt,
             };

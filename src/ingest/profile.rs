@@ -214,6 +214,7 @@ impl Profile {
             &mut self.decisions.passive,
             &mut self.decisions.relatives,
             &mut self.decisions.venue_relatives,
+            &mut self.decisions.manner,
             &mut self.requests.verbs,
             &mut self.requests.articles,
             &mut self.requests.relative,

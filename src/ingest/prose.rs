@@ -124,13 +124,22 @@ fn records(p: &Profile, s: &Sentence, own_body: OwnBody<'_>, led: bool) -> bool 
                     let tail = before[before.len().saturating_sub(4)..].join(" ");
                     // One word more: "at" of "at which" may be the fifth.
                     let wide = before[before.len().saturating_sub(5)..].join(" ");
-                    let venue = d
-                        .venue_relatives
-                        .iter()
-                        .any(|r| find_phrase(&wide, r).is_some_and(|i| i + r.len() < wide.len()));
+                    // A subject of two words or more after it ("at which
+                    // it was adopted" tells of what "it" names).
+                    let venue = d.venue_relatives.iter().any(|r| {
+                        find_phrase(&wide, r).is_some_and(|i| {
+                            wide.get(i + r.len()..)
+                                .is_some_and(|x| x.split_whitespace().count() >= 2)
+                        })
+                    });
                     !venue && d.relatives.iter().any(|r| find_phrase(&tail, r).is_some())
                 };
-                (rest >= 2 || (rest <= 1 && before >= 4 && passive))
+                // One word of manner may follow ("was adopted unanimously.").
+                let manner = || {
+                    let after = w.get(at + v.len()..).unwrap_or("").trim();
+                    d.manner.iter().any(|m| m == after)
+                };
+                (rest >= 2 || ((rest == 0 || (rest == 1 && manner())) && before >= 4 && passive))
                     && !relative
                     && told().is_none_or(|t| t > at)
                     && !negated(p, w, at)
@@ -147,27 +156,38 @@ fn records(p: &Profile, s: &Sentence, own_body: OwnBody<'_>, led: bool) -> bool 
         std::borrow::Cow::Borrowed(_) => None,
         std::borrow::Cow::Owned(u) => Some(Starts::of(u)),
     };
+    // An act needs only its object ("and approved it"); after "was" it is
+    // a passive ("the plan which was adopted in 2018"), no act of the
+    // subject, but a later one may be ("... and adopted a new plan").
+    let is_act = |at: usize, v: &str| {
+        let rest = unquoted.get(at + v.len()..).unwrap_or("");
+        let before = unquoted.get(..at).unwrap_or("");
+        let prev = before.split_whitespace().next_back();
+        rest.split_whitespace().count() >= 1
+            && !prev.is_some_and(|x| d.passive.iter().any(|p| p == x))
+            && told_at(p, &unquoted).is_none_or(|t| t > at)
+            && !negated(p, &unquoted, at)
+            && subject_in(p, s, before, own_body)
+    };
     let act = d.acts.iter().any(|v| {
-        unquoted_starts
+        let Some(first) = unquoted_starts
             .as_ref()
             .unwrap_or(&starts)
             .find(&unquoted, v)
-            .is_some_and(|at| {
-                // An act needs only its object ("and approved it"); after
-                // "was" it is a passive ("the plan which was adopted in
-                // 2018"), no act of the subject.
-                let rest = unquoted.get(at + v.len()..).unwrap_or("");
-                let prev = unquoted
-                    .get(..at)
-                    .unwrap_or("")
-                    .split_whitespace()
-                    .next_back();
-                rest.split_whitespace().count() >= 1
-                    && !prev.is_some_and(|x| d.passive.iter().any(|p| p == x))
-                    && told_at(p, &unquoted).is_none_or(|t| t > at)
-                    && !negated(p, &unquoted, at)
-                    && subject_in(p, s, unquoted.get(..at).unwrap_or(""), own_body)
-            })
+        else {
+            return false;
+        };
+        let mut at = first;
+        loop {
+            if is_act(at, v) {
+                return true;
+            }
+            let from = at + v.len();
+            match unquoted.get(from..).and_then(|x| find_phrase(x, v)) {
+                Some(i) => at = from + i,
+                None => return false,
+            }
+        }
     });
     if phrase() || act {
         return true;

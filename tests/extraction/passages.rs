@@ -123,6 +123,18 @@ fn a_reaffirmation_of_nothing_earlier_is_adopted_at_its_meeting() {
         d.bundle.edges
     );
     assert!(!d.has_edge(a, EdgeKind::ReaffirmedAt, "meeting:crm-09"));
+    // A meeting named after the verb is where what is reaffirmed came from.
+    let d = Doc::text(
+        "nota-csm.txt",
+        "Los ministros reafirmaron los principios de la Declaración de Buenos Aires adoptada \
+         en la I Conferencia Suramericana sobre Migraciones en el año 2000.\n",
+    );
+    d.assert_consistent();
+    assert!(
+        !d.bundle.edges.iter().any(|e| e.kind == EdgeKind::AdoptedAt),
+        "{:?}",
+        d.bundle.edges
+    );
 }
 
 #[test]
@@ -133,7 +145,9 @@ fn a_passive_after_a_relative_of_place_records_that_meetings_decision() {
         "almaty-note.txt",
         "The meeting built on the Fifth Regional Conference on Migration, held in Washington \
          in March 2000, at which the Plan of Action was adopted unanimously.\n\n\
-         The delegations discussed the work plan which was adopted in 2018 by the group.\n",
+         The delegations discussed the work plan which was adopted in 2018 by the group.\n\n\
+         The city that hosted the meeting at which it was adopted gave the declaration its name.\n\n\
+         The delegations noted that a similar regional plan on return was adopted previously.\n",
     );
     d.assert_consistent();
     let adopted: Vec<_> = d
@@ -175,6 +189,25 @@ fn ministers_establish_and_issue_but_being_committed_is_no_act() {
     assert_eq!(texts.len(), 2, "{texts:?}");
     assert!(texts[0].contains("established the Sectoral Ministerial Committee"));
     assert!(texts[1].contains("issued a declaration of commitment"));
+    // A participle is no act; a later act after a passive one is.
+    let d = Doc::text(
+        "crm-note.txt",
+        "The Vice-Ministers welcomed the work of the Ad Hoc Group established in 2010 to follow \
+         up on the guidelines.\n\n\
+         The Vice-Ministers reviewed the work plan which was adopted in 2015 and adopted a new \
+         work plan for the period 2016-2018.\n",
+    );
+    let texts: Vec<String> = d
+        .bundle
+        .nodes
+        .iter()
+        .filter(|n| n.kind == Kind::Agreement)
+        .filter_map(|n| d.text_attr(&n.id, "text"))
+        .collect();
+    let [t] = texts.as_slice() else {
+        panic!("one decision: {texts:?}")
+    };
+    assert!(t.contains("adopted a new work plan"), "{t}");
 }
 
 #[test]

@@ -6,7 +6,8 @@
 //! holding of the language profiles (`[places] took_place`), and only when
 //! no other kind of gathering is named between the series and the ordinal
 //! ("la CSM organizó dos talleres; el primero se celebró en Lima" is a
-//! workshop's).
+//! workshop's), no count word (`dos etapas; la primera ...`) and no second
+//! series ("la CSM y la CRM ...; la primera ...").
 
 use super::series_refs::{named_before, ordinal_token, target};
 use super::tail::parse_tail;
@@ -15,8 +16,10 @@ use crate::ingest::pattern::Pattern;
 use crate::ingest::profile::Profile;
 use crate::ingest::rules::compile;
 use crate::ingest::sentence::Sentence;
+use crate::model::Kind;
 use crate::reference::from_long_roman;
-use crate::reference::series::ordinal_word;
+use crate::reference::series::{self, ordinal_word};
+use crate::text::normalize;
 use std::sync::OnceLock;
 
 /// An article, an ordinal (not in digits) and the words of holding.
@@ -53,6 +56,50 @@ fn gatherings() -> &'static Pattern {
     })
 }
 
+/// Count words from two up (`[numbers] words` of the language profiles):
+/// "dos etapas; la primera ...", "in two phases; the first ...": the
+/// ordinal counts what they count.
+fn counts() -> &'static Pattern {
+    static P: OnceLock<Pattern> = OnceLock::new();
+    P.get_or_init(|| {
+        let words = alternation(
+            Profile::bundled()
+                .iter()
+                .flat_map(|p| p.numbers.words.iter().skip(1))
+                .flatten()
+                .map(String::as_str),
+        );
+        compile(&format!(r"\b(?:{words})\b"))
+    })
+}
+
+/// How many series the sentence names before `a`, as a body or by name:
+/// with two, "the first" may be either.
+fn series_named_before(s: &Sentence, a: usize) -> usize {
+    let mut keys: Vec<&str> = s
+        .mentions
+        .iter()
+        .filter(|x| x.end <= a && x.kind == Kind::Organization)
+        .filter_map(|o| {
+            Some(
+                series::by_key(o.id.strip_prefix("organization:")?)?
+                    .acronym
+                    .as_str(),
+            )
+        })
+        .collect();
+    let before = s.norm_before(a);
+    keys.extend(
+        series::bundled()
+            .iter()
+            .filter(|x| x.names.iter().any(|n| before.contains(&normalize(n))))
+            .map(|x| x.acronym.as_str()),
+    );
+    keys.sort_unstable();
+    keys.dedup();
+    keys.len()
+}
+
 /// Numbered meetings of the series named before, by an ordinal alone.
 pub(super) fn of_the_series(s: &Sentence, env: &Env, refs: &mut Vec<MeetingRef>) {
     for c in pattern().captures_iter(s.hay()) {
@@ -79,7 +126,12 @@ pub(super) fn of_the_series(s: &Sentence, env: &Env, refs: &mut Vec<MeetingRef>)
         let Some((named_end, series)) = named_before(s, a) else {
             continue;
         };
-        if series.by_date || gatherings().is_match(s.hay_between(s.orig(named_end), a)) {
+        let between = s.hay_between(s.orig(named_end), a);
+        if series.by_date
+            || gatherings().is_match(between)
+            || counts().is_match(between)
+            || series_named_before(s, a) > 1
+        {
             continue;
         }
         let r = MeetingRef::new(a, b, target(series, n));

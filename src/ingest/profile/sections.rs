@@ -52,6 +52,9 @@ pub struct Decisions {
     /// March 2011, at which the Almaty Declaration was adopted") they
     /// record what that meeting adopted.
     pub venue_relatives: Vec<String>,
+    /// Words of manner that may follow a passive phrase ending its
+    /// sentence (`unanimously`).
+    pub manner: Vec<String>,
     /// The [`super::Starts::slots`] of each phrase of `prose`, read when
     /// first asked for (after the lists are normalized).
     #[serde(skip)]

@@ -56,6 +56,19 @@ fn no_series_meeting_when_the_ordinal_counts_something_else() {
     assert!(!numbered(
         "Hubo dos rondas; la primera se celebró en Lima en 2005."
     ));
+    // A count word: the ordinal counts what it counts.
+    assert!(!numbered(
+        "La CSM ejecuta el Plan en dos etapas; la primera se realizó en Quito en el año 2010."
+    ));
+    assert!(!numbered(
+        "The South American Conference on Migration organised three rounds of consultations; \
+         the first was held in Lima in the year 2011."
+    ));
+    // Two series named before: "the first" may be either.
+    assert!(!numbered(
+        "La Conferencia Suramericana sobre Migraciones y la Conferencia Regional sobre \
+         Migración intercambiaron experiencias; la primera se celebró en Buenos Aires en el año 2000."
+    ));
     // No words of holding right after the ordinal.
     assert!(!numbered(
         "La CSM aprobó dos planes; la primera parte se celebró en Lima."
