@@ -12,6 +12,7 @@ mod extraction {
     mod layouts;
     mod passages;
     mod robust;
+    mod told;
 }
 
 use acta::graph::ViewOptions;

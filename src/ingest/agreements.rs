@@ -17,6 +17,9 @@ use super::sentence::Sentence;
 use crate::model::{EdgeKind, Kind, Provenance, Section, Span, Status, Value};
 use std::sync::OnceLock;
 
+mod cues;
+use cues::{assign, cues, words_between, Cue};
+
 /// An agreement found in a section.
 #[derive(Debug, Clone)]
 pub struct Agreement {
@@ -105,97 +108,6 @@ pub fn proposers(s: &Sentence) -> Vec<String> {
             {
                 out.push(id);
             }
-        }
-    }
-    out
-}
-
-struct Cue {
-    start: usize,
-    end: usize,
-    decision: Decision,
-    weak: bool,
-}
-
-fn cues(s: &Sentence) -> Vec<Cue> {
-    let mut out = Vec::new();
-    for c in patterns().decisions.captures_iter(s.hay()) {
-        let Some(i) = (1..c.len()).find(|&i| c.get(i).is_some()) else {
-            continue;
-        };
-        let (Some(m), Some(row)) = (c.get(i), decided().get(i - 1)) else {
-            continue;
-        };
-        let (start, end) = (s.orig(m.start()), s.end_of(m.end()));
-        if s.in_meeting(start, end) && row.decision != Decision::Endorsed {
-            continue;
-        }
-        if row.weak {
-            // A secretariat asking is follow-up, not a decision.
-            let actor = s
-                .mentions
-                .iter()
-                .rev()
-                .find(|x| x.end <= start && !s.in_meeting(x.start, x.end));
-            if actor.is_some_and(|a| crate::reference::roles().organs.contains(&a.id)) {
-                continue;
-            }
-        }
-        out.push(Cue {
-            start,
-            end,
-            decision: row.decision,
-            weak: row.weak,
-        });
-    }
-    out
-}
-
-fn words_between(s: &Sentence, a: usize, b: usize) -> usize {
-    let (x, y) = if a <= b { (a, b) } else { (b, a) };
-    s.slice(x, y).split_whitespace().count()
-}
-
-/// For each cue, the meeting ids named with it (and whether each is a
-/// bare body mention). A meeting goes to the phrase right before it when
-/// nothing separates them ("se solicitó en el GRCM de octubre 2002",
-/// "recomendó esta actividad durante su reunión del 28 de octubre"), else
-/// to the phrase after it ("Durante la VII CRM, los Viceministros
-/// aprobaron"), else to the nearest.
-fn assign(s: &Sentence, cues: &[Cue]) -> Vec<Vec<(String, bool)>> {
-    static BREAK: OnceLock<Pattern> = OnceLock::new();
-    let brk = BREAK.get_or_init(|| compile(r"[,;]|\by\b|\be\b|\bpero\b|\bmientras\b"));
-    let mut out: Vec<Vec<(String, bool)>> = vec![Vec::new(); cues.len()];
-    for r in s.meetings.iter().filter(|r| !r.destination) {
-        let Some(id) = &r.id else { continue };
-        let before = cues
-            .iter()
-            .enumerate()
-            .rev()
-            .find(|(_, c)| c.end <= r.start);
-        let after = cues.iter().enumerate().find(|(_, c)| c.start >= r.end);
-        let close_before = before.filter(|(_, c)| !brk.is_match(s.hay_between(c.end, r.start)));
-        let best = close_before
-            .or(after)
-            .or(before)
-            .map(|(i, _)| i)
-            .or_else(|| {
-                cues.iter()
-                    .enumerate()
-                    .min_by_key(|(_, c)| {
-                        words_between(s, c.start.min(r.start), c.start.max(r.start))
-                    })
-                    .map(|(i, _)| i)
-            });
-        if let Some(i) = best {
-            if !out[i].iter().any(|(x, _)| x == id) {
-                out[i].push((id.clone(), r.weak));
-            }
-        }
-    }
-    for v in &mut out {
-        if v.iter().any(|(_, weak)| !weak) {
-            v.retain(|(_, weak)| !weak);
         }
     }
     out

@@ -37,8 +37,8 @@ use super::resolve::Resolver;
 use super::rules::{self, compile};
 use super::sentence::Sentence;
 use crate::model::{Kind, Precision};
-use crate::reference::series::{self, ordinal_word};
-use crate::reference::{from_long_roman, Gazetteer};
+use crate::reference::series;
+use crate::reference::Gazetteer;
 use std::sync::OnceLock;
 
 pub use super::meeting_ref::{MeetingRef, Target};
@@ -202,15 +202,9 @@ pub fn find(s: &Sentence, env: &Env) -> Vec<MeetingRef> {
             continue;
         };
         let raw = s.slice(s.orig(ord.start()), s.end_of(ord.end()));
-        let ordinal = if raw
-            .chars()
-            .all(|ch| matches!(ch, 'I' | 'V' | 'X' | 'L' | 'C'))
-        {
-            from_long_roman(raw)
-        } else {
-            ordinal_word(ord.as_str())
+        let Some(ordinal) = series_refs::ordinal_value(raw, ord.as_str()) else {
+            continue;
         };
-        let Some(ordinal) = ordinal else { continue };
         let Some(series) = c.name("body").and_then(|b| series::by_name(b.as_str())) else {
             continue;
         };

@@ -40,6 +40,20 @@ pub(super) fn target(series: &Series, ordinal: u32) -> Target {
     }
 }
 
+/// The number of an ordinal: `raw` as printed when it is roman in
+/// capitals (`IV`), else its normalized form a word of the language
+/// profiles or `7th`.
+pub(super) fn ordinal_value(raw: &str, normalized: &str) -> Option<u32> {
+    if raw
+        .chars()
+        .all(|ch| matches!(ch, 'I' | 'V' | 'X' | 'L' | 'C'))
+    {
+        from_long_roman(raw)
+    } else {
+        ordinal_word(normalized)
+    }
+}
+
 /// An ordinal as the numbered pattern writes it (roman, `7th`, a word).
 pub(super) fn ordinal_token() -> String {
     let words = alternation(series::ordinal_words().iter().map(|(w, _)| w.as_str()));

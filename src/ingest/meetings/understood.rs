@@ -9,7 +9,7 @@
 //! workshop's), no count word (`dos etapas; la primera ...`) and no second
 //! series ("la CSM y la CRM ...; la primera ...").
 
-use super::series_refs::{named_before, ordinal_token, target};
+use super::series_refs::{named_before, ordinal_token, ordinal_value, target};
 use super::tail::parse_tail;
 use super::{alternation, overlaps, with_tail, Env, MeetingRef};
 use crate::ingest::pattern::Pattern;
@@ -17,8 +17,7 @@ use crate::ingest::profile::Profile;
 use crate::ingest::rules::compile;
 use crate::ingest::sentence::Sentence;
 use crate::model::Kind;
-use crate::reference::from_long_roman;
-use crate::reference::series::{self, ordinal_word};
+use crate::reference::series;
 use crate::text::normalize;
 use std::sync::OnceLock;
 
@@ -114,15 +113,9 @@ pub(super) fn of_the_series(s: &Sentence, env: &Env, refs: &mut Vec<MeetingRef>)
             continue;
         }
         let raw = s.slice(s.orig(ord.start()), s.end_of(ord.end()));
-        let n = if raw
-            .chars()
-            .all(|ch| matches!(ch, 'I' | 'V' | 'X' | 'L' | 'C'))
-        {
-            from_long_roman(raw)
-        } else {
-            ordinal_word(ord.as_str())
+        let Some(n) = ordinal_value(raw, ord.as_str()) else {
+            continue;
         };
-        let Some(n) = n else { continue };
         let Some((named_end, series)) = named_before(s, a) else {
             continue;
         };

@@ -1,0 +1,109 @@
+//! Decisions told in prose by news items and declarations: what a
+//! passive, a relative clause, a reaffirmation or an act of ministers
+//! records, and what it only tells of.
+
+use super::common::Doc;
+use acta::model::{EdgeKind, Kind};
+
+/// The words of every agreement the document yields.
+fn agreement_texts(d: &Doc) -> Vec<String> {
+    d.bundle
+        .nodes
+        .iter()
+        .filter(|n| n.kind == Kind::Agreement)
+        .filter_map(|n| d.text_attr(&n.id, "text"))
+        .collect()
+}
+
+#[test]
+fn a_reaffirmation_of_nothing_earlier_is_adopted_at_its_meeting() {
+    // A news item: the ministers "reaffirmed" a will no earlier sentence
+    // records, at the meeting named with it; it is first known there.
+    let d = Doc::text(
+        "nota-crm-09.txt",
+        "En la Declaración final de la IX Conferencia Regional sobre Migración, celebrada en Panamá \
+         en marzo de 2004, los viceministros reafirmaron su voluntad común de seguir trabajando con \
+         un enfoque integral de la migración.\n",
+    );
+    d.assert_consistent();
+    let a = "agreement:nota-crm-09/text";
+    assert!(
+        d.has_edge(a, EdgeKind::AdoptedAt, "meeting:crm-09"),
+        "{:?}",
+        d.bundle.edges
+    );
+    assert!(!d.has_edge(a, EdgeKind::ReaffirmedAt, "meeting:crm-09"));
+    // A meeting named after the verb is where what is reaffirmed came from.
+    let d = Doc::text(
+        "nota-csm.txt",
+        "Los ministros reafirmaron los principios de la Declaración de Buenos Aires adoptada \
+         en la I Conferencia Suramericana sobre Migraciones en el año 2000.\n",
+    );
+    d.assert_consistent();
+    assert!(
+        !d.bundle.edges.iter().any(|e| e.kind == EdgeKind::AdoptedAt),
+        "{:?}",
+        d.bundle.edges
+    );
+}
+
+#[test]
+fn a_passive_after_a_relative_of_place_records_that_meetings_decision() {
+    // "at which <subject> was adopted" records what the meeting before it
+    // adopted; "which was adopted" tells of the plan named before it.
+    let d = Doc::text(
+        "almaty-note.txt",
+        "The meeting built on the Fifth Regional Conference on Migration, held in Washington \
+         in March 2000, at which the Plan of Action was adopted unanimously.\n\n\
+         The delegations discussed the work plan which was adopted in 2018 by the group.\n\n\
+         The city that hosted the meeting at which it was adopted gave the declaration its name.\n\n\
+         The delegations noted that a similar regional plan on return was adopted previously.\n",
+    );
+    d.assert_consistent();
+    let adopted: Vec<_> = d
+        .bundle
+        .edges
+        .iter()
+        .filter(|e| e.kind == EdgeKind::AdoptedAt)
+        .map(|e| (e.from.to_string(), e.to.to_string()))
+        .collect();
+    let [(a, m)] = adopted.as_slice() else {
+        panic!("one decision: {adopted:?}")
+    };
+    assert_eq!(m, "meeting:crm-05");
+    assert!(
+        d.text_attr(a, "text")
+            .is_some_and(|t| t.contains("Plan of Action was adopted")),
+        "{a}"
+    );
+}
+
+#[test]
+fn ministers_establish_and_issue_but_being_committed_is_no_act() {
+    let d = Doc::text(
+        "igad-note.txt",
+        "The meeting, a sign of how firmly the member states are committed to migration \
+         questions, was attended by ministers of five countries.\n\n\
+         The ministers discussed the recommendations of the technical meetings, and \
+         established the Sectoral Ministerial Committee on Migration.\n\n\
+         The ministers also issued a declaration of commitment for the way ahead.\n",
+    );
+    d.assert_consistent();
+    let texts = agreement_texts(&d);
+    assert_eq!(texts.len(), 2, "{texts:?}");
+    assert!(texts[0].contains("established the Sectoral Ministerial Committee"));
+    assert!(texts[1].contains("issued a declaration of commitment"));
+    // A participle is no act; a later act after a passive one is.
+    let d = Doc::text(
+        "crm-note.txt",
+        "The Vice-Ministers welcomed the work of the Ad Hoc Group established in 2010 to follow \
+         up on the guidelines.\n\n\
+         The Vice-Ministers reviewed the work plan which was adopted in 2015 and adopted a new \
+         work plan for the period 2016-2018.\n",
+    );
+    let texts = agreement_texts(&d);
+    let [t] = texts.as_slice() else {
+        panic!("one decision: {texts:?}")
+    };
+    assert!(t.contains("adopted a new work plan"), "{t}");
+}
