@@ -9,7 +9,7 @@
 //! workshop's), no count word (`dos etapas; la primera ...`) and no second
 //! series ("la CSM y la CRM ...; la primera ...").
 
-use super::series_refs::{named_before, ordinal_token, ordinal_value, target};
+use super::series_refs::{named_before, ordinal_value, target};
 use super::tail::parse_tail;
 use super::{alternation, overlaps, with_tail, Env, MeetingRef};
 use crate::ingest::pattern::Pattern;
@@ -17,41 +17,37 @@ use crate::ingest::profile::Profile;
 use crate::ingest::rules::compile;
 use crate::ingest::sentence::Sentence;
 use crate::model::Kind;
-use crate::reference::series;
+use crate::reference::series::{self, ordinal_word};
 use crate::text::normalize;
 use std::sync::OnceLock;
 
-/// An article, an ordinal (not in digits) and the words of holding.
-fn pattern() -> &'static Pattern {
+/// One of `words` as a whole word (or, with `plural`, its plural).
+fn any_of<'a>(words: impl Iterator<Item = &'a str>, plural: bool) -> Pattern {
+    let words = alternation(words);
+    let plural = if plural { "(?:e?s)?" } else { "" };
+    compile(&format!(r"\b(?:{words}){plural}\b"))
+}
+
+/// The words of holding (`[places] took_place`). The ordinal before them
+/// is looked up word by word ([`ordinal_before`]): a pattern of every
+/// ordinal word joined to every word of holding costs more to build than
+/// a document's whole reading.
+fn holding() -> &'static Pattern {
     static P: OnceLock<Pattern> = OnceLock::new();
     P.get_or_init(|| {
-        let ord = ordinal_token();
-        let held = alternation(
-            Profile::bundled()
-                .iter()
-                .flat_map(|p| &p.places.took_place)
-                .map(String::as_str),
-        );
-        compile(&format!(
-            r"\b(?:la|el|the)\s+(?P<ord>{ord})\s*,?\s+(?P<held>{held})\b"
-        ))
+        let words = Profile::bundled().iter().flat_map(|p| &p.places.took_place);
+        any_of(words.map(String::as_str), false)
     })
 }
 
 /// Words naming some kind of gathering (`[names] events` of the language
-/// profiles): one between the series and the ordinal is what the ordinal
-/// counts.
+/// profiles), plurals too ("dos talleres; el primero ..."): one between
+/// the series and the ordinal is what the ordinal counts.
 fn gatherings() -> &'static Pattern {
     static P: OnceLock<Pattern> = OnceLock::new();
     P.get_or_init(|| {
-        let words = alternation(
-            Profile::bundled()
-                .iter()
-                .flat_map(|p| &p.names.events)
-                .map(String::as_str),
-        );
-        // Plurals too ("dos talleres; el primero ...").
-        compile(&format!(r"\b(?:{words})(?:e?s)?\b"))
+        let words = Profile::bundled().iter().flat_map(|p| &p.names.events);
+        any_of(words.map(String::as_str), true)
     })
 }
 
@@ -61,14 +57,38 @@ fn gatherings() -> &'static Pattern {
 fn counts() -> &'static Pattern {
     static P: OnceLock<Pattern> = OnceLock::new();
     P.get_or_init(|| {
-        let words = alternation(
-            Profile::bundled()
-                .iter()
-                .flat_map(|p| p.numbers.words.iter().skip(1))
-                .flatten()
-                .map(String::as_str),
-        );
-        compile(&format!(r"\b(?:{words})\b"))
+        let words = Profile::bundled()
+            .iter()
+            .flat_map(|p| p.numbers.words.iter().skip(1))
+            .flatten();
+        any_of(words.map(String::as_str), false)
+    })
+}
+
+/// An article and an ordinal (one to three words, not in digits) ending
+/// `before` (normalized text, maybe a comma after the ordinal): where the
+/// article starts and where the ordinal starts and ends.
+fn ordinal_before(before: &str) -> Option<(usize, usize, usize)> {
+    let text = before.trim_end();
+    let text = text.strip_suffix(',').unwrap_or(text).trim_end();
+    // The last four words, from the end: (start, end).
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    let mut end = text.len();
+    while words.len() < 4 && end > 0 {
+        let head = text.get(..end)?;
+        let start = head.rfind(char::is_whitespace).map_or(0, |i| {
+            i + head[i..].chars().next().map_or(1, char::len_utf8)
+        });
+        words.push((start, end));
+        end = text.get(..start)?.trim_end().len();
+    }
+    let roman = |w: &str| w.len() <= 7 && !w.is_empty() && w.chars().all(|c| "ivxlc".contains(c));
+    (1..words.len()).find_map(|k| {
+        let (art, ord) = (words[k], (words[k - 1].0, words[0].1));
+        let (a, o) = (text.get(art.0..art.1)?, text.get(ord.0..ord.1)?);
+        let is_ord = (k == 1 && roman(o)) || ordinal_word(o).is_some();
+        (matches!(a, "la" | "el" | "the") && is_ord && !o.starts_with(|c: char| c.is_ascii_digit()))
+            .then_some((art.0, ord.0, ord.1))
     })
 }
 
@@ -101,19 +121,17 @@ fn series_named_before(s: &Sentence, a: usize) -> usize {
 
 /// Numbered meetings of the series named before, by an ordinal alone.
 pub(super) fn of_the_series(s: &Sentence, env: &Env, refs: &mut Vec<MeetingRef>) {
-    for c in pattern().captures_iter(s.hay()) {
-        let (Some(m), Some(ord), Some(held)) = (c.get(0), c.name("ord"), c.name("held")) else {
+    for held in holding().find_iter(s.hay()) {
+        let before = s.norm_before(s.orig(held.start()));
+        let Some((art, ord_start, ord_end)) = ordinal_before(before) else {
             continue;
         };
-        if ord.as_str().starts_with(|c: char| c.is_ascii_digit()) {
-            continue;
-        }
-        let (a, b) = (s.orig(m.start()), s.end_of(held.start()));
+        let (a, b) = (s.orig(art), s.end_of(held.start()));
         if overlaps(refs, a, b) {
             continue;
         }
-        let raw = s.slice(s.orig(ord.start()), s.end_of(ord.end()));
-        let Some(n) = ordinal_value(raw, ord.as_str()) else {
+        let raw = s.slice(s.orig(ord_start), s.end_of(ord_end));
+        let Some(n) = ordinal_value(raw, before.get(ord_start..ord_end).unwrap_or("")) else {
             continue;
         };
         let Some((named_end, series)) = named_before(s, a) else {
