@@ -8,6 +8,7 @@
 //! makes extraction panic.
 
 mod extraction {
+    mod bodies;
     pub mod common;
     mod layouts;
     mod passages;

@@ -14,6 +14,7 @@
 mod held;
 mod hosted;
 mod inaugural;
+mod of_body;
 mod own;
 mod prep;
 mod series_refs;
@@ -252,6 +253,8 @@ pub fn find(s: &Sentence, env: &Env) -> Vec<MeetingRef> {
     // "del Capítulo de Buenos Aires, del 5 de julio de 2019": the
     // series' meeting in its host city.
     hosted::of_the_document(s, env, &mut refs);
+    // "la VIII Reunión de la RIAM": a body outside the series profiles.
+    of_body::numbered(s, env, &mut refs);
     // Named conferences: quoted, or capitalized with a date.
     for (q, role) in &s.quotes {
         if *role == Role::Meeting && !overlaps(&refs, q.start, q.end) {

@@ -257,6 +257,7 @@ impl Profile {
             &mut self.places.run_in,
             &mut self.places.hosted,
             &mut self.places.between,
+            &mut self.places.of_body,
             &mut self.places.it,
             &mut self.places.closed,
             &mut self.lists.announced,

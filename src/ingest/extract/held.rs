@@ -142,7 +142,10 @@ pub(super) fn own_meeting_held(
 /// known and have no day in common.
 fn other_days(stated: Option<&(DateValue, crate::model::Provenance)>, held: Option<&Held>) -> bool {
     match (stated, held.and_then(|h| h.date)) {
-        (Some((d, _)), Some(h)) => !d.inferred && (d.end < h.start || h.end < d.start),
+        // Two years inferred alike compare by their days.
+        (Some((d, _)), Some(h)) => {
+            (!d.inferred || h.inferred) && (d.end < h.start || h.end < d.start)
+        }
         _ => false,
     }
 }

@@ -29,10 +29,10 @@ fn patterns() -> &'static Patterns {
         Patterns {
             filler: compile(rules::MEETING_FILLER),
             before_date: compile(
-                r"^[\s,]*(?:(?:de|del|en|el|ano|durante|entre|los dias|el dia|from|on|in|of|between|the|year)\s+)*$",
+                r"^[\s,]*(?:(?:de|del|en|el|ano|durante|entre|los dias|el dia|pasado|from|on|in|of|between|the|year|last)\s+)*$",
             ),
             place: compile(&format!(
-                r"^[\s,]*(?:en|in)\s+(?:la\s+|el\s+)?(?P<p>{cap}(?:\s+(?:de\s+|del\s+|la\s+)?{cap}){{0,3}}(?:\s*,\s*{cap}(?:\s+{cap}){{0,2}})?)"
+                r"^[\s,]*(?:en|in)\s+(?:la\s+ciudad\s+de\s+|the\s+city\s+of\s+)?(?:la\s+|el\s+)?(?P<p>{cap}(?:\s+(?:de\s+|del\s+|la\s+)?{cap}){{0,3}}(?:\s*,\s*{cap}(?:\s+{cap}){{0,2}})?)"
             )),
             // A heading's place with no preposition, right before its date:
             // "(RCGM) San José, Costa Rica November 18, 2013".

@@ -198,6 +198,10 @@ pub struct Places {
     /// between the Consuls of the RCM Member Countries and ..."): a
     /// series named after them says who met, not whose meeting it was.
     pub between: Vec<String>,
+    /// Words of belonging between a numbered meeting's noun and the body
+    /// whose meeting it is ("la VIII Reunión de la RIAM", "the 5th
+    /// Meeting of the RMCC").
+    pub of_body: Vec<String>,
     /// Words that open a sentence going on about the meeting the one
     /// before it named ("La reunión, que ocupará los días 8 y 9 de
     /// mayo", "The meeting, which closed on 16 November"): its days

@@ -1,0 +1,110 @@
+//! Numbered meetings of bodies outside the series profiles.
+
+use super::*;
+
+/// The meeting references of `text`, with `names` (short name, long
+/// name) defined as the document defines them.
+fn defined(text: &str, names: &[(&str, &str)]) -> Vec<(String, Target, Option<String>)> {
+    let g = Gazetteer::bundled().expect("gazetteer");
+    let mut resolver = Resolver::from_gazetteer(&g);
+    for (short, long) in names {
+        let id = format!("organization:{}", crate::text::slug(short));
+        resolver.add(short, &id, Kind::Organization);
+        resolver.add(long, &id, Kind::Organization);
+    }
+    let env = Env {
+        gazetteer: &g,
+        resolver: &resolver,
+        dates: DateContext::at(Some(Ymd::new(2018, 5, 31))),
+        profiles: crate::ingest::profile::Profile::bundled(),
+        series: None,
+        today: None,
+    };
+    let mut s = Sentence::whole(text);
+    s.dates = dates::find_normalized(s.hay(), &s.map, &env.dates);
+    s.mentions = resolver.find(&s.text);
+    find(&s, &env)
+        .into_iter()
+        .map(|r| (s.slice(r.start, r.end).to_string(), r.target, r.city))
+        .collect()
+}
+
+fn riam(ordinal: u32) -> Target {
+    Target::Numbered {
+        body: "RIAM".into(),
+        ordinal,
+    }
+}
+
+#[test]
+fn an_ordinal_and_a_meeting_noun_before_a_defined_body() {
+    let riam_names = [("RIAM", "Red Iberoamericana de Autoridades Migratorias")];
+    let found = defined(
+        "La decisión fue acordada en el marco del VII Congreso de la RIAM, desarrollado en \
+         septiembre pasado en Panamá.",
+        &riam_names,
+    );
+    assert!(found.iter().any(|r| r.1 == riam(7)), "{found:?}");
+    let found = defined(
+        "Se examinarán en la VIII Reunión de la Red Iberoamericana de Autoridades Migratorias \
+         que se celebrará en Lima.",
+        &riam_names,
+    );
+    assert!(found.iter().any(|r| r.1 == riam(8)), "{found:?}");
+    let found = defined(
+        "Los países acordaron en la octava reunión de la RIAM un plan común.",
+        &riam_names,
+    );
+    assert!(found.iter().any(|r| r.1 == riam(8)), "{found:?}");
+}
+
+#[test]
+fn the_place_and_days_after_the_bracketed_short_name() {
+    let found = defined(
+        "El encuentro nace en el marco de la VII Cumbre de la Comunidad de Estados \
+         Latinoamericanos y Caribeños (Celac), celebrada el pasado 24 de enero, en la ciudad de \
+         Buenos Aires, Argentina, para reunir a los países.",
+        &[("Celac", "Comunidad de Estados Latinoamericanos y Caribeños")],
+    );
+    let celac = Target::Numbered {
+        body: "CELAC".into(),
+        ordinal: 7,
+    };
+    assert_eq!(
+        found,
+        [(
+            "VII Cumbre de la Comunidad de Estados Latinoamericanos y Caribeños (Celac), \
+             celebrada el pasado 24 de enero, en la ciudad de Buenos Aires, Argentina"
+                .to_string(),
+            celac,
+            Some("Buenos Aires".to_string())
+        )]
+    );
+}
+
+#[test]
+fn english_puts_the_body_before_the_noun_or_after_another_body() {
+    let names = [("RMCC", "Regional Migration Coordination Committee")];
+    let rmcc = Target::Numbered {
+        body: "RMCC".into(),
+        ordinal: 5,
+    };
+    let found = defined(
+        "In other words, the 5th RMCC Meeting is the platform for preparing the ministerial.",
+        &names,
+    );
+    assert_eq!(found.iter().map(|r| &r.1).collect::<Vec<_>>(), [&rmcc]);
+    // "of the IGAD RMCC": the RMCC's meeting, not IGAD's.
+    let found = defined(
+        "Taking part in the 5th Meeting of the IGAD RMCC are Heads of Immigration.",
+        &names,
+    );
+    assert_eq!(found.iter().map(|r| &r.1).collect::<Vec<_>>(), [&rmcc]);
+    // No meeting noun, or a lower-case word between: no meeting.
+    for text in [
+        "The 5th report of the RMCC was read.",
+        "The 5th and last meeting of the RMCC was read.",
+    ] {
+        assert!(defined(text, &names).is_empty(), "{text}");
+    }
+}

@@ -1,0 +1,56 @@
+//! Meetings of bodies outside the series profiles, numbered by the
+//! document that defines the body: their keys, places and days, and
+//! which of them a news item's decisions were taken at.
+
+use super::common::Doc;
+use acta::model::{EdgeKind, Kind};
+
+#[test]
+fn a_defined_body_s_numbered_meetings_and_the_one_that_decided() {
+    // Modeled on a wire story: the next meeting is announced first, in
+    // the future; the decisions were taken at the one before.
+    let d = Doc::text(
+        "nota-red.txt",
+        "Chile será la sede, el año que viene, de la V Reunión de la Red Andina de Oficinas \
+         Consulares (RAOC), según informaron fuentes oficiales.\n\n\
+         La decisión fue tomada en el IV Congreso de la RAOC, celebrado el pasado 12 de marzo \
+         en la ciudad de Quito, Ecuador.\n\n\
+         Los representantes de las oficinas acordaron además compartir sus registros consulares.\n",
+    );
+    d.assert_consistent();
+    let meetings = d.ids(Kind::Meeting);
+    assert_eq!(
+        meetings,
+        d.set(&["meeting:raoc-04", "meeting:raoc-05"]),
+        "{:?}",
+        d.bundle.nodes
+    );
+    assert_eq!(
+        d.text_attr("meeting:raoc-04", "city").as_deref(),
+        Some("Quito")
+    );
+    assert!(d.has_edge("meeting:raoc-04", EdgeKind::PartOf, "organization:raoc"));
+    let adopted: Vec<(String, String)> = d.edges(EdgeKind::AdoptedAt).collect();
+    assert!(!adopted.is_empty());
+    assert!(
+        adopted.iter().all(|(_, m)| m == "meeting:raoc-04"),
+        "{adopted:?}"
+    );
+}
+
+#[test]
+fn a_range_of_days_and_a_body_that_meets_by_date_number_no_meeting() {
+    // "10th -11th RCGM Meeting": days, not an ordinal; the RCGM's
+    // meetings are keyed by their month.
+    let d = Doc::text(
+        "st-report.txt",
+        "Activities of the year (Workshop on documents March 7th-12th, 10th -11th RCGM Meeting \
+         June 7th -9th, 2016).\n",
+    );
+    d.assert_consistent();
+    assert!(
+        !d.ids(Kind::Meeting).iter().any(|m| m.ends_with("-11")),
+        "{:?}",
+        d.ids(Kind::Meeting)
+    );
+}
