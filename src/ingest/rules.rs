@@ -56,7 +56,7 @@ pub const SCHEDULED_GAP: &str = r"^\s*,?\s*(?:se ha programado|esta programada|s
 
 /// Filler between a meeting and its date or place ("realizada del",
 /// "que se realizó en", "en su reunión de").
-pub const MEETING_FILLER: &str = r"^(?:\s|,)*(?:(?:which\s+|that\s+)?(?:(?:que\s+)?se\s+(?:realizo|celebro|llevo\s+a\s+cabo|efectuo|reunio|reunieron)|(?:que\s+)?tuvo\s+lugar|(?:que\s+)?tendra\s+lugar|se\s+(?:realizara|celebrara|llevara\s+a\s+cabo)|sesiono|took\s+place|(?:will|to)\s+take\s+place|(?:was\s+|were\s+|will\s+be\s+)?held|convened|realizad[ao]s?|celebrad[ao]s?|efectuad[ao]s?|llevad[ao]s?\s+a\s+cabo|reunid[ao]s?|en\s+su\s+reunion|en\s+su\s+sesion)(?:\s|,)*)?";
+pub const MEETING_FILLER: &str = r"^(?:\s|,)*(?:(?:which\s+|that\s+)?(?:(?:que\s+)?se\s+(?:realizo|celebro|llevo\s+a\s+cabo|efectuo|reunio|reunieron)|(?:que\s+)?tuvo\s+lugar|(?:que\s+)?tendra\s+lugar|(?:que\s+)?se\s+(?:realizara|celebrara|llevara\s+a\s+cabo)|sesiono|took\s+place|(?:will|to)\s+take\s+place|(?:was\s+|were\s+|will\s+be\s+)?held|convened|realizad[ao]s?|celebrad[ao]s?|efectuad[ao]s?|llevad[ao]s?\s+a\s+cabo|reunid[ao]s?|en\s+su\s+reunion|en\s+su\s+sesion)(?:\s|,)*)?";
 
 /// Who proposed, offered or sponsored something: countries and
 /// organizations named right after.

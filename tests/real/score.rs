@@ -553,7 +553,16 @@ fn meetings(b: &FactBundle, e: &Expected, matched: &BTreeMap<String, String>, ou
         let end = if m.end.is_empty() { &m.start } else { &m.end };
         // A month or a year is compared at the precision the text gives
         // ("en mayo de 2000" is `2000-05`), days day by day.
+        // An expected year holds any period read inside it ("en el segundo
+        // semestre de 2018" is the year 2018 written more closely).
+        let in_year = |d: &DateValue| {
+            m.start.len() == 4
+                && *end == m.start
+                && d.start.year.to_string() == m.start
+                && d.end.year.to_string() == m.start
+        };
         let same_dates = date.is_some_and(|d| match d.precision {
+            _ if in_year(&d) => true,
             Precision::Month | Precision::Year => iso(&d) == m.start && *end == m.start,
             _ => same_day(d.start, &m.start) && same_day(d.end, end),
         });
