@@ -56,35 +56,42 @@ fn capitalized(w: &str) -> bool {
         .is_some_and(char::is_uppercase)
 }
 
+/// The lists the readers below look words up in, gathered once a sentence.
+struct Words<'a> {
+    /// `[places] meeting_nouns`.
+    nouns: Vec<&'a str>,
+    /// `[places] of_body`.
+    of: Vec<&'a str>,
+}
+
+/// The last `n` words of `text` (original offsets), in text order.
+fn last_words(text: &str, n: usize) -> Vec<(usize, &str)> {
+    let mut out: Vec<(usize, &str)> = crate::text::words_at(text).rev().take(n).collect();
+    out.reverse();
+    out
+}
+
 /// The ordinal, meeting noun and word of belonging right before `at`
 /// ("VIII Reunión de la", "octava reunión de la"; other words between
 /// capitalized: "45th Regular Meeting of"): where the ordinal starts and
 /// its number.
-fn named_before(s: &Sentence, at: usize, env: &Env) -> Option<(usize, u32)> {
-    let before = s.text.get(..at)?;
-    let tokens: Vec<(usize, &str)> = crate::text::words_at(before).collect();
-    let tail: Vec<String> = tokens
-        .iter()
-        .rev()
-        .take(NAME_WORDS + 4)
-        .map(|(_, w)| words(w))
-        .collect();
-    let nouns = env.places(|p| &p.meeting_nouns);
-    let of = env
-        .places(|p| &p.of_body)
-        .into_iter()
-        .map(|w| w.split(' ').count())
-        .filter(|&n| {
-            let said: Vec<&str> = tail.iter().take(n).rev().map(String::as_str).collect();
-            env.places(|p| &p.of_body)
-                .contains(&said.join(" ").as_str())
-        })
-        .max()?;
+fn named_before(s: &Sentence, at: usize, w: &Words) -> Option<(usize, u32)> {
+    // Most sentences fail here: no word of belonging before the name.
+    let norm = s.norm_before(at).trim_end();
+    let of =
+        w.of.iter()
+            .filter(|o| {
+                norm.strip_suffix(**o)
+                    .is_some_and(|head| head.is_empty() || head.ends_with(' '))
+            })
+            .map(|o| o.split(' ').count())
+            .max()?;
+    let tokens = last_words(s.text.get(..at)?, NAME_WORDS + of + 3);
     let mut k = tokens.len().checked_sub(of + 1)?;
     let mut noun = false;
     for _ in 0..=NAME_WORDS {
-        let (_, w) = tokens.get(k)?;
-        if w.ends_with([',', ';', ':', '.', ')']) {
+        let (_, t) = tokens.get(k)?;
+        if t.ends_with([',', ';', ':', '.', ')']) {
             return None;
         }
         if noun {
@@ -92,8 +99,8 @@ fn named_before(s: &Sentence, at: usize, env: &Env) -> Option<(usize, u32)> {
                 return Some((start, n));
             }
         }
-        let is_noun = nouns.contains(&words(w).as_str());
-        if !is_noun && !capitalized(w) {
+        let is_noun = w.nouns.contains(&words(t).as_str());
+        if !is_noun && !capitalized(t) {
             return None;
         }
         noun |= is_noun;
@@ -105,20 +112,19 @@ fn named_before(s: &Sentence, at: usize, env: &Env) -> Option<(usize, u32)> {
 /// The ordinal right before `at` and a meeting noun right after `end`
 /// ("5th RMCC Meeting"): where the ordinal starts, its number and where
 /// the noun ends.
-fn around(s: &Sentence, at: usize, end: usize, env: &Env) -> Option<(usize, u32, usize)> {
-    let before = s.text.get(..at)?;
-    let tokens: Vec<(usize, &str)> = crate::text::words_at(before).collect();
-    let (n, start) = ordinal_ending(&tokens, tokens.len().checked_sub(1)?)?;
+fn around(s: &Sentence, at: usize, end: usize, w: &Words) -> Option<(usize, u32, usize)> {
     let after = s.text.get(end..)?;
-    let (i, w) = crate::text::words_at(after).next()?;
-    let nouns = env.places(|p| &p.meeting_nouns);
-    (after.get(..i)?.trim().is_empty() && nouns.contains(&words(w).as_str())).then(|| {
-        (
-            start,
-            n,
-            end + i + w.trim_end_matches([',', ';', ':', '.']).len(),
-        )
-    })
+    let (i, next) = crate::text::words_at(after).next()?;
+    if !(after.get(..i)?.trim().is_empty() && w.nouns.contains(&words(next).as_str())) {
+        return None;
+    }
+    let tokens = last_words(s.text.get(..at)?, 2);
+    let (n, start) = ordinal_ending(&tokens, tokens.len().checked_sub(1)?)?;
+    Some((
+        start,
+        n,
+        end + i + next.trim_end_matches([',', ';', ':', '.']).len(),
+    ))
 }
 
 /// Numbered meetings of bodies outside the series profiles (see the
@@ -130,6 +136,10 @@ pub(super) fn numbered(s: &Sentence, env: &Env, refs: &mut Vec<MeetingRef>) {
         .iter()
         .filter(|m| m.kind == Kind::Organization)
         .collect();
+    let lists = Words {
+        nouns: env.places(|p| &p.meeting_nouns),
+        of: env.places(|p| &p.of_body),
+    };
     let adjoin = |a: usize, b: usize| s.text.get(a..b).is_some_and(|g| g.trim().is_empty());
     for (i, men) in orgs.iter().enumerate() {
         let Some(body) = short_name(&men.id) else {
@@ -155,9 +165,9 @@ pub(super) fn numbered(s: &Sentence, env: &Env, refs: &mut Vec<MeetingRef>) {
         {
             continue;
         }
-        let found = named_before(s, orgs[lead].start, env)
+        let found = named_before(s, orgs[lead].start, &lists)
             .map(|(a, n)| (a, n, after_acronym(s, men.end)))
-            .or_else(|| around(s, orgs[lead].start, men.end, env));
+            .or_else(|| around(s, orgs[lead].start, men.end, &lists));
         let Some((a, ordinal, b)) = found else {
             continue;
         };
