@@ -13,17 +13,26 @@ use std::collections::HashSet;
 
 /// The meeting a document records: the first meeting its text resolves
 /// before `before` (its first decision cue), not one announced for later
-/// nor one of a sentence in the future ("Perú será la sede de la VIII
-/// Reunión de la RIAM": the news is what the VII decided).
+/// nor one its sentence speaks of in the future ("Perú será la sede de la
+/// VIII Reunión de la RIAM": the news is what the VII decided).
 pub fn own_meeting(secs: &[Vec<Sentence>], before: usize) -> Option<String> {
     secs.iter()
         .flatten()
-        .filter(|s| s.span.start < before && !super::meetings::future(s))
-        .flat_map(|s| s.meetings.iter().map(move |r| (s.span.start + r.start, r)))
-        .find(|(at, r)| {
-            *at < before && !r.scheduled && !r.destination && !r.aside && r.id.is_some()
+        .filter(|s| s.span.start < before)
+        .flat_map(|s| {
+            s.meetings
+                .iter()
+                .map(move |r| (s, s.span.start + r.start, r))
         })
-        .map(|(_, r)| r)
+        .find(|(s, at, r)| {
+            *at < before
+                && !r.scheduled
+                && !r.destination
+                && !r.aside
+                && r.id.is_some()
+                && !super::meetings::future_before(s, r.start)
+        })
+        .map(|(_, _, r)| r)
         .and_then(|r| r.id.clone())
 }
 

@@ -544,6 +544,15 @@ pub fn future(s: &Sentence) -> bool {
     norm.is_match(s.hay()) || future_ending(&s.text)
 }
 
+/// [`future`] in the words of the sentence before `at` ("Perú será la
+/// sede de la VIII Reunión" before the meeting; not "La XX Reunión acordó
+/// que la próxima se celebrará en Lima", where the future comes after).
+pub fn future_before(s: &Sentence, at: usize) -> bool {
+    static R: OnceLock<Pattern> = OnceLock::new();
+    let norm = R.get_or_init(|| compile(rules::FUTURE));
+    norm.is_match(s.hay_before(at)) || future_ending(s.text.get(..at).unwrap_or(""))
+}
+
 /// True where [`rules::FUTURE_ORIGINAL`] (`\b\w+r(?:á|án)\b`) matches,
 /// without the regex: on accented text its Unicode word boundaries send
 /// the regex crate to its slowest engine, once per sentence. A match is a

@@ -54,3 +54,22 @@ fn a_range_of_days_and_a_body_that_meets_by_date_number_no_meeting() {
         d.ids(Kind::Meeting)
     );
 }
+
+#[test]
+fn a_future_after_the_own_meeting_keeps_it() {
+    // The meeting the record tells of, then the next one announced in the
+    // same sentence: the decisions are the first one's.
+    let d = Doc::text(
+        "nota-raoc.txt",
+        "En el IV Congreso de la Red Andina de Oficinas Consulares (RAOC), celebrado en Quito, \
+         los delegados acordaron que la próxima reunión se celebrará en Lima.\n\n\
+         Los representantes acordaron además compartir sus registros consulares.\n",
+    );
+    d.assert_consistent();
+    let adopted: Vec<(String, String)> = d.edges(EdgeKind::AdoptedAt).collect();
+    assert!(!adopted.is_empty());
+    assert!(
+        adopted.iter().all(|(_, m)| m == "meeting:raoc-04"),
+        "{adopted:?}"
+    );
+}
