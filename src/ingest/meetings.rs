@@ -544,12 +544,13 @@ pub fn future(s: &Sentence) -> bool {
     norm.is_match(s.hay()) || future_ending(&s.text)
 }
 
-/// [`future`] in the words of the sentence before `at` ("Perú será la
-/// sede de la VIII Reunión" before the meeting; not "La XX Reunión acordó
-/// que la próxima se celebrará en Lima", where the future comes after).
+/// [`future`] in the words of the sentence before `at`, English's too
+/// ("Perú será la sede de la VIII Reunión", "Kenya will host the 6th RMCC
+/// Meeting"; not "La XX Reunión acordó que la próxima se celebrará en
+/// Lima", where the future comes after).
 pub fn future_before(s: &Sentence, at: usize) -> bool {
     static R: OnceLock<Pattern> = OnceLock::new();
-    let norm = R.get_or_init(|| compile(rules::FUTURE));
+    let norm = R.get_or_init(|| compile(&format!("{}|{}", rules::FUTURE, rules::FUTURE_EN)));
     norm.is_match(s.hay_before(at)) || future_ending(s.text.get(..at).unwrap_or(""))
 }
 

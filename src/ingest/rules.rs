@@ -43,6 +43,10 @@ pub const MET: &str =
 /// the current one, not the previous one.
 pub const FUTURE: &str = r"\b(?:se ha programado|esta programad[oa]|estan programad[oa]s|proxim[oa]|durante el curso de)\b";
 
+/// Future wording in English before a meeting ("Kenya will host the 6th
+/// RMCC Meeting"): read by `meetings::future_before` only.
+pub const FUTURE_EN: &str = r"\b(?:will|shall|is to|are to|upcoming|next)\b";
+
 /// Verb endings of the future tense, on the original (accented) text.
 /// Read by `meetings::future_ending`, which its tests hold to this pattern.
 pub const FUTURE_ORIGINAL: &str = r"\b\w+r(?:á|án)\b";
@@ -56,7 +60,7 @@ pub const SCHEDULED_GAP: &str = r"^\s*,?\s*(?:se ha programado|esta programada|s
 
 /// Filler between a meeting and its date or place ("realizada del",
 /// "que se realizó en", "en su reunión de").
-pub const MEETING_FILLER: &str = r"^(?:\s|,)*(?:(?:which\s+|that\s+)?(?:(?:que\s+)?se\s+(?:realizo|celebro|llevo\s+a\s+cabo|efectuo|reunio|reunieron)|(?:que\s+)?tuvo\s+lugar|(?:que\s+)?tendra\s+lugar|(?:que\s+)?se\s+(?:realizara|celebrara|llevara\s+a\s+cabo)|sesiono|took\s+place|(?:will|to)\s+take\s+place|(?:was\s+|were\s+|will\s+be\s+)?held|convened|realizad[ao]s?|celebrad[ao]s?|efectuad[ao]s?|llevad[ao]s?\s+a\s+cabo|reunid[ao]s?|en\s+su\s+reunion|en\s+su\s+sesion)(?:\s|,)*)?";
+pub const MEETING_FILLER: &str = r"^(?:\s|,)*(?:(?:which\s+|that\s+)?(?:(?:que\s+)?se\s+(?:realizo|celebro|llevo\s+a\s+cabo|efectuo|reunio|reunieron)|(?:que\s+)?tuvo\s+lugar|(?:que\s+)?tendra\s+lugar|se\s+(?:realizara|celebrara|llevara\s+a\s+cabo)|sesiono|took\s+place|(?:will|to)\s+take\s+place|(?:was\s+|were\s+|will\s+be\s+)?held|convened|realizad[ao]s?|celebrad[ao]s?|efectuad[ao]s?|llevad[ao]s?\s+a\s+cabo|reunid[ao]s?|en\s+su\s+reunion|en\s+su\s+sesion)(?:\s|,)*(?:el\s+pasado\s+|last\s+)?)?";
 
 /// Who proposed, offered or sponsored something: countries and
 /// organizations named right after.

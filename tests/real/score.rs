@@ -553,10 +553,14 @@ fn meetings(b: &FactBundle, e: &Expected, matched: &BTreeMap<String, String>, ou
         let end = if m.end.is_empty() { &m.start } else { &m.end };
         // A month or a year is compared at the precision the text gives
         // ("en mayo de 2000" is `2000-05`), days day by day.
-        // An expected year holds any period read inside it ("en el segundo
-        // semestre de 2018" is the year 2018 written more closely).
+        // An expected year holds whole months read inside it ("en el
+        // segundo semestre de 2018" is the year 2018 written more closely);
+        // days are still compared as days.
         let in_year = |d: &DateValue| {
             m.start.len() == 4
+                && d.precision != Precision::Day
+                && d.start.day == 1
+                && d.end.day >= 28
                 && *end == m.start
                 && d.start.year.to_string() == m.start
                 && d.end.year.to_string() == m.start

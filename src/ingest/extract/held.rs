@@ -142,9 +142,11 @@ pub(super) fn own_meeting_held(
 /// known and have no day in common.
 fn other_days(stated: Option<&(DateValue, crate::model::Provenance)>, held: Option<&Held>) -> bool {
     match (stated, held.and_then(|h| h.date)) {
-        // Two years inferred alike compare by their days.
-        (Some((d, _)), Some(h)) => {
-            (!d.inferred || h.inferred) && (d.end < h.start || h.end < d.start)
+        // Two years inferred alike compare by their days, when the days of
+        // holding come from a sentence (a dateline's day is the page's).
+        (Some((d, _)), Some(hd)) => {
+            let alike = hd.inferred && held.is_some_and(|h| !h.heading);
+            (!d.inferred || alike) && (d.end < hd.start || hd.end < d.start)
         }
         _ => false,
     }

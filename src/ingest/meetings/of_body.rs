@@ -2,14 +2,20 @@
 //! document defines ("la Red Iberoamericana de Autoridades Migratorias
 //! (RIAM)") or the gazetteer knows, named right after an ordinal and a
 //! meeting noun of the language profiles (`[places] meeting_nouns`), with
-//! at most two more capitalized words and a word of belonging (`[places]
-//! of_body`): "la VIII Reunión de la RIAM", "el VII Congreso de la RIAM",
-//! "the 45th Regular Meeting of the Commission"; or, as English puts a
-//! noun before a noun, right between the ordinal and the noun ("the 5th
-//! RMCC Meeting"). The meeting is keyed by the body's short name and its
-//! number (`riam-08`), as a series' meeting is. Bodies whose id is no
-//! short name (`plan-puebla-panama`) give none: their meetings would have
-//! no key a reader could write.
+//! at most one more capitalized word (no acronym: that names another
+//! body) and a word of belonging (`[places] of_body`): "la VIII Reunión de
+//! la RIAM", "el VII Congreso de la RIAM", "the 45th Regular Meeting of
+//! OCAM"; or, as English puts a noun before a noun, right between the
+//! ordinal and the noun ("the 5th RMCC Meeting"). The body must end the
+//! name: a capitalized word or a word that goes on with it after it (`[places]
+//! name_goes_on`: "sobre", "y", "on", "and") makes it the name of
+//! something else ("la II Cumbre de la UE y la CELAC", "the 5th Meeting of
+//! the UNHCR Standing Committee", "la III Conferencia de las Naciones
+//! Unidas sobre ..."). An ordinal within a date ("June 21st IGAD Summit")
+//! or on another line counts nothing. The meeting is keyed by the body's
+//! short name and its number (`riam-08`), as a series' meeting is. Bodies
+//! whose id is no short name of three to eight letters (`plan-puebla-panama`,
+//! `nu`) or that are organs of another body (`st`, `ppt`) give none.
 
 use super::series_refs::ordinal_value;
 use super::tail::parse_tail;
@@ -20,16 +26,37 @@ use crate::ingest::sentence::Sentence;
 use crate::model::Kind;
 use crate::reference::series;
 
-/// Most capitalized words between the ordinal and the word of belonging,
-/// the meeting noun among them ("Reunión Ordinaria", "Regular Meeting").
+/// Most words between the ordinal and the word of belonging: meeting
+/// nouns and one other capitalized word ("Reunión Técnica Ordinaria").
 const NAME_WORDS: usize = 3;
 
 /// The body's short name from its id (`organization:riam` → `RIAM`): a
-/// run of two to eight letters or digits.
+/// run of three to eight letters or digits, of a body that is no organ.
 fn short_name(id: &str) -> Option<String> {
     let key = id.strip_prefix("organization:")?;
-    let fits = (2..=8).contains(&key.len()) && key.chars().all(|c| c.is_ascii_alphanumeric());
+    let fits = (3..=8).contains(&key.len())
+        && key.chars().all(|c| c.is_ascii_alphanumeric())
+        && !crate::reference::roles().organs.iter().any(|o| o == id);
     fits.then(|| key.to_uppercase())
+}
+
+/// An acronym: two letters or more, all capitals.
+fn acronym(w: &str) -> bool {
+    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// Whether the name goes on after `end`: a capitalized word or a word of
+/// `[places] name_goes_on` next.
+fn goes_on(s: &Sentence, end: usize, w: &Words) -> bool {
+    let rest = s.text.get(end..).unwrap_or("");
+    let Some((i, next)) = crate::text::words_at(rest).next() else {
+        return false;
+    };
+    // A bracket ("(Lima, 2019)") or a comma ends the name.
+    let joined =
+        rest.get(..i).is_some_and(|g| g.trim().is_empty()) && next.starts_with(char::is_alphabetic);
+    joined && (capitalized(next) || w.goes_on.contains(&words(next).as_str()))
 }
 
 /// The number of the ordinal ending at token `k` of `tokens` (one word,
@@ -62,6 +89,8 @@ struct Words<'a> {
     nouns: Vec<&'a str>,
     /// `[places] of_body`.
     of: Vec<&'a str>,
+    /// `[places] name_goes_on`.
+    goes_on: Vec<&'a str>,
 }
 
 /// The last `n` words of `text` (original offsets), in text order.
@@ -88,7 +117,7 @@ fn named_before(s: &Sentence, at: usize, w: &Words) -> Option<(usize, u32)> {
             .max()?;
     let tokens = last_words(s.text.get(..at)?, NAME_WORDS + of + 3);
     let mut k = tokens.len().checked_sub(of + 1)?;
-    let mut noun = false;
+    let (mut noun, mut other) = (false, 0);
     for _ in 0..=NAME_WORDS {
         let (_, t) = tokens.get(k)?;
         if t.ends_with([',', ';', ':', '.', ')']) {
@@ -100,8 +129,11 @@ fn named_before(s: &Sentence, at: usize, w: &Words) -> Option<(usize, u32)> {
             }
         }
         let is_noun = w.nouns.contains(&words(t).as_str());
-        if !is_noun && !capitalized(t) {
-            return None;
+        if !is_noun {
+            other += 1;
+            if !capitalized(t) || acronym(t) || other > 1 {
+                return None;
+            }
         }
         noun |= is_noun;
         k = k.checked_sub(1)?;
@@ -118,13 +150,13 @@ fn around(s: &Sentence, at: usize, end: usize, w: &Words) -> Option<(usize, u32,
     if !(after.get(..i)?.trim().is_empty() && w.nouns.contains(&words(next).as_str())) {
         return None;
     }
+    let noun_end = end + i + next.trim_end_matches([',', ';', ':', '.']).len();
+    if goes_on(s, noun_end, w) {
+        return None;
+    }
     let tokens = last_words(s.text.get(..at)?, 2);
     let (n, start) = ordinal_ending(&tokens, tokens.len().checked_sub(1)?)?;
-    Some((
-        start,
-        n,
-        end + i + next.trim_end_matches([',', ';', ':', '.']).len(),
-    ))
+    Some((start, n, noun_end))
 }
 
 /// Numbered meetings of bodies outside the series profiles (see the
@@ -139,6 +171,7 @@ pub(super) fn numbered(s: &Sentence, env: &Env, refs: &mut Vec<MeetingRef>) {
     let lists = Words {
         nouns: env.places(|p| &p.meeting_nouns),
         of: env.places(|p| &p.of_body),
+        goes_on: env.places(|p| &p.name_goes_on),
     };
     let adjoin = |a: usize, b: usize| s.text.get(a..b).is_some_and(|g| g.trim().is_empty());
     for (i, men) in orgs.iter().enumerate() {
@@ -166,12 +199,18 @@ pub(super) fn numbered(s: &Sentence, env: &Env, refs: &mut Vec<MeetingRef>) {
             continue;
         }
         let found = named_before(s, orgs[lead].start, &lists)
-            .map(|(a, n)| (a, n, after_acronym(s, men.end)))
+            .map(|(a, n)| (a, n, after_acronym(s, men.end, &body)))
+            .filter(|&(_, _, b)| !goes_on(s, b, &lists))
             .or_else(|| around(s, orgs[lead].start, men.end, &lists));
         let Some((a, ordinal, b)) = found else {
             continue;
         };
-        if overlaps(refs, a, b) {
+        // An ordinal on the line above ("ANEXO II" / "REUNIÓN TÉCNICA DE
+        // LA OIM") or within a date ("June 21st IGAD Summit") counts
+        // nothing.
+        let across_lines = s.text.get(a..men.start).is_some_and(|t| t.contains('\n'));
+        let in_date = s.dates.iter().any(|d| d.start <= a && a < d.end);
+        if across_lines || in_date || overlaps(refs, a, b) {
             continue;
         }
         let r = MeetingRef::new(a, b, Target::Numbered { body, ordinal });
@@ -180,15 +219,17 @@ pub(super) fn numbered(s: &Sentence, env: &Env, refs: &mut Vec<MeetingRef>) {
 }
 
 /// Past the bracket right after a body's long name that holds its short
-/// one ("... y Caribeños (Celac), celebrada el 24 de enero"): the place
-/// and days follow it.
-fn after_acronym(s: &Sentence, end: usize) -> usize {
+/// name `body` ("... y Caribeños (Celac), celebrada el 24 de enero"): the
+/// place and days follow it. Any other bracket ("(2019)", "(Tegucigalpa)")
+/// is the meeting's own.
+fn after_acronym(s: &Sentence, end: usize, body: &str) -> usize {
     let rest = s.text.get(end..).unwrap_or("");
     let open = rest.len() - rest.trim_start().len();
     let inner = rest.trim_start().strip_prefix('(').and_then(|r| {
         let close = r.find(')')?;
-        let short = &r[..close];
-        (!short.is_empty() && short.len() <= 12 && !short.contains(char::is_whitespace))
+        r.get(..close)?
+            .trim()
+            .eq_ignore_ascii_case(body)
             .then_some(close)
     });
     inner.map_or(end, |close| end + open + close + 2)

@@ -16,6 +16,7 @@ use std::sync::OnceLock;
 struct Patterns {
     filler: Pattern,
     before_date: Pattern,
+    after_place_date: Pattern,
     place: Pattern,
     bare_place: Pattern,
     place_year: Pattern,
@@ -29,8 +30,12 @@ fn patterns() -> &'static Patterns {
         Patterns {
             filler: compile(rules::MEETING_FILLER),
             before_date: compile(
-                r"^[\s,]*(?:(?:de|del|en|el|ano|durante|entre|los dias|el dia|pasado|from|on|in|of|between|the|year|last)\s+)*$",
+                r"^[\s,]*(?:(?:de|del|en|el|ano|durante|entre|los dias|el dia|from|on|in|of|between|the|year)\s+)*$",
             ),
+            // "celebrado en Santiago de Chile el pasado 1 y 2 de marzo":
+            // after the place only (", el pasado 5 de mayo Panamá asumió"
+            // right after a meeting dates something else).
+            after_place_date: compile(r"^[\s,]*(?:el\s+)?pasado\s+$"),
             place: compile(&format!(
                 r"^[\s,]*(?:en|in)\s+(?:la\s+ciudad\s+de\s+|the\s+city\s+of\s+)?(?:la\s+|el\s+)?(?P<p>{cap}(?:\s+(?:de\s+|del\s+|la\s+)?{cap}){{0,3}}(?:\s*,\s*{cap}(?:\s+{cap}){{0,2}})?)"
             )),
@@ -245,7 +250,12 @@ pub fn parse_tail(s: &Sentence, from: usize, env: &Env) -> Tail {
                 .dates
                 .iter()
                 .find(|d| d.start >= at && d.value.is_some() && !d.deadline);
-            if let Some(d) = next.filter(|d| p.before_date.is_match(s.hay_between(at, d.start))) {
+            let placed = t.city.is_some() || t.country.is_some();
+            let fits = |d: &&crate::ingest::dates::FoundDate| {
+                let between = s.hay_between(at, d.start);
+                p.before_date.is_match(between) || (placed && p.after_place_date.is_match(between))
+            };
+            if let Some(d) = next.filter(fits) {
                 t.date = d.value;
                 pos = d.end;
                 t.end = d.end;

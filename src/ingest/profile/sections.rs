@@ -202,6 +202,10 @@ pub struct Places {
     /// whose meeting it is ("la VIII Reunión de la RIAM", "the 5th
     /// Meeting of the RMCC").
     pub of_body: Vec<String>,
+    /// Words after a body that carry its name on ("la II Cumbre de la UE
+    /// y la CELAC", "the III Conference of the United Nations on ..."):
+    /// the numbered meeting is of something else.
+    pub name_goes_on: Vec<String>,
     /// Words that open a sentence going on about the meeting the one
     /// before it named ("La reunión, que ocupará los días 8 y 9 de
     /// mayo", "The meeting, which closed on 16 November"): its days
