@@ -45,7 +45,7 @@ pub const FUTURE: &str = r"\b(?:se ha programado|esta programad[oa]|estan progra
 
 /// Future wording in English before a meeting ("Kenya will host the 6th
 /// RMCC Meeting"): read by `meetings::future_before` only.
-pub const FUTURE_EN: &str = r"\b(?:will|shall|is to|are to|upcoming|next)\b";
+pub const FUTURE_EN: &str = r"\b(?:will|shall|upcoming|next)\b";
 
 /// Verb endings of the future tense, on the original (accented) text.
 /// Read by `meetings::future_ending`, which its tests hold to this pattern.

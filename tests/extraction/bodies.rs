@@ -73,3 +73,23 @@ fn a_future_after_the_own_meeting_keeps_it() {
         "{adopted:?}"
     );
 }
+
+#[test]
+fn a_report_that_is_to_summarise_a_meeting_records_it() {
+    // "is to" is no future: the meeting summarised is the record's own,
+    // once (not also as the body's meeting of its month).
+    let d = Doc::text(
+        "rmcc-report.txt",
+        "The purpose of this report is to summarise the 6th Meeting of the Regional Migration \
+         Coordination Committee (RMCC), held in Kampala on 4 June 2019.\n\n\
+         The members agreed to share their migration data every quarter.\n",
+    );
+    d.assert_consistent();
+    assert_eq!(d.ids(Kind::Meeting), d.set(&["meeting:rmcc-06"]));
+    let adopted: Vec<(String, String)> = d.edges(EdgeKind::AdoptedAt).collect();
+    assert!(!adopted.is_empty());
+    assert!(
+        adopted.iter().all(|(_, m)| m == "meeting:rmcc-06"),
+        "{adopted:?}"
+    );
+}

@@ -162,17 +162,14 @@ fn around(s: &Sentence, at: usize, end: usize, w: &Words) -> Option<(usize, u32,
 /// Numbered meetings of bodies outside the series profiles (see the
 /// module's doc), added to `refs` where no earlier reference covers them.
 pub(super) fn numbered(s: &Sentence, env: &Env, refs: &mut Vec<MeetingRef>) {
-    let undated = &crate::reference::roles().undated_meetings;
     let orgs: Vec<_> = s
         .mentions
         .iter()
         .filter(|m| m.kind == Kind::Organization)
         .collect();
-    let lists = Words {
-        nouns: env.places(|p| &p.meeting_nouns),
-        of: env.places(|p| &p.of_body),
-        goes_on: env.places(|p| &p.name_goes_on),
-    };
+    // Gathered at the first body with a short name (most sentences have
+    // none).
+    let mut lists: Option<Words> = None;
     let adjoin = |a: usize, b: usize| s.text.get(a..b).is_some_and(|g| g.trim().is_empty());
     for (i, men) in orgs.iter().enumerate() {
         let Some(body) = short_name(&men.id) else {
@@ -187,30 +184,32 @@ pub(super) fn numbered(s: &Sentence, env: &Env, refs: &mut Vec<MeetingRef>) {
         while lead > 0 && adjoin(orgs[lead - 1].end, orgs[lead].start) {
             lead -= 1;
         }
-        // A body that meets by date (`GRCM`) has no numbered meetings.
-        if undated.contains(&men.id)
-            || series::by_name(&body).is_some()
-            || men
-                .id
-                .strip_prefix("organization:")
-                .and_then(series::by_key)
-                .is_some()
+        // A series' body is read by the series' own patterns; a body that
+        // meets by date (`GRCM`) has no numbered meetings.
+        let key = men.id.strip_prefix("organization:").unwrap_or("");
+        if series::by_key(key).is_some()
+            || crate::reference::roles().undated_meetings.contains(&men.id)
         {
             continue;
         }
-        let found = named_before(s, orgs[lead].start, &lists)
+        let lists = lists.get_or_insert_with(|| Words {
+            nouns: env.places(|p| &p.meeting_nouns),
+            of: env.places(|p| &p.of_body),
+            goes_on: env.places(|p| &p.name_goes_on),
+        });
+        let found = named_before(s, orgs[lead].start, lists)
             .map(|(a, n)| (a, n, after_acronym(s, men.end, &body)))
-            .filter(|&(_, _, b)| !goes_on(s, b, &lists))
-            .or_else(|| around(s, orgs[lead].start, men.end, &lists));
+            .filter(|&(_, _, b)| !goes_on(s, b, lists))
+            .or_else(|| around(s, orgs[lead].start, men.end, lists));
         let Some((a, ordinal, b)) = found else {
             continue;
         };
         // An ordinal on the line above ("ANEXO II" / "REUNIÓN TÉCNICA DE
         // LA OIM") or within a date ("June 21st IGAD Summit") counts
-        // nothing.
+        // nothing; nor does a series' name.
         let across_lines = s.text.get(a..men.start).is_some_and(|t| t.contains('\n'));
         let in_date = s.dates.iter().any(|d| d.start <= a && a < d.end);
-        if across_lines || in_date || overlaps(refs, a, b) {
+        if across_lines || in_date || series::by_name(&body).is_some() || overlaps(refs, a, b) {
             continue;
         }
         let r = MeetingRef::new(a, b, Target::Numbered { body, ordinal });
