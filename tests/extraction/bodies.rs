@@ -5,6 +5,13 @@
 use super::common::Doc;
 use acta::model::{EdgeKind, Kind};
 
+/// Every decision of `d` is adopted at `meeting`, and there is one.
+fn adopted_only_at(d: &Doc, meeting: &str) {
+    let adopted: Vec<(String, String)> = d.edges(EdgeKind::AdoptedAt).collect();
+    assert!(!adopted.is_empty());
+    assert!(adopted.iter().all(|(_, m)| m == meeting), "{adopted:?}");
+}
+
 #[test]
 fn a_defined_body_s_numbered_meetings_and_the_one_that_decided() {
     // Modeled on a wire story: the next meeting is announced first, in
@@ -30,12 +37,7 @@ fn a_defined_body_s_numbered_meetings_and_the_one_that_decided() {
         Some("Quito")
     );
     assert!(d.has_edge("meeting:raoc-04", EdgeKind::PartOf, "organization:raoc"));
-    let adopted: Vec<(String, String)> = d.edges(EdgeKind::AdoptedAt).collect();
-    assert!(!adopted.is_empty());
-    assert!(
-        adopted.iter().all(|(_, m)| m == "meeting:raoc-04"),
-        "{adopted:?}"
-    );
+    adopted_only_at(&d, "meeting:raoc-04");
 }
 
 #[test]
@@ -66,12 +68,7 @@ fn a_future_after_the_own_meeting_keeps_it() {
          Los representantes acordaron además compartir sus registros consulares.\n",
     );
     d.assert_consistent();
-    let adopted: Vec<(String, String)> = d.edges(EdgeKind::AdoptedAt).collect();
-    assert!(!adopted.is_empty());
-    assert!(
-        adopted.iter().all(|(_, m)| m == "meeting:raoc-04"),
-        "{adopted:?}"
-    );
+    adopted_only_at(&d, "meeting:raoc-04");
 }
 
 #[test]
@@ -86,10 +83,5 @@ fn a_report_that_is_to_summarise_a_meeting_records_it() {
     );
     d.assert_consistent();
     assert_eq!(d.ids(Kind::Meeting), d.set(&["meeting:rmcc-06"]));
-    let adopted: Vec<(String, String)> = d.edges(EdgeKind::AdoptedAt).collect();
-    assert!(!adopted.is_empty());
-    assert!(
-        adopted.iter().all(|(_, m)| m == "meeting:rmcc-06"),
-        "{adopted:?}"
-    );
+    adopted_only_at(&d, "meeting:rmcc-06");
 }
