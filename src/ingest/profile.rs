@@ -236,6 +236,8 @@ impl Profile {
             &mut self.documents.addressed,
             &mut self.documents.senders,
             &mut self.documents.signed,
+            &mut self.documents.speech,
+            &mut self.documents.first_person,
             &mut self.names.connectors,
             &mut self.names.events,
             &mut self.preamble.markers,

@@ -5,6 +5,7 @@
 //! past its paragraph or more than [`MAX_QUOTE`] bytes.
 
 use super::pattern::Pattern;
+use super::profile::{words, Documents};
 use super::rules;
 use crate::text::normalize;
 use std::sync::OnceLock;
@@ -120,8 +121,13 @@ fn not_title_before() -> &'static Pattern {
     R.get_or_init(|| rules::compile(rules::NOT_TITLE_BEFORE))
 }
 
-/// What the quotation `q` of `text` holds.
-pub fn classify(text: &str, q: &Quote) -> Role {
+/// What the quotation `q` of `text` holds; `words` are the text's
+/// language's words of documents: what someone is quoted as saying
+/// ([`Documents::speech`], [`Documents::first_person`]) is no title.
+pub fn classify(text: &str, q: &Quote, words: &Documents) -> Role {
+    if spoken(text, q, words) {
+        return Role::Other;
+    }
     let inner = inner(text, q);
     let words: Vec<&str> = inner.split_whitespace().collect();
     let Some(first) = words.first() else {
@@ -144,6 +150,61 @@ pub fn classify(text: &str, q: &Quote) -> Role {
         return Role::Meeting;
     }
     Role::Title
+}
+
+/// Whether the quotation `q` is what someone said: a verb of saying and a
+/// colon right before it (`said: "…"`), or right after it, past a comma,
+/// a stop or a dash (`"…", dijo`) and at most three capitalized words
+/// (`"…" DG Swing said`); or twenty words or more with one of the first
+/// person.
+fn spoken(text: &str, q: &Quote, d: &Documents) -> bool {
+    let speech = &d.speech;
+    let said = words(text.get(q.inner_start..q.inner_end).unwrap_or(""));
+    if said.split(' ').count() >= 20
+        && said
+            .split(' ')
+            .any(|w| d.first_person.iter().any(|p| p == w))
+    {
+        return true;
+    }
+    let ends_with = |w: &str, p: &str| {
+        w.strip_suffix(p)
+            .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
+    };
+    let before = text.get(..q.start).unwrap_or("").trim_end();
+    if let Some(b) = before.strip_suffix(':') {
+        let tail = b.get(b.len().saturating_sub(40)..).unwrap_or(b);
+        let w = words(tail);
+        if speech.iter().any(|p| ends_with(&w, p)) {
+            return true;
+        }
+    }
+    let after = text.get(q.end..).unwrap_or("").trim_start();
+    let after = after
+        .strip_prefix([',', '.', '—', '–', '-'])
+        .unwrap_or(after)
+        .trim_start();
+    let mut names = 0;
+    let mut rest = after;
+    loop {
+        let head = rest.get(..rest.len().min(40)).unwrap_or(rest);
+        let w = words(head);
+        if speech.iter().any(|p| {
+            w.strip_prefix(p.as_str())
+                .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+        }) {
+            return true;
+        }
+        // A name before the verb ("DG Swing said"): capitalized words only.
+        let Some(word) = rest.split_whitespace().next() else {
+            return false;
+        };
+        if names == 3 || !word.chars().next().is_some_and(char::is_uppercase) {
+            return false;
+        }
+        names += 1;
+        rest = rest[word.len()..].trim_start();
+    }
 }
 
 #[cfg(test)]
@@ -181,7 +242,7 @@ mod tests {
 
     #[test]
     fn roles() {
-        let role = |s: &str| classify(s, &scan(s).0[0]);
+        let role = |s: &str| classify(s, &scan(s).0[0], &Documents::default());
         assert_eq!(
             role("acordaron “Reconocer la cooperación fronteriza.”"),
             Role::Decision
@@ -203,12 +264,60 @@ mod tests {
     }
 
     #[test]
+    fn what_someone_said_is_no_title() {
+        let role = |lang: &str, s: &str| {
+            let p = crate::ingest::profile::Profile::bundled_for(lang).cloned();
+            let words = p.map(|p| p.documents).unwrap_or_default();
+            classify(s, &scan(s).0[0], &words)
+        };
+        for (lang, s) in [
+            ("en", "William Lacy Swing said: \"Genuine integration is possible when all act.\""),
+            ("en", "She adds: \"The Conference leads the way in the region.\""),
+            ("en", "\"From our Presidency we open new spaces\", said the Vice Minister"),
+            ("en", "\"Events such as today's workshop help,\" said Chantal Chastenay."),
+            ("en", "\"Anyone who understands demographic imbalances sees it.\" DG Swing said."),
+            ("es", "“A mi juicio, el nuevo paradigma es la protección”, dijo después"),
+            ("es", "«Insistimos mucho en la libre circulación», dijo Kronawetter."),
+            ("es", "la sociedad civil entre en este espacio y dijeron: “Estamos en las rutas”."),
+            ("es", "«Todo ello demanda una especial capacitación», agrega el texto difundido."),
+            ("en", "\"It is a platform where we exchange best practices, and the country can learn from the practices used elsewhere in the region.\""),
+        ] {
+            assert_eq!(role(lang, s), Role::Other, "{s}");
+        }
+        for (lang, s) in [
+            (
+                "en",
+                "the project “Fostering Migration Cooperation” play an important part",
+            ),
+            (
+                "en",
+                "They adopted \"Towards Regional Solidarity in Security\" as the theme.",
+            ),
+            (
+                "es",
+                "con la aprobación de la “Declaración de Montevideo sobre Migración”, que rechaza",
+            ),
+            (
+                "es",
+                "Bajo el lema “ODS hacia la gobernanza de las Migraciones”, Panamá impulsará",
+            ),
+            ("es", "denominada “Declaración de La Paz”:"),
+            (
+                "es",
+                "el tema “Protegiendo e integrando a los migrantes en nuestra región”",
+            ),
+        ] {
+            assert_eq!(role(lang, s), Role::Title, "{s}");
+        }
+    }
+
+    #[test]
     fn never_panics_on_odd_marks() {
         for s in ["”", "“", "\"", "“”", "a\"b\"c\"", "«»«", "“é”ñ\"", "“\n\n”"]
         {
             let (q, _) = scan(s);
             for q in q {
-                let _ = classify(s, &q);
+                let _ = classify(s, &q, &Documents::default());
             }
         }
     }

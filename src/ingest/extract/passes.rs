@@ -197,6 +197,8 @@ struct Annotate;
 impl Pass for Annotate {
     fn run(&self, r: &mut Reading<'_>) {
         let resolver = Arc::clone(&r.resolver);
+        let none = profile::Documents::default();
+        let words = r.profile.map_or(&none, |p| &p.documents);
         for (k, sents) in r.secs.iter_mut().enumerate() {
             let network = section_network(r.sections, k, r.text, &resolver, &r.names);
             let s0 = &r.sections[k];
@@ -237,7 +239,7 @@ impl Pass for Annotate {
                 };
                 s.quotes = own
                     .into_iter()
-                    .map(|q| (q, quotes::classify(&s.text, &q)))
+                    .map(|q| (q, quotes::classify(&s.text, &q, words)))
                     .collect();
                 s.unclosed = own_unclosed;
             }

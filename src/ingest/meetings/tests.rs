@@ -48,7 +48,7 @@ fn found_in(text: &str, series: Option<&str>) -> (Sentence, Vec<MeetingRef>) {
     let (qs, _) = quotes::scan(&s.text);
     s.quotes = qs
         .into_iter()
-        .map(|q| (q, quotes::classify(&s.text, &q)))
+        .map(|q| (q, quotes::classify(&s.text, &q, &Default::default())))
         .collect();
     let found = find(&s, &env);
     (s, found)

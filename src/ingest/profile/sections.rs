@@ -319,4 +319,12 @@ pub struct Documents {
     /// Words that open a letter's signature line ("(Signed)"): the letter
     /// ends there, and what follows is what it encloses.
     pub signed: Vec<String>,
+    /// Verbs of saying: a quotation right after one and a colon ("said:
+    /// “…”") or right before one ("“…”, dijo el ministro") is what
+    /// someone said, not a document's title.
+    pub speech: Vec<String>,
+    /// Words of the first person: a long quotation (twenty words or more)
+    /// that holds one ("It is a platform where we exchange ...") is what
+    /// someone said, not a title.
+    pub first_person: Vec<String>,
 }

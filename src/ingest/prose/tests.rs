@@ -8,6 +8,7 @@ fn profile(lang: &str) -> Profile {
 
 /// The texts of the sentences read as decisions in prose.
 fn read(lang: &str, sentences: &[&str]) -> Vec<String> {
+    let p = profile(lang);
     let secs = vec![sentences
         .iter()
         .map(|t| {
@@ -15,13 +16,12 @@ fn read(lang: &str, sentences: &[&str]) -> Vec<String> {
             let (qs, unclosed) = super::super::quotes::scan(t);
             s.quotes = qs
                 .into_iter()
-                .map(|q| (q, super::super::quotes::classify(t, &q)))
+                .map(|q| (q, super::super::quotes::classify(t, &q, &p.documents)))
                 .collect();
             s.unclosed = unclosed;
             s
         })
         .collect::<Vec<_>>()];
-    let p = profile(lang);
     decisions(&p, "", &secs, &[], &Facts::new("doc"), OwnBody::default())
         .iter()
         .map(|i| sentences[secs[0].iter().position(|s| s.span == i.span).unwrap_or(0)].to_string())
