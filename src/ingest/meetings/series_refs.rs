@@ -482,7 +482,17 @@ pub(super) fn of_the_document(s: &Sentence, env: &Env, refs: &mut Vec<MeetingRef
             continue;
         };
         let (a, b) = (s.orig(m.start()), s.end_of(m.end()));
-        if overlaps(refs, a, b) {
+        // "the Fifth Senior Officials' Meeting and Sixth Ministerial
+        // Consultation of the Colombo Process": words the series numbers
+        // apart are its sub-meeting's ([`super::sub`]), not its own.
+        let sub_words = c.name("w").is_some_and(|w| {
+            series.sub_meetings.iter().any(|x| {
+                x.words
+                    .iter()
+                    .any(|y| crate::text::normalize(y) == w.as_str())
+            })
+        });
+        if sub_words || overlaps(refs, a, b) {
             continue;
         }
         let raw = s.slice(a, s.end_of(ord.end()));

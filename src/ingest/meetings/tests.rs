@@ -593,4 +593,5 @@ fn coordinated_meetings_share_the_days_after_them() {
 mod hosted;
 mod named;
 mod of_body;
+mod sub;
 mod understood;
