@@ -161,6 +161,35 @@ fn field_date(first: &[Sentence]) -> Option<DateValue> {
     d.value.filter(|v| v.precision == Precision::Day)
 }
 
+/// The day a line of the opening says the page was posted ("posted (July
+/// 17, 2024)", "Posted On: Wednesday, 9 August 2017"): a line that opens
+/// with a word of [`super::profile::Documents::posted`] and a day a few
+/// characters after it (a weekday between).
+fn posted(first: &[Sentence], reading: Option<&Profile>) -> Option<DateValue> {
+    let p = reading?;
+    first.iter().take(8).find_map(|s| {
+        let mut at = 0;
+        s.text.split('\n').find_map(|l| {
+            let here = at;
+            at += l.len() + 1;
+            let w = profile::words(l);
+            let label = p
+                .documents
+                .posted
+                .iter()
+                .filter(|x| w.starts_with(&format!("{x} ")))
+                .map(String::len)
+                .max()?;
+            let lead = l.len() - l.trim_start().len();
+            s.dates
+                .iter()
+                .find(|d| d.start >= here + lead + label && d.start <= here + lead + label + 16)
+                .and_then(|d| d.value)
+                .filter(|v| v.precision == Precision::Day)
+        })
+    })
+}
+
 /// True when the date at `at` ends a span of days its reading left out,
 /// glued to a word ("Costa Rica1-2 de febrero de 2017").
 fn glued_span(s: &Sentence, at: usize) -> bool {
@@ -321,6 +350,11 @@ pub fn front_matter(
     let held = meeting_day(first, records, reading);
     let adopted = adoption(first, reading);
     let field = field_date(first);
+    let posted = if records {
+        None
+    } else {
+        posted(first, reading)
+    };
     let doc_date = match (period, latest) {
         _ if adopted.is_some() => adopted.inspect(|d| {
             notes.push(format!(
@@ -334,6 +368,9 @@ pub fn front_matter(
         }),
         _ if field.is_some() => field.inspect(|d| {
             notes.push(format!("document date: the page's date field ({d})"));
+        }),
+        _ if posted.is_some() => posted.inspect(|d| {
+            notes.push(format!("document date: the day the page was posted ({d})"));
         }),
         (Some((p, ..)), _) => {
             let e = p.end;
@@ -451,6 +488,23 @@ mod tests {
         );
         // A label elsewhere than before the date is no date field.
         let text = "The date of the meeting, 2 June 2021, was set in Lima.\n\nThey agreed.";
+        assert_eq!(date(text, false, "en"), None);
+    }
+
+    #[test]
+    fn the_day_a_page_was_posted_dates_it() {
+        let text = "Belize Hosts Regional Conference\nposted (July 17, 2024)\nToday the Ministry held the conference, on 16 and 17 July 2024.";
+        assert_eq!(
+            date(text, false, "en").as_deref(),
+            Some("2024-07-17..2024-07-17")
+        );
+        let text = "Noticias\nPublicado el 3 de mayo de 2021\nLos delegados se reunieron en Lima el 1 de mayo de 2021.";
+        assert_eq!(
+            date(text, false, "es").as_deref(),
+            Some("2021-05-03..2021-05-03")
+        );
+        // Not a record the meeting adopted, nor a date told later in the line.
+        let text = "Posted in news. The meeting of 2 June 2021 was held in Lima.";
         assert_eq!(date(text, false, "en"), None);
     }
 

@@ -238,6 +238,7 @@ impl Profile {
             &mut self.documents.signed,
             &mut self.documents.speech,
             &mut self.documents.first_person,
+            &mut self.documents.posted,
             &mut self.names.connectors,
             &mut self.names.events,
             &mut self.preamble.markers,

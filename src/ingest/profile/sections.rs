@@ -327,4 +327,8 @@ pub struct Documents {
     /// that holds one ("It is a platform where we exchange ...") is what
     /// someone said, not a title.
     pub first_person: Vec<String>,
+    /// Words that open a line giving the day a page was posted ("posted
+    /// (July 17, 2024)", "Publicado el 3 de mayo de 2021"): the day after
+    /// them dates a page that tells of a meeting.
+    pub posted: Vec<String>,
 }
