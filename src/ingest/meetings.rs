@@ -14,8 +14,10 @@
 mod held;
 mod hosted;
 mod inaugural;
+mod lists;
 mod of_body;
 mod own;
+mod placed;
 mod prep;
 mod series_refs;
 mod sub;
@@ -196,7 +198,7 @@ pub fn find(s: &Sentence, env: &Env) -> Vec<MeetingRef> {
     let p = patterns();
     // Lists of numbered meetings ("la Primera, Segunda y Tercera
     // Conferencias ..., celebradas en ...").
-    let mut refs: Vec<MeetingRef> = series_refs::listed(s, env);
+    let mut refs: Vec<MeetingRef> = lists::listed(s, env);
     // Numbered meetings.
     for c in p.numbered.captures_iter(s.hay()) {
         let (Some(m), Some(ord)) = (c.get(0), c.name("ord")) else {
@@ -447,7 +449,7 @@ pub fn find(s: &Sentence, env: &Env) -> Vec<MeetingRef> {
     // noun understood.
     understood::of_the_series(s, env, &mut refs);
     // "Aprobado en Ciudad de Panamá, Panamá, en la XXIII Reunión".
-    series_refs::place_before(s, env, &mut refs);
+    placed::place_before(s, env, &mut refs);
     // "the International Conference on ..., held on July 16-17, 2014, in
     // Tegucigalpa": a meeting named in prose, outside any series.
     held::named_held(s, env, &mut refs);
@@ -480,6 +482,8 @@ pub fn find(s: &Sentence, env: &Env) -> Vec<MeetingRef> {
     }
     refs.sort_by_key(|r| r.start);
     share_coordinated_tails(s, env, &mut refs);
+    // "Panamá será la sede de la XXVIII Reunión": its host before it.
+    placed::host_before(s, &mut refs, env);
     refs
 }
 

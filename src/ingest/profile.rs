@@ -262,6 +262,7 @@ impl Profile {
             &mut self.places.between,
             &mut self.places.of_body,
             &mut self.places.name_goes_on,
+            &mut self.places.hosts,
             &mut self.places.it,
             &mut self.places.closed,
             &mut self.lists.announced,

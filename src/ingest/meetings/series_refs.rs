@@ -1,19 +1,14 @@
 //! Meetings of a series (`data/series/*.toml`) written in ways other than
-//! one ordinal before the series' name: a list of ordinals before a name
-//! in the plural with a list of places and dates after it ("la Primera,
-//! Segunda y Tercera Conferencias Sudamericanas sobre Migraciones,
-//! celebradas en Buenos Aires, en mayo de 2000, en Santiago de Chile, en
-//! abril de 2001 y en Quito, en agosto de 2002"), and a meeting named
+//! one ordinal before the series' name (lists of them are read in
+//! [`super::lists`]): a meeting named
 //! without an ordinal ("the Bali Regional Ministerial Conference held in
 //! Bali, Indonesia, 26-28 February 2002"), which its month identifies;
 //! a body's meeting by its ordinal ("la CRM ... en su primera reunión en
-//! Puebla, México, en marzo de 1996"); and the place written just before a
-//! meeting ("Aprobado en Ciudad de Panamá, Panamá, en la XXIII Reunión");
-//! an ordinal and meeting words alone ("At their Fiftieth Regular
+//! Puebla, México, en marzo de 1996"); an ordinal and meeting words alone ("At their Fiftieth Regular
 //! Meeting, the authorities ..."), a meeting of the one series the
 //! document names.
 
-use super::tail::{parse_tail, place};
+use super::tail::parse_tail;
 use super::{alternation, overlaps, with_tail, Env, MeetingRef, Target};
 use crate::ingest::pattern::Pattern;
 use crate::ingest::profile::words;
@@ -58,80 +53,6 @@ pub(super) fn ordinal_value(raw: &str, normalized: &str) -> Option<u32> {
 pub(super) fn ordinal_token() -> String {
     let words = alternation(series::ordinal_words().iter().map(|(w, _)| w.as_str()));
     format!(r"(?:[ivxlc]{{1,7}}|\d{{1,2}}(?:st|nd|rd|th|a|o)|{words})")
-}
-
-/// Two or more ordinals joined by commas and a conjunction, the meeting
-/// words of a series, its name.
-fn list_pattern() -> &'static Pattern {
-    static P: OnceLock<Pattern> = OnceLock::new();
-    P.get_or_init(|| {
-        let all = series::bundled();
-        let ord = ordinal_token();
-        let words = alternation(all.iter().flat_map(|s| &s.meeting_words).map(String::as_str));
-        let names = alternation(
-            all.iter()
-                .flat_map(|s| s.names.iter().chain(std::iter::once(&s.acronym)))
-                .map(String::as_str),
-        );
-        compile(&format!(
-            r"\b(?P<ords>{ord}(?:\s*,\s*{ord})*\s*,?\s+(?:y|e|and)\s+{ord})\s+(?:(?:{words})\s+(?:de\s+la\s+|del\s+|of\s+the\s+|of\s+)?)?(?P<body>{names})\b"
-        ))
-    })
-}
-
-/// The numbers of a list of ordinals in normalized text (`primera,
-/// segunda y tercera`, `i, ii and iii`, `decima septima y decima octava`).
-fn ordinals(list: &str) -> Option<Vec<u32>> {
-    let numbers: Option<Vec<u32>> = list
-        .split(',')
-        .flat_map(|part| part.split(" y ").flat_map(|p| p.split(" e ")))
-        .flat_map(|p| p.split(" and "))
-        .map(str::trim)
-        .filter(|w| !w.is_empty())
-        .map(|w| from_long_roman(w).or_else(|| ordinal_word(w)))
-        .collect();
-    numbers.filter(|v| v.len() >= 2)
-}
-
-/// Numbered meetings written as a list, each with the place and date
-/// given for it in the same order.
-pub(super) fn listed(s: &Sentence, env: &Env) -> Vec<MeetingRef> {
-    let mut refs = Vec::new();
-    for c in list_pattern().captures_iter(s.hay()) {
-        let (Some(m), Some(ords), Some(body)) = (c.get(0), c.name("ords"), c.name("body")) else {
-            continue;
-        };
-        let Some(series) = series::by_name(body.as_str()) else {
-            continue;
-        };
-        let Some(numbers) = ordinals(ords.as_str()) else {
-            continue;
-        };
-        let (start, end) = (s.orig(m.start()), s.end_of(m.end()));
-        let mut pos = end;
-        for n in numbers {
-            let t = parse_tail(s, pos, env);
-            let mut r = MeetingRef::new(start, end, target(series, n));
-            if t.end > pos {
-                r = with_tail(r, &t);
-                r.start = start;
-                pos = after_conjunction(s, t.end);
-            }
-            refs.push(r);
-        }
-    }
-    refs
-}
-
-/// The offset after `, y` / ` and ` that joins the last item of a list.
-fn after_conjunction(s: &Sentence, at: usize) -> usize {
-    let rest = s.text.get(at..).unwrap_or("");
-    let trimmed = rest.trim_start_matches(|c: char| c.is_whitespace() || c == ',');
-    let skipped = ["y ", "e ", "and "]
-        .iter()
-        .find_map(|c| trimmed.strip_prefix(c))
-        .map_or(trimmed, |r| r);
-    at + rest.len() - skipped.len()
 }
 
 /// A meeting of a series named without an ordinal: one of its meeting
@@ -295,35 +216,6 @@ pub(super) fn possessive(s: &Sentence, env: &Env, refs: &mut Vec<MeetingRef>) {
         };
         let r = MeetingRef::new(a, b, target(series, n));
         refs.push(with_tail(r, &parse_tail(s, b, env)));
-    }
-}
-
-/// The place written just before a meeting that has none after it: `en
-/// <place>, en la <meeting>` ("Aprobado en Ciudad de Panamá, Panamá, en la
-/// XXIII Reunión Viceministerial").
-pub(super) fn place_before(s: &Sentence, env: &Env, refs: &mut [MeetingRef]) {
-    static P: OnceLock<regex::Regex> = OnceLock::new();
-    let re = P.get_or_init(|| {
-        regex::Regex::new(
-            r"\b(?:en|in)\s+(?P<p>\p{Lu}[^,;:()\d]{1,40}(?:,\s*\p{Lu}[^,;:()\d]{1,30})?)\s*,\s*(?:en|in|at|durante|during)\s+(?:la\s+|el\s+|the\s+|su\s+|its\s+)?$",
-        )
-        .unwrap_or_else(|e| panic!("place before a meeting: {e}"))
-    });
-    let named = |r: &MeetingRef| matches!(r.target, Target::Numbered { .. } | Target::Dated { .. });
-    for r in refs.iter_mut().filter(|r| r.country.is_none() && named(r)) {
-        let before = s.text.get(..r.start).unwrap_or("");
-        let from = before.len().saturating_sub(120);
-        let from = (from..before.len())
-            .find(|&i| before.is_char_boundary(i))
-            .unwrap_or(before.len());
-        let Some(c) = before.get(from..).and_then(|b| re.captures(b)) else {
-            continue;
-        };
-        let Some(p) = c.name("p") else { continue };
-        if let Some((city, country)) = place(p.as_str().trim(), env) {
-            r.city = city;
-            r.country = country;
-        }
     }
 }
 
@@ -540,7 +432,10 @@ pub(super) fn of_the_document(s: &Sentence, env: &Env, refs: &mut Vec<MeetingRef
         let b = match (named_after, shortened_name(series, next)) {
             (false, _) => b,
             (true, Some(len)) => b + (s.text.get(b..).map_or(0, str::len) - next.len()) + len,
-            (true, None) => continue,
+            (true, None) => match of_its_members(s, env, b, series) {
+                Some(end) => end,
+                None => continue,
+            },
         };
         if let Some((at, prep)) = super::prep::preparatory(s, a, env, series, n) {
             refs.push(MeetingRef::new(a, b, target(series, n)));
@@ -551,6 +446,40 @@ pub(super) fn of_the_document(s: &Sentence, env: &Env, refs: &mut Vec<MeetingRef
         let r = MeetingRef::new(a, b, target(series, n));
         refs.push(with_tail(r, &parse_tail(s, b, env)));
     }
+}
+
+/// "la XXVIII Reunión Viceministerial de los países que conforman la
+/// Conferencia Regional sobre Migración (CRM)", "the 5th Vice-Ministerial
+/// Meeting of the member countries of the RCM": after the meeting words
+/// (ending at `b`), a word of belonging, the members (a role of the
+/// profiles' `[bodies]`) and the series itself named, in one clause of at
+/// most twelve words: where the series' name ends.
+fn of_its_members(s: &Sentence, env: &Env, b: usize, series: &Series) -> Option<usize> {
+    let m = s
+        .mentions
+        .iter()
+        .find(|m| m.start >= b && m.kind == crate::model::Kind::Organization)?;
+    let gap = s.text.get(b..m.start)?;
+    if gap.contains(['.', ';', ':', '(', ')', ',', '"', '“']) || gap.contains("\n\n") {
+        return None;
+    }
+    let w = words(gap);
+    let count = w.split(' ').count();
+    let of = env.places(|p| &p.of_body);
+    let belongs = of
+        .iter()
+        .any(|o| w == words(o) || w.starts_with(&format!("{} ", words(o))));
+    let has = |phrase: &str| {
+        let p = words(phrase);
+        !p.is_empty() && format!(" {w} ").contains(&format!(" {p} "))
+    };
+    let members = env
+        .profiles
+        .iter()
+        .flat_map(|p| &p.bodies.roles)
+        .any(|r| has(r));
+    let named = series::by_name(s.slice(m.start, m.end))?;
+    (count <= 12 && belongs && members && named.key() == series.key()).then_some(m.end)
 }
 
 /// How many bytes at the start of `next` (what follows an ordinal and

@@ -593,5 +593,6 @@ fn coordinated_meetings_share_the_days_after_them() {
 mod hosted;
 mod named;
 mod of_body;
+mod placed;
 mod sub;
 mod understood;

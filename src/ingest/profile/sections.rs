@@ -206,6 +206,10 @@ pub struct Places {
     /// y la CELAC", "the III Conference of the United Nations on ..."):
     /// the numbered meeting is of something else.
     pub name_goes_on: Vec<String>,
+    /// Words between a host country and the meeting it hosts ("Panamá
+    /// será la sede de la XXVIII Reunión", "Nepal is hosting the Fifth
+    /// ..."): the meeting is held there.
+    pub hosts: Vec<String>,
     /// Words that open a sentence going on about the meeting the one
     /// before it named ("La reunión, que ocupará los días 8 y 9 de
     /// mayo", "The meeting, which closed on 16 November"): its days

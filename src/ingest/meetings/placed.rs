@@ -1,0 +1,126 @@
+//! A meeting's place written before it, not after: `en <place>, en la
+//! <meeting>` ("Aprobado en Ciudad de Panamá, Panamá, en la XXIII Reunión
+//! Viceministerial"), or its host and the words of hosting ("la República
+//! de Panamá será la sede de la XXVIII Reunión Viceministerial", "Nepal is
+//! hosting the Fifth Senior Officials' Meeting"), with the days that open
+//! the sentence ("Del 4 al 7 de diciembre del presente año, ...").
+
+use super::tail::place;
+use super::{Env, MeetingRef, Target};
+use crate::ingest::profile::words;
+use crate::ingest::sentence::Sentence;
+use crate::model::Kind;
+use std::sync::OnceLock;
+
+/// The place written just before a meeting that has none after it: `en
+/// <place>, en la <meeting>` ("Aprobado en Ciudad de Panamá, Panamá, en la
+/// XXIII Reunión Viceministerial").
+pub(super) fn place_before(s: &Sentence, env: &Env, refs: &mut [MeetingRef]) {
+    static P: OnceLock<regex::Regex> = OnceLock::new();
+    let re = P.get_or_init(|| {
+        regex::Regex::new(
+            r"\b(?:en|in)\s+(?P<p>\p{Lu}[^,;:()\d]{1,40}(?:,\s*\p{Lu}[^,;:()\d]{1,30})?)\s*,\s*(?:en|in|at|durante|during)\s+(?:la\s+|el\s+|the\s+|su\s+|its\s+)?$",
+        )
+        .unwrap_or_else(|e| panic!("place before a meeting: {e}"))
+    });
+    let named = |r: &MeetingRef| matches!(r.target, Target::Numbered { .. } | Target::Dated { .. });
+    for r in refs.iter_mut().filter(|r| r.country.is_none() && named(r)) {
+        let before = s.text.get(..r.start).unwrap_or("");
+        let from = before.len().saturating_sub(120);
+        let from = (from..before.len())
+            .find(|&i| before.is_char_boundary(i))
+            .unwrap_or(before.len());
+        let Some(c) = before.get(from..).and_then(|b| re.captures(b)) else {
+            continue;
+        };
+        let Some(p) = c.name("p") else { continue };
+        if let Some((city, country)) = place(p.as_str().trim(), env) {
+            r.city = city;
+            r.country = country;
+        }
+    }
+}
+
+/// A city of `country` named right before it in the same clause ("the
+/// city of Porto, in Portugal, will host"): the last one to three
+/// capitalized words before the country and its "in"/"en", after the
+/// last date; a city the gazetteer does not know only when a comma and
+/// "in"/"en" set the country apart, as a place is written ("Porto, in
+/// Portugal").
+fn city_before(s: &Sentence, env: &Env, at: usize, country: &str) -> Option<String> {
+    let from = s
+        .dates
+        .iter()
+        .filter(|d| d.end <= at)
+        .map(|d| d.end)
+        .max()
+        .unwrap_or(0);
+    let lead = s.text.get(from..at)?.trim_end();
+    let stripped = ["in", "en", "de"].iter().find_map(|w| {
+        lead.strip_suffix(w)
+            .filter(|l| l.ends_with(char::is_whitespace))
+    });
+    let apart = stripped.is_some_and(|l| l.trim_end().ends_with(','));
+    let lead = stripped
+        .unwrap_or(lead)
+        .trim_end_matches(|c: char| c == ',' || c.is_whitespace());
+    let tokens: Vec<&str> = lead.split_whitespace().collect();
+    let capitals = tokens
+        .iter()
+        .rev()
+        .take_while(|w| w.starts_with(char::is_uppercase) && !w.ends_with(','))
+        .count();
+    let known = (1..=capitals.min(3)).find_map(|k| {
+        let name = tokens.get(tokens.len() - k..)?.join(" ");
+        let city = env.resolver.city(env.gazetteer, &name)?;
+        Some((name, city.country_id() == country))
+    });
+    match known {
+        Some((name, true)) => Some(name),
+        Some((_, false)) => None,
+        None if apart && (1..=3).contains(&capitals) && capitals < tokens.len() => {
+            Some(tokens.get(tokens.len() - capitals..)?.join(" "))
+        }
+        None => None,
+    }
+}
+
+/// The host country named right before a numbered or dated meeting with
+/// no place, and the words of hosting between them (`[places] hosts`):
+/// the meeting is held there; days that open the sentence before the host
+/// are its days when it has none.
+pub(super) fn host_before(s: &Sentence, refs: &mut [MeetingRef], env: &Env) {
+    let articles = ["la", "el", "del", "de la", "the"];
+    let named = |r: &MeetingRef| matches!(r.target, Target::Numbered { .. } | Target::Dated { .. });
+    let placed = |r: &MeetingRef| r.country.is_some() || r.city.is_some();
+    let mut hosts: Option<Vec<&str>> = None;
+    for r in refs.iter_mut().filter(|r| !placed(r) && named(r)) {
+        // The words of hosting are a few: the host is close before.
+        let Some(host) = s
+            .mentions
+            .iter()
+            .rfind(|m| m.kind == Kind::Country && m.end <= r.start)
+            .filter(|m| r.start - m.end <= 40)
+        else {
+            continue;
+        };
+        let hosts = hosts.get_or_insert_with(|| env.places(|p| &p.hosts));
+        let between = words(s.text.get(host.end..r.start).unwrap_or(""));
+        let verb = articles
+            .iter()
+            .find_map(|a| between.strip_suffix(&format!(" {a}")))
+            .unwrap_or(&between);
+        if !hosts.contains(&verb) {
+            continue;
+        }
+        r.country = Some(host.id.clone());
+        r.city = city_before(s, env, host.start, &host.id);
+        if r.date.is_none() {
+            r.date = s
+                .dates
+                .iter()
+                .find(|d| d.start <= 4 && d.end <= host.start)
+                .and_then(|d| d.value);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+//! A meeting's host and days written before it, and a series named after
+//! its members ("de los países que conforman la CRM").
+
+use super::*;
+
+#[test]
+fn a_host_country_before_the_meeting_it_hosts_places_it() {
+    let text = "Del 4 al 7 de diciembre de 2023, la República de Panamá será la sede de la \
+                XXVIII Reunión Viceministerial de los países que conforman la Conferencia \
+                Regional sobre Migración (CRM).";
+    let (_, found) = found_in(text, Some("crm"));
+    let [r] = found.as_slice() else {
+        panic!("one meeting: {found:?}")
+    };
+    assert_eq!(
+        r.target,
+        Target::Numbered {
+            body: "CRM".into(),
+            ordinal: 28
+        }
+    );
+    assert_eq!(r.country.as_deref(), Some("country:pa"));
+    assert_eq!(r.city, None);
+    assert_eq!(
+        r.date.map(|d| d.to_string()).as_deref(),
+        Some("2023-12-04..2023-12-07")
+    );
+    // A city the gazetteer does not know, set apart from its country.
+    let text = "On 29-30 January 2025, the city of Porto, in Portugal, will host the Senior \
+                Officials' Meeting of the Rabat Process.";
+    let (_, found) = found_in(text, Some("rabat"));
+    let [r] = found.as_slice() else {
+        panic!("one meeting: {found:?}")
+    };
+    assert_eq!(
+        (r.city.as_deref(), r.country.as_deref()),
+        (Some("Porto"), Some("country:pt"))
+    );
+    assert_eq!(
+        r.date.map(|d| d.to_string()).as_deref(),
+        Some("2025-01-29..2025-01-30")
+    );
+}
+
+#[test]
+fn a_country_that_does_not_host_places_nothing() {
+    for text in [
+        "México agradeció a Panamá su oferta de ser sede de la XXVIII Reunión Viceministerial de la CRM.",
+        "Guatemala, como Presidencia, presentó la XXVIII Reunión Viceministerial de la CRM.",
+    ] {
+        let (_, found) = found_in(text, Some("crm"));
+        assert!(found.iter().all(|r| r.country.is_none()), "{text}: {found:?}");
+    }
+    // Members of another body are no members of the series.
+    let text = "la II Reunión Viceministerial de los países que integran el SICA";
+    let (_, found) = found_in(text, Some("crm"));
+    assert!(found.is_empty(), "{found:?}");
+}
