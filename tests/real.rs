@@ -29,7 +29,9 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // A list run into one sentence after a colon, 2026-12-06 (71 -> 75 of 89).
     // "at which the Almaty Declaration was adopted unanimously", 2026-12-06 (76 of 89);
     // "the ministers ... established", "issued a declaration" (78).
-    ("en", "decisions", 87.6, 93.9),
+        // Batch fifteen (2026-12-07), ten documents the rules had not seen
+    // (6 English), lowers this floor to what it measured (82 of 100).
+    ("en", "decisions", 82.0, 93.1),
     // A decision for which the text names no meeting (`meeting = ""`) is
     // on the right meeting when none is linked (scored so since
     // 2026-12-05; before, it was counted wrong whatever was read).
@@ -66,7 +68,9 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // The IGAD ministers' two decisions are read, but no meeting: a news
     // item's dateline with an unnamed "high level meeting" gives none
     // (precision 96.0 -> 93.5).
-    ("en", "decisions on right meeting", 82.0, 93.5),
+        // Batch fifteen (2026-12-07), ten documents the rules had not seen
+    // (6 English), lowers this floor to what it measured (75 of 100).
+    ("en", "decisions on right meeting", 75.0, 91.4),
     // Batch twelve: a past request in a report ("había pedido ese informe")
     // is not read (es requests 77 -> 74%).
     // Items that name who is tasked ("... and IOM to pursue ..."); "los
@@ -75,10 +79,14 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // lowers this floor to what it measured.
     // Batch fourteen (2026-12-06), six documents the rules had not seen,
     // lowers this floor to what it measured after the day's rules.
-    ("es", "requests", 79.3, 100.0),
+        // Batch fifteen (2026-12-07), ten documents the rules had not seen
+    // (6 English), lowers this floor to what it measured (23 of 30).
+    ("es", "requests", 76.6, 100.0),
     // A letter's writer asks its addressee ("I venture to request that
     // the enclosed document be circulated"), 2026-12-06 (19 -> 20 of 24).
-    ("en", "requests", 80.0, 100.0),
+        // Batch fifteen (2026-12-07), ten documents the rules had not seen
+    // (6 English), lowers this floor to what it measured (22 of 28).
+    ("en", "requests", 78.5, 100.0),
     // The CRM's plenary meetings with the CSM as a sub-meeting of the CRM
     // series (es 48 -> 51%); "the 6th Rabat Process Ministerial
     // Conference", "the meeting between the Consuls of ..." (en 67 ->
@@ -100,7 +108,10 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // Reunión de la RIAM", "la VII Cumbre de la ... (Celac), celebrada el
     // pasado 24 de enero, en la ciudad de Buenos Aires"), 2026-12-07 (74 ->
     // 78 of 125).
-    ("es", "meetings", 62.4, 97.5),
+        // Batch fifteen (2026-12-07), ten documents the rules had not seen
+    // (6 English), lowers this floor to what it measured (81 of 130, after
+    // the hosts and members of 2026-12-07).
+    ("es", "meetings", 62.3, 96.4),
     // A curly apostrophe ("Senior Officials’ Meeting"), an RCGM meeting
     // dated by a list's year after a spaced comma (en 69 -> 71%).
     // An English month after "in" ("the first Almaty Conference ...,
@@ -120,7 +131,9 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // and was dropped after a review ("met ... to prepare the upcoming
     // summit" held no summit).
     // "15th Meeting of the Budapest Group of Senior Officials", 2026-12-06 (98 -> 99 of 131).
-    ("en", "meetings", 75.5, 98.9),
+        // Batch fifteen (2026-12-07), ten documents the rules had not seen
+    // (6 English), lowers this floor to what it measured (108 of 144).
+    ("en", "meetings", 75.0, 98.1),
     // A title block's meeting outside any series ("TALLER REGIONAL ..."
     // over its place and days), 2026-12-06 (31 -> 32 of 46).
     // Batch fourteen (2026-12-06), six documents the rules had not seen,
@@ -151,11 +164,15 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // meeting held, and "The Conference, which closed on Thursday (16/11)"
     // its last day, 2026-12-06 (68 -> 69 of 90).
     // The Budapest Group's 15th meeting, 2026-12-06 (69 -> 70 of 90).
-    ("en", "meetings with city+dates", 77.7, 97.2),
+        // Batch fifteen (2026-12-07), ten documents the rules had not seen
+    // (6 English), lowers this floor to what it measured (76 of 98).
+    ("en", "meetings with city+dates", 77.5, 97.2),
     // Batch fourteen (2026-12-06), six documents the rules had not seen,
     // lowers this floor to what it measured after the day's rules.
     ("es", "document dates", 96.0, 100.0),
-    ("en", "document dates", 95.0, 95.0),
+        // Batch fifteen (2026-12-07), ten documents the rules had not seen
+    // (6 English), lowers this floor to what it measured (71 of 75).
+    ("en", "document dates", 94.6, 95.0),
     // A name with a comma inside ("Unidad de Política Migratoria,
     // Registro e Identidad de Personas (UPMRIP)"), 2026-12-06 (89 -> 90%).
     // A tail that names the owner is left out of the name ("Foro
@@ -167,7 +184,9 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // 2026-12-06 (89 -> 91 of 100).
     // Batch fourteen (2026-12-06), six documents the rules had not seen,
     // lowers this floor to what it measured after the day's rules.
-    ("es", "aliases", 90.2, 98.0),
+        // Batch fifteen (2026-12-07), ten documents the rules had not seen
+    // (6 English), lowers this floor to what it measured (98 of 110).
+    ("es", "aliases", 89.0, 98.0),
     // A name before a dash and what the body calls itself ("the
     // International Organization for Migration – the UN Migration Agency
     // (IOM)"), 2026-12-06 (87 -> 88%; precision 99 -> 98%: "Office of
@@ -181,7 +200,9 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // lowers this floor to what it measured.
     // The English name IOM gives the OCAM ("Central American Commission
     // of Migration Authorities") in the gazetteer, 2026-12-06 (85 -> 86 of 98).
-    ("en", "aliases", 87.7, 98.7),
+        // Batch fifteen (2026-12-07), ten documents the rules had not seen
+    // (6 English), lowers this floor to what it measured (98 of 113).
+    ("en", "aliases", 86.7, 98.7),
     ("es", "countries", 99.0, 100.0),
     // Territories the Pacific and Caribbean processes list beside their
     // members (Cook Islands, Niue, ...), "Kyrgyz Republic", 2026-12-06
