@@ -181,9 +181,20 @@ fn posted(first: &[Sentence], reading: Option<&Profile>) -> Option<DateValue> {
                 .map(String::len)
                 .max()?;
             let lead = l.len() - l.trim_start().len();
+            // The day ends its line ("Published on 2 May 2019, the
+            // Guidelines ..." tells of something else).
+            let ends_line = |d: &FoundDate| {
+                s.text
+                    .get(d.end..here + l.len())
+                    .is_some_and(|t| t.chars().all(|c| !c.is_alphanumeric() && c != ','))
+            };
             s.dates
                 .iter()
-                .find(|d| d.start >= here + lead + label && d.start <= here + lead + label + 16)
+                .find(|d| {
+                    d.start >= here + lead + label
+                        && d.start <= here + lead + label + 16
+                        && ends_line(d)
+                })
                 .and_then(|d| d.value)
                 .filter(|v| v.precision == Precision::Day)
         })
@@ -503,8 +514,11 @@ mod tests {
             date(text, false, "es").as_deref(),
             Some("2021-05-03..2021-05-03")
         );
-        // Not a record the meeting adopted, nor a date told later in the line.
+        // Not a record the meeting adopted, nor a date told later in the
+        // line or one that goes on with a clause.
         let text = "Posted in news. The meeting of 2 June 2021 was held in Lima.";
+        assert_eq!(date(text, false, "en"), None);
+        let text = "Published on 2 May 2019, the Guidelines were adopted at the meeting held in Guatemala City on 25 and 26 June 2019.";
         assert_eq!(date(text, false, "en"), None);
     }
 

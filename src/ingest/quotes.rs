@@ -124,8 +124,8 @@ fn not_title_before() -> &'static Pattern {
 /// What the quotation `q` of `text` holds; `words` are the text's
 /// language's words of documents: what someone is quoted as saying
 /// ([`Documents::speech`], [`Documents::first_person`]) is no title.
-pub fn classify(text: &str, q: &Quote, words: &Documents) -> Role {
-    if spoken(text, q, words) {
+pub fn classify(text: &str, q: &Quote, d: &Documents) -> Role {
+    if spoken(text, q, d) {
         return Role::Other;
     }
     let inner = inner(text, q);
@@ -143,6 +143,9 @@ pub fn classify(text: &str, q: &Quote, words: &Documents) -> Role {
     {
         return Role::Decision;
     }
+    if in_first_person(text, q, d) {
+        return Role::Other;
+    }
     if words.len() < 2 || !capitalized || not_title_before().is_match(&before) {
         return Role::Other;
     }
@@ -152,21 +155,34 @@ pub fn classify(text: &str, q: &Quote, words: &Documents) -> Role {
     Role::Title
 }
 
-/// Whether the quotation `q` is what someone said: a verb of saying and a
-/// colon right before it (`said: "…"`), or right after it, past a comma,
-/// a stop or a dash (`"…", dijo`) and at most three capitalized words
-/// (`"…" DG Swing said`); or twenty words or more with one of the first
-/// person.
-fn spoken(text: &str, q: &Quote, d: &Documents) -> bool {
-    let speech = &d.speech;
+/// Whether the quotation `q` opens its sentence or line: nothing before
+/// it but a stop, a colon, a quotation's end or a line break.
+fn opens(text: &str, q: &Quote) -> bool {
+    let before = text.get(..q.start).unwrap_or("");
+    let trimmed = before.trim_end_matches([' ', '\t']);
+    trimmed.is_empty()
+        || trimmed.ends_with(['.', '!', '?', ':', '"', '”', '»', '\n'])
+        || before.ends_with('\n')
+}
+
+/// A quotation of twenty words or more that opens its sentence and holds
+/// a word of the first person ("It is a platform where we exchange ..."):
+/// what someone said, not a title ("the report “Our Common Agenda ...”").
+fn in_first_person(text: &str, q: &Quote, d: &Documents) -> bool {
     let said = words(text.get(q.inner_start..q.inner_end).unwrap_or(""));
-    if said.split(' ').count() >= 20
+    opens(text, q)
+        && said.split(' ').count() >= 20
         && said
             .split(' ')
             .any(|w| d.first_person.iter().any(|p| p == w))
-    {
-        return true;
-    }
+}
+
+/// Whether the quotation `q` is what someone said: a verb of saying and a
+/// colon right before it (`said: "…"`), or right after it, past a comma,
+/// a stop or a dash (`"…", dijo`) and at most three capitalized words
+/// (`"…" DG Swing said`) when it opens its sentence.
+fn spoken(text: &str, q: &Quote, d: &Documents) -> bool {
+    let speech = &d.speech;
     let ends_with = |w: &str, p: &str| {
         w.strip_suffix(p)
             .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
@@ -178,6 +194,11 @@ fn spoken(text: &str, q: &Quote, d: &Documents) -> bool {
         if speech.iter().any(|p| ends_with(&w, p)) {
             return true;
         }
+    }
+    // After the quotation only when it opens its sentence: "adopted the
+    // “Kathmandu Declaration”, stressed ..." goes on with its subject.
+    if !opens(text, q) {
+        return false;
     }
     let after = text.get(q.end..).unwrap_or("").trim_start();
     let after = after
@@ -264,6 +285,14 @@ mod tests {
     }
 
     #[test]
+    fn a_decision_quoted_in_the_first_person_is_a_decision() {
+        let p = crate::ingest::profile::Profile::bundled_for("es").cloned();
+        let words = p.map(|p| p.documents).unwrap_or_default();
+        let s = "los Viceministros acordaron: “Reafirmar nuestro compromiso con la protección de los derechos humanos de las personas migrantes en todos los países de la región y en sus fronteras”.";
+        assert_eq!(classify(s, &scan(s).0[0], &words), Role::Decision);
+    }
+
+    #[test]
     fn what_someone_said_is_no_title() {
         let role = |lang: &str, s: &str| {
             let p = crate::ingest::profile::Profile::bundled_for(lang).cloned();
@@ -306,6 +335,10 @@ mod tests {
                 "es",
                 "el tema “Protegiendo e integrando a los migrantes en nuestra región”",
             ),
+            ("en", "The Ministers adopted the \"Kathmandu Declaration\", stressed the importance of safe migration."),
+            ("es", "Los Viceministros aprobaron la “Declaración de Panamá sobre Movilidad Humana”, destacaron la cooperación."),
+            ("en", "The \"World Migration Report 2022\" says that most migrants move for work."),
+            ("en", "the report \"Our Common Agenda for Safe, Orderly and Regular Migration: Strengthening Cooperation Between Countries of Origin, Transit and Destination in Asia\""),
         ] {
             assert_eq!(role(lang, s), Role::Title, "{s}");
         }

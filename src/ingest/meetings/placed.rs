@@ -113,13 +113,44 @@ pub(super) fn host_before(s: &Sentence, refs: &mut [MeetingRef], env: &Env) {
         if !hosts.contains(&verb) {
             continue;
         }
+        let city = city_before(s, env, host.start, &host.id);
+        // "con sede en Costa Rica, organizó", "based in Costa Rica,
+        // hosted": a place of what is named before, not a host; unless a
+        // city sets it apart ("Porto, in Portugal").
+        let last = words(s.text.get(..host.start).unwrap_or(""));
+        let placed_in = ["en", "in"]
+            .iter()
+            .any(|w| last.ends_with(&format!(" {w}")) || last == *w);
+        if placed_in && city.is_none() {
+            continue;
+        }
         r.country = Some(host.id.clone());
-        r.city = city_before(s, env, host.start, &host.id);
+        r.city = city;
         if r.date.is_none() {
+            // Days that open the sentence, with nothing but the host's
+            // name between ("Del 4 al 7 de diciembre, la República de
+            // Panamá será ..."), not the day of an announcement ("El 10
+            // de enero se anunció que Panamá ...").
+            let only_names = |gap: &str| {
+                gap.split_whitespace()
+                    .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+                    .filter(|w| !w.is_empty())
+                    .all(|w| {
+                        w.starts_with(char::is_uppercase)
+                            || [
+                                "la", "el", "the", "de", "del", "of", "in", "en", "city", "ciudad",
+                            ]
+                            .contains(&w)
+                    })
+            };
             r.date = s
                 .dates
                 .iter()
-                .find(|d| d.start <= 4 && d.end <= host.start)
+                .find(|d| {
+                    d.start <= 4
+                        && d.end <= host.start
+                        && only_names(s.text.get(d.end..host.start).unwrap_or(""))
+                })
                 .and_then(|d| d.value);
         }
     }

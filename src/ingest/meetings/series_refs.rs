@@ -465,21 +465,21 @@ fn of_its_members(s: &Sentence, env: &Env, b: usize, series: &Series) -> Option<
     }
     let w = words(gap);
     let count = w.split(' ').count();
+    // The word of belonging right before the members, an article between
+    // at most: "de los países que ...", not "de Directores de Migración de
+    // los países ..." (another meeting of theirs).
     let of = env.places(|p| &p.of_body);
-    let belongs = of
-        .iter()
-        .any(|o| w == words(o) || w.starts_with(&format!("{} ", words(o))));
-    let has = |phrase: &str| {
-        let p = words(phrase);
-        !p.is_empty() && format!(" {w} ").contains(&format!(" {p} "))
-    };
-    let members = env
-        .profiles
-        .iter()
-        .flat_map(|p| &p.bodies.roles)
-        .any(|r| has(r));
+    let articles = ["", "la ", "el ", "los ", "las ", "the "];
+    let members = env.profiles.iter().flat_map(|p| &p.bodies.roles).any(|r| {
+        let r = words(r);
+        of.iter().any(|o| {
+            articles
+                .iter()
+                .any(|a| w.starts_with(&format!("{} {a}{r}", words(o))))
+        })
+    });
     let named = series::by_name(s.slice(m.start, m.end))?;
-    (count <= 12 && belongs && members && named.key() == series.key()).then_some(m.end)
+    (count <= 12 && members && named.key() == series.key()).then_some(m.end)
 }
 
 /// How many bytes at the start of `next` (what follows an ordinal and

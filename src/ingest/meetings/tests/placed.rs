@@ -47,12 +47,39 @@ fn a_country_that_does_not_host_places_nothing() {
     for text in [
         "México agradeció a Panamá su oferta de ser sede de la XXVIII Reunión Viceministerial de la CRM.",
         "Guatemala, como Presidencia, presentó la XXVIII Reunión Viceministerial de la CRM.",
+        "La Secretaría Técnica, con sede en Costa Rica, organizó la XXVIII Reunión Viceministerial de la CRM.",
+        "Guatemala acogió la XXV Reunión Viceministerial de la CRM como un espacio de diálogo.",
     ] {
         let (_, found) = found_in(text, Some("crm"));
         assert!(found.iter().all(|r| r.country.is_none()), "{text}: {found:?}");
     }
-    // Members of another body are no members of the series.
-    let text = "la II Reunión Viceministerial de los países que integran el SICA";
+    // The day of an announcement is not the meeting's.
+    let text = "El 10 de enero de 2023 se anunció que Panamá será la sede de la XXVIII Reunión \
+                Viceministerial de la CRM.";
     let (_, found) = found_in(text, Some("crm"));
-    assert!(found.is_empty(), "{found:?}");
+    assert!(
+        found
+            .iter()
+            .all(|r| r.country.as_deref() == Some("country:pa") && r.date.is_none()),
+        "{found:?}"
+    );
+    // Members of another body are no members of the series, and another
+    // meeting of the members is not the series' own.
+    for text in [
+        "la II Reunión Viceministerial de los países que integran el SICA",
+        "La XXVIII Reunión de Directores de Migración de los países que conforman la \
+         Conferencia Regional sobre Migración se celebró en Panamá.",
+    ] {
+        let (_, found) = found_in(text, Some("crm"));
+        let numbered = |r: &MeetingRef| {
+            matches!(
+                r.target,
+                Target::Numbered {
+                    ordinal: 2 | 28,
+                    ..
+                }
+            )
+        };
+        assert!(!found.iter().any(numbered), "{text}: {found:?}");
+    }
 }
