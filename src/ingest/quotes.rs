@@ -169,9 +169,11 @@ fn opens(text: &str, q: &Quote) -> bool {
 /// a word of the first person ("It is a platform where we exchange ..."):
 /// what someone said, not a title ("the report “Our Common Agenda ...”").
 fn in_first_person(text: &str, q: &Quote, d: &Documents) -> bool {
+    if !opens(text, q) {
+        return false;
+    }
     let said = words(text.get(q.inner_start..q.inner_end).unwrap_or(""));
-    opens(text, q)
-        && said.split(' ').count() >= 20
+    said.split(' ').count() >= 20
         && said
             .split(' ')
             .any(|w| d.first_person.iter().any(|p| p == w))

@@ -377,13 +377,9 @@ pub(super) fn of_the_document(s: &Sentence, env: &Env, refs: &mut Vec<MeetingRef
         // "the Fifth Senior Officials' Meeting and Sixth Ministerial
         // Consultation of the Colombo Process": words the series numbers
         // apart are its sub-meeting's ([`super::sub`]), not its own.
-        let sub_words = c.name("w").is_some_and(|w| {
-            series.sub_meetings.iter().any(|x| {
-                x.words
-                    .iter()
-                    .any(|y| crate::text::normalize(y) == w.as_str())
-            })
-        });
+        let sub_words = c
+            .name("w")
+            .is_some_and(|w| sub_meeting_words(series).iter().any(|y| y == w.as_str()));
         if sub_words || overlaps(refs, a, b) {
             continue;
         }
@@ -446,6 +442,25 @@ pub(super) fn of_the_document(s: &Sentence, env: &Env, refs: &mut Vec<MeetingRef
         let r = MeetingRef::new(a, b, target(series, n));
         refs.push(with_tail(r, &parse_tail(s, b, env)));
     }
+}
+
+/// The words of a series' sub-meetings, folded as the text they are
+/// compared with (`normalize`), once.
+fn sub_meeting_words(series: &Series) -> &'static [String] {
+    static W: OnceLock<Vec<Vec<String>>> = OnceLock::new();
+    let all = W.get_or_init(|| {
+        series::bundled()
+            .iter()
+            .map(|s| {
+                let words = s.sub_meetings.iter().flat_map(|m| &m.words);
+                words.map(|w| crate::text::normalize(w)).collect()
+            })
+            .collect()
+    });
+    let at = series::bundled()
+        .iter()
+        .position(|s| std::ptr::eq(s, series));
+    at.and_then(|i| all.get(i)).map_or(&[], Vec::as_slice)
 }
 
 /// "la XXVIII Reunión Viceministerial de los países que conforman la
