@@ -147,7 +147,13 @@ pub(super) fn host_before(s: &Sentence, refs: &mut [MeetingRef], env: &Env) {
                 .dates
                 .iter()
                 .find(|d| {
-                    d.start <= 4
+                    // At the start of its line: a heading may run into
+                    // the sentence.
+                    let line = s
+                        .text
+                        .get(..d.start)
+                        .map_or(0, |b| b.rfind('\n').map_or(0, |n| n + 1));
+                    d.start - line <= 4
                         && d.end <= host.start
                         && only_names(s.text.get(d.end..host.start).unwrap_or(""))
                 })

@@ -5,9 +5,10 @@ use super::*;
 
 #[test]
 fn a_host_country_before_the_meeting_it_hosts_places_it() {
-    let text = "Del 4 al 7 de diciembre de 2023, la República de Panamá será la sede de la \
-                XXVIII Reunión Viceministerial de los países que conforman la Conferencia \
-                Regional sobre Migración (CRM).";
+    let text =
+        "Noticias de la Cancillería\nDel 4 al 7 de diciembre de 2023, la República de Panamá será \
+                la sede de la XXVIII Reunión Viceministerial de los países que conforman la \
+                Conferencia Regional sobre Migración (CRM).";
     let (_, found) = found_in(text, Some("crm"));
     let [r] = found.as_slice() else {
         panic!("one meeting: {found:?}")
@@ -25,6 +26,24 @@ fn a_host_country_before_the_meeting_it_hosts_places_it() {
         r.date.map(|d| d.to_string()).as_deref(),
         Some("2023-12-04..2023-12-07")
     );
+    // Thanks for hosting, and a relative clause after the host.
+    for (text, country) in [
+        (
+            "Los viceministros agradecieron a Panamá ser sede de la XXVIII Reunión Viceministerial de la CRM.",
+            "country:pa",
+        ),
+        (
+            "The delegates thanked the United States, which hosted the XIX Regional Conference on Migration.",
+            "country:us",
+        ),
+    ] {
+        let (_, found) = found_in(text, Some("crm"));
+        assert_eq!(
+            found.iter().map(|r| r.country.as_deref()).collect::<Vec<_>>(),
+            [Some(country)],
+            "{text}"
+        );
+    }
     // A city the gazetteer does not know, set apart from its country.
     let text = "On 29-30 January 2025, the city of Porto, in Portugal, will host the Senior \
                 Officials' Meeting of the Rabat Process.";
