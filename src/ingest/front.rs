@@ -172,12 +172,17 @@ fn posted(first: &[Sentence], reading: Option<&Profile>) -> Option<DateValue> {
         s.text.split('\n').find_map(|l| {
             let here = at;
             at += l.len() + 1;
-            let w = profile::words(l);
+            // A label is a few words at the line's start: fold no more.
+            let head = l.char_indices().nth(32).map_or(l, |(i, _)| &l[..i]);
+            let w = profile::words(head);
             let label = p
                 .documents
                 .posted
                 .iter()
-                .filter(|x| w.starts_with(&format!("{x} ")))
+                .filter(|x| {
+                    w.strip_prefix(x.as_str())
+                        .is_some_and(|r| r.starts_with(' '))
+                })
                 .map(String::len)
                 .max()?;
             let lead = l.len() - l.trim_start().len();
@@ -361,7 +366,9 @@ pub fn front_matter(
     let held = meeting_day(first, records, reading);
     let adopted = adoption(first, reading);
     let field = field_date(first);
-    let posted = if records {
+    // Read only where nothing before it in the order below dates the page.
+    let dated = adopted.is_some() || given.is_some() || field.is_some();
+    let posted = if records || dated {
         None
     } else {
         posted(first, reading)
