@@ -118,10 +118,21 @@ pub(super) fn host_before(s: &Sentence, refs: &mut [MeetingRef], env: &Env) {
         // hosted": a place of what is named before, not a host; unless a
         // city sets it apart ("Porto, in Portugal").
         let last = words(s.text.get(..host.start).unwrap_or(""));
-        let placed_in = ["en", "in"]
+        let after = |ws: &[&str]| {
+            ws.iter()
+                .any(|w| last.ends_with(&format!(" {w}")) || last == *w)
+        };
+        if after(&["en", "in"]) && city.is_none() {
+            continue;
+        }
+        // "Honduras, en nombre de Guatemala, acogerá": a country of a
+        // phrase, not the host; unless its formal name ("la República de
+        // Panamá").
+        let formal = env
+            .places(|p| &p.country_prefixes)
             .iter()
-            .any(|w| last.ends_with(&format!(" {w}")) || last == *w);
-        if placed_in && city.is_none() {
+            .any(|x| last.ends_with(*x));
+        if after(&["de", "del", "of"]) && !formal {
             continue;
         }
         r.country = Some(host.id.clone());

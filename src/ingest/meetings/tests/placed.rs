@@ -36,6 +36,10 @@ fn a_host_country_before_the_meeting_it_hosts_places_it() {
             "The delegates thanked the United States, which hosted the XIX Regional Conference on Migration.",
             "country:us",
         ),
+        (
+            "El Gobierno de México será sede de la XXIX Reunión Viceministerial de la CRM.",
+            "country:mx",
+        ),
     ] {
         let (_, found) = found_in(text, Some("crm"));
         assert_eq!(
@@ -68,6 +72,7 @@ fn a_country_that_does_not_host_places_nothing() {
         "Guatemala, como Presidencia, presentó la XXVIII Reunión Viceministerial de la CRM.",
         "La Secretaría Técnica, con sede en Costa Rica, organizó la XXVIII Reunión Viceministerial de la CRM.",
         "Guatemala acogió la XXV Reunión Viceministerial de la CRM como un espacio de diálogo.",
+        "Honduras, en nombre de Guatemala, acogerá la XXVI Reunión Viceministerial de la CRM.",
     ] {
         let (_, found) = found_in(text, Some("crm"));
         assert!(found.iter().all(|r| r.country.is_none()), "{text}: {found:?}");
