@@ -19,6 +19,8 @@ use crate::model::{DateValue, Precision, Ymd};
 use crate::text::normalize;
 use std::sync::OnceLock;
 
+mod posted;
+
 /// Words saying that a meeting took place (the document records it): the
 /// `[places] took_place` words of every bundled language profile.
 pub(super) fn held_cue() -> &'static Pattern {
@@ -159,51 +161,6 @@ fn field_date(first: &[Sentence]) -> Option<DateValue> {
     let at = lead + label.len() + gap;
     let d = s.dates.first().filter(|d| d.start == at)?;
     d.value.filter(|v| v.precision == Precision::Day)
-}
-
-/// The day a line of the opening says the page was posted ("posted (July
-/// 17, 2024)", "Posted On: Wednesday, 9 August 2017"): a line that opens
-/// with a word of [`super::profile::Documents::posted`] and a day a few
-/// characters after it (a weekday between).
-fn posted(first: &[Sentence], reading: Option<&Profile>) -> Option<DateValue> {
-    let p = reading?;
-    first.iter().take(8).find_map(|s| {
-        let mut at = 0;
-        s.text.split('\n').find_map(|l| {
-            let here = at;
-            at += l.len() + 1;
-            // A label is a few words at the line's start: fold no more.
-            let head = l.char_indices().nth(32).map_or(l, |(i, _)| &l[..i]);
-            let w = profile::words(head);
-            let label = p
-                .documents
-                .posted
-                .iter()
-                .filter(|x| {
-                    w.strip_prefix(x.as_str())
-                        .is_some_and(|r| r.starts_with(' '))
-                })
-                .map(String::len)
-                .max()?;
-            let lead = l.len() - l.trim_start().len();
-            // The day ends its line ("Published on 2 May 2019, the
-            // Guidelines ..." tells of something else).
-            let ends_line = |d: &FoundDate| {
-                s.text
-                    .get(d.end..here + l.len())
-                    .is_some_and(|t| t.chars().all(|c| !c.is_alphanumeric() && c != ','))
-            };
-            s.dates
-                .iter()
-                .find(|d| {
-                    d.start >= here + lead + label
-                        && d.start <= here + lead + label + 16
-                        && ends_line(d)
-                })
-                .and_then(|d| d.value)
-                .filter(|v| v.precision == Precision::Day)
-        })
-    })
 }
 
 /// True when the date at `at` ends a span of days its reading left out,
@@ -371,7 +328,7 @@ pub fn front_matter(
     let posted = if records || dated {
         None
     } else {
-        posted(first, reading)
+        posted::posted(first, reading)
     };
     let doc_date = match (period, latest) {
         _ if adopted.is_some() => adopted.inspect(|d| {
