@@ -51,7 +51,7 @@ pub struct Calendar {
 fn key(body: &str) -> String {
     body.strip_prefix("organization:")
         .unwrap_or(body)
-        .to_string()
+        .replace(' ', "-")
 }
 
 /// Id of a body's meeting on a date: month precision or finer gives
@@ -128,6 +128,9 @@ impl Calendar {
     }
 
     fn display(&self, body: &str) -> String {
+        if let Some((series, sub)) = crate::reference::series::sub_meeting(body) {
+            return sub.display(series);
+        }
         self.names
             .get(body)
             .cloned()
@@ -241,11 +244,16 @@ impl Calendar {
                 if let Some(l) = self.long.get(body).filter(|l| **l != disp) {
                     aliases.push(format!("{l} {when}"));
                 }
+                // A sub-meeting's body is its series' ("bali som").
+                let of = match crate::reference::series::sub_meeting(body) {
+                    Some((series, _)) => format!("organization:{}", series.key()),
+                    None => body.clone(),
+                };
                 (
                     dated_id(body, &d),
                     format!("{disp} {when}"),
                     aliases,
-                    Some(body.clone()),
+                    Some(of),
                 )
             }
             Target::Named { title } => {

@@ -250,6 +250,8 @@ pub fn find(s: &Sentence, env: &Env) -> Vec<MeetingRef> {
     series_refs::of_the_document(s, env, &mut refs);
     // "the 22nd Senior Officials Meeting": the series' own sub-meetings.
     sub::of_the_document(s, env, &mut refs);
+    // "The Senior Officials' Meeting of the Bali Process was held on ...".
+    sub::unnumbered(s, env, &mut refs);
     // "nuestro encuentro inaugural en Puebla": the series' first.
     inaugural::of_the_document(s, env, &mut refs);
     // "del Capítulo de Buenos Aires, del 5 de julio de 2019": the

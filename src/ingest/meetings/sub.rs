@@ -95,3 +95,96 @@ fn named_after(s: &Sentence, b: usize) -> bool {
     first.chars().next().is_some_and(char::is_uppercase)
         || matches!(first.to_lowercase().as_str(), "de" | "del" | "of" | "for")
 }
+
+/// A sub-meeting named without an ordinal, with its series' name before
+/// or after the words ("The Prague Process Senior Officials' Meeting",
+/// "The Senior Officials' Meeting of the Bali Process"): the series'
+/// sub-meeting of the days the sentence says it was held, keyed by month
+/// (`prague-som-2016-11`). Its days follow it, or follow the first words
+/// of holding after it ("…, the last SOM held under …, took place in
+/// Vilnius on 24-25 November 2016") when no other meeting comes between.
+pub(super) fn unnumbered(s: &Sentence, env: &Env, refs: &mut Vec<MeetingRef>) {
+    let Some(p) = unnumbered_pattern() else {
+        return;
+    };
+    for c in p.captures_iter(s.hay()) {
+        let (Some(m), Some(name), Some(w)) = (
+            c.get(0),
+            c.name("n1").or_else(|| c.name("n2")),
+            c.name("w1").or_else(|| c.name("w2")),
+        ) else {
+            continue;
+        };
+        let (a, b) = (s.orig(m.start()), s.end_of(m.end()));
+        if overlaps(refs, a, b) {
+            continue;
+        }
+        let Some((series, sub)) = series::bundled().iter().find_map(|x| {
+            let named = x
+                .names
+                .iter()
+                .chain(std::iter::once(&x.acronym))
+                .any(|n| normalize(n) == name.as_str());
+            let sub = x
+                .sub_meetings
+                .iter()
+                .find(|y| y.words.iter().any(|z| normalize(z) == w.as_str()));
+            named.then_some(sub).flatten().map(|y| (x, y))
+        }) else {
+            continue;
+        };
+        let mut tail = parse_tail(s, b, env);
+        if tail.date.is_none() {
+            // A meeting named between is the one the words describe ("The
+            // Prague Process SOM, the fourth preparatory SOM for the 3rd
+            // Ministerial Conference, took place …").
+            if refs.iter().any(|r| b <= r.start) {
+                continue;
+            }
+            if let Some(t) = held_later(s, b, env) {
+                tail = t;
+            }
+        }
+        let body = format!("{} {}", series.key(), sub.key);
+        let r = MeetingRef::new(a, b, Target::Dated { body });
+        refs.push(with_tail(r, &tail));
+    }
+}
+
+/// The place and days after the first finite words of holding past `b`
+/// ("took place", "was held").
+fn held_later(s: &Sentence, b: usize, env: &Env) -> Option<super::tail::Tail> {
+    static P: OnceLock<Pattern> = OnceLock::new();
+    let p = P.get_or_init(|| {
+        compile(r"\b(?:took place|was held|were held|tuvo lugar|se celebro|se realizo|se llevo a cabo)\b")
+    });
+    let at = s.norm_at(b);
+    let m = p.find(s.hay_after(b))?;
+    let verb = s.orig(at + m.start());
+    let t = parse_tail(s, verb, env);
+    t.date.is_some().then_some(t)
+}
+
+/// The names of every series with sub-meetings next to their words.
+fn unnumbered_pattern() -> Option<&'static Pattern> {
+    static P: OnceLock<Option<Pattern>> = OnceLock::new();
+    P.get_or_init(|| {
+        let with_subs = || series::bundled().iter().filter(|s| !s.sub_meetings.is_empty());
+        let names = alternation(
+            with_subs().flat_map(|s| s.names.iter().chain(std::iter::once(&s.acronym)).map(String::as_str)),
+        );
+        let words = alternation(
+            with_subs()
+                .flat_map(|s| &s.sub_meetings)
+                .flat_map(|m| &m.words)
+                .map(String::as_str),
+        );
+        if names.is_empty() || words.is_empty() {
+            return None;
+        }
+        Some(compile(&format!(
+            r"\b(?:(?P<n1>{names})\s+(?P<w1>{words})|(?P<w2>{words})\s+(?:de\s+la\s+|del\s+|of\s+the\s+|of\s+)(?P<n2>{names}))\b"
+        )))
+    })
+    .as_ref()
+}

@@ -32,3 +32,57 @@ fn a_sub_meeting_joined_to_a_series_meeting_keeps_its_own_numbering() {
         );
     }
 }
+
+#[test]
+fn a_sub_meeting_named_after_its_series_is_keyed_by_its_month() {
+    let text = "The Senior Officials’ Meeting of the Bali Process was held in Bali, \
+                Indonesia, on 6 August 2018.";
+    let (s, found) = found_in(text, None);
+    let [r] = found.as_slice() else {
+        panic!("one meeting: {found:?}")
+    };
+    assert_eq!(
+        r.target,
+        Target::Dated {
+            body: "bali som".into()
+        }
+    );
+    assert!(s
+        .slice(r.start, r.end)
+        .starts_with("Senior Officials’ Meeting of the Bali Process"));
+    assert_eq!(r.city.as_deref(), Some("Bali"));
+    assert_eq!(r.date.map(|d| d.to_string()).as_deref(), Some("2018-08-06"));
+}
+
+#[test]
+fn a_sub_meeting_takes_the_days_of_its_words_of_holding_past_an_aside() {
+    let text = "The Prague Process Senior Officials' Meeting (SOM), the last SOM held \
+                under the Prague Process Targeted Initiative (PP TI), took place in \
+                Vilnius on 24-25 November 2016.";
+    let (_, found) = found_in(text, Some("prague"));
+    let r = found
+        .iter()
+        .find(|r| matches!(&r.target, Target::Dated { body } if body == "prague som"))
+        .unwrap_or_else(|| panic!("the SOM: {found:?}"));
+    assert_eq!(r.city.as_deref(), Some("Vilnius"));
+    assert_eq!(
+        r.date.map(|d| d.to_string()).as_deref(),
+        Some("2016-11-24..2016-11-25")
+    );
+}
+
+#[test]
+fn a_sub_meeting_described_as_another_meeting_is_that_one() {
+    // The apposition names it: the fourth preparatory SOM of the 3rd
+    // conference, not a SOM keyed by its month.
+    let text = "The Prague Process Senior Officials' Meeting (SOM), the fourth \
+                preparatory SOM for the 3rd Ministerial Conference, took place in \
+                Bratislava on 19 September 2016.";
+    let (_, found) = found_in(text, Some("prague"));
+    assert!(
+        !found
+            .iter()
+            .any(|r| matches!(&r.target, Target::Dated { body } if body == "prague som")),
+        "{found:?}"
+    );
+}
