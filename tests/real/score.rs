@@ -14,9 +14,13 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use unicode_normalization::UnicodeNormalization;
 
-/// The folder of the set.
+/// The folder of the set; `ACTA_REAL_DIR` names another (a copy of the
+/// set, to score it while new documents are being written into this one).
 pub fn folder() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/real")
+    match std::env::var_os("ACTA_REAL_DIR") {
+        Some(dir) => PathBuf::from(dir),
+        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/real"),
+    }
 }
 
 #[derive(Debug, Default, Deserialize)]
