@@ -396,3 +396,21 @@ fn days_and_years_in_words() {
         .all(|d| d.value.is_none()));
     assert!(find("a los veinte días de iniciado el proceso", &ctx()).is_empty());
 }
+
+#[test]
+fn a_span_under_way_on_the_anchors_day_is_this_years() {
+    let c = DateContext::at(Some(Ymd::new(1999, 1, 26)));
+    for text in ["January 26-29", "del 26 al 29 de enero", "26-29 January"] {
+        let found = find(text, &c);
+        let [d] = found.as_slice() else {
+            panic!("{text}: {found:?}")
+        };
+        let v = d.value.expect("resolved");
+        assert_eq!(v.to_string(), "1999-01-26..1999-01-29 (inferred)", "{text}");
+        assert!(v.inferred, "{text}");
+    }
+    // Wholly after the anchor's day: the last such span before it.
+    let found = find("January 27-29", &c);
+    let v = found[0].value.expect("resolved");
+    assert_eq!(v.to_string(), "1998-01-27..1998-01-29 (inferred)");
+}

@@ -124,7 +124,11 @@ pub(super) fn read(shape: Shape, c: &Captures, ctx: &DateContext) -> Option<Date
         }
         Shape::DayRange => {
             let (d1, d2, m) = (num(c, 1)?, num(c, 2)?, mon(c, 3)?);
-            let (y, inf) = resolve_year(year_of(c, 4), rel_of(c, 5, 6), m, d2, ctx)?;
+            // Without a word of time, a span under way on the anchor's day
+            // is this year's (its first day decides, see `yearless_range`).
+            let rel = rel_of(c, 5, 6);
+            let d = if rel.is_none() { d1 } else { d2 };
+            let (y, inf) = resolve_year(year_of(c, 4), rel, m, d, ctx)?;
             let a = day_value(y, m, d1, inf)?;
             let b = day_value(y, m, d2, inf)?;
             (d1 < d2).then(|| DateValue::range(a, b))
@@ -225,9 +229,12 @@ pub(super) fn read(shape: Shape, c: &Captures, ctx: &DateContext) -> Option<Date
     }
 }
 
-/// Days `d1` to `d2` of one month written without its year.
+/// Days `d1` to `d2` of one month written without its year: the year
+/// of its first day, so that a span under way on the anchor's day is this
+/// year's ("will lead … to the Fourth Regional Conference on Migration …,
+/// January 26-29" on a statement of January 26, 1999).
 fn yearless_range(m: u8, d1: u8, d2: u8, ctx: &DateContext) -> Option<DateValue> {
-    let (y, inf) = resolve_year(None, None, m, d2, ctx)?;
+    let (y, inf) = resolve_year(None, None, m, d1, ctx)?;
     let mut v = english_range(y, m, d1, d2)?;
     v.inferred = inf;
     Some(v)
