@@ -67,7 +67,10 @@ pub fn split_quoted(text: &str, start: usize, end: usize, quoted: &[Quote]) -> V
                     None => true,
                     Some(n) if n.is_whitespace() => {
                         !(c == '.'
-                            && (abbreviation(body, i) || after.is_some_and(char::is_lowercase)))
+                            && (abbreviation(body, i)
+                                || after.is_some_and(char::is_lowercase)
+                                || (after.is_some_and(|n| n.is_ascii_digit())
+                                    && dotted_month(body, i))))
                     }
                     // "miembros.También": a period glued to a capital.
                     Some(n) => c == '.' && n.is_uppercase() && marks == 0 && prev_is_lower(body, i),
@@ -115,6 +118,16 @@ fn abbreviation(body: &str, i: usize) -> bool {
     let single_capital =
         matches!((letters.next(), letters.next()), (Some(a), None) if a.is_uppercase());
     single_capital || rules::ABBREVIATIONS.contains(&crate::text::normalize(word).as_str())
+}
+
+/// True when the period at `i` ends a month's short form ("13 Sep.
+/// 2017", "Jan. 26, 1999"; `[dates] dotted` of the language profiles).
+fn dotted_month(body: &str, i: usize) -> bool {
+    let word = body[..i]
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    !word.is_empty() && super::profile::month(&format!("{}.", word.to_lowercase())).is_some()
 }
 
 fn push_trimmed(body: &str, base: usize, a: usize, b: usize, out: &mut Vec<Span>) {
@@ -314,6 +327,16 @@ mod tests {
         assert_eq!(
             texts("(i.e., para el período) y EE.UU. lo aprobó."),
             ["(i.e., para el período) y EE.UU. lo aprobó."]
+        );
+        // A month's short form before a number ends nothing; a word that
+        // is no month's does.
+        assert_eq!(
+            texts("13 Sep. 2017 and Jan. 26, 1999. It met in Lima. 2017 was dry."),
+            [
+                "13 Sep. 2017 and Jan. 26, 1999.",
+                "It met in Lima.",
+                "2017 was dry."
+            ]
         );
         assert_eq!(
             texts("acordaron “Reconocer. Solicitar a la OIM.”  En relación con esto."),

@@ -414,3 +414,25 @@ fn a_span_under_way_on_the_anchors_day_is_this_years() {
     let v = found[0].value.expect("resolved");
     assert_eq!(v.to_string(), "1998-01-27..1998-01-29 (inferred)");
 }
+
+#[test]
+fn short_months_with_their_full_stop() {
+    let c = DateContext::at(Some(Ymd::new(2020, 1, 1)));
+    for (text, want) in [
+        ("13 Sep. 2017", "2017-09-13"),
+        ("Jan. 26, 1999", "1999-01-26"),
+        ("Sept. 4-5, 2019", "2019-09-04..2019-09-05"),
+    ] {
+        let found = find(text, &c);
+        let [d] = found.as_slice() else {
+            panic!("{text}: {found:?}")
+        };
+        assert_eq!(
+            d.value.map(|v| v.to_string()).as_deref(),
+            Some(want),
+            "{text}"
+        );
+    }
+    // Without the full stop they are other words.
+    assert!(find("the mar 13 2017", &c).is_empty());
+}

@@ -25,6 +25,10 @@ pub struct Dates {
     /// Short forms of the months (`oct`), January first, read in questions
     /// only: in documents they are other words too.
     pub abbreviations: Vec<Vec<String>>,
+    /// Short forms with their full stop (`sep.`), January first, read in
+    /// documents too: kept as written (lower case), the stop included.
+    #[serde(default)]
+    pub dotted: Vec<Vec<String>>,
 }
 
 /// Number words, one first, each with its spellings (`un`, `una`, `uno`):
@@ -67,7 +71,15 @@ fn spellings(lists: impl Fn(&Profile) -> &Vec<Vec<String>>) -> Vec<(String, u8)>
 /// Month names (normalized) with their number, from every bundled profile.
 pub fn months() -> &'static [(String, u8)] {
     static M: OnceLock<Vec<(String, u8)>> = OnceLock::new();
-    M.get_or_init(|| spellings(|p| &p.dates.months))
+    M.get_or_init(|| {
+        let mut all = spellings(|p| &p.dates.months);
+        all.extend(
+            spellings(|p| &p.dates.dotted)
+                .into_iter()
+                .map(|(w, n)| (w.to_lowercase(), n)),
+        );
+        all
+    })
 }
 
 /// Words of a day near the document's own (`[dates] near`, normalized),
@@ -263,7 +275,7 @@ mod tests {
         assert_eq!(number_in_words("first"), Some(1));
         assert_eq!(number_in_words("dos mil veinte paises"), None);
         assert_eq!(number_in_words("y"), None);
-        assert_eq!(months().len(), 25);
+        assert_eq!(months().len(), 25 + 12);
         let pattern = crate::ingest::profile::alternation(months().iter().map(|(w, _)| w.as_str()));
         assert!(pattern.starts_with("septiembre|"), "{pattern}");
     }
