@@ -84,7 +84,16 @@ fn meeting_day(
             // de 2021.- Al abrir ...".
             // Or "Ankara, 10-11 December 2012: The ...", "Mexico City, 4
             // December 2021 (TDI): On ...".
-            let dash = text.get(d.end..).is_some_and(dateline_end);
+            // Or in brackets after the paper's name: "Nepal Foreign Affairs
+            // (KATHMANDU, 17 November 2018) – The 6th ...".
+            let bracketed = |t: &str| {
+                let before = text.get(..d.start).unwrap_or("");
+                before.rfind('(') > before.rfind(')')
+                    && t.strip_prefix(')').is_some_and(dateline_end)
+            };
+            let dash = text
+                .get(d.end..)
+                .is_some_and(|t| dateline_end(t) || bracketed(t));
             let placed = d.start > 0 && d.start <= 70;
             // A date on a line of its own ("9 de septiembre de 2021\nMensaje").
             let own_line = text

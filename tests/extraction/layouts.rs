@@ -467,3 +467,30 @@ fn a_news_item_tells_an_impersonal_call_of_the_declaration() {
         ]
     );
 }
+
+#[test]
+fn a_news_pages_date_in_brackets_or_with_a_short_month_dates_it() {
+    for (name, text, want) in [
+        (
+            "colombo-news.txt",
+            "Colombo process ends with 27-point Kathmandu Declaration\n\n\
+             Nepal Foreign Affairs (KATHMANDU, 17 November 2018) – The 6th ministerial \
+             meeting of the Colombo Process came to a close here on Friday.\n",
+            "2018-11-17",
+        ),
+        (
+            "add-news.txt",
+            "Ambassadors Meeting of Member States of the Abu Dhabi Dialogue\n\n\
+             13 Sep. 2017\n\nOn 13 September 2017, the Minister met the Ambassadors.\n",
+            "2017-09-13",
+        ),
+    ] {
+        let d = Doc::text(name, text);
+        d.assert_consistent();
+        assert_eq!(
+            d.bundle.doc.date.map(|v| v.to_string()).as_deref(),
+            Some(want),
+            "{name}"
+        );
+    }
+}
