@@ -21,7 +21,9 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // lowers this floor to what it measured (74 of 86). "firmaron un
     // acuerdo" and passives with "fue" gained two, and were dropped after a
     // review: they read past agreements of other bodies as decisions.
-    ("es", "decisions", 86.0, 95.0),
+    // Batch sixteen (2026-12-07), ten documents the rules had not seen
+    // (5 English), lowers this floor to what it measured.
+    ("es", "decisions", 83.3, 96.1),
     // Batch thirteen (2026-12-06), six documents the rules had not seen,
     // lowers this floor to what it measured.
     // Batch fourteen (2026-12-06), six documents the rules had not seen,
@@ -31,7 +33,9 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // "the ministers ... established", "issued a declaration" (78).
     // Batch fifteen (2026-12-07), ten documents the rules had not seen
     // (6 English), lowers this floor to what it measured (82 of 100).
-    ("en", "decisions", 82.0, 93.1),
+    // Batch sixteen (2026-12-07), ten documents the rules had not seen
+    // (5 English), lowers this floor to what it measured.
+    ("en", "decisions", 80.9, 92.3),
     // A decision for which the text names no meeting (`meeting = ""`) is
     // on the right meeting when none is linked (scored so since
     // 2026-12-05; before, it was counted wrong whatever was read).
@@ -49,7 +53,9 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // A meeting named in a sentence in the future before it is not the
     // document's own ("Perú será la sede de la VIII Reunión de la RIAM"),
     // 2026-12-07 (65 -> 66 of 86).
-    ("es", "decisions on right meeting", 76.7, 89.1),
+    // Batch sixteen (2026-12-07), ten documents the rules had not seen
+    // (5 English), lowers this floor to what it measured.
+    ("es", "decisions on right meeting", 74.4, 89.3),
     // Batch thirteen (2026-12-06), six documents the rules had not seen,
     // lowers this floor to what it measured.
     // Batch fourteen (2026-12-06), six documents the rules had not seen,
@@ -70,7 +76,7 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // (precision 96.0 -> 93.5).
     // Batch fifteen (2026-12-07), ten documents the rules had not seen
     // (6 English), lowers this floor to what it measured (75 of 100).
-    ("en", "decisions on right meeting", 75.0, 91.4),
+    ("en", "decisions on right meeting", 75.2, 92.9),
     // Batch twelve: a past request in a report ("había pedido ese informe")
     // is not read (es requests 77 -> 74%).
     // Items that name who is tasked ("... and IOM to pursue ..."); "los
@@ -81,12 +87,16 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // lowers this floor to what it measured after the day's rules.
     // Batch fifteen (2026-12-07), ten documents the rules had not seen
     // (6 English), lowers this floor to what it measured (23 of 30).
-    ("es", "requests", 76.6, 100.0),
+    // Batch sixteen (2026-12-07), ten documents the rules had not seen
+    // (5 English), lowers this floor to what it measured.
+    ("es", "requests", 71.8, 100.0),
     // A letter's writer asks its addressee ("I venture to request that
     // the enclosed document be circulated"), 2026-12-06 (19 -> 20 of 24).
     // Batch fifteen (2026-12-07), ten documents the rules had not seen
     // (6 English), lowers this floor to what it measured (22 of 28).
-    ("en", "requests", 78.5, 100.0),
+    // Batch sixteen (2026-12-07), ten documents the rules had not seen
+    // (5 English), lowers this floor to what it measured.
+    ("en", "requests", 75.8, 95.6),
     // The CRM's plenary meetings with the CSM as a sub-meeting of the CRM
     // series (es 48 -> 51%); "the 6th Rabat Process Ministerial
     // Conference", "the meeting between the Consuls of ..." (en 67 ->
@@ -111,7 +121,9 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // Batch fifteen (2026-12-07), ten documents the rules had not seen
     // (6 English), lowers this floor to what it measured (81 of 130, after
     // the hosts and members of 2026-12-07).
-    ("es", "meetings", 62.3, 96.4),
+    // Batch sixteen (2026-12-07), ten documents the rules had not seen
+    // (5 English), lowers this floor to what it measured.
+    ("es", "meetings", 61.0, 95.4),
     // A curly apostrophe ("Senior Officials’ Meeting"), an RCGM meeting
     // dated by a list's year after a spaced comma (en 69 -> 71%).
     // An English month after "in" ("the first Almaty Conference ...,
@@ -133,7 +145,9 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // "15th Meeting of the Budapest Group of Senior Officials", 2026-12-06 (98 -> 99 of 131).
     // Batch fifteen (2026-12-07), ten documents the rules had not seen
     // (6 English), lowers this floor to what it measured (108 of 144).
-    ("en", "meetings", 75.0, 98.1),
+    // Batch sixteen (2026-12-07), ten documents the rules had not seen
+    // (5 English), lowers this floor to what it measured.
+    ("en", "meetings", 73.8, 98.2),
     // A title block's meeting outside any series ("TALLER REGIONAL ..."
     // over its place and days), 2026-12-06 (31 -> 32 of 46).
     // Batch fourteen (2026-12-06), six documents the rules had not seen,
@@ -146,7 +160,9 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // The I CSM by its ordinal alone, 2026-12-06 (38 -> 39 of 49).
     // The same bodies' meetings with the place and days after them,
     // 2026-12-07 (39 -> 41 of 49).
-    ("es", "meetings with city+dates", 83.6, 100.0),
+    // Batch sixteen (2026-12-07), ten documents the rules had not seen
+    // (5 English), lowers this floor to what it measured.
+    ("es", "meetings with city+dates", 79.2, 100.0),
     // The Panama extraordinary meeting of 2022 spans a field visit ("the
     // 24th of March") and the plenary ("the 25th of March, 2022"): both
     // days are read since 2026-12-06 (72 -> 73%). Precision 96: the 34th
@@ -166,13 +182,15 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // The Budapest Group's 15th meeting, 2026-12-06 (69 -> 70 of 90).
     // Batch fifteen (2026-12-07), ten documents the rules had not seen
     // (6 English), lowers this floor to what it measured (76 of 98).
-    ("en", "meetings with city+dates", 77.5, 97.2),
+    // Batch sixteen (2026-12-07), ten documents the rules had not seen
+    // (5 English), lowers this floor to what it measured.
+    ("en", "meetings with city+dates", 76.1, 97.5),
     // Batch fourteen (2026-12-06), six documents the rules had not seen,
     // lowers this floor to what it measured after the day's rules.
-    ("es", "document dates", 96.0, 100.0),
+    ("es", "document dates", 96.4, 100.0),
     // Batch fifteen (2026-12-07), ten documents the rules had not seen
     // (6 English), lowers this floor to what it measured (71 of 75).
-    ("en", "document dates", 94.6, 95.0),
+    ("en", "document dates", 95.0, 96.2),
     // A name with a comma inside ("Unidad de Política Migratoria,
     // Registro e Identidad de Personas (UPMRIP)"), 2026-12-06 (89 -> 90%).
     // A tail that names the owner is left out of the name ("Foro
@@ -186,7 +204,9 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // lowers this floor to what it measured after the day's rules.
     // Batch fifteen (2026-12-07), ten documents the rules had not seen
     // (6 English), lowers this floor to what it measured (98 of 110).
-    ("es", "aliases", 89.0, 98.0),
+    // Batch sixteen (2026-12-07), ten documents the rules had not seen
+    // (5 English), lowers this floor to what it measured.
+    ("es", "aliases", 86.9, 99.0),
     // A name before a dash and what the body calls itself ("the
     // International Organization for Migration – the UN Migration Agency
     // (IOM)"), 2026-12-06 (87 -> 88%; precision 99 -> 98%: "Office of
@@ -202,12 +222,18 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // of Migration Authorities") in the gazetteer, 2026-12-06 (85 -> 86 of 98).
     // Batch fifteen (2026-12-07), ten documents the rules had not seen
     // (6 English), lowers this floor to what it measured (98 of 113).
-    ("en", "aliases", 86.7, 98.7),
-    ("es", "countries", 99.0, 100.0),
+    // Batch sixteen (2026-12-07), ten documents the rules had not seen
+    // (5 English), lowers this floor to what it measured.
+    ("en", "aliases", 84.0, 99.0),
+    // Batch sixteen (2026-12-07), ten documents the rules had not seen
+    // (5 English), lowers this floor to what it measured.
+    ("es", "countries", 98.9, 100.0),
     // Territories the Pacific and Caribbean processes list beside their
     // members (Cook Islands, Niue, ...), "Kyrgyz Republic", 2026-12-06
     // (392 -> 401 of 411).
-    ("en", "countries", 97.5, 99.0),
+    // Batch sixteen (2026-12-07), ten documents the rules had not seen
+    // (5 English), lowers this floor to what it measured.
+    ("en", "countries", 96.7, 99.7),
 ];
 
 #[test]
