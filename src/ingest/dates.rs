@@ -120,6 +120,9 @@ enum Shape {
     /// (`[dates] near`), day first; the year is inferred as for other
     /// days.
     NearDayMonth,
+    /// `los días 13 y 14 del presente mes`, `el 5 de este mes`: days of
+    /// the anchor's month and year (none without an anchor).
+    ThisMonth,
 }
 
 /// What a text has that date shapes need, checked once per sentence: a
@@ -211,6 +214,7 @@ impl Shape {
             Shape::MonthRange | Shape::MonthYear => month(true, true),
             Shape::MonthRelative | Shape::BareMonth => month(false, false),
             Shape::Numeric | Shape::NearDayMonth => digits(false, true),
+            Shape::ThisMonth => digits(false, false),
             Shape::Iso => digits(true, true),
             Shape::Part | Shape::YearRange | Shape::Year => digits(true, false),
         }
@@ -324,6 +328,7 @@ fn shape_patterns(month: &str, year: &str) -> Vec<(String, Shape)> {
         (format!(r"\b{eday}\s*(?:-|–|—|and|to)\s*(?:the\s+)?{eday}\s+(?:of\s+)?{M}\b"), Shape::EnYearlessDayFirstRange),
         (format!(r"\bthe\s+{eday}\s+of\s+{M}\b"), Shape::EnYearlessDayFirst),
         (format!(r"\b{near}\s*\((\d{{1,2}})/(\d{{1,2}})\)"), Shape::NearDayMonth),
+        (format!(r"\b{day}(?:{sep}{day}|\s+y\s+(?:el\s+)?{day})?\s+(?:del\s+(?:presente mes|mes en curso)|de\s+este\s+mes)\b"), Shape::ThisMonth),
     ];
     shapes
         .into_iter()

@@ -436,3 +436,38 @@ fn short_months_with_their_full_stop() {
     // Without the full stop they are other words.
     assert!(find("the mar 13 2017", &c).is_empty());
 }
+
+#[test]
+fn days_of_the_present_month_are_the_anchors() {
+    let c = DateContext::at(Some(Ymd::new(2022, 6, 20)));
+    for (text, want) in [
+        (
+            "los días 13 y 14 del presente mes",
+            "2022-06-13..2022-06-14 (inferred)",
+        ),
+        ("el 5 de este mes", "2022-06-05 (inferred)"),
+        (
+            "del 3 al 5 del mes en curso",
+            "2022-06-03..2022-06-05 (inferred)",
+        ),
+    ] {
+        let found = find(text, &c);
+        let [d] = found.as_slice() else {
+            panic!("{text}: {found:?}")
+        };
+        assert_eq!(
+            d.value.map(|v| v.to_string()).as_deref(),
+            Some(want),
+            "{text}"
+        );
+    }
+    // A month named after "del mes" is not the anchor's; no anchor, no day.
+    assert!(find("el 14 del mes de julio de 2021", &c)
+        .iter()
+        .all(|d| d.value.is_some_and(|v| v.start.month == 7)));
+    assert!(
+        find("los días 13 y 14 del presente mes", &DateContext::default())
+            .iter()
+            .all(|d| d.value.is_none())
+    );
+}

@@ -153,6 +153,20 @@ pub(super) fn read(shape: Shape, c: &Captures, ctx: &DateContext) -> Option<Date
             let (y, inf) = resolve_year(None, None, m, d, ctx)?;
             day_value(y, m, d, inf)
         }
+        Shape::ThisMonth => {
+            let a = ctx.anchor.filter(|a| !a.yearless())?;
+            let d1 = num(c, 1)?;
+            let first = day_value(a.year, a.month, d1, true)?;
+            match num(c, 2).or_else(|| num(c, 3)) {
+                Some(d2) if d2 > d1 => {
+                    let mut v = DateValue::range(first, day_value(a.year, a.month, d2, true)?);
+                    v.inferred = true;
+                    Some(v)
+                }
+                Some(_) => None,
+                None => Some(first),
+            }
+        }
         Shape::Iso => day_value(year_of(c, 1)?, num(c, 2)?, num(c, 3)?, false),
         Shape::MonthRange => {
             let (m1, m2, y2) = (mon(c, 1)?, mon(c, 3)?, year_of(c, 4)?);
