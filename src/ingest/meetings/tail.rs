@@ -37,7 +37,7 @@ fn patterns() -> &'static Patterns {
             // right after a meeting dates something else).
             after_place_date: compile(r"^[\s,]*(?:el\s+)?pasado\s+$"),
             place: compile(&format!(
-                r"^[\s,]*(?:en|in)\s+(?:la\s+ciudad\s+de\s+|the\s+city\s+of\s+)?(?:la\s+|el\s+)?(?P<p>{cap}(?:\s+(?:de\s+|del\s+|la\s+)?{cap}){{0,3}}(?:\s*,\s*{cap}(?:\s+{cap}){{0,2}})?)"
+                r"^[\s,]*(?:en|in)\s+(?P<cd>la\s+ciudad\s+de\s+|the\s+city\s+of\s+)?(?:la\s+|el\s+)?(?P<p>{cap}(?:\s+(?:de\s+|del\s+|la\s+)?{cap}){{0,3}}(?:\s*,\s*{cap}(?:\s+{cap}){{0,2}})?)"
             )),
             // A heading's place with no preposition, right before its date:
             // "(RCGM) San José, Costa Rica November 18, 2013".
@@ -141,6 +141,15 @@ pub fn place(phrase: &str, env: &Env) -> Option<(Option<String>, Option<String>)
         city = joined;
     }
     country.is_some().then_some((city, country))
+}
+
+/// The city written "la ciudad de X" or "the city of X" whose country is
+/// X ("Ciudad de Panamá", "Guatemala City"), as the gazetteer names it.
+fn city_named_like(phrase: &str, env: &Env) -> Option<String> {
+    let first = phrase.split(',').next()?.trim();
+    [format!("Ciudad de {first}"), format!("{first} City")]
+        .iter()
+        .find_map(|n| env.resolver.city(env.gazetteer, n).map(|c| c.name.clone()))
 }
 
 /// `DC`, `D.C.`: a short abbreviation that belongs to the city before it.
@@ -321,7 +330,12 @@ pub fn parse_tail(s: &Sentence, from: usize, env: &Env) -> Tail {
         }
         if t.country.is_none() {
             if let Some(c) = p.place.captures(text_rest) {
-                if let Some(found) = c.name("p").and_then(|m| place(m.as_str(), env)) {
+                if let Some(mut found) = c.name("p").and_then(|m| place(m.as_str(), env)) {
+                    // "en la ciudad de Panamá": the city named like its
+                    // country, when the gazetteer knows it so.
+                    if c.name("cd").is_some() && found.0.is_none() {
+                        found.0 = c.name("p").and_then(|m| city_named_like(m.as_str(), env));
+                    }
                     t.city = found.0;
                     t.country = found.1;
                     let end = at + c.get(0).map_or(0, |m| m.end());

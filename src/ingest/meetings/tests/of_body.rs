@@ -183,3 +183,30 @@ fn a_past_day_dates_the_meeting_only_after_its_place() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_numbered_meeting_in_the_city_named_like_its_country_this_month() {
+    // The body by a long name of its series profile, "la ciudad de
+    // Panamá" (the city, not the country alone), days "del presente mes".
+    let text = "El traspaso de mando tuvo lugar en el marco de la LIV Reunión Ordinaria de \
+                la Comisión de Autoridades Migratorias de los países miembros del SICA \
+                (OCAM), celebrada en la ciudad de Panamá, los días 13 y 14 del presente mes.";
+    let (_, found) = found_in(text, None);
+    let [r] = found.as_slice() else {
+        panic!("one meeting: {found:?}")
+    };
+    assert_eq!(
+        r.target,
+        Target::Numbered {
+            body: "OCAM".into(),
+            ordinal: 54
+        }
+    );
+    assert_eq!(r.city.as_deref(), Some("Ciudad de Panamá"));
+    assert_eq!(r.country.as_deref(), Some("country:pa"));
+    // Read against the test's anchor, 31 May 2003.
+    assert_eq!(
+        r.date.map(|d| d.to_string()).as_deref(),
+        Some("2003-05-13..2003-05-14 (inferred)")
+    );
+}
