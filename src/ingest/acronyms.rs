@@ -110,26 +110,40 @@ pub struct Known<'a> {
 }
 
 /// Acronym definitions in a sentence, read with what the gazetteer knows.
+/// "Red Iberoamericana de Autoridades Migratorias – RIAM, que …": an
+/// acronym in capitals after a spaced dash, ending a phrase. Not at the
+/// end of a line: "XI Conferencia Sudamericana sobre Migraciones - CSM"
+/// is a page's title and its site.
+fn dash_pattern() -> &'static Pattern {
+    static P: OnceLock<Pattern> = OnceLock::new();
+    P.get_or_init(|| compile(r"\s[–—-]\s(?P<a>[A-ZÁÉÍÓÚÑ]{2,12})[,.;:)]"))
+}
+
 pub fn definitions(s: &Sentence, words: &NameWords, known: &Known<'_>) -> Vec<Definition> {
     let mut out = Vec::new();
-    for c in acronym_pattern().captures_iter(&s.text) {
-        let (Some(all), Some(acr)) = (c.get(0), c.name("a")) else {
-            continue;
-        };
+    let bracketed = acronym_pattern().captures_iter(&s.text).filter_map(|c| {
+        let (all, acr) = (c.get(0)?, c.name("a")?);
         // What follows the acronym must be a name the gazetteer knows (a
         // country, a place, a body).
         if c.name("c")
             .is_some_and(|x| !(known.organization)(x.as_str()))
         {
-            continue;
+            return None;
         }
-        let acronym = acr.as_str();
+        Some((all.start(), all.end(), acr.as_str()))
+    });
+    let dashed = dash_pattern().captures_iter(&s.text).filter_map(|c| {
+        let (all, acr) = (c.get(0)?, c.name("a")?);
+        Some((all.start(), acr.end(), acr.as_str()))
+    });
+    let found: Vec<(usize, usize, &str)> = bracketed.chain(dashed).collect();
+    for (all_start, all_end, acronym) in found {
         // "NCMs": a plural's "s" spells nothing.
         let letters = acronym
             .strip_suffix('s')
             .filter(|r| r.chars().count() >= 2 && !r.chars().any(char::is_lowercase))
             .unwrap_or(acronym);
-        let mut before = &s.text[..all.start()];
+        let mut before = &s.text[..all_start];
         let mut found = long_name(before, letters, words, known);
         if found.is_none() {
             // "the International Organization for Migration – the UN
@@ -170,7 +184,7 @@ pub fn definitions(s: &Sentence, words: &NameWords, known: &Known<'_>) -> Vec<De
             acronym: acronym.to_string(),
             long,
             start,
-            end: all.end(),
+            end: all_end,
         });
     }
     out

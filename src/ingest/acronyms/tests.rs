@@ -58,6 +58,21 @@ fn a_name_before_a_dash_and_what_the_body_calls_itself() {
         read(text, &unknown),
         pairs(&[("IOM", "International Organization for Migration")])
     );
+    // The acronym after a dash, ending the phrase.
+    let text = "en la VIII Reunión de la Red Iberoamericana de Autoridades Migratorias – RIAM, \
+                que se realizó en Lima.";
+    assert_eq!(
+        read(text, &unknown),
+        pairs(&[("RIAM", "Red Iberoamericana de Autoridades Migratorias")])
+    );
+    // Not when the name does not spell it, nor when a phrase goes on.
+    for text in [
+        "la reunión de la Red de Funcionarios – RIAM, que se realizó en Lima.",
+        "la Red Iberoamericana de Autoridades Migratorias – RIAM y la OIM acordaron.",
+        "XI Conferencia Sudamericana sobre Migraciones - CSM\nAnuncio",
+    ] {
+        assert!(read(text, &unknown).is_empty(), "{text}");
+    }
     // A clause after the dash is no apposition.
     let clause = "The Regional Office – which opened in May, in Panama (RO) – closed.";
     assert!(read(clause, &unknown).is_empty());
