@@ -11,7 +11,7 @@ use super::facts::{shorten, text_attr, Facts};
 use super::profile::{find_phrase, words, Profile, Starts};
 use super::sentence::Sentence;
 use crate::model::{EdgeKind, Request, Span, Status, Sym, UnnamedCount};
-use addressee::{addressee, assigned, Addressed};
+use addressee::{addressee, assigned, unnamed, Addressed};
 use voiceless::impersonal;
 
 mod addressee;
@@ -50,11 +50,7 @@ fn request_in(p: &Profile, s: &Sentence, w: &str) -> Option<Addressed> {
             return Some(who);
         }
         // "Instar a que ...": asked, of whom the words do not say.
-        if p.requests
-            .impersonal
-            .iter()
-            .any(|i| after == i.as_str() || after.starts_with(&format!("{i} ")))
-        {
+        if unnamed(p, after) {
             return Some(Addressed {
                 to: "addressee not stated".into(),
                 named: Vec::new(),
@@ -450,7 +446,9 @@ pub fn in_prose(p: &Profile, cx: &Prose, secs: &[Vec<Sentence>], facts: &mut Fac
             to: "addressee not stated".into(),
             named: Vec::new(),
         };
-        let who = addressee(p, s, after).or_else(|| voiced.map(|_| not_stated()));
+        let who = addressee(p, s, after)
+            .or_else(|| voiced.map(|_| not_stated()))
+            .or_else(|| unnamed(p, after).then(not_stated));
         let Some(who) = who else {
             continue;
         };

@@ -219,6 +219,7 @@ impl Profile {
             &mut self.requests.articles,
             &mut self.requests.relative,
             &mut self.requests.impersonal,
+            &mut self.requests.before_infinitive,
             &mut self.requests.passive,
             &mut self.requests.voiceless,
             &mut self.requests.not_own,

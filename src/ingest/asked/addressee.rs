@@ -152,3 +152,26 @@ pub(super) fn assigned(p: &Profile, s: &Sentence, w: &str) -> Option<Addressed> 
         named,
     })
 }
+
+/// True when the words after a request verb ask without naming whom:
+/// "a que ...", "that ..." (`impersonal`), or "a" before an infinitive
+/// ("instaron a generar mecanismos", `before_infinitive`).
+pub(super) fn unnamed(p: &Profile, after: &str) -> bool {
+    let infinitive = |rest: &str| {
+        let word = rest.split(' ').next().unwrap_or("");
+        p.requests
+            .infinitives
+            .iter()
+            .any(|e| word.len() > e.len() + 1 && word.ends_with(e.as_str()))
+    };
+    p.requests.before_infinitive.iter().any(|i| {
+        after
+            .strip_prefix(i.as_str())
+            .and_then(|r| r.strip_prefix(' '))
+            .is_some_and(infinitive)
+    }) || p
+        .requests
+        .impersonal
+        .iter()
+        .any(|i| after == i.as_str() || after.starts_with(&format!("{i} ")))
+}

@@ -75,6 +75,15 @@ fn a_request_that_names_no_one_is_addressed_to_no_one_named() {
         .as_deref(),
         Some("addressee not stated")
     );
+    // "a" before an infinitive names no one.
+    assert_eq!(
+        asked(
+            "es",
+            "Instar a generar mecanismos de cooperación conjunta con enfoque humanitario."
+        )
+        .as_deref(),
+        Some("addressee not stated")
+    );
     // Whom the words name is named.
     assert_eq!(
         asked(

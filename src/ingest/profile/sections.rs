@@ -106,6 +106,12 @@ pub struct Requests {
     /// ("Instar a que se levanten las medidas ...", "urged that ..."): a
     /// request whose addressee is not stated.
     pub impersonal: Vec<String>,
+    /// Words right after a request verb that, before an infinitive (a
+    /// word with an ending of `infinitives`), ask without naming whom
+    /// ("instaron a generar mecanismos de cooperación").
+    pub before_infinitive: Vec<String>,
+    /// The endings of the language's infinitives (`ar`, `er`, `ir`).
+    pub infinitives: Vec<String>,
     /// Words after those named at the opening of an item that give them
     /// a task ("The Chair in Office of MIDSA and IOM to pursue ..."): a
     /// request to them.
