@@ -244,6 +244,18 @@ fn month_group() -> String {
     let months = profile::months().iter().map(|(w, _)| w.as_str());
     format!("({})", profile::alternation(months))
 }
+
+/// The month-name group with the short forms that keep their full stop
+/// (`[dates] dotted`: "13 Sep. 2017", "Jan. 26, 1999"), for the English
+/// shapes with a year only: in the others a short form is not read, and
+/// every shape it would join costs its compilation at start-up.
+fn dotted_month_group() -> String {
+    let months = profile::months()
+        .iter()
+        .chain(profile::dotted_months())
+        .map(|(w, _)| w.as_str());
+    format!("({})", profile::alternation(months))
+}
 const Y: &str = r"((?:19|20)\d\d)";
 const REL: &str = r"(?:\s+(?:del?|en)\s+(?:el\s+)?(presente ano|ano en curso|este ano|ano pasado|ano anterior|proximo ano|ano proximo|ano siguiente)|\s+(pasado|proximo))";
 
@@ -282,8 +294,9 @@ pub(crate) fn days_apart(all: &[DateValue]) -> Option<DateValue> {
 
 /// The shapes' patterns, with `month` for the month-name group and
 /// `year` for the year.
-fn shape_patterns(month: &str, year: &str) -> Vec<(String, Shape)> {
+fn shape_patterns(month: &str, dotted: &str, year: &str) -> Vec<(String, Shape)> {
     const M: &str = "{M}";
+    const D: &str = "{D}";
     const Y: &str = "{Y}";
     // The year after "de", a comma, or in parentheses ("17 de abril
     // (2022)", as some press datelines write it).
@@ -319,10 +332,10 @@ fn shape_patterns(month: &str, year: &str) -> Vec<(String, Shape)> {
         (format!(r"\b(?:en|de|desde|hasta|durante|para|el mes de)\s+{M}\b"), Shape::BareMonth),
         (format!(r"\b{eday}\s+(?:of\s+)?{M}\s*(?:-|–|—|to)\s*(?:the\s+)?{eday}\s+(?:of\s+)?{M}{ens}{Y}\b"), Shape::EnCrossDayFirst),
         (format!(r"\b{M}\s+{eday}\s*(?:-|–|—|to)\s*{M}\s+{eday}{ens}{Y}\b"), Shape::EnCrossMonthFirst),
-        (format!(r"\b{M}\s+{eday}\s*(?:-|–|—|and|to|\s\?\s)\s*{eday}{ens}{Y}\b"), Shape::EnDayRange),
-        (format!(r"\b{M}\s+{eday}{ens}{Y}\b"), Shape::EnDay),
-        (format!(r"\b{eday}\s*(?:-|–|—|and|to|\s\?\s)\s*(?:the\s+)?{eday}\s+(?:of\s+)?{M}{ens}{Y}\b"), Shape::EnDayFirstRange),
-        (format!(r"\b{eday}\s+(?:of\s+)?{M}{ens}{Y}\b"), Shape::EnDayFirst),
+        (format!(r"\b{D}\s+{eday}\s*(?:-|–|—|and|to|\s\?\s)\s*{eday}{ens}{Y}\b"), Shape::EnDayRange),
+        (format!(r"\b{D}\s+{eday}{ens}{Y}\b"), Shape::EnDay),
+        (format!(r"\b{eday}\s*(?:-|–|—|and|to|\s\?\s)\s*(?:the\s+)?{eday}\s+(?:of\s+)?{D}{ens}{Y}\b"), Shape::EnDayFirstRange),
+        (format!(r"\b{eday}\s+(?:of\s+)?{D}{ens}{Y}\b"), Shape::EnDayFirst),
         (format!(r"\b{M}\s+{eday}\s*(?:-|–|—|and|to)\s*(?:the\s+)?{eday}\b"), Shape::EnYearlessRange),
         (format!(r"\b{M}\s+{eday}\b"), Shape::EnYearlessDay),
         (format!(r"\b{eday}\s*(?:-|–|—|and|to)\s*(?:the\s+)?{eday}\s+(?:of\s+)?{M}\b"), Shape::EnYearlessDayFirstRange),
@@ -332,7 +345,10 @@ fn shape_patterns(month: &str, year: &str) -> Vec<(String, Shape)> {
     ];
     shapes
         .into_iter()
-        .map(|(p, shape)| (p.replace(M, month).replace(Y, year), shape))
+        .map(|(p, shape)| {
+            let p = p.replace(M, month).replace(D, dotted).replace(Y, year);
+            (p, shape)
+        })
         .collect()
 }
 
@@ -341,17 +357,18 @@ fn patterns() -> &'static Patterns {
     P.get_or_init(|| {
         // A shape that needs a month name is gated on month names, which
         // `find_normalized` checks once for all of them.
-        let shapes: Vec<(Pattern, Shape)> = shape_patterns(&month_group(), Y)
-            .into_iter()
-            .map(|(p, s)| {
-                let re = if s.needs().month {
-                    Pattern::ungated(&p).expect("date pattern")
-                } else {
-                    compile(&p)
-                };
-                (re, s)
-            })
-            .collect();
+        let shapes: Vec<(Pattern, Shape)> =
+            shape_patterns(&month_group(), &dotted_month_group(), Y)
+                .into_iter()
+                .map(|(p, s)| {
+                    let re = if s.needs().month {
+                        Pattern::ungated(&p).expect("date pattern")
+                    } else {
+                        compile(&p)
+                    };
+                    (re, s)
+                })
+                .collect();
         let all: Vec<&Pattern> = shapes.iter().map(|(p, _)| p).collect();
         Patterns {
             any: PatternSet::new(&all).ok(),
@@ -360,7 +377,7 @@ fn patterns() -> &'static Patterns {
                 |f| &f.deadline_before,
                 r"\s*$",
             )),
-            month: compile(&month_group()),
+            month: compile(&dotted_month_group()),
         }
     })
 }

@@ -16,10 +16,10 @@ fn shapes_need_what_they_say() {
             .gate()
             .is_some_and(|g| g.iter().all(|l| l.contains(marker)))
     };
-    for (p, shape) in shape_patterns("(mmmmmmmm)", Y) {
+    for (p, shape) in shape_patterns("(mmmmmmmm)", "(mmmmmmmm)", Y) {
         assert_eq!(on(&p, "mmmmmmmm"), shape.needs().month, "{p}");
     }
-    for (p, shape) in shape_patterns(&month_group(), "(yyyyyyyy)") {
+    for (p, shape) in shape_patterns(&month_group(), &month_group(), "(yyyyyyyy)") {
         assert_eq!(on(&p, "yyyyyyyy"), shape.needs().year, "{p}");
     }
     let month = compile(&month_group());
