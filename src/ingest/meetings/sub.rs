@@ -15,7 +15,7 @@ use crate::ingest::pattern::Pattern;
 use crate::ingest::rules::compile;
 use crate::ingest::sentence::Sentence;
 use crate::reference::from_long_roman;
-use crate::reference::series::{self, ordinal_word};
+use crate::reference::series::{self, ordinal_word, Series};
 use crate::text::normalize;
 use std::sync::OnceLock;
 
@@ -104,35 +104,27 @@ fn named_after(s: &Sentence, b: usize) -> bool {
 /// of holding after it ("…, the last SOM held under …, took place in
 /// Vilnius on 24-25 November 2016") when no other meeting comes between.
 pub(super) fn unnumbered(s: &Sentence, env: &Env, refs: &mut Vec<MeetingRef>) {
-    let Some(p) = unnumbered_pattern() else {
+    let Some(p) = words_pattern() else {
         return;
     };
-    for c in p.captures_iter(s.hay()) {
-        let (Some(m), Some(name), Some(w)) = (
-            c.get(0),
-            c.name("n1").or_else(|| c.name("n2")),
-            c.name("w1").or_else(|| c.name("w2")),
-        ) else {
+    for (wa, wb) in s.find(p) {
+        let named = series_before(s, wa)
+            .map(|(a, series)| ((a, wb), series))
+            .or_else(|| series_after(s, wb).map(|(b, series)| ((wa, b), series)));
+        let Some(((a, b), series)) = named else {
             continue;
         };
-        let (a, b) = (s.orig(m.start()), s.end_of(m.end()));
+        let w = s.norm_between(wa, wb);
+        let Some(sub) = series
+            .sub_meetings
+            .iter()
+            .find(|y| y.words.iter().any(|z| normalize(z) == w))
+        else {
+            continue;
+        };
         if overlaps(refs, a, b) {
             continue;
         }
-        let Some((series, sub)) = series::bundled().iter().find_map(|x| {
-            let named = x
-                .names
-                .iter()
-                .chain(std::iter::once(&x.acronym))
-                .any(|n| normalize(n) == name.as_str());
-            let sub = x
-                .sub_meetings
-                .iter()
-                .find(|y| y.words.iter().any(|z| normalize(z) == w.as_str()));
-            named.then_some(sub).flatten().map(|y| (x, y))
-        }) else {
-            continue;
-        };
         let mut tail = parse_tail(s, b, env);
         if tail.date.is_none() {
             // A meeting named between is the one the words describe ("The
@@ -151,8 +143,56 @@ pub(super) fn unnumbered(s: &Sentence, env: &Env, refs: &mut Vec<MeetingRef>) {
     }
 }
 
+/// The series named right before `at` ("The Prague Process Senior
+/// Officials' Meeting"), with where its name starts.
+fn series_before(s: &Sentence, at: usize) -> Option<(usize, &'static Series)> {
+    let before = s.norm_before(at).trim_end();
+    names().iter().find_map(|(name, series)| {
+        let rest = before.strip_suffix(name.as_str())?;
+        rest.is_empty()
+            .then_some(0)
+            .or_else(|| rest.ends_with(' ').then_some(rest.len()))
+            .map(|n| (s.orig(n), *series))
+    })
+}
+
+/// The series named right after `at` behind a word of belonging ("…
+/// Meeting of the Bali Process"), with where its name ends.
+fn series_after(s: &Sentence, at: usize) -> Option<(usize, &'static Series)> {
+    let after = s.norm_after(at);
+    let lead = after.len() - after.trim_start().len();
+    let rest = after.trim_start();
+    let (of, rest) = ["of the ", "of ", "de la ", "del "]
+        .iter()
+        .find_map(|w| rest.strip_prefix(w).map(|r| (w.len(), r)))?;
+    names().iter().find_map(|(name, series)| {
+        let tail = rest.strip_prefix(name.as_str())?;
+        let ends = !tail.starts_with(|c: char| c.is_alphanumeric());
+        ends.then(|| (s.end_of(s.norm_at(at) + lead + of + name.len()), *series))
+    })
+}
+
+/// The normalized names of every series with sub-meetings, longest first.
+fn names() -> &'static [(String, &'static Series)] {
+    static N: OnceLock<Vec<(String, &'static Series)>> = OnceLock::new();
+    N.get_or_init(|| {
+        let mut all: Vec<(String, &'static Series)> = series::bundled()
+            .iter()
+            .filter(|s| !s.sub_meetings.is_empty())
+            .flat_map(|s| {
+                s.names
+                    .iter()
+                    .chain(std::iter::once(&s.acronym))
+                    .map(move |n| (normalize(n), s))
+            })
+            .collect();
+        all.sort_by_key(|(n, _)| std::cmp::Reverse(n.len()));
+        all
+    })
+}
+
 /// The place and days after the first finite words of holding past `b`
-/// ("took place", "was held").
+/// ("took place", "was held"), when they are the sub-meeting's own.
 fn held_later(s: &Sentence, b: usize, env: &Env) -> Option<super::tail::Tail> {
     static P: OnceLock<Pattern> = OnceLock::new();
     let p = P.get_or_init(|| {
@@ -161,30 +201,29 @@ fn held_later(s: &Sentence, b: usize, env: &Env) -> Option<super::tail::Tail> {
     let at = s.norm_at(b);
     let m = p.find(s.hay_after(b))?;
     let verb = s.orig(at + m.start());
+    // The verb is the sub-meeting's when it follows the words or the
+    // comma (or bracket) that closes an aside after them; "…, which was
+    // held in Islamabad" or "the Ad Hoc Group was held" tell of another.
+    let before = s.text.get(b..verb)?.trim_end();
+    if !(before.is_empty() || before.ends_with([',', ')'])) {
+        return None;
+    }
     let t = parse_tail(s, verb, env);
     t.date.is_some().then_some(t)
 }
 
-/// The names of every series with sub-meetings next to their words.
-fn unnumbered_pattern() -> Option<&'static Pattern> {
+/// The words of every series' sub-meetings.
+fn words_pattern() -> Option<&'static Pattern> {
     static P: OnceLock<Option<Pattern>> = OnceLock::new();
     P.get_or_init(|| {
-        let with_subs = || series::bundled().iter().filter(|s| !s.sub_meetings.is_empty());
-        let names = alternation(
-            with_subs().flat_map(|s| s.names.iter().chain(std::iter::once(&s.acronym)).map(String::as_str)),
-        );
         let words = alternation(
-            with_subs()
+            series::bundled()
+                .iter()
                 .flat_map(|s| &s.sub_meetings)
                 .flat_map(|m| &m.words)
                 .map(String::as_str),
         );
-        if names.is_empty() || words.is_empty() {
-            return None;
-        }
-        Some(compile(&format!(
-            r"\b(?:(?P<n1>{names})\s+(?P<w1>{words})|(?P<w2>{words})\s+(?:de\s+la\s+|del\s+|of\s+the\s+|of\s+)(?P<n2>{names}))\b"
-        )))
+        (!words.is_empty()).then(|| compile(&format!(r"\b(?:{words})\b")))
     })
     .as_ref()
 }

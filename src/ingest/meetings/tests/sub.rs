@@ -86,3 +86,22 @@ fn a_sub_meeting_described_as_another_meeting_is_that_one() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_sub_meeting_takes_no_days_of_another_event_told_after_it() {
+    for text in [
+        "The Budapest Process Senior Officials' Meeting discussed the conclusions of the Silk \
+         Routes working group meeting, which was held in Islamabad on 5-6 February 2019.",
+        "They noted that the next Bali Process SOM would be convened in 2019, and that the Ad \
+         Hoc Group was held in Colombo on 5 May 2018.",
+    ] {
+        let (_, found) = found_in(text, None);
+        assert!(
+            !found.iter().any(
+                |r| matches!(&r.target, Target::Dated { body } if body.ends_with(" som"))
+                    && r.date.is_some()
+            ),
+            "{text}: {found:?}"
+        );
+    }
+}
