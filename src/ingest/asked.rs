@@ -11,7 +11,7 @@ use super::facts::{shorten, text_attr, Facts};
 use super::profile::{find_phrase, words, Profile, Starts};
 use super::sentence::Sentence;
 use crate::model::{EdgeKind, Request, Span, Status, Sym, UnnamedCount};
-use addressee::{addressee, assigned, unnamed, Addressed};
+use addressee::{addressee, assigned, before_infinitive, unnamed, Addressed};
 use voiceless::impersonal;
 
 mod addressee;
@@ -448,7 +448,7 @@ pub fn in_prose(p: &Profile, cx: &Prose, secs: &[Vec<Sentence>], facts: &mut Fac
         };
         let who = addressee(p, s, after)
             .or_else(|| voiced.map(|_| not_stated()))
-            .or_else(|| unnamed(p, after).then(not_stated));
+            .or_else(|| before_infinitive(p, after).then(not_stated));
         let Some(who) = who else {
             continue;
         };

@@ -153,10 +153,23 @@ pub(super) fn assigned(p: &Profile, s: &Sentence, w: &str) -> Option<Addressed> 
     })
 }
 
-/// True when the words after a request verb ask without naming whom:
-/// "a que ...", "that ..." (`impersonal`), or "a" before an infinitive
-/// ("instaron a generar mecanismos", `before_infinitive`).
+/// True when the words after a request verb of a decision item ask
+/// without naming whom: "a que ...", "that ..." (`impersonal`), or "a"
+/// before an infinitive ([`before_infinitive`]).
 pub(super) fn unnamed(p: &Profile, after: &str) -> bool {
+    before_infinitive(p, after)
+        || p.requests
+            .impersonal
+            .iter()
+            .any(|i| after == i.as_str() || after.starts_with(&format!("{i} ")))
+}
+
+/// True when the words after a request verb are "a" and an infinitive
+/// ("instaron a generar mecanismos"): asked, of whom the words do not say.
+/// In running prose only this form counts: "that" after a verb there is
+/// as often a noun's clause ("the mandate that Ministers gave") or a
+/// feeling ("were encouraged that the number ... had risen").
+pub(super) fn before_infinitive(p: &Profile, after: &str) -> bool {
     let infinitive = |rest: &str| {
         let word = rest.split(' ').next().unwrap_or("");
         p.requests
@@ -169,9 +182,5 @@ pub(super) fn unnamed(p: &Profile, after: &str) -> bool {
             .strip_prefix(i.as_str())
             .and_then(|r| r.strip_prefix(' '))
             .is_some_and(infinitive)
-    }) || p
-        .requests
-        .impersonal
-        .iter()
-        .any(|i| after == i.as_str() || after.starts_with(&format!("{i} ")))
+    })
 }
