@@ -130,14 +130,14 @@ pub fn definitions(s: &Sentence, words: &NameWords, known: &Known<'_>) -> Vec<De
         {
             return None;
         }
-        Some((all.start(), all.end(), acr.as_str()))
+        Some((all.start(), all.end(), acr.as_str(), false))
     });
     let dashed = dash_pattern().captures_iter(&s.text).filter_map(|c| {
         let (all, acr) = (c.get(0)?, c.name("a")?);
-        Some((all.start(), acr.end(), acr.as_str()))
+        Some((all.start(), acr.end(), acr.as_str(), true))
     });
-    let found: Vec<(usize, usize, &str)> = bracketed.chain(dashed).collect();
-    for (all_start, all_end, acronym) in found {
+    let found: Vec<(usize, usize, &str, bool)> = bracketed.chain(dashed).collect();
+    for (all_start, all_end, acronym, dash) in found {
         // "NCMs": a plural's "s" spells nothing.
         let letters = acronym
             .strip_suffix('s')
@@ -176,6 +176,13 @@ pub fn definitions(s: &Sentence, words: &NameWords, known: &Known<'_>) -> Vec<De
                 && letters.chars().skip(1).all(char::is_lowercase)
                 && content_words(&long, words) >= 3)
             || letters.chars().filter(|c| c.is_uppercase()).count() >= 2;
+        // After a dash, a name the gazetteer knows ("Estados Unidos – EU",
+        // a list of countries and their codes) or a person's title
+        // ("Directora General de Migración y Extranjería – DGME") defines
+        // nothing.
+        if dash && ((known.organization)(&long) || titled_person(&long)) {
+            continue;
+        }
         let meeting = || names_event(&long, words) || (known.meeting)(&long);
         if !pair && (!capitals || counted(&before[..start]) || meeting()) {
             continue;
@@ -188,6 +195,14 @@ pub fn definitions(s: &Sentence, words: &NameWords, known: &Known<'_>) -> Vec<De
         });
     }
     out
+}
+
+/// True when a name opens with a person's title ("Directora General de
+/// ...", [`super::rules::ROLE_TITLES`]).
+fn titled_person(long: &str) -> bool {
+    static P: OnceLock<Pattern> = OnceLock::new();
+    let p = P.get_or_init(|| compile(&format!(r"^{}\b", super::rules::ROLE_TITLES)));
+    p.is_match(long)
 }
 
 /// Where a name ends before a dash and a short apposition that runs to

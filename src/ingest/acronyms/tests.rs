@@ -70,6 +70,8 @@ fn a_name_before_a_dash_and_what_the_body_calls_itself() {
         "la reunión de la Red de Funcionarios – RIAM, que se realizó en Lima.",
         "la Red Iberoamericana de Autoridades Migratorias – RIAM y la OIM acordaron.",
         "XI Conferencia Sudamericana sobre Migraciones - CSM\nAnuncio",
+        "Palabras de Ana Pérez, Directora General de Migración y Extranjería – DGME, en la \
+         inauguración.",
     ] {
         assert!(read(text, &unknown).is_empty(), "{text}");
     }
