@@ -67,7 +67,10 @@ fn meeting_day(
     // `alone`: also a line of a date alone at the top ("29 March 1996").
     // `loose`: also a date that starts a sentence running on to the next
     // line ("9 de septiembre de 2021\nMensaje ..."), when none is alone.
-    let line = |alone_ok: bool, loose: bool| {
+    // `brackets`: also a date in brackets after a paper's name, when no
+    // other line dates the page ("The Bali Declaration (Bali, 23 March
+    // 2016) – five years on" over "Jakarta, 24 March 2021").
+    let line = |alone_ok: bool, loose: bool, brackets: bool| {
         opening().enumerate().find_map(|(i, s)| {
             let text = s.text.trim_end_matches(['.', ' ', '\n']);
             let d = s
@@ -88,6 +91,9 @@ fn meeting_day(
             // (KATHMANDU, 17 November 2018) – The 6th ...".
             let bracketed = |t: &str| {
                 let before = text.get(..d.start).unwrap_or("");
+                if !brackets {
+                    return false;
+                }
                 before.rfind('(') > before.rfind(')')
                     && t.strip_prefix(')').is_some_and(dateline_end)
             };
@@ -110,11 +116,12 @@ fn meeting_day(
     // A page that tells of a meeting is not dated by it; a record the
     // meeting adopts or issues is, before a date alone at its top (the
     // day a site posted it).
-    let v = line(false, false)
+    let v = line(false, false, false)
         .or_else(|| if records { held() } else { None })
-        .or_else(|| line(true, false))
-        .or_else(|| line(true, true))
-        .or_else(|| title_line(first, reading, &own))?;
+        .or_else(|| line(true, false, false))
+        .or_else(|| line(true, true, false))
+        .or_else(|| title_line(first, reading, &own))
+        .or_else(|| line(true, true, true))?;
     Some((
         DateValue::day(v.end),
         format!("document date: last day of the meeting it records ({v})"),

@@ -484,6 +484,12 @@ fn a_news_pages_date_in_brackets_or_with_a_short_month_dates_it() {
              13 Sep. 2017\n\nOn 13 September 2017, the Minister met the Ambassadors.\n",
             "2017-09-13",
         ),
+        (
+            "bali-news.txt",
+            "The Bali Declaration (Bali, 23 March 2016) – five years on\n\n\
+             Jakarta, 24 March 2021\n\nMinisters looked back on the Declaration.\n",
+            "2021-03-24",
+        ),
     ] {
         let d = Doc::text(name, text);
         d.assert_consistent();
