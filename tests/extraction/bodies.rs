@@ -85,3 +85,26 @@ fn a_report_that_is_to_summarise_a_meeting_records_it() {
     assert_eq!(d.ids(Kind::Meeting), d.set(&["meeting:rmcc-06"]));
     adopted_only_at(&d, "meeting:rmcc-06");
 }
+
+#[test]
+fn a_body_defined_after_a_dash_numbers_its_meeting_with_its_days() {
+    // The short name after a dash, then the place and days: they are the
+    // numbered meeting's, not the date line's.
+    let d = Doc::text(
+        "nota-riam.txt",
+        "Lima, 12 de octubre de 2018\n\n\
+         La VIII Reunión de la Red Iberoamericana de Autoridades Migratorias – RIAM, que se \
+         realizó en Lima los días 10 y 11 de octubre de 2018, aprobó su plan de trabajo.\n",
+    );
+    d.assert_consistent();
+    assert_eq!(
+        d.date("meeting:riam-08").map(|v| v.to_string()).as_deref(),
+        Some("2018-10-10..2018-10-11"),
+        "{:?}",
+        d.bundle.nodes
+    );
+    assert_eq!(
+        d.text_attr("meeting:riam-08", "city").as_deref(),
+        Some("Lima")
+    );
+}

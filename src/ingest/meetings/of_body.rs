@@ -218,12 +218,25 @@ pub(super) fn numbered(s: &Sentence, env: &Env, refs: &mut Vec<MeetingRef>) {
 }
 
 /// Past the bracket right after a body's long name that holds its short
-/// name `body` ("... y Caribeños (Celac), celebrada el 24 de enero"): the
-/// place and days follow it. Any other bracket ("(2019)", "(Tegucigalpa)")
-/// is the meeting's own.
+/// name `body` ("... y Caribeños (Celac), celebrada el 24 de enero"), or
+/// past the short name after a dash ("... Migratorias – RIAM, que se
+/// realizó en Lima"): the place and days follow it. Any other bracket
+/// ("(2019)", "(Tegucigalpa)") is the meeting's own.
 fn after_acronym(s: &Sentence, end: usize, body: &str) -> usize {
     let rest = s.text.get(end..).unwrap_or("");
     let open = rest.len() - rest.trim_start().len();
+    let dashed = rest
+        .trim_start()
+        .strip_prefix(['–', '—', '-'])
+        .map(str::trim_start)
+        .filter(|r| {
+            r.get(..body.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(body))
+                && !r[body.len()..].starts_with(char::is_alphanumeric)
+        });
+    if let Some(r) = dashed {
+        return end + (rest.len() - r.len()) + body.len();
+    }
     let inner = rest.trim_start().strip_prefix('(').and_then(|r| {
         let close = r.find(')')?;
         r.get(..close)?
