@@ -397,17 +397,25 @@ fn days_and_years_in_words() {
     assert!(find("a los veinte días de iniciado el proceso", &ctx()).is_empty());
 }
 
+/// The value of the one date in `text`.
+fn only(text: &str, c: &DateContext) -> String {
+    let found = find(text, c);
+    let [d] = found.as_slice() else {
+        panic!("{text}: {found:?}")
+    };
+    d.value
+        .map_or_else(|| "unresolved".into(), |v| v.to_string())
+}
+
 #[test]
 fn a_span_under_way_on_the_anchors_day_is_this_years() {
     let c = DateContext::at(Some(Ymd::new(1999, 1, 26)));
     for text in ["January 26-29", "del 26 al 29 de enero", "26-29 January"] {
-        let found = find(text, &c);
-        let [d] = found.as_slice() else {
-            panic!("{text}: {found:?}")
-        };
-        let v = d.value.expect("resolved");
-        assert_eq!(v.to_string(), "1999-01-26..1999-01-29 (inferred)", "{text}");
-        assert!(v.inferred, "{text}");
+        assert_eq!(
+            only(text, &c),
+            "1999-01-26..1999-01-29 (inferred)",
+            "{text}"
+        );
     }
     // Wholly after the anchor's day: the last such span before it.
     let found = find("January 27-29", &c);
@@ -423,18 +431,17 @@ fn short_months_with_their_full_stop() {
         ("Jan. 26, 1999", "1999-01-26"),
         ("Sept. 4-5, 2019", "2019-09-04..2019-09-05"),
     ] {
-        let found = find(text, &c);
-        let [d] = found.as_slice() else {
-            panic!("{text}: {found:?}")
-        };
-        assert_eq!(
-            d.value.map(|v| v.to_string()).as_deref(),
-            Some(want),
-            "{text}"
-        );
+        assert_eq!(only(text, &c), want, "{text}");
     }
-    // Without the full stop they are other words.
-    assert!(find("the mar 13 2017", &c).is_empty());
+    // Without the full stop they are other words; without a year they
+    // are not read ("the Sept. 11 attacks", "Dec. 5 on the budget").
+    for text in [
+        "the mar 13 2017",
+        "since the Sept. 11 attacks",
+        "Res. 1309 and Dec. 5 on",
+    ] {
+        assert!(find(text, &c).is_empty(), "{text}");
+    }
 }
 
 #[test]
@@ -451,15 +458,7 @@ fn days_of_the_present_month_are_the_anchors() {
             "2022-06-03..2022-06-05 (inferred)",
         ),
     ] {
-        let found = find(text, &c);
-        let [d] = found.as_slice() else {
-            panic!("{text}: {found:?}")
-        };
-        assert_eq!(
-            d.value.map(|v| v.to_string()).as_deref(),
-            Some(want),
-            "{text}"
-        );
+        assert_eq!(only(text, &c), want, "{text}");
     }
     // A month named after "del mes" is not the anchor's; no anchor, no day.
     assert!(find("el 14 del mes de julio de 2021", &c)
