@@ -67,15 +67,24 @@ fn measured(db: &Path, args: &[&str], hang: Duration) -> Measured {
 }
 
 /// Ingest a report of about `bytes` bytes into a new knowledge base: its
-/// size on disk and the peak resident size of `acta ingest`.
+/// size on disk and the peak resident size of `acta ingest`, the least of
+/// two runs (a peak only grows with what else the machine does: sled's
+/// flushing thread and the allocator's timing moved it by 7 MB under the
+/// load of a parallel test run).
 fn ingest_peak(dir: &Path, bytes: usize) -> (u64, u64) {
     let file = dir.join(format!("informe-{bytes}.txt"));
     std::fs::write(&file, report(&mut Rng::new(11), bytes)).expect("writes");
     let size = std::fs::metadata(&file).expect("written").len();
-    let db = dir.join(format!("kb-{bytes}"));
-    let m = measured(&db, &["ingest", &file.display().to_string()], common::HANG);
-    assert_eq!(m.code, Some(0), "{}", m.stderr);
-    (size, m.peak)
+    let peak = (0..2)
+        .map(|run| {
+            let db = dir.join(format!("kb-{bytes}-{run}"));
+            let m = measured(&db, &["ingest", &file.display().to_string()], common::HANG);
+            assert_eq!(m.code, Some(0), "{}", m.stderr);
+            m.peak
+        })
+        .min()
+        .unwrap_or(0);
+    (size, peak)
 }
 
 const MB: f64 = 1024.0 * 1024.0;
