@@ -23,7 +23,7 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // review: they read past agreements of other bodies as decisions.
     // Batch sixteen (2026-12-07), ten documents the rules had not seen
     // (5 English), lowers this floor to what it measured.
-    ("es", "decisions", 83.3, 96.1),
+    ("es", "decisions", 84.6, 96.5),
     // Batch thirteen (2026-12-06), six documents the rules had not seen,
     // lowers this floor to what it measured.
     // Batch fourteen (2026-12-06), six documents the rules had not seen,
@@ -35,7 +35,8 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // (6 English), lowers this floor to what it measured (82 of 100).
     // Batch sixteen (2026-12-07), ten documents the rules had not seen
     // (5 English), lowers this floor to what it measured.
-    ("en", "decisions", 80.9, 92.3),
+    // Batch seventeen (2026-12-07), ten documents the rules had not seen (5 English), lowers this floor to what it measured with the rules of its day.
+    ("en", "decisions", 79.6, 92.4),
     // A decision for which the text names no meeting (`meeting = ""`) is
     // on the right meeting when none is linked (scored so since
     // 2026-12-05; before, it was counted wrong whatever was read).
@@ -55,7 +56,8 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // 2026-12-07 (65 -> 66 of 86).
     // Batch sixteen (2026-12-07), ten documents the rules had not seen
     // (5 English), lowers this floor to what it measured.
-    ("es", "decisions on right meeting", 74.4, 89.3),
+    // Batch seventeen (2026-12-07), ten documents the rules had not seen (5 English), lowers this floor to what it measured with the rules of its day.
+    ("es", "decisions on right meeting", 70.4, 83.1),
     // Batch thirteen (2026-12-06), six documents the rules had not seen,
     // lowers this floor to what it measured.
     // Batch fourteen (2026-12-06), six documents the rules had not seen,
@@ -76,7 +78,8 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // (precision 96.0 -> 93.5).
     // Batch fifteen (2026-12-07), ten documents the rules had not seen
     // (6 English), lowers this floor to what it measured (75 of 100).
-    ("en", "decisions on right meeting", 75.2, 92.9),
+    // Batch seventeen (2026-12-07), ten documents the rules had not seen (5 English), lowers this floor to what it measured with the rules of its day.
+    ("en", "decisions on right meeting", 74.0, 93.0),
     // Batch twelve: a past request in a report ("había pedido ese informe")
     // is not read (es requests 77 -> 74%).
     // Items that name who is tasked ("... and IOM to pursue ..."); "los
@@ -123,7 +126,7 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // the hosts and members of 2026-12-07).
     // Batch sixteen (2026-12-07), ten documents the rules had not seen
     // (5 English), lowers this floor to what it measured.
-    ("es", "meetings", 61.0, 95.4),
+    ("es", "meetings", 61.2, 95.6),
     // A curly apostrophe ("Senior Officials’ Meeting"), an RCGM meeting
     // dated by a list's year after a spaced comma (en 69 -> 71%).
     // An English month after "in" ("the first Almaty Conference ...,
@@ -147,7 +150,8 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // (6 English), lowers this floor to what it measured (108 of 144).
     // Batch sixteen (2026-12-07), ten documents the rules had not seen
     // (5 English), lowers this floor to what it measured.
-    ("en", "meetings", 73.8, 98.2),
+    // Batch seventeen (2026-12-07), ten documents the rules had not seen (5 English), lowers this floor to what it measured with the rules of its day.
+    ("en", "meetings", 72.9, 97.4),
     // A title block's meeting outside any series ("TALLER REGIONAL ..."
     // over its place and days), 2026-12-06 (31 -> 32 of 46).
     // Batch fourteen (2026-12-06), six documents the rules had not seen,
@@ -162,7 +166,8 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // 2026-12-07 (39 -> 41 of 49).
     // Batch sixteen (2026-12-07), ten documents the rules had not seen
     // (5 English), lowers this floor to what it measured.
-    ("es", "meetings with city+dates", 79.2, 100.0),
+    // Batch seventeen (2026-12-07), ten documents the rules had not seen (5 English), lowers this floor to what it measured with the rules of its day.
+    ("es", "meetings with city+dates", 78.1, 100.0),
     // The Panama extraordinary meeting of 2022 spans a field visit ("the
     // 24th of March") and the plenary ("the 25th of March, 2022"): both
     // days are read since 2026-12-06 (72 -> 73%). Precision 96: the 34th
@@ -184,13 +189,15 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // (6 English), lowers this floor to what it measured (76 of 98).
     // Batch sixteen (2026-12-07), ten documents the rules had not seen
     // (5 English), lowers this floor to what it measured.
-    ("en", "meetings with city+dates", 76.1, 97.5),
+    // Batch seventeen (2026-12-07), ten documents the rules had not seen (5 English), lowers this floor to what it measured with the rules of its day.
+    ("en", "meetings with city+dates", 74.3, 97.5),
     // Batch fourteen (2026-12-06), six documents the rules had not seen,
     // lowers this floor to what it measured after the day's rules.
-    ("es", "document dates", 96.4, 100.0),
+    ("es", "document dates", 96.6, 100.0),
     // Batch fifteen (2026-12-07), ten documents the rules had not seen
     // (6 English), lowers this floor to what it measured (71 of 75).
-    ("en", "document dates", 95.0, 96.2),
+    // Batch seventeen (2026-12-07), ten documents the rules had not seen (5 English), lowers this floor to what it measured with the rules of its day.
+    ("en", "document dates", 94.1, 96.3),
     // A name with a comma inside ("Unidad de Política Migratoria,
     // Registro e Identidad de Personas (UPMRIP)"), 2026-12-06 (89 -> 90%).
     // A tail that names the owner is left out of the name ("Foro
@@ -206,7 +213,7 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // (6 English), lowers this floor to what it measured (98 of 110).
     // Batch sixteen (2026-12-07), ten documents the rules had not seen
     // (5 English), lowers this floor to what it measured.
-    ("es", "aliases", 86.9, 99.0),
+    ("es", "aliases", 87.5, 99.1),
     // A name before a dash and what the body calls itself ("the
     // International Organization for Migration – the UN Migration Agency
     // (IOM)"), 2026-12-06 (87 -> 88%; precision 99 -> 98%: "Office of
@@ -224,16 +231,18 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // (6 English), lowers this floor to what it measured (98 of 113).
     // Batch sixteen (2026-12-07), ten documents the rules had not seen
     // (5 English), lowers this floor to what it measured.
-    ("en", "aliases", 84.0, 99.0),
+    // Batch seventeen (2026-12-07), ten documents the rules had not seen (5 English), lowers this floor to what it measured with the rules of its day.
+    ("en", "aliases", 84.4, 98.4),
     // Batch sixteen (2026-12-07), ten documents the rules had not seen
     // (5 English), lowers this floor to what it measured.
-    ("es", "countries", 98.9, 100.0),
+    ("es", "countries", 99.0, 100.0),
     // Territories the Pacific and Caribbean processes list beside their
     // members (Cook Islands, Niue, ...), "Kyrgyz Republic", 2026-12-06
     // (392 -> 401 of 411).
     // Batch sixteen (2026-12-07), ten documents the rules had not seen
     // (5 English), lowers this floor to what it measured.
-    ("en", "countries", 96.7, 99.7),
+    // Batch seventeen (2026-12-07), ten documents the rules had not seen (5 English), lowers this floor to what it measured with the rules of its day.
+    ("en", "countries", 96.6, 99.7),
 ];
 
 #[test]

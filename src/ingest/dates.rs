@@ -314,6 +314,10 @@ fn shape_patterns(month: &str, dotted: &str, year: &str) -> Vec<(String, Shape)>
         "(?:{})",
         profile::alternation(profile::near_days().iter().map(String::as_str))
     );
+    let weekday = format!(
+        "(?:{})",
+        profile::alternation(profile::weekdays().iter().map(String::as_str))
+    );
     #[rustfmt::skip]
     let shapes = vec![
         (format!(r"\b{day}\s+de\s+{M}{ys}{sep}{day}\s+de\s+{M}{ys}(?:{REL})?\b"), Shape::CrossRange),
@@ -339,7 +343,9 @@ fn shape_patterns(month: &str, dotted: &str, year: &str) -> Vec<(String, Shape)>
         (format!(r"\b{M}\s+{eday}\s*(?:-|–|—|and|to)\s*(?:the\s+)?{eday}\b"), Shape::EnYearlessRange),
         (format!(r"\b{M}\s+{eday}\b"), Shape::EnYearlessDay),
         (format!(r"\b{eday}\s*(?:-|–|—|and|to)\s*(?:the\s+)?{eday}\s+(?:of\s+)?{M}\b"), Shape::EnYearlessDayFirstRange),
-        (format!(r"\bthe\s+{eday}\s+of\s+{M}\b"), Shape::EnYearlessDayFirst),
+        // "the 24th of March", "on 7 May", "Wednesday 7 May": a bare "7 May"
+        // is not read ("Article 7 may apply").
+        (format!(r"\b(?:the|on|{weekday}\s*,?)\s+(?:the\s+)?{eday}\s+(?:of\s+)?{M}\b"), Shape::EnYearlessDayFirst),
         (format!(r"\b{near}\s*\((\d{{1,2}})/(\d{{1,2}})\)"), Shape::NearDayMonth),
         (format!(r"\b{day}(?:{sep}{day}|\s+y\s+(?:el\s+)?{day})?\s+(?:del\s+(?:presente mes|mes en curso)|de\s+este\s+mes)\b"), Shape::ThisMonth),
     ];

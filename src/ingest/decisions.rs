@@ -78,10 +78,22 @@ impl Cues {
     pub fn new(p: &Profile) -> Cues {
         let d = &p.decisions;
         let verb = (!d.verbs.is_empty()).then(|| {
-            let fill = if d.fillers.is_empty() {
+            let mut fills: Vec<String> = Vec::new();
+            if !d.fillers.is_empty() {
+                fills.push(format!(r"\s+(?:{})", alternation(&d.fillers)));
+            }
+            if !d.following.is_empty() {
+                // A few words, the word that announces the list, a few
+                // more, all on the verb's line and in its clause.
+                fills.push(format!(
+                    r"\s+[^\n:.;]{{0,60}}?{BEFORE}(?:{})[^\w\n:.;][^\n:.;]{{0,40}}?",
+                    alternation(&d.following)
+                ));
+            }
+            let fill = if fills.is_empty() {
                 String::new()
             } else {
-                format!(r"(?:\s+(?:{}))?", alternation(&d.fillers))
+                format!("(?:{})?", fills.join("|"))
             };
             format!(
                 r"(?i){BEFORE}(?P<c>(?:{}){fill}\s*:)",

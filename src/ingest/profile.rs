@@ -22,7 +22,7 @@ pub use follow_up::{
 };
 pub use lexicon::{
     dotted_months, month, month_abbreviation, month_name, months, near_days, number,
-    number_in_words, number_tokens, number_words, Dates, Numbers,
+    number_in_words, number_tokens, number_words, weekdays, Dates, Numbers,
 };
 pub use phrase::{alternation, find_phrase, has_phrase, word_starts, words, Starts};
 pub use sections::{Bodies, Decisions, Documents, Lists, Names, Places, Preamble, Requests};
@@ -204,6 +204,7 @@ impl Profile {
             &mut self.decisions.headings,
             &mut self.decisions.verbs,
             &mut self.decisions.fillers,
+            &mut self.decisions.following,
             &mut self.decisions.operative,
             &mut self.decisions.prose,
             &mut self.decisions.openers,
@@ -272,6 +273,7 @@ impl Profile {
             &mut self.lists.last_joins,
             &mut self.dates.today,
             &mut self.dates.near,
+            &mut self.dates.weekdays,
         ];
         for list in all {
             for w in list.iter_mut() {

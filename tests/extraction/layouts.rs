@@ -469,7 +469,7 @@ fn a_news_item_tells_an_impersonal_call_of_the_declaration() {
 }
 
 #[test]
-fn a_news_pages_date_in_brackets_or_with_a_short_month_dates_it() {
+fn a_news_pages_date_in_brackets_first_or_with_a_short_month_dates_it() {
     for (name, text, want) in [
         (
             "colombo-news.txt",
@@ -483,6 +483,20 @@ fn a_news_pages_date_in_brackets_or_with_a_short_month_dates_it() {
             "Ambassadors Meeting of Member States of the Abu Dhabi Dialogue\n\n\
              13 Sep. 2017\n\nOn 13 September 2017, the Minister met the Ambassadors.\n",
             "2017-09-13",
+        ),
+        (
+            "igad-news.txt",
+            "Skip to main content\n\n\
+             August 18, 2021 (ADDIS ABABA, Ethiopia): Together with the African Union \
+             Commission, IGAD convenes the 13th Meeting of its Regional Consultative \
+             Process in Addis Ababa.\n\nThe event gathers experts.\n",
+            "2021-08-18",
+        ),
+        (
+            "wire-news.txt",
+            "Regional talks open\n\nAugust 18, 2021 – Officials of eight states met \
+             in Addis Ababa to review the compact.\n",
+            "2021-08-18",
         ),
         (
             "bali-news.txt",
@@ -499,4 +513,14 @@ fn a_news_pages_date_in_brackets_or_with_a_short_month_dates_it() {
             "{name}"
         );
     }
+}
+
+#[test]
+fn a_date_that_opens_a_paragraph_far_down_a_page_is_no_date_line() {
+    let text = "News of the region\n\nThe page tells of several events.\n\n\
+                More events followed.\n\nStill more events came.\n\n\
+                August 18, 2021: the group met in Addis Ababa.\n";
+    let d = Doc::text("timeline.txt", text);
+    d.assert_consistent();
+    assert_eq!(d.bundle.doc.date, None);
 }

@@ -470,3 +470,35 @@ fn days_of_the_present_month_are_the_anchors() {
             .all(|d| d.value.is_none())
     );
 }
+
+#[test]
+fn a_day_before_its_month_is_read_after_on_or_a_weekday() {
+    let c = DateContext::at(Some(Ymd::new(2014, 5, 9)));
+    for (text, want) in [
+        (
+            "came to an end on Wednesday 7 May in Colombo",
+            "2014-05-07 (inferred)",
+        ),
+        (
+            "the meeting held on 7 May in Colombo",
+            "2014-05-07 (inferred)",
+        ),
+        ("opened on Tuesday, 6 May, with", "2014-05-06 (inferred)"),
+        ("on the 6th of May", "2014-05-06 (inferred)"),
+    ] {
+        assert_eq!(only(text, &c), want, "{text}");
+    }
+    // Without "on" or a weekday, a number before "May" is no date.
+    for text in [
+        "Article 7 May apply here",
+        "as paragraph 7 May 2 said",
+        "see item 24 March",
+    ] {
+        assert!(
+            find(text, &c).iter().all(|d| d
+                .value
+                .is_none_or(|v| v.start.day != 7 && v.start.day != 24)),
+            "{text}"
+        );
+    }
+}

@@ -45,7 +45,15 @@ pub(super) fn marker(line: &str) -> Option<(char, String, usize)> {
     if !matches!(close, '.' | ')') {
         return None;
     }
-    let after = t.get(n + 1..)?;
+    let mut after = t.get(n + 1..)?;
+    // A number closed as an ordinal word is (`1.-`, `2.–`).
+    let mut dash = 0;
+    if close == '.' {
+        if let Some(d) = ['-', '–', '—'].into_iter().find(|&d| after.starts_with(d)) {
+            dash = d.len_utf8();
+            after = &after[dash..];
+        }
+    }
     if !after.starts_with([' ', '\t']) {
         return None;
     }
@@ -53,7 +61,7 @@ pub(super) fn marker(line: &str) -> Option<(char, String, usize)> {
         return None;
     }
     let gap = after.len() - after.trim_start().len();
-    Some((kind, t[..n].to_string(), lead + n + 1 + gap))
+    Some((kind, t[..n].to_string(), lead + n + 1 + dash + gap))
 }
 
 /// An ordinal word of a bundled language opening a line as an item's

@@ -185,3 +185,24 @@ fn ordinal_words_mark_items_when_closed_as_markers() {
     assert_eq!(labels, ["1", "2"], "{got:?}");
     assert_eq!(got[1].1.trim(), "Encomendar un informe.");
 }
+
+#[test]
+fn a_verb_with_the_following_actions_heads_their_list() {
+    let t = "En este orden de ideas, se acordó llevar a cabo las siguientes acciones de manera coordinada:\n1.- Intercambiar información.\n2.- Explorar fórmulas de desarrollo.\n";
+    let got = items(t, "es");
+    assert_eq!(
+        got,
+        [
+            ("1".to_string(), "Intercambiar información.".to_string()),
+            (
+                "2".to_string(),
+                "Explorar fórmulas de desarrollo.".to_string()
+            )
+        ]
+    );
+    let t = "The ministers agreed to take the following actions in a coordinated manner:\n1. Share data.\n2. Train officials.\n";
+    assert_eq!(items(t, "en").len(), 2);
+    // A text adopted after the verb is that text, not a list of decisions.
+    let t = "They have approved the following declaration:\n\nThe CRM recognized that flows have grown.\n\nThe CRM was concerned by the risks.\n";
+    assert!(items(t, "en").is_empty(), "{:?}", items(t, "en"));
+}

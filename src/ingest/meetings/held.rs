@@ -170,8 +170,9 @@ pub(super) fn named_held(s: &Sentence, env: &Env, refs: &mut Vec<MeetingRef>) {
             continue;
         }
         // The name ends before an acronym in brackets after its noun that a
-        // comma closes ("the 20th ... Conference (PIDC), hosted by ..., was
-        // convened in"); a name may go on after one ("Red ... (RFE) para el
+        // comma or the words of holding close ("the 20th ... Conference
+        // (PIDC), hosted by ..., was convened in", "... Conference (PIDC)
+        // met in"); a name may go on after one ("Red ... (RFE) para el
         // Combate ...").
         let name_end = s
             .text
@@ -179,10 +180,8 @@ pub(super) fn named_held(s: &Sentence, env: &Env, refs: &mut Vec<MeetingRef>) {
             .and_then(|t| {
                 let open = t.find('(')?;
                 let close = open + t.get(open..)?.find(')')?;
-                t.get(close + 1..)?
-                    .trim_start()
-                    .starts_with(',')
-                    .then_some(open)
+                let after = t.get(close + 1..)?.trim_start();
+                (after.is_empty() || after.starts_with(',')).then_some(open)
             })
             .map_or(held_start, |k| noun_end + k);
         let title = s

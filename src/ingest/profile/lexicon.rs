@@ -19,6 +19,9 @@ pub struct Dates {
     /// month in parentheses, as news items write them ("yesterday (25/8)",
     /// "This week (06/11)"): the day first.
     pub near: Vec<String>,
+    /// The days of the week (`wednesday`), Monday first: before a day and
+    /// its month they date it ("on Wednesday 7 May").
+    pub weekdays: Vec<String>,
     /// The months, January first, each with its spellings (`septiembre`,
     /// `setiembre`); none or all twelve.
     pub months: Vec<Vec<String>>,
@@ -94,6 +97,20 @@ pub fn near_days() -> &'static [String] {
         let mut all: Vec<String> = Profile::bundled()
             .iter()
             .flat_map(|p| p.dates.near.iter().cloned())
+            .collect();
+        all.sort();
+        all.dedup();
+        all
+    })
+}
+
+/// The days of the week of every bundled profile (normalized).
+pub fn weekdays() -> &'static [String] {
+    static W: OnceLock<Vec<String>> = OnceLock::new();
+    W.get_or_init(|| {
+        let mut all: Vec<String> = Profile::bundled()
+            .iter()
+            .flat_map(|p| p.dates.weekdays.iter().cloned())
             .collect();
         all.sort();
         all.dedup();

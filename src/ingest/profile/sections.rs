@@ -15,6 +15,12 @@ pub struct Decisions {
     pub verbs: Vec<String>,
     /// Words between a verb and its colon (`lo siguiente`, `the following`).
     pub fillers: Vec<String>,
+    /// Words that announce a list of what was decided (`siguientes
+    /// acciones`, `following measures`): between a verb and its colon,
+    /// with a few words around them (`se acordó llevar a cabo las
+    /// siguientes acciones de manera coordinada:`), they make the verb
+    /// head the list, as a filler would.
+    pub following: Vec<String>,
     /// Verbs that open an operative paragraph (`Aprueba`, `Decides`).
     pub operative: Vec<String>,
     /// Phrases that record one decision in running prose (`agree to`).

@@ -89,3 +89,41 @@ fn a_named_meeting_with_its_place_and_year_only() {
         );
     }
 }
+
+/// A conference said to meet somewhere on some days was held there then
+/// ("met in Kokopo, ..., on ..."; "se reunió en Cochabamba ...").
+#[test]
+fn a_named_conference_that_met_somewhere_on_some_days() {
+    let r = refs_in(
+        "The 17th Pacific Immigration Director's Conference (PIDC) met in Kokopo, Papua New Guinea, on 29 April - 01 May 2014.",
+        None,
+    );
+    let title = "The 17th Pacific Immigration Director's Conference";
+    let found = r.iter().find(|x| {
+        x.1 == Target::Named {
+            title: title.into(),
+        }
+    });
+    assert_eq!(
+        found.and_then(|x| x.2.as_deref()),
+        Some("2014-04-29..2014-05-01"),
+        "{r:?}"
+    );
+    let r = refs_in(
+        "El Foro Andino de Migraciones se reunió en Lima, Perú, el 12 de julio de 2009.",
+        None,
+    );
+    assert!(
+        r.iter().any(|x| x.1
+            == Target::Named {
+                title: "Foro Andino de Migraciones".into()
+            }),
+        "{r:?}"
+    );
+    // Met with someone: no place and days after it, no meeting.
+    let r = refs_in(
+        "The Pacific Immigration Directors' Conference met with the Minister to discuss visas.",
+        None,
+    );
+    assert!(r.is_empty(), "{r:?}");
+}
