@@ -482,6 +482,8 @@ pub fn find(s: &Sentence, env: &Env) -> Vec<MeetingRef> {
             r.date = d.value;
         }
     }
+    // "en el año 2000 se celebró la I Conferencia ...".
+    placed::days_before(s, env, &mut refs);
     refs.sort_by_key(|r| r.start);
     share_coordinated_tails(s, env, &mut refs);
     // "Panamá será la sede de la XXVIII Reunión": its host before it.

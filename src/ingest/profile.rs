@@ -257,6 +257,7 @@ impl Profile {
             &mut self.places.meeting_nouns,
             &mut self.places.held,
             &mut self.places.coordinated,
+            &mut self.places.held_before,
             &mut self.places.held_singular,
             &mut self.places.took_place,
             &mut self.places.run_in,

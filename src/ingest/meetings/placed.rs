@@ -3,7 +3,9 @@
 //! Viceministerial"), or its host and the words of hosting ("la República
 //! de Panamá será la sede de la XXVIII Reunión Viceministerial", "Nepal is
 //! hosting the Fifth Senior Officials' Meeting"), with the days that open
-//! the sentence ("Del 4 al 7 de diciembre del presente año, ...").
+//! the sentence ("Del 4 al 7 de diciembre del presente año, ..."), or its
+//! days before the words of holding that open it ("en el año 2000 se
+//! celebró la I Conferencia ...").
 
 use super::tail::place;
 use super::{Env, MeetingRef, Target};
@@ -169,6 +171,35 @@ pub(super) fn host_before(s: &Sentence, refs: &mut [MeetingRef], env: &Env) {
                         && only_names(s.text.get(d.end..host.start).unwrap_or(""))
                 })
                 .and_then(|d| d.value);
+        }
+    }
+}
+
+/// The days written right before the words of holding and a numbered
+/// meeting that has none after it (`[places] held_before`: "en el año 2000
+/// se celebró la I Conferencia Sudamericana sobre Migraciones en la ciudad
+/// de Buenos Aires"): the meeting's.
+pub(super) fn days_before(s: &Sentence, env: &Env, refs: &mut [MeetingRef]) {
+    let words_of_holding = env.places(|p| &p.held_before);
+    if words_of_holding.is_empty() {
+        return;
+    }
+    let articles = ["la", "el", "los", "las", "the"];
+    for r in refs
+        .iter_mut()
+        .filter(|r| r.date.is_none() && matches!(r.target, Target::Numbered { .. }))
+    {
+        let Some(d) = s.dates.iter().rfind(|d| d.end <= r.start) else {
+            continue;
+        };
+        let between = s.norm_between(d.end, r.start);
+        let between = between.trim_matches([' ', ',']);
+        let bare = articles
+            .iter()
+            .find_map(|a| between.strip_suffix(a).map(str::trim_end))
+            .unwrap_or(between);
+        if d.value.is_some() && !d.deadline && words_of_holding.contains(&bare) {
+            r.date = d.value;
         }
     }
 }

@@ -189,6 +189,10 @@ pub struct Places {
     /// Words of holding after a meeting's name ("held", "which took
     /// place", "celebrada", "que tuvo lugar").
     pub held: Vec<String>,
+    /// Words of holding between days and the numbered meeting after them
+    /// ("en el año 2000 se celebró la I Conferencia"): the days are the
+    /// meeting's.
+    pub held_before: Vec<String>,
     /// Words that join two meetings which then share the place and days
     /// written after the second ("y la", "and the").
     pub coordinated: Vec<String>,

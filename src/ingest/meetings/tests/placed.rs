@@ -107,3 +107,23 @@ fn a_country_that_does_not_host_places_nothing() {
         assert!(!found.iter().any(numbered), "{text}: {found:?}");
     }
 }
+
+/// Days before the words of holding that open the clause of a numbered
+/// meeting are its days; days that only come before it are not.
+#[test]
+fn days_before_the_words_of_holding_date_the_meeting_after_them() {
+    let text = "La CSM nació en Lima; en el año 2000 se celebró la I Conferencia Sudamericana \
+                sobre Migraciones en la ciudad de Buenos Aires.";
+    let (_, found) = found_in(text, Some("csm"));
+    let r = found
+        .iter()
+        .find(|r| matches!(r.target, Target::Numbered { ordinal: 1, .. }))
+        .unwrap_or_else(|| panic!("the I CSM: {found:?}"));
+    assert_eq!(r.date.map(|d| d.to_string()).as_deref(), Some("2000"));
+    assert_eq!(r.city.as_deref(), Some("Buenos Aires"));
+    // A date with other words between it and the meeting is not its date.
+    let text = "En el año 2000 los gobiernos acordaron que la I Conferencia Sudamericana \
+                sobre Migraciones se reuniría en Buenos Aires.";
+    let (_, found) = found_in(text, Some("csm"));
+    assert!(found.iter().all(|r| r.date.is_none()), "{found:?}");
+}
