@@ -418,6 +418,13 @@ pub fn find_normalized<'h>(
         }
         for c in re.captures_iter(hay) {
             let Some(m) = c.get(0) else { continue };
+            // "the 24th of March", not "the 12 may join".
+            if matches!(shape, Shape::EnYearlessDayFirst)
+                && m.as_str().starts_with("the")
+                && !m.as_str().contains(" of ")
+            {
+                continue;
+            }
             let mut start = m.start();
             // Leading words the pattern needs but the date does not include.
             if matches!(

@@ -86,7 +86,7 @@ impl Cues {
                 // A few words, the word that announces the list, a few
                 // more, all on the verb's line and in its clause.
                 fills.push(format!(
-                    r"\s+[^\n:.;]{{0,60}}?{BEFORE}(?:{})[^\w\n:.;][^\n:.;]{{0,40}}?",
+                    r"\s+[^\n:.;]{{0,60}}?{BEFORE}(?:{})(?:[^\w\n:.;][^\n:.;]{{0,40}}?)?",
                     alternation(&d.following)
                 ));
             }

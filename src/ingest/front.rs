@@ -110,11 +110,20 @@ fn meeting_day(
             let line = own && ((short && (placed || alone)) || (alone && loose && own_line));
             // Or the date first, then its place: "10-11-2016, Kampala: ...",
             // "August 18, 2021 (ADDIS ABABA, Ethiopia): ...", or nothing
-            // ("August 18, 2021 – ..."), in the opening's first lines.
+            // ("August 18, 2021 – ..."): the first date of the opening, in
+            // its first lines, and no timeline (the next sentence opens
+            // with no date).
+            let story = || {
+                i < 3
+                    && first.iter().take(i).all(|p| p.dates.is_empty())
+                    && first
+                        .get(i + 1)
+                        .is_none_or(|n| n.dates.iter().all(|x| x.start > 0))
+            };
             let first_dash = d.start == 0
                 && text
                     .get(d.end..)
-                    .is_some_and(|t| place_then_end(t) || (i < 3 && bracket_then_end(t)));
+                    .is_some_and(|t| place_then_end(t) || (bracket_then_end(t) && story()));
             (line || (dash && placed) || first_dash).then_some(d.value)?
         })
     };
@@ -287,6 +296,8 @@ fn place_then_end(t: &str) -> bool {
 /// True when what follows a date at the start of a line ends a press
 /// dateline, maybe after its place in brackets: " – ...", ": ...", " (ADDIS
 /// ABABA, Ethiopia): ...".
+/// A day after the dash ("30 June 2022 – 1 July 2022") is the end of a
+/// span, not a story.
 fn bracket_then_end(t: &str) -> bool {
     let t = match t.strip_prefix(" (") {
         Some(rest) => match rest.find(')') {
@@ -295,7 +306,10 @@ fn bracket_then_end(t: &str) -> bool {
         },
         None => t,
     };
-    dateline_end(t)
+    let story = t
+        .trim_start_matches([' ', '.', ':', '-', '–', '—'])
+        .starts_with(|c: char| !c.is_ascii_digit());
+    dateline_end(t) && story
 }
 
 /// How many sentences of the first section make its opening.

@@ -523,4 +523,30 @@ fn a_date_that_opens_a_paragraph_far_down_a_page_is_no_date_line() {
     let d = Doc::text("timeline.txt", text);
     d.assert_consistent();
     assert_eq!(d.bundle.doc.date, None);
+    // Nor at the top of a timeline, after a date line of its own, or as
+    // the first day of a span.
+    for (name, text) in [
+        (
+            "timeline-top.txt",
+            "23 March 2016: The Sixth Ministerial Conference adopted the Bali Declaration.\n\n\
+             10 August 2017 - The senior officials met in Colombo.\n",
+        ),
+        (
+            "release.txt",
+            "Colombo Process Senior Officials Meeting\n\nPress release issued on 20 October 2019.\n\n\
+             4 October 2019 - In a previous meeting, the senior officials met in Colombo.\n",
+        ),
+        (
+            "span.txt",
+            "30 June 2022 – 1 July 2022 (Bangkok, Thailand): The senior officials met in Bangkok.\n",
+        ),
+    ] {
+        let d = Doc::text(name, text);
+        d.assert_consistent();
+        let date = d.bundle.doc.date.map(|v| v.to_string());
+        assert!(
+            !matches!(date.as_deref(), Some("2016-03-23" | "2019-10-04" | "2022-06-30")),
+            "{name}: {date:?}"
+        );
+    }
 }

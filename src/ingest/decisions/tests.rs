@@ -202,6 +202,22 @@ fn a_verb_with_the_following_actions_heads_their_list() {
     );
     let t = "The ministers agreed to take the following actions in a coordinated manner:\n1. Share data.\n2. Train officials.\n";
     assert_eq!(items(t, "en").len(), 2);
+    // The words may end on the phrase itself.
+    let t = "Se acordó llevar a cabo las siguientes acciones:\n1. Fortalecer la cooperación.\n2. Intercambiar información.\n";
+    assert_eq!(items(t, "es").len(), 2);
+    // An agenda's points are no decisions.
+    let t = "Los Viceministros aprobaron la agenda con los siguientes puntos a tratar:\n1. Informe de la PPT.\n2. Elección de la próxima sede.\n";
+    assert!(
+        items(t, "es").iter().all(|(l, _)| l.is_empty()),
+        "{:?}",
+        items(t, "es")
+    );
+    let t = "The meeting approved the agenda with the following points, as amended by the Co-Chairs:\n1. Opening remarks.\n2. Report of the Office.\n";
+    assert!(
+        items(t, "en").iter().all(|(l, _)| l.is_empty()),
+        "{:?}",
+        items(t, "en")
+    );
     // A text adopted after the verb is that text, not a list of decisions.
     let t = "They have approved the following declaration:\n\nThe CRM recognized that flows have grown.\n\nThe CRM was concerned by the risks.\n";
     assert!(items(t, "en").is_empty(), "{:?}", items(t, "en"));
