@@ -259,16 +259,24 @@ fn title_line(
 /// full stop or a space (".-", ". -", ".–", ". –", ".—", ". —", " -",
 /// " –", " —") or a colon, after an agency's name in brackets or not.
 fn dateline_end(t: &str) -> bool {
-    let t = match t.strip_prefix(" (") {
-        Some(rest) => match rest.find(')') {
-            Some(close) if close <= 20 => rest.get(close + 1..).unwrap_or(""),
-            _ => return false,
-        },
-        None => t,
+    let Some(t) = past_bracket(t, 20) else {
+        return false;
     };
     [".-", ". -", ".–", ". –", ".—", ". —", " -", " –", " —", ":"]
         .iter()
         .any(|p| t.starts_with(p))
+}
+
+/// What follows a bracket that opens `t` (" (TDI): ..." gives ": ..."),
+/// when it closes within `most` bytes; `t` when none opens it.
+fn past_bracket(t: &str, most: usize) -> Option<&str> {
+    match t.strip_prefix(" (") {
+        Some(rest) => match rest.find(')') {
+            Some(close) if close <= most => Some(rest.get(close + 1..).unwrap_or("")),
+            _ => None,
+        },
+        None => Some(t),
+    }
 }
 
 /// True when what follows a date at the start of a line is a place and
@@ -299,12 +307,8 @@ fn place_then_end(t: &str) -> bool {
 /// A day after the dash ("30 June 2022 – 1 July 2022") is the end of a
 /// span, not a story.
 fn bracket_then_end(t: &str) -> bool {
-    let t = match t.strip_prefix(" (") {
-        Some(rest) => match rest.find(')') {
-            Some(close) if close <= 40 => rest.get(close + 1..).unwrap_or(""),
-            _ => return false,
-        },
-        None => t,
+    let Some(t) = past_bracket(t, 40) else {
+        return false;
     };
     let story = t
         .trim_start_matches([' ', '.', ':', '-', '–', '—'])

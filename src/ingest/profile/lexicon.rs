@@ -93,29 +93,25 @@ pub fn dotted_months() -> &'static [(String, u8)] {
 /// from every bundled profile.
 pub fn near_days() -> &'static [String] {
     static N: OnceLock<Vec<String>> = OnceLock::new();
-    N.get_or_init(|| {
-        let mut all: Vec<String> = Profile::bundled()
-            .iter()
-            .flat_map(|p| p.dates.near.iter().cloned())
-            .collect();
-        all.sort();
-        all.dedup();
-        all
-    })
+    N.get_or_init(|| every(|d| &d.near))
+}
+
+/// A word list of the `[dates]` tables of every bundled profile, sorted,
+/// each word once.
+fn every(list: impl Fn(&Dates) -> &Vec<String>) -> Vec<String> {
+    let mut all: Vec<String> = Profile::bundled()
+        .iter()
+        .flat_map(|p| list(&p.dates).iter().cloned())
+        .collect();
+    all.sort();
+    all.dedup();
+    all
 }
 
 /// The days of the week of every bundled profile (normalized).
 pub fn weekdays() -> &'static [String] {
     static W: OnceLock<Vec<String>> = OnceLock::new();
-    W.get_or_init(|| {
-        let mut all: Vec<String> = Profile::bundled()
-            .iter()
-            .flat_map(|p| p.dates.weekdays.iter().cloned())
-            .collect();
-        all.sort();
-        all.dedup();
-        all
-    })
+    W.get_or_init(|| every(|d| &d.weekdays))
 }
 
 /// Number words (normalized) with their value, from every bundled profile.
