@@ -83,10 +83,12 @@ impl Cues {
                 fills.push(format!(r"\s+(?:{})", alternation(&d.fillers)));
             }
             if !d.following.is_empty() {
-                // A few words, the word that announces the list, a few
-                // more, all on the verb's line and in its clause.
+                // A few words, the words that announce the list, a few
+                // more, all on the verb's line and in its clause (words
+                // counted, not characters: a bounded run of characters
+                // made the pattern slow to build).
                 fills.push(format!(
-                    r"\s+[^\n:.;]{{0,60}}?{BEFORE}(?:{})(?:[^\w\n:.;][^\n:.;]{{0,40}}?)?",
+                    r"\s+(?:[^\s:.;]+[ \t]+){{0,8}}?(?:{})(?:[ \t,]+[^\s:.;]+){{0,6}}?",
                     alternation(&d.following)
                 ));
             }
