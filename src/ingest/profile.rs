@@ -258,6 +258,7 @@ impl Profile {
             &mut self.places.held,
             &mut self.places.coordinated,
             &mut self.places.held_before,
+            &mut self.places.days_open,
             &mut self.places.held_singular,
             &mut self.places.took_place,
             &mut self.places.run_in,

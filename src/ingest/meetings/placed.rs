@@ -178,13 +178,31 @@ pub(super) fn host_before(s: &Sentence, refs: &mut [MeetingRef], env: &Env) {
 /// The days written right before the words of holding and a numbered
 /// meeting that has none after it (`[places] held_before`: "en el año 2000
 /// se celebró la I Conferencia Sudamericana sobre Migraciones en la ciudad
-/// de Buenos Aires"): the meeting's.
+/// de Buenos Aires"), or that open the sentence whose subject the meeting
+/// is, with the words of holding after it (`[places] took_place`: "In
+/// March 2000, the Fifth Regional Conference on Migration was held in
+/// Washington"): the meeting's.
 pub(super) fn days_before(s: &Sentence, env: &Env, refs: &mut [MeetingRef]) {
     let words_of_holding = env.places(|p| &p.held_before);
-    if words_of_holding.is_empty() {
-        return;
-    }
+    let took_place = env.places(|p| &p.took_place);
     let articles = ["la", "el", "los", "las", "the"];
+    // The days open the sentence, after the words of `[places] days_open`
+    // at most ("In", "En el año").
+    let days_open = env.places(|p| &p.days_open);
+    let opening = |at: usize| {
+        let before = s.norm_before(at).trim();
+        before.is_empty() || days_open.contains(&before)
+    };
+    // The words of holding follow the meeting's name, maybe read with
+    // its place and days after it.
+    let held_after = |r: &MeetingRef| {
+        let span = s.norm_between(r.start, r.end);
+        let after = s.norm_after(r.end).trim_start_matches([' ', ',']);
+        let next: String = after.split(' ').take(4).collect::<Vec<_>>().join(" ");
+        took_place
+            .iter()
+            .any(|w| crate::ingest::profile::find_phrase(span, w).is_some() || next.starts_with(w))
+    };
     for r in refs
         .iter_mut()
         .filter(|r| r.date.is_none() && matches!(r.target, Target::Numbered { .. }))
@@ -198,7 +216,9 @@ pub(super) fn days_before(s: &Sentence, env: &Env, refs: &mut [MeetingRef]) {
             .iter()
             .find_map(|a| between.strip_suffix(a).map(str::trim_end))
             .unwrap_or(between);
-        if d.value.is_some() && !d.deadline && words_of_holding.contains(&bare) {
+        let held = words_of_holding.contains(&bare)
+            || (bare.is_empty() && opening(d.start) && held_after(r));
+        if d.value.is_some() && !d.deadline && held {
             r.date = d.value;
         }
     }

@@ -193,6 +193,11 @@ pub struct Places {
     /// ("en el año 2000 se celebró la I Conferencia"): the days are the
     /// meeting's.
     pub held_before: Vec<String>,
+    /// Words before days that open a sentence ("In March 2000, the Fifth
+    /// Conference was held ...", "En el año 2000, la I Conferencia se
+    /// celebró ..."): with the words of holding after the meeting, the
+    /// days are the meeting's.
+    pub days_open: Vec<String>,
     /// Words that join two meetings which then share the place and days
     /// written after the second ("y la", "and the").
     pub coordinated: Vec<String>,

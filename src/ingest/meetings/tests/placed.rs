@@ -127,3 +127,34 @@ fn days_before_the_words_of_holding_date_the_meeting_after_them() {
     let (_, found) = found_in(text, Some("csm"));
     assert!(found.iter().all(|r| r.date.is_none()), "{found:?}");
 }
+
+/// Days that open the sentence whose subject is a numbered meeting, with
+/// the words of holding after it, are its days; with another verb they
+/// are not.
+#[test]
+fn days_that_open_the_sentence_of_a_meeting_held_date_it() {
+    let text = "In March 2000, the Fifth Regional Conference on Migration was held in \
+                Washington, DC.";
+    let (_, found) = found_in(text, Some("crm"));
+    let r = found
+        .iter()
+        .find(|r| matches!(r.target, Target::Numbered { ordinal: 5, .. }))
+        .unwrap_or_else(|| panic!("the V CRM: {found:?}"));
+    assert_eq!(r.date.map(|d| d.to_string()).as_deref(), Some("2000-03"));
+    let text = "En el año 2000, la I Conferencia Sudamericana sobre Migraciones se celebró en \
+                Buenos Aires.";
+    let (_, found) = found_in(text, Some("csm"));
+    assert!(
+        found
+            .iter()
+            .any(|r| r.date.map(|d| d.to_string()).as_deref() == Some("2000")),
+        "{found:?}"
+    );
+    for text in [
+        "In March 2000, the Fifth Regional Conference on Migration adopted a plan.",
+        "Since March 2000 the Fifth Regional Conference on Migration was held up as a model.",
+    ] {
+        let (_, found) = found_in(text, Some("crm"));
+        assert!(found.iter().all(|r| r.date.is_none()), "{text}: {found:?}");
+    }
+}
