@@ -482,8 +482,10 @@ pub fn find(s: &Sentence, env: &Env) -> Vec<MeetingRef> {
             r.date = d.value;
         }
     }
-    // "en el año 2000 se celebró la I Conferencia ...".
+    // "en el año 2000 se celebró la I Conferencia ...", "se celebró en
+    // Lima la X Conferencia".
     placed::days_before(s, env, &mut refs);
+    placed::held_in_before(s, env, &mut refs);
     refs.sort_by_key(|r| r.start);
     share_coordinated_tails(s, env, &mut refs);
     // "Panamá será la sede de la XXVIII Reunión": its host before it.

@@ -175,6 +175,9 @@ pub(super) fn host_before(s: &Sentence, refs: &mut [MeetingRef], env: &Env) {
     }
 }
 
+/// Articles between the words of holding (and a place) and the meeting.
+const ARTICLES: [&str; 5] = ["la", "el", "los", "las", "the"];
+
 /// The days written right before the words of holding and a numbered
 /// meeting that has none after it (`[places] held_before`: "en el año 2000
 /// se celebró la I Conferencia Sudamericana sobre Migraciones en la ciudad
@@ -185,7 +188,6 @@ pub(super) fn host_before(s: &Sentence, refs: &mut [MeetingRef], env: &Env) {
 pub(super) fn days_before(s: &Sentence, env: &Env, refs: &mut [MeetingRef]) {
     let words_of_holding = env.places(|p| &p.held_before);
     let took_place = env.places(|p| &p.took_place);
-    let articles = ["la", "el", "los", "las", "the"];
     // The days open the sentence, after the words of `[places] days_open`
     // at most ("In", "En el año").
     let days_open = env.places(|p| &p.days_open);
@@ -212,14 +214,49 @@ pub(super) fn days_before(s: &Sentence, env: &Env, refs: &mut [MeetingRef]) {
         };
         let between = s.norm_between(d.end, r.start);
         let between = between.trim_matches([' ', ',']);
-        let bare = articles
+        let bare = ARTICLES
             .iter()
             .find_map(|a| between.strip_suffix(a).map(str::trim_end))
             .unwrap_or(between);
+        // Maybe with the place between ("se celebró en Buenos Aires la").
+        let held_in = |w: &&str| {
+            bare.strip_prefix(*w)
+                .and_then(|r| r.strip_prefix(" en "))
+                .is_some_and(|p| p.split(' ').count() <= 6 && place(p, env).is_some())
+        };
         let held = words_of_holding.contains(&bare)
+            || words_of_holding.iter().any(held_in)
             || (bare.is_empty() && opening(d.start) && held_after(r));
         if d.value.is_some() && !d.deadline && held {
             r.date = d.value;
+        }
+    }
+}
+
+/// The place between the words of holding and a numbered or dated
+/// meeting that has none after it (`[places] held_before`: "se celebró en
+/// Lima la X Conferencia ..."): the meeting's.
+pub(super) fn held_in_before(s: &Sentence, env: &Env, refs: &mut [MeetingRef]) {
+    let words_of_holding = env.places(|p| &p.held_before);
+    let named = |r: &MeetingRef| matches!(r.target, Target::Numbered { .. } | Target::Dated { .. });
+    for r in refs.iter_mut().filter(|r| r.country.is_none() && named(r)) {
+        let before = s.norm_before(r.start);
+        let found = words_of_holding.iter().find_map(|w| {
+            let at = before.rfind(&format!("{w} en "))?;
+            let from = at + w.len() + 4;
+            let rest = before.get(from..)?.trim_end();
+            let (place_norm, article) = rest.rsplit_once(' ')?;
+            if !ARTICLES.contains(&article) {
+                return None;
+            }
+            let place_norm = place_norm.trim_end_matches([' ', ',']);
+            let short = place_norm.len() <= 45 && place_norm.split(' ').count() <= 6;
+            short.then(|| (s.orig(from), s.orig(from + place_norm.len())))
+        });
+        let Some((a, b)) = found else { continue };
+        if let Some((city, country)) = s.text.get(a..b).and_then(|p| place(p.trim(), env)) {
+            r.city = city;
+            r.country = country;
         }
     }
 }

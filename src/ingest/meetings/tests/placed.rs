@@ -158,3 +158,31 @@ fn days_that_open_the_sentence_of_a_meeting_held_date_it() {
         assert!(found.iter().all(|r| r.date.is_none()), "{text}: {found:?}");
     }
 }
+
+/// The place between the words of holding and the meeting ("se celebró en
+/// Lima la X Conferencia") is the meeting's, and days before them too; a
+/// place of something else held there is not.
+#[test]
+fn a_place_between_the_words_of_holding_and_the_meeting() {
+    let text = "En el año 2000 se celebró en Buenos Aires la I Conferencia Sudamericana \
+                sobre Migraciones.";
+    let (_, found) = found_in(text, Some("csm"));
+    let r = found
+        .iter()
+        .find(|r| matches!(r.target, Target::Numbered { ordinal: 1, .. }))
+        .unwrap_or_else(|| panic!("the I CSM: {found:?}"));
+    assert_eq!(r.city.as_deref(), Some("Buenos Aires"));
+    assert_eq!(r.date.map(|d| d.to_string()).as_deref(), Some("2000"));
+    for text in [
+        "En 2010 se celebró en Lima un taller y la X Conferencia Sudamericana sobre \
+         Migraciones lo aprobó.",
+        "El acuerdo se celebró en Lima la semana pasada, y la X Conferencia Sudamericana \
+         sobre Migraciones lo aprobó.",
+    ] {
+        let (_, found) = found_in(text, Some("csm"));
+        assert!(
+            found.iter().all(|r| r.date.is_none() && r.city.is_none()),
+            "{text}: {found:?}"
+        );
+    }
+}
