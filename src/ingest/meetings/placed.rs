@@ -186,6 +186,10 @@ const ARTICLES: [&str; 5] = ["la", "el", "los", "las", "the"];
 /// March 2000, the Fifth Regional Conference on Migration was held in
 /// Washington"): the meeting's.
 pub(super) fn days_before(s: &Sentence, env: &Env, refs: &mut [MeetingRef]) {
+    let undated = |r: &MeetingRef| r.date.is_none() && matches!(r.target, Target::Numbered { .. });
+    if s.dates.is_empty() || !refs.iter().any(undated) {
+        return;
+    }
     let words_of_holding = env.places(|p| &p.held_before);
     let took_place = env.places(|p| &p.took_place);
     // The days open the sentence, after the words of `[places] days_open`
@@ -205,10 +209,7 @@ pub(super) fn days_before(s: &Sentence, env: &Env, refs: &mut [MeetingRef]) {
             .iter()
             .any(|w| crate::ingest::profile::find_phrase(span, w).is_some() || next.starts_with(w))
     };
-    for r in refs
-        .iter_mut()
-        .filter(|r| r.date.is_none() && matches!(r.target, Target::Numbered { .. }))
-    {
+    for r in refs.iter_mut().filter(|r| undated(r)) {
         let Some(d) = s.dates.iter().rfind(|d| d.end <= r.start) else {
             continue;
         };
@@ -237,23 +238,31 @@ pub(super) fn days_before(s: &Sentence, env: &Env, refs: &mut [MeetingRef]) {
 /// meeting that has none after it (`[places] held_before`: "se celebró en
 /// Lima la X Conferencia ..."): the meeting's.
 pub(super) fn held_in_before(s: &Sentence, env: &Env, refs: &mut [MeetingRef]) {
-    let words_of_holding = env.places(|p| &p.held_before);
     let named = |r: &MeetingRef| matches!(r.target, Target::Numbered { .. } | Target::Dated { .. });
+    let mut words_of_holding = None;
     for r in refs.iter_mut().filter(|r| r.country.is_none() && named(r)) {
-        let before = s.norm_before(r.start);
-        let found = words_of_holding.iter().find_map(|w| {
-            let at = before.rfind(&format!("{w} en "))?;
-            let from = at + w.len() + 4;
-            let rest = before.get(from..)?.trim_end();
-            let (place_norm, article) = rest.rsplit_once(' ')?;
-            if !ARTICLES.contains(&article) {
-                return None;
-            }
-            let place_norm = place_norm.trim_end_matches([' ', ',']);
-            let short = place_norm.len() <= 45 && place_norm.split(' ').count() <= 6;
-            short.then(|| (s.orig(from), s.orig(from + place_norm.len())))
+        // "<words of holding> en <place> <article>" right before it.
+        let before = s.norm_before(r.start).trim_end();
+        let Some((head, article)) = before.rsplit_once(' ') else {
+            continue;
+        };
+        let head = head.trim_end_matches([' ', ',']);
+        let Some(at) = head.rfind(" en ").filter(|_| ARTICLES.contains(&article)) else {
+            continue;
+        };
+        let (lead, place_norm) = (&head[..at], &head[at + 4..]);
+        if place_norm.len() > 45 || place_norm.split(' ').count() > 6 {
+            continue;
+        }
+        let words = words_of_holding.get_or_insert_with(|| env.places(|p| &p.held_before));
+        let held = words.iter().any(|w| {
+            lead.strip_suffix(*w)
+                .is_some_and(|b| b.is_empty() || b.ends_with(' '))
         });
-        let Some((a, b)) = found else { continue };
+        if !held {
+            continue;
+        }
+        let (a, b) = (s.orig(at + 4), s.orig(at + 4 + place_norm.len()));
         if let Some((city, country)) = s.text.get(a..b).and_then(|p| place(p.trim(), env)) {
             r.city = city;
             r.country = country;
