@@ -25,6 +25,12 @@ pub struct Item {
 /// The patterns of one profile.
 pub struct Cues {
     verb: Option<Regex>,
+    /// A verb with the words that announce a list ([`Decisions::following`])
+    /// among the words before its colon: run only on the lines that hold
+    /// those words (over a whole text, its many states grew the regex's
+    /// cache with the text's size).
+    listed: Option<Regex>,
+    following: Vec<String>,
     operative: Option<Regex>,
     heading: Option<Regex>,
     report_verb: Vec<String>,
@@ -78,28 +84,23 @@ impl Cues {
     pub fn new(p: &Profile) -> Cues {
         let d = &p.decisions;
         let verb = (!d.verbs.is_empty()).then(|| {
-            let mut fills: Vec<String> = Vec::new();
-            if !d.fillers.is_empty() {
-                fills.push(format!(r"\s+(?:{})", alternation(&d.fillers)));
-            }
-            if !d.following.is_empty() {
-                // A few words, the words that announce the list, a few
-                // more, all on the verb's line and in its clause (words
-                // counted, not characters: a bounded run of characters
-                // made the pattern slow to build).
-                fills.push(format!(
-                    r"\s+(?:[^\s:.;]+[ \t]+){{0,8}}?(?:{})(?:[ \t,]+[^\s:.;]+){{0,6}}?",
-                    alternation(&d.following)
-                ));
-            }
-            let fill = if fills.is_empty() {
+            let fill = if d.fillers.is_empty() {
                 String::new()
             } else {
-                format!("(?:{})?", fills.join("|"))
+                format!(r"(?:\s+(?:{}))?", alternation(&d.fillers))
             };
             format!(
                 r"(?i){BEFORE}(?P<c>(?:{}){fill}\s*:)",
                 alternation(&d.verbs)
+            )
+        });
+        // A few words, the words that announce the list, a few more, all
+        // on the verb's line and in its clause.
+        let listed = (!d.verbs.is_empty() && !d.following.is_empty()).then(|| {
+            format!(
+                r"(?i){BEFORE}(?P<c>(?:{})\s+(?:[^\s:.;]+[ \t]+){{0,8}}?(?:{})(?:[ \t,]+[^\s:.;]+){{0,6}}?\s*:)",
+                alternation(&d.verbs),
+                alternation(&d.following)
             )
         });
         let heading = (!d.headings.is_empty()).then(|| {
@@ -135,6 +136,8 @@ impl Cues {
         });
         Cues {
             verb: verb.and_then(|v| Regex::new(&v).ok()),
+            listed: listed.and_then(|v| Regex::new(&v).ok()),
+            following: d.following.clone(),
             operative: operative.and_then(|o| Regex::new(&o).ok()),
             heading: heading.and_then(|h| Regex::new(&h).ok()),
             report_verb: p.lists.report_verb_endings.clone(),
@@ -144,9 +147,10 @@ impl Cues {
     /// True when a line holds a cue of its own ("Los Viceministros
     /// decidieron:" after a heading).
     fn is_cue_line(&self, line: &str) -> bool {
-        self.verb
-            .as_ref()
-            .is_some_and(|re| re.is_match(line) && line.trim_end().ends_with(':'))
+        [&self.verb, &self.listed]
+            .into_iter()
+            .flatten()
+            .any(|re| re.is_match(line) && line.trim_end().ends_with(':'))
     }
 
     /// Cue spans in the text, in order (a heading run into its first item
@@ -166,6 +170,26 @@ impl Cues {
                 });
             }
         }
+        if let Some(re) = &self.listed {
+            let mut at = 0;
+            for line in text.split_inclusive('\n') {
+                if line.contains(':') && self.announces(line) {
+                    for caps in re.captures_iter(line) {
+                        let Some(m) = caps.name("c") else { continue };
+                        let start = at + m.start();
+                        // Read already as a verb and its filler.
+                        if out.iter().any(|s| s.start == start) {
+                            continue;
+                        }
+                        out.push(Span {
+                            start,
+                            end: at + m.end(),
+                        });
+                    }
+                }
+                at += line.len();
+            }
+        }
         if let Some(re) = &self.operative {
             for m in re.find_iter(text) {
                 out.push(Span {
@@ -176,6 +200,14 @@ impl Cues {
         }
         out.sort_by_key(|s| s.start);
         out
+    }
+
+    /// Whether `line` holds words that announce a list.
+    fn announces(&self, line: &str) -> bool {
+        let w = crate::ingest::profile::words(line);
+        self.following
+            .iter()
+            .any(|f| crate::ingest::profile::find_phrase(&w, f).is_some())
     }
 }
 
