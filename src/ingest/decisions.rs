@@ -173,7 +173,7 @@ impl Cues {
         if let Some(re) = &self.listed {
             let mut at = 0;
             for line in text.split_inclusive('\n') {
-                if line.contains(':') && self.announces(line) {
+                if self.announces(line) {
                     for caps in re.captures_iter(line) {
                         let Some(m) = caps.name("c") else { continue };
                         let start = at + m.start();
@@ -202,9 +202,17 @@ impl Cues {
         out
     }
 
-    /// Whether `line` holds words that announce a list.
+    /// Whether `line` holds words that announce a list, in the words
+    /// before its last colon (the last 160 bytes of them).
     fn announces(&self, line: &str) -> bool {
-        let w = crate::ingest::profile::words(line);
+        let Some(colon) = line.rfind(':') else {
+            return false;
+        };
+        let head = &line[..colon];
+        let from = (head.len().saturating_sub(160)..head.len())
+            .find(|&i| head.is_char_boundary(i))
+            .unwrap_or(head.len());
+        let w = crate::ingest::profile::words(&head[from..]);
         self.following
             .iter()
             .any(|f| crate::ingest::profile::find_phrase(&w, f).is_some())
