@@ -366,6 +366,28 @@ proptest! {
     }
 }
 
+/// Found by the property above: a quoted name that folds to an acronym
+/// (`"ﬅ"` folds to `st`, the Technical Secretariat's `ST`) was renamed and
+/// lost its quotes, and so parsed back as another tree.
+#[test]
+fn a_quoted_name_parses_back_as_quoted() {
+    for name in ["ﬅ", "st", "rcm  7", "7th rcm"] {
+        let s = Statement {
+            explain: false,
+            body: Body::Why(Why {
+                subject: EntityRef::Bare("Costa".into(), sp()),
+                edge: EdgeKind::PartOf,
+                object: EntityRef::Quoted(name.into(), sp()),
+                span: sp(),
+            }),
+            as_of: None,
+            span: sp(),
+        };
+        let text = s.to_string();
+        assert_eq!(parse(&text).ok(), Some(s), "{text}");
+    }
+}
+
 #[test]
 fn random_patterns_evaluate_without_panicking() {
     use proptest::strategy::ValueTree;

@@ -281,6 +281,10 @@ fn is_question(text: &str) -> bool {
 /// The question with meetings and bodies named as the knowledge base
 /// names them (see the module's doc); the text itself when nothing changes.
 pub(super) fn names(text: &str) -> String {
+    shielded(text, names_unquoted)
+}
+
+fn names_unquoted(text: &str) -> String {
     if !is_question(text) {
         return text.to_string();
     }
@@ -377,6 +381,10 @@ fn one_slip(a: &str, b: &str) -> Option<u8> {
 /// The question read loosely, for when it does not parse as typed (see
 /// the module's doc); the text itself when nothing changes.
 pub(super) fn loose(text: &str) -> String {
+    shielded(text, loose_unquoted)
+}
+
+fn loose_unquoted(text: &str) -> String {
     if !is_question(text) {
         return text.to_string();
     }
@@ -432,6 +440,80 @@ fn date_to_body(mut ws: Vec<String>) -> Vec<String> {
         ws.insert(body + 1 + k, d);
     }
     ws
+}
+
+/// Stands for the quoted string of its number while the words around it
+/// are reworded: a character of Unicode's private use area, which no
+/// folding changes and no word list holds.
+const SHIELD: char = '\u{F8FF}';
+
+/// `reword` applied to the text with each quoted string (`"…"`, or `'…'`
+/// opening a word) kept out of it: what a researcher quotes is read as
+/// typed, neither renamed (`"st"` is not the acronym `ST`) nor respaced.
+/// A text with an unclosed quote, or that holds the shield character
+/// itself, is reworded whole.
+fn shielded(text: &str, reword: fn(&str) -> String) -> String {
+    if text.contains(SHIELD) {
+        return reword(text);
+    }
+    let Some(strings) = quoted_strings(text) else {
+        return reword(text);
+    };
+    if strings.is_empty() {
+        return reword(text);
+    }
+    let mut masked = String::with_capacity(text.len());
+    let mut at = 0;
+    for (i, &(start, end)) in strings.iter().enumerate() {
+        masked.push_str(&text[at..start]);
+        masked.push(SHIELD);
+        masked.push_str(&i.to_string());
+        masked.push(SHIELD);
+        at = end;
+    }
+    masked.push_str(&text[at..]);
+    let done = reword(&masked);
+    let mut out = String::with_capacity(done.len() + text.len());
+    let mut parts = done.split(SHIELD);
+    out.push_str(parts.next().unwrap_or_default());
+    while let (Some(n), Some(rest)) = (parts.next(), parts.next()) {
+        match n.parse::<usize>().ok().and_then(|i| strings.get(i)) {
+            Some(&(start, end)) => out.push_str(&text[start..end]),
+            // Rewording never makes a shield; if it did, the text as typed.
+            None => return text.to_string(),
+        }
+        out.push_str(rest);
+    }
+    out
+}
+
+/// The byte ranges of the quoted strings of a text, quotes included, as
+/// the grammar reads them (a backslash escapes the next character); a
+/// single quote opens a string only at the start of a word (`RCM's` is no
+/// string). `None` when a string is not closed.
+fn quoted_strings(text: &str) -> Option<Vec<(usize, usize)>> {
+    let mut found = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    let mut prev: Option<char> = None;
+    while let Some((i, c)) = chars.next() {
+        let opens = c == '"' || (c == '\'' && prev.is_none_or(|p| p.is_whitespace() || p == '('));
+        if !opens {
+            prev = Some(c);
+            continue;
+        }
+        let mut end = None;
+        while let Some((j, d)) = chars.next() {
+            if d == '\\' {
+                chars.next();
+            } else if d == c {
+                end = Some(j + d.len_utf8());
+                break;
+            }
+        }
+        found.push((i, end?));
+        prev = Some(c);
+    }
+    Some(found)
 }
 
 #[cfg(test)]

@@ -69,3 +69,34 @@ fn context_and_slips_are_read_loosely() {
         "meetings of the CRM in 2002"
     );
 }
+
+#[test]
+fn quoted_strings_are_read_as_typed() {
+    // A quoted name is not an acronym to rename, nor words to respace.
+    assert_eq!(
+        names("why Costa part_of \"st\""),
+        "why Costa part_of \"st\""
+    );
+    assert_eq!(
+        names("why \"rcm  7\" part_of 7th rcm"),
+        "why \"rcm  7\" part_of VII CRM"
+    );
+    assert_eq!(
+        names("pending 'vii crm' of the rcm"),
+        "pending 'vii crm' of the CRM"
+    );
+    // An apostrophe inside a word opens no string.
+    assert_eq!(
+        names("Which of the seventh RCM's agreements"),
+        "Which of the VII CRM agreements"
+    );
+    // Escaped quotes stay inside their string; an unclosed one rewords all.
+    assert_eq!(
+        names("who replied to \"a \\\" rcm\" rcm"),
+        "who replied to \"a \\\" rcm\" CRM"
+    );
+    assert_eq!(
+        loose("wich \"wich\" agreements"),
+        "which \"wich\" agreements"
+    );
+}
