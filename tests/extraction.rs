@@ -10,6 +10,7 @@
 mod extraction {
     mod bodies;
     pub mod common;
+    mod datelines;
     mod layouts;
     mod passages;
     mod robust;

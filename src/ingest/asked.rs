@@ -11,7 +11,7 @@ use super::facts::{shorten, text_attr, Facts};
 use super::profile::{find_phrase, words, Profile, Starts};
 use super::sentence::Sentence;
 use crate::model::{EdgeKind, Request, Span, Status, Sym, UnnamedCount};
-use addressee::{addressee, assigned, before_infinitive, unnamed, Addressed};
+use addressee::{addressee, assigned, uncounted, unnamed, unnamed_in_prose, Addressed};
 use voiceless::impersonal;
 
 mod addressee;
@@ -436,7 +436,11 @@ pub fn in_prose(p: &Profile, cx: &Prose, secs: &[Vec<Sentence>], facts: &mut Fac
         let before = w.get(..at).unwrap_or("");
         // "A la vez, exhortaron ...": the subject of the sentence before.
         let carried = subject_carried && before.split(' ').filter(|x| !x.is_empty()).count() <= 3;
-        let decided = role_in_w(before) || carried || under_lead || voiced.is_some();
+        let decided = role_in_w(before)
+            || carried
+            || under_lead
+            || voiced.is_some()
+            || uncounted(before).is_some_and(|b| role_in(&b));
         let preamble = p.preamble.markers.iter().any(|m| w.starts_with(m.as_str()));
         if !decided || preamble {
             continue;
@@ -448,7 +452,7 @@ pub fn in_prose(p: &Profile, cx: &Prose, secs: &[Vec<Sentence>], facts: &mut Fac
         };
         let who = addressee(p, s, after)
             .or_else(|| voiced.map(|_| not_stated()))
-            .or_else(|| before_infinitive(p, after).then(not_stated));
+            .or_else(|| unnamed_in_prose(p, after).then(not_stated));
         let Some(who) = who else {
             continue;
         };

@@ -257,14 +257,38 @@ fn title_line(
 
 /// True when what follows a date ends a press dateline: a dash after a
 /// full stop or a space (".-", ". -", ".–", ". –", ".—", ". —", " -",
-/// " –", " —") or a colon, after an agency's name in brackets or not.
+/// " –", " —") or a colon, after an agency's name in brackets or not;
+/// or a wire agency's name in capitals in brackets and the story
+/// ("Asunción, 4 nov (PL) La XVI Conferencia ...").
 fn dateline_end(t: &str) -> bool {
+    if agency_then_story(t) {
+        return true;
+    }
     let Some(t) = past_bracket(t, 20) else {
         return false;
     };
     [".-", ". -", ".–", ". –", ".—", ". —", " -", " –", " —", ":"]
         .iter()
         .any(|p| t.starts_with(p))
+}
+
+/// True when `t` opens with a wire agency's name in brackets, capitals
+/// and a dash or a slash at most ("(PL)", "(RHC-PL)", "(EFE)"), then a
+/// space and a capital: the story, right after its dateline.
+fn agency_then_story(t: &str) -> bool {
+    let Some((agency, story)) = t.strip_prefix(" (").and_then(|r| r.split_once(')')) else {
+        return false;
+    };
+    let letters = agency.chars().filter(char::is_ascii_uppercase).count();
+    let agency_like = (2..=12).contains(&agency.len())
+        && letters >= 2
+        && agency
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c == '-' || c == '/');
+    agency_like
+        && story
+            .strip_prefix(' ')
+            .is_some_and(|r| r.starts_with(char::is_uppercase))
 }
 
 /// What follows a bracket that opens `t` (" (TDI): ..." gives ": ..."),

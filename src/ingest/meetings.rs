@@ -91,8 +91,19 @@ fn numbered_pattern() -> String {
             })
             .map(String::as_str),
     );
+    let ranks = alternation(
+        crate::ingest::profile::Profile::bundled()
+            .iter()
+            .flat_map(|p| &p.places.ranks)
+            .map(String::as_str),
+    );
+    let rank = if ranks.is_empty() {
+        String::new()
+    } else {
+        format!(r"(?:(?:{ranks})\s+)?")
+    };
     format!(
-        r"\b(?P<ord>[ivxlc]{{1,7}}|\d{{1,2}}(?:st|nd|rd|th|a|o)|{ordinals})\s+(?:(?P<w>{words})\s+(?:de\s+la\s+|del\s+|of\s+the\s+|of\s+)?)?(?P<body>{names})(?:\s+(?P<w2>{words}))?\b"
+        r"\b(?P<ord>[ivxlc]{{1,7}}|\d{{1,2}}(?:st|nd|rd|th|a|o)|{ordinals})\s+{rank}(?:(?P<w>{words})\s+(?:de\s+la\s+|del\s+|of\s+the\s+|of\s+)?)?(?P<body>{names})(?:\s+(?P<w2>{words}))?\b"
     )
 }
 

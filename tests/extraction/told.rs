@@ -107,3 +107,39 @@ fn ministers_establish_and_issue_but_being_committed_is_no_act() {
     };
     assert!(t.contains("adopted a new work plan"), "{t}");
 }
+
+#[test]
+fn a_counted_subject_asks_and_a_que_asks_without_naming_whom() {
+    // "Los cuatro países": a count between the article and the body that
+    // decides; "exhortaron a que ...": asked, of whom the words do not say.
+    let d = Doc::text(
+        "nota-declaracion.txt",
+        "Los cuatro países exhortaron a que la migración se realice de manera segura, \
+         ordenada y regular.\n",
+    );
+    d.assert_consistent();
+    let [r] = d.bundle.requests.as_slice() else {
+        panic!("one request: {:?}", d.bundle.requests)
+    };
+    assert_eq!(r.addressed_to, "addressee not stated");
+    assert!(r.requested_from.is_empty());
+    // The same words without a body that decides before them ask nothing;
+    // nor does English "that" in prose, as often a noun's clause.
+    for text in [
+        "La organización exhortó a que la migración se realice de manera segura.\n",
+        "The four countries urged that the measures on trade be lifted.\n",
+    ] {
+        let d = Doc::text("nota.txt", text);
+        assert!(
+            d.bundle.requests.is_empty(),
+            "{text}: {:?}",
+            d.bundle.requests
+        );
+    }
+    // A count in figures, and an infinitive after it.
+    let d = Doc::text(
+        "nota-11.txt",
+        "Los 11 Estados miembros instaron a garantizar la seguridad de los menores migrantes.\n",
+    );
+    assert_eq!(d.bundle.requests.len(), 1, "{:?}", d.bundle.requests);
+}

@@ -164,6 +164,35 @@ pub(super) fn unnamed(p: &Profile, after: &str) -> bool {
             .any(|i| after == i.as_str() || after.starts_with(&format!("{i} ")))
 }
 
+/// True when the words after a request verb in running prose ask without
+/// naming whom: "a" and an infinitive ([`before_infinitive`]), or words
+/// of `impersonal_in_prose` ("exhortaron a que ...").
+pub(super) fn unnamed_in_prose(p: &Profile, after: &str) -> bool {
+    before_infinitive(p, after)
+        || p.requests
+            .impersonal_in_prose
+            .iter()
+            .any(|i| after.starts_with(&format!("{i} ")))
+}
+
+/// A subject naming a body that decides with a count before its noun
+/// ("Los cuatro países exhortaron ...", "the 11 member states urged"):
+/// the words before a request verb with the count words left out, when
+/// there are any.
+pub(super) fn uncounted(before: &str) -> Option<String> {
+    let counts = crate::ingest::profile::number_words();
+    let is_count = |w: &str| {
+        !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()) || counts.iter().any(|(n, _)| n == w)
+    };
+    let ws: Vec<&str> = before.split(' ').collect();
+    ws.iter().any(|w| is_count(w)).then(|| {
+        ws.into_iter()
+            .filter(|w| !is_count(w))
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
+}
+
 /// True when the words after a request verb are "a" and an infinitive
 /// ("instaron a generar mecanismos"): asked, of whom the words do not say.
 /// In running prose only this form counts: "that" after a verb there is

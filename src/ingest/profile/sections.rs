@@ -112,6 +112,10 @@ pub struct Requests {
     /// ("Instar a que se levanten las medidas ...", "urged that ..."): a
     /// request whose addressee is not stated.
     pub impersonal: Vec<String>,
+    /// Those of `impersonal` that ask in running prose too ("exhortaron a
+    /// que la migración se realice ..."); not English "that", which there
+    /// is as often a noun's clause or a feeling.
+    pub impersonal_in_prose: Vec<String>,
     /// Words right after a request verb that, before an infinitive (a
     /// word with an ending of `infinitives`), ask without naming whom
     /// ("instaron a generar mecanismos de cooperación").
@@ -240,6 +244,10 @@ pub struct Places {
     /// sentence that goes on about it ("The Conference, which closed on
     /// Thursday (16/11)").
     pub closed: Vec<String>,
+    /// Words between a meeting's ordinal and its series' name that give
+    /// its rank ("the third Ministerial-level Migration Dialogue for
+    /// Southern Africa"): the numbered meeting all the same.
+    pub ranks: Vec<String>,
     /// `held` as one automaton, built when first asked for (after the
     /// lists are normalized): every sentence is searched for them all.
     #[serde(skip)]

@@ -127,3 +127,33 @@ fn a_named_conference_that_met_somewhere_on_some_days() {
     );
     assert!(r.is_empty(), "{r:?}");
 }
+
+#[test]
+fn a_numbered_meeting_with_its_rank_before_the_series_name() {
+    let text = "The third Ministerial-level Migration Dialogue for Southern Africa (MIDSA) was \
+                held in Victoria Falls, Zimbabwe, from 7-9 July 2015.";
+    let (_, found) = found_in(text, None);
+    let [r] = found.as_slice() else {
+        panic!("one meeting: {found:?}")
+    };
+    assert_eq!(r.city.as_deref(), Some("Victoria Falls"));
+    assert_eq!(
+        r.date.map(|d| d.to_string()).as_deref(),
+        Some("2015-07-07..2015-07-09")
+    );
+    let text = "Delegates met at the 5th high level Regional Conference on Migration in Panama.";
+    let (_, found) = found_in(text, None);
+    assert_eq!(
+        found.iter().map(|r| &r.target).collect::<Vec<_>>(),
+        [&Target::Numbered {
+            body: "CRM".into(),
+            ordinal: 5
+        }]
+    );
+    // A word that is no rank still ends the name.
+    let (_, found) = found_in(
+        "the third Regional Migration Dialogue for Southern Africa",
+        None,
+    );
+    assert!(found.is_empty(), "{found:?}");
+}

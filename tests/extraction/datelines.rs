@@ -1,0 +1,35 @@
+//! A news page's date line, read through the whole pipeline: where it
+//! stands, and what ends it.
+
+use super::common::Doc;
+
+fn doc_date(text: &str) -> Option<String> {
+    Doc::text("nota.txt", text)
+        .bundle
+        .doc
+        .date
+        .map(|v| v.to_string())
+}
+
+#[test]
+fn a_wire_agencys_dateline_runs_into_its_story() {
+    // Prensa Latina's and EFE's datelines: the agency in capitals in
+    // brackets, then the story with no dash.
+    for text in [
+        "Concluyó en Paraguay la conferencia\n\nAsunción, 4 de noviembre de 2016 (RHC-PL) La \
+         XVI Conferencia Suramericana sobre Migraciones concluyó hoy.\n\nOtro párrafo.\n",
+        "Reunión de ministros\n\nLima, 4 de noviembre de 2016 (EFE) Los ministros de la \
+         región se reunieron hoy.\n",
+    ] {
+        assert_eq!(doc_date(text).as_deref(), Some("2016-11-04"), "{text}");
+    }
+    // A bracket that is no agency's name, or no story after it, is not one.
+    for text in [
+        "Reunión de ministros\n\nLos ministros dijeron en Asunción, 4 de noviembre de 2016 \
+         (Paraguay) La reunión fue útil.\n",
+        "Reunión de ministros\n\nLos ministros dijeron en Asunción, 4 de noviembre de 2016 \
+         (PL) que la reunión fue útil.\n",
+    ] {
+        assert_eq!(doc_date(text), None, "{text}");
+    }
+}
