@@ -8,10 +8,10 @@
 
 use super::decisions::Item;
 use super::facts::{shorten, text_attr, Facts};
-use super::profile::{find_phrase, words, Profile, Starts};
+use super::profile::{find_phrase, uncounted, words, Profile, Starts};
 use super::sentence::Sentence;
 use crate::model::{EdgeKind, Request, Span, Status, Sym, UnnamedCount};
-use addressee::{addressee, assigned, uncounted, unnamed, unnamed_in_prose, Addressed};
+use addressee::{addressee, assigned, unnamed, unnamed_in_prose, Addressed};
 use voiceless::impersonal;
 
 mod addressee;

@@ -12,7 +12,7 @@
 use super::decisions::Item;
 use super::facts::Facts;
 use super::listed::inside;
-use super::profile::{find_phrase, words, Profile, Starts};
+use super::profile::{find_phrase, uncounted, words, Profile, Starts};
 use super::sentence::Sentence;
 use crate::model::{Kind, Provenance, Span, Value};
 use std::collections::HashSet;
@@ -48,11 +48,15 @@ pub struct OwnBody<'a> {
 /// True when a body that decides is named in `before` (words form): a
 /// role of the profile, or the body whose meeting the document records.
 fn subject_in(p: &Profile, s: &Sentence, before: &str, own: OwnBody<'_>) -> bool {
-    p.bodies
-        .roles
-        .iter()
-        .chain(own.names)
-        .any(|r| find_phrase(before, r).is_some())
+    let named = |before: &str| {
+        p.bodies
+            .roles
+            .iter()
+            .chain(own.names)
+            .any(|r| find_phrase(before, r).is_some())
+    };
+    named(before)
+        || uncounted(before).is_some_and(|b| named(&b))
         || own.id.is_some_and(|b| {
             s.mentions.iter().filter(|m| m.id == b).any(|m| {
                 let name = words(s.text.get(m.start..m.end).unwrap_or(""));

@@ -175,24 +175,6 @@ pub(super) fn unnamed_in_prose(p: &Profile, after: &str) -> bool {
             .any(|i| after.starts_with(&format!("{i} ")))
 }
 
-/// A subject naming a body that decides with a count before its noun
-/// ("Los cuatro países exhortaron ...", "the 11 member states urged"):
-/// the words before a request verb with the count words left out, when
-/// there are any.
-pub(super) fn uncounted(before: &str) -> Option<String> {
-    let counts = crate::ingest::profile::number_words();
-    let is_count = |w: &str| {
-        !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()) || counts.iter().any(|(n, _)| n == w)
-    };
-    let ws: Vec<&str> = before.split(' ').collect();
-    ws.iter().any(|w| is_count(w)).then(|| {
-        ws.into_iter()
-            .filter(|w| !is_count(w))
-            .collect::<Vec<_>>()
-            .join(" ")
-    })
-}
-
 /// True when the words after a request verb are "a" and an infinitive
 /// ("instaron a generar mecanismos"): asked, of whom the words do not say.
 /// In running prose only this form counts: "that" after a verb there is

@@ -199,7 +199,8 @@ pub(super) fn numbered(s: &Sentence, env: &Env, refs: &mut Vec<MeetingRef>) {
         });
         let found = named_before(s, orgs[lead].start, lists)
             .map(|(a, n)| (a, n, after_acronym(s, men.end, &body)))
-            .filter(|&(_, _, b)| !goes_on(s, b, lists))
+            // The short name in brackets or after a dash closes the name.
+            .filter(|&(_, _, b)| b > men.end || !goes_on(s, b, lists))
             .or_else(|| around(s, orgs[lead].start, men.end, lists));
         let Some((a, ordinal, b)) = found else {
             continue;

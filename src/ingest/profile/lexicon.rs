@@ -120,6 +120,24 @@ pub fn number_words() -> &'static [(String, u8)] {
     N.get_or_init(|| spellings(|p| &p.numbers.words))
 }
 
+/// Words (in [`super::words`] form) with their counts left out ("los
+/// cuatro paises" -> "los paises", "the 11 member states" -> "the member
+/// states"), when they hold any: a subject naming a body that decides
+/// with a count before its noun ("Los cuatro países exhortaron ...").
+pub fn uncounted(before: &str) -> Option<String> {
+    let counts = number_words();
+    let is_count = |w: &str| {
+        !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()) || counts.iter().any(|(n, _)| n == w)
+    };
+    let ws: Vec<&str> = before.split(' ').collect();
+    ws.iter().any(|w| is_count(w)).then(|| {
+        ws.into_iter()
+            .filter(|w| !is_count(w))
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
+}
+
 /// The parts of numbers in words, from every bundled profile: each
 /// spelling with what it adds, multipliers and joiners apart.
 struct Parts {

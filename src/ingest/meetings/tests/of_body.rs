@@ -210,3 +210,30 @@ fn a_numbered_meeting_in_the_city_named_like_its_country_this_month() {
         Some("2003-05-13..2003-05-14 (inferred)")
     );
 }
+
+#[test]
+fn a_bracketed_short_name_ends_the_bodys_name() {
+    // "(MIRPS) y en el Segmento ...": the acronym in brackets closes the
+    // name; "y" after it joins another event, not more of the name.
+    let names = [(
+        "MIRPS",
+        "Marco Integral Regional para la Protección y Soluciones",
+    )];
+    let found = defined(
+        "Costa Rica tomó parte en la VI Reunión Anual del Marco Integral Regional para la \
+         Protección y Soluciones (MIRPS) y en el Segmento de Alto Nivel, que tuvo lugar en \
+         Ciudad Panamá.",
+        &names,
+    );
+    let mirps = Target::Numbered {
+        body: "MIRPS".into(),
+        ordinal: 6,
+    };
+    assert!(found.iter().any(|r| r.1 == mirps), "{found:?}");
+    // Without the brackets, "y" still carries the name on.
+    let found = defined(
+        "Los países acordaron en la II Cumbre de la RIAM y la CELAC un plan común.",
+        &[("RIAM", "Red Iberoamericana de Autoridades Migratorias")],
+    );
+    assert!(found.is_empty(), "{found:?}");
+}
