@@ -100,7 +100,14 @@ fn passive_subject<'w>(p: &Profile, before: &'w str) -> Option<&'w str> {
 fn relative(p: &Profile, w: &str, at: usize) -> bool {
     let before = w.get(..at).unwrap_or("").trim_end();
     let last = before.rsplit(' ').next().unwrap_or("");
-    p.requests.relative.iter().any(|r| r == last)
+    let consequence = || {
+        p.requests.consequence.iter().any(|c| {
+            before
+                .strip_suffix(c.as_str())
+                .is_some_and(|b| b.is_empty() || b.ends_with(' '))
+        })
+    };
+    p.requests.relative.iter().any(|r| r == last) && !consequence()
 }
 
 /// Those addressed before a phrase saying some have already answered

@@ -221,6 +221,7 @@ impl Profile {
             &mut self.requests.relative,
             &mut self.requests.impersonal,
             &mut self.requests.impersonal_in_prose,
+            &mut self.requests.consequence,
             &mut self.requests.before_infinitive,
             &mut self.requests.passive,
             &mut self.requests.voiceless,

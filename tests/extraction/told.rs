@@ -143,3 +143,22 @@ fn a_counted_subject_asks_and_a_que_asks_without_naming_whom() {
     );
     assert_eq!(d.bundle.requests.len(), 1, "{:?}", d.bundle.requests);
 }
+
+#[test]
+fn a_clause_of_consequence_is_the_subjects_own_call() {
+    // "por lo que instaron": the authorities' own call, not a relative
+    // clause naming something asked before.
+    let d = Doc::text(
+        "nota-riam.txt",
+        "Las autoridades migratorias de la región afirmaron que los flujos no dejan de crecer, \
+         por lo que instaron a generar mecanismos de cooperación conjunta.\n",
+    );
+    d.assert_consistent();
+    assert_eq!(d.bundle.requests.len(), 1, "{:?}", d.bundle.requests);
+    // A relative clause still names what was asked before.
+    let d = Doc::text(
+        "nota-riam.txt",
+        "Las autoridades revisaron los proyectos que solicitaron los Viceministros en 2019.\n",
+    );
+    assert!(d.bundle.requests.is_empty(), "{:?}", d.bundle.requests);
+}

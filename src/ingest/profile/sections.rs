@@ -104,6 +104,10 @@ pub struct Requests {
     /// clause naming something asked for earlier (`los proyectos que
     /// solicitaron los Viceministros`): not a request of this text.
     pub relative: Vec<String>,
+    /// Words ending in one of `relative` that join a clause of consequence
+    /// ("por lo que instaron a generar ..."): the verb after them is the
+    /// subject's own act, no relative clause.
+    pub consequence: Vec<String>,
     /// Phrases saying that some of those addressed have already answered
     /// (`To thank the Member Countries that have already supplied ...`):
     /// the addressee named before them was asked.
