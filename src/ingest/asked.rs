@@ -447,7 +447,11 @@ pub fn in_prose(p: &Profile, cx: &Prose, secs: &[Vec<Sentence>], facts: &mut Fac
             || carried
             || under_lead
             || voiced.is_some()
-            || uncounted(before).is_some_and(|b| role_in(&b));
+            || uncounted(before).is_some_and(|b| role_in(&b))
+            || p.requests
+                .callers
+                .iter()
+                .any(|c| starts.find(before, c).is_some());
         let preamble = p.preamble.markers.iter().any(|m| w.starts_with(m.as_str()));
         if !decided || preamble {
             continue;

@@ -222,6 +222,7 @@ impl Profile {
             &mut self.requests.impersonal,
             &mut self.requests.impersonal_in_prose,
             &mut self.requests.consequence,
+            &mut self.requests.callers,
             &mut self.requests.before_infinitive,
             &mut self.requests.passive,
             &mut self.requests.voiceless,

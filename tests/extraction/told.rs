@@ -162,3 +162,44 @@ fn a_clause_of_consequence_is_the_subjects_own_call() {
     );
     assert!(d.bundle.requests.is_empty(), "{:?}", d.bundle.requests);
 }
+
+#[test]
+fn a_government_calls_on_those_it_names_before_their_task() {
+    // A government (no body that decides) may call on others; whom it
+    // calls on stands between "a" and the task's infinitive.
+    let d = Doc::text(
+        "nota-ppt.txt",
+        "El Gobierno de la República de Panamá ratificó que seguirá asegurando un trato \
+         humanitario a los migrantes, e instó a las fuerzas políticas y gobiernos de \
+         Centroamérica a asumir la responsabilidad compartida.\n",
+    );
+    d.assert_consistent();
+    let [r] = d.bundle.requests.as_slice() else {
+        panic!("one request: {:?}", d.bundle.requests)
+    };
+    assert_eq!(
+        r.addressed_to,
+        "fuerzas políticas y gobiernos de Centroamérica"
+    );
+    // Its acts ("aprobó", "eligió": acts of a body that decides) are no
+    // decisions of a meeting.
+    let d = Doc::text(
+        "nota-ppt.txt",
+        "El Gobierno de Panamá aprobó una ley de migración y eligió a su delegado.\n",
+    );
+    assert!(
+        !d.bundle.nodes.iter().any(|n| n.kind == Kind::Agreement),
+        "{:?}",
+        d.bundle.nodes
+    );
+    // An infinitive right after the verb names no one, whatever follows.
+    let d = Doc::text(
+        "nota-ppt.txt",
+        "Los Viceministros instaron a trabajar de manera conjunta a fin de reforzar la \
+         cooperación.\n",
+    );
+    let [r] = d.bundle.requests.as_slice() else {
+        panic!("one request: {:?}", d.bundle.requests)
+    };
+    assert_eq!(r.addressed_to, "addressee not stated");
+}

@@ -57,6 +57,45 @@ pub(super) fn addressee(p: &Profile, s: &Sentence, after: &str) -> Option<Addres
             named: Vec::new(),
         })
         .or_else(|| printed(p, s, after))
+        .or_else(|| before_task(p, s, after))
+}
+
+/// Whoever is named between a request verb and the task it gives them
+/// ("instó a las fuerzas políticas y gobiernos de Centroamérica a asumir
+/// ..."): an article, a few words that are no infinitive, then a word of
+/// `before_infinitive` and an infinitive; addressed as printed.
+fn before_task(p: &Profile, s: &Sentence, after: &str) -> Option<Addressed> {
+    let rest = p
+        .requests
+        .articles
+        .iter()
+        .filter(|a| after.starts_with(&format!("{a} ")))
+        .max_by_key(|a| a.len())
+        .and_then(|a| after.get(a.len() + 1..))?;
+    let ws: Vec<&str> = rest.split(' ').take(12).collect();
+    let infinitive = |w: &str| {
+        p.requests
+            .infinitives
+            .iter()
+            .any(|e| w.len() > e.len() + 1 && w.ends_with(e.as_str()))
+    };
+    if ws.first().is_none_or(|w| infinitive(w)) {
+        return None;
+    }
+    let n = (1..ws.len().saturating_sub(1)).find(|&k| {
+        p.requests.before_infinitive.iter().any(|b| b == ws[k]) && infinitive(ws[k + 1])
+    })?;
+    let named = ws[..n].join(" ");
+    // The same words in the original text, as printed.
+    let originals: Vec<&str> = s.text.split_whitespace().collect();
+    let to = originals.windows(n).find_map(|run| {
+        let text = run.join(" ");
+        (words(&text) == named).then_some(text)
+    })?;
+    Some(Addressed {
+        to,
+        named: Vec::new(),
+    })
 }
 
 /// A body the gazetteer does not know, named right after the verb by two

@@ -108,6 +108,10 @@ pub struct Requests {
     /// ("por lo que instaron a generar ..."): the verb after them is the
     /// subject's own act, no relative clause.
     pub consequence: Vec<String>,
+    /// Who else may call on others in running prose, besides a body that
+    /// decides ([`Bodies::roles`]): "El Gobierno de Panamá ... instó a las
+    /// fuerzas políticas ...". Their calls are requests, never decisions.
+    pub callers: Vec<String>,
     /// Phrases saying that some of those addressed have already answered
     /// (`To thank the Member Countries that have already supplied ...`):
     /// the addressee named before them was asked.
