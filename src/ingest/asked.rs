@@ -94,20 +94,18 @@ fn passive_subject<'w>(p: &Profile, before: &'w str) -> Option<&'w str> {
     subject.get(from..).filter(|s| !s.is_empty())
 }
 
-/// True when the word right before `at` in `w` opens a relative clause
-/// ("los proyectos que solicitaron los Viceministros"): the verb names
-/// something asked for earlier.
+/// True when the words right before `at` in `w` open a relative clause
+/// ("los proyectos que solicitaron los Viceministros", "la intervención
+/// en la cual instaron a ..."): the verb names something asked for
+/// earlier.
 fn relative(p: &Profile, w: &str, at: usize) -> bool {
     let before = w.get(..at).unwrap_or("").trim_end();
-    let last = before.rsplit(' ').next().unwrap_or("");
-    let consequence = || {
-        p.requests.consequence.iter().any(|c| {
-            before
-                .strip_suffix(c.as_str())
-                .is_some_and(|b| b.is_empty() || b.ends_with(' '))
-        })
+    let ends_with = |phrase: &String| {
+        before
+            .strip_suffix(phrase.as_str())
+            .is_some_and(|b| b.is_empty() || b.ends_with(' '))
     };
-    p.requests.relative.iter().any(|r| r == last) && !consequence()
+    p.requests.relative.iter().any(ends_with) && !p.requests.consequence.iter().any(ends_with)
 }
 
 /// Those addressed before a phrase saying some have already answered
@@ -440,6 +438,17 @@ pub fn in_prose(p: &Profile, cx: &Prose, secs: &[Vec<Sentence>], facts: &mut Fac
         let Some((at, verb)) = voiced.or(verb) else {
             continue;
         };
+        // A verb in the impersonal voice that is not the record's own
+        // ("Tal como se solicita en la resolución"): no call of a body.
+        let impersonal_verb = voiced.is_none()
+            && p.requests.voiceless.iter().any(|v| {
+                w.get(..at + verb.len())
+                    .and_then(|h| h.strip_suffix(v.as_str()))
+                    .is_some_and(|b| b.is_empty() || b.ends_with(' '))
+            });
+        if impersonal_verb {
+            continue;
+        }
         let before = w.get(..at).unwrap_or("");
         // "A la vez, exhortaron ...": the subject of the sentence before.
         let carried = subject_carried && before.split(' ').filter(|x| !x.is_empty()).count() <= 3;

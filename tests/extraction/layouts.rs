@@ -459,10 +459,11 @@ fn a_news_item_tells_an_impersonal_call_of_the_declaration() {
                     .to_string(),
                 "addressee not stated"
             ),
+            // Named as printed between "a" and the task: no group guessed.
             (
                 "En el mismo texto se instruye a los gobiernos a preparar un plan conjunto."
                     .to_string(),
-                "addressee not stated"
+                "gobiernos"
             ),
         ]
     );

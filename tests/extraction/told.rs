@@ -192,6 +192,21 @@ fn a_government_calls_on_those_it_names_before_their_task() {
         "{:?}",
         d.bundle.nodes
     );
+    // A relative clause tells of another's call ("la intervención ... en
+    // la cual instaron a los gobiernos, que aún no lo han hecho, a ...").
+    let d = Doc::text(
+        "informe.txt",
+        "Los países miembros agradecieron la intervención de la red en la cual instaron a los \
+         gobiernos, que aún no lo han hecho, a presentar sus comentarios.\n",
+    );
+    assert!(d.bundle.requests.is_empty(), "{:?}", d.bundle.requests);
+    // An organ's request told in a report is the report reader's to follow.
+    let d = Doc::text(
+        "informe.txt",
+        "La Secretaría Técnica solicitó información sobre los plazos en su boletín del 7 de \
+         octubre de 1998.\n",
+    );
+    assert!(d.bundle.requests.is_empty(), "{:?}", d.bundle.requests);
     // An infinitive right after the verb names no one, whatever follows.
     let d = Doc::text(
         "nota-ppt.txt",

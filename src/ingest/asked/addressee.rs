@@ -92,6 +92,11 @@ fn before_task(p: &Profile, s: &Sentence, after: &str) -> Option<Addressed> {
         let text = run.join(" ");
         (words(&text) == named).then_some(text)
     })?;
+    // A name runs unbroken: a comma or a bracket in it ("a los gobiernos,
+    // que aún no lo han hecho, a presentar") sets a clause apart.
+    if to.contains([',', ';', ':', '(', ')', '"', '“', '”', '«', '»']) {
+        return None;
+    }
     Some(Addressed {
         to,
         named: Vec::new(),
