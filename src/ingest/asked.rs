@@ -438,15 +438,19 @@ pub fn in_prose(p: &Profile, cx: &Prose, secs: &[Vec<Sentence>], facts: &mut Fac
         let Some((at, verb)) = voiced.or(verb) else {
             continue;
         };
-        // A verb in the impersonal voice that is not the record's own
-        // ("Tal como se solicita en la resolución"): no call of a body.
-        let impersonal_verb = voiced.is_none()
+        // A verb in the impersonal voice after a word that makes it not
+        // the record's own ("Tal como se solicita en la resolución"): no
+        // call of a body.
+        let not_own = voiced.is_none()
             && p.requests.voiceless.iter().any(|v| {
                 w.get(..at + verb.len())
                     .and_then(|h| h.strip_suffix(v.as_str()))
-                    .is_some_and(|b| b.is_empty() || b.ends_with(' '))
+                    .is_some_and(|b| {
+                        b.split(' ')
+                            .any(|x| p.requests.not_own.iter().any(|n| n == x))
+                    })
             });
-        if impersonal_verb {
+        if not_own {
             continue;
         }
         let before = w.get(..at).unwrap_or("");
