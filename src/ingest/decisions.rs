@@ -124,8 +124,8 @@ impl Cues {
             format!(r"(?im)(?P<c>^[ \t]*(?:(?:[IVX]{{1,4}}|\d{{1,2}})[.)][ \t]+)?(?:{h}){more}[ \t]*:?[ \t]*$)|{BEFORE}(?P<r>(?:{h})[ \t]*:?[ \t]+(?:1[.)]|a\))[ \t])")
         });
         // A numbered list opening with an operative verb: the cue is
-        // empty, just before its first marker (`1.`, or the ordinal word
-        // of one closed as `markers` reads it: `PRIMERO.-`, `FIRST:`).
+        // empty, just before its first marker (`1.`, `I.`, or the ordinal
+        // word of one closed as `markers` reads it: `PRIMERO.-`, `FIRST:`).
         let operative = (!d.operative.is_empty()).then(|| {
             let firsts: Vec<String> = crate::reference::series::ordinal_words()
                 .iter()
@@ -133,7 +133,7 @@ impl Cues {
                 .map(|(w, _)| w.clone())
                 .collect();
             format!(
-                r"(?im)^[ \t]*(?:1[.)]|(?:{})(?:\.[-–—]|[.:)]))[ \t]+(?:{})(?:[^\w]|$)",
+                r"(?im)^[ \t]*(?:1[.)]|(?-i:I)(?:\.[-–—]|[.)])|(?:{})(?:\.[-–—]|[.:)]))[ \t]+(?:{})(?:[^\w]|$)",
                 alternation(&firsts),
                 alternation(&d.operative)
             )

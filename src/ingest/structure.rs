@@ -157,7 +157,11 @@ pub fn split(text: &str) -> Vec<Section> {
         }
         let found = if !may_be_numbered(line) {
             None
-        } else if let Some((label, rest)) = numbered(&p.roman, line) {
+        } else if let Some((label, rest)) = numbered(&p.roman, line)
+            // A numbered item of a list ("IV. Reafirmar el compromiso ...;")
+            // is no section: a heading ends in no semicolon.
+            .filter(|(_, rest)| !rest.trim_end().ends_with(';'))
+        {
             Some((Level::Roman, label, rest))
         } else if let Some((label, rest)) =
             numbered(&p.letter, line).filter(|(_, rest)| !rest.is_empty() && roman.is_some())

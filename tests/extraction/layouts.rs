@@ -551,3 +551,17 @@ fn a_date_that_opens_a_paragraph_far_down_a_page_is_no_date_line() {
         );
     }
 }
+
+#[test]
+fn a_declarations_roman_numbered_principles_are_its_decisions() {
+    // "I. Reconocer ...;": items of a list, not sections of a report.
+    let d = Doc::text(
+        "declaracion.txt",
+        "Declaración de Santiago sobre Principios Migratorios\n\
+         I. Reconocer el aporte de los migrantes a nuestros Estados;\n\
+         II. Fortalecer las iniciativas en marcha en la región;\n\
+         III. Asegurar a los migrantes el respeto de sus derechos;\n",
+    );
+    d.assert_consistent();
+    assert_eq!(d.ids(Kind::Agreement).len(), 3, "{:?}", d.bundle.nodes);
+}

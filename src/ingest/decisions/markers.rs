@@ -18,7 +18,9 @@ pub(super) fn marker(line: &str) -> Option<(char, String, usize)> {
     let t = &line[lead..];
     let first = t.chars().next()?;
     if first.is_uppercase() {
-        return ordinal(t).map(|(n, at)| ('o', n.to_string(), lead + at));
+        return ordinal(t)
+            .map(|(n, at)| ('o', n.to_string(), lead + at))
+            .or_else(|| roman(t).map(|(label, at)| ('R', label, lead + at)));
     }
     // A period opening a line is a bullet a flattened copy printed as one
     // (". The Chair in Office ... . Enhance the coordination ...").
@@ -93,6 +95,30 @@ fn ordinal(t: &str) -> Option<(u32, usize)> {
     }
     let n = crate::reference::series::ordinal_word(word)?;
     Some((n, word_end + close.len() + gap))
+}
+
+/// A roman number in capitals opening a line as an item's marker, closed
+/// by `.`, `.-` or `)` and a space (`XII. Resaltar ...`): its label and
+/// where the item's text starts. A line so numbered is an item only where
+/// the document's structure left it in the text (an item ending in `;`,
+/// not a section's heading).
+fn roman(t: &str) -> Option<(String, usize)> {
+    let n = t
+        .chars()
+        .take_while(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'))
+        .count();
+    if !(1..=6).contains(&n) {
+        return None;
+    }
+    let label = &t[..n];
+    crate::reference::from_roman(label)?;
+    let rest = &t[n..];
+    let close = [".-", ".–", ".", ")"]
+        .into_iter()
+        .find(|c| rest.starts_with(c))?;
+    let after = &rest[close.len()..];
+    let gap = after.len() - after.trim_start().len();
+    (gap > 0).then(|| (label.to_string(), n + close.len() + gap))
 }
 
 /// A marker in parentheses, after its `(`: `(1)`, `(a)`, `(iv)`.

@@ -235,3 +235,19 @@ fn a_verb_with_the_following_actions_heads_their_list() {
     let t = "They have approved the following declaration:\n\nThe CRM recognized that flows have grown.\n\nThe CRM was concerned by the risks.\n";
     assert!(items(t, "en").is_empty(), "{:?}", items(t, "en"));
 }
+
+#[test]
+fn roman_numbered_operative_items_are_decisions() {
+    // A declaration's principles numbered in capitals, each an infinitive
+    // ending in a semicolon: a list of decisions, not sections.
+    let t = "I. Reconocer el aporte de los migrantes;\nII. Fortalecer las iniciativas en marcha;\nIII. Asegurar el respeto de sus derechos;\n";
+    let got = items(t, "es");
+    let labels: Vec<&str> = got.iter().map(|(l, _)| l.as_str()).collect();
+    assert_eq!(labels, ["I", "II", "III"], "{got:?}");
+    // A capital letter closed by a stop is no roman number unless it is one.
+    assert!(markers::marker("D. Something else").is_none());
+    assert_eq!(
+        markers::marker("XII.- Resaltar").map(|(k, l, _)| (k, l)),
+        Some(('R', "XII".to_string()))
+    );
+}
