@@ -94,18 +94,13 @@ fn passive_subject<'w>(p: &Profile, before: &'w str) -> Option<&'w str> {
     subject.get(from..).filter(|s| !s.is_empty())
 }
 
-/// True when the words right before `at` in `w` open a relative clause
-/// ("los proyectos que solicitaron los Viceministros", "la intervención
-/// en la cual instaron a ..."): the verb names something asked for
-/// earlier.
+/// True when the word right before `at` in `w` opens a relative clause
+/// ("los proyectos que solicitaron los Viceministros"): the verb names
+/// something asked for earlier.
 fn relative(p: &Profile, w: &str, at: usize) -> bool {
     let before = w.get(..at).unwrap_or("").trim_end();
-    let ends_with = |phrase: &String| {
-        before
-            .strip_suffix(phrase.as_str())
-            .is_some_and(|b| b.is_empty() || b.ends_with(' '))
-    };
-    p.requests.relative.iter().any(ends_with) && !p.requests.consequence.iter().any(ends_with)
+    let last = before.rsplit(' ').next().unwrap_or("");
+    p.requests.relative.iter().any(|r| r == last)
 }
 
 /// Those addressed before a phrase saying some have already answered
@@ -438,19 +433,36 @@ pub fn in_prose(p: &Profile, cx: &Prose, secs: &[Vec<Sentence>], facts: &mut Fac
         let Some((at, verb)) = voiced.or(verb) else {
             continue;
         };
-        // A verb in the impersonal voice after a word that makes it not
-        // the record's own ("Tal como se solicita en la resolución"): no
-        // call of a body.
+        // A verb in the impersonal voice right after a word that makes it
+        // not the record's own ("Tal como se solicita en la resolución"):
+        // no call of a body.
         let not_own = voiced.is_none()
             && p.requests.voiceless.iter().any(|v| {
                 w.get(..at + verb.len())
                     .and_then(|h| h.strip_suffix(v.as_str()))
                     .is_some_and(|b| {
-                        b.split(' ')
-                            .any(|x| p.requests.not_own.iter().any(|n| n == x))
+                        let last = b.trim_end().rsplit(' ').next().unwrap_or("");
+                        p.requests.not_own.iter().any(|n| n == last)
                     })
             });
-        if not_own {
+        // The impersonal voice in the past ("en la XIV CRM se solicitó a
+        // que ..."): it tells of a request made before, as the voiceless
+        // phrases (all present) never do.
+        let told_before = {
+            let last = w.get(..at).unwrap_or("").trim_end().rsplit(' ').next();
+            let impersonal = last.is_some_and(|l| {
+                p.requests
+                    .voiceless
+                    .iter()
+                    .any(|v| v.split(' ').next() == Some(l))
+            });
+            let present = p.requests.voiceless.iter().any(|v| {
+                w.get(..at + verb.len())
+                    .is_some_and(|h| h.ends_with(v.as_str()))
+            });
+            impersonal && !present
+        };
+        if not_own || told_before {
             continue;
         }
         let before = w.get(..at).unwrap_or("");
@@ -464,7 +476,13 @@ pub fn in_prose(p: &Profile, cx: &Prose, secs: &[Vec<Sentence>], facts: &mut Fac
             || p.requests
                 .callers
                 .iter()
-                .any(|c| starts.find(before, c).is_some());
+                // Only as the sentence's subject, at its start ("El Gobierno
+                // de Panamá ... instó"), not an object or a source.
+                .any(|c| {
+                    before
+                        .strip_prefix(c.as_str())
+                        .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+                });
         let preamble = p.preamble.markers.iter().any(|m| w.starts_with(m.as_str()));
         if !decided || preamble {
             continue;

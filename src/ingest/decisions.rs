@@ -31,10 +31,6 @@ pub struct Cues {
     /// cache with the text's size).
     listed: Option<Regex>,
     following: Vec<String>,
-    /// [`crate::ingest::profile::Preamble::markers`]: a line opening with
-    /// one recalls a list, it heads none ("Recalling that ... Ministers
-    /// agreed the following actions in 2011 ...:").
-    preamble: Vec<String>,
     operative: Option<Regex>,
     heading: Option<Regex>,
     report_verb: Vec<String>,
@@ -142,7 +138,6 @@ impl Cues {
             verb: verb.and_then(|v| Regex::new(&v).ok()),
             listed: listed.and_then(|v| Regex::new(&v).ok()),
             following: d.following.clone(),
-            preamble: p.preamble.markers.clone(),
             operative: operative.and_then(|o| Regex::new(&o).ok()),
             heading: heading.and_then(|h| Regex::new(&h).ok()),
             report_verb: p.lists.report_verb_endings.clone(),
@@ -218,18 +213,9 @@ impl Cues {
             .find(|&i| head.is_char_boundary(i))
             .unwrap_or(head.len());
         let w = crate::ingest::profile::words(&head[from..]);
-        let recalls = || {
-            let opening = crate::ingest::profile::words(line.get(..40).unwrap_or(line));
-            self.preamble.iter().any(|m| {
-                opening
-                    .strip_prefix(m.as_str())
-                    .is_some_and(|r| r.is_empty() || r.starts_with(' '))
-            })
-        };
         self.following
             .iter()
             .any(|f| crate::ingest::profile::find_phrase(&w, f).is_some())
-            && !recalls()
     }
 }
 
@@ -239,8 +225,8 @@ pub fn cues_for(p: &Profile) -> std::sync::Arc<Cues> {
     use std::sync::{Arc, Mutex, OnceLock};
     static CACHE: OnceLock<Mutex<HashMap<String, Arc<Cues>>>> = OnceLock::new();
     let key = format!(
-        "{}{:?}{:?}{:?}{:?}",
-        p.language, p.decisions, p.lists, p.names.connectors, p.preamble
+        "{}{:?}{:?}{:?}",
+        p.language, p.decisions, p.lists, p.names.connectors
     );
     let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
     let Ok(mut map) = cache.lock() else {

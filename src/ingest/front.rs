@@ -272,6 +272,13 @@ fn dateline_end(t: &str) -> bool {
         .any(|p| t.starts_with(p))
 }
 
+/// Capitals in brackets after a date that name no agency: a file's format
+/// or a copy's language in a list of documents ("Declaración de
+/// Tegucigalpa, 20 de junio de 1997 (PDF) Plan de Acción ...").
+const NOT_AGENCIES: [&str; 12] = [
+    "PDF", "DOC", "DOCX", "XLS", "XLSX", "ODT", "HTML", "EN", "ES", "FR", "PT", "ENG",
+];
+
 /// True when `t` opens with a wire agency's name in brackets, capitals
 /// and a dash or a slash at most ("(PL)", "(RHC-PL)", "(EFE)"), then a
 /// space and a capital: the story, right after its dateline.
@@ -281,6 +288,8 @@ fn agency_then_story(t: &str) -> bool {
     };
     let letters = agency.chars().filter(char::is_ascii_uppercase).count();
     let agency_like = (2..=12).contains(&agency.len())
+        && !NOT_AGENCIES.contains(&agency)
+        && crate::reference::series::by_name(agency).is_none()
         && letters >= 2
         && agency
             .chars()

@@ -100,7 +100,7 @@ fn numbered_pattern() -> String {
     let rank = if ranks.is_empty() {
         String::new()
     } else {
-        format!(r"(?:(?:{ranks})\s+)?")
+        format!(r"(?:(?P<rank>{ranks})\s+)?")
     };
     format!(
         r"\b(?P<ord>[ivxlc]{{1,7}}|\d{{1,2}}(?:st|nd|rd|th|a|o)|{ordinals})\s+{rank}(?:(?P<w>{words})\s+(?:de\s+la\s+|del\s+|of\s+the\s+|of\s+)?)?(?P<body>{names})(?:\s+(?P<w2>{words}))?\b"
@@ -222,6 +222,11 @@ pub fn find(s: &Sentence, env: &Env) -> Vec<MeetingRef> {
         let Some(series) = c.name("body").and_then(|b| series::by_name(b.as_str())) else {
             continue;
         };
+        // A rank stands right before the series' name: "the fifth
+        // high-level meeting of the RCM" is some other numbering.
+        if c.name("rank").is_some() && c.name("w").is_some() {
+            continue;
+        }
         let (start, end) = (s.orig(m.start()), s.end_of(m.end()));
         if overlaps(&refs, start, end) {
             continue;

@@ -33,3 +33,18 @@ fn a_wire_agencys_dateline_runs_into_its_story() {
         assert_eq!(doc_date(text), None, "{text}");
     }
 }
+
+#[test]
+fn a_list_of_documents_is_no_dateline() {
+    // A file's format, a copy's language or a series' acronym in brackets
+    // after a document's date names no agency.
+    for text in [
+        "Documentos\n\nEn la lista: Declaración de Tegucigalpa, 20 de junio de 1997 (PDF) Plan de \
+         Acción de la Conferencia (PDF) y otros textos de la reunión de ese año.\n",
+        "Documents\n\nFinal Report, Panama City, 27 November 2019 (EN) Final Report of the \
+         meeting\n",
+        "Documentos\n\nSeguimiento, San José, 14 de noviembre de 2018 (CRM) Informe de avance\n",
+    ] {
+        assert_eq!(doc_date(text), None, "{text}");
+    }
+}

@@ -65,11 +65,19 @@ pub(super) fn addressee(p: &Profile, s: &Sentence, after: &str) -> Option<Addres
 /// ..."): an article, a few words that are no infinitive, then a word of
 /// `before_infinitive` and an infinitive; addressed as printed.
 fn before_task(p: &Profile, s: &Sentence, after: &str) -> Option<Addressed> {
+    // Only after the "a" that marks whom a verb addresses ("a las", "al"),
+    // not a bare article: "solicitaron los temas a tratar" asks for the
+    // topics, of no one named.
+    let personal = |a: &str| {
+        let first = a.split(' ').next().unwrap_or("");
+        p.requests.before_infinitive.iter().any(|b| b == first)
+            || p.requests.personal.iter().any(|x| x == first)
+    };
     let rest = p
         .requests
         .articles
         .iter()
-        .filter(|a| after.starts_with(&format!("{a} ")))
+        .filter(|a| personal(a) && after.starts_with(&format!("{a} ")))
         .max_by_key(|a| a.len())
         .and_then(|a| after.get(a.len() + 1..))?;
     let ws: Vec<&str> = rest.split(' ').take(12).collect();

@@ -59,6 +59,22 @@ fn goes_on(s: &Sentence, end: usize, w: &Words) -> bool {
     joined && (capitalized(next) || w.goes_on.contains(&words(next).as_str()))
 }
 
+/// Whether a joiner and a word that comes before a place follow `end`
+/// (`[places] coordinated`, `[places] before`: "y en el Segmento").
+fn elsewhere(s: &Sentence, end: usize, env: &Env) -> bool {
+    let rest = words(s.text.get(end..).unwrap_or(""));
+    let mut ws = rest.split(' ');
+    let (Some(joiner), Some(next)) = (ws.next(), ws.next()) else {
+        return false;
+    };
+    let joins = env.places(|p| &p.coordinated).contains(&joiner);
+    let place = env
+        .places(|p| &p.before)
+        .iter()
+        .any(|b| b.split(' ').next() == Some(next));
+    joins && place
+}
+
 /// The number of the ordinal ending at token `k` of `tokens` (one word,
 /// or two: "décimo séptima"), with where it starts.
 fn ordinal_ending(tokens: &[(usize, &str)], k: usize) -> Option<(u32, usize)> {
@@ -199,8 +215,10 @@ pub(super) fn numbered(s: &Sentence, env: &Env, refs: &mut Vec<MeetingRef>) {
         });
         let found = named_before(s, orgs[lead].start, lists)
             .map(|(a, n)| (a, n, after_acronym(s, men.end, &body)))
-            // The short name in brackets or after a dash closes the name.
-            .filter(|&(_, _, b)| b > men.end || !goes_on(s, b, lists))
+            // After the short name in brackets or a dash, a joiner and a
+            // word before a place ("(MIRPS) y en el Segmento ...") join
+            // another event, not more of the name.
+            .filter(|&(_, _, b)| !goes_on(s, b, lists) || (b > men.end && elsewhere(s, b, env)))
             .or_else(|| around(s, orgs[lead].start, men.end, lists));
         let Some((a, ordinal, b)) = found else {
             continue;

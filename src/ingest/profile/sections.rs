@@ -104,14 +104,13 @@ pub struct Requests {
     /// clause naming something asked for earlier (`los proyectos que
     /// solicitaron los Viceministros`): not a request of this text.
     pub relative: Vec<String>,
-    /// Words ending in one of `relative` that join a clause of consequence
-    /// ("por lo que instaron a generar ..."): the verb after them is the
-    /// subject's own act, no relative clause.
-    pub consequence: Vec<String>,
     /// Who else may call on others in running prose, besides a body that
     /// decides ([`Bodies::roles`]): "El Gobierno de Panamá ... instó a las
     /// fuerzas políticas ...". Their calls are requests, never decisions.
     pub callers: Vec<String>,
+    /// Contractions of the word that marks whom a verb addresses with an
+    /// article ("al" for "a el"), besides `before_infinitive`'s words.
+    pub personal: Vec<String>,
     /// Phrases saying that some of those addressed have already answered
     /// (`To thank the Member Countries that have already supplied ...`):
     /// the addressee named before them was asked.

@@ -150,6 +150,21 @@ fn a_numbered_meeting_with_its_rank_before_the_series_name() {
             ordinal: 5
         }]
     );
+    // A rank before meeting words is some other numbering (a review found
+    // "the fifth technical-level meeting of the RCM" read as the V RCM).
+    let (_, found) = found_in(
+        "The fifth high-level meeting of the Regional Conference on Migration was held in San \
+         Salvador on 12 March 2019.",
+        None,
+    );
+    assert!(
+        found.iter().all(|r| r.target
+            != Target::Numbered {
+                body: "CRM".into(),
+                ordinal: 5
+            }),
+        "{found:?}"
+    );
     // A word that is no rank still ends the name.
     let (_, found) = found_in(
         "the third Regional Migration Dialogue for Southern Africa",

@@ -230,7 +230,14 @@ fn a_bracketed_short_name_ends_the_bodys_name() {
         ordinal: 6,
     };
     assert!(found.iter().any(|r| r.1 == mirps), "{found:?}");
-    // Without the brackets, "y" still carries the name on.
+    // Other words after the brackets still carry the name on.
+    let found = defined(
+        "Se celebró la XV Cumbre de la Red Iberoamericana de Autoridades Migratorias (RIAM) y \
+         México en Lima.",
+        &[("RIAM", "Red Iberoamericana de Autoridades Migratorias")],
+    );
+    assert!(found.iter().all(|r| r.1 != riam(15)), "{found:?}");
+    // Without the brackets, "y" carries the name on.
     let found = defined(
         "Los países acordaron en la II Cumbre de la RIAM y la CELAC un plan común.",
         &[("RIAM", "Red Iberoamericana de Autoridades Migratorias")],
