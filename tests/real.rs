@@ -23,7 +23,8 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // review: they read past agreements of other bodies as decisions.
     // Batch sixteen (2026-12-07), ten documents the rules had not seen
     // (5 English), lowers this floor to what it measured.
-    ("es", "decisions", 84.6, 96.5),
+    // Batches eighteen and nineteen (2026-12-07), eighteen documents the rules had not seen (9 English), lower this floor to what they measured with the rules of their day.
+    ("es", "decisions", 82.5, 95.1),
     // Batch thirteen (2026-12-06), six documents the rules had not seen,
     // lowers this floor to what it measured.
     // Batch fourteen (2026-12-06), six documents the rules had not seen,
@@ -38,7 +39,8 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // Batch seventeen (2026-12-07), ten documents the rules had not seen
     // (5 English), lowers this floor to what it measured with the rules of
     // its day.
-    ("en", "decisions", 79.6, 92.4),
+    // Batches eighteen and nineteen (2026-12-07), eighteen documents the rules had not seen (9 English), lower this floor to what they measured with the rules of their day.
+    ("en", "decisions", 73.1, 92.5),
     // A decision for which the text names no meeting (`meeting = ""`) is
     // on the right meeting when none is linked (scored so since
     // 2026-12-05; before, it was counted wrong whatever was read).
@@ -61,7 +63,8 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // Batch seventeen (2026-12-07), ten documents the rules had not seen
     // (5 English), lowers this floor to what it measured with the rules of
     // its day.
-    ("es", "decisions on right meeting", 70.4, 83.1),
+    // Batches eighteen and nineteen (2026-12-07), eighteen documents the rules had not seen (9 English), lower this floor to what they measured with the rules of their day.
+    ("es", "decisions on right meeting", 59.1, 71.7),
     // Batch thirteen (2026-12-06), six documents the rules had not seen,
     // lowers this floor to what it measured.
     // Batch fourteen (2026-12-06), six documents the rules had not seen,
@@ -85,7 +88,8 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // Batch seventeen (2026-12-07), ten documents the rules had not seen
     // (5 English), lowers this floor to what it measured with the rules of
     // its day.
-    ("en", "decisions on right meeting", 74.0, 93.0),
+    // Batches eighteen and nineteen (2026-12-07), eighteen documents the rules had not seen (9 English), lower this floor to what they measured with the rules of their day.
+    ("en", "decisions on right meeting", 67.2, 91.9),
     // Batch twelve: a past request in a report ("había pedido ese informe")
     // is not read (es requests 77 -> 74%).
     // Items that name who is tasked ("... and IOM to pursue ..."); "los
@@ -98,14 +102,16 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // (6 English), lowers this floor to what it measured (23 of 30).
     // Batch sixteen (2026-12-07), ten documents the rules had not seen
     // (5 English), lowers this floor to what it measured.
-    ("es", "requests", 71.8, 100.0),
+    // Batches eighteen and nineteen (2026-12-07), eighteen documents the rules had not seen (9 English), lower this floor to what they measured with the rules of their day.
+    ("es", "requests", 63.4, 100.0),
     // A letter's writer asks its addressee ("I venture to request that
     // the enclosed document be circulated"), 2026-12-06 (19 -> 20 of 24).
     // Batch fifteen (2026-12-07), ten documents the rules had not seen
     // (6 English), lowers this floor to what it measured (22 of 28).
     // Batch sixteen (2026-12-07), ten documents the rules had not seen
     // (5 English), lowers this floor to what it measured.
-    ("en", "requests", 75.8, 95.6),
+    // Batches eighteen and nineteen (2026-12-07), eighteen documents the rules had not seen (9 English), lower this floor to what they measured with the rules of their day.
+    ("en", "requests", 73.3, 95.6),
     // The CRM's plenary meetings with the CSM as a sub-meeting of the CRM
     // series (es 48 -> 51%); "the 6th Rabat Process Ministerial
     // Conference", "the meeting between the Consuls of ..." (en 67 ->
@@ -132,7 +138,8 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // the hosts and members of 2026-12-07).
     // Batch sixteen (2026-12-07), ten documents the rules had not seen
     // (5 English), lowers this floor to what it measured.
-    ("es", "meetings", 61.2, 95.6),
+    // Batches eighteen and nineteen (2026-12-07), eighteen documents the rules had not seen (9 English), lower this floor to what they measured with the rules of their day.
+    ("es", "meetings", 60.4, 94.7),
     // A curly apostrophe ("Senior Officials’ Meeting"), an RCGM meeting
     // dated by a list's year after a spaced comma (en 69 -> 71%).
     // An English month after "in" ("the first Almaty Conference ...,
@@ -159,7 +166,8 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // Batch seventeen (2026-12-07), ten documents the rules had not seen
     // (5 English), lowers this floor to what it measured with the rules of
     // its day.
-    ("en", "meetings", 72.9, 97.4),
+    // Batches eighteen and nineteen (2026-12-07), eighteen documents the rules had not seen (9 English), lower this floor to what they measured with the rules of their day.
+    ("en", "meetings", 69.9, 97.5),
     // A title block's meeting outside any series ("TALLER REGIONAL ..."
     // over its place and days), 2026-12-06 (31 -> 32 of 46).
     // Batch fourteen (2026-12-06), six documents the rules had not seen,
@@ -202,16 +210,18 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // Batch seventeen (2026-12-07), ten documents the rules had not seen
     // (5 English), lowers this floor to what it measured with the rules of
     // its day.
-    ("en", "meetings with city+dates", 74.3, 97.5),
+    // Batches eighteen and nineteen (2026-12-07), eighteen documents the rules had not seen (9 English), lower this floor to what they measured with the rules of their day.
+    ("en", "meetings with city+dates", 71.4, 97.7),
     // Batch fourteen (2026-12-06), six documents the rules had not seen,
     // lowers this floor to what it measured after the day's rules.
-    ("es", "document dates", 96.6, 100.0),
+    // Batches eighteen and nineteen (2026-12-07), eighteen documents the rules had not seen (9 English), lower this floor to what they measured with the rules of their day.
+    ("es", "document dates", 94.9, 100.0),
     // Batch fifteen (2026-12-07), ten documents the rules had not seen
     // (6 English), lowers this floor to what it measured (71 of 75).
     // Batch seventeen (2026-12-07), ten documents the rules had not seen
     // (5 English), lowers this floor to what it measured with the rules of
     // its day.
-    ("en", "document dates", 94.1, 96.3),
+    ("en", "document dates", 94.6, 96.7),
     // A name with a comma inside ("Unidad de Política Migratoria,
     // Registro e Identidad de Personas (UPMRIP)"), 2026-12-06 (89 -> 90%).
     // A tail that names the owner is left out of the name ("Foro
@@ -227,7 +237,7 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // (6 English), lowers this floor to what it measured (98 of 110).
     // Batch sixteen (2026-12-07), ten documents the rules had not seen
     // (5 English), lowers this floor to what it measured.
-    ("es", "aliases", 87.5, 99.1),
+    ("es", "aliases", 87.6, 99.1),
     // A name before a dash and what the body calls itself ("the
     // International Organization for Migration – the UN Migration Agency
     // (IOM)"), 2026-12-06 (87 -> 88%; precision 99 -> 98%: "Office of
@@ -248,10 +258,11 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // Batch seventeen (2026-12-07), ten documents the rules had not seen
     // (5 English), lowers this floor to what it measured with the rules of
     // its day.
-    ("en", "aliases", 84.4, 98.4),
+    ("en", "aliases", 84.7, 98.6),
     // Batch sixteen (2026-12-07), ten documents the rules had not seen
     // (5 English), lowers this floor to what it measured.
-    ("es", "countries", 99.0, 100.0),
+    // Batches eighteen and nineteen (2026-12-07), eighteen documents the rules had not seen (9 English), lower this floor to what they measured with the rules of their day.
+    ("es", "countries", 98.6, 100.0),
     // Territories the Pacific and Caribbean processes list beside their
     // members (Cook Islands, Niue, ...), "Kyrgyz Republic", 2026-12-06
     // (392 -> 401 of 411).
@@ -260,7 +271,8 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // Batch seventeen (2026-12-07), ten documents the rules had not seen
     // (5 English), lowers this floor to what it measured with the rules of
     // its day.
-    ("en", "countries", 96.6, 99.7),
+    // Batches eighteen and nineteen (2026-12-07), eighteen documents the rules had not seen (9 English), lower this floor to what they measured with the rules of their day.
+    ("en", "countries", 96.5, 99.8),
 ];
 
 #[test]
