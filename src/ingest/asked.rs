@@ -12,7 +12,7 @@ use super::profile::{find_phrase, uncounted, words, Profile, Starts};
 use super::sentence::Sentence;
 use crate::model::{EdgeKind, Request, Span, Status, Sym, UnnamedCount};
 use addressee::{addressee, assigned, unnamed, unnamed_in_prose, Addressed};
-use voiceless::impersonal;
+use voiceless::{impersonal, told_of};
 
 mod addressee;
 mod letter;
@@ -433,36 +433,9 @@ pub fn in_prose(p: &Profile, cx: &Prose, secs: &[Vec<Sentence>], facts: &mut Fac
         let Some((at, verb)) = voiced.or(verb) else {
             continue;
         };
-        // A verb in the impersonal voice right after a word that makes it
-        // not the record's own ("Tal como se solicita en la resolución"):
-        // no call of a body.
-        let not_own = voiced.is_none()
-            && p.requests.voiceless.iter().any(|v| {
-                w.get(..at + verb.len())
-                    .and_then(|h| h.strip_suffix(v.as_str()))
-                    .is_some_and(|b| {
-                        let last = b.trim_end().rsplit(' ').next().unwrap_or("");
-                        p.requests.not_own.iter().any(|n| n == last)
-                    })
-            });
-        // The impersonal voice in the past ("en la XIV CRM se solicitó a
-        // que ..."): it tells of a request made before, as the voiceless
-        // phrases (all present) never do.
-        let told_before = {
-            let last = w.get(..at).unwrap_or("").trim_end().rsplit(' ').next();
-            let impersonal = last.is_some_and(|l| {
-                p.requests
-                    .voiceless
-                    .iter()
-                    .any(|v| v.split(' ').next() == Some(l))
-            });
-            let present = p.requests.voiceless.iter().any(|v| {
-                w.get(..at + verb.len())
-                    .is_some_and(|h| h.ends_with(v.as_str()))
-            });
-            impersonal && !present
-        };
-        if not_own || told_before {
+        // Another's impersonal voice ("Tal como se solicita", "se
+        // solicitó a que ..."): no call of a body.
+        if voiced.is_none() && told_of(p, w, at, verb) {
             continue;
         }
         let before = w.get(..at).unwrap_or("");

@@ -42,3 +42,31 @@ pub(super) fn impersonal<'p>(
 /// How many words may open a sentence before an impersonal call of the
 /// record's own voice ("En la misma Declaración, además, se exhorta").
 const VOICE_OPENER: usize = 6;
+
+/// True when a request verb at `at` in `w`, not read as the record's own
+/// voice, is in the impersonal voice of another: right after a word of
+/// `[requests] not_own` ("Tal como se solicita en la resolución"), or in
+/// the past ("en la XIV CRM se solicitó a que ..."; the voiceless phrases,
+/// all present, never say so), which tells of a request made before.
+pub(super) fn told_of(p: &Profile, w: &str, at: usize, verb: &str) -> bool {
+    let upto = w.get(..at + verb.len()).unwrap_or("");
+    let not_own = p.requests.voiceless.iter().any(|v| {
+        upto.strip_suffix(v.as_str()).is_some_and(|b| {
+            let last = b.trim_end().rsplit(' ').next().unwrap_or("");
+            p.requests.not_own.iter().any(|n| n == last)
+        })
+    });
+    let last = w.get(..at).unwrap_or("").trim_end().rsplit(' ').next();
+    let impersonal = last.is_some_and(|l| {
+        p.requests
+            .voiceless
+            .iter()
+            .any(|v| v.split(' ').next() == Some(l))
+    });
+    let present = p
+        .requests
+        .voiceless
+        .iter()
+        .any(|v| upto.ends_with(v.as_str()));
+    not_own || (impersonal && !present)
+}
