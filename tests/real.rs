@@ -40,7 +40,7 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // (5 English), lowers this floor to what it measured with the rules of
     // its day.
     // Batches eighteen and nineteen (2026-12-07), eighteen documents the rules had not seen (9 English), lower this floor to what they measured with the rules of their day.
-    ("en", "decisions", 73.1, 92.5),
+    ("en", "decisions", 78.1, 93.0),
     // A decision for which the text names no meeting (`meeting = ""`) is
     // on the right meeting when none is linked (scored so since
     // 2026-12-05; before, it was counted wrong whatever was read).
@@ -89,7 +89,8 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // (5 English), lowers this floor to what it measured with the rules of
     // its day.
     // Batches eighteen and nineteen (2026-12-07), eighteen documents the rules had not seen (9 English), lower this floor to what they measured with the rules of their day.
-    ("en", "decisions on right meeting", 67.2, 91.9),
+    // 'Some of the recommendations ... were:' read as a list, 2026-12-07 (en decisions 87 -> 93 of 119), and a meeting to come ('its next meeting, set for ... in Abuja') no longer the page's own: the MIDWA list's six decisions hang on no meeting, and the Abuja meeting is no longer read (en meetings 121 -> 120).
+    ("en", "decisions on right meeting", 67.2, 86.0),
     // Batch twelve: a past request in a report ("había pedido ese informe")
     // is not read (es requests 77 -> 74%).
     // Items that name who is tasked ("... and IOM to pursue ..."); "los
@@ -167,7 +168,8 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // (5 English), lowers this floor to what it measured with the rules of
     // its day.
     // Batches eighteen and nineteen (2026-12-07), eighteen documents the rules had not seen (9 English), lower this floor to what they measured with the rules of their day.
-    ("en", "meetings", 69.9, 97.5),
+    // 'Some of the recommendations ... were:' read as a list, 2026-12-07 (en decisions 87 -> 93 of 119), and a meeting to come ('its next meeting, set for ... in Abuja') no longer the page's own: the MIDWA list's six decisions hang on no meeting, and the Abuja meeting is no longer read (en meetings 121 -> 120).
+    ("en", "meetings", 69.3, 97.5),
     // A title block's meeting outside any series ("TALLER REGIONAL ..."
     // over its place and days), 2026-12-06 (31 -> 32 of 46).
     // Batch fourteen (2026-12-06), six documents the rules had not seen,
@@ -211,7 +213,8 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // (5 English), lowers this floor to what it measured with the rules of
     // its day.
     // Batches eighteen and nineteen (2026-12-07), eighteen documents the rules had not seen (9 English), lower this floor to what they measured with the rules of their day.
-    ("en", "meetings with city+dates", 71.4, 97.7),
+    // 'Some of the recommendations ... were:' read as a list, 2026-12-07 (en decisions 87 -> 93 of 119), and a meeting to come ('its next meeting, set for ... in Abuja') no longer the page's own: the MIDWA list's six decisions hang on no meeting, and the Abuja meeting is no longer read (en meetings 121 -> 120).
+    ("en", "meetings with city+dates", 70.5, 97.6),
     // Batch fourteen (2026-12-06), six documents the rules had not seen,
     // lowers this floor to what it measured after the day's rules.
     // Batches eighteen and nineteen (2026-12-07), eighteen documents the rules had not seen (9 English), lower this floor to what they measured with the rules of their day.

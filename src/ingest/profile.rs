@@ -273,6 +273,7 @@ impl Profile {
             &mut self.places.it,
             &mut self.places.closed,
             &mut self.places.ranks,
+            &mut self.places.next,
             &mut self.lists.announced,
             &mut self.lists.infinitive_particles,
             &mut self.lists.not_infinitives,

@@ -221,3 +221,29 @@ fn a_government_calls_on_those_it_names_before_their_task() {
     };
     assert_eq!(r.addressed_to, "addressee not stated");
 }
+
+#[test]
+fn some_of_the_recommendations_listed_and_a_meeting_to_come() {
+    // "Some of the recommendations ... were: a; b; c": each a decision;
+    // "its next meeting, set for ... in Abuja" is no meeting the page
+    // records, so the decisions are not its.
+    let d = Doc::text(
+        "news.txt",
+        "Accra - Officials met this week in Accra to talk over migration.\n\n\
+         Some of the recommendations of the consultations were: educate young people on their \
+         rights; open regular migration channels; improve data collection on remittances.\n\n\
+         The final recommendations will be submitted to the Council, which is to discuss them at \
+         its next meeting, set for early December 2017 in Abuja, Nigeria.\n",
+    );
+    d.assert_consistent();
+    let texts = agreement_texts(&d);
+    assert_eq!(texts.len(), 3, "{texts:?}");
+    assert!(
+        !d.bundle
+            .edges
+            .iter()
+            .any(|e| e.kind == EdgeKind::AdoptedAt && e.to.contains("abuja")),
+        "{:?}",
+        d.bundle.edges
+    );
+}

@@ -256,6 +256,12 @@ pub fn gathering(
     let re = place_pattern()?;
     for s in read_opening(opening, limit) {
         for (a, b) in s.find(&word) {
+            // "its next meeting, set for early December 2017 in Abuja":
+            // a meeting to come is not the one the document records.
+            let last = s.norm_before(a).trim_end().rsplit(' ').next().unwrap_or("");
+            if env.places(|p| &p.next).contains(&last) {
+                continue;
+            }
             let ordinal = ordinal_before(s, a);
             if ordinal.is_some() && !numbered_is_own(s, env, held) {
                 continue;

@@ -255,6 +255,10 @@ pub struct Places {
     /// its rank ("the third Ministerial-level Migration Dialogue for
     /// Southern Africa"): the numbered meeting all the same.
     pub ranks: Vec<String>,
+    /// Words right before a gathering word that make it a meeting to come
+    /// ("its next meeting, set for early December 2017 in Abuja", "la
+    /// próxima reunión en Lima"): never the document's own.
+    pub next: Vec<String>,
     /// `held` as one automaton, built when first asked for (after the
     /// lists are normalized): every sentence is searched for them all.
     #[serde(skip)]
