@@ -81,17 +81,11 @@ fn before_task(p: &Profile, s: &Sentence, after: &str) -> Option<Addressed> {
         .max_by_key(|a| a.len())
         .and_then(|a| after.get(a.len() + 1..))?;
     let ws: Vec<&str> = rest.split(' ').take(12).collect();
-    let infinitive = |w: &str| {
-        p.requests
-            .infinitives
-            .iter()
-            .any(|e| w.len() > e.len() + 1 && w.ends_with(e.as_str()))
-    };
-    if ws.first().is_none_or(|w| infinitive(w)) {
+    if ws.first().is_none_or(|w| infinitive(p, w)) {
         return None;
     }
     let n = (1..ws.len().saturating_sub(1)).find(|&k| {
-        p.requests.before_infinitive.iter().any(|b| b == ws[k]) && infinitive(ws[k + 1])
+        p.requests.before_infinitive.iter().any(|b| b == ws[k]) && infinitive(p, ws[k + 1])
     })?;
     let named = ws[..n].join(" ");
     // The same words in the original text, as printed.
@@ -233,17 +227,19 @@ pub(super) fn unnamed_in_prose(p: &Profile, after: &str) -> bool {
 /// as often a noun's clause ("the mandate that Ministers gave") or a
 /// feeling ("were encouraged that the number ... had risen").
 pub(super) fn before_infinitive(p: &Profile, after: &str) -> bool {
-    let infinitive = |rest: &str| {
-        let word = rest.split(' ').next().unwrap_or("");
-        p.requests
-            .infinitives
-            .iter()
-            .any(|e| word.len() > e.len() + 1 && word.ends_with(e.as_str()))
-    };
     p.requests.before_infinitive.iter().any(|i| {
         after
             .strip_prefix(i.as_str())
             .and_then(|r| r.strip_prefix(' '))
-            .is_some_and(infinitive)
+            .is_some_and(|rest| infinitive(p, rest.split(' ').next().unwrap_or("")))
     })
+}
+
+/// Whether a word (in [`words`] form) ends as the language's infinitives
+/// do (`[requests] infinitives`), with a stem before the ending.
+fn infinitive(p: &Profile, word: &str) -> bool {
+    p.requests
+        .infinitives
+        .iter()
+        .any(|e| word.len() > e.len() + 1 && word.ends_with(e.as_str()))
 }
