@@ -1,5 +1,6 @@
 //! Tests of reading requests in prose (`super`).
 
+use super::prose::Spans;
 use super::*;
 
 fn profile(lang: &str) -> Profile {

@@ -1,0 +1,320 @@
+//! Requests made in running prose, outside the decision lists: a
+//! sentence whose subject is a body that decides, a letter's writer
+//! asking its addressee, or a call in the impersonal voice; each stored
+//! as an agreement marked `form = request` with its request.
+
+use super::addressee::{addressee, unnamed_in_prose, Addressed};
+use super::letter;
+use super::voiceless::{impersonal, told_of};
+use super::{overlaps, push_request, relative, Asked};
+use crate::ingest::decisions::Item;
+use crate::ingest::facts::{shorten, Facts};
+use crate::ingest::profile::{find_phrase, uncounted, words, Profile, Starts};
+use crate::ingest::sentence::Sentence;
+use crate::model::{EdgeKind, Span};
+
+/// The spans of the agreements found so far, by start, kept up with the
+/// facts as they grow (nodes are only added while the prose is read): a
+/// sentence asks which overlap it without a walk through every node.
+#[derive(Default)]
+pub(super) struct Spans {
+    /// Nodes looked at so far.
+    known: usize,
+    /// (start, end), sorted.
+    spans: Vec<(usize, usize)>,
+    longest: usize,
+}
+
+impl Spans {
+    pub(super) fn catch_up(&mut self, nodes: &[crate::model::NodeFact]) {
+        for n in nodes.get(self.known..).unwrap_or_default() {
+            if n.kind != crate::model::Kind::Agreement {
+                continue;
+            }
+            if let crate::model::Provenance::Extracted { span, .. } = &*n.prov {
+                self.insert(*span);
+            }
+        }
+        self.known = nodes.len();
+    }
+
+    pub(super) fn insert(&mut self, span: Span) {
+        let at = self.spans.partition_point(|&(a, _)| a < span.start);
+        self.spans.insert(at, (span.start, span.end));
+        self.longest = self.longest.max(span.end.saturating_sub(span.start));
+    }
+
+    /// Whether an agreement's span overlaps `span`: only those starting
+    /// less than the longest span before it can.
+    pub(super) fn overlaps(&self, span: Span) -> bool {
+        let from = self
+            .spans
+            .partition_point(|&(a, _)| a < span.start.saturating_sub(self.longest));
+        let to = self.spans.partition_point(|&(a, _)| a < span.end);
+        self.spans
+            .get(from..to)
+            .unwrap_or_default()
+            .iter()
+            .any(|&(a, b)| a < span.end && span.start < b)
+    }
+}
+
+/// Requests made in running prose, outside the decision lists: a sentence
+/// whose subject is a body that decides (`Los Viceministros ...
+/// instaron a los países miembros de la CRM a ...`, `The Vice-Ministers
+/// ... urged member countries of the RCM to ...`) records a call of the
+/// meeting. It becomes an agreement of the document's own meeting (marked
+/// `form = request`) with its request; the text states no answers, so
+/// none is recorded.
+pub fn in_prose(p: &Profile, cx: &Prose, secs: &[Vec<Sentence>], facts: &mut Facts) -> Vec<String> {
+    let mut notes = Vec::new();
+    let mut n = 0;
+    // Whether the sentence before names a body that decides.
+    let mut subject_before = false;
+    let mut seen = std::collections::HashSet::new();
+    // Whether a line naming a body that decides and ending in ":"
+    // ("Ministers:") opened the bullets this sentence belongs to.
+    let mut lead = false;
+    let role_in = |hay: &str| p.bodies.roles.iter().any(|r| find_phrase(hay, r).is_some());
+    let mut subjects: Vec<Option<memchr::memmem::Finder<'static>>> = Vec::new();
+    let mut agreements = Spans::default();
+    for s in secs.iter().flatten().filter(|s| !s.heading) {
+        let w = s.words();
+        let starts = Starts::of(w);
+        // `role_in` for `w` and its prefixes.
+        let role_in_w = |hay: &str| p.bodies.roles.iter().any(|r| starts.find(hay, r).is_some());
+        let subject_carried = std::mem::replace(&mut subject_before, role_in_w(w));
+        let under_lead = lead && (!s.para_start || is_bullet(&s.text));
+        let opens = opens_list(&s.text, &role_in);
+        lead = opens || under_lead;
+        // No request verb and no letter's writer asking, no call (the
+        // cheap test first).
+        let verb = p
+            .requests
+            .verbs
+            .iter()
+            .filter_map(|v| starts.find(w, v).map(|at| (at, v.as_str())))
+            .filter(|&(at, _)| !relative(p, w, at))
+            .min_by_key(|(at, _)| *at);
+        // Only the letter's own sentences, outside quotations, are its
+        // writer's.
+        let writer = cx
+            .letter_to
+            .filter(|&(_, end)| s.span.end <= end && s.quotes.is_empty() && s.unclosed.is_empty())
+            .and_then(|(to, _)| letter::asks(p, w).map(|(at, phrase)| (at, phrase, to)));
+        let voiced = impersonal(p, cx, (w, &starts), verb.map(|(at, _)| at));
+        if verb.is_none() && writer.is_none() && voiced.is_none() {
+            continue;
+        }
+        // Inside a decision item, or read already as an agreement or a
+        // request (the report reader's): not a call in prose.
+        agreements.catch_up(&facts.nodes);
+        let read = agreements.overlaps(s.span);
+        let in_item = cx
+            .items
+            .iter()
+            .any(|(i, ..)| i.span.start < s.span.end && s.span.start < i.span.end);
+        if read || in_item {
+            continue;
+        }
+        // Each request's subject in words form, and its searcher, once,
+        // not once a sentence: a long document holds hundreds of both.
+        subjects.truncate(facts.requests.len());
+        let new = facts.requests.get(subjects.len()..).unwrap_or_default();
+        subjects.extend(new.iter().map(|r| {
+            let subject = words(&r.subject);
+            (!subject.is_empty()).then(|| memchr::memmem::Finder::new(&subject).into_owned())
+        }));
+        let asked_already = facts.requests.iter().zip(&subjects).any(|(r, subject)| {
+            overlaps(&r.prov, s.span)
+                || subject
+                    .as_ref()
+                    .is_some_and(|f| f.find(w.as_bytes()).is_some())
+        });
+        if asked_already {
+            continue;
+        }
+        // "I venture to request that ...": the letter's writer asks its
+        // addressee, from the verb (or the writer's words) on.
+        if let Some((at, phrase, to)) = writer {
+            let verb = verb.filter(|&(v, _)| v >= at).map(|(_, v)| v);
+            let who = Addressed {
+                to: to.to_string(),
+                named: Vec::new(),
+            };
+            let call = Call {
+                from: verb.unwrap_or(phrase),
+                who,
+                adopted: false,
+            };
+            notes.extend(push_call(facts, cx, s, call, &mut seen, &mut n));
+            continue;
+        }
+        let Some((at, verb)) = voiced.or(verb) else {
+            continue;
+        };
+        // Another's impersonal voice ("Tal como se solicita", "se
+        // solicitó a que ..."): no call of a body.
+        if voiced.is_none() && told_of(p, w, at, verb) {
+            continue;
+        }
+        let before = w.get(..at).unwrap_or("");
+        // "A la vez, exhortaron ...": the subject of the sentence before.
+        let carried = subject_carried && before.split(' ').filter(|x| !x.is_empty()).count() <= 3;
+        let decided = role_in_w(before)
+            || carried
+            || under_lead
+            || voiced.is_some()
+            || uncounted(before).is_some_and(|b| role_in(&b))
+            || p.requests
+                .callers
+                .iter()
+                // Only as the sentence's subject, at its start ("El Gobierno
+                // de Panamá ... instó"), not an object or a source.
+                .any(|c| {
+                    before
+                        .strip_prefix(c.as_str())
+                        .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+                });
+        let preamble = p.preamble.markers.iter().any(|m| w.starts_with(m.as_str()));
+        if !decided || preamble {
+            continue;
+        }
+        let after = w.get(at + verb.len()..).unwrap_or("").trim();
+        let not_stated = || Addressed {
+            to: "addressee not stated".into(),
+            named: Vec::new(),
+        };
+        let who = addressee(p, s, after)
+            .or_else(|| voiced.map(|_| not_stated()))
+            .or_else(|| unnamed_in_prose(p, after).then(not_stated));
+        let Some(who) = who else {
+            continue;
+        };
+        // An impersonal call is its whole sentence: its opening says
+        // whose voice asks ("En el acuerdo se instruye a los gobiernos").
+        let call = Call {
+            from: if voiced.is_some() { "" } else { verb },
+            who,
+            adopted: true,
+        };
+        notes.extend(push_call(facts, cx, s, call, &mut seen, &mut n));
+    }
+    notes
+}
+
+/// A call read in prose: the words it starts at (in [`words`] form; empty
+/// for the whole sentence), who is asked, and whether the document's own
+/// meeting made it.
+struct Call<'a> {
+    from: &'a str,
+    who: Addressed,
+    adopted: bool,
+}
+
+/// Store a call in prose as an agreement (marked `form = request`, of
+/// the document's own meeting when the meeting made it) with its
+/// request; `None` when the same words were stored already.
+fn push_call(
+    facts: &mut Facts,
+    cx: &Prose,
+    s: &Sentence,
+    call: Call<'_>,
+    seen: &mut std::collections::HashSet<String>,
+    n: &mut usize,
+) -> Option<String> {
+    // The call itself: from its first words to the end of the sentence.
+    let from = find_phrase(&s.norm, call.from).map_or(0, |k| s.orig(k));
+    let span = Span {
+        start: s.span.start + from,
+        end: s.span.end,
+    };
+    let clause: String = s
+        .text
+        .get(from..)
+        .unwrap_or("")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    if !seen.insert(clause.clone()) {
+        return None; // The same words again (a summary above the story).
+    }
+    *n += 1;
+    let n = *n;
+    let section = crate::ingest::listed::section_of(cx.sections, span.start);
+    let prov = facts.prov(section, span);
+    let agreement = format!("agreement:{}/request-{n}", cx.doc);
+    let name = shorten(&clause, 70);
+    facts.node(
+        &agreement,
+        crate::model::Kind::Agreement,
+        &name,
+        std::slice::from_ref(&name),
+        &prov,
+    );
+    facts.attr(
+        &agreement,
+        "text",
+        crate::model::Value::Text(clause.clone()),
+        &prov,
+    );
+    facts.attr(
+        &agreement,
+        "form",
+        crate::model::Value::Text("request".into()),
+        &prov,
+    );
+    facts.edge(
+        &crate::model::section_id(cx.doc, section),
+        &agreement,
+        EdgeKind::Mentions,
+        vec![],
+        &prov,
+    );
+    if let Some(m) = cx.own.filter(|_| call.adopted) {
+        facts.edge(&agreement, m, EdgeKind::AdoptedAt, vec![], &prov);
+    }
+    let id = format!("request:{}/request-{n}", cx.doc);
+    let note = format!(
+        "request in prose to {}: {} (answers not stated)",
+        call.who.to,
+        shorten(&clause, 70)
+    );
+    let asked = Asked {
+        subject: clause,
+        who: call.who,
+        deadline: None,
+    };
+    push_request(facts, &id, &agreement, asked, &prov);
+    Some(note)
+}
+
+/// True when a text ends a line with a colon after a body that decides
+/// ("Ministers:" then bullets): what follows is said by that body.
+fn opens_list(text: &str, role_in: &dyn Fn(&str) -> bool) -> bool {
+    text.match_indices(':').any(|(at, _)| {
+        let rest = text.get(at + 1..).unwrap_or("");
+        let line_end = rest.trim_start_matches([' ', '\t']);
+        (line_end.is_empty() || line_end.starts_with('\n'))
+            && role_in(&words(text.get(..at).unwrap_or("")))
+    })
+}
+
+/// True when a line opens with a bullet ("• urged ...", "- welcomed ...").
+fn is_bullet(text: &str) -> bool {
+    text.trim_start()
+        .starts_with(['•', '-', '–', '◦', '▪', '·', '*', '\u{f0b7}'])
+}
+
+/// What [`in_prose`] reads beside the sentences.
+pub struct Prose<'a> {
+    pub doc: &'a str,
+    pub sections: &'a [crate::model::Section],
+    /// The decision items (their requests are read by [`emit`]).
+    pub items: &'a [(Item, String, String)],
+    /// The document's own meeting.
+    pub own: Option<&'a str>,
+    /// Whom the letter the document opens with is addressed to, and
+    /// where the letter ends ([`letter::addressee_of`]), if it is one.
+    pub letter_to: Option<(&'a str, usize)>,
+}
