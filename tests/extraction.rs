@@ -9,6 +9,7 @@
 
 mod extraction {
     mod bodies;
+    mod calls;
     pub mod common;
     mod datelines;
     mod layouts;

@@ -229,6 +229,8 @@ impl Profile {
             &mut self.requests.not_own,
             &mut self.requests.assigned,
             &mut self.requests.joiners,
+            &mut self.requests.coordinated,
+            &mut self.requests.purpose,
             &mut self.requests.answered,
             &mut self.requests.deliver,
             &mut self.requests.future,

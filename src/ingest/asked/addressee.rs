@@ -62,8 +62,9 @@ pub(super) fn addressee(p: &Profile, s: &Sentence, after: &str) -> Option<Addres
 
 /// Whoever is named between a request verb and the task it gives them
 /// ("instó a las fuerzas políticas y gobiernos de Centroamérica a asumir
-/// ..."): an article, a few words that are no infinitive, then a word of
-/// `before_infinitive` and an infinitive; addressed as printed.
+/// ...", "recomendaron a la población cumplir ..."): an article, a few
+/// words that are no infinitive, then an infinitive, maybe after a word
+/// of `before_infinitive`; addressed as printed.
 fn before_task(p: &Profile, s: &Sentence, after: &str) -> Option<Addressed> {
     // Only after the "a" that marks whom a verb addresses ("a las", "al"),
     // not a bare article: "solicitaron los temas a tratar" asks for the
@@ -84,8 +85,11 @@ fn before_task(p: &Profile, s: &Sentence, after: &str) -> Option<Addressed> {
     if ws.first().is_none_or(|w| infinitive(p, w)) {
         return None;
     }
+    // The task's infinitive after "a", or right after the name
+    // ("recomendaron a la población cumplir los requisitos").
     let n = (1..ws.len().saturating_sub(1)).find(|&k| {
         p.requests.before_infinitive.iter().any(|b| b == ws[k]) && infinitive(p, ws[k + 1])
+            || infinitive(p, ws[k]) && !p.requests.purpose.iter().any(|x| x == ws[k - 1])
     })?;
     let named = ws[..n].join(" ");
     // The same words in the original text, as printed.
@@ -236,10 +240,13 @@ pub(super) fn before_infinitive(p: &Profile, after: &str) -> bool {
 }
 
 /// Whether a word (in [`words`] form) ends as the language's infinitives
-/// do (`[requests] infinitives`), with a stem before the ending.
+/// do (`[requests] infinitives`), with a stem before the ending, and is
+/// none of the words so ending that are no verb (`[lists]
+/// not_infinitives`: "lugar", "regular").
 fn infinitive(p: &Profile, word: &str) -> bool {
     p.requests
         .infinitives
         .iter()
         .any(|e| word.len() > e.len() + 1 && word.ends_with(e.as_str()))
+        && !p.lists.not_infinitives.iter().any(|n| n == word)
 }

@@ -142,12 +142,14 @@ pub fn in_prose(p: &Profile, cx: &Prose, secs: &[Vec<Sentence>], facts: &mut Fac
                 to: to.to_string(),
                 named: Vec::new(),
             };
+            let from = find_phrase(&s.norm, verb.unwrap_or(phrase)).map_or(0, |k| s.orig(k));
             let call = Call {
-                from: verb.unwrap_or(phrase),
+                from,
+                to: s.text.len(),
                 who,
                 adopted: false,
             };
-            notes.extend(push_call(facts, cx, s, call, &mut seen, &mut n));
+            notes.extend(push_call(p, facts, cx, s, call, &mut seen, &mut n));
             continue;
         }
         let Some((at, verb)) = voiced.or(verb) else {
@@ -180,11 +182,7 @@ pub fn in_prose(p: &Profile, cx: &Prose, secs: &[Vec<Sentence>], facts: &mut Fac
         if !decided || preamble {
             continue;
         }
-        let after = w.get(at + verb.len()..).unwrap_or("").trim();
-        let not_stated = || Addressed {
-            to: "addressee not stated".into(),
-            named: Vec::new(),
-        };
+        let after = after_verb(p, w, at, verb);
         let who = addressee(p, s, after)
             .or_else(|| voiced.map(|_| not_stated()))
             .or_else(|| unnamed_in_prose(p, after).then(not_stated));
@@ -193,21 +191,104 @@ pub fn in_prose(p: &Profile, cx: &Prose, secs: &[Vec<Sentence>], facts: &mut Fac
         };
         // An impersonal call is its whole sentence: its opening says
         // whose voice asks ("En el acuerdo se instruye a los gobiernos").
-        let call = Call {
-            from: if voiced.is_some() { "" } else { verb },
-            who,
-            adopted: true,
+        let (from, norm_end) = match voiced {
+            Some(_) => (0, 0),
+            None => find_phrase(&s.norm, verb).map_or((0, 0), |k| (s.orig(k), k + verb.len())),
         };
-        notes.extend(push_call(facts, cx, s, call, &mut seen, &mut n));
+        let mut calls = vec![(from, who)];
+        calls.extend(joined_calls(p, s, (at + verb.len(), norm_end)));
+        let ends: Vec<usize> = calls.iter().skip(1).map(|c| c.0).collect();
+        for ((from, who), to) in calls
+            .into_iter()
+            .zip(ends.into_iter().chain([s.text.len()]))
+        {
+            let call = Call {
+                from,
+                to,
+                who,
+                adopted: true,
+            };
+            notes.extend(push_call(p, facts, cx, s, call, &mut seen, &mut n));
+        }
     }
     notes
 }
 
-/// A call read in prose: the words it starts at (in [`words`] form; empty
-/// for the whole sentence), who is asked, and whether the document's own
-/// meeting made it.
-struct Call<'a> {
-    from: &'a str,
+fn not_stated() -> Addressed {
+    Addressed {
+        to: "addressee not stated".into(),
+        named: Vec::new(),
+    }
+}
+
+/// The words after a request verb (in [`words`] form), from the word
+/// that says whom it addresses when the verb ends with it ("recomendaron
+/// a": "a la población cumplir ...").
+fn after_verb<'w>(p: &Profile, w: &'w str, at: usize, verb: &str) -> &'w str {
+    let last = verb.rsplit(' ').next().unwrap_or("");
+    let r = &p.requests;
+    let keep = if verb.contains(' ')
+        && r.personal
+            .iter()
+            .chain(&r.before_infinitive)
+            .any(|x| x == last)
+    {
+        last.len()
+    } else {
+        0
+    };
+    w.get(at + verb.len() - keep..).unwrap_or("").trim()
+}
+
+/// The calls joined to a sentence's first in the same sentence, after
+/// `from` (its end in [`words`] form and in the normalized text): a
+/// request verb right after a word of `[requests] coordinated` ("exhortaron a
+/// que ...; expresaron su inquietud ..., e instaron a garantizar ...",
+/// "instan al diálogo ..., a la vez que hacen un llamado a fortalecer
+/// ..."), which shares the first's subject; each with where it starts in
+/// the sentence's text and whom it asks.
+fn joined_calls(p: &Profile, s: &Sentence, from: (usize, usize)) -> Vec<(usize, Addressed)> {
+    let w = s.words();
+    let (mut at_w, mut at_n) = from;
+    let mut out = Vec::new();
+    while at_n > 0 {
+        let rest = w.get(at_w..).unwrap_or("");
+        let next = p
+            .requests
+            .verbs
+            .iter()
+            .filter_map(|v| find_phrase(rest, v).map(|k| (at_w + k, v.as_str())))
+            .min_by_key(|&(k, _)| k);
+        let Some((k, v)) = next else {
+            break;
+        };
+        let Some(kn) = find_phrase(s.norm.get(at_n..).unwrap_or(""), v) else {
+            break;
+        };
+        (at_w, at_n) = (k + v.len(), at_n + kn + v.len());
+        let before = w.get(..k).unwrap_or("").trim_end();
+        let joined = p.requests.coordinated.iter().any(|j| {
+            before
+                .strip_suffix(j.as_str())
+                .is_some_and(|b| b.ends_with(' '))
+        });
+        if !joined {
+            continue;
+        }
+        let after = after_verb(p, w, k, v);
+        let who = addressee(p, s, after).or_else(|| unnamed_in_prose(p, after).then(not_stated));
+        if let Some(who) = who {
+            out.push((s.orig(at_n - v.len()), who));
+        }
+    }
+    out
+}
+
+/// A call read in prose: where it starts and ends in its sentence's
+/// text, who is asked, and whether the document's own meeting made it.
+struct Call {
+    from: usize,
+    to: usize,
     who: Addressed,
     adopted: bool,
 }
@@ -216,26 +297,21 @@ struct Call<'a> {
 /// the document's own meeting when the meeting made it) with its
 /// request; `None` when the same words were stored already.
 fn push_call(
+    p: &Profile,
     facts: &mut Facts,
     cx: &Prose,
     s: &Sentence,
-    call: Call<'_>,
+    call: Call,
     seen: &mut std::collections::HashSet<String>,
     n: &mut usize,
 ) -> Option<String> {
-    // The call itself: from its first words to the end of the sentence.
-    let from = find_phrase(&s.norm, call.from).map_or(0, |k| s.orig(k));
+    let text = s.text.get(call.from..call.to).unwrap_or("");
+    let text = ended(p, text, call.to >= s.text.len());
     let span = Span {
-        start: s.span.start + from,
-        end: s.span.end,
+        start: s.span.start + call.from,
+        end: s.span.start + call.from + text.len(),
     };
-    let clause: String = s
-        .text
-        .get(from..)
-        .unwrap_or("")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let clause: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if !seen.insert(clause.clone()) {
         return None; // The same words again (a summary above the story).
     }
@@ -287,6 +363,27 @@ fn push_call(
     };
     push_request(facts, &id, &agreement, asked, &prov);
     Some(note)
+}
+
+/// A call's text without what joins it to the call after it in the
+/// same sentence (", e", "; y", ", a la vez que"); a call that runs to
+/// its sentence's end as it is.
+fn ended<'t>(p: &Profile, text: &'t str, last: bool) -> &'t str {
+    if last {
+        return text;
+    }
+    let mut t = text.trim_end();
+    for j in &p.requests.coordinated {
+        let w = words(t);
+        if w.ends_with(&format!(" {j}")) {
+            // As many words of the text as the joining words have.
+            let n = j.split(' ').count();
+            let cut = t.rsplitn(n + 1, char::is_whitespace).last().unwrap_or(t);
+            t = cut.trim_end();
+            break;
+        }
+    }
+    t.trim_end_matches([',', ';', ' ', ':'])
 }
 
 /// True when a text ends a line with a colon after a body that decides

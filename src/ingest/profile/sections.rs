@@ -129,12 +129,21 @@ pub struct Requests {
     pub before_infinitive: Vec<String>,
     /// The endings of the language's infinitives (`ar`, `er`, `ir`).
     pub infinitives: Vec<String>,
+    /// Words right before an infinitive that make it a purpose or a
+    /// manner ("para gestionar"), not the task a call gives whoever it
+    /// names.
+    pub purpose: Vec<String>,
     /// Words after those named at the opening of an item that give them
     /// a task ("The Chair in Office of MIDSA and IOM to pursue ..."): a
     /// request to them.
     pub assigned: Vec<String>,
     /// Words that may join the names of those given a task (`and`, `of`).
     pub joiners: Vec<String>,
+    /// Words right before a request verb that join it to a call made
+    /// earlier in the same sentence, by the same subject ("... e
+    /// instaron a garantizar", "..., a la vez que hacen un llamado a"):
+    /// a second call.
+    pub coordinated: Vec<String>,
     /// Words right before a request verb that make it passive ("The
     /// Technical Secretariat was requested to ..."): the words before
     /// them name who was asked.

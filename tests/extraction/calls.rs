@@ -1,0 +1,125 @@
+//! Calls in running prose: several in one sentence, joined to the first
+//! and sharing its subject; a communiqué's present tense; a
+//! recommendation that names whom it asks; and an infinitive of purpose,
+//! which names no task.
+
+use super::common::Doc;
+
+/// Each request's words and whom it asks.
+fn calls(d: &Doc) -> Vec<(String, String)> {
+    d.bundle
+        .requests
+        .iter()
+        .map(|r| (r.subject.clone(), r.addressed_to.clone()))
+        .collect()
+}
+
+#[test]
+fn a_second_call_joined_to_the_first_is_a_request_of_its_own() {
+    // Modeled on a joint declaration of Mexico and the Northern Triangle:
+    // "exhortaron a que ...; expresaron ..., e instaron a garantizar ...".
+    let d = Doc::text(
+        "nota-declaracion.txt",
+        "Los cuatro países exhortaron a que la migración se realice de manera segura, \
+         ordenada y regular; expresaron su inquietud por los riesgos para la salud, e \
+         instaron a garantizar la seguridad de los menores migrantes.\n",
+    );
+    d.assert_consistent();
+    let got = calls(&d);
+    let [(first, to1), (second, to2)] = got.as_slice() else {
+        panic!("two requests: {got:?}")
+    };
+    assert_eq!(
+        first,
+        "exhortaron a que la migración se realice de manera segura, ordenada y regular; \
+         expresaron su inquietud por los riesgos para la salud"
+    );
+    assert_eq!(
+        second,
+        "instaron a garantizar la seguridad de los menores migrantes."
+    );
+    assert_eq!(
+        (to1.as_str(), to2.as_str()),
+        ("addressee not stated", "addressee not stated")
+    );
+    // "..., a la vez que hacen un llamado a ...", in the present, and in
+    // English after "and".
+    let d = Doc::text(
+        "comunicado.txt",
+        "Los Viceministros instan a los países miembros a fortalecer el diálogo, a la vez que \
+         hacen un llamado a ampliar la cooperación regional.\n",
+    );
+    let got = calls(&d);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert!(got[0].0.ends_with("fortalecer el diálogo"), "{got:?}");
+    assert!(
+        got[1].0.starts_with("hacen un llamado a ampliar"),
+        "{got:?}"
+    );
+    let d = Doc::text(
+        "communique.txt",
+        "The Ministers urged member countries to ratify the convention and called upon \
+         the International Organization for Migration to report on its progress.\n",
+    );
+    let got = calls(&d);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[0].1, "member countries");
+    assert!(got[1].0.starts_with("called upon"), "{got:?}");
+}
+
+#[test]
+fn a_request_verb_inside_the_task_is_no_second_call() {
+    // "a solicitar": the task the first call gives, not a call of its own.
+    let d = Doc::text(
+        "comunicado.txt",
+        "Los Viceministros instaron a los países miembros a solicitar a la OIM su apoyo.\n",
+    );
+    let got = calls(&d);
+    let [(text, to)] = got.as_slice() else {
+        panic!("one request: {got:?}")
+    };
+    assert!(
+        text.starts_with("instaron a los países miembros"),
+        "{got:?}"
+    );
+    assert_eq!(to, "member countries");
+}
+
+#[test]
+fn both_countries_exhort_and_recommend_to_whom_they_name() {
+    // A bilateral communiqué in the present tense, modeled on one of
+    // Mexico and Guatemala: "ambos países exhortan a que ...", then
+    // "recomiendan a la población cumplir ..." (the infinitive right
+    // after whom it asks, no "a" between).
+    let d = Doc::text(
+        "comunicado-conjunto.txt",
+        "Los gobiernos de México y Guatemala reiteran su compromiso con los derechos \
+         humanos; no obstante, ambos países exhortan a que la migración se realice de forma \
+         segura. Asimismo, recomiendan a la población cumplir los requisitos de cada país.\n",
+    );
+    d.assert_consistent();
+    let got = calls(&d);
+    let [(a, to_a), (b, to_b)] = got.as_slice() else {
+        panic!("two requests: {got:?}")
+    };
+    assert!(a.starts_with("exhortan a que"), "{got:?}");
+    assert_eq!(to_a, "addressee not stated");
+    assert!(b.starts_with("recomiendan a la población"), "{got:?}");
+    assert_eq!(to_b, "población");
+}
+
+#[test]
+fn an_infinitive_of_purpose_names_no_task() {
+    // "un llamado a la responsabilidad compartida ... para gestionar": a
+    // call for a principle, not a task given to someone named.
+    let d = Doc::text(
+        "declaracion.txt",
+        "La Conferencia hace un llamado a la responsabilidad compartida regional para \
+         gestionar la migración.\n",
+    );
+    let got = calls(&d);
+    assert!(
+        got.iter().all(|(_, to)| !to.contains("responsabilidad")),
+        "{got:?}"
+    );
+}
