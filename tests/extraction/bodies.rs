@@ -108,3 +108,33 @@ fn a_body_defined_after_a_dash_numbers_its_meeting_with_its_days() {
         Some("Lima")
     );
 }
+
+#[test]
+fn a_series_keyed_by_month_that_met_holds_its_meeting_of_the_month() {
+    // Modeled on a page of the Khartoum Process: the series is who met,
+    // and its meetings are named by their month.
+    let d = Doc::text(
+        "khartoum-news.txt",
+        "On 15 and 16 December 2016, the members of the Khartoum Process met in Addis Ababa, \
+         Ethiopia, for a Senior Officials Meeting.\n\n\
+         Participants agreed to extend the work plan of the Process for another year.\n",
+    );
+    d.assert_consistent();
+    assert_eq!(d.ids(Kind::Meeting), d.set(&["meeting:khartoum-2016-12"]));
+    assert_eq!(
+        d.text_attr("meeting:khartoum-2016-12", "city").as_deref(),
+        Some("Addis Ababa")
+    );
+    // A meeting named before the words of holding is what was held; the
+    // series there only owns it (the Bali Process numbers these itself).
+    let d = Doc::text(
+        "bali-page.txt",
+        "The 14th Ad Hoc Group Senior Officials' Meeting of the Bali Process was held in \
+         Da Nang, Viet Nam, on 23 July 2019.\n",
+    );
+    assert!(
+        !d.ids(Kind::Meeting).contains("meeting:bali-2019-07"),
+        "{:?}",
+        d.ids(Kind::Meeting)
+    );
+}

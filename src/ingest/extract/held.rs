@@ -79,13 +79,19 @@ pub(super) fn own_meeting_held(
                 }
                 // A title block's place and days in a document of one
                 // series keyed by month ("Report and Recommendations of the
-                // MIDSA Conference" / "Windhoek, 15 - 17 November 2010"):
+                // MIDSA Conference" / "Windhoek, 15 - 17 November 2010"), or
+                // a sentence of holding whose subject is that series ("the
+                // members of the Khartoum Process met in Addis Ababa"):
                 // that series' meeting of the month.
                 let by_date = env
                     .series
                     .as_deref()
                     .and_then(crate::reference::series::by_key)
-                    .filter(|x| x.by_date && held.heading && held.date.is_some());
+                    .filter(|x| {
+                        x.by_date
+                            && held.date.is_some()
+                            && (held.heading || series_met(&opening, &held, x, cue))
+                    });
                 let Some(series) = by_date else {
                     // A title block's meeting outside any series
                     // ("TALLER REGIONAL SOBRE ..." / "San Salvador, ...").
@@ -276,4 +282,43 @@ pub(super) fn adopt_unplaced(facts: &mut Facts, own: &str) {
     for (id, prov) in unplaced {
         facts.edge(&id, own, EdgeKind::AdoptedAt, vec![], &prov);
     }
+}
+
+/// Whether the sentence of holding names `series` before its words of
+/// holding, as who met ("the members of the Khartoum Process met in"),
+/// and no meeting there.
+fn series_met(
+    opening: &[Sentence],
+    held: &Held,
+    series: &crate::reference::series::Series,
+    cue: &crate::ingest::pattern::Pattern,
+) -> bool {
+    let Some(s) = opening
+        .iter()
+        .find(|s| s.span.start <= held.span.start && held.span.start < s.span.end)
+    else {
+        return false;
+    };
+    let Some(&(at, _)) = s.find(cue).first() else {
+        return false;
+    };
+    let before = format!(
+        " {} ",
+        crate::ingest::profile::words(s.text.get(..at).unwrap_or(""))
+    );
+    let said = |n: &String| {
+        let n = crate::ingest::profile::words(n);
+        !n.is_empty() && before.contains(&format!(" {n} "))
+    };
+    // A meeting named before the words of holding is what was held ("The
+    // 14th Ad Hoc Group Senior Officials' Meeting of the Bali Process was
+    // held"), and the series only its owner.
+    let nouns = crate::ingest::profile::Profile::bundled()
+        .iter()
+        .flat_map(|p| &p.places.meeting_nouns);
+    let meeting_named = series.meeting_words.iter().chain(nouns).any(said);
+    !meeting_named
+        && std::iter::once(&series.acronym)
+            .chain(&series.names)
+            .any(said)
 }
