@@ -46,6 +46,11 @@ pub struct Calendar {
     /// The reference calendar's numbered meetings with days: body key
     /// (`crm`), ordinal, acronym, dates.
     numbered: Vec<(String, u32, String, DateValue)>,
+    /// The months' names in the document's language, January first,
+    /// where its profile prints them (`[places] month_names`; Spanish
+    /// otherwise), and the forms of its aliases for a body's meeting of a
+    /// month (`[places] month_meeting`: "{body} meeting of {month}").
+    months: Option<(Vec<String>, Vec<String>)>,
 }
 
 fn key(body: &str) -> String {
@@ -127,14 +132,40 @@ impl Calendar {
         }
     }
 
+    /// Name meetings of a month in the language of `profile` when it
+    /// prints months (Spanish otherwise), with aliases in both.
+    pub fn in_language(mut self, profile: Option<&crate::ingest::profile::Profile>) -> Calendar {
+        self.months = profile
+            .filter(|p| p.places.month_names.len() == 12)
+            .map(|p| (p.places.month_names.clone(), p.places.month_meeting.clone()));
+        self
+    }
+
     fn display(&self, body: &str) -> String {
         if let Some((series, sub)) = crate::reference::series::sub_meeting(body) {
             return sub.display(series);
         }
+        // A series the gazetteer does not know by its name ("Khartoum
+        // Process"), else the body's key.
         self.names
             .get(body)
             .cloned()
+            .or_else(|| crate::reference::series::by_key(&key(body)).map(|x| x.acronym.clone()))
             .unwrap_or_else(|| key(body).to_uppercase())
+    }
+
+    /// A month's display in the document's language ("December 2016"),
+    /// as [`dates::display_month`] gives it in Spanish.
+    fn month_display(&self, d: &DateValue) -> String {
+        let name = self
+            .months
+            .as_ref()
+            .and_then(|(m, _)| m.get(usize::from(d.start.month).checked_sub(1)?));
+        match (d.precision, name) {
+            (Precision::Year, _) | (_, None) => dates::display_month(d),
+            _ if d.start.yearless() => name.cloned().unwrap_or_default(),
+            (_, Some(n)) => format!("{n} {}", d.start.year),
+        }
     }
 
     fn entry(&mut self, id: &str, make: impl FnOnce() -> Entry) -> &mut Entry {
@@ -241,6 +272,20 @@ impl Calendar {
                     format!("reunión de la {disp} en {when}"),
                     format!("{disp} {}", date_suffix(&d)),
                 ];
+                // Named in the document's language, with its aliases too
+                // ("Khartoum Process meeting of December 2016").
+                let local = self.month_display(&d);
+                if local != when {
+                    aliases.push(format!("{disp} {when}"));
+                    if let Some((_, forms)) = &self.months {
+                        aliases.extend(
+                            forms
+                                .iter()
+                                .map(|f| f.replace("{body}", &disp).replace("{month}", &local)),
+                        );
+                    }
+                }
+                let when = local;
                 if let Some(l) = self.long.get(body).filter(|l| **l != disp) {
                     aliases.push(format!("{l} {when}"));
                 }

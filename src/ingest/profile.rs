@@ -276,6 +276,8 @@ impl Profile {
             &mut self.places.closed,
             &mut self.places.ranks,
             &mut self.places.next,
+            &mut self.places.attended,
+            &mut self.places.purpose,
             &mut self.lists.announced,
             &mut self.lists.infinitive_particles,
             &mut self.lists.not_infinitives,

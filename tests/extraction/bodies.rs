@@ -125,6 +125,19 @@ fn a_series_keyed_by_month_that_met_holds_its_meeting_of_the_month() {
         d.text_attr("meeting:khartoum-2016-12", "city").as_deref(),
         Some("Addis Ababa")
     );
+    // Named in the page's language by the series' name, with aliases in
+    // both languages.
+    assert_eq!(
+        d.name("meeting:khartoum-2016-12"),
+        "Khartoum Process December 2016"
+    );
+    let aliases = d.aliases("meeting:khartoum-2016-12");
+    for a in [
+        "Khartoum Process meeting of December 2016",
+        "Khartoum Process diciembre 2016",
+    ] {
+        assert!(aliases.iter().any(|x| x == a), "{a}: {aliases:?}");
+    }
     // A meeting named before the words of holding is what was held; the
     // series there only owns it (the Bali Process numbers these itself).
     let d = Doc::text(
@@ -134,6 +147,39 @@ fn a_series_keyed_by_month_that_met_holds_its_meeting_of_the_month() {
     );
     assert!(
         !d.ids(Kind::Meeting).contains("meeting:bali-2019-07"),
+        "{:?}",
+        d.ids(Kind::Meeting)
+    );
+}
+
+#[test]
+fn those_who_met_for_a_body_s_meeting_held_it_where_they_met() {
+    // Modeled on a news page of IOM on a MIDWA meeting: the city comes
+    // with the words of holding, the meeting after them ("for the ...
+    // meeting"); the decisions listed are that meeting's.
+    let d = Doc::text(
+        "midwa-news.txt",
+        "Senior officials of the Economic Community of West African States (ECOWAS) and IOM \
+         met in Accra, Ghana on 12-14 September 2017 for the Migration Dialogue for West \
+         Africa (MIDWA) meeting, to talk over the issues they share.\n\n\
+         Some of the recommendations of the consultations were: implement the goals through a \
+         migration lens; educate young people on their rights.\n",
+    );
+    d.assert_consistent();
+    assert_eq!(d.ids(Kind::Meeting), d.set(&["meeting:midwa-2017-09"]));
+    assert_eq!(
+        d.text_attr("meeting:midwa-2017-09", "city").as_deref(),
+        Some("Accra")
+    );
+    adopted_only_at(&d, "meeting:midwa-2017-09");
+    // Met to prepare a meeting: that meeting was not held there.
+    let d = Doc::text(
+        "news.txt",
+        "Senior officials met in Accra, Ghana on 12 September 2017 to prepare for the summit of \
+         the Economic Community of West African States (ECOWAS).\n",
+    );
+    assert!(
+        d.ids(Kind::Meeting).is_empty(),
         "{:?}",
         d.ids(Kind::Meeting)
     );

@@ -262,7 +262,7 @@ impl Pass for Meetings {
             .filter(|(k, _)| k.starts_with("organization:"))
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect();
-        let mut calendar = Calendar::new(r.g, org_names, r.doc_date);
+        let mut calendar = Calendar::new(r.g, org_names, r.doc_date).in_language(r.profile);
         for (k, sents) in r.secs.iter_mut().enumerate() {
             for s in sents.iter_mut() {
                 s.meetings = meetings::find(s, &env);

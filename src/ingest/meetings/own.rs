@@ -234,8 +234,50 @@ fn where_held(
     match city_after(s, b, env, re).or_else(|| city_of(s, b, env)) {
         Some(p) => Some(held_place.unwrap_or(p)),
         None if numbered => held_place,
-        None => None,
+        None => held
+            .filter(|h| attended(s, b, h, env).is_some())
+            .and_then(|h| Some((h.city.clone()?, h.country.clone()?))),
     }
+}
+
+/// Whether the sentence of holding says that those who met there came
+/// for the meeting of the gathering word ending at `b`: after the city it
+/// names, a word of `[places] attended` opens the words that end with the
+/// gathering word ("met this week in Accra, Ghana for the Migration
+/// Dialogue for West Africa (MIDWA) meeting"), with no infinitive of
+/// purpose before it ("met in Panama City to prepare the summit" held no
+/// summit). Where the city ends in the sentence's text, if so.
+fn attended(s: &Sentence, b: usize, h: &Held, env: &Env) -> Option<usize> {
+    let city = h.city.as_deref().filter(|_| within(s, h))?;
+    let head = s.text.get(..b).unwrap_or("");
+    let at = head.rfind(city)?;
+    let between = crate::ingest::profile::words(head.get(at + city.len()..).unwrap_or(""));
+    let between = format!(" {between}");
+    let first = env
+        .places(|p| &p.attended)
+        .into_iter()
+        .filter_map(|w| between.find(&format!(" {w} ")))
+        .min();
+    let purpose = env
+        .places(|p| &p.purpose)
+        .into_iter()
+        .filter_map(|w| between.find(&format!(" {w} ")))
+        .min();
+    first
+        .is_some_and(|f| purpose.is_none_or(|p| f < p))
+        .then_some(at + city.len())
+}
+
+/// The body a meeting that those who met attended is named after ("for
+/// the Migration Dialogue for West Africa (MIDWA) meeting"): the last
+/// organization named between the city and the gathering word (`a..b`).
+fn attended_body(s: &Sentence, a: usize, b: usize, h: Option<&Held>, env: &Env) -> Option<String> {
+    let from = attended(s, b, h?, env)?;
+    s.mentions
+        .iter()
+        .filter(|m| m.id.starts_with("organization:") && from <= m.start && m.end <= a)
+        .max_by_key(|m| m.end)
+        .map(|m| m.id.clone())
 }
 
 /// The document's own meeting read from a gathering word and the city
@@ -304,7 +346,11 @@ pub fn gathering(
                 Some(x) => Target::Dated {
                     body: format!("organization:{}", x.key()),
                 },
-                None => Target::Named { title },
+                // A body's meeting that those who met came for, by its days.
+                None => match attended_body(s, a, b, held, env).filter(|_| date.is_some()) {
+                    Some(body) if ordinal.is_none() => Target::Dated { body },
+                    _ => Target::Named { title },
+                },
             };
             let mut r = MeetingRef::new(a, b, target);
             r.date = date;

@@ -268,6 +268,20 @@ pub struct Places {
     /// ("its next meeting, set for early December 2017 in Abuja", "la
     /// próxima reunión en Lima"): never the document's own.
     pub next: Vec<String>,
+    /// Words after the city of a sentence of holding that say those who
+    /// met came for a meeting named next ("met in Accra, Ghana for the
+    /// ... meeting"): that meeting was held there.
+    pub attended: Vec<String>,
+    /// Words that say a meeting named after them was only the purpose of
+    /// those who met, not held ("to prepare", "para preparar").
+    pub purpose: Vec<String>,
+    /// How the language names a body's meeting of a month, as aliases of
+    /// a meeting keyed by its month ("{body} meeting of {month}"): written
+    /// as printed, not matched.
+    pub month_meeting: Vec<String>,
+    /// The months as a name prints them, January first ("December"):
+    /// a meeting keyed by its month is named with them.
+    pub month_names: Vec<String>,
     /// `held` as one automaton, built when first asked for (after the
     /// lists are normalized): every sentence is searched for them all.
     #[serde(skip)]
