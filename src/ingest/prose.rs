@@ -94,13 +94,30 @@ fn opens_lead(p: &Profile, text: &str) -> bool {
     })
 }
 
+/// True when a sentence ending in a colon states a whole decision before
+/// what it introduces ("Participants agreed to develop regional responses
+/// based on four main areas of cooperative engagement:" over the areas):
+/// a prose phrase with five words or more after it, and no words that
+/// announce the decisions to follow (`[decisions] following`: "the
+/// following actions").
+fn whole_lead(p: &Profile, w: &str) -> bool {
+    let d = &p.decisions;
+    !d.following.iter().any(|f| find_phrase(w, f).is_some())
+        && d.prose.iter().any(|v| {
+            find_phrase(w, v).is_some_and(|at| {
+                w.get(at + v.len()..)
+                    .is_some_and(|rest| rest.split_whitespace().count() >= 5)
+            })
+        })
+}
+
 /// True when one sentence records a decision in prose: a prose phrase,
 /// an opener at the start of a line, an act after a body that decides,
 /// or (`led`) an operative verb opening the paragraph.
 fn records(p: &Profile, s: &Sentence, own_body: OwnBody<'_>, led: bool) -> bool {
     // A lead-in ("... they have approved the following declaration:"):
     // what was decided follows it.
-    if s.text.trim_end().ends_with(':') {
+    if s.text.trim_end().ends_with(':') && !whole_lead(p, s.words()) {
         return false;
     }
     let w = s.words();

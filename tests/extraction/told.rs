@@ -247,3 +247,33 @@ fn some_of_the_recommendations_listed_and_a_meeting_to_come() {
         d.bundle.edges
     );
 }
+
+#[test]
+fn a_whole_decision_before_a_colon_is_one_but_a_lead_in_is_not() {
+    // Modeled on the outcomes of a Bali Process Ad Hoc Group meeting: the
+    // decision is whole before the colon, which introduces its areas.
+    let d = Doc::text(
+        "outcomes.txt",
+        "Participants agreed to develop regional responses based on four main areas of \
+         cooperative engagement:\n\n1. Diplomatic and Technical Assistance\n\n2. Immigration\n",
+    );
+    d.assert_consistent();
+    let texts = agreement_texts(&d);
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.starts_with("Participants agreed to develop")),
+        "{texts:?}"
+    );
+    // A lead-in announces the decisions that follow; it is none itself.
+    let d = Doc::text(
+        "communique.txt",
+        "The Vice-Ministers agreed to carry out the following actions in the coming year:\n\n\
+         1. To hold a workshop on consular protection.\n",
+    );
+    let texts = agreement_texts(&d);
+    assert!(
+        texts.iter().all(|t| !t.contains("following actions")),
+        "{texts:?}"
+    );
+}
