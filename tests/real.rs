@@ -24,7 +24,8 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // Batch sixteen (2026-12-07), ten documents the rules had not seen
     // (5 English), lowers this floor to what it measured.
     // Batches eighteen and nineteen (2026-12-07), eighteen documents the rules had not seen (9 English), lower this floor to what they measured with the rules of their day.
-    ("es", "decisions", 82.5, 95.1),
+    // batch twenty (first contact) joined the set
+    ("es", "decisions", 79.8, 94.4),
     // Batch thirteen (2026-12-06), six documents the rules had not seen,
     // lowers this floor to what it measured.
     // Batch fourteen (2026-12-06), six documents the rules had not seen,
@@ -40,7 +41,8 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // (5 English), lowers this floor to what it measured with the rules of
     // its day.
     // Batches eighteen and nineteen (2026-12-07), eighteen documents the rules had not seen (9 English), lower this floor to what they measured with the rules of their day.
-    ("en", "decisions", 78.1, 93.0),
+    // batch twenty (first contact) joined the set
+    ("en", "decisions", 76.1, 93.2),
     // A decision for which the text names no meeting (`meeting = ""`) is
     // on the right meeting when none is linked (scored so since
     // 2026-12-05; before, it was counted wrong whatever was read).
@@ -64,7 +66,8 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // (5 English), lowers this floor to what it measured with the rules of
     // its day.
     // Batches eighteen and nineteen (2026-12-07), eighteen documents the rules had not seen (9 English), lower this floor to what they measured with the rules of their day.
-    ("es", "decisions on right meeting", 59.1, 71.7),
+    // batch twenty (first contact) joined the set
+    ("es", "decisions on right meeting", 55.0, 68.9),
     // Batch thirteen (2026-12-06), six documents the rules had not seen,
     // lowers this floor to what it measured.
     // Batch fourteen (2026-12-06), six documents the rules had not seen,
@@ -90,7 +93,7 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // its day.
     // Batches eighteen and nineteen (2026-12-07), eighteen documents the rules had not seen (9 English), lower this floor to what they measured with the rules of their day.
     // 'Some of the recommendations ... were:' read as a list, 2026-12-07 (en decisions 87 -> 93 of 119), and a meeting to come ('its next meeting, set for ... in Abuja') no longer the page's own: the MIDWA list's six decisions hang on no meeting, and the Abuja meeting is no longer read (en meetings 121 -> 120).
-    ("en", "decisions on right meeting", 67.2, 86.0),
+    ("en", "decisions on right meeting", 69.8, 91.6),
     // Batch twelve: a past request in a report ("había pedido ese informe")
     // is not read (es requests 77 -> 74%).
     // Items that name who is tasked ("... and IOM to pursue ..."); "los
@@ -104,7 +107,7 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // Batch sixteen (2026-12-07), ten documents the rules had not seen
     // (5 English), lowers this floor to what it measured.
     // Batches eighteen and nineteen (2026-12-07), eighteen documents the rules had not seen (9 English), lower this floor to what they measured with the rules of their day.
-    ("es", "requests", 63.4, 100.0),
+    ("es", "requests", 66.6, 100.0),
     // A letter's writer asks its addressee ("I venture to request that
     // the enclosed document be circulated"), 2026-12-06 (19 -> 20 of 24).
     // Batch fifteen (2026-12-07), ten documents the rules had not seen
@@ -112,7 +115,8 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // Batch sixteen (2026-12-07), ten documents the rules had not seen
     // (5 English), lowers this floor to what it measured.
     // Batches eighteen and nineteen (2026-12-07), eighteen documents the rules had not seen (9 English), lower this floor to what they measured with the rules of their day.
-    ("en", "requests", 73.3, 95.6),
+    // batch twenty (first contact) joined the set
+    ("en", "requests", 67.6, 95.8),
     // The CRM's plenary meetings with the CSM as a sub-meeting of the CRM
     // series (es 48 -> 51%); "the 6th Rabat Process Ministerial
     // Conference", "the meeting between the Consuls of ..." (en 67 ->
@@ -140,7 +144,8 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // Batch sixteen (2026-12-07), ten documents the rules had not seen
     // (5 English), lowers this floor to what it measured.
     // Batches eighteen and nineteen (2026-12-07), eighteen documents the rules had not seen (9 English), lower this floor to what they measured with the rules of their day.
-    ("es", "meetings", 60.4, 94.7),
+    // batch twenty (first contact) joined the set
+    ("es", "meetings", 59.4, 93.8),
     // A curly apostrophe ("Senior Officials’ Meeting"), an RCGM meeting
     // dated by a list's year after a spaced comma (en 69 -> 71%).
     // An English month after "in" ("the first Almaty Conference ...,
@@ -169,7 +174,8 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // its day.
     // Batches eighteen and nineteen (2026-12-07), eighteen documents the rules had not seen (9 English), lower this floor to what they measured with the rules of their day.
     // 'Some of the recommendations ... were:' read as a list, 2026-12-07 (en decisions 87 -> 93 of 119), and a meeting to come ('its next meeting, set for ... in Abuja') no longer the page's own: the MIDWA list's six decisions hang on no meeting, and the Abuja meeting is no longer read (en meetings 121 -> 120).
-    ("en", "meetings", 69.3, 97.5),
+    // batch twenty (first contact) joined the set
+    ("en", "meetings", 70.5, 96.2),
     // A title block's meeting outside any series ("TALLER REGIONAL ..."
     // over its place and days), 2026-12-06 (31 -> 32 of 46).
     // Batch fourteen (2026-12-06), six documents the rules had not seen,
@@ -214,17 +220,19 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // its day.
     // Batches eighteen and nineteen (2026-12-07), eighteen documents the rules had not seen (9 English), lower this floor to what they measured with the rules of their day.
     // 'Some of the recommendations ... were:' read as a list, 2026-12-07 (en decisions 87 -> 93 of 119), and a meeting to come ('its next meeting, set for ... in Abuja') no longer the page's own: the MIDWA list's six decisions hang on no meeting, and the Abuja meeting is no longer read (en meetings 121 -> 120).
-    ("en", "meetings with city+dates", 70.5, 97.6),
+    // batch twenty (first contact) joined the set
+    ("en", "meetings with city+dates", 71.4, 96.7),
     // Batch fourteen (2026-12-06), six documents the rules had not seen,
     // lowers this floor to what it measured after the day's rules.
     // Batches eighteen and nineteen (2026-12-07), eighteen documents the rules had not seen (9 English), lower this floor to what they measured with the rules of their day.
-    ("es", "document dates", 94.9, 100.0),
+    ("es", "document dates", 95.1, 100.0),
     // Batch fifteen (2026-12-07), ten documents the rules had not seen
     // (6 English), lowers this floor to what it measured (71 of 75).
     // Batch seventeen (2026-12-07), ten documents the rules had not seen
     // (5 English), lowers this floor to what it measured with the rules of
     // its day.
-    ("en", "document dates", 94.6, 96.7),
+    // batch twenty (first contact) joined the set
+    ("en", "document dates", 93.8, 96.8),
     // A name with a comma inside ("Unidad de Política Migratoria,
     // Registro e Identidad de Personas (UPMRIP)"), 2026-12-06 (89 -> 90%).
     // A tail that names the owner is left out of the name ("Foro
@@ -240,7 +248,8 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // (6 English), lowers this floor to what it measured (98 of 110).
     // Batch sixteen (2026-12-07), ten documents the rules had not seen
     // (5 English), lowers this floor to what it measured.
-    ("es", "aliases", 87.6, 99.1),
+    // batch twenty (first contact) joined the set
+    ("es", "aliases", 87.5, 99.2),
     // A name before a dash and what the body calls itself ("the
     // International Organization for Migration – the UN Migration Agency
     // (IOM)"), 2026-12-06 (87 -> 88%; precision 99 -> 98%: "Office of
@@ -261,11 +270,13 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // Batch seventeen (2026-12-07), ten documents the rules had not seen
     // (5 English), lowers this floor to what it measured with the rules of
     // its day.
-    ("en", "aliases", 84.7, 98.6),
+    // batch twenty (first contact) joined the set
+    ("en", "aliases", 84.7, 98.1),
     // Batch sixteen (2026-12-07), ten documents the rules had not seen
     // (5 English), lowers this floor to what it measured.
     // Batches eighteen and nineteen (2026-12-07), eighteen documents the rules had not seen (9 English), lower this floor to what they measured with the rules of their day.
-    ("es", "countries", 98.6, 100.0),
+    // batch twenty (first contact) joined the set
+    ("es", "countries", 98.5, 100.0),
     // Territories the Pacific and Caribbean processes list beside their
     // members (Cook Islands, Niue, ...), "Kyrgyz Republic", 2026-12-06
     // (392 -> 401 of 411).
@@ -275,7 +286,8 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // (5 English), lowers this floor to what it measured with the rules of
     // its day.
     // Batches eighteen and nineteen (2026-12-07), eighteen documents the rules had not seen (9 English), lower this floor to what they measured with the rules of their day.
-    ("en", "countries", 96.5, 99.8),
+    // batch twenty (first contact) joined the set
+    ("en", "countries", 96.2, 99.6),
 ];
 
 #[test]

@@ -302,14 +302,17 @@ fn shape_patterns(month: &str, dotted: &str, year: &str) -> Vec<(String, Shape)>
     // (2022)", as some press datelines write it).
     let ys = format!(r"(?:\s*(?:de|del|,|\()?\s*(?:ano\s+)?{Y})?");
     let sep = r"\s*(?:-|–|—|al|a|hasta el)\s*(?:el\s+)?";
-    let day = r"(\d{1,2})(?:o)?";
+    // "1º", and "1°", "1ro.", "1ero" as the press writes the first.
+    let day = r"(\d{1,2})(?:o|°|ro\.?|ero)?";
     // "4th", and "4 th" as a copy may space it.
     let eday = r"(\d{1,2})(?:\s?(?:st|nd|rd|th)\b)?";
     // Between two days, a dash may come as " ? " in a copy that lost it
     // ("20 ? 22 June 2017").
     // Before an English year: a comma, spaced as a copy may space it
     // ("July 13th -14th , 2016"), or a space.
-    let ens = r"(?:\s*,\s*|\s+)";
+    // Or "de", as Spanish writes one ("junio 1 de 2022", "1 junio de
+    // 2022").
+    let ens = r"(?:\s*,\s*|\s+(?:del?\s+)?)";
     let near = format!(
         "(?:{})",
         profile::alternation(profile::near_days().iter().map(String::as_str))

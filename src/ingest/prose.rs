@@ -99,14 +99,17 @@ fn opens_lead(p: &Profile, text: &str) -> bool {
 /// based on four main areas of cooperative engagement:" over the areas):
 /// a prose phrase with five words or more after it, and no words that
 /// announce the decisions to follow (`[decisions] following`: "the
-/// following actions").
+/// following actions"; `[decisions] announce` after the phrase: "the
+/// measures listed below", "as follows").
 fn whole_lead(p: &Profile, w: &str) -> bool {
     let d = &p.decisions;
     !d.following.iter().any(|f| find_phrase(w, f).is_some())
         && d.prose.iter().any(|v| {
             find_phrase(w, v).is_some_and(|at| {
-                w.get(at + v.len()..)
-                    .is_some_and(|rest| rest.split_whitespace().count() >= 5)
+                w.get(at + v.len()..).is_some_and(|rest| {
+                    rest.split_whitespace().count() >= 5
+                        && !d.announce.iter().any(|a| find_phrase(rest, a).is_some())
+                })
             })
         })
 }

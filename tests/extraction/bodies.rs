@@ -184,3 +184,28 @@ fn those_who_met_for_a_body_s_meeting_held_it_where_they_met() {
         d.ids(Kind::Meeting)
     );
 }
+
+#[test]
+fn a_series_named_in_passing_or_a_summit_met_for_is_not_held() {
+    // Found by a review: the series' name not as who met, and a meeting
+    // that was only the purpose of meeting.
+    for text in [
+        "In the framework of the Khartoum Process, officials of Ethiopia and Sudan met in \
+         Gondar on 3 and 4 March 2019 to discuss joint border management. The Khartoum Process \
+         brings together countries of origin, transit and destination.\n",
+        "Experts from Khartoum Process countries met in Nairobi, Kenya, on 3 May 2018 for a \
+         training workshop. The Khartoum Process brings together countries of origin, transit \
+         and destination.\n",
+        "Officials met in Panama City on 4 June 2019 at the Ministry of Foreign Affairs to \
+         prepare the Summit of the Americas.\n",
+        "Officials met in Nairobi on 2 July 2019 for the launch of the report of the Regional \
+         Consultative Process meeting.\n",
+    ] {
+        let d = Doc::text("news.txt", text);
+        assert!(
+            d.ids(Kind::Meeting).is_empty(),
+            "{text}: {:?}",
+            d.ids(Kind::Meeting)
+        );
+    }
+}

@@ -123,3 +123,36 @@ fn an_infinitive_of_purpose_names_no_task() {
         "{got:?}"
     );
 }
+
+#[test]
+fn the_task_s_own_verbs_and_a_relative_s_verbs_are_no_second_call() {
+    // Found by a review: a request verb joined inside the task the first
+    // call gives ("... a fortalecer ... y solicitar ...", "urged States to
+    // strengthen ... and request ..."), or inside a clause set apart by a
+    // relative ("a Guatemala, país que acogió ... y solicitó ...").
+    for text in [
+        "Los Viceministros instaron a los países miembros a fortalecer la cooperación técnica y \
+         solicitar el apoyo de la OIM.\n",
+        "The Ministers urged States to strengthen border cooperation and request technical \
+         assistance from IOM where needed.\n",
+        "Los Viceministros instaron a Guatemala, país que acogió la reunión técnica y solicitó \
+         apoyo a la OIM, a presentar un informe.\n",
+        "The Ministers urged Senegal, which hosted the technical meeting and requested support \
+         from IOM, to present a report.\n",
+    ] {
+        let d = Doc::text("comunicado.txt", text);
+        let got = calls(&d);
+        assert_eq!(got.len(), 1, "{text}: {got:?}");
+    }
+    // Whom a call names runs to its task's "a" before any bare infinitive.
+    let d = Doc::text(
+        "comunicado.txt",
+        "Los Viceministros instaron a los gobiernos que desean acceder al Fondo a presentar sus \
+         proyectos.\n",
+    );
+    let got = calls(&d);
+    let [(_, to)] = got.as_slice() else {
+        panic!("one request: {got:?}")
+    };
+    assert_eq!(to, "gobiernos que desean acceder al Fondo");
+}

@@ -85,12 +85,18 @@ fn before_task(p: &Profile, s: &Sentence, after: &str) -> Option<Addressed> {
     if ws.first().is_none_or(|w| infinitive(p, w)) {
         return None;
     }
-    // The task's infinitive after "a", or right after the name
-    // ("recomendaron a la población cumplir los requisitos").
-    let n = (1..ws.len().saturating_sub(1)).find(|&k| {
-        p.requests.before_infinitive.iter().any(|b| b == ws[k]) && infinitive(p, ws[k + 1])
-            || infinitive(p, ws[k]) && !p.requests.purpose.iter().any(|x| x == ws[k - 1])
-    })?;
+    // The task's infinitive after "a", or failing that right after the
+    // name ("recomendaron a la población cumplir los requisitos"), when
+    // nothing before it says it is no name.
+    let r = &p.requests;
+    let n = (1..ws.len().saturating_sub(1))
+        .find(|&k| r.before_infinitive.iter().any(|b| b == ws[k]) && infinitive(p, ws[k + 1]))
+        .or_else(|| {
+            (1..ws.len()).find(|&k| infinitive(p, ws[k])).filter(|&k| {
+                !r.purpose.iter().any(|x| x == ws[k - 1])
+                    && !ws[..k].iter().any(|w| r.breaks.iter().any(|b| b == w))
+            })
+        })?;
     let named = ws[..n].join(" ");
     // The same words in the original text, as printed.
     let originals: Vec<&str> = s.text.split_whitespace().collect();
@@ -243,7 +249,7 @@ pub(super) fn before_infinitive(p: &Profile, after: &str) -> bool {
 /// do (`[requests] infinitives`), with a stem before the ending, and is
 /// none of the words so ending that are no verb (`[lists]
 /// not_infinitives`: "lugar", "regular").
-fn infinitive(p: &Profile, word: &str) -> bool {
+pub(super) fn infinitive(p: &Profile, word: &str) -> bool {
     p.requests
         .infinitives
         .iter()

@@ -267,21 +267,65 @@ fn joined_calls(p: &Profile, s: &Sentence, from: (usize, usize)) -> Vec<(usize, 
         };
         (at_w, at_n) = (k + v.len(), at_n + kn + v.len());
         let before = w.get(..k).unwrap_or("").trim_end();
-        let joined = p.requests.coordinated.iter().any(|j| {
+        let joined = p.requests.coordinated.iter().find(|j| {
             before
                 .strip_suffix(j.as_str())
                 .is_some_and(|b| b.ends_with(' '))
         });
-        if !joined {
+        let start = s.orig(at_n - v.len());
+        let Some(joined) = joined else {
+            continue;
+        };
+        if !finite(p, v) || set_apart(p, s.text.get(..start).unwrap_or(""), joined) {
             continue;
         }
         let after = after_verb(p, w, k, v);
         let who = addressee(p, s, after).or_else(|| unnamed_in_prose(p, after).then(not_stated));
         if let Some(who) = who {
-            out.push((s.orig(at_n - v.len()), who));
+            out.push((start, who));
         }
     }
     out
+}
+
+/// Whether a request verb is finite, as a call of its own is: not an
+/// infinitive ("... a fortalecer la cooperación y solicitar el apoyo de la
+/// OIM" is the task the first call gives), nor a bare form whose past is
+/// a request verb too ("urged States to strengthen cooperation and
+/// request assistance").
+fn finite(p: &Profile, verb: &str) -> bool {
+    let first = verb.split(' ').next().unwrap_or("");
+    let r = &p.requests;
+    let past = |w: &str| {
+        r.verbs
+            .iter()
+            .any(|v| v.split(' ').next() == Some(w) && w != first)
+    };
+    !super::addressee::infinitive(p, first)
+        && !past(&format!("{first}ed"))
+        && !past(&format!("{first}d"))
+}
+
+/// Whether the words before a joined call set a clause apart whose
+/// subject is another: a relative after the last comma ("instaron a
+/// Guatemala, país que acogió la reunión y solicitó apoyo a la OIM, a
+/// ...", "urged Senegal, which hosted the meeting and requested ...").
+/// The joining words themselves ("a la vez que") do not count.
+fn set_apart(p: &Profile, head: &str, joined: &str) -> bool {
+    let w = words(head);
+    let w = w.strip_suffix(joined).unwrap_or(&w).trim_end().to_string();
+    let Some(comma) = head.rfind(',') else {
+        return false;
+    };
+    // The words after the last comma, as many as `w` has after it.
+    let tail = words(head.get(comma..).unwrap_or(""));
+    let n = tail.split(' ').filter(|x| !x.is_empty()).count();
+    let n = n.saturating_sub(joined.split(' ').count());
+    let last: Vec<&str> = w.split(' ').collect();
+    let clause = &last[last.len().saturating_sub(n)..];
+    clause
+        .iter()
+        .any(|x| p.requests.relative.iter().any(|r| r == x))
 }
 
 /// A call read in prose: where it starts and ends in its sentence's

@@ -191,3 +191,25 @@ fn a_passive_request_asks_its_subject() {
         Some("st")
     );
 }
+
+#[test]
+fn requiring_of_someone_asks_them_but_a_need_asks_no_one() {
+    // Modeled on the Declaración de Santiago of MERCOSUR (2004), item V.
+    assert!(asked(
+        "es",
+        "Requerir a los países extra-bloque que den a los inmigrantes de la región un trato justo."
+    )
+    .is_some());
+    assert_eq!(
+        asked(
+            "es",
+            "Requerir a la Secretaría Técnica un informe sobre el taller."
+        )
+        .as_deref(),
+        Some("st")
+    );
+    assert_eq!(
+        asked("es", "El plan requiere un financiamiento adicional.").as_deref(),
+        None
+    );
+}

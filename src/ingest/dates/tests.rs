@@ -503,3 +503,23 @@ fn a_day_before_its_month_is_read_after_on_or_a_weekday() {
         );
     }
 }
+
+#[test]
+fn the_press_s_ways_of_writing_a_spanish_day() {
+    // Date lines of Latin American and Spanish press pages: no "de" after
+    // the day, the month first, the first of the month as an ordinal.
+    for text in [
+        "01 junio de 2022",
+        "1 junio de 2022",
+        "junio 1 de 2022",
+        "1° de junio de 2022",
+        "1ro. de junio de 2022",
+        "1ero de junio de 2022",
+    ] {
+        let (_, v, _) = one(text);
+        assert_eq!(v, iso("2022-06-01"), "{text}");
+    }
+    // Without "de" after the day the year must follow: a bare "7 mayo"
+    // is no date.
+    assert!(find("el artículo 7 mayo", &ctx()).is_empty());
+}

@@ -284,15 +284,19 @@ pub(super) fn adopt_unplaced(facts: &mut Facts, own: &str) {
     }
 }
 
-/// Whether the sentence of holding names `series` before its words of
-/// holding, as who met ("the members of the Khartoum Process met in"),
-/// and no meeting there.
+/// Whether the sentence of holding names `series` as who met: its name
+/// right before the words of holding, after nothing but an article, a
+/// date, or those of the series by their role ("the members of the
+/// Khartoum Process met in", "Partners of the Rabat Process met"); not
+/// "officials of Ethiopia met in the framework of the Khartoum Process",
+/// "experts from Khartoum Process countries met", "the Chair of ...".
 fn series_met(
     opening: &[Sentence],
     held: &Held,
     series: &crate::reference::series::Series,
     cue: &crate::ingest::pattern::Pattern,
 ) -> bool {
+    use crate::ingest::profile::{words, Profile};
     let Some(s) = opening
         .iter()
         .find(|s| s.span.start <= held.span.start && held.span.start < s.span.end)
@@ -302,23 +306,38 @@ fn series_met(
     let Some(&(at, _)) = s.find(cue).first() else {
         return false;
     };
-    let before = format!(
-        " {} ",
-        crate::ingest::profile::words(s.text.get(..at).unwrap_or(""))
-    );
-    let said = |n: &String| {
-        let n = crate::ingest::profile::words(n);
-        !n.is_empty() && before.contains(&format!(" {n} "))
+    let before = format!(" {}", words(s.text.get(..at).unwrap_or("")).trim_end());
+    let Some(pre) = std::iter::once(&series.acronym)
+        .chain(&series.names)
+        .map(|n| words(n))
+        .filter(|n| !n.is_empty())
+        .find_map(|n| before.strip_suffix(&format!(" {n}")).map(str::to_string))
+    else {
+        return false;
     };
-    // A meeting named before the words of holding is what was held ("The
-    // 14th Ad Hoc Group Senior Officials' Meeting of the Bali Process was
-    // held"), and the series only its owner.
-    let nouns = crate::ingest::profile::Profile::bundled()
+    let profiles = Profile::bundled();
+    let connector = |w: &str| {
+        profiles
+            .iter()
+            .any(|p| p.names.connectors.iter().any(|c| c == w))
+    };
+    let mut ws: Vec<&str> = pre.split_whitespace().collect();
+    while ws.last().is_some_and(|w| connector(w)) {
+        ws.pop();
+    }
+    let rest = ws.join(" ");
+    let role = profiles
         .iter()
-        .flat_map(|p| &p.places.meeting_nouns);
-    let meeting_named = series.meeting_words.iter().chain(nouns).any(said);
-    !meeting_named
-        && std::iter::once(&series.acronym)
-            .chain(&series.names)
-            .any(said)
+        .flat_map(|p| &p.bodies.roles)
+        .any(|r| rest == *r || rest.ends_with(&format!(" {r}")));
+    // Only a date before the name ("On 15 December 2016, the ...").
+    let month = |w: &str| {
+        profiles
+            .iter()
+            .any(|p| p.dates.months.iter().flatten().any(|m| m == w))
+    };
+    let dated = ws
+        .iter()
+        .all(|w| w.bytes().any(|b| b.is_ascii_digit()) || month(w) || connector(w));
+    role || dated
 }

@@ -222,7 +222,7 @@ fn numbered_is_own(s: &Sentence, env: &Env, held: Option<&Held>) -> bool {
 /// prepare the upcoming summit" held no summit.)
 fn where_held(
     s: &Sentence,
-    b: usize,
+    (a, b): (usize, usize),
     numbered: bool,
     env: &Env,
     held: Option<&Held>,
@@ -235,44 +235,61 @@ fn where_held(
         Some(p) => Some(held_place.unwrap_or(p)),
         None if numbered => held_place,
         None => held
-            .filter(|h| attended(s, b, h, env).is_some())
+            .filter(|h| attended(s, a, b, h, env).is_some())
             .and_then(|h| Some((h.city.clone()?, h.country.clone()?))),
     }
 }
 
 /// Whether the sentence of holding says that those who met there came
-/// for the meeting of the gathering word ending at `b`: after the city it
-/// names, a word of `[places] attended` opens the words that end with the
+/// for the meeting of the gathering word at `a..b`: after the city it
+/// names, a word of `[places] attended` and then only a name up to the
 /// gathering word ("met this week in Accra, Ghana for the Migration
-/// Dialogue for West Africa (MIDWA) meeting"), with no infinitive of
-/// purpose before it ("met in Panama City to prepare the summit" held no
-/// summit). Where the city ends in the sentence's text, if so.
-fn attended(s: &Sentence, b: usize, h: &Held, env: &Env) -> Option<usize> {
+/// Dialogue for West Africa (MIDWA) meeting"), and no word of purpose
+/// between the city and the gathering word ("met in Panama City to
+/// prepare the summit", "... ahead of the Global Forum" held no summit
+/// or forum). Where that name starts in the sentence's text, if so.
+fn attended(s: &Sentence, a: usize, b: usize, h: &Held, env: &Env) -> Option<usize> {
+    use crate::ingest::profile::words;
     let city = h.city.as_deref().filter(|_| within(s, h))?;
-    let head = s.text.get(..b).unwrap_or("");
-    let at = head.rfind(city)?;
-    let between = crate::ingest::profile::words(head.get(at + city.len()..).unwrap_or(""));
-    let between = format!(" {between}");
-    let first = env
+    let at = s.text.get(..b)?.rfind(city)?;
+    let from = at + city.len();
+    let between = s.text.get(from..a)?;
+    let w = format!(" {} ", words(between));
+    if env
+        .places(|p| &p.purpose)
+        .iter()
+        .any(|x| w.contains(&format!(" {x} ")))
+    {
+        return None;
+    }
+    // The last words of attending, found in the text (ASCII lower case
+    // keeps its offsets).
+    let lower = format!(" {} ", between.to_ascii_lowercase());
+    let end = env
         .places(|p| &p.attended)
         .into_iter()
-        .filter_map(|w| between.find(&format!(" {w} ")))
-        .min();
-    let purpose = env
-        .places(|p| &p.purpose)
-        .into_iter()
-        .filter_map(|w| between.find(&format!(" {w} ")))
-        .min();
-    first
-        .is_some_and(|f| purpose.is_none_or(|p| f < p))
-        .then_some(at + city.len())
+        .filter_map(|x| lower.rfind(&format!(" {x} ")).map(|i| i + x.len() + 1))
+        .max()?;
+    let name = between.get(end.saturating_sub(1).min(between.len())..)?;
+    let connector = |t: &str| {
+        env.profiles
+            .iter()
+            .any(|p| p.names.connectors.iter().any(|c| *c == t.to_lowercase()))
+    };
+    let only_name = name.split_whitespace().all(|t| {
+        let t = t.trim_matches(|c: char| !c.is_alphanumeric());
+        t.is_empty()
+            || t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            || connector(t)
+    });
+    only_name.then_some(from + end.saturating_sub(1).min(between.len()))
 }
 
 /// The body a meeting that those who met attended is named after ("for
 /// the Migration Dialogue for West Africa (MIDWA) meeting"): the last
-/// organization named between the city and the gathering word (`a..b`).
+/// organization named in the name before the gathering word (`a..b`).
 fn attended_body(s: &Sentence, a: usize, b: usize, h: Option<&Held>, env: &Env) -> Option<String> {
-    let from = attended(s, b, h?, env)?;
+    let from = attended(s, a, b, h?, env)?;
     s.mentions
         .iter()
         .filter(|m| m.id.starts_with("organization:") && from <= m.start && m.end <= a)
@@ -308,7 +325,8 @@ pub fn gathering(
             if ordinal.is_some() && !numbered_is_own(s, env, held) {
                 continue;
             }
-            let Some((city, country)) = where_held(s, b, ordinal.is_some(), env, held, &re) else {
+            let Some((city, country)) = where_held(s, (a, b), ordinal.is_some(), env, held, &re)
+            else {
                 continue;
             };
             let stated: Vec<_> = s

@@ -21,6 +21,10 @@ pub struct Decisions {
     /// siguientes acciones de manera coordinada:`), they make the verb
     /// head the list, as a filler would.
     pub following: Vec<String>,
+    /// Words after a decision phrase that announce a list to follow
+    /// ("the measures listed below", "as follows", "lo siguiente"): the
+    /// sentence is a lead-in, not a decision of its own.
+    pub announce: Vec<String>,
     /// Verbs that open an operative paragraph (`Aprueba`, `Decides`).
     pub operative: Vec<String>,
     /// Phrases that record one decision in running prose (`agree to`).
@@ -133,6 +137,10 @@ pub struct Requests {
     /// manner ("para gestionar"), not the task a call gives whoever it
     /// names.
     pub purpose: Vec<String>,
+    /// Words that, between a call's "a" and a bare infinitive, show that
+    /// what stands there is no name ("a los gobiernos que desean
+    /// acceder"): the infinitive is no task given to someone named.
+    pub breaks: Vec<String>,
     /// Words after those named at the opening of an item that give them
     /// a task ("The Chair in Office of MIDSA and IOM to pursue ..."): a
     /// request to them.
