@@ -156,3 +156,26 @@ fn the_task_s_own_verbs_and_a_relative_s_verbs_are_no_second_call() {
     };
     assert_eq!(to, "gobiernos que desean acceder al Fondo");
 }
+
+#[test]
+fn a_passive_call_asks_its_subject() {
+    // "The Technical Secretariat was requested to ...": the meeting asks
+    // the passive's subject; whom the words do not make an addressee the
+    // profiles know ("Migrants were asked to leave") is asked by no one
+    // this record speaks for.
+    let d = Doc::text(
+        "conclusions.txt",
+        "The Technical Secretariat was requested to prepare a report on the workshop.\n\n\
+         Migrants were asked to leave the shelter.\n",
+    );
+    d.assert_consistent();
+    let got = calls(&d);
+    let [(text, to)] = got.as_slice() else {
+        panic!("one request: {got:?}")
+    };
+    assert_eq!(to, "st");
+    assert!(
+        text.starts_with("The Technical Secretariat was requested"),
+        "{got:?}"
+    );
+}

@@ -163,7 +163,14 @@ pub fn in_prose(p: &Profile, cx: &Prose, secs: &[Vec<Sentence>], facts: &mut Fac
         let before = w.get(..at).unwrap_or("");
         // "A la vez, exhortaron ...": the subject of the sentence before.
         let carried = subject_carried && before.split(' ').filter(|x| !x.is_empty()).count() <= 3;
+        // "Member States were encouraged to develop strategies": asked
+        // of the passive's subject, by the meeting.
+        let passive = voiced
+            .is_none()
+            .then(|| super::passive_subject(p, before).and_then(|subject| addressee(p, s, subject)))
+            .flatten();
         let decided = role_in_w(before)
+            || passive.is_some()
             || carried
             || under_lead
             || voiced.is_some()
@@ -183,7 +190,9 @@ pub fn in_prose(p: &Profile, cx: &Prose, secs: &[Vec<Sentence>], facts: &mut Fac
             continue;
         }
         let after = after_verb(p, w, at, verb);
-        let who = addressee(p, s, after)
+        let passive_call = passive.is_some();
+        let who = passive
+            .or_else(|| addressee(p, s, after))
             .or_else(|| voiced.map(|_| not_stated()))
             .or_else(|| unnamed_in_prose(p, after).then(not_stated));
         let Some(who) = who else {
@@ -191,7 +200,9 @@ pub fn in_prose(p: &Profile, cx: &Prose, secs: &[Vec<Sentence>], facts: &mut Fac
         };
         // An impersonal call is its whole sentence: its opening says
         // whose voice asks ("En el acuerdo se instruye a los gobiernos").
+        // So is a passive one: its subject is whom it asks.
         let (from, norm_end) = match voiced {
+            _ if passive_call => (0, 0),
             Some(_) => (0, 0),
             None => find_phrase(&s.norm, verb).map_or((0, 0), |k| (s.orig(k), k + verb.len())),
         };
