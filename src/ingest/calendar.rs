@@ -7,7 +7,7 @@
 //! date) and "previous" (the body's last dated meeting before it). It
 //! resolves undated references and writes the meeting nodes.
 
-use super::dates::{self, width};
+use super::dates::width;
 use super::facts::Facts;
 use super::header::Held;
 use super::meetings::{MeetingRef, Target};
@@ -92,6 +92,8 @@ pub fn named_id(title: &str, d: Option<&DateValue>) -> String {
     }
 }
 
+mod names;
+
 impl Calendar {
     /// A calendar that names bodies as the gazetteer (and the report's own
     /// definitions, in `names`) do.
@@ -129,42 +131,6 @@ impl Calendar {
             report_date,
             numbered,
             ..Calendar::default()
-        }
-    }
-
-    /// Name meetings of a month in the language of `profile` when it
-    /// prints months (Spanish otherwise), with aliases in both.
-    pub fn in_language(mut self, profile: Option<&crate::ingest::profile::Profile>) -> Calendar {
-        self.months = profile
-            .filter(|p| p.places.month_names.len() == 12)
-            .map(|p| (p.places.month_names.clone(), p.places.month_meeting.clone()));
-        self
-    }
-
-    fn display(&self, body: &str) -> String {
-        if let Some((series, sub)) = crate::reference::series::sub_meeting(body) {
-            return sub.display(series);
-        }
-        // A series the gazetteer does not know by its name ("Khartoum
-        // Process"), else the body's key.
-        self.names
-            .get(body)
-            .cloned()
-            .or_else(|| crate::reference::series::by_key(&key(body)).map(|x| x.acronym.clone()))
-            .unwrap_or_else(|| key(body).to_uppercase())
-    }
-
-    /// A month's display in the document's language ("December 2016"),
-    /// as [`dates::display_month`] gives it in Spanish.
-    fn month_display(&self, d: &DateValue) -> String {
-        let name = self
-            .months
-            .as_ref()
-            .and_then(|(m, _)| m.get(usize::from(d.start.month).checked_sub(1)?));
-        match (d.precision, name) {
-            (Precision::Year, _) | (_, None) => dates::display_month(d),
-            _ if d.start.yearless() => name.cloned().unwrap_or_default(),
-            (_, Some(n)) => format!("{n} {}", d.start.year),
         }
     }
 
@@ -264,42 +230,13 @@ impl Calendar {
             }
             Target::Dated { body } => {
                 let Some(d) = r.date else { return };
-                let disp = self.display(body);
-                let when = dates::display_month(&d);
-                let mut aliases = vec![
-                    format!("{disp} de {when}"),
-                    format!("reunión del {disp} en {when}"),
-                    format!("reunión de la {disp} en {when}"),
-                    format!("{disp} {}", date_suffix(&d)),
-                ];
-                // Named in the document's language, with its aliases too
-                // ("Khartoum Process meeting of December 2016").
-                let local = self.month_display(&d);
-                if local != when {
-                    aliases.push(format!("{disp} {when}"));
-                    if let Some((_, forms)) = &self.months {
-                        aliases.extend(
-                            forms
-                                .iter()
-                                .map(|f| f.replace("{body}", &disp).replace("{month}", &local)),
-                        );
-                    }
-                }
-                let when = local;
-                if let Some(l) = self.long.get(body).filter(|l| **l != disp) {
-                    aliases.push(format!("{l} {when}"));
-                }
+                let (name, aliases) = self.dated_names(body, &d);
                 // A sub-meeting's body is its series' ("bali som").
                 let of = match crate::reference::series::sub_meeting(body) {
                     Some((series, _)) => format!("organization:{}", series.key()),
                     None => body.clone(),
                 };
-                (
-                    dated_id(body, &d),
-                    format!("{disp} {when}"),
-                    aliases,
-                    Some(of),
-                )
+                (dated_id(body, &d), name, aliases, Some(of))
             }
             Target::Named { title } => {
                 let short = title.split(':').next().unwrap_or(title).trim().to_string();
@@ -601,51 +538,4 @@ impl Calendar {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_series_meeting_by_its_days_is_the_numbered_one_of_the_reference_calendar() {
-        let g = Gazetteer::bundled().expect("gazetteer");
-        let mut cal = Calendar::new(&g, HashMap::new(), None);
-        let prov = Provenance::Extracted {
-            doc: crate::model::Sym::new("d"),
-            section: crate::model::Sym::new("s"),
-            span: crate::model::Span { start: 0, end: 1 },
-        };
-        let dated = |d: &str| {
-            let mut r = MeetingRef::new(
-                0,
-                1,
-                Target::Dated {
-                    body: "organization:crm".into(),
-                },
-            );
-            r.date = DateValue::parse_iso(d);
-            r
-        };
-        let mut r = dated("1996-03-13..1996-03-14");
-        cal.register(&mut r, &prov);
-        assert_eq!(r.id.as_deref(), Some("meeting:crm-01"));
-        let mut r = dated("1996-07-02");
-        cal.register(&mut r, &prov);
-        assert_eq!(r.id.as_deref(), Some("meeting:crm-1996-07"));
-    }
-
-    #[test]
-    fn ids() {
-        let oct = DateValue::parse_iso("2002-10-29..2002-10-31").expect("date");
-        assert_eq!(dated_id("organization:grcm", &oct), "meeting:grcm-2002-10");
-        assert_eq!(
-            dated_id("organization:grcm", &DateValue::year(2002)),
-            "meeting:grcm-2002"
-        );
-        assert_eq!(
-            named_id(
-                "Conferencia Hemisférica Sobre Migración Internacional: Derechos",
-                Some(&oct)
-            ),
-            "meeting:conferencia-hemisferica-sobre-migracion-internacional-2002"
-        );
-    }
-}
+mod tests;
