@@ -201,10 +201,10 @@ pub fn in_prose(p: &Profile, cx: &Prose, secs: &[Vec<Sentence>], facts: &mut Fac
         // An impersonal call is its whole sentence: its opening says
         // whose voice asks ("En el acuerdo se instruye a los gobiernos").
         // So is a passive one: its subject is whom it asks.
-        let (from, norm_end) = match voiced {
-            _ if passive_call => (0, 0),
-            Some(_) => (0, 0),
-            None => find_phrase(&s.norm, verb).map_or((0, 0), |k| (s.orig(k), k + verb.len())),
+        let (from, norm_end) = if voiced.is_some() || passive_call {
+            (0, 0)
+        } else {
+            find_phrase(&s.norm, verb).map_or((0, 0), |k| (s.orig(k), k + verb.len()))
         };
         let mut calls = vec![(from, who)];
         calls.extend(joined_calls(p, s, (at + verb.len(), norm_end)));
