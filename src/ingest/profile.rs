@@ -21,8 +21,8 @@ pub use follow_up::{
     FollowUp, Statuses,
 };
 pub use lexicon::{
-    dotted_months, month, month_abbreviation, month_name, months, near_days, number,
-    number_in_words, number_tokens, number_words, uncounted, weekdays, Dates, Numbers,
+    dotted_months, month, month_abbreviation, month_name, months, name_connector, near_days,
+    number, number_in_words, number_tokens, number_words, uncounted, weekdays, Dates, Numbers,
 };
 pub use phrase::{alternation, find_phrase, has_phrase, word_starts, words, Starts};
 pub use sections::{Bodies, Decisions, Documents, Lists, Names, Places, Preamble, Requests};

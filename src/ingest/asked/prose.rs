@@ -427,17 +427,22 @@ fn ended<'t>(p: &Profile, text: &'t str, last: bool) -> &'t str {
     if last {
         return text;
     }
-    let mut t = text.trim_end();
-    for j in &p.requests.coordinated {
-        let w = words(t);
-        if w.ends_with(&format!(" {j}")) {
-            // As many words of the text as the joining words have.
-            let n = j.split(' ').count();
-            let cut = t.rsplitn(n + 1, char::is_whitespace).last().unwrap_or(t);
-            t = cut.trim_end();
-            break;
-        }
-    }
+    let t = text.trim_end();
+    let w = words(t);
+    let t = match p
+        .requests
+        .coordinated
+        .iter()
+        .find(|j| w.ends_with(&format!(" {j}")))
+    {
+        // As many words of the text as the joining words have.
+        Some(j) => t
+            .rsplitn(j.split(' ').count() + 1, char::is_whitespace)
+            .last()
+            .unwrap_or(t)
+            .trim_end(),
+        None => t,
+    };
     t.trim_end_matches([',', ';', ' ', ':'])
 }
 

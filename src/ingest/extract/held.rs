@@ -296,7 +296,7 @@ fn series_met(
     series: &crate::reference::series::Series,
     cue: &crate::ingest::pattern::Pattern,
 ) -> bool {
-    use crate::ingest::profile::{words, Profile};
+    use crate::ingest::profile::{month, name_connector, words, Profile};
     let Some(s) = opening
         .iter()
         .find(|s| s.span.start <= held.span.start && held.span.start < s.span.end)
@@ -316,13 +316,8 @@ fn series_met(
         return false;
     };
     let profiles = Profile::bundled();
-    let connector = |w: &str| {
-        profiles
-            .iter()
-            .any(|p| p.names.connectors.iter().any(|c| c == w))
-    };
     let mut ws: Vec<&str> = pre.split_whitespace().collect();
-    while ws.last().is_some_and(|w| connector(w)) {
+    while ws.last().is_some_and(|w| name_connector(w)) {
         ws.pop();
     }
     let rest = ws.join(" ");
@@ -331,13 +326,8 @@ fn series_met(
         .flat_map(|p| &p.bodies.roles)
         .any(|r| rest == *r || rest.ends_with(&format!(" {r}")));
     // Only a date before the name ("On 15 December 2016, the ...").
-    let month = |w: &str| {
-        profiles
-            .iter()
-            .any(|p| p.dates.months.iter().flatten().any(|m| m == w))
-    };
     let dated = ws
         .iter()
-        .all(|w| w.bytes().any(|b| b.is_ascii_digit()) || month(w) || connector(w));
+        .all(|w| w.bytes().any(|b| b.is_ascii_digit()) || month(w).is_some() || name_connector(w));
     role || dated
 }

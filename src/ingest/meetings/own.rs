@@ -271,16 +271,11 @@ fn attended(s: &Sentence, a: usize, b: usize, h: &Held, env: &Env) -> Option<usi
         .filter_map(|x| lower.rfind(&format!(" {x} ")).map(|i| i + x.len() + 1))
         .max()?;
     let name = between.get(end.saturating_sub(1).min(between.len())..)?;
-    let connector = |t: &str| {
-        env.profiles
-            .iter()
-            .any(|p| p.names.connectors.iter().any(|c| *c == t.to_lowercase()))
-    };
     let only_name = name.split_whitespace().all(|t| {
         let t = t.trim_matches(|c: char| !c.is_alphanumeric());
         t.is_empty()
             || t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-            || connector(t)
+            || crate::ingest::profile::name_connector(&words(t))
     });
     only_name.then_some(from + end.saturating_sub(1).min(between.len()))
 }

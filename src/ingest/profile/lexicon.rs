@@ -246,6 +246,15 @@ pub fn month(word: &str) -> Option<u8> {
         .map(|&(_, n)| n)
 }
 
+/// Whether a word (in [`super::words`] form) is a function word inside
+/// a name in any bundled profile (`[names] connectors`: "of", "the",
+/// "de", "del").
+pub fn name_connector(word: &str) -> bool {
+    Profile::bundled()
+        .iter()
+        .any(|p| p.names.connectors.iter().any(|c| c == word))
+}
+
 /// Value of a numeral or a normalized number word (`dos`, `11`).
 pub fn number(word: &str) -> Option<u32> {
     word.parse().ok().or_else(|| {
