@@ -15,6 +15,7 @@ mod extraction {
     mod layouts;
     mod passages;
     mod robust;
+    mod subjects;
     mod told;
 }
 

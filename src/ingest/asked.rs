@@ -50,8 +50,13 @@ fn request_in(p: &Profile, s: &Sentence, w: &str) -> Option<Addressed> {
         if let Some(who) = addressee(p, s, after) {
             return Some(who);
         }
-        // "Instar a que ...": asked, of whom the words do not say.
-        if unnamed(p, after) {
+        let verb = w.get(at..at + len).unwrap_or("");
+        if let Some(who) = addressee::asked_of(p, s, verb, after) {
+            return Some(who);
+        }
+        // "Instar a que ...", "to call for ...": asked, of whom the
+        // words do not say.
+        if unnamed(p, after) || p.requests.unaddressed.iter().any(|u| u == verb) {
             return Some(Addressed {
                 to: "addressee not stated".into(),
                 named: Vec::new(),
@@ -97,11 +102,17 @@ fn passive_subject<'w>(p: &Profile, before: &'w str) -> Option<&'w str> {
 
 /// True when the word right before `at` in `w` opens a relative clause
 /// ("los proyectos que solicitaron los Viceministros"): the verb names
-/// something asked for earlier.
+/// something asked for earlier. Not when it ends words that join a
+/// consequence ("por lo que instaron a").
 fn relative(p: &Profile, w: &str, at: usize) -> bool {
     let before = w.get(..at).unwrap_or("").trim_end();
     let last = before.rsplit(' ').next().unwrap_or("");
-    p.requests.relative.iter().any(|r| r == last)
+    let so = |c: &String| {
+        before
+            .strip_suffix(c.as_str())
+            .is_some_and(|b| b.is_empty() || b.ends_with(' '))
+    };
+    p.requests.relative.iter().any(|r| r == last) && !p.requests.consequence.iter().any(so)
 }
 
 /// Those addressed before a phrase saying some have already answered

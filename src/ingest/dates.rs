@@ -339,8 +339,9 @@ fn shape_patterns(month: &str, dotted: &str, year: &str) -> Vec<(String, Shape)>
         (format!(r"\b(?:en|de|desde|hasta|durante|para|el mes de)\s+{M}\b"), Shape::BareMonth),
         (format!(r"\b{eday}\s+(?:of\s+)?{M}\s*(?:-|–|—|to)\s*(?:the\s+)?{eday}\s+(?:of\s+)?{M}{ens}{Y}\b"), Shape::EnCrossDayFirst),
         (format!(r"\b{M}\s+{eday}\s*(?:-|–|—|to)\s*{M}\s+{eday}{ens}{Y}\b"), Shape::EnCrossMonthFirst),
-        (format!(r"\b{D}\s+{eday}\s*(?:-|–|—|and|to|\s\?\s)\s*{eday}{ens}{Y}\b"), Shape::EnDayRange),
-        (format!(r"\b{D}\s+{eday}{ens}{Y}\b"), Shape::EnDay),
+        // "March1, 2024", as a copy may glue a month to its day.
+        (format!(r"\b{D}\s*{eday}\s*(?:-|–|—|and|to|\s\?\s)\s*{eday}{ens}{Y}\b"), Shape::EnDayRange),
+        (format!(r"\b{D}\s*{eday}{ens}{Y}\b"), Shape::EnDay),
         (format!(r"\b{eday}\s*(?:-|–|—|and|to|\s\?\s)\s*(?:the\s+)?{eday}\s+(?:of\s+)?{D}{ens}{Y}\b"), Shape::EnDayFirstRange),
         (format!(r"\b{eday}\s+(?:of\s+)?{D}{ens}{Y}\b"), Shape::EnDayFirst),
         (format!(r"\b{M}\s+{eday}\s*(?:-|–|—|and|to)\s*(?:the\s+)?{eday}\b"), Shape::EnYearlessRange),

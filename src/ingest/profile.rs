@@ -220,8 +220,10 @@ impl Profile {
             &mut self.requests.verbs,
             &mut self.requests.articles,
             &mut self.requests.relative,
+            &mut self.requests.consequence,
             &mut self.requests.impersonal,
             &mut self.requests.impersonal_in_prose,
+            &mut self.requests.unaddressed,
             &mut self.requests.callers,
             &mut self.requests.personal,
             &mut self.requests.before_infinitive,
@@ -266,6 +268,7 @@ impl Profile {
             &mut self.places.coordinated,
             &mut self.places.held_before,
             &mut self.places.days_open,
+            &mut self.places.at_meeting,
             &mut self.places.held_singular,
             &mut self.places.took_place,
             &mut self.places.run_in,
@@ -301,6 +304,11 @@ impl Profile {
             .chain(self.requests.fallback.iter_mut())
         {
             pair[0] = words(&pair[0]);
+        }
+        for pair in &mut self.requests.asked_of {
+            for w in pair.iter_mut() {
+                *w = words(w);
+            }
         }
         let lists = [
             &mut self.dates.months,

@@ -56,6 +56,7 @@ fn subject_in(p: &Profile, s: &Sentence, before: &str, own: OwnBody<'_>) -> bool
             .any(|r| find_phrase(before, r).is_some())
     };
     named(before)
+        || s.meeting_subject(before)
         || uncounted(before).is_some_and(|b| named(&b))
         || own.id.is_some_and(|b| {
             s.mentions.iter().filter(|m| m.id == b).any(|m| {

@@ -205,9 +205,10 @@ fn match_starts(starts: &[&str], texts: &[String]) -> Vec<Option<usize>> {
             let key = norm(s);
             // The text may start at the verb where the expected opening
             // starts at its subject ("los Estados hicieron un llamamiento
-            // ..."): the opening less at most two words, if four remain.
+            // ...", "the delegates also called for ..."): the opening less
+            // at most three words, if four remain.
             let words: Vec<&str> = key.split(' ').collect();
-            let shorter: Vec<String> = (1..=2)
+            let shorter: Vec<String> = (1..=3)
                 .filter(|&k| words.len() >= k + 4)
                 .map(|k| words[k..].join(" "))
                 .collect();

@@ -60,6 +60,71 @@ pub(super) fn addressee(p: &Profile, s: &Sentence, after: &str) -> Option<Addres
         .or_else(|| before_task(p, s, after))
 }
 
+/// Whom a verb of asking for something names after what it asks for
+/// (`[requests] asked_of`: "solicitar apoyo para la ejecución de estas
+/// acciones a la OEA, a ACNUR y a UNICEF"): `verb` is the request verb
+/// in [`words`] form and `after` the words after it; the countries and
+/// organizations the sentence names from the first marker that a name
+/// follows (maybe after an article), within forty words (a list of
+/// those asked runs long).
+pub(super) fn asked_of(p: &Profile, s: &Sentence, verb: &str, after: &str) -> Option<Addressed> {
+    let markers: Vec<&str> = p
+        .requests
+        .asked_of
+        .iter()
+        .filter(|[v, _]| v == verb)
+        .map(|[_, m]| m.as_str())
+        .collect();
+    if markers.is_empty() {
+        return None;
+    }
+    let near: String = after.split(' ').take(40).collect::<Vec<_>>().join(" ");
+    let names: Vec<(String, &str)> = s
+        .mentions
+        .iter()
+        .filter(|m| m.id.starts_with("country:") || m.id.starts_with("organization:"))
+        .map(|m| {
+            (
+                words(s.text.get(m.start..m.end).unwrap_or("")),
+                m.id.as_str(),
+            )
+        })
+        .filter(|(name, _)| !name.is_empty())
+        .collect();
+    // Where a marker stands right before a name, maybe after an article.
+    let named_at = |rest: &str| {
+        let rest = p
+            .requests
+            .articles
+            .iter()
+            .filter_map(|a| rest.strip_prefix(a.as_str())?.strip_prefix(' '))
+            .chain([rest])
+            .collect::<Vec<_>>();
+        names.iter().any(|(name, _)| {
+            rest.iter()
+                .any(|r| *r == name || r.starts_with(&format!("{name} ")))
+        })
+    };
+    let mut at = 0;
+    let from = near.split(' ').find_map(|w| {
+        let here = at;
+        at += w.len() + 1;
+        let rest = near.get(at..).unwrap_or("");
+        (markers.contains(&w) && named_at(rest)).then_some(here)
+    })?;
+    let tail = near.get(from..).unwrap_or("");
+    let mut named: Vec<String> = Vec::new();
+    for (name, id) in &names {
+        if find_phrase(tail, name).is_some() && !named.iter().any(|n| n == id) {
+            named.push((*id).to_string());
+        }
+    }
+    (!named.is_empty()).then(|| Addressed {
+        to: named.join(", "),
+        named,
+    })
+}
+
 /// Whoever is named between a request verb and the task it gives them
 /// ("instó a las fuerzas políticas y gobiernos de Centroamérica a asumir
 /// ...", "recomendaron a la población cumplir ..."): an article, a few

@@ -20,42 +20,55 @@ use crate::model::{EdgeKind, Span};
 pub(super) struct Spans {
     /// Nodes looked at so far.
     known: usize,
-    /// (start, end), sorted.
-    spans: Vec<(usize, usize)>,
+    /// (start, end, the agreement's node index), sorted.
+    spans: Vec<(usize, usize, usize)>,
     longest: usize,
 }
 
 impl Spans {
     pub(super) fn catch_up(&mut self, nodes: &[crate::model::NodeFact]) {
-        for n in nodes.get(self.known..).unwrap_or_default() {
+        for (k, n) in nodes.iter().enumerate().skip(self.known) {
             if n.kind != crate::model::Kind::Agreement {
                 continue;
             }
             if let crate::model::Provenance::Extracted { span, .. } = &*n.prov {
-                self.insert(*span);
+                self.insert_at(*span, k);
             }
         }
         self.known = nodes.len();
     }
 
+    #[cfg(test)]
     pub(super) fn insert(&mut self, span: Span) {
-        let at = self.spans.partition_point(|&(a, _)| a < span.start);
-        self.spans.insert(at, (span.start, span.end));
+        self.insert_at(span, 0);
+    }
+
+    fn insert_at(&mut self, span: Span, node: usize) {
+        let at = self.spans.partition_point(|&(a, ..)| a < span.start);
+        self.spans.insert(at, (span.start, span.end, node));
         self.longest = self.longest.max(span.end.saturating_sub(span.start));
     }
 
     /// Whether an agreement's span overlaps `span`: only those starting
     /// less than the longest span before it can.
+    #[cfg(test)]
     pub(super) fn overlaps(&self, span: Span) -> bool {
+        self.overlapping(span).is_some()
+    }
+
+    /// The first agreement whose span overlaps `span`: its span and node
+    /// index.
+    pub(super) fn overlapping(&self, span: Span) -> Option<(Span, usize)> {
         let from = self
             .spans
-            .partition_point(|&(a, _)| a < span.start.saturating_sub(self.longest));
-        let to = self.spans.partition_point(|&(a, _)| a < span.end);
+            .partition_point(|&(a, ..)| a < span.start.saturating_sub(self.longest));
+        let to = self.spans.partition_point(|&(a, ..)| a < span.end);
         self.spans
             .get(from..to)
             .unwrap_or_default()
             .iter()
-            .any(|&(a, b)| a < span.end && span.start < b)
+            .find(|&&(a, b, _)| a < span.end && span.start < b)
+            .map(|&(start, end, k)| (Span { start, end }, k))
     }
 }
 
@@ -78,6 +91,8 @@ pub fn in_prose(p: &Profile, cx: &Prose, secs: &[Vec<Sentence>], facts: &mut Fac
     let role_in = |hay: &str| p.bodies.roles.iter().any(|r| find_phrase(hay, r).is_some());
     let mut subjects: Vec<Option<memchr::memmem::Finder<'static>>> = Vec::new();
     let mut agreements = Spans::default();
+    // A text without numbered sections (a news item, a communiqué).
+    let flat = cx.sections.iter().all(|x| x.id == "text");
     for s in secs.iter().flatten().filter(|s| !s.heading) {
         let w = s.words();
         let starts = Starts::of(w);
@@ -106,15 +121,29 @@ pub fn in_prose(p: &Profile, cx: &Prose, secs: &[Vec<Sentence>], facts: &mut Fac
         if verb.is_none() && writer.is_none() && voiced.is_none() {
             continue;
         }
-        // Inside a decision item, or read already as an agreement or a
-        // request (the report reader's): not a call in prose.
+        // Inside a decision item: its requests are read with it. Read
+        // already as an agreement of its own that asks nothing yet ("La
+        // XVI Conferencia recomendó a los países miembros ajustar ..."):
+        // a call in it is a request of that agreement. Not one that runs
+        // past the sentence, has its requests or a status, or stands in
+        // a report of numbered sections: the report reader keeps an
+        // item's requests and tells what became of them ("le solicitaron
+        // a la OIM que desarrollara un plan ... El taller, que se
+        // realizó ...").
         agreements.catch_up(&facts.nodes);
-        let read = agreements.overlaps(s.span);
+        let overlapping = agreements.overlapping(s.span);
+        let read = overlapping
+            .filter(|_| flat)
+            .filter(|(a, _)| a.start >= s.span.start && a.end <= s.span.end)
+            .and_then(|(_, k)| facts.nodes.get(k))
+            .filter(|n| !n.attrs.iter().any(|a| a.key == "status"))
+            .map(|n| n.id.to_string())
+            .filter(|id| !facts.requests.iter().any(|r| r.agreement.as_str() == id));
         let in_item = cx
             .items
             .iter()
             .any(|(i, ..)| i.span.start < s.span.end && s.span.start < i.span.end);
-        if read || in_item {
+        if in_item || (overlapping.is_some() && read.is_none()) {
             continue;
         }
         // Each request's subject in words form, and its searcher, once,
@@ -136,7 +165,7 @@ pub fn in_prose(p: &Profile, cx: &Prose, secs: &[Vec<Sentence>], facts: &mut Fac
         }
         // "I venture to request that ...": the letter's writer asks its
         // addressee, from the verb (or the writer's words) on.
-        if let Some((at, phrase, to)) = writer {
+        if let Some((at, phrase, to)) = writer.filter(|_| read.is_none()) {
             let verb = verb.filter(|&(v, _)| v >= at).map(|(_, v)| v);
             let who = Addressed {
                 to: to.to_string(),
@@ -170,6 +199,7 @@ pub fn in_prose(p: &Profile, cx: &Prose, secs: &[Vec<Sentence>], facts: &mut Fac
             .then(|| super::passive_subject(p, before).and_then(|subject| addressee(p, s, subject)))
             .flatten();
         let decided = role_in_w(before)
+            || s.meeting_subject(before)
             || passive.is_some()
             || carried
             || under_lead
@@ -194,7 +224,14 @@ pub fn in_prose(p: &Profile, cx: &Prose, secs: &[Vec<Sentence>], facts: &mut Fac
         let who = passive
             .or_else(|| addressee(p, s, after))
             .or_else(|| voiced.map(|_| not_stated()))
-            .or_else(|| unnamed_in_prose(p, after).then(not_stated));
+            .or_else(|| unnamed_in_prose(p, after).then(not_stated))
+            .or_else(|| {
+                p.requests
+                    .unaddressed
+                    .iter()
+                    .any(|u| u == verb)
+                    .then(not_stated)
+            });
         let Some(who) = who else {
             continue;
         };
@@ -219,7 +256,10 @@ pub fn in_prose(p: &Profile, cx: &Prose, secs: &[Vec<Sentence>], facts: &mut Fac
                 who,
                 adopted: true,
             };
-            notes.extend(push_call(p, facts, cx, s, call, &mut seen, &mut n));
+            notes.extend(match &read {
+                Some(agreement) => attach_call(p, facts, cx, s, call, agreement),
+                None => push_call(p, facts, cx, s, call, &mut seen, &mut n),
+            });
         }
     }
     notes
@@ -417,6 +457,45 @@ fn push_call(
         deadline: None,
     };
     push_request(facts, &id, &agreement, asked, &prov);
+    Some(note)
+}
+
+/// Store a call in a sentence read already as `agreement` as a request
+/// of that agreement.
+fn attach_call(
+    p: &Profile,
+    facts: &mut Facts,
+    cx: &Prose,
+    s: &Sentence,
+    call: Call,
+    agreement: &str,
+) -> Option<String> {
+    let text = s.text.get(call.from..call.to).unwrap_or("");
+    let text = ended(p, text, call.to >= s.text.len());
+    let span = Span {
+        start: s.span.start + call.from,
+        end: s.span.start + call.from + text.len(),
+    };
+    let clause: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let section = crate::ingest::listed::section_of(cx.sections, span.start);
+    let prov = facts.prov(section, span);
+    let n = 1 + facts
+        .requests
+        .iter()
+        .filter(|r| r.agreement.as_str() == agreement)
+        .count();
+    let id = format!("request:{agreement}#{n}").replacen("agreement:", "", 1);
+    let note = format!(
+        "request in prose to {}: {} (answers not stated)",
+        call.who.to,
+        shorten(&clause, 70)
+    );
+    let asked = Asked {
+        subject: clause,
+        who: call.who,
+        deadline: None,
+    };
+    push_request(facts, &id, agreement, asked, &prov);
     Some(note)
 }
 

@@ -184,7 +184,9 @@ const ARTICLES: [&str; 5] = ["la", "el", "los", "las", "the"];
 /// de Buenos Aires"), or that open the sentence whose subject the meeting
 /// is, with the words of holding after it (`[places] took_place`: "In
 /// March 2000, the Fifth Regional Conference on Migration was held in
-/// Washington"): the meeting's.
+/// Washington") or a word of `[places] at_meeting` before it ("On 24 -
+/// 25 October 2022, at the Fourth Prague Process Ministerial
+/// Conference"): the meeting's.
 pub(super) fn days_before(s: &Sentence, env: &Env, refs: &mut [MeetingRef]) {
     let undated = |r: &MeetingRef| r.date.is_none() && matches!(r.target, Target::Numbered { .. });
     if s.dates.is_empty() || !refs.iter().any(undated) {
@@ -195,6 +197,7 @@ pub(super) fn days_before(s: &Sentence, env: &Env, refs: &mut [MeetingRef]) {
     // The days open the sentence, after the words of `[places] days_open`
     // at most ("In", "En el año").
     let days_open = env.places(|p| &p.days_open);
+    let at_meeting = env.places(|p| &p.at_meeting);
     let opening = |at: usize| {
         let before = s.norm_before(at).trim();
         before.is_empty() || days_open.contains(&before)
@@ -227,7 +230,8 @@ pub(super) fn days_before(s: &Sentence, env: &Env, refs: &mut [MeetingRef]) {
         };
         let held = words_of_holding.contains(&bare)
             || words_of_holding.iter().any(held_in)
-            || (bare.is_empty() && opening(d.start) && held_after(r));
+            || (bare.is_empty() && opening(d.start) && held_after(r))
+            || (at_meeting.contains(&bare) && opening(d.start));
         if d.value.is_some() && !d.deadline && held {
             r.date = d.value;
         }

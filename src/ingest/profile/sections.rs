@@ -108,6 +108,9 @@ pub struct Requests {
     /// clause naming something asked for earlier (`los proyectos que
     /// solicitaron los Viceministros`): not a request of this text.
     pub relative: Vec<String>,
+    /// Words ending in a word of `relative` that join a consequence, not
+    /// a relative clause ("por lo que instaron a ...").
+    pub consequence: Vec<String>,
     /// Who else may call on others in running prose, besides a body that
     /// decides ([`Bodies::roles`]): "El Gobierno de Panamá ... instó a las
     /// fuerzas políticas ...". Their calls are requests, never decisions.
@@ -127,10 +130,17 @@ pub struct Requests {
     /// que la migración se realice ..."); not English "that", which there
     /// is as often a noun's clause or a feeling.
     pub impersonal_in_prose: Vec<String>,
+    /// Request verbs that name no one asked ("called for more operational
+    /// collaboration"): asked, of whom the words do not say.
+    pub unaddressed: Vec<String>,
     /// Words right after a request verb that, before an infinitive (a
     /// word with an ending of `infinitives`), ask without naming whom
     /// ("instaron a generar mecanismos de cooperación").
     pub before_infinitive: Vec<String>,
+    /// `[verb, marker]`: a verb of asking for something that names whom
+    /// after what it asks for, behind the marker ("solicitar apoyo para
+    /// ... a la OEA", "to request support from UNHCR").
+    pub asked_of: Vec<[String; 2]>,
     /// The endings of the language's infinitives (`ar`, `er`, `ir`).
     pub infinitives: Vec<String>,
     /// Words right before an infinitive that make it a purpose or a
@@ -226,6 +236,11 @@ pub struct Places {
     /// celebró ..."): with the words of holding after the meeting, the
     /// days are the meeting's.
     pub days_open: Vec<String>,
+    /// Words between days that open a sentence and the meeting right
+    /// after them ("On 24 - 25 October 2022, at the Fourth Prague Process
+    /// Ministerial Conference, Ministers endorsed ..."): the days are the
+    /// meeting's.
+    pub at_meeting: Vec<String>,
     /// Words that join two meetings which then share the place and days
     /// written after the second ("y la", "and the").
     pub coordinated: Vec<String>,
