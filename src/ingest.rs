@@ -33,6 +33,7 @@ pub(crate) mod resolve;
 pub(crate) mod rules;
 mod sentence;
 pub mod structure;
+mod subject;
 
 use crate::model::{
     document_id, section_id, Attr, DocumentMeta, EdgeFact, EdgeKind, FactBundle, Kind, NodeFact,

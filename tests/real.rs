@@ -26,7 +26,8 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // Batches eighteen and nineteen (2026-12-07), eighteen documents the rules had not seen (9 English), lower this floor to what they measured with the rules of their day.
     // batch twenty (first contact) joined the set
     // Batch twenty-one (2026-12-07, 8 documents, 4 English) joined; first contact in SOURCES-*.md
-    ("es", "decisions", 78.5, 94.6),
+    // Batch twenty-two (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
+    ("es", "decisions", 78.3, 94.9),
     // Batch thirteen (2026-12-06), six documents the rules had not seen,
     // lowers this floor to what it measured.
     // Batch fourteen (2026-12-06), six documents the rules had not seen,
@@ -44,7 +45,8 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // Batches eighteen and nineteen (2026-12-07), eighteen documents the rules had not seen (9 English), lower this floor to what they measured with the rules of their day.
     // batch twenty (first contact) joined the set
     // Batch twenty-one (2026-12-07, 8 documents, 4 English) joined; first contact in SOURCES-*.md
-    ("en", "decisions", 75.0, 93.5),
+    // Batch twenty-two (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
+    ("en", "decisions", 73.4, 93.9),
     // A decision for which the text names no meeting (`meeting = ""`) is
     // on the right meeting when none is linked (scored so since
     // 2026-12-05; before, it was counted wrong whatever was read).
@@ -70,7 +72,8 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // Batches eighteen and nineteen (2026-12-07), eighteen documents the rules had not seen (9 English), lower this floor to what they measured with the rules of their day.
     // batch twenty (first contact) joined the set
     // Batch twenty-one (2026-12-07, 8 documents, 4 English) joined; first contact in SOURCES-*.md
-    ("es", "decisions on right meeting", 52.5, 66.9),
+    // Batch twenty-two (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
+    ("es", "decisions on right meeting", 50.3, 64.2),
     // Batch thirteen (2026-12-06), six documents the rules had not seen,
     // lowers this floor to what it measured.
     // Batch fourteen (2026-12-06), six documents the rules had not seen,
@@ -97,7 +100,8 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // Batches eighteen and nineteen (2026-12-07), eighteen documents the rules had not seen (9 English), lower this floor to what they measured with the rules of their day.
     // 'Some of the recommendations ... were:' read as a list, 2026-12-07 (en decisions 87 -> 93 of 119), and a meeting to come ('its next meeting, set for ... in Abuja') no longer the page's own: the MIDWA list's six decisions hang on no meeting, and the Abuja meeting is no longer read (en meetings 121 -> 120).
     // Batch twenty-one (2026-12-07, 8 documents, 4 English) joined; first contact in SOURCES-*.md
-    ("en", "decisions on right meeting", 67.6, 90.1),
+    // Batch twenty-two (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
+    ("en", "decisions on right meeting", 62.5, 85.1),
     // Batch twelve: a past request in a report ("había pedido ese informe")
     // is not read (es requests 77 -> 74%).
     // Items that name who is tasked ("... and IOM to pursue ..."); "los
@@ -112,7 +116,8 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // (5 English), lowers this floor to what it measured.
     // Batches eighteen and nineteen (2026-12-07), eighteen documents the rules had not seen (9 English), lower this floor to what they measured with the rules of their day.
     // Batch twenty-one (2026-12-07, 8 documents, 4 English) joined; first contact in SOURCES-*.md
-    ("es", "requests", 70.2, 100.0),
+    // Batch twenty-two (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
+    ("es", "requests", 69.3, 100.0),
     // A letter's writer asks its addressee ("I venture to request that
     // the enclosed document be circulated"), 2026-12-06 (19 -> 20 of 24).
     // Batch fifteen (2026-12-07), ten documents the rules had not seen
@@ -122,7 +127,8 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // Batches eighteen and nineteen (2026-12-07), eighteen documents the rules had not seen (9 English), lower this floor to what they measured with the rules of their day.
     // batch twenty (first contact) joined the set
     // Batch twenty-one (2026-12-07, 8 documents, 4 English) joined; first contact in SOURCES-*.md
-    ("en", "requests", 72.2, 96.2),
+    // Batch twenty-two (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
+    ("en", "requests", 66.6, 92.8),
     // The CRM's plenary meetings with the CSM as a sub-meeting of the CRM
     // series (es 48 -> 51%); "the 6th Rabat Process Ministerial
     // Conference", "the meeting between the Consuls of ..." (en 67 ->
@@ -152,7 +158,8 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // Batches eighteen and nineteen (2026-12-07), eighteen documents the rules had not seen (9 English), lower this floor to what they measured with the rules of their day.
     // batch twenty (first contact) joined the set
     // Batch twenty-one (2026-12-07, 8 documents, 4 English) joined; first contact in SOURCES-*.md
-    ("es", "meetings", 58.2, 92.9),
+    // Batch twenty-two (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
+    ("es", "meetings", 56.3, 93.0),
     // A curly apostrophe ("Senior Officials’ Meeting"), an RCGM meeting
     // dated by a list's year after a spaced comma (en 69 -> 71%).
     // An English month after "in" ("the first Almaty Conference ...,
@@ -183,7 +190,8 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // 'Some of the recommendations ... were:' read as a list, 2026-12-07 (en decisions 87 -> 93 of 119), and a meeting to come ('its next meeting, set for ... in Abuja') no longer the page's own: the MIDWA list's six decisions hang on no meeting, and the Abuja meeting is no longer read (en meetings 121 -> 120).
     // batch twenty (first contact) joined the set
     // Batch twenty-one (2026-12-07, 8 documents, 4 English) joined; first contact in SOURCES-*.md
-    ("en", "meetings", 70.0, 95.6),
+    // Batch twenty-two (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
+    ("en", "meetings", 68.2, 94.3),
     // A title block's meeting outside any series ("TALLER REGIONAL ..."
     // over its place and days), 2026-12-06 (31 -> 32 of 46).
     // Batch fourteen (2026-12-06), six documents the rules had not seen,
@@ -202,7 +210,8 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // (5 English), lowers this floor to what it measured with the rules of
     // its day.
     // Batch twenty-one (2026-12-07, 8 documents, 4 English) joined; first contact in SOURCES-*.md
-    ("es", "meetings with city+dates", 77.5, 100.0),
+    // Batch twenty-two (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
+    ("es", "meetings with city+dates", 75.4, 100.0),
     // The Panama extraordinary meeting of 2022 spans a field visit ("the
     // 24th of March") and the plenary ("the 25th of March, 2022"): both
     // days are read since 2026-12-06 (72 -> 73%). Precision 96: the 34th
@@ -231,12 +240,14 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // 'Some of the recommendations ... were:' read as a list, 2026-12-07 (en decisions 87 -> 93 of 119), and a meeting to come ('its next meeting, set for ... in Abuja') no longer the page's own: the MIDWA list's six decisions hang on no meeting, and the Abuja meeting is no longer read (en meetings 121 -> 120).
     // batch twenty (first contact) joined the set
     // Batch twenty-one (2026-12-07, 8 documents, 4 English) joined; first contact in SOURCES-*.md
-    ("en", "meetings with city+dates", 70.9, 96.8),
+    // Batch twenty-two (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
+    ("en", "meetings with city+dates", 69.3, 96.9),
     // Batch fourteen (2026-12-06), six documents the rules had not seen,
     // lowers this floor to what it measured after the day's rules.
     // Batches eighteen and nineteen (2026-12-07), eighteen documents the rules had not seen (9 English), lower this floor to what they measured with the rules of their day.
     // Batch twenty-one (2026-12-07, 8 documents, 4 English) joined; first contact in SOURCES-*.md
-    ("es", "document dates", 95.3, 100.0),
+    // Batch twenty-two (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
+    ("es", "document dates", 95.4, 100.0),
     // Batch fifteen (2026-12-07), ten documents the rules had not seen
     // (6 English), lowers this floor to what it measured (71 of 75).
     // Batch seventeen (2026-12-07), ten documents the rules had not seen
@@ -244,7 +255,8 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // its day.
     // batch twenty (first contact) joined the set
     // Batch twenty-one (2026-12-07, 8 documents, 4 English) joined; first contact in SOURCES-*.md
-    ("en", "document dates", 93.1, 95.9),
+    // Batch twenty-two (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
+    ("en", "document dates", 91.5, 94.1),
     // A name with a comma inside ("Unidad de Política Migratoria,
     // Registro e Identidad de Personas (UPMRIP)"), 2026-12-06 (89 -> 90%).
     // A tail that names the owner is left out of the name ("Foro
@@ -262,7 +274,8 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // (5 English), lowers this floor to what it measured.
     // batch twenty (first contact) joined the set
     // Batch twenty-one (2026-12-07, 8 documents, 4 English) joined; first contact in SOURCES-*.md
-    ("es", "aliases", 87.5, 99.2),
+    // Batch twenty-two (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
+    ("es", "aliases", 87.8, 99.2),
     // A name before a dash and what the body calls itself ("the
     // International Organization for Migration – the UN Migration Agency
     // (IOM)"), 2026-12-06 (87 -> 88%; precision 99 -> 98%: "Office of
@@ -285,13 +298,15 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // its day.
     // batch twenty (first contact) joined the set
     // Batch twenty-one (2026-12-07, 8 documents, 4 English) joined; first contact in SOURCES-*.md
-    ("en", "aliases", 84.8, 98.1),
+    // Batch twenty-two (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
+    ("en", "aliases", 85.0, 98.2),
     // Batch sixteen (2026-12-07), ten documents the rules had not seen
     // (5 English), lowers this floor to what it measured.
     // Batches eighteen and nineteen (2026-12-07), eighteen documents the rules had not seen (9 English), lower this floor to what they measured with the rules of their day.
     // batch twenty (first contact) joined the set
     // Batch twenty-one (2026-12-07, 8 documents, 4 English) joined; first contact in SOURCES-*.md
-    ("es", "countries", 98.6, 100.0),
+    // Batch twenty-two (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
+    ("es", "countries", 98.4, 100.0),
     // Territories the Pacific and Caribbean processes list beside their
     // members (Cook Islands, Niue, ...), "Kyrgyz Republic", 2026-12-06
     // (392 -> 401 of 411).
@@ -303,7 +318,8 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // Batches eighteen and nineteen (2026-12-07), eighteen documents the rules had not seen (9 English), lower this floor to what they measured with the rules of their day.
     // batch twenty (first contact) joined the set
     // Batch twenty-one (2026-12-07, 8 documents, 4 English) joined; first contact in SOURCES-*.md
-    ("en", "countries", 95.9, 99.4),
+    // Batch twenty-two (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
+    ("en", "countries", 95.7, 99.4),
 ];
 
 #[test]

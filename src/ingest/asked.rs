@@ -47,10 +47,14 @@ fn request_in(p: &Profile, s: &Sentence, w: &str) -> Option<Addressed> {
             return Some(who);
         }
         let after = w.get(at + len..).unwrap_or("").trim();
+        let verb = w.get(at..at + len).unwrap_or("");
+        // "The funds assigned to the Reserve Fund": asks only in the passive.
+        if p.requests.passive_only.iter().any(|v| v == verb) {
+            return None;
+        }
         if let Some(who) = addressee(p, s, after) {
             return Some(who);
         }
-        let verb = w.get(at..at + len).unwrap_or("");
         if let Some(who) = addressee::asked_of(p, s, verb, after) {
             return Some(who);
         }
@@ -103,7 +107,9 @@ fn passive_subject<'w>(p: &Profile, before: &'w str) -> Option<&'w str> {
 /// True when the word right before `at` in `w` opens a relative clause
 /// ("los proyectos que solicitaron los Viceministros"): the verb names
 /// something asked for earlier. Not when it ends words that join a
-/// consequence ("por lo que instaron a").
+/// consequence ("por lo que instaron a") or follows a record ("a
+/// declaration that urges ..."). Also true after a word of `[requests]
+/// nominal` ("a call for proposals", "as called for in the Compact").
 fn relative(p: &Profile, w: &str, at: usize) -> bool {
     let before = w.get(..at).unwrap_or("").trim_end();
     let last = before.rsplit(' ').next().unwrap_or("");
@@ -112,7 +118,16 @@ fn relative(p: &Profile, w: &str, at: usize) -> bool {
             .strip_suffix(c.as_str())
             .is_some_and(|b| b.is_empty() || b.ends_with(' '))
     };
-    p.requests.relative.iter().any(|r| r == last) && !p.requests.consequence.iter().any(so)
+    // "a declaration that urges member states to ...": the record asks.
+    let record = before
+        .strip_suffix(last)
+        .map(str::trim_end)
+        .and_then(|b| b.rsplit(' ').next())
+        .is_some_and(|w| p.documents.records.iter().any(|r| r == w));
+    (p.requests.relative.iter().any(|r| r == last)
+        && !p.requests.consequence.iter().any(so)
+        && !record)
+        || p.requests.nominal.iter().any(|r| r == last)
 }
 
 /// Those addressed before a phrase saying some have already answered

@@ -56,7 +56,8 @@ fn subject_in(p: &Profile, s: &Sentence, before: &str, own: OwnBody<'_>) -> bool
             .any(|r| find_phrase(before, r).is_some())
     };
     named(before)
-        || s.meeting_subject(before)
+        || crate::ingest::subject::meeting_subject(p, s, before)
+        || crate::ingest::subject::press_subject(p, s, before)
         || uncounted(before).is_some_and(|b| named(&b))
         || own.id.is_some_and(|b| {
             s.mentions.iter().filter(|m| m.id == b).any(|m| {
@@ -77,6 +78,15 @@ fn without_quotes(s: &Sentence) -> String {
         out.push(if cut { ' ' } else { c });
     }
     out
+}
+
+/// The sentence's text, its quotations blanked out when it has any.
+fn unquoted_text(s: &Sentence) -> std::borrow::Cow<'_, str> {
+    if s.quotes.is_empty() && s.unclosed.is_empty() {
+        std::borrow::Cow::Borrowed(&s.text)
+    } else {
+        std::borrow::Cow::Owned(without_quotes(s))
+    }
 }
 
 /// True when the text ends a line with a colon after a body that decides
@@ -228,7 +238,8 @@ fn records(p: &Profile, s: &Sentence, own_body: OwnBody<'_>, led: bool) -> bool 
     // A line's first words are words of the sentence: where no opener
     // is among them, no line opens with one (and no line is folded).
     let any_in = |list: &[String]| list.iter().any(|v| starts.find(w, v).is_some());
-    (any_in(&d.openers) && s.text.lines().any(|line| opens(line, &d.openers)))
+    // Not inside a quotation ("\"Acordamos trabajar juntos\", dijo ...").
+    (any_in(&d.openers) && unquoted_text(s).lines().any(|line| opens(line, &d.openers)))
         || (led && s.para_start && any_in(&d.operative) && opens(&s.text, &d.operative))
 }
 

@@ -293,25 +293,6 @@ impl Sentence {
             .filter(move |m| m.id.starts_with(prefix))
     }
 
-    /// True when a meeting named as itself (not where something goes, not
-    /// one held elsewhere or to come) ends `before`, the words before a
-    /// verb in [`Sentence::words`] form, but for two words at most (its
-    /// acronym): the meeting is the verb's subject ("La XVI Conferencia
-    /// Suramericana sobre Migraciones (CSM) recomendó ...").
-    pub fn meeting_subject(&self, before: &str) -> bool {
-        self.meetings
-            .iter()
-            .filter(|m| !m.destination && !m.aside && !m.scheduled)
-            .any(|m| {
-                let name = crate::ingest::profile::words(self.slice(m.start, m.end));
-                !name.is_empty()
-                    && crate::ingest::profile::find_phrase(before, &name).is_some_and(|i| {
-                        let rest = before.get(i + name.len()..).unwrap_or("");
-                        rest.split_whitespace().count() <= 2
-                    })
-            })
-    }
-
     /// True when the original range `[a, b)` overlaps a meeting reference.
     pub fn in_meeting(&self, a: usize, b: usize) -> bool {
         self.meetings.iter().any(|m| a < m.end && m.start < b)

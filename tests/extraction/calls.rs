@@ -5,15 +5,6 @@
 
 use super::common::Doc;
 
-/// Each request's words and whom it asks.
-fn calls(d: &Doc) -> Vec<(String, String)> {
-    d.bundle
-        .requests
-        .iter()
-        .map(|r| (r.subject.clone(), r.addressed_to.clone()))
-        .collect()
-}
-
 #[test]
 fn a_second_call_joined_to_the_first_is_a_request_of_its_own() {
     // Modeled on a joint declaration of Mexico and the Northern Triangle:
@@ -25,7 +16,7 @@ fn a_second_call_joined_to_the_first_is_a_request_of_its_own() {
          instaron a garantizar la seguridad de los menores migrantes.\n",
     );
     d.assert_consistent();
-    let got = calls(&d);
+    let got = d.calls();
     let [(first, to1), (second, to2)] = got.as_slice() else {
         panic!("two requests: {got:?}")
     };
@@ -49,7 +40,7 @@ fn a_second_call_joined_to_the_first_is_a_request_of_its_own() {
         "Los Viceministros instan a los países miembros a fortalecer el diálogo, a la vez que \
          hacen un llamado a ampliar la cooperación regional.\n",
     );
-    let got = calls(&d);
+    let got = d.calls();
     assert_eq!(got.len(), 2, "{got:?}");
     assert!(got[0].0.ends_with("fortalecer el diálogo"), "{got:?}");
     assert!(
@@ -61,7 +52,7 @@ fn a_second_call_joined_to_the_first_is_a_request_of_its_own() {
         "The Ministers urged member countries to ratify the convention and called upon \
          the International Organization for Migration to report on its progress.\n",
     );
-    let got = calls(&d);
+    let got = d.calls();
     assert_eq!(got.len(), 2, "{got:?}");
     assert_eq!(got[0].1, "member countries");
     assert!(got[1].0.starts_with("called upon"), "{got:?}");
@@ -74,7 +65,7 @@ fn a_request_verb_inside_the_task_is_no_second_call() {
         "comunicado.txt",
         "Los Viceministros instaron a los países miembros a solicitar a la OIM su apoyo.\n",
     );
-    let got = calls(&d);
+    let got = d.calls();
     let [(text, to)] = got.as_slice() else {
         panic!("one request: {got:?}")
     };
@@ -98,7 +89,7 @@ fn both_countries_exhort_and_recommend_to_whom_they_name() {
          segura. Asimismo, recomiendan a la población cumplir los requisitos de cada país.\n",
     );
     d.assert_consistent();
-    let got = calls(&d);
+    let got = d.calls();
     let [(a, to_a), (b, to_b)] = got.as_slice() else {
         panic!("two requests: {got:?}")
     };
@@ -117,7 +108,7 @@ fn an_infinitive_of_purpose_names_no_task() {
         "La Conferencia hace un llamado a la responsabilidad compartida regional para \
          gestionar la migración.\n",
     );
-    let got = calls(&d);
+    let got = d.calls();
     assert!(
         got.iter().all(|(_, to)| !to.contains("responsabilidad")),
         "{got:?}"
@@ -141,7 +132,7 @@ fn the_task_s_own_verbs_and_a_relative_s_verbs_are_no_second_call() {
          from IOM, to present a report.\n",
     ] {
         let d = Doc::text("comunicado.txt", text);
-        let got = calls(&d);
+        let got = d.calls();
         assert_eq!(got.len(), 1, "{text}: {got:?}");
     }
     // Whom a call names runs to its task's "a" before any bare infinitive.
@@ -150,7 +141,7 @@ fn the_task_s_own_verbs_and_a_relative_s_verbs_are_no_second_call() {
         "Los Viceministros instaron a los gobiernos que desean acceder al Fondo a presentar sus \
          proyectos.\n",
     );
-    let got = calls(&d);
+    let got = d.calls();
     let [(_, to)] = got.as_slice() else {
         panic!("one request: {got:?}")
     };
@@ -169,7 +160,7 @@ fn a_passive_call_asks_its_subject() {
          Migrants were asked to leave the shelter.\n",
     );
     d.assert_consistent();
-    let got = calls(&d);
+    let got = d.calls();
     let [(text, to)] = got.as_slice() else {
         panic!("one request: {got:?}")
     };

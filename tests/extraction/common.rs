@@ -117,6 +117,15 @@ impl Doc {
             .unwrap_or_else(|| panic!("no note for {section}"))
     }
 
+    /// Each request's words and whom it asks.
+    pub fn calls(&self) -> Vec<(String, String)> {
+        self.bundle
+            .requests
+            .iter()
+            .map(|r| (r.subject.clone(), r.addressed_to.clone()))
+            .collect()
+    }
+
     /// The sentence a provenance points at.
     pub fn sentence(&self, p: &Provenance) -> &str {
         match p {

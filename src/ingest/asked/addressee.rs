@@ -63,10 +63,11 @@ pub(super) fn addressee(p: &Profile, s: &Sentence, after: &str) -> Option<Addres
 /// Whom a verb of asking for something names after what it asks for
 /// (`[requests] asked_of`: "solicitar apoyo para la ejecución de estas
 /// acciones a la OEA, a ACNUR y a UNICEF"): `verb` is the request verb
-/// in [`words`] form and `after` the words after it; the countries and
-/// organizations the sentence names from the first marker that a name
-/// follows (maybe after an article), within forty words (a list of
-/// those asked runs long).
+/// in [`words`] form and `after` the words after it; the organizations
+/// the sentence names from the first marker that one follows (maybe
+/// after an article), within forty words (a list of those asked runs
+/// long). Not countries: after what is asked for, "a Guatemala" is as
+/// often where it goes ("retornados a Guatemala", "from Haiti").
 pub(super) fn asked_of(p: &Profile, s: &Sentence, verb: &str, after: &str) -> Option<Addressed> {
     let markers: Vec<&str> = p
         .requests
@@ -82,7 +83,7 @@ pub(super) fn asked_of(p: &Profile, s: &Sentence, verb: &str, after: &str) -> Op
     let names: Vec<(String, &str)> = s
         .mentions
         .iter()
-        .filter(|m| m.id.starts_with("country:") || m.id.starts_with("organization:"))
+        .filter(|m| m.id.starts_with("organization:"))
         .map(|m| {
             (
                 words(s.text.get(m.start..m.end).unwrap_or("")),

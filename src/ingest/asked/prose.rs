@@ -198,8 +198,14 @@ pub fn in_prose(p: &Profile, cx: &Prose, secs: &[Vec<Sentence>], facts: &mut Fac
             .is_none()
             .then(|| super::passive_subject(p, before).and_then(|subject| addressee(p, s, subject)))
             .flatten();
+        // "The funds assigned to the Reserve Fund": a verb that asks only
+        // in the passive (`[requests] passive_only`) asks nothing here.
+        if passive.is_none() && p.requests.passive_only.iter().any(|v| v == verb) {
+            continue;
+        }
         let decided = role_in_w(before)
-            || s.meeting_subject(before)
+            || crate::ingest::subject::meeting_subject(p, s, before)
+            || crate::ingest::subject::press_subject(p, s, before)
             || passive.is_some()
             || carried
             || under_lead
@@ -221,8 +227,22 @@ pub fn in_prose(p: &Profile, cx: &Prose, secs: &[Vec<Sentence>], facts: &mut Fac
         }
         let after = after_verb(p, w, at, verb);
         let passive_call = passive.is_some();
+        // In a sentence read already as an agreement, whom the verb asks
+        // follows it right after its personal "a" ("solicitaron a la
+        // Secretaría Técnica"), where the language marks one: "solicitar
+        // apoyo a fin de fortalecer la capacidad de la OEA" asks no OEA.
+        let marks = p
+            .requests
+            .personal
+            .iter()
+            .chain(&p.requests.before_infinitive);
+        let direct = read.is_none()
+            || p.requests.personal.is_empty() && p.requests.before_infinitive.is_empty()
+            || marks
+                .clone()
+                .any(|m| after == m.as_str() || after.starts_with(&format!("{m} ")));
         let who = passive
-            .or_else(|| addressee(p, s, after))
+            .or_else(|| addressee(p, s, after).filter(|_| direct))
             .or_else(|| voiced.map(|_| not_stated()))
             .or_else(|| unnamed_in_prose(p, after).then(not_stated))
             .or_else(|| {
@@ -257,6 +277,9 @@ pub fn in_prose(p: &Profile, cx: &Prose, secs: &[Vec<Sentence>], facts: &mut Fac
                 adopted: true,
             };
             notes.extend(match &read {
+                // "Los Viceministros aprobaron el Plan, mientras Chile instó
+                // a ...": another's call, not the agreement's.
+                Some(_) if crate::ingest::subject::names_party(s, before) => None,
                 Some(agreement) => attach_call(p, facts, cx, s, call, agreement),
                 None => push_call(p, facts, cx, s, call, &mut seen, &mut n),
             });
@@ -400,13 +423,7 @@ fn push_call(
     seen: &mut std::collections::HashSet<String>,
     n: &mut usize,
 ) -> Option<String> {
-    let text = s.text.get(call.from..call.to).unwrap_or("");
-    let text = ended(p, text, call.to >= s.text.len());
-    let span = Span {
-        start: s.span.start + call.from,
-        end: s.span.start + call.from + text.len(),
-    };
-    let clause: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let (span, clause) = clause_of(p, s, &call);
     if !seen.insert(clause.clone()) {
         return None; // The same words again (a summary above the story).
     }
@@ -446,18 +463,42 @@ fn push_call(
         facts.edge(&agreement, m, EdgeKind::AdoptedAt, vec![], &prov);
     }
     let id = format!("request:{}/request-{n}", cx.doc);
+    Some(record_call(facts, &id, &agreement, call.who, clause, &prov))
+}
+
+/// A call's span in the document and its words, without what joins it
+/// to the next.
+fn clause_of(p: &Profile, s: &Sentence, call: &Call) -> (Span, String) {
+    let text = s.text.get(call.from..call.to).unwrap_or("");
+    let text = ended(p, text, call.to >= s.text.len());
+    let span = Span {
+        start: s.span.start + call.from,
+        end: s.span.start + call.from + text.len(),
+    };
+    (span, text.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// Store the request `id` of `agreement` to `who`; the line for the notes.
+fn record_call(
+    facts: &mut Facts,
+    id: &str,
+    agreement: &str,
+    who: Addressed,
+    clause: String,
+    prov: &crate::model::Provenance,
+) -> String {
     let note = format!(
         "request in prose to {}: {} (answers not stated)",
-        call.who.to,
+        who.to,
         shorten(&clause, 70)
     );
     let asked = Asked {
         subject: clause,
-        who: call.who,
+        who,
         deadline: None,
     };
-    push_request(facts, &id, &agreement, asked, &prov);
-    Some(note)
+    push_request(facts, id, agreement, asked, prov);
+    note
 }
 
 /// Store a call in a sentence read already as `agreement` as a request
@@ -470,13 +511,7 @@ fn attach_call(
     call: Call,
     agreement: &str,
 ) -> Option<String> {
-    let text = s.text.get(call.from..call.to).unwrap_or("");
-    let text = ended(p, text, call.to >= s.text.len());
-    let span = Span {
-        start: s.span.start + call.from,
-        end: s.span.start + call.from + text.len(),
-    };
-    let clause: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let (span, clause) = clause_of(p, s, &call);
     let section = crate::ingest::listed::section_of(cx.sections, span.start);
     let prov = facts.prov(section, span);
     let n = 1 + facts
@@ -485,18 +520,7 @@ fn attach_call(
         .filter(|r| r.agreement.as_str() == agreement)
         .count();
     let id = format!("request:{agreement}#{n}").replacen("agreement:", "", 1);
-    let note = format!(
-        "request in prose to {}: {} (answers not stated)",
-        call.who.to,
-        shorten(&clause, 70)
-    );
-    let asked = Asked {
-        subject: clause,
-        who: call.who,
-        deadline: None,
-    };
-    push_request(facts, &id, agreement, asked, &prov);
-    Some(note)
+    Some(record_call(facts, &id, agreement, call.who, clause, &prov))
 }
 
 /// A call's text without what joins it to the call after it in the

@@ -231,7 +231,12 @@ pub(super) fn days_before(s: &Sentence, env: &Env, refs: &mut [MeetingRef]) {
         let held = words_of_holding.contains(&bare)
             || words_of_holding.iter().any(held_in)
             || (bare.is_empty() && opening(d.start) && held_after(r))
-            || (at_meeting.contains(&bare) && opening(d.start));
+            || (at_meeting.contains(&bare)
+                && opening(d.start)
+                // The meeting's name ends its phrase ("..., at the Fourth
+                // ... Conference, Ministers"), not "at the XXVIII RCM
+                // follow-up meeting".
+                && s.text.get(r.end..).is_some_and(|t| t.trim_start().starts_with(',')));
         if d.value.is_some() && !d.deadline && held {
             r.date = d.value;
         }

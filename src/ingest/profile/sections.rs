@@ -111,6 +111,12 @@ pub struct Requests {
     /// Words ending in a word of `relative` that join a consequence, not
     /// a relative clause ("por lo que instaron a ...").
     pub consequence: Vec<String>,
+    /// Words right before a request verb that make it a noun or a
+    /// reference ("a call for proposals", "as called for"): no call.
+    pub nominal: Vec<String>,
+    /// Request verbs that ask only in the passive ("LAS ... was assigned
+    /// to follow up"; not "the funds assigned to the Reserve Fund").
+    pub passive_only: Vec<String>,
     /// Who else may call on others in running prose, besides a body that
     /// decides ([`Bodies::roles`]): "El Gobierno de Panamá ... instó a las
     /// fuerzas políticas ...". Their calls are requests, never decisions.
@@ -337,6 +343,15 @@ impl Places {
 #[serde(default, deny_unknown_fields)]
 pub struct Bodies {
     pub roles: Vec<String>,
+    /// Those who met as the press names them ("los directores", "the
+    /// delegates"): a subject only where [`crate::ingest::subject`] says.
+    pub press_roles: Vec<String>,
+    /// Words that make such a subject others than those who met ("civil
+    /// society", "empresas").
+    pub outsiders: Vec<String>,
+    /// Words right before a meeting's name that make it when or where,
+    /// not who ("durante", "at").
+    pub not_subject: Vec<String>,
 }
 
 /// How lists are written.
