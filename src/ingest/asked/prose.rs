@@ -231,16 +231,12 @@ pub fn in_prose(p: &Profile, cx: &Prose, secs: &[Vec<Sentence>], facts: &mut Fac
         // follows it right after its personal "a" ("solicitaron a la
         // Secretaría Técnica"), where the language marks one: "solicitar
         // apoyo a fin de fortalecer la capacidad de la OEA" asks no OEA.
-        let marks = p
-            .requests
-            .personal
-            .iter()
-            .chain(&p.requests.before_infinitive);
+        let mut marks = (p.requests.personal.iter())
+            .chain(&p.requests.before_infinitive)
+            .peekable();
         let direct = read.is_none()
-            || p.requests.personal.is_empty() && p.requests.before_infinitive.is_empty()
-            || marks
-                .clone()
-                .any(|m| after == m.as_str() || after.starts_with(&format!("{m} ")));
+            || marks.peek().is_none()
+            || marks.any(|m| after == m.as_str() || after.starts_with(&format!("{m} ")));
         let who = passive
             .or_else(|| addressee(p, s, after).filter(|_| direct))
             .or_else(|| voiced.map(|_| not_stated()))
