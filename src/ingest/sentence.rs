@@ -293,6 +293,19 @@ impl Sentence {
             .filter(move |m| m.id.starts_with(prefix))
     }
 
+    /// Mentions of countries and organizations whose names (in
+    /// [`crate::ingest::profile::words`] form) stand in `hay`, a stretch
+    /// of this sentence in that form.
+    pub fn parties_in<'a>(&'a self, hay: &'a str) -> impl Iterator<Item = &'a Found> + 'a {
+        self.mentions
+            .iter()
+            .filter(|m| m.id.starts_with("country:") || m.id.starts_with("organization:"))
+            .filter(move |m| {
+                let name = crate::ingest::profile::words(self.slice(m.start, m.end));
+                !name.is_empty() && crate::ingest::profile::find_phrase(hay, &name).is_some()
+            })
+    }
+
     /// True when the original range `[a, b)` overlaps a meeting reference.
     pub fn in_meeting(&self, a: usize, b: usize) -> bool {
         self.meetings.iter().any(|m| a < m.end && m.start < b)

@@ -78,12 +78,5 @@ pub fn names_party(s: &Sentence, before: &str) -> bool {
             .iter()
             .any(|r| r.start <= start && start <= r.end + 2)
     };
-    s.mentions
-        .iter()
-        .filter(|m| m.id.starts_with("country:") || m.id.starts_with("organization:"))
-        .filter(|m| !of_meeting(m.start))
-        .any(|m| {
-            let name = words(s.slice(m.start, m.end));
-            !name.is_empty() && find_phrase(before, &name).is_some()
-        })
+    s.parties_in(before).any(|m| !of_meeting(m.start))
 }

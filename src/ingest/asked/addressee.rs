@@ -31,16 +31,7 @@ pub(super) fn addressee(p: &Profile, s: &Sentence, after: &str) -> Option<Addres
             named: Vec::new(),
         });
     }
-    let named: Vec<String> = s
-        .mentions
-        .iter()
-        .filter(|m| m.id.starts_with("country:") || m.id.starts_with("organization:"))
-        .filter(|m| {
-            let name = words(s.text.get(m.start..m.end).unwrap_or(""));
-            !name.is_empty() && find_phrase(&near, &name).is_some()
-        })
-        .map(|m| m.id.clone())
-        .collect();
+    let named: Vec<String> = s.parties_in(&near).map(|m| m.id.clone()).collect();
     if !named.is_empty() {
         return Some(Addressed {
             to: named.join(", "),
