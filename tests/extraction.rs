@@ -14,6 +14,7 @@ mod extraction {
     mod datelines;
     mod layouts;
     mod passages;
+    mod press_meetings;
     mod robust;
     mod subjects;
     mod told;

@@ -198,7 +198,20 @@ fn records(p: &Profile, s: &Sentence, own_body: OwnBody<'_>, led: bool) -> bool 
         let rest = unquoted.get(at + v.len()..).unwrap_or("");
         let before = unquoted.get(..at).unwrap_or("");
         let prev = before.split_whitespace().next_back();
+        // "los países que la suscribieron": a relative names who, it
+        // records no act (but "por lo que aprobaron" does).
+        let relative = before
+            .split_whitespace()
+            .rev()
+            .take(2)
+            .any(|x| p.requests.relative.iter().any(|r| r == x))
+            && !p
+                .requests
+                .consequence
+                .iter()
+                .any(|c| before.trim_end().ends_with(c.as_str()));
         rest.split_whitespace().count() >= 1
+            && !relative
             && !prev.is_some_and(|x| d.passive.iter().any(|p| p == x))
             && told_at(p, &unquoted).is_none_or(|t| t > at)
             && !negated(p, &unquoted, at)

@@ -112,6 +112,54 @@ fn between(s: &Sentence, noun_end: usize, env: &Env) -> bool {
         .any(|w| after.starts_with(&format!("{w} ")))
 }
 
+/// Where a place follows a name with no words of holding between them
+/// ("at the 6th Regional Ministerial Forum on Migration (RMFM) in Kampala,
+/// Uganda, on 13 February 2025"): the offsets (empty spans, normalized
+/// text) right before each word of `[places] before` that comes after an
+/// acronym's bracket or a capitalized word. The name, the place and the
+/// days must still all be there.
+fn placed_after_name(s: &Sentence, env: &Env) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for b in env.places(|p| &p.before) {
+        for (at, _) in occurrences(&s.norm, b) {
+            let before = s.text.get(..s.orig(at)).unwrap_or("").trim_end();
+            let last = before.rsplit(char::is_whitespace).next().unwrap_or("");
+            if before.ends_with(')') || (naming(last) && !last.ends_with([',', ';', ':', '.'])) {
+                out.push((at, at));
+            }
+        }
+    }
+    out
+}
+
+/// Whether a word of `[places] at_meeting` ("at", "en"), maybe with an
+/// article, stands right before the name starting at `start`.
+fn at_meeting(s: &Sentence, start: usize, env: &Env) -> bool {
+    let before = crate::ingest::profile::words(s.text.get(..start).unwrap_or(""));
+    let mut ws: Vec<&str> = before.split(' ').collect();
+    let article = |w: &str| {
+        env.profiles
+            .iter()
+            .any(|p| p.requests.articles.iter().any(|a| a == w))
+    };
+    if ws.last().is_some_and(|w| article(w)) {
+        ws.pop();
+    }
+    ws.last()
+        .is_some_and(|w| env.places(|p| &p.at_meeting).contains(w))
+}
+
+/// Whether `text` holds only words of a name: capitalized words, an
+/// acronym in brackets, and the small words that join a name.
+fn name_only(text: &str) -> bool {
+    text.split_whitespace().all(|w| {
+        naming(w) || w.starts_with('(') || {
+            let w = crate::ingest::profile::words(w);
+            crate::ingest::profile::name_connector(&w)
+        }
+    })
+}
+
 /// The meetings of the sentence named in prose and held somewhere on
 /// some days (see the module's doc), added to `refs` where no earlier
 /// reference covers them.
@@ -121,6 +169,7 @@ pub(super) fn named_held(s: &Sentence, env: &Env, refs: &mut Vec<MeetingRef>) {
         .iter()
         .flat_map(|p| p.places.held_in(&s.norm))
         .collect();
+    found.extend(placed_after_name(s, env));
     if found.is_empty() {
         return;
     }
@@ -144,6 +193,12 @@ pub(super) fn named_held(s: &Sentence, env: &Env, refs: &mut Vec<MeetingRef>) {
         let (noun, noun_end) = (s.orig(window_start + na), s.end_of(window_start + nb));
         let (held_start, held_end) = (s.orig(h), s.end_of(he));
         if overlaps(refs, noun, held_end) {
+            continue;
+        }
+        // A place right after a name (no words of holding): only the name's
+        // own words between its noun and the place ("Reunión Ministerial
+        // sobre Migración auspiciada por ... en Bogotá" is told of).
+        if h == he && !name_only(s.text.get(noun_end..held_start).unwrap_or("")) {
             continue;
         }
         let start = name_start(s, noun);
@@ -191,7 +246,9 @@ pub(super) fn named_held(s: &Sentence, env: &Env, refs: &mut Vec<MeetingRef>) {
             .trim_end_matches(|c: char| c.is_whitespace() || c == ',')
             .to_string();
         let mut r = MeetingRef::new(start, held_end, Target::Named { title });
-        r.aside = true;
+        // Told of in passing, unless where something was done ("signed a
+        // Joint Statement at the 6th ... Forum ... in Kampala, on ...").
+        r.aside = !at_meeting(s, start, env);
         refs.push(with_tail(r, &t));
     }
 }

@@ -21,7 +21,7 @@ use super::Env;
 use crate::ingest::meeting_ref::{Held, MeetingRef, Target};
 use crate::ingest::pattern::Pattern;
 use crate::ingest::sentence::Sentence;
-use crate::model::Span;
+use crate::model::{DateValue, Span};
 use crate::reference::series;
 use std::sync::OnceLock;
 
@@ -333,7 +333,12 @@ pub fn gathering(
             let date = held
                 .and_then(|h| h.date)
                 .or_else(|| crate::ingest::dates::days_apart(&stated))
-                .or_else(|| stated.first().copied());
+                .or_else(|| stated.first().copied())
+                // "Meeting today in Yangon": the day of a dated page.
+                .or_else(|| {
+                    let today = env.today.filter(|_| super::tail::says_today(s, env))?;
+                    Some(DateValue::day(today))
+                });
             // A numbered meeting is named by its ordinal and its body.
             let title = match ordinal {
                 Some(o) => s

@@ -176,6 +176,17 @@ fn today_words(s: &Sentence, at: usize, env: &Env) -> Option<usize> {
         .max()
 }
 
+/// Whether the sentence dates what it tells by the document's own day:
+/// a word of `[dates] today` anywhere in it ("Meeting today in Yangon",
+/// "clausurada hoy en Quito").
+pub(crate) fn says_today(s: &Sentence, env: &Env) -> bool {
+    let w = format!(" {} ", s.words());
+    env.profiles
+        .iter()
+        .flat_map(|p| &p.dates.today)
+        .any(|t| w.contains(&format!(" {t} ")))
+}
+
 pub fn parse_tail(s: &Sentence, from: usize, env: &Env) -> Tail {
     let p = patterns();
     let mut t = Tail {
