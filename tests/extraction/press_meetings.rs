@@ -7,8 +7,11 @@
 use super::common::Doc;
 use acta::model::{EdgeKind, Kind, Ymd};
 
+/// A meeting's id, city, and first and last days.
+type Met = (String, Option<String>, Option<(Ymd, Ymd)>);
+
 /// The meetings with their city and first and last days.
-fn meetings(d: &Doc) -> Vec<(String, Option<String>, Option<(Ymd, Ymd)>)> {
+fn meetings(d: &Doc) -> Vec<Met> {
     d.ids(Kind::Meeting)
         .into_iter()
         .map(|id| {
