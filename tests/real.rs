@@ -27,7 +27,8 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // batch twenty (first contact) joined the set
     // Batch twenty-one (2026-12-07, 8 documents, 4 English) joined; first contact in SOURCES-*.md
     // Batch twenty-two (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
-    ("es", "decisions", 78.3, 94.9),
+    // Batch twenty-three (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
+    ("es", "decisions", 77.8, 94.3),
     // Batch thirteen (2026-12-06), six documents the rules had not seen,
     // lowers this floor to what it measured.
     // Batch fourteen (2026-12-06), six documents the rules had not seen,
@@ -46,7 +47,8 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // batch twenty (first contact) joined the set
     // Batch twenty-one (2026-12-07, 8 documents, 4 English) joined; first contact in SOURCES-*.md
     // Batch twenty-two (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
-    ("en", "decisions", 73.4, 93.9),
+    // Batch twenty-three (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
+    ("en", "decisions", 74.5, 92.6),
     // A decision for which the text names no meeting (`meeting = ""`) is
     // on the right meeting when none is linked (scored so since
     // 2026-12-05; before, it was counted wrong whatever was read).
@@ -73,7 +75,8 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // batch twenty (first contact) joined the set
     // Batch twenty-one (2026-12-07, 8 documents, 4 English) joined; first contact in SOURCES-*.md
     // Batch twenty-two (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
-    ("es", "decisions on right meeting", 50.3, 64.2),
+    // Batch twenty-three (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
+    ("es", "decisions on right meeting", 51.0, 65.5),
     // Batch thirteen (2026-12-06), six documents the rules had not seen,
     // lowers this floor to what it measured.
     // Batch fourteen (2026-12-06), six documents the rules had not seen,
@@ -101,7 +104,8 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // 'Some of the recommendations ... were:' read as a list, 2026-12-07 (en decisions 87 -> 93 of 119), and a meeting to come ('its next meeting, set for ... in Abuja') no longer the page's own: the MIDWA list's six decisions hang on no meeting, and the Abuja meeting is no longer read (en meetings 121 -> 120).
     // Batch twenty-one (2026-12-07, 8 documents, 4 English) joined; first contact in SOURCES-*.md
     // Batch twenty-two (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
-    ("en", "decisions on right meeting", 62.5, 85.1),
+    // Batch twenty-three (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
+    ("en", "decisions on right meeting", 62.0, 83.3),
     // Batch twelve: a past request in a report ("había pedido ese informe")
     // is not read (es requests 77 -> 74%).
     // Items that name who is tasked ("... and IOM to pursue ..."); "los
@@ -117,7 +121,8 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // Batches eighteen and nineteen (2026-12-07), eighteen documents the rules had not seen (9 English), lower this floor to what they measured with the rules of their day.
     // Batch twenty-one (2026-12-07, 8 documents, 4 English) joined; first contact in SOURCES-*.md
     // Batch twenty-two (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
-    ("es", "requests", 69.3, 100.0),
+    // Batch twenty-three (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
+    ("es", "requests", 68.0, 97.1),
     // A letter's writer asks its addressee ("I venture to request that
     // the enclosed document be circulated"), 2026-12-06 (19 -> 20 of 24).
     // Batch fifteen (2026-12-07), ten documents the rules had not seen
@@ -128,7 +133,8 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // batch twenty (first contact) joined the set
     // Batch twenty-one (2026-12-07, 8 documents, 4 English) joined; first contact in SOURCES-*.md
     // Batch twenty-two (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
-    ("en", "requests", 66.6, 92.8),
+    // Batch twenty-three (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
+    ("en", "requests", 64.2, 93.1),
     // The CRM's plenary meetings with the CSM as a sub-meeting of the CRM
     // series (es 48 -> 51%); "the 6th Rabat Process Ministerial
     // Conference", "the meeting between the Consuls of ..." (en 67 ->
@@ -159,7 +165,8 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // batch twenty (first contact) joined the set
     // Batch twenty-one (2026-12-07, 8 documents, 4 English) joined; first contact in SOURCES-*.md
     // Batch twenty-two (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
-    ("es", "meetings", 56.3, 93.0),
+    // Batch twenty-three (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
+    ("es", "meetings", 56.2, 93.1),
     // A curly apostrophe ("Senior Officials’ Meeting"), an RCGM meeting
     // dated by a list's year after a spaced comma (en 69 -> 71%).
     // An English month after "in" ("the first Almaty Conference ...,
@@ -191,7 +198,8 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // batch twenty (first contact) joined the set
     // Batch twenty-one (2026-12-07, 8 documents, 4 English) joined; first contact in SOURCES-*.md
     // Batch twenty-two (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
-    ("en", "meetings", 68.2, 94.3),
+    // Batch twenty-three (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
+    ("en", "meetings", 69.8, 95.2),
     // A title block's meeting outside any series ("TALLER REGIONAL ..."
     // over its place and days), 2026-12-06 (31 -> 32 of 46).
     // Batch fourteen (2026-12-06), six documents the rules had not seen,
@@ -211,7 +219,8 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // its day.
     // Batch twenty-one (2026-12-07, 8 documents, 4 English) joined; first contact in SOURCES-*.md
     // Batch twenty-two (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
-    ("es", "meetings with city+dates", 75.4, 100.0),
+    // Batch twenty-three (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
+    ("es", "meetings with city+dates", 74.6, 100.0),
     // The Panama extraordinary meeting of 2022 spans a field visit ("the
     // 24th of March") and the plenary ("the 25th of March, 2022"): both
     // days are read since 2026-12-06 (72 -> 73%). Precision 96: the 34th
@@ -241,13 +250,15 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // batch twenty (first contact) joined the set
     // Batch twenty-one (2026-12-07, 8 documents, 4 English) joined; first contact in SOURCES-*.md
     // Batch twenty-two (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
-    ("en", "meetings with city+dates", 69.3, 96.9),
+    // Batch twenty-three (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
+    ("en", "meetings with city+dates", 71.4, 96.1),
     // Batch fourteen (2026-12-06), six documents the rules had not seen,
     // lowers this floor to what it measured after the day's rules.
     // Batches eighteen and nineteen (2026-12-07), eighteen documents the rules had not seen (9 English), lower this floor to what they measured with the rules of their day.
     // Batch twenty-one (2026-12-07, 8 documents, 4 English) joined; first contact in SOURCES-*.md
     // Batch twenty-two (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
-    ("es", "document dates", 95.4, 100.0),
+    // Batch twenty-three (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
+    ("es", "document dates", 94.7, 100.0),
     // Batch fifteen (2026-12-07), ten documents the rules had not seen
     // (6 English), lowers this floor to what it measured (71 of 75).
     // Batch seventeen (2026-12-07), ten documents the rules had not seen
@@ -256,7 +267,8 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // batch twenty (first contact) joined the set
     // Batch twenty-one (2026-12-07, 8 documents, 4 English) joined; first contact in SOURCES-*.md
     // Batch twenty-two (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
-    ("en", "document dates", 91.5, 94.1),
+    // Batch twenty-three (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
+    ("en", "document dates", 91.8, 94.3),
     // A name with a comma inside ("Unidad de Política Migratoria,
     // Registro e Identidad de Personas (UPMRIP)"), 2026-12-06 (89 -> 90%).
     // A tail that names the owner is left out of the name ("Foro
@@ -275,7 +287,8 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // batch twenty (first contact) joined the set
     // Batch twenty-one (2026-12-07, 8 documents, 4 English) joined; first contact in SOURCES-*.md
     // Batch twenty-two (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
-    ("es", "aliases", 87.8, 99.2),
+    // Batch twenty-three (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
+    ("es", "aliases", 88.1, 99.2),
     // A name before a dash and what the body calls itself ("the
     // International Organization for Migration – the UN Migration Agency
     // (IOM)"), 2026-12-06 (87 -> 88%; precision 99 -> 98%: "Office of
@@ -299,14 +312,16 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // batch twenty (first contact) joined the set
     // Batch twenty-one (2026-12-07, 8 documents, 4 English) joined; first contact in SOURCES-*.md
     // Batch twenty-two (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
-    ("en", "aliases", 85.0, 98.2),
+    // Batch twenty-three (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
+    ("en", "aliases", 84.8, 98.2),
     // Batch sixteen (2026-12-07), ten documents the rules had not seen
     // (5 English), lowers this floor to what it measured.
     // Batches eighteen and nineteen (2026-12-07), eighteen documents the rules had not seen (9 English), lower this floor to what they measured with the rules of their day.
     // batch twenty (first contact) joined the set
     // Batch twenty-one (2026-12-07, 8 documents, 4 English) joined; first contact in SOURCES-*.md
     // Batch twenty-two (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
-    ("es", "countries", 98.4, 100.0),
+    // Batch twenty-three (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
+    ("es", "countries", 98.5, 100.0),
     // Territories the Pacific and Caribbean processes list beside their
     // members (Cook Islands, Niue, ...), "Kyrgyz Republic", 2026-12-06
     // (392 -> 401 of 411).
@@ -319,7 +334,8 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // batch twenty (first contact) joined the set
     // Batch twenty-one (2026-12-07, 8 documents, 4 English) joined; first contact in SOURCES-*.md
     // Batch twenty-two (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
-    ("en", "countries", 95.7, 99.4),
+    // Batch twenty-three (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
+    ("en", "countries", 95.9, 99.5),
 ];
 
 #[test]

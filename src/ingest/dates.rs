@@ -106,6 +106,10 @@ enum Shape {
     /// `23-24 March 2000`, `24 March 2000`.
     EnDayFirstRange,
     EnDayFirst,
+    /// `March 28 to April 1`, `30 November - 2 December`: days in two
+    /// months with no year; the year is inferred as for Spanish days.
+    EnYearlessCrossMonthFirst,
+    EnYearlessCrossDayFirst,
     /// `November 12-14`, `March 24`: the year is inferred as for Spanish
     /// days.
     EnYearlessRange,
@@ -207,7 +211,9 @@ impl Shape {
             | Shape::EnDay
             | Shape::EnDayFirstRange
             | Shape::EnDayFirst => month(true, true),
-            Shape::EnYearlessRange
+            Shape::EnYearlessCrossMonthFirst
+            | Shape::EnYearlessCrossDayFirst
+            | Shape::EnYearlessRange
             | Shape::EnYearlessDay
             | Shape::EnYearlessDayFirstRange
             | Shape::EnYearlessDayFirst => month(true, false),
@@ -344,6 +350,8 @@ fn shape_patterns(month: &str, dotted: &str, year: &str) -> Vec<(String, Shape)>
         (format!(r"\b{D}\s*{eday}{ens}{Y}\b"), Shape::EnDay),
         (format!(r"\b{eday}\s*(?:-|–|—|and|to|\s\?\s)\s*(?:the\s+)?{eday}\s+(?:of\s+)?{D}{ens}{Y}\b"), Shape::EnDayFirstRange),
         (format!(r"\b{eday}\s+(?:of\s+)?{D}{ens}{Y}\b"), Shape::EnDayFirst),
+        (format!(r"\b{M}\s+{eday}\s*(?:-|–|—|to)\s*{M}\s+{eday}\b"), Shape::EnYearlessCrossMonthFirst),
+        (format!(r"\b{eday}\s+(?:of\s+)?{M}\s*(?:-|–|—|to)\s*(?:the\s+)?{eday}\s+(?:of\s+)?{M}\b"), Shape::EnYearlessCrossDayFirst),
         (format!(r"\b{M}\s+{eday}\s*(?:-|–|—|and|to)\s*(?:the\s+)?{eday}\b"), Shape::EnYearlessRange),
         (format!(r"\b{M}\s+{eday}\b"), Shape::EnYearlessDay),
         (format!(r"\b{eday}\s*(?:-|–|—|and|to)\s*(?:the\s+)?{eday}\s+(?:of\s+)?{M}\b"), Shape::EnYearlessDayFirstRange),

@@ -59,7 +59,7 @@ fn meeting_at(
         .and_then(|s| {
             s.meetings.iter().find(|r| {
                 !r.scheduled
-                    && !r.aside
+                    && (!r.aside || r.at)
                     && r.id.is_some()
                     && s.span.start + r.start < until.max(at + 1)
                     && !hosted(s, r)

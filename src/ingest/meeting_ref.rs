@@ -54,6 +54,11 @@ pub struct MeetingRef {
     /// held in San Salvador on December 1st"): never the document's own
     /// meeting, nor the one its decisions were adopted at.
     pub aside: bool,
+    /// Named after "at"/"en" as where its sentence's act was done ("signed
+    /// a Joint Statement at the 6th ... Forum ... in Kampala, on ..."): that
+    /// sentence's decisions were adopted there, though it is aside for the
+    /// rest of the document.
+    pub at: bool,
     /// Meeting id, once the calendar has resolved the reference.
     pub id: Option<String>,
     /// How an undated or current reference was resolved, for the notes.
@@ -73,6 +78,7 @@ impl MeetingRef {
             weak: false,
             scheduled: false,
             aside: false,
+            at: false,
             id: None,
             how: None,
         }

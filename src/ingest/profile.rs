@@ -274,6 +274,7 @@ impl Profile {
             &mut self.places.held_before,
             &mut self.places.days_open,
             &mut self.places.at_meeting,
+            &mut self.places.bound_for,
             &mut self.places.held_singular,
             &mut self.places.took_place,
             &mut self.places.run_in,

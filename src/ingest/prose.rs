@@ -198,12 +198,13 @@ fn records(p: &Profile, s: &Sentence, own_body: OwnBody<'_>, led: bool) -> bool 
         let rest = unquoted.get(at + v.len()..).unwrap_or("");
         let before = unquoted.get(..at).unwrap_or("");
         let prev = before.split_whitespace().next_back();
-        // "los países que la suscribieron": a relative names who, it
-        // records no act (but "por lo que aprobaron" does).
+        // "los países que la suscribieron", "The Senior Officials, who last
+        // year signed": a relative names who, it records no act (but "por
+        // lo que aprobaron" does).
         let relative = before
             .split_whitespace()
             .rev()
-            .take(2)
+            .take(5)
             .any(|x| p.requests.relative.iter().any(|r| r == x))
             && !p
                 .requests

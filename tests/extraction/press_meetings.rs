@@ -159,3 +159,41 @@ fn the_present_perfect_of_the_press_records_a_decision() {
     assert_eq!(ds.len(), 1, "{ds:?}");
     assert!(ds[0].0.contains("han acordado buscar soluciones"), "{ds:?}");
 }
+
+#[test]
+fn what_others_sign_or_decide_is_not_the_meetings() {
+    // A guest book is no record of the meeting; families deciding to
+    // leave are not those who met.
+    for (file, text) in [
+        (
+            "news.txt",
+            "The Ministers signed the guest book of the Palace before the session.\n",
+        ),
+        (
+            "nota.txt",
+            "Muchas familias hondureñas han decidido emigrar por la falta de empleo.\n",
+        ),
+        (
+            "nota.txt",
+            "Los Estados miembros, que en 2018 suscribieron un acuerdo de cooperación, \
+             revisaron su aplicación.\n",
+        ),
+    ] {
+        let d = Doc::text(file, text);
+        assert!(decisions(&d).is_empty(), "{text}: {:?}", decisions(&d));
+    }
+}
+
+#[test]
+fn a_meeting_gone_to_is_not_where_the_decision_was_adopted() {
+    // "acordaron participar en el Diálogo ... en Nueva York": a meeting
+    // to come, named after a verb of going.
+    let d = Doc::text(
+        "nota.txt",
+        "San Salvador, 5 de julio de 2024. Los ministros acordaron participar en el Diálogo de \
+         Alto Nivel sobre Migración en Nueva York el 18 de septiembre de 2024.\n",
+    );
+    let ds = decisions(&d);
+    assert_eq!(ds.len(), 1, "{ds:?}");
+    assert!(ds[0].1.is_empty(), "{ds:?}");
+}

@@ -66,7 +66,13 @@ pub(super) fn assign(s: &Sentence, cues: &[Cue]) -> Vec<Vec<(String, bool)>> {
     static BREAK: OnceLock<Pattern> = OnceLock::new();
     let brk = BREAK.get_or_init(|| compile(r"[,;]|\by\b|\be\b|\bpero\b|\bmientras\b"));
     let mut out: Vec<Vec<(String, bool)>> = vec![Vec::new(); cues.len()];
-    for r in s.meetings.iter().filter(|r| !r.destination) {
+    // A meeting told of in passing adopted nothing here, unless the
+    // sentence's act was done at it ([`MeetingRef::at`]).
+    for r in s
+        .meetings
+        .iter()
+        .filter(|r| !r.destination && (!r.aside || r.at))
+    {
         let Some(id) = &r.id else { continue };
         let before = cues
             .iter()

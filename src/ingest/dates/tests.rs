@@ -316,6 +316,20 @@ fn english_days_without_their_year() {
         (v.start, v.precision),
         (Ymd::new(2003, 3, 24), Precision::Day)
     );
+    // Days in two months: one span ("which took place in Nairobi on March
+    // 28 to April 1"), month first or day first.
+    let (t, v, _) = one("which took place in Nairobi on March 28 to April 1, Ministers signed");
+    assert_eq!(t, "March 28 to April 1");
+    assert_eq!(
+        (v.start, v.end, v.inferred),
+        (Ymd::new(2003, 3, 28), Ymd::new(2003, 4, 1), true)
+    );
+    let (t, v, _) = one("They met from 30 November to 2 December in Lima.");
+    assert_eq!(t, "30 November to 2 December");
+    assert_eq!(
+        (v.start, v.end),
+        (Ymd::new(2002, 11, 30), Ymd::new(2002, 12, 2))
+    );
     // Day first: a range, or "the 24th of"; a bare "24 March" is no date.
     let (t, v, _) = one("On 26-27th June, more than 80 participants met.");
     assert_eq!(t, "26-27th June");

@@ -228,6 +228,12 @@ pub(super) fn read(shape: Shape, c: &Captures, ctx: &DateContext) -> Option<Date
         Shape::EnDay => day_value(year_of(c, 3)?, mon(c, 1)?, num(c, 2)?, false),
         Shape::EnDayFirstRange => english_range(year_of(c, 4)?, mon(c, 3)?, num(c, 1)?, num(c, 2)?),
         Shape::EnDayFirst => day_value(year_of(c, 3)?, mon(c, 2)?, num(c, 1)?, false),
+        Shape::EnYearlessCrossMonthFirst => {
+            yearless_cross((mon(c, 1)?, num(c, 2)?), (mon(c, 3)?, num(c, 4)?), ctx)
+        }
+        Shape::EnYearlessCrossDayFirst => {
+            yearless_cross((mon(c, 2)?, num(c, 1)?), (mon(c, 4)?, num(c, 3)?), ctx)
+        }
         Shape::EnYearlessRange => yearless_range(mon(c, 1)?, num(c, 2)?, num(c, 3)?, ctx),
         Shape::EnYearlessDayFirstRange => yearless_range(mon(c, 3)?, num(c, 1)?, num(c, 2)?, ctx),
         Shape::EnYearlessDayFirst => {
@@ -250,6 +256,20 @@ pub(super) fn read(shape: Shape, c: &Captures, ctx: &DateContext) -> Option<Date
 fn yearless_range(m: u8, d1: u8, d2: u8, ctx: &DateContext) -> Option<DateValue> {
     let (y, inf) = resolve_year(None, None, m, d1, ctx)?;
     let mut v = english_range(y, m, d1, d2)?;
+    v.inferred = inf;
+    Some(v)
+}
+
+/// Days in two months written without a year (`March 28 to April 1`): the
+/// year of the last day, inferred as for one day, so that a span across
+/// the new year keeps its first days in the year before.
+fn yearless_cross(first: (u8, u8), last: (u8, u8), ctx: &DateContext) -> Option<DateValue> {
+    let (y, inf) = resolve_year(None, None, last.0, last.1, ctx)?;
+    // With no year known, a span across the new year has none before it.
+    if y == crate::model::Ymd::NO_YEAR && first.0 > last.0 {
+        return None;
+    }
+    let mut v = english_cross(y, first, last)?;
     v.inferred = inf;
     Some(v)
 }

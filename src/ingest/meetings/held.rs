@@ -120,8 +120,20 @@ fn between(s: &Sentence, noun_end: usize, env: &Env) -> bool {
 /// days must still all be there.
 fn placed_after_name(s: &Sentence, env: &Env) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
+    // Where the meeting nouns stand: a place needs one within reach before it.
+    let nouns: Vec<usize> = env
+        .places(|p| &p.meeting_nouns)
+        .into_iter()
+        .flat_map(|w| occurrences(&s.norm, w).map(|(a, _)| a))
+        .collect();
+    if nouns.is_empty() {
+        return out;
+    }
     for b in env.places(|p| &p.before) {
         for (at, _) in occurrences(&s.norm, b) {
+            if !nouns.iter().any(|&n| n < at && at <= n + REACH) {
+                continue;
+            }
             let before = s.text.get(..s.orig(at)).unwrap_or("").trim_end();
             let last = before.rsplit(char::is_whitespace).next().unwrap_or("");
             if before.ends_with(')') || (naming(last) && !last.ends_with([',', ';', ':', '.'])) {
@@ -133,7 +145,8 @@ fn placed_after_name(s: &Sentence, env: &Env) -> Vec<(usize, usize)> {
 }
 
 /// Whether a word of `[places] at_meeting` ("at", "en"), maybe with an
-/// article, stands right before the name starting at `start`.
+/// article, stands right before the name starting at `start`, with no verb
+/// of going there (`[places] bound_for`) a few words before it.
 fn at_meeting(s: &Sentence, start: usize, env: &Env) -> bool {
     let before = crate::ingest::profile::words(s.text.get(..start).unwrap_or(""));
     let mut ws: Vec<&str> = before.split(' ').collect();
@@ -145,9 +158,18 @@ fn at_meeting(s: &Sentence, start: usize, env: &Env) -> bool {
     if ws.last().is_some_and(|w| article(w)) {
         ws.pop();
     }
+    let bound = env.places(|p| &p.bound_for);
+    let before_at = ws.len().saturating_sub(1);
     ws.last()
         .is_some_and(|w| env.places(|p| &p.at_meeting).contains(w))
+        && !ws[before_at.saturating_sub(BOUND_REACH)..before_at]
+            .iter()
+            .any(|w| bound.contains(w))
 }
+
+/// How many words before "at"/"en" a verb of `[places] bound_for` makes
+/// the meeting after them one gone to.
+const BOUND_REACH: usize = 5;
 
 /// Whether `text` holds only words of a name: capitalized words, an
 /// acronym in brackets, and the small words that join a name.
@@ -246,9 +268,16 @@ pub(super) fn named_held(s: &Sentence, env: &Env, refs: &mut Vec<MeetingRef>) {
             .trim_end_matches(|c: char| c.is_whitespace() || c == ',')
             .to_string();
         let mut r = MeetingRef::new(start, held_end, Target::Named { title });
-        // Told of in passing, unless where something was done ("signed a
-        // Joint Statement at the 6th ... Forum ... in Kampala, on ...").
-        r.aside = !at_meeting(s, start, env);
+        // Told of in passing, but where its sentence's act was done
+        // ("signed a Joint Statement at the 6th ... Forum ... in Kampala,
+        // on ..."), unless it is yet to be held (its days after the
+        // document's).
+        r.aside = true;
+        let to_come = t
+            .date
+            .zip(env.today)
+            .is_some_and(|(d, today)| d.start > today);
+        r.at = at_meeting(s, start, env) && !to_come;
         refs.push(with_tail(r, &t));
     }
 }

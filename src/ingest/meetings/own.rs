@@ -336,7 +336,7 @@ pub fn gathering(
                 .or_else(|| stated.first().copied())
                 // "Meeting today in Yangon": the day of a dated page.
                 .or_else(|| {
-                    let today = env.today.filter(|_| super::tail::says_today(s, env))?;
+                    let today = env.today.filter(|_| super::tail::says_today(s, b, env))?;
                     Some(DateValue::day(today))
                 });
             // A numbered meeting is named by its ordinal and its body.

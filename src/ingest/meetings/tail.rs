@@ -176,11 +176,18 @@ fn today_words(s: &Sentence, at: usize, env: &Env) -> Option<usize> {
         .max()
 }
 
-/// Whether the sentence dates what it tells by the document's own day:
-/// a word of `[dates] today` anywhere in it ("Meeting today in Yangon",
-/// "clausurada hoy en Quito").
-pub(crate) fn says_today(s: &Sentence, env: &Env) -> bool {
-    let w = format!(" {} ", s.words());
+/// How many words after a gathering word a word of `[dates] today` may
+/// stand and still date it ("Reunidos hoy en Panamá", "Meeting today in").
+const TODAY_REACH: usize = 3;
+
+/// Whether a word of `[dates] today` stands among the first words after
+/// `at` (offset in the sentence's text): the meeting named right before
+/// is dated by the document's own day ("Meeting today in Yangon"; not
+/// "El canciller dijo hoy que la cumbre en Tapachula ...").
+pub(crate) fn says_today(s: &Sentence, at: usize, env: &Env) -> bool {
+    let after = crate::ingest::profile::words(s.text.get(at..).unwrap_or(""));
+    let head: Vec<&str> = after.split(' ').take(TODAY_REACH + 1).collect();
+    let w = format!(" {} ", head.join(" "));
     env.profiles
         .iter()
         .flat_map(|p| &p.dates.today)

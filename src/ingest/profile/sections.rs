@@ -247,6 +247,11 @@ pub struct Places {
     /// Ministerial Conference, Ministers endorsed ..."): the days are the
     /// meeting's.
     pub at_meeting: Vec<String>,
+    /// Verbs of going to a meeting or bringing something to it, a few
+    /// words before such a word ("acordaron participar en el Diálogo ...",
+    /// "agreed to present the text at the Conference ..."): the meeting is
+    /// one to come, not where the sentence's act was done.
+    pub bound_for: Vec<String>,
     /// Words that join two meetings which then share the place and days
     /// written after the second ("y la", "and the").
     pub coordinated: Vec<String>,
