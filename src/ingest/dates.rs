@@ -96,7 +96,8 @@ enum Shape {
     Year,
     BareMonth,
     /// `30 November – 2 December 2005`, `November 30 - December 2, 2005`:
-    /// days in two months, the year once at the end.
+    /// days in two months, the year once at the end; with no year
+    /// (`March 28 to April 1`), it is inferred as for Spanish days.
     EnCrossDayFirst,
     EnCrossMonthFirst,
     /// `March 23rd and 24th, 2000`, `May 21-22, 2008`.
@@ -106,10 +107,6 @@ enum Shape {
     /// `23-24 March 2000`, `24 March 2000`.
     EnDayFirstRange,
     EnDayFirst,
-    /// `March 28 to April 1`, `30 November - 2 December`: days in two
-    /// months with no year; the year is inferred as for Spanish days.
-    EnYearlessCrossMonthFirst,
-    EnYearlessCrossDayFirst,
     /// `November 12-14`, `March 24`: the year is inferred as for Spanish
     /// days.
     EnYearlessRange,
@@ -205,14 +202,12 @@ impl Shape {
             Shape::CrossRange | Shape::CrossPair | Shape::DayRange | Shape::Day => {
                 month(true, false)
             }
+            Shape::EnDayRange | Shape::EnDay | Shape::EnDayFirstRange | Shape::EnDayFirst => {
+                month(true, true)
+            }
+            // Their year may be left out.
             Shape::EnCrossDayFirst
             | Shape::EnCrossMonthFirst
-            | Shape::EnDayRange
-            | Shape::EnDay
-            | Shape::EnDayFirstRange
-            | Shape::EnDayFirst => month(true, true),
-            Shape::EnYearlessCrossMonthFirst
-            | Shape::EnYearlessCrossDayFirst
             | Shape::EnYearlessRange
             | Shape::EnYearlessDay
             | Shape::EnYearlessDayFirstRange
@@ -343,15 +338,14 @@ fn shape_patterns(month: &str, dotted: &str, year: &str) -> Vec<(String, Shape)>
         (format!(r"\b{Y}\s*(?:-|–|—|al|a)\s*{Y}\b"), Shape::YearRange),
         (format!(r"\b(?:en|durante|el ano|del ano|desde|hasta)\s+(?:el\s+)?{Y}\b"), Shape::Year),
         (format!(r"\b(?:en|de|desde|hasta|durante|para|el mes de)\s+{M}\b"), Shape::BareMonth),
-        (format!(r"\b{eday}\s+(?:of\s+)?{M}\s*(?:-|–|—|to)\s*(?:the\s+)?{eday}\s+(?:of\s+)?{M}{ens}{Y}\b"), Shape::EnCrossDayFirst),
-        (format!(r"\b{M}\s+{eday}\s*(?:-|–|—|to)\s*{M}\s+{eday}{ens}{Y}\b"), Shape::EnCrossMonthFirst),
+        // The year may be left out ("on March 28 to April 1").
+        (format!(r"\b{eday}\s+(?:of\s+)?{M}\s*(?:-|–|—|to)\s*(?:the\s+)?{eday}\s+(?:of\s+)?{M}(?:{ens}{Y})?\b"), Shape::EnCrossDayFirst),
+        (format!(r"\b{M}\s+{eday}\s*(?:-|–|—|to)\s*{M}\s+{eday}(?:{ens}{Y})?\b"), Shape::EnCrossMonthFirst),
         // "March1, 2024", as a copy may glue a month to its day.
         (format!(r"\b{D}\s*{eday}\s*(?:-|–|—|and|to|\s\?\s)\s*{eday}{ens}{Y}\b"), Shape::EnDayRange),
         (format!(r"\b{D}\s*{eday}{ens}{Y}\b"), Shape::EnDay),
         (format!(r"\b{eday}\s*(?:-|–|—|and|to|\s\?\s)\s*(?:the\s+)?{eday}\s+(?:of\s+)?{D}{ens}{Y}\b"), Shape::EnDayFirstRange),
         (format!(r"\b{eday}\s+(?:of\s+)?{D}{ens}{Y}\b"), Shape::EnDayFirst),
-        (format!(r"\b{M}\s+{eday}\s*(?:-|–|—|to)\s*{M}\s+{eday}\b"), Shape::EnYearlessCrossMonthFirst),
-        (format!(r"\b{eday}\s+(?:of\s+)?{M}\s*(?:-|–|—|to)\s*(?:the\s+)?{eday}\s+(?:of\s+)?{M}\b"), Shape::EnYearlessCrossDayFirst),
         (format!(r"\b{M}\s+{eday}\s*(?:-|–|—|and|to)\s*(?:the\s+)?{eday}\b"), Shape::EnYearlessRange),
         (format!(r"\b{M}\s+{eday}\b"), Shape::EnYearlessDay),
         (format!(r"\b{eday}\s*(?:-|–|—|and|to)\s*(?:the\s+)?{eday}\s+(?:of\s+)?{M}\b"), Shape::EnYearlessDayFirstRange),

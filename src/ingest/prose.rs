@@ -218,11 +218,11 @@ fn records(p: &Profile, s: &Sentence, own_body: OwnBody<'_>, led: bool) -> bool 
             && !negated(p, &unquoted, at)
             && subject_in(p, s, before, own_body)
     };
-    let act = d.acts.iter().any(|v| {
+    let act = d.acts_slotted().any(|(v, slots)| {
         let Some(first) = unquoted_starts
             .as_ref()
             .unwrap_or(&starts)
-            .find(&unquoted, v)
+            .find_slotted(&unquoted, v, slots)
         else {
             return false;
         };

@@ -214,26 +214,24 @@ pub(super) fn read(shape: Shape, c: &Captures, ctx: &DateContext) -> Option<Date
             let (y, inf) = resolve_year(None, None, m, 1, ctx)?;
             month_value(y, m, inf)
         }
-        Shape::EnCrossDayFirst => english_cross(
-            year_of(c, 5)?,
-            (mon(c, 2)?, num(c, 1)?),
-            (mon(c, 4)?, num(c, 3)?),
-        ),
-        Shape::EnCrossMonthFirst => english_cross(
-            year_of(c, 5)?,
-            (mon(c, 1)?, num(c, 2)?),
-            (mon(c, 3)?, num(c, 4)?),
-        ),
+        Shape::EnCrossDayFirst => {
+            let days = ((mon(c, 2)?, num(c, 1)?), (mon(c, 4)?, num(c, 3)?));
+            match year_of(c, 5) {
+                Some(y) => english_cross(y, days.0, days.1),
+                None => yearless_cross(days.0, days.1, ctx),
+            }
+        }
+        Shape::EnCrossMonthFirst => {
+            let days = ((mon(c, 1)?, num(c, 2)?), (mon(c, 3)?, num(c, 4)?));
+            match year_of(c, 5) {
+                Some(y) => english_cross(y, days.0, days.1),
+                None => yearless_cross(days.0, days.1, ctx),
+            }
+        }
         Shape::EnDayRange => english_range(year_of(c, 4)?, mon(c, 1)?, num(c, 2)?, num(c, 3)?),
         Shape::EnDay => day_value(year_of(c, 3)?, mon(c, 1)?, num(c, 2)?, false),
         Shape::EnDayFirstRange => english_range(year_of(c, 4)?, mon(c, 3)?, num(c, 1)?, num(c, 2)?),
         Shape::EnDayFirst => day_value(year_of(c, 3)?, mon(c, 2)?, num(c, 1)?, false),
-        Shape::EnYearlessCrossMonthFirst => {
-            yearless_cross((mon(c, 1)?, num(c, 2)?), (mon(c, 3)?, num(c, 4)?), ctx)
-        }
-        Shape::EnYearlessCrossDayFirst => {
-            yearless_cross((mon(c, 2)?, num(c, 1)?), (mon(c, 4)?, num(c, 3)?), ctx)
-        }
         Shape::EnYearlessRange => yearless_range(mon(c, 1)?, num(c, 2)?, num(c, 3)?, ctx),
         Shape::EnYearlessDayFirstRange => yearless_range(mon(c, 3)?, num(c, 1)?, num(c, 2)?, ctx),
         Shape::EnYearlessDayFirst => {

@@ -115,32 +115,44 @@ fn between(s: &Sentence, noun_end: usize, env: &Env) -> bool {
 /// Where a place follows a name with no words of holding between them
 /// ("at the 6th Regional Ministerial Forum on Migration (RMFM) in Kampala,
 /// Uganda, on 13 February 2025"): the offsets (empty spans, normalized
-/// text) right before each word of `[places] before` that comes after an
-/// acronym's bracket or a capitalized word. The name, the place and the
-/// days must still all be there.
+/// text) right before each word of `[places] before` that follows a
+/// meeting's noun within reach with only the name's words between them,
+/// the last one an acronym's bracket or a capitalized word. The name, the
+/// place and the days must still all be there.
 fn placed_after_name(s: &Sentence, env: &Env) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    // Where the meeting nouns stand: a place needs one within reach before it.
-    let nouns: Vec<usize> = env
-        .places(|p| &p.meeting_nouns)
-        .into_iter()
-        .flat_map(|w| occurrences(&s.norm, w).map(|(a, _)| a))
+    let nouns: Vec<(usize, usize)> = env
+        .profiles
+        .iter()
+        .flat_map(|p| p.places.nouns_in(&s.norm))
         .collect();
-    if nouns.is_empty() {
-        return out;
-    }
-    for b in env.places(|p| &p.before) {
-        for (at, _) in occurrences(&s.norm, b) {
-            if !nouns.iter().any(|&n| n < at && at <= n + REACH) {
-                continue;
-            }
-            let before = s.text.get(..s.orig(at)).unwrap_or("").trim_end();
-            let last = before.rsplit(char::is_whitespace).next().unwrap_or("");
-            if before.ends_with(')') || (naming(last) && !last.ends_with([',', ';', ':', '.'])) {
-                out.push((at, at));
+    let befores = env.places(|p| &p.before);
+    for &(_, noun_end) in &nouns {
+        // Only the name's words may follow the noun, up to the place.
+        let reach = (noun_end + REACH).min(s.norm.len());
+        let reach = (noun_end..=reach)
+            .rev()
+            .find(|&i| s.norm.is_char_boundary(i))
+            .unwrap_or(noun_end);
+        let window = s.norm.get(noun_end..reach).unwrap_or("");
+        for b in &befores {
+            for (i, _) in occurrences(window, b) {
+                let at = noun_end + i;
+                let text = s.text.get(s.end_of(noun_end)..s.orig(at)).unwrap_or("");
+                if !text.trim().is_empty() && !name_only(text) {
+                    continue;
+                }
+                let before = s.text.get(..s.orig(at)).unwrap_or("").trim_end();
+                let last = before.rsplit(char::is_whitespace).next().unwrap_or("");
+                if before.ends_with(')') || (naming(last) && !last.ends_with([',', ';', ':', '.']))
+                {
+                    out.push((at, at));
+                }
             }
         }
     }
+    out.sort_unstable();
+    out.dedup();
     out
 }
 

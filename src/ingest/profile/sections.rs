@@ -69,6 +69,9 @@ pub struct Decisions {
     /// first asked for (after the lists are normalized).
     #[serde(skip)]
     prose_slots: std::sync::OnceLock<Vec<Vec<u16>>>,
+    /// The same for `acts`.
+    #[serde(skip)]
+    acts_slots: std::sync::OnceLock<Vec<Vec<u16>>>,
 }
 
 impl Decisions {
@@ -78,6 +81,14 @@ impl Decisions {
             .prose_slots
             .get_or_init(|| self.prose.iter().map(|v| super::Starts::slots(v)).collect());
         self.prose.iter().zip(slots.iter().map(Vec::as_slice))
+    }
+
+    /// Each phrase of `acts` with its [`super::Starts::slots`].
+    pub fn acts_slotted(&self) -> impl Iterator<Item = (&String, &[u16])> {
+        let slots = self
+            .acts_slots
+            .get_or_init(|| self.acts.iter().map(|v| super::Starts::slots(v)).collect());
+        self.acts.iter().zip(slots.iter().map(Vec::as_slice))
     }
 }
 
@@ -320,26 +331,45 @@ pub struct Places {
     /// lists are normalized): every sentence is searched for them all.
     #[serde(skip)]
     held_search: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>>,
+    /// `meeting_nouns` as one automaton, likewise.
+    #[serde(skip)]
+    nouns_search: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>>,
+}
+
+/// Every whole-word occurrence (start, end) in `norm` of the words of
+/// `list`, found in one pass by an automaton built when first asked for.
+fn whole_words_in(
+    search: &std::sync::OnceLock<Option<aho_corasick::AhoCorasick>>,
+    list: &[String],
+    norm: &str,
+) -> Vec<(usize, usize)> {
+    let search = search.get_or_init(|| {
+        let words: Vec<&String> = list.iter().filter(|w| !w.is_empty()).collect();
+        (!words.is_empty())
+            .then(|| aho_corasick::AhoCorasick::new(words).ok())
+            .flatten()
+    });
+    let Some(search) = search else {
+        return Vec::new();
+    };
+    search
+        .find_overlapping_iter(norm)
+        .map(|m| (m.start(), m.end()))
+        .filter(|&(a, b)| crate::text::whole_words(norm, a, b))
+        .collect()
 }
 
 impl Places {
     /// Every whole-word occurrence (start, end) of a word of holding in
     /// `norm` (normalized text), found in one pass.
     pub fn held_in(&self, norm: &str) -> Vec<(usize, usize)> {
-        let search = self.held_search.get_or_init(|| {
-            let held: Vec<&String> = self.held.iter().filter(|w| !w.is_empty()).collect();
-            (!held.is_empty())
-                .then(|| aho_corasick::AhoCorasick::new(held).ok())
-                .flatten()
-        });
-        let Some(search) = search else {
-            return Vec::new();
-        };
-        search
-            .find_overlapping_iter(norm)
-            .map(|m| (m.start(), m.end()))
-            .filter(|&(a, b)| crate::text::whole_words(norm, a, b))
-            .collect()
+        whole_words_in(&self.held_search, &self.held, norm)
+    }
+
+    /// Every whole-word occurrence (start, end) of a meeting noun in
+    /// `norm`, found in one pass.
+    pub fn nouns_in(&self, norm: &str) -> Vec<(usize, usize)> {
+        whole_words_in(&self.nouns_search, &self.meeting_nouns, norm)
     }
 }
 
