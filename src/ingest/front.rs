@@ -20,6 +20,8 @@ use crate::text::normalize;
 use std::sync::OnceLock;
 
 mod posted;
+mod yearless;
+pub(crate) use yearless::{dateline_day, in_stated_year};
 
 /// Words saying that a meeting took place (the document records it): the
 /// `[places] took_place` words of every bundled language profile.

@@ -131,6 +131,18 @@ impl Pass for FrontMatter {
                 n.uncertain
                     .push(format!("no report date; year-less dates read against {y}"));
             }
+            // A dateline's day without its year, in the year the text
+            // gives days of that month.
+            let day = front::dateline_day(&front_sents, r.profile)
+                .and_then(|d| front::in_stated_year(d, &r.dates));
+            if let Some(d) = day {
+                r.doc_date = Some(d);
+                if let Some(n) = r.notes.first_mut() {
+                    n.extracted.push(format!(
+                        "document date: the dateline's day, its year from the days the text states in that month ({d}, inferred)"
+                    ));
+                }
+            }
         }
     }
 }

@@ -25,7 +25,7 @@ pub(super) fn dateline(text: &str, limit: usize, env: &Env) -> Option<(String, O
             break;
         }
         at += line.len();
-        if let Some(found) = place_before_cut(line.trim(), env) {
+        if let Some(found) = dateline_place(line.trim(), env) {
             return Some(found);
         }
     }
@@ -33,9 +33,14 @@ pub(super) fn dateline(text: &str, limit: usize, env: &Env) -> Option<(String, O
 }
 
 /// The place before the line's first dash or full stop, when that is all
-/// the words before it and text follows.
-fn place_before_cut(line: &str, env: &Env) -> Option<(String, Option<String>)> {
-    let cut = [" — ", " – ", " - ", ". "]
+/// the words before it and text follows. The wire's forms are read too:
+/// a date or an agency after the place ("CAIRO, April 9 (MENA) - The
+/// Second ..."), the place and date in brackets after the source ("Nepal
+/// Foreign Affairs (KATHMANDU, 17 November 2018) – The 6th ..."), and the
+/// Spanish-language press's full stop and dash ("Quito.- Los delegados",
+/// "SANTO DOMINGO.-El Director").
+fn place_before_cut(line: &str) -> Option<(&str, &str)> {
+    let cut = [" — ", " – ", " - ", ". ", ".- ", ".-", ".— ", ".– "]
         .iter()
         .filter_map(|sep| line.find(sep).map(|i| (i, sep.len())))
         .min()?;
@@ -44,9 +49,34 @@ fn place_before_cut(line: &str, env: &Env) -> Option<(String, Option<String>)> {
         .chars()
         .next()
         .is_some_and(|c| c.is_uppercase() || c.is_numeric());
-    if place.len() > DATELINE_PLACE || !opens {
+    if !opens {
         return None;
     }
+    // In brackets at the end, after the source's name.
+    let place = match (place.rfind('('), place.strip_suffix(')')) {
+        (Some(open), Some(inner)) if place.len() - open > 4 && !inner.ends_with('(') => {
+            let inside = inner.get(open + 1..)?;
+            if inside.contains(',') || open == 0 {
+                inside
+            } else {
+                // An agency's name after the place: "CAIRO (MENA)".
+                place.get(..open)?.trim_end()
+            }
+        }
+        _ => place,
+    };
+    // A date after the place, and an agency after the date.
+    let place = place.split(" (").next().unwrap_or(place);
+    let place = match place.find(|c: char| c.is_ascii_digit()) {
+        Some(digit) => place.get(..digit)?.rsplit_once(',')?.0.trim_end(),
+        None => place,
+    };
+    (place.len() <= DATELINE_PLACE).then_some((place, rest))
+}
+
+/// The city (and country) named by a line's dateline.
+fn dateline_place(line: &str, env: &Env) -> Option<(String, Option<String>)> {
+    let (place, _) = place_before_cut(line)?;
     let (city, country) = only_place(place, env)?;
     Some((city?, country))
 }
@@ -73,6 +103,29 @@ mod tests {
             city("Colombo, Sri Lanka – A Senior Officials' Meeting was held.").as_deref(),
             Some("Colombo")
         );
+    }
+
+    #[test]
+    fn the_wire_s_forms_and_the_spanish_press_s_stop_and_dash() {
+        let cairo = "CAIRO, April 9 (MENA) - The Second Ministerial Meeting came to a close.";
+        assert_eq!(city(cairo).as_deref(), Some("Cairo"));
+        let nepal = "Nepal Foreign Affairs (KATHMANDU, 17 November 2018) – The 6th meeting ended.";
+        assert_eq!(city(nepal).as_deref(), Some("Kathmandu"));
+        assert_eq!(
+            city("Quito.- Los delegados se reunieron.").as_deref(),
+            Some("Quito")
+        );
+        assert_eq!(
+            city("SANTO DOMINGO.-El Director General dio a conocer.").as_deref(),
+            Some("Santo Domingo")
+        );
+        assert_eq!(
+            city("Geneva (Reuters) - Officials met today.").as_deref(),
+            Some("Geneva")
+        );
+        // An agency alone, a source with no place in its brackets.
+        assert_eq!(city("EFE.- Perú será la sede."), None);
+        assert_eq!(city("Press release (No. 12) – The meeting ended."), None);
     }
 
     #[test]
