@@ -48,3 +48,48 @@ fn a_list_of_documents_is_no_dateline() {
         assert_eq!(doc_date(text), None, "{text}");
     }
 }
+
+#[test]
+fn a_datelines_day_without_its_year_takes_the_year_of_that_months_days() {
+    // The text gives days of March with their year: the dateline's day
+    // is of that year.
+    let text = "Declaración de Quito\n\nQuito, 15 de marzo.- Los países del Proceso de Quito se \
+                reunieron el 14 y 15 de marzo de 2023 en la capital.\n";
+    assert_eq!(doc_date(text).as_deref(), Some("2023-03-15"));
+    // A year the text gives only for another month, or no year at all:
+    // the day is not taken.
+    for text in [
+        "Nepal to host the meeting\n\nKathmandu, November 4 - Nepal had succeeded Sri Lanka as \
+         chair in Geneva in March 2017.\n",
+        "Países de la región felicitan\n\nMANAGUA, Nicaragua, noviembre 28.- El Grupo Regional \
+         de Consulta sobre Migración expresó su felicitación.\n",
+    ] {
+        assert_eq!(doc_date(text), None, "{text}");
+    }
+}
+
+#[test]
+fn the_datelines_city_in_the_wires_forms_places_the_meeting_held_there() {
+    use acta::model::Kind;
+    for (text, city) in [
+        (
+            "Colombo process ends\n\nNepal Foreign Affairs (KATHMANDU, 17 November 2018) – The \
+             6th ministerial meeting of the Colombo Process came to a close here on Friday.\n",
+            "Kathmandu",
+        ),
+        (
+            "Reunión en Quito\n\nQuito.- Los delegados de los doce países se reunieron el 24 y \
+             25 de septiembre de 2009 en la IX Conferencia Suramericana sobre Migraciones.\n",
+            "Quito",
+        ),
+    ] {
+        let d = Doc::text("nota.txt", text);
+        d.assert_consistent();
+        let cities: Vec<Option<String>> = d
+            .ids(Kind::Meeting)
+            .iter()
+            .map(|id| d.text_attr(id, "city"))
+            .collect();
+        assert_eq!(cities, vec![Some(city.to_string())], "{text}");
+    }
+}
