@@ -281,6 +281,7 @@ impl Profile {
             &mut self.places.hosted,
             &mut self.places.between,
             &mut self.places.of_body,
+            &mut self.places.same_count,
             &mut self.places.name_goes_on,
             &mut self.places.hosts,
             &mut self.places.it,

@@ -209,3 +209,33 @@ fn a_series_named_in_passing_or_a_summit_met_for_is_not_held() {
         );
     }
 }
+
+#[test]
+fn a_word_that_keeps_the_count_may_stand_in_small_letters() {
+    // Modeled on a wire story of the second MIRPS meeting.
+    let d = Doc::text(
+        "nota-mirps.txt",
+        "México y Centroamérica acordaron impulsar una respuesta coordinada.\n\n\
+         El pacto se alcanzó en la segunda reunión anual del Marco Integral Regional para la \
+         Protección y Soluciones (MIRPS) celebrada en Ciudad de México.\n",
+    );
+    d.assert_consistent();
+    assert_eq!(d.ids(Kind::Meeting), d.set(&["meeting:mirps-02"]));
+    assert_eq!(
+        d.text_attr("meeting:mirps-02", "city").as_deref(),
+        Some("Ciudad de México")
+    );
+    adopted_only_at(&d, "meeting:mirps-02");
+    // "presencial" counts the meetings of one kind: the first held in
+    // person is not the body's first.
+    let d = Doc::text(
+        "nota-riam.txt",
+        "La Red Iberoamericana de Autoridades Migratorias (RIAM) celebró en Lima la primera \
+         reunión presencial de la RIAM desde la pandemia.\n",
+    );
+    assert!(
+        !d.ids(Kind::Meeting).contains("meeting:riam-01"),
+        "{:?}",
+        d.ids(Kind::Meeting)
+    );
+}

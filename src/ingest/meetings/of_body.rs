@@ -107,6 +107,8 @@ struct Words<'a> {
     of: Vec<&'a str>,
     /// `[places] name_goes_on`.
     goes_on: Vec<&'a str>,
+    /// `[places] same_count`.
+    same_count: Vec<&'a str>,
 }
 
 /// The last `n` words of `text` (original offsets), in text order.
@@ -144,7 +146,12 @@ fn named_before(s: &Sentence, at: usize, w: &Words) -> Option<(usize, u32)> {
                 return Some((start, n));
             }
         }
-        let is_noun = w.nouns.contains(&words(t).as_str());
+        let folded = words(t);
+        let is_noun = w.nouns.contains(&folded.as_str());
+        if !is_noun && w.same_count.contains(&folded.as_str()) {
+            k = k.checked_sub(1)?;
+            continue;
+        }
         if !is_noun {
             other += 1;
             if !capitalized(t) || acronym(t) || other > 1 {
@@ -212,6 +219,7 @@ pub(super) fn numbered(s: &Sentence, env: &Env, refs: &mut Vec<MeetingRef>) {
             nouns: env.places(|p| &p.meeting_nouns),
             of: env.places(|p| &p.of_body),
             goes_on: env.places(|p| &p.name_goes_on),
+            same_count: env.places(|p| &p.same_count),
         });
         let found = named_before(s, orgs[lead].start, lists)
             .map(|(a, n)| (a, n, after_acronym(s, men.end, &body)))

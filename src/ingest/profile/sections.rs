@@ -288,6 +288,11 @@ pub struct Places {
     /// whose meeting it is ("la VIII Reunión de la RIAM", "the 5th
     /// Meeting of the RMCC").
     pub of_body: Vec<String>,
+    /// Words beside a numbered meeting's noun, small letters and all,
+    /// that keep the body's count ("la segunda reunión anual del MIRPS",
+    /// "the second annual meeting of the Network"); not "presencial" or
+    /// "virtual", which count meetings of one kind.
+    pub same_count: Vec<String>,
     /// Words after a body that carry its name on ("la II Cumbre de la UE
     /// y la CELAC", "the III Conference of the United Nations on ..."):
     /// the numbered meeting is of something else.
