@@ -239,3 +239,30 @@ fn a_word_that_keeps_the_count_may_stand_in_small_letters() {
         d.ids(Kind::Meeting)
     );
 }
+
+#[test]
+fn an_ordinal_before_a_bodys_name_that_ends_with_a_meeting_noun() {
+    // Modeled on a PIDC report: the body's own name is the conference's.
+    let d = Doc::text(
+        "pidc.txt",
+        "The Sixth Pacific Immigration Directors Conference (PIDC) met in Niue from 17-19 \
+         September 2002. Members agreed to share their border data.\n",
+    );
+    d.assert_consistent();
+    assert_eq!(d.ids(Kind::Meeting), d.set(&["meeting:pidc-06"]));
+    adopted_only_at(&d, "meeting:pidc-06");
+    // And a word that keeps the count between the ordinal and the body
+    // (a news item on the MIRPS).
+    let d = Doc::text(
+        "mirps.txt",
+        "The Declaration was adopted at the VII Annual MIRPS Meeting in Belize City.\n",
+    );
+    assert_eq!(d.ids(Kind::Meeting), d.set(&["meeting:mirps-07"]));
+    // A name that goes on after the noun names something else.
+    let d = Doc::text(
+        "other.txt",
+        "The Sixth Pacific Immigration Directors Conference (PIDC) Secretariat wrote to \
+         members.\n",
+    );
+    assert!(!d.ids(Kind::Meeting).contains("meeting:pidc-06"));
+}

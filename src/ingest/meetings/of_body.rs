@@ -29,6 +29,9 @@ use crate::reference::series;
 /// Most words between the ordinal and the word of belonging: meeting
 /// nouns and one other capitalized word ("Reunión Técnica Ordinaria").
 const NAME_WORDS: usize = 3;
+/// Most words that keep the count between an ordinal and a body's name
+/// ("the VII Annual MIRPS Meeting").
+const SAME_COUNT_WORDS: usize = 2;
 
 /// The body's short name from its id (`organization:riam` → `RIAM`): a
 /// run of three to eight letters or digits, of a body that is no organ.
@@ -165,20 +168,45 @@ fn named_before(s: &Sentence, at: usize, w: &Words) -> Option<(usize, u32)> {
 }
 
 /// The ordinal right before `at` and a meeting noun right after `end`
-/// ("5th RMCC Meeting"): where the ordinal starts, its number and where
-/// the noun ends.
-fn around(s: &Sentence, at: usize, end: usize, w: &Words) -> Option<(usize, u32, usize)> {
+/// ("5th RMCC Meeting", "the VII Annual MIRPS Meeting" with a word of
+/// `same_count` between), or a body whose own name ends with a meeting
+/// noun ("The Sixth Pacific Immigration Directors Conference (PIDC)
+/// met"): where the ordinal starts, its number and where the noun (or the
+/// body's short name after it) ends.
+fn around(
+    s: &Sentence,
+    at: usize,
+    end: usize,
+    body: &str,
+    w: &Words,
+) -> Option<(usize, u32, usize)> {
     let after = s.text.get(end..)?;
     let (i, next) = crate::text::words_at(after).next()?;
-    if !(after.get(..i)?.trim().is_empty() && w.nouns.contains(&words(next).as_str())) {
-        return None;
-    }
-    let noun_end = end + i + next.trim_end_matches([',', ';', ':', '.']).len();
+    let own_name = || {
+        let name = s.text.get(at..end)?;
+        let last = crate::text::words_at(name).last()?.1;
+        w.nouns
+            .contains(&words(last).as_str())
+            .then(|| after_acronym(s, end, body))
+    };
+    let noun_end = if after.get(..i)?.trim().is_empty() && w.nouns.contains(&words(next).as_str()) {
+        end + i + next.trim_end_matches([',', ';', ':', '.']).len()
+    } else {
+        own_name()?
+    };
     if goes_on(s, noun_end, w) {
         return None;
     }
-    let tokens = last_words(s.text.get(..at)?, 2);
-    let (n, start) = ordinal_ending(&tokens, tokens.len().checked_sub(1)?)?;
+    let tokens = last_words(s.text.get(..at)?, 2 + SAME_COUNT_WORDS);
+    let mut k = tokens.len().checked_sub(1)?;
+    for _ in 0..SAME_COUNT_WORDS {
+        let (_, t) = tokens.get(k)?;
+        if !w.same_count.contains(&words(t).as_str()) {
+            break;
+        }
+        k = k.checked_sub(1)?;
+    }
+    let (n, start) = ordinal_ending(&tokens, k)?;
     Some((start, n, noun_end))
 }
 
@@ -227,7 +255,7 @@ pub(super) fn numbered(s: &Sentence, env: &Env, refs: &mut Vec<MeetingRef>) {
             // word before a place ("(MIRPS) y en el Segmento ...") join
             // another event, not more of the name.
             .filter(|&(_, _, b)| !goes_on(s, b, lists) || (b > men.end && elsewhere(s, b, env)))
-            .or_else(|| around(s, orgs[lead].start, men.end, lists));
+            .or_else(|| around(s, orgs[lead].start, men.end, &body, lists));
         let Some((a, ordinal, b)) = found else {
             continue;
         };
