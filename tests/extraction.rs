@@ -15,7 +15,7 @@ mod extraction {
     mod layouts;
     mod passages;
     mod press_meetings;
-    mod quoted_records;
+    mod press_subjects;
     mod robust;
     mod subjects;
     mod told;

@@ -28,8 +28,8 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // Batch twenty-one (2026-12-07, 8 documents, 4 English) joined; first contact in SOURCES-*.md
     // Batch twenty-two (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
     // Batch twenty-three (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
-    // Batch twenty-four (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules from it and the set
-    ("es", "decisions", 78.9, 94.4),
+    // Batch twenty-four (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
+    ("es", "decisions", 76.3, 94.3),
     // Batch thirteen (2026-12-06), six documents the rules had not seen,
     // lowers this floor to what it measured.
     // Batch fourteen (2026-12-06), six documents the rules had not seen,
@@ -49,8 +49,8 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // Batch twenty-one (2026-12-07, 8 documents, 4 English) joined; first contact in SOURCES-*.md
     // Batch twenty-two (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
     // Batch twenty-three (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
-    // Batch twenty-four (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules from it and the set
-    ("en", "decisions", 72.9, 92.8),
+    // Batch twenty-four (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
+    ("en", "decisions", 72.3, 92.7),
     // A decision for which the text names no meeting (`meeting = ""`) is
     // on the right meeting when none is linked (scored so since
     // 2026-12-05; before, it was counted wrong whatever was read).
@@ -78,8 +78,8 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // Batch twenty-one (2026-12-07, 8 documents, 4 English) joined; first contact in SOURCES-*.md
     // Batch twenty-two (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
     // Batch twenty-three (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
-    // Batch twenty-four (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules from it and the set
-    ("es", "decisions on right meeting", 50.6, 64.1),
+    // Batch twenty-four (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
+    ("es", "decisions on right meeting", 50.6, 66.3),
     // Batch thirteen (2026-12-06), six documents the rules had not seen,
     // lowers this floor to what it measured.
     // Batch fourteen (2026-12-06), six documents the rules had not seen,
@@ -108,8 +108,8 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // Batch twenty-one (2026-12-07, 8 documents, 4 English) joined; first contact in SOURCES-*.md
     // Batch twenty-two (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
     // Batch twenty-three (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
-    // Batch twenty-four (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules from it and the set
-    ("en", "decisions on right meeting", 60.3, 82.7),
+    // Batch twenty-four (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
+    ("en", "decisions on right meeting", 60.3, 83.4),
     // Batch twelve: a past request in a report ("había pedido ese informe")
     // is not read (es requests 77 -> 74%).
     // Items that name who is tasked ("... and IOM to pursue ..."); "los
@@ -126,7 +126,7 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // Batch twenty-one (2026-12-07, 8 documents, 4 English) joined; first contact in SOURCES-*.md
     // Batch twenty-two (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
     // Batch twenty-three (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
-    // Batch twenty-four (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules from it and the set
+    // Batch twenty-four (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
     ("es", "requests", 68.0, 97.1),
     // A letter's writer asks its addressee ("I venture to request that
     // the enclosed document be circulated"), 2026-12-06 (19 -> 20 of 24).
@@ -139,8 +139,8 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // Batch twenty-one (2026-12-07, 8 documents, 4 English) joined; first contact in SOURCES-*.md
     // Batch twenty-two (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
     // Batch twenty-three (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
-    // Batch twenty-four (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules from it and the set
-    ("en", "requests", 69.0, 93.5),
+    // Batch twenty-four (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
+    ("en", "requests", 64.2, 93.1),
     // The CRM's plenary meetings with the CSM as a sub-meeting of the CRM
     // series (es 48 -> 51%); "the 6th Rabat Process Ministerial
     // Conference", "the meeting between the Consuls of ..." (en 67 ->
@@ -172,8 +172,8 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // Batch twenty-one (2026-12-07, 8 documents, 4 English) joined; first contact in SOURCES-*.md
     // Batch twenty-two (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
     // Batch twenty-three (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
-    // Batch twenty-four (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules from it and the set
-    ("es", "meetings", 55.7, 93.2),
+    // Batch twenty-four (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
+    ("es", "meetings", 56.3, 93.3),
     // A curly apostrophe ("Senior Officials’ Meeting"), an RCGM meeting
     // dated by a list's year after a spaced comma (en 69 -> 71%).
     // An English month after "in" ("the first Almaty Conference ...,
@@ -206,8 +206,8 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // Batch twenty-one (2026-12-07, 8 documents, 4 English) joined; first contact in SOURCES-*.md
     // Batch twenty-two (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
     // Batch twenty-three (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
-    // Batch twenty-four (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules from it and the set
-    ("en", "meetings", 68.7, 93.3),
+    // Batch twenty-four (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
+    ("en", "meetings", 69.7, 93.4),
     // A title block's meeting outside any series ("TALLER REGIONAL ..."
     // over its place and days), 2026-12-06 (31 -> 32 of 46).
     // Batch fourteen (2026-12-06), six documents the rules had not seen,
@@ -228,7 +228,7 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // Batch twenty-one (2026-12-07, 8 documents, 4 English) joined; first contact in SOURCES-*.md
     // Batch twenty-two (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
     // Batch twenty-three (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
-    // Batch twenty-four (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules from it and the set
+    // Batch twenty-four (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
     ("es", "meetings with city+dates", 73.4, 100.0),
     // The Panama extraordinary meeting of 2022 spans a field visit ("the
     // 24th of March") and the plenary ("the 25th of March, 2022"): both
@@ -260,7 +260,7 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // Batch twenty-one (2026-12-07, 8 documents, 4 English) joined; first contact in SOURCES-*.md
     // Batch twenty-two (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
     // Batch twenty-three (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
-    // Batch twenty-four (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules from it and the set
+    // Batch twenty-four (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
     ("en", "meetings with city+dates", 71.3, 95.3),
     // Batch fourteen (2026-12-06), six documents the rules had not seen,
     // lowers this floor to what it measured after the day's rules.
@@ -268,7 +268,7 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // Batch twenty-one (2026-12-07, 8 documents, 4 English) joined; first contact in SOURCES-*.md
     // Batch twenty-two (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
     // Batch twenty-three (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
-    // Batch twenty-four (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules from it and the set
+    // Batch twenty-four (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
     ("es", "document dates", 94.1, 100.0),
     // Batch fifteen (2026-12-07), ten documents the rules had not seen
     // (6 English), lowers this floor to what it measured (71 of 75).
@@ -279,7 +279,7 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // Batch twenty-one (2026-12-07, 8 documents, 4 English) joined; first contact in SOURCES-*.md
     // Batch twenty-two (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
     // Batch twenty-three (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
-    // Batch twenty-four (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules from it and the set
+    // Batch twenty-four (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
     ("en", "document dates", 91.2, 93.6),
     // A name with a comma inside ("Unidad de Política Migratoria,
     // Registro e Identidad de Personas (UPMRIP)"), 2026-12-06 (89 -> 90%).
@@ -300,7 +300,7 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // Batch twenty-one (2026-12-07, 8 documents, 4 English) joined; first contact in SOURCES-*.md
     // Batch twenty-two (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
     // Batch twenty-three (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
-    // Batch twenty-four (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules from it and the set
+    // Batch twenty-four (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
     ("es", "aliases", 87.4, 99.2),
     // A name before a dash and what the body calls itself ("the
     // International Organization for Migration – the UN Migration Agency
@@ -326,8 +326,8 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // Batch twenty-one (2026-12-07, 8 documents, 4 English) joined; first contact in SOURCES-*.md
     // Batch twenty-two (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
     // Batch twenty-three (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
-    // Batch twenty-four (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules from it and the set
-    ("en", "aliases", 83.8, 97.7),
+    // Batch twenty-four (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
+    ("en", "aliases", 84.3, 97.7),
     // Batch sixteen (2026-12-07), ten documents the rules had not seen
     // (5 English), lowers this floor to what it measured.
     // Batches eighteen and nineteen (2026-12-07), eighteen documents the rules had not seen (9 English), lower this floor to what they measured with the rules of their day.
@@ -335,7 +335,7 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // Batch twenty-one (2026-12-07, 8 documents, 4 English) joined; first contact in SOURCES-*.md
     // Batch twenty-two (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
     // Batch twenty-three (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
-    // Batch twenty-four (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules from it and the set
+    // Batch twenty-four (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
     ("es", "countries", 98.2, 100.0),
     // Territories the Pacific and Caribbean processes list beside their
     // members (Cook Islands, Niue, ...), "Kyrgyz Republic", 2026-12-06
@@ -350,7 +350,7 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // Batch twenty-one (2026-12-07, 8 documents, 4 English) joined; first contact in SOURCES-*.md
     // Batch twenty-two (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
     // Batch twenty-three (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
-    // Batch twenty-four (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules from it and the set
+    // Batch twenty-four (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
     ("en", "countries", 96.0, 99.5),
 ];
 

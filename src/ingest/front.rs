@@ -21,7 +21,7 @@ use std::sync::OnceLock;
 
 mod posted;
 mod yearless;
-pub(crate) use yearless::{dateline_day, in_stated_year};
+pub(crate) use yearless::{dateline_day, in_stated_days};
 
 /// Words saying that a meeting took place (the document records it): the
 /// `[places] took_place` words of every bundled language profile.

@@ -49,11 +49,8 @@ pub struct OwnBody<'a> {
 /// role of the profile, or the body whose meeting the document records.
 fn subject_in(p: &Profile, s: &Sentence, before: &str, own: OwnBody<'_>) -> bool {
     let named = |before: &str| {
-        p.bodies
-            .roles
-            .iter()
-            .chain(own.names)
-            .any(|r| find_phrase(before, r).is_some())
+        crate::ingest::subject::role_named(p, before)
+            || own.names.iter().any(|r| find_phrase(before, r).is_some())
     };
     named(before)
         || crate::ingest::subject::meeting_subject(p, s, before)

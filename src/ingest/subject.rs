@@ -34,6 +34,32 @@ pub fn meeting_subject(p: &Profile, s: &Sentence, before: &str) -> bool {
         })
 }
 
+/// True when a role of `[bodies] roles` is named in `before` (words form)
+/// other than right after a word of `[bodies] not_subject` ("Tras la
+/// conferencia, el presidente decidió", "a los países de las dos
+/// orillas"): where it is when or whom, not who. A word of belonging
+/// (`[places] of_body`) counts them ("una veintena de países de la
+/// región se comprometieron").
+pub fn role_named(p: &Profile, before: &str) -> bool {
+    p.bodies.roles.iter().any(|r| {
+        let mut from = 0;
+        while let Some(i) = before.get(from..).and_then(|b| find_phrase(b, r)) {
+            let at = from + i;
+            let prev = before
+                .get(..at)
+                .unwrap_or("")
+                .split_whitespace()
+                .next_back();
+            let counted = prev.is_some_and(|w| p.places.of_body.iter().any(|x| x == w));
+            if counted || !prev.is_some_and(|w| p.bodies.not_subject.iter().any(|x| x == w)) {
+                return true;
+            }
+            from = at + r.len();
+        }
+        false
+    })
+}
+
 /// True when those who met, as the press names them (`[bodies]
 /// press_roles`), are the subject: the role opens the words before the
 /// verb (maybe after a short lead that a comma ends, "En la reunión, los

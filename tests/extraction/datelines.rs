@@ -63,6 +63,9 @@ fn a_datelines_day_without_its_year_takes_the_year_of_that_months_days() {
          chair in Geneva in March 2017.\n",
         "Países de la región felicitan\n\nMANAGUA, Nicaragua, noviembre 28.- El Grupo Regional \
          de Consulta sobre Migración expresó su felicitación.\n",
+        // A day weeks away in that month: a convention ratified long ago.
+        "Convención\n\nLIMA, 28 de mayo.- El país, que ratificó la Convención el 2 de mayo de \
+         2002, presentó hoy su informe.\n",
     ] {
         assert_eq!(doc_date(text), None, "{text}");
     }

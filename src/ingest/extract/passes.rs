@@ -122,6 +122,10 @@ impl Pass for FrontMatter {
                 .map(|v| v.end.year)
                 .max()
                 .or_else(|| stated.iter().filter(one_year).map(|v| v.end.year).max());
+            // A dateline's day without its year, in the year of the
+            // meeting's days the text states.
+            let day = front::dateline_day(&front_sents, r.profile)
+                .and_then(|d| front::in_stated_days(d, &stated));
             r.dates = DateContext::at(year.map(|y| Ymd::new(y, 12, 31)))
                 .with_month_years(stated.into_iter());
             // A text that states no single year: its days are of no
@@ -131,15 +135,11 @@ impl Pass for FrontMatter {
                 n.uncertain
                     .push(format!("no report date; year-less dates read against {y}"));
             }
-            // A dateline's day without its year, in the year the text
-            // gives days of that month.
-            let day = front::dateline_day(&front_sents, r.profile)
-                .and_then(|d| front::in_stated_year(d, &r.dates));
             if let Some(d) = day {
                 r.doc_date = Some(d);
                 if let Some(n) = r.notes.first_mut() {
                     n.extracted.push(format!(
-                        "document date: the dateline's day, its year from the days the text states in that month ({d}, inferred)"
+                        "document date: the dateline's day, its year from the meeting's days the text states ({d}, inferred)"
                     ));
                 }
             }

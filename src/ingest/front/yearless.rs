@@ -1,10 +1,10 @@
 //! A press dateline that gives its day without the year ("CAIRO, April 9
 //! (MENA) - The Second Ministerial Meeting ...", "Asunción, 4 nov
 //! (RHC-PL) La XVI Conferencia ...", "MANAGUA, Nicaragua, noviembre 28.-
-//! El Grupo ..."): the document's day. Its year is read where the text
-//! states it for days of that month; where it does not, the day is not
-//! taken (a document dated a day of no year would sort before every
-//! other).
+//! El Grupo ..."): the document's day. Its year is read from the days
+//! the text states for the meeting it tells of; where it states none,
+//! the day is not taken (a document dated a day of no year would sort
+//! before every other).
 
 use super::super::dates::{self, DateContext};
 use super::super::profile::Profile;
@@ -26,12 +26,31 @@ pub(crate) fn dateline_day(first: &[Sentence], reading: Option<&Profile>) -> Opt
     v.start.yearless().then_some(v)
 }
 
-/// The dateline's day in the year `ctx` gives days of its month, marked
-/// inferred.
-pub(crate) fn in_stated_year(day: DateValue, ctx: &DateContext) -> Option<DateValue> {
-    let month = usize::from(day.start.month).checked_sub(1)?;
-    let year = (*ctx.month_years.get(month)?)?;
-    let mut v = DateValue::day(Ymd::checked(year, day.start.month, day.start.day)?);
+/// How many days a stated span of days may lie before or after a
+/// dateline and still be of the story's week.
+const STORY_DAYS: u8 = 7;
+
+/// The dateline's day in the year of the days the text states around it:
+/// a span of days of that month (not a whole month) that holds it or
+/// lies at most [`STORY_DAYS`] from it (the meeting the story tells of,
+/// one it announces), with its year; not a day weeks away (a convention
+/// ratified, a declaration signed, a meeting to come next year).
+/// Several such years: none. Marked inferred.
+pub(crate) fn in_stated_days(day: DateValue, stated: &[DateValue]) -> Option<DateValue> {
+    let (m, d) = (day.start.month, day.start.day);
+    let mut years = stated
+        .iter()
+        .filter(|v| !v.inferred && !v.start.yearless() && v.start.year == v.end.year)
+        .filter(|v| v.start.month == m && v.end.month == m && dates::meeting_days(v))
+        .filter(|v| {
+            v.start.day <= d.saturating_add(STORY_DAYS) && d <= v.end.day.saturating_add(STORY_DAYS)
+        })
+        .map(|v| v.start.year);
+    let year = years.next()?;
+    if years.any(|y| y != year) {
+        return None;
+    }
+    let mut v = DateValue::day(Ymd::checked(year, m, d)?);
     v.inferred = true;
     Some(v)
 }

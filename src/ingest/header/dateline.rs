@@ -56,7 +56,11 @@ fn place_before_cut(line: &str) -> Option<(&str, &str)> {
     let place = match (place.rfind('('), place.strip_suffix(')')) {
         (Some(open), Some(inner)) if place.len() - open > 4 && !inner.ends_with('(') => {
             let inside = inner.get(open + 1..)?;
-            if inside.contains(',') || open == 0 {
+            // A place and a date in the brackets ("(KATHMANDU, 17 November
+            // 2018)"), not an institute's address ("Migration Policy
+            // Institute (Washington, DC) –").
+            let dated = inside.contains(',') && inside.contains(|c: char| c.is_ascii_digit());
+            if dated || open == 0 {
                 inside
             } else {
                 // An agency's name after the place: "CAIRO (MENA)".
@@ -123,8 +127,13 @@ mod tests {
             city("Geneva (Reuters) - Officials met today.").as_deref(),
             Some("Geneva")
         );
-        // An agency alone, a source with no place in its brackets.
+        // An agency alone, a source with no place in its brackets, an
+        // institute's address with no date.
         assert_eq!(city("EFE.- Perú será la sede."), None);
+        assert_eq!(
+            city("Migration Policy Institute (Washington, DC) – The dialogue met."),
+            None
+        );
         assert_eq!(city("Press release (No. 12) – The meeting ended."), None);
     }
 
