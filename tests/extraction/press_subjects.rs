@@ -59,6 +59,10 @@ fn others_conclusions_deals_and_rooms_decide_nothing() {
          on waste.\n",
         "Gobierno\n\nCon el pleno respeto de la ley, el Gobierno de México aprobó el nuevo \
          reglamento.\n",
+        "Historia\n\nEl plan retoma lo que se hizo en 2004, cuando los gobiernos llegaron a \
+         acuerdos sobre la frontera.\n",
+        "Training\n\nParticipants of the training committed to share what they learned with \
+         their colleagues.\n",
     ] {
         let d = Doc::text("nota.txt", text);
         let got = decisions(&d);
