@@ -1,8 +1,9 @@
-//! Who decided and who asked, as a news item writes it: the plenary or
-//! the participants opening the sentence, officials who reached
-//! agreements, a body named before a singular act, a declaration's call
-//! in the present; and the look-alikes that are none of these (a study's
-//! conclusions, an airline's wage deal, a room called the plenary hall).
+//! Who decided and who asked, as a news item writes it: the plenary
+//! opening the sentence, officials who reached agreements, a body named
+//! before a singular act, a declaration's call in the present; and the
+//! look-alikes that are none of these (a study's conclusions, an
+//! airline's wage deal, a room called the plenary hall, a training's
+//! participants, an agreement of years before).
 
 use super::common::Doc;
 use acta::model::Kind;
