@@ -11,14 +11,27 @@ use super::super::profile::Profile;
 use super::super::sentence::Sentence;
 use crate::model::{DateValue, Ymd};
 
+/// How many of the opening's sentences may hold the dateline (as the
+/// other date lines of the opening are read).
+const OPENING: usize = 8;
+
 /// The day of the opening's dateline when it states no year, as
 /// `--MM-DD` ([`Ymd::NO_YEAR`]).
 pub(crate) fn dateline_day(first: &[Sentence], reading: Option<&Profile>) -> Option<DateValue> {
+    // Read again only where the opening has a date no year was found
+    // for (most undated texts have none).
+    if !first
+        .iter()
+        .take(OPENING)
+        .any(|s| s.dates.iter().any(|d| d.value.is_none()))
+    {
+        return None;
+    }
     let ctx = DateContext {
         yearless: true,
         ..DateContext::default()
     };
-    let mut opening: Vec<Sentence> = first.iter().take(8).cloned().collect();
+    let mut opening: Vec<Sentence> = first.iter().take(OPENING).cloned().collect();
     for s in &mut opening {
         s.dates = dates::find_normalized(s.hay(), &s.map, &ctx);
     }
