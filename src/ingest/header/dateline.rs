@@ -39,7 +39,7 @@ pub(super) fn dateline(text: &str, limit: usize, env: &Env) -> Option<(String, O
 /// Foreign Affairs (KATHMANDU, 17 November 2018) – The 6th ..."), and the
 /// Spanish-language press's full stop and dash ("Quito.- Los delegados",
 /// "SANTO DOMINGO.-El Director").
-fn place_before_cut(line: &str) -> Option<(&str, &str)> {
+fn place_before_cut(line: &str) -> Option<&str> {
     let cut = [" — ", " – ", " - ", ". ", ".- ", ".-", ".— ", ".– "]
         .iter()
         .filter_map(|sep| line.find(sep).map(|i| (i, sep.len())))
@@ -75,12 +75,12 @@ fn place_before_cut(line: &str) -> Option<(&str, &str)> {
         Some(digit) => place.get(..digit)?.rsplit_once(',')?.0.trim_end(),
         None => place,
     };
-    (place.len() <= DATELINE_PLACE).then_some((place, rest))
+    (place.len() <= DATELINE_PLACE).then_some(place)
 }
 
 /// The city (and country) named by a line's dateline.
 fn dateline_place(line: &str, env: &Env) -> Option<(String, Option<String>)> {
-    let (place, _) = place_before_cut(line)?;
+    let place = place_before_cut(line)?;
     let (city, country) = only_place(place, env)?;
     Some((city?, country))
 }
