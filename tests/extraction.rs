@@ -16,6 +16,7 @@ mod extraction {
     mod passages;
     mod press_meetings;
     mod press_subjects;
+    mod reported;
     mod robust;
     mod subjects;
     mod told;

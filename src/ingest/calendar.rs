@@ -256,6 +256,12 @@ impl Calendar {
                 };
                 (id, title.clone(), aliases, None)
             }
+            Target::Reported { doc, title } => (
+                format!("meeting:{}", crate::text::slug(doc)),
+                title.clone(),
+                Vec::new(),
+                None,
+            ),
             Target::Current { .. } | Target::Undated { .. } => return,
         };
         r.id = Some(id.clone());
@@ -526,6 +532,11 @@ impl Calendar {
                 }
             }
         }
+    }
+
+    /// Whether no meeting is registered but ones announced for later.
+    pub fn none_held(&self) -> bool {
+        self.entries.iter().all(|e| e.scheduled)
     }
 
     /// Names of named conferences, to find later short mentions.

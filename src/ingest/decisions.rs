@@ -89,8 +89,14 @@ impl Cues {
             } else {
                 format!(r"(?:\s+(?:{}))?", alternation(&d.fillers))
             };
+            // "The Ministers agreed to, among others:".
+            let aside = if d.asides.is_empty() {
+                String::new()
+            } else {
+                format!(r"(?:\s*,?\s*(?:{}))?", alternation(&d.asides))
+            };
             format!(
-                r"(?i){BEFORE}(?P<c>(?:{}){fill}\s*:)",
+                r"(?i){BEFORE}(?P<c>(?:{}){fill}{aside}\s*:)",
                 alternation(&d.verbs)
             )
         });

@@ -33,6 +33,9 @@ pub enum Target {
     Undated { body: String },
     /// A named conference.
     Named { title: String },
+    /// The meeting a document reports and calls by a common noun only
+    /// ("la reunión de viceministros"): the document's, by its id.
+    Reported { doc: String, title: String },
 }
 
 /// A meeting reference in a sentence (offsets relative to its text).

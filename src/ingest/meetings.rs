@@ -19,6 +19,7 @@ mod of_body;
 mod own;
 mod placed;
 mod prep;
+mod reported;
 mod series_refs;
 mod sub;
 mod tail;
@@ -27,6 +28,7 @@ mod understood;
 
 pub(super) use super::profile::alternation;
 pub use own::gathering;
+pub use reported::reported;
 pub use series_refs::{document_series, document_series_in_words};
 pub(crate) use tail::after_hosted;
 pub use tail::{is_abbreviation, place};

@@ -496,7 +496,45 @@ pub fn match_meetings(b: &FactBundle, e: &Expected) -> BTreeMap<String, String> 
             out.insert(m.key.clone(), id.clone());
         }
     }
+    // The document's own meeting, read without a place ("la reunión",
+    // "the meeting"): the one extracted meeting left that names no series
+    // and no city, on days that agree. Its city, if the text states one,
+    // counts as missed (meetings with city and dates).
+    let own = &e.document.meeting;
+    let unplaced = e
+        .meetings
+        .iter()
+        .find(|m| &m.key == own && !series_form(&m.key, &series));
+    if let Some(m) = unplaced.filter(|m| !out.contains_key(&m.key)) {
+        let free: Vec<&String> = ids
+            .iter()
+            .filter(|id| !out.values().any(|v| v == *id))
+            .filter(|id| !series_form(&meeting_key(id), &series))
+            .filter(|id| attr(b, id, "city").is_none() && same_time(b, id, m))
+            .collect();
+        if let [id] = free.as_slice() {
+            out.insert(m.key.clone(), (*id).clone());
+        }
+    }
     out
+}
+
+/// Whether an extracted meeting's days (if any) meet an expected one's
+/// (if stated).
+fn same_time(b: &FactBundle, id: &str, m: &ExpMeeting) -> bool {
+    let Some(Value::Date(d)) = attr(b, id, "date") else {
+        return true;
+    };
+    if m.start.is_empty() {
+        return true;
+    }
+    let (lo, hi) = expected_span(&m.start, &m.end);
+    let (s, e) = if m.start.starts_with("--") {
+        (month_day(d.start), month_day(d.end))
+    } else {
+        (d.start.to_string(), d.end.to_string())
+    };
+    s <= hi && lo <= e
 }
 
 fn meetings(b: &FactBundle, e: &Expected, matched: &BTreeMap<String, String>, out: &mut DocScore) {

@@ -331,3 +331,28 @@ fn series_met(
         .all(|w| w.bytes().any(|b| b.is_ascii_digit()) || month(w).is_some() || name_connector(w));
     role || dated
 }
+
+/// The meeting a document with decisions reports but calls by a common
+/// noun only ([`meetings::reported`]): registered as its own meeting,
+/// with the sentence that names it as evidence. Its id.
+pub(super) fn own_reported(
+    secs: &[Vec<Sentence>],
+    sections: &[Section],
+    env: &Env,
+    doc: &str,
+    calendar: &mut Calendar,
+    facts: &Facts,
+    notes: &mut [SectionNote],
+) -> Option<String> {
+    let (mut r, k) = meetings::reported(secs, env, doc)?;
+    let s = secs.iter().flatten().nth(k)?;
+    let prov = facts.prov(listed::section_of(sections, s.span.start), s.span);
+    calendar.register(&mut r, &prov);
+    let id = r.id?;
+    if let (Some(n), Target::Reported { title, .. }) = (notes.first_mut(), &r.target) {
+        n.extracted.push(format!(
+            "the document's own meeting {id}, called \"{title}\" (no name, place or days stated)"
+        ));
+    }
+    Some(id)
+}

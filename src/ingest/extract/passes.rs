@@ -15,7 +15,7 @@ use crate::text::{normalize, slug};
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use super::held::{adopt_unplaced, own_by_calendar, own_meeting_held};
+use super::held::{adopt_unplaced, own_by_calendar, own_meeting_held, own_reported};
 use super::mentions::{mentions, section_network, NamedMeetings};
 use super::reading::{body_of, section_sentences, Reading};
 
@@ -444,6 +444,25 @@ impl Pass for Lists {
         let text = r.text;
         r.items.retain(|i| !prose::preamble(p, text, i));
         r.items.sort_by_key(|i| i.span.start);
+        let agreed = || r.facts.nodes.iter().any(|n| n.kind == Kind::Agreement);
+        if r.own.is_none() && (!r.items.is_empty() || agreed()) {
+            let resolver = Arc::clone(&r.resolver);
+            let env = r.env(&resolver);
+            if let Some(calendar) = r.calendar.as_mut().filter(|c| c.none_held()) {
+                r.own = own_reported(
+                    &r.secs,
+                    r.sections,
+                    &env,
+                    r.doc,
+                    calendar,
+                    &r.facts,
+                    &mut r.notes,
+                );
+                if let Some(m) = r.own.as_deref().filter(|_| r.items.is_empty()) {
+                    adopt_unplaced(&mut r.facts, m);
+                }
+            }
+        }
         let own = r.own.as_deref();
         let (found, stored) = listed::emit(
             r.doc,

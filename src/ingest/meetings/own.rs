@@ -20,6 +20,7 @@ use super::tail::place;
 use super::Env;
 use crate::ingest::meeting_ref::{Held, MeetingRef, Target};
 use crate::ingest::pattern::Pattern;
+use crate::ingest::profile::words;
 use crate::ingest::sentence::Sentence;
 use crate::model::{DateValue, Span};
 use crate::reference::series;
@@ -43,7 +44,7 @@ pub(super) fn place_pattern() -> Option<Pattern> {
 /// Where an ordinal (roman, a word of the language profiles, `2nd`)
 /// stands right before `at`, maybe with one or two words between
 /// ("Second Preparatory Meeting"): its start.
-fn ordinal_before(s: &Sentence, at: usize) -> Option<usize> {
+pub(super) fn ordinal_before(s: &Sentence, at: usize) -> Option<usize> {
     static R: OnceLock<Option<Pattern>> = OnceLock::new();
     let re = R.get_or_init(|| {
         let ordinals = super::alternation(
@@ -295,21 +296,30 @@ fn attended_body(s: &Sentence, a: usize, b: usize, h: Option<&Held>, env: &Env) 
 /// The document's own meeting read from a gathering word and the city
 /// after it, with the days the opening states (`held`, else a date of
 /// the same sentence). `None` when the opening has no such word with a
-/// known city.
+/// known city. A verb that tells of any meeting (`[places] narrated`:
+/// "met") is read only where its sentence names no meeting before it
+/// ("The 3rd Core Group meeting took place on 24 June 2014: this time the
+/// participants met in Warsaw"), nor what they met for or why after it
+/// ([`met_for`]), and never as a series' meeting of the month.
 pub fn gathering(
     opening: &[Sentence],
     limit: usize,
     env: &Env,
     held: Option<&Held>,
 ) -> Option<(MeetingRef, Held)> {
-    let words = super::alternation(env.places(|p| &p.gatherings).into_iter());
-    if words.is_empty() {
+    let narrated = env.places(|p| &p.narrated);
+    let nouns = super::alternation(env.places(|p| &p.gatherings).into_iter());
+    if nouns.is_empty() {
         return None;
     }
-    let word = Pattern::new(&format!(r"\b(?:{words})\b")).ok()?;
+    let word = Pattern::new(&format!(r"\b(?:{nouns})\b")).ok()?;
     let re = place_pattern()?;
     for s in read_opening(opening, limit) {
         for (a, b) in s.find(&word) {
+            let verb = narrated.contains(&words(s.text.get(a..b).unwrap_or("")).as_str());
+            if verb && (s.meetings.iter().any(|m| m.end <= a) || met_for(s, b, env)) {
+                continue;
+            }
             // "its next meeting, set for early December 2017 in Abuja":
             // a meeting to come is not the one the document records.
             let last = s.norm_before(a).trim_end().rsplit(' ').next().unwrap_or("");
@@ -347,7 +357,7 @@ pub fn gathering(
                     .unwrap_or("")
                     .trim()
                     .to_string(),
-                None => format!("{} {city}", s.text.get(a..b).unwrap_or("").trim()),
+                None => format!("{} {city}", called(s.text.get(a..b).unwrap_or(""), env)),
             };
             // The one series the document names, keyed by month: its
             // meeting of that month ("the partners of the Rabat Process
@@ -356,10 +366,10 @@ pub fn gathering(
             // ("Regional Conference on Migration (CRM) Extraordinary
             // Declaration ... gathering in Panama City"): no ordinal names
             // it, its month does (`crm-2022-03`).
-            let by_date =
-                env.series.as_deref().and_then(series::by_key).filter(|x| {
-                    (x.by_date || extraordinary(opening, limit, env)) && date.is_some()
-                });
+            // Who met in a series' document need not be the series.
+            let by_date = env.series.as_deref().and_then(series::by_key).filter(|x| {
+                (x.by_date || extraordinary(opening, limit, env)) && date.is_some() && !verb
+            });
             let target = match by_date {
                 Some(x) => Target::Dated {
                     body: format!("organization:{}", x.key()),
@@ -388,4 +398,27 @@ pub fn gathering(
         }
     }
     None
+}
+
+/// Whether, after a verb of meeting that ends at `b`, the sentence says
+/// what they met for (`[places] attended`: "met in Accra for the MIDWA
+/// meeting", the meeting named then) or why (`purpose`: "met in Gondar
+/// ... to discuss", "to prepare the summit"): no meeting of their own.
+fn met_for(s: &Sentence, b: usize, env: &Env) -> bool {
+    let after = format!(" {} ", words(s.text.get(b..).unwrap_or("")));
+    let mut told = env.places(|p| &p.attended);
+    told.extend(env.places(|p| &p.purpose));
+    told.iter().any(|w| after.contains(&format!(" {w} ")))
+}
+
+/// What a gathering word calls the meeting: itself, or for a verb of
+/// meeting (`[places] gathered`: "reunidos", "met") its language's noun
+/// (`gathered_as`).
+fn called<'a>(word: &'a str, env: &'a Env) -> &'a str {
+    let word = word.trim();
+    let folded = words(word);
+    env.profiles
+        .iter()
+        .find(|p| p.places.gathered.contains(&folded))
+        .map_or(word, |p| p.places.gathered_as.as_str())
 }

@@ -15,6 +15,9 @@ pub struct Decisions {
     pub verbs: Vec<String>,
     /// Words between a verb and its colon (`lo siguiente`, `the following`).
     pub fillers: Vec<String>,
+    /// Words set off by a comma between the verb (and its filler) and
+    /// the colon ("agreed to, among others:").
+    pub asides: Vec<String>,
     /// Words that announce a list of what was decided (`siguientes
     /// acciones`, `following measures`): between a verb and its colon,
     /// with a few words around them (`se acordó llevar a cabo las
@@ -224,6 +227,14 @@ pub struct Places {
     /// Words that name a meeting outside any series (`reunión`, `cumbre`,
     /// `summit`): with the city after them, the document's own meeting.
     pub gatherings: Vec<String>,
+    /// Those of `gatherings` that are verbs of meeting, not nouns
+    /// (`reunidos`, `met`): the meeting they tell of is called by
+    /// `gathered_as` and its city (`reunión Quito`).
+    pub gathered: Vec<String>,
+    pub gathered_as: String,
+    /// Those verbs that tell of any meeting, in narration ("met"), not
+    /// only in a record's formula ("reunidos en Quito"): read with care.
+    pub narrated: Vec<String>,
     /// Nouns that name a meeting in a title block's line over its place
     /// and days (`taller`, `expert group meeting`): the document's own
     /// meeting, failing a series' or a body's.
@@ -293,6 +304,15 @@ pub struct Places {
     /// "the second annual meeting of the Network"); not "presencial" or
     /// "virtual", which count meetings of one kind.
     pub same_count: Vec<String>,
+    /// Common nouns, small-lettered, by which a news item calls the
+    /// meeting it reports when it names it no other way ("la reunión de
+    /// viceministros", "the meeting"); words after which such a name goes
+    /// on, words that end it, and words before the noun that point to a
+    /// meeting told of otherwise ("that meeting").
+    pub reported: Vec<String>,
+    pub name_goes: Vec<String>,
+    pub name_ends: Vec<String>,
+    pub earlier: Vec<String>,
     /// Words after a body that carry its name on ("la II Cumbre de la UE
     /// y la CELAC", "the III Conference of the United Nations on ..."):
     /// the numbered meeting is of something else.

@@ -1,0 +1,120 @@
+//! The meeting a document reports without naming it: a news item's "la
+//! reunión de viceministros de temas consulares y migratorios" or "the
+//! meeting", with no series, no ordinal, no place and no days that any
+//! other reading could give it. Its decisions were adopted there, so it
+//! is the document's own meeting; but nothing ties it to another
+//! document's account of the same meeting, so its id is the document's
+//! (`meeting:es-nota-reunion`) and its name the words the text calls it
+//! by. Read only where the document has decisions and no other meeting
+//! of its own.
+
+use super::Env;
+use crate::ingest::meeting_ref::{MeetingRef, Target};
+use crate::ingest::sentence::Sentence;
+
+/// How many of the document's first sentences are read.
+const OPENING: usize = 12;
+/// How many words after the noun its name may run on.
+const NAME_WORDS: usize = 10;
+
+/// Words of the profiles that shape the name.
+struct Words<'a> {
+    adjectives: Vec<&'a str>,
+    goes: Vec<&'a str>,
+    ends: Vec<&'a str>,
+}
+
+/// The first word of `[places] reported` in the opening, small-lettered
+/// (a capital opens a name other readings have had), after no ordinal
+/// and no word of `[places] next` or `earlier`, in a sentence that does
+/// not speak of the future: a reference to the meeting the document
+/// reports, and the index of its sentence.
+pub fn reported(secs: &[Vec<Sentence>], env: &Env, doc: &str) -> Option<(MeetingRef, usize)> {
+    let nouns = env.places(|p| &p.reported);
+    let mut before = env.places(|p| &p.next);
+    before.extend(env.places(|p| &p.earlier));
+    let w = Words {
+        adjectives: env.places(|p| &p.same_count),
+        goes: env.places(|p| &p.name_goes),
+        ends: env.places(|p| &p.name_ends),
+    };
+    for (k, s) in secs.iter().flatten().take(OPENING).enumerate() {
+        if super::future(s) {
+            continue;
+        }
+        for (at, word) in words_at(&s.text) {
+            if !word.starts_with(char::is_lowercase) || !nouns.contains(&words(word).as_str()) {
+                continue;
+            }
+            let last = s
+                .text
+                .get(..at)
+                .unwrap_or("")
+                .split_whitespace()
+                .next_back();
+            if before.contains(&words(last.unwrap_or("")).as_str())
+                || super::own::ordinal_before(s, at).is_some()
+            {
+                continue;
+            }
+            let end = name_end(&s.text, at, &w);
+            let title = crate::text::squash(s.text.get(at..end).unwrap_or(word));
+            let target = Target::Reported {
+                doc: doc.to_string(),
+                title,
+            };
+            return Some((MeetingRef::new(at, end, target), k));
+        }
+    }
+    None
+}
+
+/// Each whitespace-separated word of `t`, without the punctuation
+/// around it, with where it starts.
+fn words_at(t: &str) -> impl Iterator<Item = (usize, &str)> {
+    crate::text::words_at(t).filter_map(|(i, tok)| {
+        let lead = tok.len() - tok.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+        let word = tok
+            .get(lead..)?
+            .trim_end_matches(|c: char| !c.is_alphanumeric());
+        (!word.is_empty()).then_some((i + lead, word))
+    })
+}
+
+/// Where the meeting's name that starts with its noun at `at` ends: the
+/// noun and the adjectives after it ("reunión ministerial"), then, after
+/// a word of `goes`, the words up to punctuation, a word of `ends` or
+/// [`NAME_WORDS`] words in all ("reunión de viceministros de temas
+/// consulares y migratorios").
+fn name_end(t: &str, at: usize, w: &Words<'_>) -> usize {
+    let rest = t.get(at..).unwrap_or("");
+    let mut end = at;
+    let mut going = false;
+    for (count, (i, tok)) in crate::text::words_at(rest).enumerate() {
+        let word = tok.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let folded = words(word);
+        let opens = !tok.starts_with(char::is_alphanumeric);
+        if count > 0 {
+            going |= w.goes.contains(&folded.as_str());
+            let fits = going || w.adjectives.contains(&folded.as_str());
+            if count == NAME_WORDS || opens || word.is_empty() || !fits {
+                break;
+            }
+            if w.ends.contains(&folded.as_str()) {
+                break;
+            }
+        }
+        end = at + i + word.len();
+        if word.len() < tok.len() {
+            break;
+        }
+    }
+    // A name does not end on a word it goes on with ("reunión de").
+    let name = t.get(at..end).unwrap_or("");
+    match name.rsplit_once(' ') {
+        Some((head, tail)) if w.goes.contains(&words(tail).as_str()) => at + head.len(),
+        _ => end,
+    }
+}
+
+use crate::ingest::profile::words;
