@@ -113,3 +113,84 @@ fn a_meeting_with_a_name_of_its_own_keeps_its_decisions() {
         .iter()
         .all(|m| m == &vec!["meeting:crm-24".to_string()]));
 }
+
+#[test]
+fn a_numbered_name_names_the_meeting_and_its_city_follows() {
+    let text = "Migración\n\nLos delegados de los países que tomaron parte en la III Reunión \
+                sobre Migraciones de la Comunidad de Estados Latinoamericanos y Caribeños \
+                (CELAC) que concluyó ayer, en Cuenca, acordaron mantener diálogos de alto \
+                nivel con la Unión Europea.\n";
+    let d = Doc::text("nota.txt", text);
+    d.assert_consistent();
+    let id = "meeting:iii-reunion-sobre-migraciones-de-la-comunidad-de-estados-latinoamericanos-y-caribenos-celac";
+    assert_eq!(
+        meetings(&d),
+        vec![(
+            id.to_string(),
+            "III Reunión sobre Migraciones de la Comunidad de Estados Latinoamericanos y \
+             Caribeños (CELAC)"
+                .to_string()
+        )]
+    );
+    assert_eq!(d.text_attr(id, "city").as_deref(), Some("Cuenca"));
+    assert_eq!(adopted(&d), vec![vec![id.to_string()]]);
+    // A count is no name.
+    let d = Doc::text(
+        "nota.txt",
+        "Quito\n\nAt the first meeting the governments agreed to share data.\n",
+    );
+    assert!(
+        d.ids(Kind::Meeting).is_empty(),
+        "{:?}",
+        d.ids(Kind::Meeting)
+    );
+}
+
+#[test]
+fn the_place_and_days_of_holding_go_to_the_reported_meeting() {
+    // Modeled on a chair's statement: those who met came for a conference
+    // the gazetteer does not know; the next sentence calls it "the meeting".
+    let text = "Statement by the Chair\n\nMinisters of Algeria, Chad and Niger met in Rome on \
+                6 February 2018 for the second edition of the Ministerial Conference \
+                “A Shared Responsibility”.\n\nThe meeting gave the participants the chance \
+                to review their work. The participants agreed to carry on their cooperation.\n";
+    let d = Doc::text("chair.txt", text);
+    d.assert_consistent();
+    let id = "meeting:chair";
+    assert_eq!(d.ids(Kind::Meeting), d.set(&[id]));
+    assert_eq!(d.text_attr(id, "city").as_deref(), Some("Rome"));
+    let days = d.date(id).map(|v| (v.start.to_string(), v.end.to_string()));
+    assert_eq!(
+        days,
+        Some(("2018-02-06".to_string(), "2018-02-06".to_string()))
+    );
+    assert_eq!(adopted(&d), vec![vec![id.to_string()]]);
+}
+
+#[test]
+fn ministers_who_met_or_gathered_in_a_city_held_a_meeting_there() {
+    for (text, city) in [
+        (
+            "Page\n\nThe Ministers of Interior of Austria, France and Italy met in Rome on 19th \
+             and 20th March 2017. The Ministers agreed to, among others:\n\n\
+             • counter the smuggling of migrants;\n• increase cooperation on returns.\n",
+            "Rome",
+        ),
+        (
+            "Declaration\n\nWe, Ministers of the partner countries;\n\nGathered, at the \
+             invitation of the Kingdom of Morocco, on July 10th and 11th 2006 in Rabat;\n\n\
+             Agreed to: set up a follow-up committee.\n",
+            "Rabat",
+        ),
+    ] {
+        let d = Doc::text("page.txt", text);
+        d.assert_consistent();
+        let ids = d.ids(Kind::Meeting);
+        assert_eq!(ids.len(), 1, "{text}\n{ids:?}");
+        let id = ids.iter().next().cloned().unwrap_or_default();
+        assert_eq!(d.text_attr(&id, "city").as_deref(), Some(city), "{text}");
+        let at = adopted(&d);
+        assert!(!at.is_empty(), "{text}");
+        assert!(at.iter().all(|m| m == &vec![id.clone()]), "{text}\n{at:?}");
+    }
+}

@@ -334,10 +334,13 @@ fn series_met(
 
 /// The meeting a document with decisions reports but calls by a common
 /// noun only ([`meetings::reported`]): registered as its own meeting,
-/// with the sentence that names it as evidence. Its id.
+/// with the sentence that names it as evidence, and the place and days
+/// of holding its opening states, if any ("met in Rome on 6 February
+/// 2018 for the second edition of ..." / "The meeting gave the
+/// participants ..."). Its id.
 pub(super) fn own_reported(
-    secs: &[Vec<Sentence>],
-    sections: &[Section],
+    (text, secs, sections): (&str, &[Vec<Sentence>], &[Section]),
+    items: &[decisions::Item],
     env: &Env,
     doc: &str,
     calendar: &mut Calendar,
@@ -351,8 +354,14 @@ pub(super) fn own_reported(
     let id = r.id?;
     if let (Some(n), Target::Reported { title, .. }) = (notes.first_mut(), &r.target) {
         n.extracted.push(format!(
-            "the document's own meeting {id}, called \"{title}\" (no name, place or days stated)"
+            "the document's own meeting {id}, called \"{title}\" (no name stated)"
         ));
+    }
+    let limit = items.first().map_or(text.len(), |i| i.cue.start);
+    let opening: Vec<Sentence> = secs.iter().flatten().take(12).cloned().collect();
+    let cue = front::held_cue();
+    if let Some(held) = header::read(text, &opening, limit, env, |s| cue.is_match(s.hay())) {
+        own_held_note((id.clone(), held), calendar, facts, sections, notes);
     }
     Some(id)
 }

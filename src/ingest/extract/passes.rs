@@ -450,8 +450,8 @@ impl Pass for Lists {
             let env = r.env(&resolver);
             if let Some(calendar) = r.calendar.as_mut().filter(|c| c.none_held()) {
                 r.own = own_reported(
-                    &r.secs,
-                    r.sections,
+                    (r.text, &r.secs, r.sections),
+                    &r.items,
                     &env,
                     r.doc,
                     calendar,

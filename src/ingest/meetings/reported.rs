@@ -1,12 +1,15 @@
-//! The meeting a document reports without naming it: a news item's "la
-//! reunión de viceministros de temas consulares y migratorios" or "the
-//! meeting", with no series, no ordinal, no place and no days that any
-//! other reading could give it. Its decisions were adopted there, so it
-//! is the document's own meeting; but nothing ties it to another
-//! document's account of the same meeting, so its id is the document's
-//! (`meeting:es-nota-reunion`) and its name the words the text calls it
-//! by. Read only where the document has decisions and no other meeting
-//! of its own.
+//! The meeting a document reports without a name any other reading
+//! gives it: a news item's "la reunión de viceministros de temas
+//! consulares y migratorios" or "the meeting", with no series and no
+//! ordinal. Its decisions were adopted there, so it is the document's own
+//! meeting; but nothing ties it to another document's account of the
+//! same meeting, so its id is the document's (`meeting:es-nota-reunion`)
+//! and its name the words the text calls it by. After an ordinal, a name
+//! of capitalized words tells the meeting from any other ("la III Reunión
+//! sobre Migraciones de la CELAC ... en Azogues"): it is named by them.
+//! Read only where the document has decisions and no other meeting; the
+//! place and days of holding its opening states are given to it by the
+//! pass (`extract::held::own_reported`).
 
 use super::Env;
 use crate::ingest::meeting_ref::{MeetingRef, Target};
@@ -24,11 +27,12 @@ struct Words<'a> {
     ends: Vec<&'a str>,
 }
 
-/// The first word of `[places] reported` in the opening, small-lettered
-/// (a capital opens a name other readings have had), after no ordinal
-/// and no word of `[places] next` or `earlier`, in a sentence that does
-/// not speak of the future: a reference to the meeting the document
-/// reports, and the index of its sentence.
+/// The first word of `[places] reported` in the opening, after no word
+/// of `[places] next` or `earlier`, in a sentence that does not speak of
+/// the future: small-lettered, a reference to the meeting the document
+/// reports; after an ordinal, that meeting's name ([`numbered`]); with a
+/// capital and no ordinal, a name other readings have had. With the
+/// index of its sentence.
 pub fn reported(secs: &[Vec<Sentence>], env: &Env, doc: &str) -> Option<(MeetingRef, usize)> {
     let nouns = env.places(|p| &p.reported);
     let mut before = env.places(|p| &p.next);
@@ -43,7 +47,7 @@ pub fn reported(secs: &[Vec<Sentence>], env: &Env, doc: &str) -> Option<(Meeting
             continue;
         }
         for (at, word) in words_at(&s.text) {
-            if !word.starts_with(char::is_lowercase) || !nouns.contains(&words(word).as_str()) {
+            if !nouns.contains(&words(word).as_str()) {
                 continue;
             }
             let last = s
@@ -52,9 +56,17 @@ pub fn reported(secs: &[Vec<Sentence>], env: &Env, doc: &str) -> Option<(Meeting
                 .unwrap_or("")
                 .split_whitespace()
                 .next_back();
-            if before.contains(&words(last.unwrap_or("")).as_str())
-                || super::own::ordinal_before(s, at).is_some()
-            {
+            if before.contains(&words(last.unwrap_or("")).as_str()) {
+                continue;
+            }
+            if let Some(from) = super::own::ordinal_before(s, at) {
+                // "the first meeting": a count, not a name.
+                if word.starts_with(char::is_uppercase) {
+                    return numbered(s, from, at, env).map(|r| (r, k));
+                }
+                continue;
+            }
+            if !word.starts_with(char::is_lowercase) {
                 continue;
             }
             let end = name_end(&s.text, at, &w);
@@ -67,6 +79,54 @@ pub fn reported(secs: &[Vec<Sentence>], env: &Env, doc: &str) -> Option<(Meeting
         }
     }
     None
+}
+
+/// A meeting named by an ordinal and a name of capitalized words ("la
+/// III Reunión sobre Migraciones de la Comunidad de Estados
+/// Latinoamericanos y Caribeños (CELAC) que concluyó ayer, en Azogues"):
+/// named by those words, which tell it from any other, and held in the
+/// known city named within reach after them, if any.
+fn numbered(s: &Sentence, from: usize, noun: usize, env: &Env) -> Option<MeetingRef> {
+    let before = env.places(|p| &p.before);
+    let joins: Vec<&str> = env
+        .profiles
+        .iter()
+        .flat_map(|p| &p.names.connectors)
+        .map(String::as_str)
+        .filter(|c| !before.contains(c))
+        .collect();
+    let mut end = noun;
+    for (i, tok) in crate::text::words_at(s.text.get(noun..)?) {
+        let word = tok.trim_end_matches([',', ';', ':', '.']);
+        let acronym = word.starts_with('(') && word.ends_with(')');
+        let fits = word.starts_with(char::is_uppercase)
+            || acronym
+            || joins.contains(&words(word).as_str());
+        if !fits {
+            break;
+        }
+        end = noun + i + word.len();
+        if acronym || word.len() < tok.len() {
+            break;
+        }
+    }
+    // A name does not end on a connector ("Reunión de").
+    let mut name = s.text.get(from..end)?.trim_end();
+    while let Some((head, tail)) = name.rsplit_once(' ') {
+        if !joins.contains(&words(tail).as_str()) {
+            break;
+        }
+        name = head;
+    }
+    let end = from + name.len();
+    let title = crate::text::squash(name);
+    let mut r = MeetingRef::new(from, end, Target::Named { title });
+    let re = super::own::place_pattern()?;
+    if let Some((city, country)) = super::own::city_after(s, end, env, &re) {
+        r.city = Some(city);
+        r.country = Some(country);
+    }
+    Some(r)
 }
 
 /// Each whitespace-separated word of `t`, without the punctuation
