@@ -289,6 +289,7 @@ impl Profile {
             &mut self.places.name_goes,
             &mut self.places.name_ends,
             &mut self.places.earlier,
+            &mut self.places.objects,
             &mut self.places.name_goes_on,
             &mut self.places.hosts,
             &mut self.places.it,

@@ -86,6 +86,9 @@ fn no_meeting_is_made_up_where_the_noun_points_elsewhere() {
         // One the text has told of otherwise.
         "Quito\n\nAt that meeting the governments signed the Quito Declaration. The governments \
          agreed to share data.\n",
+        // A verb and its object.
+        "Cooperation\n\nThe member states agreed to work together in meeting the \
+         challenges of migration management.\n",
         // A numbered meeting is named by its number, not by the noun.
         "Foro\n\nLa segunda reunión del foro concluyó. Los ministros acordaron ampliar la \
          cooperación.\n",

@@ -35,6 +35,7 @@ struct Words<'a> {
 /// index of its sentence.
 pub fn reported(secs: &[Vec<Sentence>], env: &Env, doc: &str) -> Option<(MeetingRef, usize)> {
     let nouns = env.places(|p| &p.reported);
+    let objects = env.places(|p| &p.objects);
     let mut before = env.places(|p| &p.next);
     before.extend(env.places(|p| &p.earlier));
     let w = Words {
@@ -66,7 +67,10 @@ pub fn reported(secs: &[Vec<Sentence>], env: &Env, doc: &str) -> Option<(Meeting
                 }
                 continue;
             }
-            if !word.starts_with(char::is_lowercase) {
+            // "in meeting the challenges": a verb and its object.
+            let next = s.text.get(at + word.len()..).unwrap_or("");
+            let next = next.split_whitespace().next().unwrap_or("");
+            if !word.starts_with(char::is_lowercase) || objects.contains(&words(next).as_str()) {
                 continue;
             }
             let end = name_end(&s.text, at, &w);

@@ -313,6 +313,9 @@ pub struct Places {
     pub name_goes: Vec<String>,
     pub name_ends: Vec<String>,
     pub earlier: Vec<String>,
+    /// Words right after such a noun that make it a verb with its object
+    /// ("meeting the challenges", "gathering their views").
+    pub objects: Vec<String>,
     /// Words after a body that carry its name on ("la II Cumbre de la UE
     /// y la CELAC", "the III Conference of the United Nations on ..."):
     /// the numbered meeting is of something else.
