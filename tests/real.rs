@@ -10,6 +10,10 @@ mod score;
 /// (language, category, recall floor %, precision floor %). A precision
 /// of nothing extracted is 100% and has floor 0 until something is read.
 const FLOORS: &[(&str, &str, f64, f64)] = &[
+    // Batch twenty-five (2026-12-08), eight documents the rules had not
+    // seen (4 English), set the floors below to what the set of 241
+    // measured with that day's rules (the scorer then also matched a
+    // document's own meeting read without its place).
     // The measured values (floored) of the 130-document set on 2026-12-05:
     // batch eleven (8 documents) added at first contact, then the rules of
     // dec5 and meet5 (written before batch eleven was seen) merged, and the
@@ -29,7 +33,7 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // Batch twenty-two (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
     // Batch twenty-three (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
     // Batch twenty-four (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
-    ("es", "decisions", 76.3, 94.3),
+    ("es", "decisions", 73.4, 94.4),
     // Batch thirteen (2026-12-06), six documents the rules had not seen,
     // lowers this floor to what it measured.
     // Batch fourteen (2026-12-06), six documents the rules had not seen,
@@ -50,7 +54,7 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // Batch twenty-two (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
     // Batch twenty-three (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
     // Batch twenty-four (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
-    ("en", "decisions", 72.3, 92.7),
+    ("en", "decisions", 71.5, 93.0),
     // A decision for which the text names no meeting (`meeting = ""`) is
     // on the right meeting when none is linked (scored so since
     // 2026-12-05; before, it was counted wrong whatever was read).
@@ -79,7 +83,7 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // Batch twenty-two (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
     // Batch twenty-three (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
     // Batch twenty-four (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
-    ("es", "decisions on right meeting", 50.6, 66.3),
+    ("es", "decisions on right meeting", 58.6, 79.8),
     // Batch thirteen (2026-12-06), six documents the rules had not seen,
     // lowers this floor to what it measured.
     // Batch fourteen (2026-12-06), six documents the rules had not seen,
@@ -109,7 +113,7 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // Batch twenty-two (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
     // Batch twenty-three (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
     // Batch twenty-four (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
-    ("en", "decisions on right meeting", 60.3, 83.4),
+    ("en", "decisions on right meeting", 58.5, 81.8),
     // Batch twelve: a past request in a report ("había pedido ese informe")
     // is not read (es requests 77 -> 74%).
     // Items that name who is tasked ("... and IOM to pursue ..."); "los
@@ -127,7 +131,7 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // Batch twenty-two (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
     // Batch twenty-three (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
     // Batch twenty-four (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
-    ("es", "requests", 68.0, 97.1),
+    ("es", "requests", 64.1, 97.1),
     // A letter's writer asks its addressee ("I venture to request that
     // the enclosed document be circulated"), 2026-12-06 (19 -> 20 of 24).
     // Batch fifteen (2026-12-07), ten documents the rules had not seen
@@ -173,7 +177,7 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // Batch twenty-two (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
     // Batch twenty-three (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
     // Batch twenty-four (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
-    ("es", "meetings", 56.3, 93.3),
+    ("es", "meetings", 62.3, 94.0),
     // A curly apostrophe ("Senior Officials’ Meeting"), an RCGM meeting
     // dated by a list's year after a spaced comma (en 69 -> 71%).
     // An English month after "in" ("the first Almaty Conference ...,
@@ -207,7 +211,7 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // Batch twenty-two (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
     // Batch twenty-three (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
     // Batch twenty-four (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
-    ("en", "meetings", 69.7, 93.4),
+    ("en", "meetings", 70.1, 93.6),
     // A title block's meeting outside any series ("TALLER REGIONAL ..."
     // over its place and days), 2026-12-06 (31 -> 32 of 46).
     // Batch fourteen (2026-12-06), six documents the rules had not seen,
@@ -229,7 +233,7 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // Batch twenty-two (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
     // Batch twenty-three (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
     // Batch twenty-four (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
-    ("es", "meetings with city+dates", 73.4, 100.0),
+    ("es", "meetings with city+dates", 73.8, 100.0),
     // The Panama extraordinary meeting of 2022 spans a field visit ("the
     // 24th of March") and the plenary ("the 25th of March, 2022"): both
     // days are read since 2026-12-06 (72 -> 73%). Precision 96: the 34th
@@ -261,7 +265,7 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // Batch twenty-two (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
     // Batch twenty-three (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
     // Batch twenty-four (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
-    ("en", "meetings with city+dates", 71.3, 95.3),
+    ("en", "meetings with city+dates", 70.7, 95.4),
     // Batch fourteen (2026-12-06), six documents the rules had not seen,
     // lowers this floor to what it measured after the day's rules.
     // Batches eighteen and nineteen (2026-12-07), eighteen documents the rules had not seen (9 English), lower this floor to what they measured with the rules of their day.
@@ -269,7 +273,7 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // Batch twenty-two (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
     // Batch twenty-three (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
     // Batch twenty-four (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
-    ("es", "document dates", 94.1, 100.0),
+    ("es", "document dates", 94.3, 100.0),
     // Batch fifteen (2026-12-07), ten documents the rules had not seen
     // (6 English), lowers this floor to what it measured (71 of 75).
     // Batch seventeen (2026-12-07), ten documents the rules had not seen
@@ -280,7 +284,7 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // Batch twenty-two (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
     // Batch twenty-three (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
     // Batch twenty-four (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
-    ("en", "document dates", 91.2, 93.6),
+    ("en", "document dates", 89.8, 92.1),
     // A name with a comma inside ("Unidad de Política Migratoria,
     // Registro e Identidad de Personas (UPMRIP)"), 2026-12-06 (89 -> 90%).
     // A tail that names the owner is left out of the name ("Foro
@@ -301,7 +305,7 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // Batch twenty-two (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
     // Batch twenty-three (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
     // Batch twenty-four (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
-    ("es", "aliases", 87.4, 99.2),
+    ("es", "aliases", 86.5, 99.2),
     // A name before a dash and what the body calls itself ("the
     // International Organization for Migration – the UN Migration Agency
     // (IOM)"), 2026-12-06 (87 -> 88%; precision 99 -> 98%: "Office of
@@ -327,7 +331,7 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // Batch twenty-two (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
     // Batch twenty-three (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
     // Batch twenty-four (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
-    ("en", "aliases", 84.3, 97.7),
+    ("en", "aliases", 83.5, 97.8),
     // Batch sixteen (2026-12-07), ten documents the rules had not seen
     // (5 English), lowers this floor to what it measured.
     // Batches eighteen and nineteen (2026-12-07), eighteen documents the rules had not seen (9 English), lower this floor to what they measured with the rules of their day.
@@ -351,7 +355,7 @@ const FLOORS: &[(&str, &str, f64, f64)] = &[
     // Batch twenty-two (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
     // Batch twenty-three (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
     // Batch twenty-four (2026-12-07, 8 documents, 4 English) joined at first contact; this stop's rules narrowed after review
-    ("en", "countries", 96.0, 99.5),
+    ("en", "countries", 95.8, 99.5),
 ];
 
 #[test]

@@ -347,6 +347,9 @@ pub(super) fn own_reported(
     facts: &Facts,
     notes: &mut [SectionNote],
 ) -> Option<String> {
+    if !met_decided(secs, items, facts, env) {
+        return None;
+    }
     let (mut r, k) = meetings::reported(secs, env, doc)?;
     let s = secs.iter().flatten().nth(k)?;
     let prov = facts.prov(listed::section_of(sections, s.span.start), s.span);
@@ -364,4 +367,33 @@ pub(super) fn own_reported(
         own_held_note((id.clone(), held), calendar, facts, sections, notes);
     }
     Some(id)
+}
+
+/// Whether a decision's sentence names no one who acts alone (`[places]
+/// acts_alone`: "the Cabinet decided", "el Gobierno de Ecuador acordó"):
+/// only such decisions may have been taken at a meeting.
+fn met_decided(
+    secs: &[Vec<Sentence>],
+    items: &[decisions::Item],
+    facts: &Facts,
+    env: &Env,
+) -> bool {
+    use crate::ingest::profile::words;
+    let alone = env.places(|p| &p.acts_alone);
+    let agreed = facts
+        .nodes
+        .iter()
+        .filter(|n| n.kind == Kind::Agreement)
+        .filter_map(|n| match &*n.prov {
+            crate::model::Provenance::Extracted { span, .. } => Some(span.start),
+            _ => None,
+        });
+    let starts: Vec<usize> = items.iter().map(|i| i.span.start).chain(agreed).collect();
+    secs.iter()
+        .flatten()
+        .filter(|s| starts.iter().any(|&a| s.span.start <= a && a < s.span.end))
+        .any(|s| {
+            let w = format!(" {} ", words(&s.text));
+            !alone.iter().any(|r| w.contains(&format!(" {r} ")))
+        })
 }

@@ -296,18 +296,13 @@ fn attended_body(s: &Sentence, a: usize, b: usize, h: Option<&Held>, env: &Env) 
 /// The document's own meeting read from a gathering word and the city
 /// after it, with the days the opening states (`held`, else a date of
 /// the same sentence). `None` when the opening has no such word with a
-/// known city. A verb that tells of any meeting (`[places] narrated`:
-/// "met") is read only where its sentence names no meeting before it
-/// ("The 3rd Core Group meeting took place on 24 June 2014: this time the
-/// participants met in Warsaw"), nor what they met for or why after it
-/// ([`met_for`]), and never as a series' meeting of the month.
+/// known city.
 pub fn gathering(
     opening: &[Sentence],
     limit: usize,
     env: &Env,
     held: Option<&Held>,
 ) -> Option<(MeetingRef, Held)> {
-    let narrated = env.places(|p| &p.narrated);
     let nouns = super::alternation(env.places(|p| &p.gatherings).into_iter());
     if nouns.is_empty() {
         return None;
@@ -316,10 +311,6 @@ pub fn gathering(
     let re = place_pattern()?;
     for s in read_opening(opening, limit) {
         for (a, b) in s.find(&word) {
-            let verb = narrated.contains(&words(s.text.get(a..b).unwrap_or("")).as_str());
-            if verb && (s.meetings.iter().any(|m| m.end <= a) || met_for(s, b, env)) {
-                continue;
-            }
             // "its next meeting, set for early December 2017 in Abuja":
             // a meeting to come is not the one the document records.
             let last = s.norm_before(a).trim_end().rsplit(' ').next().unwrap_or("");
@@ -366,10 +357,10 @@ pub fn gathering(
             // ("Regional Conference on Migration (CRM) Extraordinary
             // Declaration ... gathering in Panama City"): no ordinal names
             // it, its month does (`crm-2022-03`).
-            // Who met in a series' document need not be the series.
-            let by_date = env.series.as_deref().and_then(series::by_key).filter(|x| {
-                (x.by_date || extraordinary(opening, limit, env)) && date.is_some() && !verb
-            });
+            let by_date =
+                env.series.as_deref().and_then(series::by_key).filter(|x| {
+                    (x.by_date || extraordinary(opening, limit, env)) && date.is_some()
+                });
             let target = match by_date {
                 Some(x) => Target::Dated {
                     body: format!("organization:{}", x.key()),
@@ -400,20 +391,9 @@ pub fn gathering(
     None
 }
 
-/// Whether, after a verb of meeting that ends at `b`, the sentence says
-/// what they met for (`[places] attended`: "met in Accra for the MIDWA
-/// meeting", the meeting named then) or why (`purpose`: "met in Gondar
-/// ... to discuss", "to prepare the summit"): no meeting of their own.
-fn met_for(s: &Sentence, b: usize, env: &Env) -> bool {
-    let after = format!(" {} ", words(s.text.get(b..).unwrap_or("")));
-    let mut told = env.places(|p| &p.attended);
-    told.extend(env.places(|p| &p.purpose));
-    told.iter().any(|w| after.contains(&format!(" {w} ")))
-}
-
 /// What a gathering word calls the meeting: itself, or for a verb of
-/// meeting (`[places] gathered`: "reunidos", "met") its language's noun
-/// (`gathered_as`).
+/// meeting (`[places] gathered`: "reunidos") its language's noun
+/// (`gathered_as`: "reunión Quito", not "reunidos Quito").
 fn called<'a>(word: &'a str, env: &'a Env) -> &'a str {
     let word = word.trim();
     let folded = words(word);

@@ -28,14 +28,16 @@ struct Words<'a> {
 }
 
 /// The first word of `[places] reported` in the opening, after no word
-/// of `[places] next` or `earlier`, in a sentence that does not speak of
-/// the future: small-lettered, a reference to the meeting the document
+/// of `[places] next` or `earlier` and before none of `earlier`, in a
+/// sentence that is no headline and does not speak of the future or of a
+/// meeting planned (`[places] to_come`): small-lettered, a reference to the meeting the document
 /// reports; after an ordinal, that meeting's name ([`numbered`]); with a
 /// capital and no ordinal, a name other readings have had. With the
 /// index of its sentence.
 pub fn reported(secs: &[Vec<Sentence>], env: &Env, doc: &str) -> Option<(MeetingRef, usize)> {
     let nouns = env.places(|p| &p.reported);
     let objects = env.places(|p| &p.objects);
+    let to_come = env.places(|p| &p.to_come);
     let mut before = env.places(|p| &p.next);
     before.extend(env.places(|p| &p.earlier));
     let w = Words {
@@ -44,7 +46,12 @@ pub fn reported(secs: &[Vec<Sentence>], env: &Env, doc: &str) -> Option<(Meeting
         ends: env.places(|p| &p.name_ends),
     };
     for (k, s) in secs.iter().flatten().take(OPENING).enumerate() {
-        if super::future(s) {
+        // A headline (a heading, a line with no stop at its end), a
+        // meeting to come.
+        let unstopped = s.text.trim_end().ends_with(char::is_alphanumeric);
+        let all = format!(" {} ", words(&s.text));
+        let planned = to_come.iter().any(|w| all.contains(&format!(" {w} ")));
+        if s.heading || unstopped || planned || super::future_before(s, s.text.len()) {
             continue;
         }
         for (at, word) in words_at(&s.text) {
@@ -67,10 +74,14 @@ pub fn reported(secs: &[Vec<Sentence>], env: &Env, doc: &str) -> Option<(Meeting
                 }
                 continue;
             }
-            // "in meeting the challenges": a verb and its object.
+            // "in meeting the challenges": a verb and its object; "una
+            // reunión previa": one the text has told of otherwise.
             let next = s.text.get(at + word.len()..).unwrap_or("");
-            let next = next.split_whitespace().next().unwrap_or("");
-            if !word.starts_with(char::is_lowercase) || objects.contains(&words(next).as_str()) {
+            let next = words(next.split_whitespace().next().unwrap_or(""));
+            if !word.starts_with(char::is_lowercase)
+                || objects.contains(&next.as_str())
+                || before.contains(&next.as_str())
+            {
                 continue;
             }
             let end = name_end(&s.text, at, &w);

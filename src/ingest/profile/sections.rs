@@ -232,9 +232,6 @@ pub struct Places {
     /// `gathered_as` and its city (`reunión Quito`).
     pub gathered: Vec<String>,
     pub gathered_as: String,
-    /// Those verbs that tell of any meeting, in narration ("met"), not
-    /// only in a record's formula ("reunidos en Quito"): read with care.
-    pub narrated: Vec<String>,
     /// Nouns that name a meeting in a title block's line over its place
     /// and days (`taller`, `expert group meeting`): the document's own
     /// meeting, failing a series' or a body's.
@@ -316,6 +313,12 @@ pub struct Places {
     /// Words right after such a noun that make it a verb with its object
     /// ("meeting the challenges", "gathering their views").
     pub objects: Vec<String>,
+    /// Those who act alone ("the Cabinet", "el Gobierno de Ecuador"): a
+    /// decision whose sentence names one was taken at no meeting.
+    pub acts_alone: Vec<String>,
+    /// Words that say a meeting is yet to be held ("is planned", "está
+    /// prevista").
+    pub to_come: Vec<String>,
     /// Words after a body that carry its name on ("la II Cumbre de la UE
     /// y la CELAC", "the III Conference of the United Nations on ..."):
     /// the numbered meeting is of something else.
