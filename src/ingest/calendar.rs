@@ -256,8 +256,9 @@ impl Calendar {
                 };
                 (id, title.clone(), aliases, None)
             }
+            // Never a series' id, whatever the document is called.
             Target::Reported { doc, title } => (
-                format!("meeting:{}", crate::text::slug(doc)),
+                format!("meeting:reported-in-{}", crate::text::slug(doc)),
                 title.clone(),
                 Vec::new(),
                 None,

@@ -65,7 +65,7 @@ fn a_meeting_called_by_a_common_noun_is_the_documents() {
         let d = Doc::text(file, text);
         d.assert_consistent();
         let doc = file.trim_end_matches(".txt");
-        let id = format!("meeting:{doc}");
+        let id = format!("meeting:reported-in-{doc}");
         assert_eq!(meetings(&d), vec![(id.clone(), name.to_string())], "{text}");
         let at = adopted(&d);
         assert!(!at.is_empty(), "{text}");
@@ -97,7 +97,7 @@ fn no_meeting_is_made_up_where_the_noun_points_elsewhere() {
         d.assert_consistent();
         let made: Vec<_> = meetings(&d)
             .into_iter()
-            .filter(|(id, _)| id == "meeting:nota")
+            .filter(|(id, _)| id == "meeting:reported-in-nota")
             .collect();
         assert!(made.is_empty(), "{text}\n{made:?}");
     }
@@ -159,7 +159,7 @@ fn the_place_and_days_of_holding_go_to_the_reported_meeting() {
                 to review their work. The participants agreed to carry on their cooperation.\n";
     let d = Doc::text("chair.txt", text);
     d.assert_consistent();
-    let id = "meeting:chair";
+    let id = "meeting:reported-in-chair";
     assert_eq!(d.ids(Kind::Meeting), d.set(&[id]));
     assert_eq!(d.text_attr(id, "city").as_deref(), Some("Rome"));
     let days = d.date(id).map(|v| (v.start.to_string(), v.end.to_string()));
@@ -211,7 +211,7 @@ fn a_government_s_decisions_beside_a_meeting_word_stay_its_own() {
         let d = Doc::text("nota.txt", text);
         d.assert_consistent();
         assert!(
-            !d.ids(Kind::Meeting).contains("meeting:nota"),
+            !d.ids(Kind::Meeting).contains("meeting:reported-in-nota"),
             "{text}\n{:?}",
             d.ids(Kind::Meeting)
         );

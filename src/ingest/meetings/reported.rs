@@ -3,7 +3,7 @@
 //! consulares y migratorios" or "the meeting", with no series and no
 //! ordinal. Its decisions were adopted there, so it is the document's own
 //! meeting; but nothing ties it to another document's account of the
-//! same meeting, so its id is the document's (`meeting:es-nota-reunion`)
+//! same meeting, so its id is the document's (`meeting:reported-in-es-nota`)
 //! and its name the words the text calls it by. After an ordinal, a name
 //! of capitalized words tells the meeting from any other ("la III Reunión
 //! sobre Migraciones de la CELAC ... en Azogues"): it is named by them.
