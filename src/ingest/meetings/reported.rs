@@ -13,6 +13,7 @@
 
 use super::Env;
 use crate::ingest::meeting_ref::{MeetingRef, Target};
+use crate::ingest::profile::words;
 use crate::ingest::sentence::Sentence;
 
 /// How many of the document's first sentences are read.
@@ -30,8 +31,8 @@ struct Words<'a> {
 /// The first word of `[places] reported` in the opening, after no word
 /// of `[places] next` or `earlier` and before none of `earlier`, in a
 /// sentence that is no headline and does not speak of the future or of a
-/// meeting planned (`[places] to_come`): small-lettered, a reference to the meeting the document
-/// reports; after an ordinal, that meeting's name ([`numbered`]); with a
+/// meeting planned (`[places] to_come`): small-lettered, a reference to
+/// the meeting the document reports; after an ordinal, that meeting's name ([`numbered`]); with a
 /// capital and no ordinal, a name other readings have had. With the
 /// index of its sentence.
 pub fn reported(secs: &[Vec<Sentence>], env: &Env, doc: &str) -> Option<(MeetingRef, usize)> {
@@ -45,18 +46,23 @@ pub fn reported(secs: &[Vec<Sentence>], env: &Env, doc: &str) -> Option<(Meeting
         goes: env.places(|p| &p.name_goes),
         ends: env.places(|p| &p.name_ends),
     };
-    for (k, s) in secs.iter().flatten().take(OPENING).enumerate() {
-        // A headline (a heading, a line with no stop at its end), a
-        // meeting to come.
-        let unstopped = s.text.trim_end().ends_with(char::is_alphanumeric);
+    // A headline (a heading, a line with no stop at its end), a meeting
+    // to come: asked only of a sentence that holds a noun.
+    let passed_over = |s: &Sentence| {
         let all = format!(" {} ", words(&s.text));
-        let planned = to_come.iter().any(|w| all.contains(&format!(" {w} ")));
-        if s.heading || unstopped || planned || super::future_before(s, s.text.len()) {
-            continue;
-        }
+        s.heading
+            || s.text.trim_end().ends_with(char::is_alphanumeric)
+            || to_come.iter().any(|w| all.contains(&format!(" {w} ")))
+            || super::future_before(s, s.text.len())
+    };
+    for (k, s) in secs.iter().flatten().take(OPENING).enumerate() {
+        let mut skip = None;
         for (at, word) in words_at(&s.text) {
             if !nouns.contains(&words(word).as_str()) {
                 continue;
+            }
+            if *skip.get_or_insert_with(|| passed_over(s)) {
+                break;
             }
             let last = s
                 .text
@@ -191,5 +197,3 @@ fn name_end(t: &str, at: usize, w: &Words<'_>) -> usize {
         _ => end,
     }
 }
-
-use crate::ingest::profile::words;
